@@ -1,0 +1,123 @@
+use crate::ExtractError;
+use encoding_rs::Encoding;
+
+/// Text decoded from bytes, with the encoding that was used.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text (BOM removed; malformed sequences replaced by U+FFFD).
+    pub text: String,
+    /// Name of the encoding used ("UTF-8", "windows-1251", …).
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes` to text: a BOM wins; otherwise a declared charset (from
+/// the transport, then from an HTML `<meta>`) is used if the bytes are valid
+/// in it; otherwise the encoding is detected.
+pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, ExtractError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
+    check_not_binary(bytes)?;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        });
+    }
+    let declared = declared_charset
+        .map(str::to_string)
+        .or_else(|| meta_charset(bytes))
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    if let Some(encoding) = declared {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            if !had_errors {
+                return Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: encoding.name(),
+                });
+            }
+        }
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    })
+}
+
+/// Refuses inputs that are evidently binary: NUL-heavy or full of control bytes.
+fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0))
+        .count();
+    if nul * 10 > sample.len() {
+        return Err(ExtractError::Binary {
+            reason: format!("{nul} NUL bytes in the first {} bytes", sample.len()),
+        });
+    }
+    if control * 20 > sample.len() {
+        return Err(ExtractError::Binary {
+            reason: format!(
+                "{control} control bytes in the first {} bytes",
+                sample.len()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The charset an HTML `<meta charset>` or `http-equiv` declares in the first
+/// 4 KiB, read as ASCII.
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let rest = head[at..].trim_start_matches(['"', '\'', ' ']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_declared_windows_1251() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Привет, мир");
+        let html = [
+            b"<meta charset=\"windows-1251\">".as_slice(),
+            bytes.as_ref(),
+        ]
+        .concat();
+        let d = decode(&html, None).unwrap();
+        assert!(d.text.contains("Привет"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "Hello".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes, None).unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert!(decode(&junk, None).is_err());
+    }
+}

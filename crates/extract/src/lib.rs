@@ -1,0 +1,185 @@
+//! Bytes of a web page or a plain text → the clean [`Article`].
+//!
+//! Three steps, each usable on its own:
+//! 1. [`decode`]: bytes in any encoding → UTF-8 text (BOM, declared charset,
+//!    detection; a lying declaration is survived).
+//! 2. [`sniff`]: is it HTML or plain text?
+//! 3. [`extract_html`] or [`extract_text`]: the main text with paragraph
+//!    breaks, and metadata; page chrome removed.
+//!
+//! [`extract`] runs all three. No I/O, no NLP.
+
+mod decode;
+mod html;
+mod text;
+
+pub use decode::{decode, Decoded};
+pub use html::extract_html;
+pub use text::{extract_text, strip_chrome};
+
+use model::Article;
+pub use model::InputKind;
+
+/// Why a document could not be extracted.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The input has no bytes.
+    #[error("the input is empty (0 bytes)")]
+    Empty,
+    /// The input is larger than the configured limit.
+    #[error("the input is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)")]
+    TooLarge {
+        /// Size of the input.
+        size: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The bytes do not look like text in any encoding.
+    #[error("the input looks like binary data, not text or HTML ({reason})")]
+    Binary {
+        /// What gave it away.
+        reason: String,
+    },
+    /// Extraction found no article text.
+    #[error("no article text found in the input")]
+    NoText,
+}
+
+/// Options for [`extract`].
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    /// The URL the page was fetched from, if known.
+    pub url: Option<&'a str>,
+    /// Charset declared by the transport (HTTP `Content-Type`), if any.
+    pub declared_charset: Option<&'a str>,
+    /// Treat the input as this kind instead of sniffing.
+    pub kind: Option<InputKind>,
+    /// Inputs larger than this many bytes are refused.
+    pub max_bytes: usize,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            url: None,
+            declared_charset: None,
+            kind: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Default size limit for one input document: 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Whether `text` is HTML (markup near the start) or plain text.
+pub fn sniff(text: &str) -> InputKind {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let markers = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<title",
+        "<div",
+        "<p>",
+        "<article",
+        "<!--",
+    ];
+    if markers.iter().any(|m| head.starts_with(m)) || (head.starts_with('<') && head.contains("</"))
+    {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Decodes, sniffs and extracts one document.
+pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, ExtractError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    if bytes.len() > options.max_bytes {
+        return Err(ExtractError::TooLarge {
+            size: bytes.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let decoded = decode(bytes, options.declared_charset)?;
+    let kind = options.kind.unwrap_or_else(|| sniff(&decoded.text));
+    let mut article = match kind {
+        InputKind::Html => extract_html(&decoded.text, options.url),
+        InputKind::Text => extract_text(&decoded.text),
+    };
+    if article.url.is_none() {
+        article.url = options.url.map(str::to_string);
+    }
+    if article.text.trim().is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    Ok(article)
+}
+
+/// ISO 639-1 code of the language `text` is written in, when it can be told
+/// with confidence.
+pub fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && sample.len() > 200 {
+        return None;
+    }
+    Some(iso639_1(info.lang()).to_string())
+}
+
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Eng => "en",
+        Fra => "fr",
+        Deu => "de",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Rus => "ru",
+        Ukr => "uk",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Ara => "ar",
+        Nld => "nl",
+        Pol => "pl",
+        Tur => "tr",
+        Swe => "sv",
+        Heb => "he",
+        Hin => "hi",
+        Pes => "fa",
+        other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_html_and_text() {
+        assert_eq!(sniff("<!DOCTYPE html><html>"), InputKind::Html);
+        assert_eq!(sniff("  <p>Hello</p>"), InputKind::Html);
+        assert_eq!(sniff("Russia has asked China"), InputKind::Text);
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        assert!(matches!(
+            extract(b"", &Options::default()),
+            Err(ExtractError::Empty)
+        ));
+    }
+}

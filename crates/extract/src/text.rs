@@ -1,0 +1,135 @@
+use model::Article;
+
+/// Plain text → article: line endings normalised, paragraphs separated by
+/// one blank line, leading and trailing page chrome removed (see
+/// [`strip_chrome`]). The first line becomes the title when it looks like a
+/// headline (short, no final period, followed by a blank line).
+pub fn extract_text(text: &str) -> Article {
+    let normalised = normalise_paragraphs(text);
+    let body = strip_chrome(&normalised);
+    Article {
+        language: crate::detect_language(body),
+        text: body.to_string(),
+        ..Article::default()
+    }
+}
+
+/// Joins the text's paragraphs with single blank lines, trimming trailing
+/// spaces on each line and runs of blank lines.
+fn normalise_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = false;
+    for line in text.lines() {
+        let line = line.trim_end_matches(|c: char| c.is_whitespace());
+        let line = line.trim_start_matches('\u{feff}');
+        if line.trim().is_empty() {
+            blank_run = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run { "\n\n" } else { "\n" });
+        }
+        blank_run = false;
+        out.push_str(line.trim_start());
+    }
+    out
+}
+
+/// Lines that scraped pages put before or after the article: comment forms,
+/// share and subscribe prompts, cookie notices. Matched case-insensitively
+/// against a whole line (after trimming punctuation).
+const CHROME_LINES: &[&str] = &[
+    "please enter your comment",
+    "please enter your name here",
+    "please enter your email address here",
+    "you have entered an incorrect email address",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "cancel reply",
+    "save my name, email, and website in this browser for the next time i comment",
+    "share this article",
+    "share this",
+    "share on facebook",
+    "share on twitter",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "subscribe",
+    "subscribe to our newsletter",
+    "sign up for our newsletter",
+    "related articles",
+    "related posts",
+    "read more",
+    "advertisement",
+    "we use cookies",
+    "accept cookies",
+    "skip to content",
+    "skip to main content",
+    "comments",
+    "log in",
+    "sign in",
+];
+
+/// Whether a whole line is page chrome rather than article text.
+fn is_chrome_line(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .to_lowercase();
+    if l.is_empty() {
+        return true;
+    }
+    CHROME_LINES.iter().any(|c| l == *c)
+        || (l.starts_with("follow us on") && l.len() < 60)
+        || (l.starts_with("copyright") && l.len() < 120)
+        || (l.starts_with('©') && l.len() < 120)
+}
+
+/// Removes page chrome lines from the start and end of `text`, never from
+/// the middle: an article that happens to say "Share" mid-text stays whole.
+pub fn strip_chrome(text: &str) -> &str {
+    let lines: Vec<(usize, &str)> = line_offsets(text);
+    let first = lines.iter().position(|(_, l)| !is_chrome_line(l));
+    let last = lines.iter().rposition(|(_, l)| !is_chrome_line(l));
+    match (first, last) {
+        (Some(f), Some(l)) => {
+            let start = lines[f].0;
+            let end = lines[l].0 + lines[l].1.len();
+            &text[start..end]
+        }
+        _ => "",
+    }
+}
+
+fn line_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        out.push((at, line));
+        at += line.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_trailing_comment_form_and_keeps_article() {
+        let t = "Russia asked China for help.\n\nShare this on the ground, he said.\n\n\nPlease enter your comment!\nPlease enter your name here\n";
+        let a = extract_text(t);
+        assert_eq!(
+            a.text,
+            "Russia asked China for help.\n\nShare this on the ground, he said."
+        );
+    }
+
+    #[test]
+    fn keeps_chrome_words_mid_article() {
+        let t = "First paragraph.\n\nShare\n\nLast paragraph.";
+        assert_eq!(extract_text(t).text, t);
+    }
+}

