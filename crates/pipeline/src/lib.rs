@@ -24,6 +24,9 @@ pub struct Input<'a> {
     pub kind: Option<InputKind>,
     /// Charset declared by the transport.
     pub declared_charset: Option<String>,
+    /// Keep plain text exactly as given (no chrome stripping or trimming), so
+    /// that offsets line up with an external copy of the text (evaluations).
+    pub verbatim: bool,
 }
 
 /// Why a document could not be analysed.
@@ -47,6 +50,30 @@ impl Default for Limits {
             max_bytes: extract::DEFAULT_MAX_BYTES,
         }
     }
+}
+
+/// Decodes plain text and keeps it exactly, for [`Input::verbatim`].
+fn verbatim_article(
+    bytes: &[u8],
+    options: &extract::Options,
+) -> Result<model::Article, PipelineError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty.into());
+    }
+    if bytes.len() > options.max_bytes {
+        return Err(ExtractError::TooLarge {
+            size: bytes.len(),
+            limit: options.max_bytes,
+        }
+        .into());
+    }
+    let decoded = extract::decode(bytes, options.declared_charset)?;
+    Ok(model::Article {
+        url: options.url.map(str::to_string),
+        language: extract::detect_language(&decoded.text),
+        text: decoded.text,
+        ..model::Article::default()
+    })
 }
 
 /// Every stage with its models loaded.
@@ -95,7 +122,11 @@ impl Pipeline {
             kind: input.kind,
             max_bytes: self.limits.max_bytes,
         };
-        let mut article = extract::extract(input.bytes, &options)?;
+        let mut article = if input.verbatim && input.kind != Some(InputKind::Html) {
+            verbatim_article(input.bytes, &options)?
+        } else {
+            extract::extract(input.bytes, &options)?
+        };
         if input.published.is_some() {
             article.published = input.published;
         }

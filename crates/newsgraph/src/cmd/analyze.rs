@@ -30,6 +30,10 @@ pub struct Args {
     /// print one JSON object per record, in input order.
     #[arg(long)]
     pub jsonl: bool,
+    /// Analyse plain text exactly as given: no page-chrome stripping or
+    /// trimming, so offsets line up with the input text (for evaluations).
+    #[arg(long)]
+    pub verbatim: bool,
     /// Print JSON on one line even for a single document.
     #[arg(long)]
     pub compact: bool,
@@ -48,6 +52,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bytes: &bytes,
         url: args.url.clone(),
         published: args.published,
+        verbatim: args.verbatim,
         ..Input::default()
     };
     let analysis = pipeline
@@ -151,6 +156,7 @@ fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_
         published: doc.published.or(args.published),
         kind: doc.kind,
         declared_charset: None,
+        verbatim: args.verbatim,
     };
     match pipeline.analyze(&input) {
         Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),

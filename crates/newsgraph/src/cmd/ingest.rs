@@ -137,6 +137,7 @@ fn input_of(doc: &RawDocument) -> Input<'_> {
         published: doc.published,
         kind: doc.kind,
         declared_charset: None,
+        verbatim: false,
     }
 }
 
