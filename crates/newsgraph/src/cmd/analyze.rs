@@ -149,15 +149,10 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
 }
 
 fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_json::Value {
-    let input = Input {
-        id: doc.id.clone(),
-        bytes: &doc.bytes,
-        url: doc.url.clone().or_else(|| args.url.clone()),
-        published: doc.published.or(args.published),
-        kind: doc.kind,
-        declared_charset: None,
-        verbatim: args.verbatim,
-    };
+    let mut input = super::input_of(doc);
+    input.url = input.url.or_else(|| args.url.clone());
+    input.published = input.published.or(args.published);
+    input.verbatim = args.verbatim;
     match pipeline.analyze(&input) {
         Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),
         Err(e) => error_record(Some(&doc.id), &doc.origin, &e.to_string()),

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use ingest::{walk, SourceItem, WalkOptions};
-use pipeline::{Input, Pipeline};
+use pipeline::Pipeline;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,15 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
-        let input = Input {
-            id: doc.id.clone(),
-            bytes: &doc.bytes,
-            url: doc.url.clone(),
-            published: doc.published,
-            kind: doc.kind,
-            declared_charset: None,
-        };
-        match pipeline.extract(&input) {
+        match pipeline.extract(&super::input_of(&doc)) {
             Ok(document) => {
                 serde_json::to_writer(&mut stdout, &document)?;
                 writeln!(stdout)?;

@@ -3,9 +3,9 @@
 use super::DbArgs;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use ingest::{content_hash, walk, RawDocument, SourceItem, WalkOptions};
+use ingest::{content_hash, walk, SourceItem, WalkOptions};
 use model::Document;
-use pipeline::{Input, Pipeline};
+use pipeline::Pipeline;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -91,7 +91,7 @@ pub fn ingest_paths(
             .map(|item| match item {
                 SourceItem::Failed { origin, reason } => Err((origin.clone(), reason.clone())),
                 SourceItem::Document(doc) => pipeline
-                    .extract(&input_of(doc))
+                    .extract(&super::input_of(doc))
                     .map_err(|e| (doc.origin.clone(), e.to_string())),
             })
             .collect();
@@ -127,18 +127,6 @@ pub fn ingest_paths(
     }
     progress.finish_and_clear();
     Ok(summary)
-}
-
-fn input_of(doc: &RawDocument) -> Input<'_> {
-    Input {
-        id: doc.id.clone(),
-        bytes: &doc.bytes,
-        url: doc.url.clone(),
-        published: doc.published,
-        kind: doc.kind,
-        declared_charset: None,
-        verbatim: false,
-    }
 }
 
 fn progress_bar() -> ProgressBar {

@@ -64,3 +64,16 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
 pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     ::ingest::parse_date(s).ok_or_else(|| format!("{s:?} is not a date like 2022-03-13"))
 }
+
+/// The pipeline input for a document a source delivered.
+pub fn input_of(doc: &::ingest::RawDocument) -> pipeline::Input<'_> {
+    pipeline::Input {
+        id: doc.id.clone(),
+        bytes: &doc.bytes,
+        url: doc.url.clone(),
+        published: doc.published,
+        kind: doc.kind,
+        declared_charset: None,
+        verbatim: false,
+    }
+}
