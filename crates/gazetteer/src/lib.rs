@@ -39,9 +39,11 @@ pub struct City {
     pub lon: f64,
 }
 
-mod tables;
+mod cities;
+mod countries;
 
-pub use tables::{CITIES, COUNTRIES};
+pub use cities::CITIES;
+pub use countries::COUNTRIES;
 
 /// The country named `name` (its name or an alias), e.g. "United States", "U.S.".
 pub fn country_by_name(name: &str) -> Option<&'static Country> {
