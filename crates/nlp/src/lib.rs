@@ -5,6 +5,7 @@
 //! [`Analysis`]. Models are loaded by the caller and passed in; this crate
 //! does no I/O.
 
+pub mod sentences;
 pub mod tokenize;
 
 use model::{Analysis, Entity, EntityType, Span};
@@ -23,7 +24,7 @@ impl Nlp {
     pub fn annotate(&self, a: &mut Analysis) {
         let text = a.text();
         let tokens = tokenize::tokens(text);
-        let sentences = tokenize::sentences(text, &tokens);
+        let sentences = sentences::sentences(text, &tokens);
         let entities = baseline_entities(text, &tokens);
         a.tokens = tokens;
         a.sentences = sentences;

@@ -1,52 +1,298 @@
-//! Tokens and sentences with exact byte offsets.
+//! Words and punctuation with exact byte offsets, the way news text needs
+//! them cut: "U.S." and "Gen." keep their periods, "3.5" and "1,000" stay
+//! whole, "Beijing’s" splits into "Beijing" + "’s" (as CoNLL-2003 does, so
+//! the tagger sees the forms it was trained on), and every quotation mark,
+//! bracket and ellipsis is a token of its own.
 
 use model::Span;
 
+/// Abbreviations that keep their trailing period (compared without it).
+/// Single letters ("J.") are handled as initials separately.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Jr", "Sr",
+    "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "No", "Nos", "vs", "etc", "approx", "est", "dept",
+    "Dept", "Univ", "Ave", "Blvd", "Rd", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri",
+    "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+    "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
+    "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "cf", "al", "Fig", "fig", "Vol",
+    "vol", "pp", "Op", "Ed", "ed",
+];
+
+/// Clitics split off the end of a word ("’s", "n't"), apostrophe first.
+const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
 /// Splits `text` into word and punctuation tokens.
 pub fn tokens(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || (c == '.' && start.is_some()) || c == '\'' && start.is_some() {
-            if start.is_none() {
-                start = Some(i);
-            }
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        if let Some(s) = start.take() {
-            out.push(Span::new(s, i));
+        // Chunk = maximal run of non-whitespace; then cut it into tokens.
+        let mut end = i;
+        while end < text.len() {
+            let d = char_at(text, end);
+            if d.is_whitespace() {
+                break;
+            }
+            end += d.len_utf8();
         }
-        if !c.is_whitespace() {
-            out.push(Span::new(i, i + c.len_utf8()));
-        }
+        split_chunk(text, i, end, &mut out);
+        i = end;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, text.len()));
-    }
+    debug_assert!(out.iter().all(|s| s.end <= bytes.len()));
     out
 }
 
-/// Groups tokens into sentences: a break after `.`, `!` or `?` followed by
-/// an uppercase word, and at every blank line.
-pub fn sentences(text: &str, tokens: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let s = *start.get_or_insert(t.start);
-        let word = t.slice(text);
-        let next = tokens.get(i + 1);
-        let gap = next.map(|n| &text[t.end..n.start]).unwrap_or("");
-        let ends = word.ends_with(['.', '!', '?', '…'])
-            && next.is_some_and(|n| {
-                n.slice(text)
+/// The character starting at byte `i` (which must be a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// Whether a chunk is a URL, e-mail address or handle, kept whole.
+fn is_url_like(chunk: &str) -> bool {
+    chunk.starts_with("http://")
+        || chunk.starts_with("https://")
+        || chunk.starts_with("www.")
+        || (chunk.contains('@')
+            && chunk.contains('.')
+            && chunk.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// Cuts the whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let chunk = &text[start..end];
+    if is_url_like(chunk) {
+        // Trailing sentence punctuation is not part of a URL.
+        let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')', '"', '”', '’', '\'']);
+        let cut = start + trimmed.len();
+        out.push(Span::new(start, cut));
+        if cut < end {
+            split_chunk_plain(text, cut, end, out);
+        }
+        return;
+    }
+    split_chunk_plain(text, start, end, out);
+}
+
+/// Tokenises a chunk that is not a URL.
+fn split_chunk_plain(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut i = start;
+    while i < end {
+        let c = char_at(text, i);
+        if c.is_alphanumeric() {
+            let w_end = word_end(text, i, end);
+            push_word(text, i, w_end, out);
+            i = w_end;
+        } else {
+            // Punctuation: runs of the same character ("--", "...", "!!")
+            // are one token; "..." and "…" are ellipses.
+            let mut j = i + c.len_utf8();
+            while j < end && char_at(text, j) == c && !is_quote(c) {
+                j += c.len_utf8();
+            }
+            // A leading apostrophe of a clitic after a previous word was
+            // handled in push_word; here it is a quote or a year ('90s).
+            if (c == '\'' || c == '’')
+                && j < end
+                && char_at(text, j).is_ascii_digit()
+                && text[j..end]
                     .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"')
-            });
-        if ends || gap.contains("\n") || next.is_none() {
-            out.push(Span::new(s, t.end));
-            start = None;
+                    .take_while(char::is_ascii_digit)
+                    .count()
+                    == 2
+            {
+                let w_end = word_end(text, j, end);
+                out.push(Span::new(i, w_end));
+                i = w_end;
+                continue;
+            }
+            out.push(Span::new(i, j));
+            i = j;
         }
     }
-    out
+}
+
+/// Whether `c` is a quotation mark (never merged into a run).
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›'
+    )
+}
+
+/// The end of the word starting at `i`: letters and digits, joined by
+/// inner hyphens, apostrophes, periods (abbreviations, decimals) and
+/// commas or colons between digits.
+fn word_end(text: &str, i: usize, end: usize) -> usize {
+    let mut j = i;
+    let mut prev: char = ' ';
+    while j < end {
+        let c = char_at(text, j);
+        if c.is_alphanumeric() || c == '\u{AD}' {
+            prev = c;
+            j += c.len_utf8();
+            continue;
+        }
+        let next = if j + c.len_utf8() < end {
+            char_at(text, j + c.len_utf8())
+        } else {
+            ' '
+        };
+        let joins = match c {
+            '-' | '‐' | '‑' | '&' => prev.is_alphanumeric() && next.is_alphanumeric(),
+            '\'' | '’' => prev.is_alphabetic() && next.is_alphabetic(),
+            ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            '.' => {
+                (prev.is_ascii_digit() && next.is_ascii_digit())
+                    || (prev.is_alphabetic() && next.is_alphabetic() && single_letters(text, i, j))
+            }
+            '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        prev = c;
+        j += c.len_utf8();
+    }
+    // A final period belongs to abbreviations ("Gen.", "U.S.", "J.").
+    if j < end && char_at(text, j) == '.' {
+        let word = &text[i..j];
+        let next_is_period = j + 1 < end && char_at(text, j + 1) == '.';
+        if !next_is_period && is_abbreviation(word) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// Whether `text[i..j]` so far is single letters separated by periods
+/// ("U", "U.S", "a.m"), the only words a period may join inside.
+fn single_letters(text: &str, i: usize, j: usize) -> bool {
+    text[i..j]
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// Whether `word` (without its final period) keeps the period.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    let single = first.is_some() && chars.next().is_none();
+    (single && first.is_some_and(char::is_alphabetic))
+        || (word.contains('.') && single_letters_str(word))
+        || ABBREVIATIONS.contains(&word)
+}
+
+/// Whether `word` is letters separated by periods ("U.S", "a.m").
+fn single_letters_str(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// Pushes the word `text[start..end]`, splitting off a final clitic.
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let word = &text[start..end];
+    for clitic in CLITICS {
+        if let Some(cut) = clitic_cut(word, clitic) {
+            if cut > 0 {
+                out.push(Span::new(start, start + cut));
+                out.push(Span::new(start + cut, end));
+                return;
+            }
+        }
+    }
+    out.push(Span::new(start, end));
+}
+
+/// Where `clitic` starts at the end of `word`, comparing the apostrophe
+/// loosely (straight or curly) and letters case-insensitively.
+fn clitic_cut(word: &str, clitic: &str) -> Option<usize> {
+    let norm_len = clitic.len();
+    // The curly apostrophe is 3 bytes instead of 1.
+    for extra in [0usize, 2] {
+        let len = norm_len + extra;
+        if word.len() <= len || !word.is_char_boundary(word.len() - len) {
+            continue;
+        }
+        let tail = &word[word.len() - len..];
+        let normalised = tail.replace('’', "'");
+        if normalised.eq_ignore_ascii_case(clitic) && normalised.len() == norm_len {
+            return Some(word.len() - len);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            words("U.S. Gen. J. Smith met Mr. Li on Jan. 5."),
+            ["U.S.", "Gen.", "J.", "Smith", "met", "Mr.", "Li", "on", "Jan.", "5", "."]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_whole() {
+        assert_eq!(
+            words("It cost $3.5 billion, or 1,000 at 10:30."),
+            ["It", "cost", "$", "3.5", "billion", ",", "or", "1,000", "at", "10:30", "."]
+        );
+    }
+
+    #[test]
+    fn splits_clitics_and_quotes() {
+        assert_eq!(
+            words("“Beijing’s response,” he said. Don't."),
+            ["“", "Beijing", "’s", "response", ",", "”", "he", "said", ".", "Do", "n't", "."]
+        );
+    }
+
+    #[test]
+    fn splits_ellipses_and_periods() {
+        assert_eq!(
+            words("out of control…. China calls"),
+            ["out", "of", "control", "…", ".", "China", "calls"]
+        );
+        assert_eq!(words("wait... what"), ["wait", "...", "what"]);
+    }
+
+    #[test]
+    fn keeps_hyphenated_words_and_urls() {
+        assert_eq!(
+            words("high-level talks, see https://example.org/a."),
+            [
+                "high-level",
+                "talks",
+                ",",
+                "see",
+                "https://example.org/a",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_exact_with_multibyte_text() {
+        let text = "Zürich’s  café — “ok”";
+        for span in tokens(text) {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            assert!(!span.slice(text).trim().is_empty());
+        }
+    }
 }
