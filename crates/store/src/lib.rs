@@ -2,12 +2,52 @@
 //!
 //! The store keeps the `newsgraph/1` contract form of each analysis
 //! ([`model::contract::Output`]), so every offset in it is a code-point
-//! offset. One transaction per document: a document is stored whole or not
-//! at all.
+//! offset. Beside the whole output it keeps tables to query by: documents
+//! (with full-text search over title and text), entities and their
+//! mentions, quotes (full-text over their words), events, cross-document
+//! actors and the actor graph.
+//!
+//! # Invariants
+//!
+//! - **One transaction per document**: a document is stored whole (with its
+//!   entities, quotes, events and aggregate updates) or not at all.
+//! - **Parameterised SQL only**: user input is bound, never formatted into
+//!   SQL; full-text queries are rebuilt from words (see [`search`]).
+//! - **Each story once**: near-duplicate documents (SimHash within Hamming
+//!   distance 3) form one story; aggregates (stats, actor graph, mention
+//!   counts) count a story once, and listings hide copies unless asked.
+//!
+//! # Query API
+//!
+//! The CLI and the HTTP server call the same methods on [`Store`]:
+//! [`Store::search`], [`Store::quotes`], [`Store::events`],
+//! [`Store::actor_graph`], [`Store::timeline`], [`Store::actors`],
+//! [`Store::actor`], [`Store::stats`], [`Store::document`],
+//! [`Store::story`]; exports: [`Store::export_gdelt`], [`Store::export_jsonl`].
+//! They return the serde structs of [`types`]. A [`Store`] wraps one SQLite
+//! connection (not `Sync`): open one per thread, or use
+//! [`Store::open_read_only`] for readers; WAL lets them read while an ingest
+//! writes.
+
+mod actors;
+mod events;
+mod export;
+mod names;
+mod quotes;
+mod schema;
+pub mod search;
+mod stats;
+pub mod types;
+mod write;
+
+pub use export::GDELT_COLUMNS;
+pub use schema::SCHEMA_VERSION;
+pub use types::*;
 
 use model::contract::Output;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::Path;
+use std::time::Duration;
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +58,17 @@ pub enum StoreError {
     /// A stored JSON value could not be read back.
     #[error("stored data is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The database was written by a newer newsgraph.
+    #[error("the database has schema version {found}; this newsgraph reads up to {supported}")]
+    TooNew {
+        /// Version found in the file.
+        found: i64,
+        /// Highest version this build knows.
+        supported: i64,
+    },
+    /// Writing an export failed.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// Result alias for store operations.
@@ -32,6 +83,19 @@ pub enum Inserted {
     Duplicate(String),
 }
 
+/// What the caller computed about a document's text, for deduplication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InsertMeta {
+    /// Exact-duplicate key (`ingest::content_hash`).
+    pub content_hash: String,
+    /// 64-bit SimHash of the text's shingles, for near-duplicate grouping;
+    /// `None` puts the document in a story of its own.
+    pub fingerprint: Option<u64>,
+}
+
+/// How long a connection waits for another one's write lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// An open newsgraph database.
 pub struct Store {
     conn: Connection,
@@ -40,17 +104,60 @@ pub struct Store {
 impl Store {
     /// Opens (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
-             CREATE TABLE IF NOT EXISTS documents (
-                 id TEXT PRIMARY KEY,
-                 content_hash TEXT NOT NULL UNIQUE,
-                 output TEXT NOT NULL
-             );",
+             PRAGMA foreign_keys = ON;",
         )?;
+        schema::migrate(&mut conn)?;
+        let mut store = Store { conn };
+        store.import_prototype()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only (the server's readers).
+    /// The schema must be current: open it once with [`Store::open`] first.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
         Ok(Store { conn })
+    }
+
+    /// Re-inserts the rows of a version-0 database through the normal path,
+    /// then drops the old table, all in one transaction.
+    fn import_prototype(&mut self) -> Result<()> {
+        if !schema::has_pending_prototype(&self.conn)? {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        let rows: Vec<(String, String)> = {
+            let mut stmt = tx.prepare("SELECT content_hash, output FROM documents_v0")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (hash, json) in rows {
+            let output: Output = serde_json::from_str(&json)?;
+            let meta = InsertMeta {
+                content_hash: hash,
+                fingerprint: None,
+            };
+            write::insert_document(&tx, &output, &meta)?;
+        }
+        tx.execute_batch("DROP TABLE documents_v0")?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// The id of the stored document with this content hash, if any.
@@ -65,37 +172,82 @@ impl Store {
             .optional()?)
     }
 
-    /// Stores one analysed document in one transaction.
+    /// Stores one analysed document in one transaction, in a story of its
+    /// own (no fingerprint). Kept for callers without a fingerprint; see
+    /// [`Store::insert_with`].
     pub fn insert(&mut self, output: &Output, content_hash: &str) -> Result<Inserted> {
-        if let Some(id) = self.find_hash(content_hash)? {
-            return Ok(Inserted::Duplicate(id));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO documents (id, content_hash, output) VALUES (?1, ?2, ?3)",
-            params![
-                output.document.id,
-                content_hash,
-                serde_json::to_string(output)?
-            ],
-        )?;
-        tx.commit()?;
-        Ok(Inserted::Added)
+        self.insert_with(
+            output,
+            &InsertMeta {
+                content_hash: content_hash.to_string(),
+                fingerprint: None,
+            },
+        )
     }
 
-    /// The stored analysis of document `id`.
+    /// Stores one analysed document in one transaction: the document, its
+    /// entities and mentions, quotes, events, actor links and aggregates,
+    /// or nothing.
+    ///
+    /// An exact duplicate (same content hash) is refused and reported; when
+    /// it came under another id, that id is recorded as an exact copy.
+    /// A document whose fingerprint is within Hamming distance 3 of a stored
+    /// one joins that document's story. If the id is already taken by a
+    /// different text, the document is stored as `id#2` (`#3`, …).
+    pub fn insert_with(&mut self, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
+        let tx = self.conn.transaction()?;
+        let result = write::insert_document(&tx, output, meta)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Records that a document the caller skipped (because
+    /// [`Store::find_hash`] found its text) was an exact copy: counted in
+    /// [`Stats::duplicates`] when its id differs from the stored one's, so
+    /// re-ingesting the same input counts nothing twice.
+    pub fn record_duplicate(&mut self, id: &str, content_hash: &str) -> Result<()> {
+        write::record_duplicate(&self.conn, id, content_hash)
+    }
+
+    /// The stored analysis of document `id`, exactly as it was inserted.
     pub fn document(&self, id: &str) -> Result<Option<Output>> {
-        let json: Option<String> = self
+        let row: Option<(String, String)> = self
             .conn
             .query_row(
-                "SELECT output FROM documents WHERE id = ?1",
+                "SELECT output, text FROM documents WHERE id = ?1",
                 params![id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
+        Ok(match row {
+            Some((json, text)) => {
+                let mut out: Output = serde_json::from_str(&json)?;
+                out.document.article.text = text;
+                Some(out)
+            }
             None => None,
         })
     }
+
+    /// Runs `EXPLAIN QUERY PLAN` on one of the query API's statements (for
+    /// the scale evaluation and for reviewing indexes).
+    pub fn explain(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let count = stmt.parameter_count();
+        let nulls: Vec<rusqlite::types::Null> = vec![rusqlite::types::Null; count];
+        let rows = stmt.query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The effective result limit: 0 means the default.
+fn page_limit(limit: usize) -> i64 {
+    const DEFAULT: usize = 50;
+    const MAX: usize = 10_000;
+    (if limit == 0 { DEFAULT } else { limit.min(MAX) }) as i64
+}
+
+/// Parses an ISO date stored as text.
+fn parse_day(s: Option<String>) -> Option<chrono::NaiveDate> {
+    s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }

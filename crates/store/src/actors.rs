@@ -1,0 +1,103 @@
+//! Cross-document actors and the actor graph.
+
+use crate::names::normalise;
+use crate::types::{ActorEdge, ActorGraph, ActorSummary};
+use crate::{page_limit, parse_day, Result, Store};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use std::collections::BTreeSet;
+
+const ACTOR_COLUMNS: &str = "actor, name, type, code, mentions, documents";
+
+fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorSummary> {
+    Ok(ActorSummary {
+        actor_id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        code: r.get(3)?,
+        mentions: r.get::<_, i64>(4)? as u64,
+        documents: r.get::<_, i64>(5)? as u64,
+    })
+}
+
+impl Store {
+    /// The most mentioned actors (mentions counted once per story), at most
+    /// `limit` (0: the default, 50).
+    pub fn actors(&self, limit: usize) -> Result<Vec<ActorSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ACTOR_COLUMNS} FROM actors ORDER BY mentions DESC, actor LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map(params![page_limit(limit)], actor_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One actor by id.
+    pub fn actor(&self, actor_id: i64) -> Result<Option<ActorSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ACTOR_COLUMNS} FROM actors WHERE actor = ?1"
+        ))?;
+        Ok(stmt.query_row(params![actor_id], actor_row).optional()?)
+    }
+
+    /// Actors named `name` (full name or surname, case and punctuation
+    /// ignored) or coded `name` exactly, most mentioned first.
+    pub fn find_actors(&self, name: &str) -> Result<Vec<ActorSummary>> {
+        let norm = normalise(name);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ACTOR_COLUMNS} FROM actors WHERE norm = ?1 OR last = ?1 OR code = ?2
+             ORDER BY mentions DESC, actor LIMIT 100"
+        ))?;
+        let rows = stmt.query_map(params![norm, name.trim().to_uppercase()], actor_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Who acted on whom: directed actor pairs with their number of fact
+    /// events (asserted, reported, future; each story once), mean Goldstein
+    /// value and first/last counted day, most events first, at most `limit`
+    /// edges (0: the default, 50). With a date bound, events of unknown date
+    /// are left out.
+    pub fn actor_graph(
+        &self,
+        date_from: Option<NaiveDate>,
+        date_to: Option<NaiveDate>,
+        limit: usize,
+    ) -> Result<ActorGraph> {
+        // '' (unknown day) sorts before every date, so `day >= ''` keeps it
+        // when there is no lower bound and `day <= '9999…'` when no upper.
+        let from = date_from.map(|d| d.to_string()).unwrap_or_default();
+        let to = date_to
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "9999-12-31".to_string());
+        let known_only = date_from.is_some() || date_to.is_some();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+                    min(nullif(day, '')), max(nullif(day, ''))
+             FROM pair_days
+             WHERE day >= ?1 AND day <= ?2 AND (?3 = 0 OR day <> '')
+             GROUP BY source_actor, target_actor
+             ORDER BY 3 DESC, 1, 2
+             LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(params![from, to, known_only, page_limit(limit)], |r| {
+            let events: i64 = r.get(2)?;
+            let sum: f64 = r.get(3)?;
+            Ok(ActorEdge {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                events: events as u64,
+                mean_goldstein: if events > 0 { sum / events as f64 } else { 0.0 },
+                first: parse_day(r.get(4)?),
+                last: parse_day(r.get(5)?),
+            })
+        })?;
+        let edges: Vec<ActorEdge> = rows.collect::<rusqlite::Result<_>>()?;
+        let ids: BTreeSet<i64> = edges.iter().flat_map(|e| [e.source, e.target]).collect();
+        let mut nodes = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(actor) = self.actor(id)? {
+                nodes.push(actor);
+            }
+        }
+        Ok(ActorGraph { nodes, edges })
+    }
+}

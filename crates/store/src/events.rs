@@ -1,0 +1,148 @@
+//! Events by actor, target, CAMEO code, date range and place; timelines.
+
+use crate::quotes::Conditions;
+use crate::types::{DocumentRef, EventActor, EventFilter, EventPlace, EventRecord};
+use crate::{page_limit, parse_day, Result, Store};
+use rusqlite::types::Value;
+
+/// The columns [`event_row`] reads, in order.
+pub(crate) const EVENT_COLUMNS: &str = "e.event, d.id, d.title, d.published, d.site, d.url,
+    e.idx, e.source_name, e.source_code, e.source_actor, e.target_name, e.target_code,
+    e.target_actor, e.cameo, e.root_code, e.goldstein, e.quad_class, e.modality, e.date, e.day,
+    e.place_name, e.place_country, e.lat, e.lon, e.sentence_start, e.sentence_end,
+    substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.quote,
+    1 + (SELECT count(*) FROM events c WHERE c.copy_of = e.event)";
+
+/// Reads one row of [`EVENT_COLUMNS`].
+pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecord> {
+    let side = |name: Option<String>, code: Option<String>, actor: Option<i64>| {
+        name.map(|name| EventActor { name, code, actor })
+    };
+    let place_name: Option<String> = r.get(20)?;
+    Ok(EventRecord {
+        event_id: r.get(0)?,
+        document: DocumentRef {
+            id: r.get(1)?,
+            title: r.get(2)?,
+            published: parse_day(r.get(3)?),
+            site: r.get(4)?,
+            url: r.get(5)?,
+        },
+        index: r.get::<_, i64>(6)? as usize,
+        source: side(r.get(7)?, r.get(8)?, r.get(9)?),
+        target: side(r.get(10)?, r.get(11)?, r.get(12)?),
+        cameo: r.get(13)?,
+        root_code: r.get(14)?,
+        goldstein: r.get(15)?,
+        quad_class: r.get::<_, i64>(16)? as u8,
+        modality: r.get(17)?,
+        date: parse_day(r.get(18)?),
+        day: parse_day(r.get(19)?),
+        place: match place_name {
+            Some(name) => Some(EventPlace {
+                name,
+                country: r.get(21)?,
+                lat: r.get(22)?,
+                lon: r.get(23)?,
+            }),
+            None => None,
+        },
+        sentence_start: r.get::<_, i64>(24)? as usize,
+        sentence_end: r.get::<_, i64>(25)? as usize,
+        sentence: r.get::<_, Option<String>>(26)?.unwrap_or_default(),
+        quote: r.get::<_, Option<i64>>(27)?.map(|q| q as usize),
+        documents: r.get::<_, i64>(28)? as u64,
+    })
+}
+
+/// The half-open range of strings starting with `prefix`: `[prefix,
+/// prefix + U+10FFFF)`, so a prefix match can use an index (LIKE cannot,
+/// and its wildcards would need escaping).
+fn prefix_range(prefix: &str) -> [Value; 2] {
+    [
+        Value::Text(prefix.to_string()),
+        Value::Text(format!("{prefix}\u{10FFFF}")),
+    ]
+}
+
+/// The WHERE conditions of an event filter.
+pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
+    let mut cond = Conditions::default();
+    if !filter.include_copies {
+        cond.push("e.copy_of IS NULL", []);
+    }
+    if filter.facts_only {
+        cond.push("e.fact = 1", []);
+    }
+    if let Some(code) = &filter.actor {
+        cond.push(
+            "e.source_code >= ? AND e.source_code < ?",
+            prefix_range(&code.trim().to_uppercase()),
+        );
+    }
+    if let Some(code) = &filter.target {
+        cond.push(
+            "e.target_code >= ? AND e.target_code < ?",
+            prefix_range(&code.trim().to_uppercase()),
+        );
+    }
+    if let Some(actor) = filter.actor_id {
+        cond.push("e.source_actor = ?", [Value::Integer(actor)]);
+    }
+    if let Some(actor) = filter.target_id {
+        cond.push("e.target_actor = ?", [Value::Integer(actor)]);
+    }
+    if let Some(code) = &filter.code_prefix {
+        cond.push("e.cameo >= ? AND e.cameo < ?", prefix_range(code.trim()));
+    }
+    if let Some(from) = filter.date_from {
+        cond.push("e.day >= ?", [Value::Text(from.to_string())]);
+    }
+    if let Some(to) = filter.date_to {
+        cond.push("e.day <= ? AND e.day <> ''", [Value::Text(to.to_string())]);
+    }
+    if let Some(place) = &filter.place {
+        let place = place.trim();
+        cond.push(
+            "(e.place_name = ? COLLATE NOCASE OR e.place_country = ?)",
+            [
+                Value::Text(place.to_string()),
+                Value::Text(place.to_uppercase()),
+            ],
+        );
+    }
+    cond
+}
+
+impl Store {
+    /// Events matching `filter`, by counted day then storage order. By
+    /// default each story's event once (see [`EventFilter::include_copies`]).
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>> {
+        let cond = event_conditions(filter);
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
+             {} ORDER BY e.day, e.event LIMIT ? OFFSET ?",
+            cond.sql()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let params = cond.params(&[page_limit(filter.limit), filter.offset as i64]);
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The events an actor took part in (as source or target), each story
+    /// once, in date order; at most `limit` (0: the default, 50).
+    pub fn timeline(&self, actor_id: i64, limit: usize) -> Result<Vec<EventRecord>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
+             WHERE e.event IN (
+                 SELECT event FROM events WHERE source_actor = ?1
+                 UNION SELECT event FROM events WHERE target_actor = ?1)
+               AND e.copy_of IS NULL
+             ORDER BY e.day, e.event LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![actor_id, page_limit(limit)], event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,229 @@
+//! The database schema and its migrations.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. Each
+//! migration runs in its own transaction, so a crash mid-migration leaves the
+//! previous version intact. Never edit a released migration: append a new one.
+
+use crate::Result;
+use rusqlite::Connection;
+
+/// The schema as of version 1.
+///
+/// Conventions: `doc`, `entity`, `quote`, `event`, `actor` are integer row ids;
+/// `id` is the caller's document identifier. Offsets are code points (the
+/// contract's form). `day` is the date an event is counted under: its own
+/// date, else the document's publication date, else `''` (unknown).
+/// `copy_of` marks a quote or event that repeats one already stored for the
+/// same story (near-duplicate documents), so aggregates count a story once.
+const V1: &str = r#"
+CREATE TABLE documents (
+    doc          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    url          TEXT,
+    title        TEXT,
+    published    TEXT,
+    site         TEXT,
+    language     TEXT,
+    text         TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    fingerprint  INTEGER,
+    fp0 INTEGER, fp1 INTEGER, fp2 INTEGER, fp3 INTEGER,
+    story        INTEGER NOT NULL,
+    added        INTEGER NOT NULL,
+    -- the newsgraph/1 output with document.text blanked (it is in `text`)
+    output       TEXT NOT NULL
+);
+CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_fp0 ON documents(fp0) WHERE fp0 IS NOT NULL;
+CREATE INDEX documents_fp1 ON documents(fp1) WHERE fp1 IS NOT NULL;
+CREATE INDEX documents_fp2 ON documents(fp2) WHERE fp2 IS NOT NULL;
+CREATE INDEX documents_fp3 ON documents(fp3) WHERE fp3 IS NOT NULL;
+
+-- one row per story: `story` is the doc of its first document
+CREATE TABLE stories (
+    story     INTEGER PRIMARY KEY,
+    documents INTEGER NOT NULL
+);
+
+-- exact copies refused under another id (re-ingesting the same id is not a copy)
+CREATE TABLE exact_duplicates (
+    id  TEXT PRIMARY KEY,
+    doc INTEGER NOT NULL
+);
+CREATE INDEX exact_duplicates_doc ON exact_duplicates(doc);
+
+-- one row per real-world actor across documents
+CREATE TABLE actors (
+    actor     INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,   -- "TYPE|normalised name"
+    name      TEXT NOT NULL,
+    norm      TEXT NOT NULL,
+    last      TEXT NOT NULL,          -- last word of `norm` (surname lookups)
+    type      TEXT NOT NULL,
+    code      TEXT,
+    mentions  INTEGER NOT NULL DEFAULT 0,
+    documents INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actors_norm ON actors(norm);
+CREATE INDEX actors_last ON actors(last);
+CREATE INDEX actors_code ON actors(code);
+CREATE INDEX actors_mentions ON actors(mentions DESC, actor);
+
+CREATE TABLE entities (
+    entity   INTEGER PRIMARY KEY,
+    doc      INTEGER NOT NULL REFERENCES documents(doc),
+    local_id TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    code     TEXT,
+    value    TEXT,
+    actor    INTEGER REFERENCES actors(actor),
+    UNIQUE (doc, local_id)
+);
+CREATE INDEX entities_actor ON entities(actor);
+
+CREATE TABLE mentions (
+    entity INTEGER NOT NULL REFERENCES entities(entity),
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    text   TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+
+CREATE TABLE quotes (
+    quote          INTEGER PRIMARY KEY,
+    doc            INTEGER NOT NULL REFERENCES documents(doc),
+    story          INTEGER NOT NULL,
+    idx            INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    text_hash      INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    speaker_name   TEXT,
+    speaker_entity TEXT,
+    speaker_code   TEXT,
+    speaker_actor  INTEGER REFERENCES actors(actor),
+    cue            TEXT,
+    via            TEXT NOT NULL,   -- JSON array of newsgraph/1 references
+    copy_of        INTEGER
+);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE INDEX quotes_speaker ON quotes(speaker_actor, quote);
+CREATE INDEX quotes_story_text ON quotes(story, text_hash);
+
+CREATE TABLE events (
+    event          INTEGER PRIMARY KEY,
+    doc            INTEGER NOT NULL REFERENCES documents(doc),
+    story          INTEGER NOT NULL,
+    idx            INTEGER NOT NULL,
+    source_name    TEXT,
+    source_entity  TEXT,
+    source_code    TEXT,
+    source_actor   INTEGER REFERENCES actors(actor),
+    target_name    TEXT,
+    target_entity  TEXT,
+    target_code    TEXT,
+    target_actor   INTEGER REFERENCES actors(actor),
+    cameo          TEXT NOT NULL,
+    root_code      TEXT NOT NULL,
+    goldstein      REAL NOT NULL,
+    quad_class     INTEGER NOT NULL,
+    modality       TEXT NOT NULL,
+    fact           INTEGER NOT NULL,  -- asserted, reported or future
+    date           TEXT,
+    day            TEXT NOT NULL,
+    place_name     TEXT,
+    place_country  TEXT,
+    lat            REAL,
+    lon            REAL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    quote          INTEGER,           -- index into the document's quotes
+    copy_of        INTEGER
+);
+CREATE INDEX events_doc ON events(doc);
+CREATE INDEX events_day ON events(day, event);
+CREATE INDEX events_source_code ON events(source_code, day);
+CREATE INDEX events_target_code ON events(target_code, day);
+CREATE INDEX events_cameo ON events(cameo, day);
+CREATE INDEX events_place ON events(place_name COLLATE NOCASE);
+CREATE INDEX events_place_country ON events(place_country);
+CREATE INDEX events_source_actor ON events(source_actor, day);
+CREATE INDEX events_target_actor ON events(target_actor, day);
+CREATE INDEX events_story_cameo ON events(story, cameo);
+CREATE INDEX events_copy_of ON events(copy_of) WHERE copy_of IS NOT NULL;
+
+-- the actor graph, pre-aggregated per day: fact events, each story once
+CREATE TABLE pair_days (
+    source_actor  INTEGER NOT NULL,
+    target_actor  INTEGER NOT NULL,
+    day           TEXT NOT NULL,
+    events        INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    PRIMARY KEY (source_actor, target_actor, day)
+) WITHOUT ROWID;
+CREATE INDEX pair_days_day ON pair_days(day);
+
+-- full text: external-content tables (the text is stored once, in documents/quotes)
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc'
+);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='quote'
+);
+"#;
+
+/// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
+/// `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Whether the database holds the pre-migration prototype table
+/// (`documents(id, content_hash, output)`, user_version 0).
+fn has_prototype_table(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`]. A version-0 database's
+/// prototype table is renamed to `documents_v0` (not dropped), so no
+/// document is lost if the process dies before it is re-inserted.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(crate::StoreError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        if i == 0 && has_prototype_table(&tx)? {
+            tx.execute_batch("ALTER TABLE documents RENAME TO documents_v0")?;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Whether a prototype table awaits re-insertion.
+pub fn has_pending_prototype(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents_v0'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}

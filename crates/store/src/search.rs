@@ -1,0 +1,131 @@
+//! Full-text search over article titles and text, with highlighted snippets.
+//!
+//! User input never reaches FTS5's query language as written: it is split
+//! into words and each word is quoted ("russia" "aid"), so quotes, `NEAR`,
+//! `AND(` or column filters in the input are just words. A trailing `*` on a
+//! word is kept as a prefix search.
+
+use crate::types::{DocumentRef, SearchHit, SnippetPart};
+use crate::{page_limit, parse_day, Result, Store};
+use rusqlite::params;
+
+/// Marks FTS5 puts around matches; control characters the extractor never
+/// leaves in article text.
+const OPEN: char = '\u{1}';
+const CLOSE: char = '\u{2}';
+
+/// The FTS5 query for a user's words: every word quoted, all required.
+/// `None` when the input has no word at all.
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut terms = Vec::new();
+    for raw in input.split_whitespace() {
+        let prefix = raw.ends_with('*');
+        // Inside a quoted FTS5 string only `"` is special; drop it and any
+        // other punctuation so "U.S." still matches the tokens "U" "S".
+        let word: String = raw
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+        if word.is_empty() {
+            continue;
+        }
+        terms.push(if prefix {
+            format!("\"{word}\"*")
+        } else {
+            format!("\"{word}\"")
+        });
+    }
+    if terms.is_empty() {
+        None
+    } else {
+        Some(terms.join(" "))
+    }
+}
+
+/// Splits an FTS5 snippet with [`OPEN`]/[`CLOSE`] marks into parts.
+pub(crate) fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut hit = false;
+    for c in marked.chars() {
+        if c == OPEN || c == CLOSE {
+            if !current.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut current),
+                    hit,
+                });
+            }
+            hit = c == OPEN;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(SnippetPart { text: current, hit });
+    }
+    parts
+}
+
+/// The SQL of [`Store::search`] (public for `EXPLAIN QUERY PLAN` checks).
+pub const SEARCH_SQL: &str = "
+    SELECT d.id, d.title, d.published, d.site, d.url, s.documents,
+           snippet(documents_fts, 1, char(1), char(2), '…', 16),
+           documents_fts.rank
+    FROM documents_fts
+    JOIN documents d ON d.doc = documents_fts.rowid
+    JOIN stories s ON s.story = d.story
+    WHERE documents_fts MATCH ?1 AND d.doc = d.story
+    ORDER BY documents_fts.rank
+    LIMIT ?2 OFFSET ?3";
+
+impl Store {
+    /// Full-text search over titles and article text: stories whose first
+    /// document contains every word of `query` (a trailing `*` makes a word
+    /// a prefix), best first (BM25), with a highlighted snippet.
+    /// An input with no word gives no hits.
+    pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(SEARCH_SQL)?;
+        let rows = stmt.query_map(params![fts, page_limit(limit), offset as i64], |r| {
+            Ok(SearchHit {
+                document: DocumentRef {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    published: parse_day(r.get(2)?),
+                    site: r.get(3)?,
+                    url: r.get(4)?,
+                },
+                story_documents: r.get::<_, i64>(5)? as u64,
+                snippet: snippet_parts(&r.get::<_, String>(6)?),
+                rank: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_syntax_in_input_becomes_words() {
+        assert_eq!(
+            fts_query(r#"russia" OR text:x NEAR("#).as_deref(),
+            Some(r#""russia" "OR" "text x" "NEAR""#)
+        );
+        assert_eq!(fts_query("aid*").as_deref(), Some("\"aid\"*"));
+        assert_eq!(fts_query("  ;; ** "), None);
+    }
+
+    #[test]
+    fn snippet_marks_become_parts() {
+        let parts = snippet_parts("a \u{1}b\u{2} c");
+        assert_eq!(parts.len(), 3);
+        assert!(parts[1].hit);
+        assert_eq!(parts[1].text, "b");
+    }
+}

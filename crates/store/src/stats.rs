@@ -1,0 +1,73 @@
+//! Collection counts and near-duplicate stories.
+
+use crate::types::{DocumentRef, Stats, Story};
+use crate::{parse_day, Result, Store};
+use rusqlite::{params, OptionalExtension};
+
+fn document_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRef> {
+    Ok(DocumentRef {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        published: parse_day(r.get(2)?),
+        site: r.get(3)?,
+        url: r.get(4)?,
+    })
+}
+
+impl Store {
+    /// What the database holds; quotes and events count each story once.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let documents = count("SELECT count(*) FROM documents")?;
+        let stories = count("SELECT count(*) FROM stories")?;
+        let exact_duplicates = count("SELECT count(*) FROM exact_duplicates")?;
+        Ok(Stats {
+            documents,
+            stories,
+            duplicates: documents.saturating_sub(stories) + exact_duplicates,
+            exact_duplicates,
+            entities: count("SELECT count(*) FROM entities WHERE type <> 'DATE'")?,
+            actors: count("SELECT count(*) FROM actors")?,
+            quotes: count("SELECT count(*) FROM quotes WHERE copy_of IS NULL")?,
+            events: count("SELECT count(*) FROM events WHERE copy_of IS NULL")?,
+        })
+    }
+
+    /// The story document `id` belongs to, with all its copies.
+    pub fn story(&self, id: &str) -> Result<Option<Story>> {
+        let story: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT story FROM documents WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(story) = story else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, published, site, url FROM documents WHERE story = ?1 ORDER BY doc",
+        )?;
+        let documents: Vec<DocumentRef> = stmt
+            .query_map(params![story], document_ref)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.id FROM exact_duplicates x JOIN documents d ON d.doc = x.doc
+             WHERE d.story = ?1 ORDER BY x.id",
+        )?;
+        let exact_copies: Vec<String> = stmt
+            .query_map(params![story], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(first) = documents.first().cloned() else {
+            return Ok(None);
+        };
+        Ok(Some(Story {
+            first,
+            documents,
+            exact_copies,
+        }))
+    }
+}

@@ -1,0 +1,517 @@
+//! Writing one document: every row it needs, inside the caller's transaction.
+
+use crate::names::{actor_key, fnv1a, last_word, normalise};
+use crate::{InsertMeta, Inserted, Result};
+use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{BTreeMap, HashMap};
+
+/// Largest Hamming distance between two SimHash fingerprints of one story.
+pub const MAX_STORY_DISTANCE: u32 = 3;
+
+/// The four 16-bit bands of a fingerprint. Two fingerprints within Hamming
+/// distance 3 differ in at most 3 bands, so they share at least one band
+/// exactly: looking up each band's index finds every candidate.
+fn bands(fingerprint: u64) -> [i64; 4] {
+    [0, 16, 32, 48].map(|shift| ((fingerprint >> shift) & 0xffff) as i64)
+}
+
+/// Stores `output` (see [`crate::Store::insert_with`]).
+pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
+    let existing: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT doc, id FROM documents WHERE content_hash = ?1",
+            params![meta.content_hash],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((doc, id)) = existing {
+        if id != output.document.id {
+            tx.execute(
+                "INSERT OR IGNORE INTO exact_duplicates (id, doc) VALUES (?1, ?2)",
+                params![output.document.id, doc],
+            )?;
+        }
+        return Ok(Inserted::Duplicate(id));
+    }
+    let id = free_id(tx, &output.document.id)?;
+    let story_of_near_copy = match meta.fingerprint {
+        Some(fp) => near_duplicate_story(tx, fp)?,
+        None => None,
+    };
+    let doc = insert_document_row(tx, output, meta, &id)?;
+    let story = match story_of_near_copy {
+        Some(story) => {
+            tx.execute(
+                "UPDATE stories SET documents = documents + 1 WHERE story = ?1",
+                params![story],
+            )?;
+            story
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO stories (story, documents) VALUES (?1, 1)",
+                params![doc],
+            )?;
+            doc
+        }
+    };
+    tx.execute(
+        "UPDATE documents SET story = ?1 WHERE doc = ?2",
+        params![story, doc],
+    )?;
+    let ctx = DocContext {
+        doc,
+        story,
+        first_of_story: story == doc,
+        published: output.document.article.published.map(|d| d.to_string()),
+    };
+    let entity_actors = insert_entities(tx, &ctx, &output.entities)?;
+    let resolver = Resolver {
+        tx,
+        entity_actors: &entity_actors,
+        entities: &output.entities,
+    };
+    for (i, q) in output.quotes.iter().enumerate() {
+        insert_quote(tx, &ctx, &resolver, i, q)?;
+    }
+    for (i, e) in output.events.iter().enumerate() {
+        insert_event(tx, &ctx, &resolver, i, e)?;
+    }
+    Ok(Inserted::Added)
+}
+
+/// Records an exact copy the caller skipped (see [`crate::Store::record_duplicate`]).
+pub fn record_duplicate(conn: &Connection, id: &str, content_hash: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO exact_duplicates (id, doc)
+         SELECT ?1, doc FROM documents WHERE content_hash = ?2 AND id <> ?1",
+        params![id, content_hash],
+    )?;
+    Ok(())
+}
+
+/// `id`, or `id#2`, `id#3`, … when a different text already holds it.
+fn free_id(tx: &Connection, id: &str) -> Result<String> {
+    let taken = |candidate: &str| -> Result<bool> {
+        Ok(tx
+            .query_row(
+                "SELECT 1 FROM documents WHERE id = ?1",
+                params![candidate],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    };
+    if !taken(id)? {
+        return Ok(id.to_string());
+    }
+    let mut n = 2u64;
+    loop {
+        let candidate = format!("{id}#{n}");
+        if !taken(&candidate)? {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+/// The story of the earliest stored document whose fingerprint is within
+/// [`MAX_STORY_DISTANCE`] of `fingerprint`.
+fn near_duplicate_story(tx: &Connection, fingerprint: u64) -> Result<Option<i64>> {
+    let b = bands(fingerprint);
+    let mut stmt = tx.prepare_cached(
+        "SELECT doc, fingerprint, story FROM documents WHERE fp0 = ?1
+         UNION SELECT doc, fingerprint, story FROM documents WHERE fp1 = ?2
+         UNION SELECT doc, fingerprint, story FROM documents WHERE fp2 = ?3
+         UNION SELECT doc, fingerprint, story FROM documents WHERE fp3 = ?4
+         ORDER BY 1",
+    )?;
+    let rows = stmt.query_map(params![b[0], b[1], b[2], b[3]], |r| {
+        Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    for row in rows {
+        let (other, story) = row?;
+        if ((other as u64) ^ fingerprint).count_ones() <= MAX_STORY_DISTANCE {
+            return Ok(Some(story));
+        }
+    }
+    Ok(None)
+}
+
+fn insert_document_row(
+    tx: &Connection,
+    output: &Output,
+    meta: &InsertMeta,
+    id: &str,
+) -> Result<i64> {
+    let article = &output.document.article;
+    // The text is stored once, in its own column; the JSON keeps the rest.
+    let mut without_text = output.clone();
+    without_text.document.article.text = String::new();
+    without_text.document.id = id.to_string();
+    let fp = meta.fingerprint.map(|f| f as i64);
+    let b = meta.fingerprint.map(bands);
+    let added = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    tx.execute(
+        "INSERT INTO documents (id, url, title, published, site, language, text,
+             content_hash, fingerprint, fp0, fp1, fp2, fp3, story, added, output)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?15)",
+        params![
+            id,
+            article.url,
+            article.title,
+            article.published.map(|d| d.to_string()),
+            article.site,
+            article.language,
+            article.text,
+            meta.content_hash,
+            fp,
+            b.map(|b| b[0]),
+            b.map(|b| b[1]),
+            b.map(|b| b[2]),
+            b.map(|b| b[3]),
+            added,
+            serde_json::to_string(&without_text)?,
+        ],
+    )?;
+    let doc = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+        params![doc, article.title, article.text],
+    )?;
+    Ok(doc)
+}
+
+/// What every row of one document shares.
+struct DocContext {
+    doc: i64,
+    story: i64,
+    /// Only the first document of a story adds to mention counts.
+    first_of_story: bool,
+    published: Option<String>,
+}
+
+/// Finds or creates the actor with this key, returning its id.
+fn upsert_actor(
+    tx: &Connection,
+    kind: &str,
+    name: &str,
+    norm: &str,
+    code: Option<&str>,
+) -> Result<i64> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO actors (key, name, norm, last, type, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (key) DO UPDATE SET code = COALESCE(actors.code, excluded.code)
+         RETURNING actor",
+    )?;
+    Ok(stmt.query_row(
+        params![
+            actor_key(kind, norm),
+            name,
+            norm,
+            last_word(norm),
+            kind,
+            code
+        ],
+        |r| r.get(0),
+    )?)
+}
+
+/// The key a document entity resolves under: its own normalised name, or,
+/// for a one-word person name that is the surname of exactly one fuller
+/// person name in the same document ("Sullivan" beside "Jake Sullivan"),
+/// that fuller name.
+fn resolved_names(entities: &[OutEntity]) -> Vec<Option<(String, String)>> {
+    let norms: Vec<String> = entities.iter().map(|e| normalise(&e.name)).collect();
+    entities
+        .iter()
+        .zip(&norms)
+        .map(|(e, norm)| {
+            if e.kind == "DATE" || norm.is_empty() {
+                return None;
+            }
+            if e.kind == "PERSON" && !norm.contains(' ') {
+                let mut fuller: Vec<(&str, &str)> = entities
+                    .iter()
+                    .zip(&norms)
+                    .filter(|(o, n)| o.kind == "PERSON" && n.contains(' ') && last_word(n) == norm)
+                    .map(|(o, n)| (o.name.as_str(), n.as_str()))
+                    .collect();
+                fuller.sort_unstable_by(|a, b| a.1.cmp(b.1));
+                fuller.dedup_by(|a, b| a.1 == b.1);
+                if let [(name, n)] = fuller.as_slice() {
+                    return Some((name.to_string(), n.to_string()));
+                }
+            }
+            Some((e.name.clone(), norm.clone()))
+        })
+        .collect()
+}
+
+/// Inserts entities and mentions; returns entity id → actor id.
+fn insert_entities(
+    tx: &Connection,
+    ctx: &DocContext,
+    entities: &[OutEntity],
+) -> Result<HashMap<String, i64>> {
+    let mut entity_actors = HashMap::new();
+    // actor → mentions in this document (BTreeMap: deterministic update order)
+    let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
+    let names = resolved_names(entities);
+    let mut insert_entity = tx.prepare_cached(
+        "INSERT INTO entities (doc, local_id, name, type, code, value, actor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut insert_mention = tx.prepare_cached(
+        "INSERT INTO mentions (entity, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (e, resolved) in entities.iter().zip(names) {
+        let actor = match resolved {
+            Some((name, norm)) => {
+                Some(upsert_actor(tx, &e.kind, &name, &norm, e.actor.as_deref())?)
+            }
+            None => None,
+        };
+        insert_entity.execute(params![
+            ctx.doc,
+            e.id,
+            e.name,
+            e.kind,
+            e.actor,
+            e.value.map(|d| d.to_string()),
+            actor
+        ])?;
+        let entity = tx.last_insert_rowid();
+        for m in &e.mentions {
+            insert_mention.execute(params![entity, m.start as i64, m.end as i64, m.text])?;
+        }
+        if let Some(actor) = actor {
+            entity_actors.insert(e.id.clone(), actor);
+            *counts.entry(actor).or_default() += e.mentions.len() as i64;
+        }
+    }
+    if ctx.first_of_story {
+        let mut bump = tx.prepare_cached(
+            "UPDATE actors SET mentions = mentions + ?1, documents = documents + 1 WHERE actor = ?2",
+        )?;
+        for (actor, n) in counts {
+            bump.execute(params![n, actor])?;
+        }
+    }
+    Ok(entity_actors)
+}
+
+/// Resolves speakers and event actors to cross-document actors.
+struct Resolver<'a> {
+    tx: &'a Connection,
+    entity_actors: &'a HashMap<String, i64>,
+    entities: &'a [OutEntity],
+}
+
+impl Resolver<'_> {
+    /// The actor a reference names: its entity's actor; else a document
+    /// entity of that name or surname; else a stored actor of that name;
+    /// else a new actor, if the name looks like a proper name (has a capital
+    /// letter — "officials" or "he" make no actor).
+    fn actor(&self, r: &OutReference) -> Result<Option<i64>> {
+        if let Some(actor) = r.entity.as_ref().and_then(|e| self.entity_actors.get(e)) {
+            return Ok(Some(*actor));
+        }
+        let norm = normalise(&r.name);
+        if norm.is_empty() {
+            return Ok(None);
+        }
+        let in_doc: Vec<i64> = self
+            .entities
+            .iter()
+            .filter(|e| {
+                let n = normalise(&e.name);
+                n == norm || (!norm.contains(' ') && last_word(&n) == norm)
+            })
+            .filter_map(|e| self.entity_actors.get(&e.id).copied())
+            .collect();
+        if let Some(&first) = in_doc.first() {
+            if in_doc.iter().all(|&a| a == first) {
+                return Ok(Some(first));
+            }
+        }
+        let stored: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT actor FROM actors WHERE norm = ?1 ORDER BY mentions DESC, actor LIMIT 1",
+            )?
+            .query_row(params![norm], |r| r.get(0))
+            .optional()?;
+        if stored.is_some() {
+            return Ok(stored);
+        }
+        if !r.name.chars().any(char::is_uppercase) {
+            return Ok(None);
+        }
+        Ok(Some(upsert_actor(
+            self.tx,
+            "MISC",
+            &r.name,
+            &norm,
+            r.actor.as_deref(),
+        )?))
+    }
+}
+
+fn insert_quote(
+    tx: &Connection,
+    ctx: &DocContext,
+    resolver: &Resolver<'_>,
+    index: usize,
+    q: &OutQuote,
+) -> Result<()> {
+    let text_hash = fnv1a(&q.text);
+    let copy_of: Option<i64> = tx
+        .prepare_cached(
+            "SELECT quote FROM quotes WHERE story = ?1 AND text_hash = ?2 AND copy_of IS NULL
+             ORDER BY quote LIMIT 1",
+        )?
+        .query_row(params![ctx.story, text_hash], |r| r.get(0))
+        .optional()?;
+    let speaker_actor = match &q.speaker {
+        Some(s) => resolver.actor(s)?,
+        None => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO quotes (doc, story, idx, start, end, text, text_hash, kind, speaker_name,
+             speaker_entity, speaker_code, speaker_actor, cue, via, copy_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        ctx.doc,
+        ctx.story,
+        index as i64,
+        q.start as i64,
+        q.end as i64,
+        q.text,
+        text_hash,
+        q.kind,
+        q.speaker.as_ref().map(|s| &s.name),
+        q.speaker.as_ref().and_then(|s| s.entity.as_ref()),
+        q.speaker.as_ref().and_then(|s| s.actor.as_ref()),
+        speaker_actor,
+        q.cue,
+        serde_json::to_string(&q.via)?,
+        copy_of,
+    ])?;
+    if copy_of.is_none() {
+        let quote = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
+            .execute(params![quote, q.text])?;
+    }
+    Ok(())
+}
+
+fn insert_event(
+    tx: &Connection,
+    ctx: &DocContext,
+    resolver: &Resolver<'_>,
+    index: usize,
+    e: &OutEvent,
+) -> Result<()> {
+    let source_actor = match &e.source {
+        Some(r) => resolver.actor(r)?,
+        None => None,
+    };
+    let target_actor = match &e.target {
+        Some(r) => resolver.actor(r)?,
+        None => None,
+    };
+    let day = e
+        .date
+        .map(|d| d.to_string())
+        .or_else(|| ctx.published.clone())
+        .unwrap_or_default();
+    let copy_of: Option<i64> = tx
+        .prepare_cached(
+            "SELECT event FROM events WHERE story = ?1 AND cameo = ?2 AND source_actor IS ?3
+                 AND target_actor IS ?4 AND day = ?5 AND modality = ?6 AND copy_of IS NULL
+             ORDER BY event LIMIT 1",
+        )?
+        .query_row(
+            params![
+                ctx.story,
+                e.cameo,
+                source_actor,
+                target_actor,
+                day,
+                e.modality
+            ],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let fact = matches!(e.modality.as_str(), "asserted" | "reported" | "future");
+    let root_code: String = e.cameo.chars().take(2).collect();
+    tx.prepare_cached(
+        "INSERT INTO events (doc, story, idx, source_name, source_entity, source_code,
+             source_actor, target_name, target_entity, target_code, target_actor, cameo,
+             root_code, goldstein, quad_class, modality, fact, date, day, place_name,
+             place_country, lat, lon, sentence_start, sentence_end, trigger_start,
+             trigger_end, quote, copy_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+    )?
+    .execute(params![
+        ctx.doc,
+        ctx.story,
+        index as i64,
+        e.source.as_ref().map(|r| &r.name),
+        e.source.as_ref().and_then(|r| r.entity.as_ref()),
+        e.source.as_ref().and_then(|r| r.actor.as_ref()),
+        source_actor,
+        e.target.as_ref().map(|r| &r.name),
+        e.target.as_ref().and_then(|r| r.entity.as_ref()),
+        e.target.as_ref().and_then(|r| r.actor.as_ref()),
+        target_actor,
+        e.cameo,
+        root_code,
+        e.goldstein,
+        e.quad_class,
+        e.modality,
+        fact,
+        e.date.map(|d| d.to_string()),
+        day,
+        e.place.as_ref().map(|p| &p.name),
+        e.place.as_ref().and_then(|p| p.country.as_ref()),
+        e.place.as_ref().and_then(|p| p.lat),
+        e.place.as_ref().and_then(|p| p.lon),
+        e.sentence.start as i64,
+        e.sentence.end as i64,
+        e.trigger.start as i64,
+        e.trigger.end as i64,
+        e.quote.map(|q| q as i64),
+        copy_of,
+    ])?;
+    if let (true, None, Some(source), Some(target)) = (fact, copy_of, source_actor, target_actor) {
+        tx.prepare_cached(
+            "INSERT INTO pair_days (source_actor, target_actor, day, events, goldstein_sum)
+             VALUES (?1, ?2, ?3, 1, ?4)
+             ON CONFLICT DO UPDATE SET events = events + 1,
+                 goldstein_sum = goldstein_sum + excluded.goldstein_sum",
+        )?
+        .execute(params![source, target, day, e.goldstein])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_fingerprints_share_a_band() {
+        let a: u64 = 0x0123_4567_89ab_cdef;
+        let b = a ^ (1 << 3) ^ (1 << 20) ^ (1 << 40);
+        let shared = bands(a).iter().zip(bands(b)).any(|(x, y)| *x == y);
+        assert!(shared);
+    }
+}
