@@ -1,24 +1,140 @@
 //! Who said what, and according to whom.
 //!
-//! [`Attributor::annotate`] reads an [`Analysis`] that `nlp` has annotated
-//! (tokens, sentences, entities) and adds `quotes` and consistency `flags`.
-//! No I/O.
+//! [`Attributor::annotate`] reads an [`Analysis`] and adds `quotes` (direct,
+//! partial and indirect, each with speaker, cue and source chain) and
+//! consistency `flags`. It cuts its own tokens and quote-aware sentences
+//! ([`text`]), pairs quotation marks ([`marks`]), finds cues with their
+//! speaker phrases and contents ([`claims`], [`phrases`]) and resolves
+//! speakers to people and groups ([`resolve`]). Entities from `nlp` are used
+//! for linking when present, never required. No I/O; one pass per document.
 
-use model::Analysis;
+pub mod claims;
+pub mod context;
+pub mod lexicon;
+pub mod marks;
+pub mod phrases;
+pub mod resolve;
+pub mod text;
+
+use context::Context;
+use lexicon::Lexicon;
+use model::{Analysis, Flag, FlagKind, Quote, QuoteKind, Reference, Span};
 
 /// The attribution stage, holding its cue lexicon.
 #[derive(Debug, Default)]
-pub struct Attributor {}
+pub struct Attributor {
+    lexicon: Lexicon,
+}
 
 impl Attributor {
     /// The stage with its built-in lexicons.
     pub fn new() -> Self {
-        Attributor {}
+        Attributor {
+            lexicon: Lexicon::new(),
+        }
     }
 
     /// Adds quotes (direct, partial, indirect) with speakers, cues and source
     /// chains, and flags, to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
-        let _ = a;
+        let (quotes, flags) = self.attribute(a);
+        a.quotes = quotes;
+        a.flags.extend(flags);
     }
+
+    /// Computes the quotes and flags of `a` without changing it.
+    fn attribute(&self, a: &Analysis) -> (Vec<Quote>, Vec<Flag>) {
+        let cx = Context::new(a.text(), &self.lexicon);
+        let (claims, phrases) = claims::find(&cx);
+        let mut resolver = resolve::Resolver::new(&cx, &a.entities, &phrases);
+        let mut quotes = Vec::with_capacity(claims.len());
+        for c in &claims {
+            let speaker = c.speaker.as_ref().map(|p| resolver.speaker(p));
+            let via = c
+                .speaker
+                .iter()
+                .flat_map(|p| p.via.iter())
+                .map(|&r| resolver.link_reference(r))
+                .collect();
+            let (cue, cue_span) = match c.cue {
+                Some((s, e)) => (Some(cx.slice(s, e).to_string()), Some(cx.span(s, e))),
+                None => (None, None),
+            };
+            quotes.push(Quote {
+                span: content_span(&cx, c),
+                kind: c.kind,
+                speaker,
+                cue,
+                cue_span,
+                via,
+            });
+        }
+        refine_generic_chains(&mut quotes, &self.lexicon);
+        let mut flags = resolver.flags;
+        flags.extend(unclosed_flags(&cx));
+        (quotes, flags)
+    }
+}
+
+/// The byte span of a claim's content: inside the marks for a direct quote
+/// (without the comma before the closing mark), the words otherwise.
+fn content_span(cx: &Context, c: &claims::Claim) -> Span {
+    let (s, e) = c.content;
+    let mut span = cx.span(s, e);
+    if c.kind == QuoteKind::Direct {
+        if cx.is_mark(s) {
+            span.start = cx.tokens[s].span.end;
+        }
+        if e > s && cx.is_mark(e - 1) && e - 1 > s {
+            span.end = cx.tokens[e - 1].span.start;
+        }
+    }
+    let text = span.slice(cx.text);
+    let trimmed = text.trim_end_matches([',', ' ', '\n']).trim_start();
+    if !trimmed.is_empty() {
+        let lead = text.len() - text.trim_start().len();
+        span = Span::new(span.start + lead, span.start + lead + trimmed.len());
+    }
+    span
+}
+
+/// "according to U.S. officials quoted by U.S. media": when a later claim of
+/// the same speaker names the outlets ("quoted … by CNN and The New York
+/// Times"), the generic link is replaced by them.
+fn refine_generic_chains(quotes: &mut [Quote], lex: &Lexicon) {
+    let is_generic = |r: &Reference| {
+        r.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| lex.is_group_head(last))
+    };
+    let concrete: Vec<(String, Vec<Reference>)> = quotes
+        .iter()
+        .filter_map(|q| {
+            let sp = q.speaker.as_ref()?;
+            (!q.via.is_empty() && !q.via.iter().any(is_generic))
+                .then(|| (sp.name.clone(), q.via.clone()))
+        })
+        .collect();
+    for q in quotes.iter_mut() {
+        let Some(sp) = &q.speaker else { continue };
+        if q.via.len() == 1 && is_generic(&q.via[0]) {
+            if let Some((_, via)) = concrete.iter().find(|(name, _)| *name == sp.name) {
+                q.via = via.clone();
+            }
+        }
+    }
+}
+
+/// A flag for every quotation mark that opens and never closes.
+fn unclosed_flags(cx: &Context) -> Vec<Flag> {
+    cx.quotations
+        .iter()
+        .filter(|q| q.close.is_none())
+        .map(|q| Flag {
+            kind: FlagKind::UnclosedQuote,
+            message: "a quotation mark opens here and does not close in its paragraph".into(),
+            spans: vec![cx.tokens[q.open].span],
+        })
+        .collect()
 }

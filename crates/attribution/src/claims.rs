@@ -1,0 +1,576 @@
+//! Finds claims: a cue, the speaker phrase it points at, and the content
+//! (a quotation, a reported clause, or both).
+//!
+//! Cues are searched sentence by sentence, outside quotations. Each token
+//! belongs to at most one claim's content (as in PolNeAR), except that a
+//! participle with its own agent ("coverage by Chinese media … calling the
+//! invasion a ‘special military operation’") makes a claim inside another.
+
+use crate::context::Context;
+use crate::lexicon::CueClass;
+use crate::phrases::{self, SpeakerPhrase};
+use crate::text::{Mark, TokenKind};
+use model::QuoteKind;
+
+/// A claim found in the text, as token ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The content's token range (marks included for quotations).
+    pub content: (usize, usize),
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The cue's token range.
+    pub cue: Option<(usize, usize)>,
+    /// Who made it.
+    pub speaker: Option<SpeakerPhrase>,
+    /// Whether the cue follows the content ("“…,” he said").
+    pub cue_after: bool,
+}
+
+/// Participles whose object is an addressee ("telling reporters that …").
+const TELL_PARTICIPLES: &[&str] = &["telling", "asking", "warning", "urging"];
+
+/// Words that start no content: the clause after the cue is something else.
+const NOT_CONTENT_START: &[&str] = &[
+    "who", "which", "as", "before", "after", "when", "while", "because", "and", "but", "in", "on",
+    "at", "during", "for", "to", "of", "by", "with", "from",
+];
+
+/// Nouns of the medium a statement was made in ("said in a statement").
+const MEDIA_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "tweet",
+    "post",
+    "release",
+    "conference",
+    "briefing",
+    "appearance",
+    "email",
+    "e-mail",
+    "op-ed",
+    "video",
+    "message",
+    "report",
+    "remarks",
+    "address",
+    "broadcast",
+    "show",
+    "episode",
+    "call",
+    "radio",
+    "television",
+    "rally",
+    "debate",
+    "memo",
+    "filing",
+    "hearing",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// Finds every claim in the document, in text order, plus every speaker
+/// phrase seen (including those of claims merged away), for resolution.
+pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut seen = Vec::new();
+    for &(s, e) in &cx.sentences {
+        let first = claims.len();
+        for i in s..e {
+            if cx.inside[i] || !cx.is_word(i) {
+                continue;
+            }
+            let covering = claims[first..]
+                .iter()
+                .find(|c| c.content.0 <= i && i < c.content.1)
+                .map(|c| c.content.0);
+            let l = cx.low(i);
+            let claim = if l == "according" && cx.low(i + 1) == "to" {
+                if covering.is_some() {
+                    None
+                } else {
+                    according(cx, s, e, i, &claims[first..])
+                }
+            } else if let Some(class) = cx.lex.cue(l) {
+                match (class, covering) {
+                    (CueClass::Participle, _) => {
+                        participle(cx, s, e, i, &claims[first..], covering)
+                    }
+                    (_, Some(_)) => None,
+                    _ => finite(cx, s, e, i, class, &claims[first..]),
+                }
+            } else {
+                None
+            };
+            if let Some(c) = claim {
+                if let Some(sp) = &c.speaker {
+                    seen.push(sp.clone());
+                }
+                push_claim(&mut claims, c);
+            }
+        }
+    }
+    continuing_quotations(cx, &mut claims);
+    claims.sort_by_key(|c| c.content.0);
+    (claims, seen)
+}
+
+/// Adds a claim, merging it with one that has the same content (the cue
+/// that follows a quotation wins: "“…,” Sullivan said on CNN").
+fn push_claim(claims: &mut Vec<Claim>, c: Claim) {
+    if let Some(old) = claims.iter_mut().find(|o| o.content == c.content) {
+        let mut via = old
+            .speaker
+            .as_ref()
+            .map(|s| s.via.clone())
+            .unwrap_or_default();
+        if c.cue_after && !old.cue_after {
+            let older = std::mem::replace(old, c);
+            via = older.speaker.map(|s| s.via).unwrap_or_default();
+        }
+        if let Some(sp) = old.speaker.as_mut() {
+            for v in via {
+                if !sp.via.contains(&v) {
+                    sp.via.push(v);
+                }
+            }
+        }
+        return;
+    }
+    claims.push(c);
+}
+
+/// A finite cue: "X said (that) …", "…, X said", "…, said X", "X told Y …".
+fn finite(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    cue: usize,
+    class: CueClass,
+    earlier: &[Claim],
+) -> Option<Claim> {
+    let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    let (mut speaker, after_speaker, lead) = match phrases::before(cx, clause_start.min(cue), cue) {
+        Some(p) => {
+            let lead = p.range.0;
+            (p, cue + 1, lead)
+        }
+        None => {
+            let prev_ok = cue == s || cx.is_punct(cue - 1, ',') || cx.is_mark(cue - 1);
+            if !prev_ok {
+                return None;
+            }
+            let r = phrases::after(cx, cue + 1, e)?;
+            if !(cx.is_cap(r.0) || cx.low(r.0) == "the") {
+                return None;
+            }
+            (
+                SpeakerPhrase {
+                    range: r,
+                    ..SpeakerPhrase::default()
+                },
+                r.1,
+                cue,
+            )
+        }
+    };
+    let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
+    if class == CueClass::Tell {
+        k = skip_object(cx, k, e, &mut speaker.via);
+        k = skip_adjuncts(cx, k, e, &mut speaker.via);
+    }
+    let right = right_content(cx, k, e);
+    let left = left_content(cx, clause_start, lead);
+    let interrupted = cx.is_punct(after_speaker, ',');
+    let (content, cue_after) = match (left, right) {
+        (Some(l), Some(r)) if interrupted => ((l.0, r.1), true),
+        (_, Some(r)) => (r, false),
+        (Some(l), None) => (l, true),
+        (None, None) => return None,
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(speaker),
+        cue_after,
+    })
+}
+
+/// "…, saying (that) …": the speaker is the agent named in the clause ("by
+/// Chinese media"), or the speaker of the sentence's previous claim, or the
+/// sentence's subject.
+fn participle(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    cue: usize,
+    earlier: &[Claim],
+    covering: Option<usize>,
+) -> Option<Claim> {
+    if cue == s || !(cx.is_punct(cue - 1, ',') || cx.low(cue - 1) == "and") {
+        return None;
+    }
+    let agent = agent_by(cx, covering.unwrap_or(s), cue);
+    let speaker = match covering {
+        Some(_) => agent?,
+        None => agent
+            .or_else(|| earlier.last().and_then(|c| c.speaker.clone()))
+            .or_else(|| subject(cx, s, cue))?,
+    };
+    let mut via = speaker.via.clone();
+    let mut k = cue + 1;
+    if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+        k = skip_object(cx, k, e, &mut via);
+    }
+    k = skip_adjuncts(cx, k, e, &mut via);
+    let content = right_content(cx, k, e)?;
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(SpeakerPhrase { via, ..speaker }),
+        cue_after: false,
+    })
+}
+
+/// "according to X[, quoted by Y], …" and "…, according to X".
+fn according(cx: &Context, s: usize, e: usize, a: usize, earlier: &[Claim]) -> Option<Claim> {
+    let range = phrases::after(cx, a + 2, e)?;
+    let (mut end, via) = match phrases::chain_at(cx, range.1, e) {
+        Some((last, links)) => (last, links),
+        None => (range.1, Vec::new()),
+    };
+    let speaker = SpeakerPhrase {
+        range,
+        role: None,
+        via,
+    };
+    let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    let content = if a <= clause_start + 3 {
+        if cx.is_punct(end, ',') {
+            end += 1;
+        }
+        right_content(cx, end, e)?
+    } else {
+        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(')) {
+            return None;
+        }
+        let c = (clause_start, a - 1);
+        (cx.word_count(c.0, c.1) >= 2).then_some(c)?
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((a, a + 2)),
+        speaker: Some(speaker),
+        cue_after: content.1 <= a,
+    })
+}
+
+/// "by X" shortly before a participle names its agent.
+fn agent_by(cx: &Context, from: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let lo = cue.saturating_sub(14).max(from);
+    let by = (lo..cue).rev().find(|&k| cx.low(k) == "by")?;
+    let links = phrases::links(cx, by + 1, cue)?;
+    let first = *links.first()?;
+    Some(SpeakerPhrase {
+        range: first,
+        ..SpeakerPhrase::default()
+    })
+}
+
+/// The subject at the start of a sentence (after a short lead-in clause).
+fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let mut i = s;
+    if let Some(comma) = (s..cue.min(s + 7)).find(|&k| cx.is_punct(k, ',')) {
+        if !cx.is_cap(s) || cx.lex.is_not_name(cx.low(s)) {
+            i = comma + 1;
+        }
+    }
+    if cx.lex.pronoun(cx.low(i)).is_some() {
+        return Some(SpeakerPhrase {
+            range: (i, i + 1),
+            ..SpeakerPhrase::default()
+        });
+    }
+    let r = phrases::after(cx, i, cue)?;
+    (cx.is_cap(r.0) || cx.low(r.0) == "the").then_some(SpeakerPhrase {
+        range: r,
+        ..SpeakerPhrase::default()
+    })
+}
+
+/// Skips what may follow a cue before its content: "that", time words,
+/// "on CNN" (a chain link), "in a statement", "Sunday", commas and colons.
+fn skip_adjuncts(cx: &Context, mut k: usize, e: usize, via: &mut Vec<(usize, usize)>) -> usize {
+    let mut steps = 0;
+    while k < e && steps < 8 {
+        steps += 1;
+        let l = cx.low(k);
+        if cx.is_punct(k, ',') || (cx.is_punct(k, ':') && !at_paragraph_end(k, e)) {
+            k += 1;
+        } else if l == "that" {
+            return k + 1;
+        } else if cx.lex.is_time_word(l) && cx.is_word(k) {
+            k += 1;
+        } else if matches!(l, "on" | "in" | "during" | "at" | "to" | "with" | "via") {
+            let Some(next) = prep_phrase(cx, k + 1, e, via) else {
+                return k;
+            };
+            k = next;
+        } else {
+            return k;
+        }
+    }
+    k
+}
+
+/// After a preposition: "CNN", "Monday", "a statement (quoted by X)", "an
+/// interview with Fox News". Returns the index after the phrase.
+fn prep_phrase(cx: &Context, k: usize, e: usize, via: &mut Vec<(usize, usize)>) -> Option<usize> {
+    if let Some(links) = phrases::links(cx, k, e) {
+        let names: Vec<_> = links
+            .into_iter()
+            .filter(|r| !cx.lex.is_time_word(cx.low(r.0)))
+            .collect();
+        let end = names.last().map(|r| r.1);
+        let outlets: Vec<_> = names
+            .iter()
+            .copied()
+            .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1)))
+            .collect();
+        if outlets.is_empty() {
+            // "said in Iowa" / "said on Monday": a place or time, no link.
+            if cx.lex.is_time_word(cx.low(k)) || end.is_some() {
+                return Some(end.unwrap_or(k + 1));
+            }
+            return None;
+        }
+        via.extend(outlets);
+        return end;
+    }
+    let mut i = k;
+    if matches!(
+        cx.low(i),
+        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+    ) {
+        i += 1;
+    }
+    let noun = (i..(i + 3).min(e)).find(|&j| MEDIA_NOUNS.contains(&cx.low(j)))?;
+    let mut end = noun + 1;
+    if let Some((last, links)) = phrases::chain_at(cx, end, e) {
+        via.extend(links);
+        end = last;
+    } else if matches!(cx.low(end), "with" | "on" | "to") {
+        if let Some(links) = phrases::links(cx, end + 1, e) {
+            end = links.last().map_or(end + 1, |r| r.1);
+            via.extend(
+                links
+                    .into_iter()
+                    .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))),
+            );
+        }
+    }
+    Some(end)
+}
+
+/// Skips a tell-verb's addressee: "reporters", "him", "The Washington Post".
+fn skip_object(cx: &Context, k: usize, e: usize, via: &mut Vec<(usize, usize)>) -> usize {
+    if k >= e || cx.low(k) == "that" || cx.is_mark(k) {
+        return k;
+    }
+    if let Some(links) = phrases::links(cx, k, e) {
+        if let Some(&first) = links.first() {
+            if cx.lex.is_outlet(cx.slice(first.0, first.1)) {
+                via.push(first);
+            }
+            return first.1;
+        }
+    }
+    let mut i = k;
+    while i < e && i < k + 4 && cx.is_word(i) && cx.lex.is_addressee(cx.low(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether token `k` is the last of its sentence before a paragraph break.
+fn at_paragraph_end(k: usize, e: usize) -> bool {
+    k + 1 >= e
+}
+
+/// The content after a cue, from `k` to the sentence end; stops before a
+/// ", saying …" continuation. A sentence ending in ":" takes the quotation
+/// that opens the next paragraph.
+fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
+    if k >= e || (k + 1 == e && cx.is_punct(k, ':')) {
+        if cx.is_punct(e.saturating_sub(1), ':') || cx.is_punct(k, ':') {
+            return following_quotation(cx, e);
+        }
+        return None;
+    }
+    if cx.is_punct(k, ':') && k + 1 < e {
+        return right_content(cx, k + 1, e);
+    }
+    if let Some(qi) = cx.opens[k] {
+        let q = &cx.quotations[qi];
+        let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
+        // A quotation running to the sentence end is the whole content.
+        if (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_))) {
+            return Some((k, last + 1));
+        }
+    } else if NOT_CONTENT_START.contains(&cx.low(k))
+        || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle)
+    {
+        return None;
+    }
+    let mut end = e;
+    for i in k + 1..e {
+        if cx.inside[i] {
+            continue;
+        }
+        if cx.is_punct(i, ',')
+            && (cx.lex.cue(cx.low(i + 1)) == Some(CueClass::Participle)
+                || (cx.low(i + 1) == "according" && cx.low(i + 2) == "to"))
+        {
+            end = i;
+            break;
+        }
+    }
+    while end > k && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')' && c != '…')
+    {
+        end -= 1;
+    }
+    if cx.is_punct(end, ':') && end + 1 >= e {
+        if let Some(q) = following_quotation(cx, e) {
+            return Some(q);
+        }
+    }
+    (cx.word_count(k, end) >= 2).then_some((k, end))
+}
+
+/// The quotation opening at token `e` (the next sentence), as a range.
+fn following_quotation(cx: &Context, e: usize) -> Option<(usize, usize)> {
+    let qi = cx.opens.get(e).copied().flatten()?;
+    let q = &cx.quotations[qi];
+    Some((q.open, q.close.map_or(q.end_token, |c| c + 1)))
+}
+
+/// The content before a speaker that starts at `lead`: ", X said" after a
+/// clause or a quotation.
+fn left_content(cx: &Context, clause_start: usize, lead: usize) -> Option<(usize, usize)> {
+    if lead == 0 || lead <= clause_start {
+        return None;
+    }
+    let mut b = lead - 1;
+    let sep = cx.is_punct(b, ',') || cx.is_mark(b);
+    if !sep {
+        return None;
+    }
+    // ",” he said": step over the closing mark and the comma before it.
+    if cx.is_mark(b) {
+        let closing = matches!(
+            cx.tokens[b].kind,
+            TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose)
+        );
+        if !closing {
+            return None;
+        }
+        let qi = cx.quotations.iter().position(|q| q.close == Some(b))?;
+        let q = &cx.quotations[qi];
+        if q.open < clause_start {
+            return None;
+        }
+        return Some((q.open, b + 1));
+    }
+    if b > 0 && cx.is_mark(b - 1) {
+        if let Some(qi) = cx.quotations.iter().position(|q| q.close == Some(b - 1)) {
+            let q = &cx.quotations[qi];
+            if q.open >= clause_start {
+                return Some((q.open, b));
+            }
+        }
+    }
+    while b > clause_start && matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_)) {
+        b -= 1;
+    }
+    (cx.word_count(clause_start, b) >= 3).then_some((clause_start, b))
+}
+
+/// Direct when the content is one quotation (or two around the cue),
+/// partial when it holds quotation marks, indirect otherwise.
+pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
+    let (s, e) = content;
+    if cx.quotation_exactly(s, e).is_some() {
+        return QuoteKind::Direct;
+    }
+    let starts = cx.opens[s].is_some();
+    let ends_in_mark = e > s && cx.is_mark(e - 1);
+    if starts && ends_in_mark {
+        let first = cx.opens[s].map(|qi| &cx.quotations[qi]);
+        if let Some(q) = first {
+            let last = q.close.unwrap_or(q.end_token);
+            let between = (last + 1..e).filter(|&i| !cx.inside[i]).count();
+            if between <= 8 {
+                return QuoteKind::Direct;
+            }
+        }
+    }
+    if cx.has_mark(s, e) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// Quotations no claim covers that read as speech (a sentence or more,
+/// opening a sentence), continuing the speaker of the claim just before:
+/// "“A,” Sullivan said. “B.”"
+fn continuing_quotations(cx: &Context, claims: &mut Vec<Claim>) {
+    let mut added = Vec::new();
+    for q in &cx.quotations {
+        let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
+        let covered = claims
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered || cx.word_count(range.0, range.1) < 4 {
+            continue;
+        }
+        let opens_sentence = q.open == 0
+            || cx.tokens[q.open].after_newline
+            || matches!(
+                cx.tokens[q.open - 1].kind,
+                TokenKind::Punct('.' | '!' | '?' | ':')
+            )
+            || cx.is_mark(q.open - 1);
+        if !opens_sentence {
+            continue;
+        }
+        let start_byte = cx.tokens[q.open].span.start;
+        let previous = claims
+            .iter()
+            .filter(|c| c.content.1 <= q.open && c.speaker.is_some())
+            .max_by_key(|c| c.content.1);
+        let Some(prev) = previous else { continue };
+        let prev_end = cx.tokens[prev.content.1 - 1].span.end;
+        if start_byte.saturating_sub(prev_end) > 400 {
+            continue;
+        }
+        added.push(Claim {
+            content: range,
+            kind: QuoteKind::Direct,
+            cue: None,
+            speaker: prev.speaker.clone(),
+            cue_after: false,
+        });
+    }
+    claims.extend(added);
+}

@@ -1,0 +1,133 @@
+//! The document as the attribution rules read it: tokens with their
+//! lower-cased forms, quotations, and which tokens lie inside quotations.
+
+use crate::lexicon::Lexicon;
+use crate::marks::{self, Quotation};
+use crate::text::{self, Token, TokenKind};
+use model::Span;
+
+/// Everything the rules look at, computed once per document.
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The word lists.
+    pub lex: &'a Lexicon,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Lower-cased text of each token.
+    pub lower: Vec<String>,
+    /// Top-level quotations in text order.
+    pub quotations: Vec<Quotation>,
+    /// For each token, whether it lies inside a quotation (marks included).
+    pub inside: Vec<bool>,
+    /// For each token, the quotation it opens, if any.
+    pub opens: Vec<Option<usize>>,
+    /// Sentences as token ranges.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Context<'a> {
+    /// Reads `text`.
+    pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
+        let tokens = text::tokenize(text);
+        let lower = tokens
+            .iter()
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect();
+        let quotations = marks::quotations(&tokens);
+        let inside = marks::inside_mask(&tokens, &quotations);
+        let mut opens = vec![None; tokens.len()];
+        for (qi, q) in quotations.iter().enumerate() {
+            opens[q.open] = Some(qi);
+        }
+        let sentences = text::sentences(text, &tokens, &inside);
+        Context {
+            text,
+            lex,
+            tokens,
+            lower,
+            quotations,
+            inside,
+            opens,
+            sentences,
+        }
+    }
+
+    /// Lower-cased token `i` ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Whether token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
+    }
+
+    /// Whether token `i` is this punctuation character.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Mark(_)))
+    }
+
+    /// Byte span of the token range `[start, end)`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        if start >= end || end > self.tokens.len() {
+            return Span::default();
+        }
+        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+
+    /// Text of the token range `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.span(start, end).slice(self.text)
+    }
+
+    /// The quotation whose marks enclose exactly the token range
+    /// `[start, end)` (marks included or excluded).
+    pub fn quotation_exactly(&self, start: usize, end: usize) -> Option<usize> {
+        let (mut s, mut e) = (start, end);
+        // Step outside surrounding marks if the range is only the content.
+        if s > 0 && self.is_mark(s - 1) && !self.is_mark(s) {
+            s -= 1;
+        }
+        if e < self.tokens.len() && self.is_mark(e) && !self.is_mark(e.saturating_sub(1)) {
+            e += 1;
+        }
+        let qi = self.opens.get(s).copied().flatten()?;
+        let q = &self.quotations[qi];
+        let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
+        // Allow trailing punctuation after the closing mark.
+        let mut tail = last + 1;
+        while tail < e && matches!(self.tokens[tail].kind, TokenKind::Punct(_)) {
+            tail += 1;
+        }
+        (tail >= e && last < e).then_some(qi)
+    }
+
+    /// Number of word tokens in `[start, end)`.
+    pub fn word_count(&self, start: usize, end: usize) -> usize {
+        (start..end.min(self.tokens.len()))
+            .filter(|&i| self.is_word(i))
+            .count()
+    }
+
+    /// Whether any quotation mark lies in `[start, end)`.
+    pub fn has_mark(&self, start: usize, end: usize) -> bool {
+        (start..end.min(self.tokens.len())).any(|i| self.is_mark(i))
+    }
+}

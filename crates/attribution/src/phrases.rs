@@ -1,0 +1,409 @@
+//! Finding the phrases around a cue: the speaker before it ("Sullivan said"),
+//! after it ("said Sullivan", "according to U.S. officials"), appositions
+//! ("spokesman in Washington, Li Pengyu, said") and source chains ("quoted by
+//! CNN and The New York Times"). All ranges are token index ranges.
+
+use crate::context::Context;
+use crate::text::TokenKind;
+
+/// A speaker phrase and what came with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerPhrase {
+    /// The words naming the speaker.
+    pub range: (usize, usize),
+    /// A role given in apposition ("Chinese embassy spokesman in Washington").
+    pub role: Option<(usize, usize)>,
+    /// Outlets or people the claim came through, nearest first.
+    pub via: Vec<(usize, usize)>,
+}
+
+/// Words that end a speaker phrase when walking over it.
+const BOUNDARY: &[&str] = &[
+    "that",
+    "but",
+    "or",
+    "because",
+    "while",
+    "when",
+    "if",
+    "as",
+    "since",
+    "after",
+    "before",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "so",
+    "than",
+    "although",
+    "though",
+    "whether",
+    "whose",
+    "what",
+    "how",
+    "why",
+    "not",
+    "quoted",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "did",
+    "does",
+    "do",
+    "said",
+    "says",
+    "to",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "about",
+    "into",
+    "over",
+    "until",
+    "against",
+    "like",
+    "also",
+    "there",
+    "it",
+    "this",
+    "earlier",
+    "later",
+    "however",
+    "meanwhile",
+    "instead",
+];
+
+/// Lead-in words dropped from the front of a phrase ("On Tuesday Sanders").
+const LEAD_INS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "earlier",
+    "later",
+    "last",
+    "meanwhile",
+    "however",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "this",
+    "separately",
+    "instead",
+    "indeed",
+];
+
+/// Longest speaker phrase kept whole; longer ones are cut to their head.
+const MAX_PHRASE: usize = 9;
+
+/// Words opening a comma segment that is not the speaker ("who …",
+/// "including …", "a former aide", "quoted by …").
+const SKIPPABLE_SEGMENT: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "including",
+    "quoted",
+    "a",
+    "an",
+    "the",
+    "now",
+    "then",
+    "also",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "in",
+    "on",
+    "at",
+    "for",
+    "like",
+    "speaking",
+    "writing",
+    "citing",
+    "according",
+    "for",
+    "as",
+    "once",
+    "both",
+    "his",
+    "her",
+    "their",
+    "its",
+    "too",
+    "however",
+    "though",
+    "meanwhile",
+    "for",
+    "from",
+    "with",
+];
+
+/// Whether token `i` can be part of a speaker phrase.
+fn phrase_token(cx: &Context, i: usize) -> bool {
+    match cx.tokens[i].kind {
+        TokenKind::Word => !BOUNDARY.contains(&cx.low(i)) && cx.lex.cue(cx.low(i)).is_none(),
+        TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
+        TokenKind::Mark(_) => false,
+    }
+}
+
+/// The speaker phrase ending right before the cue at `cue` (sentence from
+/// `start`), skipping auxiliaries and adverbs ("has already warned").
+pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let mut j = cue;
+    while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
+        j -= 1;
+    }
+    if j <= start {
+        return None;
+    }
+    if cx.lex.pronoun(cx.low(j - 1)).is_some() {
+        return Some(SpeakerPhrase {
+            range: (j - 1, j),
+            ..SpeakerPhrase::default()
+        });
+    }
+    let mut via = Vec::new();
+    // Comma segments: ", Li Pengyu, said" (apposition) or ", who …, said".
+    let mut guard = 0;
+    while j > start && cx.is_punct(j - 1, ',') && guard < 3 {
+        guard += 1;
+        let close = j - 1;
+        let lo = close.saturating_sub(16).max(start);
+        let open = (lo..close).rev().find(|&k| cx.is_punct(k, ','))?;
+        let seg = (open + 1, close);
+        if seg.0 >= seg.1 {
+            return None;
+        }
+        if is_name(cx, seg.0, seg.1) {
+            let role_phrase = collect_back(cx, start, open);
+            return Some(SpeakerPhrase {
+                range: seg,
+                role: role_phrase,
+                via,
+            });
+        }
+        let first = cx.low(seg.0);
+        if SKIPPABLE_SEGMENT.contains(&first) || cx.lex.cue(first).is_some() {
+            if let Some(chain) = chain_in(cx, seg.0, seg.1) {
+                via.extend(chain);
+            }
+            j = open;
+            continue;
+        }
+        return None;
+    }
+    let range = collect_back(cx, start, j)?;
+    Some(SpeakerPhrase {
+        range,
+        role: None,
+        via,
+    })
+}
+
+/// The phrase of phrase tokens ending at `end` (exclusive), lead-ins
+/// dropped and long phrases cut to their head.
+fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    while i > start && phrase_token(cx, i - 1) {
+        // "and" joins names only between capitalised words.
+        i -= 1;
+    }
+    // Allow "X and Y" between capitalised words.
+    while i > start + 1
+        && cx.low(i - 1) == "and"
+        && cx.is_cap(i)
+        && cx.is_cap(i - 2)
+        && i - 2 >= start
+    {
+        let mut k = i - 1;
+        while k > start && phrase_token(cx, k - 1) {
+            k -= 1;
+        }
+        i = k;
+    }
+    let mut s = i;
+    while s < end && (cx.lex.pronoun(cx.low(s)).is_none()) && LEAD_INS.contains(&cx.low(s)) {
+        s += 1;
+    }
+    while s < end && !cx.is_word(s) {
+        s += 1;
+    }
+    let mut e = end;
+    while e > s && !cx.is_word(e - 1) && !cx.is_punct(e - 1, '.') {
+        e -= 1;
+    }
+    if s >= e || cx.word_count(s, e) == 0 {
+        return None;
+    }
+    if cx.word_count(s, e) > MAX_PHRASE {
+        return head_of(cx, s, e);
+    }
+    Some((s, e))
+}
+
+/// The head of an over-long phrase: its last capitalised run, else its last
+/// three words.
+fn head_of(cx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut k = e;
+    while k > s && (cx.is_cap(k - 1) || cx.is_punct(k - 1, '.')) {
+        k -= 1;
+    }
+    if k < e && cx.is_cap(k.max(s)) {
+        return Some((k, e));
+    }
+    let mut k = e;
+    let mut words = 0;
+    while k > s && words < 3 {
+        k -= 1;
+        if cx.is_word(k) {
+            words += 1;
+        }
+    }
+    Some((k, e))
+}
+
+/// Whether `[s, e)` is a proper name: capitalised words, initials, "of".
+pub fn is_name(cx: &Context, s: usize, e: usize) -> bool {
+    if s >= e || !cx.is_cap(s) || cx.lex.is_not_name(cx.low(s)) {
+        return false;
+    }
+    (s..e).all(|i| {
+        cx.is_cap(i)
+            || cx.is_punct(i, '.')
+            || cx.is_punct(i, '-')
+            || matches!(
+                cx.low(i),
+                "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "le"
+            )
+    })
+}
+
+/// The speaker phrase starting at `start` ("said Sullivan, who …",
+/// "according to U.S. officials quoted by …"), ending before `end`.
+pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    while i < end {
+        let ok = match cx.tokens[i].kind {
+            TokenKind::Word => {
+                let l = cx.low(i);
+                (!BOUNDARY.contains(&l) || (l == "to" && i > start))
+                    && cx.lex.cue(l).is_none()
+                    && !(l == "and" && !cx.is_cap(i + 1))
+                    && !(l == "by" && i == start)
+            }
+            TokenKind::Punct(c) => matches!(c, '.' | '-' | '&' | '’' | '\'') && cx.is_word(i + 1),
+            TokenKind::Mark(_) => false,
+        };
+        if !ok || cx.word_count(start, i) >= MAX_PHRASE {
+            break;
+        }
+        i += 1;
+    }
+    // "U.S" + "." at the end: keep the period of an abbreviation.
+    if i < end && cx.is_punct(i, '.') && i > start && cx.low(i - 1).contains('.') {
+        i += 1;
+    }
+    (cx.word_count(start, i) > 0).then_some((start, i))
+}
+
+/// A name run for a chain link: "The New York Times", "CNN", "U.S. media".
+fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    if i < end && cx.low(i) == "the" {
+        i += 1;
+    }
+    let mut e = i;
+    while e < end
+        && (cx.is_cap(e)
+            || (cx.is_punct(e, '.') && e > i && cx.low(e - 1).contains('.'))
+            || (cx.is_punct(e, '-') && cx.is_cap(e + 1))
+            || (matches!(cx.low(e), "of" | "&") && cx.is_cap(e + 1)))
+    {
+        e += 1;
+    }
+    // A lower-case group head after the names: "U.S. media".
+    if e > i && e < end && cx.lex.is_group_head(cx.low(e)) {
+        e += 1;
+    }
+    (e > i && cx.is_cap(i)).then_some((start, e))
+}
+
+/// Parses "quoted [among other media] by X [and Y]" inside `[start, end)`.
+pub fn chain_in(cx: &Context, start: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+    let q = (start..end).find(|&i| cx.low(i) == "quoted" || cx.low(i) == "cited")?;
+    let by = (q + 1..end.min(q + 7)).find(|&i| cx.low(i) == "by")?;
+    links(cx, by + 1, end)
+}
+
+/// Parses a list of names "X, Y and Z" from `start` until the first thing
+/// that is not a name or a separator.
+pub fn links(cx: &Context, start: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let Some(run) = outlet_run(cx, i, end) else {
+            break;
+        };
+        out.push(run);
+        i = run.1;
+        if i < end
+            && (cx.low(i) == "and" || cx.is_punct(i, ','))
+            && outlet_run(cx, i + 1, end).is_some()
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The end of a chain that starts at `start` (", quoted by …" or "quoted
+/// by …"), with its links, if there is one.
+pub fn chain_at(cx: &Context, start: usize, end: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    let mut i = start;
+    if cx.is_punct(i, ',') {
+        i += 1;
+    }
+    if !matches!(cx.low(i), "quoted" | "cited") {
+        return None;
+    }
+    let by = (i + 1..end.min(i + 7)).find(|&k| cx.low(k) == "by")?;
+    let found = links(cx, by + 1, end)?;
+    let last = found.last().map_or(by + 1, |r| r.1);
+    Some((last, found))
+}

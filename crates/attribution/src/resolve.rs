@@ -1,0 +1,393 @@
+//! Turns speaker phrases into references: full names for surnames ("Sullivan"
+//! → "Jake Sullivan"), people for pronouns and role nominals ("he", "the
+//! spokesman"), groups for "these officials", entity ids where `nlp` found
+//! the name; and raises the consistency flags.
+
+use crate::context::Context;
+use crate::phrases::SpeakerPhrase;
+use model::{Entity, EntityType, Flag, FlagKind, Reference, Span};
+
+/// A person the document names in full.
+#[derive(Debug, Clone)]
+struct Person {
+    /// The full name as written ("Li Pengyu").
+    name: String,
+    /// Its words, lower-cased.
+    words: Vec<String>,
+    /// Role nouns said of them ("spokesman").
+    roles: Vec<String>,
+    /// Where it is first named.
+    span: Span,
+}
+
+/// A group speaker ("U.S. officials").
+#[derive(Debug, Clone)]
+struct Group {
+    /// The name as written, without a leading article.
+    name: String,
+    /// Its head noun, lower-cased ("officials").
+    head: String,
+    /// Where it is named.
+    span: Span,
+}
+
+/// What a speaker phrase turned out to be.
+enum Shape {
+    /// A personal pronoun; `true` when plural.
+    Pronoun(bool),
+    /// "these officials", "the spokesman": a determiner and a head noun.
+    Nominal { head: String, plural: bool },
+    /// A proper name (the token range of the name within the phrase).
+    Name(usize, usize),
+    /// Anything else, kept as written.
+    Other,
+}
+
+/// Resolves speaker phrases against the people and groups the document
+/// names; holds what it has learnt so far.
+pub struct Resolver<'c, 'a> {
+    cx: &'c Context<'a>,
+    entities: &'c [Entity],
+    persons: Vec<Person>,
+    /// Byte offsets where each person (index) is mentioned, in text order.
+    person_mentions: Vec<(usize, usize)>,
+    groups: Vec<Group>,
+    /// Flags raised.
+    pub flags: Vec<Flag>,
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    /// A resolver that knows every full name among `phrases` and the
+    /// person entities of `entities`.
+    pub fn new(cx: &'c Context<'a>, entities: &'c [Entity], phrases: &[SpeakerPhrase]) -> Self {
+        let mut r = Resolver {
+            cx,
+            entities,
+            persons: Vec::new(),
+            person_mentions: Vec::new(),
+            groups: Vec::new(),
+            flags: Vec::new(),
+        };
+        for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
+            if e.name.split_whitespace().count() >= 2 {
+                let Some(&first) = e.mentions.first() else {
+                    continue;
+                };
+                let idx = r.add_person(&e.name, first, Vec::new());
+                for m in &e.mentions {
+                    r.person_mentions.push((m.start, idx));
+                }
+            }
+        }
+        for p in phrases {
+            if let Shape::Name(s, e) = r.shape(p.range) {
+                if cx.word_count(s, e) >= 2 && !cx.lex.is_outlet(cx.slice(s, e)) {
+                    let roles = role_words(cx, p);
+                    let name = clean_name(cx, s, e);
+                    let idx = r.add_person(&name, cx.span(s, e), roles);
+                    r.person_mentions.push((cx.span(s, e).start, idx));
+                }
+            }
+        }
+        r.person_mentions.sort_unstable();
+        r
+    }
+
+    /// Registers a person (or adds roles to one already known); its index.
+    fn add_person(&mut self, name: &str, span: Span, roles: Vec<String>) -> usize {
+        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+            for role in roles {
+                if !self.persons[i].roles.contains(&role) {
+                    self.persons[i].roles.push(role);
+                }
+            }
+            return i;
+        }
+        self.persons.push(Person {
+            name: name.to_string(),
+            words: name.split_whitespace().map(str::to_lowercase).collect(),
+            roles,
+            span,
+        });
+        self.persons.len() - 1
+    }
+
+    /// What kind of phrase `range` is.
+    fn shape(&self, range: (usize, usize)) -> Shape {
+        let cx = self.cx;
+        let (s, e) = range;
+        if e == s + 1 {
+            if let Some(plural) = cx.lex.pronoun(cx.low(s)) {
+                return Shape::Pronoun(plural);
+            }
+        }
+        let last = e - 1;
+        if !cx.is_cap(last) && !cx.is_punct(last, '.') {
+            let head = cx.low(last).to_string();
+            let det = matches!(cx.low(s), "the" | "these" | "those" | "this" | "that");
+            if det && e - s <= 3 {
+                return Shape::Nominal {
+                    plural: cx.lex.is_group_head(&head),
+                    head,
+                };
+            }
+            return Shape::Other;
+        }
+        // The capitalised run ending the phrase, titles dropped.
+        let mut k = e;
+        while k > s && (cx.is_cap(k - 1) || cx.is_punct(k - 1, '.') || cx.is_punct(k - 1, '-')) {
+            k -= 1;
+        }
+        while k < e && (cx.lex.is_title(cx.low(k)) || !cx.is_word(k) || cx.low(k) == "the") {
+            k += 1;
+        }
+        if k >= e {
+            return Shape::Other;
+        }
+        Shape::Name(k, e)
+    }
+
+    /// The reference for a speaker phrase.
+    pub fn speaker(&mut self, p: &SpeakerPhrase) -> Reference {
+        let cx = self.cx;
+        let span = cx.span(p.range.0, p.range.1);
+        let written = strip_article(cx.slice(p.range.0, p.range.1));
+        let mut reference = Reference {
+            name: written.to_string(),
+            span: Some(span),
+            ..Reference::default()
+        };
+        match self.shape(p.range) {
+            Shape::Pronoun(plural) => {
+                let lower = cx.low(p.range.0);
+                if plural {
+                    if let Some(g) = self.last_group(span.start, None) {
+                        reference.name = g.name.clone();
+                    }
+                } else if lower != "i" && lower != "you" && lower != "it" {
+                    self.flag_ambiguity(span);
+                    if let Some(i) = self.last_person(span.start) {
+                        reference.name = self.persons[i].name.clone();
+                    }
+                }
+            }
+            Shape::Nominal { head, plural } => {
+                if plural {
+                    if let Some(g) = self.last_group(span.start, Some(&head)) {
+                        reference.name = g.name.clone();
+                    }
+                } else if let Some(i) = self.person_with_role(&head, span.start) {
+                    reference.name = self.persons[i].name.clone();
+                }
+            }
+            Shape::Name(s, e) => {
+                let name = clean_name(cx, s, e);
+                reference.name = self.full_name(&name, cx.span(s, e));
+            }
+            Shape::Other => {
+                let last = cx.low(p.range.1 - 1);
+                if cx.lex.is_group_head(last) {
+                    self.groups.push(Group {
+                        name: written.to_string(),
+                        head: last.to_string(),
+                        span,
+                    });
+                }
+            }
+        }
+        self.link(&mut reference, span);
+        reference
+    }
+
+    /// A chain link's reference ("CNN", "The New York Times").
+    pub fn link_reference(&self, range: (usize, usize)) -> Reference {
+        let span = self.cx.span(range.0, range.1);
+        let mut r = Reference {
+            name: self.cx.slice(range.0, range.1).to_string(),
+            span: Some(span),
+            ..Reference::default()
+        };
+        self.link(&mut r, span);
+        r
+    }
+
+    /// Sets entity id and actor from the entity a mention overlaps.
+    fn link(&self, r: &mut Reference, span: Span) {
+        let hit = self
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.overlaps(span)));
+        if let Some(e) = hit {
+            r.entity = Some(e.id.clone());
+            r.actor.clone_from(&e.actor);
+            if e.kind == EntityType::Person
+                && e.name.len() > r.name.len()
+                && e.name.ends_with(&r.name)
+            {
+                r.name.clone_from(&e.name);
+            }
+        }
+    }
+
+    /// The full name for `name` written at `span`: a known person whose name
+    /// ends or starts with it, or a near spelling of a recent one (flagged).
+    fn full_name(&mut self, name: &str, span: Span) -> String {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() >= 2 {
+            return name.to_string();
+        }
+        let Some(word) = words.first() else {
+            return name.to_string();
+        };
+        let exact = self.persons.iter().find(|p| {
+            p.words.len() >= 2 && (p.words.last() == Some(word) || p.words.first() == Some(word))
+        });
+        if let Some(p) = exact {
+            return p.name.clone();
+        }
+        // Near spellings: "Liu" for "Li Pengyu", only for a recent person.
+        let recent = self.last_person(span.start);
+        if let Some(i) = recent {
+            let p = &self.persons[i];
+            let near = p.words.iter().any(|w| near_spelling(w, word));
+            if near && span.start.saturating_sub(p.span.end) < 1500 {
+                let message = format!(
+                    "\u{201c}{name}\u{201d} appears to be {} named differently",
+                    p.name
+                );
+                let full = p.name.clone();
+                self.flags.push(Flag {
+                    kind: FlagKind::NameVariant,
+                    message,
+                    spans: vec![p.span, span],
+                });
+                return full;
+            }
+        }
+        name.to_string()
+    }
+
+    /// The person last mentioned before byte `at`.
+    fn last_person(&self, at: usize) -> Option<usize> {
+        let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
+        i.checked_sub(1).map(|i| self.person_mentions[i].1)
+    }
+
+    /// The most recent person said to hold `role` before `at`.
+    fn person_with_role(&self, role: &str, at: usize) -> Option<usize> {
+        let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
+        self.person_mentions[..i]
+            .iter()
+            .rev()
+            .map(|&(_, p)| p)
+            .find(|&p| self.persons[p].roles.iter().any(|r| r == role))
+    }
+
+    /// The last group speaker before `at` (with head noun `head`, if given).
+    fn last_group(&self, at: usize, head: Option<&str>) -> Option<&Group> {
+        self.groups
+            .iter()
+            .rev()
+            .filter(|g| g.span.end <= at)
+            .find(|g| head.is_none_or(|h| g.head == h))
+    }
+
+    /// Flags a pronoun speaker when two different people were named in the
+    /// 200 bytes before it.
+    fn flag_ambiguity(&mut self, pronoun: Span) {
+        let lo = pronoun.start.saturating_sub(200);
+        let mut distinct: Vec<usize> = Vec::new();
+        for &(pos, p) in &self.person_mentions {
+            if pos >= lo && pos < pronoun.start && !distinct.contains(&p) {
+                distinct.push(p);
+            }
+        }
+        if distinct.len() >= 2 {
+            let names: Vec<&str> = distinct
+                .iter()
+                .map(|&p| self.persons[p].name.as_str())
+                .collect();
+            let mut spans: Vec<Span> = distinct.iter().map(|&p| self.persons[p].span).collect();
+            spans.push(pronoun);
+            self.flags.push(Flag {
+                kind: FlagKind::AmbiguousSpeaker,
+                message: format!("the speaker could be any of: {}", names.join(", ")),
+                spans,
+            });
+        }
+    }
+}
+
+/// Role nouns in the phrase or its apposition ("spokesman").
+fn role_words(cx: &Context, p: &SpeakerPhrase) -> Vec<String> {
+    let mut out = Vec::new();
+    let ranges = [Some(p.range), p.role];
+    for (s, e) in ranges.into_iter().flatten() {
+        for i in s..e {
+            let l = cx.low(i);
+            if cx.lex.is_role(l) && !out.iter().any(|r: &String| r == l) {
+                out.push(l.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The name in `[s, e)` without a possessive ending.
+fn clean_name(cx: &Context, s: usize, e: usize) -> String {
+    let raw = cx.slice(s, e);
+    raw.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+        .to_string()
+}
+
+/// The phrase without a leading lower-case article.
+fn strip_article(s: &str) -> &str {
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// Whether two name words are one edit apart ("li" / "liu"), both at least
+/// two letters and sharing their first letter.
+fn near_spelling(a: &str, b: &str) -> bool {
+    if a == b || a.chars().count() < 2 || b.chars().count() < 2 {
+        return false;
+    }
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    edit_distance(a, b) == 1
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_spelling_is_one_edit_same_initial() {
+        assert!(near_spelling("li", "liu"));
+        assert!(!near_spelling("li", "li"));
+        assert!(!near_spelling("kerry", "berry"));
+    }
+}
