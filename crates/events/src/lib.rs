@@ -5,6 +5,15 @@
 //! `attribution` and adds `events`. No I/O: extra actor tables are parsed
 //! from text the caller has read.
 
+pub mod actor_table;
+mod builtin_actors;
+pub mod cameo;
+mod codes;
+pub mod dictionary;
+pub mod lemma;
+pub mod phrases;
+pub mod tokens;
+
 use model::Analysis;
 
 /// The event-coding stage, holding its verb patterns and actor tables.

@@ -1,0 +1,282 @@
+//! Actor and agent lexicons and their lookup over tokens.
+//!
+//! An *actor* entry names a specific actor ("White House" → `USAGOV`); an
+//! *agent* entry is a role noun that gives a sector to whatever country it
+//! goes with ("spokesman" → `GOV`, so "Chinese embassy spokesman" →
+//! `CHNGOV`). The built-in lexicon comes first in the table; tables the
+//! caller loads ([`crate::dictionary`]) are added after it and win ties.
+
+use crate::builtin_actors::{AGENTS, NAMED};
+use crate::tokens::Token;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// An actor code valid over a date range (PETRARCH's date restrictions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedCode {
+    /// The CAMEO actor code.
+    pub code: String,
+    /// First day it applies, if restricted.
+    pub from: Option<NaiveDate>,
+    /// Last day it applies, if restricted.
+    pub to: Option<NaiveDate>,
+}
+
+/// What an entry gives the phrase it matches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryKind {
+    /// A specific actor, with its code (possibly several, by date).
+    Actor(Vec<DatedCode>),
+    /// A role noun: a sector code ("GOV") joined to the phrase's country;
+    /// `prefix` codes go before the country (`NGO~` in PETRARCH agents).
+    Agent {
+        /// The sector code.
+        code: String,
+        /// Whether the code precedes the country code.
+        prefix: bool,
+    },
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Lowercase words.
+    pub words: Vec<String>,
+    /// Whether the last word may be a prefix of the token (PETRARCH stems
+    /// such as "ARGENTIN" for "Argentina"/"Argentine").
+    pub stem: bool,
+    /// Whether the words must match with their case (acronyms like "US",
+    /// "IS", "WHO" that are common words in lowercase).
+    pub case_sensitive: bool,
+    /// The original spelling, for the output's `name`.
+    pub display: String,
+    /// What it gives.
+    pub kind: EntryKind,
+}
+
+impl Entry {
+    /// The code that applies on `date` (the undated one when no restriction fits).
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        let EntryKind::Actor(codes) = &self.kind else {
+            return None;
+        };
+        if let Some(d) = date {
+            // Narrower restrictions (both ends) before open-ended ones.
+            let mut fitting: Vec<&DatedCode> = codes
+                .iter()
+                .filter(|c| c.from.is_some() || c.to.is_some())
+                .filter(|c| c.from.is_none_or(|f| d >= f) && c.to.is_none_or(|t| d <= t))
+                .collect();
+            fitting.sort_by_key(|c| (c.from.is_none() || c.to.is_none()) as u8);
+            if let Some(c) = fitting.first() {
+                return Some(&c.code);
+            }
+        }
+        codes
+            .iter()
+            .find(|c| c.from.is_none() && c.to.is_none())
+            .or_else(|| codes.last())
+            .map(|c| c.code.as_str())
+    }
+}
+
+/// A match of an entry at a token position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match<'t> {
+    /// The entry.
+    pub entry: &'t Entry,
+    /// Number of tokens it covers.
+    pub len: usize,
+}
+
+/// All actor and agent entries, indexed by first word.
+#[derive(Debug, Clone, Default)]
+pub struct ActorTable {
+    entries: Vec<Entry>,
+    by_first: HashMap<String, Vec<usize>>,
+    stems: Vec<usize>,
+}
+
+impl ActorTable {
+    /// The built-in lexicon.
+    pub fn builtin() -> Self {
+        let mut t = ActorTable::default();
+        for (names, code) in NAMED {
+            for name in *names {
+                t.add(Entry {
+                    words: split_words(name),
+                    stem: false,
+                    case_sensitive: is_acronym(name),
+                    display: (*name).to_string(),
+                    kind: EntryKind::Actor(vec![DatedCode {
+                        code: (*code).to_string(),
+                        from: None,
+                        to: None,
+                    }]),
+                });
+            }
+        }
+        for (names, code) in AGENTS {
+            for name in *names {
+                t.add(Entry {
+                    words: split_words(name),
+                    stem: false,
+                    case_sensitive: false,
+                    display: (*name).to_string(),
+                    kind: EntryKind::Agent {
+                        code: (*code).to_string(),
+                        prefix: false,
+                    },
+                });
+            }
+        }
+        t
+    }
+
+    /// Adds an entry; later entries win ties of equal length.
+    pub fn add(&mut self, entry: Entry) {
+        if entry.words.is_empty() {
+            return;
+        }
+        let i = self.entries.len();
+        if entry.stem && entry.words.len() == 1 {
+            self.stems.push(i);
+        } else {
+            self.by_first
+                .entry(entry.words[0].clone())
+                .or_default()
+                .push(i);
+        }
+        self.entries.push(entry);
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The longest entry matching tokens from `at` (later entries win ties),
+    /// keeping only entries `keep` accepts.
+    pub fn longest_at<'t>(
+        &'t self,
+        tokens: &[Token],
+        at: usize,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<Match<'t>> {
+        let first = tokens.get(at)?;
+        let mut best: Option<Match<'t>> = None;
+        let mut consider = |i: usize| {
+            let e = &self.entries[i];
+            if !keep(e) {
+                return;
+            }
+            if let Some(len) = matches(e, tokens, at) {
+                if best.is_none_or(|b| len >= b.len) {
+                    best = Some(Match { entry: e, len });
+                }
+            }
+        };
+        // Plural agents ("spokesmen") are indexed under their singular.
+        let mut keys = crate::lemma::candidates(&first.lower);
+        if let Some(stem) = first.lower.strip_suffix("men") {
+            keys.push(format!("{stem}man"));
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        for key in &keys {
+            for &i in self.by_first.get(key.as_str()).into_iter().flatten() {
+                if !seen.contains(&i) {
+                    seen.push(i);
+                    consider(i);
+                }
+            }
+        }
+        if first.is_capitalized() {
+            self.stems.iter().for_each(|&i| consider(i));
+        }
+        best
+    }
+}
+
+/// How many tokens `e` covers from `at`, if it matches there.
+fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
+    let n = e.words.len();
+    let slice = tokens.get(at..at + n)?;
+    for (k, (w, t)) in e.words.iter().zip(slice).enumerate() {
+        let last = k + 1 == n;
+        let ok = if e.case_sensitive {
+            t.text.replace('’', "'").to_lowercase() == *w
+                && t.text.chars().any(char::is_uppercase)
+                && t.text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        } else if last && e.stem {
+            t.lower.starts_with(w.as_str()) && t.is_capitalized()
+        } else if last && matches!(e.kind, EntryKind::Agent { .. }) {
+            t.lower == *w || is_plural_of(&t.lower, w)
+        } else {
+            t.lower == *w
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+/// Whether `word` is a regular plural of `singular`.
+fn is_plural_of(word: &str, singular: &str) -> bool {
+    word.strip_suffix('s') == Some(singular)
+        || word.strip_suffix("es") == Some(singular)
+        || (singular.ends_with('y')
+            && word.strip_suffix("ies") == Some(&singular[..singular.len() - 1]))
+        || (singular.ends_with("man")
+            && word.strip_suffix("men") == Some(&singular[..singular.len() - 3]))
+}
+
+/// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).
+pub fn split_words(name: &str) -> Vec<String> {
+    let span = model::Span::new(0, name.len());
+    crate::tokens::tokenize(name, span)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+/// "US", "IS", "WHO": all-capital short names that are words in lowercase.
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Span;
+
+    fn toks(s: &str) -> Vec<Token<'_>> {
+        crate::tokens::tokenize(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn finds_longest_entry_and_plural_agents() {
+        let t = ActorTable::builtin();
+        let tokens = toks("the UN Security Council and two spokesmen");
+        let m = t.longest_at(&tokens, 1, |_| true).unwrap();
+        assert_eq!(m.len, 3);
+        let m = t.longest_at(&tokens, 6, |_| true).unwrap();
+        assert!(matches!(&m.entry.kind, EntryKind::Agent { code, .. } if code == "GOV"));
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let t = ActorTable::builtin();
+        assert!(t.longest_at(&toks("IS fighters"), 0, |_| true).is_some());
+        assert!(t.longest_at(&toks("is fighting"), 0, |_| true).is_none());
+    }
+}

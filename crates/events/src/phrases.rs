@@ -1,0 +1,631 @@
+//! Actor phrases: the noun phrases of a sentence that name actors, and the
+//! CAMEO codes they get.
+//!
+//! A light chunker over tokens: it labels each token with what the lexicons
+//! say about it (a named actor, a country, a role noun, a pronoun), then
+//! joins labels into phrases the way English builds them — "Chinese embassy
+//! spokesman" (country + modifiers + role), "Iraq's national security
+//! advisor" (possessor + role), "representatives of the U.S. and Chinese
+//! governments" (role + of + coordinated countries + role).
+
+use crate::actor_table::{ActorTable, Entry, EntryKind};
+use crate::builtin_actors::{COUNTRY_ANAPHORS, GENERIC_AGENTS, PRONOUNS};
+use crate::tokens::Token;
+use chrono::NaiveDate;
+use model::Span;
+
+/// One actor a phrase names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRef {
+    /// CAMEO actor code ("CHNGOV").
+    pub code: String,
+    /// The name to show.
+    pub name: String,
+    /// The words that name it.
+    pub span: Span,
+}
+
+/// What a token position holds, as far as actors go.
+#[derive(Debug, Clone, PartialEq)]
+enum Label {
+    /// A specific actor with its code.
+    Actor { code: String },
+    /// A country, by name, capital or demonym.
+    Country { iso3: String, capital: bool },
+    /// A role noun giving a sector.
+    Agent {
+        code: String,
+        prefix: bool,
+        generic: bool,
+    },
+    /// "he", "it", "they".
+    Pronoun,
+    /// "that country".
+    Anaphor,
+}
+
+/// A label covering `len` tokens from a position.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    label: Label,
+    len: usize,
+}
+
+/// A noun phrase that names one or more actors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The actors it names (several when coordinated: "Russia and China").
+    pub actors: Vec<ActorRef>,
+    /// The pronoun it is, if it is one ("it", "he").
+    pub pronoun: Option<String>,
+    /// Whether it is "that country" and friends.
+    pub anaphor: bool,
+    /// The preposition right before it, if any ("in", "of", "by").
+    pub preposition: Option<String>,
+    /// Whether it is a possessor ("Beijing" in "Beijing's response").
+    pub possessive: bool,
+}
+
+impl Phrase {
+    /// Whether the phrase still needs resolving to an actor.
+    pub fn is_reference(&self) -> bool {
+        self.pronoun.is_some() || self.anaphor
+    }
+}
+
+/// Entities from the `nlp` stage that carry an actor code, by byte span.
+pub type EntityActors<'a> = &'a [(Span, String, String)];
+
+/// Finds the actor phrases of a sentence.
+pub fn find(
+    tokens: &[Token],
+    table: &ActorTable,
+    entities: EntityActors,
+    date: Option<NaiveDate>,
+) -> Vec<Phrase> {
+    let pieces = label(tokens, table, entities, date);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if pieces[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let phrase = build(tokens, &pieces, i);
+        i = phrase.end.max(i + 1);
+        out.push(phrase);
+    }
+    out
+}
+
+/// The longest label starting at every position (None inside or outside).
+fn label(
+    tokens: &[Token],
+    table: &ActorTable,
+    entities: EntityActors,
+    date: Option<NaiveDate>,
+) -> Vec<Option<Piece>> {
+    let mut out: Vec<Option<Piece>> = vec![None; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let piece = best_piece(tokens, i, table, entities, date);
+        match piece {
+            Some(p) => {
+                let len = p.len.max(1);
+                out[i] = Some(p);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn best_piece(
+    tokens: &[Token],
+    i: usize,
+    table: &ActorTable,
+    entities: EntityActors,
+    date: Option<NaiveDate>,
+) -> Option<Piece> {
+    let from_table = table.longest_at(tokens, i, |_| true).map(|m| Piece {
+        label: entry_label(m.entry, date),
+        len: m.len,
+    });
+    let from_gazetteer = country_at(tokens, i);
+    let from_entity = entity_at(tokens, i, entities);
+    let lower = tokens[i].lower.as_str();
+    let from_words = if PRONOUNS.contains(&lower) {
+        Some(Piece {
+            label: Label::Pronoun,
+            len: 1,
+        })
+    } else {
+        COUNTRY_ANAPHORS.iter().find_map(|a| {
+            let words: Vec<&str> = a.split(' ').collect();
+            let fits = tokens
+                .get(i..i + words.len())
+                .is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| t.lower == *w));
+            fits.then_some(Piece {
+                label: Label::Anaphor,
+                len: words.len(),
+            })
+        })
+    };
+    // Longest wins; on ties the tables (which hold the caller's
+    // dictionaries) beat the gazetteer, which beats the entity stage.
+    [from_table, from_gazetteer, from_entity, from_words]
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<Piece>, p| match &best {
+            Some(b) if b.len >= p.len => best,
+            _ => Some(p),
+        })
+}
+
+fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
+    match &e.kind {
+        EntryKind::Actor(_) => Label::Actor {
+            code: e.code_on(date).unwrap_or("---").to_string(),
+        },
+        EntryKind::Agent { code, prefix } => Label::Agent {
+            code: code.clone(),
+            prefix: *prefix,
+            generic: GENERIC_AGENTS.contains(&e.words.join(" ").as_str())
+                || e.words
+                    .last()
+                    .is_some_and(|w| GENERIC_AGENTS.contains(&w.as_str())),
+        },
+    }
+}
+
+/// A country named at `i` by name, capital or demonym (up to four words).
+fn country_at(tokens: &[Token], i: usize) -> Option<Piece> {
+    for len in (1..=4).rev() {
+        let Some(ts) = tokens.get(i..i + len) else {
+            continue;
+        };
+        if !ts[0].is_word() || !ts[0].text.chars().any(char::is_uppercase) && len > 1 {
+            continue;
+        }
+        let written = ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        for form in [written.clone(), title_case(&written)] {
+            if let Some(c) = gazetteer::country_by_name(&form) {
+                return Some(country_piece(c.iso3, false, len));
+            }
+            if let Some(c) = gazetteer::country_by_demonym(&form) {
+                return Some(country_piece(c.iso3, false, len));
+            }
+            if form == written {
+                if let Some(c) = gazetteer::country_by_capital(&form) {
+                    return Some(country_piece(c.iso3, true, len));
+                }
+            }
+            // Only fix the case of words written with some capital
+            // ("iSrael") or demonyms ("tunisian"), not lowercase nouns
+            // that happen to spell a country ("turkey").
+            if !written.chars().any(char::is_uppercase)
+                && gazetteer::country_by_demonym(&title_case(&written)).is_none()
+            {
+                break;
+            }
+        }
+    }
+    None
+}
+
+fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {
+    Piece {
+        label: Label::Country {
+            iso3: iso3.to_string(),
+            capital,
+        },
+        len,
+    }
+}
+
+/// "iSrael" → "Israel", "south korea" → "South Korea".
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// An entity of the `nlp` stage with an actor code, starting at token `i`.
+fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece> {
+    let t = &tokens[i];
+    let (span, code, _) = entities.iter().find(|(s, _, _)| s.start == t.span.start)?;
+    let len = tokens[i..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .count();
+    Some(Piece {
+        label: Label::Actor { code: code.clone() },
+        len: len.max(1),
+    })
+}
+
+/// Words that never sit inside an actor phrase as modifiers.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "not",
+    "said",
+    "says",
+    "say",
+    "told",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "as",
+    "if",
+    "than",
+    "then",
+    "also",
+    "about",
+    "against",
+    "over",
+    "into",
+    "after",
+    "before",
+    "during",
+    "including",
+    "while",
+    "when",
+    "where",
+    "there",
+    "here",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "did",
+    "do",
+    "does",
+    "no",
+    "any",
+    "all",
+    "more",
+    "most",
+];
+
+/// Whether token `j` may be a modifier inside a phrase ("embassy",
+/// "national security"): a plain lowercase word, with a role noun within
+/// the next three tokens.
+fn is_modifier(tokens: &[Token], pieces: &[Option<Piece>], j: usize) -> bool {
+    let t = &tokens[j];
+    let plain = t.is_word()
+        && !STOP.contains(&t.lower.as_str())
+        && !t.lower.ends_with("ed")
+        && !t.lower.ends_with("ing")
+        && !t.lower.ends_with("ly");
+    plain
+        && (j + 1..(j + 4).min(tokens.len())).any(|k| {
+            matches!(
+                pieces[k],
+                Some(Piece {
+                    label: Label::Agent { .. },
+                    ..
+                })
+            ) && (j + 1..k).all(|m| {
+                let w = &tokens[m];
+                w.is_word() && !STOP.contains(&w.lower.as_str())
+            })
+        })
+}
+
+/// What a phrase gathers while it is built.
+#[derive(Default)]
+struct Parts {
+    countries: Vec<(String, bool, Span)>,
+    actors: Vec<(String, Span)>,
+    agents: Vec<(String, bool, bool)>,
+    pronoun: Option<String>,
+    anaphor: bool,
+}
+
+/// Builds the phrase that starts at token `i` (which has a label).
+fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
+    let mut parts = Parts::default();
+    let mut j = i;
+    let mut end = i;
+    let mut possessive = false;
+    loop {
+        if let Some(p) = pieces.get(j).cloned().flatten() {
+            let span = Span::new(tokens[j].span.start, tokens[j + p.len - 1].span.end);
+            match p.label {
+                Label::Actor { code } => parts.actors.push((code, span)),
+                Label::Country { iso3, capital } => parts.countries.push((iso3, capital, span)),
+                Label::Agent {
+                    code,
+                    prefix,
+                    generic,
+                } => parts.agents.push((code, prefix, generic)),
+                Label::Pronoun => {
+                    parts.pronoun = Some(tokens[j].lower.clone());
+                    end = j + 1;
+                    break;
+                }
+                Label::Anaphor => parts.anaphor = true,
+            }
+            j += p.len;
+            end = j;
+            // Pronouns and anaphors stand alone.
+            if parts.anaphor {
+                break;
+            }
+            continue;
+        }
+        let Some(t) = tokens.get(j) else { break };
+        let next_is = |k: usize, want: &dyn Fn(&Label) -> bool| {
+            let k = skip_det(tokens, k);
+            pieces
+                .get(k)
+                .and_then(|p| p.as_ref())
+                .is_some_and(|p| want(&p.label))
+        };
+        let countryish = |l: &Label| matches!(l, Label::Country { .. } | Label::Actor { .. });
+        // Coordination: "Russia and China", "the U.S. and Chinese governments".
+        if (t.lower == "and" || t.lower == "or")
+            && parts.agents.is_empty()
+            && !(parts.countries.is_empty() && parts.actors.is_empty())
+            && next_is(j + 1, &countryish)
+        {
+            j = skip_det(tokens, j + 1);
+            continue;
+        }
+        if t.text == ","
+            && parts.agents.is_empty()
+            && !(parts.countries.is_empty() && parts.actors.is_empty())
+            && next_is(j + 1, &countryish)
+            && list_continues(tokens, pieces, skip_det(tokens, j + 1))
+        {
+            j = skip_det(tokens, j + 1);
+            continue;
+        }
+        // Genitive: "Iraq's national security advisor".
+        if (t.lower == "'s" || t.lower == "'") && !possessive {
+            let k = j + 1;
+            if (k..(k + 4).min(tokens.len())).any(|m| is_modifier(tokens, pieces, m))
+                || next_is(k, &|l| matches!(l, Label::Agent { .. }))
+            {
+                j = k;
+                continue;
+            }
+            possessive = true;
+            break;
+        }
+        if is_modifier(tokens, pieces, j) {
+            j += 1;
+            continue;
+        }
+        // A name after a role: "spokesman Li Pengyu", "President Michel Suleiman".
+        if !parts.agents.is_empty() && t.is_capitalized() && t.is_word() && j == end {
+            j += 1;
+            end = j;
+            continue;
+        }
+        // Post-modifier: "representatives of the U.S.", "troops from Chad".
+        if matches!(t.lower.as_str(), "of" | "from" | "in")
+            && !parts.agents.is_empty()
+            && parts.countries.is_empty()
+            && parts.actors.is_empty()
+            && next_is(j + 1, &|l| {
+                matches!(l, Label::Country { .. } | Label::Actor { .. })
+            })
+        {
+            j = skip_det(tokens, j + 1);
+            continue;
+        }
+        break;
+    }
+    let preposition = i
+        .checked_sub(1)
+        .map(|k| skip_det_back(tokens, k))
+        .and_then(|k| tokens.get(k))
+        .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
+        .map(|t| t.lower.clone());
+    let span = Span::new(tokens[i].span.start, tokens[end.max(i + 1) - 1].span.end);
+    let name_of = |s: Span| -> String {
+        tokens
+            .iter()
+            .filter(|t| s.contains(t.span))
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let actors = resolve(&parts, span, &name_of);
+    Phrase {
+        start: i,
+        end: end.max(i + 1),
+        actors,
+        pronoun: parts.pronoun,
+        anaphor: parts.anaphor,
+        preposition,
+        possessive,
+    }
+}
+
+/// Prepositions that make a phrase a modifier rather than a clause's subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "of",
+    "from",
+    "to",
+    "with",
+    "by",
+    "for",
+    "on",
+    "at",
+    "against",
+    "about",
+    "over",
+    "into",
+    "between",
+    "among",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "near",
+    "across",
+    "through",
+    "under",
+    "after",
+    "before",
+    "during",
+    "without",
+    "within",
+    "upon",
+    "amid",
+];
+
+/// Whether a comma list goes on after the piece at `k` ("A, B and C").
+fn list_continues(tokens: &[Token], pieces: &[Option<Piece>], k: usize) -> bool {
+    let len = pieces.get(k).and_then(|p| p.as_ref()).map_or(1, |p| p.len);
+    tokens
+        .get(k + len)
+        .is_some_and(|t| t.text == "," || t.lower == "and")
+}
+
+fn skip_det(tokens: &[Token], k: usize) -> usize {
+    match tokens.get(k) {
+        Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => k + 1,
+        _ => k,
+    }
+}
+
+fn skip_det_back(tokens: &[Token], k: usize) -> usize {
+    match tokens.get(k) {
+        Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") && k > 0 => k - 1,
+        _ => k,
+    }
+}
+
+/// The codes of a phrase from its parts.
+fn resolve(parts: &Parts, span: Span, name_of: &dyn Fn(Span) -> String) -> Vec<ActorRef> {
+    // The head role: the last one, unless it is generic and a more
+    // specific one came before ("rebel leader" is a rebel).
+    let mut agent: Option<&(String, bool, bool)> = None;
+    for a in &parts.agents {
+        if agent.is_none() || !a.2 {
+            agent = Some(a);
+        }
+    }
+    let with_agent = |country: &str| match agent {
+        Some((code, true, _)) => format!("{code}{country}"),
+        Some((code, false, _)) => format!("{country}{code}"),
+        None => country.to_string(),
+    };
+    let several = parts.countries.len() + parts.actors.len() > 1;
+    let name = |s: Span| if several { name_of(s) } else { name_of(span) };
+    let whole = |s: Span| if several { s } else { span };
+    if !parts.countries.is_empty() {
+        if agent.is_none() && !parts.actors.is_empty() && parts.countries.len() == 1 {
+            // "U.S. national security adviser Jake Sullivan" without a role
+            // word we know: the named actor is more specific.
+            return named(parts, agent, &name, &whole);
+        }
+        let mut out: Vec<ActorRef> = parts
+            .countries
+            .iter()
+            .map(|(iso3, capital, s)| ActorRef {
+                code: if agent.is_none() && *capital {
+                    format!("{iso3}GOV")
+                } else {
+                    with_agent(iso3)
+                },
+                name: name(*s),
+                span: whole(*s),
+            })
+            .collect();
+        if several {
+            out.extend(named(parts, agent, &name, &whole));
+        }
+        return out;
+    }
+    if !parts.actors.is_empty() {
+        return named(parts, agent, &name, &whole);
+    }
+    match agent {
+        Some(_) => vec![ActorRef {
+            code: with_agent("---"),
+            name: name_of(span),
+            span,
+        }],
+        None => Vec::new(),
+    }
+}
+
+fn named(
+    parts: &Parts,
+    agent: Option<&(String, bool, bool)>,
+    name: &dyn Fn(Span) -> String,
+    whole: &dyn Fn(Span) -> Span,
+) -> Vec<ActorRef> {
+    parts
+        .actors
+        .iter()
+        .map(|(code, s)| ActorRef {
+            code: match agent {
+                Some((a, false, _)) if code.len() == 3 => format!("{code}{a}"),
+                _ => code.clone(),
+            },
+            name: name(*s),
+            span: whole(*s),
+        })
+        .collect()
+}
