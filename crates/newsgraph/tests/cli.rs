@@ -1,0 +1,292 @@
+//! End-to-end tests of the commands a user runs first: `demo`, `analyze`,
+//! `extract`, `ingest`, `show`. They run the built binary against temporary
+//! directories only.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn newsgraph() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
+    // Never touch the user's default database from a test.
+    cmd.env(
+        "NEWSGRAPH_DB",
+        "/nonexistent-newsgraph-test-db/should-not-be-used.db",
+    );
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the newsgraph binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Checks that every span in a newsgraph/1 object slices the document text
+/// (by code points) to the text it claims.
+fn assert_offsets_match(doc: &Value) {
+    let text: Vec<char> = doc["document"]["text"]
+        .as_str()
+        .expect("document.text")
+        .chars()
+        .collect();
+    let slice = |s: &Value| -> String {
+        let start = s["start"].as_u64().expect("start") as usize;
+        let end = s["end"].as_u64().expect("end") as usize;
+        assert!(
+            start <= end && end <= text.len(),
+            "span {start}..{end} out of range"
+        );
+        text[start..end].iter().collect()
+    };
+    let mut checked = 0;
+    for e in doc["entities"].as_array().expect("entities") {
+        for m in e["mentions"].as_array().expect("mentions") {
+            assert_eq!(slice(m), m["text"].as_str().unwrap_or_default());
+            checked += 1;
+        }
+    }
+    for q in doc["quotes"].as_array().expect("quotes") {
+        assert_eq!(slice(q), q["text"].as_str().unwrap_or_default());
+        checked += 1;
+    }
+    for e in doc["events"].as_array().expect("events") {
+        slice(&e["sentence"]);
+        assert_eq!(
+            slice(&e["trigger"]),
+            e["trigger"]["text"].as_str().unwrap_or_default()
+        );
+    }
+    assert!(checked > 0, "nothing was found to check");
+}
+
+const ARTICLE: &str = "Lisbon summit ends without a deal\n\n\
+Portugal and Spain failed to agree on water sharing at a summit in Lisbon on Friday, \
+officials said.\n\n\
+“We will keep talking — the river belongs to both of us,” Portuguese Prime Minister \
+Rui Almeida said after the meeting.\n\n\
+Please enter your comment!\nPlease enter your name here\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path
+}
+
+#[test]
+fn analyze_prints_contract_json_with_code_point_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "lisbon.txt", ARTICLE.as_bytes());
+    let out = run(newsgraph()
+        .args(["analyze", "--published", "2025-06-06"])
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(doc["schema"], "newsgraph/1");
+    assert_eq!(doc["document"]["id"], "lisbon");
+    assert_eq!(doc["document"]["published"], "2025-06-06");
+    let text = doc["document"]["text"].as_str().unwrap();
+    assert!(text.starts_with("Lisbon summit ends"), "{text}");
+    assert!(
+        text.ends_with("said after the meeting."),
+        "chrome kept: {text}"
+    );
+    assert_offsets_match(&doc);
+}
+
+#[test]
+fn analyze_reads_standard_input() {
+    let mut child = newsgraph()
+        .args(["analyze", "--compact", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(doc["document"]["id"], "stdin");
+}
+
+#[test]
+fn analyze_jsonl_keeps_order_and_reports_bad_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "one", "text": ARTICLE, "published": "2025-06-06"}).to_string(),
+        "{not json".to_string(),
+        serde_json::json!({"id": "two", "html": "<html><body><p>Spain said on Monday it would keep talking to Portugal.</p></body></html>"}).to_string(),
+    ];
+    let file = write(dir.path(), "batch.jsonl", lines.join("\n").as_bytes());
+    let out = run(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0]["document"]["id"], "one");
+    assert!(docs[1]["error"].as_str().unwrap().contains("JSON"));
+    assert!(stderr(&out).contains("batch.jsonl:2"), "{}", stderr(&out));
+    assert_eq!(docs[2]["document"]["id"], "two");
+    assert!(docs[2]["document"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("keep talking"));
+}
+
+#[test]
+fn analyze_names_the_input_when_it_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "empty.txt", b"");
+    let out = run(newsgraph().arg("analyze").arg(&file));
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+}
+
+#[test]
+fn extract_prints_one_article_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    write(
+        dir.path(),
+        "b.html",
+        b"<html><head><title>Talks resume | Daily Planet</title></head><body><nav>Home News</nav><article><p>Talks resumed in Geneva on Tuesday.</p></article></body></html>",
+    );
+    let out = run(newsgraph().arg("extract").arg(dir.path()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(docs[1]["id"], "b");
+    assert_eq!(docs[1]["title"], "Talks resume");
+    for key in [
+        "url",
+        "title",
+        "byline",
+        "published",
+        "site",
+        "language",
+        "text",
+    ] {
+        assert!(docs[0].get(key).is_some(), "missing {key}");
+    }
+    assert!(!docs[1]["text"].as_str().unwrap().contains("Home News"));
+}
+
+#[test]
+fn ingest_keeps_good_documents_reports_bad_ones_and_never_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    write(&input, "good.txt", ARTICLE.as_bytes());
+    write(
+        &input,
+        "good2.html",
+        b"<html><body><p>Canada will send wheat to Sudan, the prime minister said on Wednesday.</p></body></html>",
+    );
+    write(&input, "empty.txt", b"");
+    let junk: Vec<u8> = (0..5000u32).map(|i| (i * 31 % 256) as u8).collect();
+    write(&input, "junk.bin", &junk);
+    write(
+        &input,
+        "truncated.html",
+        b"<html><body><p>Officials met in Rome on Monday to discuss the cri",
+    );
+    write(&input, "latin1.txt", b"Le ministre fran\xe7ais a d\xe9clar\xe9 que les n\xe9gociations continueraient \xe0 Gen\xe8ve.");
+    let db = dir.path().join("test.db");
+
+    let out = run(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&input));
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("4 added"), "{err}");
+    assert!(err.contains("2 failed"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("junk.bin"),
+        "{err}"
+    );
+
+    let again = run(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&input));
+    let err = stderr(&again);
+    assert!(again.status.success(), "{err}");
+    assert!(
+        err.contains("0 added") && err.contains("4 duplicates"),
+        "{err}"
+    );
+
+    let show = run(newsgraph()
+        .args(["show", "--json", "--db"])
+        .arg(&db)
+        .arg("good"));
+    assert!(show.status.success(), "{}", stderr(&show));
+    let doc: Value = serde_json::from_str(&stdout(&show)).unwrap();
+    assert_eq!(doc["document"]["id"], "good");
+    assert_offsets_match(&doc);
+}
+
+#[test]
+fn ingest_fails_when_nothing_can_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    write(&input, "empty.txt", b"");
+    let out = run(newsgraph()
+        .args(["ingest", "--db"])
+        .arg(dir.path().join("t.db"))
+        .arg(&input));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no document could be read"));
+}
+
+#[test]
+fn demo_analyses_the_built_in_articles_into_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = run(newsgraph().args(["demo", "--db"]).arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for id in ["harbor-talks", "border-warning", "grain-aid"] {
+        assert!(text.contains(id), "{text}");
+    }
+    assert!(db.exists());
+    let show = run(newsgraph().args(["show", "--db"]).arg(&db).arg("grain-aid"));
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(stdout(&show).contains("grain-aid"));
+}
+
+#[test]
+fn seed_article_is_whole_and_chrome_free() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let out = run(newsgraph()
+        .args(["analyze", "--published", "2022-03-13"])
+        .arg(&seed));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = doc["document"]["text"].as_str().unwrap();
+    assert!(text.starts_with("Russia has asked China for military support"));
+    assert!(text.ends_with("manage competition between the two countries."));
+    assert!(!text.contains("Please enter"));
+    assert!(text.contains("Key meeting in Rome"));
+    assert_offsets_match(&doc);
+}
