@@ -1,0 +1,509 @@
+//! The store's promises: round trip, one transaction per document,
+//! duplicates, stories counted once, every query's filters, harmless
+//! hostile input, exports and migration.
+
+mod fixture;
+
+use chrono::NaiveDate;
+use fixture::{analysis_of, hash_of, output, TEXT};
+use store::{EventFilter, InsertMeta, Inserted, QuoteFilter, Store, GDELT_COLUMNS};
+use tempfile::TempDir;
+
+fn open() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("test.db")).unwrap();
+    (dir, store)
+}
+
+fn meta(text: &str, fingerprint: Option<u64>) -> InsertMeta {
+    InsertMeta {
+        content_hash: hash_of(text),
+        fingerprint,
+    }
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The fixture stored once, plus a near-duplicate copy of it (same story)
+/// and an unrelated article (own story).
+fn store_with_story() -> (TempDir, Store) {
+    let (dir, mut store) = open();
+    store
+        .insert_with(&output("a"), &meta(TEXT, Some(0xdead_beef_0000_0000)))
+        .unwrap();
+    let copy_text = format!("{TEXT} Reporting by staff.");
+    let copy = analysis_of("a-copy", &copy_text).to_contract();
+    let near = 0xdead_beef_0000_0000 ^ 0b1011; // Hamming distance 3
+    store
+        .insert_with(&copy, &meta(&copy_text, Some(near)))
+        .unwrap();
+    (dir, store)
+}
+
+#[test]
+fn round_trip_returns_what_was_inserted() {
+    let (_dir, mut store) = open();
+    let out = output("seed");
+    assert_eq!(store.insert(&out, &hash_of(TEXT)).unwrap(), Inserted::Added);
+    assert_eq!(store.document("seed").unwrap(), Some(out));
+    assert_eq!(store.document("missing").unwrap(), None);
+}
+
+#[test]
+fn reopening_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("re.db");
+    let out = output("seed");
+    Store::open(&path).unwrap().insert(&out, "h").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.document("seed").unwrap(), Some(out));
+    assert_eq!(store.stats().unwrap().documents, 1);
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().events, 3);
+}
+
+#[test]
+fn failing_insert_leaves_nothing_behind() {
+    let (_dir, mut store) = open();
+    let mut bad = output("bad");
+    // NaN is stored as NULL, which the events table refuses: the failure
+    // comes after the document, entities and quotes rows were written.
+    bad.events[1].goldstein = f64::NAN;
+    assert!(store.insert(&bad, "h1").is_err());
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (
+            stats.documents,
+            stats.stories,
+            stats.actors,
+            stats.quotes,
+            stats.events
+        ),
+        (0, 0, 0, 0, 0)
+    );
+    assert!(store.search("consequences", 10, 0).unwrap().is_empty());
+    assert_eq!(store.find_hash("h1").unwrap(), None);
+    assert_eq!(store.insert(&output("bad"), "h1").unwrap(), Inserted::Added);
+}
+
+#[test]
+fn exact_duplicates_are_refused_and_counted_once_per_id() {
+    let (_dir, mut store) = open();
+    store.insert(&output("a"), "same").unwrap();
+    assert_eq!(
+        store.insert(&output("a"), "same").unwrap(),
+        Inserted::Duplicate("a".into())
+    );
+    assert_eq!(
+        store.stats().unwrap().duplicates,
+        0,
+        "re-ingest is not a copy"
+    );
+    for _ in 0..2 {
+        assert_eq!(
+            store.insert(&output("b"), "same").unwrap(),
+            Inserted::Duplicate("a".into())
+        );
+    }
+    store.record_duplicate("c", "same").unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.documents, stats.duplicates, stats.exact_duplicates),
+        (1, 2, 2)
+    );
+    assert_eq!(store.story("a").unwrap().unwrap().exact_copies, ["b", "c"]);
+}
+
+#[test]
+fn an_id_taken_by_another_text_gets_a_suffix() {
+    let (_dir, mut store) = open();
+    store.insert(&output("x"), "h1").unwrap();
+    store.insert(&output("x"), "h2").unwrap();
+    assert!(store.document("x#2").unwrap().is_some());
+    assert_eq!(store.document("x#2").unwrap().unwrap().document.id, "x#2");
+}
+
+#[test]
+fn near_duplicates_form_one_story_counted_once() {
+    let (_dir, mut store) = store_with_story();
+    let far = analysis_of("other", &format!("Elsewhere. {TEXT}")).to_contract();
+    store
+        .insert_with(
+            &far,
+            &meta(&far.document.article.text, Some(0x0123_4567_89ab_cdef)),
+        )
+        .unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.documents, stats.stories, stats.duplicates),
+        (3, 2, 1)
+    );
+    // the copy's quote and events are not counted again
+    assert_eq!(stats.quotes, 2);
+    assert_eq!(stats.events, 6);
+    let story = store.story("a-copy").unwrap().unwrap();
+    assert_eq!(story.first.id, "a");
+    let ids: Vec<_> = story.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-copy"]);
+    assert_eq!(store.story("other").unwrap().unwrap().documents.len(), 1);
+    // events report how many documents carry them
+    let events = store
+        .events(&EventFilter {
+            code_prefix: Some("138".into()),
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.documents).collect::<Vec<_>>(),
+        [2, 1]
+    );
+    let with_copies = store
+        .events(&EventFilter {
+            code_prefix: Some("138".into()),
+            include_copies: true,
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert_eq!(with_copies.len(), 3);
+    // mentions of a story are counted once
+    let sullivan = &store.find_actors("Jake Sullivan").unwrap()[0];
+    assert_eq!((sullivan.mentions, sullivan.documents), (4, 2));
+}
+
+#[test]
+fn surname_entity_resolves_to_the_full_name_actor() {
+    let (_dir, mut store) = open();
+    store.insert(&output("a"), "h").unwrap();
+    let found = store.find_actors("sullivan").unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Jake Sullivan");
+    assert_eq!(found[0].code.as_deref(), Some("USAGOV"));
+    assert_eq!(found[0].mentions, 2, "Jake Sullivan + Sullivan");
+    let top = store.actors(10).unwrap();
+    assert_eq!(top[0].name, "Jake Sullivan");
+}
+
+#[test]
+fn search_highlights_matches_and_lists_a_story_once() {
+    let (_dir, store) = store_with_story();
+    let hits = store.search("consequences", 10, 0).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].document.id, "a");
+    assert_eq!(hits[0].story_documents, 2);
+    let marked: Vec<_> = hits[0].snippet.iter().filter(|p| p.hit).collect();
+    assert_eq!(marked[0].text, "consequences");
+    assert!(hits[0].snippet_text("[", "]").contains("[consequences]"));
+    assert_eq!(store.search("Rome consequences", 10, 0).unwrap().len(), 1);
+    assert!(store.search("Rome Beijing", 10, 0).unwrap().is_empty());
+    assert_eq!(store.search("conseq*", 10, 0).unwrap().len(), 1);
+    assert!(store.search("consequences", 10, 1).unwrap().is_empty());
+}
+
+#[test]
+fn quotes_by_speaker_and_words() {
+    let (_dir, store) = store_with_story();
+    let by = |speaker: Option<&str>, words: Option<&str>| {
+        store
+            .quotes(&QuoteFilter {
+                speaker: speaker.map(str::to_string),
+                words: words.map(str::to_string),
+                ..QuoteFilter::default()
+            })
+            .unwrap()
+    };
+    let all = by(None, None);
+    assert_eq!(all.len(), 1, "the copy's quote is listed once");
+    let q = &all[0];
+    assert_eq!(q.text, "There will be consequences,");
+    assert_eq!(q.speaker.as_deref(), Some("Jake Sullivan"));
+    assert_eq!(q.via[0].name, "CNN");
+    let chars: Vec<char> = TEXT.chars().collect();
+    assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    assert_eq!(by(Some("Sullivan"), None).len(), 1);
+    assert_eq!(by(Some("jake  SULLIVAN"), None).len(), 1);
+    assert!(by(Some("Lavrov"), None).is_empty());
+    assert_eq!(by(Some("Sullivan"), Some("consequences")).len(), 1);
+    assert!(by(None, Some("sanctions")).is_empty());
+    let speaker_actor = q.speaker_actor.unwrap();
+    let by_id = store
+        .quotes(&QuoteFilter {
+            speaker_actor: Some(speaker_actor),
+            ..QuoteFilter::default()
+        })
+        .unwrap();
+    assert_eq!(by_id.len(), 1);
+}
+
+#[test]
+fn events_filter_by_actor_target_code_date_and_place() {
+    let (_dir, store) = store_with_story();
+    let count = |f: EventFilter| store.events(&f).unwrap().len();
+    assert_eq!(count(EventFilter::default()), 3);
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("usa".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("USAGOV".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            target: Some("CHN".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            code_prefix: Some("02".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            code_prefix: Some("13".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            facts_only: true,
+            ..Default::default()
+        }),
+        2
+    );
+    let day = |d: &str| Some(date(d));
+    assert_eq!(
+        count(EventFilter {
+            date_from: day("2022-03-14"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            date_to: day("2022-03-13"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            date_from: day("2022-03-13"),
+            date_to: day("2022-03-13"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(EventFilter {
+            place: Some("rome".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            place: Some("ita".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            place: Some("Paris".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        count(EventFilter {
+            limit: 1,
+            offset: 1,
+            ..Default::default()
+        }),
+        1
+    );
+
+    let threat = &store
+        .events(&EventFilter {
+            code_prefix: Some("138".into()),
+            ..Default::default()
+        })
+        .unwrap()[0];
+    assert_eq!(threat.root_code, "13");
+    assert_eq!(
+        threat.day,
+        day("2022-03-13"),
+        "no own date: counted under published"
+    );
+    assert_eq!(threat.place.as_ref().unwrap().lat, Some(41.89));
+    assert_eq!(
+        threat.sentence,
+        "\u{201c}There will be consequences,\u{201d} said Jake Sullivan."
+    );
+    assert_eq!(threat.quote, Some(0));
+}
+
+#[test]
+fn actor_graph_and_timeline() {
+    let (_dir, store) = store_with_story();
+    let graph = store.actor_graph(None, None, 0).unwrap();
+    // conditional events are not facts; the copy counts once
+    assert_eq!(graph.edges.len(), 2);
+    let name = |id: i64| {
+        graph
+            .nodes
+            .iter()
+            .find(|n| n.actor_id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let edge = graph
+        .edges
+        .iter()
+        .find(|e| name(e.source) == "Russia")
+        .unwrap();
+    assert_eq!(name(edge.target), "China");
+    assert_eq!(edge.events, 1);
+    assert!((edge.mean_goldstein - 3.4).abs() < 1e-9);
+    assert_eq!(edge.first, Some(date("2022-03-14")));
+    let march14 = store
+        .actor_graph(Some(date("2022-03-14")), Some(date("2022-03-14")), 0)
+        .unwrap();
+    assert_eq!(march14.edges.len(), 1);
+    assert!(store
+        .actor_graph(Some(date("2023-01-01")), None, 0)
+        .unwrap()
+        .edges
+        .is_empty());
+
+    let china = store.find_actors("China").unwrap()[0].actor_id;
+    let timeline = store.timeline(china, 0).unwrap();
+    let codes: Vec<_> = timeline.iter().map(|e| e.cameo.as_str()).collect();
+    assert_eq!(codes, ["138", "0233"], "in date order");
+}
+
+#[test]
+fn hostile_query_input_is_harmless() {
+    let (_dir, store) = store_with_story();
+    let nasty = [
+        "'; DROP TABLE documents; --",
+        "\" OR 1=1 --",
+        "consequences\" OR \"",
+        "NEAR(a b) AND text:*",
+        "%_\\",
+        "\u{0}\u{1}\u{2}",
+        "",
+    ];
+    for input in nasty {
+        store.search(input, 10, 0).unwrap();
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some(input.into()),
+                words: Some(input.into()),
+                ..QuoteFilter::default()
+            })
+            .unwrap();
+        let events = store
+            .events(&EventFilter {
+                actor: Some(input.into()),
+                target: Some(input.into()),
+                code_prefix: Some(input.into()),
+                place: Some(input.into()),
+                ..EventFilter::default()
+            })
+            .unwrap();
+        assert!(events.is_empty(), "{input:?} matched events");
+        store.find_actors(input).unwrap();
+        assert!(store.document(input).unwrap().is_none());
+    }
+    assert_eq!(store.stats().unwrap().documents, 2);
+}
+
+#[test]
+fn gdelt_export_has_gdelt_columns() {
+    let (_dir, store) = store_with_story();
+    let mut buf = Vec::new();
+    let filter = EventFilter {
+        facts_only: true,
+        ..EventFilter::default()
+    };
+    assert_eq!(store.export_gdelt(&mut buf, &filter).unwrap(), 2);
+    let text = String::from_utf8(buf).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |row: &Vec<&str>, name: &str| {
+        row[GDELT_COLUMNS.iter().position(|c| *c == name).unwrap()].to_string()
+    };
+    for row in &rows {
+        assert_eq!(row.len(), 61);
+    }
+    let appeal = &rows[0];
+    assert_eq!(col(appeal, "SQLDATE"), "20220314");
+    assert_eq!(col(appeal, "Actor1Code"), "RUS");
+    assert_eq!(col(appeal, "Actor1CountryCode"), "RUS");
+    assert_eq!(col(appeal, "Actor2Name"), "China");
+    assert_eq!(col(appeal, "EventCode"), "0233");
+    assert_eq!(col(appeal, "EventBaseCode"), "023");
+    assert_eq!(col(appeal, "EventRootCode"), "02");
+    assert_eq!(col(appeal, "NumArticles"), "2");
+    assert_eq!(col(appeal, "SOURCEURL"), "https://news.example/a");
+    assert_eq!(col(appeal, "IsRootEvent"), "1");
+    let threat = &rows[1];
+    assert_eq!(col(threat, "Actor1Type1Code"), "GOV");
+    assert_eq!(col(threat, "IsRootEvent"), "0");
+    assert_eq!(col(threat, "ActionGeo_FullName"), "Rome");
+    assert_eq!(col(threat, "ActionGeo_Lat"), "41.89");
+    assert_eq!(col(threat, "ActionGeo_Type"), "4");
+    assert_eq!(col(threat, "AvgTone"), "");
+}
+
+#[test]
+fn jsonl_export_round_trips() {
+    let (_dir, store) = store_with_story();
+    let mut buf = Vec::new();
+    assert_eq!(store.export_jsonl(&mut buf).unwrap(), 2);
+    let lines: Vec<model::contract::Output> = String::from_utf8(buf)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0], output("a"));
+    assert_eq!(lines[1].document.id, "a-copy");
+}
+
+#[test]
+fn prototype_database_is_migrated_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE documents (id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE,
+             output TEXT NOT NULL);",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO documents VALUES ('old', 'h', ?1)",
+            [serde_json::to_string(&output("old")).unwrap()],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.document("old").unwrap(), Some(output("old")));
+    assert_eq!(store.find_hash("h").unwrap().as_deref(), Some("old"));
+    assert_eq!(store.stats().unwrap().quotes, 1);
+}
