@@ -1,36 +1,17 @@
 use crate::{parse_jsonl_line, RawDocument, SourceItem};
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// Options for [`walk`].
-#[derive(Debug, Clone)]
-pub struct WalkOptions {
-    /// Files larger than this are reported as failures, not read.
-    pub max_bytes: u64,
-}
-
-impl Default for WalkOptions {
-    fn default() -> Self {
-        WalkOptions {
-            max_bytes: 64 * 1024 * 1024,
-        }
-    }
-}
-
-/// Every document under `paths`: files as one document each (id = file
-/// stem), directories recursively in name order (hidden entries skipped),
-/// `.jsonl` files one document per line. Lazy: files are read as the
-/// iterator advances.
-pub fn walk(paths: &[PathBuf], options: &WalkOptions) -> impl Iterator<Item = SourceItem> {
-    let files = paths.to_vec().into_iter().flat_map(|root| {
-        let walker = walkdir::WalkDir::new(&root)
-            .sort_by_file_name()
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        walker.filter_map(move |entry| match entry {
+/// Every file under `root`: the file itself, or a directory's files
+/// recursively in name order (hidden entries skipped). Lazy.
+pub(crate) fn walk_files(root: PathBuf) -> impl Iterator<Item = Result<PathBuf, SourceItem>> {
+    walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) => Some(Ok(e.into_path())),
             Err(err) => Some(Err(SourceItem::Failed {
@@ -38,68 +19,62 @@ pub fn walk(paths: &[PathBuf], options: &WalkOptions) -> impl Iterator<Item = So
                 reason: io_reason(err.io_error(), "cannot be read"),
             })),
         })
-    });
-    let options = options.clone();
-    let mut pending: VecDeque<SourceItem> = VecDeque::new();
-    let mut files = files;
-    let mut lines: Option<(PathBuf, std::io::Lines<BufReader<File>>, usize)> = None;
-    std::iter::from_fn(move || loop {
-        if let Some(item) = pending.pop_front() {
-            return Some(item);
-        }
-        if let Some((path, it, n)) = lines.as_mut() {
-            match it.next() {
-                Some(Ok(line)) => {
-                    *n += 1;
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    let origin = format!("{}:{}", path.display(), n);
-                    return Some(match parse_jsonl_line(&line, &origin) {
-                        Ok(doc) => SourceItem::Document(doc),
-                        Err(reason) => SourceItem::Failed { origin, reason },
-                    });
-                }
-                Some(Err(e)) => {
-                    *n += 1;
-                    let origin = format!("{}:{}", path.display(), n);
-                    let reason = if e.kind() == std::io::ErrorKind::InvalidData {
-                        "the line is not valid UTF-8 (JSON Lines must be UTF-8)".to_string()
-                    } else {
-                        format!("read error: {e}")
-                    };
-                    // An invalid-UTF-8 line is skipped; other errors end the file.
-                    if e.kind() != std::io::ErrorKind::InvalidData {
-                        lines = None;
-                    }
-                    return Some(SourceItem::Failed { origin, reason });
-                }
-                None => {
-                    lines = None;
-                    continue;
-                }
-            }
-        }
-        match files.next()? {
-            Err(failed) => return Some(failed),
-            Ok(path) if is_jsonl(&path) => match File::open(&path) {
-                Ok(f) => lines = Some((path, BufReader::new(f).lines(), 0)),
-                Err(e) => pending.push_back(SourceItem::Failed {
-                    origin: path.display().to_string(),
-                    reason: io_reason(Some(&e), "cannot be opened"),
-                }),
-            },
-            Ok(path) => pending.push_back(read_file(&path, &options)),
-        }
-    })
 }
 
-fn is_jsonl(path: &Path) -> bool {
+/// The documents of a JSON Lines file, one per non-blank line, lazily. A
+/// line that is not valid UTF-8 or not a valid record is reported and
+/// skipped; a read error ends the file.
+pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceItem>> {
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) => {
+            return Box::new(std::iter::once(SourceItem::Failed {
+                origin: path.display().to_string(),
+                reason: io_reason(Some(&e), "cannot be opened"),
+            }))
+        }
+    };
+    let mut lines = Some(BufReader::new(file).split(b'\n'));
+    let mut n = 0usize;
+    Box::new(std::iter::from_fn(move || loop {
+        let line = lines.as_mut()?.next()?;
+        n += 1;
+        let origin = format!("{}:{}", path.display(), n);
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                // The file cannot be read further.
+                lines = None;
+                return Some(SourceItem::Failed {
+                    origin,
+                    reason: format!("read error: {e}"),
+                });
+            }
+        };
+        let Ok(line) = std::str::from_utf8(&line) else {
+            return Some(SourceItem::Failed {
+                origin,
+                reason: "the line is not valid UTF-8 (JSON Lines must be UTF-8)".to_string(),
+            });
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        return Some(match parse_jsonl_line(line, &origin) {
+            Ok(doc) => SourceItem::Document(doc),
+            Err(reason) => SourceItem::Failed { origin, reason },
+        });
+    }))
+}
+
+/// Whether `path` names a JSON Lines file (`.jsonl`, `.ndjson`).
+pub(crate) fn is_jsonl(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
-fn read_file(path: &Path, options: &WalkOptions) -> SourceItem {
+/// One file as one document, refused without reading if over `max_bytes`.
+pub(crate) fn read_file(path: &Path, max_bytes: u64) -> SourceItem {
     let origin = path.display().to_string();
     let failed = |reason: String| SourceItem::Failed {
         origin: origin.clone(),
@@ -109,13 +84,18 @@ fn read_file(path: &Path, options: &WalkOptions) -> SourceItem {
         Ok(f) => f,
         Err(e) => return failed(io_reason(Some(&e), "cannot be opened")),
     };
+    let too_large = || {
+        failed(format!(
+            "the file is larger than the {max_bytes}-byte limit (raise it with --max-bytes)"
+        ))
+    };
+    if file.metadata().is_ok_and(|m| m.len() > max_bytes) {
+        return too_large();
+    }
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "at the limit" from "over it".
-    match file.take(options.max_bytes + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() as u64 > options.max_bytes => failed(format!(
-            "the file is larger than the {}-byte limit (raise it with --max-bytes)",
-            options.max_bytes
-        )),
+    match file.take(max_bytes + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > max_bytes => too_large(),
         Ok(_) => SourceItem::Document(RawDocument {
             id: path
                 .file_stem()
@@ -126,6 +106,7 @@ fn read_file(path: &Path, options: &WalkOptions) -> SourceItem {
             url: None,
             published: None,
             kind: None,
+            declared_charset: None,
         }),
         Err(e) => failed(io_reason(Some(&e), "cannot be read")),
     }
@@ -134,13 +115,14 @@ fn read_file(path: &Path, options: &WalkOptions) -> SourceItem {
 fn io_reason(e: Option<&std::io::Error>, what: &str) -> String {
     match e {
         Some(e) => format!("{what}: {e}"),
-        None => format!("{what}"),
+        None => what.to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::{walk, SourceItem, WalkOptions};
+    use std::path::PathBuf;
 
     #[test]
     fn walks_directories_and_jsonl_lines_in_order() {
@@ -173,7 +155,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("big.txt");
         std::fs::write(&p, "x".repeat(100)).unwrap();
-        let items: Vec<SourceItem> = walk(&[p], &WalkOptions { max_bytes: 10 }).collect();
+        let items: Vec<SourceItem> = walk(
+            &[p],
+            &WalkOptions {
+                max_bytes: 10,
+                ..WalkOptions::default()
+            },
+        )
+        .collect();
         assert!(matches!(&items[0], SourceItem::Failed { reason, .. } if reason.contains("limit")));
     }
 

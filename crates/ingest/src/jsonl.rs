@@ -46,6 +46,7 @@ pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, String>
         url: record.url,
         published,
         kind: Some(kind),
+        declared_charset: None,
     })
 }
 

@@ -1,16 +1,28 @@
-//! Where documents come from: files, directories (recursively) and JSON
-//! Lines batches, read lazily so a million-document directory streams.
+//! Where documents come from: files, directories (recursively), JSON Lines
+//! batches, WARC archives, RSS/Atom feeds and HTTP(S) URLs, read lazily so
+//! a million-document directory or a CC-NEWS archive streams.
 //!
-//! Each source yields [`SourceItem`]s: a [`RawDocument`] (bytes, not yet
+//! [`Sources`] yields [`SourceItem`]s: a [`RawDocument`] (bytes, not yet
 //! decoded) or a [`SourceItem::Failed`] naming the input and the reason, so
 //! one bad input never stops a batch. [`content_hash`] gives the key the
-//! store deduplicates on.
+//! store deduplicates on exactly, [`simhash`] the fingerprint it groups
+//! near-duplicates by.
+//!
+//! This crate does I/O (files, network) and nothing else: decoding and
+//! extraction happen later, in the pure stages.
 
+pub mod feed;
 mod files;
+pub mod http;
 mod jsonl;
+mod simhash;
+mod sources;
+pub mod warc;
 
-pub use files::{walk, WalkOptions};
+pub use http::{HttpClient, HttpOptions};
 pub use jsonl::{parse_jsonl_line, JsonlRecord};
+pub use simhash::{hamming, simhash, NEAR_DUPLICATE_BITS};
+pub use sources::{walk, Input, SourceOptions, Sources, WalkOptions};
 
 use chrono::NaiveDate;
 use model::InputKind;
@@ -31,6 +43,8 @@ pub struct RawDocument {
     pub published: Option<NaiveDate>,
     /// HTML or text, when the source says which.
     pub kind: Option<InputKind>,
+    /// The charset the transport declared (HTTP `Content-Type`), if any.
+    pub declared_charset: Option<String>,
 }
 
 /// What a source yields for each input.

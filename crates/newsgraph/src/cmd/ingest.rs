@@ -78,7 +78,10 @@ pub fn ingest_paths(
 ) -> Result<Summary> {
     let progress = progress_bar();
     let mut summary = Summary::default();
-    let mut items = walk(paths, &WalkOptions { max_bytes }).peekable();
+    let mut items = walk(paths, &WalkOptions {
+            max_bytes,
+            ..WalkOptions::default()
+        }).peekable();
     let mut batch: Vec<SourceItem> = Vec::with_capacity(BATCH);
     while items.peek().is_some() {
         batch.clear();

@@ -1,0 +1,103 @@
+//! SimHash fingerprints for near-duplicate detection: syndicated copies of
+//! one wire story differ by a headline, a byline or a footer, so their
+//! fingerprints differ in only a few bits while unrelated texts differ in
+//! about half of them.
+
+/// Words per shingle: three keeps word order without letting one edited
+/// word change many shingles.
+const SHINGLE_WORDS: usize = 3;
+
+/// The bit distance at or under which two fingerprints are near-duplicates.
+pub const NEAR_DUPLICATE_BITS: u32 = 3;
+
+/// The 64-bit SimHash of `text` over shingles of lower-cased words.
+/// Deterministic across runs and platforms; 0 for a text with no words.
+pub fn simhash(text: &str) -> u64 {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return 0;
+    }
+    let mut weights = [0i64; 64];
+    let width = SHINGLE_WORDS.min(words.len());
+    for shingle in words.windows(width) {
+        let mut h = Fnv::new();
+        for word in shingle {
+            h.write(word.as_bytes());
+            h.write(b" ");
+        }
+        let bits = mix(h.0);
+        for (i, weight) in weights.iter_mut().enumerate() {
+            *weight += if bits >> i & 1 == 1 { 1 } else { -1 };
+        }
+    }
+    weights
+        .iter()
+        .enumerate()
+        .filter(|(_, &w)| w > 0)
+        .fold(0u64, |acc, (i, _)| acc | 1 << i)
+}
+
+/// Number of bits in which two fingerprints differ.
+pub fn hamming(a: u64, b: u64) -> u32 {
+    (a ^ b).count_ones()
+}
+
+/// FNV-1a, 64-bit: a fixed, dependency-free hash (std's is randomly keyed).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// SplitMix64's finaliser: spreads FNV's weak high bits over all 64.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Russia has asked China for military equipment and economic help \
+        since its invasion of Ukraine began, U.S. officials said on Sunday, as Washington \
+        warned Beijing that any such aid would carry consequences. National security adviser \
+        Jake Sullivan was due to meet senior Chinese official Yang Jiechi in Rome on Monday \
+        to discuss the war and its effect on regional and global security. The officials \
+        spoke on condition of anonymity because the talks had not been made public.";
+
+    #[test]
+    fn syndicated_copies_are_near_duplicates() {
+        let copy = format!("By Reuters staff. {STORY} Reporting by the Washington bureau.");
+        let d = hamming(simhash(STORY), simhash(&copy));
+        assert!(d <= NEAR_DUPLICATE_BITS, "distance {d}");
+    }
+
+    #[test]
+    fn layout_and_case_do_not_matter() {
+        let relaid = STORY.replace(' ', "\n  ").to_uppercase();
+        assert_eq!(simhash(STORY), simhash(&relaid));
+    }
+
+    #[test]
+    fn different_stories_are_far_apart() {
+        let other = "Floods closed the harbour road for a third day on Tuesday while \
+            engineers inspected the old bridge and the council promised new pumps before \
+            the autumn storms, residents said at a meeting in the town hall.";
+        assert!(hamming(simhash(STORY), simhash(other)) > 10);
+        assert_eq!(simhash(""), 0);
+    }
+}
