@@ -9,10 +9,16 @@
 //!
 //! [`extract`] runs all three. No I/O, no NLP.
 
+mod boilerplate;
+mod content;
+mod dates;
 mod decode;
+mod dom;
 mod html;
+mod meta;
 mod text;
 
+pub use dates::{date_in_url, parse_date};
 pub use decode::{decode, Decoded};
 pub use html::extract_html;
 pub use text::{extract_text, strip_chrome};

@@ -1,0 +1,198 @@
+//! What page chrome looks like: class/id/role names of boilerplate
+//! containers, and the stock lines (share, subscribe, advertisement) that
+//! sit inside article containers.
+
+use crate::dom::{Dom, NodeId};
+
+/// Words in a class or id that mark a container as page chrome. Matched
+/// against each `-`/`_`-separated part of each class and of the id, and as
+/// a prefix of a part (so "comments", "sharing", "sidebar-left" match).
+const BOILERPLATE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "sidebar",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adsense",
+    "sponsor",
+    "sponsored",
+    "cookie",
+    "cookies",
+    "gdpr",
+    "consent",
+    "breadcrumb",
+    "breadcrumbs",
+    "menu",
+    "navbar",
+    "nav",
+    "navigation",
+    "footer",
+    "masthead",
+    "popup",
+    "modal",
+    "widget",
+    "tags",
+    "tagline",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "pagination",
+    "pager",
+    "toolbar",
+    "signup",
+    "login",
+    "paywall",
+    "banner",
+    "skip",
+    "print",
+    "meta",
+    "rss",
+    "trending",
+    "popular",
+    "most",
+    "more",
+    "next",
+    "prev",
+    "previous",
+    "tooltip",
+    "caption-credit",
+    "credit",
+    "copyright",
+    "sr",
+    "visually",
+];
+
+/// Parts that look like a boilerplate word but name article content.
+const CONTENT_PARTS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text",
+];
+
+/// ARIA roles of page chrome.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "alert",
+];
+
+/// Whether `part` (one piece of a class or id) names page chrome.
+fn is_boilerplate_part(part: &str) -> bool {
+    BOILERPLATE_WORDS.contains(&part)
+}
+
+/// Whether one class name or id names page chrome: one of its parts does
+/// and none of them names article content ("article-body" stays,
+/// "article-share" goes, "share-article" goes).
+fn is_boilerplate_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let parts: Vec<&str> = lower
+        .split(['-', '_', ':'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let chrome = parts.iter().any(|p| is_boilerplate_part(p));
+    if !chrome {
+        return false;
+    }
+    // "article-comments" is chrome; "article" alone, or "post-content", is not.
+    let last_is_chrome = parts.last().is_some_and(|p| is_boilerplate_part(p));
+    let content = parts.iter().any(|p| CONTENT_PARTS.contains(p));
+    last_is_chrome || !content
+}
+
+/// Whether element `id` is a boilerplate container by its class, id or role.
+pub fn is_boilerplate_attr(dom: &Dom, id: NodeId) -> bool {
+    if let Some(role) = dom.attr(id, "role") {
+        if BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    if let Some(class) = dom.attr(id, "class") {
+        if class.split_ascii_whitespace().any(is_boilerplate_name) {
+            return true;
+        }
+    }
+    if let Some(ident) = dom.attr(id, "id") {
+        if is_boilerplate_name(ident.trim()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whole lines that are chrome wherever they appear inside a container.
+const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "read more",
+    "read more:",
+    "continue reading",
+    "subscribe",
+    "sign up",
+    "like this:",
+    "like this",
+    "loading...",
+    "story continues below",
+    "story continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "please enter your comment!",
+    "please enter your name here",
+];
+
+/// Whether a paragraph's whole text is a stock chrome line.
+pub fn is_boilerplate_line(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_end_matches(['.', ':', '!']);
+    BOILERPLATE_LINES.contains(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names() {
+        assert!(is_boilerplate_name("comments"));
+        assert!(is_boilerplate_name("article-comments"));
+        assert!(is_boilerplate_name("social_share"));
+        assert!(is_boilerplate_name("sidebar"));
+        assert!(!is_boilerplate_name("article-body"));
+        assert!(!is_boilerplate_name("post-content"));
+        assert!(!is_boilerplate_name("header-ad-content"));
+        assert!(!is_boilerplate_name("shadow"));
+        assert!(!is_boilerplate_name("loaded"));
+    }
+}

@@ -1,0 +1,436 @@
+//! Main-text selection: which blocks of a parsed page are the article.
+//!
+//! Four linear passes over the [`Dom`] arena, no recursion:
+//! 1. bottom-up: text and paragraph-text lengths per element;
+//! 2. top-down: which elements are boilerplate (tags, class/id/role
+//!    patterns, hidden), which block each node belongs to, and whether it
+//!    sits inside a link;
+//! 3. document order: text runs become [`Segment`]s (one per block, split at
+//!    `<br>`), whose text goes bottom-up into per-element scores in the
+//!    manner of Readability (commas, length, link density);
+//! 4. the best-scoring element is the article's container; its segments
+//!    (plus those of sibling containers that score well), minus link lists
+//!    and boilerplate lines, are the article, in reading order.
+
+use crate::boilerplate::{is_boilerplate_attr, is_boilerplate_line};
+use crate::dom::{Dom, NodeId, NodeKind, NONE};
+
+/// A paragraph candidate: the text one block element holds directly.
+#[derive(Debug, Clone)]
+struct Segment {
+    /// The block element the text belongs to.
+    owner: NodeId,
+    /// Decoded, whitespace-normalised text.
+    text: String,
+    /// Characters of the text that sit inside links.
+    link_chars: usize,
+}
+
+impl Segment {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars().max(1) as f64
+    }
+}
+
+/// Elements whose whole subtree is never article text.
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "select"
+            | "textarea"
+            | "input"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "header"
+            | "head"
+            | "title"
+            | "menu"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+            | "label"
+    )
+}
+
+/// Elements that flow inside a block; everything else starts a new block.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "img"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
+
+/// Blocks that are paragraphs themselves: their score goes to the element
+/// that holds them. Other blocks (div-like) hold their text as containers.
+fn is_paragraph_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "pre"
+            | "blockquote"
+            | "td"
+            | "th"
+            | "dd"
+            | "dt"
+            | "figcaption"
+            | "caption"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether `id` is hidden from readers by an attribute.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let style = style.to_ascii_lowercase().replace(' ', "");
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Per-element facts from the bottom-up pass.
+struct Lengths {
+    /// Non-whitespace bytes of text inside `<p>` elements below the element.
+    para: Vec<u32>,
+}
+
+fn lengths(dom: &Dom) -> Lengths {
+    let n = dom.nodes.len();
+    let mut text = vec![0u32; n];
+    let mut para = vec![0u32; n];
+    for i in (1..n).rev() {
+        let node = &dom.nodes[i];
+        match &node.kind {
+            NodeKind::Text(r) => {
+                text[i] = dom.src.as_bytes()[r.clone()]
+                    .iter()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .count() as u32;
+            }
+            NodeKind::Element { name, .. } => {
+                if matches!(
+                    &**name,
+                    "script" | "style" | "noscript" | "template" | "title"
+                ) {
+                    text[i] = 0;
+                    para[i] = 0;
+                } else if &**name == "p" {
+                    para[i] = text[i];
+                }
+            }
+            NodeKind::Root => {}
+        }
+        let p = node.parent;
+        if p != NONE {
+            text[p] = text[p].saturating_add(text[i]);
+            para[p] = para[p].saturating_add(para[i]);
+        }
+    }
+    Lengths { para }
+}
+
+/// Per-node facts from the top-down pass.
+struct Context {
+    dropped: Vec<bool>,
+    block: Vec<NodeId>,
+    in_link: Vec<bool>,
+}
+
+fn context(dom: &Dom, len: &Lengths) -> Context {
+    let n = dom.nodes.len();
+    let mut dropped = vec![false; n];
+    let mut block = vec![0; n];
+    let mut in_link = vec![false; n];
+    let total_para = len.para[0].max(1);
+    for i in 1..n {
+        let p = dom.nodes[i].parent;
+        let (pd, pb, pl) = (dropped[p], block[p], in_link[p]);
+        let NodeKind::Element { name, .. } = &dom.nodes[i].kind else {
+            dropped[i] = pd;
+            block[i] = pb;
+            in_link[i] = pl;
+            continue;
+        };
+        // An element that holds most of the page's paragraphs is never
+        // dropped for its name or class: some sites wrap the whole page in
+        // a <form> or give <body> a "sidebar-left" class.
+        let holds_article = len.para[i] * 2 > total_para && len.para[i] > 400;
+        let drop_self = !holds_article
+            && (is_skipped_tag(name)
+                || (&**name == "form" && len.para[i] < 400)
+                || is_boilerplate_attr(dom, i)
+                || is_hidden(dom, i));
+        // Scripts and styles go even inside the article.
+        let always = matches!(&**name, "script" | "style" | "noscript" | "template");
+        dropped[i] = pd || drop_self || always;
+        block[i] = if is_inline(name) { pb } else { i };
+        in_link[i] = pl || &**name == "a";
+    }
+    Context {
+        dropped,
+        block,
+        in_link,
+    }
+}
+
+/// Builds the segments in document order.
+fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut raw = String::new();
+    let mut link_raw = 0usize;
+    let mut owner = NONE;
+    let flush = |raw: &mut String, link_raw: &mut usize, owner: NodeId, out: &mut Vec<Segment>| {
+        if raw.trim().is_empty() {
+            raw.clear();
+            *link_raw = 0;
+            return;
+        }
+        let text = normalise(raw);
+        let chars = text.chars().count();
+        // Link characters were counted on raw text; cap them at the total.
+        let link_chars = (*link_raw).min(chars);
+        if !text.is_empty() {
+            out.push(Segment {
+                owner,
+                text,
+                link_chars,
+            });
+        }
+        raw.clear();
+        *link_raw = 0;
+    };
+    for i in 1..dom.nodes.len() {
+        if ctx.dropped[i] {
+            continue;
+        }
+        match &dom.nodes[i].kind {
+            NodeKind::Text(r) => {
+                let b = ctx.block[i];
+                if b != owner {
+                    flush(&mut raw, &mut link_raw, owner, &mut out);
+                    owner = b;
+                }
+                let t = &dom.src[r.clone()];
+                if ctx.in_link[i] {
+                    link_raw += t
+                        .split_whitespace()
+                        .map(|w| w.chars().count() + 1)
+                        .sum::<usize>();
+                }
+                raw.push_str(t);
+            }
+            NodeKind::Element { name, .. } => {
+                if &**name == "br" || &**name == "hr" || !is_inline(name) {
+                    flush(&mut raw, &mut link_raw, owner, &mut out);
+                    owner = ctx.block[i];
+                } else if &**name == "img" {
+                    raw.push(' ');
+                }
+            }
+            NodeKind::Root => {}
+        }
+    }
+    flush(&mut raw, &mut link_raw, owner, &mut out);
+    out
+}
+
+/// Decodes entities and collapses whitespace.
+fn normalise(raw: &str) -> String {
+    let decoded = html_escape::decode_html_entities(raw);
+    let mut out = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Readability-style content score of one paragraph.
+fn paragraph_score(seg: &Segment) -> f64 {
+    let chars = seg.chars();
+    if chars < 25 || seg.link_density() > 0.5 {
+        return 0.0;
+    }
+    let commas = seg.text.matches([',', '，', '、']).count() as f64;
+    1.0 + commas + (chars as f64 / 100.0).min(3.0)
+}
+
+/// The article text of a parsed page; `title` (if known) is dropped when it
+/// repeats as a heading.
+pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
+    let len = lengths(dom);
+    let ctx = context(dom, &len);
+    let segs = segments(dom, &ctx);
+    if segs.is_empty() {
+        return String::new();
+    }
+    let n = dom.nodes.len();
+
+    // Scores flow from paragraphs up to their containers.
+    let mut score = vec![0.0f64; n];
+    let mut link = vec![0usize; n];
+    let mut chars = vec![0usize; n];
+    for seg in &segs {
+        let s = paragraph_score(seg);
+        let mut at = seg.owner;
+        let owner_name = dom.name(at).unwrap_or("");
+        if is_paragraph_tag(owner_name) {
+            at = dom.nodes[at].parent;
+        }
+        let mut level = 0;
+        while at != NONE && at != 0 && level < 5 {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[at] += s / divider;
+            at = dom.nodes[at].parent;
+            level += 1;
+        }
+        // Link and text totals for every ancestor (for link density).
+        let mut at = seg.owner;
+        while at != NONE {
+            link[at] += seg.link_chars;
+            chars[at] += seg.chars();
+            at = dom.nodes[at].parent;
+        }
+    }
+    let mut best = NONE;
+    let mut best_score = 0.0;
+    for i in 1..n {
+        if score[i] <= 0.0 {
+            continue;
+        }
+        let ld = link[i] as f64 / chars[i].max(1) as f64;
+        let s = score[i] * (1.0 - ld);
+        if s > best_score {
+            best_score = s;
+            best = i;
+        }
+    }
+    let keep_ranges: Vec<(NodeId, NodeId)> = if best == NONE {
+        vec![(0, n)]
+    } else {
+        containers(dom, best, best_score, &score, &link, &chars)
+    };
+    let inside = |id: NodeId| keep_ranges.iter().any(|&(s, e)| id >= s && id < e);
+
+    let title_norm = title.map(|t| t.to_lowercase());
+    let mut kept: Vec<&str> = Vec::new();
+    for seg in &segs {
+        if !inside(seg.owner) {
+            continue;
+        }
+        let owner_name = dom.name(seg.owner).unwrap_or("");
+        if seg.link_density() > 0.5 && seg.chars() < 200 {
+            continue;
+        }
+        if is_heading(owner_name) {
+            if let Some(t) = &title_norm {
+                if seg.text.to_lowercase() == *t {
+                    continue;
+                }
+            }
+        }
+        if is_boilerplate_line(&seg.text) {
+            continue;
+        }
+        kept.push(&seg.text);
+    }
+    kept.join("\n\n")
+}
+
+/// The subtrees that hold the article: the best container, plus siblings
+/// that score at least a fifth as well (articles split across sibling
+/// divs), as `[start, end)` arena ranges.
+fn containers(
+    dom: &Dom,
+    best: NodeId,
+    best_score: f64,
+    score: &[f64],
+    link: &[usize],
+    chars: &[usize],
+) -> Vec<(NodeId, NodeId)> {
+    let mut out = vec![(best, dom.subtree_end(best))];
+    let parent = dom.nodes[best].parent;
+    if parent == NONE {
+        return out;
+    }
+    let threshold = (best_score * 0.2).max(10.0);
+    let end = dom.subtree_end(parent);
+    let mut i = parent + 1;
+    while i < end {
+        let sib_end = dom.subtree_end(i);
+        if i != best && dom.nodes[i].parent == parent {
+            let ld = link[i] as f64 / chars[i].max(1) as f64;
+            if score[i] * (1.0 - ld) >= threshold {
+                out.push((i, sib_end));
+            }
+        }
+        i = sib_end;
+    }
+    out
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Article extraction on the DEV split of the extraction benchmark
+# (../shared/data/extraction, 122 pages): F1 of newsgraph, trafilatura and
+# resiliparse with ../shared/eval/score_extraction.py, their speed measured in
+# the same run (single process each, best of $PASSES passes), newsgraph's peak
+# RSS, and a publication-date check against the pages' own JSON-LD/meta.
+#
+#   bash scripts/eval/extraction.sh        (from the repo root, after
+#                                           cargo build --release)
+set -euo pipefail
+DATA=../shared/data/extraction
+SCORER=../shared/eval/score_extraction.py
+BIN=${NEWSGRAPH_BIN:-target/release/newsgraph}
+PASSES=${PASSES:-3}
+# Regression floors, a little under what was measured (see docs/extraction.md).
+F1_FLOOR=${F1_FLOOR:-0.94}
+DATE_FLOOR=${DATE_FLOOR:-0.85}
+
+if [ ! -d "$DATA/html" ] || [ ! -f "$SCORER" ]; then
+  echo "extraction: ../shared/data/extraction is absent; skipped"
+  exit 0
+fi
+if [ ! -x "$BIN" ]; then
+  echo "extraction: $BIN not found; run cargo build --release first" >&2
+  exit 1
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+. "$here/venv.sh" trafilatura resiliparse
+
+score() { python3 "$SCORER" "$DATA/gold.jsonl" "$1" --bootstrap 0 | tail -1; }
+field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+
+declare -A f1 speed
+for tool in newsgraph resiliparse trafilatura; do
+  if [ "$tool" = newsgraph ]; then
+    timing=$(NEWSGRAPH_BIN="$BIN" python3 "$here/extraction_peers.py" newsgraph "$DATA/html" "$out/$tool.jsonl" --passes "$PASSES")
+  else
+    timing=$("$VENV_PYTHON" "$here/extraction_peers.py" "$tool" "$DATA/html" "$out/$tool.jsonl" --passes "$PASSES")
+  fi
+  result=$(score "$out/$tool.jsonl")
+  echo "$tool: $result"
+  echo "$tool: $timing"
+  f1[$tool]=$(field f1 "$result")
+  speed[$tool]=$(field docs_per_s "$timing")
+  [ "$tool" = newsgraph ] && rss=$(field peak_rss_mb "$timing") && mbs=$(field mb_per_s "$timing")
+done
+
+echo
+dates=$(python3 "$here/extraction_dates.py" "$DATA/html" "$out/newsgraph.jsonl")
+echo "$dates"
+date_acc=$(field accuracy "$(tail -1 <<<"$dates")")
+
+echo
+echo "=== extraction summary (DEV, 122 pages)"
+printf '%-12s F1=%s  docs/s=%s\n' newsgraph "${f1[newsgraph]}" "${speed[newsgraph]}"
+printf '%-12s F1=%s  docs/s=%s\n' trafilatura "${f1[trafilatura]}" "${speed[trafilatura]}"
+printf '%-12s F1=%s  docs/s=%s\n' resiliparse "${f1[resiliparse]}" "${speed[resiliparse]}"
+ratio=$(python3 -c "print(f'{${speed[newsgraph]}/${speed[resiliparse]}:.2f}')")
+echo "newsgraph: ${mbs} MB/s, peak RSS ${rss} MB, speed ${ratio}x resiliparse, dates right ${date_acc}"
+
+fail=0
+python3 -c "import sys; sys.exit(0 if ${f1[newsgraph]} >= $F1_FLOOR else 1)" \
+  || { echo "REGRESSION: newsgraph F1 ${f1[newsgraph]} < floor $F1_FLOOR"; fail=1; }
+python3 -c "import sys; sys.exit(0 if $date_acc >= $DATE_FLOOR else 1)" \
+  || { echo "REGRESSION: date accuracy $date_acc < floor $DATE_FLOOR"; fail=1; }
+exit $fail
