@@ -98,7 +98,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 } else {
                     according(cx, s, e, i, &claims[first..])
                 }
-            } else if let Some(class) = cx.lex.cue(l) {
+            } else if let Some(class) = cx.lex.cue(l).filter(|_| !inside_name(cx, i)) {
                 match (class, covering) {
                     (CueClass::Participle, _) => {
                         participle(cx, s, e, i, &claims[first..], covering)
@@ -181,16 +181,30 @@ fn finite(
             )
         }
     };
+    if let Some(links) = phrases::chain_in(cx, clause_start.min(lead), lead) {
+        speaker.via.extend(links);
+    }
     let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
     if class == CueClass::Tell {
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
     }
-    let right = right_content(cx, k, e);
-    let left = left_content(cx, clause_start, lead);
+    let inverted = lead == cue;
+    // "“…,” said X, who …": the content is the quotation before the cue.
+    let right = if inverted {
+        None
+    } else {
+        right_content(cx, k, e)
+    };
+    let left = left_content(cx, s, clause_start, lead);
     let interrupted = cx.is_punct(after_speaker, ',');
+    let left_is_quote = left.is_some_and(|l| cx.opens[l.0].is_some());
+    let right_is_quote = right.is_some_and(|r| cx.opens[r.0].is_some());
     let (content, cue_after) = match (left, right) {
-        (Some(l), Some(r)) if interrupted => ((l.0, r.1), true),
+        (Some(l), Some(r)) if interrupted && (left_is_quote == right_is_quote) => {
+            ((l.0, r.1), true)
+        }
+        (Some(l), Some(_)) if left_is_quote => (l, true),
         (_, Some(r)) => (r, false),
         (Some(l), None) => (l, true),
         (None, None) => return None,
@@ -202,6 +216,12 @@ fn finite(
         speaker: Some(speaker),
         cue_after,
     })
+}
+
+/// Whether the capitalised cue word at `i` is part of a name ("United
+/// States will …") rather than a verb (headline "Trump Says Clinton …").
+fn inside_name(cx: &Context, i: usize) -> bool {
+    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
 }
 
 /// "…, saying (that) …": the speaker is the agent named in the clause ("by
@@ -336,6 +356,27 @@ fn skip_adjuncts(cx: &Context, mut k: usize, e: usize, via: &mut Vec<(usize, usi
 /// After a preposition: "CNN", "Monday", "a statement (quoted by X)", "an
 /// interview with Fox News". Returns the index after the phrase.
 fn prep_phrase(cx: &Context, k: usize, e: usize, via: &mut Vec<(usize, usize)>) -> Option<usize> {
+    // "during Saturday night’s Democratic debate", "in a statement".
+    let medium = (k..(k + 6).min(e))
+        .take_while(|&j| cx.is_word(j) && cx.low(j) != "that")
+        .find(|&j| MEDIA_NOUNS.contains(&cx.low(j)) && !cx.lex.is_time_word(cx.low(j)));
+    if let Some(noun) = medium {
+        let mut end = noun + 1;
+        if let Some((last, links)) = phrases::chain_at(cx, end, e) {
+            via.extend(links);
+            end = last;
+        } else if matches!(cx.low(end), "with" | "on" | "to") {
+            if let Some(links) = phrases::links(cx, end + 1, e) {
+                end = links.last().map_or(end + 1, |r| r.1);
+                via.extend(
+                    links
+                        .into_iter()
+                        .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))),
+                );
+            }
+        }
+        return Some(end);
+    }
     if let Some(links) = phrases::links(cx, k, e) {
         let names: Vec<_> = links
             .into_iter()
@@ -423,8 +464,11 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
     if let Some(qi) = cx.opens[k] {
         let q = &cx.quotations[qi];
         let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
-        // A quotation running to the sentence end is the whole content.
-        if (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_))) {
+        // A quotation running to the sentence end, or followed by its own
+        // attribution ("…,” Sullivan said), is the whole content.
+        let rest_is_punct = (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_)));
+        let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.lex.cue(cx.low(i)).is_some());
+        if rest_is_punct || cue_follows {
             return Some((k, last + 1));
         }
     } else if NOT_CONTENT_START.contains(&cx.low(k))
@@ -434,6 +478,15 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
     }
     let mut end = e;
     for i in k + 1..e {
+        // A later quotation with its own cue ("…: “…,” Roffman predicted").
+        if let Some(qi) = cx.opens[i] {
+            let q = &cx.quotations[qi];
+            let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
+            if (last + 1..(last + 6).min(e)).any(|j| cx.lex.cue(cx.low(j)).is_some()) {
+                end = i;
+                break;
+            }
+        }
         if cx.inside[i] {
             continue;
         }
@@ -466,8 +519,13 @@ fn following_quotation(cx: &Context, e: usize) -> Option<(usize, usize)> {
 
 /// The content before a speaker that starts at `lead`: ", X said" after a
 /// clause or a quotation.
-fn left_content(cx: &Context, clause_start: usize, lead: usize) -> Option<(usize, usize)> {
-    if lead == 0 || lead <= clause_start {
+fn left_content(
+    cx: &Context,
+    sentence_start: usize,
+    clause_start: usize,
+    lead: usize,
+) -> Option<(usize, usize)> {
+    if lead == 0 || lead <= sentence_start {
         return None;
     }
     let mut b = lead - 1;
@@ -486,7 +544,7 @@ fn left_content(cx: &Context, clause_start: usize, lead: usize) -> Option<(usize
         }
         let qi = cx.quotations.iter().position(|q| q.close == Some(b))?;
         let q = &cx.quotations[qi];
-        if q.open < clause_start {
+        if q.open < sentence_start {
             return None;
         }
         return Some((q.open, b + 1));
@@ -494,10 +552,13 @@ fn left_content(cx: &Context, clause_start: usize, lead: usize) -> Option<(usize
     if b > 0 && cx.is_mark(b - 1) {
         if let Some(qi) = cx.quotations.iter().position(|q| q.close == Some(b - 1)) {
             let q = &cx.quotations[qi];
-            if q.open >= clause_start {
+            if q.open >= sentence_start {
                 return Some((q.open, b));
             }
         }
+    }
+    if lead <= clause_start {
+        return None;
     }
     while b > clause_start && matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_)) {
         b -= 1;
@@ -531,46 +592,37 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     }
 }
 
-/// Quotations no claim covers that read as speech (a sentence or more,
-/// opening a sentence), continuing the speaker of the claim just before:
-/// "“A,” Sullivan said. “B.”"
-fn continuing_quotations(cx: &Context, claims: &mut Vec<Claim>) {
-    let mut added = Vec::new();
+/// Quotations no claim covers that continue the quotation just before
+/// them in the same paragraph, across its cue: "“A,” Sullivan said. “B.”" is
+/// one claim whose content covers both parts (as PolNeAR annotates it).
+fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
     for q in &cx.quotations {
         let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
         let covered = claims
             .iter()
             .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
-        if covered || cx.word_count(range.0, range.1) < 4 {
+        if covered || cx.tokens[q.open].after_newline || q.open == 0 {
             continue;
         }
-        let opens_sentence = q.open == 0
-            || cx.tokens[q.open].after_newline
-            || matches!(
-                cx.tokens[q.open - 1].kind,
-                TokenKind::Punct('.' | '!' | '?' | ':')
-            )
-            || cx.is_mark(q.open - 1);
-        if !opens_sentence {
-            continue;
-        }
-        let start_byte = cx.tokens[q.open].span.start;
         let previous = claims
-            .iter()
-            .filter(|c| c.content.1 <= q.open && c.speaker.is_some())
+            .iter_mut()
+            .filter(|c| c.content.1 <= q.open)
             .max_by_key(|c| c.content.1);
         let Some(prev) = previous else { continue };
-        let prev_end = cx.tokens[prev.content.1 - 1].span.end;
-        if start_byte.saturating_sub(prev_end) > 400 {
+        let Some((_, cue_end)) = prev.cue else {
             continue;
+        };
+        let adjacent = prev.kind == QuoteKind::Direct
+            && prev.cue_after
+            && cue_end <= q.open
+            && q.open - cue_end <= 60
+            && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
+            && matches!(
+                cx.tokens[q.open - 1].kind,
+                TokenKind::Punct('.' | ',' | ':' | ';')
+            );
+        if adjacent {
+            prev.content.1 = range.1;
         }
-        added.push(Claim {
-            content: range,
-            kind: QuoteKind::Direct,
-            cue: None,
-            speaker: prev.speaker.clone(),
-            cue_after: false,
-        });
     }
-    claims.extend(added);
 }

@@ -40,7 +40,7 @@ impl<'a> Context<'a> {
         for (qi, q) in quotations.iter().enumerate() {
             opens[q.open] = Some(qi);
         }
-        let sentences = text::sentences(text, &tokens, &inside);
+        let sentences = text::sentences(text, &tokens, &inside, |w| lex.cue(w).is_some());
         Context {
             text,
             lex,

@@ -187,6 +187,15 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
         j -= 1;
     }
+    // A parenthesis between name and cue: "Marco Rubio (R-Fla.) said".
+    if j > start && cx.is_punct(j - 1, ')') {
+        if let Some(open) = (j.saturating_sub(8).max(start)..j - 1)
+            .rev()
+            .find(|&k| cx.is_punct(k, '('))
+        {
+            j = open;
+        }
+    }
     if j <= start {
         return None;
     }
@@ -380,10 +389,10 @@ pub fn links(cx: &Context, start: usize, end: usize) -> Option<Vec<(usize, usize
         };
         out.push(run);
         i = run.1;
-        if i < end
-            && (cx.low(i) == "and" || cx.is_punct(i, ','))
-            && outlet_run(cx, i + 1, end).is_some()
-        {
+        let next = outlet_run(cx, i + 1, end);
+        let joins = cx.low(i) == "and"
+            || (cx.is_punct(i, ',') && next.is_some_and(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))));
+        if i < end && joins && next.is_some() {
             i += 1;
         } else {
             break;

@@ -160,7 +160,12 @@ fn is_abbreviation(word: &str) -> bool {
 /// Sentences as token index ranges `[start, end)`: split after `.`, `!`, `?`
 /// followed by a capitalised word or an opening mark, and at every line
 /// break, but never inside a quotation (`inside_quote[i]` tells).
-pub fn sentences(text: &str, tokens: &[Token], inside_quote: &[bool]) -> Vec<(usize, usize)> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    inside_quote: &[bool],
+    is_cue: impl Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
@@ -168,10 +173,10 @@ pub fn sentences(text: &str, tokens: &[Token], inside_quote: &[bool]) -> Vec<(us
         let Some(next) = next else { break };
         let boundary = if next.after_newline {
             true
-        } else if inside_quote[i + 1] {
+        } else if inside_quote[i] && inside_quote[i + 1] {
             false
         } else {
-            ends_sentence(text, tokens, i)
+            ends_sentence(text, tokens, i) && !attribution_follows(text, tokens, i, &is_cue)
         };
         if boundary {
             out.push((start, i + 1));
@@ -182,6 +187,24 @@ pub fn sentences(text: &str, tokens: &[Token], inside_quote: &[bool]) -> Vec<(us
         out.push((start, tokens.len()));
     }
     out
+}
+
+/// Whether a cue follows a closing mark closely ("“…?” Trump said"), so
+/// the quotation's end punctuation does not end the sentence.
+fn attribution_follows(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    is_cue: &impl Fn(&str) -> bool,
+) -> bool {
+    if !matches!(tokens[i].kind, TokenKind::Mark(_)) {
+        return false;
+    }
+    tokens[i + 1..]
+        .iter()
+        .take(5)
+        .take_while(|t| t.kind == TokenKind::Word || t.is_punct('.'))
+        .any(|t| is_cue(&t.span.slice(text).to_lowercase()))
 }
 
 /// Whether a sentence ends right after token `i` (line breaks aside).
@@ -255,7 +278,7 @@ mod tests {
         let text = "Mr. Li spoke. Then he left.\nNew line";
         let toks = tokenize(text);
         let inside = vec![false; toks.len()];
-        let s = sentences(text, &toks, &inside);
+        let s = sentences(text, &toks, &inside, |w| w == "said");
         assert_eq!(s.len(), 3);
     }
 }
