@@ -157,9 +157,27 @@ fn finite(
     earlier: &[Claim],
 ) -> Option<Claim> {
     let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
-    let (mut speaker, after_speaker, lead) = match phrases::before(cx, clause_start.min(cue), cue) {
+    // "… tweeted a photograph and said …": the same speaker again.
+    let mut b = cue;
+    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+        b -= 1;
+    }
+    let coordinated = b > s && cx.low(b - 1) == "and";
+    let found = if coordinated {
+        earlier
+            .last()
+            .and_then(|c| c.speaker.clone())
+            .or_else(|| subject(cx, s, cue))
+            .map(|p| SpeakerPhrase {
+                via: Vec::new(),
+                ..p
+            })
+    } else {
+        phrases::before(cx, clause_start.min(cue), cue)
+    };
+    let (mut speaker, after_speaker, lead) = match found {
         Some(p) => {
-            let lead = p.range.0;
+            let lead = if coordinated { cue } else { p.range.0 };
             (p, cue + 1, lead)
         }
         None => {
@@ -168,7 +186,8 @@ fn finite(
                 return None;
             }
             let r = phrases::after(cx, cue + 1, e)?;
-            if !(cx.is_cap(r.0) || cx.low(r.0) == "the") {
+            let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
+            if !names_someone {
                 return None;
             }
             (
@@ -189,14 +208,18 @@ fn finite(
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
     }
-    let inverted = lead == cue;
+    let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
     let right = if inverted {
         None
     } else {
         right_content(cx, k, e)
     };
-    let left = left_content(cx, s, clause_start, lead);
+    let left = if coordinated {
+        None
+    } else {
+        left_content(cx, s, clause_start, lead)
+    };
     let interrupted = cx.is_punct(after_speaker, ',');
     let left_is_quote = left.is_some_and(|l| cx.opens[l.0].is_some());
     let right_is_quote = right.is_some_and(|r| cx.opens[r.0].is_some());
@@ -490,6 +513,10 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
         if cx.inside[i] {
             continue;
         }
+        if ends_reported_clause(cx, i, e) {
+            end = i;
+            break;
+        }
         if cx.is_punct(i, ',')
             && (cx.lex.cue(cx.low(i + 1)) == Some(CueClass::Participle)
                 || (cx.low(i + 1) == "according" && cx.low(i + 2) == "to"))
@@ -508,6 +535,36 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
         }
     }
     (cx.word_count(k, end) >= 2).then_some((k, end))
+}
+
+/// Whether the reported clause ends before token `i`: "; …", ", which …",
+/// ": In …", or "and" followed by another cue ("… and suggested …",
+/// "and three-quarters said …").
+fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
+    if cx.is_punct(i, ';') {
+        return true;
+    }
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "which" | "who") {
+        return true;
+    }
+    if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
+        return true;
+    }
+    let and_at = if cx.is_punct(i, ',') && cx.low(i + 1) == "and" {
+        i + 1
+    } else if cx.low(i) == "and" && !cx.is_punct(i.saturating_sub(1), ',') {
+        i
+    } else {
+        return false;
+    };
+    (and_at + 1..(and_at + 5).min(e))
+        .take_while(|&j| cx.is_word(j))
+        .any(|j| {
+            matches!(
+                cx.lex.cue(cx.low(j)),
+                Some(CueClass::Speech | CueClass::Tell)
+            )
+        })
 }
 
 /// The quotation opening at token `e` (the next sentence), as a range.
@@ -546,6 +603,10 @@ fn left_content(
         let q = &cx.quotations[qi];
         if q.open < sentence_start {
             return None;
+        }
+        // "Belgium failed … and ‘should have acted,’ said X": the clause.
+        if q.open > clause_start && cx.word_count(clause_start, q.open) >= 3 {
+            return Some((clause_start, b + 1));
         }
         return Some((q.open, b + 1));
     }

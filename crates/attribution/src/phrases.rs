@@ -17,7 +17,7 @@ pub struct SpeakerPhrase {
     pub via: Vec<(usize, usize)>,
 }
 
-/// Words that end a speaker phrase when walking over it.
+/// Words that end a speaker phrase when walking back from a cue.
 const BOUNDARY: &[&str] = &[
     "that",
     "but",
@@ -61,13 +61,7 @@ const BOUNDARY: &[&str] = &[
     "do",
     "said",
     "says",
-    "to",
-    "in",
-    "on",
-    "at",
-    "during",
-    "with",
-    "about",
+    "and",
     "into",
     "over",
     "until",
@@ -83,6 +77,10 @@ const BOUNDARY: &[&str] = &[
     "meanwhile",
     "instead",
 ];
+
+/// Further words that end a speaker phrase when walking forward from a cue
+/// ("said Sullivan on CNN", "according to officials in Washington").
+const FORWARD_BOUNDARY: &[&str] = &["to", "in", "on", "at", "during", "with", "about"];
 
 /// Lead-in words dropped from the front of a phrase ("On Tuesday Sanders").
 const LEAD_INS: &[&str] = &[
@@ -127,50 +125,6 @@ const LEAD_INS: &[&str] = &[
 /// Longest speaker phrase kept whole; longer ones are cut to their head.
 const MAX_PHRASE: usize = 9;
 
-/// Words opening a comma segment that is not the speaker ("who …",
-/// "including …", "a former aide", "quoted by …").
-const SKIPPABLE_SEGMENT: &[&str] = &[
-    "who",
-    "which",
-    "whose",
-    "including",
-    "quoted",
-    "a",
-    "an",
-    "the",
-    "now",
-    "then",
-    "also",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "in",
-    "on",
-    "at",
-    "for",
-    "like",
-    "speaking",
-    "writing",
-    "citing",
-    "according",
-    "for",
-    "as",
-    "once",
-    "both",
-    "his",
-    "her",
-    "their",
-    "its",
-    "too",
-    "however",
-    "though",
-    "meanwhile",
-    "for",
-    "from",
-    "with",
-];
-
 /// Whether token `i` can be part of a speaker phrase.
 fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind {
@@ -211,7 +165,7 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     while j > start && cx.is_punct(j - 1, ',') && guard < 3 {
         guard += 1;
         let close = j - 1;
-        let lo = close.saturating_sub(16).max(start);
+        let lo = close.saturating_sub(40).max(start);
         let open = (lo..close).rev().find(|&k| cx.is_punct(k, ','))?;
         let seg = (open + 1, close);
         if seg.0 >= seg.1 {
@@ -225,15 +179,12 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
                 via,
             });
         }
-        let first = cx.low(seg.0);
-        if SKIPPABLE_SEGMENT.contains(&first) || cx.lex.cue(first).is_some() {
-            if let Some(chain) = chain_in(cx, seg.0, seg.1) {
-                via.extend(chain);
-            }
-            j = open;
-            continue;
+        // Anything else between commas is an apposition or a relative
+        // clause about the speaker named before it.
+        if let Some(chain) = chain_in(cx, seg.0, seg.1) {
+            via.extend(chain);
         }
-        return None;
+        j = open;
     }
     let range = collect_back(cx, start, j)?;
     Some(SpeakerPhrase {
@@ -329,9 +280,9 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
         let ok = match cx.tokens[i].kind {
             TokenKind::Word => {
                 let l = cx.low(i);
-                (!BOUNDARY.contains(&l) || (l == "to" && i > start))
+                ((!BOUNDARY.contains(&l) && !FORWARD_BOUNDARY.contains(&l))
+                    || (l == "and" && cx.is_cap(i + 1)))
                     && cx.lex.cue(l).is_none()
-                    && !(l == "and" && !cx.is_cap(i + 1))
                     && !(l == "by" && i == start)
             }
             TokenKind::Punct(c) => matches!(c, '.' | '-' | '&' | '’' | '\'') && cx.is_word(i + 1),
