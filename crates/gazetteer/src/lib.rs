@@ -1,11 +1,32 @@
-//! Countries, demonyms and cities, written by hand from public facts
-//! (ISO 3166 codes, common English names, capitals and their coordinates).
+//! Countries, demonyms, cities, regions and areas, written by hand from
+//! public facts (ISO 3166 codes, common English names, capitals and their
+//! coordinates).
 //!
 //! `../shared/data/gazetteer` is reference only: its licences forbid copying
 //! it in, so nothing here is generated from it.
 //!
+//! Two ways to look names up:
+//! - [`Gazetteer`], built once with [`Gazetteer::new`], answers from hash
+//!   maps; use it on hot paths.
+//! - The free functions ([`country_by_name`], [`city`], …) scan the tables;
+//!   they need no setup and suit one-off lookups.
+//!
 //! Lookups are case-sensitive on the form written in news text ("China",
 //! "U.S.", "Chinese"); callers normalise whitespace first.
+
+mod areas;
+mod cities;
+mod countries;
+mod index;
+mod place;
+mod regions;
+
+pub use areas::AREAS;
+pub use cities::CITIES;
+pub use countries::COUNTRIES;
+pub use index::Gazetteer;
+pub use place::Place;
+pub use regions::REGIONS;
 
 /// A country with the names and adjectives news text uses for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,7 +39,8 @@ pub struct Country {
     pub aliases: &'static [&'static str],
     /// Adjectives and nationality nouns ("Chinese", "Russians").
     pub demonyms: &'static [&'static str],
-    /// Capital city, which news uses for the government ("Beijing").
+    /// Capital city, which news uses for the government ("Beijing"); always
+    /// the name of an entry in [`CITIES`].
     pub capital: &'static str,
     /// Latitude of the country's centroid.
     pub lat: f64,
@@ -31,6 +53,8 @@ pub struct Country {
 pub struct City {
     /// Common English name.
     pub name: &'static str,
+    /// Other spellings and former names ("Kiev", "Bombay").
+    pub aliases: &'static [&'static str],
     /// ISO 3166-1 alpha-3 code of its country.
     pub country: &'static str,
     /// Latitude.
@@ -39,11 +63,34 @@ pub struct City {
     pub lon: f64,
 }
 
-mod cities;
-mod countries;
+/// A sub-national region: a state, province or contested territory (GPE).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// Common English name ("Texas", "Crimea").
+    pub name: &'static str,
+    /// Other names ("Donbass", "the West Bank").
+    pub aliases: &'static [&'static str],
+    /// ISO 3166-1 alpha-3 code of the country it belongs to.
+    pub country: &'static str,
+    /// Latitude of its centroid.
+    pub lat: f64,
+    /// Longitude of its centroid.
+    pub lon: f64,
+}
 
-pub use cities::CITIES;
-pub use countries::COUNTRIES;
+/// A place that is not a political unit (LOC): a continent, world region,
+/// sea, strait or river ("Europe", "the Balkans", "Strait of Hormuz").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    /// Common English name.
+    pub name: &'static str,
+    /// Other names, including the forms with "the" news writes.
+    pub aliases: &'static [&'static str],
+    /// Latitude of a rough centre.
+    pub lat: f64,
+    /// Longitude of a rough centre.
+    pub lon: f64,
+}
 
 /// The country named `name` (its name or an alias), e.g. "United States", "U.S.".
 pub fn country_by_name(name: &str) -> Option<&'static Country> {
@@ -62,25 +109,38 @@ pub fn country_by_code(iso3: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.iso3 == iso3)
 }
 
-/// The country whose capital is `city`, e.g. "Beijing" → China.
-pub fn country_by_capital(city: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.capital == city)
+/// The country whose capital is `city` under any of the capital's names,
+/// e.g. "Beijing" → China, "Kiev" → Ukraine.
+pub fn country_by_capital(city_name: &str) -> Option<&'static Country> {
+    let capital = city(city_name).map_or(city_name, |c| c.name);
+    COUNTRIES.iter().find(|c| c.capital == capital)
 }
 
-/// The city named `name`.
+/// The city named `name` (its name or an alias, e.g. "Kyiv", "Kiev").
 pub fn city(name: &str) -> Option<&'static City> {
-    CITIES.iter().find(|c| c.name == name)
+    CITIES
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// The sub-national region named `name`, e.g. "Texas", "Crimea", "Donbass".
+pub fn region(name: &str) -> Option<&'static Region> {
+    REGIONS
+        .iter()
+        .find(|r| r.name == name || r.aliases.contains(&name))
+}
+
+/// The area (LOC) named `name`, e.g. "Europe", "the Balkans", "Gulf".
+pub fn area(name: &str) -> Option<&'static Area> {
+    AREAS
+        .iter()
+        .find(|a| a.name == name || a.aliases.contains(&name))
+}
+
+/// Whether `name` is an area (LOC) rather than a political unit.
+pub fn is_area_name(name: &str) -> bool {
+    area(name).is_some()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_countries_by_every_form() {
-        assert_eq!(country_by_name("U.S.").map(|c| c.iso3), Some("USA"));
-        assert_eq!(country_by_demonym("Chinese").map(|c| c.iso3), Some("CHN"));
-        assert_eq!(country_by_capital("Moscow").map(|c| c.iso3), Some("RUS"));
-        assert_eq!(city("Rome").map(|c| c.country), Some("ITA"));
-    }
-}
+mod tests;
