@@ -22,7 +22,7 @@ pub mod warc;
 pub use http::{HttpClient, HttpOptions};
 pub use jsonl::{parse_jsonl_line, JsonlRecord};
 pub use simhash::{hamming, simhash, NEAR_DUPLICATE_BITS};
-pub use sources::{walk, Input, SourceOptions, Sources, WalkOptions};
+pub use sources::{count_plain_files, walk, Input, SourceOptions, Sources, WalkOptions};
 
 use chrono::NaiveDate;
 use model::InputKind;

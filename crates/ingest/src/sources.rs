@@ -296,3 +296,27 @@ pub fn walk(paths: &[PathBuf], options: &WalkOptions) -> Sources {
     let inputs = paths.iter().cloned().map(Input::Path).collect();
     Sources::new(inputs, options, Box::new(|_| false))
 }
+
+/// The number of documents in `inputs` when every input is a plain file
+/// (one document each), counted without reading them; `None` when a URL, a
+/// batch file (JSON Lines, WARC) or a feed makes the total unknowable
+/// without reading. For progress bars.
+pub fn count_plain_files(inputs: &[Input]) -> Option<u64> {
+    let mut total = 0u64;
+    for input in inputs {
+        let Input::Path(root) = input else {
+            return None;
+        };
+        for path in walk_files(root.clone()).flatten() {
+            let name = path.to_string_lossy().to_ascii_lowercase();
+            let batch = [
+                ".jsonl", ".ndjson", ".warc", ".warc.gz", ".rss", ".atom", ".xml",
+            ];
+            if batch.iter().any(|ext| name.ends_with(ext)) {
+                return None;
+            }
+            total += 1;
+        }
+    }
+    Some(total)
+}

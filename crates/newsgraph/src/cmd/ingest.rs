@@ -1,34 +1,71 @@
-//! `newsgraph ingest`: sources → analysis on all cores → one writer → the store.
+//! `newsgraph ingest`: sources → extraction and analysis on all cores → one
+//! writer → the store.
+//!
+//! Resumable by construction: every document is written in its own
+//! transaction, exact copies are recognised by content hash before the
+//! expensive analysis, and URL-named inputs (HTTP pages, WARC records) that
+//! are already stored are skipped before they are fetched or extracted. So
+//! re-running an interrupted ingest on the same input adds exactly what is
+//! missing, and a killed ingest never leaves half a document behind.
 
 use super::DbArgs;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use ingest::{content_hash, walk, SourceItem, WalkOptions};
+use ingest::{content_hash, simhash, HttpOptions, Input, SourceItem, SourceOptions, Sources};
+use model::contract::Output;
 use model::Document;
 use pipeline::Pipeline;
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use store::{Inserted, Store};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+use store::{InsertMeta, Inserted, Store};
 
 /// Arguments of `newsgraph ingest`.
 #[derive(clap::Args, Debug)]
-#[command(
-    after_help = "Files are read as HTML or text (sniffed, any encoding); .jsonl files as\n\
-    one record {\"id\", \"html\"|\"text\", \"url\"?, \"published\"?} per line. Documents whose\n\
-    text is already stored are skipped as duplicates, so re-running an interrupted\n\
-    ingest adds exactly what is missing. Exits non-zero only if nothing could be read."
-)]
+#[command(after_help = "Inputs:\n\
+    \x20 files          HTML or text, sniffed, any encoding\n\
+    \x20 directories    every file below, recursively, in name order\n\
+    \x20 *.jsonl        one record {\"id\", \"html\"|\"text\", \"url\"?, \"published\"?} per line\n\
+    \x20 *.warc[.gz]    response records (CC-NEWS style), named by WARC-Target-URI\n\
+    \x20 *.rss, *.atom  feeds (and .xml files that are feeds): item links are fetched\n\
+    \x20 http(s)://...  a page, or a feed whose item links are fetched\n\n\
+    Documents whose text is already stored are skipped as duplicates, and stored\n\
+    URLs are not fetched again, so re-running an interrupted ingest adds exactly\n\
+    what is missing. Bad inputs are reported and skipped. Exits non-zero only if\n\
+    nothing could be read.")]
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Files, directories (recursively) and .jsonl batches.
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
-    /// Refuse input files larger than this many bytes.
+    /// Files, directories, .jsonl, .warc(.gz), feeds and http(s) URLs.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Refuse input files and WARC records larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
+    /// Give up on a document whose analysis takes longer than this
+    /// (milliseconds); it is reported as failed and the batch goes on.
+    #[arg(long, default_value_t = 20_000, value_name = "MS")]
+    pub max_analysis_ms: u64,
+    /// Timeout of one HTTP request, body included (seconds).
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub http_timeout: u64,
+    /// Refuse HTTP bodies larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_http_bytes: u64,
+    /// HTTP requests in flight at once.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub max_connections: usize,
+    /// Follow at most this many item links per feed.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub max_feed_items: usize,
+    /// Print the id of each document on stdout as soon as it is stored
+    /// (committed), one per line.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// What an ingest did, for the summary.
@@ -36,23 +73,62 @@ pub struct Args {
 pub struct Summary {
     /// Documents stored.
     pub added: usize,
-    /// Documents skipped because their text was already stored.
+    /// Documents skipped because their text (or URL) was already stored.
     pub duplicates: usize,
     /// Inputs that failed, with the reason.
     pub failed: Vec<(String, String)>,
 }
 
-/// How many documents are analysed in parallel between writes.
+/// How many documents are extracted and analysed in parallel between writes.
 const BATCH: usize = 64;
+
+/// Consecutive write failures after which the database, not the input, is
+/// taken to be the problem and the ingest stops.
+const MAX_STORE_FAILURES_IN_A_ROW: usize = 20;
 
 /// Runs `newsgraph ingest`.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let path = args.db.path()?;
     let mut store = args.db.open()?;
-    let pipeline = Pipeline::embedded();
-    let summary = ingest_paths(&pipeline, &mut store, &args.paths, args.max_bytes)?;
+    // A second connection answers "is this URL stored?" while the first
+    // writes (WAL lets them coexist).
+    let lookup = Store::open_read_only(&path)
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
+    let skipped_known = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = Arc::clone(&skipped_known);
+    let known_url = Box::new(move |id: &str| {
+        let known = matches!(lookup.document(id), Ok(Some(_)));
+        if known {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        known
+    });
+    let options = SourceOptions {
+        max_bytes: args.max_bytes,
+        http: Some(HttpOptions {
+            timeout: Duration::from_secs(args.http_timeout.max(1)),
+            max_bytes: args.max_http_bytes,
+            max_connections: args.max_connections.max(1),
+            ..HttpOptions::default()
+        }),
+        max_feed_items: args.max_feed_items,
+    };
+    let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::parse(p)).collect();
+    let progress = progress_bar(&inputs);
+    let sources = Sources::new(inputs, options, known_url);
+    let pipeline = Arc::new(Pipeline::embedded().with_limits(pipeline::Limits {
+        max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
+    }));
+    let limits = IngestLimits {
+        max_analysis: Duration::from_millis(args.max_analysis_ms.max(1)),
+        list: args.list,
+    };
+    let mut summary = ingest_items(&pipeline, &mut store, sources, &limits, &progress)?;
+    progress.finish_and_clear();
+    summary.duplicates += skipped_known.load(std::sync::atomic::Ordering::Relaxed);
     eprintln!(
         "ingested into {}: {} added, {} duplicates skipped, {} failed",
-        args.db.path()?.display(),
+        path.display(),
         summary.added,
         summary.duplicates,
         summary.failed.len()
@@ -69,78 +145,202 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-/// Ingests every document under `paths` into `store`.
-pub fn ingest_paths(
-    pipeline: &Pipeline,
+/// Per-document limits and output switches of an ingest.
+#[derive(Debug, Clone)]
+pub struct IngestLimits {
+    /// Longest analysis of one document before it is given up.
+    pub max_analysis: Duration,
+    /// Print each stored id on stdout.
+    pub list: bool,
+}
+
+/// A document extracted and keyed, ready for the duplicate check.
+struct Keyed {
+    document: Document,
+    hash: String,
+    fingerprint: u64,
+}
+
+/// Ingests every item of `sources` into `store`.
+pub fn ingest_items(
+    pipeline: &Arc<Pipeline>,
     store: &mut Store,
-    paths: &[PathBuf],
-    max_bytes: u64,
+    sources: impl Iterator<Item = SourceItem>,
+    limits: &IngestLimits,
+    progress: &ProgressBar,
 ) -> Result<Summary> {
-    let progress = progress_bar();
     let mut summary = Summary::default();
-    let mut items = walk(paths, &WalkOptions {
-            max_bytes,
-            ..WalkOptions::default()
-        }).peekable();
+    let mut items = sources.peekable();
     let mut batch: Vec<SourceItem> = Vec::with_capacity(BATCH);
+    let mut store_failures_in_a_row = 0usize;
+    let mut stdout = std::io::stdout().lock();
     while items.peek().is_some() {
         batch.clear();
         batch.extend(items.by_ref().take(BATCH));
-        // Extraction in parallel, the duplicate check against the store in
-        // this thread (the connection is not shared), then the NLP stages in
-        // parallel on what is new, then one writer.
-        let extracted: Vec<Result<Document, (String, String)>> = batch
+        // Extraction and keys in parallel; the duplicate check against the
+        // store in this thread (the connection is not shared); then the
+        // analysis in parallel on what is new; then one writer.
+        let extracted: Vec<Result<Keyed, (String, String)>> = batch
             .par_iter()
-            .map(|item| match item {
-                SourceItem::Failed { origin, reason } => Err((origin.clone(), reason.clone())),
-                SourceItem::Document(doc) => pipeline
-                    .extract(&super::input_of(doc))
-                    .map_err(|e| (doc.origin.clone(), e.to_string())),
-            })
+            .map(|item| extract_keyed(pipeline, item))
             .collect();
-        let mut fresh: Vec<(Document, String)> = Vec::new();
+        let mut fresh: Vec<Keyed> = Vec::new();
         for result in extracted {
-            progress.inc(1);
             match result {
-                Ok(document) => {
-                    let hash = content_hash(document.text());
-                    let seen = fresh.iter().any(|(_, h)| *h == hash);
-                    if seen || store.find_hash(&hash)?.is_some() {
+                Ok(keyed) => {
+                    let in_batch = fresh.iter().any(|k| k.hash == keyed.hash);
+                    if in_batch || store.find_hash(&keyed.hash)?.is_some() {
+                        progress.inc(1);
                         summary.duplicates += 1;
+                        if !in_batch {
+                            store.record_duplicate(&keyed.document.id, &keyed.hash)?;
+                        }
                     } else {
-                        fresh.push((document, hash));
+                        fresh.push(keyed);
                     }
                 }
                 Err((origin, reason)) => {
+                    progress.inc(1);
                     progress.println(format!("failed: {origin}: {reason}"));
                     summary.failed.push((origin, reason));
                 }
             }
         }
-        let analysed: Vec<(model::contract::Output, String)> = fresh
+        let analysed: Vec<(Result<Output, String>, Keyed)> = fresh
             .into_par_iter()
-            .map(|(document, hash)| (pipeline.analyze_document(document).to_contract(), hash))
+            .map(|keyed| (analyse_within(pipeline, &keyed, limits.max_analysis), keyed))
             .collect();
-        for (output, hash) in analysed {
-            match store.insert(&output, &hash)? {
-                Inserted::Added => summary.added += 1,
-                Inserted::Duplicate(_) => summary.duplicates += 1,
+        for (output, keyed) in analysed {
+            progress.inc(1);
+            let output = match output {
+                Ok(output) => output,
+                Err(reason) => {
+                    progress.println(format!("failed: {}: {reason}", keyed.document.id));
+                    summary.failed.push((keyed.document.id.clone(), reason));
+                    continue;
+                }
+            };
+            let meta = InsertMeta {
+                content_hash: keyed.hash,
+                fingerprint: Some(keyed.fingerprint),
+            };
+            match store.insert_with(&output, &meta) {
+                Ok(Inserted::Added) => {
+                    store_failures_in_a_row = 0;
+                    summary.added += 1;
+                    if limits.list {
+                        // Printed only after the commit: a listed id is stored.
+                        writeln!(stdout, "{}", output.document.id)?;
+                        stdout.flush()?;
+                    }
+                }
+                Ok(Inserted::Duplicate(_)) => summary.duplicates += 1,
+                Err(e) => {
+                    store_failures_in_a_row += 1;
+                    if store_failures_in_a_row >= MAX_STORE_FAILURES_IN_A_ROW {
+                        return Err(anyhow::anyhow!(
+                            "the database refused {MAX_STORE_FAILURES_IN_A_ROW} documents in a row; last: {e}"
+                        ));
+                    }
+                    let reason = format!("could not be stored: {e}");
+                    summary.failed.push((output.document.id.clone(), reason));
+                }
             }
         }
     }
-    progress.finish_and_clear();
     Ok(summary)
 }
 
-fn progress_bar() -> ProgressBar {
+/// Extracts one item's article and computes its dedup keys.
+fn extract_keyed(pipeline: &Pipeline, item: &SourceItem) -> Result<Keyed, (String, String)> {
+    let doc = match item {
+        SourceItem::Failed { origin, reason } => return Err((origin.clone(), reason.clone())),
+        SourceItem::Document(doc) => doc,
+    };
+    let input = pipeline::Input {
+        id: doc.id.clone(),
+        bytes: &doc.bytes,
+        url: doc.url.clone(),
+        published: doc.published,
+        kind: doc.kind,
+        declared_charset: doc.declared_charset.clone(),
+        verbatim: false,
+    };
+    let document = pipeline
+        .extract(&input)
+        .map_err(|e| (doc.origin.clone(), e.to_string()))?;
+    Ok(Keyed {
+        hash: content_hash(document.text()),
+        fingerprint: simhash(document.text()),
+        document,
+    })
+}
+
+/// Analyses one document on a worker thread and waits at most `limit`.
+///
+/// The stages are pure and synchronous, so they cannot be interrupted: a
+/// document over the limit is reported as failed and its worker is left to
+/// finish on its own (its result is dropped). The limit keeps one
+/// pathological page from stalling a batch.
+fn analyse_within(
+    pipeline: &Arc<Pipeline>,
+    keyed: &Keyed,
+    limit: Duration,
+) -> Result<Output, String> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    let worker_pipeline = Arc::clone(pipeline);
+    let document = keyed.document.clone();
+    let spawned = std::thread::Builder::new()
+        .name("analysis".into())
+        .spawn(move || {
+            let output = worker_pipeline.analyze_document(document).to_contract();
+            // The receiver may have given up; then nobody wants this.
+            let _ = tx.send(output);
+        });
+    if let Err(e) = spawned {
+        return Err(format!("cannot start an analysis thread: {e}"));
+    }
+    match rx.recv_timeout(limit) {
+        Ok(output) => Ok(output),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "analysis took longer than {} ms; given up (raise it with --max-analysis-ms)",
+            limit.as_millis()
+        )),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err("the analysis failed (internal error)".to_string())
+        }
+    }
+}
+
+/// A progress bar on a terminal, nothing otherwise. When every input is a
+/// plain file the total is known up front (counted without reading), so the
+/// bar shows documents/s and an ETA; otherwise a spinner shows documents/s.
+fn progress_bar(inputs: &[Input]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let bar = match ingest::count_plain_files(inputs) {
+        Some(total) => {
+            let bar = ProgressBar::new(total);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} documents  {per_sec}  ETA {eta}  {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {pos} documents  {per_sec}  {elapsed}  {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        }
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }
