@@ -82,13 +82,19 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     let mut claims: Vec<Claim> = Vec::new();
     let mut seen = Vec::new();
     for &(s, e) in &cx.sentences {
+        if let Some(c) = labelled_paragraph(cx, s) {
+            seen.extend(c.speaker.clone());
+            claims.push(c);
+        }
         let first = claims.len();
         for i in s..e {
             if cx.inside[i] || !cx.is_word(i) {
                 continue;
             }
-            let covering = claims[first..]
+            let covering = claims
                 .iter()
+                .rev()
+                .take(4)
                 .find(|c| c.content.0 <= i && i < c.content.1)
                 .map(|c| c.content.0);
             let l = cx.low(i);
@@ -120,6 +126,52 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     continuing_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
     (claims, seen)
+}
+
+/// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
+/// paragraph that opens with a short name and a colon (headlines,
+/// transcripts) is that speaker's; the content runs to the paragraph end.
+fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
+    if !(s == 0 || cx.tokens[s].after_newline) {
+        return None;
+    }
+    let colon = (s..(s + 8).min(cx.tokens.len())).find(|&k| cx.is_punct(k, ':'))?;
+    let mut start = s;
+    // "EXCLUSIVE – Roger Stone:" — skip a label before a dash.
+    if let Some(dash) =
+        (s..colon).find(|&k| matches!(cx.tokens[k].kind, TokenKind::Punct('–' | '—' | '-')))
+    {
+        if dash > s
+            && !cx.tokens[dash].span.is_empty()
+            && cx.tokens[dash - 1].span.end < cx.tokens[dash].span.start
+        {
+            start = dash + 1;
+        }
+    }
+    if start >= colon || !phrases::is_name(cx, start, colon) || cx.word_count(start, colon) > 4 {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < cx.tokens.len() && !cx.tokens[end].after_newline {
+        end += 1;
+    }
+    while end > colon + 1 && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(_)) {
+        end -= 1;
+    }
+    if cx.word_count(colon + 1, end) < 2 {
+        return None;
+    }
+    let content = (colon + 1, end);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((colon, colon + 1)),
+        speaker: Some(SpeakerPhrase {
+            range: (start, colon),
+            ..SpeakerPhrase::default()
+        }),
+        cue_after: false,
+    })
 }
 
 /// Adds a claim, merging it with one that has the same content (the cue
