@@ -1,0 +1,220 @@
+//! The JSON API over a real socket: every documented path answers, bad
+//! parameters get a 4xx JSON error (never a 5xx), and parameters are data,
+//! not SQL.
+
+mod common;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn get(server: &common::TestServer, path: &str) -> (StatusCode, Value) {
+    let response = reqwest::get(server.url(path)).await.unwrap();
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    let json = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{path}: body is not JSON ({e}): {text}"));
+    (status, json)
+}
+
+/// A request path for a documented path template, with its examples filled in.
+fn example_path(template: &str, operation: &Value) -> String {
+    let mut path = template.to_string();
+    let mut query = Vec::new();
+    for p in operation["parameters"].as_array().unwrap() {
+        let name = p["name"].as_str().unwrap();
+        let Some(example) = p.get("example") else {
+            continue;
+        };
+        let value = match example {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        match p["in"].as_str().unwrap() {
+            "path" => path = path.replace(&format!("{{{name}}}"), &value),
+            _ => query.push(format!("{name}={value}")),
+        }
+    }
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+#[tokio::test]
+async fn every_documented_path_answers_with_its_documented_status() {
+    let server = common::start().await;
+    let (status, spec) = get(&server, "/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = spec["paths"].as_object().unwrap();
+    // Every API route the router serves is documented.
+    let documented: Vec<&str> = paths.keys().map(String::as_str).collect();
+    for route in [
+        "/api/documents/{id}",
+        "/api/stories/{id}",
+        "/api/search",
+        "/api/quotes",
+        "/api/events",
+        "/api/graph",
+        "/api/timeline/{actor}",
+        "/api/actors",
+        "/api/stats",
+    ] {
+        assert!(
+            documented.contains(&route),
+            "{route} is not in openapi.json"
+        );
+    }
+    for (template, item) in paths {
+        let operation = &item["get"];
+        let path = example_path(template, operation);
+        let (status, body) = get(&server, &path).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        // Every required property of the documented response is present.
+        let schema_ref = operation["responses"]["200"]["content"]["application/json"]["schema"]
+            ["$ref"]
+            .as_str()
+            .unwrap();
+        let name = schema_ref.rsplit('/').next().unwrap();
+        let schema = &spec["components"]["schemas"][name];
+        for required in schema["required"].as_array().into_iter().flatten() {
+            let key = required.as_str().unwrap();
+            assert!(body.get(key).is_some(), "{path}: no {key:?} in {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn documents_come_back_in_the_contract_with_code_point_offsets() {
+    let server = common::start().await;
+    let (status, doc) = get(&server, "/api/documents/fisheries").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(doc["schema"], "newsgraph/1");
+    let text: Vec<char> = doc["document"]["text"].as_str().unwrap().chars().collect();
+    let quotes = doc["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty(), "{doc}");
+    for q in quotes {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            q["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[tokio::test]
+async fn queries_find_what_the_fixtures_say() {
+    let server = common::start().await;
+    let (_, search) = get(&server, "/api/search?q=mackerel").await;
+    let results = search["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{search}");
+    assert_eq!(results[0]["document"]["id"], "fisheries");
+    let (_, stats) = get(&server, "/api/stats").await;
+    assert_eq!(stats["documents"], 2);
+    let (_, actors) = get(&server, "/api/actors").await;
+    assert!(!actors["actors"].as_array().unwrap().is_empty(), "{actors}");
+    let (_, graph) = get(&server, "/api/graph").await;
+    assert!(graph["nodes"].is_array() && graph["edges"].is_array());
+}
+
+#[tokio::test]
+async fn malformed_parameters_are_client_errors_with_a_json_reason() {
+    let server = common::start().await;
+    for path in [
+        "/api/search",
+        "/api/search?q=",
+        "/api/search?q=x&limit=abc",
+        "/api/search?q=x&limit=0",
+        "/api/search?q=x&limit=100000",
+        "/api/search?q=x&offset=-1",
+        "/api/quotes?limit=1e9",
+        "/api/events?from=2025-13-01",
+        "/api/events?from=yesterday",
+        "/api/events?from=2025-03-02&to=2025-03-01",
+        "/api/events?code=04x",
+        "/api/graph?limit=0",
+        "/api/graph?to=31/12/2025",
+        "/api/timeline/JPN?limit=-5",
+        "/api/actors?limit=%00",
+    ] {
+        let (status, body) = get(&server, path).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {body}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{path}: {body}"
+        );
+    }
+    let long = format!("/api/search?q={}", "a".repeat(5000));
+    let (status, _) = get(&server, &long).await;
+    assert_eq!(status, StatusCode::URI_TOO_LONG);
+    for path in [
+        "/api/documents/no-such-doc",
+        "/api/timeline/no-such-actor",
+        "/api/nothing-here",
+    ] {
+        let (status, body) = get(&server, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn parameters_never_act_as_sql() {
+    let server = common::start().await;
+    for path in [
+        "/api/search?q=%27%3B%20DROP%20TABLE%20documents%3B%20--",
+        "/api/search?q=%22%20OR%20text%3A*%20NEAR(",
+        "/api/quotes?speaker=x%27%20OR%20%271%27%3D%271",
+        "/api/events?actor=%25&place=%27)%20OR%201%3D1%20--",
+        "/api/actors?q=%27%20OR%201%3D1%20--",
+        "/api/documents/%27%20OR%20%271%27%3D%271",
+    ] {
+        let response = reqwest::get(server.url(path)).await.unwrap();
+        assert!(
+            response.status().is_success() || response.status() == StatusCode::NOT_FOUND,
+            "{path}: {}",
+            response.status()
+        );
+    }
+    let (_, quotes) = get(&server, "/api/quotes?speaker=x%27%20OR%20%271%27%3D%271").await;
+    assert_eq!(quotes["quotes"].as_array().unwrap().len(), 0);
+    let (_, stats) = get(&server, "/api/stats").await;
+    assert_eq!(stats["documents"], 2);
+}
+
+#[tokio::test]
+async fn raw_malformed_requests_never_get_a_server_error() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = common::start().await;
+    let addr = server.base.trim_start_matches("http://").to_string();
+    for request in [
+        "GET /api/documents/%FF%FE HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "POST /api/search?q=x HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\nabc",
+        "BREW /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GARBAGE\r\n\r\n",
+    ] {
+        let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut reply = Vec::new();
+        let _ = stream.read_to_end(&mut reply).await;
+        let reply = String::from_utf8_lossy(&reply);
+        let status: u16 = reply
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(400);
+        assert!((400..500).contains(&status), "{request:?} → {reply}");
+    }
+    // Invalid UTF-8 in a query value is decoded lossily: an answer, not an error.
+    let (status, _) = get(&server, "/api/search?q=%E0%80").await;
+    assert!(status.is_success(), "{status}");
+    // Still serving.
+    let (status, _) = get(&server, "/api/stats").await;
+    assert_eq!(status, StatusCode::OK);
+}
