@@ -36,6 +36,8 @@ enum Command {
     Show(cmd::query::ShowArgs),
     /// Count what the database holds.
     Stats(cmd::query::StatsArgs),
+    /// Serve the web UI and the JSON API over the database (loopback by default).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Show(args) => cmd::query::show(args),
         Command::Stats(args) => cmd::query::stats(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod serve;
 
 use std::path::PathBuf;
 
