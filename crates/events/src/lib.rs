@@ -3,31 +3,65 @@
 //!
 //! [`EventCoder::annotate`] reads an [`Analysis`] annotated by `nlp` and
 //! `attribution` and adds `events`. No I/O: extra actor tables are parsed
-//! from text the caller has read.
+//! from text the caller has read ([`EventCoder::with_actor_table`]).
+//!
+//! Where to start reading: `coder` walks the sentences; `verbs.txt` holds
+//! the verb patterns; `builtin_actors` the actor lexicon; `phrases` turns
+//! tokens into coded actor phrases; `clause` reads modality.
 
 pub mod actor_table;
 mod builtin_actors;
 pub mod cameo;
+pub mod clause;
+mod coder;
 mod codes;
 pub mod dictionary;
 pub mod lemma;
 pub mod phrases;
 pub mod tokens;
+pub mod verbs;
+mod when_where;
 
+pub use dictionary::DictionaryError;
+
+use actor_table::ActorTable;
 use model::Analysis;
+use verbs::VerbLexicon;
 
 /// The event-coding stage, holding its verb patterns and actor tables.
-#[derive(Debug, Default)]
-pub struct EventCoder {}
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    actors: ActorTable,
+    verbs: VerbLexicon,
+}
+
+impl Default for EventCoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl EventCoder {
     /// The coder with the built-in lexicons.
     pub fn new() -> Self {
-        EventCoder {}
+        EventCoder {
+            actors: ActorTable::builtin(),
+            verbs: VerbLexicon::builtin(),
+        }
+    }
+
+    /// Adds the actors and agents of a PETRARCH-style dictionary (the text
+    /// of an `.actors.txt` or `.agents.txt` file); they win over the
+    /// built-in lexicon where both match the same words.
+    pub fn with_actor_table(mut self, text: &str) -> Result<Self, DictionaryError> {
+        for entry in dictionary::parse(text)? {
+            self.actors.add(entry);
+        }
+        Ok(self)
     }
 
     /// Adds CAMEO events to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
-        let _ = a;
+        a.events = coder::code(&self.actors, &self.verbs, a);
     }
 }

@@ -383,9 +383,13 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
     let mut j = i;
     let mut end = i;
     let mut possessive = false;
+    // Whether the last piece taken was a country or named actor, which is
+    // what a coordination continues ("the U.S. and Chinese governments").
+    let mut after_country = false;
     loop {
         if let Some(p) = pieces.get(j).cloned().flatten() {
             let span = Span::new(tokens[j].span.start, tokens[j + p.len - 1].span.end);
+            let is_agent = matches!(p.label, Label::Agent { .. });
             match p.label {
                 Label::Actor { code } => parts.actors.push((code, span)),
                 Label::Country { iso3, capital } => parts.countries.push((iso3, capital, span)),
@@ -401,6 +405,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
                 }
                 Label::Anaphor => parts.anaphor = true,
             }
+            after_country = !is_agent;
             j += p.len;
             end = j;
             // Pronouns and anaphors stand alone.
@@ -420,7 +425,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
         let countryish = |l: &Label| matches!(l, Label::Country { .. } | Label::Actor { .. });
         // Coordination: "Russia and China", "the U.S. and Chinese governments".
         if (t.lower == "and" || t.lower == "or")
-            && parts.agents.is_empty()
+            && after_country
             && !(parts.countries.is_empty() && parts.actors.is_empty())
             && next_is(j + 1, &countryish)
         {
@@ -428,7 +433,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             continue;
         }
         if t.text == ","
-            && parts.agents.is_empty()
+            && after_country
             && !(parts.countries.is_empty() && parts.actors.is_empty())
             && next_is(j + 1, &countryish)
             && list_continues(tokens, pieces, skip_det(tokens, j + 1))
@@ -570,7 +575,10 @@ fn resolve(parts: &Parts, span: Span, name_of: &dyn Fn(Span) -> String) -> Vec<A
         Some((code, false, _)) => format!("{country}{code}"),
         None => country.to_string(),
     };
-    let several = parts.countries.len() + parts.actors.len() > 1;
+    // One country with a named person ("U.S. adviser Jake Sullivan") is one
+    // actor; several countries or names are a coordination.
+    let several =
+        parts.countries.len() > 1 || (parts.countries.is_empty() && parts.actors.len() > 1);
     let name = |s: Span| if several { name_of(s) } else { name_of(span) };
     let whole = |s: Span| if several { s } else { span };
     if !parts.countries.is_empty() {

@@ -37,11 +37,16 @@ pub struct Args {
     /// Print JSON on one line even for a single document.
     #[arg(long)]
     pub compact: bool,
+    /// Extra actor or agent dictionary for the event coder, in PETRARCH's
+    /// format (e.g. `PETR.Validate.actors.txt`); repeatable. Its entries win
+    /// over the built-in actor lexicon.
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
 }
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded();
+    let pipeline = Pipeline::embedded().with_event_coder(event_coder(&args.actors)?);
     if args.jsonl {
         return run_jsonl(&pipeline, &args);
     }
@@ -67,6 +72,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     writeln!(stdout)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The event coder with the built-in lexicons and the given actor tables.
+fn event_coder(tables: &[PathBuf]) -> Result<events::EventCoder> {
+    let mut coder = events::EventCoder::new();
+    for path in tables {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read actor table {}", path.display()))?;
+        coder = coder
+            .with_actor_table(&text)
+            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
+    }
+    Ok(coder)
 }
 
 /// Reads a file, or standard input for `-`.

@@ -1,0 +1,270 @@
+//! The verb group in front of a trigger: auxiliaries, negation, modals and
+//! the verb that governs an infinitive ("will try to persuade", "would not
+//! give", "refused to release", "asked China to help") — what decides an
+//! event's modality, and where its subject is to be found.
+
+use crate::lemma;
+use crate::tokens::Token;
+
+/// How the verb that governs a "to"-infinitive bears on the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governor {
+    /// "promise/pledge/offer/agree to": an expressed intent.
+    Intent,
+    /// "try/plan/continue/prepare/be scheduled to": planned or ongoing.
+    Aspect,
+    /// "want/hope/need to": wished for, not done.
+    Want,
+    /// "refuse/fail/decline to": will not or did not happen.
+    Refuse,
+    /// "threaten to".
+    Threaten,
+}
+
+/// What the words before a trigger say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Chain {
+    /// The leftmost token of the verb group (where the subject search starts).
+    pub start: usize,
+    /// "not", "never", "n't".
+    pub negated: bool,
+    /// "will", "shall", "going to".
+    pub future: bool,
+    /// "would".
+    pub would: bool,
+    /// "could", "might", "may", "can", "should", "must".
+    pub hypothetical: bool,
+    /// A form of "be" before a past participle.
+    pub passive: bool,
+    /// The verb governing the infinitive, if any.
+    pub governor: Option<Governor>,
+    /// An object-control verb ("ask X to", "allow X to"): its token and
+    /// the "to" token; the event's subject is the object between them.
+    pub controller: Option<(usize, usize)>,
+    /// An infinitive of purpose ("met … to discuss").
+    pub purpose: bool,
+}
+
+const ADVERBS: &[&str] = &[
+    "already",
+    "also",
+    "still",
+    "now",
+    "soon",
+    "reportedly",
+    "allegedly",
+    "further",
+    "again",
+    "just",
+    "even",
+    "then",
+    "once",
+    "finally",
+    "recently",
+    "jointly",
+    "formally",
+    "officially",
+    "publicly",
+    "directly",
+    "privately",
+    "repeatedly",
+    "previously",
+    "quickly",
+    "immediately",
+    "not",
+    "never",
+    "n't",
+    "ever",
+    "actually",
+    "only",
+    "yet",
+    "effectively",
+    "indeed",
+];
+
+const NEGATIONS: &[&str] = &["not", "never", "n't", "no"];
+
+const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "can", "should", "must", "cannot"];
+
+/// Verbs (and adjectives) that take a "to"-infinitive with the same subject.
+fn governor(lemma: &str) -> Option<Governor> {
+    Some(match lemma {
+        "promise" | "pledge" | "vow" | "offer" | "agree" | "commit" | "volunteer" | "resolve"
+        | "ready" | "willing" => Governor::Intent,
+        "try" | "attempt" | "seek" | "aim" | "continue" | "prepare" | "prepared" | "schedule"
+        | "scheduled" | "expect" | "expected" | "set" | "due" | "going" | "about" | "begin"
+        | "start" | "move" | "poised" | "decide" | "plan" | "intend" | "likely" | "able"
+        | "work" | "have" | "use" | "order" | "ordered" => Governor::Aspect,
+        "want" | "hope" | "wish" | "need" | "like" | "seem" | "appear" => Governor::Want,
+        "refuse" | "fail" | "decline" | "reluctant" | "unwilling" | "unable" => Governor::Refuse,
+        "threaten" => Governor::Threaten,
+        _ => return None,
+    })
+}
+
+/// Verbs whose object is the subject of the infinitive after it.
+fn is_controller(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "urge"
+            | "allow"
+            | "permit"
+            | "persuade"
+            | "want"
+            | "tell"
+            | "order"
+            | "force"
+            | "call"
+            | "invite"
+            | "encourage"
+            | "press"
+            | "pressure"
+            | "convince"
+            | "enable"
+            | "request"
+            | "permission"
+            | "authorize"
+            | "authorise"
+            | "help"
+            | "expect"
+            | "pressing"
+            | "prompt"
+            | "compel"
+            | "appeal"
+            | "lobby"
+    )
+}
+
+fn lemmas(lower: &str) -> Vec<String> {
+    lemma::candidates(lower)
+}
+
+fn lemma_is(lower: &str, f: impl Fn(&str) -> bool) -> bool {
+    lemmas(lower).iter().any(|l| f(l))
+}
+
+/// Reads the verb group that ends right before `head`.
+pub fn analyse(tokens: &[Token], head: usize) -> Chain {
+    let mut c = Chain {
+        start: head,
+        ..Chain::default()
+    };
+    let head_lower = tokens.get(head).map(|t| t.lower.as_str()).unwrap_or("");
+    let participle = lemma::is_past_participle(head_lower);
+    let mut j = head;
+    while j > 0 {
+        let k = j - 1;
+        let w = tokens[k].lower.as_str();
+        if NEGATIONS.contains(&w) || w.ends_with("n't") || w == "cannot" {
+            c.negated = true;
+            if w == "won't" {
+                c.future = true;
+            } else if matches!(
+                w,
+                "can't" | "cannot" | "couldn't" | "shouldn't" | "mightn't"
+            ) {
+                c.hypothetical = true;
+            } else if w == "wouldn't" {
+                c.would = true;
+            }
+        } else if ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
+        } else if matches!(w, "will" | "shall" | "'ll") {
+            c.future = true;
+        } else if w == "would" || w == "'d" {
+            c.would = true;
+        } else if HYPOTHETICAL_MODALS.contains(&w) {
+            c.hypothetical = true;
+        } else if lemma_is(w, |l| l == "be" || l == "get") {
+            if participle && j == c.start {
+                c.passive = true;
+            }
+        } else if lemma_is(w, |l| l == "have" || l == "do") {
+        } else if w == "to" {
+            // Find what governs the infinitive.
+            let mut g = k;
+            while g > 0 && ADVERBS.contains(&tokens[g - 1].lower.as_str()) {
+                if NEGATIONS.contains(&tokens[g - 1].lower.as_str()) {
+                    c.negated = true;
+                }
+                g -= 1;
+            }
+            let gov = g
+                .checked_sub(1)
+                .and_then(|gi| lemmas(&tokens[gi].lower).iter().find_map(|l| governor(l)));
+            match gov {
+                Some(kind) if c.governor.is_none() => {
+                    c.governor = Some(kind);
+                    j = g - 1;
+                    c.start = j;
+                    continue;
+                }
+                Some(_) => {
+                    j = g - 1;
+                    c.start = j;
+                    continue;
+                }
+                None => {
+                    c.start = k;
+                    match find_controller(tokens, k) {
+                        Some(ctl) => c.controller = Some((ctl, k)),
+                        None => c.purpose = true,
+                    }
+                    return c;
+                }
+            }
+        } else {
+            break;
+        }
+        j = k;
+        c.start = k;
+    }
+    c
+}
+
+/// An object-control verb up to ten tokens before the "to" at `to`.
+fn find_controller(tokens: &[Token], to: usize) -> Option<usize> {
+    let from = to.saturating_sub(10);
+    (from..to)
+        .rev()
+        .find(|&i| {
+            let w = tokens[i].lower.as_str();
+            if matches!(w, "." | ";" | ":") {
+                return false;
+            }
+            lemma_is(w, is_controller)
+        })
+        .filter(|&i| {
+            !tokens[i + 1..to]
+                .iter()
+                .any(|t| matches!(t.text, "." | ";" | ":"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Span;
+
+    fn chain(s: &str, head: &str) -> Chain {
+        let toks = crate::tokens::tokenize(s, Span::new(0, s.len()));
+        let h = toks.iter().position(|t| t.lower == head).unwrap();
+        analyse(&toks, h)
+    }
+
+    #[test]
+    fn reads_negation_future_and_governors() {
+        let c = chain("We will not allow that", "allow");
+        assert!(c.negated && c.future);
+        let c = chain("The United States will try to persuade China", "persuade");
+        assert_eq!(c.governor, Some(Governor::Aspect));
+        assert!(c.future);
+        assert_eq!(c.start, 3);
+        let c = chain("Congress is asking Obama to help Iran", "help");
+        assert_eq!(c.controller, Some((2, 4)));
+        let c = chain("The building was demolished by protesters", "demolished");
+        assert!(c.passive);
+        let c = chain("It could change the balance", "change");
+        assert!(c.hypothetical);
+    }
+}

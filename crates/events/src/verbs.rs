@@ -1,0 +1,251 @@
+//! The verb-pattern lexicon: which words, in which arrangement, report
+//! which CAMEO event. The patterns live in `verbs.txt` (format described at
+//! its top), written for this project from the CAMEO code list.
+
+use crate::lemma;
+use crate::phrases::Phrase;
+use crate::tokens::Token;
+use std::collections::{HashMap, HashSet};
+
+/// The patterns, as shipped.
+const BUILTIN: &str = include_str!("verbs.txt");
+
+/// How many tokens a `~` gap may skip.
+const MAX_GAP: usize = 6;
+
+/// One element of a pattern after its head.
+#[derive(Debug, Clone, PartialEq)]
+enum Element {
+    /// Any of these words (a trailing '*' makes a prefix).
+    Word(Vec<String>),
+    /// Up to [`MAX_GAP`] tokens.
+    Gap,
+    /// An actor phrase: the target.
+    Target,
+}
+
+/// One pattern line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// CAMEO code it gives.
+    pub code: String,
+    /// Whether it may trigger on a noun after a determiner.
+    pub nominal: bool,
+    elements: Vec<Element>,
+    /// Line in `verbs.txt`, for tie-breaking and error messages.
+    line: usize,
+}
+
+/// A pattern that matched at a head token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbMatch {
+    /// CAMEO code.
+    pub code: String,
+    /// The head token.
+    pub head: usize,
+    /// The last token of the pattern's words.
+    pub last: usize,
+    /// Index (into the sentence's phrases) of the target slot, if the pattern has one.
+    pub target: Option<usize>,
+    /// Whether the pattern accepts a noun head.
+    pub nominal: bool,
+}
+
+/// A line of the pattern file that could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("verbs.txt line {line}: {reason}")]
+pub struct PatternError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// All patterns, indexed by head lemma.
+#[derive(Debug, Clone, Default)]
+pub struct VerbLexicon {
+    by_head: HashMap<String, Vec<Pattern>>,
+    heads: HashSet<String>,
+}
+
+impl VerbLexicon {
+    /// The built-in patterns (lines that fail to parse are skipped; a test
+    /// keeps the file clean).
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN).0
+    }
+
+    /// Parses pattern text; returns the lexicon and the lines it skipped.
+    pub fn parse(text: &str) -> (Self, Vec<PatternError>) {
+        let mut lex = VerbLexicon::default();
+        let mut errors = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            match parse_line(line, n + 1) {
+                Ok((heads, pattern)) => {
+                    for h in heads {
+                        lex.heads.insert(h.clone());
+                        lex.by_head.entry(h).or_default().push(pattern.clone());
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        (lex, errors)
+    }
+
+    /// The lemma of a token that the lexicon knows as a head, if any.
+    pub fn head_lemma(&self, lower: &str) -> Option<String> {
+        lemma::candidates(lower)
+            .into_iter()
+            .find(|c| self.heads.contains(c))
+    }
+
+    /// Whether `lower` is a form of any head.
+    pub fn is_head(&self, lower: &str) -> bool {
+        self.head_lemma(lower).is_some()
+    }
+
+    /// The best pattern with its head at token `at`.
+    pub fn match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<VerbMatch> {
+        let head = self.head_lemma(&tokens.get(at)?.lower)?;
+        let mut best: Option<(usize, usize, VerbMatch)> = None;
+        for p in self.by_head.get(&head)? {
+            let Some((last, target)) = match_elements(&p.elements, tokens, phrases, at + 1, at)
+            else {
+                continue;
+            };
+            let score = p.elements.iter().filter(|e| **e != Element::Gap).count();
+            let better = match &best {
+                None => true,
+                Some((s, line, _)) => score > *s || (score == *s && p.line < *line),
+            };
+            if better {
+                best = Some((
+                    score,
+                    p.line,
+                    VerbMatch {
+                        code: p.code.clone(),
+                        head: at,
+                        last,
+                        target,
+                        nominal: p.nominal,
+                    },
+                ));
+            }
+        }
+        best.map(|(_, _, m)| m)
+    }
+}
+
+fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternError> {
+    let err = |reason: &str| PatternError {
+        line: n,
+        reason: reason.to_string(),
+    };
+    let mut words = line.split_whitespace().peekable();
+    let nominal = words.next_if_eq(&"n").is_some();
+    let code = words.next().ok_or_else(|| err("no code"))?;
+    if !crate::cameo::is_code(code) {
+        return Err(err(&format!("{code} is not a CAMEO code")));
+    }
+    let heads: Vec<String> = words
+        .next()
+        .ok_or_else(|| err("no head"))?
+        .split('|')
+        .map(str::to_string)
+        .collect();
+    let elements = words
+        .map(|w| match w {
+            "~" => Element::Gap,
+            "+" => Element::Target,
+            _ => Element::Word(w.split('|').map(str::to_string).collect()),
+        })
+        .collect();
+    Ok((
+        heads,
+        Pattern {
+            code: code.to_string(),
+            nominal,
+            elements,
+            line: n,
+        },
+    ))
+}
+
+/// Matches `elements` from token `at`; returns the last token matched and
+/// the target phrase.
+fn match_elements(
+    elements: &[Element],
+    tokens: &[Token],
+    phrases: &[Phrase],
+    at: usize,
+    last: usize,
+) -> Option<(usize, Option<usize>)> {
+    let Some((first, rest)) = elements.split_first() else {
+        return Some((last, None));
+    };
+    match first {
+        Element::Gap => (0..=MAX_GAP).find_map(|skip| {
+            let crossed = tokens.get(at..at + skip)?;
+            if crossed
+                .iter()
+                .any(|t| matches!(t.text, "." | ";" | "?" | "!"))
+            {
+                return None;
+            }
+            match_elements(rest, tokens, phrases, at + skip, last)
+        }),
+        Element::Word(alts) => {
+            let t = tokens.get(at)?;
+            word_matches(alts, &t.lower).then_some(())?;
+            match_elements(rest, tokens, phrases, at + 1, at)
+        }
+        Element::Target => {
+            let start = match tokens.get(at) {
+                Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => at + 1,
+                _ => at,
+            };
+            let (i, p) = phrases.iter().enumerate().find(|(_, p)| p.start == start)?;
+            let (l, _) = match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1))?;
+            Some((l, Some(i)))
+        }
+    }
+}
+
+fn word_matches(alts: &[String], lower: &str) -> bool {
+    alts.iter().any(|a| match a.strip_suffix('*') {
+        Some(prefix) => lower.starts_with(prefix),
+        None => a == lower || lemma::candidates(lower).iter().any(|c| c == a),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_patterns_all_parse_with_known_codes() {
+        let (lex, errors) = VerbLexicon::parse(BUILTIN);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(lex.is_head("criticized"));
+        assert!(lex.is_head("asked"));
+    }
+
+    #[test]
+    fn every_cameo_root_has_patterns() {
+        let (lex, _) = VerbLexicon::parse(BUILTIN);
+        let mut roots: Vec<String> = lex
+            .by_head
+            .values()
+            .flatten()
+            .map(|p| crate::cameo::root(&p.code).to_string())
+            .collect();
+        roots.sort();
+        roots.dedup();
+        assert_eq!(roots.len(), 20, "{roots:?}");
+    }
+}

@@ -1,0 +1,138 @@
+//! When and where an event happened: the date from the sentence's time
+//! expressions (or the publication date), the place from "in Rome".
+
+use crate::tokens::Token;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use model::{Place, Span, TimeExpression};
+
+/// The date of an event whose trigger is at `at` in `sentence`: the
+/// resolved time expression nearest to it in the sentence; failing that a
+/// weekday or "today"/"yesterday"/"tomorrow" in the sentence resolved
+/// against `published` (forward for future events); failing that `published`.
+pub fn date(
+    times: &[TimeExpression],
+    tokens: &[Token],
+    sentence: Span,
+    at: usize,
+    published: Option<NaiveDate>,
+    future: bool,
+) -> Option<NaiveDate> {
+    let distance = |s: Span| s.start.abs_diff(at).min(s.end.abs_diff(at));
+    let from_nlp = times
+        .iter()
+        .filter(|t| sentence.contains(t.span) && t.value.is_some())
+        .min_by_key(|t| distance(t.span))
+        .and_then(|t| t.value);
+    if from_nlp.is_some() {
+        return from_nlp;
+    }
+    let p = published?;
+    let own = tokens
+        .iter()
+        .filter_map(|t| relative_day(&t.lower, p, future).map(|d| (distance(t.span), d)))
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, d)| d);
+    Some(own.unwrap_or(p))
+}
+
+/// "monday" → the Monday nearest `published` in the event's direction.
+fn relative_day(word: &str, published: NaiveDate, future: bool) -> Option<NaiveDate> {
+    let day = match word {
+        "today" | "tonight" => return Some(published),
+        "yesterday" => return published.pred_opt(),
+        "tomorrow" => return published.succ_opt(),
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    };
+    let from = published.weekday().num_days_from_monday() as i64;
+    let to = day.num_days_from_monday() as i64;
+    let offset = if future {
+        (to - from).rem_euclid(7)
+    } else {
+        -((from - to).rem_euclid(7))
+    };
+    published.checked_add_signed(Duration::days(offset))
+}
+
+/// Prepositions that introduce where something happens.
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside"];
+
+/// The place named by "in/at <city or country>" after token `head`, in the
+/// same clause.
+pub fn place(tokens: &[Token], head: usize) -> Option<Place> {
+    let mut i = head + 1;
+    while i + 1 < tokens.len() {
+        let t = &tokens[i];
+        if matches!(t.text, "," | ";" | "." | ":") {
+            return None;
+        }
+        if LOCATIVE.contains(&t.lower.as_str()) {
+            let mut k = i + 1;
+            if tokens.get(k).is_some_and(|t| t.lower == "the") {
+                k += 1;
+            }
+            if let Some(p) = place_at(tokens, k) {
+                return Some(p);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
+    for len in (1..=3).rev() {
+        let Some(ts) = tokens.get(k..k + len) else {
+            continue;
+        };
+        if !ts[0].is_capitalized() {
+            return None;
+        }
+        let name = ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let span = Some(Span::new(ts[0].span.start, ts[len - 1].span.end));
+        if let Some(c) = gazetteer::city(&name) {
+            return Some(Place {
+                name: c.name.to_string(),
+                country: Some(c.country.to_string()),
+                lat: Some(c.lat),
+                lon: Some(c.lon),
+                span,
+            });
+        }
+        if let Some(c) = gazetteer::country_by_name(&name) {
+            return Some(Place {
+                name: c.name.to_string(),
+                country: Some(c.iso3.to_string()),
+                lat: Some(c.lat),
+                lon: Some(c.lon),
+                span,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_resolve_in_the_events_direction() {
+        let sunday = NaiveDate::from_ymd_opt(2022, 3, 13).unwrap();
+        assert_eq!(
+            relative_day("monday", sunday, true),
+            NaiveDate::from_ymd_opt(2022, 3, 14)
+        );
+        assert_eq!(
+            relative_day("monday", sunday, false),
+            NaiveDate::from_ymd_opt(2022, 3, 7)
+        );
+        assert_eq!(relative_day("sunday", sunday, false), Some(sunday));
+    }
+}

