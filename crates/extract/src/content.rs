@@ -148,83 +148,77 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
-/// Per-element facts from the bottom-up pass.
-struct Lengths {
-    /// Non-whitespace bytes of text inside `<p>` elements below the element.
-    para: Vec<u32>,
+/// Per-node facts from the passes before segmentation.
+struct Context {
+    /// Boilerplate, or inside boilerplate.
+    dropped: Vec<bool>,
+    /// The nearest block element at or above the node.
+    block: Vec<NodeId>,
+    /// Inside an `<a>`.
+    in_link: Vec<bool>,
 }
 
-fn lengths(dom: &Dom) -> Lengths {
+/// Whether an element's text never counts (code, styles).
+fn is_invisible(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "title")
+}
+
+fn context(dom: &Dom) -> Context {
     let n = dom.nodes.len();
-    let mut text = vec![0u32; n];
-    let mut para = vec![0u32; n];
+    // Top-down: block owner and link membership.
+    let mut block = vec![0; n];
+    let mut in_link = vec![false; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent;
+        match &dom.nodes[i].kind {
+            NodeKind::Element { name, .. } => {
+                block[i] = if is_inline(name) { block[p] } else { i };
+                in_link[i] = in_link[p] || &**name == "a";
+            }
+            _ => {
+                block[i] = block[p];
+                in_link[i] = in_link[p];
+            }
+        }
+    }
+    // Bottom-up: non-link text below each element (non-whitespace bytes).
+    let mut plain = vec![0u32; n];
     for i in (1..n).rev() {
-        let node = &dom.nodes[i];
-        match &node.kind {
-            NodeKind::Text(r) => {
-                text[i] = dom.src.as_bytes()[r.clone()]
+        match &dom.nodes[i].kind {
+            NodeKind::Text(r) if !in_link[i] => {
+                plain[i] = dom.src.as_bytes()[r.clone()]
                     .iter()
                     .filter(|b| !b.is_ascii_whitespace())
                     .count() as u32;
             }
-            NodeKind::Element { name, .. } => {
-                if matches!(
-                    &**name,
-                    "script" | "style" | "noscript" | "template" | "title"
-                ) {
-                    text[i] = 0;
-                    para[i] = 0;
-                } else if &**name == "p" {
-                    para[i] = text[i];
-                }
-            }
-            NodeKind::Root => {}
+            NodeKind::Element { name, .. } if is_invisible(name) => plain[i] = 0,
+            _ => {}
         }
-        let p = node.parent;
-        if p != NONE {
-            text[p] = text[p].saturating_add(text[i]);
-            para[p] = para[p].saturating_add(para[i]);
-        }
-    }
-    Lengths { para }
-}
-
-/// Per-node facts from the top-down pass.
-struct Context {
-    dropped: Vec<bool>,
-    block: Vec<NodeId>,
-    in_link: Vec<bool>,
-}
-
-fn context(dom: &Dom, len: &Lengths) -> Context {
-    let n = dom.nodes.len();
-    let mut dropped = vec![false; n];
-    let mut block = vec![0; n];
-    let mut in_link = vec![false; n];
-    let total_para = len.para[0].max(1);
-    for i in 1..n {
         let p = dom.nodes[i].parent;
-        let (pd, pb, pl) = (dropped[p], block[p], in_link[p]);
+        plain[p] = plain[p].saturating_add(plain[i]);
+    }
+    // Top-down: boilerplate.
+    let total = plain[0].max(1);
+    let mut dropped = vec![false; n];
+    for i in 1..n {
+        let pd = dropped[dom.nodes[i].parent];
         let NodeKind::Element { name, .. } = &dom.nodes[i].kind else {
             dropped[i] = pd;
-            block[i] = pb;
-            in_link[i] = pl;
             continue;
         };
-        // An element that holds most of the page's paragraphs is never
+        if pd || is_invisible(name) {
+            dropped[i] = true;
+            continue;
+        }
+        // An element that holds most of the page's running text is never
         // dropped for its name or class: some sites wrap the whole page in
-        // a <form> or give <body> a "sidebar-left" class.
-        let holds_article = len.para[i] * 2 > total_para && len.para[i] > 400;
-        let drop_self = !holds_article
+        // a <form>, Blogger calls its post a "widget".
+        let holds_article = plain[i] * 2 > total && plain[i] > 500;
+        dropped[i] = !holds_article
             && (is_skipped_tag(name)
-                || (&**name == "form" && len.para[i] < 400)
+                || (&**name == "form" && plain[i] < 500)
                 || is_boilerplate_attr(dom, i)
                 || is_hidden(dom, i));
-        // Scripts and styles go even inside the article.
-        let always = matches!(&**name, "script" | "style" | "noscript" | "template");
-        dropped[i] = pd || drop_self || always;
-        block[i] = if is_inline(name) { pb } else { i };
-        in_link[i] = pl || &**name == "a";
     }
     Context {
         dropped,
@@ -320,8 +314,7 @@ fn paragraph_score(seg: &Segment) -> f64 {
 /// The article text of a parsed page; `title` (if known) is dropped when it
 /// repeats as a heading.
 pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
-    let len = lengths(dom);
-    let ctx = context(dom, &len);
+    let ctx = context(dom);
     let segs = segments(dom, &ctx);
     if segs.is_empty() {
         return String::new();
@@ -332,6 +325,7 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     let mut score = vec![0.0f64; n];
     let mut link = vec![0usize; n];
     let mut chars = vec![0usize; n];
+    let mut good = vec![0usize; n];
     for seg in &segs {
         let s = paragraph_score(seg);
         let mut at = seg.owner;
@@ -351,10 +345,12 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
             level += 1;
         }
         // Link and text totals for every ancestor (for link density).
+        let seg_good = if s > 0.0 { seg.chars() } else { 0 };
         let mut at = seg.owner;
         while at != NONE {
             link[at] += seg.link_chars;
             chars[at] += seg.chars();
+            good[at] += seg_good;
             at = dom.nodes[at].parent;
         }
     }
@@ -370,6 +366,10 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
             best_score = s;
             best = i;
         }
+    }
+    if best != NONE {
+        best = climb(dom, best, &good, &link, &chars);
+        best_score = best_score.max(score[best]);
     }
     let keep_ranges: Vec<(NodeId, NodeId)> = if best == NONE {
         vec![(0, n)]
@@ -401,6 +401,31 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         kept.push(&seg.text);
     }
     kept.join("\n\n")
+}
+
+/// Moves the container up while the parent adds much more paragraph text
+/// at a low link density: articles split into sibling columns or one card
+/// per paragraph score best at a part, but are their parent.
+fn climb(dom: &Dom, start: NodeId, good: &[usize], link: &[usize], chars: &[usize]) -> NodeId {
+    let mut best = start;
+    let mut at = start;
+    loop {
+        let p = dom.nodes[at].parent;
+        if p == NONE || p == 0 {
+            return best;
+        }
+        let ld = link[p] as f64 / chars[p].max(1) as f64;
+        if ld >= 0.3 {
+            return best;
+        }
+        if good[p] as f64 >= good[best] as f64 * 1.5 {
+            best = p;
+        } else if good[p] != good[at] {
+            return best;
+        }
+        // Otherwise `p` is a wrapper that adds nothing: look above it.
+        at = p;
+    }
 }
 
 /// The subtrees that hold the article: the best container, plus siblings
