@@ -1,0 +1,405 @@
+//! Hostile input: every case is ingested in a batch beside a good article,
+//! through the built binary, with a deadline and a memory watch. Each must
+//! give a clear error naming the input, or a correct result, and the good
+//! article must be stored either way. Inputs are generated here.
+
+mod hostile_support;
+
+use hostile_support::{http_page, warc_record, Batch, Run, TestServer};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Deadline for one ingest (debug build, 2 shared cores).
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// Peak memory allowed for one ingest.
+const MAX_RSS_KIB: u64 = 1536 * 1024;
+
+/// Ingests a batch of the good article plus `name` = `bytes`, checks the
+/// bounds and the good article, and returns the run.
+fn ingest_hostile(name: &str, bytes: &[u8], extra: &[&str]) -> (Batch, Run) {
+    let batch = Batch::new();
+    batch.add(name, bytes);
+    let run = batch.ingest(extra, DEADLINE);
+    assert!(run.status.success(), "{}", run.stderr);
+    assert!(
+        run.peak_rss_kib < MAX_RSS_KIB,
+        "peak RSS {} KiB; stderr:\n{}",
+        run.peak_rss_kib,
+        run.stderr
+    );
+    batch.assert_good_stored(&run);
+    (batch, run)
+}
+
+/// The failure line the summary printed for `name`, if it failed.
+fn failure<'a>(run: &'a Run, name: &str) -> Option<&'a str> {
+    run.stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("failed:") && l.contains(name))
+}
+
+/// Either the document `id` was stored with `word` in its text, or it failed
+/// with a reason; never stored without it (garbled).
+fn assert_correct_or_clear_error(batch: &Batch, run: &Run, id: &str, word: &str) {
+    match batch.show(id) {
+        Some(doc) => {
+            let text = doc["document"]["text"].as_str().unwrap();
+            assert!(text.contains(word), "{id} stored garbled: {text:?}");
+        }
+        None => assert!(
+            failure(run, id).is_some(),
+            "{id} neither stored nor reported; stderr:\n{}",
+            run.stderr
+        ),
+    }
+}
+
+fn assert_stored_with(batch: &Batch, run: &Run, id: &str, word: &str) {
+    let doc = batch
+        .show(id)
+        .unwrap_or_else(|| panic!("{id} not stored; stderr:\n{}", run.stderr));
+    let text = doc["document"]["text"].as_str().unwrap();
+    assert!(text.contains(word), "{id}: {word:?} not in {text:?}");
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut child = Command::new("gzip")
+        .arg("-c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip is installed");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out.stdout
+}
+
+const RUSSIAN: &str = "Министр иностранных дел заявил во вторник, что переговоры с соседними \
+странами продолжатся на следующей неделе. По его словам, правительство готово обсуждать \
+торговое соглашение и вопросы безопасности.";
+const CHINESE: &str = "外交部发言人星期二表示，与邻国的谈判将于下周继续进行。\
+他说，政府准备讨论贸易协定和安全问题，并希望尽快达成一致。";
+
+fn html(charset_meta: Option<&str>, body: &str) -> String {
+    let meta = charset_meta
+        .map(|c| format!("<meta charset=\"{c}\">"))
+        .unwrap_or_default();
+    format!("<!doctype html><html><head>{meta}<title>Talks</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>")
+}
+
+#[test]
+fn zero_bytes() {
+    let (_, run) = ingest_hostile("empty.html", b"", &[]);
+    assert!(
+        failure(&run, "empty.html").is_some_and(|l| l.contains("empty")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn html_of_200_megabytes_is_refused_by_the_size_limit() {
+    let mut page = Vec::with_capacity(200 << 20);
+    page.extend_from_slice(b"<html><body>");
+    let para =
+        b"<p>The council met again on Tuesday and the talks went on late into the night.</p>\n";
+    while page.len() < 200 << 20 {
+        page.extend_from_slice(para);
+    }
+    let (_, run) = ingest_hostile("huge.html", &page, &[]);
+    let line = failure(&run, "huge.html").expect("huge.html reported");
+    assert!(line.contains("limit"), "{line}");
+}
+
+#[test]
+fn html_of_several_megabytes_within_the_limit_is_read() {
+    let mut page = String::from("<html><body><article>");
+    let mut i = 0;
+    while page.len() < 4 << 20 {
+        page.push_str(&format!(
+            "<p>Paragraph {i}: the council met again and the talks went on.</p>\n"
+        ));
+        i += 1;
+    }
+    page.push_str("</article></body></html>");
+    let (batch, run) = ingest_hostile("big.html", page.as_bytes(), &[]);
+    assert_correct_or_clear_error(&batch, &run, "big", "council");
+}
+
+#[test]
+fn a_million_nested_divs() {
+    let mut page = "<div>".repeat(1_000_000);
+    page.push_str("Deeply nested words about the council.");
+    page.push_str(&"</div>".repeat(1_000_000));
+    let (batch, run) = ingest_hostile("nested.html", page.as_bytes(), &[]);
+    assert_correct_or_clear_error(&batch, &run, "nested", "council");
+}
+
+#[test]
+fn ten_megabytes_on_one_line_without_spaces() {
+    let line: Vec<u8> = (0..10 << 20).map(|i| b"abcdefghij"[i % 10]).collect();
+    let (batch, run) = ingest_hostile("line.txt", &line, &[]);
+    assert_correct_or_clear_error(&batch, &run, "line", "abcdefghij");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_or_refused() {
+    let mut bytes = b"The minister said the talks would continue ".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]);
+    bytes.extend_from_slice(b" next week in Geneva, officials said.");
+    let (batch, run) = ingest_hostile("invalid.txt", &bytes, &[]);
+    assert_correct_or_clear_error(&batch, &run, "invalid", "Geneva");
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if big_endian {
+            &[0xfe, 0xff]
+        } else {
+            &[0xff, 0xfe]
+        });
+    }
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let batch = Batch::new();
+    batch.add(
+        "le.txt",
+        &utf16(
+            hostile_support::GOOD_ARTICLE
+                .replace("Ottawa", "Quebec")
+                .as_str(),
+            false,
+            true,
+        ),
+    );
+    batch.add(
+        "be.html",
+        &utf16(
+            &html(None, "The talks in Quebec were constructive."),
+            true,
+            true,
+        ),
+    );
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    assert_stored_with(&batch, &run, "le", "Quebec");
+    assert_stored_with(&batch, &run, "be", "Quebec");
+}
+
+#[test]
+fn utf16_without_bom_is_decoded_or_refused() {
+    let text = hostile_support::GOOD_ARTICLE.replace("Ottawa", "Quebec");
+    let batch = Batch::new();
+    batch.add("le.txt", &utf16(&text, false, false));
+    batch.add("be.txt", &utf16(&text, true, false));
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    assert_correct_or_clear_error(&batch, &run, "le", "Quebec");
+    assert_correct_or_clear_error(&batch, &run, "be", "Quebec");
+}
+
+/// `text` in `charset`, by iconv (the test crate has no encoder of its own).
+fn encode(text: &str, charset: &str) -> Vec<u8> {
+    let mut child = Command::new("iconv")
+        .args(["-f", "UTF-8", "-t", charset])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("iconv is installed");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "iconv to {charset} failed");
+    out.stdout
+}
+
+#[test]
+fn windows_1251_and_gb18030_with_a_declared_charset() {
+    let batch = Batch::new();
+    batch.add(
+        "ru.html",
+        &encode(&html(Some("windows-1251"), RUSSIAN), "WINDOWS-1251"),
+    );
+    batch.add(
+        "zh.html",
+        &encode(&html(Some("gb18030"), CHINESE), "GB18030"),
+    );
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    assert_stored_with(&batch, &run, "ru", "переговоры");
+    assert_stored_with(&batch, &run, "zh", "外交部发言人");
+}
+
+#[test]
+fn windows_1251_and_gb18030_without_a_declared_charset() {
+    let batch = Batch::new();
+    batch.add("ru.html", &encode(&html(None, RUSSIAN), "WINDOWS-1251"));
+    batch.add("zh.txt", &encode(CHINESE, "GB18030"));
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    assert_stored_with(&batch, &run, "ru", "переговоры");
+    assert_stored_with(&batch, &run, "zh", "外交部发言人");
+}
+
+#[test]
+fn a_charset_declaration_that_lies() {
+    // Declared UTF-8, written in windows-1251: not valid UTF-8.
+    let batch = Batch::new();
+    batch.add(
+        "lie.html",
+        &encode(&html(Some("utf-8"), RUSSIAN), "WINDOWS-1251"),
+    );
+    // Declared windows-1251, written in UTF-8.
+    // (A different text, so it is not a duplicate of the first.)
+    let other = RUSSIAN.replace("вторник", "среду");
+    batch.add("lie2.html", html(Some("windows-1251"), &other).as_bytes());
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    assert_correct_or_clear_error(&batch, &run, "lie", "переговоры");
+    assert_correct_or_clear_error(&batch, &run, "lie2", "среду");
+}
+
+#[test]
+fn nul_bytes() {
+    let mut bytes = b"The minister said\0 the talks would continue in Geneva.".to_vec();
+    bytes.extend_from_slice(&[0u8; 64]);
+    bytes.extend_from_slice(b"<p>More\0text about Geneva.</p>");
+    let (batch, run) = ingest_hostile("nul.txt", &bytes, &[]);
+    if let Some(doc) = batch.show("nul") {
+        let text = doc["document"]["text"].as_str().unwrap();
+        assert!(text.contains("Geneva"), "{text:?}");
+    } else {
+        assert!(failure(&run, "nul.txt").is_some(), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn quotes_that_never_close() {
+    let mut text = String::from("The minister said: \"We will not accept this. ");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "Officials said \u{201c}talks {i} would continue and \u{ab}nothing was agreed, 'he added. "
+        ));
+    }
+    let (batch, run) = ingest_hostile("quotes.txt", text.as_bytes(), &[]);
+    assert_correct_or_clear_error(&batch, &run, "quotes", "Officials");
+}
+
+#[test]
+fn a_gzip_bomb_in_a_warc_record() {
+    let page = http_page(
+        html(None, "The first page about the harbour talks.").as_bytes(),
+        "utf-8",
+    );
+    let mut warc = gzip(&warc_record("response", "http://news.test/one", &page));
+    let mut bomb_body = b"<html><body><p>".to_vec();
+    bomb_body.resize(512 << 20, b' ');
+    let bomb = warc_record(
+        "response",
+        "http://news.test/bomb",
+        &http_page(&bomb_body, "utf-8"),
+    );
+    drop(bomb_body);
+    warc.extend(gzip(&bomb));
+    drop(bomb);
+    let page2 = http_page(
+        html(None, "The second page about the bridge repairs.").as_bytes(),
+        "utf-8",
+    );
+    warc.extend(gzip(&warc_record(
+        "response",
+        "http://news.test/two",
+        &page2,
+    )));
+    assert!(
+        warc.len() < 4 << 20,
+        "the bomb compresses: {} bytes",
+        warc.len()
+    );
+    let (batch, run) = ingest_hostile("cc-news.warc.gz", &warc, &[]);
+    assert_stored_with(&batch, &run, "http://news.test/one", "harbour");
+    assert_stored_with(&batch, &run, "http://news.test/two", "bridge");
+    let line = failure(&run, "cc-news.warc.gz").expect("the bomb reported");
+    assert!(line.contains("limit"), "{line}");
+}
+
+#[test]
+fn a_truncated_warc() {
+    let page = http_page(
+        html(None, "The first page about the harbour talks.").as_bytes(),
+        "utf-8",
+    );
+    let page2 = http_page(
+        html(None, "The second page about the bridge repairs.").as_bytes(),
+        "utf-8",
+    );
+    let mut warc = gzip(&warc_record("response", "http://news.test/one", &page));
+    let second = gzip(&warc_record("response", "http://news.test/two", &page2));
+    warc.extend_from_slice(&second[..second.len() / 2]);
+    let (batch, run) = ingest_hostile("cut.warc.gz", &warc, &[]);
+    assert_stored_with(&batch, &run, "http://news.test/one", "harbour");
+    let line = failure(&run, "cut.warc.gz").expect("the truncation reported");
+    assert!(line.contains("truncated"), "{line}");
+
+    let mut plain = warc_record("response", "http://news.test/one", &page);
+    let second = warc_record("response", "http://news.test/two", &page2);
+    plain.extend_from_slice(&second[..second.len() - 40]);
+    let (batch, run) = ingest_hostile("cut.warc", &plain, &[]);
+    assert_stored_with(&batch, &run, "http://news.test/one", "harbour");
+    assert!(
+        failure(&run, "cut.warc").is_some_and(|l| l.contains("truncated")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_feed_with_100000_items() {
+    let server = TestServer::start(Arc::new(|path: &str| {
+        let n = path.strip_prefix("/story/")?;
+        let body = format!(
+            "<html><body><article><p>Story {n}: the port authority said on Monday that ships would be inspected.</p></article></body></html>"
+        );
+        Some(("text/html; charset=utf-8".to_string(), body.into_bytes()))
+    }));
+    let mut feed =
+        String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>");
+    for i in 0..100_000 {
+        feed.push_str(&format!(
+            "<item><title>Story {i}</title><link>{}</link></item>",
+            server.url(&format!("/story/{i}"))
+        ));
+    }
+    feed.push_str("</channel></rss>");
+    let (batch, run) = ingest_hostile("wire.rss", feed.as_bytes(), &["--max-feed-items", "40"]);
+    let line = failure(&run, "wire.rss").expect("the cut reported");
+    assert!(
+        line.contains("100000 items") && line.contains("40"),
+        "{line}"
+    );
+    assert_eq!(server.served(), 40);
+    assert_stored_with(&batch, &run, &server.url("/story/0"), "port authority");
+    assert_stored_with(&batch, &run, &server.url("/story/39"), "Story 39");
+    assert!(batch.show(&server.url("/story/40")).is_none());
+}
