@@ -13,7 +13,9 @@ pub struct FeedItem {
 }
 
 /// The items of a feed that link to a page, in feed order, each link once.
-pub fn parse_feed(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
+/// Relative links are resolved against `base` (the feed's URL), else dropped.
+pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<Vec<FeedItem>, String> {
+    let base = base.and_then(|b| reqwest::Url::parse(b).ok());
     let feed =
         feed_rs::parser::parse(bytes).map_err(|e| format!("not a valid RSS or Atom feed: {e}"))?;
     let mut seen = std::collections::HashSet::new();
@@ -26,13 +28,22 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
                 .iter()
                 .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
                 .or(entry.links.first())
-                .map(|l| l.href.trim().to_string())
-                .filter(|href| crate::http::is_url(href))?;
+                .map(|l| l.href.trim())
+                .and_then(|href| absolute(href, base.as_ref()))?;
             let published = entry.published.or(entry.updated).map(|d| d.date_naive());
             Some(FeedItem { link, published })
         })
         .filter(|item| seen.insert(item.link.clone()))
         .collect())
+}
+
+/// `href` as an absolute HTTP(S) URL, resolved against `base` if relative.
+fn absolute(href: &str, base: Option<&reqwest::Url>) -> Option<String> {
+    if crate::http::is_url(href) {
+        return Some(href.to_string());
+    }
+    let joined = base?.join(href).ok()?;
+    matches!(joined.scheme(), "http" | "https").then(|| joined.to_string())
 }
 
 /// Whether `bytes` look like an RSS, RDF or Atom document (by its root
@@ -61,7 +72,7 @@ mod tests {
 
     #[test]
     fn reads_rss_item_links_once_each_with_dates() {
-        let items = parse_feed(RSS.as_bytes()).unwrap();
+        let items = parse_feed(RSS.as_bytes(), None).unwrap();
         let links: Vec<&str> = items.iter().map(|i| i.link.as_str()).collect();
         assert_eq!(links, ["http://127.0.0.1:1/one", "https://example.org/two"]);
         assert_eq!(items[0].published.unwrap().to_string(), "2022-03-13");
@@ -73,9 +84,19 @@ mod tests {
 <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2022-03-14T00:00:00Z</updated>
 <entry><title>E</title><id>urn:e</id><updated>2022-03-14T00:00:00Z</updated>
 <link rel="alternate" href="https://example.org/e"/></entry></feed>"#;
-        let items = parse_feed(atom.as_bytes()).unwrap();
+        let items = parse_feed(atom.as_bytes(), None).unwrap();
         assert_eq!(items[0].link, "https://example.org/e");
         assert_eq!(items[0].published.unwrap().to_string(), "2022-03-14");
+    }
+
+    #[test]
+    fn resolves_relative_links_against_the_feed_url() {
+        let rss = r#"<rss version="2.0"><channel><title>W</title>
+<item><link>/news/1</link></item><item><link>javascript:alert(1)</link></item></channel></rss>"#;
+        let items = parse_feed(rss.as_bytes(), Some("http://127.0.0.1:8/feed.xml")).unwrap();
+        let links: Vec<&str> = items.iter().map(|i| i.link.as_str()).collect();
+        assert_eq!(links, ["http://127.0.0.1:8/news/1"]);
+        assert!(parse_feed(rss.as_bytes(), None).unwrap().is_empty());
     }
 
     #[test]
@@ -87,6 +108,6 @@ mod tests {
         assert!(!looks_like_feed(
             b"<!doctype html><html><body>rss</body></html>"
         ));
-        assert!(parse_feed(b"<html>").is_err());
+        assert!(parse_feed(b"<html>", None).is_err());
     }
 }

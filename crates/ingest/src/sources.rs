@@ -146,9 +146,11 @@ impl Sources {
         }
     }
 
-    /// Queues the item links of a feed, within the per-feed limit.
+    /// Queues the item links of a feed, within the per-feed limit. `origin`
+    /// is the feed's path or URL (relative links resolve against a URL).
     fn queue_feed(&mut self, origin: &str, bytes: &[u8]) {
-        let items = match parse_feed(bytes) {
+        let base = is_url(origin).then_some(origin);
+        let items = match parse_feed(bytes, base) {
             Ok(items) => items,
             Err(reason) => {
                 self.ready.push_back(SourceItem::Failed {

@@ -196,6 +196,12 @@ pub fn sqlite(db: &Path, sql: &str) -> Option<String> {
 /// What the test server answers for a path: content type and body, or 404.
 pub type Route = dyn Fn(&str) -> Option<(String, Vec<u8>)> + Send + Sync;
 
+/// Content type the test server treats as "redirect to the body (a path)".
+pub const REDIRECT: &str = "x-test/redirect";
+
+/// Content type the test server treats as "wait this many seconds (the body), then answer".
+pub const STALL: &str = "x-test/stall";
+
 /// An HTTP/1.1 server on 127.0.0.1 (one thread per connection, one request
 /// per connection), counting the requests it served.
 pub struct TestServer {
@@ -231,6 +237,16 @@ impl TestServer {
                     }
                     counter.fetch_add(1, Ordering::SeqCst);
                     let response = match route(&path) {
+                        Some((ct, body)) if ct == REDIRECT => format!(
+                            "HTTP/1.1 302 Found\r\nLocation: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                            String::from_utf8_lossy(&body)
+                        )
+                        .into_bytes(),
+                        Some((ct, body)) if ct == STALL => {
+                            let secs: u64 = String::from_utf8_lossy(&body).parse().unwrap_or(5);
+                            std::thread::sleep(Duration::from_secs(secs));
+                            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".to_vec()
+                        }
                         Some((ct, body)) => {
                             let mut r = format!(
                                 "HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
