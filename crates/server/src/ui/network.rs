@@ -47,7 +47,8 @@ pub fn goldstein_colour(value: f64) -> String {
     } else {
         (46.0, 160.0, 67.0)
     };
-    let k = t.abs();
+    // Square root: most mean values are small, and should still show a tint.
+    let k = t.abs().sqrt();
     let mix = |a: f64, b: f64| (a + (b - a) * k).round() as u8;
     format!(
         "#{:02x}{:02x}{:02x}",
@@ -77,7 +78,9 @@ fn layout(nodes: &[Node], edges: &[Edge]) -> Vec<(f64, f64)> {
         return vec![(cx, cy)];
     }
     let area = (WIDTH - 2.0 * MARGIN) * (HEIGHT - 2.0 * MARGIN);
-    let k = (area / n as f64).sqrt() * 0.8;
+    // Ideal edge length: shrinks as nodes are added, capped so that a
+    // handful of nodes stays close together in the middle.
+    let k = ((area / n as f64).sqrt() * 0.6).min(150.0);
     let steps = 300;
     for step in 0..steps {
         let temperature = 60.0 * (1.0 - step as f64 / steps as f64) + 0.5;
@@ -108,8 +111,8 @@ fn layout(nodes: &[Node], edges: &[Edge]) -> Vec<(f64, f64)> {
         }
         for i in 0..n {
             // A weak pull to the centre keeps unconnected nodes on the canvas.
-            disp[i].0 += (cx - pos[i].0) * 0.02 * k / 10.0;
-            disp[i].1 += (cy - pos[i].1) * 0.02 * k / 10.0;
+            disp[i].0 += (cx - pos[i].0) * 0.5;
+            disp[i].1 += (cy - pos[i].1) * 0.5;
             let d = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
                 .sqrt()
                 .max(0.01);

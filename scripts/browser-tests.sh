@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end tests of the web UI in headless Chromium.
+#
+# Installs Debian's chromium if missing and playwright-core (npm) into
+# tests/browser, fills a temporary database with `newsgraph demo` plus a
+# hostile fixture (<script>, onerror= in the article text), starts
+# `newsgraph serve` on a free loopback port, and runs tests/browser/*.test.mjs
+# with node's test runner. Screenshots go to $TEST_OUTPUT/screenshots
+# (default ./test-output).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+TEST_OUTPUT="${TEST_OUTPUT:-$root/test-output}"
+mkdir -p "$TEST_OUTPUT"
+TEST_OUTPUT=$(cd "$TEST_OUTPUT" && pwd)
+export TEST_OUTPUT
+
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "installing chromium (Debian)"
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "installing playwright-core (npm)"
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+
+bin="$root/target/release/newsgraph"
+[ -x "$bin" ] || bin="$root/target/debug/newsgraph"
+if [ ! -x "$bin" ]; then
+  cargo build --release -p newsgraph
+  bin="$root/target/release/newsgraph"
+fi
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+db="$work/demo.db"
+"$bin" demo --db "$db" >"$work/demo.log"
+"$bin" ingest --db "$db" tests/browser/fixtures/hostile.jsonl 2>"$work/ingest.log"
+
+# Port 0 would be best, but the tests need to know the port: pick a free one.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" serve --db "$db" --addr "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null || { cat "$work/serve.log"; exit 1; }
+
+export NEWSGRAPH_URL="http://127.0.0.1:$port"
+status=0
+(cd tests/browser && node --test --test-reporter=spec ./*.test.mjs) || status=$?
+echo "screenshots: $(ls "$TEST_OUTPUT/screenshots" 2>/dev/null | wc -l) in $TEST_OUTPUT/screenshots"
+exit $status
