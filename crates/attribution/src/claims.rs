@@ -653,7 +653,8 @@ fn left_content(
         }
         let qi = cx.quotations.iter().position(|q| q.close == Some(b))?;
         let q = &cx.quotations[qi];
-        if q.open < sentence_start {
+        // A quotation may open paragraphs before (multi-paragraph quotes).
+        if q.open < sentence_start && !cx.inside[sentence_start] {
             return None;
         }
         // "Belgium failed … and ‘should have acted,’ said X": the clause.

@@ -285,7 +285,16 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
                     && cx.lex.cue(l).is_none()
                     && !(l == "by" && i == start)
             }
-            TokenKind::Punct(c) => matches!(c, '.' | '-' | '&' | '’' | '\'') && cx.is_word(i + 1),
+            TokenKind::Punct('.') => {
+                i + 1 < end
+                    && i > start
+                    && (cx.low(i - 1).contains('.')
+                        || cx.low(i - 1).len() == 1
+                        || cx.lex.is_title(cx.low(i - 1)))
+            }
+            TokenKind::Punct(c) => {
+                matches!(c, '-' | '&' | '’' | '\'') && i + 1 < end && cx.is_word(i + 1)
+            }
             TokenKind::Mark(_) => false,
         };
         if !ok || cx.word_count(start, i) >= MAX_PHRASE {

@@ -18,6 +18,9 @@ struct Person {
     roles: Vec<String>,
     /// Where it is first named.
     span: Span,
+    /// Whether it was only seen as a capitalised run in the text (not as a
+    /// speaker or an entity): matched by surname only.
+    from_text: bool,
 }
 
 /// A group speaker ("U.S. officials").
@@ -79,6 +82,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
             }
         }
+        for (name, span, titled) in named_people(cx) {
+            let idx = r.add_person(&name, span, Vec::new());
+            r.persons[idx].from_text = true;
+            if titled {
+                r.person_mentions.push((span.start, idx));
+            }
+        }
         for p in phrases {
             if let Shape::Name(s, e) = r.shape(p.range) {
                 if cx.word_count(s, e) >= 2 && !cx.lex.is_outlet(cx.slice(s, e)) {
@@ -108,6 +118,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             words: name.split_whitespace().map(str::to_lowercase).collect(),
             roles,
             span,
+            from_text: false,
         });
         self.persons.len() - 1
     }
@@ -240,7 +251,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return name.to_string();
         };
         let exact = self.persons.iter().find(|p| {
-            p.words.len() >= 2 && (p.words.last() == Some(word) || p.words.first() == Some(word))
+            p.words.len() >= 2
+                && (p.words.last() == Some(word) || (!p.from_text && p.words.first() == Some(word)))
         });
         if let Some(p) = exact {
             return p.name.clone();
@@ -316,6 +328,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
             });
         }
     }
+}
+
+/// Full names written in the text: runs of two or three capitalised words
+/// ("Ana Ortiz"), with whether a title or role word precedes them
+/// ("Mayor Ana Ortiz", "spokesman Li Pengyu"), which makes them people
+/// pronouns may refer to.
+fn named_people(cx: &Context) -> Vec<(String, Span, bool)> {
+    let mut out = Vec::new();
+    let n = cx.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !cx.is_cap(i) || cx.lex.is_not_name(cx.low(i)) || cx.lex.is_title(cx.low(i)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < n && cx.is_cap(e) && !cx.lex.is_not_name(cx.low(e)) && e - i < 4 {
+            e += 1;
+        }
+        let len = e - i;
+        let name = cx.slice(i, e);
+        if (2..=3).contains(&len) && !cx.lex.is_outlet(name) {
+            let before = i.checked_sub(1).map_or("", |b| cx.low(b));
+            let titled = cx.lex.is_title(before) || cx.lex.is_role(before);
+            out.push((clean_name(cx, i, e), cx.span(i, e), titled));
+        }
+        i = e.max(i + 1);
+    }
+    out
 }
 
 /// Role nouns in the phrase or its apposition ("spokesman").

@@ -107,7 +107,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Mark(Mark::DoubleStraight)
         } else if let Some(mark) = classify_mark(c, prev, at(i + 1)) {
             i += 1;
-            TokenKind::Mark(mark)
+            // "the farmers’ union": a plural possessive, not a closing mark.
+            let possessive = mark == Mark::SingleClose
+                && matches!(prev, Some('s' | 'S'))
+                && at(i) == Some(' ')
+                && at(i + 1).is_some_and(char::is_lowercase);
+            if possessive {
+                TokenKind::Punct(c)
+            } else {
+                TokenKind::Mark(mark)
+            }
         } else {
             i += 1;
             TokenKind::Punct(c)

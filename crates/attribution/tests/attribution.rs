@@ -1,0 +1,262 @@
+//! What users rely on from the attribution stage, on texts written for
+//! these tests, plus the seed article's acceptance checks (skipped when
+//! ../shared is absent).
+
+use attribution::Attributor;
+use model::{Analysis, Article, Document, FlagKind, Quote, QuoteKind};
+
+fn analyse(text: &str) -> Analysis {
+    let mut a = Analysis::new(Document {
+        id: "t".into(),
+        article: Article {
+            text: text.into(),
+            ..Article::default()
+        },
+    });
+    Attributor::new().annotate(&mut a);
+    a
+}
+
+fn content<'a>(a: &'a Analysis, q: &Quote) -> &'a str {
+    q.span.slice(a.text())
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_ref().map_or("", |s| s.name.as_str())
+}
+
+/// The quote whose content contains `needle`.
+fn quote<'a>(a: &'a Analysis, needle: &str) -> &'a Quote {
+    a.quotes
+        .iter()
+        .find(|q| content(a, q).contains(needle))
+        .unwrap_or_else(|| panic!("no quote contains {needle:?}: {:#?}", a.quotes))
+}
+
+#[test]
+fn direct_quote_with_cue_after_names_the_speaker() {
+    let a = analyse(
+        "Mayor Ana Ortiz opened the bridge on Friday.\n\n\u{201c}This bridge took ten years,\u{201d} Ortiz said. \u{201c}It was worth it.\u{201d}",
+    );
+    let q = quote(&a, "ten years");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Ana Ortiz");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    // The split quote is one claim covering both parts.
+    assert!(content(&a, q).contains("worth it"));
+    assert!(content(&a, q).starts_with("This bridge"));
+}
+
+#[test]
+fn inverted_cue_and_added() {
+    let a = analyse(
+        "\"We will rebuild the harbour,\" said Tomas Berg, the port director. \"Work starts in May,\" added Berg.",
+    );
+    let q = quote(&a, "rebuild");
+    assert_eq!(speaker(q), "Tomas Berg");
+    assert_eq!(content(&a, q), "We will rebuild the harbour");
+    let q = quote(&a, "May");
+    assert_eq!(q.cue.as_deref(), Some("added"));
+    assert_eq!(speaker(q), "Tomas Berg");
+}
+
+#[test]
+fn apposition_names_the_speaker_and_nominal_resolves_to_them() {
+    let a = analyse(
+        "The ministry spokesman in Oslo, Kari Lund, said the talks had failed. Later the spokesman said new talks were planned for June.",
+    );
+    let q = quote(&a, "talks had failed");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Kari Lund");
+    let q = quote(&a, "new talks");
+    assert_eq!(speaker(q), "Kari Lund");
+    let span = q
+        .speaker
+        .as_ref()
+        .and_then(|s| s.span)
+        .expect("speaker span");
+    assert_eq!(span.slice(a.text()), "the spokesman");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_the_last_person() {
+    let a = analyse(
+        "Senator Paul Dimas visited the farm. He said the drought was the worst in memory.",
+    );
+    let q = quote(&a, "drought");
+    assert_eq!(speaker(q), "Paul Dimas");
+    let span = q
+        .speaker
+        .as_ref()
+        .and_then(|s| s.span)
+        .expect("speaker span");
+    assert_eq!(span.slice(a.text()), "He");
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let a = analyse(
+        "Grain prices will rise next year, according to the farmers' union.\n\nThe union told reporters that exports would fall.\n\nAccording to customs officials, imports doubled in March.",
+    );
+    let q = quote(&a, "Grain prices");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+    assert_eq!(speaker(q), "farmers' union");
+    let q = quote(&a, "exports would fall");
+    assert_eq!(content(&a, q), "exports would fall");
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    let q = quote(&a, "imports doubled");
+    assert_eq!(speaker(q), "customs officials");
+}
+
+#[test]
+fn source_chains_follow_quoted_by_and_said_on() {
+    let a = analyse(
+        "The mine will close, according to company officials quoted by Reuters and The Daily Ledger.\n\n\u{201c}We have no choice,\u{201d} Ina Kovac said Sunday on CNN.",
+    );
+    let q = quote(&a, "mine will close");
+    assert_eq!(speaker(q), "company officials");
+    let via: Vec<&str> = q.via.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(via, vec!["Reuters", "The Daily Ledger"]);
+    let q = quote(&a, "no choice");
+    let via: Vec<&str> = q.via.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(via, vec!["CNN"]);
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let a = analyse(
+        "Ms. Haddad said the plan was \u{201c}dead on arrival\u{201d} and would be withdrawn.",
+    );
+    let q = quote(&a, "dead on arrival");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(q), "Haddad");
+    assert!(content(&a, q).contains("withdrawn"));
+}
+
+#[test]
+fn scare_quote_goes_to_whoever_used_the_phrase() {
+    let a = analyse(
+        "Jon Reyes met the envoy on Monday. Officials criticised the reports, but coverage by state media kept calling the strike a \u{201c}routine exercise.\u{201d}",
+    );
+    let q = quote(&a, "routine exercise");
+    assert_ne!(speaker(q), "Jon Reyes");
+    assert!(a
+        .quotes
+        .iter()
+        .filter(|q| content(&a, q).contains("routine exercise"))
+        .all(|q| speaker(q) != "Jon Reyes"));
+}
+
+#[test]
+fn multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark() {
+    let a = analyse(
+        "Dr. Mei Tan spoke at length.\n\n\u{201c}The first results were poor.\n\n\u{201c}The second trial went better,\u{201d} Tan said.",
+    );
+    let q = quote(&a, "second trial");
+    assert!(content(&a, q).contains("first results"));
+    assert_eq!(speaker(q), "Mei Tan");
+}
+
+#[test]
+fn unbalanced_mark_does_not_derail_later_quotes() {
+    let a = analyse(
+        "The sign read \u{201c}closed for repairs.\n\nLater, \u{201c}We reopen Monday,\u{201d} said Omar Farouk.",
+    );
+    let q = quote(&a, "We reopen Monday");
+    assert_eq!(content(&a, q), "We reopen Monday");
+    assert_eq!(speaker(q), "Omar Farouk");
+    assert!(a.flags.iter().any(|f| f.kind == FlagKind::UnclosedQuote));
+}
+
+#[test]
+fn guillemets_and_straight_single_quotes_are_quotation_marks() {
+    let a =
+        analyse("«Nous resterons», said Claire Dubois.\n\n'We will act,' Sam Okafor said. 'Soon.'");
+    assert_eq!(speaker(quote(&a, "Nous resterons")), "Claire Dubois");
+    let q = quote(&a, "We will act");
+    assert_eq!(speaker(q), "Sam Okafor");
+    assert!(content(&a, q).contains("Soon"));
+}
+
+#[test]
+fn name_variant_is_flagged_with_both_spans() {
+    let a = analyse(
+        "The embassy spokesman, Wang Jun, said the visit was private. Wan said \u{201c}no agreement was signed.\u{201d}",
+    );
+    let q = quote(&a, "no agreement");
+    assert_eq!(speaker(q), "Wang Jun");
+    let flag = a
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::NameVariant)
+        .expect("name_variant flag");
+    let spans: Vec<&str> = flag.spans.iter().map(|s| s.slice(a.text())).collect();
+    assert_eq!(spans, vec!["Wang Jun", "Wan"]);
+}
+
+#[test]
+fn offsets_stay_on_character_boundaries_with_multibyte_text() {
+    let a =
+        analyse("Renée Müller said the café — «très cher» — would close. «Ça suffit», dit-elle.");
+    for q in &a.quotes {
+        assert!(!content(&a, q).is_empty());
+    }
+}
+
+#[test]
+fn same_input_gives_same_output() {
+    let text = "\u{201c}Yes,\u{201d} he said. According to aides, the vote is Tuesday.";
+    assert_eq!(analyse(text).quotes, analyse(text).quotes);
+}
+
+#[test]
+fn seed_article_acceptance() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/examples/seed-article.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {path} is absent");
+        return;
+    };
+    let a = analyse(&text);
+    let sullivan: Vec<&Quote> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct && speaker(q) == "Jake Sullivan")
+        .collect();
+    assert_eq!(sullivan.len(), 3, "{sullivan:#?}");
+    let cues: Vec<&str> = sullivan.iter().filter_map(|q| q.cue.as_deref()).collect();
+    assert_eq!(cues, vec!["said", "said", "added"]);
+    let via_cnn = sullivan
+        .iter()
+        .filter(|q| q.via.iter().any(|v| v.name == "CNN"))
+        .count();
+    assert_eq!(via_cnn, 2);
+
+    assert_eq!(
+        speaker(quote(&a, "never heard anything like that")),
+        "Li Pengyu"
+    );
+    assert_eq!(speaker(quote(&a, "the priority now is")), "Li Pengyu");
+    let variant = a
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::NameVariant)
+        .expect("name_variant flag");
+    assert!(variant.spans.iter().any(|s| s.slice(&text) == "Liu"));
+
+    for q in a
+        .quotes
+        .iter()
+        .filter(|q| content(&a, q).contains("special military operation"))
+    {
+        assert!(!["Li Pengyu", "Jake Sullivan"].contains(&speaker(q)));
+    }
+
+    let opening = quote(&a, "Russia has asked China for military support");
+    assert_eq!(speaker(opening), "U.S. officials");
+    let via: Vec<&str> = opening.via.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(via, vec!["CNN", "The New York Times"]);
+}

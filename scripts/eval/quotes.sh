@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Quotes, speakers and source chains on PolNeAR (dev split): runs
+# `newsgraph analyze --jsonl --verbatim` over the dev articles, scores the
+# quotes with ../shared/eval/score_quotes.py (all attributions, then direct
+# quotes only) and reports the throughput of the whole analyze in docs/second
+# (one thread). Train is for tuning; test is kept aside.
+#
+# Usage: scripts/eval/quotes.sh            (from the repository root)
+# Needs: target/release/newsgraph (cargo build --release), python3.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SHARED=../shared
+POLNEAR=$SHARED/data/attribution/polnear
+SCORER=$SHARED/eval/score_quotes.py
+BIN=target/release/newsgraph
+
+if [ ! -f "$POLNEAR/docs.jsonl" ] || [ ! -f "$SCORER" ]; then
+  echo "quotes.sh: $POLNEAR or $SCORER is absent; evaluation skipped"
+  exit 0
+fi
+if [ ! -x "$BIN" ]; then
+  echo "quotes.sh: $BIN is missing; run cargo build --release first" >&2
+  exit 1
+fi
+
+# Regression floors, somewhat below what was measured when they were set
+# (see the summary lines); a drop below one is a real breakage.
+FLOOR_SPAN_F1_ALL=0.50
+FLOOR_SPEAKER_ACC_ALL=0.78
+FLOOR_SPAN_F1_DIRECT=0.68
+FLOOR_DOCS_PER_SECOND=5
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$POLNEAR/docs.jsonl" "$tmp/dev.jsonl" <<'PY'
+import json, sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
+    for line in fin:
+        d = json.loads(line)
+        if d.get("split") != "dev":
+            continue
+        rec = {"id": d["doc_id"], "text": d["text"]}
+        if d.get("date"):
+            rec["published"] = d["date"][:10]
+        fout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+PY
+ndocs=$(wc -l < "$tmp/dev.jsonl")
+
+start=$(date +%s.%N)
+RAYON_NUM_THREADS=1 "$BIN" analyze --jsonl --verbatim "$tmp/dev.jsonl" > "$tmp/pred.jsonl"
+end=$(date +%s.%N)
+dps=$(python3 -c "print(f'{$ndocs / max($end - $start, 1e-9):.1f}')")
+
+echo "== PolNeAR dev, all attributions"
+python3 "$SCORER" "$POLNEAR/gold.jsonl" "$tmp/pred.jsonl" --split dev | tee "$tmp/all.txt"
+echo
+echo "== PolNeAR dev, direct quotes (--types direct)"
+python3 "$SCORER" "$POLNEAR/gold.jsonl" "$tmp/pred.jsonl" --split dev --types direct | tee "$tmp/direct.txt"
+
+field() { tail -1 "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+f1_all=$(field "$tmp/all.txt" span_f1)
+sp_all=$(field "$tmp/all.txt" speaker_acc)
+f1_direct=$(field "$tmp/direct.txt" span_f1)
+sp_direct=$(field "$tmp/direct.txt" speaker_acc)
+
+echo
+echo "== summary (PolNeAR dev, $ndocs docs)"
+echo "all attributions: overlap span F1 $f1_all, speaker accuracy $sp_all"
+echo "direct quotes:    overlap span F1 $f1_direct, speaker accuracy $sp_direct"
+echo "analyze throughput: $dps docs/second (one thread, whole pipeline)"
+
+python3 - "$f1_all" "$sp_all" "$f1_direct" "$dps" \
+  "$FLOOR_SPAN_F1_ALL" "$FLOOR_SPEAKER_ACC_ALL" "$FLOOR_SPAN_F1_DIRECT" "$FLOOR_DOCS_PER_SECOND" <<'PY'
+import sys
+vals = [float(x) for x in sys.argv[1:5]]
+floors = [float(x) for x in sys.argv[5:9]]
+names = ["span F1 (all)", "speaker accuracy (all)", "span F1 (direct)", "docs/second"]
+bad = [f"{n} {v} < floor {f}" for n, v, f in zip(names, vals, floors) if v < f]
+if bad:
+    print("REGRESSION: " + "; ".join(bad))
+    sys.exit(1)
+PY
