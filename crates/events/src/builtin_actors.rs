@@ -106,6 +106,7 @@ pub const NAMED: &[(&[&str], &str)] = &[
     (&["al-Shabaab", "Al-Shabaab", "al Shabaab"], "SOMREBSHB"),
     (&["PKK", "Kurdistan Workers' Party"], "TURREBPKK"),
     (&["Palestinian Authority"], "PSEGOV"),
+    (&["West Bank", "Gaza", "Gaza Strip"], "PSE"),
     (&["PLO"], "PSEGOVPLO"),
     // Government organs known by a building or a short name.
     (&["White House"], "USAGOV"),

@@ -9,6 +9,7 @@ use crate::phrases::{self, ActorRef, Phrase};
 use crate::tokens::{tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
+use gazetteer::Gazetteer;
 use model::{Analysis, Event, Modality, Quote, Reference, Span};
 
 /// Words that end the clause a subject or target is searched in.
@@ -58,6 +59,7 @@ fn is_symmetric(code: &str) -> bool {
 /// Everything the coder knows about the document while it walks it.
 struct Doc<'a> {
     analysis: &'a Analysis,
+    gazetteer: &'a Gazetteer,
     /// Actors that were the subject of a clause, in text order (for "it", "he").
     subjects: Vec<(usize, ActorRef)>,
     /// Countries named, in text order (for "that country").
@@ -72,7 +74,12 @@ struct Sentence<'t> {
 }
 
 /// Codes every event of `a`.
-pub fn code(actors: &ActorTable, verbs: &VerbLexicon, a: &Analysis) -> Vec<Event> {
+pub fn code(
+    actors: &ActorTable,
+    verbs: &VerbLexicon,
+    gazetteer: &Gazetteer,
+    a: &Analysis,
+) -> Vec<Event> {
     let text = a.text();
     let published = a.document.article.published;
     let entity_actors: Vec<(Span, String, String)> = a
@@ -92,6 +99,7 @@ pub fn code(actors: &ActorTable, verbs: &VerbLexicon, a: &Analysis) -> Vec<Event
     };
     let mut doc = Doc {
         analysis: a,
+        gazetteer,
         subjects: Vec::new(),
         countries: Vec::new(),
     };
@@ -106,7 +114,7 @@ pub fn code(actors: &ActorTable, verbs: &VerbLexicon, a: &Analysis) -> Vec<Event
             .filter(|(s, _, _)| span.contains(*s))
             .cloned()
             .collect();
-        let mut phrases = phrases::find(&tokens, actors, &in_sentence, published);
+        let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
         resolve_references(&mut doc, actors, &tokens, &mut phrases);
         let s = Sentence {
             span,
@@ -200,7 +208,13 @@ fn speaker_actor(doc: &Doc, actors: &ActorTable, at: usize) -> Option<ActorRef> 
         });
     }
     let toks = tokenize(&speaker.name, Span::new(0, speaker.name.len()));
-    let found = phrases::find(&toks, actors, &[], a.document.article.published);
+    let found = phrases::find(
+        &toks,
+        actors,
+        doc.gazetteer,
+        &[],
+        a.document.article.published,
+    );
     let r = found.into_iter().flat_map(|p| p.actors).next()?;
     Some(ActorRef {
         span,
@@ -235,9 +249,16 @@ fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
             return true;
         }
         // "for military aid" (but "after attacking" is a verb).
-        if phrases::PREPOSITIONS.contains(&t.lower.as_str())
-            && !lower.ends_with("ing")
-            && t.lower != "to"
+        if bare && phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to" {
+            return true;
+        }
+        // "an Islamic State target": a name between an article and a bare stem.
+        if bare
+            && phrase_at(s, k).is_some_and(|p| {
+                let p = &s.phrases[p];
+                p.start > 0 && DETERMINERS.contains(&s.tokens[p.start - 1].lower.as_str())
+                    || s.tokens[p.start].lower == "the"
+            })
         {
             return true;
         }
@@ -361,7 +382,7 @@ fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
                 .is_some_and(|t| is_quantity(&t.lower)),
             Some(_) => true,
         };
-        if governed || p.actors.is_empty() {
+        if governed || p.actors.is_empty() || p.possessive {
             continue;
         }
         if best.is_none() {
@@ -385,12 +406,13 @@ fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
 /// The first actor phrase after token `after` in the same clause, up to
 /// twelve tokens on, skipping `skip`.
 fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option<usize> {
+    let mut countryless: Option<usize> = None;
     for (idx, p) in s.phrases.iter().enumerate() {
         if p.start <= after || skip.contains(&idx) {
             continue;
         }
         if p.start > after + 12 {
-            return None;
+            return countryless;
         }
         let crossed = &s.tokens[after + 1..p.start];
         // "to" that is not the phrase's own preposition starts an
@@ -404,27 +426,31 @@ fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option<usize> {
             .enumerate()
             .any(|(k, t)| t.lower == "to" && Some(k) != own_to)
         {
-            return None;
+            return countryless;
         }
         if crossed.iter().any(|t| {
             CLAUSE_BREAKS.contains(&t.lower.as_str())
                 || CUES.contains(&t.lower.as_str())
                 || matches!(t.text, "," | "." | "—" | "–" | "who" | "which")
         }) {
-            return None;
+            return countryless;
         }
         let locative = matches!(
             p.preposition.as_deref(),
-            Some(
-                "by" | "in" | "at" | "near" | "outside" | "inside" | "during" | "since" | "across"
-            )
+            Some("by" | "in" | "near" | "outside" | "inside" | "during" | "since" | "across")
         );
         if locative || p.actors.is_empty() {
             continue;
         }
+        // A bare role word ("further military support to Lebanon") yields
+        // to a named actor further on.
+        if p.actors.iter().all(|a| a.code.starts_with("---")) {
+            countryless = countryless.or(Some(idx));
+            continue;
+        }
         return Some(idx);
     }
-    None
+    countryless
 }
 
 /// The "by X" agent of a passive verb at `head`.
@@ -434,9 +460,10 @@ fn by_agent(s: &Sentence, head: usize) -> Option<usize> {
             && p.start <= head + 10
             && p.preposition.as_deref() == Some("by")
             && !p.actors.is_empty()
-            && !s.tokens[head + 1..p.start]
-                .iter()
-                .any(|t| matches!(t.text, "," | ";" | "."))
+            && !s.tokens[head + 1..p.start].iter().any(|t| {
+                matches!(t.text, "," | ";" | ".")
+                    || matches!(t.lower.as_str(), "was" | "were" | "is" | "are" | "been")
+            })
     })
 }
 
@@ -573,6 +600,8 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     let a = doc.analysis;
     let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
     let mut chains: Vec<(usize, Chain)> = Vec::new();
+    // The source phrase of each coded trigger, by head.
+    let mut sources: Vec<(usize, usize)> = Vec::new();
     let mut coded: Vec<Coded> = Vec::new();
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
     // is one event, not also "aid").
@@ -605,8 +634,23 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         }
         chains.push((i, chain.clone()));
         taken_until = m.last + 1;
-        if let Some(c) = code_trigger(doc, s, &m, &chain, reported_sentence) {
+        // "ISIL had attacked Iraq and taken Mosul", "…, killing eight":
+        // the second verb shares the first one's subject.
+        let shares_subject = chain.controller.is_none()
+            && chain.start > 0
+            && (matches!(s.tokens[chain.start - 1].lower.as_str(), "and" | "or")
+                || (s.tokens[chain.start - 1].text == ","
+                    && chain.start == i
+                    && s.tokens[i].lower.ends_with("ing")));
+        let inherited = sources
+            .iter()
+            .rev()
+            .find(|(h, _)| *h + 15 >= i)
+            .map(|(_, p)| *p)
+            .filter(|_| shares_subject);
+        if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
             coded.extend(c);
+            sources.push((i, source));
         }
     }
     let _ = a;
@@ -620,7 +664,8 @@ fn code_trigger(
     m: &VerbMatch,
     chain: &Chain,
     reported_sentence: bool,
-) -> Option<Vec<Coded>> {
+    inherited: Option<usize>,
+) -> Option<(Vec<Coded>, usize)> {
     let a = doc.analysis;
     let head = m.head;
     let last = m.last.max(head);
@@ -631,6 +676,7 @@ fn code_trigger(
     let mut future = chain.future;
     // Sources: the controller's object, the passive's agent, or the subject.
     let mut exclude: Vec<usize> = Vec::new();
+    let passive = chain.passive || (chain.start == head && is_reduced_passive(s, head));
     let source_phrase = if let Some((ctl, to)) = chain.controller {
         let outer = clause::analyse(&s.tokens, ctl);
         negated |= outer.negated;
@@ -638,8 +684,10 @@ fn code_trigger(
         s.phrases
             .iter()
             .rposition(|p| p.start > ctl && p.end <= to && !p.actors.is_empty())
-    } else if chain.passive || is_reduced_passive(s, head) {
+    } else if passive {
         by_agent(s, head)
+    } else if inherited.is_some() {
+        inherited
     } else {
         subject_left(s, chain.start)
     };
@@ -647,6 +695,7 @@ fn code_trigger(
     exclude.push(source_phrase);
     let target_phrase = match m.target {
         Some(t) => Some(t),
+        None if passive && !chain.passive => target_right(s, last, &exclude),
         None if chain.passive => subject_left(s, chain.start)
             .filter(|t| *t != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
@@ -695,11 +744,17 @@ fn code_trigger(
     } else {
         base
     };
-    let sources = s.phrases[source_phrase].actors.clone();
-    let targets = target_phrase
+    let mut sources = s.phrases[source_phrase].actors.clone();
+    let mut targets = target_phrase
         .filter(|t| *t != source_phrase)
         .map(|t| s.phrases[t].actors.clone())
         .unwrap_or_default();
+    if m.reverse {
+        if targets.is_empty() {
+            return None;
+        }
+        std::mem::swap(&mut sources, &mut targets);
+    }
     let mut out = vec![Coded {
         code: code.clone(),
         modality,
@@ -728,24 +783,57 @@ fn code_trigger(
             });
         }
     }
-    Some(out)
+    Some((out, source_phrase))
 }
 
-/// "sanctions imposed … by the West": a past participle after a noun with a
-/// "by" agent.
+/// "sanctions imposed on Russia by the West", "civilians imprisoned for
+/// …": a past participle right after a noun, followed by a preposition or
+/// a comma rather than an object.
 fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let lower = s.tokens[head].lower.as_str();
-    lower.ends_with("ed")
-        && head > 0
+    let after_noun = head > 0
         && s.tokens[head - 1].is_word()
-        && by_agent(s, head).is_some()
-        && !matches!(s.tokens[head - 1].lower.as_str(), "has" | "have" | "had")
-        && phrase_at(s, head - 1).is_none()
+        && !matches!(
+            s.tokens[head - 1].lower.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "and"
+                | "or"
+                | "who"
+                | "which"
+                | "that"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "also"
+                | "then"
+        )
+        && !s.tokens[head - 1].lower.ends_with("ly");
+    let before_preposition = s.tokens.get(head + 1).is_some_and(|t| {
+        t.text == "," || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to")
+    });
+    lower.ends_with("ed") && after_noun && before_preposition
 }
 
 /// Turns a coded trigger into events, one per source–target pair.
 fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     let a = doc.analysis;
+    let place = when_where::place(&s.tokens, c.head, doc.gazetteer);
+    let mut c = c;
+    // "Obama will visit Switzerland", "… meet in Zurich": with no one else
+    // named, the place's country is the counterpart (as PETRARCH codes it).
+    if c.targets.is_empty() && c.sources.len() < 2 && cameo::root(&c.code) == "04" {
+        if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
+            c.targets.push(ActorRef {
+                code: country,
+                name: p.name.clone(),
+                span: p.span.unwrap_or(c.trigger),
+            });
+        }
+    }
     let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
     if c.targets.is_empty() {
         if c.sources.len() >= 2 && is_symmetric(&c.code) {
@@ -766,7 +854,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
         }
     }
-    let place = when_where::place(&s.tokens, c.head);
+    // Events between two unnamed groups ("insurgents killed people") say
+    // nothing event data can use.
+    pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     let date = when_where::date(
         &a.times,
         &s.tokens,

@@ -33,6 +33,7 @@ use verbs::VerbLexicon;
 pub struct EventCoder {
     actors: ActorTable,
     verbs: VerbLexicon,
+    gazetteer: gazetteer::Gazetteer,
 }
 
 impl Default for EventCoder {
@@ -47,6 +48,7 @@ impl EventCoder {
         EventCoder {
             actors: ActorTable::builtin(),
             verbs: VerbLexicon::builtin(),
+            gazetteer: gazetteer::Gazetteer::new(),
         }
     }
 
@@ -62,6 +64,6 @@ impl EventCoder {
 
     /// Adds CAMEO events to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
-        a.events = coder::code(&self.actors, &self.verbs, a);
+        a.events = coder::code(&self.actors, &self.verbs, &self.gazetteer, a);
     }
 }

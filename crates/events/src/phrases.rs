@@ -12,6 +12,7 @@ use crate::actor_table::{ActorTable, Entry, EntryKind};
 use crate::builtin_actors::{COUNTRY_ANAPHORS, GENERIC_AGENTS, PRONOUNS};
 use crate::tokens::Token;
 use chrono::NaiveDate;
+use gazetteer::{Gazetteer, Place};
 use model::Span;
 
 /// One actor a phrase names.
@@ -84,10 +85,11 @@ pub type EntityActors<'a> = &'a [(Span, String, String)];
 pub fn find(
     tokens: &[Token],
     table: &ActorTable,
+    gazetteer: &Gazetteer,
     entities: EntityActors,
     date: Option<NaiveDate>,
 ) -> Vec<Phrase> {
-    let pieces = label(tokens, table, entities, date);
+    let pieces = label(tokens, table, gazetteer, entities, date);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -106,13 +108,14 @@ pub fn find(
 fn label(
     tokens: &[Token],
     table: &ActorTable,
+    gazetteer: &Gazetteer,
     entities: EntityActors,
     date: Option<NaiveDate>,
 ) -> Vec<Option<Piece>> {
     let mut out: Vec<Option<Piece>> = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
-        let piece = best_piece(tokens, i, table, entities, date);
+        let piece = best_piece(tokens, i, table, gazetteer, entities, date);
         match piece {
             Some(p) => {
                 let len = p.len.max(1);
@@ -129,6 +132,7 @@ fn best_piece(
     tokens: &[Token],
     i: usize,
     table: &ActorTable,
+    gazetteer: &Gazetteer,
     entities: EntityActors,
     date: Option<NaiveDate>,
 ) -> Option<Piece> {
@@ -136,7 +140,7 @@ fn best_piece(
         label: entry_label(m.entry, date),
         len: m.len,
     });
-    let from_gazetteer = country_at(tokens, i);
+    let from_gazetteer = country_at(tokens, i, gazetteer);
     let from_entity = entity_at(tokens, i, entities);
     let lower = tokens[i].lower.as_str();
     let from_words = if PRONOUNS.contains(&lower) {
@@ -183,36 +187,48 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
     }
 }
 
-/// A country named at `i` by name, capital or demonym (up to four words).
-fn country_at(tokens: &[Token], i: usize) -> Option<Piece> {
+/// A country named at `i` (up to four words) by its name, a demonym, a
+/// capital (the government: "Beijing said"), another city or a region (the
+/// country: "Aleppo", "South Carolina").
+fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece> {
     for len in (1..=4).rev() {
         let Some(ts) = tokens.get(i..i + len) else {
             continue;
         };
-        if !ts[0].is_word() || !ts[0].text.chars().any(char::is_uppercase) && len > 1 {
-            continue;
+        // "the" is left to the phrase builder as an article (the
+        // gazetteer would take "the U.S." whole).
+        if !ts[0].is_word() || ts[0].lower == "the" {
+            return None;
         }
         let written = ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-        for form in [written.clone(), title_case(&written)] {
-            if let Some(c) = gazetteer::country_by_name(&form) {
-                return Some(country_piece(c.iso3, false, len));
+        let has_capital = written.chars().any(char::is_uppercase);
+        // Fix the case of words written with some capital ("iSrael") and
+        // of demonyms ("tunisian"), not of lowercase nouns that happen to
+        // spell a place ("turkey", "nice").
+        let mut forms = vec![written.clone()];
+        if has_capital || len == 1 {
+            forms.push(title_case(&written));
+        }
+        for (n, form) in forms.iter().enumerate() {
+            let Some(place) = gazetteer.lookup(form) else {
+                continue;
+            };
+            let fixed_case = n > 0;
+            if !has_capital && !matches!(place, Place::Demonym(_)) {
+                continue;
             }
-            if let Some(c) = gazetteer::country_by_demonym(&form) {
-                return Some(country_piece(c.iso3, false, len));
-            }
-            if form == written {
-                if let Some(c) = gazetteer::country_by_capital(&form) {
-                    return Some(country_piece(c.iso3, true, len));
+            let piece = match place {
+                Place::Country(c) | Place::Demonym(c) => country_piece(c.iso3, false, len),
+                Place::City(city) if !fixed_case => {
+                    let capital = gazetteer
+                        .country_by_capital(city.name)
+                        .is_some_and(|c| c.iso3 == city.country);
+                    country_piece(city.country, capital, len)
                 }
-            }
-            // Only fix the case of words written with some capital
-            // ("iSrael") or demonyms ("tunisian"), not lowercase nouns
-            // that happen to spell a country ("turkey").
-            if !written.chars().any(char::is_uppercase)
-                && gazetteer::country_by_demonym(&title_case(&written)).is_none()
-            {
-                break;
-            }
+                Place::Region(r) if !fixed_case => country_piece(r.country, false, len),
+                _ => continue,
+            };
+            return Some(piece);
         }
     }
     None
@@ -468,12 +484,28 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             && !parts.agents.is_empty()
             && parts.countries.is_empty()
             && parts.actors.is_empty()
-            && next_is(j + 1, &|l| {
-                matches!(l, Label::Country { .. } | Label::Actor { .. })
-            })
         {
-            j = skip_det(tokens, j + 1);
-            continue;
+            // "of the northern West Bank city": up to two lowercase
+            // modifiers between the article and the country.
+            let mut k = skip_det(tokens, j + 1);
+            let mut skipped = 0;
+            while skipped < 2
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word() && !w.is_capitalized() && !STOP.contains(&w.lower.as_str())
+                })
+                && pieces.get(k).is_some_and(Option::is_none)
+            {
+                k += 1;
+                skipped += 1;
+            }
+            let countryish = pieces
+                .get(k)
+                .and_then(|p| p.as_ref())
+                .is_some_and(|p| matches!(p.label, Label::Country { .. } | Label::Actor { .. }));
+            if countryish {
+                j = k;
+                continue;
+            }
         }
         break;
     }

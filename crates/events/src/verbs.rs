@@ -31,6 +31,9 @@ pub struct Pattern {
     pub code: String,
     /// Whether it may trigger on a noun after a determiner.
     pub nominal: bool,
+    /// Whether the subject is the target and the other actor the source
+    /// ("received weapons from X": X gives).
+    pub reverse: bool,
     elements: Vec<Element>,
     /// Line in `verbs.txt`, for tie-breaking and error messages.
     line: usize,
@@ -49,6 +52,8 @@ pub struct VerbMatch {
     pub target: Option<usize>,
     /// Whether the pattern accepts a noun head.
     pub nominal: bool,
+    /// Whether source and target swap.
+    pub reverse: bool,
 }
 
 /// A line of the pattern file that could not be read.
@@ -133,6 +138,7 @@ impl VerbLexicon {
                         last,
                         target,
                         nominal: p.nominal,
+                        reverse: p.reverse,
                     },
                 ));
             }
@@ -148,6 +154,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
     };
     let mut words = line.split_whitespace().peekable();
     let nominal = words.next_if_eq(&"n").is_some();
+    let reverse = words.next_if_eq(&"r").is_some();
     let code = words.next().ok_or_else(|| err("no code"))?;
     if !crate::cameo::is_code(code) {
         return Err(err(&format!("{code} is not a CAMEO code")));
@@ -170,6 +177,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
         Pattern {
             code: code.to_string(),
             nominal,
+            reverse,
             elements,
             line: n,
         },
@@ -205,11 +213,14 @@ fn match_elements(
             match_elements(rest, tokens, phrases, at + 1, at)
         }
         Element::Target => {
-            let start = match tokens.get(at) {
+            let after_article = match tokens.get(at) {
                 Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => at + 1,
                 _ => at,
             };
-            let (i, p) = phrases.iter().enumerate().find(|(_, p)| p.start == start)?;
+            let (i, p) = phrases
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.start == at || p.start == after_article)?;
             let (l, _) = match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1))?;
             Some((l, Some(i)))
         }

@@ -3,6 +3,7 @@
 
 use crate::tokens::Token;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use gazetteer::Gazetteer;
 use model::{Place, Span, TimeExpression};
 
 /// The date of an event whose trigger is at `at` in `sentence`: the
@@ -65,7 +66,7 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "outside"];
 
 /// The place named by "in/at <city or country>" after token `head`, in the
 /// same clause.
-pub fn place(tokens: &[Token], head: usize) -> Option<Place> {
+pub fn place(tokens: &[Token], head: usize, gazetteer: &Gazetteer) -> Option<Place> {
     let mut i = head + 1;
     while i + 1 < tokens.len() {
         let t = &tokens[i];
@@ -77,7 +78,7 @@ pub fn place(tokens: &[Token], head: usize) -> Option<Place> {
             if tokens.get(k).is_some_and(|t| t.lower == "the") {
                 k += 1;
             }
-            if let Some(p) = place_at(tokens, k) {
+            if let Some(p) = place_at(tokens, k, gazetteer) {
                 return Some(p);
             }
         }
@@ -86,7 +87,7 @@ pub fn place(tokens: &[Token], head: usize) -> Option<Place> {
     None
 }
 
-fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
+fn place_at(tokens: &[Token], k: usize, gazetteer: &Gazetteer) -> Option<Place> {
     for len in (1..=3).rev() {
         let Some(ts) = tokens.get(k..k + len) else {
             continue;
@@ -95,25 +96,17 @@ fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
             return None;
         }
         let name = ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-        let span = Some(Span::new(ts[0].span.start, ts[len - 1].span.end));
-        if let Some(c) = gazetteer::city(&name) {
-            return Some(Place {
-                name: c.name.to_string(),
-                country: Some(c.country.to_string()),
-                lat: Some(c.lat),
-                lon: Some(c.lon),
-                span,
-            });
-        }
-        if let Some(c) = gazetteer::country_by_name(&name) {
-            return Some(Place {
-                name: c.name.to_string(),
-                country: Some(c.iso3.to_string()),
-                lat: Some(c.lat),
-                lon: Some(c.lon),
-                span,
-            });
-        }
+        let Some(found) = gazetteer.lookup(&name).filter(|p| !p.is_norp()) else {
+            continue;
+        };
+        let (lat, lon) = found.lat_lon();
+        return Some(Place {
+            name: found.name().to_string(),
+            country: found.country_code().map(str::to_string),
+            lat: Some(lat),
+            lon: Some(lon),
+            span: Some(Span::new(ts[0].span.start, ts[len - 1].span.end)),
+        });
     }
     None
 }
