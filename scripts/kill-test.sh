@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEWSGRAPH_KILLS="${1:-50}"
 if [ -n "${2:-}" ]; then export NEWSGRAPH_KILL_SEED="$2"; fi
-cargo test -q -p newsgraph --test ingest_kill -- --nocapture 2>&1 | grep -E '^round|rounds|panicked|test result|error'
+cargo test -q -p newsgraph --test ingest_kill -- --nocapture 2>&1 | grep -E '^round|kills mid|panicked|test result|error'
