@@ -30,6 +30,10 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Print the clean article and metadata of each file, one JSON object per line.
     Extract(cmd::extract::Args),
+    /// Train a model (the entity tagger) on annotated files.
+    Train(cmd::train::Args),
+    /// Tag pre-tokenised CoNLL text with entity labels (for evaluation).
+    Tag(cmd::tag::Args),
     /// Analyse files, directories and JSON Lines batches into the database.
     Ingest(cmd::ingest::Args),
     /// Show one stored document with its entities, quotes and events.
@@ -46,6 +50,8 @@ fn main() -> ExitCode {
         Command::Demo(args) => cmd::demo::run(args),
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Tag(args) => cmd::tag::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Show(args) => cmd::query::show(args),
         Command::Stats(args) => cmd::query::stats(args),

@@ -5,19 +5,42 @@
 //! [`Analysis`]. Models are loaded by the caller and passed in; this crate
 //! does no I/O.
 
+pub mod conll;
+pub mod ner;
 pub mod sentences;
 pub mod tokenize;
 
 use model::{Analysis, Entity, EntityType, Span};
 
+/// The trained entity model that ships inside the binary
+/// (`newsgraph train ner` writes it; see `models/README.md`).
+static EMBEDDED_NER: &[u8] = include_bytes!("../models/ner.bin");
+
 /// The language-analysis stage, holding its loaded models.
 #[derive(Debug, Default)]
-pub struct Nlp {}
+pub struct Nlp {
+    tagger: ner::Tagger,
+}
 
 impl Nlp {
-    /// The stage with the models that ship inside the binary.
+    /// The stage with the models that ship inside the binary. Should the
+    /// embedded model be unreadable, entities come out empty rather than
+    /// the program failing.
     pub fn embedded() -> Self {
-        Nlp {}
+        let model = ner::NerModel::from_bytes(EMBEDDED_NER).unwrap_or_default();
+        Nlp::with_model(model)
+    }
+
+    /// The stage with a given entity model (e.g. one just trained).
+    pub fn with_model(model: ner::NerModel) -> Self {
+        Nlp {
+            tagger: ner::Tagger::new(model),
+        }
+    }
+
+    /// The entity tagger.
+    pub fn tagger(&self) -> &ner::Tagger {
+        &self.tagger
     }
 
     /// Annotates `a` with tokens, sentences, entities and time expressions.

@@ -6,6 +6,8 @@ pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod serve;
+pub mod tag;
+pub mod train;
 
 use std::path::PathBuf;
 

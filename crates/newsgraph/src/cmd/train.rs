@@ -1,0 +1,104 @@
+//! `newsgraph train ner`: trains the entity tagger on CoNLL column files.
+
+use anyhow::{Context, Result};
+use nlp::ner::train::{train, TrainOptions};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `newsgraph train`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// What to train.
+    #[command(subcommand)]
+    pub what: What,
+}
+
+/// The models `newsgraph train` can build.
+#[derive(clap::Subcommand, Debug)]
+pub enum What {
+    /// The named-entity tagger (averaged perceptron over CoNLL files).
+    #[command(after_help = "Example:\n  \
+        newsgraph train ner --train ../shared/data/ner/conll2003/train.txt \\\n    \
+        --dev ../shared/data/ner/conll2003/dev.txt --clusters clusters.tsv \\\n    \
+        --out crates/nlp/models/ner.bin")]
+    Ner(NerArgs),
+}
+
+/// Arguments of `newsgraph train ner`.
+#[derive(clap::Args, Debug)]
+pub struct NerArgs {
+    /// Training data: CoNLL columns, token first, BIO tag last.
+    #[arg(long, value_name = "FILE")]
+    pub train: PathBuf,
+    /// Development data used to pick the best epoch.
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Word classes, `word<TAB>c1<TAB>c2<TAB>c3` lines (crates/nlp/tools/glove_clusters.py).
+    #[arg(long, value_name = "FILE")]
+    pub clusters: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Drop features whose averaged weights all stay below this magnitude.
+    #[arg(long, default_value_t = 0.02)]
+    pub prune: f32,
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Runs `newsgraph train`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.what {
+        What::Ner(a) => train_ner(a),
+    }
+}
+
+fn train_ner(args: NerArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let train_docs = nlp::conll::parse(&read(&args.train)?);
+    let dev_docs = match &args.dev {
+        Some(p) => nlp::conll::parse(&read(p)?),
+        None => Vec::new(),
+    };
+    let classes = match &args.clusters {
+        Some(p) => nlp::ner::parse_word_classes(&read(p)?),
+        None => Default::default(),
+    };
+    eprintln!(
+        "training on {} documents, {} word classes",
+        train_docs.len(),
+        classes.len()
+    );
+    let options = TrainOptions {
+        epochs: args.epochs,
+        prune: args.prune,
+        ..TrainOptions::default()
+    };
+    let model = train(&train_docs, &dev_docs, classes, &options, &mut |r| {
+        eprintln!(
+            "epoch {:>2}: train accuracy {:.4}, dev F1 {:.4}, {} features ({:.0}s)",
+            r.epoch,
+            r.train_accuracy,
+            r.dev_f1,
+            r.features,
+            started.elapsed().as_secs_f64()
+        );
+    })?;
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} features, {:.1} MB) in {:.0}s",
+        args.out.display(),
+        model.feature_count(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,306 @@
+//! Feature extraction for the entity tagger.
+//!
+//! Features are hashed to `u64` keys: a template number and the strings it
+//! combines. Training and tagging share this code, so the model sees the
+//! same keys in both. Per token, the *static* features (word, shape,
+//! affixes, neighbours, word classes, lexicon hits, document evidence) are
+//! computed once per sentence; the *dynamic* ones (previous labels, the
+//! labels this word got earlier in the document) at decoding time.
+
+use super::lexicon::{LexiconHit, Lexicons};
+use std::collections::HashMap;
+
+/// FNV-1a style incremental hasher for feature keys (deterministic, fast).
+#[derive(Clone, Copy)]
+pub(crate) struct Key(u64);
+
+impl Key {
+    /// Starts a key for template `template`.
+    pub(crate) fn new(template: u8) -> Self {
+        Key(0xcbf2_9ce4_8422_2325 ^ u64::from(template).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// Mixes in a string part (with a separator, so "ab"+"c" ≠ "a"+"bc").
+    pub(crate) fn str(mut self, s: &str) -> Self {
+        for b in s.bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+        self
+    }
+
+    /// Mixes in a small number.
+    pub(crate) fn num(mut self, n: u32) -> Self {
+        for b in n.to_le_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        self
+    }
+
+    /// The finished key (finalised so that near keys spread out).
+    pub(crate) fn done(self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+/// What a token looks like, precomputed once per sentence.
+pub(crate) struct TokenView {
+    /// The word as written, with curly apostrophes straightened.
+    pub word: String,
+    /// Lower-cased word.
+    pub lower: String,
+    /// Word shape with runs collapsed ("Xx", "X.X.", "d-d").
+    pub shape: String,
+    /// Word classes (coarse, middle, fine), `u16::MAX` when unknown.
+    pub classes: [u16; 3],
+    /// Lexicon hit (country, city, demonym …) with its B/I position.
+    pub lexicon: Option<LexiconHit>,
+    /// Whether the word starts with an uppercase letter.
+    pub capitalised: bool,
+}
+
+/// Document-wide evidence about each lower-cased word, gathered before
+/// tagging: how it is written elsewhere in the document.
+#[derive(Default)]
+pub(crate) struct DocEvidence {
+    /// Lower-cased word → the capitalised, non-all-caps spelling seen
+    /// mid-sentence elsewhere ("BRUSSELS" in a headline → "Brussels").
+    pub truecase: HashMap<String, String>,
+    /// Lower-cased words seen written in lower case in a normal sentence.
+    pub seen_lower: std::collections::HashSet<String>,
+}
+
+impl DocEvidence {
+    /// Gathers the evidence from every sentence of a document.
+    pub(crate) fn gather(sentences: &[Vec<&str>]) -> Self {
+        let mut ev = DocEvidence::default();
+        for words in sentences {
+            if all_caps_sentence(words) {
+                continue;
+            }
+            for (i, w) in words.iter().enumerate() {
+                let first = w.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    ev.seen_lower.insert(w.to_lowercase());
+                } else if i > 0
+                    && first.is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                {
+                    ev.truecase
+                        .entry(w.to_lowercase())
+                        .or_insert_with(|| (*w).to_string());
+                }
+            }
+        }
+        ev
+    }
+}
+
+/// Whether a sentence is written in capitals (a headline or a dateline).
+pub(crate) fn all_caps_sentence(words: &[&str]) -> bool {
+    let mut letters = 0;
+    let mut upper_words = 0;
+    for w in words {
+        if w.chars().any(char::is_alphabetic) {
+            letters += 1;
+            if !w.chars().any(char::is_lowercase) {
+                upper_words += 1;
+            }
+        }
+    }
+    letters >= 2 && upper_words * 10 >= letters * 8
+}
+
+/// The word shape: X for uppercase, x lowercase, d digit, other chars as
+/// themselves, runs of the same class collapsed, at most 6 symbols.
+pub(crate) fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(6);
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+            if out.len() >= 6 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Normalises digits so that all numbers of one form share features.
+fn digits_normalised(lower: &str) -> String {
+    lower
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// Builds the per-token views of a sentence.
+pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
+    let hits = lex.match_sentence(words);
+    words
+        .iter()
+        .zip(hits)
+        .map(|(w, hit)| {
+            let word = w.replace('’', "'");
+            let lower = digits_normalised(&word.to_lowercase());
+            TokenView {
+                shape: shape(&word),
+                classes: lex.classes(&lower),
+                capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                lexicon: hit,
+                word,
+                lower,
+            }
+        })
+        .collect()
+}
+
+/// Appends the static feature keys of token `i` to `out`.
+pub(crate) fn static_features(
+    v: &[TokenView],
+    i: usize,
+    caps_sentence: bool,
+    doc: &DocEvidence,
+    out: &mut Vec<u64>,
+) {
+    let t = &v[i];
+    let none = "<s>";
+    let at = |k: isize| -> Option<&TokenView> {
+        let j = i as isize + k;
+        if j < 0 {
+            None
+        } else {
+            v.get(j as usize)
+        }
+    };
+    let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
+    let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
+
+    out.push(Key::new(0).done());
+    out.push(Key::new(1).str(&t.word).done());
+    out.push(Key::new(2).str(&t.lower).done());
+    out.push(Key::new(3).str(&t.shape).done());
+    let chars: Vec<char> = t.lower.chars().collect();
+    for n in 1..=4.min(chars.len()) {
+        let p: String = chars[..n].iter().collect();
+        let s: String = chars[chars.len() - n..].iter().collect();
+        out.push(Key::new(4).num(n as u32).str(&p).done());
+        out.push(Key::new(5).num(n as u32).str(&s).done());
+    }
+    out.push(Key::new(6).str(lower_at(-1)).done());
+    out.push(Key::new(7).str(lower_at(1)).done());
+    out.push(Key::new(8).str(lower_at(-2)).done());
+    out.push(Key::new(9).str(lower_at(2)).done());
+    out.push(Key::new(10).str(shape_at(-1)).done());
+    out.push(Key::new(11).str(shape_at(1)).done());
+    out.push(Key::new(12).str(lower_at(-1)).str(&t.lower).done());
+    out.push(Key::new(13).str(&t.lower).str(lower_at(1)).done());
+    out.push(
+        Key::new(14)
+            .str(shape_at(-1))
+            .str(&t.shape)
+            .str(shape_at(1))
+            .done(),
+    );
+    // Word classes of the token and its neighbours.
+    for (level, c) in t.classes.iter().enumerate() {
+        out.push(Key::new(15).num(level as u32).num(u32::from(*c)).done());
+    }
+    for k in [-1isize, 1] {
+        let classes = at(k).map_or([u16::MAX - 1; 3], |t| t.classes);
+        out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
+        out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
+    }
+    out.push(
+        Key::new(18)
+            .num(u32::from(t.classes[1]))
+            .str(&t.shape)
+            .done(),
+    );
+    // Lexicon membership of the token and its neighbours.
+    for k in [-1isize, 0, 1] {
+        if let Some(hit) = at(k).and_then(|t| t.lexicon) {
+            out.push(Key::new(19).num(k as u32).num(hit.code()).done());
+        }
+    }
+    // Sentence position and casing context.
+    if i == 0 {
+        out.push(Key::new(20).str(&t.shape).done());
+    }
+    if caps_sentence {
+        out.push(Key::new(21).str(&t.lower).done());
+        out.push(Key::new(22).done());
+    }
+    // Document evidence: how the word is written elsewhere.
+    if i == 0 || caps_sentence {
+        if let Some(tc) = doc.truecase.get(&t.lower) {
+            out.push(Key::new(23).str(tc).done());
+            out.push(Key::new(24).str(&shape(tc)).done());
+        } else {
+            out.push(Key::new(25).done());
+        }
+    }
+    if t.capitalised {
+        let lower_elsewhere = doc.seen_lower.contains(&t.lower);
+        let cap_elsewhere = doc.truecase.contains_key(&t.lower);
+        out.push(
+            Key::new(26)
+                .num(u32::from(lower_elsewhere))
+                .num(u32::from(cap_elsewhere))
+                .done(),
+        );
+    }
+}
+
+/// Appends the dynamic feature keys of a token: the previous two labels
+/// and the entity types the same word received earlier in the document.
+pub(crate) fn dynamic_features(
+    t: &TokenView,
+    prev: u8,
+    prev2: u8,
+    history: Option<&[u16; 8]>,
+    out: &mut Vec<u64>,
+) {
+    out.push(Key::new(40).num(u32::from(prev)).done());
+    out.push(
+        Key::new(41)
+            .num(u32::from(prev))
+            .num(u32::from(prev2))
+            .done(),
+    );
+    out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
+    out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
+    if let Some(h) = history {
+        // The most frequent earlier type (index 0 = outside any entity).
+        let mut best = 0;
+        for k in 1..h.len() {
+            if h[k] > h[best] {
+                best = k;
+            }
+        }
+        out.push(Key::new(44).num(best as u32).done());
+        for (k, n) in h.iter().enumerate().skip(1) {
+            if *n > 0 {
+                out.push(Key::new(45).num(k as u32).done());
+            }
+        }
+    }
+}

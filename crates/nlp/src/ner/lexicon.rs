@@ -1,0 +1,145 @@
+//! What the tagger knows about words besides its weights: word classes
+//! (GloVe clusters, shipped inside the model file) and membership in the
+//! gazetteer's country, city and demonym tables.
+
+use std::collections::HashMap;
+
+/// Which gazetteer table a phrase comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum LexiconKind {
+    /// A country name or alias ("China", "U.S.").
+    Country,
+    /// A city or capital ("Rome").
+    City,
+    /// A demonym ("Chinese").
+    Demonym,
+}
+
+/// A token's place in a lexicon phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LexiconHit {
+    /// The table.
+    pub kind: LexiconKind,
+    /// Whether the token begins the phrase.
+    pub begin: bool,
+}
+
+impl LexiconHit {
+    /// A small number naming kind and position, for feature keys.
+    pub(crate) fn code(&self) -> u32 {
+        (self.kind as u32) * 2 + u32::from(self.begin)
+    }
+}
+
+/// Word classes and gazetteer phrases, indexed for per-sentence lookup.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicons {
+    /// Lower-cased word → (coarse, middle, fine) class.
+    pub(crate) classes: HashMap<String, [u16; 3]>,
+    /// Lower-cased phrase (tokens joined by one space) → table.
+    phrases: HashMap<String, LexiconKind>,
+    /// The longest phrase, in tokens.
+    max_len: usize,
+}
+
+impl Lexicons {
+    /// Lexicons with the given word classes and the gazetteer's tables.
+    pub fn new(classes: HashMap<String, [u16; 3]>) -> Self {
+        let mut lex = Lexicons {
+            classes,
+            phrases: HashMap::new(),
+            max_len: 1,
+        };
+        for c in gazetteer::COUNTRIES {
+            lex.add(c.name, LexiconKind::Country);
+            for a in c.aliases {
+                lex.add(a, LexiconKind::Country);
+            }
+            lex.add(c.capital, LexiconKind::City);
+        }
+        for c in gazetteer::CITIES {
+            lex.add(c.name, LexiconKind::City);
+        }
+        for c in gazetteer::COUNTRIES {
+            for d in c.demonyms {
+                // "U.S." is both; the country reading wins.
+                lex.phrases
+                    .entry(phrase_key(d))
+                    .or_insert(LexiconKind::Demonym);
+            }
+        }
+        lex
+    }
+
+    fn add(&mut self, name: &str, kind: LexiconKind) {
+        if name.is_empty() {
+            return;
+        }
+        let key = phrase_key(name);
+        self.max_len = self.max_len.max(key.split(' ').count());
+        self.phrases.entry(key).or_insert(kind);
+    }
+
+    /// The word classes of a lower-cased word; `u16::MAX` when unknown.
+    pub(crate) fn classes(&self, lower: &str) -> [u16; 3] {
+        self.classes.get(lower).copied().unwrap_or([u16::MAX; 3])
+    }
+
+    /// The lexicon hit of each token: longest capitalised phrase first.
+    pub(crate) fn match_sentence(&self, words: &[&str]) -> Vec<Option<LexiconHit>> {
+        let mut out = vec![None; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            if words[i].chars().next().is_some_and(char::is_uppercase) {
+                let mut key = String::new();
+                for n in 1..=self.max_len.min(words.len() - i) {
+                    if n > 1 {
+                        key.push(' ');
+                    }
+                    key.push_str(&words[i + n - 1].replace('’', "'").to_lowercase());
+                    if let Some(kind) = self.phrases.get(&key) {
+                        matched = n;
+                        out[i] = Some(LexiconHit {
+                            kind: *kind,
+                            begin: true,
+                        });
+                        for slot in out.iter_mut().skip(i + 1).take(n - 1) {
+                            *slot = Some(LexiconHit {
+                                kind: *kind,
+                                begin: false,
+                            });
+                        }
+                    }
+                }
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+}
+
+/// The lookup key of a name: its tokens, lower-cased, joined by spaces.
+fn phrase_key(name: &str) -> String {
+    crate::tokenize::tokens(name)
+        .iter()
+        .map(|s| s.slice(name).replace('’', "'").to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses word classes written as `word<TAB>coarse<TAB>middle<TAB>fine`
+/// lines (what `tools/glove_clusters.py` prints). Malformed lines are skipped.
+pub fn parse_word_classes(text: &str) -> HashMap<String, [u16; 3]> {
+    let mut out = HashMap::new();
+    for line in text.lines() {
+        let mut f = line.split('\t');
+        let (Some(w), Some(a), Some(b), Some(c)) = (f.next(), f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        if let (Ok(a), Ok(b), Ok(c)) = (a.parse(), b.parse(), c.parse()) {
+            out.insert(w.to_string(), [a, b, c]);
+        }
+    }
+    out
+}

@@ -1,0 +1,14 @@
+//! The statistical entity tagger: features, weights, greedy decoding and
+//! training. It tags CoNLL's types (PER, ORG, LOC, MISC) in BIO;
+//! [`crate::entities`] refines them into the contract's types.
+
+mod features;
+mod lexicon;
+mod model;
+pub mod score;
+mod tagger;
+pub mod train;
+
+pub use lexicon::{parse_word_classes, Lexicons};
+pub use model::{ModelError, NerModel};
+pub use tagger::Tagger;

@@ -1,0 +1,268 @@
+//! The trained tagger's weights and their file format.
+//!
+//! Format (little-endian): magic `NGNER001`; entity types (u32 count, then
+//! u8-length-prefixed names); f32 scale; u32 feature count; that many u64
+//! feature keys; that many rows of `labels` i16 weights; u32 word-class
+//! count; that many (u8 length, word bytes, 3 × u16 classes).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const MAGIC: &[u8; 8] = b"NGNER001";
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the model magic.
+    #[error("not a newsgraph NER model (bad magic)")]
+    BadMagic,
+    /// The file ends before the data it announces.
+    #[error("truncated NER model: {0}")]
+    Truncated(&'static str),
+    /// A string in the file is not UTF-8.
+    #[error("NER model holds a name that is not UTF-8")]
+    BadString,
+}
+
+/// Hashes `u64` feature keys by using them as they are (they are already
+/// well-mixed hashes).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map from feature keys, hashed by identity.
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// Trained weights: one row of per-label scores for each known feature.
+#[derive(Debug, Clone, Default)]
+pub struct NerModel {
+    /// Entity types, in label order ("PER", "ORG", "LOC", "MISC").
+    pub(crate) types: Vec<String>,
+    /// Feature key → row index.
+    pub(crate) index: KeyMap<u32>,
+    /// Rows of `label_count()` quantised weights.
+    pub(crate) weights: Vec<i16>,
+    /// Word classes shipped with the model.
+    pub(crate) classes: HashMap<String, [u16; 3]>,
+}
+
+impl NerModel {
+    /// Number of BIO labels: O, then B-/I- per type.
+    pub fn label_count(&self) -> usize {
+        1 + 2 * self.types.len()
+    }
+
+    /// The entity types the model tags.
+    pub fn types(&self) -> &[String] {
+        &self.types
+    }
+
+    /// Number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Adds the weights of `features` into `scores` (one slot per label).
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+        let n = self.label_count();
+        scores.iter_mut().for_each(|s| *s = 0);
+        for f in features {
+            if let Some(&row) = self.index.get(f) {
+                let start = row as usize * n;
+                for (s, w) in scores.iter_mut().zip(&self.weights[start..start + n]) {
+                    *s += i32::from(*w);
+                }
+            }
+        }
+    }
+
+    /// Builds a model from float weights, quantising them to i16 and
+    /// dropping features whose weights are all below `prune` in magnitude.
+    pub(crate) fn from_float(
+        types: Vec<String>,
+        rows: Vec<(u64, Vec<f32>)>,
+        classes: HashMap<String, [u16; 3]>,
+        prune: f32,
+    ) -> Self {
+        let max = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+        let mut kept: Vec<(u64, Vec<f32>)> = rows
+            .into_iter()
+            .filter(|(_, r)| r.iter().any(|w| w.abs() >= prune))
+            .collect();
+        kept.sort_by_key(|(k, _)| *k);
+        let mut index = KeyMap::default();
+        let mut weights = Vec::with_capacity(kept.len() * (1 + 2 * types.len()));
+        for (row, (key, r)) in kept.iter().enumerate() {
+            index.insert(*key, row as u32);
+            weights.extend(r.iter().map(|w| (w * scale).round() as i16));
+        }
+        NerModel {
+            types,
+            index,
+            weights,
+            classes,
+        }
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.weights.len() * 2 + self.index.len() * 8 + 64);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.types.len() as u32).to_le_bytes());
+        for t in &self.types {
+            out.push(t.len() as u8);
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.extend_from_slice(&1f32.to_le_bytes());
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_by_key(|(_, row)| *row);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (k, _) in &keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        let n = self.label_count();
+        for (_, row) in &keys {
+            let start = *row as usize * n;
+            for w in &self.weights[start..start + n] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut words: Vec<(&String, &[u16; 3])> = self.classes.iter().collect();
+        words.sort();
+        let words: Vec<_> = words.into_iter().filter(|(w, _)| w.len() < 256).collect();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (w, c) in words {
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+            for x in c {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`NerModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8, "magic")? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let type_count = r.u32("type count")? as usize;
+        let mut types = Vec::with_capacity(type_count.min(64));
+        for _ in 0..type_count {
+            types.push(r.string("type name")?);
+        }
+        let _scale = r.take(4, "scale")?;
+        let features = r.u32("feature count")? as usize;
+        let key_bytes = r.take(features.saturating_mul(8), "feature keys")?;
+        let mut index = KeyMap::default();
+        index.reserve(features);
+        for (row, k) in key_bytes.chunks_exact(8).enumerate() {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(k);
+            index.insert(u64::from_le_bytes(a), row as u32);
+        }
+        let n = 1 + 2 * types.len();
+        let weight_bytes = r.take(features.saturating_mul(n * 2), "weights")?;
+        let weights = weight_bytes
+            .chunks_exact(2)
+            .map(|w| i16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        let word_count = r.u32("word-class count")? as usize;
+        let mut classes = HashMap::with_capacity(word_count.min(1 << 20));
+        for _ in 0..word_count {
+            let w = r.string("word")?;
+            let c = r.take(6, "word classes")?;
+            classes.insert(
+                w,
+                [
+                    u16::from_le_bytes([c[0], c[1]]),
+                    u16::from_le_bytes([c[2], c[3]]),
+                    u16::from_le_bytes([c[4], c[5]]),
+                ],
+            );
+        }
+        Ok(NerModel {
+            types,
+            index,
+            weights,
+            classes,
+        })
+    }
+}
+
+/// A cursor over model bytes.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Truncated(what))?;
+        let s = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ModelError::Truncated(what))?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self, what: &'static str) -> Result<u32, ModelError> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn string(&mut self, what: &'static str) -> Result<String, ModelError> {
+        let len = self.take(1, what)?[0] as usize;
+        let b = self.take(len, what)?;
+        String::from_utf8(b.to_vec()).map_err(|_| ModelError::BadString)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let mut classes = HashMap::new();
+        classes.insert("rome".to_string(), [1, 2, 3]);
+        let model = NerModel::from_float(
+            vec!["PER".into(), "LOC".into()],
+            vec![(7, vec![0.5, -1.0, 0.0, 0.25, 0.0]), (9, vec![0.0; 5])],
+            classes,
+            0.01,
+        );
+        let back = NerModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(back.types, model.types);
+        assert_eq!(back.feature_count(), 1);
+        assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));
+        let mut scores = [0i32; 5];
+        back.score(&[7, 9, 11], &mut scores);
+        assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(NerModel::from_bytes(b"hello").is_err());
+        assert!(NerModel::from_bytes(b"NGNER001\x05").is_err());
+    }
+}

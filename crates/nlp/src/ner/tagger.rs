@@ -1,0 +1,155 @@
+//! Greedy left-to-right decoding of a document, shared by tagging and
+//! training: each token's label is chosen from its features and the labels
+//! already chosen (the previous two, and what the same word got earlier in
+//! the document), with B/I/O consistency enforced.
+
+use super::features::{all_caps_sentence, dynamic_features, static_features, views, DocEvidence};
+use super::lexicon::Lexicons;
+use super::model::NerModel;
+use std::collections::HashMap;
+
+/// Label counts per entity type (slot 0 = outside), kept per word.
+pub(crate) type History = [u16; 8];
+
+/// What decoding needs from the weights: scores for features, and a say
+/// in which label is kept (tagging keeps the best; training also learns).
+pub(crate) trait Decoder {
+    /// Number of BIO labels.
+    fn label_count(&self) -> usize;
+    /// Writes the score of each label for `features` into `scores`.
+    fn score(&self, features: &[u64], scores: &mut [i32]);
+    /// Called for token `token` of sentence `sentence` with its features and
+    /// the best allowed label; returns the label to keep.
+    fn choose(&mut self, sentence: usize, token: usize, features: &[u64], best: u8) -> u8;
+}
+
+/// Plain prediction with a trained model.
+struct Predict<'a>(&'a NerModel);
+
+impl Decoder for Predict<'_> {
+    fn label_count(&self) -> usize {
+        self.0.label_count()
+    }
+    fn score(&self, features: &[u64], scores: &mut [i32]) {
+        self.0.score(features, scores);
+    }
+    fn choose(&mut self, _: usize, _: usize, _: &[u64], best: u8) -> u8 {
+        best
+    }
+}
+
+/// Whether label `l` may follow label `prev` (I-X only after B-X or I-X).
+pub(crate) fn allowed(prev: u8, l: u8) -> bool {
+    l == 0 || l % 2 == 1 || (prev != 0 && (prev - 1) / 2 == (l - 1) / 2)
+}
+
+/// The entity-type slot of a label in a [`History`] (0 = outside).
+fn type_slot(l: u8) -> usize {
+    if l == 0 {
+        0
+    } else {
+        ((l - 1) / 2 + 1) as usize
+    }
+}
+
+/// Decodes every sentence of one document.
+pub(crate) fn decode_document<D: Decoder>(
+    scorer: &mut D,
+    lex: &Lexicons,
+    sentences: &[Vec<&str>],
+) -> Vec<Vec<u8>> {
+    let evidence = DocEvidence::gather(sentences);
+    let mut history: HashMap<String, History> = HashMap::new();
+    let mut scores = vec![0i32; scorer.label_count()];
+    let mut features: Vec<u64> = Vec::with_capacity(64);
+    let mut out = Vec::with_capacity(sentences.len());
+    for (s, words) in sentences.iter().enumerate() {
+        let v = views(words, lex);
+        let caps = all_caps_sentence(words);
+        let mut labels: Vec<u8> = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            features.clear();
+            static_features(&v, i, caps, &evidence, &mut features);
+            let prev = if i > 0 { labels[i - 1] } else { 0 };
+            let prev2 = if i > 1 { labels[i - 2] } else { 0 };
+            let h = if v[i].capitalised {
+                history.get(&v[i].lower)
+            } else {
+                None
+            };
+            dynamic_features(&v[i], prev, prev2, h, &mut features);
+            scorer.score(&features, &mut scores);
+            let mut best = 0u8;
+            for (l, sc) in scores.iter().enumerate() {
+                let l = l as u8;
+                if allowed(prev, l) && *sc > scores[best as usize] {
+                    best = l;
+                }
+            }
+            let label = scorer.choose(s, i, &features, best);
+            if v[i].capitalised {
+                let slot = type_slot(label);
+                let h = history.entry(v[i].lower.clone()).or_insert([0; 8]);
+                if slot < h.len() {
+                    h[slot] = h[slot].saturating_add(1);
+                }
+            }
+            labels.push(label);
+        }
+        out.push(labels);
+    }
+    out
+}
+
+/// A trained tagger: weights plus the lexicons its features read.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    model: NerModel,
+    lexicons: Lexicons,
+}
+
+impl Tagger {
+    /// A tagger over a loaded model.
+    pub fn new(mut model: NerModel) -> Self {
+        let lexicons = Lexicons::new(std::mem::take(&mut model.classes));
+        Tagger { model, lexicons }
+    }
+
+    /// The model's entity types, in label order.
+    pub fn types(&self) -> &[String] {
+        self.model.types()
+    }
+
+    /// Tags a document given as sentences of words; returns BIO label
+    /// strings ("B-PER", "O") per word.
+    pub fn tag(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+        self.tag_ids(sentences)
+            .into_iter()
+            .map(|labels| labels.into_iter().map(|l| self.label_name(l)).collect())
+            .collect()
+    }
+
+    /// Tags a document; returns label ids (0 = O, 2k+1 = B-type k, 2k+2 = I-type k).
+    pub fn tag_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        if self.model.types.is_empty() {
+            return sentences.iter().map(|s| vec![0; s.len()]).collect();
+        }
+        decode_document(&mut Predict(&self.model), &self.lexicons, sentences)
+    }
+
+    /// The BIO name of a label id.
+    pub fn label_name(&self, l: u8) -> String {
+        label_name(&self.model.types, l)
+    }
+}
+
+/// The BIO name of label `l` over `types`.
+pub(crate) fn label_name(types: &[String], l: u8) -> String {
+    if l == 0 {
+        return "O".to_string();
+    }
+    let t = types
+        .get(((l - 1) / 2) as usize)
+        .map_or("MISC", String::as_str);
+    format!("{}-{t}", if l % 2 == 1 { "B" } else { "I" })
+}

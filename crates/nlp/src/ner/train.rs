@@ -1,0 +1,312 @@
+//! Training the tagger: an averaged perceptron over greedy decoding.
+//!
+//! Each epoch decodes every training document with the current weights;
+//! where the chosen label differs from the gold one, the gold label's
+//! weights for the token's features go up and the chosen one's down. The
+//! decoder keeps its own (possibly wrong) choices as history, so it learns
+//! to recover from its mistakes as it must at tagging time. The averaged
+//! weights (Daumé's trick: `w - u / c`) of the epoch with the best
+//! development F1 are kept, pruned and quantised.
+
+use super::lexicon::Lexicons;
+use super::model::{KeyMap, NerModel};
+use super::score::F1Counts;
+use super::tagger::{decode_document, label_name, Decoder, Tagger};
+use crate::conll::ConllDocument;
+use std::collections::HashMap;
+
+/// Settings of a training run.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the document shuffle (same seed, same model).
+    pub seed: u64,
+    /// Features whose averaged weights all stay below this are dropped.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            seed: 7,
+            prune: 0.02,
+        }
+    }
+}
+
+/// What one epoch achieved, for progress output.
+#[derive(Debug, Clone)]
+pub struct EpochReport {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Share of training tokens labelled correctly during the epoch.
+    pub train_accuracy: f64,
+    /// Entity F1 of the averaged weights on the development set.
+    pub dev_f1: f64,
+    /// Features with weights so far.
+    pub features: usize,
+}
+
+/// Why training could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// The training data has no tags.
+    #[error("the training data has no tagged sentences")]
+    NoTags,
+}
+
+/// The perceptron's working state.
+struct Perceptron {
+    labels: usize,
+    index: KeyMap<u32>,
+    weights: Vec<i32>,
+    /// Sum of `step × update`, for averaging.
+    updates: Vec<i64>,
+    step: i64,
+    /// Gold label ids of the document being decoded.
+    gold: Vec<Vec<u8>>,
+    correct: usize,
+    seen: usize,
+}
+
+impl Perceptron {
+    fn row(&mut self, key: u64) -> usize {
+        let next = self.index.len() as u32;
+        let row = *self.index.entry(key).or_insert(next) as usize;
+        if row == next as usize {
+            self.weights.extend(std::iter::repeat_n(0, self.labels));
+            self.updates.extend(std::iter::repeat_n(0, self.labels));
+        }
+        row
+    }
+
+    fn averaged(
+        &self,
+        prune: f32,
+        types: &[String],
+        classes: &HashMap<String, [u16; 3]>,
+    ) -> NerModel {
+        let step = self.step.max(1) as f64;
+        let n = self.labels;
+        let rows = self
+            .index
+            .iter()
+            .map(|(key, &row)| {
+                let r = row as usize * n;
+                let avg = (0..n)
+                    .map(|l| {
+                        (f64::from(self.weights[r + l]) - self.updates[r + l] as f64 / step) as f32
+                    })
+                    .collect();
+                (*key, avg)
+            })
+            .collect();
+        NerModel::from_float(types.to_vec(), rows, classes.clone(), prune)
+    }
+}
+
+impl Decoder for Perceptron {
+    fn label_count(&self) -> usize {
+        self.labels
+    }
+
+    fn score(&self, features: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        for f in features {
+            if let Some(&row) = self.index.get(f) {
+                let r = row as usize * self.labels;
+                for (s, w) in scores.iter_mut().zip(&self.weights[r..r + self.labels]) {
+                    *s = s.saturating_add(*w);
+                }
+            }
+        }
+    }
+
+    fn choose(&mut self, sentence: usize, token: usize, features: &[u64], best: u8) -> u8 {
+        self.step += 1;
+        self.seen += 1;
+        let gold = self.gold[sentence][token];
+        if gold == best {
+            self.correct += 1;
+            return best;
+        }
+        let step = self.step;
+        for &f in features {
+            let r = self.row(f) * self.labels;
+            self.weights[r + gold as usize] += 1;
+            self.updates[r + gold as usize] += step;
+            self.weights[r + best as usize] -= 1;
+            self.updates[r + best as usize] -= step;
+        }
+        best
+    }
+}
+
+/// The entity types of tagged data, CoNLL's four first.
+fn entity_types(docs: &[ConllDocument]) -> Vec<String> {
+    let mut types: Vec<String> = ["PER", "ORG", "LOC", "MISC"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut extra: Vec<String> = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().flat_map(|s| s.tags.iter()))
+        .filter_map(|t| t.get(2..).map(str::to_string))
+        .filter(|t| !types.contains(t) && !t.is_empty())
+        .collect();
+    extra.sort();
+    extra.dedup();
+    types.extend(extra);
+    types.truncate(7);
+    types
+}
+
+/// The label id of a tag over `types` (unknown types become O).
+fn label_id(types: &[String], tag: &str) -> u8 {
+    let Some((prefix, ty)) = tag.split_once('-') else {
+        return 0;
+    };
+    let Some(k) = types.iter().position(|t| t == ty) else {
+        return 0;
+    };
+    (1 + 2 * k + usize::from(prefix == "I")) as u8
+}
+
+/// A deterministic shuffle (xorshift) of `0..n`.
+fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for i in (1..n).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        order.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// Entity F1 of `tagger` on tagged documents.
+pub fn evaluate(tagger: &Tagger, docs: &[ConllDocument]) -> f64 {
+    let mut counts = F1Counts::default();
+    for doc in docs {
+        let predicted = tagger.tag(&doc.words());
+        for (s, p) in doc.sentences.iter().zip(&predicted) {
+            if s.tags.len() == p.len() {
+                let g: Vec<&str> = s.tags.iter().map(String::as_str).collect();
+                let p: Vec<&str> = p.iter().map(String::as_str).collect();
+                counts.add(&g, &p);
+            }
+        }
+    }
+    counts.f1()
+}
+
+/// Trains a model on `train`, choosing the epoch by F1 on `dev`, with the
+/// word `classes` to ship inside it. `report` hears about every epoch.
+pub fn train(
+    train: &[ConllDocument],
+    dev: &[ConllDocument],
+    classes: HashMap<String, [u16; 3]>,
+    options: &TrainOptions,
+    report: &mut dyn FnMut(&EpochReport),
+) -> Result<NerModel, TrainError> {
+    let tagged: Vec<&ConllDocument> = train
+        .iter()
+        .filter(|d| d.sentences.iter().any(|s| !s.tags.is_empty()))
+        .collect();
+    if tagged.is_empty() {
+        return Err(TrainError::NoTags);
+    }
+    let types = entity_types(train);
+    let lex = Lexicons::new(classes.clone());
+    let gold: Vec<Vec<Vec<u8>>> = tagged
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| {
+                    if s.tags.len() == s.words.len() {
+                        s.tags.iter().map(|t| label_id(&types, t)).collect()
+                    } else {
+                        vec![0; s.words.len()]
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let words: Vec<Vec<Vec<&str>>> = tagged.iter().map(|d| d.words()).collect();
+    let mut p = Perceptron {
+        labels: 1 + 2 * types.len(),
+        index: KeyMap::default(),
+        weights: Vec::new(),
+        updates: Vec::new(),
+        step: 0,
+        gold: Vec::new(),
+        correct: 0,
+        seen: 0,
+    };
+    let mut best: Option<(f64, NerModel)> = None;
+    for epoch in 1..=options.epochs.max(1) {
+        p.correct = 0;
+        p.seen = 0;
+        for d in shuffled(tagged.len(), options.seed.wrapping_add(epoch as u64)) {
+            p.gold = gold[d].clone();
+            decode_document(&mut p, &lex, &words[d]);
+        }
+        let model = p.averaged(options.prune, &types, &classes);
+        let dev_f1 = if dev.is_empty() {
+            0.0
+        } else {
+            evaluate(&Tagger::new(model.clone()), dev)
+        };
+        report(&EpochReport {
+            epoch,
+            train_accuracy: p.correct as f64 / p.seen.max(1) as f64,
+            dev_f1,
+            features: p.index.len(),
+        });
+        if dev.is_empty() || best.as_ref().is_none_or(|(f, _)| dev_f1 > *f) {
+            best = Some((dev_f1, model));
+        }
+    }
+    best.map(|(_, m)| m).ok_or(TrainError::NoTags)
+}
+
+/// The BIO names of a model's labels, in id order.
+pub fn label_names(model: &NerModel) -> Vec<String> {
+    (0..model.label_count() as u8)
+        .map(|l| label_name(&model.types, l))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conll::parse;
+
+    #[test]
+    fn learns_a_tiny_corpus() {
+        let mut text = String::new();
+        for (name, place) in [("Anna", "Paris"), ("Boris", "Oslo"), ("Carla", "Lima")] {
+            text.push_str(&format!("{name} B-PER\nvisited O\n{place} B-LOC\n. O\n\n"));
+        }
+        let docs = parse(&text);
+        let options = TrainOptions {
+            epochs: 5,
+            ..TrainOptions::default()
+        };
+        let model = train(&docs, &docs, HashMap::new(), &options, &mut |_| {}).unwrap();
+        let tagger = Tagger::new(model);
+        let tags = tagger.tag(&[vec!["Anna", "visited", "Oslo", "."]]);
+        assert_eq!(tags[0], ["B-PER", "O", "B-LOC", "O"]);
+    }
+
+    #[test]
+    fn shuffle_is_a_permutation() {
+        let mut s = shuffled(10, 3);
+        s.sort();
+        assert_eq!(s, (0..10).collect::<Vec<_>>());
+    }
+}
