@@ -62,23 +62,7 @@ impl Store {
         date_to: Option<NaiveDate>,
         limit: usize,
     ) -> Result<ActorGraph> {
-        // '' (unknown day) sorts before every date, so `day >= ''` keeps it
-        // when there is no lower bound and `day <= '9999…'` when no upper.
-        let from = date_from.map(|d| d.to_string()).unwrap_or_default();
-        let to = date_to
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "9999-12-31".to_string());
-        let known_only = date_from.is_some() || date_to.is_some();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
-                    min(nullif(day, '')), max(nullif(day, ''))
-             FROM pair_days
-             WHERE day >= ?1 AND day <= ?2 AND (?3 = 0 OR day <> '')
-             GROUP BY source_actor, target_actor
-             ORDER BY 3 DESC, 1, 2
-             LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(params![from, to, known_only, page_limit(limit)], |r| {
+        let edge = |r: &rusqlite::Row<'_>| {
             let events: i64 = r.get(2)?;
             let sum: f64 = r.get(3)?;
             Ok(ActorEdge {
@@ -89,8 +73,36 @@ impl Store {
                 first: parse_day(r.get(4)?),
                 last: parse_day(r.get(5)?),
             })
-        })?;
-        let edges: Vec<ActorEdge> = rows.collect::<rusqlite::Result<_>>()?;
+        };
+        let edges: Vec<ActorEdge> = if date_from.is_none() && date_to.is_none() {
+            // all time: the totals each insert keeps
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT source_actor, target_actor, events, goldstein_sum, first_day, last_day
+                 FROM pairs ORDER BY events DESC, source_actor, target_actor LIMIT ?1",
+            )?;
+            let rows = stmt.query_map(params![page_limit(limit)], edge)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        } else {
+            // '' (unknown day) sorts before every date: a lower bound of ''
+            // would keep it, so the range starts just after it.
+            let from = date_from
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "0".into());
+            let to = date_to
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "9999-12-31".to_string());
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+                        min(day), max(day)
+                 FROM pair_days
+                 WHERE day >= ?1 AND day <= ?2
+                 GROUP BY source_actor, target_actor
+                 ORDER BY 3 DESC, 1, 2
+                 LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![from, to, page_limit(limit)], edge)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
         let ids: BTreeSet<i64> = edges.iter().flat_map(|e| [e.source, e.target]).collect();
         let mut nodes = Vec::with_capacity(ids.len());
         for id in ids {

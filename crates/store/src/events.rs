@@ -1,6 +1,6 @@
 //! Events by actor, target, CAMEO code, date range and place; timelines.
 
-use crate::quotes::Conditions;
+use crate::sql::Conditions;
 use crate::types::{DocumentRef, EventActor, EventFilter, EventPlace, EventRecord};
 use crate::{page_limit, parse_day, Result, Store};
 use rusqlite::types::Value;
@@ -92,14 +92,46 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     if let Some(actor) = filter.target_id {
         cond.push("e.target_actor = ?", [Value::Integer(actor)]);
     }
+    // Without statistics SQLite may pick the CAMEO or day index over an
+    // actor or place index and then read thousands of rows to check the
+    // actor. Actors and places are the narrower filters, and their indexes
+    // hold cameo and day, so a unary `+` keeps those two off the index
+    // choice when a narrower filter is present.
+    let narrowed = filter.actor.is_some()
+        || filter.target.is_some()
+        || filter.actor_id.is_some()
+        || filter.target_id.is_some()
+        || filter.place.is_some();
     if let Some(code) = &filter.code_prefix {
-        cond.push("e.cameo >= ? AND e.cameo < ?", prefix_range(code.trim()));
+        cond.push(
+            if narrowed {
+                "+e.cameo >= ? AND +e.cameo < ?"
+            } else {
+                "e.cameo >= ? AND e.cameo < ?"
+            },
+            prefix_range(code.trim()),
+        );
     }
+    let day_narrowed = narrowed || filter.code_prefix.is_some();
     if let Some(from) = filter.date_from {
-        cond.push("e.day >= ?", [Value::Text(from.to_string())]);
+        cond.push(
+            if day_narrowed {
+                "+e.day >= ?"
+            } else {
+                "e.day >= ?"
+            },
+            [Value::Text(from.to_string())],
+        );
     }
     if let Some(to) = filter.date_to {
-        cond.push("e.day <= ? AND e.day <> ''", [Value::Text(to.to_string())]);
+        cond.push(
+            if day_narrowed {
+                "+e.day <= ? AND e.day <> ''"
+            } else {
+                "e.day <= ? AND e.day <> ''"
+            },
+            [Value::Text(to.to_string())],
+        );
     }
     if let Some(place) = &filter.place {
         let place = place.trim();
@@ -114,16 +146,25 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     cond
 }
 
+/// The SQL of [`Store::events`] for these conditions: page over event ids
+/// first (from the indexes), then read the rows shown — the sentence text
+/// and copy counts cost per row.
+pub(crate) fn events_sql(cond: &Conditions) -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
+         WHERE e.event IN (
+             SELECT e.event FROM events e {} ORDER BY e.day, e.event LIMIT ? OFFSET ?)
+         ORDER BY e.day, e.event",
+        cond.sql()
+    )
+}
+
 impl Store {
     /// Events matching `filter`, by counted day then storage order. By
     /// default each story's event once (see [`EventFilter::include_copies`]).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>> {
         let cond = event_conditions(filter);
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
-             {} ORDER BY e.day, e.event LIMIT ? OFFSET ?",
-            cond.sql()
-        );
+        let sql = events_sql(&cond);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let params = cond.params(&[page_limit(filter.limit), filter.offset as i64]);
         let rows = stmt.query_map(rusqlite::params_from_iter(params), event_row)?;
@@ -136,10 +177,13 @@ impl Store {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
              WHERE e.event IN (
-                 SELECT event FROM events WHERE source_actor = ?1
-                 UNION SELECT event FROM events WHERE target_actor = ?1)
-               AND e.copy_of IS NULL
-             ORDER BY e.day, e.event LIMIT ?2"
+                 SELECT event FROM events
+                 WHERE event IN (
+                     SELECT event FROM events WHERE source_actor = ?1
+                     UNION SELECT event FROM events WHERE target_actor = ?1)
+                   AND copy_of IS NULL
+                 ORDER BY day, event LIMIT ?2)
+             ORDER BY e.day, e.event"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params![actor_id, page_limit(limit)], event_row)?;

@@ -33,9 +33,11 @@ mod actors;
 mod events;
 mod export;
 mod names;
+mod plans;
 mod quotes;
 mod schema;
 pub mod search;
+mod sql;
 mod stats;
 pub mod types;
 mod write;
@@ -227,16 +229,6 @@ impl Store {
             }
             None => None,
         })
-    }
-
-    /// Runs `EXPLAIN QUERY PLAN` on one of the query API's statements (for
-    /// the scale evaluation and for reviewing indexes).
-    pub fn explain(&self, sql: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let count = stmt.parameter_count();
-        let nulls: Vec<rusqlite::types::Null> = vec![rusqlite::types::Null; count];
-        let rows = stmt.query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -2,41 +2,10 @@
 
 use crate::names::normalise;
 use crate::search::fts_query;
+use crate::sql::Conditions;
 use crate::types::{DocumentRef, QuoteFilter, QuoteRecord};
 use crate::{page_limit, parse_day, Result, Store};
 use rusqlite::types::Value;
-
-/// A WHERE clause assembled from fixed SQL fragments, with every user value
-/// bound as a parameter (never formatted into the SQL).
-#[derive(Default)]
-pub(crate) struct Conditions {
-    clauses: Vec<&'static str>,
-    params: Vec<Value>,
-}
-
-impl Conditions {
-    /// Adds `clause`, whose `?` placeholders take `values` in order.
-    pub(crate) fn push(&mut self, clause: &'static str, values: impl IntoIterator<Item = Value>) {
-        self.clauses.push(clause);
-        self.params.extend(values);
-    }
-
-    /// `WHERE a AND b …`, or nothing.
-    pub(crate) fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-
-    /// The bound values, followed by `extra` (limit, offset).
-    pub(crate) fn params(&self, extra: &[i64]) -> Vec<Value> {
-        let mut p = self.params.clone();
-        p.extend(extra.iter().map(|&v| Value::Integer(v)));
-        p
-    }
-}
 
 const QUOTE_COLUMNS: &str = "q.quote, d.id, d.title, d.published, d.site, d.url, q.idx, q.start,
     q.end, q.text, q.kind, q.speaker_name, q.speaker_actor, q.speaker_code, q.cue, q.via";
@@ -67,36 +36,48 @@ fn quote_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(QuoteRecord, String)> {
     ))
 }
 
+/// The SQL of [`Store::quotes`] for these conditions: page over quote ids
+/// first (index only), then read the few rows shown.
+pub(crate) fn quotes_sql(cond: &Conditions) -> String {
+    format!(
+        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc = q.doc
+         WHERE q.quote IN (SELECT q.quote FROM quotes q {} ORDER BY q.quote LIMIT ? OFFSET ?)
+         ORDER BY q.quote",
+        cond.sql()
+    )
+}
+
+/// The conditions of a quote filter; `None` when `words` has no word.
+pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Option<Conditions> {
+    let mut cond = Conditions::default();
+    cond.push("q.copy_of IS NULL", []);
+    if let Some(speaker) = &filter.speaker {
+        let norm = normalise(speaker);
+        cond.push(
+            "q.speaker_actor IN (SELECT actor FROM actors WHERE norm = ? OR last = ?)",
+            [Value::Text(norm.clone()), Value::Text(norm)],
+        );
+    }
+    if let Some(actor) = filter.speaker_actor {
+        cond.push("q.speaker_actor = ?", [Value::Integer(actor)]);
+    }
+    if let Some(words) = &filter.words {
+        cond.push(
+            "q.quote IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+            [Value::Text(fts_query(words)?)],
+        );
+    }
+    Some(cond)
+}
+
 impl Store {
     /// Quotes matching `filter`, each story once, in the order they were
     /// stored. A `words` filter with no word in it matches nothing.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
-        let mut cond = Conditions::default();
-        cond.push("q.copy_of IS NULL", []);
-        if let Some(speaker) = &filter.speaker {
-            let norm = normalise(speaker);
-            cond.push(
-                "q.speaker_actor IN (SELECT actor FROM actors WHERE norm = ? OR last = ?)",
-                [Value::Text(norm.clone()), Value::Text(norm)],
-            );
-        }
-        if let Some(actor) = filter.speaker_actor {
-            cond.push("q.speaker_actor = ?", [Value::Integer(actor)]);
-        }
-        if let Some(words) = &filter.words {
-            let Some(fts) = fts_query(words) else {
-                return Ok(Vec::new());
-            };
-            cond.push(
-                "q.quote IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                [Value::Text(fts)],
-            );
-        }
-        let sql = format!(
-            "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc = q.doc
-             {} ORDER BY q.quote LIMIT ? OFFSET ?",
-            cond.sql()
-        );
+        let Some(cond) = quote_conditions(filter) else {
+            return Ok(Vec::new());
+        };
+        let sql = quotes_sql(&cond);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let params = cond.params(&[page_limit(filter.limit), filter.offset as i64]);
         let rows = stmt.query_map(rusqlite::params_from_iter(params), quote_row)?;

@@ -17,21 +17,28 @@ fn document_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRef> {
 impl Store {
     /// What the database holds; quotes and events count each story once.
     pub fn stats(&self) -> Result<Stats> {
+        let counters: std::collections::HashMap<String, i64> = self
+            .conn
+            .prepare_cached("SELECT name, value FROM counters")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let counter = |name: &str| counters.get(name).copied().unwrap_or(0).max(0) as u64;
         let count = |sql: &str| -> Result<u64> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
-        let documents = count("SELECT count(*) FROM documents")?;
-        let stories = count("SELECT count(*) FROM stories")?;
+        let documents = counter("documents");
+        let stories = counter("stories");
+        // small tables: counted directly
         let exact_duplicates = count("SELECT count(*) FROM exact_duplicates")?;
         Ok(Stats {
             documents,
             stories,
             duplicates: documents.saturating_sub(stories) + exact_duplicates,
             exact_duplicates,
-            entities: count("SELECT count(*) FROM entities WHERE type <> 'DATE'")?,
+            entities: counter("entities"),
             actors: count("SELECT count(*) FROM actors")?,
-            quotes: count("SELECT count(*) FROM quotes WHERE copy_of IS NULL")?,
-            events: count("SELECT count(*) FROM events WHERE copy_of IS NULL")?,
+            quotes: counter("quotes"),
+            events: counter("events"),
         })
     }
 

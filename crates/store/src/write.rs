@@ -40,6 +40,7 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         None => None,
     };
     let doc = insert_document_row(tx, output, meta, &id)?;
+    bump(tx, "documents", 1)?;
     let story = match story_of_near_copy {
         Some(story) => {
             tx.execute(
@@ -53,6 +54,7 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
                 "INSERT INTO stories (story, documents) VALUES (?1, 1)",
                 params![doc],
             )?;
+            bump(tx, "stories", 1)?;
             doc
         }
     };
@@ -79,6 +81,15 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         insert_event(tx, &ctx, &resolver, i, e)?;
     }
     Ok(Inserted::Added)
+}
+
+/// Adds `by` to one of the counters [`crate::Store::stats`] reads.
+fn bump(tx: &Connection, counter: &str, by: i64) -> Result<()> {
+    if by != 0 {
+        tx.prepare_cached("UPDATE counters SET value = value + ?2 WHERE name = ?1")?
+            .execute(params![counter, by])?;
+    }
+    Ok(())
 }
 
 /// Records an exact copy the caller skipped (see [`crate::Store::record_duplicate`]).
@@ -294,6 +305,8 @@ fn insert_entities(
             *counts.entry(actor).or_default() += e.mentions.len() as i64;
         }
     }
+    let named = entities.iter().filter(|e| e.kind != "DATE").count();
+    bump(tx, "entities", named as i64)?;
     if ctx.first_of_story {
         let mut bump = tx.prepare_cached(
             "UPDATE actors SET mentions = mentions + ?1, documents = documents + 1 WHERE actor = ?2",
@@ -404,6 +417,7 @@ fn insert_quote(
         copy_of,
     ])?;
     if copy_of.is_none() {
+        bump(tx, "quotes", 1)?;
         let quote = tx.last_insert_rowid();
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
             .execute(params![quote, q.text])?;
@@ -491,6 +505,9 @@ fn insert_event(
         e.quote.map(|q| q as i64),
         copy_of,
     ])?;
+    if copy_of.is_none() {
+        bump(tx, "events", 1)?;
+    }
     if let (true, None, Some(source), Some(target)) = (fact, copy_of, source_actor, target_actor) {
         tx.prepare_cached(
             "INSERT INTO pair_days (source_actor, target_actor, day, events, goldstein_sum)
@@ -499,6 +516,19 @@ fn insert_event(
                  goldstein_sum = goldstein_sum + excluded.goldstein_sum",
         )?
         .execute(params![source, target, day, e.goldstein])?;
+        // min/max of NULL is NULL: coalesce so an unknown day never wins
+        tx.prepare_cached(
+            "INSERT INTO pairs (source_actor, target_actor, events, goldstein_sum, first_day,
+                 last_day)
+             VALUES (?1, ?2, 1, ?3, nullif(?4, ''), nullif(?4, ''))
+             ON CONFLICT DO UPDATE SET events = events + 1,
+                 goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+                 first_day = min(coalesce(first_day, excluded.first_day),
+                                 coalesce(excluded.first_day, first_day)),
+                 last_day = max(coalesce(last_day, excluded.last_day),
+                                coalesce(excluded.last_day, last_day))",
+        )?
+        .execute(params![source, target, e.goldstein, day])?;
     }
     Ok(())
 }
