@@ -367,8 +367,7 @@ fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
         // A relative pronoun right after the phrase points back at it.
         let relative = s.tokens[between_start..from]
             .iter()
-            .skip_while(|t| t.text == ",")
-            .next()
+            .find(|t| t.text != ",")
             .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
         if !relative && break_between(&s.tokens, between_start, from) {
             return best;
@@ -594,6 +593,7 @@ struct Coded {
     head: usize,
     quote: Option<usize>,
     future: bool,
+    mutual: bool,
 }
 
 fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
@@ -654,6 +654,8 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         }
     }
     let _ = a;
+    let accusations: Vec<Coded> = coded.iter().filter_map(|c| accusation(s, c)).collect();
+    coded.extend(accusations);
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
@@ -764,6 +766,7 @@ fn code_trigger(
         head,
         quote,
         future,
+        mutual: m.mutual,
     }];
     // "will not allow", "refused to release": a refusal is an event of its own.
     let refusal = negated
@@ -780,6 +783,7 @@ fn code_trigger(
                 head,
                 quote,
                 future,
+                mutual: false,
             });
         }
     }
@@ -818,6 +822,48 @@ fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     lower.ends_with("ed") && after_noun && before_preposition
 }
 
+/// Verbs that, reporting someone's violent act, accuse them of it.
+fn is_claim_verb(lower: &str) -> bool {
+    crate::lemma::candidates(lower).iter().any(|l| {
+        matches!(
+            l.as_str(),
+            "say" | "claim" | "allege" | "charge" | "insist" | "state" | "assert" | "contend"
+        )
+    })
+}
+
+/// "The US said that Iraq had attacked …": a speaker who reports another
+/// actor's violence (roots 17–20) accuses it (CAMEO 112/1123).
+fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
+    let root: u8 = cameo::root(&c.code).parse().ok()?;
+    if !(17..=20).contains(&root) || !c.modality.is_fact() {
+        return None;
+    }
+    let first_source = c.sources.first()?;
+    let source_start = s.tokens.iter().position(|t| t.span.start >= first_source.span.start)?;
+    let cue = (0..source_start.min(c.head))
+        .rev()
+        .take_while(|&k| !matches!(s.tokens[k].text, ";" | "." | ","))
+        .find(|&k| is_claim_verb(&s.tokens[k].lower))?;
+    let chain = clause::analyse(&s.tokens, cue);
+    let speaker = subject_left(s, chain.start)?;
+    let speakers = s.phrases[speaker].actors.clone();
+    if speakers.is_empty() || speakers.iter().any(|a| c.sources.iter().any(|b| b.code == a.code)) {
+        return None;
+    }
+    Some(Coded {
+        code: if root >= 18 { "1123" } else { "112" }.to_string(),
+        modality: Modality::Asserted,
+        sources: speakers,
+        targets: c.sources.clone(),
+        trigger: s.tokens[cue].span,
+        head: cue,
+        quote: c.quote,
+        future: false,
+        mutual: false,
+    })
+}
+
 /// Turns a coded trigger into events, one per source–target pair.
 fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     let a = doc.analysis;
@@ -850,6 +896,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             for y in &c.targets {
                 if x.span != y.span || x.code != y.code {
                     pairs.push((x.clone(), y.clone()));
+                    if c.mutual {
+                        pairs.push((y.clone(), x.clone()));
+                    }
                 }
             }
         }

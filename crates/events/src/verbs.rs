@@ -34,6 +34,8 @@ pub struct Pattern {
     /// Whether the subject is the target and the other actor the source
     /// ("received weapons from X": X gives).
     pub reverse: bool,
+    /// Whether the target acts on the source too ("held talks with X").
+    pub mutual: bool,
     elements: Vec<Element>,
     /// Line in `verbs.txt`, for tie-breaking and error messages.
     line: usize,
@@ -54,6 +56,8 @@ pub struct VerbMatch {
     pub nominal: bool,
     /// Whether source and target swap.
     pub reverse: bool,
+    /// Whether the event goes both ways ("held talks with").
+    pub mutual: bool,
 }
 
 /// A line of the pattern file that could not be read.
@@ -139,6 +143,7 @@ impl VerbLexicon {
                         target,
                         nominal: p.nominal,
                         reverse: p.reverse,
+                        mutual: p.mutual,
                     },
                 ));
             }
@@ -153,8 +158,14 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
         reason: reason.to_string(),
     };
     let mut words = line.split_whitespace().peekable();
-    let nominal = words.next_if_eq(&"n").is_some();
-    let reverse = words.next_if_eq(&"r").is_some();
+    let (mut nominal, mut reverse, mut mutual) = (false, false, false);
+    while let Some(flag) = words.next_if(|w| matches!(*w, "n" | "r" | "m")) {
+        match flag {
+            "n" => nominal = true,
+            "r" => reverse = true,
+            _ => mutual = true,
+        }
+    }
     let code = words.next().ok_or_else(|| err("no code"))?;
     if !crate::cameo::is_code(code) {
         return Err(err(&format!("{code} is not a CAMEO code")));
@@ -178,6 +189,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
             code: code.to_string(),
             nominal,
             reverse,
+            mutual,
             elements,
             line: n,
         },
