@@ -403,3 +403,19 @@ fn a_feed_with_100000_items() {
     assert_stored_with(&batch, &run, &server.url("/story/39"), "Story 39");
     assert!(batch.show(&server.url("/story/40")).is_none());
 }
+
+#[test]
+fn analysis_over_the_time_limit_is_given_up_and_reported() {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 2 << 20 {
+        text.push_str(&format!(
+            "In session {i}, the ministers of Canada and Mexico met in Ottawa, \
+             and \"the talks went well,\" a spokesman for the ministry told Reuters. "
+        ));
+        i += 1;
+    }
+    let (_, run) = ingest_hostile("long.txt", text.as_bytes(), &["--max-analysis-ms", "300"]);
+    let line = failure(&run, "long").expect("the slow document reported");
+    assert!(line.contains("--max-analysis-ms"), "{line}");
+}
