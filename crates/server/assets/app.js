@@ -24,10 +24,18 @@
 
   function hide() {
     if (popover) popover.hidden = true;
+    unlightAll();
+  }
+
+  function unlightAll() {
+    document.querySelectorAll(".hl.lit").forEach(function (hl) { hl.classList.remove("lit"); });
   }
 
   function show(hl) {
     if (!popover) return;
+    unlightAll();
+    // Light every piece of the innermost annotation clicked, not just this piece.
+    light((hl.getAttribute("data-ann") || "").split(" ")[0], true);
     var entries = entriesFor(hl);
     if (!entries.length) return hide();
     var list = document.createElement("ul");
