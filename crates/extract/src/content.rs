@@ -307,8 +307,14 @@ fn paragraph_score(seg: &Segment) -> f64 {
     if chars < 25 || seg.link_density() > 0.5 {
         return 0.0;
     }
+    // Teasers of other stories end in an ellipsis; they are not this
+    // article's paragraphs, however many commas they have.
+    let text = seg.text.trim_end();
+    if text.ends_with("...") || text.ends_with('…') {
+        return 0.0;
+    }
     let commas = seg.text.matches([',', '，', '、']).count() as f64;
-    1.0 + commas + (chars as f64 / 100.0).min(3.0)
+    (1.0 + commas + (chars as f64 / 100.0).min(3.0)) * (1.0 - seg.link_density())
 }
 
 /// The article text of a parsed page; `title` (if known) is dropped when it
@@ -403,29 +409,91 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     kept.join("\n\n")
 }
 
-/// Moves the container up while the parent adds much more paragraph text
-/// at a low link density: articles split into sibling columns or one card
-/// per paragraph score best at a part, but are their parent.
+/// How many levels [`climb`] may go up; bounds its work on deep pages.
+const CLIMB_LIMIT: usize = 8;
+
+/// Class and id fragments that name an article body.
+const BODY_HINTS: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "articlecontent",
+    "article-content",
+    "article__body",
+    "article__content",
+    "story-body",
+    "storybody",
+    "story-content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "body-text",
+    "article-text",
+];
+
+/// Whether `id` says it is the article body (schema.org itemprop or a
+/// conventional class/id).
+fn is_body_hinted(dom: &Dom, id: NodeId) -> bool {
+    if dom
+        .attr(id, "itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return true;
+    }
+    let attrs = [dom.attr(id, "class"), dom.attr(id, "id")];
+    attrs.iter().flatten().any(|v| {
+        let v = v.to_ascii_lowercase();
+        BODY_HINTS.iter().any(|h| v.contains(h))
+    })
+}
+
+/// Paragraph text in the children of `parent` that look like `like` (same
+/// tag and class): the columns or cards an article is split into.
+fn good_in_similar_children(dom: &Dom, parent: NodeId, like: NodeId, good: &[usize]) -> usize {
+    let (name, class) = (dom.name(like), dom.attr(like, "class"));
+    let end = dom.subtree_end(parent);
+    let mut sum = 0;
+    let mut i = parent + 1;
+    while i < end {
+        let next = dom.subtree_end(i);
+        if dom.name(i) == name && dom.attr(i, "class") == class {
+            sum += good[i];
+        }
+        i = next;
+    }
+    sum
+}
+
+/// Moves the container up while the parent holds much more paragraph text
+/// that belongs to the same article: in siblings shaped like the container
+/// (articles split into columns, one card per paragraph), or under a parent
+/// that names itself the article body.
 fn climb(dom: &Dom, start: NodeId, good: &[usize], link: &[usize], chars: &[usize]) -> NodeId {
     let mut best = start;
     let mut at = start;
-    loop {
+    for _ in 0..CLIMB_LIMIT {
         let p = dom.nodes[at].parent;
         if p == NONE || p == 0 {
-            return best;
+            break;
         }
         let ld = link[p] as f64 / chars[p].max(1) as f64;
         if ld >= 0.3 {
-            return best;
+            break;
         }
-        if good[p] as f64 >= good[best] as f64 * 1.5 {
+        let wanted = good[best] as f64 * 1.5;
+        if good[p] == good[at] {
+            // A wrapper that adds nothing: look above it.
+        } else if good_in_similar_children(dom, p, at, good) as f64 >= wanted
+            || (is_body_hinted(dom, p) && good[p] as f64 >= wanted)
+        {
             best = p;
-        } else if good[p] != good[at] {
-            return best;
+        } else {
+            break;
         }
-        // Otherwise `p` is a wrapper that adds nothing: look above it.
         at = p;
     }
+    best
 }
 
 /// The subtrees that hold the article: the best container, plus siblings
