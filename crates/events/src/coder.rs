@@ -93,7 +93,7 @@ pub fn code(
         })
         .collect();
     let sentences = if a.sentences.is_empty() {
-        vec![Span::new(0, text.len())]
+        crate::tokens::sentences(text)
     } else {
         a.sentences.clone()
     };
@@ -840,7 +840,10 @@ fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
         return None;
     }
     let first_source = c.sources.first()?;
-    let source_start = s.tokens.iter().position(|t| t.span.start >= first_source.span.start)?;
+    let source_start = s
+        .tokens
+        .iter()
+        .position(|t| t.span.start >= first_source.span.start)?;
     let cue = (0..source_start.min(c.head))
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text, ";" | "." | ","))
@@ -848,7 +851,11 @@ fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
     let chain = clause::analyse(&s.tokens, cue);
     let speaker = subject_left(s, chain.start)?;
     let speakers = s.phrases[speaker].actors.clone();
-    if speakers.is_empty() || speakers.iter().any(|a| c.sources.iter().any(|b| b.code == a.code)) {
+    if speakers.is_empty()
+        || speakers
+            .iter()
+            .any(|a| c.sources.iter().any(|b| b.code == a.code))
+    {
         return None;
     }
     Some(Coded {

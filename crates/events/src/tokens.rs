@@ -152,6 +152,50 @@ fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, end: usize) {
     });
 }
 
+/// Sentences of `text` when no sentence splitter ran before the coder: a
+/// break after ".", "!" or "?" (and any closing quote) before a capital or
+/// an opening quote, unless the word is an abbreviation ("U.S.", "Gen."),
+/// and at every line break.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for line in line_spans(text) {
+        let tokens = tokenize(text, line);
+        let mut start: Option<usize> = None;
+        for (i, t) in tokens.iter().enumerate() {
+            let s = *start.get_or_insert(t.span.start);
+            let ends_here = matches!(t.text, "." | "!" | "?" | "…")
+                || (matches!(t.text, "”" | "\"" | "’")
+                    && i > 0
+                    && matches!(tokens[i - 1].text, "." | "!" | "?" | "…"));
+            let next_starts = tokens
+                .get(i + 1)
+                .is_none_or(|n| n.is_capitalized() || matches!(n.text, "“" | "\"" | "‘"));
+            let closing_quote_follows = tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "”" | "\"" | "’"));
+            if (ends_here && next_starts && !closing_quote_follows) || i + 1 == tokens.len() {
+                out.push(Span::new(s, t.span.end));
+                start = None;
+            }
+        }
+    }
+    out
+}
+
+/// Non-blank lines of `text`.
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if !trimmed.trim().is_empty() {
+            out.push(Span::new(at, at + trimmed.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +215,15 @@ mod tests {
         );
         assert_eq!(words("won't al-Assad's"), ["won't", "al-Assad", "'s"]);
         assert_eq!(words("“situation”"), ["“", "situation", "”"]);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_abbreviations() {
+        let text = "The U.S. said no. “We act,” he said.\nNew line here";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            got,
+            ["The U.S. said no.", "“We act,” he said.", "New line here"]
+        );
     }
 }

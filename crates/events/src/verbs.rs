@@ -123,7 +123,9 @@ impl VerbLexicon {
         let head = self.head_lemma(&tokens.get(at)?.lower)?;
         let mut best: Option<(usize, usize, VerbMatch)> = None;
         for p in self.by_head.get(&head)? {
-            let Some((last, target)) = match_elements(&p.elements, tokens, phrases, at + 1, at)
+            let is_head = |w: &str| self.is_head(w);
+            let Some((last, target)) =
+                match_elements(&p.elements, tokens, phrases, at + 1, at, &is_head)
             else {
                 continue;
             };
@@ -204,6 +206,7 @@ fn match_elements(
     phrases: &[Phrase],
     at: usize,
     last: usize,
+    is_head: &dyn Fn(&str) -> bool,
 ) -> Option<(usize, Option<usize>)> {
     let Some((first, rest)) = elements.split_first() else {
         return Some((last, None));
@@ -211,18 +214,24 @@ fn match_elements(
     match first {
         Element::Gap => (0..=MAX_GAP).find_map(|skip| {
             let crossed = tokens.get(at..at + skip)?;
-            if crossed
-                .iter()
-                .any(|t| matches!(t.text, "." | ";" | "?" | "!"))
+            // A gap ends at a sentence end and at an infinitive of
+            // another event verb ("promised to provide aid" is "provide").
+            let infinitive = crossed.iter().enumerate().any(|(k, t)| {
+                t.lower == "to" && tokens.get(at + k + 1).is_some_and(|n| is_head(&n.lower))
+            });
+            if infinitive
+                || crossed
+                    .iter()
+                    .any(|t| matches!(t.text, "." | ";" | "?" | "!"))
             {
                 return None;
             }
-            match_elements(rest, tokens, phrases, at + skip, last)
+            match_elements(rest, tokens, phrases, at + skip, last, is_head)
         }),
         Element::Word(alts) => {
             let t = tokens.get(at)?;
             word_matches(alts, &t.lower).then_some(())?;
-            match_elements(rest, tokens, phrases, at + 1, at)
+            match_elements(rest, tokens, phrases, at + 1, at, is_head)
         }
         Element::Target => {
             let after_article = match tokens.get(at) {
@@ -233,7 +242,8 @@ fn match_elements(
                 .iter()
                 .enumerate()
                 .find(|(_, p)| p.start == at || p.start == after_article)?;
-            let (l, _) = match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1))?;
+            let (l, _) =
+                match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1), is_head)?;
             Some((l, Some(i)))
         }
     }

@@ -1,0 +1,215 @@
+//! What a user of the event coder relies on, on sentences written for these tests.
+
+use chrono::NaiveDate;
+use events::EventCoder;
+use model::{Analysis, Document, Event, Modality};
+
+fn code_with(coder: &EventCoder, text: &str, published: &str) -> Vec<Event> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    a.document.article.published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    coder.annotate(&mut a);
+    for e in &a.events {
+        // Every event points at its evidence.
+        assert!(!e.sentence.slice(text).is_empty(), "{e:?}");
+        assert!(!e.trigger.slice(text).is_empty(), "{e:?}");
+        assert!(e.sentence.contains(e.trigger), "{e:?}");
+    }
+    a.events
+}
+
+fn code(text: &str) -> Vec<Event> {
+    code_with(&EventCoder::new(), text, "2024-05-01")
+}
+
+/// (source, target, cameo, modality) of every event.
+fn summary(events: &[Event]) -> Vec<(String, String, String, Modality)> {
+    events
+        .iter()
+        .map(|e| {
+            let actor = |r: &Option<model::Reference>| {
+                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
+            };
+            (
+                actor(&e.source),
+                actor(&e.target),
+                e.cameo.clone(),
+                e.modality,
+            )
+        })
+        .collect()
+}
+
+fn has(
+    events: &[Event],
+    source: &str,
+    target: &str,
+    code_prefix: &str,
+    modality: Modality,
+) -> bool {
+    summary(events).iter().any(|(s, t, c, m)| {
+        s.starts_with(source)
+            && t.starts_with(target)
+            && c.starts_with(code_prefix)
+            && *m == modality
+    })
+}
+
+#[test]
+fn appeal_for_military_aid_names_asker_and_asked() {
+    let ev = code("Russia has asked China for military support.");
+    assert!(
+        has(&ev, "RUS", "CHN", "0232", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let e = &ev[0];
+    assert_eq!(e.goldstein, 3.4);
+    assert_eq!(e.quad_class, 1);
+}
+
+#[test]
+fn passive_voice_takes_the_source_from_the_by_phrase() {
+    let ev = code("The Russian embassy was attacked by Ukrainian protesters.");
+    assert!(
+        has(&ev, "UKR", "RUS", "19", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn coordinated_subjects_meet_each_other_at_a_third_place_on_a_resolved_day() {
+    let ev = code("France and Germany will meet in Rome on Monday.");
+    assert!(
+        has(&ev, "FRA", "DEU", "044", Modality::Future),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "DEU", "FRA", "044", Modality::Future),
+        "{:?}",
+        summary(&ev)
+    );
+    let e = &ev[0];
+    let place = e.place.as_ref().unwrap();
+    assert_eq!(place.name, "Rome");
+    assert_eq!(place.country.as_deref(), Some("ITA"));
+    assert!(place.lat.is_some() && place.lon.is_some());
+    // Published on Wednesday 2024-05-01: "Monday" in a future event is the 6th.
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 5, 6));
+}
+
+#[test]
+fn negated_action_is_not_a_fact_but_the_refusal_is() {
+    let ev = code("Japan will not supply weapons to Ukraine.");
+    assert!(
+        has(&ev, "JPN", "UKR", "072", Modality::Negated),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(!ev.iter().any(|e| e.cameo == "072" && e.modality.is_fact()));
+    assert!(
+        has(&ev, "JPN", "UKR", "12", Modality::Future),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn conditional_and_hypothetical_events_are_marked() {
+    let ev = code("If Iran attacks Israel, Washington could impose sanctions on Tehran.");
+    assert!(
+        has(&ev, "IRN", "ISR", "19", Modality::Conditional),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !ev.iter().any(|e| e.modality.is_fact()),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn reported_and_quoted_events_are_reported() {
+    let ev = code("Egypt criticized Israel on Sunday, officials said.");
+    assert!(
+        has(&ev, "EGY", "ISR", "111", Modality::Reported),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn promises_become_intent_codes() {
+    let ev = code("Brazil promised to provide humanitarian aid to Haiti.");
+    assert!(
+        has(&ev, "BRA", "HTI", "0333", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn organisations_blocs_and_organs_have_actor_codes() {
+    let ev = code("The West imposed sanctions on Russia.");
+    assert!(
+        has(&ev, "WST", "RUS", "163", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("The United Nations criticized Israel.");
+    assert!(
+        has(&ev, "IGOUNO", "ISR", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("The Kremlin accused the Pentagon of espionage.");
+    assert!(
+        has(&ev, "RUSGOV", "USAMIL", "1125", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Chinese police arrested two Canadian journalists.");
+    assert!(
+        has(&ev, "CHNCOP", "CANMED", "173", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn pronouns_and_that_country_resolve_to_named_actors() {
+    let ev = code(
+        "A Chinese foreign ministry spokesman spoke about Ukraine. \
+         He said it will continue to provide humanitarian aid to that country.",
+    );
+    assert!(
+        has(&ev, "CHNGOV", "UKR", "073", Modality::Future),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn extra_actor_tables_code_unknown_actors() {
+    let coder = EventCoder::new()
+        .with_actor_table("GONDOR [GON]\n+MINAS_TIRITH\nMORDOR [MOR]\n")
+        .unwrap();
+    let ev = code_with(
+        &coder,
+        "Minas Tirith accused Mordor of war crimes.",
+        "2024-05-01",
+    );
+    assert!(
+        has(&ev, "GON", "MOR", "1124", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn sentences_without_actors_give_no_events() {
+    assert!(code("The weather was fine and people attacked the buffet.").is_empty());
+}
