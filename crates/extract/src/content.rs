@@ -292,7 +292,11 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
 fn normalise(raw: &str) -> String {
     let decoded = html_escape::decode_html_entities(raw);
     let mut out = String::with_capacity(decoded.len());
-    for word in decoded.split_whitespace() {
+    // Control characters (NUL and friends from broken pages) are not text.
+    let words = decoded
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty());
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -350,15 +354,19 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
             at = dom.nodes[at].parent;
             level += 1;
         }
-        // Link and text totals for every ancestor (for link density).
-        let seg_good = if s > 0.0 { seg.chars() } else { 0 };
-        let mut at = seg.owner;
-        while at != NONE {
-            link[at] += seg.link_chars;
-            chars[at] += seg.chars();
-            good[at] += seg_good;
-            at = dom.nodes[at].parent;
-        }
+        // Link and text totals, summed up the tree below (for link density).
+        let seg_chars = seg.chars();
+        link[seg.owner] += seg.link_chars;
+        chars[seg.owner] += seg_chars;
+        good[seg.owner] += if s > 0.0 { seg_chars } else { 0 };
+    }
+    // Bottom-up sums in one backward pass: parents precede children, so
+    // walking each segment's ancestors (quadratic on deep pages) is not needed.
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        link[p] += link[i];
+        chars[p] += chars[i];
+        good[p] += good[i];
     }
     let mut best = NONE;
     let mut best_score = 0.0;

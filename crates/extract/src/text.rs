@@ -1,38 +1,38 @@
 use model::Article;
 
-/// Plain text → article: line endings normalised, paragraphs separated by
-/// one blank line, leading and trailing page chrome removed (see
-/// [`strip_chrome`]). The first line becomes the title when it looks like a
-/// headline (short, no final period, followed by a blank line).
+/// Plain text → article: leading and trailing page chrome removed (see
+/// [`strip_chrome`]) and nothing else — the interior is kept byte for byte
+/// (only `\r\n` line ends become `\n`), so offsets computed on the body
+/// of the input stay meaningful. The first line becomes the title when it
+/// looks like a headline (short, no final period, followed by a blank line);
+/// it stays in the text.
 pub fn extract_text(text: &str) -> Article {
-    let normalised = normalise_paragraphs(text);
-    let body = strip_chrome(&normalised);
+    let text = text.trim_start_matches('\u{feff}');
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        text
+    };
+    let body = strip_chrome(text);
     Article {
         language: crate::detect_language(body),
+        title: headline(body),
         text: body.to_string(),
         ..Article::default()
     }
 }
 
-/// Joins the text's paragraphs with single blank lines, trimming trailing
-/// spaces on each line and runs of blank lines.
-fn normalise_paragraphs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = false;
-    for line in text.lines() {
-        let line = line.trim_end_matches(|c: char| c.is_whitespace());
-        let line = line.trim_start_matches('\u{feff}');
-        if line.trim().is_empty() {
-            blank_run = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank_run { "\n\n" } else { "\n" });
-        }
-        blank_run = false;
-        out.push_str(line.trim_start());
-    }
-    out
+/// The first line of `body` if it reads as a headline.
+fn headline(body: &str) -> Option<String> {
+    let (first, rest) = body.split_once('\n')?;
+    let first = first.trim();
+    let looks_like = !first.is_empty()
+        && first.chars().count() <= 150
+        && !first.ends_with(['.', ',', ';', ':'])
+        && rest.starts_with(|c: char| c == '\n' || c.is_whitespace());
+    looks_like.then(|| first.to_string())
 }
 
 /// Lines that scraped pages put before or after the article: comment forms,
@@ -97,7 +97,7 @@ pub fn strip_chrome(text: &str) -> &str {
         (Some(f), Some(l)) => {
             let start = lines[f].0;
             let end = lines[l].0 + lines[l].1.len();
-            &text[start..end]
+            text[start..end].trim()
         }
         _ => "",
     }
@@ -125,6 +125,36 @@ mod tests {
             a.text,
             "Russia asked China for help.\n\nShare this on the ground, he said."
         );
+    }
+
+    #[test]
+    fn interior_whitespace_is_kept() {
+        let t = "Headline here\n\nFirst  line.\n   Indented line.\n\n\n\nLast.\n\nShare\n";
+        let a = extract_text(t);
+        assert_eq!(
+            a.text,
+            "Headline here\n\nFirst  line.\n   Indented line.\n\n\n\nLast."
+        );
+        assert_eq!(a.title.as_deref(), Some("Headline here"));
+    }
+
+    #[test]
+    fn seed_article_loses_exactly_the_comment_form() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/examples/seed-article.txt"
+        );
+        let Ok(seed) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} is absent");
+            return;
+        };
+        let a = extract_text(&seed);
+        let expected = seed
+            .trim_end()
+            .strip_suffix("Please enter your comment!\nPlease enter your name here")
+            .expect("the seed article ends with the comment form")
+            .trim_end();
+        assert_eq!(a.text, expected);
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! Hostile inputs: extraction must return (an article or an error), never
+//! panic or overflow the stack.
+
+use extract::{extract, extract_html, Options};
+
+#[test]
+fn deeply_nested_divs_do_not_overflow_the_stack() {
+    let depth = 200_000;
+    let mut html = String::with_capacity(depth * 11 + 100);
+    html.push_str("<html><body>");
+    for _ in 0..depth {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>Deep inside, the text is still found, and it is kept as written.</p>");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("</body></html>");
+    // Run on a small stack, as a worker thread would have.
+    let article = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || extract_html(&html, None))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(article.text.contains("Deep inside"), "{:?}", article.text);
+}
+
+#[test]
+fn deeply_nested_paragraph_text_everywhere() {
+    // Text at every level: a segment per level must stay linear.
+    let depth = 50_000;
+    let mut html = String::new();
+    for i in 0..depth {
+        html.push_str(&format!("<div>level {i}, "));
+    }
+    let article = extract_html(&html, None);
+    assert!(!article.text.is_empty());
+}
+
+#[test]
+fn ten_megabyte_single_line() {
+    let mut html = String::from("<html><body><p>");
+    let sentence = "The council met on Tuesday, and the vote was close. ";
+    while html.len() < 10 * 1024 * 1024 {
+        html.push_str(sentence);
+    }
+    html.push_str("</p></body></html>");
+    let article = extract(html.as_bytes(), &Options::default()).unwrap();
+    assert!(article.text.len() > 9 * 1024 * 1024);
+    assert!(!article.text.contains('\n'));
+}
+
+#[test]
+fn nul_bytes_and_control_characters_are_not_output() {
+    let html = b"<html><body><p>The minister\0 spoke\x01 on Monday, at length, about the budget.</p></body></html>";
+    let article = extract(html, &Options::default()).unwrap();
+    assert!(!article.text.contains('\0'));
+    assert!(
+        article.text.contains("The minister spoke on Monday"),
+        "{}",
+        article.text
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_not_refused() {
+    let mut html = b"<html><body><p>Caf".to_vec();
+    html.extend_from_slice(&[0xe9, 0xff, 0xfe]);
+    html.extend_from_slice(
+        b" opened its doors on the square this week, to much fanfare.</p></body></html>",
+    );
+    let article = extract(&html, &Options::default()).unwrap();
+    assert!(article.text.contains("opened its doors"));
+}
+
+#[test]
+fn malformed_fragments_never_panic() {
+    let cases: &[&[u8]] = &[
+        b"<",
+        b"<<<<<<",
+        b"<p",
+        b"<p class='",
+        b"<!--",
+        b"<script>",
+        b"</div></div></p>text",
+        b"<a href=\"x\">unclosed link <b>bold <i>italic",
+        b"<html><body><p>&#xFFFFFFFF; &#0; &bogus; &amp</p>",
+        b"<table><tr><td>cell<td>cell<tr><td>row</table>",
+        b"<title>only a title</title>",
+        b"\xef\xbb\xbf<p>BOM then text</p>",
+        b"<meta charset=\"nonsense\"><p>\xe9t\xe9</p>",
+    ];
+    for case in cases {
+        let _ = extract(case, &Options::default());
+        let _ = extract_html(&String::from_utf8_lossy(case), None);
+    }
+}
