@@ -60,9 +60,23 @@ pub async fn story(State(db): State<Db>, PathParam(id): PathParam<String>) -> Ap
 #[derive(Debug, Deserialize)]
 pub struct SearchQuery {
     q: Option<String>,
-    #[serde(flatten)]
-    page: PageQuery,
+    limit: Option<usize>,
+    offset: Option<usize>,
 }
+
+/// Query structs with `limit` and `offset` fields (not flattened: serde's
+/// flatten loses the string-to-number conversion of query strings).
+macro_rules! paged {
+    ($($t:ty),*) => {$(
+        impl $t {
+            /// The page these parameters ask for, unchecked.
+            pub fn page(&self) -> PageQuery {
+                PageQuery { limit: self.limit, offset: self.offset }
+            }
+        }
+    )*};
+}
+paged!(SearchQuery, QuotesQuery, EventsQuery);
 
 /// `GET /api/search`: full-text search, one hit per story.
 pub async fn search(
@@ -70,7 +84,7 @@ pub async fn search(
     Params(p): Params<SearchQuery>,
 ) -> ApiResult<Json<Value>> {
     let q = params::required_text("q", p.q.as_deref())?;
-    let page = p.page.check()?;
+    let page = p.page().check()?;
     let query = q.clone();
     let hits = db
         .run(move |store| Ok(store.search(&query, page.limit, page.offset)?))
@@ -83,14 +97,14 @@ pub async fn search(
 pub struct QuotesQuery {
     speaker: Option<String>,
     q: Option<String>,
-    #[serde(flatten)]
-    page: PageQuery,
+    limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 impl QuotesQuery {
     /// The store filter these parameters ask for.
     pub fn filter(&self) -> Result<QuoteFilter, ApiError> {
-        let page = self.page.check()?;
+        let page = self.page().check()?;
         Ok(QuoteFilter {
             speaker: params::text("speaker", self.speaker.as_deref())?,
             speaker_actor: None,
@@ -120,14 +134,14 @@ pub struct EventsQuery {
     from: Option<String>,
     to: Option<String>,
     place: Option<String>,
-    #[serde(flatten)]
-    page: PageQuery,
+    limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 impl EventsQuery {
     /// The store filter these parameters ask for.
     pub fn filter(&self) -> Result<EventFilter, ApiError> {
-        let page = self.page.check()?;
+        let page = self.page().check()?;
         let (date_from, date_to) = params::date_range(self.from.as_deref(), self.to.as_deref())?;
         Ok(EventFilter {
             actor: params::text("actor", self.actor.as_deref())?,

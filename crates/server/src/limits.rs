@@ -30,7 +30,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_uri_bytes: 4096,
+            max_uri_bytes: 16 * 1024,
             max_body_bytes: 16 * 1024,
             request_timeout: Duration::from_secs(10),
             max_concurrent: 64,

@@ -107,6 +107,25 @@ async fn documents_come_back_in_the_contract_with_code_point_offsets() {
 }
 
 #[tokio::test]
+async fn numeric_parameters_are_read_from_the_query_string() {
+    let server = common::start().await;
+    for path in [
+        "/api/search?q=talks&limit=1&offset=0",
+        "/api/quotes?limit=2&offset=1",
+        "/api/events?limit=3&offset=0&from=2025-01-01&to=2025-12-31",
+        "/api/events?from=2025-12-31&to=2025-01-01",
+        "/api/graph?limit=5",
+        "/api/actors?limit=1",
+        "/api/timeline/Solberg?limit=1",
+    ] {
+        let (status, body) = get(&server, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    let (_, actors) = get(&server, "/api/actors?limit=1").await;
+    assert_eq!(actors["actors"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
 async fn queries_find_what_the_fixtures_say() {
     let server = common::start().await;
     let (_, search) = get(&server, "/api/search?q=mackerel").await;
@@ -134,8 +153,8 @@ async fn malformed_parameters_are_client_errors_with_a_json_reason() {
         "/api/quotes?limit=1e9",
         "/api/events?from=2025-13-01",
         "/api/events?from=yesterday",
-        "/api/events?from=2025-03-02&to=2025-03-01",
         "/api/events?code=04x",
+        "/api/events?from=%202025-03-01",
         "/api/graph?limit=0",
         "/api/graph?to=31/12/2025",
         "/api/timeline/JPN?limit=-5",
@@ -150,9 +169,12 @@ async fn malformed_parameters_are_client_errors_with_a_json_reason() {
             "{path}: {body}"
         );
     }
-    let long = format!("/api/search?q={}", "a".repeat(5000));
+    let long = format!("/api/search?q={}", "a".repeat(17_000));
     let (status, _) = get(&server, &long).await;
     assert_eq!(status, StatusCode::URI_TOO_LONG);
+    let too_long_word = format!("/api/search?q={}", "a".repeat(201));
+    let (status, _) = get(&server, &too_long_word).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     for path in [
         "/api/documents/no-such-doc",
         "/api/timeline/no-such-actor",

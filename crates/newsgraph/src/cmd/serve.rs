@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long, default_value_t = 64, value_name = "N")]
     pub max_concurrent: usize,
     /// Refuse request URLs longer than this many bytes.
-    #[arg(long, default_value_t = 4096, value_name = "BYTES")]
+    #[arg(long, default_value_t = 16 * 1024, value_name = "BYTES")]
     pub max_url: usize,
     /// Refuse request bodies larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024, value_name = "BYTES")]

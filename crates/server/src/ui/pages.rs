@@ -133,8 +133,8 @@ pub async fn document(State(db): State<Db>, PathParam(id): PathParam<String>) ->
 #[derive(Debug, Deserialize)]
 pub struct SearchPageQuery {
     q: Option<String>,
-    #[serde(flatten)]
-    page: PageQuery,
+    limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 fn snippet_html(hit: &SearchHit) -> String {
@@ -152,7 +152,11 @@ fn snippet_html(hit: &SearchHit) -> String {
 /// `GET /search?q=`: full-text search results with highlighted snippets.
 pub async fn search(State(db): State<Db>, Params(p): Params<SearchPageQuery>) -> PageResult {
     let q = params::text("q", p.q.as_deref())?;
-    let page_req = p.page.check()?;
+    let page_req = PageQuery {
+        limit: p.limit,
+        offset: p.offset,
+    }
+    .check()?;
     let mut html = format!(
         "<h1>Search</h1><form class=\"filters\" action=\"/search\" method=\"get\">\
          <label>Words<input type=\"search\" name=\"q\" value=\"{}\" autofocus></label>\
