@@ -218,7 +218,7 @@ fn finite(
     let found = if coordinated {
         earlier
             .last()
-            .and_then(|c| c.speaker.clone())
+            .and_then(|c| coordinated_speaker(cx, c, cue))
             .or_else(|| subject(cx, s, cue))
             .map(|p| SpeakerPhrase {
                 via: Vec::new(),
@@ -297,6 +297,23 @@ fn finite(
 /// States will …") rather than a verb (headline "Trump Says Clinton …").
 fn inside_name(cx: &Context, i: usize) -> bool {
     cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
+}
+
+/// Who does a verb coordinated with an earlier claim ("… and said …"):
+/// the earlier speaker, unless the earlier content was a clause of its own
+/// ("according to X, China may have … and stated …"), whose subject it is.
+fn coordinated_speaker(cx: &Context, earlier: &Claim, cue: usize) -> Option<SpeakerPhrase> {
+    let (start, end) = earlier.content;
+    let cut_here = end <= cue && cue - end <= 3;
+    let clause = earlier.cue.is_some_and(|(cs, _)| {
+        cx.low(cs) == "according" || cx.low(start.saturating_sub(1)) == "that"
+    });
+    if cut_here && clause && !earlier.cue_after {
+        if let Some(p) = subject(cx, start, cue) {
+            return Some(p);
+        }
+    }
+    earlier.speaker.clone()
 }
 
 /// "…, saying (that) …": the speaker is the agent named in the clause ("by
@@ -557,7 +574,12 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
         if let Some(qi) = cx.opens[i] {
             let q = &cx.quotations[qi];
             let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
-            if (last + 1..(last + 6).min(e)).any(|j| cx.lex.cue(cx.low(j)).is_some()) {
+            let attributed_form = last > 0
+                && (matches!(cx.tokens[last - 1].kind, TokenKind::Punct(',' | '?' | '!'))
+                    || cx.is_punct(last + 1, ','));
+            if attributed_form
+                && (last + 1..(last + 6).min(e)).any(|j| cx.lex.cue(cx.low(j)).is_some())
+            {
                 end = i;
                 break;
             }

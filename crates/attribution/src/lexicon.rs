@@ -205,7 +205,6 @@ const SPEECH: &[&str] = &[
     "attacked",
     "rejected",
     "rejects",
-    "considers",
     "discussed",
     "blasted",
     "expressed",

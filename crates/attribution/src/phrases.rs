@@ -80,7 +80,9 @@ const BOUNDARY: &[&str] = &[
 
 /// Further words that end a speaker phrase when walking forward from a cue
 /// ("said Sullivan on CNN", "according to officials in Washington").
-const FORWARD_BOUNDARY: &[&str] = &["to", "in", "on", "at", "during", "with", "about"];
+const FORWARD_BOUNDARY: &[&str] = &[
+    "to", "in", "on", "at", "during", "with", "about", "may", "might", "must", "should", "shall",
+];
 
 /// Lead-in words dropped from the front of a phrase ("On Tuesday Sanders").
 const LEAD_INS: &[&str] = &[
