@@ -136,7 +136,17 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     if let Some(place) = &filter.place {
         let place = place.trim();
         cond.push(
-            "(e.place_name = ? COLLATE NOCASE OR e.place_country = ?)",
+            // A UNION of two index lookups (an OR here makes SQLite scan);
+            // the place indexes are partial, over stories' first events.
+            if filter.include_copies {
+                "e.event IN (SELECT event FROM events WHERE place_name = ? COLLATE NOCASE
+                     UNION SELECT event FROM events WHERE place_country = ?)"
+            } else {
+                "e.event IN (
+                     SELECT event FROM events
+                     WHERE place_name = ? COLLATE NOCASE AND copy_of IS NULL
+                     UNION SELECT event FROM events WHERE place_country = ? AND copy_of IS NULL)"
+            },
             [
                 Value::Text(place.to_string()),
                 Value::Text(place.to_uppercase()),

@@ -507,3 +507,17 @@ fn prototype_database_is_migrated_without_loss() {
     assert_eq!(store.find_hash("h").unwrap().as_deref(), Some("old"));
     assert_eq!(store.stats().unwrap().quotes, 1);
 }
+
+#[test]
+fn main_queries_read_through_indexes() {
+    let (_dir, store) = store_with_story();
+    for (name, plan) in store.query_plans().unwrap() {
+        for line in &plan {
+            // a SCAN (not of the FTS index or the search subquery) reads
+            // every row of a table or index
+            let full_scan =
+                line.starts_with("SCAN ") && !line.contains("VIRTUAL TABLE") && line != "SCAN m";
+            assert!(!full_scan, "{name} scans a table: {plan:?}");
+        }
+    }
+}
