@@ -53,7 +53,7 @@ fn is_symmetric(code: &str) -> bool {
     matches!(
         code,
         "040" | "041" | "044" | "046" | "057" | "190" | "193" | "050"
-    ) || cameo::root(code) == "06"
+    ) || matches!(cameo::root(code), "03" | "05" | "06" | "08")
 }
 
 /// Everything the coder knows about the document while it walks it.
@@ -235,7 +235,8 @@ fn phrase_at(s: &Sentence, i: usize) -> Option<usize> {
 /// ("the army attacked").
 fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
     let lower = s.tokens[i].lower.as_str();
-    let bare = !(lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"));
+    let bare = !(lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"))
+        && crate::lemma::irregular(lower).is_none();
     for back in 1..=3 {
         let Some(k) = i.checked_sub(back) else {
             return false;
@@ -256,8 +257,9 @@ fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
         if bare
             && phrase_at(s, k).is_some_and(|p| {
                 let p = &s.phrases[p];
-                p.start > 0 && DETERMINERS.contains(&s.tokens[p.start - 1].lower.as_str())
-                    || s.tokens[p.start].lower == "the"
+                p.actors.len() == 1
+                    && (p.start > 0 && DETERMINERS.contains(&s.tokens[p.start - 1].lower.as_str())
+                        || s.tokens[p.start].lower == "the")
             })
         {
             return true;
@@ -430,7 +432,19 @@ fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option<usize> {
         if crossed.iter().any(|t| {
             CLAUSE_BREAKS.contains(&t.lower.as_str())
                 || CUES.contains(&t.lower.as_str())
-                || matches!(t.text, "," | "." | "—" | "–" | "who" | "which")
+                || matches!(t.text, "," | "." | "—" | "–")
+                || matches!(
+                    t.lower.as_str(),
+                    "who"
+                        | "which"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "until"
+                        | "amid"
+                        | "following"
+                        | "and"
+                )
         }) {
             return countryless;
         }
@@ -819,7 +833,21 @@ fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let before_preposition = s.tokens.get(head + 1).is_some_and(|t| {
         t.text == "," || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to")
     });
-    lower.ends_with("ed") && after_noun && before_preposition
+    // The noun is an object ("to the sanctions imposed on …", "there were
+    // soldiers killed in …") or the main verb comes later ("civilians
+    // imprisoned for … were released"); otherwise it is the subject and
+    // the verb is active ("Saudi Arabia called on Israel").
+    let is_be = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been"
+        )
+    };
+    let object_noun = s.tokens[head.saturating_sub(5)..head].iter().any(|t| {
+        is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
+    });
+    let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
+    lower.ends_with("ed") && after_noun && before_preposition && (object_noun || main_verb_later)
 }
 
 /// Verbs that, reporting someone's violent act, accuse them of it.
@@ -876,9 +904,10 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     let a = doc.analysis;
     let place = when_where::place(&s.tokens, c.head, doc.gazetteer);
     let mut c = c;
-    // "Obama will visit Switzerland", "… meet in Zurich": with no one else
-    // named, the place's country is the counterpart (as PETRARCH codes it).
-    if c.targets.is_empty() && c.sources.len() < 2 && cameo::root(&c.code) == "04" {
+    // "Obama will meet in Zurich", "warplanes struck targets in Gaza",
+    // "condemned the coup in Myanmar": with no one else named, the place's
+    // country is the counterpart (as PETRARCH codes it).
+    if c.targets.is_empty() && c.sources.len() < 2 {
         if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
             c.targets.push(ActorRef {
                 code: country,
@@ -886,6 +915,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
                 span: p.span.unwrap_or(c.trigger),
             });
         }
+    }
+    // "India and China agreed to pull back troops": with coordinated
+    // sources, an unnamed role after the verb is the object, not the target.
+    if c.sources.len() >= 2 && c.targets.iter().all(|t| t.code.starts_with("---")) {
+        c.targets.clear();
     }
     let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
     if c.targets.is_empty() {

@@ -209,7 +209,7 @@ pub fn candidates(lower: &str) -> Vec<String> {
 fn undouble(stem: &str) -> Option<String> {
     let b = stem.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !b"aeiouslz".contains(&b[n - 1]) {
+    if n >= 3 && b[n - 1] == b[n - 2] && !b"aeiou".contains(&b[n - 1]) {
         return Some(stem[..n - 1].to_string());
     }
     None
