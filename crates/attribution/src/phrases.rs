@@ -168,7 +168,16 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
         guard += 1;
         let close = j - 1;
         let lo = close.saturating_sub(40).max(start);
-        let open = (lo..close).rev().find(|&k| cx.is_punct(k, ','))?;
+        let Some(open) = (lo..close).rev().find(|&k| cx.is_punct(k, ',')) else {
+            // "Rep. Elijah Cummings (D-Md.), chair of …, said": the phrase
+            // before the first comma.
+            let range = collect_back(cx, start, close)?;
+            return Some(SpeakerPhrase {
+                range,
+                role: None,
+                via,
+            });
+        };
         let seg = (open + 1, close);
         if seg.0 >= seg.1 {
             return None;
@@ -199,6 +208,16 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
 /// The phrase of phrase tokens ending at `end` (exclusive), lead-ins
 /// dropped and long phrases cut to their head.
 fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut end = end;
+    // "Marco Rubio (R-Fla.)": a parenthesis after the name.
+    if end > start && cx.is_punct(end - 1, ')') {
+        if let Some(open) = (end.saturating_sub(8).max(start)..end - 1)
+            .rev()
+            .find(|&k| cx.is_punct(k, '('))
+        {
+            end = open;
+        }
+    }
     let mut i = end;
     while i > start && phrase_token(cx, i - 1) {
         // "and" joins names only between capitalised words.

@@ -185,7 +185,8 @@ pub fn sentences(
         } else if inside_quote[i] && inside_quote[i + 1] {
             false
         } else {
-            ends_sentence(text, tokens, i) && !attribution_follows(text, tokens, i, &is_cue)
+            ends_sentence(text, tokens, i)
+                && !attribution_follows(text, tokens, inside_quote, i, &is_cue)
         };
         if boundary {
             out.push((start, i + 1));
@@ -203,10 +204,27 @@ pub fn sentences(
 fn attribution_follows(
     text: &str,
     tokens: &[Token],
+    inside_quote: &[bool],
     i: usize,
     is_cue: &impl Fn(&str) -> bool,
 ) -> bool {
     if !matches!(tokens[i].kind, TokenKind::Mark(_)) {
+        return false;
+    }
+    // Only a quotation that opens its sentence is attributed after its
+    // close ("“Is that all?” Trump said"); a quoted phrase ending a
+    // sentence is followed by a new one ("… “dear to me.” He said …").
+    let mut open = i;
+    while open > 0 && inside_quote[open - 1] {
+        open -= 1;
+    }
+    let opens_sentence = open == 0
+        || tokens[open].after_newline
+        || matches!(
+            tokens[open - 1].kind,
+            TokenKind::Punct('.' | '!' | '?' | ':') | TokenKind::Mark(_)
+        );
+    if !opens_sentence {
         return false;
     }
     tokens[i + 1..]
