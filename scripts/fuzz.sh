@@ -2,6 +2,9 @@
 # Fuzzes each target for a set time, one after the other, single process:
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 s; all targets)
 # Targets (fuzz/fuzz_targets/): extract, analyze, warc, feed, jsonl.
+# FUZZ_TARGET_DIR sets cargo-fuzz's target directory (e.g. to share builds
+# with a snapshot of the tree: `git archive HEAD | tar -x -C DIR`, then run
+# DIR/scripts/fuzz.sh, so that others' edits in progress do not break it).
 # The corpus grows in fuzz/corpus/<target> (kept between runs, not in git),
 # starting from the team's seeds in fuzz/seeds/<target>. Prints executions
 # and coverage per target; exits non-zero if any target found a crash (the
@@ -19,10 +22,12 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "cargo-fuzz is not installed (cargo install cargo-fuzz): fuzzing skipped"
   exit 0
 fi
+target_dir=()
+[ -z "${FUZZ_TARGET_DIR:-}" ] || target_dir=(--target-dir "$FUZZ_TARGET_DIR")
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
-  fuzz() { cargo +nightly fuzz "$@"; }
+  fuzz() { local cmd="$1"; shift; cargo +nightly fuzz "$cmd" "${target_dir[@]}" "$@"; }
 else
-  fuzz() { RUSTC_BOOTSTRAP=1 cargo fuzz "$@"; }
+  fuzz() { local cmd="$1"; shift; RUSTC_BOOTSTRAP=1 cargo fuzz "$cmd" "${target_dir[@]}" "$@"; }
 fi
 
 # Memory-safe Rust: no sanitizer, for speed; debug assertions stay on
@@ -44,15 +49,15 @@ for t in "${targets[@]}"; do
     -print_final_stats=1 >"$logs/$t.log" 2>&1
   rc=$?
   set -e
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' | tail -1)
-  last=$(grep -E '#[0-9]+.*cov: [0-9]+' "$logs/$t.log" | tail -1)
-  cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*')
-  ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*')
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' | tail -1 || true)
+  last=$(grep -E '#[0-9]+.*cov: [0-9]+' "$logs/$t.log" | tail -1 || true)
+  cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || true)
+  ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || true)
   corpus=$(find "corpus/$t" -type f | wc -l)
   if [ "$rc" -ne 0 ]; then
     status=1
     result="CRASH (see fuzz/artifacts/$t/)"
-    grep -E 'panicked|ERROR|SUMMARY|Test unit written' "$logs/$t.log" | head -5 || true
+    grep -E 'panicked|ERROR|SUMMARY|Test unit written|^error' "$logs/$t.log" | head -5 || true
   else
     result="ok"
   fi
