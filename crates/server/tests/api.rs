@@ -240,3 +240,54 @@ async fn raw_malformed_requests_never_get_a_server_error() {
     let (status, _) = get(&server, "/api/stats").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn readers_see_what_a_concurrent_writer_commits() {
+    let server = common::start().await;
+    // Warm the read-only connection pool first.
+    let (_, before) = get(&server, "/api/stats").await;
+    assert_eq!(before["documents"], 2);
+    let path = server.db.clone();
+    // A writer holding its own connection, as `newsgraph ingest` would.
+    let writer = tokio::task::spawn_blocking(move || {
+        let mut store = store::Store::open(&path).unwrap();
+        common::store_text(
+            &mut store,
+            "late-news",
+            "2025-07-01",
+            "Late news\n\nCanada and Mexico agreed on Friday to expand rail links, officials said.\n",
+        );
+        store
+    });
+    // Readers keep being served while the writer works.
+    for _ in 0..5 {
+        let (status, _) = get(&server, "/api/search?q=mackerel").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let _store = writer.await.unwrap();
+    let (_, after) = get(&server, "/api/stats").await;
+    assert_eq!(after["documents"], 3);
+    let (status, doc) = get(&server, "/api/documents/late-news").await;
+    assert_eq!(status, StatusCode::OK, "{doc}");
+}
+
+#[tokio::test]
+async fn many_concurrent_requests_all_succeed() {
+    let server = std::sync::Arc::new(common::start().await);
+    let mut tasks = Vec::new();
+    for i in 0..64 {
+        let server = std::sync::Arc::clone(&server);
+        tasks.push(tokio::spawn(async move {
+            let path = [
+                "/api/stats",
+                "/api/search?q=talks",
+                "/api/graph",
+                "/documents/fisheries",
+            ][i % 4];
+            reqwest::get(server.url(path)).await.unwrap().status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::OK);
+    }
+}

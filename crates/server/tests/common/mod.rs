@@ -25,6 +25,8 @@ pub const FIXTURES: &[(&str, &str, &str)] = &[
 pub struct TestServer {
     /// `http://127.0.0.1:PORT`.
     pub base: String,
+    /// The database file the server reads.
+    pub db: std::path::PathBuf,
     /// Keeps the database alive.
     _dir: tempfile::TempDir,
 }
@@ -36,20 +38,24 @@ impl TestServer {
     }
 }
 
+/// Analyses one text and stores it under `id` (a writer, as ingest is).
+pub fn store_text(store: &mut Store, id: &str, published: &str, text: &str) {
+    let input = Input {
+        id: id.to_string(),
+        bytes: text.as_bytes(),
+        kind: Some(InputKind::Text),
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        ..Input::default()
+    };
+    let out = Pipeline::embedded().analyze(&input).unwrap().to_contract();
+    store.insert(&out, &format!("hash-{id}")).unwrap();
+}
+
 /// Analyses the fixtures into a database at `path`.
 pub fn fill(path: &Path) {
-    let pipeline = Pipeline::embedded();
     let mut store = Store::open(path).unwrap();
     for (id, published, text) in FIXTURES {
-        let input = Input {
-            id: (*id).to_string(),
-            bytes: text.as_bytes(),
-            kind: Some(InputKind::Text),
-            published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-            ..Input::default()
-        };
-        let out = pipeline.analyze(&input).unwrap().to_contract();
-        store.insert(&out, &format!("hash-{id}")).unwrap();
+        store_text(&mut store, id, published, text);
     }
 }
 
@@ -67,6 +73,7 @@ pub async fn start_with(limits: server::Limits) -> TestServer {
     });
     TestServer {
         base: format!("http://{addr}"),
+        db: path,
         _dir: dir,
     }
 }
