@@ -322,3 +322,58 @@ pub fn count_plain_files(inputs: &[Input]) -> Option<u64> {
     }
     Some(total)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warc_response(uri: &str, body: &str) -> String {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        )
+    }
+
+    #[test]
+    fn known_urls_are_skipped_before_extraction() {
+        let dir = tempfile::tempdir().unwrap();
+        let warc = dir.path().join("a.warc");
+        let records =
+            warc_response("http://a.test/1", "one") + &warc_response("http://a.test/2", "two");
+        std::fs::write(&warc, records).unwrap();
+        let known = Box::new(|id: &str| id == "http://a.test/1");
+        let items: Vec<SourceItem> =
+            Sources::new(vec![Input::Path(warc)], SourceOptions::default(), known).collect();
+        assert_eq!(items.len(), 1);
+        assert!(matches!(&items[0], SourceItem::Document(d) if d.id == "http://a.test/2"));
+    }
+
+    #[test]
+    fn urls_fail_clearly_without_http() {
+        let items: Vec<SourceItem> = Sources::new(
+            vec![Input::parse(Path::new("http://127.0.0.1:9/x"))],
+            SourceOptions::default(),
+            Box::new(|_| false),
+        )
+        .collect();
+        assert!(
+            matches!(&items[0], SourceItem::Failed { reason, .. } if reason.contains("not enabled"))
+        );
+    }
+
+    #[test]
+    fn counts_plain_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "a").unwrap();
+        std::fs::write(dir.path().join("b.html"), "b").unwrap();
+        let root = vec![Input::Path(dir.path().to_path_buf())];
+        assert_eq!(count_plain_files(&root), Some(2));
+        std::fs::write(dir.path().join("c.jsonl"), "").unwrap();
+        assert_eq!(count_plain_files(&root), None);
+        assert_eq!(
+            count_plain_files(&[Input::Url("http://a.test/".into())]),
+            None
+        );
+    }
+}
