@@ -215,7 +215,9 @@ fn finite(
         b -= 1;
     }
     let coordinated = b > s && cx.low(b - 1) == "and";
-    let found = if coordinated {
+    let found = if let Some(p) = inverted_speaker(cx, s, e, cue) {
+        Some(p)
+    } else if coordinated {
         earlier
             .last()
             .and_then(|c| coordinated_speaker(cx, c, cue))
@@ -228,6 +230,10 @@ fn finite(
         phrases::before(cx, clause_start.min(cue), cue)
     };
     let (mut speaker, after_speaker, lead) = match found {
+        Some(p) if p.range.0 > cue => {
+            let after = p.range.1;
+            (p, after, cue)
+        }
         Some(p) => {
             let lead = if coordinated { cue } else { p.range.0 };
             (p, cue + 1, lead)
@@ -297,6 +303,26 @@ fn finite(
 /// States will …") rather than a verb (headline "Trump Says Clinton …").
 fn inside_name(cx: &Context, i: usize) -> bool {
     cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
+}
+
+/// "…, said David Axelrod, a former strategist.": after a comma or a
+/// closing mark, a cue followed by a name that ends at a comma or the
+/// sentence end names its speaker after it.
+fn inverted_speaker(cx: &Context, s: usize, e: usize, cue: usize) -> Option<SpeakerPhrase> {
+    if cue == s || !(cx.is_punct(cue - 1, ',') || cx.is_mark(cue - 1)) {
+        return None;
+    }
+    let r = phrases::after(cx, cue + 1, e)?;
+    let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
+    let ends = r.1 >= e
+        || cx.is_punct(r.1, ',')
+        || cx.is_punct(r.1, '.')
+        || cx.is_punct(r.1, ';')
+        || cx.is_punct(r.1, '(');
+    (names_someone && ends).then(|| SpeakerPhrase {
+        range: r,
+        ..SpeakerPhrase::default()
+    })
 }
 
 /// Who does a verb coordinated with an earlier claim ("… and said …"):
@@ -624,7 +650,7 @@ fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
     }
-    let and_at = if cx.is_punct(i, ',') && cx.low(i + 1) == "and" {
+    let and_at = if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "and" | "but" | "while") {
         i + 1
     } else if cx.low(i) == "and" && !cx.is_punct(i.saturating_sub(1), ',') {
         i
@@ -742,7 +768,7 @@ fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         }
         let previous = claims
             .iter_mut()
-            .filter(|c| c.content.1 <= q.open)
+            .filter(|c| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
             .max_by_key(|c| c.content.1);
         let Some(prev) = previous else { continue };
         let Some((_, cue_end)) = prev.cue else {
