@@ -2,6 +2,9 @@
 //! real pipeline from fixture articles written for these tests, and the
 //! router listening on 127.0.0.1 on a free port.
 
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
 use pipeline::{Input, InputKind, Pipeline};
 use std::net::SocketAddr;
 use std::path::Path;
