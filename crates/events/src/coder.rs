@@ -668,8 +668,11 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         }
     }
     let _ = a;
-    let accusations: Vec<Coded> = coded.iter().filter_map(|c| accusation(s, c)).collect();
-    coded.extend(accusations);
+    let derived: Vec<Coded> = coded
+        .iter()
+        .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
+        .collect();
+    coded.extend(derived);
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
@@ -893,6 +896,51 @@ fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
         targets: c.sources.clone(),
         trigger: s.tokens[cue].span,
         head: cue,
+        quote: c.quote,
+        future: false,
+        mutual: false,
+    })
+}
+
+/// "Pakistan denied that it had supported the Taliban": the denial is an
+/// event of its own (CAMEO 016), by the denier, about the denied event's
+/// target (or its source, when the denier is someone else).
+fn denial(s: &Sentence, c: &Coded) -> Option<Coded> {
+    if c.modality != Modality::Negated {
+        return None;
+    }
+    let deny = (0..c.head).rev().find(|&k| {
+        crate::lemma::candidates(&s.tokens[k].lower)
+            .iter()
+            .any(|l| l == "deny")
+            && s.tokens.get(k + 1).is_some_and(|n| n.lower == "that")
+    })?;
+    let chain = clause::analyse(&s.tokens, deny);
+    let denier = s.phrases[subject_left(s, chain.start)?].actors.clone();
+    let first = denier.first()?;
+    let about = if !c.targets.is_empty() {
+        c.targets.clone()
+    } else {
+        c.sources
+            .iter()
+            .filter(|a| a.code != first.code)
+            .cloned()
+            .collect()
+    };
+    if about.is_empty() {
+        return None;
+    }
+    Some(Coded {
+        code: "016".to_string(),
+        modality: if inside_marks(&s.tokens, deny) {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        },
+        sources: denier,
+        targets: about,
+        trigger: s.tokens[deny].span,
+        head: deny,
         quote: c.quote,
         future: false,
         mutual: false,

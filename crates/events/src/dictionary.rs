@@ -137,8 +137,9 @@ fn parse_code(block: &str, line: usize) -> Result<DatedCode, DictionaryError> {
         Some(i) => (&inner[..i], inner[i..].trim()),
         None => (inner, ""),
     };
-    // "ELR/GAL": alternatives; the first is the code.
-    let code = code_part.split('/').next().unwrap_or("").to_uppercase();
+    // "FRO/BIL/SAM": a name that stands for several actors; kept whole
+    // and split by the phrase builder.
+    let code = code_part.to_uppercase();
     let (mut from, mut to) = (None, None);
     if let Some(d) = rest.strip_prefix('<') {
         to = Some(

@@ -407,7 +407,10 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             let span = Span::new(tokens[j].span.start, tokens[j + p.len - 1].span.end);
             let is_agent = matches!(p.label, Label::Agent { .. });
             match p.label {
-                Label::Actor { code } => parts.actors.push((code, span)),
+                // "FRO/BIL/SAM": one name for several actors ("the Shire").
+                Label::Actor { code } => parts
+                    .actors
+                    .extend(code.split('/').map(|c| (c.to_string(), span))),
                 Label::Country { iso3, capital } => parts.countries.push((iso3, capital, span)),
                 Label::Agent {
                     code,

@@ -213,3 +213,19 @@ fn extra_actor_tables_code_unknown_actors() {
 fn sentences_without_actors_give_no_events() {
     assert!(code("The weather was fine and people attacked the buffet.").is_empty());
 }
+
+#[test]
+fn a_denial_is_its_own_event_and_the_denied_act_is_no_fact() {
+    let ev = code("Pakistan denied that it had supported the Taliban.");
+    assert!(
+        has(&ev, "PAK", "AFG", "016", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.cameo.starts_with("05") && e.modality.is_fact()),
+        "{:?}",
+        summary(&ev)
+    );
+}
