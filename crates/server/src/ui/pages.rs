@@ -474,7 +474,8 @@ fn goldstein_strip(events: &[EventRecord]) -> String {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return String::new();
     };
-    let span = (last.0 - first.0).num_days().max(1) as f64;
+    let days_apart = (last.0 - first.0).num_days();
+    let span = days_apart.max(1) as f64;
     let (w, h, pad) = (1000.0, 90.0, 24.0);
     let mut svg = format!(
         "<svg class=\"strip\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"none\" role=\"img\" \
@@ -483,7 +484,12 @@ fn goldstein_strip(events: &[EventRecord]) -> String {
         x2 = w - pad
     );
     for (d, g) in &days {
-        let x = pad + (w - 2.0 * pad) * (*d - first.0).num_days() as f64 / span;
+        // One day only: in the middle rather than at the left edge.
+        let x = if days_apart == 0 {
+            w / 2.0
+        } else {
+            pad + (w - 2.0 * pad) * (*d - first.0).num_days() as f64 / span
+        };
         let y = h / 2.0 - (g / 10.0).clamp(-1.0, 1.0) * (h / 2.0 - 8.0);
         let _ = write!(
             svg,
