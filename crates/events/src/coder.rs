@@ -858,7 +858,7 @@ fn is_claim_verb(lower: &str) -> bool {
     crate::lemma::candidates(lower).iter().any(|l| {
         matches!(
             l.as_str(),
-            "say" | "claim" | "allege" | "charge" | "insist" | "state" | "assert" | "contend"
+            "say" | "claim" | "allege" | "insist" | "assert" | "contend"
         )
     })
 }
@@ -955,7 +955,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // "Obama will meet in Zurich", "warplanes struck targets in Gaza",
     // "condemned the coup in Myanmar": with no one else named, the place's
     // country is the counterpart (as PETRARCH codes it).
-    if c.targets.is_empty() && c.sources.len() < 2 {
+    let place_is_counterpart = matches!(
+        cameo::root(&c.code),
+        "01" | "04" | "11" | "14" | "18" | "19" | "20"
+    );
+    if c.targets.is_empty() && c.sources.len() < 2 && place_is_counterpart {
         if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
             c.targets.push(ActorRef {
                 code: country,
@@ -995,6 +999,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // Events between two unnamed groups ("insurgents killed people") say
     // nothing event data can use.
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
+    // An actor does not act on itself ("Trump … Trump" through a pronoun).
+    pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
     let date = when_where::date(
         &a.times,
         &s.tokens,
