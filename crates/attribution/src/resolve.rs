@@ -18,6 +18,8 @@ struct Person {
     roles: Vec<String>,
     /// Where it is first named.
     span: Span,
+    /// `Some(true)` when known to be a woman, `Some(false)` a man.
+    female: Option<bool>,
     /// Whether it was only seen as a capitalised run in the text (not as a
     /// speaker or an entity): matched by surname only.
     from_text: bool,
@@ -82,8 +84,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
             }
         }
-        for (name, span, titled) in named_people(cx) {
+        for (name, span, titled, female) in named_people(cx) {
             let idx = r.add_person(&name, span, Vec::new());
+            if female.is_some() {
+                r.persons[idx].female = female;
+            }
             r.persons[idx].from_text = true;
             if titled {
                 r.person_mentions.push((span.start, idx));
@@ -118,6 +123,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             words: name.split_whitespace().map(str::to_lowercase).collect(),
             roles,
             span,
+            female: name
+                .split_whitespace()
+                .next()
+                .and_then(|w| self.cx.lex.is_female(&w.to_lowercase())),
             from_text: false,
         });
         self.persons.len() - 1
@@ -176,8 +185,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         reference.name = g.name.clone();
                     }
                 } else if lower != "i" && lower != "you" && lower != "it" {
-                    self.flag_ambiguity(span);
-                    if let Some(i) = self.last_person(span.start) {
+                    let female = match lower {
+                        "she" => Some(true),
+                        "he" => Some(false),
+                        _ => None,
+                    };
+                    self.flag_ambiguity(span, female);
+                    if let Some(i) = self.last_person_of(span.start, female) {
                         reference.name = self.persons[i].name.clone();
                     }
                 }
@@ -285,6 +299,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
         i.checked_sub(1).map(|i| self.person_mentions[i].1)
     }
 
+    /// The person last mentioned before `at` whose gender is not known to
+    /// differ from `female`.
+    fn last_person_of(&self, at: usize, female: Option<bool>) -> Option<usize> {
+        let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
+        self.person_mentions[..i]
+            .iter()
+            .rev()
+            .map(|&(_, p)| p)
+            .find(|&p| match (female, self.persons[p].female) {
+                (Some(want), Some(is)) => want == is,
+                _ => true,
+            })
+    }
+
     /// The most recent person said to hold `role` before `at`.
     fn person_with_role(&self, role: &str, at: usize) -> Option<usize> {
         let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
@@ -304,13 +332,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .find(|g| head.is_none_or(|h| g.head == h))
     }
 
-    /// Flags a pronoun speaker when two different people were named in the
-    /// 200 bytes before it.
-    fn flag_ambiguity(&mut self, pronoun: Span) {
+    /// Flags a pronoun speaker when two different people it could refer to
+    /// (by gender, when known) were named in the 200 bytes before it.
+    fn flag_ambiguity(&mut self, pronoun: Span, female: Option<bool>) {
         let lo = pronoun.start.saturating_sub(200);
         let mut distinct: Vec<usize> = Vec::new();
         for &(pos, p) in &self.person_mentions {
-            if pos >= lo && pos < pronoun.start && !distinct.contains(&p) {
+            let compatible = match (female, self.persons[p].female) {
+                (Some(want), Some(is)) => want == is,
+                _ => true,
+            };
+            if compatible && pos >= lo && pos < pronoun.start && !distinct.contains(&p) {
                 distinct.push(p);
             }
         }
@@ -333,8 +365,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
 /// Full names written in the text: runs of two or three capitalised words
 /// ("Ana Ortiz"), with whether a title or role word precedes them
 /// ("Mayor Ana Ortiz", "spokesman Li Pengyu"), which makes them people
-/// pronouns may refer to.
-fn named_people(cx: &Context) -> Vec<(String, Span, bool)> {
+/// pronouns may refer to, and the gender a title tells ("Mrs.").
+fn named_people(cx: &Context) -> Vec<(String, Span, bool, Option<bool>)> {
     let mut out = Vec::new();
     let n = cx.tokens.len();
     let mut i = 0;
@@ -352,7 +384,8 @@ fn named_people(cx: &Context) -> Vec<(String, Span, bool)> {
         if (2..=3).contains(&len) && !cx.lex.is_outlet(name) {
             let before = i.checked_sub(1).map_or("", |b| cx.low(b));
             let titled = cx.lex.is_title(before) || cx.lex.is_role(before);
-            out.push((clean_name(cx, i, e), cx.span(i, e), titled));
+            let female = cx.lex.is_female(before).filter(|_| !cx.lex.is_role(before));
+            out.push((clean_name(cx, i, e), cx.span(i, e), titled, female));
         }
         i = e.max(i + 1);
     }

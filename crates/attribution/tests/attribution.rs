@@ -94,6 +94,26 @@ fn pronoun_speaker_resolves_to_the_last_person() {
 }
 
 #[test]
+fn pronoun_gender_picks_the_compatible_person() {
+    let a =
+        analyse("Senator Tom Berg met Mayor Ana Ortiz on Friday. She said the talks went well.");
+    assert_eq!(speaker(quote(&a, "talks went well")), "Ana Ortiz");
+    assert!(!a.flags.iter().any(|f| f.kind == FlagKind::AmbiguousSpeaker));
+}
+
+#[test]
+fn two_candidates_for_a_pronoun_are_flagged() {
+    let a =
+        analyse("Senator Tom Berg met Governor Sam Reed on Friday. He said the talks went well.");
+    let flag = a
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::AmbiguousSpeaker)
+        .expect("ambiguous_speaker flag");
+    assert_eq!(flag.spans.len(), 3);
+}
+
+#[test]
 fn indirect_speech_forms() {
     let a = analyse(
         "Grain prices will rise next year, according to the farmers' union.\n\nThe union told reporters that exports would fall.\n\nAccording to customs officials, imports doubled in March.",
