@@ -864,7 +864,7 @@ fn is_claim_verb(lower: &str) -> bool {
 }
 
 /// "The US said that Iraq had attacked …": a speaker who reports another
-/// actor's violence (roots 17–20) accuses it (CAMEO 112/1123).
+/// actor's violence (roots 17–20) accuses it (CAMEO 112).
 fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
     let root: u8 = cameo::root(&c.code).parse().ok()?;
     if !(17..=20).contains(&root) || !c.modality.is_fact() {
@@ -890,7 +890,7 @@ fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
         return None;
     }
     Some(Coded {
-        code: if root >= 18 { "1123" } else { "112" }.to_string(),
+        code: "112".to_string(),
         modality: Modality::Asserted,
         sources: speakers,
         targets: c.sources.clone(),
