@@ -718,7 +718,17 @@ fn code_trigger(
         None if chain.passive => subject_left(s, chain.start)
             .filter(|t| *t != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
-        None => target_right(s, head, &exclude),
+        None => target_right(s, head, &exclude).and_then(|t| {
+            // "deploy more troops": an unnamed role the pattern itself
+            // matched is the object; the target, if any, comes after it.
+            let p = &s.phrases[t];
+            let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
+            if object {
+                target_right(s, last, &exclude)
+            } else {
+                Some(t)
+            }
+        }),
     };
     match chain.governor {
         Some(Governor::Refuse) => negated = true,

@@ -391,6 +391,8 @@ struct Parts {
     agents: Vec<(String, bool, bool)>,
     pronoun: Option<String>,
     anaphor: bool,
+    /// Whether "and", "or" or a list comma joined two names.
+    coordinated: bool,
 }
 
 /// Builds the phrase that starts at token `i` (which has a label).
@@ -448,6 +450,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             && !(parts.countries.is_empty() && parts.actors.is_empty())
             && next_is(j + 1, &countryish)
         {
+            parts.coordinated = true;
             j = skip_det(tokens, j + 1);
             continue;
         }
@@ -457,6 +460,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             && next_is(j + 1, &countryish)
             && list_continues(tokens, pieces, skip_det(tokens, j + 1))
         {
+            parts.coordinated = true;
             j = skip_det(tokens, j + 1);
             continue;
         }
@@ -612,12 +616,13 @@ fn resolve(parts: &Parts, span: Span, name_of: &dyn Fn(Span) -> String) -> Vec<A
     };
     // One country with a named person ("U.S. adviser Jake Sullivan") is one
     // actor; several countries or names are a coordination.
-    let several =
-        parts.countries.len() > 1 || (parts.countries.is_empty() && parts.actors.len() > 1);
+    let several = parts.coordinated
+        || parts.countries.len() > 1
+        || (parts.countries.is_empty() && parts.actors.len() > 1);
     let name = |s: Span| if several { name_of(s) } else { name_of(span) };
     let whole = |s: Span| if several { s } else { span };
     if !parts.countries.is_empty() {
-        if agent.is_none() && !parts.actors.is_empty() && parts.countries.len() == 1 {
+        if agent.is_none() && !parts.actors.is_empty() && !several {
             // "U.S. national security adviser Jake Sullivan" without a role
             // word we know: the named actor is more specific.
             return named(parts, agent, &name, &whole);

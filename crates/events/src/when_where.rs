@@ -64,30 +64,37 @@ fn relative_day(word: &str, published: NaiveDate, future: bool) -> Option<NaiveD
 /// Prepositions that introduce where something happens.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside"];
 
-/// The place named by "in/at <city or country>" after token `head`, in the
-/// same clause.
+/// The place named by "in/at <place>" after token `head`, in the same
+/// clause: the first city or region, else the first country or area
+/// ("outside the U.S. embassy in Baghdad" is in Baghdad).
 pub fn place(tokens: &[Token], head: usize, gazetteer: &Gazetteer) -> Option<Place> {
+    let mut fallback: Option<Place> = None;
     let mut i = head + 1;
     while i + 1 < tokens.len() {
         let t = &tokens[i];
         if matches!(t.text, "," | ";" | "." | ":") {
-            return None;
+            break;
         }
         if LOCATIVE.contains(&t.lower.as_str()) {
             let mut k = i + 1;
             if tokens.get(k).is_some_and(|t| t.lower == "the") {
                 k += 1;
             }
-            if let Some(p) = place_at(tokens, k, gazetteer) {
-                return Some(p);
+            if let Some((p, precise)) = place_at(tokens, k, gazetteer) {
+                if precise {
+                    return Some(p);
+                }
+                fallback = fallback.or(Some(p));
             }
         }
         i += 1;
     }
-    None
+    fallback
 }
 
-fn place_at(tokens: &[Token], k: usize, gazetteer: &Gazetteer) -> Option<Place> {
+/// The place at token `k`, and whether it is a city or region (more
+/// precise than a country or area).
+fn place_at(tokens: &[Token], k: usize, gazetteer: &Gazetteer) -> Option<(Place, bool)> {
     for len in (1..=3).rev() {
         let Some(ts) = tokens.get(k..k + len) else {
             continue;
@@ -100,13 +107,20 @@ fn place_at(tokens: &[Token], k: usize, gazetteer: &Gazetteer) -> Option<Place> 
             continue;
         };
         let (lat, lon) = found.lat_lon();
-        return Some(Place {
-            name: found.name().to_string(),
-            country: found.country_code().map(str::to_string),
-            lat: Some(lat),
-            lon: Some(lon),
-            span: Some(Span::new(ts[0].span.start, ts[len - 1].span.end)),
-        });
+        let precise = matches!(
+            found,
+            gazetteer::Place::City(_) | gazetteer::Place::Region(_)
+        );
+        return Some((
+            Place {
+                name: found.name().to_string(),
+                country: found.country_code().map(str::to_string),
+                lat: Some(lat),
+                lon: Some(lon),
+                span: Some(Span::new(ts[0].span.start, ts[len - 1].span.end)),
+            },
+            precise,
+        ));
     }
     None
 }
