@@ -8,6 +8,7 @@
 //! speakers to people and groups ([`resolve`]). Entities from `nlp` are used
 //! for linking when present, never required. No I/O; one pass per document.
 
+pub mod actors;
 pub mod claims;
 pub mod context;
 pub mod lexicon;

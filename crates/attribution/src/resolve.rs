@@ -3,6 +3,7 @@
 //! spokesman"), groups for "these officials", entity ids where `nlp` found
 //! the name; and raises the consistency flags.
 
+use crate::actors;
 use crate::context::Context;
 use crate::phrases::SpeakerPhrase;
 use model::{Entity, EntityType, Flag, FlagKind, Reference, Span};
@@ -18,6 +19,8 @@ struct Person {
     roles: Vec<String>,
     /// Where it is first named.
     span: Span,
+    /// Actor code from the words describing them ("USAGOV").
+    actor: Option<String>,
     /// `Some(true)` when known to be a woman, `Some(false)` a man.
     female: Option<bool>,
     /// Whether it was only seen as a capitalised run in the text (not as a
@@ -32,6 +35,8 @@ struct Group {
     name: String,
     /// Its head noun, lower-cased ("officials").
     head: String,
+    /// Actor code from its words ("USAGOV").
+    actor: Option<String>,
     /// Where it is named.
     span: Span,
 }
@@ -100,6 +105,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     let roles = role_words(cx, p);
                     let name = clean_name(cx, s, e);
                     let idx = r.add_person(&name, cx.span(s, e), roles);
+                    let described: Vec<(usize, usize)> =
+                        [Some(p.range), p.role].into_iter().flatten().collect();
+                    if r.persons[idx].actor.is_none() {
+                        r.persons[idx].actor = actors::actor_of(cx, &described);
+                    }
                     r.person_mentions.push((cx.span(s, e).start, idx));
                 }
             }
@@ -123,6 +133,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             words: name.split_whitespace().map(str::to_lowercase).collect(),
             roles,
             span,
+            actor: None,
             female: name
                 .split_whitespace()
                 .next()
@@ -177,12 +188,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
             span: Some(span),
             ..Reference::default()
         };
+        let mut person: Option<usize> = None;
+        let mut name_span = span;
         match self.shape(p.range) {
             Shape::Pronoun(plural) => {
                 let lower = cx.low(p.range.0);
                 if plural {
                     if let Some(g) = self.last_group(span.start, None) {
                         reference.name = g.name.clone();
+                        reference.actor.clone_from(&g.actor);
                     }
                 } else if lower != "i" && lower != "you" && lower != "it" {
                     let female = match lower {
@@ -193,6 +207,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     self.flag_ambiguity(span, female);
                     if let Some(i) = self.last_person_of(span.start, female) {
                         reference.name = self.persons[i].name.clone();
+                        person = Some(i);
                     }
                 }
             }
@@ -200,14 +215,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if plural {
                     if let Some(g) = self.last_group(span.start, Some(&head)) {
                         reference.name = g.name.clone();
+                        reference.actor.clone_from(&g.actor);
                     }
                 } else if let Some(i) = self.person_with_role(&head, span.start) {
                     reference.name = self.persons[i].name.clone();
+                    person = Some(i);
                 }
             }
             Shape::Name(s, e) => {
                 let name = clean_name(cx, s, e);
-                reference.name = self.full_name(&name, cx.span(s, e));
+                name_span = cx.span(s, e);
+                reference.name = self.full_name(&name, name_span);
+                person = self.persons.iter().position(|q| q.name == reference.name);
             }
             Shape::Other => {
                 let last = cx.low(p.range.1 - 1);
@@ -215,12 +234,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     self.groups.push(Group {
                         name: written.to_string(),
                         head: last.to_string(),
+                        actor: actors::actor_of(cx, &[p.range]),
                         span,
                     });
                 }
             }
         }
-        self.link(&mut reference, span);
+        self.link(&mut reference, name_span);
+        if reference.actor.is_none() {
+            reference.actor = person
+                .and_then(|i| self.persons[i].actor.clone())
+                .or_else(|| {
+                    let described: Vec<(usize, usize)> =
+                        [Some(p.range), p.role].into_iter().flatten().collect();
+                    actors::actor_of(cx, &described)
+                });
+        }
         reference
     }
 
@@ -236,12 +265,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r
     }
 
-    /// Sets entity id and actor from the entity a mention overlaps.
+    /// Sets entity id and actor from the entity one of whose mentions is
+    /// the name written at `span` (or contains it).
     fn link(&self, r: &mut Reference, span: Span) {
         let hit = self
             .entities
             .iter()
-            .find(|e| e.mentions.iter().any(|m| m.overlaps(span)));
+            .find(|e| e.mentions.iter().any(|m| m.contains(span)));
         if let Some(e) = hit {
             r.entity = Some(e.id.clone());
             r.actor.clone_from(&e.actor);

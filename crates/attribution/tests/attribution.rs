@@ -114,6 +114,21 @@ fn two_candidates_for_a_pronoun_are_flagged() {
 }
 
 #[test]
+fn speakers_get_actor_codes_from_country_and_role_words() {
+    let a = analyse(
+        "Indian officials said the border was calm. The French foreign minister, Luc Morel, said talks would resume.",
+    );
+    let actor = |needle: &str| {
+        quote(&a, needle)
+            .speaker
+            .as_ref()
+            .and_then(|s| s.actor.clone())
+    };
+    assert_eq!(actor("border was calm").as_deref(), Some("INDGOV"));
+    assert_eq!(actor("talks would resume").as_deref(), Some("FRAGOV"));
+}
+
+#[test]
 fn indirect_speech_forms() {
     let a = analyse(
         "Grain prices will rise next year, according to the farmers' union.\n\nThe union told reporters that exports would fall.\n\nAccording to customs officials, imports doubled in March.",
@@ -260,6 +275,14 @@ fn seed_article_acceptance() {
         "Li Pengyu"
     );
     assert_eq!(speaker(quote(&a, "the priority now is")), "Li Pengyu");
+    let actor = |q: &Quote| q.speaker.as_ref().and_then(|s| s.actor.clone());
+    assert!(sullivan
+        .iter()
+        .all(|q| actor(q).as_deref() == Some("USAGOV")));
+    assert_eq!(
+        actor(quote(&a, "the priority now is")).as_deref(),
+        Some("CHNGOV")
+    );
     let variant = a
         .flags
         .iter()
