@@ -215,7 +215,12 @@ fn finite(
         b -= 1;
     }
     let coordinated = b > s && cx.low(b - 1) == "and";
-    let found = if let Some(p) = inverted_speaker(cx, s, e, cue) {
+    let inverted_found = if class == CueClass::Tell {
+        None
+    } else {
+        inverted_speaker(cx, s, e, cue)
+    };
+    let found = if let Some(p) = inverted_found {
         Some(p)
     } else if coordinated {
         earlier
@@ -265,6 +270,13 @@ fn finite(
     if class == CueClass::Tell {
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
+        // "told conservative radio host Hugh Hewitt on Wednesday that …"
+        if let Some(that) = (k..(k + 12).min(e))
+            .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
+            .find(|&j| cx.low(j) == "that")
+        {
+            k = that + 1;
+        }
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
@@ -313,7 +325,10 @@ fn inverted_speaker(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Spea
         return None;
     }
     let r = phrases::after(cx, cue + 1, e)?;
-    let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
+    let names_someone = (r.0..r.1).any(|i| {
+        (cx.is_cap(i) && !cx.lex.is_not_name(cx.low(i)) && !cx.lex.is_time_word(cx.low(i)))
+            || cx.lex.is_role(cx.low(i))
+    });
     let ends = r.1 >= e
         || cx.is_punct(r.1, ',')
         || cx.is_punct(r.1, '.')

@@ -182,7 +182,8 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
         if seg.0 >= seg.1 {
             return None;
         }
-        if is_name(cx, seg.0, seg.1) {
+        let described = (seg.0..seg.1).any(|k| cx.low(k) == "of" || cx.lex.is_role(cx.low(k)));
+        if is_name(cx, seg.0, seg.1) && !described {
             let role_phrase = collect_back(cx, start, open);
             return Some(SpeakerPhrase {
                 range: seg,
