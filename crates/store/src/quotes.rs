@@ -53,9 +53,19 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Option<Conditions> {
     cond.push("q.copy_of IS NULL", []);
     if let Some(speaker) = &filter.speaker {
         let norm = normalise(speaker);
+        // by actor (full name or surname), or by the name as written
         cond.push(
-            "q.speaker_actor IN (SELECT actor FROM actors WHERE norm = ? OR last = ?)",
-            [Value::Text(norm.clone()), Value::Text(norm)],
+            "q.quote IN (
+                 SELECT quote FROM quotes
+                 WHERE speaker_actor IN (SELECT actor FROM actors WHERE norm = ? OR last = ?)
+                   AND copy_of IS NULL
+                 UNION SELECT quote FROM quotes
+                 WHERE speaker_name = ? COLLATE NOCASE AND copy_of IS NULL)",
+            [
+                Value::Text(norm.clone()),
+                Value::Text(norm),
+                Value::Text(speaker.trim().to_string()),
+            ],
         );
     }
     if let Some(actor) = filter.speaker_actor {

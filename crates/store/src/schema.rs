@@ -224,9 +224,16 @@ CREATE INDEX events_place_country ON events(place_country, fact, day) WHERE copy
 CREATE INDEX events_listed_day ON events(day, fact) WHERE copy_of IS NULL;
 "#;
 
+/// Version 3: quotes by the speaker's name as written ("the Japanese foreign
+/// ministry"), for speakers whose actor record has another name.
+const V3: &str = r#"
+CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE, quote)
+    WHERE copy_of IS NULL;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

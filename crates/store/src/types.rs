@@ -96,7 +96,8 @@ pub struct QuoteRecord {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteFilter {
     /// Speaker name: matches the actor's full name or surname
-    /// ("Sullivan" finds "Jake Sullivan"), case and punctuation ignored.
+    /// ("Sullivan" finds "Jake Sullivan"), case and punctuation ignored,
+    /// or the speaker's name as the article writes it (case ignored).
     pub speaker: Option<String>,
     /// Speaker by cross-document actor id.
     pub speaker_actor: Option<i64>,

@@ -521,3 +521,28 @@ fn main_queries_read_through_indexes() {
         }
     }
 }
+
+#[test]
+fn quotes_by_speaker_name_as_written() {
+    let (_dir, mut store) = open();
+    let mut out = output("a");
+    // a speaker resolved to an entity of another name
+    let speaker = out.quotes[0].speaker.as_mut().unwrap();
+    speaker.name = "the Foreign Ministry".into();
+    speaker.entity = Some("e1".into());
+    store.insert(&out, "h").unwrap();
+    let found = store
+        .quotes(&QuoteFilter {
+            speaker: Some("The foreign ministry".into()),
+            ..QuoteFilter::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    let by_actor = store
+        .quotes(&QuoteFilter {
+            speaker: Some("Russia".into()),
+            ..QuoteFilter::default()
+        })
+        .unwrap();
+    assert_eq!(by_actor.len(), 1);
+}
