@@ -455,7 +455,23 @@ fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
         });
     }
     let r = phrases::after(cx, i, cue)?;
-    (cx.is_cap(r.0) || cx.low(r.0) == "the").then_some(SpeakerPhrase {
+    // A name subject is its capitalised run ("Romney fired back" → Romney).
+    let r = if cx.is_cap(r.0) && !cx.lex.is_not_name(cx.low(r.0)) {
+        let mut k = r.0;
+        while k < r.1 && (cx.is_cap(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-')) {
+            k += 1;
+        }
+        (r.0, k)
+    } else if cx.low(r.0) == "the" {
+        let head = (r.0 + 1..r.1).find(|&k| cx.lex.is_role(cx.low(k)) || cx.is_cap(k));
+        match head {
+            Some(h) => (r.0, h + 1),
+            None => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(SpeakerPhrase {
         range: r,
         ..SpeakerPhrase::default()
     })

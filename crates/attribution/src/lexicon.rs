@@ -1009,9 +1009,12 @@ impl Lexicon {
         self.cues.get(lower).copied()
     }
 
-    /// Whether a lower-cased word may sit between subject and verb.
+    /// Whether a lower-cased word may sit between subject and verb
+    /// (auxiliaries and adverbs: "has already", "strongly").
     pub fn is_between(&self, lower: &str) -> bool {
         self.between.contains(lower)
+            || (lower.len() > 4 && lower.ends_with("ly") && !self.roles.contains(lower))
+            || matches!(lower, "sometimes" | "now" | "back" | "since" | "soon")
     }
 
     /// `Some(plural)` when the lower-cased word is a speaker pronoun.
