@@ -46,6 +46,9 @@ pub struct NerArgs {
     /// Drop features whose averaged weights all stay below this magnitude.
     #[arg(long, default_value_t = 0.02)]
     pub prune: f32,
+    /// Folds for the second (document-level) stage; 0 trains one stage only.
+    #[arg(long, default_value_t = 4)]
+    pub folds: usize,
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -78,11 +81,13 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
     let options = TrainOptions {
         epochs: args.epochs,
         prune: args.prune,
+        folds: args.folds,
         ..TrainOptions::default()
     };
     let model = train(&train_docs, &dev_docs, classes, &options, &mut |r| {
         eprintln!(
-            "epoch {:>2}: train accuracy {:.4}, dev F1 {:.4}, {} features ({:.0}s)",
+            "stage {} epoch {:>2}: train accuracy {:.4}, dev F1 {:.4}, {} features ({:.0}s)",
+            r.stage,
             r.epoch,
             r.train_accuracy,
             r.dev_f1,

@@ -152,6 +152,85 @@ fn digits_normalised(lower: &str) -> String {
         .collect()
 }
 
+/// The key a word is known by in document-level tables: lower-cased,
+/// apostrophes straightened, digits normalised.
+pub(crate) fn lower_key(word: &str) -> String {
+    digits_normalised(&word.replace('’', "'").to_lowercase())
+}
+
+/// The labels a first tagging pass gave a document, and per word the
+/// entity types it received anywhere in the document (the second pass
+/// reads them: "Leeds" tagged ORG in three sentences is ORG in the fourth).
+pub(crate) struct FirstPass {
+    /// Label ids per sentence and token.
+    pub labels: Vec<Vec<u8>>,
+    /// Lower-cased capitalised word → label counts per type slot.
+    pub by_word: HashMap<String, [u16; 8]>,
+}
+
+impl FirstPass {
+    /// Collects the per-word counts of a document's first-pass labels.
+    pub(crate) fn new(sentences: &[Vec<&str>], labels: Vec<Vec<u8>>) -> Self {
+        let mut by_word: HashMap<String, [u16; 8]> = HashMap::new();
+        for (words, ls) in sentences.iter().zip(&labels) {
+            for (w, l) in words.iter().zip(ls) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    let slot = if *l == 0 {
+                        0
+                    } else {
+                        ((l - 1) / 2 + 1) as usize
+                    };
+                    let h = by_word.entry(lower_key(w)).or_insert([0; 8]);
+                    if slot < h.len() {
+                        h[slot] = h[slot].saturating_add(1);
+                    }
+                }
+            }
+        }
+        FirstPass { labels, by_word }
+    }
+}
+
+/// Appends the second-pass features of token `i` of sentence `s`: the
+/// first pass's labels around it and the types its word got in the document.
+pub(crate) fn first_pass_features(
+    v: &[TokenView],
+    s: usize,
+    i: usize,
+    first: &FirstPass,
+    out: &mut Vec<u64>,
+) {
+    let labels = first.labels.get(s).map(Vec::as_slice).unwrap_or(&[]);
+    let at = |k: isize| -> u32 {
+        let j = i as isize + k;
+        if j < 0 {
+            99
+        } else {
+            labels.get(j as usize).map_or(98, |l| u32::from(*l))
+        }
+    };
+    out.push(Key::new(50).num(at(0)).done());
+    out.push(Key::new(51).num(at(-1)).num(at(0)).done());
+    out.push(Key::new(52).num(at(0)).num(at(1)).done());
+    if v[i].capitalised {
+        if let Some(h) = first.by_word.get(&v[i].lower) {
+            let mut best = 0;
+            for k in 1..h.len() {
+                if h[k] > h[best] {
+                    best = k;
+                }
+            }
+            out.push(Key::new(53).num(best as u32).done());
+            out.push(Key::new(55).num(best as u32).num(at(0)).done());
+            for (k, n) in h.iter().enumerate().skip(1) {
+                if *n > 0 {
+                    out.push(Key::new(54).num(k as u32).done());
+                }
+            }
+        }
+    }
+}
+
 /// Builds the per-token views of a sentence.
 pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
     let hits = lex.match_sentence(words);
@@ -160,7 +239,7 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
         .zip(hits)
         .map(|(w, hit)| {
             let word = w.replace('’', "'");
-            let lower = digits_normalised(&word.to_lowercase());
+            let lower = lower_key(&word);
             TokenView {
                 shape: shape(&word),
                 classes: lex.classes(&lower),
@@ -198,12 +277,14 @@ pub(crate) fn static_features(
     out.push(Key::new(1).str(&t.word).done());
     out.push(Key::new(2).str(&t.lower).done());
     out.push(Key::new(3).str(&t.shape).done());
-    let chars: Vec<char> = t.lower.chars().collect();
-    for n in 1..=4.min(chars.len()) {
-        let p: String = chars[..n].iter().collect();
-        let s: String = chars[chars.len() - n..].iter().collect();
-        out.push(Key::new(4).num(n as u32).str(&p).done());
-        out.push(Key::new(5).num(n as u32).str(&s).done());
+    // Prefixes and suffixes of 1–4 characters, sliced without allocating.
+    let lower = t.lower.as_str();
+    let starts: Vec<usize> = lower.char_indices().map(|(b, _)| b).collect();
+    for n in 1..=4.min(starts.len()) {
+        let prefix = starts.get(n).map_or(lower, |&b| &lower[..b]);
+        let suffix = &lower[starts[starts.len() - n]..];
+        out.push(Key::new(4).num(n as u32).str(prefix).done());
+        out.push(Key::new(5).num(n as u32).str(suffix).done());
     }
     out.push(Key::new(6).str(lower_at(-1)).done());
     out.push(Key::new(7).str(lower_at(1)).done());
@@ -235,6 +316,36 @@ pub(crate) fn static_features(
             .str(&t.shape)
             .done(),
     );
+    // Wider class context: two tokens away, and class bigrams.
+    let class_at = |k: isize, level: usize| at(k).map_or(u16::MAX - 1, |t| t.classes[level]);
+    out.push(Key::new(27).num(u32::from(class_at(-2, 1))).done());
+    out.push(Key::new(28).num(u32::from(class_at(2, 1))).done());
+    out.push(
+        Key::new(29)
+            .num(u32::from(class_at(-1, 1)))
+            .num(u32::from(t.classes[1]))
+            .done(),
+    );
+    out.push(
+        Key::new(30)
+            .num(u32::from(t.classes[1]))
+            .num(u32::from(class_at(1, 1)))
+            .done(),
+    );
+    out.push(
+        Key::new(31)
+            .num(u32::from(t.classes[2]))
+            .num(u32::from(t.capitalised))
+            .done(),
+    );
+    // Parts of hyphenated words ("Bosnian-Serb", "Tokyo-based").
+    if t.lower.contains('-') {
+        for part in t.lower.split('-').filter(|p| !p.is_empty()) {
+            out.push(Key::new(32).str(part).done());
+        }
+    }
+    out.push(Key::new(33).str(&t.shape).str(lower_at(1)).done());
+    out.push(Key::new(34).str(lower_at(-1)).str(&t.shape).done());
     // Lexicon membership of the token and its neighbours.
     for k in [-1isize, 0, 1] {
         if let Some(hit) = at(k).and_then(|t| t.lexicon) {
@@ -288,6 +399,12 @@ pub(crate) fn dynamic_features(
     );
     out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
     out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
+    out.push(
+        Key::new(46)
+            .num(u32::from(prev))
+            .num(u32::from(t.classes[1]))
+            .done(),
+    );
     if let Some(h) = history {
         // The most frequent earlier type (index 0 = outside any entity).
         let mut best = 0;

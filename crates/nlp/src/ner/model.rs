@@ -1,14 +1,15 @@
 //! The trained tagger's weights and their file format.
 //!
-//! Format (little-endian): magic `NGNER001`; entity types (u32 count, then
-//! u8-length-prefixed names); f32 scale; u32 feature count; that many u64
-//! feature keys; that many rows of `labels` i16 weights; u32 word-class
-//! count; that many (u8 length, word bytes, 3 × u16 classes).
+//! Format (little-endian): magic `NGNER002`; entity types (u32 count, then
+//! u8-length-prefixed names); u32 stage count, and per stage: u32 feature
+//! count, that many u64 feature keys, that many rows of `labels` i16
+//! weights; then u32 word-class count and that many (u8 length, word
+//! bytes, 3 × u16 classes).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-const MAGIC: &[u8; 8] = b"NGNER001";
+const MAGIC: &[u8; 8] = b"NGNER002";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -46,15 +47,96 @@ impl Hasher for IdentityHasher {
 /// A map from feature keys, hashed by identity.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// Trained weights: one row of per-label scores for each known feature.
+/// One stage's weights: a row of per-label scores for each known feature.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Weights {
+    /// Feature key → row index.
+    pub(crate) index: KeyMap<u32>,
+    /// Rows of `label_count` quantised weights.
+    pub(crate) weights: Vec<i16>,
+}
+
+impl Weights {
+    /// Adds the weights of `features` into `scores` (one slot per label).
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+        let n = scores.len();
+        scores.iter_mut().for_each(|s| *s = 0);
+        for f in features {
+            if let Some(&row) = self.index.get(f) {
+                let start = row as usize * n;
+                if let Some(ws) = self.weights.get(start..start + n) {
+                    for (s, w) in scores.iter_mut().zip(ws) {
+                        *s += i32::from(*w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Quantises float rows to i16, dropping rows whose weights all stay
+    /// below `prune` in magnitude.
+    pub(crate) fn from_float(rows: Vec<(u64, Vec<f32>)>, labels: usize, prune: f32) -> Self {
+        let max = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+        let mut kept: Vec<(u64, Vec<f32>)> = rows
+            .into_iter()
+            .filter(|(_, r)| r.iter().any(|w| w.abs() >= prune))
+            .collect();
+        kept.sort_by_key(|(k, _)| *k);
+        let mut index = KeyMap::default();
+        let mut weights = Vec::with_capacity(kept.len() * labels);
+        for (row, (key, r)) in kept.iter().enumerate() {
+            index.insert(*key, row as u32);
+            weights.extend(r.iter().map(|w| (w * scale).round() as i16));
+        }
+        Weights { index, weights }
+    }
+
+    fn write(&self, labels: usize, out: &mut Vec<u8>) {
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_by_key(|(_, row)| *row);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (k, _) in &keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for (_, row) in &keys {
+            let start = *row as usize * labels;
+            for w in &self.weights[start..start + labels] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(r: &mut Reader<'_>, labels: usize) -> Result<Self, ModelError> {
+        let features = r.u32("feature count")? as usize;
+        let key_bytes = r.take(features.saturating_mul(8), "feature keys")?;
+        let mut index = KeyMap::default();
+        index.reserve(features);
+        for (row, k) in key_bytes.chunks_exact(8).enumerate() {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(k);
+            index.insert(u64::from_le_bytes(a), row as u32);
+        }
+        let weight_bytes = r.take(features.saturating_mul(labels * 2), "weights")?;
+        let weights = weight_bytes
+            .chunks_exact(2)
+            .map(|w| i16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        Ok(Weights { index, weights })
+    }
+}
+
+/// Trained weights of the tagger's stages (the second stage reads the
+/// first one's labels for the whole document), plus the word classes.
 #[derive(Debug, Clone, Default)]
 pub struct NerModel {
     /// Entity types, in label order ("PER", "ORG", "LOC", "MISC").
     pub(crate) types: Vec<String>,
-    /// Feature key → row index.
-    pub(crate) index: KeyMap<u32>,
-    /// Rows of `label_count()` quantised weights.
-    pub(crate) weights: Vec<i16>,
+    /// One or two stages of weights.
+    pub(crate) stages: Vec<Weights>,
     /// Word classes shipped with the model.
     pub(crate) classes: HashMap<String, [u16; 3]>,
 }
@@ -70,79 +152,42 @@ impl NerModel {
         &self.types
     }
 
-    /// Number of features with weights.
+    /// Number of features with weights, over all stages.
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        self.stages.iter().map(|s| s.index.len()).sum()
     }
 
-    /// Adds the weights of `features` into `scores` (one slot per label).
-    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
-        let n = self.label_count();
-        scores.iter_mut().for_each(|s| *s = 0);
-        for f in features {
-            if let Some(&row) = self.index.get(f) {
-                let start = row as usize * n;
-                for (s, w) in scores.iter_mut().zip(&self.weights[start..start + n]) {
-                    *s += i32::from(*w);
-                }
-            }
-        }
-    }
-
-    /// Builds a model from float weights, quantising them to i16 and
-    /// dropping features whose weights are all below `prune` in magnitude.
+    /// Builds a model from float weights per stage (see [`Weights::from_float`]).
+    #[cfg(test)]
     pub(crate) fn from_float(
         types: Vec<String>,
-        rows: Vec<(u64, Vec<f32>)>,
+        stages: Vec<Vec<(u64, Vec<f32>)>>,
         classes: HashMap<String, [u16; 3]>,
         prune: f32,
     ) -> Self {
-        let max = rows
-            .iter()
-            .flat_map(|(_, r)| r.iter())
-            .fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-        let mut kept: Vec<(u64, Vec<f32>)> = rows
-            .into_iter()
-            .filter(|(_, r)| r.iter().any(|w| w.abs() >= prune))
-            .collect();
-        kept.sort_by_key(|(k, _)| *k);
-        let mut index = KeyMap::default();
-        let mut weights = Vec::with_capacity(kept.len() * (1 + 2 * types.len()));
-        for (row, (key, r)) in kept.iter().enumerate() {
-            index.insert(*key, row as u32);
-            weights.extend(r.iter().map(|w| (w * scale).round() as i16));
-        }
+        let labels = 1 + 2 * types.len();
         NerModel {
+            stages: stages
+                .into_iter()
+                .map(|rows| Weights::from_float(rows, labels, prune))
+                .collect(),
             types,
-            index,
-            weights,
             classes,
         }
     }
 
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + self.index.len() * 8 + 64);
+        let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(self.types.len() as u32).to_le_bytes());
         for t in &self.types {
             out.push(t.len() as u8);
             out.extend_from_slice(t.as_bytes());
         }
-        out.extend_from_slice(&1f32.to_le_bytes());
-        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
-        keys.sort_by_key(|(_, row)| *row);
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, _) in &keys {
-            out.extend_from_slice(&k.to_le_bytes());
-        }
-        let n = self.label_count();
-        for (_, row) in &keys {
-            let start = *row as usize * n;
-            for w in &self.weights[start..start + n] {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
+        out.extend_from_slice(&(self.stages.len() as u32).to_le_bytes());
+        for s in &self.stages {
+            s.write(self.label_count(), &mut out);
         }
         let mut words: Vec<(&String, &[u16; 3])> = self.classes.iter().collect();
         words.sort();
@@ -165,26 +210,16 @@ impl NerModel {
             return Err(ModelError::BadMagic);
         }
         let type_count = r.u32("type count")? as usize;
-        let mut types = Vec::with_capacity(type_count.min(64));
-        for _ in 0..type_count {
+        let mut types = Vec::with_capacity(type_count.min(8));
+        for _ in 0..type_count.min(8) {
             types.push(r.string("type name")?);
         }
-        let _scale = r.take(4, "scale")?;
-        let features = r.u32("feature count")? as usize;
-        let key_bytes = r.take(features.saturating_mul(8), "feature keys")?;
-        let mut index = KeyMap::default();
-        index.reserve(features);
-        for (row, k) in key_bytes.chunks_exact(8).enumerate() {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(k);
-            index.insert(u64::from_le_bytes(a), row as u32);
+        let labels = 1 + 2 * types.len();
+        let stage_count = r.u32("stage count")? as usize;
+        let mut stages = Vec::with_capacity(stage_count.min(4));
+        for _ in 0..stage_count.min(4) {
+            stages.push(Weights::read(&mut r, labels)?);
         }
-        let n = 1 + 2 * types.len();
-        let weight_bytes = r.take(features.saturating_mul(n * 2), "weights")?;
-        let weights = weight_bytes
-            .chunks_exact(2)
-            .map(|w| i16::from_le_bytes([w[0], w[1]]))
-            .collect();
         let word_count = r.u32("word-class count")? as usize;
         let mut classes = HashMap::with_capacity(word_count.min(1 << 20));
         for _ in 0..word_count {
@@ -201,8 +236,7 @@ impl NerModel {
         }
         Ok(NerModel {
             types,
-            index,
-            weights,
+            stages,
             classes,
         })
     }
@@ -247,7 +281,10 @@ mod tests {
         classes.insert("rome".to_string(), [1, 2, 3]);
         let model = NerModel::from_float(
             vec!["PER".into(), "LOC".into()],
-            vec![(7, vec![0.5, -1.0, 0.0, 0.25, 0.0]), (9, vec![0.0; 5])],
+            vec![vec![
+                (7, vec![0.5, -1.0, 0.0, 0.25, 0.0]),
+                (9, vec![0.0; 5]),
+            ]],
             classes,
             0.01,
         );
@@ -256,13 +293,13 @@ mod tests {
         assert_eq!(back.feature_count(), 1);
         assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));
         let mut scores = [0i32; 5];
-        back.score(&[7, 9, 11], &mut scores);
+        back.stages[0].score(&[7, 9, 11], &mut scores);
         assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
     }
 
     #[test]
     fn rejects_garbage() {
         assert!(NerModel::from_bytes(b"hello").is_err());
-        assert!(NerModel::from_bytes(b"NGNER001\x05").is_err());
+        assert!(NerModel::from_bytes(b"NGNER002\x05").is_err());
     }
 }

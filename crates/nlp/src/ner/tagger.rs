@@ -3,9 +3,12 @@
 //! already chosen (the previous two, and what the same word got earlier in
 //! the document), with B/I/O consistency enforced.
 
-use super::features::{all_caps_sentence, dynamic_features, static_features, views, DocEvidence};
+use super::features::{
+    all_caps_sentence, dynamic_features, first_pass_features, static_features, views, DocEvidence,
+    FirstPass, TokenView,
+};
 use super::lexicon::Lexicons;
-use super::model::NerModel;
+use super::model::{NerModel, Weights};
 use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
@@ -23,15 +26,20 @@ pub(crate) trait Decoder {
     fn choose(&mut self, sentence: usize, token: usize, features: &[u64], best: u8) -> u8;
 }
 
-/// Plain prediction with a trained model.
-struct Predict<'a>(&'a NerModel);
+/// Plain prediction with one stage's trained weights.
+pub(crate) struct Predict<'a> {
+    /// The stage's weights.
+    pub weights: &'a Weights,
+    /// Number of labels.
+    pub labels: usize,
+}
 
 impl Decoder for Predict<'_> {
     fn label_count(&self) -> usize {
-        self.0.label_count()
+        self.labels
     }
     fn score(&self, features: &[u64], scores: &mut [i32]) {
-        self.0.score(features, scores);
+        self.weights.score(features, scores);
     }
     fn choose(&mut self, _: usize, _: usize, _: &[u64], best: u8) -> u8 {
         best
@@ -52,28 +60,70 @@ fn type_slot(l: u8) -> usize {
     }
 }
 
+/// A document's per-token views and static features, computed once and
+/// shared by both stages (and by every training epoch).
+pub(crate) struct DocFeatures {
+    sentences: Vec<SentenceFeatures>,
+}
+
+/// One sentence's views and the flat list of its tokens' static features.
+struct SentenceFeatures {
+    views: Vec<TokenView>,
+    features: Vec<u64>,
+    /// `features[ends[i-1]..ends[i]]` are token i's.
+    ends: Vec<usize>,
+}
+
+impl DocFeatures {
+    /// Computes the views and static features of a document's sentences.
+    pub(crate) fn new(lex: &Lexicons, sentences: &[Vec<&str>]) -> Self {
+        let evidence = DocEvidence::gather(sentences);
+        let sentences = sentences
+            .iter()
+            .map(|words| {
+                let v = views(words, lex);
+                let caps = all_caps_sentence(words);
+                let mut features = Vec::with_capacity(words.len() * 60);
+                let mut ends = Vec::with_capacity(words.len());
+                for i in 0..words.len() {
+                    static_features(&v, i, caps, &evidence, &mut features);
+                    ends.push(features.len());
+                }
+                SentenceFeatures {
+                    views: v,
+                    features,
+                    ends,
+                }
+            })
+            .collect();
+        DocFeatures { sentences }
+    }
+}
+
 /// Decodes every sentence of one document.
 pub(crate) fn decode_document<D: Decoder>(
     scorer: &mut D,
-    lex: &Lexicons,
-    sentences: &[Vec<&str>],
+    doc: &DocFeatures,
+    first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
-    let evidence = DocEvidence::gather(sentences);
-    let mut history: HashMap<String, History> = HashMap::new();
+    let mut history: HashMap<&str, History> = HashMap::new();
     let mut scores = vec![0i32; scorer.label_count()];
-    let mut features: Vec<u64> = Vec::with_capacity(64);
-    let mut out = Vec::with_capacity(sentences.len());
-    for (s, words) in sentences.iter().enumerate() {
-        let v = views(words, lex);
-        let caps = all_caps_sentence(words);
-        let mut labels: Vec<u8> = Vec::with_capacity(words.len());
-        for i in 0..words.len() {
+    let mut features: Vec<u64> = Vec::with_capacity(96);
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let v = &sentence.views;
+        let mut labels: Vec<u8> = Vec::with_capacity(v.len());
+        for i in 0..v.len() {
             features.clear();
-            static_features(&v, i, caps, &evidence, &mut features);
+            let from = if i > 0 { sentence.ends[i - 1] } else { 0 };
+            features.extend_from_slice(&sentence.features[from..sentence.ends[i]]);
+            if let Some(first) = first {
+                first_pass_features(v, s, i, first, &mut features);
+            }
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
             let h = if v[i].capitalised {
-                history.get(&v[i].lower)
+                history.get(v[i].lower.as_str())
             } else {
                 None
             };
@@ -89,7 +139,7 @@ pub(crate) fn decode_document<D: Decoder>(
             let label = scorer.choose(s, i, &features, best);
             if v[i].capitalised {
                 let slot = type_slot(label);
-                let h = history.entry(v[i].lower.clone()).or_insert([0; 8]);
+                let h = history.entry(v[i].lower.as_str()).or_insert([0; 8]);
                 if slot < h.len() {
                     h[slot] = h[slot].saturating_add(1);
                 }
@@ -131,10 +181,26 @@ impl Tagger {
 
     /// Tags a document; returns label ids (0 = O, 2k+1 = B-type k, 2k+2 = I-type k).
     pub fn tag_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        if self.model.types.is_empty() {
+        let labels = self.model.label_count();
+        let mut stages = self.model.stages.iter();
+        let Some(stage1) = stages.next().filter(|_| !self.model.types.is_empty()) else {
             return sentences.iter().map(|s| vec![0; s.len()]).collect();
+        };
+        let mut predict = Predict {
+            weights: stage1,
+            labels,
+        };
+        let doc = DocFeatures::new(&self.lexicons, sentences);
+        let mut tags = decode_document(&mut predict, &doc, None);
+        for stage in stages {
+            let first = FirstPass::new(sentences, tags);
+            let mut predict = Predict {
+                weights: stage,
+                labels,
+            };
+            tags = decode_document(&mut predict, &doc, Some(&first));
         }
-        decode_document(&mut Predict(&self.model), &self.lexicons, sentences)
+        tags
     }
 
     /// The BIO name of a label id.

@@ -8,10 +8,12 @@
 //! weights (Daumé's trick: `w - u / c`) of the epoch with the best
 //! development F1 are kept, pruned and quantised.
 
+use super::features::FirstPass;
 use super::lexicon::Lexicons;
+use super::model::Weights;
 use super::model::{KeyMap, NerModel};
 use super::score::F1Counts;
-use super::tagger::{decode_document, label_name, Decoder, Tagger};
+use super::tagger::{decode_document, label_name, Decoder, DocFeatures, Predict, Tagger};
 use crate::conll::ConllDocument;
 use std::collections::HashMap;
 
@@ -24,6 +26,11 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Features whose averaged weights all stay below this are dropped.
     pub prune: f32,
+    /// Folds for the second stage's jackknifed first-stage labels; below 2,
+    /// the model has one stage only.
+    pub folds: usize,
+    /// Epochs of each jackknife model.
+    pub fold_epochs: usize,
 }
 
 impl Default for TrainOptions {
@@ -32,6 +39,8 @@ impl Default for TrainOptions {
             epochs: 12,
             seed: 7,
             prune: 0.02,
+            folds: 4,
+            fold_epochs: 6,
         }
     }
 }
@@ -39,6 +48,8 @@ impl Default for TrainOptions {
 /// What one epoch achieved, for progress output.
 #[derive(Debug, Clone)]
 pub struct EpochReport {
+    /// Which stage (1 or 2) is being trained.
+    pub stage: usize,
     /// 1-based epoch number.
     pub epoch: usize,
     /// Share of training tokens labelled correctly during the epoch.
@@ -72,6 +83,19 @@ struct Perceptron {
 }
 
 impl Perceptron {
+    fn new(labels: usize) -> Self {
+        Perceptron {
+            labels,
+            index: KeyMap::default(),
+            weights: Vec::new(),
+            updates: Vec::new(),
+            step: 0,
+            gold: Vec::new(),
+            correct: 0,
+            seen: 0,
+        }
+    }
+
     fn row(&mut self, key: u64) -> usize {
         let next = self.index.len() as u32;
         let row = *self.index.entry(key).or_insert(next) as usize;
@@ -82,15 +106,11 @@ impl Perceptron {
         row
     }
 
-    fn averaged(
-        &self,
-        prune: f32,
-        types: &[String],
-        classes: &HashMap<String, [u16; 3]>,
-    ) -> NerModel {
+    /// The averaged weights as float rows.
+    fn averaged(&self) -> Vec<(u64, Vec<f32>)> {
         let step = self.step.max(1) as f64;
         let n = self.labels;
-        let rows = self
+        let mut rows: Vec<(u64, Vec<f32>)> = self
             .index
             .iter()
             .map(|(key, &row)| {
@@ -103,7 +123,8 @@ impl Perceptron {
                 (*key, avg)
             })
             .collect();
-        NerModel::from_float(types.to_vec(), rows, classes.clone(), prune)
+        rows.sort_by_key(|(k, _)| *k);
+        rows
     }
 }
 
@@ -203,8 +224,136 @@ pub fn evaluate(tagger: &Tagger, docs: &[ConllDocument]) -> f64 {
     counts.f1()
 }
 
-/// Trains a model on `train`, choosing the epoch by F1 on `dev`, with the
+/// Documents prepared for training: words, gold label ids, and (for the
+/// second stage) the first stage's labels.
+struct Prepared<'a> {
+    words: Vec<Vec<Vec<&'a str>>>,
+    features: Vec<DocFeatures>,
+    gold: Vec<Vec<Vec<u8>>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(docs: &[&'a ConllDocument], types: &[String], lex: &Lexicons) -> Self {
+        let words: Vec<Vec<Vec<&str>>> = docs.iter().map(|d| d.words()).collect();
+        Prepared {
+            features: words.iter().map(|w| DocFeatures::new(lex, w)).collect(),
+            words,
+            gold: docs
+                .iter()
+                .map(|d| {
+                    d.sentences
+                        .iter()
+                        .map(|s| {
+                            if s.tags.len() == s.words.len() {
+                                s.tags.iter().map(|t| label_id(types, t)).collect()
+                            } else {
+                                vec![0; s.words.len()]
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Everything one stage's training needs.
+struct StageJob<'a, 'b> {
+    labels: usize,
+    types: &'a [String],
+    train: &'a Prepared<'b>,
+    /// Which training documents to use.
+    subset: &'a [usize],
+    /// First-stage labels of the training documents (second stage only).
+    train_first: Option<&'a [FirstPass]>,
+    dev: &'a Prepared<'b>,
+    dev_first: Option<&'a [FirstPass]>,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+}
+
+/// Label ids of every document of `docs` by one stage's weights.
+fn predict_all(
+    weights: &Weights,
+    labels: usize,
+    docs: &Prepared<'_>,
+    first: Option<&[FirstPass]>,
+    which: &[usize],
+) -> Vec<Vec<Vec<u8>>> {
+    which
+        .iter()
+        .map(|&d| {
+            let mut p = Predict { weights, labels };
+            decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
+        })
+        .collect()
+}
+
+/// Entity F1 of predicted label ids against gold ones.
+fn f1_of(types: &[String], gold: &[Vec<Vec<u8>>], predicted: &[Vec<Vec<u8>>]) -> f64 {
+    let mut counts = F1Counts::default();
+    for (gd, pd) in gold.iter().zip(predicted) {
+        for (g, p) in gd.iter().zip(pd) {
+            let g: Vec<String> = g.iter().map(|l| label_name(types, *l)).collect();
+            let p: Vec<String> = p.iter().map(|l| label_name(types, *l)).collect();
+            let g: Vec<&str> = g.iter().map(String::as_str).collect();
+            let p: Vec<&str> = p.iter().map(String::as_str).collect();
+            counts.add(&g, &p);
+        }
+    }
+    counts.f1()
+}
+
+/// Trains one stage; returns its quantised weights (of the best epoch on
+/// the development set, or of the last epoch without one).
+fn train_stage(
+    job: &StageJob<'_, '_>,
+    stage: usize,
+    report: &mut dyn FnMut(&EpochReport),
+) -> Weights {
+    let mut p = Perceptron::new(job.labels);
+    let dev_all: Vec<usize> = (0..job.dev.words.len()).collect();
+    let mut best: Option<(f64, Weights)> = None;
+    for epoch in 1..=job.epochs.max(1) {
+        p.correct = 0;
+        p.seen = 0;
+        let order = shuffled(job.subset.len(), job.seed.wrapping_add(epoch as u64));
+        for k in order {
+            let d = job.subset[k];
+            p.gold = job.train.gold[d].clone();
+            let first = job.train_first.map(|f| &f[d]);
+            decode_document(&mut p, &job.train.features[d], first);
+        }
+        let weights = Weights::from_float(p.averaged(), job.labels, job.prune);
+        let dev_f1 = if dev_all.is_empty() {
+            0.0
+        } else {
+            let predicted = predict_all(&weights, job.labels, job.dev, job.dev_first, &dev_all);
+            f1_of(job.types, &job.dev.gold, &predicted)
+        };
+        report(&EpochReport {
+            stage,
+            epoch,
+            train_accuracy: p.correct as f64 / p.seen.max(1) as f64,
+            dev_f1,
+            features: p.index.len(),
+        });
+        if dev_all.is_empty() || best.as_ref().is_none_or(|(f, _)| dev_f1 > *f) {
+            best = Some((dev_f1, weights));
+        }
+    }
+    best.map(|(_, w)| w).unwrap_or_default()
+}
+
+/// Trains a model on `train`, choosing epochs by F1 on `dev`, with the
 /// word `classes` to ship inside it. `report` hears about every epoch.
+///
+/// Two stages: the first tags from local evidence; the second also reads
+/// the first stage's labels over the whole document. So that the second
+/// stage learns from first-stage labels as fallible as they will be on new
+/// text, its training labels come from first-stage models that did not
+/// see the document (`options.folds`-fold jackknifing).
 pub fn train(
     train: &[ConllDocument],
     dev: &[ConllDocument],
@@ -220,58 +369,72 @@ pub fn train(
         return Err(TrainError::NoTags);
     }
     let types = entity_types(train);
+    let labels = 1 + 2 * types.len();
     let lex = Lexicons::new(classes.clone());
-    let gold: Vec<Vec<Vec<u8>>> = tagged
-        .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| {
-                    if s.tags.len() == s.words.len() {
-                        s.tags.iter().map(|t| label_id(&types, t)).collect()
-                    } else {
-                        vec![0; s.words.len()]
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let words: Vec<Vec<Vec<&str>>> = tagged.iter().map(|d| d.words()).collect();
-    let mut p = Perceptron {
-        labels: 1 + 2 * types.len(),
-        index: KeyMap::default(),
-        weights: Vec::new(),
-        updates: Vec::new(),
-        step: 0,
-        gold: Vec::new(),
-        correct: 0,
-        seen: 0,
+    let train_p = Prepared::new(&tagged, &types, &lex);
+    let dev_docs: Vec<&ConllDocument> = dev.iter().collect();
+    let dev_p = Prepared::new(&dev_docs, &types, &lex);
+    let all: Vec<usize> = (0..tagged.len()).collect();
+    let mut job = StageJob {
+        labels,
+        types: &types,
+        train: &train_p,
+        subset: &all,
+        train_first: None,
+        dev: &dev_p,
+        dev_first: None,
+        epochs: options.epochs,
+        seed: options.seed,
+        prune: options.prune,
     };
-    let mut best: Option<(f64, NerModel)> = None;
-    for epoch in 1..=options.epochs.max(1) {
-        p.correct = 0;
-        p.seen = 0;
-        for d in shuffled(tagged.len(), options.seed.wrapping_add(epoch as u64)) {
-            p.gold = gold[d].clone();
-            decode_document(&mut p, &lex, &words[d]);
-        }
-        let model = p.averaged(options.prune, &types, &classes);
-        let dev_f1 = if dev.is_empty() {
-            0.0
-        } else {
-            evaluate(&Tagger::new(model.clone()), dev)
-        };
-        report(&EpochReport {
-            epoch,
-            train_accuracy: p.correct as f64 / p.seen.max(1) as f64,
-            dev_f1,
-            features: p.index.len(),
+    let stage1 = train_stage(&job, 1, report);
+    if options.folds < 2 {
+        return Ok(NerModel {
+            types,
+            stages: vec![stage1],
+            classes,
         });
-        if dev.is_empty() || best.as_ref().is_none_or(|(f, _)| dev_f1 > *f) {
-            best = Some((dev_f1, model));
+    }
+    // Jackknifed first-stage labels for the training documents.
+    let mut first_labels: Vec<Vec<Vec<u8>>> = vec![Vec::new(); tagged.len()];
+    for fold in 0..options.folds {
+        let (held, kept): (Vec<usize>, Vec<usize>) =
+            all.iter().partition(|d| *d % options.folds == fold);
+        let fold_job = StageJob {
+            subset: &kept,
+            dev: &Prepared {
+                words: Vec::new(),
+                features: Vec::new(),
+                gold: Vec::new(),
+            },
+            epochs: options.fold_epochs,
+            ..job
+        };
+        let weights = train_stage(&fold_job, 0, &mut |_| {});
+        let predicted = predict_all(&weights, labels, &train_p, None, &held);
+        for (d, p) in held.iter().zip(predicted) {
+            first_labels[*d] = p;
         }
     }
-    best.map(|(_, m)| m).ok_or(TrainError::NoTags)
+    let train_first: Vec<FirstPass> = first_labels
+        .into_iter()
+        .enumerate()
+        .map(|(d, l)| FirstPass::new(&train_p.words[d], l))
+        .collect();
+    let dev_all: Vec<usize> = (0..dev_p.words.len()).collect();
+    let dev_first: Vec<FirstPass> = predict_all(&stage1, labels, &dev_p, None, &dev_all)
+        .into_iter()
+        .enumerate()
+        .map(|(d, l)| FirstPass::new(&dev_p.words[d], l))
+        .collect();
+    job.train_first = Some(&train_first);
+    job.dev_first = Some(&dev_first);
+    let stage2 = train_stage(&job, 2, report);
+    Ok(NerModel {
+        types,
+        stages: vec![stage1, stage2],
+        classes,
+    })
 }
 
 /// The BIO names of a model's labels, in id order.
