@@ -56,7 +56,7 @@ dir_added=$added; dir_rate=$(rate "$added" "$secs"); dir_rss=$rss_mb
 echo "directory of $n HTML pages: $added added, $dups duplicates, $failed failed in ${secs}s = $dir_rate docs/s, peak RSS ${rss_mb} MB"
 
 measure "$tmp/warc.db" "$tmp/pages.warc.gz"
-warc_added=$added; warc_rate=$(rate "$added" "$secs"); warc_rss=$rss_mb
+warc_added=$added; warc_rate=$(rate "$added" "$secs"); warc_rss=$rss_mb; warc_secs=$secs
 echo "WARC ($(du -k "$tmp/pages.warc.gz" | cut -f1) KB gzipped, $((n * 3)) records): $added added, $failed failed in ${secs}s = $warc_rate docs/s, peak RSS ${rss_mb} MB"
 db_kb=$(du -k "$tmp/warc.db" | cut -f1)
 
@@ -67,14 +67,15 @@ rerun_added=$added
 # Kill midway, restart, compare with the uninterrupted run.
 "$bin" ingest --db "$tmp/killed.db" "$tmp/pages.warc.gz" >/dev/null 2>&1 &
 pid=$!
-sleep 0.3
+kill_at=$(python3 -c "print(round(max(0.1, float('$warc_secs') * 0.6), 2))")
+sleep "$kill_at"
 kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 before=$(sqlite3 "$tmp/killed.db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
 measure "$tmp/killed.db" "$tmp/pages.warc.gz"
 after=$(sqlite3 "$tmp/killed.db" "SELECT count(*) FROM documents")
 integrity=$(sqlite3 "$tmp/killed.db" "PRAGMA integrity_check")
-echo "killed after 0.3s with $before stored; restart added $added; now $after (uninterrupted: $warc_added); integrity $integrity"
+echo "killed after ${kill_at}s with $before stored; restart added $added; now $after (uninterrupted: $warc_added); integrity $integrity"
 
 echo
 echo "summary: dir $dir_rate docs/s (RSS ${dir_rss} MB), WARC $warc_rate docs/s (RSS ${warc_rss} MB), $((db_kb * 1000 / (warc_added > 0 ? warc_added : 1))) KB per 1000 docs; re-run added $rerun_added; kill+restart $after/$warc_added, integrity $integrity"
