@@ -620,8 +620,10 @@ fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
         if rest_is_punct || cue_follows {
             return Some((k, last + 1));
         }
-    } else if NOT_CONTENT_START.contains(&cx.low(k))
-        || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle)
+    } else if k > 0
+        && cx.low(k - 1) != "that"
+        && (NOT_CONTENT_START.contains(&cx.low(k))
+            || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
     {
         return None;
     }
@@ -798,10 +800,13 @@ fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             continue;
         }
         let previous = claims
-            .iter_mut()
-            .filter(|c| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
-            .max_by_key(|c| c.content.1);
-        let Some(prev) = previous else { continue };
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
+            .max_by_key(|(_, c)| c.content.1)
+            .map(|(i, _)| i);
+        let Some(pi) = previous else { continue };
+        let prev = &mut claims[pi];
         let Some((_, cue_end)) = prev.cue else {
             continue;
         };
@@ -812,7 +817,7 @@ fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
             && matches!(
                 cx.tokens[q.open - 1].kind,
-                TokenKind::Punct('.' | ',' | ':' | ';')
+                TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
             );
         if adjacent {
             prev.content.1 = range.1;
