@@ -164,11 +164,17 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     let mut via = Vec::new();
     // Comma segments: ", Li Pengyu, said" (apposition) or ", who …, said".
     let mut guard = 0;
-    while j > start && cx.is_punct(j - 1, ',') && guard < 3 {
+    while j > start && guard < 3 {
+        // Commas or dashes around the segment: ", a teacher, said" or
+        // "— a teacher from Mount Pleasant — says".
+        let delimiter = match cx.tokens[j - 1].kind {
+            TokenKind::Punct(c @ (',' | '—' | '–')) => c,
+            _ => break,
+        };
         guard += 1;
         let close = j - 1;
         let lo = close.saturating_sub(40).max(start);
-        let Some(open) = (lo..close).rev().find(|&k| cx.is_punct(k, ',')) else {
+        let Some(open) = (lo..close).rev().find(|&k| cx.is_punct(k, delimiter)) else {
             // "Rep. Elijah Cummings (D-Md.), chair of …, said": the phrase
             // before the first comma.
             let range = collect_back(cx, start, close)?;

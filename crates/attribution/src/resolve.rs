@@ -172,7 +172,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         while k < e && (cx.lex.is_title(cx.low(k)) || !cx.is_word(k) || cx.low(k) == "the") {
             k += 1;
         }
-        if k >= e {
+        // "A court document filed Thursday": a day is not a name.
+        if k >= e || (k..e).all(|i| !cx.is_word(i) || cx.lex.is_not_name(cx.low(i))) {
             return Shape::Other;
         }
         Shape::Name(k, e)
