@@ -6,11 +6,13 @@
 //! does no I/O.
 
 pub mod conll;
+pub mod entities;
 pub mod ner;
 pub mod sentences;
+pub mod times;
 pub mod tokenize;
 
-use model::{Analysis, Entity, EntityType, Span};
+use model::{Analysis, Span};
 
 /// The trained entity model that ships inside the binary
 /// (`newsgraph train ner` writes it; see `models/README.md`).
@@ -43,53 +45,50 @@ impl Nlp {
         &self.tagger
     }
 
-    /// Annotates `a` with tokens, sentences, entities and time expressions.
+    /// Annotates `a` with tokens, sentences, entities (with mention
+    /// clusters and actor codes) and time expressions.
     pub fn annotate(&self, a: &mut Analysis) {
         let text = a.text();
         let tokens = tokenize::tokens(text);
         let sentences = sentences::sentences(text, &tokens);
-        let entities = baseline_entities(text, &tokens);
+        let ranges = token_ranges(&tokens, &sentences);
+        let words: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|&(s, e)| tokens[s..e].iter().map(|t| t.slice(text)).collect())
+            .collect();
+        let labels: Vec<String> = self.tagger.tag(&words).into_iter().flatten().collect();
+        let mut sentence_of = vec![0; tokens.len()];
+        let mut sentence_starts = vec![false; tokens.len()];
+        for &(s, e) in &ranges {
+            sentence_of[s..e].iter_mut().for_each(|x| *x = s);
+            if s < e {
+                sentence_starts[s] = true;
+            }
+        }
+        let found = entities::mentions::from_labels(text, &tokens, &labels);
+        let found = entities::mentions::complete(text, &tokens, &sentence_starts, found);
+        let cx = entities::Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+        };
+        let entities = entities::cluster(&cx, &found);
+        let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
         a.tokens = tokens;
         a.sentences = sentences;
         a.entities = entities;
+        a.times = times;
     }
 }
 
-/// Capitalised token runs, typed by the gazetteer; a placeholder for the
-/// trained tagger.
-fn baseline_entities(text: &str, tokens: &[Span]) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let is_cap = |t: &Span| t.slice(text).chars().next().is_some_and(char::is_uppercase);
-        if !is_cap(&tokens[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < tokens.len() && is_cap(&tokens[i]) {
-            i += 1;
-        }
-        let span = Span::new(tokens[start].start, tokens[i - 1].end);
-        let name = span.slice(text);
-        let kind = if gazetteer::country_by_name(name).is_some() || gazetteer::city(name).is_some()
-        {
-            EntityType::Gpe
-        } else if gazetteer::country_by_demonym(name).is_some() {
-            EntityType::Norp
-        } else {
-            continue;
-        };
-        match out.iter_mut().find(|e| e.name == name) {
-            Some(e) => e.mentions.push(span),
-            None => out.push(Entity {
-                id: format!("e{}", out.len() + 1),
-                name: name.to_string(),
-                kind,
-                actor: gazetteer::country_by_name(name).map(|c| c.iso3.to_string()),
-                mentions: vec![span],
-            }),
-        }
-    }
-    out
+/// The token index range `[start, end)` of each sentence.
+fn token_ranges(tokens: &[Span], sentences: &[Span]) -> Vec<(usize, usize)> {
+    sentences
+        .iter()
+        .map(|s| {
+            let start = tokens.partition_point(|t| t.start < s.start);
+            let end = tokens.partition_point(|t| t.end <= s.end);
+            (start, end.max(start))
+        })
+        .collect()
 }

@@ -1,0 +1,134 @@
+//! CAMEO/GDELT actor codes: a country's ISO 3166 alpha-3 code plus a role
+//! (`GOV`, `MIL`, `MED`, …) when the text gives one. The role lexicon is
+//! ours, written from the CAMEO codebook's role list.
+
+/// The CAMEO role a word names ("spokesman" → GOV, "media" → MED).
+pub(crate) fn role_of(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    Some(match w.as_str() {
+        "government" | "governments" | "administration" | "official" | "officials" | "minister"
+        | "ministers" | "ministry" | "spokesman" | "spokeswoman" | "spokesperson" | "embassy"
+        | "embassies" | "ambassador" | "diplomat" | "diplomats" | "envoy" | "delegation"
+        | "president" | "premier" | "chancellor" | "secretary" | "adviser" | "advisor"
+        | "advisers" | "advisors" | "cabinet" | "authorities" | "leader" | "leaders" | "king"
+        | "queen" | "governor" | "mayor" | "regime" | "department" | "consul" | "consulate"
+        | "counselor" | "negotiator" | "negotiators" | "representatives" | "representative" => {
+            "GOV"
+        }
+        "military" | "army" | "troops" | "soldiers" | "forces" | "navy" | "commander"
+        | "commanders" | "marines" | "defense" | "defence" | "generals" => "MIL",
+        "media" | "newspaper" | "newspapers" | "television" | "tv" | "journalist"
+        | "journalists" | "reporter" | "reporters" | "broadcaster" | "news" => "MED",
+        "police" | "policemen" | "policeman" => "COP",
+        "parliament" | "lawmakers" | "lawmaker" | "legislators" | "legislator" | "senator"
+        | "senators" | "congress" | "congressman" | "congresswoman" | "mps" => "LEG",
+        "court" | "courts" | "judge" | "judges" | "prosecutor" | "prosecutors" => "JUD",
+        "company" | "companies" | "firm" | "firms" | "businesses" | "executives" | "ceo"
+        | "banks" => "BUS",
+        "opposition" => "OPP",
+        "rebels" | "insurgents" | "separatists" => "REB",
+        "citizens" | "civilians" | "residents" => "CVL",
+        "university" | "students" | "professor" => "EDU",
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a country and the role or the person it
+/// describes ("U.S. national security adviser", "embassy spokesman in
+/// Washington, Li Pengyu").
+pub(crate) fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "'s"
+            | "’s"
+            | ","
+            | "in"
+            | "national"
+            | "security"
+            | "press"
+            | "foreign"
+            | "affairs"
+            | "deputy"
+            | "vice"
+            | "chief"
+            | "senior"
+            | "top"
+            | "former"
+            | "acting"
+            | "special"
+            | "state"
+            | "by"
+            | "director"
+            | "office"
+            | "commission"
+            | "head"
+    )
+}
+
+/// Actor codes of institutions named by their seat.
+pub(crate) fn seat_actor(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "White House" | "State Department" => "USAGOV",
+        "Pentagon" => "USAMIL",
+        "Capitol Hill" => "USALEG",
+        "Kremlin" => "RUSGOV",
+        "Downing Street" => "GBRGOV",
+        "Elysee" | "Élysée" | "Elysee Palace" => "FRAGOV",
+        "Zhongnanhai" => "CHNGOV",
+        _ => return None,
+    })
+}
+
+/// Actor codes of well-known news outlets.
+pub(crate) fn outlet_actor(name: &str) -> Option<&'static str> {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    Some(match name {
+        "CNN"
+        | "New York Times"
+        | "NYT"
+        | "Washington Post"
+        | "Associated Press"
+        | "AP"
+        | "NBC"
+        | "CBS"
+        | "ABC"
+        | "Fox News"
+        | "Bloomberg"
+        | "Wall Street Journal"
+        | "NPR"
+        | "Politico"
+        | "Axios" => "USAMED",
+        "Reuters" | "BBC" | "Guardian" | "Financial Times" | "Sky News" => "GBRMED",
+        "Xinhua" | "CCTV" | "Global Times" | "People's Daily" | "China Daily" => "CHNMED",
+        "TASS" | "RIA Novosti" | "RT" | "Interfax" | "Sputnik" => "RUSMED",
+        "Al Jazeera" => "QATMED",
+        "AFP" | "Le Monde" => "FRAMED",
+        "ANSA" => "ITAMED",
+        "Kyodo" | "NHK" => "JPNMED",
+        "Yonhap" => "KORMED",
+        _ => return None,
+    })
+}
+
+/// The actor code a capital stands for when used as an actor rather than
+/// a place ("Beijing warned" → CHNGOV).
+pub(crate) fn capital_actor(name: &str) -> Option<String> {
+    gazetteer::country_by_capital(name).map(|c| format!("{}GOV", c.iso3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_and_seats() {
+        assert_eq!(role_of("Spokesman"), Some("GOV"));
+        assert_eq!(role_of("media"), Some("MED"));
+        assert_eq!(role_of("said"), None);
+        assert_eq!(seat_actor("Kremlin"), Some("RUSGOV"));
+        assert_eq!(outlet_actor("The New York Times"), Some("USAMED"));
+        assert_eq!(capital_actor("Beijing").as_deref(), Some("CHNGOV"));
+    }
+}

@@ -1,0 +1,246 @@
+//! Mentions: the tagger's BIO spans turned into typed spans of the
+//! contract (PERSON, ORG, GPE, LOC, NORP, MISC), plus the few names a
+//! news reader needs that the tagger's training data labels differently
+//! ("White House" is an ORG as an actor; "Chinese" is NORP).
+
+use model::{EntityType, Span};
+
+/// One named mention in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span in the text.
+    pub span: Span,
+    /// Index of its first token.
+    pub first: usize,
+    /// One past the index of its last token.
+    pub end: usize,
+    /// Contract type.
+    pub kind: EntityType,
+}
+
+/// Institutions named by their building or seat, typed ORG whatever the
+/// tagger said (CoNLL often tags them LOC).
+pub(crate) const SEATS: &[&str] = &[
+    "White House",
+    "Kremlin",
+    "Pentagon",
+    "State Department",
+    "Downing Street",
+    "Elysee",
+    "Élysée",
+    "Elysee Palace",
+    "Zhongnanhai",
+    "Capitol Hill",
+    "Foreign Ministry",
+    "Defense Ministry",
+    "Defence Ministry",
+];
+
+/// Words naming natural or non-political places; a tagger LOC that
+/// contains one stays LOC, other LOCs become GPE.
+const AREA_WORDS: &[&str] = &[
+    "River",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Lake",
+    "Mountains",
+    "Mount",
+    "Mt.",
+    "Valley",
+    "Strait",
+    "Straits",
+    "Peninsula",
+    "Island",
+    "Islands",
+    "Bay",
+    "Desert",
+    "Coast",
+    "Basin",
+    "Canal",
+    "Channel",
+    "Forest",
+    "Plain",
+    "Plains",
+    "Hills",
+    "Alps",
+    "Himalayas",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Antarctica",
+    "America",
+    "Middle",
+    "Balkans",
+    "Caucasus",
+    "Arctic",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Sahara",
+    "Amazon",
+    "Region",
+    "Corridor",
+];
+
+/// The contract type of a tagger type, given the mention's text.
+pub(crate) fn refine(tagger_type: &str, name: &str) -> EntityType {
+    match tagger_type {
+        "PER" | "PERSON" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        "LOC" | "GPE" => {
+            if gazetteer::country_by_name(name).is_some()
+                || gazetteer::city(name).is_some()
+                || gazetteer::region(name).is_some()
+            {
+                EntityType::Gpe
+            } else if gazetteer::is_area_name(name)
+                || name.split_whitespace().any(|w| AREA_WORDS.contains(&w))
+            {
+                EntityType::Loc
+            } else {
+                EntityType::Gpe
+            }
+        }
+        _ => {
+            if gazetteer::country_by_demonym(name).is_some() || looks_like_demonym(name) {
+                EntityType::Norp
+            } else {
+                EntityType::Misc
+            }
+        }
+    }
+}
+
+/// A single capitalised word with a nationality ending ("Ukrainian",
+/// "Taiwanese", "Democrats").
+fn looks_like_demonym(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && ["ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        && name.len() > 4
+}
+
+/// Mentions from per-token BIO labels (`labels[i]` = "B-PER", "O", …).
+pub fn from_labels(text: &str, tokens: &[Span], labels: &[String]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((bio, ty)) = labels.get(i).and_then(|l| l.split_once('-')) else {
+            i += 1;
+            continue;
+        };
+        let _ = bio;
+        let mut j = i + 1;
+        while j < tokens.len()
+            && labels
+                .get(j)
+                .and_then(|l| l.strip_prefix("I-"))
+                .is_some_and(|t| t == ty)
+        {
+            j += 1;
+        }
+        let span = Span::new(tokens[i].start, tokens[j - 1].end);
+        let kind = refine(ty, span.slice(text));
+        out.push(Mention {
+            span,
+            first: i,
+            end: j,
+            kind,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Adjusts and completes the tagger's mentions with news conventions:
+/// institution seats are ORGs; "The" capitalised mid-sentence belongs to
+/// an ORG's name ("The New York Times"); demonyms and country names the
+/// tagger missed are added.
+pub fn complete(
+    text: &str,
+    tokens: &[Span],
+    sentence_starts: &[bool],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    // Seats: find each occurrence by tokens and force ORG.
+    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
+    for seat in SEATS {
+        let seat_words: Vec<&str> = seat.split(' ').collect();
+        let n = seat_words.len();
+        for i in 0..words.len().saturating_sub(n - 1) {
+            if words[i..i + n] != seat_words[..] {
+                continue;
+            }
+            // Drop overlapping mentions, unless one covers the seat and more
+            // ("White House press office" stays as tagged).
+            let span = Span::new(tokens[i].start, tokens[i + n - 1].end);
+            if mentions
+                .iter()
+                .any(|m| m.span.contains(span) && m.span != span && m.kind == EntityType::Org)
+            {
+                continue;
+            }
+            mentions.retain(|m| !m.span.overlaps(span));
+            mentions.push(Mention {
+                span,
+                first: i,
+                end: i + n,
+                kind: EntityType::Org,
+            });
+        }
+    }
+    // Demonyms and country names the tagger left out.
+    for (i, w) in words.iter().enumerate() {
+        let kind = if gazetteer::country_by_demonym(w).is_some() && *w != "U.S." {
+            EntityType::Norp
+        } else if gazetteer::country_by_name(w).is_some()
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.len() > 2
+        {
+            EntityType::Gpe
+        } else {
+            continue;
+        };
+        let span = tokens[i];
+        if mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        mentions.push(Mention {
+            span,
+            first: i,
+            end: i + 1,
+            kind,
+        });
+    }
+    // "The" as part of an organisation's name.
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Org
+            && m.first > 0
+            && words[m.first - 1] == "The"
+            && !sentence_starts.get(m.first - 1).copied().unwrap_or(true)
+        {
+            m.first -= 1;
+            m.span.start = tokens[m.first].start;
+        }
+    }
+    mentions.sort_by_key(|m| m.span);
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refines_conll_types() {
+        assert_eq!(refine("LOC", "China"), EntityType::Gpe);
+        assert_eq!(refine("LOC", "Rome"), EntityType::Gpe);
+        assert_eq!(refine("LOC", "Yangtze River"), EntityType::Loc);
+        assert_eq!(refine("MISC", "Chinese"), EntityType::Norp);
+        assert_eq!(refine("MISC", "World Cup"), EntityType::Misc);
+        assert_eq!(refine("PER", "Jake Sullivan"), EntityType::Person);
+    }
+}

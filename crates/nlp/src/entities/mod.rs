@@ -1,0 +1,322 @@
+//! From mentions to entities: mention clustering within a document and
+//! actor codes.
+//!
+//! Mentions of one thing are merged: a person's full name and surname
+//! ("Jake Sullivan" … "Sullivan"), a name and its acronym ("The New York
+//! Times" / "NYT"), every name of a country ("U.S.", "United States",
+//! "America"). Demonyms ("Chinese") are NORP entities coded with their
+//! country, split by the role the text gives them ("Chinese media" → CHNMED,
+//! "Chinese embassy" → CHNGOV). Capitals used as actors ("Beijing warned")
+//! and seats ("the Kremlin") stand for governments.
+
+mod actors;
+pub mod mentions;
+
+use mentions::Mention;
+use model::{Entity, EntityType, Span};
+
+/// Everything clustering needs to know about the text around mentions.
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// All tokens.
+    pub tokens: &'a [Span],
+    /// For each token, the index of the first token of its sentence.
+    pub sentence_of: &'a [usize],
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.slice(self.text))
+    }
+}
+
+/// An entity being built.
+struct Cluster {
+    key: String,
+    name: String,
+    kinds: Vec<EntityType>,
+    actor: Option<String>,
+    /// Actor codes with a role outrank bare country codes.
+    actor_has_role: bool,
+    mentions: Vec<Span>,
+}
+
+/// Words that do not count towards an acronym ("The New York Times" → NYT).
+const ACRONYM_SKIP: &[&str] = &["The", "the", "of", "and", "for", "&", "de", "on"];
+
+/// The acronym of a multi-word name.
+fn acronym(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !ACRONYM_SKIP.contains(w))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether `word` reads as an acronym ("NYT", "U.S.", "NATO").
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The cluster key of a mention: mentions with equal keys are one entity.
+fn base_key(name: &str, kind: EntityType) -> String {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    if matches!(kind, EntityType::Gpe | EntityType::Norp | EntityType::Loc) {
+        if let Some(c) = gazetteer::country_by_name(name) {
+            return format!("country:{}", c.iso3);
+        }
+    }
+    format!("{}:{}", kind.as_str(), name.to_lowercase())
+}
+
+/// The role word nearest after token `end` (up to two words on, across
+/// connectors): "Chinese embassy spokesman" → GOV, "Chinese media" → MED.
+fn role_after(cx: &Context<'_>, end: usize) -> Option<&'static str> {
+    for k in end..(end + 3).min(cx.tokens.len()) {
+        let w = cx.word(k);
+        if let Some(r) = actors::role_of(w) {
+            return Some(r);
+        }
+        let lower = w.to_lowercase();
+        if !actors::is_connector(&lower) || w == "," {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the mention is used as a place ("in Rome") rather than an actor.
+fn is_locative(cx: &Context<'_>, first: usize) -> bool {
+    first > 0
+        && matches!(
+            cx.word(first - 1).to_lowercase().as_str(),
+            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "across" | "via"
+        )
+}
+
+/// The actor code a person's mention gets from the words before it:
+/// "U.S. national security adviser Jake Sullivan" → USAGOV.
+fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String> {
+    let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
+    let mut role: Option<&str> = None;
+    let mut k = m.first;
+    let floor = m.first.saturating_sub(10).max(start);
+    while k > floor {
+        k -= 1;
+        let w = cx.word(k);
+        if let Some(other) = all.iter().find(|o| o.first <= k && k < o.end) {
+            if other.kind == EntityType::Person {
+                return None;
+            }
+            let name = other.span.slice(cx.text);
+            if let Some(code) = actors::seat_actor(name).or_else(|| actors::outlet_actor(name)) {
+                return Some(code.to_string());
+            }
+            let country = match other.kind {
+                EntityType::Gpe if !is_locative(cx, other.first) => {
+                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                }
+                EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
+                _ => None,
+            };
+            if let Some(iso3) = country {
+                return role.map(|r| format!("{iso3}{r}"));
+            }
+            k = other.first;
+            continue;
+        }
+        if let Some(r) = actors::role_of(w) {
+            role = role.or(Some(r));
+            continue;
+        }
+        let first_char = w.chars().next();
+        if first_char.is_some_and(char::is_uppercase) || actors::is_connector(&w.to_lowercase()) {
+            continue;
+        }
+        break;
+    }
+    // A role without a country in the noun phrase ("led by Foreign Minister
+    // Kari Lund", "fisheries minister Paul Moreau"): the nearest country
+    // or nationality named as an actor earlier in the sentence.
+    let role = role?;
+    all.iter()
+        .rev()
+        .filter(|o| o.end <= m.first && o.first >= start)
+        .find_map(|o| {
+            let name = o.span.slice(cx.text);
+            match o.kind {
+                EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
+                EntityType::Gpe if !is_locative(cx, o.first) => {
+                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                }
+                _ => None,
+            }
+        })
+        .map(|iso3| format!("{iso3}{role}"))
+}
+
+/// The actor code of a mention, and whether it carries a role.
+fn mention_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+    let name = m.span.slice(cx.text);
+    let bare = name.strip_prefix("The ").unwrap_or(name);
+    match m.kind {
+        EntityType::Person => person_actor(cx, m, all).map(|a| (a, true)),
+        EntityType::Org => actors::seat_actor(bare)
+            .or_else(|| actors::outlet_actor(bare))
+            .map(|a| (a.to_string(), true)),
+        EntityType::Norp => {
+            let c = gazetteer::country_by_demonym(name)?;
+            Some(match role_after(cx, m.end) {
+                Some(r) => (format!("{}{r}", c.iso3), true),
+                None => (c.iso3.to_string(), false),
+            })
+        }
+        EntityType::Gpe => {
+            if let Some(c) = gazetteer::country_by_name(name) {
+                return Some((c.iso3.to_string(), false));
+            }
+            // A capital used as an actor stands for its government.
+            if !is_locative(cx, m.first) {
+                if let Some(code) = actors::capital_actor(name) {
+                    return Some((code, true));
+                }
+            }
+            gazetteer::city(name)
+                .map(|c| c.country)
+                .or_else(|| gazetteer::region(name).map(|r| r.country))
+                .map(|iso3| (iso3.to_string(), false))
+        }
+        _ => None,
+    }
+}
+
+/// The index of the cluster a mention joins, if any.
+fn find_cluster(clusters: &[Cluster], name: &str, kind: EntityType, key: &str) -> Option<usize> {
+    if let Some(i) = clusters.iter().position(|c| c.key == key) {
+        return Some(i);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match kind {
+        EntityType::Person => {
+            // Surname or first name of an earlier full name, or the full
+            // name of an earlier surname; the most recent match wins.
+            clusters.iter().rposition(|c| {
+                c.kinds.contains(&EntityType::Person) && {
+                    let cw: Vec<&str> = c.name.split_whitespace().collect();
+                    (words.len() < cw.len() && (cw.ends_with(&words) || cw.starts_with(&words)))
+                        || (cw.len() < words.len() && words.ends_with(&cw))
+                }
+            })
+        }
+        _ => None,
+    }
+    .or_else(|| {
+        // Acronyms ↔ names ("NYT" / "The New York Times"), whatever type the
+        // tagger gave the acronym.
+        let bare = name.strip_prefix("The ").unwrap_or(name);
+        clusters.iter().position(|c| {
+            let cbare = c.name.strip_prefix("The ").unwrap_or(&c.name);
+            let named = c
+                .kinds
+                .iter()
+                .any(|k| matches!(k, EntityType::Org | EntityType::Misc | EntityType::Gpe));
+            named
+                && ((is_acronym(bare) && acronym(cbare) == bare.replace('.', ""))
+                    || (is_acronym(cbare)
+                        && kind != EntityType::Person
+                        && acronym(bare) == cbare.replace('.', "")))
+        })
+    })
+    .or_else(|| {
+        // A lone surname the tagger typed otherwise still joins a person.
+        (words.len() == 1 && kind != EntityType::Gpe)
+            .then(|| {
+                clusters.iter().rposition(|c| {
+                    c.kinds.first() == Some(&EntityType::Person)
+                        && c.name.split_whitespace().last() == Some(words[0])
+                })
+            })
+            .flatten()
+    })
+}
+
+/// Clusters mentions into entities with ids "e1", "e2", … in order of
+/// first mention.
+pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for m in mentions {
+        let name = m.span.slice(cx.text);
+        let actor = mention_actor(cx, m, mentions);
+        let mut key = base_key(name, m.kind);
+        if m.kind == EntityType::Norp {
+            // Demonyms split by role: "Chinese media" is not "Chinese embassy".
+            if let Some((code, _)) = &actor {
+                key = format!("norp:{code}");
+            }
+        }
+        let i = match find_cluster(&clusters, name, m.kind, &key) {
+            Some(i) => i,
+            None => {
+                clusters.push(Cluster {
+                    key,
+                    name: String::new(),
+                    kinds: Vec::new(),
+                    actor: None,
+                    actor_has_role: false,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[i];
+        if name.chars().count() > c.name.chars().count() {
+            c.name = name.to_string();
+        }
+        c.kinds.push(m.kind);
+        c.mentions.push(m.span);
+        if let Some((code, has_role)) = actor {
+            if c.actor.is_none() || (has_role && !c.actor_has_role) {
+                c.actor = Some(code);
+                c.actor_has_role = has_role;
+            }
+        }
+    }
+    clusters
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| Entity {
+            id: format!("e{}", i + 1),
+            kind: majority(&c.kinds),
+            name: c.name,
+            actor: c.actor,
+            mentions: c.mentions,
+        })
+        .collect()
+}
+
+/// The most frequent type; ties go to the earliest.
+fn majority(kinds: &[EntityType]) -> EntityType {
+    let mut best = kinds.first().copied().unwrap_or(EntityType::Misc);
+    let mut best_n = 0;
+    for k in kinds {
+        let n = kinds.iter().filter(|x| *x == k).count();
+        if n > best_n {
+            best = *k;
+            best_n = n;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms() {
+        assert_eq!(acronym("The New York Times"), "NYT");
+        assert!(is_acronym("NYT") && is_acronym("U.S.") && !is_acronym("Nato"));
+    }
+}

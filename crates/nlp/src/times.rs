@@ -1,0 +1,400 @@
+//! Time expressions and the dates they denote.
+//!
+//! Absolute dates ("2022-03-14", "March 14, 2022", "14 March") and
+//! relative ones ("Monday", "yesterday", "last week") are found over
+//! tokens and resolved against the publication date. Weekdays look
+//! forward when the sentence speaks of the future ("will meet Monday")
+//! and backward otherwise ("said Sunday"); periods ("last week", "next
+//! month") resolve to their first day. Without a publication date,
+//! relative expressions keep a `None` value: never guessed.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use model::{Span, TimeExpression};
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Words that put a sentence in the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "upcoming",
+    "going",
+    "due",
+    "set",
+    "intends",
+    "tomorrow",
+];
+
+/// The month a capitalised word names ("March", "Mar.").
+fn month_of(word: &str) -> Option<u32> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let w = word.trim_end_matches('.').to_lowercase();
+    // "May" alone is too often the verb; callers require a day number.
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+/// The weekday a word names.
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.to_lowercase();
+    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+}
+
+/// A day of the month ("14", "14th").
+fn day_of(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A four-digit year between 1900 and 2199.
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..2200).contains(y))
+}
+
+/// An ISO date written as one token ("2022-03-14").
+fn iso_date(word: &str) -> Option<NaiveDate> {
+    if word.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(word, "%Y-%m-%d").ok()
+}
+
+/// A month and day without a year, placed in the year that puts it
+/// nearest to the publication date.
+fn nearest_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
+    [0, -1, 1]
+        .iter()
+        .filter_map(|dy| NaiveDate::from_ymd_opt(published.year() + dy, month, day))
+        .min_by_key(|d| (*d - published).num_days().abs())
+}
+
+/// Whether the sentence around token `i` speaks of the future.
+fn future_context(words: &[&str], sentence: (usize, usize)) -> bool {
+    words[sentence.0..sentence.1]
+        .iter()
+        .any(|w| FUTURE_MARKERS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Finds time expressions among `tokens` (with `sentences` as token ranges
+/// `[start, end)`) and resolves them against `published`.
+pub fn time_expressions(
+    text: &str,
+    tokens: &[Span],
+    sentences: &[(usize, usize)],
+    published: Option<NaiveDate>,
+) -> Vec<TimeExpression> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = Vec::new();
+    for &(s_start, s_end) in sentences {
+        let mut i = s_start;
+        while i < s_end {
+            let span = |a: usize, b: usize| Span::new(tokens[a].start, tokens[b - 1].end);
+            let word = words[i];
+            // "2022-03-14"
+            if let Some(d) = iso_date(word) {
+                out.push(TimeExpression {
+                    span: span(i, i + 1),
+                    value: Some(d),
+                });
+                i += 1;
+                continue;
+            }
+            // "March 14", "March 14, 2022", "Mar. 14th"
+            if let (Some(m), Some(d)) = (
+                month_of(word),
+                words
+                    .get(i + 1)
+                    .filter(|_| i + 1 < s_end)
+                    .and_then(|w| day_of(w)),
+            ) {
+                let mut end = i + 2;
+                let mut year = None;
+                if end + 1 < s_end + 1 && words.get(end) == Some(&",") {
+                    if let Some(y) = words.get(end + 1).and_then(|w| year_of(w)) {
+                        year = Some(y);
+                        end += 2;
+                    }
+                } else if let Some(y) = words
+                    .get(end)
+                    .filter(|_| end < s_end)
+                    .and_then(|w| year_of(w))
+                {
+                    year = Some(y);
+                    end += 1;
+                }
+                let value = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                    None => published.and_then(|p| nearest_year(m, d, p)),
+                };
+                out.push(TimeExpression {
+                    span: span(i, end),
+                    value,
+                });
+                i = end;
+                continue;
+            }
+            // "14 March", "14 March 2022"
+            if let (Some(d), Some(m)) = (
+                day_of(word),
+                words
+                    .get(i + 1)
+                    .filter(|_| i + 1 < s_end)
+                    .and_then(|w| month_of(w)),
+            ) {
+                let mut end = i + 2;
+                let year = words
+                    .get(end)
+                    .filter(|_| end < s_end)
+                    .and_then(|w| year_of(w));
+                if year.is_some() {
+                    end += 1;
+                }
+                let value = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                    None => published.and_then(|p| nearest_year(m, d, p)),
+                };
+                out.push(TimeExpression {
+                    span: span(i, end),
+                    value,
+                });
+                i = end;
+                continue;
+            }
+            let prev = if i > s_start {
+                lower[i - 1].as_str()
+            } else {
+                ""
+            };
+            // Weekdays, with "last"/"next"/"this" if present.
+            if let Some(day) = weekday_of(word).filter(|_| word.starts_with(char::is_uppercase)) {
+                let (start, direction) = match prev {
+                    "last" | "past" => (i - 1, Direction::Past),
+                    "next" | "coming" => (i - 1, Direction::Future),
+                    "this" => (i - 1, Direction::Either),
+                    _ if future_context(&words, (s_start, s_end)) => (i, Direction::Future),
+                    _ => (i, Direction::Either),
+                };
+                let strict = start < i && direction != Direction::Either;
+                let value = published.map(|p| resolve_weekday(p, day, direction, strict));
+                out.push(TimeExpression {
+                    span: span(start, i + 1),
+                    value,
+                });
+                i += 1;
+                continue;
+            }
+            // Deictic days.
+            let offset = match lower[i].as_str() {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let Some(o) = offset {
+                out.push(TimeExpression {
+                    span: span(i, i + 1),
+                    value: published.map(|p| p + Duration::days(o)),
+                });
+                i += 1;
+                continue;
+            }
+            // "last week", "next month", "this year": the period's first day.
+            if matches!(lower[i].as_str(), "last" | "next" | "this" | "past") && i + 1 < s_end {
+                let step: i32 = match lower[i].as_str() {
+                    "last" | "past" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                let value = |p: NaiveDate| -> Option<NaiveDate> {
+                    match lower[i + 1].as_str() {
+                        "week" => {
+                            let monday =
+                                p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
+                            Some(monday + Duration::weeks(i64::from(step)))
+                        }
+                        "month" => {
+                            let months = p.year() * 12 + p.month0() as i32 + step;
+                            NaiveDate::from_ymd_opt(
+                                months.div_euclid(12),
+                                months.rem_euclid(12) as u32 + 1,
+                                1,
+                            )
+                        }
+                        "year" => NaiveDate::from_ymd_opt(p.year() + step, 1, 1),
+                        _ => None,
+                    }
+                };
+                if matches!(lower[i + 1].as_str(), "week" | "month" | "year") {
+                    out.push(TimeExpression {
+                        span: span(i, i + 2),
+                        value: published.and_then(value),
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Which way a weekday points from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// The nearest such day before (or on) the date.
+    Past,
+    /// The nearest such day after (or on) the date.
+    Future,
+    /// Past by default: news reports what happened.
+    Either,
+}
+
+/// The date of weekday `day` relative to `published`. The same weekday as
+/// `published` is that day itself unless `strict` ("next Sunday").
+fn resolve_weekday(
+    published: NaiveDate,
+    day: Weekday,
+    direction: Direction,
+    strict: bool,
+) -> NaiveDate {
+    let from = i64::from(published.weekday().num_days_from_monday());
+    let to = i64::from(day.num_days_from_monday());
+    match direction {
+        Direction::Future => {
+            let mut ahead = (to - from).rem_euclid(7);
+            if ahead == 0 && strict {
+                ahead = 7;
+            }
+            published + Duration::days(ahead)
+        }
+        Direction::Past | Direction::Either => {
+            let mut back = (from - to).rem_euclid(7);
+            if back == 0 && strict {
+                back = 7;
+            }
+            published - Duration::days(back)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokens;
+
+    fn times(text: &str, published: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
+        let toks = tokens(text);
+        let sentences = vec![(0, toks.len())];
+        time_expressions(text, &toks, &sentences, published)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.span.slice(text).to_string(),
+                    t.value.map(|d| d.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // 2022-03-13 is a Sunday.
+        let p = d("2022-03-13");
+        assert_eq!(
+            times("They will meet Monday in Rome.", p),
+            [("Monday".into(), Some("2022-03-14".into()))]
+        );
+        assert_eq!(
+            times("The White House said Sunday.", p),
+            [("Sunday".into(), Some("2022-03-13".into()))]
+        );
+        assert_eq!(
+            times("He left on Friday.", p),
+            [("Friday".into(), Some("2022-03-11".into()))]
+        );
+        assert_eq!(
+            times("They met last Sunday.", p),
+            [("last Sunday".into(), Some("2022-03-06".into()))]
+        );
+    }
+
+    #[test]
+    fn absolute_and_deictic_dates() {
+        let p = d("2022-03-13");
+        assert_eq!(
+            times("On March 14, 2022 and 2022-03-15, not yesterday.", p),
+            [
+                ("March 14, 2022".into(), Some("2022-03-14".into())),
+                ("2022-03-15".into(), Some("2022-03-15".into())),
+                ("yesterday".into(), Some("2022-03-12".into())),
+            ]
+        );
+        assert_eq!(
+            times("It happened last week, on 2 January.", p),
+            [
+                ("last week".into(), Some("2022-02-28".into())),
+                ("2 January".into(), Some("2022-01-02".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn unresolvable_without_a_date() {
+        assert_eq!(times("They meet Monday.", None), [("Monday".into(), None)]);
+    }
+}
