@@ -123,8 +123,8 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
             }
         }
     }
-    continuing_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
+    continuing_quotations(cx, &mut claims);
     (claims, seen)
 }
 
@@ -732,7 +732,7 @@ fn left_content(
         if !closing {
             return None;
         }
-        let qi = cx.quotations.iter().position(|q| q.close == Some(b))?;
+        let qi = cx.closes[b]?;
         let q = &cx.quotations[qi];
         // A quotation may open paragraphs before (multi-paragraph quotes).
         if q.open < sentence_start && !cx.inside[sentence_start] {
@@ -745,7 +745,7 @@ fn left_content(
         return Some((q.open, b + 1));
     }
     if b > 0 && cx.is_mark(b - 1) {
-        if let Some(qi) = cx.quotations.iter().position(|q| q.close == Some(b - 1)) {
+        if let Some(qi) = cx.closes[b - 1] {
             let q = &cx.quotations[qi];
             if q.open >= sentence_start {
                 return Some((q.open, b));
@@ -791,17 +791,23 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
 /// them in the same paragraph, across its cue: "“A,” Sullivan said. “B.”" is
 /// one claim whose content covers both parts (as PolNeAR annotates it).
 fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
+    // Claims are sorted by start; only the few starting just before a
+    // quotation can cover it or precede it (keeps this linear).
+    const WINDOW: usize = 8;
     for q in &cx.quotations {
         let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
-        let covered = claims
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let near = upto.saturating_sub(WINDOW)..upto;
+        let covered = claims[near.clone()]
             .iter()
             .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
         if covered || cx.tokens[q.open].after_newline || q.open == 0 {
             continue;
         }
-        let previous = claims
+        let previous = claims[near.clone()]
             .iter()
             .enumerate()
+            .map(|(i, c)| (i + near.start, c))
             .filter(|(_, c)| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
             .max_by_key(|(_, c)| c.content.1)
             .map(|(i, _)| i);

@@ -22,6 +22,8 @@ pub struct Context<'a> {
     pub inside: Vec<bool>,
     /// For each token, the quotation it opens, if any.
     pub opens: Vec<Option<usize>>,
+    /// For each token, the quotation it closes, if any.
+    pub closes: Vec<Option<usize>>,
     /// Sentences as token ranges.
     pub sentences: Vec<(usize, usize)>,
 }
@@ -37,8 +39,12 @@ impl<'a> Context<'a> {
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
         let mut opens = vec![None; tokens.len()];
+        let mut closes = vec![None; tokens.len()];
         for (qi, q) in quotations.iter().enumerate() {
             opens[q.open] = Some(qi);
+            if let Some(c) = q.close {
+                closes[c] = Some(qi);
+            }
         }
         let sentences = text::sentences(text, &tokens, &inside, |w| lex.cue(w).is_some());
         Context {
@@ -49,6 +55,7 @@ impl<'a> Context<'a> {
             quotations,
             inside,
             opens,
+            closes,
             sentences,
         }
     }

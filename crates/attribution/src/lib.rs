@@ -8,6 +8,8 @@
 //! speakers to people and groups ([`resolve`]). Entities from `nlp` are used
 //! for linking when present, never required. No I/O; one pass per document.
 
+#![warn(missing_docs)]
+
 pub mod actors;
 pub mod claims;
 pub mod context;

@@ -7,6 +7,7 @@ use crate::actors;
 use crate::context::Context;
 use crate::phrases::SpeakerPhrase;
 use model::{Entity, EntityType, Flag, FlagKind, Reference, Span};
+use std::collections::HashMap;
 
 /// A person the document names in full.
 #[derive(Debug, Clone)]
@@ -59,6 +60,11 @@ pub struct Resolver<'c, 'a> {
     cx: &'c Context<'a>,
     entities: &'c [Entity],
     persons: Vec<Person>,
+    /// Index into `persons` by name.
+    person_index: HashMap<String, usize>,
+    /// Index into `persons` by a surname (or, for speakers, a first word:
+    /// "Li" of "Li Pengyu"), lower-cased; the first person registered wins.
+    by_word: HashMap<String, usize>,
     /// Byte offsets where each person (index) is mentioned, in text order.
     person_mentions: Vec<(usize, usize)>,
     groups: Vec<Group>,
@@ -74,6 +80,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             cx,
             entities,
             persons: Vec::new(),
+            person_index: HashMap::new(),
+            by_word: HashMap::new(),
             person_mentions: Vec::new(),
             groups: Vec::new(),
             flags: Vec::new(),
@@ -115,12 +123,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         r.person_mentions.sort_unstable();
+        for (i, p) in r.persons.iter().enumerate() {
+            if p.words.len() < 2 {
+                continue;
+            }
+            if let Some(last) = p.words.last() {
+                r.by_word.entry(last.clone()).or_insert(i);
+            }
+            if !p.from_text {
+                if let Some(first) = p.words.first() {
+                    r.by_word.entry(first.clone()).or_insert(i);
+                }
+            }
+        }
         r
     }
 
     /// Registers a person (or adds roles to one already known); its index.
     fn add_person(&mut self, name: &str, span: Span, roles: Vec<String>) -> usize {
-        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+        if let Some(&i) = self.person_index.get(name) {
             for role in roles {
                 if !self.persons[i].roles.contains(&role) {
                     self.persons[i].roles.push(role);
@@ -140,6 +161,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .and_then(|w| self.cx.lex.is_female(&w.to_lowercase())),
             from_text: false,
         });
+        self.person_index
+            .insert(name.to_string(), self.persons.len() - 1);
         self.persons.len() - 1
     }
 
@@ -227,7 +250,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let name = clean_name(cx, s, e);
                 name_span = cx.span(s, e);
                 reference.name = self.full_name(&name, name_span);
-                person = self.persons.iter().position(|q| q.name == reference.name);
+                person = self.person_index.get(&reference.name).copied();
             }
             Shape::Other => {
                 let last = cx.low(p.range.1 - 1);
@@ -295,12 +318,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let Some(word) = words.first() else {
             return name.to_string();
         };
-        let exact = self.persons.iter().find(|p| {
-            p.words.len() >= 2
-                && (p.words.last() == Some(word) || (!p.from_text && p.words.first() == Some(word)))
-        });
-        if let Some(p) = exact {
-            return p.name.clone();
+        if let Some(&i) = self.by_word.get(word) {
+            return self.persons[i].name.clone();
         }
         // Near spellings: "Liu" for "Li Pengyu", only for a recent person.
         let recent = self.last_person(span.start);
@@ -337,6 +356,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.person_mentions[..i]
             .iter()
             .rev()
+            .take(60)
             .map(|&(_, p)| p)
             .find(|&p| match (female, self.persons[p].female) {
                 (Some(want), Some(is)) => want == is,
@@ -347,9 +367,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The most recent person said to hold `role` before `at`.
     fn person_with_role(&self, role: &str, at: usize) -> Option<usize> {
         let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
+        // Bounded look-back keeps long documents linear.
         self.person_mentions[..i]
             .iter()
             .rev()
+            .take(60)
             .map(|&(_, p)| p)
             .find(|&p| self.persons[p].roles.iter().any(|r| r == role))
     }
@@ -359,6 +381,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.groups
             .iter()
             .rev()
+            .take(30)
             .filter(|g| g.span.end <= at)
             .find(|g| head.is_none_or(|h| g.head == h))
     }
@@ -368,7 +391,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn flag_ambiguity(&mut self, pronoun: Span, female: Option<bool>) {
         let lo = pronoun.start.saturating_sub(200);
         let mut distinct: Vec<usize> = Vec::new();
-        for &(pos, p) in &self.person_mentions {
+        let from = self.person_mentions.partition_point(|&(pos, _)| pos < lo);
+        let to = self
+            .person_mentions
+            .partition_point(|&(pos, _)| pos < pronoun.start);
+        for &(pos, p) in &self.person_mentions[from..to] {
             let compatible = match (female, self.persons[p].female) {
                 (Some(want), Some(is)) => want == is,
                 _ => true,

@@ -240,6 +240,36 @@ fn offsets_stay_on_character_boundaries_with_multibyte_text() {
 }
 
 #[test]
+fn hostile_text_does_not_panic() {
+    let mut long = String::new();
+    for i in 0..2000 {
+        long.push_str(match i % 7 {
+            0 => "\u{201c}",
+            1 => ", said ",
+            2 => "\"' ",
+            3 => "according to , ",
+            4 => "He told \u{00ab} ",
+            5 => "\n\n\u{2019}",
+            _ => "Li Pengyu: ",
+        });
+    }
+    for text in [
+        "",
+        "\"",
+        "said",
+        ", said",
+        "according to",
+        "\u{201c}\u{201d}",
+        &long,
+    ] {
+        let a = analyse(text);
+        for q in &a.quotes {
+            assert!(q.span.end <= text.len());
+        }
+    }
+}
+
+#[test]
 fn same_input_gives_same_output() {
     let text = "\u{201c}Yes,\u{201d} he said. According to aides, the vote is Tuesday.";
     assert_eq!(analyse(text).quotes, analyse(text).quotes);
