@@ -1,0 +1,181 @@
+//! Codes derived from others: intent ("promised to provide aid" → 0333),
+//! threats, refusals ("will not allow" → 124), accusations in reported
+//! violence and denials as events of their own, and which codes are mutual.
+
+use super::modality::inside_marks;
+use super::roles::subject_left;
+use super::{Coded, Sentence};
+use crate::{cameo, clause};
+use model::Modality;
+
+/// Codes whose coordinated subject means the actors act on each other
+/// ("X and Y will meet").
+pub(super) fn is_symmetric(code: &str) -> bool {
+    matches!(
+        code,
+        "040" | "041" | "044" | "046" | "057" | "190" | "193" | "050"
+    ) || matches!(cameo::root(code), "03" | "05" | "06" | "08")
+}
+
+/// The intent code ("express intent to …") for an action code, when CAMEO
+/// has one.
+pub(super) fn intent_code(code: &str) -> Option<String> {
+    let mapped = match code {
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "081" => "0351",
+        "087" | "0871" | "0874" => "0356",
+        "086" | "0863" => "0355",
+        _ => match cameo::root(code) {
+            "04" => "036",
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "03" => code,
+            _ => return None,
+        },
+    };
+    Some(mapped.to_string())
+}
+
+/// The threat code for "threaten to <code>".
+pub(super) fn threat_code(code: &str) -> String {
+    match code {
+        "163" => "1312",
+        "161" => "1313",
+        "162" | "1621" | "1622" | "1623" => "1311",
+        "164" => "134",
+        _ => match cameo::root(code) {
+            "16" => "131",
+            "17" => "137",
+            "18" | "19" | "20" => "138",
+            _ => "130",
+        },
+    }
+    .to_string()
+}
+
+/// The refusal code for an action a source says it will not take.
+pub(super) fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "084" | "0841" | "0842" => "1243",
+        "085" => "1244",
+        "081" => "1241",
+        "086" | "0863" | "0862" => "1245",
+        "087" | "0871" | "0874" => "1246",
+        "072" => "1222",
+        "071" => "1221",
+        "073" => "1223",
+        _ => match cameo::root(code) {
+            "08" => "124",
+            "07" => "122",
+            "04" => "125",
+            "06" => "121",
+            "03" | "05" | "02" => "120",
+            _ => return None,
+        },
+    })
+}
+
+/// Verbs that, reporting someone's violent act, accuse them of it.
+fn is_claim_verb(lower: &str) -> bool {
+    crate::lemma::candidates(lower).iter().any(|l| {
+        matches!(
+            l.as_str(),
+            "say" | "claim" | "allege" | "insist" | "assert" | "contend"
+        )
+    })
+}
+
+/// "The US said that Iraq had attacked …": a speaker who reports another
+/// actor's violence (roots 17–20) accuses it (CAMEO 112).
+pub(super) fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
+    let root: u8 = cameo::root(&c.code).parse().ok()?;
+    if !(17..=20).contains(&root) || !c.modality.is_fact() {
+        return None;
+    }
+    let first_source = c.sources.first()?;
+    let source_start = s
+        .tokens
+        .iter()
+        .position(|t| t.span.start >= first_source.span.start)?;
+    let cue = (0..source_start.min(c.head))
+        .rev()
+        .take_while(|&k| !matches!(s.tokens[k].text, ";" | "." | ","))
+        .find(|&k| is_claim_verb(&s.tokens[k].lower))?;
+    let chain = clause::analyse(&s.tokens, cue);
+    let speaker = subject_left(s, chain.start)?;
+    let speakers = s.phrases[speaker].actors.clone();
+    if speakers.is_empty()
+        || speakers
+            .iter()
+            .any(|a| c.sources.iter().any(|b| b.code == a.code))
+    {
+        return None;
+    }
+    Some(Coded {
+        code: "112".to_string(),
+        modality: Modality::Asserted,
+        sources: speakers,
+        targets: c.sources.clone(),
+        trigger: s.tokens[cue].span,
+        head: cue,
+        quote: c.quote,
+        future: false,
+        mutual: false,
+    })
+}
+
+/// "Pakistan denied that it had supported the Taliban": the denial is an
+/// event of its own (CAMEO 016), by the denier, about the denied event's
+/// target (or its source, when the denier is someone else).
+pub(super) fn denial(s: &Sentence, c: &Coded) -> Option<Coded> {
+    if c.modality != Modality::Negated {
+        return None;
+    }
+    let deny = (0..c.head).rev().find(|&k| {
+        crate::lemma::candidates(&s.tokens[k].lower)
+            .iter()
+            .any(|l| l == "deny")
+            && s.tokens.get(k + 1).is_some_and(|n| n.lower == "that")
+    })?;
+    let chain = clause::analyse(&s.tokens, deny);
+    let denier = s.phrases[subject_left(s, chain.start)?].actors.clone();
+    let first = denier.first()?;
+    let about = if !c.targets.is_empty() {
+        c.targets.clone()
+    } else {
+        c.sources
+            .iter()
+            .filter(|a| a.code != first.code)
+            .cloned()
+            .collect()
+    };
+    if about.is_empty() {
+        return None;
+    }
+    Some(Coded {
+        code: "016".to_string(),
+        modality: if inside_marks(&s.tokens, deny) {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        },
+        sources: denier,
+        targets: about,
+        trigger: s.tokens[deny].span,
+        head: deny,
+        quote: c.quote,
+        future: false,
+        mutual: false,
+    })
+}

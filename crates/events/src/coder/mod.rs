@@ -1,0 +1,508 @@
+//! Codes the events of one document, sentence by sentence: find triggers
+//! with the verb lexicon, read the verb group for modality, find source and
+//! target from the sentence's structure, then date and place.
+
+use crate::actor_table::ActorTable;
+use crate::cameo;
+use crate::clause::{self, Chain, Governor};
+use crate::phrases::{self, ActorRef, Phrase};
+use crate::tokens::{tokenize, Token};
+use crate::verbs::{VerbLexicon, VerbMatch};
+use crate::when_where;
+
+mod derived;
+mod modality;
+mod roles;
+
+use derived::{accusation, denial, intent_code, is_symmetric, refusal_code, threat_code};
+use gazetteer::Gazetteer;
+use modality::{in_condition, in_denial, inside_marks, quote_of, CUES};
+use model::{Analysis, Event, Modality, Reference, Span};
+use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
+
+/// Everything the coder knows about the document while it walks it.
+struct Doc<'a> {
+    analysis: &'a Analysis,
+    gazetteer: &'a Gazetteer,
+    /// Actors that were the subject of a clause, in text order (for "it", "he").
+    subjects: Vec<(usize, ActorRef)>,
+    /// Countries named, in text order (for "that country").
+    countries: Vec<(usize, ActorRef)>,
+}
+
+/// One sentence, tokenised and chunked.
+struct Sentence<'t> {
+    span: Span,
+    tokens: Vec<Token<'t>>,
+    phrases: Vec<Phrase>,
+}
+
+/// Codes every event of `a`.
+pub fn code(
+    actors: &ActorTable,
+    verbs: &VerbLexicon,
+    gazetteer: &Gazetteer,
+    a: &Analysis,
+) -> Vec<Event> {
+    let text = a.text();
+    let published = a.document.article.published;
+    let entity_actors: Vec<(Span, String, String)> = a
+        .entities
+        .iter()
+        .filter_map(|e| e.actor.as_ref().map(|c| (e, c)))
+        .flat_map(|(e, c)| {
+            e.mentions
+                .iter()
+                .map(move |m| (*m, c.clone(), e.id.clone()))
+        })
+        .collect();
+    let sentences = if a.sentences.is_empty() {
+        crate::tokens::sentences(text)
+    } else {
+        a.sentences.clone()
+    };
+    let mut doc = Doc {
+        analysis: a,
+        gazetteer,
+        subjects: Vec::new(),
+        countries: Vec::new(),
+    };
+    let mut events: Vec<Event> = Vec::new();
+    for span in sentences {
+        let tokens = tokenize(text, span);
+        if tokens.is_empty() {
+            continue;
+        }
+        let in_sentence: Vec<(Span, String, String)> = entity_actors
+            .iter()
+            .filter(|(s, _, _)| span.contains(*s))
+            .cloned()
+            .collect();
+        let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
+        resolve_references(&mut doc, actors, &tokens, &mut phrases);
+        let s = Sentence {
+            span,
+            tokens,
+            phrases,
+        };
+        for e in code_sentence(verbs, &doc, &s) {
+            if !events.iter().any(|x| same_event(x, &e)) {
+                events.push(e);
+            }
+        }
+    }
+    events
+}
+
+fn same_event(a: &Event, b: &Event) -> bool {
+    a.sentence == b.sentence
+        && a.cameo == b.cameo
+        && actor_of(&a.source) == actor_of(&b.source)
+        && actor_of(&a.target) == actor_of(&b.target)
+}
+
+fn actor_of(r: &Option<Reference>) -> Option<&str> {
+    r.as_ref().and_then(|r| r.actor.as_deref())
+}
+
+/// Resolves pronouns and "that country" in text order, and records the
+/// subjects and countries later references may point back to.
+fn resolve_references(
+    doc: &mut Doc,
+    actors: &ActorTable,
+    tokens: &[Token],
+    phrases: &mut [Phrase],
+) {
+    for p in phrases.iter_mut() {
+        let at = tokens[p.start].span.start;
+        let span = Span::new(at, tokens[p.end - 1].span.end);
+        if let Some(pronoun) = p.pronoun.clone() {
+            let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
+                speaker_actor(doc, actors, at).or_else(|| last_before(&doc.subjects, at))
+            } else {
+                last_before(&doc.subjects, at)
+            };
+            if let Some(r) = found {
+                p.actors = vec![ActorRef { span, ..r }];
+            }
+        } else if p.anaphor {
+            if let Some(r) = last_before(&doc.countries, at) {
+                p.actors = vec![ActorRef { span, ..r }];
+            }
+        }
+        let named_here = !p.is_reference();
+        for r in p.actors.iter().filter(|_| named_here) {
+            if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
+                doc.countries.push((at, r.clone()));
+            }
+        }
+        if p.preposition.is_none() && !p.possessive && p.actors.len() == 1 {
+            doc.subjects.push((at, p.actors[0].clone()));
+        }
+    }
+}
+
+fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
+    list.iter()
+        .rev()
+        .find(|(pos, _)| *pos < at)
+        .map(|(_, r)| r.clone())
+}
+
+/// The actor of the speaker of the quote around byte `at` ("we" → the speaker).
+fn speaker_actor(doc: &Doc, actors: &ActorTable, at: usize) -> Option<ActorRef> {
+    let a = doc.analysis;
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.span.start <= at && at < q.span.end)?;
+    let speaker = q.speaker.as_ref()?;
+    let span = speaker.span.unwrap_or(q.span);
+    if let Some(code) = speaker.actor.clone().or_else(|| {
+        speaker
+            .entity
+            .as_ref()
+            .and_then(|id| a.entity(id))
+            .and_then(|e| e.actor.clone())
+    }) {
+        return Some(ActorRef {
+            code,
+            name: speaker.name.clone(),
+            span,
+        });
+    }
+    let toks = tokenize(&speaker.name, Span::new(0, speaker.name.len()));
+    let found = phrases::find(
+        &toks,
+        actors,
+        doc.gazetteer,
+        &[],
+        a.document.article.published,
+    );
+    let r = found.into_iter().flat_map(|p| p.actors).next()?;
+    Some(ActorRef {
+        span,
+        name: speaker.name.clone(),
+        ..r
+    })
+}
+
+/// A coded trigger before actors are paired.
+struct Coded {
+    code: String,
+    modality: Modality,
+    sources: Vec<ActorRef>,
+    targets: Vec<ActorRef>,
+    trigger: Span,
+    head: usize,
+    quote: Option<usize>,
+    future: bool,
+    mutual: bool,
+}
+
+fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
+    let a = doc.analysis;
+    let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
+    let mut chains: Vec<(usize, Chain)> = Vec::new();
+    // The source phrase of each coded trigger, by head.
+    let mut sources: Vec<(usize, usize)> = Vec::new();
+    let mut coded: Vec<Coded> = Vec::new();
+    // Tokens already taken by an earlier pattern ("provide humanitarian aid"
+    // is one event, not also "aid").
+    let mut taken_until = 0;
+    for i in 0..s.tokens.len() {
+        // The word right after a pattern is its object ("provide humanitarian aid").
+        if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 {
+            continue;
+        }
+        let Some(m) = verbs.match_at(&s.tokens, &s.phrases, i) else {
+            continue;
+        };
+        if !m.nominal && is_noun_use(s, verbs, i) {
+            continue;
+        }
+        if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
+            continue;
+        }
+        let mut chain = clause::analyse(&s.tokens, i);
+        // "will not allow that … and allow any country …": the second verb
+        // shares the first one's auxiliaries.
+        if chain.start == i && i > 0 && matches!(s.tokens[i - 1].lower.as_str(), "and" | "or") {
+            if let Some((_, prev)) = chains.iter().rev().find(|(h, _)| *h + 12 >= i) {
+                chain.negated |= prev.negated;
+                chain.future |= prev.future;
+                chain.would |= prev.would;
+                chain.hypothetical |= prev.hypothetical;
+                chain.governor = chain.governor.or(prev.governor);
+            }
+        }
+        chains.push((i, chain.clone()));
+        taken_until = m.last + 1;
+        // "ISIL had attacked Iraq and taken Mosul", "…, killing eight":
+        // the second verb shares the first one's subject.
+        let shares_subject = chain.controller.is_none()
+            && chain.start > 0
+            && (matches!(s.tokens[chain.start - 1].lower.as_str(), "and" | "or")
+                || (s.tokens[chain.start - 1].text == ","
+                    && chain.start == i
+                    && s.tokens[i].lower.ends_with("ing")));
+        let inherited = sources
+            .iter()
+            .rev()
+            .find(|(h, _)| *h + 15 >= i)
+            .map(|(_, p)| *p)
+            .filter(|_| shares_subject);
+        if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
+            coded.extend(c);
+            sources.push((i, source));
+        }
+    }
+    let _ = a;
+    let derived: Vec<Coded> = coded
+        .iter()
+        .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
+        .collect();
+    coded.extend(derived);
+    coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
+}
+
+/// Codes one trigger: modality, code adjustments, sources and targets.
+fn code_trigger(
+    doc: &Doc,
+    s: &Sentence,
+    m: &VerbMatch,
+    chain: &Chain,
+    reported_sentence: bool,
+    inherited: Option<usize>,
+) -> Option<(Vec<Coded>, usize)> {
+    let a = doc.analysis;
+    let head = m.head;
+    let last = m.last.max(head);
+    let trigger = Span::new(s.tokens[head].span.start, s.tokens[last].span.end);
+    let mut code = m.code.clone();
+    let mut negated = chain.negated || in_denial(&s.tokens, head);
+    let mut hypothetical = chain.hypothetical || chain.purpose;
+    let mut future = chain.future;
+    // Sources: the controller's object, the passive's agent, or the subject.
+    let mut exclude: Vec<usize> = Vec::new();
+    let passive = chain.passive || (chain.start == head && is_reduced_passive(s, head));
+    let source_phrase = if let Some((ctl, to)) = chain.controller {
+        let outer = clause::analyse(&s.tokens, ctl);
+        negated |= outer.negated;
+        hypothetical = true;
+        s.phrases
+            .iter()
+            .rposition(|p| p.start > ctl && p.end <= to && !p.actors.is_empty())
+    } else if passive {
+        by_agent(s, head)
+    } else if inherited.is_some() {
+        inherited
+    } else {
+        subject_left(s, chain.start)
+    };
+    let source_phrase = source_phrase?;
+    exclude.push(source_phrase);
+    let target_phrase = match m.target {
+        Some(t) => Some(t),
+        None if passive && !chain.passive => target_right(s, last, &exclude),
+        None if chain.passive => subject_left(s, chain.start)
+            .filter(|t| *t != source_phrase)
+            .or_else(|| target_right(s, last, &exclude)),
+        None => target_right(s, head, &exclude).and_then(|t| {
+            // "deploy more troops": an unnamed role the pattern itself
+            // matched is the object; the target, if any, comes after it.
+            let p = &s.phrases[t];
+            let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
+            if object {
+                target_right(s, last, &exclude)
+            } else {
+                Some(t)
+            }
+        }),
+    };
+    match chain.governor {
+        Some(Governor::Refuse) => negated = true,
+        Some(Governor::Want) => match intent_code(&code) {
+            Some(c) if !negated => code = c,
+            _ => hypothetical = true,
+        },
+        Some(Governor::Intent) if !negated => {
+            if let Some(c) = intent_code(&code) {
+                code = c;
+            } else {
+                future = true;
+            }
+        }
+        Some(Governor::Threaten) if !negated => code = threat_code(&code),
+        Some(Governor::Aspect) => future = true,
+        _ => {}
+    }
+    if chain.would {
+        if reported_sentence {
+            future = true;
+        } else {
+            hypothetical = true;
+        }
+    }
+    let quote = quote_of(&a.quotes, trigger);
+    let quoted = quote.is_some() || inside_marks(&s.tokens, head);
+    let conditional = in_condition(&s.tokens, head);
+    let base = if future {
+        Modality::Future
+    } else if quoted || reported_sentence {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    };
+    let modality = if negated {
+        Modality::Negated
+    } else if conditional {
+        Modality::Conditional
+    } else if hypothetical {
+        Modality::Hypothetical
+    } else {
+        base
+    };
+    let mut sources = s.phrases[source_phrase].actors.clone();
+    let mut targets = target_phrase
+        .filter(|t| *t != source_phrase)
+        .map(|t| s.phrases[t].actors.clone())
+        .unwrap_or_default();
+    if m.reverse {
+        if targets.is_empty() {
+            return None;
+        }
+        std::mem::swap(&mut sources, &mut targets);
+    }
+    let mut out = vec![Coded {
+        code: code.clone(),
+        modality,
+        sources: sources.clone(),
+        targets: targets.clone(),
+        trigger,
+        head,
+        quote,
+        future,
+        mutual: m.mutual,
+    }];
+    // "will not allow", "refused to release": a refusal is an event of its own.
+    let refusal = negated
+        && !conditional
+        && (future || chain.would || chain.governor == Some(Governor::Refuse));
+    if refusal {
+        if let Some(r) = refusal_code(&code) {
+            out.push(Coded {
+                code: r.to_string(),
+                modality: base,
+                sources,
+                targets,
+                trigger,
+                head,
+                quote,
+                future,
+                mutual: false,
+            });
+        }
+    }
+    Some((out, source_phrase))
+}
+
+/// Turns a coded trigger into events, one per source–target pair.
+fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
+    let a = doc.analysis;
+    let place = when_where::place(&s.tokens, c.head, doc.gazetteer);
+    let mut c = c;
+    // "Obama will meet in Zurich", "warplanes struck targets in Gaza",
+    // "condemned the coup in Myanmar": with no one else named, the place's
+    // country is the counterpart (as PETRARCH codes it).
+    let place_is_counterpart = matches!(
+        cameo::root(&c.code),
+        "01" | "04" | "11" | "14" | "18" | "19" | "20"
+    );
+    if c.targets.is_empty() && c.sources.len() < 2 && place_is_counterpart {
+        if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
+            c.targets.push(ActorRef {
+                code: country,
+                name: p.name.clone(),
+                span: p.span.unwrap_or(c.trigger),
+            });
+        }
+    }
+    // "India and China agreed to pull back troops": with coordinated
+    // sources, an unnamed role after the verb is the object, not the target.
+    if c.sources.len() >= 2 && c.targets.iter().all(|t| t.code.starts_with("---")) {
+        c.targets.clear();
+    }
+    let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
+    if c.targets.is_empty() {
+        if c.sources.len() >= 2 && is_symmetric(&c.code) {
+            for x in &c.sources {
+                for y in &c.sources {
+                    if x.span != y.span {
+                        pairs.push((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+    } else {
+        for x in &c.sources {
+            for y in &c.targets {
+                if x.span != y.span || x.code != y.code {
+                    pairs.push((x.clone(), y.clone()));
+                    if c.mutual {
+                        pairs.push((y.clone(), x.clone()));
+                    }
+                }
+            }
+        }
+    }
+    // Events between two unnamed groups ("insurgents killed people") say
+    // nothing event data can use.
+    pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
+    // An actor does not act on itself ("Trump … Trump" through a pronoun).
+    pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
+    let date = when_where::date(
+        &a.times,
+        &s.tokens,
+        s.span,
+        c.trigger.start,
+        a.document.article.published,
+        c.future || s.tokens[..c.head].iter().any(|t| t.lower == "will"),
+    );
+    pairs
+        .into_iter()
+        .map(|(src, tgt)| {
+            let mut code = c.code.clone();
+            if matches!(code.as_str(), "040" | "044") {
+                let third = place
+                    .as_ref()
+                    .and_then(|p| p.country.as_deref())
+                    .is_some_and(|pc| !src.code.starts_with(pc) && !tgt.code.starts_with(pc));
+                code = if third { "044" } else { "040" }.to_string();
+            }
+            let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
+            Event {
+                source: Some(reference(a, &src)),
+                target: Some(reference(a, &tgt)),
+                goldstein,
+                quad_class: cameo::quad_class(&code),
+                cameo: code,
+                modality: c.modality,
+                date,
+                place: place.clone(),
+                sentence: s.span,
+                trigger: c.trigger,
+                quote: c.quote,
+            }
+        })
+        .collect()
+}
+
+fn reference(a: &Analysis, r: &ActorRef) -> Reference {
+    Reference {
+        name: r.name.clone(),
+        entity: a.entity_at(r.span).map(|e| e.id.clone()),
+        actor: Some(r.code.clone()),
+        span: Some(r.span),
+    }
+}

@@ -1,0 +1,76 @@
+//! Clues to whether an event is a fact: conditions ("if …"), denials
+//! ("denied that …"), quotation marks and reporting words.
+
+use crate::tokens::Token;
+use model::{Quote, Span};
+
+/// Reporting words: an event in a sentence with one of these is reported.
+pub(super) const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "reports",
+    "quoted",
+    "quoting",
+    "claimed",
+    "claims",
+    "alleged",
+    "announced",
+    "stated",
+    "added",
+    "cited",
+    "citing",
+    "confirmed",
+    "insisted",
+];
+
+/// Whether token `i` sits in an "if …" clause (up to the next comma).
+pub(super) fn in_condition(tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "," | ";" | ":" | "." | "“" | "”") {
+            return false;
+        }
+        if matches!(w, "if" | "unless" | "provided") {
+            return true;
+        }
+        if w == "event" && k >= 2 && tokens[k - 1].lower == "the" && tokens[k - 2].lower == "in" {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the head at `i` is inside a complement of "deny" ("denied that it had …").
+pub(super) fn in_denial(tokens: &[Token], i: usize) -> bool {
+    tokens[..i].iter().enumerate().any(|(k, t)| {
+        crate::lemma::candidates(&t.lower)
+            .iter()
+            .any(|l| l == "deny")
+            && tokens.get(k + 1).is_some_and(|n| n.lower == "that")
+    })
+}
+
+/// The index of the quote around `span`, if any.
+pub(super) fn quote_of(quotes: &[Quote], span: Span) -> Option<usize> {
+    quotes.iter().position(|q| q.span.contains(span))
+}
+
+/// Whether token `i` is between quotation marks of its sentence.
+pub(super) fn inside_marks(tokens: &[Token], i: usize) -> bool {
+    let mut open = false;
+    for t in &tokens[..i] {
+        match t.text {
+            "“" => open = true,
+            "”" => open = false,
+            "\"" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}

@@ -1,0 +1,325 @@
+//! Who does what to whom: the sentence structure around a trigger — is
+//! the head a verb or a noun, the subject to its left (skipping
+//! prepositional phrases and appositions), the target to its right, the
+//! "by" agent of a passive.
+
+use super::modality::CUES;
+use super::Sentence;
+use crate::phrases;
+use crate::tokens::Token;
+use crate::verbs::VerbLexicon;
+
+/// Words that end the clause a subject or target is searched in.
+pub(super) const CLAUSE_BREAKS: &[&str] = &[
+    ";", ":", "that", "if", "unless", "because", "although", "though", "while", "whether", "when",
+    "where", "but", "whereas", "since", "so", "“", "”", "\"", "(", ")",
+];
+
+/// Determiners and possessives that make the next word a noun.
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "such",
+    "'s", "any", "no", "every", "each", "another", "further", "more", "new",
+];
+
+/// The phrase index covering token `i`, if any.
+pub(super) fn phrase_at(s: &Sentence, i: usize) -> Option<usize> {
+    s.phrases.iter().position(|p| p.start <= i && i < p.end)
+}
+
+/// Whether the head at `i` is used as a noun ("the talks", "a high-level
+/// meeting", "for military aid"): a determiner, possessor or preposition
+/// before it, across at most two modifiers. A bare-stem head may also have
+/// a role word as modifier ("military aid"); an inflected one may not
+/// ("the army attacked").
+pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
+    let lower = s.tokens[i].lower.as_str();
+    let bare = !(lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"))
+        && crate::lemma::irregular(lower).is_none();
+    for back in 1..=3 {
+        let Some(k) = i.checked_sub(back) else {
+            return false;
+        };
+        let t = &s.tokens[k];
+        if DETERMINERS.contains(&t.lower.as_str()) {
+            return true;
+        }
+        // A possessor phrase right before: "Russia's invasion".
+        if s.phrases.iter().any(|p| p.possessive && p.end == k + 1) {
+            return true;
+        }
+        // "for military aid" (but "after attacking" is a verb).
+        if bare && phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to" {
+            return true;
+        }
+        // "an Islamic State target": a name between an article and a bare stem.
+        if bare
+            && phrase_at(s, k).is_some_and(|p| {
+                let p = &s.phrases[p];
+                p.actors.len() == 1
+                    && (p.start > 0 && DETERMINERS.contains(&s.tokens[p.start - 1].lower.as_str())
+                        || s.tokens[p.start].lower == "the")
+            })
+        {
+            return true;
+        }
+        let lowercase_phrase = phrase_at(s, k).is_some_and(|p| {
+            let p = &s.phrases[p];
+            bare && s.tokens[p.start..p.end].iter().all(|t| !t.is_capitalized())
+        });
+        let modifier = t.is_word()
+            && !verbs.is_head(&t.lower)
+            && (phrase_at(s, k).is_none() || lowercase_phrase)
+            && !matches!(
+                t.lower.as_str(),
+                "will"
+                    | "would"
+                    | "to"
+                    | "not"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "and"
+                    | "or"
+                    | "also"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "never"
+                    | "already"
+                    | "n't"
+                    | "they"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "we"
+            )
+            && !t.lower.ends_with("ly");
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether token `k` lies between a clause break and the token `to`.
+fn break_between(tokens: &[Token], from: usize, to: usize) -> bool {
+    tokens
+        .get(from..to)
+        .is_some_and(|ts| ts.iter().any(|t| CLAUSE_BREAKS.contains(&t.lower.as_str())))
+}
+
+/// Words after which "of X" still names the subject ("Hundreds of UN troops").
+fn is_quantity(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "hundreds"
+                | "thousands"
+                | "dozens"
+                | "tens"
+                | "millions"
+                | "some"
+                | "many"
+                | "most"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "ten"
+                | "several"
+                | "members"
+                | "group"
+                | "number"
+                | "scores"
+                | "all"
+                | "none"
+                | "part"
+        )
+}
+
+/// The subject phrase of a verb group starting at token `from`: the nearest
+/// actor phrase to its left in the same clause that is not inside a
+/// prepositional phrase; an apposition with no country defers to the phrase
+/// it renames ("The US commander in Iraq, General David Petraeus, held …").
+pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (idx, p) in s.phrases.iter().enumerate().rev() {
+        if p.end > from {
+            continue;
+        }
+        let between_start = p.end;
+        // A relative pronoun right after the phrase points back at it.
+        let relative = s.tokens[between_start..from]
+            .iter()
+            .find(|t| t.text != ",")
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
+        if !relative && break_between(&s.tokens, between_start, from) {
+            return best;
+        }
+        let governed = match &p.preposition {
+            None => false,
+            Some(prep) if prep == "of" => !p
+                .start
+                .checked_sub(2)
+                .and_then(|k| s.tokens.get(k))
+                .is_some_and(|t| is_quantity(&t.lower)),
+            Some(_) => true,
+        };
+        if governed || p.actors.is_empty() || p.possessive {
+            continue;
+        }
+        if best.is_none() {
+            best = Some(idx);
+            let countryless = p.actors.iter().all(|a| a.code.starts_with("---"));
+            let after_comma = p.start > 0 && s.tokens[p.start - 1].text == ",";
+            if !(countryless && after_comma) {
+                return best;
+            }
+            continue;
+        }
+        // Apposition: the earlier phrase just before the comma.
+        if s.tokens.get(p.end).is_some_and(|t| t.text == ",") {
+            return Some(idx);
+        }
+        return best;
+    }
+    best
+}
+
+/// The first actor phrase after token `after` in the same clause, up to
+/// twelve tokens on, skipping `skip`.
+pub(super) fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option<usize> {
+    let mut countryless: Option<usize> = None;
+    for (idx, p) in s.phrases.iter().enumerate() {
+        if p.start <= after || skip.contains(&idx) {
+            continue;
+        }
+        if p.start > after + 12 {
+            return countryless;
+        }
+        let crossed = &s.tokens[after + 1..p.start];
+        // "to" that is not the phrase's own preposition starts an
+        // infinitive clause ("meet … to discuss Russia's invasion").
+        let det = usize::from(
+            p.start > 0 && matches!(s.tokens[p.start - 1].lower.as_str(), "the" | "a" | "an"),
+        );
+        let own_to = crossed.len().checked_sub(1 + det);
+        if crossed
+            .iter()
+            .enumerate()
+            .any(|(k, t)| t.lower == "to" && Some(k) != own_to)
+        {
+            return countryless;
+        }
+        if crossed.iter().any(|t| {
+            CLAUSE_BREAKS.contains(&t.lower.as_str())
+                || CUES.contains(&t.lower.as_str())
+                || matches!(t.text, "," | "." | "—" | "–")
+                || matches!(
+                    t.lower.as_str(),
+                    "who"
+                        | "which"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "until"
+                        | "amid"
+                        | "following"
+                        | "and"
+                )
+        }) {
+            return countryless;
+        }
+        let locative = matches!(
+            p.preposition.as_deref(),
+            Some("by" | "in" | "near" | "outside" | "inside" | "during" | "since" | "across")
+        );
+        if locative || p.actors.is_empty() {
+            continue;
+        }
+        // A bare role word ("further military support to Lebanon") yields
+        // to a named actor further on.
+        if p.actors.iter().all(|a| a.code.starts_with("---")) {
+            countryless = countryless.or(Some(idx));
+            continue;
+        }
+        return Some(idx);
+    }
+    countryless
+}
+
+/// The "by X" agent of a passive verb at `head`.
+pub(super) fn by_agent(s: &Sentence, head: usize) -> Option<usize> {
+    s.phrases.iter().position(|p| {
+        p.start > head
+            && p.start <= head + 10
+            && p.preposition.as_deref() == Some("by")
+            && !p.actors.is_empty()
+            && !s.tokens[head + 1..p.start].iter().any(|t| {
+                matches!(t.text, "," | ";" | ".")
+                    || matches!(t.lower.as_str(), "was" | "were" | "is" | "are" | "been")
+            })
+    })
+}
+
+/// "sanctions imposed on Russia by the West", "civilians imprisoned for
+/// …": a past participle right after a noun, followed by a preposition or
+/// a comma rather than an object.
+pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
+    let lower = s.tokens[head].lower.as_str();
+    let after_noun = head > 0
+        && s.tokens[head - 1].is_word()
+        && !matches!(
+            s.tokens[head - 1].lower.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "and"
+                | "or"
+                | "who"
+                | "which"
+                | "that"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "also"
+                | "then"
+        )
+        && !s.tokens[head - 1].lower.ends_with("ly");
+    let before_preposition = s.tokens.get(head + 1).is_some_and(|t| {
+        t.text == "," || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to")
+    });
+    // The noun is an object ("to the sanctions imposed on …", "there were
+    // soldiers killed in …") or the main verb comes later ("civilians
+    // imprisoned for … were released"); otherwise it is the subject and
+    // the verb is active ("Saudi Arabia called on Israel").
+    let is_be = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been"
+        )
+    };
+    let object_noun = s.tokens[head.saturating_sub(5)..head].iter().any(|t| {
+        is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
+    });
+    let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
+    lower.ends_with("ed") && after_noun && before_preposition && (object_noun || main_verb_later)
+}
