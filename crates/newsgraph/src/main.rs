@@ -40,6 +40,14 @@ enum Command {
     Show(cmd::query::ShowArgs),
     /// Count what the database holds.
     Stats(cmd::query::StatsArgs),
+    /// Full-text search over stored articles, with highlighted snippets.
+    Search(cmd::query::SearchArgs),
+    /// List stored quotes, by speaker or by words.
+    Quotes(cmd::query::QuotesArgs),
+    /// List stored events by actor, target, CAMEO code, date range or place.
+    Events(cmd::query::EventsArgs),
+    /// Export events as GDELT 2.0 TSV, or documents as newsgraph/1 JSON Lines.
+    Export(cmd::export::Args),
     /// Serve the web UI and the JSON API over the database (loopback by default).
     Serve(cmd::serve::Args),
 }
@@ -55,6 +63,10 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Show(args) => cmd::query::show(args),
         Command::Stats(args) => cmd::query::stats(args),
+        Command::Search(args) => cmd::query::search(args),
+        Command::Quotes(args) => cmd::query::quotes(args),
+        Command::Events(args) => cmd::query::events(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };
     match result {

@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod demo;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod query;

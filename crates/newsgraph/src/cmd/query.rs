@@ -1,8 +1,14 @@
-//! Commands that read the store: `show`, `stats`.
+//! Commands that read the store: `show`, `stats`, `search`, `quotes`,
+//! `events`. Each prints an aligned table by default and JSON with `--json`;
+//! the queries themselves are the store's query API (the HTTP server calls
+//! the same functions).
 
-use super::DbArgs;
+use super::{parse_date_arg, DbArgs};
+use crate::output::ellipsize;
 use anyhow::{bail, Result};
+use chrono::NaiveDate;
 use std::process::ExitCode;
+use store::{EventFilter, EventRecord, QuoteFilter};
 
 /// Arguments of `newsgraph show`.
 #[derive(clap::Args, Debug)]
@@ -27,8 +33,20 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&out)?);
-    } else {
-        crate::output::print_summary(&out);
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::output::print_summary(&out);
+    if let Some(story) = store.story(&args.id)? {
+        let others: Vec<&str> = story
+            .documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .chain(story.exact_copies.iter().map(String::as_str))
+            .filter(|id| *id != args.id)
+            .collect();
+        if !others.is_empty() {
+            println!("\nsame story: {}", others.join(", "));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -45,7 +63,311 @@ pub struct StatsArgs {
 
 /// Runs `newsgraph stats`.
 pub fn stats(args: StatsArgs) -> Result<ExitCode> {
-    let _store = args.db.open()?;
-    let _ = args.json;
+    let store = args.db.open()?;
+    let s = store.stats()?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = [
+        ("documents", s.documents, ""),
+        ("stories", s.stories, "near-duplicate copies grouped"),
+        (
+            "duplicates",
+            s.duplicates,
+            "near-duplicate copies + exact copies refused",
+        ),
+        ("entities", s.entities, "per document, dates excluded"),
+        ("actors", s.actors, "across documents"),
+        ("quotes", s.quotes, "each story once"),
+        ("events", s.events, "each story once"),
+    ];
+    print_table(
+        &["", "count", ""],
+        rows.iter()
+            .map(|(name, n, note)| vec![name.to_string(), n.to_string(), note.to_string()])
+            .collect(),
+        &[Align::Left, Align::Right, Align::Left],
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Paging options shared by the listing commands.
+#[derive(clap::Args, Debug, Clone)]
+pub struct PageArgs {
+    /// Show at most this many results.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Skip this many results (for the next page).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `newsgraph search`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Every word must occur (in the title or the text); a trailing * \
+    makes a word a prefix (sanction*). Punctuation is ignored. Near-duplicate copies of a \
+    story are listed once."
+)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The words to look for.
+    #[arg(required = true, value_name = "WORDS")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// Runs `newsgraph search`.
+pub fn search(args: SearchArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let hits = store.search(&args.query.join(" "), args.page.limit, args.page.offset)?;
+    if args.page.json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = hits
+        .iter()
+        .map(|h| {
+            vec![
+                h.document.id.clone(),
+                day(h.document.published),
+                ellipsize(h.document.title.as_deref().unwrap_or(""), 40),
+                copies(h.story_documents),
+                one_line(&h.snippet_text("[", "]")),
+            ]
+        })
+        .collect();
+    print_table(
+        &["id", "published", "title", "copies", "snippet"],
+        rows,
+        &[Align::Left; 5],
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `newsgraph quotes`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "With no option, lists every quote (each story once).")]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Who said it: full name or surname ("Sullivan" finds Jake Sullivan).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Words that must all occur in the quote.
+    #[arg(long, value_name = "TEXT")]
+    pub words: Option<String>,
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// Runs `newsgraph quotes`.
+pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let quotes = store.quotes(&QuoteFilter {
+        speaker: args.speaker,
+        words: args.words,
+        limit: args.page.limit,
+        offset: args.page.offset,
+        ..QuoteFilter::default()
+    })?;
+    if args.page.json {
+        println!("{}", serde_json::to_string_pretty(&quotes)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = quotes
+        .iter()
+        .map(|q| {
+            let via: Vec<&str> = q.via.iter().map(|v| v.name.as_str()).collect();
+            vec![
+                q.document.id.clone(),
+                ellipsize(q.speaker.as_deref().unwrap_or("?"), 24),
+                q.kind.clone(),
+                ellipsize(&via.join(" ← "), 20),
+                one_line(&ellipsize(&q.text, 90)),
+            ]
+        })
+        .collect();
+    print_table(
+        &["document", "speaker", "kind", "via", "quote"],
+        rows,
+        &[Align::Left; 5],
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `newsgraph events`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Actor codes are CAMEO/GDELT codes matched by prefix (USA matches \
+    USAGOV). Dates filter on the event's date, else its article's publication date. \
+    Each story's event is listed once; DOCS counts the documents that report it."
+)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Source actor code prefix (who acts), e.g. USA or RUSGOV.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Target actor code prefix (who is acted upon).
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// CAMEO code prefix, e.g. 13 (threaten) or 0233.
+    #[arg(long, value_name = "PREFIX")]
+    pub code: Option<String>,
+    /// On or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// On or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub to: Option<NaiveDate>,
+    /// Place name (e.g. Rome) or ISO alpha-3 country code (ITA).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Only facts (asserted, reported, future): no negated, conditional or
+    /// hypothetical events.
+    #[arg(long)]
+    pub facts: bool,
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+impl EventsArgs {
+    /// The store filter these options describe.
+    pub fn filter(&self) -> EventFilter {
+        EventFilter {
+            actor: self.actor.clone(),
+            target: self.target.clone(),
+            code_prefix: self.code.clone(),
+            date_from: self.from,
+            date_to: self.to,
+            place: self.place.clone(),
+            facts_only: self.facts,
+            limit: self.page.limit,
+            offset: self.page.offset,
+            ..EventFilter::default()
+        }
+    }
+}
+
+/// Runs `newsgraph events`.
+pub fn events(args: EventsArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let events = store.events(&args.filter())?;
+    if args.page.json {
+        println!("{}", serde_json::to_string_pretty(&events)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = events.iter().map(event_row).collect();
+    print_table(
+        &[
+            "date", "source", "target", "cameo", "gold", "modality", "place", "docs", "document",
+        ],
+        rows,
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+        ],
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn event_row(e: &EventRecord) -> Vec<String> {
+    let side = |a: &Option<store::EventActor>| match a {
+        Some(a) => ellipsize(
+            &match &a.code {
+                Some(code) => format!("{code} ({})", a.name),
+                None => a.name.clone(),
+            },
+            28,
+        ),
+        None => "-".to_string(),
+    };
+    vec![
+        day(e.day),
+        side(&e.source),
+        side(&e.target),
+        e.cameo.clone(),
+        format!("{:+.1}", e.goldstein),
+        e.modality.clone(),
+        e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+        e.documents.to_string(),
+        e.document.id.clone(),
+    ]
+}
+
+fn day(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+}
+
+fn copies(story_documents: u64) -> String {
+    if story_documents > 1 {
+        format!("+{}", story_documents - 1)
+    } else {
+        String::new()
+    }
+}
+
+/// Text on one table line: line breaks and tabs as spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How a table column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Numbers.
+    Right,
+}
+
+/// Prints rows under headers, columns padded to their widest cell
+/// (in characters); a message instead when there are no rows.
+pub fn print_table(headers: &[&str], rows: Vec<Vec<String>>, align: &[Align]) {
+    if rows.is_empty() {
+        println!("(nothing found)");
+        return;
+    }
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let last = cells.len().saturating_sub(1);
+        let padded: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let pad = widths[i].saturating_sub(cell.chars().count());
+                match align.get(i) {
+                    Some(Align::Right) => format!("{}{cell}", " ".repeat(pad)),
+                    // no trailing spaces after the last column
+                    _ if i == last => cell.clone(),
+                    _ => format!("{cell}{}", " ".repeat(pad)),
+                }
+            })
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    let header: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
+    println!("{}", line(&header));
+    for row in &rows {
+        println!("{}", line(row));
+    }
 }

@@ -1,0 +1,200 @@
+//! The commands that read the store, run as a user runs them: the built
+//! binary against a temporary `--db` filled by `newsgraph demo`.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn newsgraph(db: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        // never the user's default database
+        .env("NEWSGRAPH_DB", "/nonexistent-newsgraph-test-db/unused.db")
+        .output()
+        .expect("the newsgraph binary runs");
+    assert!(
+        out.status.success(),
+        "newsgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    serde_json::from_str(&stdout(&newsgraph(db, &with_json))).expect("valid JSON")
+}
+
+/// A temporary database holding the demo articles.
+fn demo_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    newsgraph(&db, &["demo"]);
+    (dir, db)
+}
+
+#[test]
+fn stats_counts_the_demo() {
+    let (_dir, db) = demo_db();
+    let stats = json(&db, &["stats"]);
+    assert_eq!(stats["documents"], 3);
+    assert_eq!(stats["stories"], 3);
+    assert_eq!(stats["duplicates"], 0);
+    assert!(stats["entities"].as_u64().unwrap() > 0);
+    let table = stdout(&newsgraph(&db, &["stats"]));
+    assert!(table
+        .lines()
+        .any(|l| l.starts_with("documents") && l.contains(" 3")));
+    // running the demo again stores nothing twice
+    newsgraph(&db, &["demo"]);
+    assert_eq!(json(&db, &["stats"])["documents"], 3);
+}
+
+#[test]
+fn search_finds_words_with_highlights() {
+    let (_dir, db) = demo_db();
+    let hits = json(&db, &["search", "fisheries"]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(hits[0]["document"]["id"], "harbor-talks");
+    let highlighted: Vec<&str> = hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["hit"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(highlighted
+        .iter()
+        .all(|w| w.to_lowercase().starts_with("fisheries")));
+    let table = stdout(&newsgraph(&db, &["search", "fisheries"]));
+    assert!(table.starts_with("ID"));
+    assert!(table.to_lowercase().contains("[fisheries"));
+    let none = stdout(&newsgraph(&db, &["search", "'; DROP TABLE documents; --"]));
+    assert!(none.contains("nothing found"));
+    assert_eq!(json(&db, &["stats"])["documents"], 3);
+}
+
+#[test]
+fn quotes_lists_and_filters_by_speaker() {
+    let (_dir, db) = demo_db();
+    let all = json(&db, &["quotes"]);
+    let all = all.as_array().unwrap();
+    assert!(!all.is_empty(), "the demo articles have quotes");
+    let speaker = all
+        .iter()
+        .find_map(|q| q["speaker"].as_str())
+        .expect("a quote with a speaker")
+        .to_string();
+    let by_speaker = json(&db, &["quotes", "--speaker", &speaker]);
+    let by_speaker = by_speaker.as_array().unwrap();
+    assert!(!by_speaker.is_empty());
+    assert!(by_speaker
+        .iter()
+        .any(|q| q["speaker"].as_str() == Some(speaker.as_str())));
+    assert!(by_speaker.len() < all.len(), "the speaker filter filters");
+    let nobody = json(&db, &["quotes", "--speaker", "Nobody Atall"]);
+    assert!(nobody.as_array().unwrap().is_empty());
+    let word = all[0]["text"]
+        .as_str()
+        .unwrap()
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.len() > 4)
+        .unwrap()
+        .to_string();
+    let by_words = json(&db, &["quotes", "--words", &word]);
+    assert!(!by_words.as_array().unwrap().is_empty());
+    let table = stdout(&newsgraph(&db, &["quotes"]));
+    assert!(table.starts_with("DOCUMENT"));
+}
+
+#[test]
+fn events_filter_by_code_actor_and_date() {
+    let (_dir, db) = demo_db();
+    let all = json(&db, &["events", "--limit", "1000"]);
+    let all = all.as_array().unwrap();
+    if all.is_empty() {
+        eprintln!("the event stage found no events in the demo yet; nothing to filter");
+        return;
+    }
+    let first = &all[0];
+    let code: String = first["cameo"].as_str().unwrap().chars().take(2).collect();
+    let by_code = json(&db, &["events", "--code", &code, "--limit", "1000"]);
+    let by_code = by_code.as_array().unwrap();
+    assert!(!by_code.is_empty());
+    assert!(by_code
+        .iter()
+        .all(|e| e["cameo"].as_str().unwrap().starts_with(&code)));
+    if let Some(actor) = first["source"]["code"].as_str() {
+        let by_actor = json(&db, &["events", "--actor", actor, "--limit", "1000"]);
+        assert!(by_actor
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["source"]["code"].as_str().unwrap().starts_with(actor)));
+    }
+    let none = json(&db, &["events", "--from", "2100-01-01"]);
+    assert!(none.as_array().unwrap().is_empty());
+    let bad_date = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["events", "--from", "yesterday", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!bad_date.status.success());
+    let table = stdout(&newsgraph(&db, &["events"]));
+    assert!(table.starts_with("DATE"));
+}
+
+#[test]
+fn show_prints_a_stored_document() {
+    let (_dir, db) = demo_db();
+    let doc = json(&db, &["show", "harbor-talks"]);
+    assert_eq!(doc["schema"], "newsgraph/1");
+    assert!(!doc["document"]["text"].as_str().unwrap().is_empty());
+    let missing = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["show", "no-such-doc", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-doc"));
+}
+
+#[test]
+fn export_writes_gdelt_tsv_and_jsonl() {
+    let (dir, db) = demo_db();
+    let tsv = dir.path().join("events.tsv");
+    newsgraph(
+        &db,
+        &[
+            "export",
+            "--format",
+            "gdelt",
+            "--out",
+            tsv.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&tsv).unwrap();
+    for line in text.lines() {
+        assert_eq!(line.split('\t').count(), 61, "{line}");
+    }
+    let jsonl = stdout(&newsgraph(&db, &["export", "--format", "jsonl"]));
+    let ids: Vec<String> = jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["document"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.contains(&"grain-aid".to_string()));
+}
