@@ -4,7 +4,8 @@
     python3 extraction_dates.py HTML_DIR PRED.jsonl
 
 For every page whose HTML states its own publication date, in a JSON-LD
-`datePublished` or an `article:published_time` / `datePublished` meta tag,
+`datePublished` or an `article:published_time` / `datePublished` meta tag
+(placeholder dates before 1990 are skipped),
 compares the calendar date (YYYY-MM-DD as the page writes it, no time-zone
 shift) with the `published` field newsgraph printed for that page.
 The last line is `dates: pages_with_date=N right=R wrong=W missing=M accuracy=R/N`.
@@ -15,6 +16,15 @@ LD_RE = re.compile(r'<script[^>]*application/ld\+json[^>]*>(.*?)</script>', re.S
 META_RE = re.compile(r'<meta\b[^>]*>', re.I)
 ATTR_RE = re.compile(r'([\w:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 DATE_RE = re.compile(r'(\d{4})-(\d{2})-(\d{2})')
+
+
+def plausible(value):
+    """The YYYY-MM-DD in `value` if it is a real publication date (some CMSs
+    write placeholders such as 0001-01-01)."""
+    m = DATE_RE.search(value or '')
+    if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12:
+        return m.group(0)
+    return None
 
 
 def walk_published(node):
@@ -38,15 +48,14 @@ def page_date(html):
             v = walk_published(json.loads(block.strip()))
         except ValueError:
             continue
-        if v and DATE_RE.search(v):
-            return DATE_RE.search(v).group(0)
+        if plausible(v):
+            return plausible(v)
     for tag in META_RE.findall(html):
         attrs = {k.lower(): (v1 or v2) for k, v1, v2 in ATTR_RE.findall(tag)}
         key = attrs.get('property') or attrs.get('name') or attrs.get('itemprop') or ''
         if key.lower() in ('article:published_time', 'datepublished'):
-            m = DATE_RE.search(attrs.get('content') or '')
-            if m:
-                return m.group(0)
+            if plausible(attrs.get('content')):
+                return plausible(attrs.get('content'))
     return None
 
 

@@ -23,6 +23,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pages.push((id, std::fs::read(&p)?));
     }
     let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    // EXTRACT_REPEAT=N extracts everything N times (for profiling).
+    let repeat: usize = std::env::var("EXTRACT_REPEAT")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for _ in 1..repeat {
+        for (_, b) in &pages {
+            let _ = extract::extract(b, &extract::Options::default());
+        }
+    }
     let start = Instant::now();
     let articles: Vec<_> = pages
         .iter()

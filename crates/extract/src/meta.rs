@@ -270,7 +270,7 @@ fn names(v: &serde_json::Value) -> Option<String> {
             serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str()),
             _ => None,
         };
-        if let Some(n) = name.map(clean) {
+        if let Some(n) = name.map(|n| strip_by(&clean(n)).to_string()) {
             if !n.is_empty() && !n.starts_with("http") && !out.contains(&n) {
                 out.push(n);
             }
