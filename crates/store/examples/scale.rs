@@ -313,11 +313,30 @@ fn percentiles(samples: &mut [f64]) -> (f64, f64) {
     (at(0.5), at(0.99))
 }
 
+/// CPU seconds this process has used (user + system), from /proc; 0 where
+/// there is no /proc. The machine may be shared, so wall time alone misleads.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // fields after the command name (which is in parentheses)
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn time<T>(
     name: &str,
     runs: usize,
     mut f: impl FnMut(usize) -> store::Result<T>,
-    worst: &mut f64,
+    worst: &mut (f64, f64),
 ) -> store::Result<()> {
     let mut samples = Vec::with_capacity(runs);
     for i in 0..runs {
@@ -326,7 +345,8 @@ fn time<T>(
         samples.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let (p50, p99) = percentiles(&mut samples);
-    *worst = worst.max(p99);
+    worst.0 = worst.0.max(p50);
+    worst.1 = worst.1.max(p99);
     println!("  {name:<28} p50 {p50:>8.2} ms   p99 {p99:>8.2} ms");
     Ok(())
 }
@@ -346,8 +366,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut store = Store::open(&path)?;
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let mut previous: Option<(Output, u64)> = None;
-    for i in 0..n {
+    // An existing database of N documents is reused (queries only).
+    let reuse = store.stats()?.documents >= n as u64;
+    for i in (0..n).filter(|_| !reuse) {
         // 5 % are syndicated copies of the previous article with a tag line.
         let (out, fingerprint) = match previous.take().filter(|_| i % 20 == 19) {
             Some((mut copy, fp)) => {
@@ -365,6 +388,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         previous = Some((out, fingerprint));
     }
     let secs = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_started;
     drop(store);
     let size = std::fs::metadata(&path)?.len()
         + std::fs::metadata(path.with_extension("db-wal"))
@@ -373,8 +397,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open(&path)?;
     let stats = store.stats()?;
     println!(
-        "inserted {n} documents in {secs:.1} s: {:.0} documents/s (store only, one writer)",
-        n as f64 / secs
+        "inserted {n} documents in {secs:.1} s wall, {cpu:.1} s CPU: {:.0} documents/s wall, \
+         {:.0} per CPU second (store only, one writer)",
+        n as f64 / secs,
+        n as f64 / cpu.max(1e-9)
     );
     println!(
         "database size: {:.1} MB, {:.2} MB per 1,000 documents",
@@ -383,7 +409,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("stats: {}", serde_json::to_string(&stats)?);
     println!("query latency over {n} documents:");
-    let mut worst = 0.0f64;
+    let mut worst = (0.0f64, 0.0f64);
     let runs = 200;
     let mut q = Rng(42);
     let words: Vec<String> = (0..runs).map(|_| q.pick(WORDS).to_string()).collect();
@@ -517,6 +543,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, plan) in store.query_plans()? {
         println!("  {name}: {}", plan.join(" | "));
     }
-    println!("worst p99: {worst:.2} ms");
+    println!("worst p50: {:.2} ms", worst.0);
+    println!("worst p99: {:.2} ms", worst.1);
     Ok(())
 }

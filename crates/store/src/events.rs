@@ -65,6 +65,12 @@ fn prefix_range(prefix: &str) -> [Value; 2] {
     ]
 }
 
+/// Whether a place filter is an ISO alpha-3 country code: three capital
+/// letters as typed ("ITA"; "Ita" or "ita" is a place name).
+fn is_country_code(place: &str) -> bool {
+    place.len() == 3 && place.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The WHERE conditions of an event filter.
 pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     let mut cond = Conditions::default();
@@ -135,23 +141,14 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     }
     if let Some(place) = &filter.place {
         let place = place.trim();
-        cond.push(
-            // A UNION of two index lookups (an OR here makes SQLite scan);
-            // the place indexes are partial, over stories' first events.
-            if filter.include_copies {
-                "e.event IN (SELECT event FROM events WHERE place_name = ? COLLATE NOCASE
-                     UNION SELECT event FROM events WHERE place_country = ?)"
-            } else {
-                "e.event IN (
-                     SELECT event FROM events
-                     WHERE place_name = ? COLLATE NOCASE AND copy_of IS NULL
-                     UNION SELECT event FROM events WHERE place_country = ? AND copy_of IS NULL)"
-            },
-            [
-                Value::Text(place.to_string()),
-                Value::Text(place.to_uppercase()),
-            ],
-        );
+        if is_country_code(place) {
+            cond.push("e.place_country = ?", [Value::Text(place.to_string())]);
+        } else {
+            cond.push(
+                "e.place_name = ? COLLATE NOCASE",
+                [Value::Text(place.to_string())],
+            );
+        }
     }
     cond
 }

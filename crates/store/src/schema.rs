@@ -231,9 +231,18 @@ CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE, quote)
     WHERE copy_of IS NULL;
 "#;
 
+/// Version 4: place filters read events in day order straight from the
+/// index (a place can hold a tenth of all events; sorting them is slow).
+const V4: &str = r#"
+DROP INDEX events_place;
+DROP INDEX events_place_country;
+CREATE INDEX events_place ON events(place_name COLLATE NOCASE, day) WHERE copy_of IS NULL;
+CREATE INDEX events_place_country ON events(place_country, day) WHERE copy_of IS NULL;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

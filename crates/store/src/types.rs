@@ -191,7 +191,8 @@ pub struct EventFilter {
     pub date_from: Option<NaiveDate>,
     /// Counted day on or before.
     pub date_to: Option<NaiveDate>,
-    /// Place name (case-insensitive, exact) or ISO alpha-3 country code.
+    /// Place name (case-insensitive, exact), or, written as three capital
+    /// letters, the ISO alpha-3 code of the place's country ("ITA").
     pub place: Option<String>,
     /// Only events event data counts as facts (asserted, reported, future).
     pub facts_only: bool,

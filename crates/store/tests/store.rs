@@ -315,7 +315,7 @@ fn events_filter_by_actor_target_code_date_and_place() {
     );
     assert_eq!(
         count(EventFilter {
-            place: Some("ita".into()),
+            place: Some("ITA".into()),
             ..Default::default()
         }),
         1

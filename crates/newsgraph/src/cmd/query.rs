@@ -227,7 +227,8 @@ pub struct EventsArgs {
     /// On or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub to: Option<NaiveDate>,
-    /// Place name (e.g. Rome) or ISO alpha-3 country code (ITA).
+    /// Place name (e.g. Rome, any case) or, in capitals, the ISO alpha-3
+    /// code of its country (ITA).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
     /// Only facts (asserted, reported, future): no negated, conditional or
