@@ -1,15 +1,14 @@
 //! Runs only the attribution stage over JSON Lines `{"id"|"doc_id", "text"}`
 //! from standard input and prints `newsgraph/1`-shaped lines, for quick
 //! iteration on the rules (`scripts/eval/quotes.sh` measures the real binary).
-//! With `ATTR_WITH_NLP=1` the embedded `nlp` stage runs first, as in the
-//! pipeline.
+//! Only this stage runs (no `nlp`), so rule changes can be measured without
+//! rebuilding the rest of the workspace.
 
 use model::{Analysis, Article, Document};
 use std::io::{BufRead, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let attributor = attribution::Attributor::new();
-    let nlp = std::env::var_os("ATTR_WITH_NLP").map(|_| nlp::Nlp::embedded());
     let split = std::env::args().nth(1);
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
@@ -32,9 +31,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ..Article::default()
             },
         });
-        if let Some(nlp) = &nlp {
-            nlp.annotate(&mut a);
-        }
         attributor.annotate(&mut a);
         serde_json::to_writer(&mut out, &a.to_contract())?;
         writeln!(out)?;

@@ -151,6 +151,28 @@ fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     if start >= colon || !phrases::is_name(cx, start, colon) || cx.word_count(start, colon) > 4 {
         return None;
     }
+    // Bylines, credits and one-letter interview labels are not speakers.
+    let label = cx.low(start);
+    if label.chars().count() < 2
+        || matches!(
+            label,
+            "contributing"
+                | "note"
+                | "update"
+                | "editor"
+                | "related"
+                | "photo"
+                | "source"
+                | "read"
+                | "watch"
+                | "see"
+                | "follow"
+                | "via"
+                | "credit"
+        )
+    {
+        return None;
+    }
     let mut end = colon + 1;
     while end < cx.tokens.len() && !cx.tokens[end].after_newline {
         end += 1;

@@ -218,7 +218,6 @@ const SPEECH: &[&str] = &[
     "identified",
     "slammed",
     "highlighted",
-    "questions",
     "decried",
     "welcomed",
     "applauded",
