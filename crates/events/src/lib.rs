@@ -9,6 +9,8 @@
 //! the verb patterns; `builtin_actors` the actor lexicon; `phrases` turns
 //! tokens into coded actor phrases; `clause` reads modality.
 
+#![warn(missing_docs)]
+
 pub mod actor_table;
 mod builtin_actors;
 pub mod cameo;

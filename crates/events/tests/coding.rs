@@ -229,3 +229,12 @@ fn a_denial_is_its_own_event_and_the_denied_act_is_no_fact() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_page_long_sentence_is_coded_without_blowing_up() {
+    let text = "Russia attacked Ukraine and ".repeat(5_000);
+    let ev = code(&text);
+    assert!(ev.iter().any(|e| e.cameo.starts_with("19")));
+    // Identical events of one sentence are reported once.
+    assert!(ev.len() < 10, "{}", ev.len());
+}

@@ -46,7 +46,7 @@ pub fn code(
 ) -> Vec<Event> {
     let text = a.text();
     let published = a.document.article.published;
-    let entity_actors: Vec<(Span, String, String)> = a
+    let mut entity_actors: Vec<(Span, String, String)> = a
         .entities
         .iter()
         .filter_map(|e| e.actor.as_ref().map(|c| (e, c)))
@@ -56,6 +56,7 @@ pub fn code(
                 .map(move |m| (*m, c.clone(), e.id.clone()))
         })
         .collect();
+    entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
     let sentences = if a.sentences.is_empty() {
         crate::tokens::sentences(text)
     } else {
@@ -68,37 +69,50 @@ pub fn code(
         countries: Vec::new(),
     };
     let mut events: Vec<Event> = Vec::new();
+    let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     for span in sentences {
-        let tokens = tokenize(text, span);
-        if tokens.is_empty() {
-            continue;
-        }
-        let in_sentence: Vec<(Span, String, String)> = entity_actors
-            .iter()
-            .filter(|(s, _, _)| span.contains(*s))
-            .cloned()
-            .collect();
-        let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
-        resolve_references(&mut doc, actors, &tokens, &mut phrases);
-        let s = Sentence {
-            span,
-            tokens,
-            phrases,
-        };
-        for e in code_sentence(verbs, &doc, &s) {
-            if !events.iter().any(|x| same_event(x, &e)) {
-                events.push(e);
+        let all_tokens = tokenize(text, span);
+        // Hostile input can make a "sentence" of a whole page; windows
+        // keep the work per sentence bounded.
+        for window in all_tokens.chunks(MAX_SENTENCE_TOKENS) {
+            let tokens = window.to_vec();
+            let first = entity_actors.partition_point(|(s, _, _)| s.start < span.start);
+            let last = entity_actors.partition_point(|(s, _, _)| s.start < span.end);
+            let in_sentence: Vec<(Span, String, String)> = entity_actors[first..last]
+                .iter()
+                .filter(|(s, _, _)| span.contains(*s))
+                .cloned()
+                .collect();
+            let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
+            resolve_references(&mut doc, actors, &tokens, &mut phrases);
+            let s = Sentence {
+                span,
+                tokens,
+                phrases,
+            };
+            for e in code_sentence(verbs, &doc, &s) {
+                if seen.insert(event_key(&e)) {
+                    events.push(e);
+                }
             }
         }
     }
     events
 }
 
-fn same_event(a: &Event, b: &Event) -> bool {
-    a.sentence == b.sentence
-        && a.cameo == b.cameo
-        && actor_of(&a.source) == actor_of(&b.source)
-        && actor_of(&a.target) == actor_of(&b.target)
+/// Sentences longer than this many tokens are coded in windows.
+const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// What makes two events the same: sentence, code, source and target actors.
+type EventKey = (Span, String, Option<String>, Option<String>);
+
+fn event_key(e: &Event) -> EventKey {
+    (
+        e.sentence,
+        e.cameo.clone(),
+        actor_of(&e.source).map(str::to_string),
+        actor_of(&e.target).map(str::to_string),
+    )
 }
 
 fn actor_of(r: &Option<Reference>) -> Option<&str> {
