@@ -125,6 +125,8 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     }
     claims.sort_by_key(|c| c.content.0);
     continuing_quotations(cx, &mut claims);
+    colon_quotations(cx, &mut claims);
+    claims.sort_by_key(|c| c.content.0);
     (claims, seen)
 }
 
@@ -807,6 +809,45 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     } else {
         QuoteKind::Indirect
     }
+}
+
+/// "Trump went even further: “If he goes forward …”": a quotation no claim
+/// covers, right after a colon, is said by the subject of the clause before
+/// the colon; the colon is the cue.
+fn colon_quotations(cx: &Context, claims: &mut Vec<Claim>) {
+    let mut added = Vec::new();
+    for q in &cx.quotations {
+        if q.open == 0 || !cx.is_punct(q.open - 1, ':') {
+            continue;
+        }
+        let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
+        if cx.word_count(range.0, range.1) < 3 {
+            continue;
+        }
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let covered = claims[upto.saturating_sub(8)..upto]
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered {
+            continue;
+        }
+        let colon = q.open - 1;
+        let si = cx.sentences.partition_point(|&(_, e)| e <= colon);
+        let Some(&(s, _)) = cx.sentences.get(si) else {
+            continue;
+        };
+        // "Rep. Trey Gowdy (R-S.C.):" — the whole clause is the name.
+        let speaker = phrases::before(cx, s, colon).or_else(|| subject(cx, s, colon));
+        let Some(speaker) = speaker else { continue };
+        added.push(Claim {
+            kind: QuoteKind::Direct,
+            content: range,
+            cue: Some((colon, colon + 1)),
+            speaker: Some(speaker),
+            cue_after: false,
+        });
+    }
+    claims.extend(added);
 }
 
 /// Quotations no claim covers that continue the quotation just before

@@ -189,7 +189,9 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
             return None;
         }
         let described = (seg.0..seg.1).any(|k| cx.low(k) == "of" || cx.lex.is_role(cx.low(k)));
-        if is_name(cx, seg.0, seg.1) && !described {
+        // "of Raleigh, N.C., who …": an abbreviated state is not a name.
+        let abbreviation = (seg.0..seg.1).all(|k| !cx.is_word(k) || cx.low(k).contains('.'));
+        if is_name(cx, seg.0, seg.1) && !described && !abbreviation {
             let role_phrase = collect_back(cx, start, open);
             return Some(SpeakerPhrase {
                 range: seg,
