@@ -238,3 +238,25 @@ fn a_page_long_sentence_is_coded_without_blowing_up() {
     // Identical events of one sentence are reported once.
     assert!(ev.len() < 10, "{}", ev.len());
 }
+
+#[test]
+fn relative_clauses_and_blamed_gerunds_do_not_give_actors_or_events() {
+    let ev = code("Iraq, which borders Iran, attacked Kuwait.");
+    assert!(
+        has(&ev, "IRQ", "KWT", "19", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(!summary(&ev).iter().any(|(s, _, _, _)| s == "IRN"));
+    let ev = code("Russia accused Ukraine of attacking Crimea.");
+    assert!(
+        has(&ev, "RUS", "UKR", "112", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !ev.iter().any(|e| e.cameo.starts_with("19")),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -235,6 +235,18 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         if !m.nominal && is_noun_use(s, verbs, i) {
             continue;
         }
+        // "accused Iran of attacking", "refrained from attacking": a gerund
+        // after these prepositions is what someone is blamed for or kept
+        // from, not an event the sentence reports.
+        if s.tokens[i].lower.ends_with("ing")
+            && i > 0
+            && matches!(
+                s.tokens[i - 1].lower.as_str(),
+                "of" | "for" | "over" | "about" | "from" | "without" | "against"
+            )
+        {
+            continue;
+        }
         if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
             continue;
         }

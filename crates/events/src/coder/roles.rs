@@ -181,7 +181,7 @@ pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
                 .is_some_and(|t| is_quantity(&t.lower)),
             Some(_) => true,
         };
-        if governed || p.actors.is_empty() || p.possessive {
+        if governed || p.actors.is_empty() || p.possessive || in_relative_clause(s, p, from) {
             continue;
         }
         if best.is_none() {
@@ -200,6 +200,20 @@ pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
         return best;
     }
     best
+}
+
+/// Whether phrase `p` sits in a relative clause (", which borders Iran,")
+/// that closes before token `from`.
+fn in_relative_clause(s: &Sentence, p: &crate::phrases::Phrase, from: usize) -> bool {
+    let opens = (0..p.start).rev().find_map(|k| {
+        let t = &s.tokens[k];
+        if t.text == "," {
+            return Some(false);
+        }
+        let relative = matches!(t.lower.as_str(), "who" | "which" | "whose");
+        (relative && k > 0 && s.tokens[k - 1].text == ",").then_some(true)
+    });
+    opens == Some(true) && s.tokens[p.end..from].iter().any(|t| t.text == ",")
 }
 
 /// The first actor phrase after token `after` in the same clause, up to
