@@ -478,6 +478,10 @@ fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
             ..SpeakerPhrase::default()
         });
     }
+    // "Continuing, …", "Asked about …": an opening participle is no subject.
+    if cx.low(i).ends_with("ing") || cx.lex.cue(cx.low(i)).is_some() {
+        return None;
+    }
     let r = phrases::after(cx, i, cue)?;
     // A name subject is its capitalised run ("Romney fired back" → Romney).
     let r = if cx.is_cap(r.0) && !cx.lex.is_not_name(cx.low(r.0)) {

@@ -1013,7 +1013,23 @@ impl Lexicon {
     pub fn is_between(&self, lower: &str) -> bool {
         self.between.contains(lower)
             || (lower.len() > 4 && lower.ends_with("ly") && !self.roles.contains(lower))
-            || matches!(lower, "sometimes" | "now" | "back" | "since" | "soon")
+            || matches!(
+                lower,
+                "sometimes"
+                    | "now"
+                    | "back"
+                    | "since"
+                    | "soon"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "shall"
+                    | "can"
+                    | "cannot"
+                    | "all"
+                    | "both"
+            )
     }
 
     /// `Some(plural)` when the lower-cased word is a speaker pronoun.

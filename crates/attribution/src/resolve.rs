@@ -195,6 +195,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
         while k < e && (cx.lex.is_title(cx.low(k)) || !cx.is_word(k) || cx.low(k) == "the") {
             k += 1;
         }
+        // "Raúl M. Grijalva of Arizona": the person, not the place.
+        if k >= 2 && cx.low(k - 1) == "of" {
+            let mut j = k - 1;
+            while j > s && (cx.is_cap(j - 1) || cx.is_punct(j - 1, '.')) {
+                j -= 1;
+            }
+            while j < k - 1 && (cx.lex.is_title(cx.low(j)) || !cx.is_word(j)) {
+                j += 1;
+            }
+            if cx.word_count(j, k - 1) >= 2 {
+                return Shape::Name(j, k - 1);
+            }
+        }
         // "A court document filed Thursday": a day is not a name.
         if k >= e || (k..e).all(|i| !cx.is_word(i) || cx.lex.is_not_name(cx.low(i))) {
             return Shape::Other;
