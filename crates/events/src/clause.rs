@@ -94,7 +94,7 @@ fn governor(lemma: &str) -> Option<Governor> {
         "try" | "attempt" | "seek" | "aim" | "continue" | "prepare" | "prepared" | "schedule"
         | "scheduled" | "expect" | "expected" | "set" | "due" | "going" | "about" | "begin"
         | "start" | "move" | "poised" | "decide" | "plan" | "intend" | "likely" | "able"
-        | "work" | "have" | "use" | "order" | "ordered" => Governor::Aspect,
+        | "work" | "have" | "use" | "order" | "ordered" | "be" => Governor::Aspect,
         "want" | "hope" | "wish" | "need" | "like" | "seem" | "appear" => Governor::Want,
         "refuse" | "fail" | "decline" | "reluctant" | "unwilling" | "unable" => Governor::Refuse,
         "threaten" => Governor::Threaten,

@@ -260,3 +260,19 @@ fn relative_clauses_and_blamed_gerunds_do_not_give_actors_or_events() {
         summary(&ev)
     );
 }
+
+#[test]
+fn questions_and_plans_are_not_past_facts() {
+    let ev = code("Will Iran attack Israel?");
+    assert!(
+        has(&ev, "IRN", "ISR", "19", Modality::Hypothetical),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("The Indian prime minister is to visit Nepal on Friday.");
+    assert!(
+        has(&ev, "INDGOV", "NPL", "042", Modality::Future),
+        "{:?}",
+        summary(&ev)
+    );
+}

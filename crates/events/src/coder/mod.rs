@@ -307,7 +307,9 @@ fn code_trigger(
     let trigger = Span::new(s.tokens[head].span.start, s.tokens[last].span.end);
     let mut code = m.code.clone();
     let mut negated = chain.negated || in_denial(&s.tokens, head);
-    let mut hypothetical = chain.hypothetical || chain.purpose;
+    // A question asks whether it happens ("Will Iran attack Israel?").
+    let question = s.tokens.last().is_some_and(|t| t.text == "?");
+    let mut hypothetical = chain.hypothetical || chain.purpose || question;
     let mut future = chain.future;
     // Sources: the controller's object, the passive's agent, or the subject.
     let mut exclude: Vec<usize> = Vec::new();
