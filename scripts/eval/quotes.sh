@@ -26,10 +26,11 @@ fi
 
 # Regression floors, somewhat below what was measured when they were set
 # (see the summary lines); a drop below one is a real breakage.
-FLOOR_SPAN_F1_ALL=0.50
-FLOOR_SPEAKER_ACC_ALL=0.78
-FLOOR_SPAN_F1_DIRECT=0.68
-FLOOR_DOCS_PER_SECOND=5
+# Measured 2026-11-29: 0.607 / 0.869 / 0.797, 80 docs/s (nlp tagger included).
+FLOOR_SPAN_F1_ALL=0.55
+FLOOR_SPEAKER_ACC_ALL=0.80
+FLOOR_SPAN_F1_DIRECT=0.72
+FLOOR_DOCS_PER_SECOND=20
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -60,16 +61,39 @@ echo
 echo "== PolNeAR dev, direct quotes (--types direct)"
 python3 "$SCORER" "$POLNEAR/gold.jsonl" "$tmp/pred.jsonl" --split dev --types direct | tee "$tmp/direct.txt"
 
+# The converter types gold quotes heuristically from double quote marks and
+# does not know the New York Times' two-apostrophe marks (''…''), so those
+# direct quotes are typed "indirect" and our direct predictions of them count
+# as false positives above. For information only, the same scoring against a
+# copy of the gold re-typed with '' as a quotation mark:
+python3 - "$POLNEAR/gold.jsonl" "$tmp/gold_retyped.jsonl" <<'PY'
+import json, sys
+trim = " \t\n.,;:!?"
+with open(sys.argv[1], encoding="utf-8") as fin, open(sys.argv[2], "w", encoding="utf-8") as fout:
+    for line in fin:
+        g = json.loads(line)
+        frags = g.get("content_spans") or [[g["quote_start"], g["quote_end"]]]
+        text = g.get("quote_text") or ""
+        if g.get("split") == "dev" and g.get("quote_type") != "direct" and len(frags) == 1:
+            t = text.strip(trim)
+            if t.startswith("''") and t.endswith("''") and t.count("''") == 2:
+                g["quote_type"] = "direct"
+        fout.write(json.dumps(g, ensure_ascii=False) + "\n")
+PY
+python3 "$SCORER" "$tmp/gold_retyped.jsonl" "$tmp/pred.jsonl" --docs "$POLNEAR/docs.jsonl" --split dev --types direct > "$tmp/direct_retyped.txt"
+
 field() { tail -1 "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 f1_all=$(field "$tmp/all.txt" span_f1)
 sp_all=$(field "$tmp/all.txt" speaker_acc)
 f1_direct=$(field "$tmp/direct.txt" span_f1)
 sp_direct=$(field "$tmp/direct.txt" speaker_acc)
+f1_retyped=$(field "$tmp/direct_retyped.txt" span_f1)
 
 echo
 echo "== summary (PolNeAR dev, $ndocs docs)"
 echo "all attributions: overlap span F1 $f1_all, speaker accuracy $sp_all"
 echo "direct quotes:    overlap span F1 $f1_direct, speaker accuracy $sp_direct"
+echo "direct quotes, gold re-typed with '' as a mark (information only): span F1 $f1_retyped"
 echo "analyze throughput: $dps docs/second (one thread, whole pipeline)"
 
 python3 - "$f1_all" "$sp_all" "$f1_direct" "$dps" \
