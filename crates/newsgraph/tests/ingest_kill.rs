@@ -69,6 +69,18 @@ fn check_database(
 ) -> Option<BTreeSet<String>> {
     let integrity = sqlite(db, "PRAGMA integrity_check;")?;
     assert_eq!(integrity.trim(), "ok", "integrity check failed");
+    // Killed before the schema was created: an empty database.
+    let has_table = sqlite(
+        db,
+        "SELECT count(*) FROM sqlite_master WHERE name = 'documents';",
+    )?;
+    if has_table.trim() == "0" {
+        assert!(
+            reported.is_empty(),
+            "reported stored, but there is no table"
+        );
+        return Some(BTreeSet::new());
+    }
     let ids: Vec<String> = sqlite(db, "SELECT id FROM documents;")?
         .lines()
         .map(str::to_string)

@@ -16,6 +16,7 @@ use model::contract::Output;
 use model::Document;
 use pipeline::Pipeline;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,11 +90,15 @@ const MAX_STORE_FAILURES_IN_A_ROW: usize = 20;
 /// Runs `newsgraph ingest`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = args.db.path()?;
-    let mut store = args.db.open()?;
+    let store = args.db.open()?;
     // A second connection answers "is this URL stored?" while the first
     // writes (WAL lets them coexist).
-    let lookup = Store::open_read_only(&path)
-        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
+    let open_reader = || {
+        Store::open_read_only(&path)
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))
+    };
+    let lookup = open_reader()?;
+    let hashes = open_reader()?;
     let skipped_known = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counter = Arc::clone(&skipped_known);
     let known_url = Box::new(move |id: &str| {
@@ -123,7 +128,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         max_analysis: Duration::from_millis(args.max_analysis_ms.max(1)),
         list: args.list,
     };
-    let mut summary = ingest_items(&pipeline, &mut store, sources, &limits, &progress)?;
+    let mut summary = ingest_items(&pipeline, store, &hashes, sources, &limits, &progress)?;
     progress.finish_and_clear();
     summary.duplicates += skipped_known.load(std::sync::atomic::Ordering::Relaxed);
     eprintln!(
@@ -161,43 +166,97 @@ struct Keyed {
     fingerprint: u64,
 }
 
-/// Ingests every item of `sources` into `store`.
+/// What the writer thread is asked to do, in order.
+enum WriteJob {
+    /// Store an analysed document.
+    Insert(Box<Output>, InsertMeta),
+    /// Record that `id` was an exact copy of a stored text.
+    Duplicate { id: String, hash: String },
+}
+
+/// Ingests every item of `sources` into the store at `store`.
+///
+/// Three stages overlap: this thread reads the sources and checks
+/// duplicates (on a read-only connection, `lookup`), the rayon pool extracts
+/// and analyses a batch at a time, and one writer thread owns the writing
+/// connection and commits each document in its own transaction while the
+/// next batch is analysed.
 pub fn ingest_items(
     pipeline: &Arc<Pipeline>,
-    store: &mut Store,
+    store: Store,
+    lookup: &Store,
     sources: impl Iterator<Item = SourceItem>,
     limits: &IngestLimits,
     progress: &ProgressBar,
 ) -> Result<Summary> {
+    let (jobs, queue) = mpsc::sync_channel::<WriteJob>(2 * BATCH);
+    let writer = {
+        let progress = progress.clone();
+        let list = limits.list;
+        std::thread::Builder::new()
+            .name("writer".into())
+            .spawn(move || write_all(store, queue, list, &progress))?
+    };
+    let read = read_and_analyse(pipeline, lookup, sources, limits, progress, &jobs);
+    // Closing the queue lets the writer finish what is queued.
+    drop(jobs);
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread failed"))?;
+    // A writer error explains a read-side "queue closed" error; report it first.
+    let written = written?;
+    let mut summary = read?;
+    summary.added += written.added;
+    summary.duplicates += written.duplicates;
+    summary.failed.extend(written.failed);
+    Ok(summary)
+}
+
+/// Reads, deduplicates, extracts and analyses; queues the writes.
+fn read_and_analyse(
+    pipeline: &Arc<Pipeline>,
+    lookup: &Store,
+    sources: impl Iterator<Item = SourceItem>,
+    limits: &IngestLimits,
+    progress: &ProgressBar,
+    jobs: &mpsc::SyncSender<WriteJob>,
+) -> Result<Summary> {
+    let queue_closed = || anyhow::anyhow!("the writer stopped");
     let mut summary = Summary::default();
     let mut items = sources.peekable();
     let mut batch: Vec<SourceItem> = Vec::with_capacity(BATCH);
-    let mut store_failures_in_a_row = 0usize;
-    let mut stdout = std::io::stdout().lock();
+    // Texts queued for writing in this run: the lookup connection cannot see
+    // them until the writer commits.
+    let mut queued: HashSet<String> = HashSet::new();
     while items.peek().is_some() {
         batch.clear();
         batch.extend(items.by_ref().take(BATCH));
-        // Extraction and keys in parallel; the duplicate check against the
-        // store in this thread (the connection is not shared); then the
-        // analysis in parallel on what is new; then one writer.
         let extracted: Vec<Result<Keyed, (String, String)>> = batch
             .par_iter()
             .map(|item| extract_keyed(pipeline, item))
             .collect();
         let mut fresh: Vec<Keyed> = Vec::new();
+        let mut copies_of_queued: Vec<WriteJob> = Vec::new();
         for result in extracted {
             match result {
+                Ok(keyed) if queued.contains(&keyed.hash) => {
+                    progress.inc(1);
+                    summary.duplicates += 1;
+                    // Recorded after this batch's inserts, which may hold
+                    // the original.
+                    let (id, hash) = (keyed.document.id, keyed.hash);
+                    copies_of_queued.push(WriteJob::Duplicate { id, hash });
+                }
+                Ok(keyed) if lookup.find_hash(&keyed.hash)?.is_some() => {
+                    progress.inc(1);
+                    summary.duplicates += 1;
+                    let (id, hash) = (keyed.document.id, keyed.hash);
+                    jobs.send(WriteJob::Duplicate { id, hash })
+                        .map_err(|_| queue_closed())?;
+                }
                 Ok(keyed) => {
-                    let in_batch = fresh.iter().any(|k| k.hash == keyed.hash);
-                    if in_batch || store.find_hash(&keyed.hash)?.is_some() {
-                        progress.inc(1);
-                        summary.duplicates += 1;
-                        if !in_batch {
-                            store.record_duplicate(&keyed.document.id, &keyed.hash)?;
-                        }
-                    } else {
-                        fresh.push(keyed);
-                    }
+                    queued.insert(keyed.hash.clone());
+                    fresh.push(keyed);
                 }
                 Err((origin, reason)) => {
                     progress.inc(1);
@@ -211,40 +270,69 @@ pub fn ingest_items(
             .map(|keyed| (analyse_within(pipeline, &keyed, limits.max_analysis), keyed))
             .collect();
         for (output, keyed) in analysed {
-            progress.inc(1);
-            let output = match output {
-                Ok(output) => output,
+            match output {
+                Ok(output) => {
+                    let meta = InsertMeta {
+                        content_hash: keyed.hash,
+                        fingerprint: Some(keyed.fingerprint),
+                    };
+                    jobs.send(WriteJob::Insert(Box::new(output), meta))
+                        .map_err(|_| queue_closed())?;
+                }
                 Err(reason) => {
+                    progress.inc(1);
                     progress.println(format!("failed: {}: {reason}", keyed.document.id));
                     summary.failed.push((keyed.document.id.clone(), reason));
-                    continue;
                 }
-            };
-            let meta = InsertMeta {
-                content_hash: keyed.hash,
-                fingerprint: Some(keyed.fingerprint),
-            };
-            match store.insert_with(&output, &meta) {
-                Ok(Inserted::Added) => {
-                    store_failures_in_a_row = 0;
-                    summary.added += 1;
-                    if limits.list {
-                        // Printed only after the commit: a listed id is stored.
-                        writeln!(stdout, "{}", output.document.id)?;
-                        stdout.flush()?;
-                    }
+            }
+        }
+        for job in copies_of_queued {
+            jobs.send(job).map_err(|_| queue_closed())?;
+        }
+    }
+    Ok(summary)
+}
+
+/// The writer thread: commits each queued document in its own transaction
+/// and, with `list`, prints its id only after the commit.
+fn write_all(
+    mut store: Store,
+    queue: mpsc::Receiver<WriteJob>,
+    list: bool,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let mut failures_in_a_row = 0usize;
+    let mut stdout = std::io::stdout().lock();
+    for job in queue {
+        let (output, meta) = match job {
+            WriteJob::Duplicate { id, hash } => {
+                store.record_duplicate(&id, &hash)?;
+                continue;
+            }
+            WriteJob::Insert(output, meta) => (output, meta),
+        };
+        progress.inc(1);
+        match store.insert_with(&output, &meta) {
+            Ok(Inserted::Added) => {
+                failures_in_a_row = 0;
+                summary.added += 1;
+                if list {
+                    writeln!(stdout, "{}", output.document.id)?;
+                    stdout.flush()?;
                 }
-                Ok(Inserted::Duplicate(_)) => summary.duplicates += 1,
-                Err(e) => {
-                    store_failures_in_a_row += 1;
-                    if store_failures_in_a_row >= MAX_STORE_FAILURES_IN_A_ROW {
-                        return Err(anyhow::anyhow!(
-                            "the database refused {MAX_STORE_FAILURES_IN_A_ROW} documents in a row; last: {e}"
-                        ));
-                    }
-                    let reason = format!("could not be stored: {e}");
-                    summary.failed.push((output.document.id.clone(), reason));
+            }
+            Ok(Inserted::Duplicate(_)) => summary.duplicates += 1,
+            Err(e) => {
+                failures_in_a_row += 1;
+                if failures_in_a_row >= MAX_STORE_FAILURES_IN_A_ROW {
+                    return Err(anyhow::anyhow!(
+                        "the database refused {MAX_STORE_FAILURES_IN_A_ROW} documents in a row; last: {e}"
+                    ));
                 }
+                let reason = format!("could not be stored: {e}");
+                progress.println(format!("failed: {}: {reason}", output.document.id));
+                summary.failed.push((output.document.id.clone(), reason));
             }
         }
     }
