@@ -868,9 +868,10 @@ fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         let covered = claims[near.clone()]
             .iter()
             .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
-        if covered || cx.tokens[q.open].after_newline || q.open == 0 {
+        if covered || q.open == 0 {
             continue;
         }
+        let new_paragraph = cx.tokens[q.open].after_newline;
         let previous = claims[near.clone()]
             .iter()
             .enumerate()
@@ -880,13 +881,18 @@ fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             .map(|(i, _)| i);
         let Some(pi) = previous else { continue };
         let prev = &mut claims[pi];
-        let Some((_, cue_end)) = prev.cue else {
+        let Some((cue_start, cue_end)) = prev.cue else {
             continue;
         };
+        // Across a paragraph break only when the cue sentence ended the
+        // paragraph and the claim was not continued already:
+        // "“…,” he said.¶“…”".
+        let fresh = prev.content.1 <= cue_start;
         let adjacent = prev.kind == QuoteKind::Direct
             && prev.cue_after
             && cue_end <= q.open
             && q.open - cue_end <= 60
+            && (!new_paragraph || fresh)
             && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
             && matches!(
                 cx.tokens[q.open - 1].kind,
