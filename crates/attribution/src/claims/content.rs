@@ -1,0 +1,351 @@
+//! Where a claim's content starts and ends: adjuncts and addressees after
+//! the cue are skipped ("said Sunday on CNN", "told reporters that"), the
+//! reported clause runs to the sentence end or the next clause with its own
+//! cue, and a quotation before the speaker is the content of a cue after it.
+
+use super::*;
+
+/// Words that start no content: the clause after the cue is something else.
+pub(super) const NOT_CONTENT_START: &[&str] = &[
+    "who", "which", "as", "before", "after", "when", "while", "because", "and", "but", "in", "on",
+    "at", "during", "for", "to", "of", "by", "with", "from",
+];
+
+/// Nouns of the medium a statement was made in ("said in a statement").
+pub(super) const MEDIA_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "tweet",
+    "post",
+    "release",
+    "conference",
+    "briefing",
+    "appearance",
+    "email",
+    "e-mail",
+    "op-ed",
+    "video",
+    "message",
+    "report",
+    "remarks",
+    "address",
+    "broadcast",
+    "show",
+    "episode",
+    "call",
+    "radio",
+    "television",
+    "rally",
+    "debate",
+    "memo",
+    "filing",
+    "hearing",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// Skips what may follow a cue before its content: "that", time words,
+/// "on CNN" (a chain link), "in a statement", "Sunday", commas and colons.
+pub(super) fn skip_adjuncts(
+    cx: &Context,
+    mut k: usize,
+    e: usize,
+    via: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut steps = 0;
+    while k < e && steps < 8 {
+        steps += 1;
+        let l = cx.low(k);
+        if cx.is_punct(k, ',') || (cx.is_punct(k, ':') && !is_sentence_last(k, e)) {
+            k += 1;
+        } else if l == "that" {
+            return k + 1;
+        } else if cx.lex.is_time_word(l) && cx.is_word(k) {
+            k += 1;
+        } else if matches!(l, "on" | "in" | "during" | "at" | "to" | "with" | "via") {
+            let Some(next) = prep_phrase(cx, k + 1, e, via) else {
+                return k;
+            };
+            k = next;
+        } else {
+            return k;
+        }
+    }
+    k
+}
+
+/// After a preposition: "CNN", "Monday", "a statement (quoted by X)", "an
+/// interview with Fox News". Returns the index after the phrase.
+pub(super) fn prep_phrase(
+    cx: &Context,
+    k: usize,
+    e: usize,
+    via: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    // "during Saturday night’s Democratic debate", "in a statement".
+    let medium = (k..(k + 6).min(e))
+        .take_while(|&j| cx.is_word(j) && cx.low(j) != "that")
+        .find(|&j| MEDIA_NOUNS.contains(&cx.low(j)) && !cx.lex.is_time_word(cx.low(j)));
+    if let Some(noun) = medium {
+        let mut end = noun + 1;
+        if let Some((last, links)) = phrases::chain_at(cx, end, e) {
+            via.extend(links);
+            end = last;
+        } else if matches!(cx.low(end), "with" | "on" | "to") {
+            if let Some(links) = phrases::links(cx, end + 1, e) {
+                end = links.last().map_or(end + 1, |r| r.1);
+                via.extend(
+                    links
+                        .into_iter()
+                        .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))),
+                );
+            }
+        }
+        return Some(end);
+    }
+    if let Some(links) = phrases::links(cx, k, e) {
+        let names: Vec<_> = links
+            .into_iter()
+            .filter(|r| !cx.lex.is_time_word(cx.low(r.0)))
+            .collect();
+        let end = names.last().map(|r| r.1);
+        let outlets: Vec<_> = names
+            .iter()
+            .copied()
+            .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1)))
+            .collect();
+        if outlets.is_empty() {
+            // "said in Iowa" / "said on Monday": a place or time, no link.
+            if cx.lex.is_time_word(cx.low(k)) || end.is_some() {
+                return Some(end.unwrap_or(k + 1));
+            }
+            return None;
+        }
+        via.extend(outlets);
+        return end;
+    }
+    let mut i = k;
+    if matches!(
+        cx.low(i),
+        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+    ) {
+        i += 1;
+    }
+    let noun = (i..(i + 3).min(e)).find(|&j| MEDIA_NOUNS.contains(&cx.low(j)))?;
+    let mut end = noun + 1;
+    if let Some((last, links)) = phrases::chain_at(cx, end, e) {
+        via.extend(links);
+        end = last;
+    } else if matches!(cx.low(end), "with" | "on" | "to") {
+        if let Some(links) = phrases::links(cx, end + 1, e) {
+            end = links.last().map_or(end + 1, |r| r.1);
+            via.extend(
+                links
+                    .into_iter()
+                    .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))),
+            );
+        }
+    }
+    Some(end)
+}
+
+/// Skips a tell-verb's addressee: "reporters", "him", "The Washington Post".
+pub(super) fn skip_object(
+    cx: &Context,
+    k: usize,
+    e: usize,
+    via: &mut Vec<(usize, usize)>,
+) -> usize {
+    if k >= e || cx.low(k) == "that" || cx.is_mark(k) {
+        return k;
+    }
+    if let Some(links) = phrases::links(cx, k, e) {
+        if let Some(&first) = links.first() {
+            if cx.lex.is_outlet(cx.slice(first.0, first.1)) {
+                via.push(first);
+            }
+            return first.1;
+        }
+    }
+    let mut i = k;
+    while i < e && i < k + 4 && cx.is_word(i) && cx.lex.is_addressee(cx.low(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether token `k` is the last of its sentence (`e` is the sentence end).
+pub(super) fn is_sentence_last(k: usize, e: usize) -> bool {
+    k + 1 >= e
+}
+
+/// The content after a cue, from `k` to the sentence end; stops before a
+/// ", saying …" continuation. A sentence ending in ":" takes the quotation
+/// that opens the next paragraph.
+pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, usize)> {
+    if k >= e || (k + 1 == e && cx.is_punct(k, ':')) {
+        if cx.is_punct(e.saturating_sub(1), ':') || cx.is_punct(k, ':') {
+            return following_quotation(cx, e);
+        }
+        return None;
+    }
+    if cx.is_punct(k, ':') && k + 1 < e {
+        return right_content(cx, k + 1, e);
+    }
+    if let Some(qi) = cx.opens[k] {
+        let q = &cx.quotations[qi];
+        let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
+        // A quotation running to the sentence end, or followed by its own
+        // attribution ("…,” Sullivan said), is the whole content.
+        let rest_is_punct = (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_)));
+        let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.lex.cue(cx.low(i)).is_some());
+        if rest_is_punct || cue_follows {
+            return Some((k, last + 1));
+        }
+    } else if k > 0
+        && cx.low(k - 1) != "that"
+        && (NOT_CONTENT_START.contains(&cx.low(k))
+            || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
+    {
+        return None;
+    }
+    let mut end = e;
+    for i in k + 1..e {
+        // A later quotation with its own cue ("…: “…,” Roffman predicted").
+        if let Some(qi) = cx.opens[i] {
+            let q = &cx.quotations[qi];
+            let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
+            let attributed_form = last > 0
+                && (matches!(cx.tokens[last - 1].kind, TokenKind::Punct(',' | '?' | '!'))
+                    || cx.is_punct(last + 1, ','));
+            if attributed_form
+                && (last + 1..(last + 6).min(e)).any(|j| cx.lex.cue(cx.low(j)).is_some())
+            {
+                end = i;
+                break;
+            }
+        }
+        if cx.inside[i] {
+            continue;
+        }
+        if ends_reported_clause(cx, i, e) {
+            end = i;
+            break;
+        }
+        if cx.is_punct(i, ',')
+            && (cx.lex.cue(cx.low(i + 1)) == Some(CueClass::Participle)
+                || (cx.low(i + 1) == "according" && cx.low(i + 2) == "to"))
+        {
+            end = i;
+            break;
+        }
+    }
+    while end > k && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')' && c != '…')
+    {
+        end -= 1;
+    }
+    if cx.is_punct(end, ':') && end + 1 >= e {
+        if let Some(q) = following_quotation(cx, e) {
+            return Some(q);
+        }
+    }
+    (cx.word_count(k, end) >= 2).then_some((k, end))
+}
+
+/// Whether the reported clause ends before token `i`: "; …", ", which …",
+/// ": In …", or "and" followed by another cue ("… and suggested …",
+/// "and three-quarters said …").
+pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
+    if cx.is_punct(i, ';') {
+        return true;
+    }
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "which" | "who") {
+        return true;
+    }
+    if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
+        return true;
+    }
+    let and_at = if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "and" | "but" | "while") {
+        i + 1
+    } else if cx.low(i) == "and" && !cx.is_punct(i.saturating_sub(1), ',') {
+        i
+    } else {
+        return false;
+    };
+    (and_at + 1..(and_at + 5).min(e))
+        .take_while(|&j| cx.is_word(j))
+        .any(|j| {
+            matches!(
+                cx.lex.cue(cx.low(j)),
+                Some(CueClass::Speech | CueClass::Tell)
+            )
+        })
+}
+
+/// The quotation opening at token `e` (the next sentence), as a range.
+pub(super) fn following_quotation(cx: &Context, e: usize) -> Option<(usize, usize)> {
+    let qi = cx.opens.get(e).copied().flatten()?;
+    let q = &cx.quotations[qi];
+    Some((q.open, q.close.map_or(q.end_token, |c| c + 1)))
+}
+
+/// The content before a speaker that starts at `lead`: ", X said" after a
+/// clause or a quotation.
+pub(super) fn left_content(
+    cx: &Context,
+    sentence_start: usize,
+    clause_start: usize,
+    lead: usize,
+) -> Option<(usize, usize)> {
+    if lead == 0 || lead <= sentence_start {
+        return None;
+    }
+    let mut b = lead - 1;
+    let sep = cx.is_punct(b, ',') || cx.is_mark(b);
+    if !sep {
+        return None;
+    }
+    // ",” he said": step over the closing mark and the comma before it.
+    if cx.is_mark(b) {
+        let closing = matches!(
+            cx.tokens[b].kind,
+            TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose)
+        );
+        if !closing {
+            return None;
+        }
+        let qi = cx.closes[b]?;
+        let q = &cx.quotations[qi];
+        // A quotation may open paragraphs before (multi-paragraph quotes).
+        if q.open < sentence_start && !cx.inside[sentence_start] {
+            return None;
+        }
+        // "Belgium failed … and ‘should have acted,’ said X": the clause.
+        if q.open > clause_start && cx.word_count(clause_start, q.open) >= 3 {
+            return Some((clause_start, b + 1));
+        }
+        return Some((q.open, b + 1));
+    }
+    if b > 0 && cx.is_mark(b - 1) {
+        if let Some(qi) = cx.closes[b - 1] {
+            let q = &cx.quotations[qi];
+            if q.open >= sentence_start {
+                return Some((q.open, b));
+            }
+        }
+    }
+    if lead <= clause_start {
+        return None;
+    }
+    while b > clause_start && matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_)) {
+        b -= 1;
+    }
+    (cx.word_count(clause_start, b) >= 3).then_some((clause_start, b))
+}

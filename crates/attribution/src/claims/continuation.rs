@@ -1,0 +1,94 @@
+//! Quotations that belong to a claim without a cue of their own: the
+//! second half of a split quote ("“A,” Sullivan said. “B.”") and a
+//! quotation after a colon ("Trump went further: “…”").
+
+use super::*;
+
+/// "Trump went even further: “If he goes forward …”": a quotation no claim
+/// covers, right after a colon, is said by the subject of the clause before
+/// the colon; the colon is the cue.
+pub(super) fn colon_quotations(cx: &Context, claims: &mut Vec<Claim>) {
+    let mut added = Vec::new();
+    for q in &cx.quotations {
+        if q.open == 0 || !cx.is_punct(q.open - 1, ':') {
+            continue;
+        }
+        let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
+        if cx.word_count(range.0, range.1) < 3 {
+            continue;
+        }
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let covered = claims[upto.saturating_sub(8)..upto]
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered {
+            continue;
+        }
+        let colon = q.open - 1;
+        let si = cx.sentences.partition_point(|&(_, e)| e <= colon);
+        let Some(&(s, _)) = cx.sentences.get(si) else {
+            continue;
+        };
+        // "Rep. Trey Gowdy (R-S.C.):" — the whole clause is the name.
+        let speaker = phrases::before(cx, s, colon).or_else(|| subject(cx, s, colon));
+        let Some(speaker) = speaker else { continue };
+        added.push(Claim {
+            kind: QuoteKind::Direct,
+            content: range,
+            cue: Some((colon, colon + 1)),
+            speaker: Some(speaker),
+            cue_after: false,
+        });
+    }
+    claims.extend(added);
+}
+
+/// Quotations no claim covers that continue the quotation just before
+/// them in the same paragraph, across its cue: "“A,” Sullivan said. “B.”" is
+/// one claim whose content covers both parts (as PolNeAR annotates it).
+pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
+    // Claims are sorted by start; only the few starting just before a
+    // quotation can cover it or precede it (keeps this linear).
+    const WINDOW: usize = 8;
+    for q in &cx.quotations {
+        let range = (q.open, q.close.map_or(q.end_token, |c| c + 1));
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let near = upto.saturating_sub(WINDOW)..upto;
+        let covered = claims[near.clone()]
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered || q.open == 0 {
+            continue;
+        }
+        let new_paragraph = cx.tokens[q.open].after_newline;
+        let previous = claims[near.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i + near.start, c))
+            .filter(|(_, c)| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
+            .max_by_key(|(_, c)| c.content.1)
+            .map(|(i, _)| i);
+        let Some(pi) = previous else { continue };
+        let prev = &mut claims[pi];
+        let Some((cue_start, cue_end)) = prev.cue else {
+            continue;
+        };
+        // Across a paragraph break only when the cue sentence ended the
+        // paragraph and the claim was not continued already:
+        // "“…,” he said.¶“…”".
+        let fresh = prev.content.1 <= cue_start;
+        let adjacent = prev.kind == QuoteKind::Direct
+            && prev.cue_after
+            && cue_end <= q.open
+            && q.open - cue_end <= 60
+            && (!new_paragraph || fresh)
+            && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
+            && matches!(
+                cx.tokens[q.open - 1].kind,
+                TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
+            );
+        if adjacent {
+            prev.content.1 = range.1;
+        }
+    }
+}

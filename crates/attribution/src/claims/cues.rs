@@ -1,0 +1,196 @@
+//! The cue handlers: a finite verb ("X said …", "…, said X", "X told Y
+//! …"), a participle ("…, saying …") and "according to X".
+
+use super::*;
+
+/// Participles whose object is an addressee ("telling reporters that …").
+pub(super) const TELL_PARTICIPLES: &[&str] = &["telling", "asking", "warning", "urging"];
+
+/// A finite cue: "X said (that) …", "…, X said", "…, said X", "X told Y …".
+pub(super) fn finite(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    cue: usize,
+    class: CueClass,
+    earlier: &[Claim],
+) -> Option<Claim> {
+    let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    // "… tweeted a photograph and said …": the same speaker again.
+    let mut b = cue;
+    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+        b -= 1;
+    }
+    let coordinated = b > s && cx.low(b - 1) == "and";
+    let inverted_found = if class == CueClass::Tell {
+        None
+    } else {
+        inverted_speaker(cx, s, e, cue)
+    };
+    let found = if let Some(p) = inverted_found {
+        Some(p)
+    } else if coordinated {
+        earlier
+            .last()
+            .and_then(|c| coordinated_speaker(cx, c, cue))
+            .or_else(|| subject(cx, s, cue))
+            .map(|p| SpeakerPhrase {
+                via: Vec::new(),
+                ..p
+            })
+    } else {
+        phrases::before(cx, clause_start.min(cue), cue)
+    };
+    let (mut speaker, after_speaker, lead) = match found {
+        Some(p) if p.range.0 > cue => {
+            let after = p.range.1;
+            (p, after, cue)
+        }
+        Some(p) => {
+            let lead = if coordinated { cue } else { p.range.0 };
+            (p, cue + 1, lead)
+        }
+        None => {
+            let prev_ok = cue == s || cx.is_punct(cue - 1, ',') || cx.is_mark(cue - 1);
+            if !prev_ok {
+                return None;
+            }
+            let r = phrases::after(cx, cue + 1, e)?;
+            let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
+            if !names_someone {
+                return None;
+            }
+            (
+                SpeakerPhrase {
+                    range: r,
+                    ..SpeakerPhrase::default()
+                },
+                r.1,
+                cue,
+            )
+        }
+    };
+    if let Some(links) = phrases::chain_in(cx, clause_start.min(lead), lead) {
+        speaker.via.extend(links);
+    }
+    let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
+    if class == CueClass::Tell {
+        k = skip_object(cx, k, e, &mut speaker.via);
+        k = skip_adjuncts(cx, k, e, &mut speaker.via);
+        // "told conservative radio host Hugh Hewitt on Wednesday that …"
+        if let Some(that) = (k..(k + 12).min(e))
+            .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
+            .find(|&j| cx.low(j) == "that")
+        {
+            k = that + 1;
+        }
+    }
+    let inverted = lead == cue && !coordinated;
+    // "“…,” said X, who …": the content is the quotation before the cue.
+    let right = if inverted {
+        None
+    } else {
+        right_content(cx, k, e)
+    };
+    let left = if coordinated {
+        None
+    } else {
+        left_content(cx, s, clause_start, lead)
+    };
+    let interrupted = cx.is_punct(after_speaker, ',');
+    let left_is_quote = left.is_some_and(|l| cx.opens[l.0].is_some());
+    let right_is_quote = right.is_some_and(|r| cx.opens[r.0].is_some());
+    let (content, cue_after) = match (left, right) {
+        (Some(l), Some(r)) if interrupted && (left_is_quote == right_is_quote) => {
+            ((l.0, r.1), true)
+        }
+        (Some(l), Some(_)) if left_is_quote => (l, true),
+        (_, Some(r)) => (r, false),
+        (Some(l), None) => (l, true),
+        (None, None) => return None,
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(speaker),
+        cue_after,
+    })
+}
+
+/// "…, saying (that) …": the speaker is the agent named in the clause ("by
+/// Chinese media"), or the speaker of the sentence's previous claim, or the
+/// sentence's subject.
+pub(super) fn participle(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    cue: usize,
+    earlier: &[Claim],
+    covering: Option<usize>,
+) -> Option<Claim> {
+    if cue == s || !(cx.is_punct(cue - 1, ',') || cx.low(cue - 1) == "and") {
+        return None;
+    }
+    let agent = agent_by(cx, covering.unwrap_or(s), cue);
+    let speaker = match covering {
+        Some(_) => agent?,
+        None => agent
+            .or_else(|| earlier.last().and_then(|c| c.speaker.clone()))
+            .or_else(|| subject(cx, s, cue))?,
+    };
+    let mut via = speaker.via.clone();
+    let mut k = cue + 1;
+    if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+        k = skip_object(cx, k, e, &mut via);
+    }
+    k = skip_adjuncts(cx, k, e, &mut via);
+    let content = right_content(cx, k, e)?;
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(SpeakerPhrase { via, ..speaker }),
+        cue_after: false,
+    })
+}
+
+/// "according to X[, quoted by Y], …" and "…, according to X".
+pub(super) fn according(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    a: usize,
+    earlier: &[Claim],
+) -> Option<Claim> {
+    let range = phrases::after(cx, a + 2, e)?;
+    let (mut end, via) = match phrases::chain_at(cx, range.1, e) {
+        Some((last, links)) => (last, links),
+        None => (range.1, Vec::new()),
+    };
+    let speaker = SpeakerPhrase {
+        range,
+        role: None,
+        via,
+    };
+    let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    let content = if a <= clause_start + 3 {
+        if cx.is_punct(end, ',') {
+            end += 1;
+        }
+        right_content(cx, end, e)?
+    } else {
+        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(')) {
+            return None;
+        }
+        let c = (clause_start, a - 1);
+        (cx.word_count(c.0, c.1) >= 2).then_some(c)?
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((a, a + 2)),
+        speaker: Some(speaker),
+        cue_after: content.1 <= a,
+    })
+}

@@ -1,0 +1,217 @@
+//! Finds claims: a cue, the speaker phrase it points at, and the content
+//! (a quotation, a reported clause, or both).
+//!
+//! Cues are searched sentence by sentence, outside quotations. Each token
+//! belongs to at most one claim's content (as in PolNeAR), except that a
+//! participle with its own agent ("coverage by Chinese media … calling the
+//! invasion a ‘special military operation’") makes a claim inside another.
+
+use crate::context::Context;
+use crate::lexicon::CueClass;
+use crate::phrases::{self, SpeakerPhrase};
+use crate::text::{Mark, TokenKind};
+use model::QuoteKind;
+
+mod content;
+mod continuation;
+mod cues;
+mod speakers;
+
+use content::*;
+use continuation::*;
+use cues::*;
+use speakers::*;
+
+/// A claim found in the text, as token ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The content's token range (marks included for quotations).
+    pub content: (usize, usize),
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The cue's token range.
+    pub cue: Option<(usize, usize)>,
+    /// Who made it.
+    pub speaker: Option<SpeakerPhrase>,
+    /// Whether the cue follows the content ("“…,” he said").
+    pub cue_after: bool,
+}
+
+/// Finds every claim in the document, in text order, plus every speaker
+/// phrase seen (including those of claims merged away), for resolution.
+pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut seen = Vec::new();
+    for &(s, e) in &cx.sentences {
+        if let Some(c) = labelled_paragraph(cx, s) {
+            seen.extend(c.speaker.clone());
+            claims.push(c);
+        }
+        let first = claims.len();
+        for i in s..e {
+            if cx.inside[i] || !cx.is_word(i) {
+                continue;
+            }
+            let covering = claims
+                .iter()
+                .rev()
+                .take(4)
+                .find(|c| c.content.0 <= i && i < c.content.1)
+                .map(|c| c.content.0);
+            let l = cx.low(i);
+            let claim = if l == "according" && cx.low(i + 1) == "to" {
+                if covering.is_some() {
+                    None
+                } else {
+                    according(cx, s, e, i, &claims[first..])
+                }
+            } else if let Some(class) = cx.lex.cue(l).filter(|_| !inside_name(cx, i)) {
+                match (class, covering) {
+                    (CueClass::Participle, _) => {
+                        participle(cx, s, e, i, &claims[first..], covering)
+                    }
+                    (_, Some(_)) => None,
+                    _ => finite(cx, s, e, i, class, &claims[first..]),
+                }
+            } else {
+                None
+            };
+            if let Some(c) = claim {
+                if let Some(sp) = &c.speaker {
+                    seen.push(sp.clone());
+                }
+                push_claim(&mut claims, c);
+            }
+        }
+    }
+    claims.sort_by_key(|c| c.content.0);
+    continuing_quotations(cx, &mut claims);
+    colon_quotations(cx, &mut claims);
+    claims.sort_by_key(|c| c.content.0);
+    (claims, seen)
+}
+
+/// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
+/// paragraph that opens with a short name and a colon (headlines,
+/// transcripts) is that speaker's; the content runs to the paragraph end.
+pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
+    if !(s == 0 || cx.tokens[s].after_newline) {
+        return None;
+    }
+    let colon = (s..(s + 8).min(cx.tokens.len())).find(|&k| cx.is_punct(k, ':'))?;
+    let mut start = s;
+    // "EXCLUSIVE – Roger Stone:" — skip a label before a dash.
+    if let Some(dash) =
+        (s..colon).find(|&k| matches!(cx.tokens[k].kind, TokenKind::Punct('–' | '—' | '-')))
+    {
+        if dash > s
+            && !cx.tokens[dash].span.is_empty()
+            && cx.tokens[dash - 1].span.end < cx.tokens[dash].span.start
+        {
+            start = dash + 1;
+        }
+    }
+    if start >= colon || !phrases::is_name(cx, start, colon) || cx.word_count(start, colon) > 4 {
+        return None;
+    }
+    // Bylines, credits and one-letter interview labels are not speakers.
+    let label = cx.low(start);
+    if label.chars().count() < 2
+        || matches!(
+            label,
+            "contributing"
+                | "note"
+                | "update"
+                | "editor"
+                | "related"
+                | "photo"
+                | "source"
+                | "read"
+                | "watch"
+                | "see"
+                | "follow"
+                | "via"
+                | "credit"
+        )
+    {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < cx.tokens.len() && !cx.tokens[end].after_newline {
+        end += 1;
+    }
+    while end > colon + 1 && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(_)) {
+        end -= 1;
+    }
+    if cx.word_count(colon + 1, end) < 2 {
+        return None;
+    }
+    let content = (colon + 1, end);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((colon, colon + 1)),
+        speaker: Some(SpeakerPhrase {
+            range: (start, colon),
+            ..SpeakerPhrase::default()
+        }),
+        cue_after: false,
+    })
+}
+
+/// Adds a claim, merging it with one that has the same content (the cue
+/// that follows a quotation wins: "“…,” Sullivan said on CNN").
+pub(super) fn push_claim(claims: &mut Vec<Claim>, c: Claim) {
+    if let Some(old) = claims.iter_mut().find(|o| o.content == c.content) {
+        let mut via = old
+            .speaker
+            .as_ref()
+            .map(|s| s.via.clone())
+            .unwrap_or_default();
+        if c.cue_after && !old.cue_after {
+            let older = std::mem::replace(old, c);
+            via = older.speaker.map(|s| s.via).unwrap_or_default();
+        }
+        if let Some(sp) = old.speaker.as_mut() {
+            for v in via {
+                if !sp.via.contains(&v) {
+                    sp.via.push(v);
+                }
+            }
+        }
+        return;
+    }
+    claims.push(c);
+}
+
+/// Whether the capitalised cue word at `i` is part of a name ("United
+/// States will …") rather than a verb (headline "Trump Says Clinton …").
+pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
+    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
+}
+
+/// Direct when the content is one quotation (or two around the cue),
+/// partial when it holds quotation marks, indirect otherwise.
+pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
+    let (s, e) = content;
+    if cx.quotation_exactly(s, e).is_some() {
+        return QuoteKind::Direct;
+    }
+    let starts = cx.opens[s].is_some();
+    let ends_in_mark = e > s && cx.is_mark(e - 1);
+    if starts && ends_in_mark {
+        let first = cx.opens[s].map(|qi| &cx.quotations[qi]);
+        if let Some(q) = first {
+            let last = q.close.unwrap_or(q.end_token);
+            let between = (last + 1..e).filter(|&i| !cx.inside[i]).count();
+            if between <= 8 {
+                return QuoteKind::Direct;
+            }
+        }
+    }
+    if cx.has_mark(s, e) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Indirect
+    }
+}
