@@ -68,6 +68,17 @@ pub enum StoreError {
         /// Highest version this build knows.
         supported: i64,
     },
+    /// A read-only open found an older schema (migrations need a writer).
+    #[error(
+        "the database has schema version {found}, older than this newsgraph's {current}: \
+         open it once for writing (e.g. `newsgraph stats --db PATH`) to upgrade it"
+    )]
+    Outdated {
+        /// Version found in the file.
+        found: i64,
+        /// Version this build writes.
+        current: i64,
+    },
     /// Writing an export failed.
     #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
@@ -130,10 +141,16 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         tune_reads(&conn)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version != SCHEMA_VERSION {
+        if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 found: version,
                 supported: SCHEMA_VERSION,
+            });
+        }
+        if version < SCHEMA_VERSION {
+            return Err(StoreError::Outdated {
+                found: version,
+                current: SCHEMA_VERSION,
             });
         }
         Ok(Store { conn })
@@ -236,11 +253,11 @@ impl Store {
 
 /// Page cache and memory-mapped reads: a 100,000-article database is
 /// hundreds of MB, and SQLite's default 2 MB cache makes every query go
-/// through read(2) for pages the OS already holds. Bounded (32 MB cache,
+/// through read(2) for pages the OS already holds. Bounded (16 MB cache,
 /// 256 MB mapped) to keep a process's resident memory modest.
 fn tune_reads(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "PRAGMA cache_size = -32768;
+        "PRAGMA cache_size = -16384;
          PRAGMA mmap_size = 268435456;",
     )?;
     Ok(())

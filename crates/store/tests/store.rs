@@ -546,3 +546,20 @@ fn quotes_by_speaker_name_as_written() {
         .unwrap();
     assert_eq!(by_actor.len(), 1);
 }
+
+#[test]
+fn read_only_open_refuses_an_outdated_schema_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE unrelated (x INTEGER);")
+        .unwrap();
+    let err = Store::open_read_only(&path).err().unwrap();
+    assert!(
+        err.to_string().contains("open it once for writing"),
+        "{err}"
+    );
+    Store::open(&path).unwrap();
+    Store::open_read_only(&path).unwrap();
+}
