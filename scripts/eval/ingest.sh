@@ -36,12 +36,14 @@ with open(out, "wb") as f:
         f.write(record("response", uri, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body))
 PY
 
-# Runs an ingest under /usr/bin/time; sets $secs, $rss_mb, $added, $dups, $failed.
+# Runs an ingest under /usr/bin/time; sets $secs (wall), $cpu (user+sys
+# seconds, independent of other load on the machine), $rss_mb, $added, $dups, $failed.
 measure() {
   local db="$1"; shift
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" ingest --db "$db" "$@" 2>"$tmp/err" >/dev/null || {
+  /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$bin" ingest --db "$db" "$@" 2>"$tmp/err" >/dev/null || {
     cat "$tmp/err"; echo "ingest crashed"; exit 1; }
-  read -r secs rss_kb <"$tmp/time"
+  read -r secs rss_kb usr sys <"$tmp/time"
+  cpu=$(python3 -c "print(round(float('$usr') + float('$sys'), 2))")
   rss_mb=$(( rss_kb / 1024 ))
   local line; line=$(grep '^ingested into' "$tmp/err")
   added=$(sed -E 's/.*: ([0-9]+) added.*/\1/' <<<"$line")
@@ -52,12 +54,12 @@ rate() { python3 -c "import sys; a,s=float(sys.argv[1]),float(sys.argv[2]); prin
 
 n=$(ls "$pages" | wc -l)
 measure "$tmp/dir.db" "$pages"
-dir_added=$added; dir_rate=$(rate "$added" "$secs"); dir_rss=$rss_mb
-echo "directory of $n HTML pages: $added added, $dups duplicates, $failed failed in ${secs}s = $dir_rate docs/s, peak RSS ${rss_mb} MB"
+dir_added=$added; dir_rate=$(rate "$added" "$secs"); dir_rss=$rss_mb; dir_cpu_rate=$(rate "$added" "$cpu")
+echo "directory of $n HTML pages: $added added, $dups duplicates, $failed failed in ${secs}s = $dir_rate docs/s wall; ${cpu} CPU-s = $dir_cpu_rate docs per CPU-second; peak RSS ${rss_mb} MB"
 
 measure "$tmp/warc.db" "$tmp/pages.warc.gz"
-warc_added=$added; warc_rate=$(rate "$added" "$secs"); warc_rss=$rss_mb; warc_secs=$secs
-echo "WARC ($(du -k "$tmp/pages.warc.gz" | cut -f1) KB gzipped, $((n * 3)) records): $added added, $failed failed in ${secs}s = $warc_rate docs/s, peak RSS ${rss_mb} MB"
+warc_added=$added; warc_rate=$(rate "$added" "$secs"); warc_rss=$rss_mb; warc_secs=$secs; warc_cpu_rate=$(rate "$added" "$cpu")
+echo "WARC ($(du -k "$tmp/pages.warc.gz" | cut -f1) KB gzipped, $((n * 3)) records): $added added, $failed failed in ${secs}s = $warc_rate docs/s wall; $warc_cpu_rate docs per CPU-second; peak RSS ${rss_mb} MB"
 db_kb=$(du -k "$tmp/warc.db" | cut -f1)
 
 measure "$tmp/warc.db" "$tmp/pages.warc.gz"
@@ -78,7 +80,8 @@ integrity=$(sqlite3 "$tmp/killed.db" "PRAGMA integrity_check")
 echo "killed after ${kill_at}s with $before stored; restart added $added; now $after (uninterrupted: $warc_added); integrity $integrity"
 
 echo
-echo "summary: dir $dir_rate docs/s (RSS ${dir_rss} MB), WARC $warc_rate docs/s (RSS ${warc_rss} MB), $((db_kb * 1000 / (warc_added > 0 ? warc_added : 1))) KB per 1000 docs; re-run added $rerun_added; kill+restart $after/$warc_added, integrity $integrity"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock rates depend on it; per-CPU-second rates much less)"
+echo "summary: dir $dir_rate docs/s wall, $dir_cpu_rate/CPU-s (RSS ${dir_rss} MB); WARC $warc_rate docs/s wall, $warc_cpu_rate/CPU-s (RSS ${warc_rss} MB); $((db_kb * 1000 / (warc_added > 0 ? warc_added : 1))) KB per 1000 docs; re-run added $rerun_added; kill+restart $after/$warc_added, integrity $integrity"
 # Regression floors: every page read from both sources, nothing re-added,
 # the restart completes the set.
 fail=0
