@@ -235,9 +235,24 @@ fn upsert_actor(
 /// The key a document entity resolves under: its own normalised name, or,
 /// for a one-word person name that is the surname of exactly one fuller
 /// person name in the same document ("Sullivan" beside "Jake Sullivan"),
-/// that fuller name.
+/// that fuller name. Surname-first names ("Park" beside "Park Min-jun") are
+/// tried when no fuller name ends with the word.
 fn resolved_names(entities: &[OutEntity]) -> Vec<Option<(String, String)>> {
     let norms: Vec<String> = entities.iter().map(|e| normalise(&e.name)).collect();
+    let fuller_named = |word: &str, position: fn(&str) -> &str| -> Option<(String, String)> {
+        let mut fuller: Vec<(&str, &str)> = entities
+            .iter()
+            .zip(&norms)
+            .filter(|(o, n)| o.kind == "PERSON" && n.contains(' ') && position(n) == word)
+            .map(|(o, n)| (o.name.as_str(), n.as_str()))
+            .collect();
+        fuller.sort_unstable_by(|a, b| a.1.cmp(b.1));
+        fuller.dedup_by(|a, b| a.1 == b.1);
+        match fuller.as_slice() {
+            [(name, n)] => Some((name.to_string(), n.to_string())),
+            _ => None,
+        }
+    };
     entities
         .iter()
         .zip(&norms)
@@ -246,16 +261,10 @@ fn resolved_names(entities: &[OutEntity]) -> Vec<Option<(String, String)>> {
                 return None;
             }
             if e.kind == "PERSON" && !norm.contains(' ') {
-                let mut fuller: Vec<(&str, &str)> = entities
-                    .iter()
-                    .zip(&norms)
-                    .filter(|(o, n)| o.kind == "PERSON" && n.contains(' ') && last_word(n) == norm)
-                    .map(|(o, n)| (o.name.as_str(), n.as_str()))
-                    .collect();
-                fuller.sort_unstable_by(|a, b| a.1.cmp(b.1));
-                fuller.dedup_by(|a, b| a.1 == b.1);
-                if let [(name, n)] = fuller.as_slice() {
-                    return Some((name.to_string(), n.to_string()));
+                let by_surname = fuller_named(norm, last_word)
+                    .or_else(|| fuller_named(norm, |n| n.split(' ').next().unwrap_or(n)));
+                if by_surname.is_some() {
+                    return by_surname;
                 }
             }
             Some((e.name.clone(), norm.clone()))
@@ -536,6 +545,34 @@ fn insert_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(id: &str, name: &str) -> OutEntity {
+        OutEntity {
+            id: id.into(),
+            name: name.into(),
+            kind: "PERSON".into(),
+            actor: None,
+            value: None,
+            mentions: vec![],
+        }
+    }
+
+    #[test]
+    fn one_word_names_resolve_to_the_one_fuller_name() {
+        let names = resolved_names(&[
+            person("e1", "Jake Sullivan"),
+            person("e2", "Sullivan"),
+            person("e3", "Park Min-jun"),
+            person("e4", "Park"),
+            person("e5", "Ana Lee"),
+            person("e6", "Tom Lee"),
+            person("e7", "Lee"),
+        ]);
+        let norm = |i: usize| names[i].as_ref().unwrap().1.clone();
+        assert_eq!(norm(1), "jake sullivan");
+        assert_eq!(norm(3), "park min jun");
+        assert_eq!(norm(6), "lee", "two Lees: ambiguous, kept apart");
+    }
 
     #[test]
     fn close_fingerprints_share_a_band() {
