@@ -446,3 +446,30 @@ fn analysis_over_the_time_limit_is_given_up_and_reported() {
     let line = failure(&run, "long").expect("the slow document reported");
     assert!(line.contains("--max-analysis-ms"), "{line}");
 }
+
+#[test]
+fn a_json_lines_batch_with_broken_lines() {
+    let mut batch = Vec::new();
+    batch.extend_from_slice(b"{\"id\":\"j1\",\"text\":\"The harbour master said ships would be inspected on Monday.\"}\n");
+    batch.extend_from_slice(b"{\"id\":\"j2\",\"text\":\"caf\xe9 not utf-8\"}\n");
+    batch.extend_from_slice(b"{\"id\":\"j3\",\"text\":\"never closed\n");
+    batch.extend_from_slice(b"\0\0\0\0\n");
+    let mut long = b"{\"id\":\"j4\",\"text\":\"".to_vec();
+    long.extend(std::iter::repeat_n(b'x', 5 << 20));
+    long.extend_from_slice(b"\"}\n");
+    batch.extend(long);
+    batch.extend_from_slice(
+        b"{\"id\":\"j5\",\"html\":\"<p>The bridge reopened after repairs, the council said.</p>\"}",
+    );
+    let (b, run) = ingest_hostile("batch.jsonl", &batch, &[]);
+    assert_stored_with(&b, &run, "j1", "harbour");
+    assert_stored_with(&b, &run, "j5", "bridge");
+    for line in [2, 3, 4] {
+        assert!(
+            failure(&run, &format!("batch.jsonl:{line}")).is_some(),
+            "line {line} not reported:\n{}",
+            run.stderr
+        );
+    }
+    assert_correct_or_clear_error(&b, &run, "j4", "xxxxxxxx");
+}
