@@ -48,7 +48,9 @@ pub struct Args {
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
     /// Give up on a document whose analysis takes longer than this
-    /// (milliseconds); it is reported as failed and the batch goes on.
+    /// (milliseconds): it is reported as failed and the batch goes on. (The
+    /// analysis runs on a worker thread that cannot be interrupted; an
+    /// overrun worker finishes in the background and its result is dropped.)
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
     /// Timeout of one HTTP request, body included (seconds).
