@@ -5,7 +5,7 @@
 //! previous version intact. Never edit a released migration: append a new one.
 
 use crate::Result;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema as of version 1.
 ///
@@ -262,21 +262,36 @@ fn has_prototype_table(conn: &Connection) -> Result<bool> {
 /// prototype table is renamed to `documents_v0` (not dropped), so no
 /// document is lost if the process dies before it is re-inserted.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let read_version = |c: &Connection| -> Result<i64> {
+        Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    };
+    if read_version(conn)? >= SCHEMA_VERSION {
+        return check_not_too_new(read_version(conn)?);
+    }
+    loop {
+        // The version is read again inside a write transaction, so two
+        // processes opening a new database at once do not both migrate it.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = read_version(&tx)?;
+        check_not_too_new(version)?;
+        let Some(sql) = MIGRATIONS.get(version as usize) else {
+            return Ok(());
+        };
+        if version == 0 && has_prototype_table(&tx)? {
+            tx.execute_batch("ALTER TABLE documents RENAME TO documents_v0")?;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
+
+fn check_not_too_new(version: i64) -> Result<()> {
     if version > SCHEMA_VERSION {
         return Err(crate::StoreError::TooNew {
             found: version,
             supported: SCHEMA_VERSION,
         });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
-        if i == 0 && has_prototype_table(&tx)? {
-            tx.execute_batch("ALTER TABLE documents RENAME TO documents_v0")?;
-        }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
     }
     Ok(())
 }

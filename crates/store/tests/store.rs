@@ -563,3 +563,19 @@ fn read_only_open_refuses_an_outdated_schema_with_advice() {
     Store::open(&path).unwrap();
     Store::open_read_only(&path).unwrap();
 }
+
+#[test]
+fn concurrent_first_opens_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db");
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|_| ()).map_err(|e| e.to_string()))
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap().unwrap();
+    }
+    assert_eq!(Store::open(&path).unwrap().stats().unwrap().documents, 0);
+}
