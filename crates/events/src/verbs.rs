@@ -22,6 +22,8 @@ enum Element {
     Gap,
     /// An actor phrase: the target.
     Target,
+    /// Any of these words right before the head ("sanctions imposed on …").
+    Before(Vec<String>),
 }
 
 /// One pattern line.
@@ -124,8 +126,22 @@ impl VerbLexicon {
         let mut best: Option<(usize, usize, VerbMatch)> = None;
         for p in self.by_head.get(&head)? {
             let is_head = |w: &str| self.is_head(w);
-            let Some((last, target)) =
-                match_elements(&p.elements, tokens, phrases, at + 1, at, &is_head)
+            // A "<word" element tests the token before the head.
+            let (before, after): (Vec<&Element>, Vec<&Element>) = p
+                .elements
+                .iter()
+                .partition(|e| matches!(e, Element::Before(_)));
+            let fits_before = before.iter().all(|e| match e {
+                Element::Before(alts) => at
+                    .checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| word_matches(alts, &t.lower)),
+                _ => true,
+            });
+            let after: Vec<Element> = after.into_iter().cloned().collect();
+            let Some((last, target)) = fits_before
+                .then(|| match_elements(&after, tokens, phrases, at + 1, at, &is_head))
+                .flatten()
             else {
                 continue;
             };
@@ -182,7 +198,10 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
         .map(|w| match w {
             "~" => Element::Gap,
             "+" => Element::Target,
-            _ => Element::Word(w.split('|').map(str::to_string).collect()),
+            _ => match w.strip_prefix('<') {
+                Some(before) => Element::Before(before.split('|').map(str::to_string).collect()),
+                None => Element::Word(w.split('|').map(str::to_string).collect()),
+            },
         })
         .collect();
     Ok((
@@ -233,6 +252,7 @@ fn match_elements(
             word_matches(alts, &t.lower).then_some(())?;
             match_elements(rest, tokens, phrases, at + 1, at, is_head)
         }
+        Element::Before(_) => match_elements(rest, tokens, phrases, at, last, is_head),
         Element::Target => {
             let after_article = match tokens.get(at) {
                 Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => at + 1,

@@ -276,3 +276,14 @@ fn questions_and_plans_are_not_past_facts() {
         summary(&ev)
     );
 }
+
+#[test]
+fn sanctions_imposed_by_the_west_are_coded_from_the_participle() {
+    let ev =
+        code("It is a counterweight to the sanctions imposed on the Russian economy by the West.");
+    assert!(
+        has(&ev, "WST", "RUS", "163", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
