@@ -130,6 +130,14 @@ fn is_paragraph_tag(name: &str) -> bool {
     )
 }
 
+/// Elements that structure lists and tables.
+fn is_list_or_table(name: &str) -> bool {
+    matches!(
+        name,
+        "ul" | "ol" | "dl" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "menu"
+    )
+}
+
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -343,6 +351,11 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         if is_paragraph_tag(owner_name) {
             at = dom.nodes[at].parent;
         }
+        // A list or a table is part of an article, never its container:
+        // score the element that holds it.
+        while at != NONE && dom.name(at).is_some_and(is_list_or_table) {
+            at = dom.nodes[at].parent;
+        }
         let mut level = 0;
         while at != NONE && at != 0 && level < 5 {
             let divider = match level {
@@ -382,7 +395,11 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         }
     }
     if best != NONE {
-        best = climb(dom, best, &good, &link, &chars);
+        let mut owns_text = vec![false; n];
+        for seg in &segs {
+            owns_text[seg.owner] = true;
+        }
+        best = climb(dom, best, &good, &link, &chars, &owns_text);
         best_score = best_score.max(score[best]);
     }
     let keep_ranges: Vec<(NodeId, NodeId)> = if best == NONE {
@@ -458,8 +475,20 @@ fn is_body_hinted(dom: &Dom, id: NodeId) -> bool {
 
 /// Paragraph text in the children of `parent` that look like `like` (same
 /// tag and class): the columns or cards an article is split into.
-fn good_in_similar_children(dom: &Dom, parent: NodeId, like: NodeId, good: &[usize]) -> usize {
+fn good_in_similar_children(
+    dom: &Dom,
+    parent: NodeId,
+    like: NodeId,
+    good: &[usize],
+    owns_text: &[bool],
+) -> usize {
     let (name, class) = (dom.name(like), dom.attr(like, "class"));
+    // Bare <section>s or <div>s look alike on every page; only a shared
+    // class says "same kind of block" — unless the blocks hold text
+    // directly, as paragraphs written as bare <div>s do.
+    if class.is_none_or(|c| c.trim().is_empty()) && !owns_text[like] {
+        return good[like];
+    }
     let end = dom.subtree_end(parent);
     let mut sum = 0;
     let mut i = parent + 1;
@@ -477,7 +506,14 @@ fn good_in_similar_children(dom: &Dom, parent: NodeId, like: NodeId, good: &[usi
 /// that belongs to the same article: in siblings shaped like the container
 /// (articles split into columns, one card per paragraph), or under a parent
 /// that names itself the article body.
-fn climb(dom: &Dom, start: NodeId, good: &[usize], link: &[usize], chars: &[usize]) -> NodeId {
+fn climb(
+    dom: &Dom,
+    start: NodeId,
+    good: &[usize],
+    link: &[usize],
+    chars: &[usize],
+    owns_text: &[bool],
+) -> NodeId {
     let mut best = start;
     let mut at = start;
     for _ in 0..CLIMB_LIMIT {
@@ -492,7 +528,7 @@ fn climb(dom: &Dom, start: NodeId, good: &[usize], link: &[usize], chars: &[usiz
         let wanted = good[best] as f64 * 1.5;
         if good[p] == good[at] {
             // A wrapper that adds nothing: look above it.
-        } else if good_in_similar_children(dom, p, at, good) as f64 >= wanted
+        } else if good_in_similar_children(dom, p, at, good, owns_text) as f64 >= wanted
             || (is_body_hinted(dom, p) && good[p] as f64 >= wanted)
         {
             best = p;
