@@ -66,18 +66,24 @@ python3 "$SCORER" "$POLNEAR/gold.jsonl" "$tmp/pred.jsonl" --split dev --types di
 # direct quotes are typed "indirect" and our direct predictions of them count
 # as false positives above. For information only, the same scoring against a
 # copy of the gold re-typed with '' as a quotation mark:
-python3 - "$POLNEAR/gold.jsonl" "$tmp/gold_retyped.jsonl" <<'PY'
+python3 - "$POLNEAR/gold.jsonl" "$POLNEAR/docs.jsonl" "$tmp/gold_retyped.jsonl" "$SHARED/eval" <<'PY'
 import json, sys
-trim = " \t\n.,;:!?"
-with open(sys.argv[1], encoding="utf-8") as fin, open(sys.argv[2], "w", encoding="utf-8") as fout:
+sys.path.insert(0, sys.argv[4])
+from convert_polnear import quote_type  # the converter's own heuristic
+texts = {}
+with open(sys.argv[2], encoding="utf-8") as f:
+    for line in f:
+        d = json.loads(line)
+        if d.get("split") == "dev":
+            # '' -> '" ' keeps every offset where it was.
+            texts[d["doc_id"]] = d["text"].replace("''", '" ')
+with open(sys.argv[1], encoding="utf-8") as fin, open(sys.argv[3], "w", encoding="utf-8") as fout:
     for line in fin:
         g = json.loads(line)
-        frags = g.get("content_spans") or [[g["quote_start"], g["quote_end"]]]
-        text = g.get("quote_text") or ""
-        if g.get("split") == "dev" and g.get("quote_type") != "direct" and len(frags) == 1:
-            t = text.strip(trim)
-            if t.startswith("''") and t.endswith("''") and t.count("''") == 2:
-                g["quote_type"] = "direct"
+        text = texts.get(g["doc_id"])
+        if text is not None:
+            frags = g.get("content_spans") or [[g["quote_start"], g["quote_end"]]]
+            g["quote_type"] = quote_type(text, frags)
         fout.write(json.dumps(g, ensure_ascii=False) + "\n")
 PY
 python3 "$SCORER" "$tmp/gold_retyped.jsonl" "$tmp/pred.jsonl" --docs "$POLNEAR/docs.jsonl" --split dev --types direct > "$tmp/direct_retyped.txt"
