@@ -190,7 +190,8 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
         }
         let described = (seg.0..seg.1).any(|k| cx.low(k) == "of" || cx.lex.is_role(cx.low(k)));
         // "of Raleigh, N.C., who …": an abbreviated state is not a name.
-        let abbreviation = (seg.0..seg.1).all(|k| !cx.is_word(k) || cx.low(k).contains('.'));
+        let abbreviation = (seg.0..seg.1).all(|k| !cx.is_word(k) || cx.low(k).contains('.'))
+            || (cx.word_count(seg.0, seg.1) == 1 && cx.is_punct(seg.1 - 1, '.'));
         if is_name(cx, seg.0, seg.1) && !described && !abbreviation {
             let role_phrase = collect_back(cx, start, open);
             return Some(SpeakerPhrase {
