@@ -159,6 +159,27 @@ fn source_chains_follow_quoted_by_and_said_on() {
 }
 
 #[test]
+fn chains_through_quoted_by_told_and_statements() {
+    let a = analyse(
+        "The minister, quoted by Reuters, said the deal was off. Anna Kim told The Washington Post that prices would rise. Officials said in a statement quoted by Xinhua that talks continue. The senator has criticised the plan as reckless.",
+    );
+    let via = |needle: &str| -> Vec<String> {
+        quote(&a, needle)
+            .via
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    };
+    assert_eq!(via("deal was off"), vec!["Reuters"]);
+    assert_eq!(via("prices would rise"), vec!["The Washington Post"]);
+    assert_eq!(speaker(quote(&a, "prices would rise")), "Anna Kim");
+    assert_eq!(via("talks continue"), vec!["Xinhua"]);
+    let q = quote(&a, "the plan as reckless");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("criticised"));
+}
+
+#[test]
 fn partial_quote_inside_reported_speech() {
     let a = analyse(
         "Ms. Haddad said the plan was \u{201c}dead on arrival\u{201d} and would be withdrawn.",
