@@ -169,3 +169,32 @@ fn warc_archives_are_read_and_not_read_twice() {
         again.stderr
     );
 }
+
+#[test]
+fn syndicated_copies_are_grouped_into_one_story() {
+    let story = "Russia has asked China for military equipment since its invasion of Ukraine \
+        began, U.S. officials said on Sunday, as Washington warned Beijing that any such aid \
+        would carry consequences. National security adviser Jake Sullivan was due to meet \
+        senior Chinese official Yang Jiechi in Rome on Monday to discuss the war and its \
+        effect on regional and global security, the officials said.";
+    let batch = Batch::new();
+    batch.add("wire.txt", story.as_bytes());
+    batch.add(
+        "copy.txt",
+        format!("By our staff. {story} Reporting by the Washington bureau.").as_bytes(),
+    );
+    let run = batch.ingest(&[], DEADLINE);
+    assert!(run.stderr.contains("3 added"), "{}", run.stderr);
+    let out = run_bounded(
+        newsgraph()
+            .args(["stats", "--json", "--db"])
+            .arg(batch.db()),
+        DEADLINE,
+    );
+    let stats: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(stats["documents"], 3, "{stats}");
+    assert_eq!(
+        stats["stories"], 2,
+        "the copy was not grouped with the wire story: {stats}"
+    );
+}
