@@ -198,3 +198,39 @@ fn export_writes_gdelt_tsv_and_jsonl() {
     assert_eq!(ids.len(), 3);
     assert!(ids.contains(&"grain-aid".to_string()));
 }
+
+#[test]
+fn syndicated_copies_form_one_story_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("copies.db");
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    let article = "Fishing talks resume in Busan\n\n\
+        Japanese and South Korean officials met in Busan on Thursday to resume talks on \
+        fishing quotas in the waters between the two countries, the Japanese foreign \
+        ministry said. The delegations agreed to meet again next month in Seoul and to \
+        set up a joint working group on patrols of the disputed fishing grounds, where \
+        coast guard vessels of both countries have clashed twice this year. \
+        \"This is the first step towards an agreement that protects both our fleets,\" \
+        said Park Min-jun, the South Korean delegate.\n";
+    std::fs::write(input.join("wire.txt"), article).unwrap();
+    // the same wire story as a second outlet runs it: a credit line added
+    std::fs::write(
+        input.join("outlet.txt"),
+        format!("{article}\nReporting by the Harbor Wire.\n"),
+    )
+    .unwrap();
+    // an exact copy under a third name
+    std::fs::write(input.join("mirror.txt"), article).unwrap();
+    newsgraph(&db, &["ingest", input.to_str().unwrap()]);
+    let stats = json(&db, &["stats"]);
+    assert_eq!(stats["documents"], 2, "{stats}");
+    assert_eq!(stats["stories"], 1, "{stats}");
+    assert_eq!(
+        stats["duplicates"], 2,
+        "one near copy and one exact copy: {stats}"
+    );
+    let hits = json(&db, &["search", "Busan"]);
+    assert_eq!(hits.as_array().unwrap().len(), 1, "a story is listed once");
+    assert_eq!(hits[0]["story_documents"], 2);
+}
