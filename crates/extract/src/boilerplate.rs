@@ -7,71 +7,74 @@ use crate::dom::{Dom, NodeId};
 /// Words in a class or id that mark a container as page chrome. Matched
 /// against each `-`/`_`-separated part of each class and of the id, and as
 /// a prefix of a part (so "comments", "sharing", "sidebar-left" match).
-const BOILERPLATE_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "share",
-    "sharing",
-    "social",
-    "sidebar",
-    "related",
-    "recommended",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "adsense",
-    "sponsor",
-    "sponsored",
-    "cookie",
-    "cookies",
-    "gdpr",
-    "consent",
-    "breadcrumb",
-    "breadcrumbs",
-    "menu",
-    "navbar",
-    "nav",
-    "navigation",
-    "footer",
-    "masthead",
-    "popup",
-    "widget",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "tags",
-    "tagline",
-    "byline",
-    "author",
-    "dateline",
-    "timestamp",
-    "disqus",
-    "outbrain",
-    "taboola",
-    "pagination",
-    "pager",
-    "toolbar",
-    "signup",
-    "login",
-    "banner",
-    "skip",
-    "print",
-    "meta",
-    "rss",
-    "trending",
-    "popular",
-    "tooltip",
-    "caption-credit",
-    "credit",
-    "copyright",
-    "sr",
-    "visually",
-];
+fn is_boilerplate_word(part: &str) -> bool {
+    matches!(
+        part,
+        "comment"
+            | "comments"
+            | "share"
+            | "sharing"
+            | "social"
+            | "sidebar"
+            | "related"
+            | "recommended"
+            | "newsletter"
+            | "subscribe"
+            | "subscription"
+            | "promo"
+            | "advert"
+            | "advertisement"
+            | "ad"
+            | "ads"
+            | "adsense"
+            | "sponsor"
+            | "sponsored"
+            | "cookie"
+            | "cookies"
+            | "gdpr"
+            | "consent"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "menu"
+            | "navbar"
+            | "nav"
+            | "navigation"
+            | "footer"
+            | "masthead"
+            | "popup"
+            | "widget"
+            | "gallery"
+            | "slideshow"
+            | "carousel"
+            | "tags"
+            | "tagline"
+            | "byline"
+            | "author"
+            | "dateline"
+            | "timestamp"
+            | "disqus"
+            | "outbrain"
+            | "taboola"
+            | "pagination"
+            | "pager"
+            | "toolbar"
+            | "signup"
+            | "login"
+            | "banner"
+            | "skip"
+            | "print"
+            | "meta"
+            | "rss"
+            | "trending"
+            | "popular"
+            | "tooltip"
+            | "caption-credit"
+            | "credit"
+            | "copyright"
+            | "sr"
+            | "visually"
+    )
+}
 
 /// Parts that look like a boilerplate word but name article content.
 const CONTENT_PARTS: &[&str] = &[
@@ -93,26 +96,30 @@ const BOILERPLATE_ROLES: &[&str] = &[
 
 /// Whether `part` (one piece of a class or id) names page chrome.
 fn is_boilerplate_part(part: &str) -> bool {
-    BOILERPLATE_WORDS.contains(&part)
+    if part.bytes().any(|b| b.is_ascii_uppercase()) {
+        is_boilerplate_word(&part.to_ascii_lowercase())
+    } else {
+        is_boilerplate_word(part)
+    }
+}
+
+/// Whether `part` names article content, in any letter case.
+fn is_content_part(part: &str) -> bool {
+    CONTENT_PARTS.iter().any(|c| part.eq_ignore_ascii_case(c))
 }
 
 /// Whether one class name or id names page chrome: one of its parts does
 /// and none of them names article content ("article-body" stays,
 /// "article-share" goes, "share-article" goes).
 fn is_boilerplate_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let parts: Vec<&str> = lower
-        .split(['-', '_', ':'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let chrome = parts.iter().any(|p| is_boilerplate_part(p));
-    if !chrome {
+    // Runs for every class of every element: no allocation on this path.
+    let parts = || name.split(['-', '_', ':']).filter(|p| !p.is_empty());
+    if !parts().any(is_boilerplate_part) {
         return false;
     }
     // "article-comments" is chrome; "article" alone, or "post-content", is not.
-    let last_is_chrome = parts.last().is_some_and(|p| is_boilerplate_part(p));
-    let content = parts.iter().any(|p| CONTENT_PARTS.contains(p));
-    last_is_chrome || !content
+    let last_is_chrome = parts().last().is_some_and(is_boilerplate_part);
+    last_is_chrome || !parts().any(is_content_part)
 }
 
 /// Whether element `id` is a boilerplate container by its class, id or role.

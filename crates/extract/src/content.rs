@@ -148,6 +148,16 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return true;
     }
     if let Some(style) = dom.attr(id, "style") {
+        // Cheap test first: most inline styles hide nothing.
+        let has = |pat: &[u8]| {
+            style
+                .as_bytes()
+                .windows(pat.len())
+                .any(|w| w.eq_ignore_ascii_case(pat))
+        };
+        if !has(b"none") && !has(b"hidden") {
+            return false;
+        }
         let style = style.to_ascii_lowercase().replace(' ', "");
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;

@@ -362,7 +362,7 @@ impl Builder<'_, '_> {
         self.dom.nodes.push(Node {
             parent,
             kind: NodeKind::Element {
-                name: name.clone().into_boxed_str(),
+                name: name.into_boxed_str(),
                 attrs,
             },
         });
@@ -374,7 +374,7 @@ impl Builder<'_, '_> {
                 return at;
             }
             // Content up to `</name`, as one text node.
-            let close = find_end_tag(bytes, &name, at);
+            let close = find_end_tag(bytes, self.dom.name(id).unwrap_or(""), at);
             if at < close {
                 self.dom.nodes.push(Node {
                     parent: id,
