@@ -39,6 +39,7 @@ mod schema;
 pub mod search;
 mod sql;
 mod stats;
+pub mod web;
 pub mod types;
 mod write;
 

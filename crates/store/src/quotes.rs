@@ -53,17 +53,25 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Option<Conditions> {
     cond.push("q.copy_of IS NULL", []);
     if let Some(speaker) = &filter.speaker {
         let norm = normalise(speaker);
-        // by actor (full name or surname), or by the name as written
+        // By actor: full name, last word, or first word (surname-first
+        // names: "Park" finds Park Min-jun; a range on the name index), or
+        // by the name as written.
+        let first_word_from = format!("{norm} ");
+        let first_word_to = format!("{norm} \u{10FFFF}");
         cond.push(
             "q.quote IN (
                  SELECT quote FROM quotes
-                 WHERE speaker_actor IN (SELECT actor FROM actors WHERE norm = ? OR last = ?)
+                 WHERE speaker_actor IN (
+                     SELECT actor FROM actors WHERE norm = ? OR last = ?
+                     UNION SELECT actor FROM actors WHERE norm >= ? AND norm < ?)
                    AND copy_of IS NULL
                  UNION SELECT quote FROM quotes
                  WHERE speaker_name = ? COLLATE NOCASE AND copy_of IS NULL)",
             [
                 Value::Text(norm.clone()),
                 Value::Text(norm),
+                Value::Text(first_word_from),
+                Value::Text(first_word_to),
                 Value::Text(speaker.trim().to_string()),
             ],
         );

@@ -95,9 +95,10 @@ pub struct QuoteRecord {
 /// Filters for [`crate::Store::quotes`]; all optional, combined with AND.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteFilter {
-    /// Speaker name: matches the actor's full name or surname
-    /// ("Sullivan" finds "Jake Sullivan"), case and punctuation ignored,
-    /// or the speaker's name as the article writes it (case ignored).
+    /// Speaker name: matches the actor's full name, last word or first
+    /// word ("Sullivan" finds "Jake Sullivan", "Park" finds "Park Min-jun"),
+    /// case and punctuation ignored, or the speaker's name as the article
+    /// writes it (case ignored).
     pub speaker: Option<String>,
     /// Speaker by cross-document actor id.
     pub speaker_actor: Option<i64>,

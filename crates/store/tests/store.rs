@@ -223,6 +223,8 @@ fn quotes_by_speaker_and_words() {
     assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
     assert_eq!(by(Some("Sullivan"), None).len(), 1);
     assert_eq!(by(Some("jake  SULLIVAN"), None).len(), 1);
+    assert_eq!(by(Some("Jake"), None).len(), 1, "first word");
+    assert!(by(Some("Jak"), None).is_empty(), "whole words only");
     assert!(by(Some("Lavrov"), None).is_empty());
     assert_eq!(by(Some("Sullivan"), Some("consequences")).len(), 1);
     assert!(by(None, Some("sanctions")).is_empty());

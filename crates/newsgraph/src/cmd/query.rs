@@ -157,7 +157,8 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
 pub struct QuotesArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Who said it: full name or surname ("Sullivan" finds Jake Sullivan).
+    /// Who said it: full name, surname or first name ("Sullivan" finds Jake
+    /// Sullivan, "Park" finds Park Min-jun), or the name as the article writes it.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Words that must all occur in the quote.
