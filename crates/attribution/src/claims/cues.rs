@@ -3,6 +3,30 @@
 
 use super::*;
 
+/// Cues whose content may be an infinitive ("promised to push …").
+pub(super) const INTENTION_CUES: &[&str] = &[
+    "promised",
+    "promises",
+    "pledged",
+    "vowed",
+    "vows",
+    "refused",
+    "declined",
+    "threatened",
+    "wants",
+    "wanted",
+    "hopes",
+    "hoped",
+    "hope",
+    "expects",
+    "expect",
+    "agreed",
+    "offered",
+    "proposed",
+    "urged",
+    "asked",
+];
+
 /// Participles whose object is an addressee ("telling reporters that …").
 pub(super) const TELL_PARTICIPLES: &[&str] = &["telling", "asking", "warning", "urging"];
 
@@ -87,8 +111,19 @@ pub(super) fn finite(
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
+    let mut cue_end = cue + 1;
     let right = if inverted {
         None
+    } else if k == cue + 1
+        && cx.low(k) == "for"
+        && matches!(cx.low(cue), "called" | "calls" | "call")
+    {
+        // "called for the deportation of …": "for" belongs to the cue.
+        cue_end = k + 1;
+        right_content(cx, k + 1, e)
+    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+        // "has promised to push harder …": the intention is the content.
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))
     } else {
         right_content(cx, k, e)
     };
@@ -112,7 +147,7 @@ pub(super) fn finite(
     Some(Claim {
         kind: kind_of(cx, content),
         content,
-        cue: Some((cue, cue + 1)),
+        cue: Some((cue, cue_end)),
         speaker: Some(speaker),
         cue_after,
     })
