@@ -118,7 +118,7 @@ fn is_boilerplate_name(name: &str) -> bool {
         return false;
     }
     // "article-comments" is chrome; "article" alone, or "post-content", is not.
-    let last_is_chrome = parts().last().is_some_and(is_boilerplate_part);
+    let last_is_chrome = parts().next_back().is_some_and(is_boilerplate_part);
     last_is_chrome || !parts().any(is_content_part)
 }
 
