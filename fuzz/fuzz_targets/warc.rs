@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for (_, record) in records.take(1000) {
         if let Ok(record) = record {
-            let _ = ingest::warc::record_document(&record, "fuzz");
+            let _ = ingest::warc::record_document(&record, "fuzz", 1 << 20);
         }
     }
 });

@@ -463,9 +463,37 @@ fn is_textual(content_type: Option<&str>) -> bool {
     mime.is_empty() || mime.starts_with("text/") || mime.contains("html") || mime.contains("xml")
 }
 
+/// Undoes a `Content-Encoding` of gzip or deflate (crawlers such as wget
+/// store payloads as received), within `limit` bytes.
+fn decode_content(body: Vec<u8>, encoding: Option<&str>, limit: u64) -> Result<Vec<u8>, String> {
+    let encoding = encoding.map(|e| e.trim().to_ascii_lowercase());
+    let mut decoded = Vec::new();
+    let read = match encoding.as_deref() {
+        Some("gzip" | "x-gzip") => flate2::read::MultiGzDecoder::new(&body[..])
+            .take(limit + 1)
+            .read_to_end(&mut decoded),
+        Some("deflate") => flate2::read::ZlibDecoder::new(&body[..])
+            .take(limit + 1)
+            .read_to_end(&mut decoded),
+        _ => return Ok(body),
+    };
+    match read {
+        Ok(_) if decoded.len() as u64 > limit => Err(format!(
+            "the payload inflates past the {limit}-byte limit (a gzip bomb?)"
+        )),
+        Ok(_) => Ok(decoded),
+        Err(e) => Err(format!("the payload's content encoding is corrupt: {e}")),
+    }
+}
+
 /// The document of one response record, or `None` for records that are not
-/// pages (requests, metadata, redirects, errors, images).
-pub fn record_document(record: &WarcRecord, origin: &str) -> Option<Result<RawDocument, String>> {
+/// pages (requests, metadata, redirects, errors, images). A compressed
+/// payload is inflated within `limit` bytes.
+pub fn record_document(
+    record: &WarcRecord,
+    origin: &str,
+    limit: u64,
+) -> Option<Result<RawDocument, String>> {
     if !record
         .header("WARC-Type")
         .is_some_and(|t| t.eq_ignore_ascii_case("response"))
@@ -487,6 +515,11 @@ pub fn record_document(record: &WarcRecord, origin: &str) -> Option<Result<RawDo
     let Some(uri) = uri else {
         return Some(Err("the response record has no WARC-Target-URI".into()));
     };
+    let encoding = response.header("Content-Encoding").map(str::to_string);
+    let body = match decode_content(response.body, encoding.as_deref(), limit) {
+        Ok(body) => body,
+        Err(reason) => return Some(Err(reason)),
+    };
     Some(Ok(RawDocument {
         id: uri.clone(),
         origin: origin.to_string(),
@@ -494,7 +527,7 @@ pub fn record_document(record: &WarcRecord, origin: &str) -> Option<Result<RawDo
         published: record.header("WARC-Date").and_then(parse_date),
         kind: None,
         declared_charset,
-        bytes: response.body,
+        bytes: body,
     }))
 }
 
@@ -518,10 +551,11 @@ pub fn read_warc(path: &Path, options: &WarcOptions) -> Box<dyn Iterator<Item = 
             }))
         }
     };
+    let limit = options.max_record_bytes;
     Box::new(records.filter_map(move |(offset, record)| {
         let origin = format!("{name}@{offset}");
         match record {
-            Ok(record) => record_document(&record, &origin).map(|doc| match doc {
+            Ok(record) => record_document(&record, &origin, limit).map(|doc| match doc {
                 Ok(doc) => SourceItem::Document(doc),
                 Err(reason) => SourceItem::Failed { origin, reason },
             }),
@@ -666,6 +700,29 @@ mod tests {
         let got = summary(&items(b"hello world\n", "x.warc", 1000));
         assert_eq!(got.len(), 1);
         assert!(got[0].contains("not a WARC record"), "{got:?}");
+    }
+
+    #[test]
+    fn inflates_compressed_payloads_within_the_limit() {
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        http.extend(gz(b"<p>zipped</p>"));
+        let mut warc = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.test/z\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        warc.extend(&http);
+        let got = items(&warc, "z.warc", 1 << 20);
+        let SourceItem::Document(doc) = &got[0] else {
+            panic!("{got:?}")
+        };
+        assert_eq!(doc.bytes, b"<p>zipped</p>");
+        let bomb = decode_content(gz(&[0; 10_000]), Some("gzip"), 100).unwrap_err();
+        assert!(bomb.contains("limit"), "{bomb}");
+        let corrupt = decode_content(b"not gzip".to_vec(), Some("gzip"), 100).unwrap_err();
+        assert!(corrupt.contains("corrupt"), "{corrupt}");
     }
 
     #[test]
