@@ -229,3 +229,25 @@ pub(super) fn according(
         cue_after: content.1 <= a,
     })
 }
+
+/// "Asked whether he would …, Christie said …": the question a sentence
+/// opens with is a claim of its own, up to the first comma; the asker is
+/// not named (PolNeAR gives such questions no source).
+pub(super) fn asked_lead_in(cx: &Context, e: usize, cue: usize) -> Option<Claim> {
+    let mut k = cue + 1;
+    if cx.low(k) == "about" {
+        k += 1;
+    }
+    let comma = (k..e).find(|&j| cx.is_punct(j, ',') && !cx.inside[j])?;
+    if cx.word_count(k, comma) < 2 {
+        return None;
+    }
+    let content = (k, comma);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: None,
+        cue_after: false,
+    })
+}

@@ -59,7 +59,10 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 .find(|c| c.content.0 <= i && i < c.content.1)
                 .map(|c| c.content.0);
             let l = cx.low(i);
-            let claim = if l == "according" && cx.low(i + 1) == "to" {
+            let opens_sentence = i == s || (i == s + 1 && cx.low(s) == "when");
+            let claim = if l == "asked" && opens_sentence && covering.is_none() {
+                asked_lead_in(cx, e, i)
+            } else if l == "according" && cx.low(i + 1) == "to" {
                 if covering.is_some() {
                     None
                 } else {
