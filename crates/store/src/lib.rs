@@ -39,8 +39,8 @@ mod schema;
 pub mod search;
 mod sql;
 mod stats;
-pub mod web;
 pub mod types;
+pub mod web;
 mod write;
 
 pub use export::GDELT_COLUMNS;
