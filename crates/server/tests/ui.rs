@@ -89,6 +89,16 @@ async fn hostile_article_text_is_escaped_everywhere() {
 }
 
 #[tokio::test]
+async fn home_page_links_the_latest_articles() {
+    let server = common::start().await;
+    let (_, html) = page(&server, "/").await;
+    // Newest first: the hostile fixture (June) before the fisheries one (March).
+    let hostile = html.find("/documents/hostile").expect("hostile listed");
+    let fisheries = html.find("/documents/fisheries").expect("fisheries listed");
+    assert!(hostile < fisheries);
+}
+
+#[tokio::test]
 async fn unknown_things_get_html_error_pages() {
     let server = common::start().await;
     let (status, html) = page(&server, "/documents/nope").await;

@@ -80,8 +80,14 @@ fn value_attr(v: &Option<String>) -> String {
 
 /// `GET /`: what the database holds and where to start.
 pub async fn home(State(db): State<Db>) -> PageResult {
-    let (stats, actors) = db
-        .run(|store| Ok((store.stats()?, store.actors(12)?)))
+    let (stats, actors, latest) = db
+        .run(|store| {
+            Ok((
+                store.stats()?,
+                store.actors(12)?,
+                store.latest_documents(10)?,
+            ))
+        })
         .await?;
     let mut html = String::from(
         "<h1>newsgraph</h1><p class=\"muted\">Articles read the way an analyst reads them: \
@@ -108,6 +114,21 @@ pub async fn home(State(db): State<Db>) -> PageResult {
          <input type=\"search\" name=\"q\" placeholder=\"e.g. talks\" required></label>\
          <button type=\"submit\">Search</button></form>",
     );
+    html.push_str("<h2>Latest articles</h2>");
+    if latest.is_empty() {
+        html.push_str("<p class=\"empty\">No articles yet: run <code>newsgraph ingest</code>.</p>");
+    } else {
+        html.push_str("<ul class=\"results latest\">");
+        for doc in &latest {
+            let _ = write!(
+                html,
+                "<li><div class=\"title\">{}</div>{}</li>",
+                document_link(doc),
+                document_meta(doc)
+            );
+        }
+        html.push_str("</ul>");
+    }
     html.push_str("<h2>Most mentioned actors</h2>");
     html.push_str(&actors_table(&actors));
     html.push_str(
