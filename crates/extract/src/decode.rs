@@ -21,6 +21,13 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, E
             encoding: encoding.name(),
         });
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -51,6 +58,30 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, E
         text: text.into_owned(),
         encoding: encoding.name(),
     })
+}
+
+/// UTF-16 text saved without a BOM: ASCII-range characters leave a NUL in
+/// every other byte (odd positions for little-endian, even for big-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 16 {
+        return None;
+    }
+    let half = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_nul * 10 > half * 7 && even_nul * 20 < half {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nul * 10 > half * 7 && odd_nul * 20 < half {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Refuses inputs that are evidently binary: NUL-heavy or full of control bytes.
@@ -113,6 +144,25 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&bytes, None).unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "<p>Le conseil a vot\u{e9} mardi soir.</p>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, None).unwrap().text, text);
+        assert_eq!(decode(&be, None).unwrap().text, text);
+    }
+
+    #[test]
+    fn lying_utf8_declaration_falls_back_to_detection() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<meta charset=\"utf-8\"><p>Правительство объявило о новых мерах поддержки</p>",
+        );
+        let d = decode(&bytes, Some("utf-8")).unwrap();
+        assert!(d.text.contains("Правительство"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1251");
     }
 
     #[test]
