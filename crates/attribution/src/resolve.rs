@@ -447,10 +447,17 @@ fn named_people(cx: &Context) -> Vec<(String, Span, bool, Option<bool>)> {
             continue;
         }
         let mut e = i;
-        while e < n && cx.is_cap(e) && !cx.lex.is_not_name(cx.low(e)) && e - i < 4 {
+        // Middle initials stay inside the name: "Vladimir V. Putin".
+        let initial_dot = |k: usize| {
+            cx.is_punct(k, '.') && k > i && cx.low(k - 1).chars().count() == 1 && cx.is_cap(k + 1)
+        };
+        while e < n
+            && ((cx.is_cap(e) && !cx.lex.is_not_name(cx.low(e))) || initial_dot(e))
+            && cx.word_count(i, e) < 4
+        {
             e += 1;
         }
-        let len = e - i;
+        let len = cx.word_count(i, e);
         let name = cx.slice(i, e);
         if (2..=3).contains(&len) && !cx.lex.is_outlet(name) {
             let before = i.checked_sub(1).map_or("", |b| cx.low(b));

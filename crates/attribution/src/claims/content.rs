@@ -239,10 +239,11 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             end = i;
             break;
         }
-        if cx.is_punct(i, ',')
-            && (cx.lex.cue(cx.low(i + 1)) == Some(CueClass::Participle)
-                || (cx.low(i + 1) == "according" && cx.low(i + 2) == "to"))
-        {
+        if cx.lex.cue(cx.low(i)) == Some(CueClass::Participle) && continues_clause(cx, i) {
+            end = i;
+            break;
+        }
+        if cx.is_punct(i, ',') && cx.low(i + 1) == "according" && cx.low(i + 2) == "to" {
             end = i;
             break;
         }
@@ -257,6 +258,16 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         }
     }
     (cx.word_count(k, end) >= 2).then_some((k, end))
+}
+
+/// Whether the participle at `i` continues a clause (", saying", "— saying",
+/// "and saying") rather than modifying a noun.
+pub(super) fn continues_clause(cx: &Context, i: usize) -> bool {
+    i > 0
+        && (matches!(
+            cx.tokens[i - 1].kind,
+            TokenKind::Punct(',' | '-' | '—' | '–')
+        ) || cx.low(i - 1) == "and")
 }
 
 /// Whether the reported clause ends before token `i`: "; …", ", which …",

@@ -164,7 +164,7 @@ pub(super) fn participle(
     earlier: &[Claim],
     covering: Option<usize>,
 ) -> Option<Claim> {
-    if cue == s || !(cx.is_punct(cue - 1, ',') || cx.low(cue - 1) == "and") {
+    if cue == s || !continues_clause(cx, cue) {
         return None;
     }
     let agent = agent_by(cx, covering.unwrap_or(s), cue);
