@@ -396,12 +396,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or(0);
     let store = Store::open(&path)?;
     let stats = store.stats()?;
-    println!(
-        "inserted {n} documents in {secs:.1} s wall, {cpu:.1} s CPU: {:.0} documents/s wall, \
-         {:.0} per CPU second (store only, one writer)",
-        n as f64 / secs,
-        n as f64 / cpu.max(1e-9)
-    );
+    if reuse {
+        println!("reused the {n} documents already in {}", path.display());
+    } else {
+        println!(
+            "inserted {n} documents in {secs:.1} s wall, {cpu:.1} s CPU: {:.0} documents/s \
+             wall, {:.0} per CPU second (store only, one writer)",
+            n as f64 / secs,
+            n as f64 / cpu.max(1e-9)
+        );
+    }
     println!(
         "database size: {:.1} MB, {:.2} MB per 1,000 documents",
         size as f64 / 1e6,
