@@ -283,21 +283,76 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
     }
-    let and_at = if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "and" | "but" | "while") {
-        i + 1
-    } else if cx.low(i) == "and" && !cx.is_punct(i.saturating_sub(1), ',') {
-        i
-    } else {
-        return false;
-    };
-    (and_at + 1..(and_at + 5).min(e))
-        .take_while(|&j| cx.is_word(j))
-        .any(|j| {
-            matches!(
-                cx.lex.cue(cx.low(j)),
-                Some(CueClass::Speech | CueClass::Tell)
-            )
-        })
+    // ", and three-quarters said …": a new subject and a speech verb.
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "and" | "but" | "while") {
+        return (i + 2..(i + 6).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .any(|j| is_speech_verb(cx, j));
+    }
+    // "… and added …", "… but added …": the same speaker's next claim.
+    if matches!(cx.low(i), "and" | "but") && !cx.is_punct(i.saturating_sub(1), ',') {
+        let mut j = i + 1;
+        while j < e && cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
+            j += 1;
+        }
+        return j < e && is_speech_verb(cx, j);
+    }
+    false
+}
+
+/// Verbs of saying that start a claim of their own after "and"; stance
+/// verbs ("… and supports candidates") stay inside the clause.
+fn is_speech_verb(cx: &Context, j: usize) -> bool {
+    matches!(
+        cx.low(j),
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "told"
+            | "tells"
+            | "noted"
+            | "notes"
+            | "argued"
+            | "argues"
+            | "asked"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "insisted"
+            | "warned"
+            | "claimed"
+            | "acknowledged"
+            | "admitted"
+            | "suggested"
+            | "stressed"
+            | "declared"
+            | "announced"
+            | "replied"
+            | "responded"
+            | "conceded"
+            | "countered"
+            | "recalled"
+            | "vowed"
+            | "promised"
+            | "denied"
+            | "predicted"
+            | "urged"
+            | "called"
+            | "accused"
+            | "criticized"
+            | "criticised"
+            | "praised"
+            | "stated"
+            | "expressed"
+            | "tweeted"
+            | "reported"
+            | "complained"
+            | "questioned"
+            | "dismissed"
+            | "defended"
+    )
 }
 
 /// The quotation opening at token `e` (the next sentence), as a range.
