@@ -253,6 +253,17 @@ fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)
     while s < end && !cx.is_word(s) {
         s += 1;
     }
+    // "a probe the law enforcement agency said": a determiner inside the
+    // phrase, not after a preposition, starts the speaker's noun phrase.
+    if let Some(d) = (s + 1..end).rev().find(|&d| {
+        matches!(cx.low(d), "the" | "a" | "an" | "these" | "those")
+            && !matches!(
+                cx.low(d - 1),
+                "of" | "for" | "to" | "at" | "in" | "from" | "with" | "by" | "on" | "and"
+            )
+    }) {
+        s = d;
+    }
     let mut e = end;
     while e > s && !cx.is_word(e - 1) && !cx.is_punct(e - 1, '.') {
         e -= 1;
