@@ -289,8 +289,15 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
             .take_while(|&j| cx.is_word(j))
             .any(|j| is_speech_verb(cx, j));
     }
-    // "… and added …", "… but added …": the same speaker's next claim.
+    // "… and added …", "… but added …": the same speaker's next claim;
+    // "… and one in four said …": another speaker's.
     if matches!(cx.low(i), "and" | "but") && !cx.is_punct(i.saturating_sub(1), ',') {
+        let another = (i + 2..(i + 6).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .any(|j| matches!(cx.low(j), "said" | "say" | "says" | "told"));
+        if another {
+            return true;
+        }
         let mut j = i + 1;
         while j < e && cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
             j += 1;

@@ -198,7 +198,18 @@ pub(super) fn according(
     a: usize,
     earlier: &[Claim],
 ) -> Option<Claim> {
-    let range = phrases::after(cx, a + 2, e)?;
+    let mut range = phrases::after(cx, a + 2, e)?;
+    // "according to their friends and advisers, …": up to a near comma.
+    if !cx.is_punct(range.1, ',') && !cx.is_punct(range.1, '.') && cx.low(range.1) != "quoted" {
+        if let Some(comma) = (range.1..(range.1 + 6).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .last()
+            .map(|j| j + 1)
+            .filter(|&j| cx.is_punct(j, ','))
+        {
+            range.1 = comma;
+        }
+    }
     let (mut end, via) = match phrases::chain_at(cx, range.1, e) {
         Some((last, links)) => (last, links),
         None => (range.1, Vec::new()),
@@ -209,7 +220,12 @@ pub(super) fn according(
         via,
     };
     let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
-    let content = if a <= clause_start + 3 {
+    let leads = a <= clause_start + 3
+        || matches!(
+            cx.tokens[a - 1].kind,
+            TokenKind::Punct(':' | ';' | '—' | '–')
+        );
+    let content = if leads {
         if cx.is_punct(end, ',') {
             end += 1;
         }
