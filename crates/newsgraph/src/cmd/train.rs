@@ -37,6 +37,9 @@ pub struct NerArgs {
     /// Word classes, `word<TAB>c1<TAB>c2<TAB>c3` lines (crates/nlp/tools/glove_clusters.py).
     #[arg(long, value_name = "FILE")]
     pub clusters: Option<PathBuf>,
+    /// Word vectors, `word<TAB>v1 v2 …` signed-byte lines (crates/nlp/tools/glove_vectors.py).
+    #[arg(long, value_name = "FILE")]
+    pub vectors: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
@@ -46,6 +49,12 @@ pub struct NerArgs {
     /// Drop features whose averaged weights all stay below this magnitude.
     #[arg(long, default_value_t = 0.02)]
     pub prune: f32,
+    /// Perceptrons averaged per stage (each sees the documents in another order).
+    #[arg(long, default_value_t = 3)]
+    pub ensemble: usize,
+    /// Seed of the document shuffle.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
     /// Folds for the second (document-level) stage; 0 trains one stage only.
     #[arg(long, default_value_t = 4)]
     pub folds: usize,
@@ -73,28 +82,45 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         Some(p) => nlp::ner::parse_word_classes(&read(p)?),
         None => Default::default(),
     };
+    let vectors = match &args.vectors {
+        Some(p) => nlp::ner::parse_word_vectors(&read(p)?),
+        None => Default::default(),
+    };
     eprintln!(
-        "training on {} documents, {} word classes",
+        "training on {} documents, {} word classes, {} word vectors",
         train_docs.len(),
-        classes.len()
+        classes.len(),
+        vectors.len()
     );
     let options = TrainOptions {
         epochs: args.epochs,
         prune: args.prune,
         folds: args.folds,
+        seed: args.seed,
+        ensemble: args.ensemble,
         ..TrainOptions::default()
     };
-    let model = train(&train_docs, &dev_docs, classes, &options, &mut |r| {
-        eprintln!(
-            "stage {} epoch {:>2}: train accuracy {:.4}, dev F1 {:.4}, {} features ({:.0}s)",
-            r.stage,
-            r.epoch,
-            r.train_accuracy,
-            r.dev_f1,
-            r.features,
-            started.elapsed().as_secs_f64()
-        );
-    })?;
+    let model = train(
+        &train_docs,
+        &dev_docs,
+        classes,
+        vectors,
+        &options,
+        &mut |r| {
+            let seconds = started.elapsed().as_secs_f64();
+            if r.member == 0 {
+                eprintln!(
+                    "stage {} averaged ensemble: dev F1 {:.4}, {} features ({seconds:.0}s)",
+                    r.stage, r.dev_f1, r.features
+                );
+            } else {
+                eprintln!(
+                "stage {} member {} epoch {:>2}: train accuracy {:.4}, dev F1 {:.4}, {} features ({seconds:.0}s)",
+                r.stage, r.member, r.epoch, r.train_accuracy, r.dev_f1, r.features
+            );
+            }
+        },
+    )?;
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;

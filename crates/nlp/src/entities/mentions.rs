@@ -192,6 +192,33 @@ pub fn complete(
             });
         }
     }
+    // News outlets the tagger left out ("quoted by CNN").
+    for (i, w) in words.iter().enumerate() {
+        if super::actors::outlet_actor(w).is_none() || w.len() < 2 {
+            continue;
+        }
+        let span = tokens[i];
+        if mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        mentions.push(Mention {
+            span,
+            first: i,
+            end: i + 1,
+            kind: EntityType::Org,
+        });
+    }
+    // A leading "The" the tagger included belongs only to ORG and MISC
+    // names ("The New York Times"), not to places or people.
+    for m in mentions.iter_mut() {
+        if !matches!(m.kind, EntityType::Org | EntityType::Misc)
+            && m.end - m.first > 1
+            && matches!(words[m.first], "The" | "the")
+        {
+            m.first += 1;
+            m.span.start = tokens[m.first].start;
+        }
+    }
     // Demonyms and country names the tagger left out.
     for (i, w) in words.iter().enumerate() {
         let kind = if gazetteer::country_by_demonym(w).is_some() && *w != "U.S." {

@@ -31,11 +31,67 @@ impl LexiconHit {
     }
 }
 
+/// Word vectors with signed-byte components, shipped inside the model.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct WordVectors {
+    /// Components per word.
+    pub(crate) dims: usize,
+    /// Lower-cased word → row.
+    pub(crate) index: HashMap<String, u32>,
+    /// Rows of `dims` components.
+    pub(crate) data: Vec<i8>,
+}
+
+impl WordVectors {
+    /// The vector of a lower-cased word.
+    pub(crate) fn get(&self, word: &str) -> Option<&[i8]> {
+        let row = *self.index.get(word)? as usize;
+        self.data.get(row * self.dims..(row + 1) * self.dims)
+    }
+
+    /// Number of words with vectors.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether there are no vectors.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+/// Parses word vectors written as `word<TAB>v1 v2 …` lines of signed
+/// bytes (what `tools/glove_vectors.py` prints). Lines whose length
+/// differs from the first line's are skipped.
+pub fn parse_word_vectors(text: &str) -> WordVectors {
+    let mut v = WordVectors::default();
+    for line in text.lines() {
+        let Some((word, rest)) = line.split_once('\t') else {
+            continue;
+        };
+        let parts: Vec<i8> = rest
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        if v.dims == 0 {
+            v.dims = parts.len();
+        }
+        if parts.len() != v.dims || v.dims == 0 || v.index.contains_key(word) {
+            continue;
+        }
+        v.index.insert(word.to_string(), v.index.len() as u32);
+        v.data.extend_from_slice(&parts);
+    }
+    v
+}
+
 /// Word classes and gazetteer phrases, indexed for per-sentence lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicons {
     /// Lower-cased word → (coarse, middle, fine) class.
     pub(crate) classes: HashMap<String, [u16; 3]>,
+    /// Lower-cased word → vector.
+    pub(crate) vectors: WordVectors,
     /// Lower-cased phrase (tokens joined by one space) → table.
     phrases: HashMap<String, LexiconKind>,
     /// The longest phrase, in tokens.
@@ -44,9 +100,10 @@ pub struct Lexicons {
 
 impl Lexicons {
     /// Lexicons with the given word classes and the gazetteer's tables.
-    pub fn new(classes: HashMap<String, [u16; 3]>) -> Self {
+    pub fn new(classes: HashMap<String, [u16; 3]>, vectors: WordVectors) -> Self {
         let mut lex = Lexicons {
             classes,
+            vectors,
             phrases: HashMap::new(),
             max_len: 1,
         };

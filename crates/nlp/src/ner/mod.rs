@@ -9,6 +9,6 @@ pub mod score;
 mod tagger;
 pub mod train;
 
-pub use lexicon::{parse_word_classes, Lexicons};
+pub use lexicon::{parse_word_classes, parse_word_vectors, Lexicons, WordVectors};
 pub use model::{ModelError, NerModel};
 pub use tagger::Tagger;

@@ -1,15 +1,16 @@
 //! The trained tagger's weights and their file format.
 //!
-//! Format (little-endian): magic `NGNER002`; entity types (u32 count, then
+//! Format (little-endian): magic `NGNER003`; entity types (u32 count, then
 //! u8-length-prefixed names); u32 stage count, and per stage: u32 feature
 //! count, that many u64 feature keys, that many rows of `labels` i16
 //! weights; then u32 word-class count and that many (u8 length, word
 //! bytes, 3 × u16 classes).
 
+use super::lexicon::WordVectors;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-const MAGIC: &[u8; 8] = b"NGNER002";
+const MAGIC: &[u8; 8] = b"NGNER003";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -47,18 +48,67 @@ impl Hasher for IdentityHasher {
 /// A map from feature keys, hashed by identity.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// One stage's weights: a row of per-label scores for each known feature.
+/// Token positions whose word vectors are features: previous, this, next.
+pub(crate) const DENSE_SLOTS: usize = 3;
+
+/// The word vectors of a token's dense slots (`None` for unknown words).
+pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
+
+/// One stage's weights: a row of per-label scores for each known feature,
+/// and a `[slot][dimension][label]` block for word-vector components.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     /// Feature key → row index.
     pub(crate) index: KeyMap<u32>,
     /// Rows of `label_count` quantised weights.
     pub(crate) weights: Vec<i16>,
+    /// Quantised word-vector weights (empty without vectors).
+    pub(crate) dense: Vec<i16>,
+}
+
+/// Adds `Σ x·w / 127` for each label: vector components are signed bytes
+/// standing for values in [-1, 1].
+pub(crate) fn add_dense<W: Copy + Into<f64>>(
+    dense: &[W],
+    input: &DenseInput<'_>,
+    scores: &mut [f64],
+) {
+    let n = scores.len();
+    for (slot, x) in input.iter().enumerate() {
+        let Some(x) = x else { continue };
+        let dims = x.len();
+        let base = slot * dims * n;
+        for (d, xd) in x.iter().enumerate() {
+            if *xd == 0 {
+                continue;
+            }
+            let xf = f64::from(*xd) / 127.0;
+            if let Some(row) = dense.get(base + d * n..base + (d + 1) * n) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += xf * (*w).into();
+                }
+            }
+        }
+    }
 }
 
 impl Weights {
-    /// Adds the weights of `features` into `scores` (one slot per label).
-    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+    /// Writes each label's score for `features` and the word vectors
+    /// `dense` into `scores`.
+    pub(crate) fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [i32]) {
+        self.sparse_score(features, scores);
+        if !self.dense.is_empty() {
+            let mut extra = [0f64; 16];
+            let n = scores.len().min(16);
+            add_dense(&self.dense, dense, &mut extra[..n]);
+            for (s, e) in scores.iter_mut().zip(&extra[..n]) {
+                *s += e.round() as i32;
+            }
+        }
+    }
+
+    /// Writes each label's score for the sparse `features` into `scores`.
+    pub(crate) fn sparse_score(&self, features: &[u64], scores: &mut [i32]) {
         let n = scores.len();
         scores.iter_mut().for_each(|s| *s = 0);
         for f in features {
@@ -73,12 +123,18 @@ impl Weights {
         }
     }
 
-    /// Quantises float rows to i16, dropping rows whose weights all stay
-    /// below `prune` in magnitude.
-    pub(crate) fn from_float(rows: Vec<(u64, Vec<f32>)>, labels: usize, prune: f32) -> Self {
+    /// Quantises float rows and word-vector weights to i16 (one scale for
+    /// both), dropping rows whose weights all stay below `prune` in magnitude.
+    pub(crate) fn from_float(
+        rows: Vec<(u64, Vec<f32>)>,
+        dense: &[f32],
+        labels: usize,
+        prune: f32,
+    ) -> Self {
         let max = rows
             .iter()
             .flat_map(|(_, r)| r.iter())
+            .chain(dense)
             .fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
         let mut kept: Vec<(u64, Vec<f32>)> = rows
@@ -92,7 +148,12 @@ impl Weights {
             index.insert(*key, row as u32);
             weights.extend(r.iter().map(|w| (w * scale).round() as i16));
         }
-        Weights { index, weights }
+        let dense = dense.iter().map(|w| (w * scale).round() as i16).collect();
+        Weights {
+            index,
+            weights,
+            dense,
+        }
     }
 
     fn write(&self, labels: usize, out: &mut Vec<u8>) {
@@ -107,6 +168,10 @@ impl Weights {
             for w in &self.weights[start..start + labels] {
                 out.extend_from_slice(&w.to_le_bytes());
             }
+        }
+        out.extend_from_slice(&(self.dense.len() as u32).to_le_bytes());
+        for w in &self.dense {
+            out.extend_from_slice(&w.to_le_bytes());
         }
     }
 
@@ -125,7 +190,17 @@ impl Weights {
             .chunks_exact(2)
             .map(|w| i16::from_le_bytes([w[0], w[1]]))
             .collect();
-        Ok(Weights { index, weights })
+        let dense_len = r.u32("dense weight count")? as usize;
+        let dense = r
+            .take(dense_len.saturating_mul(2), "dense weights")?
+            .chunks_exact(2)
+            .map(|w| i16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        Ok(Weights {
+            index,
+            weights,
+            dense,
+        })
     }
 }
 
@@ -139,6 +214,8 @@ pub struct NerModel {
     pub(crate) stages: Vec<Weights>,
     /// Word classes shipped with the model.
     pub(crate) classes: HashMap<String, [u16; 3]>,
+    /// Word vectors shipped with the model.
+    pub(crate) vectors: WordVectors,
 }
 
 impl NerModel {
@@ -169,10 +246,11 @@ impl NerModel {
         NerModel {
             stages: stages
                 .into_iter()
-                .map(|rows| Weights::from_float(rows, labels, prune))
+                .map(|rows| Weights::from_float(rows, &[], labels, prune))
                 .collect(),
             types,
             classes,
+            vectors: WordVectors::default(),
         }
     }
 
@@ -198,6 +276,22 @@ impl NerModel {
             out.extend_from_slice(w.as_bytes());
             for x in c {
                 out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let mut vectors: Vec<(&String, &u32)> = self
+            .vectors
+            .index
+            .iter()
+            .filter(|(w, _)| w.len() < 256)
+            .collect();
+        vectors.sort();
+        out.extend_from_slice(&(self.vectors.dims as u32).to_le_bytes());
+        out.extend_from_slice(&(vectors.len() as u32).to_le_bytes());
+        for (w, _) in vectors {
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+            if let Some(v) = self.vectors.get(w) {
+                out.extend(v.iter().map(|x| *x as u8));
             }
         }
         out
@@ -234,10 +328,24 @@ impl NerModel {
                 ],
             );
         }
+        let dims = r.u32("vector dimensions")? as usize;
+        let count = r.u32("vector count")? as usize;
+        let mut vectors = WordVectors {
+            dims,
+            index: HashMap::with_capacity(count.min(1 << 20)),
+            data: Vec::with_capacity(count.min(1 << 20) * dims.min(1024)),
+        };
+        for row in 0..count {
+            let w = r.string("vector word")?;
+            let v = r.take(dims, "vector")?;
+            vectors.index.insert(w, row as u32);
+            vectors.data.extend(v.iter().map(|x| *x as i8));
+        }
         Ok(NerModel {
             types,
             stages,
             classes,
+            vectors,
         })
     }
 }
@@ -293,13 +401,13 @@ mod tests {
         assert_eq!(back.feature_count(), 1);
         assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));
         let mut scores = [0i32; 5];
-        back.stages[0].score(&[7, 9, 11], &mut scores);
+        back.stages[0].score(&[7, 9, 11], &[None; 3], &mut scores);
         assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
     }
 
     #[test]
     fn rejects_garbage() {
         assert!(NerModel::from_bytes(b"hello").is_err());
-        assert!(NerModel::from_bytes(b"NGNER002\x05").is_err());
+        assert!(NerModel::from_bytes(b"NGNER003\x05").is_err());
     }
 }

@@ -8,7 +8,7 @@ use super::features::{
     FirstPass, TokenView,
 };
 use super::lexicon::Lexicons;
-use super::model::{NerModel, Weights};
+use super::model::{DenseInput, NerModel, Weights};
 use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
@@ -19,11 +19,19 @@ pub(crate) type History = [u16; 8];
 pub(crate) trait Decoder {
     /// Number of BIO labels.
     fn label_count(&self) -> usize;
-    /// Writes the score of each label for `features` into `scores`.
-    fn score(&self, features: &[u64], scores: &mut [i32]);
+    /// Writes the score of each label for `features` and the word vectors
+    /// `dense` into `scores`.
+    fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
     /// Called for token `token` of sentence `sentence` with its features and
     /// the best allowed label; returns the label to keep.
-    fn choose(&mut self, sentence: usize, token: usize, features: &[u64], best: u8) -> u8;
+    fn choose(
+        &mut self,
+        sentence: usize,
+        token: usize,
+        features: &[u64],
+        dense: &DenseInput<'_>,
+        best: u8,
+    ) -> u8;
 }
 
 /// Plain prediction with one stage's trained weights.
@@ -38,10 +46,15 @@ impl Decoder for Predict<'_> {
     fn label_count(&self) -> usize {
         self.labels
     }
-    fn score(&self, features: &[u64], scores: &mut [i32]) {
-        self.weights.score(features, scores);
+    fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]) {
+        let mut ints = [0i32; 16];
+        let n = scores.len().min(16);
+        self.weights.score(features, dense, &mut ints[..n]);
+        for (s, i) in scores.iter_mut().zip(&ints[..n]) {
+            *s = f64::from(*i);
+        }
     }
-    fn choose(&mut self, _: usize, _: usize, _: &[u64], best: u8) -> u8 {
+    fn choose(&mut self, _: usize, _: usize, _: &[u64], _: &DenseInput<'_>, best: u8) -> u8 {
         best
     }
 }
@@ -69,6 +82,11 @@ pub(crate) struct DocFeatures {
 /// One sentence's views and the flat list of its tokens' static features.
 struct SentenceFeatures {
     views: Vec<TokenView>,
+    /// Each token's word vector (`dims` components each; zeros if unknown).
+    vectors: Vec<i8>,
+    /// Whether each token has a vector.
+    known: Vec<bool>,
+    dims: usize,
     features: Vec<u64>,
     /// `features[ends[i-1]..ends[i]]` are token i's.
     ends: Vec<usize>,
@@ -89,14 +107,46 @@ impl DocFeatures {
                     static_features(&v, i, caps, &evidence, &mut features);
                     ends.push(features.len());
                 }
+                let dims = lex.vectors.dims;
+                let mut vectors = Vec::with_capacity(words.len() * dims);
+                let mut known = Vec::with_capacity(words.len());
+                for t in &v {
+                    match lex.vectors.get(&t.lower) {
+                        Some(x) => {
+                            vectors.extend_from_slice(x);
+                            known.push(true);
+                        }
+                        None => {
+                            vectors.extend(std::iter::repeat_n(0, dims));
+                            known.push(false);
+                        }
+                    }
+                }
                 SentenceFeatures {
                     views: v,
+                    vectors,
+                    known,
+                    dims,
                     features,
                     ends,
                 }
             })
             .collect();
         DocFeatures { sentences }
+    }
+}
+
+impl SentenceFeatures {
+    /// The word vectors of the tokens before, at and after `i`.
+    fn dense(&self, i: usize) -> DenseInput<'_> {
+        let at = |j: Option<usize>| -> Option<&[i8]> {
+            let j = j?;
+            if self.dims == 0 || !*self.known.get(j)? {
+                return None;
+            }
+            self.vectors.get(j * self.dims..(j + 1) * self.dims)
+        };
+        [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
     }
 }
 
@@ -107,7 +157,7 @@ pub(crate) fn decode_document<D: Decoder>(
     first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
     let mut history: HashMap<&str, History> = HashMap::new();
-    let mut scores = vec![0i32; scorer.label_count()];
+    let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -128,7 +178,8 @@ pub(crate) fn decode_document<D: Decoder>(
                 None
             };
             dynamic_features(&v[i], prev, prev2, h, &mut features);
-            scorer.score(&features, &mut scores);
+            let dense = sentence.dense(i);
+            scorer.score(&features, &dense, &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -136,7 +187,7 @@ pub(crate) fn decode_document<D: Decoder>(
                     best = l;
                 }
             }
-            let label = scorer.choose(s, i, &features, best);
+            let label = scorer.choose(s, i, &features, &dense, best);
             if v[i].capitalised {
                 let slot = type_slot(label);
                 let h = history.entry(v[i].lower.as_str()).or_insert([0; 8]);
@@ -161,7 +212,10 @@ pub struct Tagger {
 impl Tagger {
     /// A tagger over a loaded model.
     pub fn new(mut model: NerModel) -> Self {
-        let lexicons = Lexicons::new(std::mem::take(&mut model.classes));
+        let lexicons = Lexicons::new(
+            std::mem::take(&mut model.classes),
+            std::mem::take(&mut model.vectors),
+        );
         Tagger { model, lexicons }
     }
 
