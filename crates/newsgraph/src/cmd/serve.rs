@@ -42,6 +42,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             path.display()
         );
     }
+    if !args.addr.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {} makes the database readable from the network \
+             (there is no authentication); use 127.0.0.1 to keep it local",
+            args.addr
+        );
+    }
     let config = server::Config {
         db: path,
         addr: args.addr,
