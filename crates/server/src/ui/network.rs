@@ -33,6 +33,30 @@ pub struct Edge {
 const WIDTH: f64 = 960.0;
 const HEIGHT: f64 = 640.0;
 const MARGIN: f64 = 70.0;
+/// Pull towards the centre, so that unconnected pairs gather in the middle
+/// instead of being pushed to the corners.
+const GRAVITY: f64 = 1.5;
+/// Room around the outermost nodes for their labels.
+const LABEL_ROOM: (f64, f64) = (90.0, 45.0);
+
+/// The part of the canvas the nodes occupy, with room for labels, but not
+/// smaller than 60% of the canvas (a few nodes should not be drawn huge).
+fn view_box(pos: &[(f64, f64)]) -> (f64, f64, f64, f64) {
+    if pos.is_empty() {
+        return (0.0, 0.0, WIDTH, HEIGHT);
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in pos {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let w = (x1 - x0 + 2.0 * LABEL_ROOM.0).max(WIDTH * 0.6);
+    let h = (y1 - y0 + 2.0 * LABEL_ROOM.1).max(HEIGHT * 0.6);
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    (cx - w / 2.0, cy - h / 2.0, w, h)
+}
 
 /// Colour of a Goldstein value: red at -10, grey at 0, green at +10.
 pub fn goldstein_colour(value: f64) -> String {
@@ -111,8 +135,8 @@ fn layout(nodes: &[Node], edges: &[Edge]) -> Vec<(f64, f64)> {
         }
         for i in 0..n {
             // A weak pull to the centre keeps unconnected nodes on the canvas.
-            disp[i].0 += (cx - pos[i].0) * 0.5;
-            disp[i].1 += (cy - pos[i].1) * 0.5;
+            disp[i].0 += (cx - pos[i].0) * GRAVITY;
+            disp[i].1 += (cy - pos[i].1) * GRAVITY;
             let d = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
                 .sqrt()
                 .max(0.01);
@@ -137,9 +161,10 @@ pub fn render(nodes: &[Node], edges: &[Edge], link_of: impl Fn(&Node) -> String)
     let max_mentions = nodes.iter().map(|n| n.mentions).max().unwrap_or(1);
     let max_events = edges.iter().map(|e| e.events).max().unwrap_or(1);
     let mut svg = String::new();
+    let (vx, vy, vw, vh) = view_box(&pos);
     let _ = write!(
         svg,
-        "<svg class=\"network\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
+        "<svg class=\"network\" viewBox=\"{vx:.0} {vy:.0} {vw:.0} {vh:.0}\" role=\"img\" \
          aria-label=\"Actor network: {} actors, {} pairs\" xmlns=\"http://www.w3.org/2000/svg\">",
         nodes.len(),
         edges.len()
