@@ -173,18 +173,59 @@ const BOILERPLATE_LINES: &[&str] = &[
     "scroll to continue with content",
     "please enter your comment!",
     "please enter your name here",
+    "don't miss",
+    "don’t miss",
+    "caption",
+    "close",
+    "hide caption",
+    "toggle caption",
+    "back to gallery",
+    "text size",
+    "enlarge this image",
+    "view comments",
+    "show comments",
+    "skip advertisement",
+    "recommended",
+    "most popular",
+    "trending",
 ];
 
 /// Whether a paragraph's whole text is a stock chrome line.
 pub fn is_boilerplate_line(text: &str) -> bool {
+    if text.len() > 60 {
+        return false;
+    }
     let t = text.trim().to_lowercase();
     let t = t.trim_end_matches(['.', ':', '!']);
-    BOILERPLATE_LINES.contains(&t)
+    BOILERPLATE_LINES.contains(&t) || is_slide_counter(t)
+}
+
+/// "Image 3 of 12", "Photo 1 of 5", "3 of 12": a gallery's counter.
+fn is_slide_counter(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let numbers = match words.as_slice() {
+        [_, a, "of", b] | [a, "of", b] => [a, b],
+        _ => return false,
+    };
+    numbers
+        .iter()
+        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stock_lines() {
+        assert!(is_boilerplate_line("Advertisement"));
+        assert!(is_boilerplate_line("Image 3 of 12"));
+        assert!(is_boilerplate_line("DON'T MISS"));
+        assert!(!is_boilerplate_line(
+            "Three of the twelve cables were replaced."
+        ));
+        assert!(!is_boilerplate_line("Share prices fell on Tuesday."));
+    }
 
     #[test]
     fn class_names() {
