@@ -314,6 +314,67 @@ fn majority(kinds: &[EntityType]) -> EntityType {
 mod tests {
     use super::*;
 
+    fn mentions_of(text: &str, names: &[(&str, EntityType)]) -> (Vec<Span>, Vec<Mention>) {
+        let tokens = crate::tokenize::tokens(text);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (name, kind) in names {
+            let start = from + text[from..].find(name).unwrap();
+            let end = start + name.len();
+            from = end;
+            let first = tokens.iter().position(|t| t.start == start).unwrap();
+            let last = tokens.iter().position(|t| t.end == end).unwrap();
+            out.push(Mention {
+                span: Span::new(start, end),
+                first,
+                end: last + 1,
+                kind: *kind,
+            });
+        }
+        (tokens, out)
+    }
+
+    #[test]
+    fn clusters_country_names_surnames_and_acronyms() {
+        let text = "The United States warned. U.S. envoy Ann Cole met NYT editors. \
+                    America stood firm, Cole told The New York Times.";
+        let (tokens, mentions) = mentions_of(
+            text,
+            &[
+                ("United States", EntityType::Gpe),
+                ("U.S.", EntityType::Gpe),
+                ("Ann Cole", EntityType::Person),
+                ("NYT", EntityType::Org),
+                ("America", EntityType::Gpe),
+                ("Cole", EntityType::Person),
+                ("The New York Times", EntityType::Org),
+            ],
+        );
+        let sentence_of = vec![0; tokens.len()];
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+        };
+        let entities = cluster(&cx, &mentions);
+        let names: Vec<(&str, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("United States", 3),
+                ("Ann Cole", 2),
+                ("The New York Times", 2)
+            ]
+        );
+        assert_eq!(entities[0].actor.as_deref(), Some("USA"));
+        assert_eq!(entities[1].actor.as_deref(), Some("USAGOV"));
+        assert_eq!(entities[2].actor.as_deref(), Some("USAMED"));
+        assert_eq!(entities[1].id, "e2");
+    }
+
     #[test]
     fn acronyms() {
         assert_eq!(acronym("The New York Times"), "NYT");

@@ -13,7 +13,106 @@ pub(crate) enum LexiconKind {
     City,
     /// A demonym ("Chinese").
     Demonym,
+    /// A state, province or territory ("Texas", "Crimea").
+    Region,
+    /// A non-political place: continent, sea, river ("Europe").
+    Area,
+    /// An international or well-known organisation ("WTO", "NATO").
+    Organisation,
 }
+
+/// International and well-known organisations, written by hand from
+/// public facts (names and their usual acronyms).
+const ORGANISATIONS: &[&str] = &[
+    "United Nations",
+    "UN",
+    "U.N.",
+    "NATO",
+    "European Union",
+    "EU",
+    "E.U.",
+    "World Trade Organization",
+    "WTO",
+    "International Monetary Fund",
+    "IMF",
+    "World Bank",
+    "OPEC",
+    "World Health Organization",
+    "WHO",
+    "UNESCO",
+    "UNICEF",
+    "UNHCR",
+    "Red Cross",
+    "International Committee of the Red Cross",
+    "ICRC",
+    "Amnesty International",
+    "Human Rights Watch",
+    "Greenpeace",
+    "Interpol",
+    "Europol",
+    "OSCE",
+    "ASEAN",
+    "African Union",
+    "Arab League",
+    "G7",
+    "G8",
+    "G20",
+    "BRICS",
+    "Security Council",
+    "General Assembly",
+    "European Commission",
+    "European Parliament",
+    "European Central Bank",
+    "ECB",
+    "Federal Reserve",
+    "Fed",
+    "Bundesbank",
+    "Bank of England",
+    "Bank of Japan",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Duma",
+    "Knesset",
+    "Bundestag",
+    "Pentagon",
+    "Kremlin",
+    "White House",
+    "State Department",
+    "CIA",
+    "FBI",
+    "NSA",
+    "KGB",
+    "FSB",
+    "Hamas",
+    "Hezbollah",
+    "Taliban",
+    "al Qaeda",
+    "Islamic State",
+    "ISIS",
+    "IAEA",
+    "International Atomic Energy Agency",
+    "International Criminal Court",
+    "ICC",
+    "International Court of Justice",
+    "ICJ",
+    "FIFA",
+    "UEFA",
+    "IOC",
+    "International Olympic Committee",
+    "NASA",
+    "NYSE",
+    "Nasdaq",
+    "NYMEX",
+    "SEC",
+    "Reuters",
+    "CNN",
+    "BBC",
+    "Xinhua",
+    "TASS",
+    "Associated Press",
+    "AFP",
+];
 
 /// A token's place in a lexicon phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +215,24 @@ impl Lexicons {
         }
         for c in gazetteer::CITIES {
             lex.add(c.name, LexiconKind::City);
+            for a in c.aliases {
+                lex.add(a, LexiconKind::City);
+            }
+        }
+        for r in gazetteer::REGIONS {
+            lex.add(r.name, LexiconKind::Region);
+            for a in r.aliases {
+                lex.add(a, LexiconKind::Region);
+            }
+        }
+        for a in gazetteer::AREAS {
+            lex.add(a.name, LexiconKind::Area);
+            for alias in a.aliases {
+                lex.add(alias, LexiconKind::Area);
+            }
+        }
+        for o in ORGANISATIONS {
+            lex.add(o, LexiconKind::Organisation);
         }
         for c in gazetteer::COUNTRIES {
             for d in c.demonyms {
