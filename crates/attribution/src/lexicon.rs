@@ -241,6 +241,10 @@ const SPEECH: &[&str] = &[
     "requested",
     "challenged",
     "thought",
+    "talked",
+    "talks",
+    "spoke",
+    "speaks",
 ];
 
 /// Finite verbs that may name an addressee or object before the content.
@@ -321,6 +325,7 @@ const PARTICIPLE: &[&str] = &[
     "slamming",
     "repeating",
     "reiterating",
+    "talking",
 ];
 
 /// Words that may stand between a subject and its verb ("has already said").

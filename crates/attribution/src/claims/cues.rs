@@ -27,6 +27,17 @@ pub(super) const INTENTION_CUES: &[&str] = &[
     "asked",
 ];
 
+/// The particle some cues take before their content ("called for",
+/// "referring to", "pointed out").
+pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
+    Some(match cue {
+        "called" | "calls" | "call" | "calling" => "for",
+        "referring" | "pointing" | "pointed" | "responded" | "responding" | "objected" => "to",
+        "talked" | "talks" | "talking" | "spoke" | "speaks" | "speaking" => "about",
+        _ => return None,
+    })
+}
+
 /// Participles whose object is an addressee ("telling reporters that …").
 pub(super) const TELL_PARTICIPLES: &[&str] = &["telling", "asking", "warning", "urging"];
 
@@ -114,10 +125,7 @@ pub(super) fn finite(
     let mut cue_end = cue + 1;
     let right = if inverted {
         None
-    } else if k == cue + 1
-        && cx.low(k) == "for"
-        && matches!(cx.low(cue), "called" | "calls" | "call")
-    {
+    } else if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
         // "called for the deportation of …": "for" belongs to the cue.
         cue_end = k + 1;
         right_content(cx, k + 1, e)
@@ -176,15 +184,22 @@ pub(super) fn participle(
     };
     let mut via = speaker.via.clone();
     let mut k = cue + 1;
-    if TELL_PARTICIPLES.contains(&cx.low(cue)) {
-        k = skip_object(cx, k, e, &mut via);
+    let mut cue_end = cue + 1;
+    if particle_of(cx.low(cue)) == Some(cx.low(k)) {
+        // "referring to …", "pointing to …": the particle belongs to the cue.
+        k += 1;
+        cue_end = k;
+    } else {
+        if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+            k = skip_object(cx, k, e, &mut via);
+        }
+        k = skip_adjuncts(cx, k, e, &mut via);
     }
-    k = skip_adjuncts(cx, k, e, &mut via);
     let content = right_content(cx, k, e)?;
     Some(Claim {
         kind: kind_of(cx, content),
         content,
-        cue: Some((cue, cue + 1)),
+        cue: Some((cue, cue_end)),
         speaker: Some(SpeakerPhrase { via, ..speaker }),
         cue_after: false,
     })
