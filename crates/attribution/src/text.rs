@@ -227,11 +227,23 @@ fn attribution_follows(
     if !opens_sentence {
         return false;
     }
-    tokens[i + 1..]
+    // The cue must end its clause within a few words ("Trump said Sunday
+    // on CNN."); "“….” Reid said both Rubio and Cruz are …" is a new
+    // sentence with content of its own.
+    let Some(cue) = tokens[i + 1..]
         .iter()
         .take(5)
         .take_while(|t| t.kind == TokenKind::Word || t.is_punct('.'))
-        .any(|t| is_cue(&t.span.slice(text).to_lowercase()))
+        .position(|t| is_cue(&t.span.slice(text).to_lowercase()))
+    else {
+        return false;
+    };
+    let after = i + 2 + cue;
+    tokens[after.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .count()
+        <= 3
 }
 
 /// Whether a sentence ends right after token `i` (line breaks aside).

@@ -277,8 +277,26 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ';') {
         return true;
     }
-    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "which" | "who") {
+    if cx.is_punct(i, ',')
+        && matches!(
+            cx.low(i + 1),
+            "which" | "who" | "though" | "although" | "even" | "whereas"
+        )
+    {
         return true;
+    }
+    // "…, he said." / "…, Sullivan said Sunday.": the claim's own
+    // attribution after it, which a later cue handles.
+    if cx.is_punct(i, ',') {
+        let cue = (i + 1..(i + 6).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .find(|&j| is_speech_verb(cx, j));
+        if let Some(j) = cue {
+            let rest = (j + 1..e).take_while(|&k| cx.is_word(k)).count();
+            if j > i + 1 && rest <= 3 {
+                return true;
+            }
+        }
     }
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
