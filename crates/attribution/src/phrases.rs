@@ -130,7 +130,10 @@ const MAX_PHRASE: usize = 9;
 /// Whether token `i` can be part of a speaker phrase.
 fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind {
-        TokenKind::Word => !BOUNDARY.contains(&cx.low(i)) && cx.lex.cue(cx.low(i)).is_none(),
+        // A capitalised cue word is a name ("spokeswoman Hope Hicks").
+        TokenKind::Word => {
+            !BOUNDARY.contains(&cx.low(i)) && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
+        }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
         TokenKind::Mark(_) => false,
     }
@@ -323,7 +326,11 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
             TokenKind::Word => {
                 let l = cx.low(i);
                 ((!BOUNDARY.contains(&l) && !FORWARD_BOUNDARY.contains(&l))
-                    || (l == "and" && cx.is_cap(i + 1)))
+                    || (l == "and" && cx.is_cap(i + 1))
+                    // "a source close to the campaign", "an adviser to Trump"
+                    || (l == "to"
+                        && i > start
+                        && (cx.low(i - 1) == "close" || cx.lex.is_role(cx.low(i - 1)))))
                     && cx.lex.cue(l).is_none()
                     && !(l == "by" && i == start)
             }

@@ -204,7 +204,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             while j < k - 1 && (cx.lex.is_title(cx.low(j)) || !cx.is_word(j)) {
                 j += 1;
             }
-            if cx.word_count(j, k - 1) >= 2 {
+            let institution = (j..k - 1).any(|t| cx.lex.is_role(cx.low(t)));
+            if cx.word_count(j, k - 1) >= 2 && !institution {
                 return Shape::Name(j, k - 1);
             }
         }
