@@ -123,18 +123,49 @@ fn looks_like_demonym(name: &str) -> bool {
         && name.len() > 4
 }
 
+/// Whether a token is punctuation that cannot sit inside a name
+/// ("New York Times , China" is two names).
+pub(crate) fn breaks_names(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().all(|c| {
+            matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '«'
+                    | '»'
+                    | '—'
+                    | '–'
+                    | '?'
+                    | '!'
+            )
+        })
+}
+
 /// Mentions from per-token BIO labels (`labels[i]` = "B-PER", "O", …).
 pub fn from_labels(text: &str, tokens: &[Span], labels: &[String]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((bio, ty)) = labels.get(i).and_then(|l| l.split_once('-')) else {
+        let Some((_, ty)) = labels.get(i).and_then(|l| l.split_once('-')) else {
             i += 1;
             continue;
         };
-        let _ = bio;
+        if breaks_names(tokens[i].slice(text)) {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         while j < tokens.len()
+            && !breaks_names(tokens[j].slice(text))
             && labels
                 .get(j)
                 .and_then(|l| l.strip_prefix("I-"))
@@ -209,8 +240,13 @@ pub fn complete(
         });
     }
     // A leading "The" the tagger included belongs only to ORG and MISC
-    // names ("The New York Times"), not to places or people.
+    // names ("The New York Times"), not to places or people; a country's
+    // name is a GPE whatever the tagger said ("The United States will").
     for m in mentions.iter_mut() {
+        let name = m.span.slice(text);
+        if gazetteer::country_by_name(name.strip_prefix("The ").unwrap_or(name)).is_some() {
+            m.kind = EntityType::Gpe;
+        }
         if !matches!(m.kind, EntityType::Org | EntityType::Misc)
             && m.end - m.first > 1
             && matches!(words[m.first], "The" | "the")

@@ -254,12 +254,29 @@ impl Tagger {
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
         }
+        for (labels, words) in tags.iter_mut().zip(sentences) {
+            repair(labels, words);
+        }
         tags
     }
 
     /// The BIO name of a label id.
     pub fn label_name(&self, l: u8) -> String {
         label_name(&self.model.types, l)
+    }
+}
+
+/// Takes punctuation that cannot be inside a name out of entities ("New
+/// York Times , China" → two names) and restarts what follows with B-.
+fn repair(labels: &mut [u8], words: &[&str]) {
+    for i in 0..labels.len() {
+        if labels[i] != 0 && crate::entities::mentions::breaks_names(words[i]) {
+            labels[i] = 0;
+        }
+        let prev = if i > 0 { labels[i - 1] } else { 0 };
+        if !allowed(prev, labels[i]) {
+            labels[i] -= 1;
+        }
     }
 }
 
