@@ -133,9 +133,17 @@ fn is_quote(c: char) -> bool {
 fn word_end(text: &str, i: usize, end: usize) -> usize {
     let mut j = i;
     let mut prev: char = ' ';
+    // Whether the word so far is single letters joined by periods ("U.S"),
+    // tracked as we go so that long chunks stay linear.
+    let mut single_letter_parts = true;
+    let mut part_len = 0usize;
     while j < end {
         let c = char_at(text, j);
         if c.is_alphanumeric() || c == '\u{AD}' {
+            part_len += 1;
+            if part_len > 1 || !c.is_alphabetic() {
+                single_letter_parts = false;
+            }
             prev = c;
             j += c.len_utf8();
             continue;
@@ -151,7 +159,7 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
             ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
             '.' => {
                 (prev.is_ascii_digit() && next.is_ascii_digit())
-                    || (prev.is_alphabetic() && next.is_alphabetic() && single_letters(text, i, j))
+                    || (prev.is_alphabetic() && next.is_alphabetic() && single_letter_parts)
             }
             '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
             _ => false,
@@ -159,6 +167,10 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
         if !joins {
             break;
         }
+        if c != '.' {
+            single_letter_parts = false;
+        }
+        part_len = 0;
         prev = c;
         j += c.len_utf8();
     }
@@ -171,14 +183,6 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
         }
     }
     j
-}
-
-/// Whether `text[i..j]` so far is single letters separated by periods
-/// ("U", "U.S", "a.m"), the only words a period may join inside.
-fn single_letters(text: &str, i: usize, j: usize) -> bool {
-    text[i..j]
-        .split('.')
-        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 /// Whether `word` (without its final period) keeps the period.
@@ -285,6 +289,14 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn long_chunks_stay_whole_and_fast() {
+        let text = "a.".repeat(200_000);
+        let spans = tokens(&text);
+        assert_eq!(spans.first().map(|s| s.start), Some(0));
+        assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
     }
 
     #[test]

@@ -202,6 +202,9 @@ pub(crate) fn decode_document<D: Decoder>(
     out
 }
 
+/// Documents longer than this many tokens are tagged in parts.
+pub const PART_TOKENS: usize = 20_000;
+
 /// A trained tagger: weights plus the lexicons its features read.
 #[derive(Debug, Clone, Default)]
 pub struct Tagger {
@@ -234,7 +237,33 @@ impl Tagger {
     }
 
     /// Tags a document; returns label ids (0 = O, 2k+1 = B-type k, 2k+2 = I-type k).
+    ///
+    /// Very long documents are tagged in parts of about [`PART_TOKENS`]
+    /// tokens, so that memory stays bounded on hostile input; document-level
+    /// evidence then reaches across one part only.
     pub fn tag_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        let total: usize = sentences.iter().map(Vec::len).sum();
+        if total <= PART_TOKENS {
+            return self.tag_part(sentences);
+        }
+        let mut out = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        while start < sentences.len() {
+            let mut end = start;
+            let mut n = 0;
+            while end < sentences.len() && (end == start || n + sentences[end].len() <= PART_TOKENS)
+            {
+                n += sentences[end].len();
+                end += 1;
+            }
+            out.extend(self.tag_part(&sentences[start..end]));
+            start = end;
+        }
+        out
+    }
+
+    /// Tags one document (or one part of a very long one).
+    fn tag_part(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         let labels = self.model.label_count();
         let mut stages = self.model.stages.iter();
         let Some(stage1) = stages.next().filter(|_| !self.model.types.is_empty()) else {
