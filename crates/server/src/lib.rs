@@ -83,11 +83,10 @@ pub async fn serve(
     config: Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let db =
-        Db::open(&config.db, config.limits.max_concurrent).map_err(|source| ServerError::Db {
-            path: config.db.clone(),
-            source,
-        })?;
+    let db = Db::open(&config.db, &config.limits).map_err(|source| ServerError::Db {
+        path: config.db.clone(),
+        source,
+    })?;
     let app = router(db, &config.limits);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -25,6 +25,8 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// Requests handled at once; more wait their turn.
     pub max_concurrent: usize,
+    /// Time after which a database query is interrupted (answered 503).
+    pub query_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -34,6 +36,7 @@ impl Default for Limits {
             max_body_bytes: 16 * 1024,
             request_timeout: Duration::from_secs(10),
             max_concurrent: 64,
+            query_timeout: crate::db::DEFAULT_QUERY_TIMEOUT,
         }
     }
 }

@@ -291,3 +291,39 @@ async fn many_concurrent_requests_all_succeed() {
         assert_eq!(task.await.unwrap(), StatusCode::OK);
     }
 }
+
+#[tokio::test]
+async fn a_query_past_its_time_limit_is_interrupted_and_answered_503() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    common::fill(&path);
+    let limits = server::Limits {
+        query_timeout: std::time::Duration::from_millis(50),
+        ..server::Limits::default()
+    };
+    let db = server::Db::open(&path, &limits).unwrap();
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+    // A request that would query for 30 s: it must be stopped by SQLite's
+    // interrupt long before that.
+    let result = db
+        .run(move |store| {
+            let start = std::time::Instant::now();
+            while start.elapsed() < std::time::Duration::from_secs(30) {
+                if let Err(e) = store.search("mackerel", 10, 0) {
+                    let _ = seen_tx.send(e.to_string());
+                    return Ok(());
+                }
+            }
+            let _ = seen_tx.send("never interrupted".to_string());
+            Ok(())
+        })
+        .await;
+    let err = result.unwrap_err();
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(err.public_message().contains("took longer"));
+    let seen = seen_rx.recv().unwrap();
+    assert!(seen.contains("interrupt"), "{seen}");
+    // The connection went back to the pool in working order.
+    let stats = db.run(|store| Ok(store.stats()?)).await.unwrap();
+    assert_eq!(stats.documents, 2);
+}

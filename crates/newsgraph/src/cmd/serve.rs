@@ -22,6 +22,9 @@ pub struct Args {
     /// Answer 408 to requests that take longer than this many seconds.
     #[arg(long, default_value_t = 10, value_name = "SECONDS")]
     pub request_timeout: u64,
+    /// Interrupt a database query after this many milliseconds (answered 503).
+    #[arg(long, default_value_t = 5000, value_name = "MS")]
+    pub query_timeout_ms: u64,
     /// Requests handled at once (more wait their turn).
     #[arg(long, default_value_t = 64, value_name = "N")]
     pub max_concurrent: usize,
@@ -57,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             max_body_bytes: args.max_body,
             request_timeout: Duration::from_secs(args.request_timeout.max(1)),
             max_concurrent: args.max_concurrent.max(1),
+            query_timeout: Duration::from_millis(args.query_timeout_ms.max(1)),
         },
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -41,6 +41,13 @@ impl TestServer {
     }
 }
 
+/// The pipeline, loaded once per test binary (loading the models is the
+/// slow part of setting up a test database).
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(Pipeline::embedded)
+}
+
 /// Analyses one text and stores it under `id` (a writer, as ingest is).
 pub fn store_text(store: &mut Store, id: &str, published: &str, text: &str) {
     let input = Input {
@@ -50,7 +57,7 @@ pub fn store_text(store: &mut Store, id: &str, published: &str, text: &str) {
         published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
         ..Input::default()
     };
-    let out = Pipeline::embedded().analyze(&input).unwrap().to_contract();
+    let out = pipeline().analyze(&input).unwrap().to_contract();
     store.insert(&out, &format!("hash-{id}")).unwrap();
 }
 
@@ -67,7 +74,7 @@ pub async fn start_with(limits: server::Limits) -> TestServer {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("test.db");
     fill(&path);
-    let db = server::Db::open(&path, 4).unwrap();
+    let db = server::Db::open(&path, &limits).unwrap();
     let app = server::router(db, &limits);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
