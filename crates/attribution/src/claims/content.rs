@@ -248,7 +248,10 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             break;
         }
     }
-    while end > k && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')' && c != '…')
+    // Trailing punctuation and a dangling conjunction ("… campaigns and").
+    while end > k
+        && (matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')' && c != '…')
+            || matches!(cx.low(end - 1), "and" | "or" | "but"))
     {
         end -= 1;
     }
