@@ -282,3 +282,38 @@ pub(super) fn asked_lead_in(cx: &Context, e: usize, cue: usize) -> Option<Claim>
         cue_after: false,
     })
 }
+
+/// Nouns of findings that speak for themselves ("In the latest poll, …").
+const FINDING_NOUNS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "data", "audit",
+];
+
+/// "In the most recent YouGov survey, 71 percent approved …": a sentence
+/// opening with a finding and a comma, and no verb of saying after it, is
+/// that finding's claim; the cue is "In".
+pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> {
+    if cx.low(s) != "in" {
+        return None;
+    }
+    let comma = (s + 1..(s + 10).min(e)).find(|&j| cx.is_punct(j, ','))?;
+    let finding = (s + 1..comma).any(|j| FINDING_NOUNS.contains(&cx.low(j)));
+    if !finding || cx.word_count(s + 1, comma) < 2 {
+        return None;
+    }
+    let content = right_content(cx, comma + 1, e)?;
+    let cue_inside = (content.0..content.1)
+        .any(|j| !cx.inside[j] && cx.is_word(j) && cx.lex.cue(cx.low(j)).is_some());
+    if cue_inside {
+        return None;
+    }
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((s, s + 1)),
+        speaker: Some(SpeakerPhrase {
+            range: (s + 1, comma),
+            ..SpeakerPhrase::default()
+        }),
+        cue_after: false,
+    })
+}

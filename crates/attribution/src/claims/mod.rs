@@ -43,7 +43,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     let mut claims: Vec<Claim> = Vec::new();
     let mut seen = Vec::new();
     for &(s, e) in &cx.sentences {
-        if let Some(c) = labelled_paragraph(cx, s) {
+        if let Some(c) = labelled_paragraph(cx, s).or_else(|| source_lead_in(cx, s, e)) {
             seen.extend(c.speaker.clone());
             claims.push(c);
         }
