@@ -50,7 +50,7 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 0.02)]
     pub prune: f32,
     /// Perceptrons averaged per stage (each sees the documents in another order).
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     pub ensemble: usize,
     /// Seed of the document shuffle.
     #[arg(long, default_value_t = 7)]

@@ -43,7 +43,7 @@ impl Default for TrainOptions {
             prune: 0.02,
             folds: 4,
             fold_epochs: 6,
-            ensemble: 3,
+            ensemble: 5,
         }
     }
 }
