@@ -13,8 +13,8 @@ SCORER=../shared/eval/score_extraction.py
 BIN=${NEWSGRAPH_BIN:-target/release/newsgraph}
 PASSES=${PASSES:-3}
 # Regression floors, a little under what was measured (see docs/extraction.md).
-F1_FLOOR=${F1_FLOOR:-0.94}
-DATE_FLOOR=${DATE_FLOOR:-0.85}
+F1_FLOOR=${F1_FLOOR:-0.95}
+DATE_FLOOR=${DATE_FLOOR:-0.90}
 
 if [ ! -d "$DATA/html" ] || [ ! -f "$SCORER" ]; then
   echo "extraction: ../shared/data/extraction is absent; skipped"
