@@ -4,6 +4,14 @@
 //! [`Nlp::annotate`] fills `tokens`, `sentences`, `entities` and `times` of an
 //! [`Analysis`]. Models are loaded by the caller and passed in; this crate
 //! does no I/O.
+//!
+//! Where to start reading:
+//! - [`tokenize`] and [`sentences`]: byte-exact tokens and sentence spans.
+//! - [`ner`]: the trained tagger (features, two-stage greedy decoding,
+//!   averaged-perceptron training, model file format); [`conll`] parses its
+//!   training and evaluation data from text.
+//! - [`entities`]: tagger spans → contract types, mention clusters, actor codes.
+//! - [`times`]: time expressions resolved against the publication date.
 
 pub mod conll;
 pub mod entities;

@@ -238,7 +238,7 @@ impl Tagger {
 
     /// Tags a document; returns label ids (0 = O, 2k+1 = B-type k, 2k+2 = I-type k).
     ///
-    /// Very long documents are tagged in parts of about [`PART_TOKENS`]
+    /// Very long documents are tagged in parts of about `PART_TOKENS`
     /// tokens, so that memory stays bounded on hostile input; document-level
     /// evidence then reaches across one part only.
     pub fn tag_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
