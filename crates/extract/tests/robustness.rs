@@ -96,3 +96,81 @@ fn malformed_fragments_never_panic() {
         let _ = extract_html(&String::from_utf8_lossy(case), None);
     }
 }
+
+#[test]
+fn random_markup_never_panics() {
+    // Deterministic pseudo-random soup of markup pieces, multibyte text and
+    // broken syntax; every piece boundary is a place a parser can trip.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<!--",
+        "-->",
+        "<!",
+        "<?",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "&",
+        ";",
+        "&amp;",
+        "&#x",
+        "&#",
+        "9999999",
+        "<p>",
+        "</p>",
+        "<div class=\"comments\">",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<title>",
+        "</title>",
+        "<li>",
+        "<br>",
+        "<a href=x>",
+        "</a>",
+        "<meta property=\"article:published_time\" content=\"",
+        "2019-02-30",
+        "<script type=\"application/ld+json\">{\"datePublished\":",
+        "<time datetime=",
+        "é",
+        "日本語",
+        "🙂",
+        "\u{0}",
+        "\u{feff}",
+        "text, with commas, ",
+        "<table><tr><td>",
+        "<html lang=",
+        "<body>",
+        "<h1>",
+        "</h1>",
+        "<link rel=canonical href=",
+        "By ",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let mut html = String::new();
+        for _ in 0..len {
+            html.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        let _ = extract_html(&html, Some("https://x.example/2020/01/02/a"));
+        let _ = extract(html.as_bytes(), &Options::default());
+        let mut bytes = html.into_bytes();
+        if !bytes.is_empty() {
+            let at = (next() % bytes.len() as u64) as usize;
+            bytes[at] = (next() % 256) as u8;
+        }
+        let _ = extract(&bytes, &Options::default());
+    }
+}
