@@ -170,6 +170,8 @@ pub fn render(nodes: &[Node], edges: &[Edge], link_of: impl Fn(&Node) -> String)
         edges.len()
     );
     svg.push_str("<g class=\"edges\">");
+    let pairs: std::collections::HashSet<(usize, usize)> =
+        edges.iter().map(|e| (e.from, e.to)).collect();
     for e in edges {
         let (Some(a), Some(b)) = (pos.get(e.from), pos.get(e.to)) else {
             continue;
@@ -178,6 +180,17 @@ pub fn render(nodes: &[Node], edges: &[Edge], link_of: impl Fn(&Node) -> String)
             continue;
         }
         let width = 1.0 + 7.0 * (e.events as f64 / max_events.max(1) as f64).sqrt();
+        // A pair with events both ways is drawn as two lines side by side,
+        // each shifted to its own right, so that neither hides the other.
+        let (a, b) = if pairs.contains(&(e.to, e.from)) {
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len = (dx * dx + dy * dy).sqrt().max(0.01);
+            let shift = width / 2.0 + 1.0;
+            let (nx, ny) = (-dy / len * shift, dx / len * shift);
+            ((a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny))
+        } else {
+            (*a, *b)
+        };
         let names = (&nodes[e.from].label, &nodes[e.to].label);
         let _ = write!(
             svg,
@@ -271,5 +284,37 @@ mod tests {
         let svg = render(&nodes, &edges, timeline_link);
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
         assert!(!svg.contains("<line"));
+    }
+
+    #[test]
+    fn a_pair_with_events_both_ways_shows_two_separate_lines() {
+        let nodes = vec![node("A", 1), node("B", 1)];
+        let edge = |from, to, goldstein| Edge {
+            from,
+            to,
+            events: 1,
+            goldstein,
+        };
+        let svg = render(&nodes, &[edge(0, 1, -5.0), edge(1, 0, 5.0)], timeline_link);
+        // Each line's end points, in a canonical order: without the shift,
+        // A→B and B→A would cover the same segment.
+        let number = |l: &str, attr: &str| -> String {
+            let at = l.find(&format!(" {attr}=\"")).unwrap() + attr.len() + 3;
+            l[at..].split('"').next().unwrap().to_string()
+        };
+        let lines: Vec<Vec<(String, String)>> = svg
+            .split("<line")
+            .skip(1)
+            .map(|l| {
+                let mut ends = vec![
+                    (number(l, "x1"), number(l, "y1")),
+                    (number(l, "x2"), number(l, "y2")),
+                ];
+                ends.sort();
+                ends
+            })
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_ne!(lines[0], lines[1]);
     }
 }
