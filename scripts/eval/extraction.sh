@@ -28,13 +28,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-. "$here/venv.sh" trafilatura resiliparse
+# The peers need PyPI; without it newsgraph is still scored, alone.
+tools="newsgraph"
+if ( . "$here/venv.sh" trafilatura resiliparse ) >/dev/null; then
+  . "$here/venv.sh" trafilatura resiliparse
+  tools="newsgraph resiliparse trafilatura"
+else
+  echo "extraction: could not install trafilatura/resiliparse; peers skipped" >&2
+fi
 
 score() { python3 "$SCORER" "$DATA/gold.jsonl" "$1" --bootstrap 0 | tail -1; }
 field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 declare -A f1 speed
-for tool in newsgraph resiliparse trafilatura; do
+for tool in $tools; do
   if [ "$tool" = newsgraph ]; then
     timing=$(NEWSGRAPH_BIN="$BIN" python3 "$here/extraction_peers.py" newsgraph "$DATA/html" "$out/$tool.jsonl" --passes "$PASSES")
   else
@@ -59,11 +66,12 @@ date_acc=$(field accuracy "$(tail -1 <<<"$dates")")
 echo
 echo "=== extraction summary (DEV, 122 pages)"
 printf '%-12s F1=%s  docs/s=%s\n' newsgraph "${f1[newsgraph]}" "${speed[newsgraph]}"
-printf '%-12s F1=%s  docs/s=%s\n' trafilatura "${f1[trafilatura]}" "${speed[trafilatura]}"
-printf '%-12s F1=%s  docs/s=%s\n' resiliparse "${f1[resiliparse]}" "${speed[resiliparse]}"
-ratio=$(python3 -c "print(f'{${speed[newsgraph]}/${speed[resiliparse]}:.2f}')")
+printf '%-12s F1=%s  docs/s=%s\n' trafilatura "${f1[trafilatura]:-n/a}" "${speed[trafilatura]:-n/a}"
+printf '%-12s F1=%s  docs/s=%s\n' resiliparse "${f1[resiliparse]:-n/a}" "${speed[resiliparse]:-n/a}"
+ratio=$(python3 -c "print(f'{${speed[newsgraph]}/${speed[resiliparse]:-0}:.2f}' if ${speed[resiliparse]:-0} else 'n/a')")
 echo "newsgraph: ${mbs} MB/s, ${ratio}x resiliparse's docs/s, peak RSS ${rss} MB"
-echo "newsgraph CLI start-up ${startup}s excluded above (with it: ${wall_speed} docs/s)"
+echo "(speeds are per CPU-second; newsgraph's start-up, ${startup} CPU-s, excluded;"
+echo " one plain run of newsgraph extract took ${wall_speed} docs per wall-second)"
 echo "publication dates right: ${date_acc} of the pages that state one"
 
 fail=0
