@@ -339,32 +339,41 @@ fn paragraph_score(seg: &Segment) -> f64 {
     (1.0 + commas + (chars as f64 / 100.0).min(3.0)) * (1.0 - seg.link_density())
 }
 
-/// The article text of a parsed page; `title` (if known) is dropped when it
-/// repeats as a heading.
-pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
-    let ctx = context(dom);
-    let segs = segments(dom, &ctx);
-    if segs.is_empty() {
-        return String::new();
-    }
-    let n = dom.nodes.len();
+/// Per-element totals from the segments below it.
+struct Scores {
+    /// Readability content score (from paragraphs up to 5 levels below).
+    score: Vec<f64>,
+    /// Characters inside links.
+    link: Vec<usize>,
+    /// All characters.
+    chars: Vec<usize>,
+    /// Characters of paragraphs that scored (real running text).
+    good: Vec<usize>,
+}
 
-    // Scores flow from paragraphs up to their containers.
+/// How many list/table levels a paragraph's score skips to find the
+/// element holding the list; bounds the work on absurdly nested tables.
+const LIST_SKIP_LIMIT: usize = 8;
+
+fn scores(dom: &Dom, segs: &[Segment]) -> Scores {
+    let n = dom.nodes.len();
     let mut score = vec![0.0f64; n];
     let mut link = vec![0usize; n];
     let mut chars = vec![0usize; n];
     let mut good = vec![0usize; n];
-    for seg in &segs {
+    for seg in segs {
         let s = paragraph_score(seg);
         let mut at = seg.owner;
-        let owner_name = dom.name(at).unwrap_or("");
-        if is_paragraph_tag(owner_name) {
+        if dom.name(at).is_some_and(is_paragraph_tag) {
             at = dom.nodes[at].parent;
         }
         // A list or a table is part of an article, never its container:
         // score the element that holds it.
-        while at != NONE && dom.name(at).is_some_and(is_list_or_table) {
+        let mut skipped = 0;
+        while at != NONE && skipped < LIST_SKIP_LIMIT && dom.name(at).is_some_and(is_list_or_table)
+        {
             at = dom.nodes[at].parent;
+            skipped += 1;
         }
         let mut level = 0;
         while at != NONE && at != 0 && level < 5 {
@@ -377,20 +386,43 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
             at = dom.nodes[at].parent;
             level += 1;
         }
-        // Link and text totals, summed up the tree below (for link density).
         let seg_chars = seg.chars();
         link[seg.owner] += seg.link_chars;
         chars[seg.owner] += seg_chars;
         good[seg.owner] += if s > 0.0 { seg_chars } else { 0 };
     }
-    // Bottom-up sums in one backward pass: parents precede children, so
-    // walking each segment's ancestors (quadratic on deep pages) is not needed.
+    // Totals summed up the tree in one backward pass: parents precede
+    // children, so walking each segment's ancestors (quadratic on deep
+    // pages) is not needed.
     for i in (1..n).rev() {
         let p = dom.nodes[i].parent;
         link[p] += link[i];
         chars[p] += chars[i];
         good[p] += good[i];
     }
+    Scores {
+        score,
+        link,
+        chars,
+        good,
+    }
+}
+
+/// The article text of a parsed page; `title` (if known) is dropped when it
+/// repeats as a heading.
+pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
+    let ctx = context(dom);
+    let segs = segments(dom, &ctx);
+    if segs.is_empty() {
+        return String::new();
+    }
+    let n = dom.nodes.len();
+    let Scores {
+        score,
+        link,
+        chars,
+        good,
+    } = scores(dom, &segs);
     let mut best = NONE;
     let mut best_score = 0.0;
     for i in 1..n {

@@ -39,6 +39,19 @@ fn deeply_nested_paragraph_text_everywhere() {
 }
 
 #[test]
+fn deeply_nested_tables_and_lists_stay_linear() {
+    let depth = 50_000;
+    let mut html = String::new();
+    for i in 0..depth {
+        html.push_str(&format!(
+            "<table>cell {i}, and more words here<ul>item {i}, with text<li>"
+        ));
+    }
+    let article = extract_html(&html, None);
+    assert!(!article.text.is_empty());
+}
+
+#[test]
 fn ten_megabyte_single_line() {
     let mut html = String::from("<html><body><p>");
     let sentence = "The council met on Tuesday, and the vote was close. ";
