@@ -286,6 +286,7 @@ impl Tagger {
         for (labels, words) in tags.iter_mut().zip(sentences) {
             repair(labels, words);
         }
+        make_consistent(&mut tags, sentences);
         tags
     }
 
@@ -305,6 +306,86 @@ fn repair(labels: &mut [u8], words: &[&str]) {
         let prev = if i > 0 { labels[i - 1] } else { 0 };
         if !allowed(prev, labels[i]) {
             labels[i] -= 1;
+        }
+    }
+}
+
+/// Document-level consistency: a name written the same way is one kind of
+/// thing throughout a document. Every name gets the type most of its
+/// occurrences got, and untagged occurrences of a capitalised name of two
+/// or more words are tagged too.
+fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
+    // Name (words joined by spaces) → votes per type.
+    let mut votes: HashMap<String, [u16; 8]> = HashMap::new();
+    let mut found: Vec<(usize, usize, usize, String)> = Vec::new();
+    for (s, (labels, words)) in tags.iter().zip(sentences).enumerate() {
+        let mut i = 0;
+        while i < labels.len() {
+            if labels[i] % 2 == 1 {
+                let mut j = i + 1;
+                while j < labels.len() && labels[j] == labels[i] + 1 {
+                    j += 1;
+                }
+                let name = words[i..j].join(" ");
+                let slot = ((labels[i] - 1) / 2) as usize;
+                if slot < 8 {
+                    let v = votes.entry(name.clone()).or_insert([0; 8]);
+                    v[slot] = v[slot].saturating_add(1);
+                }
+                found.push((s, i, j, name));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let majority = |v: &[u16; 8]| -> Option<u8> {
+        let best = (0..8).max_by_key(|&k| (v[k], std::cmp::Reverse(k)))?;
+        let ties = v.iter().filter(|&&n| n == v[best]).count();
+        (ties == 1).then_some(best as u8)
+    };
+    for (s, i, j, name) in &found {
+        if let Some(k) = votes.get(name).and_then(majority) {
+            tags[*s][*i] = 2 * k + 1;
+            for l in &mut tags[*s][i + 1..*j] {
+                *l = 2 * k + 2;
+            }
+        }
+    }
+    // Propagate multi-word names to untagged occurrences.
+    let names: Vec<(Vec<&str>, u8)> = votes
+        .iter()
+        .filter_map(|(name, v)| {
+            let words: Vec<&str> = name.split(' ').collect();
+            let capitalised = words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            (words.len() >= 2 && capitalised)
+                .then(|| majority(v).map(|k| (words, k)))
+                .flatten()
+        })
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for (labels, words) in tags.iter_mut().zip(sentences) {
+        for (name, k) in &names {
+            let n = name.len();
+            let mut i = 0;
+            while i + n <= words.len() {
+                if words[i..i + n] == name[..]
+                    && labels[i..i + n].iter().all(|l| *l == 0)
+                    && labels.get(i + n).is_none_or(|l| *l == 0 || l % 2 == 1)
+                {
+                    labels[i] = 2 * k + 1;
+                    for l in &mut labels[i + 1..i + n] {
+                        *l = 2 * k + 2;
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
         }
     }
 }
