@@ -52,6 +52,33 @@ impl Default for Limits {
     }
 }
 
+/// Extracts the article of one input without loading any model: decoding,
+/// HTML or text extraction, and the caller's `url` and `published`. This is
+/// all `newsgraph extract` needs, so it skips building a [`Pipeline`].
+pub fn extract_document(input: &Input, limits: &Limits) -> Result<Document, PipelineError> {
+    let options = extract::Options {
+        url: input.url.as_deref(),
+        declared_charset: input.declared_charset.as_deref(),
+        kind: input.kind,
+        max_bytes: limits.max_bytes,
+    };
+    let mut article = if input.verbatim && input.kind != Some(InputKind::Html) {
+        verbatim_article(input.bytes, &options)?
+    } else {
+        extract::extract(input.bytes, &options)?
+    };
+    if input.published.is_some() {
+        article.published = input.published;
+    }
+    if input.url.is_some() {
+        article.url = input.url.clone();
+    }
+    Ok(Document {
+        id: input.id.clone(),
+        article,
+    })
+}
+
 /// Decodes plain text and keeps it exactly, for [`Input::verbatim`].
 fn verbatim_article(
     bytes: &[u8],
@@ -113,30 +140,10 @@ impl Pipeline {
         Ok(self.analyze_document(self.extract(input)?))
     }
 
-    /// Extracts the article of one input, without analysing it: decoding,
-    /// HTML or text extraction, and the caller's `url` and `published`.
+    /// Extracts the article of one input, without analysing it (see
+    /// [`extract_document`]), under this pipeline's limits.
     pub fn extract(&self, input: &Input) -> Result<Document, PipelineError> {
-        let options = extract::Options {
-            url: input.url.as_deref(),
-            declared_charset: input.declared_charset.as_deref(),
-            kind: input.kind,
-            max_bytes: self.limits.max_bytes,
-        };
-        let mut article = if input.verbatim && input.kind != Some(InputKind::Html) {
-            verbatim_article(input.bytes, &options)?
-        } else {
-            extract::extract(input.bytes, &options)?
-        };
-        if input.published.is_some() {
-            article.published = input.published;
-        }
-        if input.url.is_some() {
-            article.url = input.url.clone();
-        }
-        Ok(Document {
-            id: input.id.clone(),
-            article,
-        })
+        extract_document(input, &self.limits)
     }
 
     /// Analyses a document whose article text is already extracted.

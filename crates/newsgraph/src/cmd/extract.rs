@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use ingest::{walk, SourceItem, WalkOptions};
-use pipeline::Pipeline;
+use pipeline::{extract_document, Limits};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,7 +21,7 @@ pub struct Args {
 
 /// Runs `newsgraph extract`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded();
+    let limits = Limits::default();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     for item in walk(&args.paths, &WalkOptions::default()) {
@@ -33,7 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
-        match pipeline.extract(&super::input_of(&doc)) {
+        match extract_document(&super::input_of(&doc), &limits) {
             Ok(document) => {
                 serde_json::to_writer(&mut stdout, &document)?;
                 writeln!(stdout)?;
