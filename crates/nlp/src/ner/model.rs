@@ -48,8 +48,8 @@ impl Hasher for IdentityHasher {
 /// A map from feature keys, hashed by identity.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// Token positions whose word vectors are features: previous, this, next.
-pub(crate) const DENSE_SLOTS: usize = 3;
+/// Token positions whose word vectors are features: two before to two after.
+pub(crate) const DENSE_SLOTS: usize = 5;
 
 /// The word vectors of a token's dense slots (`None` for unknown words).
 pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
@@ -401,7 +401,7 @@ mod tests {
         assert_eq!(back.feature_count(), 1);
         assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));
         let mut scores = [0i32; 5];
-        back.stages[0].score(&[7, 9, 11], &[None; 3], &mut scores);
+        back.stages[0].score(&[7, 9, 11], &[None; DENSE_SLOTS], &mut scores);
         assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
     }
 

@@ -137,7 +137,7 @@ impl DocFeatures {
 }
 
 impl SentenceFeatures {
-    /// The word vectors of the tokens before, at and after `i`.
+    /// The word vectors of the two tokens before `i`, of `i`, and of the two after.
     fn dense(&self, i: usize) -> DenseInput<'_> {
         let at = |j: Option<usize>| -> Option<&[i8]> {
             let j = j?;
@@ -146,7 +146,13 @@ impl SentenceFeatures {
             }
             self.vectors.get(j * self.dims..(j + 1) * self.dims)
         };
-        [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
+        [
+            at(i.checked_sub(2)),
+            at(i.checked_sub(1)),
+            at(Some(i)),
+            at(Some(i + 1)),
+            at(Some(i + 2)),
+        ]
     }
 }
 
