@@ -48,8 +48,10 @@ impl Hasher for IdentityHasher {
 /// A map from feature keys, hashed by identity.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// Token positions whose word vectors are features: two before to two after.
-pub(crate) const DENSE_SLOTS: usize = 5;
+/// Word-vector feature slots: the tokens two before to two after, and the
+/// token again when capitalised (GloVe is lower-cased: "May" the month and
+/// "may" the verb share a vector, and only casing tells names apart).
+pub(crate) const DENSE_SLOTS: usize = 6;
 
 /// The word vectors of a token's dense slots (`None` for unknown words).
 pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];

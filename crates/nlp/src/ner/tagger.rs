@@ -137,7 +137,8 @@ impl DocFeatures {
 }
 
 impl SentenceFeatures {
-    /// The word vectors of the two tokens before `i`, of `i`, and of the two after.
+    /// The word vectors of the two tokens before `i`, of `i`, of the two
+    /// after, and of `i` again if capitalised.
     fn dense(&self, i: usize) -> DenseInput<'_> {
         let at = |j: Option<usize>| -> Option<&[i8]> {
             let j = j?;
@@ -152,6 +153,7 @@ impl SentenceFeatures {
             at(Some(i)),
             at(Some(i + 1)),
             at(Some(i + 2)),
+            at(Some(i)).filter(|_| self.views.get(i).is_some_and(|v| v.capitalised)),
         ]
     }
 }
