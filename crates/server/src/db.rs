@@ -19,9 +19,16 @@ pub struct Db {
 
 struct Inner {
     path: PathBuf,
+    running: tokio::sync::Semaphore,
     idle: Mutex<Vec<Store>>,
     max_idle: usize,
     query_timeout: Duration,
+}
+
+/// Queries run at once: twice the cores (one waiting on I/O while the
+/// other computes).
+fn parallel_queries() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get() * 2)
 }
 
 /// How often an overdue query is interrupted again until it stops.
@@ -40,6 +47,7 @@ impl Db {
         Ok(Db {
             inner: Arc::new(Inner {
                 path: path.to_path_buf(),
+                running: tokio::sync::Semaphore::new(parallel_queries()),
                 idle: Mutex::new(vec![first]),
                 max_idle: limits.max_concurrent.max(1),
                 query_timeout: limits.query_timeout,
@@ -59,6 +67,12 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let _permit = self
+            .inner
+            .running
+            .acquire()
+            .await
+            .map_err(|_| ApiError::Unavailable("the server is shutting down".to_string()))?;
         let inner = Arc::clone(&self.inner);
         let (handle_tx, handle_rx) = std::sync::mpsc::channel();
         let mut task = tokio::task::spawn_blocking(move || {
