@@ -4,6 +4,7 @@
 #
 #   scripts/scale.sh                 # N=100000
 #   N=20000 DURATION=20 scripts/scale.sh
+#   KEEP_DB=/tmp/scale.db scripts/scale.sh   # keep the database; reuse it next time
 #
 # Prints documents/second end to end (2 cores), database size per 1,000
 # documents, peak RSS of the ingest, what a re-ingest of the same input adds
@@ -25,11 +26,16 @@ echo "== generating $N articles"
 python3 scripts/scale-articles.py "$N" "$work/articles.jsonl"
 echo "input: $(du -m "$work/articles.jsonl" | cut -f1) MB"
 
-db="$work/scale.db"
-echo "== ingest (cores: $(nproc))"
-/usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" ingest --db "$db" "$work/articles.jsonl" 2>"$work/ingest.log"
-tail -1 "$work/ingest.log"
-read -r wall rss_kb <"$work/time.txt"
+db="${KEEP_DB:-$work/scale.db}"
+if [ -n "${KEEP_DB:-}" ] && [ -f "$db" ]; then
+  echo "== reusing $db (no ingest timing)"
+  wall=0 rss_kb=0
+else
+  echo "== ingest (cores: $(nproc))"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" ingest --db "$db" "$work/articles.jsonl" 2>"$work/ingest.log"
+  tail -1 "$work/ingest.log"
+  read -r wall rss_kb <"$work/time.txt"
+fi
 docs=$("$bin" stats --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
 # Fold the WAL into the file so the size is what stays on disk.
 python3 - "$db" <<'PY'
@@ -71,9 +77,11 @@ python3 - "$docs" "$wall" "$bytes" "$rss_kb" "$docs_after" <<'PY'
 import sys
 docs, wall, size, rss_kb, after = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 print()
-print(f"summary: {docs} documents ingested in {wall:.1f} s: {docs / wall:.0f} documents/s end to end")
+if wall > 0:
+    print(f"summary: {docs} documents ingested in {wall:.1f} s: {docs / wall:.0f} documents/s end to end")
 print(f"summary: database {size / 1e6:.1f} MB, {size / 1e3 / max(docs, 1) * 1000 / 1e3:.2f} MB per 1,000 documents")
-print(f"summary: peak RSS of the ingest {rss_kb / 1024:.0f} MB")
+if rss_kb > 0:
+    print(f"summary: peak RSS of the ingest {rss_kb / 1024:.0f} MB")
 print(f"summary: re-ingest of the same input added {after - docs} documents")
 PY
 grep '^summary' "$work/load.txt"
