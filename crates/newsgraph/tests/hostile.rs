@@ -478,3 +478,14 @@ fn a_json_lines_batch_with_broken_lines() {
     }
     assert_correct_or_clear_error(&b, &run, "j4", "xxxxxxxx");
 }
+
+#[test]
+fn a_word_that_once_panicked_the_event_coder() {
+    // Found by fuzzing `analyze`: "\u{820}\u{820}ing" made the event coder's
+    // lemmatiser slice inside a character. Whatever the stages do with it,
+    // the ingest must report it (or store it) and go on.
+    let text = "Officials said the ministers were \u{820}\u{820}ing to Rome on Monday, \
+                according to Reuters. Russia said on Monday that China \u{820}\u{820}ed the talks.";
+    let (batch, run) = ingest_hostile("lemma.txt", text.as_bytes(), &[]);
+    assert_correct_or_clear_error(&batch, &run, "lemma", "Reuters");
+}

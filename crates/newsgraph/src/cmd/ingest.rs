@@ -356,13 +356,26 @@ fn extract_keyed(pipeline: &Pipeline, item: &SourceItem) -> Result<Keyed, (Strin
         declared_charset: doc.declared_charset.clone(),
         verbatim: false,
     };
-    let document = pipeline
-        .extract(&input)
+    let document = catch_panic(|| pipeline.extract(&input))
+        .map_err(|reason| (doc.origin.clone(), reason))?
         .map_err(|e| (doc.origin.clone(), e.to_string()))?;
     Ok(Keyed {
         hash: content_hash(document.text()),
         fingerprint: simhash(document.text()),
         document,
+    })
+}
+
+/// Runs one stage on one document, turning a panic (a bug in a stage) into
+/// an error for that document, so one bad page never ends a batch.
+fn catch_panic<T>(stage: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("the analysis failed on this input (a newsgraph bug, please report it): {message}")
     })
 }
 
@@ -383,7 +396,7 @@ fn analyse_within(
     let spawned = std::thread::Builder::new()
         .name("analysis".into())
         .spawn(move || {
-            let output = worker_pipeline.analyze_document(document).to_contract();
+            let output = catch_panic(|| worker_pipeline.analyze_document(document).to_contract());
             // The receiver may have given up; then nobody wants this.
             let _ = tx.send(output);
         });
@@ -391,7 +404,7 @@ fn analyse_within(
         return Err(format!("cannot start an analysis thread: {e}"));
     }
     match rx.recv_timeout(limit) {
-        Ok(output) => Ok(output),
+        Ok(output) => output,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
             "analysis took longer than {} ms; given up (raise it with --max-analysis-ms)",
             limit.as_millis()
