@@ -35,10 +35,12 @@ fn headline(body: &str) -> Option<String> {
     looks_like.then(|| first.to_string())
 }
 
-/// Lines that scraped pages put before or after the article: comment forms,
-/// share and subscribe prompts, cookie notices. Matched case-insensitively
-/// against a whole line (after trimming punctuation).
-const CHROME_LINES: &[&str] = &[
+/// Lines that scraped pages put before or after the article and that are
+/// chrome only there (comment forms, cookie and log-in prompts), beyond the
+/// stock chrome lines the HTML extractor also drops
+/// ([`crate::boilerplate::is_boilerplate_line`]). Matched case-insensitively
+/// against a whole line, after trimming punctuation.
+const EDGE_CHROME_LINES: &[&str] = &[
     "please enter your comment",
     "please enter your name here",
     "please enter your email address here",
@@ -48,21 +50,8 @@ const CHROME_LINES: &[&str] = &[
     "post a comment",
     "cancel reply",
     "save my name, email, and website in this browser for the next time i comment",
-    "share this article",
-    "share this",
-    "share on facebook",
-    "share on twitter",
-    "share",
-    "tweet",
-    "email",
-    "print",
-    "subscribe",
     "subscribe to our newsletter",
     "sign up for our newsletter",
-    "related articles",
-    "related posts",
-    "read more",
-    "advertisement",
     "we use cookies",
     "accept cookies",
     "skip to content",
@@ -81,7 +70,8 @@ fn is_chrome_line(line: &str) -> bool {
     if l.is_empty() {
         return true;
     }
-    CHROME_LINES.iter().any(|c| l == *c)
+    crate::boilerplate::is_boilerplate_line(&l)
+        || EDGE_CHROME_LINES.contains(&l.as_str())
         || (l.starts_with("follow us on") && l.len() < 60)
         || (l.starts_with("copyright") && l.len() < 120)
         || (l.starts_with('©') && l.len() < 120)
