@@ -358,6 +358,24 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
     (cx.word_count(start, i) > 0).then_some((start, i))
 }
 
+/// Lower-case words that name a kind of outlet after its proper name.
+const OUTLET_HEADS: &[&str] = &[
+    "news",
+    "agency",
+    "newspaper",
+    "daily",
+    "weekly",
+    "broadcaster",
+    "television",
+    "radio",
+    "network",
+    "channel",
+    "website",
+    "magazine",
+    "service",
+    "tabloid",
+];
+
 /// A name run for a chain link: "The New York Times", "CNN", "U.S. media".
 fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut i = start;
@@ -376,6 +394,15 @@ fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> 
     // A lower-case group head after the names: "U.S. media".
     if e > i && e < end && cx.lex.is_group_head(cx.low(e)) {
         e += 1;
+    }
+    // What kind of outlet the name is: "the Yonhap news agency", "the
+    // Kyodo news service". Part of the name, not the start of the claim.
+    if e > i {
+        let mut h = e;
+        while h < end && h < e + 2 && OUTLET_HEADS.contains(&cx.low(h)) {
+            h += 1;
+        }
+        e = h;
     }
     (e > i && cx.is_cap(i)).then_some((start, e))
 }

@@ -354,3 +354,18 @@ fn seed_article_acceptance() {
     let via: Vec<&str> = opening.via.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(via, vec!["CNN", "The New York Times"]);
 }
+
+#[test]
+fn outlet_kind_words_belong_to_the_chain_not_the_claim() {
+    let a = analyse(
+        "According to officials quoted by the Kestrel news agency, the two delegations will also inspect the dam.",
+    );
+    let q = quote(&a, "delegations");
+    assert_eq!(
+        content(&a, q),
+        "the two delegations will also inspect the dam"
+    );
+    let via: Vec<&str> = q.via.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(via.len(), 1, "{via:?}");
+    assert!(via[0].contains("Kestrel news agency"), "{via:?}");
+}
