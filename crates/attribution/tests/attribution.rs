@@ -369,3 +369,31 @@ fn outlet_kind_words_belong_to_the_chain_not_the_claim() {
     assert_eq!(via.len(), 1, "{via:?}");
     assert!(via[0].contains("Kestrel news agency"), "{via:?}");
 }
+
+#[test]
+fn appearance_and_expectation_are_unsourced_claims_over_the_clause() {
+    let a = analyse(
+        "The council met on Tuesday. The mayor appeared ready to sign the budget. \
+         Ortiz is expected to announce the vote on Friday. It seems, however, that nobody read the report. \
+         The band appeared on local television.",
+    );
+    let q = quote(&a, "ready to sign");
+    assert_eq!(
+        content(&a, q),
+        "The mayor appeared ready to sign the budget"
+    );
+    assert!(q.speaker.is_none());
+    assert_eq!(q.cue.as_deref(), Some("appeared"));
+    let q = quote(&a, "announce the vote");
+    assert_eq!(
+        content(&a, q),
+        "Ortiz is expected to announce the vote on Friday"
+    );
+    let q = quote(&a, "nobody read");
+    assert_eq!(content(&a, q), "nobody read the report");
+    // A place after "appeared" is an appearance, not an impression.
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| !content(&a, q).contains("local television")));
+}

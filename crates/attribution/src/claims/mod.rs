@@ -15,11 +15,13 @@ use model::QuoteKind;
 mod content;
 mod continuation;
 mod cues;
+mod evidential;
 mod speakers;
 
 use content::*;
 use continuation::*;
 use cues::*;
+use evidential::*;
 use speakers::*;
 
 /// A claim found in the text, as token ranges.
@@ -76,6 +78,9 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                     (_, Some(_)) => None,
                     _ => finite(cx, s, e, i, class, &claims[first..]),
                 }
+            } else if covering.is_none() {
+                let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
+                evidential(cx, s, e, i, clause_start)
             } else {
                 None
             };

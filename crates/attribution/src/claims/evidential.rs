@@ -1,0 +1,98 @@
+//! Claims of appearance and expectation with no named source: "The speaker
+//! appeared closer to an endorsement", "Trump is expected to deliver a
+//! speech". PolNeAR annotates these as attributions without a speaker whose
+//! content is the whole clause, cue included; "It appears that …" takes
+//! only the clause after "that".
+
+use super::*;
+
+/// Verbs of appearance that report an impression, not a speech act.
+const APPEARANCE: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
+/// Forms of "be" before "expected to" ("is expected to", "were expected to").
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Relative pronouns that open a clause of their own ("…, which is expected
+/// to draw …"); the clause ends at the next comma.
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Whether the word at `i` is an evidential cue: a verb of appearance (one
+/// not followed by a place: "appeared on Fox News" is not an impression)
+/// or "expected to" after a form of "be".
+fn is_evidential(cx: &Context, i: usize) -> bool {
+    let l = cx.low(i);
+    if APPEARANCE.contains(&l) {
+        let next = cx.low(i + 1);
+        let appeared_somewhere = l.starts_with("appear")
+            && matches!(next, "on" | "in" | "at" | "before" | "with" | "as" | "for");
+        return !appeared_somewhere && (cx.is_word(i + 1) || cx.is_punct(i + 1, ','));
+    }
+    l == "expected" && i > 0 && BE.contains(&cx.low(i - 1)) && cx.low(i + 1) == "to"
+}
+
+/// The evidential claim whose cue is at `cue` in sentence `s..e`, if any.
+/// `clause_start` is where the sentence's text not yet claimed begins.
+pub(super) fn evidential(
+    cx: &Context,
+    s: usize,
+    e: usize,
+    cue: usize,
+    clause_start: usize,
+) -> Option<Claim> {
+    if !is_evidential(cx, cue) {
+        return None;
+    }
+    // "It appears, though, that …": the impression is the that-clause.
+    if cue > s && cx.low(cue - 1) == "it" {
+        let that = (cue + 1..(cue + 5).min(e)).find(|&j| cx.low(j) == "that")?;
+        let content = right_content(cx, that + 1, e)?;
+        return Some(unsourced(cx, content, cue));
+    }
+    // The subject: back from the cue to the clause's start, a comma, a
+    // colon or a dash outside quotations.
+    let floor = clause_start.max(s);
+    let mut start = cue;
+    while start > floor
+        && !(matches!(
+            cx.tokens[start - 1].kind,
+            TokenKind::Punct(',' | ':' | ';' | '—' | '–' | '(')
+        ) && !cx.inside[start - 1])
+    {
+        start -= 1;
+    }
+    if matches!(cx.low(start), "and" | "but" | "so" | "yet") {
+        start += 1;
+    }
+    if start >= cue {
+        return None;
+    }
+    let relative = RELATIVES.contains(&cx.low(start));
+    let mut end = e;
+    for i in cue + 1..e {
+        if cx.inside[i] {
+            continue;
+        }
+        if (relative && cx.is_punct(i, ',')) || ends_reported_clause(cx, i, e) {
+            end = i;
+            break;
+        }
+    }
+    while end > cue && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')') {
+        end -= 1;
+    }
+    if end <= cue + 1 || cx.word_count(start, end) < 3 {
+        return None;
+    }
+    Some(unsourced(cx, (start, end), cue))
+}
+
+/// A claim with no speaker and the cue at `cue`.
+fn unsourced(cx: &Context, content: (usize, usize), cue: usize) -> Claim {
+    Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: None,
+        cue_after: false,
+    }
+}
