@@ -181,15 +181,23 @@ impl Store {
     /// The events an actor took part in (as source or target), each story
     /// once, in date order; at most `limit` (0: the default, 50).
     pub fn timeline(&self, actor_id: i64, limit: usize) -> Result<Vec<EventRecord>> {
+        // The first `limit` events of each side, read in day order from its
+        // index (an actor can have tens of thousands of events; collecting
+        // and sorting them all is what made this slow), then merged.
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
              WHERE e.event IN (
-                 SELECT event FROM events
-                 WHERE event IN (
-                     SELECT event FROM events WHERE source_actor = ?1
-                     UNION SELECT event FROM events WHERE target_actor = ?1)
-                   AND copy_of IS NULL
-                 ORDER BY day, event LIMIT ?2)
+                 SELECT event FROM (
+                     SELECT event, day FROM (
+                         SELECT event, day FROM events
+                         WHERE source_actor = ?1 AND copy_of IS NULL
+                         ORDER BY day, event LIMIT ?2)
+                     UNION
+                     SELECT event, day FROM (
+                         SELECT event, day FROM events
+                         WHERE target_actor = ?1 AND copy_of IS NULL
+                         ORDER BY day, event LIMIT ?2)
+                     ORDER BY day, event LIMIT ?2))
              ORDER BY e.day, e.event"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

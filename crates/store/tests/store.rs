@@ -396,6 +396,10 @@ fn actor_graph_and_timeline() {
     let timeline = store.timeline(china, 0).unwrap();
     let codes: Vec<_> = timeline.iter().map(|e| e.cameo.as_str()).collect();
     assert_eq!(codes, ["138", "0233"], "in date order");
+    // a limit keeps the earliest events, whichever side the actor was on
+    let first = store.timeline(china, 1).unwrap();
+    let codes: Vec<_> = first.iter().map(|e| e.cameo.as_str()).collect();
+    assert_eq!(codes, ["138"]);
 }
 
 #[test]
