@@ -52,12 +52,7 @@ pub(super) fn evidential(
     // colon or a dash outside quotations.
     let floor = clause_start.max(s);
     let mut start = cue;
-    while start > floor
-        && !(matches!(
-            cx.tokens[start - 1].kind,
-            TokenKind::Punct(',' | ':' | ';' | '—' | '–' | '(')
-        ) && !cx.inside[start - 1])
-    {
+    while start > floor && !is_clause_boundary(cx, start - 1) {
         start -= 1;
     }
     if matches!(cx.low(start), "and" | "but" | "so" | "yet") {
@@ -84,6 +79,16 @@ pub(super) fn evidential(
         return None;
     }
     Some(unsourced(cx, (start, end), cue))
+}
+
+/// Whether token `i` is punctuation outside quotations that opens a new
+/// clause after it (a comma, colon, semicolon, dash or parenthesis).
+fn is_clause_boundary(cx: &Context, i: usize) -> bool {
+    !cx.inside[i]
+        && matches!(
+            cx.tokens[i].kind,
+            TokenKind::Punct(',' | ':' | ';' | '—' | '–' | '(')
+        )
 }
 
 /// A claim with no speaker and the cue at `cue`.
