@@ -397,3 +397,16 @@ fn appearance_and_expectation_are_unsourced_claims_over_the_clause() {
         .iter()
         .all(|q| !content(&a, q).contains("local television")));
 }
+
+#[test]
+fn quotation_inside_a_reported_clause_stays_in_its_content() {
+    let a = analyse(
+        "The senator said the plan was \u{201c}a gift to polluters,\u{201d} adding that she would vote against it.",
+    );
+    let q = quote(&a, "the plan was");
+    assert_eq!(
+        content(&a, q),
+        "the plan was \u{201c}a gift to polluters,\u{201d}"
+    );
+    assert_eq!(q.kind, QuoteKind::Partial);
+}

@@ -225,9 +225,13 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             let attributed_form = last > 0
                 && (matches!(cx.tokens[last - 1].kind, TokenKind::Punct(',' | '?' | '!'))
                     || cx.is_punct(last + 1, ','));
-            if attributed_form
-                && (last + 1..(last + 6).min(e)).any(|j| cx.lex.cue(cx.low(j)).is_some())
-            {
+            // A quotation inside the clause ("she was “going to put coal
+            // miners out of business,” adding …") is part of it; only one
+            // that opens a clause of its own starts another claim.
+            let opens_clause = matches!(cx.tokens[i - 1].kind, TokenKind::Punct(_));
+            let own_cue = (last + 1..(last + 6).min(e))
+                .any(|j| matches!(cx.lex.cue(cx.low(j)), Some(c) if c != CueClass::Participle));
+            if attributed_form && opens_clause && own_cue {
                 end = i;
                 break;
             }
@@ -266,11 +270,14 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
 /// Whether the participle at `i` continues a clause (", saying", "— saying",
 /// "and saying") rather than modifying a noun.
 pub(super) fn continues_clause(cx: &Context, i: usize) -> bool {
+    // "… “a gift to polluters,” adding …": the comma sits inside the marks.
+    let comma_in_marks = i > 1 && cx.is_mark(i - 1) && cx.is_punct(i - 2, ',');
     i > 0
         && (matches!(
             cx.tokens[i - 1].kind,
             TokenKind::Punct(',' | '-' | '—' | '–')
-        ) || cx.low(i - 1) == "and")
+        ) || cx.low(i - 1) == "and"
+            || comma_in_marks)
 }
 
 /// Whether the reported clause ends before token `i`: "; …", ", which …",
