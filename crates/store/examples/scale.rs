@@ -524,6 +524,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &mut worst,
     )?;
     time(
+        "actor graph (1 year)",
+        runs,
+        |i| {
+            let from = NaiveDate::from_ymd_opt(2020 + (i % 4) as i32, 1, 1).unwrap();
+            let to = NaiveDate::from_ymd_opt(2020 + (i % 4) as i32, 12, 31).unwrap();
+            store.actor_graph(Some(from), Some(to), 100)
+        },
+        &mut worst,
+    )?;
+    time(
         "timeline",
         runs,
         |i| store.timeline(actor_ids[i % actor_ids.len().max(1)], 100),

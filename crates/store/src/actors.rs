@@ -1,9 +1,11 @@
 //! Cross-document actors and the actor graph.
 
 use crate::names::normalise;
+use crate::periods::{split, PeriodRanges};
 use crate::types::{ActorEdge, ActorGraph, ActorSummary};
 use crate::{page_limit, parse_day, Result, Store};
 use chrono::NaiveDate;
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeSet;
 
@@ -18,6 +20,48 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorSummary> {
         mentions: r.get::<_, i64>(4)? as u64,
         documents: r.get::<_, i64>(5)? as u64,
     })
+}
+
+/// The SQL of a date-range actor graph over `ranges` (whole years, whole
+/// months, leftover days, each from its own totals) and its bound values
+/// before the limit; no values when the range is empty.
+fn graph_range_sql(ranges: &PeriodRanges) -> (String, Vec<String>) {
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    let sources = [
+        (
+            &ranges.days,
+            "SELECT source_actor, target_actor, events, goldstein_sum, day AS first_day,
+                 day AS last_day FROM pair_days WHERE day >= ? AND day <= ?",
+        ),
+        (
+            &ranges.months,
+            "SELECT source_actor, target_actor, events, goldstein_sum, first_day, last_day
+             FROM pair_months WHERE period >= ? AND period <= ?",
+        ),
+        (
+            &ranges.years,
+            "SELECT source_actor, target_actor, events, goldstein_sum, first_day, last_day
+             FROM pair_years WHERE period >= ? AND period <= ?",
+        ),
+    ];
+    for (list, part) in sources {
+        for (first, last) in list {
+            parts.push(part);
+            values.push(first.clone());
+            values.push(last.clone());
+        }
+    }
+    let sql = format!(
+        "SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+                min(first_day), max(last_day)
+         FROM ({})
+         GROUP BY source_actor, target_actor
+         ORDER BY 3 DESC, 1, 2
+         LIMIT ?",
+        parts.join(" UNION ALL ")
+    );
+    (sql, values)
 }
 
 impl Store {
@@ -55,7 +99,8 @@ impl Store {
     /// events (asserted, reported, future; each story once), mean Goldstein
     /// value and first/last counted day, most events first, at most `limit`
     /// edges (0: the default, 50). With a date bound, events of unknown date
-    /// are left out.
+    /// are left out; whole years and months of the range are read from
+    /// totals kept per year and month.
     pub fn actor_graph(
         &self,
         date_from: Option<NaiveDate>,
@@ -83,25 +128,36 @@ impl Store {
             let rows = stmt.query_map(params![page_limit(limit)], edge)?;
             rows.collect::<rusqlite::Result<_>>()?
         } else {
-            // '' (unknown day) sorts before every date: a lower bound of ''
-            // would keep it, so the range starts just after it.
-            let from = date_from
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "0".into());
-            let to = date_to
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "9999-12-31".to_string());
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
-                        min(day), max(day)
-                 FROM pair_days
-                 WHERE day >= ?1 AND day <= ?2
-                 GROUP BY source_actor, target_actor
-                 ORDER BY 3 DESC, 1, 2
-                 LIMIT ?3",
-            )?;
-            let rows = stmt.query_map(params![from, to, page_limit(limit)], edge)?;
-            rows.collect::<rusqlite::Result<_>>()?
+            // Unbounded ends: year 0 and 9999 are the widest dates written
+            // with four digits; '' (unknown day) sorts before both.
+            let from = date_from.or_else(|| NaiveDate::from_ymd_opt(0, 1, 1));
+            let to = date_to.or_else(|| NaiveDate::from_ymd_opt(9999, 12, 31));
+            let ranges = match (from, to) {
+                (Some(from), Some(to)) => split(from, to),
+                _ => None,
+            };
+            let ranges = ranges.unwrap_or_else(|| PeriodRanges {
+                // outside years 0-9999: every day's row, as written
+                days: vec![(
+                    date_from
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "0".into()),
+                    date_to
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "9999-12-31".into()),
+                )],
+                ..PeriodRanges::default()
+            });
+            let (sql, values) = graph_range_sql(&ranges);
+            if values.is_empty() {
+                Vec::new()
+            } else {
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let mut values: Vec<Value> = values.into_iter().map(Value::Text).collect();
+                values.push(Value::Integer(page_limit(limit)));
+                let rows = stmt.query_map(rusqlite::params_from_iter(values), edge)?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
         };
         let ids: BTreeSet<i64> = edges.iter().flat_map(|e| [e.source, e.target]).collect();
         let mut nodes = Vec::with_capacity(ids.len());

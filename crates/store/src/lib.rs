@@ -33,6 +33,7 @@ mod actors;
 mod events;
 mod export;
 mod names;
+mod periods;
 mod plans;
 mod quotes;
 mod schema;

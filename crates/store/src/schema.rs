@@ -254,9 +254,45 @@ CREATE INDEX events_source_listed ON events(source_actor, day) WHERE copy_of IS 
 CREATE INDEX events_target_listed ON events(target_actor, day) WHERE copy_of IS NULL;
 "#;
 
+/// Version 6: the actor graph per month and per year, kept by each insert
+/// beside `pair_days`, so a date range reads whole years and months as one
+/// row per pair (a year of days is tens of thousands of rows). Only days
+/// written `YYYY-MM-DD` are totalled; `period` is `YYYY-MM` or `YYYY`.
+const V6: &str = r#"
+CREATE TABLE pair_months (
+    period        TEXT NOT NULL,
+    source_actor  INTEGER NOT NULL,
+    target_actor  INTEGER NOT NULL,
+    events        INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    first_day     TEXT NOT NULL,
+    last_day      TEXT NOT NULL,
+    PRIMARY KEY (period, source_actor, target_actor)
+) WITHOUT ROWID;
+CREATE TABLE pair_years (
+    period        TEXT NOT NULL,
+    source_actor  INTEGER NOT NULL,
+    target_actor  INTEGER NOT NULL,
+    events        INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    first_day     TEXT NOT NULL,
+    last_day      TEXT NOT NULL,
+    PRIMARY KEY (period, source_actor, target_actor)
+) WITHOUT ROWID;
+INSERT INTO pair_months
+    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(day), max(day)
+    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    GROUP BY 1, 2, 3;
+INSERT INTO pair_years
+    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(first_day), max(last_day)
+    FROM pair_months GROUP BY 1, 2, 3;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

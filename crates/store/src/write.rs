@@ -538,7 +538,43 @@ fn insert_event(
                                 coalesce(excluded.last_day, last_day))",
         )?
         .execute(params![source, target, e.goldstein, day])?;
+        for (table, key_length) in [("pair_months", 7), ("pair_years", 4)] {
+            add_to_period(tx, table, key_length, source, target, &day, e.goldstein)?;
+        }
     }
+    Ok(())
+}
+
+/// Counts one fact event of `day` in the per-period totals `table`, whose
+/// key is the first `key_length` characters of the day (`YYYY-MM`, `YYYY`).
+/// Days not written `YYYY-MM-DD` (unknown: '') stay out, as in the schema.
+fn add_to_period(
+    tx: &Connection,
+    table: &'static str,
+    key_length: usize,
+    source: i64,
+    target: i64,
+    day: &str,
+    goldstein: f64,
+) -> Result<()> {
+    let well_formed = day.len() == 10
+        && day.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !well_formed {
+        return Ok(());
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO {table} (period, source_actor, target_actor, events, goldstein_sum,
+             first_day, last_day)
+         VALUES (substr(?3, 1, ?5), ?1, ?2, 1, ?4, ?3, ?3)
+         ON CONFLICT DO UPDATE SET events = events + 1,
+             goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+             first_day = min(first_day, excluded.first_day),
+             last_day = max(last_day, excluded.last_day)"
+    ))?
+    .execute(params![source, target, day, goldstein, key_length as i64])?;
     Ok(())
 }
 

@@ -386,6 +386,30 @@ fn actor_graph_and_timeline() {
         .actor_graph(Some(date("2022-03-14")), Some(date("2022-03-14")), 0)
         .unwrap();
     assert_eq!(march14.edges.len(), 1);
+    // whole years and months come from their own totals: the same edges
+    // (the events fall on 13 and 14 March 2022)
+    for (from, to, edges) in [
+        ("2022-01-01", "2022-12-31", 2),
+        ("2022-03-01", "2022-03-31", 2),
+        ("2021-11-15", "2023-02-10", 2),
+        ("2022-02-15", "2022-03-13", 1),
+        ("2022-03-14", "2022-12-31", 1),
+    ] {
+        let range = store
+            .actor_graph(Some(date(from)), Some(date(to)), 0)
+            .unwrap();
+        assert_eq!(range.edges.len(), edges, "{from}..{to}");
+        for edge in &range.edges {
+            assert_eq!(edge.events, 1);
+            assert_eq!(edge.first, edge.last);
+            assert!(edge.first >= Some(date(from)) && edge.first <= Some(date(to)));
+        }
+    }
+    assert!(store
+        .actor_graph(Some(date("2022-03-15")), Some(date("2022-12-31")), 0)
+        .unwrap()
+        .edges
+        .is_empty());
     assert!(store
         .actor_graph(Some(date("2023-01-01")), None, 0)
         .unwrap()
