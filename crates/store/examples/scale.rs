@@ -487,6 +487,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &mut worst,
     )?;
     time(
+        "events by code",
+        runs,
+        |i| {
+            store.events(&EventFilter {
+                code_prefix: Some(["11", "13", "042", "0233", "16"][i % 5].into()),
+                limit: 50,
+                ..Default::default()
+            })
+        },
+        &mut worst,
+    )?;
+    time(
+        "events by code+dates",
+        runs,
+        |i| {
+            store.events(&EventFilter {
+                code_prefix: Some(["11", "13", "042"][i % 3].into()),
+                date_from: Some(days[i]),
+                date_to: Some(days[i] + Duration::days(30)),
+                limit: 50,
+                ..Default::default()
+            })
+        },
+        &mut worst,
+    )?;
+    time(
         "events by date range",
         runs,
         |i| {

@@ -108,9 +108,20 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
         || filter.actor_id.is_some()
         || filter.target_id.is_some()
         || filter.place.is_some();
+    // A prefix of two or more characters fixes the root code (the first
+    // two characters of `cameo`): equality on it reads events in day order
+    // from its index, where the prefix's range on `cameo` would sort them all.
+    let root: Option<String> = filter
+        .code_prefix
+        .as_ref()
+        .map(|code| code.trim().chars().take(2).collect::<String>())
+        .filter(|root| !narrowed && root.chars().count() == 2);
     if let Some(code) = &filter.code_prefix {
+        if let Some(root) = &root {
+            cond.push("e.root_code = ?", [Value::Text(root.clone())]);
+        }
         cond.push(
-            if narrowed {
+            if narrowed || root.is_some() {
                 "+e.cameo >= ? AND +e.cameo < ?"
             } else {
                 "e.cameo >= ? AND e.cameo < ?"
@@ -118,7 +129,8 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
             prefix_range(code.trim()),
         );
     }
-    let day_narrowed = narrowed || filter.code_prefix.is_some();
+    // with the root code, a day range narrows its index further
+    let day_narrowed = narrowed || (filter.code_prefix.is_some() && root.is_none());
     if let Some(from) = filter.date_from {
         cond.push(
             if day_narrowed {

@@ -9,7 +9,7 @@ use crate::{Result, Store};
 
 impl Store {
     /// The query plan of each main query (search, quotes by speaker and by
-    /// words, events by actor, by target and code, by date range, by
+    /// words, events by actor, by target and code, by code, by date range, by
     /// place), as `(name, plan lines)`.
     pub fn query_plans(&self) -> Result<Vec<(String, Vec<String>)>> {
         let text = |s: &str| Some(s.to_string());
@@ -50,6 +50,13 @@ impl Store {
                 EventFilter {
                     target: text("USA"),
                     code_prefix: text("13"),
+                    ..EventFilter::default()
+                },
+            ),
+            events(
+                "events by code",
+                EventFilter {
+                    code_prefix: text("11"),
                     ..EventFilter::default()
                 },
             ),

@@ -290,9 +290,17 @@ INSERT INTO pair_years
     FROM pair_months GROUP BY 1, 2, 3;
 "#;
 
+/// Version 7: events by CAMEO code alone. A code prefix is a range on
+/// `cameo`, so its index cannot list events in day order and a common
+/// code's thousands of events were sorted; every prefix of two or more
+/// characters fixes the root code, whose index lists them in day order.
+const V7: &str = r#"
+CREATE INDEX events_root_listed ON events(root_code, day) WHERE copy_of IS NULL;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
