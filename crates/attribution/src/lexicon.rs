@@ -245,6 +245,20 @@ const SPEECH: &[&str] = &[
     "talks",
     "spoke",
     "speaks",
+    // Intentions and preferences, which PolNeAR annotates as the subject's
+    // stance ("Cruz pledged to oppose …", "voters prefer Sanders").
+    "pledged",
+    "pledges",
+    "plans",
+    "sought",
+    "seek",
+    "decided",
+    "intends",
+    "intended",
+    "prefer",
+    "prefers",
+    "want",
+    "know",
 ];
 
 /// Finite verbs that may name an addressee or object before the content.

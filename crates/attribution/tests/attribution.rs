@@ -410,3 +410,17 @@ fn quotation_inside_a_reported_clause_stays_in_its_content() {
     );
     assert_eq!(q.kind, QuoteKind::Partial);
 }
+
+#[test]
+fn intentions_and_preferences_are_the_subjects_claims() {
+    let a = analyse(
+        "Governor Lena Marsh pledged to cut the ferry fares by half. Most commuters prefer the old timetable.",
+    );
+    let q = quote(&a, "cut the ferry");
+    assert_eq!(content(&a, q), "to cut the ferry fares by half");
+    assert_eq!(speaker(q), "Lena Marsh");
+    assert_eq!(q.cue.as_deref(), Some("pledged"));
+    let q = quote(&a, "old timetable");
+    assert_eq!(content(&a, q), "the old timetable");
+    assert_eq!(q.cue.as_deref(), Some("prefer"));
+}

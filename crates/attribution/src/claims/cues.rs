@@ -25,6 +25,18 @@ pub(super) const INTENTION_CUES: &[&str] = &[
     "proposed",
     "urged",
     "asked",
+    "pledged",
+    "pledges",
+    "plans",
+    "sought",
+    "seeks",
+    "seek",
+    "decided",
+    "intends",
+    "intended",
+    "want",
+    "prefer",
+    "prefers",
 ];
 
 /// The particle some cues take before their content ("called for",
