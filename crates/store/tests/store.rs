@@ -539,6 +539,38 @@ fn prototype_database_is_migrated_without_loss() {
 }
 
 #[test]
+fn version_5_database_gains_period_totals_without_loss() {
+    let (dir, store) = store_with_story();
+    let year = |store: &Store| {
+        store
+            .actor_graph(Some(date("2022-01-01")), Some(date("2022-12-31")), 0)
+            .unwrap()
+            .edges
+    };
+    let expected = year(&store);
+    assert_eq!(expected.len(), 2);
+    drop(store);
+    // the database as migration 5 left it
+    let path = dir.path().join("test.db");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(year(&store), expected, "totals rebuilt from pair_days");
+    let threats = store
+        .events(&EventFilter {
+            code_prefix: Some("13".into()),
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert_eq!(threats.len(), 1);
+}
+
+#[test]
 fn main_queries_read_through_indexes() {
     let (_dir, store) = store_with_story();
     for (name, plan) in store.query_plans().unwrap() {
