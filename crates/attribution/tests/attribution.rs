@@ -424,3 +424,13 @@ fn intentions_and_preferences_are_the_subjects_claims() {
     assert_eq!(content(&a, q), "the old timetable");
     assert_eq!(q.cue.as_deref(), Some("prefer"));
 }
+
+#[test]
+fn coordinated_cue_finds_the_subject_after_a_leading_conjunction() {
+    let a = analyse(
+        "The lower court sided with the city. But the Harbor Commission objected and said the pier was never inspected.",
+    );
+    let q = quote(&a, "never inspected");
+    assert_eq!(content(&a, q), "the pier was never inspected");
+    assert!(speaker(q).contains("Harbor Commission"), "{:?}", q.speaker);
+}

@@ -67,9 +67,24 @@ pub(super) fn agent_by(cx: &Context, from: usize, cue: usize) -> Option<SpeakerP
 
 /// The subject at the start of a sentence (after a short lead-in clause).
 pub(super) fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
+    // "But the court overruled and said …": a leading conjunction is no
+    // part of the subject.
+    let s = if matches!(cx.low(s), "but" | "and" | "so" | "yet") && s + 1 < cue {
+        s + 1
+    } else {
+        s
+    };
     let mut i = s;
-    if let Some(comma) = (s..cue.min(s + 7)).find(|&k| cx.is_punct(k, ',')) {
-        if !cx.is_cap(s) || cx.lex.is_not_name(cx.low(s)) {
+    // A lead-in clause ("Walking to the next address, Ebeling … said")
+    // may be longer when it opens with a participle or preposition.
+    let lead_in_opener = cx.low(s).ends_with("ing")
+        || matches!(
+            cx.low(s),
+            "in" | "on" | "at" | "after" | "before" | "during" | "despite" | "since" | "while"
+        );
+    let reach = if lead_in_opener { 15 } else { 7 };
+    if let Some(comma) = (s..cue.min(s + reach)).find(|&k| cx.is_punct(k, ',')) {
+        if !cx.is_cap(s) || cx.lex.is_not_name(cx.low(s)) || lead_in_opener {
             i = comma + 1;
         }
     }
@@ -94,6 +109,8 @@ pub(super) fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhras
     } else if cx.low(r.0) == "the" {
         let head = (r.0 + 1..r.1).find(|&k| cx.lex.is_role(cx.low(k)) || cx.is_cap(k));
         match head {
+            // "the U.S. Court of Appeals": the head's whole capitalised run.
+            Some(h) if cx.is_cap(h) => (r.0, capitalised_run_end(cx, h, r.1)),
             Some(h) => (r.0, h + 1),
             None => return None,
         }
@@ -104,4 +121,24 @@ pub(super) fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhras
         range: r,
         ..SpeakerPhrase::default()
     })
+}
+
+/// The end of the capitalised name starting at `h` (before `limit`):
+/// capitalised words, inner dots and hyphens, and "of" between capitalised
+/// words ("U.S. Court of Appeals").
+fn capitalised_run_end(cx: &Context, h: usize, limit: usize) -> usize {
+    let mut k = h;
+    while k < limit {
+        let name_part = cx.is_cap(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-');
+        let joins = cx.low(k) == "of" && k + 1 < limit && cx.is_cap(k + 1);
+        if !(name_part || joins) {
+            break;
+        }
+        k += 1;
+    }
+    // A trailing dot ends the sentence, not the name.
+    if k > h + 1 && cx.is_punct(k - 1, '.') && !cx.is_cap(k.saturating_sub(2)) {
+        k -= 1;
+    }
+    k.max(h + 1)
 }
