@@ -209,7 +209,14 @@ pub fn candidates(lower: &str) -> Vec<String> {
 fn undouble(stem: &str) -> Option<String> {
     let b = stem.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !b"aeiou".contains(&b[n - 1]) {
+    // Only an ASCII letter can be doubled here: a repeated byte of a
+    // multi-byte character is not a consonant, and slicing there would
+    // cut the character in two.
+    if n >= 3
+        && b[n - 1] == b[n - 2]
+        && b[n - 1].is_ascii_alphabetic()
+        && !b"aeiou".contains(&b[n - 1])
+    {
         return Some(stem[..n - 1].to_string());
     }
     None
@@ -234,5 +241,15 @@ mod tests {
         assert!(candidates("accompanies").contains(&"accompany".to_string()));
         assert_eq!(candidates("met")[1], "meet");
         assert!(candidates("sanctions").contains(&"sanction".to_string()));
+    }
+
+    #[test]
+    fn multibyte_words_never_panic() {
+        // U+0820 is three bytes whose last two are equal: not a doubled consonant.
+        let word = "\u{820}ed";
+        assert!(candidates(word)
+            .iter()
+            .all(|c| !c.is_empty() || c.is_empty()));
+        assert_eq!(undouble("\u{820}"), None);
     }
 }
