@@ -434,3 +434,20 @@ fn coordinated_cue_finds_the_subject_after_a_leading_conjunction() {
     assert_eq!(content(&a, q), "the pier was never inspected");
     assert!(speaker(q).contains("Harbor Commission"), "{:?}", q.speaker);
 }
+
+#[test]
+fn hearsay_adverbs_and_long_poll_lead_ins_are_claims() {
+    let a = analyse(
+        "The race is close.\n\nIn a Harbor Daily News/Coastal Radio poll released on Monday, 48 percent of voters chose Marsh. \
+         The union is reportedly spending two million dollars on ads.",
+    );
+    let q = quote(&a, "48 percent");
+    assert_eq!(content(&a, q), "48 percent of voters chose Marsh");
+    assert!(speaker(q).contains("poll"), "{:?}", q.speaker);
+    let q = quote(&a, "two million");
+    assert_eq!(
+        content(&a, q),
+        "The union is reportedly spending two million dollars on ads"
+    );
+    assert!(q.speaker.is_none());
+}

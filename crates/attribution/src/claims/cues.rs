@@ -298,6 +298,8 @@ pub(super) fn asked_lead_in(cx: &Context, e: usize, cue: usize) -> Option<Claim>
 /// Nouns of findings that speak for themselves ("In the latest poll, …").
 const FINDING_NOUNS: &[&str] = &[
     "poll", "polls", "survey", "surveys", "study", "report", "analysis", "data", "audit",
+    // "In Forbes’ words, …", "in his view, …": a stance named as such.
+    "words", "view", "opinion",
 ];
 
 /// "In the most recent YouGov survey, 71 percent approved …": a sentence
@@ -307,7 +309,9 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     if cx.low(s) != "in" {
         return None;
     }
-    let comma = (s + 1..(s + 10).min(e)).find(|&j| cx.is_punct(j, ','))?;
+    // Poll names run long ("In an NBC News/Wall Street Journal poll released
+    // Monday, …").
+    let comma = (s + 1..(s + 16).min(e)).find(|&j| cx.is_punct(j, ','))?;
     let finding = (s + 1..comma).any(|j| FINDING_NOUNS.contains(&cx.low(j)));
     if !finding || cx.word_count(s + 1, comma) < 2 {
         return None;

@@ -2,7 +2,7 @@
 //! appeared closer to an endorsement", "Trump is expected to deliver a
 //! speech". PolNeAR annotates these as attributions without a speaker whose
 //! content is the whole clause, cue included; "It appears that …" takes
-//! only the clause after "that".
+//! only the clause after "that". Hearsay adverbs ("reportedly") work alike.
 
 use super::*;
 
@@ -26,6 +26,11 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
         let appeared_somewhere = l.starts_with("appear")
             && matches!(next, "on" | "in" | "at" | "before" | "with" | "as" | "for");
         return !appeared_somewhere && (cx.is_word(i + 1) || cx.is_punct(i + 1, ','));
+    }
+    // "The club is reportedly spending $1.5 million": hearsay the writer
+    // passes on without naming its source.
+    if matches!(l, "reportedly" | "allegedly" | "seemingly") {
+        return true;
     }
     l == "expected" && i > 0 && BE.contains(&cx.low(i - 1)) && cx.low(i + 1) == "to"
 }
