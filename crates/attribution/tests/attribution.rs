@@ -451,3 +451,17 @@ fn hearsay_adverbs_and_long_poll_lead_ins_are_claims() {
     );
     assert!(q.speaker.is_none());
 }
+
+#[test]
+fn a_new_subject_and_speech_verb_after_a_comma_starts_its_own_claim() {
+    let a = analyse(
+        "Union leaders praised the mayor for closing the depot, they said the deal still left drivers without contracts.",
+    );
+    let q = quote(&a, "closing the depot");
+    assert!(!content(&a, q).contains("without contracts"));
+    let q = quote(&a, "without contracts");
+    assert_eq!(
+        content(&a, q),
+        "the deal still left drivers without contracts"
+    );
+}

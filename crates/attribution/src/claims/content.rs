@@ -296,14 +296,16 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
         return true;
     }
     // "…, he said." / "…, Sullivan said Sunday.": the claim's own
-    // attribution after it, which a later cue handles.
+    // attribution after it, which a later cue handles; "…, they said he
+    // didn't go far enough": a short subject and a speech verb start a
+    // claim of their own.
     if cx.is_punct(i, ',') {
         let cue = (i + 1..(i + 6).min(e))
             .take_while(|&j| cx.is_word(j))
             .find(|&j| is_speech_verb(cx, j));
         if let Some(j) = cue {
             let rest = (j + 1..e).take_while(|&k| cx.is_word(k)).count();
-            if j > i + 1 && rest <= 3 {
+            if j > i + 1 && (rest <= 3 || j <= i + 3) {
                 return true;
             }
         }
