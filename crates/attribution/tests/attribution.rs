@@ -465,3 +465,12 @@ fn a_new_subject_and_speech_verb_after_a_comma_starts_its_own_claim() {
         "the deal still left drivers without contracts"
     );
 }
+
+#[test]
+fn a_one_word_object_of_a_stance_verb_is_a_content() {
+    let a = analyse("The committee met on Monday. Senator Ruiz opposes tolls.");
+    let q = quote(&a, "tolls");
+    assert_eq!(content(&a, q), "tolls");
+    assert_eq!(q.cue.as_deref(), Some("opposes"));
+    assert_eq!(speaker(q), "Ruiz");
+}

@@ -264,7 +264,8 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             return Some(q);
         }
     }
-    (cx.word_count(k, end) >= 2).then_some((k, end))
+    // One word is a whole content for stance verbs ("Rubio opposes abortion").
+    (cx.word_count(k, end) >= 1).then_some((k, end))
 }
 
 /// Whether the participle at `i` continues a clause (", saying", "— saying",
