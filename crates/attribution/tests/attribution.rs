@@ -474,3 +474,14 @@ fn a_one_word_object_of_a_stance_verb_is_a_content() {
     assert_eq!(q.cue.as_deref(), Some("opposes"));
     assert_eq!(speaker(q), "Ruiz");
 }
+
+#[test]
+fn a_participle_after_a_preposition_is_the_subjects_claim() {
+    let a = analyse(
+        "The campaign met on Monday. Governor Lena Marsh drew criticism after saying that the ferry would close in June.",
+    );
+    let q = quote(&a, "ferry would close");
+    assert_eq!(content(&a, q), "the ferry would close in June");
+    assert_eq!(q.cue.as_deref(), Some("saying"));
+    assert_eq!(speaker(q), "Lena Marsh");
+}

@@ -244,7 +244,8 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             break;
         }
         if cx.lex.cue(cx.low(i)) == Some(CueClass::Participle) && continues_clause(cx, i) {
-            end = i;
+            // "… after saying …": the preposition goes with the participle.
+            end = if preposition_before(cx, i) { i - 1 } else { i };
             break;
         }
         if cx.is_punct(i, ',') && cx.low(i + 1) == "according" && cx.low(i + 2) == "to" {
@@ -278,7 +279,18 @@ pub(super) fn continues_clause(cx: &Context, i: usize) -> bool {
             cx.tokens[i - 1].kind,
             TokenKind::Punct(',' | '-' | '—' | '–')
         ) || cx.low(i - 1) == "and"
-            || comma_in_marks)
+            || comma_in_marks
+            || preposition_before(cx, i))
+}
+
+/// "after saying …", "by calling …", "for criticizing …": a participle
+/// after a preposition is the subject's act, not a noun's modifier.
+fn preposition_before(cx: &Context, i: usize) -> bool {
+    i > 0
+        && matches!(
+            cx.low(i - 1),
+            "after" | "by" | "before" | "while" | "when" | "for" | "of" | "without" | "since"
+        )
 }
 
 /// Whether the reported clause ends before token `i`: "; …", ", which …",
