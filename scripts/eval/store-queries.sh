@@ -8,7 +8,7 @@
 #   STORE_SCALE_DOCS=100000 scripts/eval/store-queries.sh   # the scale
 #
 # Default 20,000 documents to stay within CI's time budget on 2 cores.
-# Fails if the slowest query's median exceeds 50 ms (the p99 target) or the
+# Fails if the slowest query's median exceeds 20 ms (measured: under 4 ms at 20,000 documents) or the
 # store inserts fewer than 150 documents per CPU second; p99 is printed but
 # not enforced, as it measures the machine's other load as much as ours.
 set -euo pipefail
@@ -28,8 +28,8 @@ echo "store-queries summary ($docs documents):"
 echo "  insert: $per_cpu documents per CPU second; database: $mb_per_k MB per 1,000 documents"
 echo "  slowest query: p50 $worst_p50 ms, p99 $worst_p99 ms (target p99 < 50 ms)"
 fail=0
-if awk -v v="$worst_p50" 'BEGIN { exit !(v > 50) }'; then
-  echo "REGRESSION: slowest query median $worst_p50 ms > 50 ms"; fail=1
+if awk -v v="$worst_p50" 'BEGIN { exit !(v > 20) }'; then
+  echo "REGRESSION: slowest query median $worst_p50 ms > 20 ms"; fail=1
 fi
 if awk -v v="$per_cpu" 'BEGIN { exit !(v < 150) }'; then
   echo "REGRESSION: $per_cpu documents per CPU second < 150"; fail=1
