@@ -485,3 +485,18 @@ fn a_participle_after_a_preposition_is_the_subjects_claim() {
     assert_eq!(q.cue.as_deref(), Some("saying"));
     assert_eq!(speaker(q), "Lena Marsh");
 }
+
+#[test]
+fn cue_nouns_with_a_possessor_are_claims() {
+    let a = analyse(
+        "The council met on Monday. Other members joined Marsh\u{2019}s call for an independent audit. \
+         Her decision to close the depot drew protests.",
+    );
+    let q = quote(&a, "independent audit");
+    assert_eq!(content(&a, q), "an independent audit");
+    assert_eq!(q.cue.as_deref(), Some("call"));
+    assert!(speaker(q).contains("Marsh"), "{:?}", q.speaker);
+    let q = quote(&a, "close the depot");
+    assert_eq!(content(&a, q), "to close the depot");
+    assert_eq!(q.cue.as_deref(), Some("decision"));
+}

@@ -16,12 +16,14 @@ mod content;
 mod continuation;
 mod cues;
 mod evidential;
+mod nouns;
 mod speakers;
 
 use content::*;
 use continuation::*;
 use cues::*;
 use evidential::*;
+use nouns::*;
 use speakers::*;
 
 /// A claim found in the text, as token ranges.
@@ -80,7 +82,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 }
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
-                evidential(cx, s, e, i, clause_start)
+                evidential(cx, s, e, i, clause_start).or_else(|| noun_cue(cx, s, e, i))
             } else {
                 None
             };

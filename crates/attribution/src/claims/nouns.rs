@@ -1,0 +1,97 @@
+//! Cue nouns with a possessive source: "Pence’s call for a special
+//! prosecutor", "his attacks on Mr. Clinton", "her decision to open the
+//! borders". The possessor is the speaker; the content is the noun's
+//! object, up to the clause's verb or punctuation.
+
+use super::*;
+
+/// Cue nouns and the word that introduces their content; the content of
+/// "to" nouns keeps its "to" ("her decision to open …"), as PolNeAR does.
+const NOUN_CUES: &[(&str, &str)] = &[
+    ("call", "for"),
+    ("calls", "for"),
+    ("criticism", "of"),
+    ("criticisms", "of"),
+    ("attack", "on"),
+    ("attacks", "on"),
+    ("support", "for"),
+    ("opposition", "to"),
+    ("endorsement", "of"),
+    ("praise", "for"),
+    ("decision", "to"),
+    ("plan", "to"),
+    ("plans", "to"),
+    ("promise", "to"),
+    ("pledge", "to"),
+    ("vow", "to"),
+    ("demand", "for"),
+    ("demands", "for"),
+];
+
+/// Possessive determiners that name the speaker by pronoun.
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our"];
+
+/// Words that end a noun phrase's object: the clause's own verb follows.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "should",
+    "may", "might", "did", "does", "do", "drew", "came", "comes", "helped", "led",
+];
+
+/// The noun-cue claim at `cue`, if the noun has a possessive before it and
+/// its preposition after it.
+pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
+    let l = cx.low(cue);
+    let &(_, prep) = NOUN_CUES.iter().find(|(n, _)| *n == l)?;
+    if cue <= s || cx.low(cue + 1) != prep {
+        return None;
+    }
+    let speaker = possessor(cx, s, cue)?;
+    let start = if prep == "to" { cue + 1 } else { cue + 2 };
+    let mut end = start;
+    while end < e {
+        let clause_ends = !cx.inside[end]
+            && (matches!(
+                cx.tokens[end].kind,
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
+            ) || CLAUSE_VERBS.contains(&cx.low(end)));
+        if clause_ends {
+            break;
+        }
+        end += 1;
+    }
+    if cx.word_count(start, end) < 1 || (prep == "to" && end <= start + 1) {
+        return None;
+    }
+    let content = (start, end);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(SpeakerPhrase {
+            range: speaker,
+            ..SpeakerPhrase::default()
+        }),
+        cue_after: false,
+    })
+}
+
+/// The possessor before the noun at `cue`: "his", or a capitalised name
+/// ending in "’s" ("Mr. Trump’s", "the DNC’s").
+fn possessor(cx: &Context, s: usize, cue: usize) -> Option<(usize, usize)> {
+    let p = cue - 1;
+    let w = cx.low(p);
+    if POSSESSIVES.contains(&w) {
+        return Some((p, cue));
+    }
+    if !(w.ends_with("’s") || w.ends_with("'s")) || !cx.is_cap(p) {
+        return None;
+    }
+    let mut b = p;
+    while b > s && (cx.is_cap(b - 1) || cx.is_punct(b - 1, '.')) && !cx.inside[b - 1] {
+        b -= 1;
+    }
+    if b > s && cx.low(b - 1) == "the" {
+        b -= 1;
+    }
+    Some((b, cue))
+}
