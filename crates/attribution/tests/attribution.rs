@@ -500,3 +500,17 @@ fn cue_nouns_with_a_possessor_are_claims() {
     assert_eq!(content(&a, q), "to close the depot");
     assert_eq!(q.cue.as_deref(), Some("decision"));
 }
+
+#[test]
+fn progressive_cues_and_reportedly_said_keep_their_speakers() {
+    let a = analyse(
+        "The council met on Monday. Several members are calling for an independent audit of the depot. \
+         Governor Lena Marsh reportedly said the ferry would close in June.",
+    );
+    let q = quote(&a, "independent audit");
+    assert_eq!(content(&a, q), "an independent audit of the depot");
+    assert!(speaker(q).contains("members"), "{:?}", q.speaker);
+    let q = quote(&a, "ferry would close");
+    assert_eq!(content(&a, q), "the ferry would close in June");
+    assert_eq!(speaker(q), "Lena Marsh");
+}

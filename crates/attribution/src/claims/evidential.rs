@@ -29,8 +29,13 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
     }
     // "The club is reportedly spending $1.5 million": hearsay the writer
     // passes on without naming its source.
+    // "Trump reportedly said …" is the cue's claim, with its speaker.
     if matches!(l, "reportedly" | "allegedly" | "seemingly") {
-        return true;
+        let mut j = i + 1;
+        while cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
+            j += 1;
+        }
+        return cx.lex.cue(cx.low(j)).is_none();
     }
     l == "expected" && i > 0 && BE.contains(&cx.low(i - 1)) && cx.low(i + 1) == "to"
 }

@@ -74,6 +74,10 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 }
             } else if let Some(class) = cx.lex.cue(l).filter(|_| !inside_name(cx, i)) {
                 match (class, covering) {
+                    // "few are calling for …": a progressive is a finite cue.
+                    (CueClass::Participle, None) if i > s && is_be(cx.low(i - 1)) => {
+                        finite(cx, s, e, i, CueClass::Speech, &claims[first..])
+                    }
                     (CueClass::Participle, _) => {
                         participle(cx, s, e, i, &claims[first..], covering)
                     }
@@ -167,6 +171,11 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
         }),
         cue_after: false,
     })
+}
+
+/// Forms of "be" that make a participle progressive ("is seeking").
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "been" | "be")
 }
 
 /// Adds a claim, merging it with one that has the same content (the cue
