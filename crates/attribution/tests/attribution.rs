@@ -514,3 +514,11 @@ fn progressive_cues_and_reportedly_said_keep_their_speakers() {
     assert_eq!(content(&a, q), "the ferry would close in June");
     assert_eq!(speaker(q), "Lena Marsh");
 }
+
+#[test]
+fn passive_cue_with_an_agent_attributes_the_subject_to_the_agent() {
+    let a = analyse("The council met on Monday. The depot plan was criticized by local unions.");
+    let q = quote(&a, "depot plan");
+    assert_eq!(content(&a, q), "The depot plan");
+    assert!(speaker(q).contains("unions"), "{:?}", q.speaker);
+}

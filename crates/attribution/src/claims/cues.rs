@@ -63,6 +63,9 @@ pub(super) fn finite(
     earlier: &[Claim],
 ) -> Option<Claim> {
     let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    if let Some(c) = passive(cx, e, cue, clause_start) {
+        return Some(c);
+    }
     // "… tweeted a photograph and said …": the same speaker again.
     let mut b = cue;
     while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
@@ -170,6 +173,33 @@ pub(super) fn finite(
         cue: Some((cue, cue_end)),
         speaker: Some(speaker),
         cue_after,
+    })
+}
+
+/// "Trump was attacked by Democrats": a passive cue with a "by" agent;
+/// the agent is the speaker and the subject is the content.
+fn passive(cx: &Context, e: usize, cue: usize, clause_start: usize) -> Option<Claim> {
+    if cue == 0 || cx.low(cue + 1) != "by" {
+        return None;
+    }
+    if !matches!(
+        cx.low(cue - 1),
+        "was" | "were" | "is" | "are" | "been" | "be" | "being"
+    ) {
+        return None;
+    }
+    let agent = phrases::after(cx, cue + 2, e)?;
+    let subject = phrases::before(cx, clause_start.min(cue), cue)?;
+    let content = subject.range;
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue + 2)),
+        speaker: Some(SpeakerPhrase {
+            range: agent,
+            ..SpeakerPhrase::default()
+        }),
+        cue_after: false,
     })
 }
 
