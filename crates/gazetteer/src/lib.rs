@@ -14,6 +14,9 @@
 //! Lookups are case-sensitive on the form written in news text ("China",
 //! "U.S.", "Chinese"); callers normalise whitespace first.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 mod areas;
 mod cities;
 mod countries;
@@ -92,16 +95,54 @@ pub struct Area {
     pub lon: f64,
 }
 
+/// Exact-form lookup tables behind the free functions, built on first use.
+///
+/// They hold only the constant tables above, so they are not state: each map
+/// gives exactly what a scan of its table in order would (the first entry
+/// that has the form wins), in O(1) instead of a few thousand string
+/// comparisons on every token of every document.
+struct ExactForms {
+    country_names: HashMap<&'static str, &'static Country>,
+    demonyms: HashMap<&'static str, &'static Country>,
+    city_names: HashMap<&'static str, &'static City>,
+    capitals: HashMap<&'static str, &'static Country>,
+}
+
+fn exact_forms() -> &'static ExactForms {
+    static FORMS: OnceLock<ExactForms> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = ExactForms {
+            country_names: HashMap::new(),
+            demonyms: HashMap::new(),
+            city_names: HashMap::new(),
+            capitals: HashMap::new(),
+        };
+        for c in COUNTRIES {
+            for form in std::iter::once(&c.name).chain(c.aliases) {
+                forms.country_names.entry(form).or_insert(c);
+            }
+            for form in c.demonyms {
+                forms.demonyms.entry(form).or_insert(c);
+            }
+            forms.capitals.entry(c.capital).or_insert(c);
+        }
+        for c in CITIES {
+            for form in std::iter::once(&c.name).chain(c.aliases) {
+                forms.city_names.entry(form).or_insert(c);
+            }
+        }
+        forms
+    })
+}
+
 /// The country named `name` (its name or an alias), e.g. "United States", "U.S.".
 pub fn country_by_name(name: &str) -> Option<&'static Country> {
-    COUNTRIES
-        .iter()
-        .find(|c| c.name == name || c.aliases.contains(&name))
+    exact_forms().country_names.get(name).copied()
 }
 
 /// The country whose demonym is `word`, e.g. "Chinese" → China.
 pub fn country_by_demonym(word: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.demonyms.contains(&word))
+    exact_forms().demonyms.get(word).copied()
 }
 
 /// The country with ISO 3166-1 alpha-3 code `iso3`.
@@ -113,14 +154,12 @@ pub fn country_by_code(iso3: &str) -> Option<&'static Country> {
 /// e.g. "Beijing" → China, "Kiev" → Ukraine.
 pub fn country_by_capital(city_name: &str) -> Option<&'static Country> {
     let capital = city(city_name).map_or(city_name, |c| c.name);
-    COUNTRIES.iter().find(|c| c.capital == capital)
+    exact_forms().capitals.get(capital).copied()
 }
 
 /// The city named `name` (its name or an alias, e.g. "Kyiv", "Kiev").
 pub fn city(name: &str) -> Option<&'static City> {
-    CITIES
-        .iter()
-        .find(|c| c.name == name || c.aliases.contains(&name))
+    exact_forms().city_names.get(name).copied()
 }
 
 /// The sub-national region named `name`, e.g. "Texas", "Crimea", "Donbass".

@@ -173,3 +173,40 @@ fn lookup_tells_what_a_name_is() {
         Some("CHN")
     );
 }
+
+#[test]
+fn indexed_free_functions_agree_with_a_scan_in_table_order() {
+    for c in COUNTRIES {
+        for form in std::iter::once(&c.name).chain(c.aliases) {
+            let scanned = COUNTRIES
+                .iter()
+                .find(|k| k.name == *form || k.aliases.contains(form));
+            assert_eq!(
+                country_by_name(form).map(|k| k.iso3),
+                scanned.map(|k| k.iso3),
+                "{form}"
+            );
+        }
+        for form in c.demonyms {
+            let scanned = COUNTRIES.iter().find(|k| k.demonyms.contains(form));
+            assert_eq!(
+                country_by_demonym(form).map(|k| k.iso3),
+                scanned.map(|k| k.iso3),
+                "{form}"
+            );
+        }
+    }
+    for c in CITIES {
+        for form in std::iter::once(&c.name).chain(c.aliases) {
+            let scanned = CITIES
+                .iter()
+                .find(|k| k.name == *form || k.aliases.contains(form));
+            assert_eq!(
+                city(form).map(|k| k.name),
+                scanned.map(|k| k.name),
+                "{form}"
+            );
+        }
+    }
+    assert_eq!(country_by_name("Atlantis"), None);
+}
