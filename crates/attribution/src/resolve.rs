@@ -414,7 +414,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 (Some(want), Some(is)) => want == is,
                 _ => true,
             };
-            if compatible && pos >= lo && pos < pronoun.start && !distinct.contains(&p) {
+            let known = distinct
+                .iter()
+                .any(|&q| q == p || same_person(&self.persons[q].name, &self.persons[p].name));
+            if compatible && pos >= lo && pos < pronoun.start && !known {
                 distinct.push(p);
             }
         }
@@ -432,6 +435,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             });
         }
     }
+}
+
+/// Whether two names are one person written with and without a title or
+/// first name ("Prime Minister Claire Dubois", "Claire Dubois", "Dubois"):
+/// one ends with the other at a word boundary.
+fn same_person(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long
+            .strip_suffix(short)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
 }
 
 /// Full names written in the text: runs of two or three capitalised words

@@ -522,3 +522,15 @@ fn passive_cue_with_an_agent_attributes_the_subject_to_the_agent() {
     assert_eq!(content(&a, q), "The depot plan");
     assert!(speaker(q).contains("unions"), "{:?}", q.speaker);
 }
+
+#[test]
+fn one_person_with_and_without_title_is_not_an_ambiguous_speaker() {
+    let a = analyse(
+        "Prime Minister Claire Dubois announced the aid on Wednesday. \"No child should go hungry,\" Claire Dubois said in Ottawa. She added that ships would leave within a month.",
+    );
+    assert!(
+        !a.flags.iter().any(|f| f.kind == FlagKind::AmbiguousSpeaker),
+        "{:#?}",
+        a.flags
+    );
+}
