@@ -108,6 +108,33 @@ fn iso_date(word: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(word, "%Y-%m-%d").ok()
 }
 
+/// A month and a day in the first two of `words`, in either order
+/// ("March 14", "14 March"); the flag says whether the month came first.
+fn month_and_day(words: &[&str]) -> Option<(u32, u32, bool)> {
+    let (first, second) = (words.first()?, words.get(1)?);
+    if let (Some(m), Some(d)) = (month_of(first), day_of(second)) {
+        return Some((m, d, true));
+    }
+    let (d, m) = (day_of(first)?, month_of(second)?);
+    Some((m, d, false))
+}
+
+/// The year written at `at` in `words`, if any, and the index after the
+/// expression. American order puts a comma before the year ("March 14,
+/// 2022"); day-first order does not ("14 March 2022").
+fn year_after(words: &[&str], at: usize, month_first: bool) -> (Option<i32>, usize) {
+    if month_first && words.get(at) == Some(&",") {
+        if let Some(y) = words.get(at + 1).and_then(|w| year_of(w)) {
+            return (Some(y), at + 2);
+        }
+        return (None, at);
+    }
+    match words.get(at).and_then(|w| year_of(w)) {
+        Some(y) => (Some(y), at + 1),
+        None => (None, at),
+    }
+}
+
 /// A month and day without a year, placed in the year that puts it
 /// nearest to the publication date.
 fn nearest_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
@@ -149,59 +176,12 @@ pub fn time_expressions(
                 i += 1;
                 continue;
             }
-            // "March 14", "March 14, 2022", "Mar. 14th"
-            if let (Some(m), Some(d)) = (
-                month_of(word),
-                words
-                    .get(i + 1)
-                    .filter(|_| i + 1 < s_end)
-                    .and_then(|w| day_of(w)),
-            ) {
-                let mut end = i + 2;
-                let mut year = None;
-                if end + 1 < s_end + 1 && words.get(end) == Some(&",") {
-                    if let Some(y) = words.get(end + 1).and_then(|w| year_of(w)) {
-                        year = Some(y);
-                        end += 2;
-                    }
-                } else if let Some(y) = words
-                    .get(end)
-                    .filter(|_| end < s_end)
-                    .and_then(|w| year_of(w))
-                {
-                    year = Some(y);
-                    end += 1;
-                }
+            // "March 14", "March 14, 2022", "Mar. 14th", "14 March", "14 March 2022"
+            if let Some((month, day, month_first)) = month_and_day(&words[i..s_end]) {
+                let (year, end) = year_after(&words[..s_end], i + 2, month_first);
                 let value = match year {
-                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                    None => published.and_then(|p| nearest_year(m, d, p)),
-                };
-                out.push(TimeExpression {
-                    span: span(i, end),
-                    value,
-                });
-                i = end;
-                continue;
-            }
-            // "14 March", "14 March 2022"
-            if let (Some(d), Some(m)) = (
-                day_of(word),
-                words
-                    .get(i + 1)
-                    .filter(|_| i + 1 < s_end)
-                    .and_then(|w| month_of(w)),
-            ) {
-                let mut end = i + 2;
-                let year = words
-                    .get(end)
-                    .filter(|_| end < s_end)
-                    .and_then(|w| year_of(w));
-                if year.is_some() {
-                    end += 1;
-                }
-                let value = match year {
-                    Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                    None => published.and_then(|p| nearest_year(m, d, p)),
+                    Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                    None => published.and_then(|p| nearest_year(month, day, p)),
                 };
                 out.push(TimeExpression {
                     span: span(i, end),
@@ -389,6 +369,13 @@ mod tests {
             [
                 ("last week".into(), Some("2022-02-28".into())),
                 ("2 January".into(), Some("2022-01-02".into())),
+            ]
+        );
+        assert_eq!(
+            times("Talks began 14 March 2021 and ended Dec. 3rd, as planned.", p),
+            [
+                ("14 March 2021".into(), Some("2021-03-14".into())),
+                ("Dec. 3rd".into(), Some("2021-12-03".into())),
             ]
         );
     }
