@@ -372,7 +372,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            times("Talks began 14 March 2021 and ended Dec. 3rd, as planned.", p),
+            times(
+                "Talks began 14 March 2021 and ended Dec. 3rd, as planned.",
+                p
+            ),
             [
                 ("14 March 2021".into(), Some("2021-03-14".into())),
                 ("Dec. 3rd".into(), Some("2021-12-03".into())),
