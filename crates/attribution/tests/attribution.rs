@@ -534,3 +534,22 @@ fn one_person_with_and_without_title_is_not_an_ambiguous_speaker() {
         a.flags
     );
 }
+
+#[test]
+fn a_cue_with_its_own_subject_inside_a_claim_starts_a_claim_of_its_own() {
+    let a = analyse(
+        "Aides said the mayor would narrow the plan to the harbour, and unions rejected any suggestion that jobs would go.",
+    );
+    let outer = quote(&a, "narrow the plan");
+    assert_eq!(
+        content(&a, outer),
+        "the mayor would narrow the plan to the harbour"
+    );
+    let inner = quote(&a, "jobs would go");
+    assert_eq!(speaker(inner), "unions");
+    assert_eq!(inner.cue.as_deref(), Some("rejected"));
+    // A relative clause inside the content stays part of it.
+    let a = analyse("Dana Reyes said the council backed a man who promised lower rents.");
+    let q = quote(&a, "the council backed");
+    assert!(content(&a, q).ends_with("lower rents"));
+}

@@ -16,6 +16,7 @@ mod content;
 mod continuation;
 mod cues;
 mod evidential;
+mod nested;
 mod nouns;
 mod speakers;
 
@@ -23,6 +24,7 @@ use content::*;
 use continuation::*;
 use cues::*;
 use evidential::*;
+use nested::*;
 use nouns::*;
 use speakers::*;
 
@@ -56,12 +58,14 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
             if cx.inside[i] || !cx.is_word(i) {
                 continue;
             }
-            let covering = claims
+            let covering_at = claims
                 .iter()
+                .enumerate()
                 .rev()
                 .take(4)
-                .find(|c| c.content.0 <= i && i < c.content.1)
-                .map(|c| c.content.0);
+                .find(|(_, c)| c.content.0 <= i && i < c.content.1)
+                .map(|(k, _)| k);
+            let covering = covering_at.map(|k| claims[k].content.0);
             let l = cx.low(i);
             let opens_sentence = i == s || (i == s + 1 && cx.low(s) == "when");
             let claim = if l == "asked" && opens_sentence && covering.is_none() {
@@ -78,10 +82,14 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                     (CueClass::Participle, None) if i > s && is_be(cx.low(i - 1)) => {
                         finite(cx, s, e, i, CueClass::Speech, &claims[first..])
                     }
-                    (CueClass::Participle, _) => {
+                    (CueClass::Participle, Some(_)) => {
+                        participle(cx, s, e, i, &claims[first..], covering)
+                            .or_else(|| split_outer(cx, &mut claims, covering_at, e, i, class))
+                    }
+                    (CueClass::Participle, None) => {
                         participle(cx, s, e, i, &claims[first..], covering)
                     }
-                    (_, Some(_)) => None,
+                    (_, Some(_)) => split_outer(cx, &mut claims, covering_at, e, i, class),
                     _ => finite(cx, s, e, i, class, &claims[first..]),
                 }
             } else if covering.is_none() {
@@ -171,6 +179,22 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
         }),
         cue_after: false,
     })
+}
+
+/// A claim nested in the content of `claims[at]`, which then ends before it.
+fn split_outer(
+    cx: &Context,
+    claims: &mut [Claim],
+    at: Option<usize>,
+    e: usize,
+    cue: usize,
+    class: CueClass,
+) -> Option<Claim> {
+    let outer = claims.get_mut(at?)?;
+    let (inner, end) = nested(cx, outer, e, cue, class)?;
+    outer.content.1 = end;
+    outer.kind = kind_of(cx, outer.content);
+    Some(inner)
 }
 
 /// Forms of "be" that make a participle progressive ("is seeking").

@@ -1,0 +1,80 @@
+//! A cue inside another claim's content starts a claim of its own ("Packer
+//! said the focus is taking a toll, pointing to Cruz's victories"; "… and
+//! they rejected any implication that …"). PolNeAR gives each token to at
+//! most one attribution, so the outer content ends where the inner claim's
+//! speaker (or its participle) begins.
+
+use super::*;
+
+/// Words left dangling at the end of an outer content once an inner claim
+/// is cut away ("… the Rust Belt, and").
+const DANGLING: &[&str] = &["and", "but", "while", "whereas", "as", "or", "so", "yet"];
+
+/// Verbs of wanting, thinking and knowing: inside a reported clause they
+/// describe what the outer speaker reports ("they want safe homes"), and
+/// PolNeAR rarely makes them claims of their own there.
+const PRIVATE_STATES: &[&str] = &[
+    "want", "wants", "wanted", "think", "thinks", "thought", "know", "knows", "knew", "seem",
+    "seems", "seemed", "show",
+];
+
+/// A claim whose cue at `cue` lies inside the content of `outer`, and the
+/// outer content's new end. `None` when the cue reads as part of the outer
+/// clause (no speaker of its own inside it, or nothing left of the outer).
+pub(super) fn nested(
+    cx: &Context,
+    outer: &Claim,
+    e: usize,
+    cue: usize,
+    class: CueClass,
+) -> Option<(Claim, usize)> {
+    if outer.kind == QuoteKind::Direct || PRIVATE_STATES.contains(&cx.low(cue)) {
+        return None;
+    }
+    let (os, oe) = outer.content;
+    let (inner, cut) = match class {
+        CueClass::Participle => {
+            // "…, pointing to …" continues the outer speaker's action.
+            if !matches!(cx.tokens[cue - 1].kind, TokenKind::Punct(',' | '—' | '–')) {
+                return None;
+            }
+            let c = participle(cx, os, e, cue, std::slice::from_ref(outer), None)?;
+            (c, cue - 1)
+        }
+        _ => {
+            let c = finite(cx, os, e, cue, class, &[])?;
+            let sp = c.speaker.as_ref()?;
+            let own_speaker = sp.range.0 > os && sp.range.1 <= cue;
+            if !own_speaker || c.content.0 <= cue || !opens_clause(cx, sp.range.0) {
+                return None;
+            }
+            let cut = sp.range.0;
+            (c, cut)
+        }
+    };
+    if inner.content.1 > e || inner.content.0 < cue {
+        return None;
+    }
+    let mut end = cut.min(oe);
+    while end > os
+        && (matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')')
+            || DANGLING.contains(&cx.low(end - 1)))
+    {
+        end -= 1;
+    }
+    (cx.word_count(os, end) >= 1).then_some((inner, end))
+}
+
+/// Whether a speaker phrase starting at `k` opens a clause of its own ("…,
+/// and they rejected …", "… while doctors warned …") rather than sitting in
+/// the outer content's reported clause ("said he expected …") or a relative
+/// clause ("a Muslim who pledged …").
+fn opens_clause(cx: &Context, k: usize) -> bool {
+    if k == 0 || matches!(cx.low(k), "who" | "which" | "that" | "whom" | "whose") {
+        return false;
+    }
+    matches!(
+        cx.tokens[k - 1].kind,
+        TokenKind::Punct(',' | ';' | '—' | '–')
+    ) || (DANGLING.contains(&cx.low(k - 1)) && cx.low(k - 1) != "as")
+}
