@@ -56,10 +56,19 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
         };
         match &open {
             None => {
-                if matches!(
-                    mark,
-                    Mark::DoubleOpen | Mark::DoubleStraight | Mark::SingleOpen
-                ) {
+                // "”Fear. I am …" — a closing mark typed at a paragraph's
+                // start, touching the word after it, opens.
+                let misturned = mark == Mark::DoubleClose
+                    && (i == 0 || t.after_newline)
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Word && n.span.start == t.span.end);
+                if misturned
+                    || matches!(
+                        mark,
+                        Mark::DoubleOpen | Mark::DoubleStraight | Mark::SingleOpen
+                    )
+                {
                     open = Some(Open {
                         token: i,
                         double: mark.is_double(),
@@ -169,6 +178,12 @@ mod tests {
     fn unclosed_mark_stops_at_paragraph_end() {
         let text = "“Never closed here.\n\nLater “fine” text.";
         assert_eq!(contents(text), vec!["Never closed here.", "fine"]);
+    }
+
+    #[test]
+    fn closing_mark_at_paragraph_start_opens() {
+        let text = "Intro.\n”Fear. I am afraid.” ― Ana Ruiz";
+        assert_eq!(contents(text), vec!["Fear. I am afraid."]);
     }
 
     #[test]

@@ -553,3 +553,14 @@ fn a_cue_with_its_own_subject_inside_a_claim_starts_a_claim_of_its_own() {
     let q = quote(&a, "the council backed");
     assert!(content(&a, q).ends_with("lower rents"));
 }
+
+#[test]
+fn a_quotation_signed_with_a_dash_and_a_name_is_that_persons() {
+    let a = analyse(
+        "Readers wrote in.\n\u{201c}The plan will not work. It never has.\u{201d} \u{2015} Maria Lopez\n\u{201d}I like it.\u{201d} \u{2015} Tom Hale.",
+    );
+    let q = quote(&a, "never has");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Maria Lopez");
+    assert_eq!(speaker(quote(&a, "I like it")), "Tom Hale");
+}

@@ -92,3 +92,66 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         }
     }
 }
+
+/// "“…” ― Pamela Padilla": a quotation signed with a dash and a name that
+/// ends its line (epigraphs, reader comments, listicles) is that person's;
+/// the dash is the cue.
+pub(super) fn signed_quotations(cx: &Context, claims: &mut Vec<Claim>) {
+    let mut added = Vec::new();
+    for q in &cx.quotations {
+        let Some(close) = q.close else { continue };
+        let mut k = close + 1;
+        while matches!(
+            cx.tokens.get(k).map(|t| t.kind),
+            Some(TokenKind::Punct('.' | ','))
+        ) {
+            k += 1;
+        }
+        let dash = matches!(
+            cx.tokens.get(k).map(|t| t.kind),
+            Some(TokenKind::Punct('―' | '—' | '–' | '-'))
+        );
+        if !dash || cx.tokens[k].after_newline {
+            continue;
+        }
+        let start = k + 1;
+        let mut end = start;
+        while end < cx.tokens.len()
+            && end < start + 8
+            && !cx.tokens[end].after_newline
+            && (cx.is_word(end) || cx.is_punct(end, '.'))
+        {
+            end += 1;
+        }
+        let line_ends = end >= cx.tokens.len() || cx.tokens[end].after_newline;
+        let mut name_end = end;
+        while name_end > start && cx.is_punct(name_end - 1, '.') {
+            name_end -= 1;
+        }
+        if !line_ends
+            || !phrases::is_name(cx, start, name_end)
+            || cx.word_count(start, name_end) > 5
+        {
+            continue;
+        }
+        let range = (q.open, close + 1);
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let covered = claims[upto.saturating_sub(8)..upto]
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered || cx.word_count(range.0, range.1) < 2 {
+            continue;
+        }
+        added.push(Claim {
+            kind: QuoteKind::Direct,
+            content: range,
+            cue: Some((k, k + 1)),
+            speaker: Some(SpeakerPhrase {
+                range: (start, name_end),
+                ..SpeakerPhrase::default()
+            }),
+            cue_after: true,
+        });
+    }
+    claims.extend(added);
+}

@@ -110,6 +110,8 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     continuing_quotations(cx, &mut claims);
     colon_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
+    signed_quotations(cx, &mut claims);
+    claims.sort_by_key(|c| c.content.0);
     (claims, seen)
 }
 
