@@ -564,3 +564,13 @@ fn a_quotation_signed_with_a_dash_and_a_name_is_that_persons() {
     assert_eq!(speaker(q), "Maria Lopez");
     assert_eq!(speaker(quote(&a, "I like it")), "Tom Hale");
 }
+
+#[test]
+fn words_running_into_a_quotation_belong_to_its_content_and_that_makes_it_partial() {
+    let a = analyse("The port \u{201c}has never been busier,\u{201d} Lena Ortiz said.");
+    let q = quote(&a, "never been busier");
+    assert!(content(&a, q).starts_with("The port"));
+    assert_eq!(q.kind, QuoteKind::Partial);
+    let a = analyse("Lena Ortiz said that \u{201c}the port has never been busier.\u{201d}");
+    assert_eq!(quote(&a, "never been busier").kind, QuoteKind::Partial);
+}

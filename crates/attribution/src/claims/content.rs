@@ -444,7 +444,11 @@ pub(super) fn left_content(
             return None;
         }
         // "Belgium failed … and ‘should have acted,’ said X": the clause.
-        if q.open > clause_start && cx.word_count(clause_start, q.open) >= 3 {
+        // "The country “has made …,” McConnell said": the words run into
+        // the mark; "Later, “…,” he said" is a lead-in, not content.
+        if q.open > clause_start
+            && (cx.word_count(clause_start, q.open) >= 3 || cx.is_word(q.open - 1))
+        {
             return Some((clause_start, b + 1));
         }
         return Some((q.open, b + 1));

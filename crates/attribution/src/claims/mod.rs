@@ -236,11 +236,17 @@ pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
 }
 
 /// Direct when the content is one quotation (or two around the cue),
-/// partial when it holds quotation marks, indirect otherwise.
+/// partial when it holds quotation marks or is a quotation embedded in a
+/// reported "that" clause ("said that “…”"), indirect otherwise.
 pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     let (s, e) = content;
     if cx.quotation_exactly(s, e).is_some() {
-        return QuoteKind::Direct;
+        let embedded = s > 0 && cx.low(s - 1) == "that";
+        return if embedded {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        };
     }
     let starts = cx.opens[s].is_some();
     let ends_in_mark = e > s && cx.is_mark(e - 1);
