@@ -215,7 +215,8 @@ fn attribution_follows(
     // close ("“Is that all?” Trump said"); a quoted phrase ending a
     // sentence is followed by a new one ("… “dear to me.” He said …").
     let mut open = i;
-    while open > 0 && inside_quote[open - 1] {
+    // A paragraph start ends the walk: the quotation before it is another.
+    while open > 0 && inside_quote[open - 1] && !tokens[open].after_newline {
         open -= 1;
     }
     let opens_sentence = open == 0
