@@ -574,3 +574,11 @@ fn words_running_into_a_quotation_belong_to_its_content_and_that_makes_it_partia
     let a = analyse("Lena Ortiz said that \u{201c}the port has never been busier.\u{201d}");
     assert_eq!(quote(&a, "never been busier").kind, QuoteKind::Partial);
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_is_its_heads_claim() {
+    let a = analyse("Voters read a new survey that shows turnout will fall sharply.");
+    let q = quote(&a, "turnout will fall");
+    assert_eq!(q.cue.as_deref(), Some("shows"));
+    assert!(speaker(q).ends_with("survey"));
+}

@@ -18,6 +18,7 @@ mod cues;
 mod evidential;
 mod nested;
 mod nouns;
+mod relative;
 mod speakers;
 
 use content::*;
@@ -26,6 +27,7 @@ use cues::*;
 use evidential::*;
 use nested::*;
 use nouns::*;
+use relative::*;
 use speakers::*;
 
 /// A claim found in the text, as token ranges.
@@ -90,7 +92,8 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                         participle(cx, s, e, i, &claims[first..], covering)
                     }
                     (_, Some(_)) => split_outer(cx, &mut claims, covering_at, e, i, class),
-                    _ => finite(cx, s, e, i, class, &claims[first..]),
+                    _ => finite(cx, s, e, i, class, &claims[first..])
+                        .or_else(|| relative(cx, s, e, i)),
                 }
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);

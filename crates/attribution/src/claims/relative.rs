@@ -1,0 +1,73 @@
+//! Cues in relative clauses: "Cruz, who says Trump is attacking him …",
+//! "a new poll that shows …", "the report, which concluded that …". The
+//! speaker is the noun the clause hangs on; a clause set off by a comma
+//! ends at the next comma or dash.
+
+use super::*;
+
+/// Relative pronouns that open a clause whose verb may be a cue.
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// A claim whose cue at `cue` is the verb of a relative clause, or `None`.
+pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
+    let mut rel = cue;
+    while rel > s && cx.is_word(rel - 1) && cx.lex.is_between(cx.low(rel - 1)) {
+        rel -= 1;
+    }
+    if rel <= s || !RELATIVES.contains(&cx.low(rel - 1)) {
+        return None;
+    }
+    rel -= 1;
+    // "that" after a cue is a complementizer ("said that believes …" is
+    // not English, but "said that voters want …" has its own subject).
+    if rel == s
+        || !matches!(
+            cx.tokens[rel - 1].kind,
+            TokenKind::Word | TokenKind::Punct(',')
+        )
+    {
+        return None;
+    }
+    if cx.low(rel) == "that" && (cx.lex.cue(cx.low(rel - 1)).is_some() || cx.is_punct(rel - 1, ','))
+    {
+        return None;
+    }
+    let set_off = cx.is_punct(rel - 1, ',');
+    let head_end = if set_off { rel - 1 } else { rel };
+    let range = phrases::before(cx, s, head_end)
+        .map(|p| p.range)
+        .filter(|r| r.1 == head_end)
+        .unwrap_or((rel, rel + 1));
+    let mut via = Vec::new();
+    let mut k = skip_adjuncts(cx, cue + 1, e, &mut via);
+    let mut cue_end = cue + 1;
+    if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
+        k += 1;
+        cue_end = k;
+    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+        k += 1;
+    }
+    let (start, mut end) = right_content(cx, k, e)?;
+    if set_off {
+        if let Some(stop) = (start..end).find(|&j| {
+            !cx.inside[j] && matches!(cx.tokens[j].kind, TokenKind::Punct(',' | '—' | '–'))
+        }) {
+            end = stop;
+        }
+    }
+    if cx.word_count(start, end) == 0 {
+        return None;
+    }
+    let content = (start, end);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue_end)),
+        speaker: Some(SpeakerPhrase {
+            range,
+            role: None,
+            via,
+        }),
+        cue_after: false,
+    })
+}
