@@ -17,10 +17,18 @@ pub(super) fn inverted_speaker(
         return None;
     }
     let r = phrases::after(cx, cue + 1, e)?;
-    let names_someone = (r.0..r.1).any(|i| {
-        (cx.is_cap(i) && !cx.lex.is_not_name(cx.low(i)) && !cx.lex.is_time_word(cx.low(i)))
-            || cx.lex.is_role(cx.low(i))
-    });
+    // "“…,” said the 46-year-old.": right after a quotation, a determiner
+    // phrase is a speaker even without a name or role word in it.
+    let after_quotation = cx.is_mark(cue - 1)
+        && matches!(
+            cx.low(r.0),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another"
+        );
+    let names_someone = after_quotation
+        || (r.0..r.1).any(|i| {
+            (cx.is_cap(i) && !cx.lex.is_not_name(cx.low(i)) && !cx.lex.is_time_word(cx.low(i)))
+                || cx.lex.is_role(cx.low(i))
+        });
     let ends = r.1 >= e
         || cx.is_punct(r.1, ',')
         || cx.is_punct(r.1, '.')
