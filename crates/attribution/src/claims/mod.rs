@@ -78,7 +78,11 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 } else {
                     according(cx, s, e, i, &claims[first..])
                 }
-            } else if let Some(class) = cx.lex.cue(l).filter(|_| !inside_name(cx, i)) {
+            } else if let Some(class) = cx
+                .lex
+                .cue(l)
+                .filter(|_| !inside_name(cx, i) && !names_a_thing(cx, i))
+            {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
                     (CueClass::Participle, None) if i > s && is_be(cx.low(i - 1)) => {
@@ -236,6 +240,26 @@ pub(super) fn push_claim(claims: &mut Vec<Claim>, c: Claim) {
 /// States will …") rather than a verb (headline "Trump Says Clinton …").
 pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
     cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
+}
+
+/// "a super PAC called Our Principles", "a move called the boneless", "which
+/// is called …": "called" naming a thing after an indefinite noun phrase or
+/// a form of "be" (without a "by" agent) is no speech.
+fn names_a_thing(cx: &Context, i: usize) -> bool {
+    if cx.low(i) != "called" || matches!(cx.low(i + 1), "for" | "on" | "upon" | "out") {
+        return false;
+    }
+    if i > 0 && is_be(cx.low(i - 1)) {
+        return !(i + 1..(i + 12).min(cx.tokens.len())).any(|k| cx.low(k) == "by");
+    }
+    let mut k = i;
+    while k > 0 && i - k < 5 && cx.is_word(k - 1) && !cx.is_cap(k - 1) {
+        k -= 1;
+        if matches!(cx.low(k), "a" | "an") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Direct when the content is one quotation (or two around the cue),
