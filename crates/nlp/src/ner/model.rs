@@ -6,9 +6,14 @@
 //! weights; then u32 word-class count and that many (u8 length, word
 //! bytes, 3 × u16 classes).
 
+mod dense;
+mod table;
+
 use super::lexicon::WordVectors;
+use dense::DenseBlock;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use table::FeatureTable;
 
 const MAGIC: &[u8; 8] = b"NGNER003";
 
@@ -66,6 +71,21 @@ pub(crate) struct Weights {
     pub(crate) weights: Vec<i16>,
     /// Quantised word-vector weights (empty without vectors).
     pub(crate) dense: Vec<i16>,
+    /// The same weights laid out for fast scoring, built once at load.
+    tagging: TaggingLayout,
+}
+
+/// A stage's weights re-laid for tagging (see [`table`] and [`dense`]);
+/// scoring through it gives exactly the scores of the plain layout.
+#[derive(Debug, Clone, Default)]
+struct TaggingLayout {
+    /// The label count the layout was built for; scoring another count
+    /// falls back to the plain layout.
+    labels: usize,
+    /// Feature key and label weights side by side.
+    sparse: Option<FeatureTable>,
+    /// Word-vector weights for integer multiply-adds.
+    dense: Option<DenseBlock>,
 }
 
 /// Adds `Σ x·w / 127` for each label: vector components are signed bytes
@@ -95,16 +115,55 @@ pub(crate) fn add_dense<W: Copy + Into<f64>>(
 }
 
 impl Weights {
+    /// Builds a stage from its plain layout, adding the tagging layout.
+    fn new(index: KeyMap<u32>, weights: Vec<i16>, dense: Vec<i16>, labels: usize) -> Self {
+        let tagging = TaggingLayout {
+            labels,
+            sparse: FeatureTable::build(&index, &weights, labels),
+            dense: DenseBlock::build(&dense, labels),
+        };
+        Weights {
+            index,
+            weights,
+            dense,
+            tagging,
+        }
+    }
+
     /// Writes each label's score for `features` and the word vectors
     /// `dense` into `scores`.
     pub(crate) fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [i32]) {
-        self.sparse_score(features, scores);
-        if !self.dense.is_empty() {
-            let mut extra = [0f64; 16];
-            let n = scores.len().min(16);
-            add_dense(&self.dense, dense, &mut extra[..n]);
-            for (s, e) in scores.iter_mut().zip(&extra[..n]) {
-                *s += e.round() as i32;
+        let n = scores.len();
+        let laid_out = n == self.tagging.labels;
+        match self.tagging.sparse.as_ref().filter(|_| laid_out) {
+            Some(table) => {
+                let sums = table.sum(features);
+                scores.copy_from_slice(&sums[..n]);
+            }
+            None => self.sparse_score(features, scores),
+        }
+        if self.dense.is_empty() {
+            return;
+        }
+        let products = self
+            .tagging
+            .dense
+            .as_ref()
+            .filter(|_| laid_out)
+            .and_then(|block| block.products(dense));
+        match products {
+            Some(products) => {
+                for (s, p) in scores.iter_mut().zip(products) {
+                    *s += dense::round_div_127(p);
+                }
+            }
+            None => {
+                let mut extra = [0f64; 16];
+                let n = n.min(16);
+                add_dense(&self.dense, dense, &mut extra[..n]);
+                for (s, e) in scores.iter_mut().zip(&extra[..n]) {
+                    *s += e.round() as i32;
+                }
             }
         }
     }
@@ -151,11 +210,7 @@ impl Weights {
             weights.extend(r.iter().map(|w| (w * scale).round() as i16));
         }
         let dense = dense.iter().map(|w| (w * scale).round() as i16).collect();
-        Weights {
-            index,
-            weights,
-            dense,
-        }
+        Weights::new(index, weights, dense, labels)
     }
 
     fn write(&self, labels: usize, out: &mut Vec<u8>) {
@@ -198,11 +253,7 @@ impl Weights {
             .chunks_exact(2)
             .map(|w| i16::from_le_bytes([w[0], w[1]]))
             .collect();
-        Ok(Weights {
-            index,
-            weights,
-            dense,
-        })
+        Ok(Weights::new(index, weights, dense, labels))
     }
 }
 
@@ -405,6 +456,61 @@ mod tests {
         let mut scores = [0i32; 5];
         back.stages[0].score(&[7, 9, 11], &[None; DENSE_SLOTS], &mut scores);
         assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
+    }
+
+    /// The scores of the plain layout, as the file defines them.
+    fn plain_score(w: &Weights, features: &[u64], dense: &DenseInput<'_>, scores: &mut [i32]) {
+        w.sparse_score(features, scores);
+        let mut extra = vec![0f64; scores.len()];
+        add_dense(&w.dense, dense, &mut extra);
+        for (s, e) in scores.iter_mut().zip(&extra) {
+            *s += e.round() as i32;
+        }
+    }
+
+    #[test]
+    fn tagging_layout_scores_exactly_like_the_file() {
+        let model = NerModel::from_bytes(crate::EMBEDDED_NER).unwrap();
+        let labels = model.label_count();
+        let dims = model.vectors.dims;
+        // A small deterministic generator (xorshift), so failures reproduce.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for stage in &model.stages {
+            assert!(stage.tagging.sparse.is_some() && stage.tagging.dense.is_some());
+            let known: Vec<u64> = {
+                let mut keys: Vec<u64> = stage.index.keys().copied().collect();
+                keys.sort_unstable();
+                keys
+            };
+            for _ in 0..2_000 {
+                let features: Vec<u64> = (0..60)
+                    .map(|_| match next() % 3 {
+                        0 => next(),
+                        _ => known[(next() % known.len() as u64) as usize],
+                    })
+                    .collect();
+                let vectors: Vec<Vec<i8>> = (0..DENSE_SLOTS)
+                    .map(|_| (0..dims).map(|_| next() as i8).collect())
+                    .collect();
+                let mut dense: DenseInput<'_> = [None; DENSE_SLOTS];
+                for (slot, v) in dense.iter_mut().zip(&vectors) {
+                    if next() % 4 != 0 {
+                        *slot = Some(v);
+                    }
+                }
+                let mut fast = vec![0i32; labels];
+                let mut plain = vec![0i32; labels];
+                stage.score(&features, &dense, &mut fast);
+                plain_score(stage, &features, &dense, &mut plain);
+                assert_eq!(fast, plain);
+            }
+        }
     }
 
     #[test]

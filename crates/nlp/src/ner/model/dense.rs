@@ -1,0 +1,152 @@
+//! The word-vector weights laid out for tagging, scored in exact integers.
+//!
+//! The file keeps a `[slot][dimension][label]` block of i16 weights, and the
+//! score it defines is `round(Σ x·w / 127)` per label over signed-byte vector
+//! components `x`. Summing the integer products exactly and dividing once
+//! gives the same rounded score as summing `x/127 · w` in floating point:
+//! the exact quotient has a denominator of 127, so it is never closer than
+//! 1/254 to a half, far beyond the float sum's error (under 1e-6).
+//!
+//! For speed the block is re-laid `[slot][label][dimension]` with the
+//! dimensions padded to a multiple of 8, so that each label's score is a
+//! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
+
+use super::{DenseInput, DENSE_SLOTS};
+
+/// Labels a block scores at most (the products array's length).
+pub(crate) const LANES: usize = 16;
+
+/// Longest vector laid out for SIMD; longer ones are scored the plain way.
+const MAX_DIMS: usize = 64;
+
+/// Word-vector weights re-laid for integer dot products.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DenseBlock {
+    /// Vector dimensions the block was trained for.
+    dims: usize,
+    /// `dims` rounded up to a multiple of 8 (the padding weighs zero).
+    padded: usize,
+    /// Number of labels.
+    labels: usize,
+    /// `[slot][label][padded dimension]`.
+    weights: Vec<i16>,
+}
+
+impl DenseBlock {
+    /// Re-lays a `[slot][dimension][label]` block of `labels` labels. `None`
+    /// when it does not have that shape or its vectors are longer than
+    /// [`MAX_DIMS`].
+    pub(crate) fn build(dense: &[i16], labels: usize) -> Option<Self> {
+        if labels == 0 || labels > LANES || dense.is_empty() {
+            return None;
+        }
+        let per_slot = dense.len() / DENSE_SLOTS;
+        if per_slot * DENSE_SLOTS != dense.len() || !per_slot.is_multiple_of(labels) {
+            return None;
+        }
+        let dims = per_slot / labels;
+        if dims == 0 || dims > MAX_DIMS {
+            return None;
+        }
+        let padded = dims.div_ceil(8) * 8;
+        let mut weights = vec![0i16; DENSE_SLOTS * labels * padded];
+        for slot in 0..DENSE_SLOTS {
+            for d in 0..dims {
+                for l in 0..labels {
+                    let from = (slot * dims + d) * labels + l;
+                    weights[(slot * labels + l) * padded + d] = dense[from];
+                }
+            }
+        }
+        Some(DenseBlock {
+            dims,
+            padded,
+            labels,
+            weights,
+        })
+    }
+
+    /// `Σ x·w` per label lane over the vectors of `input`, exactly; `None`
+    /// when a vector's length is not the block's (the caller then scores
+    /// the plain layout).
+    pub(crate) fn products(&self, input: &DenseInput<'_>) -> Option<[i64; LANES]> {
+        let mut total = [0i64; LANES];
+        let stride = self.labels * self.padded;
+        for (slot, x) in input.iter().enumerate() {
+            let Some(x) = x else { continue };
+            if x.len() != self.dims {
+                return None;
+            }
+            let block = self.weights.get(slot * stride..(slot + 1) * stride)?;
+            let mut wide = [0i16; MAX_DIMS];
+            for (w, c) in wide.iter_mut().zip(*x) {
+                *w = i16::from(*c);
+            }
+            let wide = wide.get(..self.padded)?;
+            for (t, row) in total.iter_mut().zip(block.chunks_exact(self.padded)) {
+                *t += i64::from(dot(wide, row));
+            }
+        }
+        Some(total)
+    }
+}
+
+/// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
+/// sum fits an i32); a plain reduction the compiler vectorises.
+fn dot(a: &[i16], b: &[i16]) -> i32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, w)| i32::from(*x) * i32::from(*w))
+        .sum()
+}
+
+/// `sum / 127` rounded to the nearest integer (never a tie: 127 is odd).
+pub(crate) fn round_div_127(sum: i64) -> i32 {
+    let q = sum.div_euclid(127);
+    let r = sum.rem_euclid(127);
+    let rounded = if r >= 64 { q + 1 } else { q };
+    rounded.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::add_dense;
+    use super::*;
+
+    #[test]
+    fn rounds_like_the_float_sum() {
+        for sum in [
+            -300i64, -191, -190, -64, -63, 0, 63, 64, 190, 191, 12_345_678,
+        ] {
+            assert_eq!(
+                round_div_127(sum),
+                (sum as f64 / 127.0).round() as i32,
+                "{sum}"
+            );
+        }
+    }
+
+    #[test]
+    fn matches_the_plain_layout() {
+        let labels = 9;
+        let dims = 5;
+        let dense: Vec<i16> = (0..DENSE_SLOTS * dims * labels)
+            .map(|i| ((i * 7919) % 65_521) as i16)
+            .collect();
+        let block = DenseBlock::build(&dense, labels).unwrap();
+        let a: Vec<i8> = vec![127, -128, 3, 0, -77];
+        let b: Vec<i8> = vec![1, 2, -3, 4, 5];
+        let input: DenseInput<'_> = [Some(&a), None, Some(&b), Some(&a), None, Some(&b)];
+        let exact = block.products(&input).unwrap();
+        let mut float = vec![0f64; labels];
+        add_dense(&dense, &input, &mut float);
+        for l in 0..labels {
+            assert_eq!(round_div_127(exact[l]), float[l].round() as i32);
+        }
+        assert!(exact[labels..].iter().all(|s| *s == 0));
+        let short: Vec<i8> = vec![1, 2];
+        assert!(block
+            .products(&[Some(&short), None, None, None, None, None])
+            .is_none());
+    }
+}
