@@ -282,16 +282,46 @@ pub(super) fn according(
             cx.tokens[a - 1].kind,
             TokenKind::Punct(':' | ';' | '—' | '–')
         );
-    let content = if leads {
+    // "While most were …, according to an official, two were upgraded …":
+    // after a subordinate clause and set off by commas before a clause of
+    // its own, the source introduces what follows.
+    let subordinate_before = matches!(
+        cx.low(clause_start),
+        "while" | "although" | "though" | "as" | "after" | "because" | "if" | "when" | "since"
+    );
+    let introduces = subordinate_before
+        && !(clause_start..a - 1).any(|j| cx.is_punct(j, ',') && !cx.inside[j])
+        && cx.is_punct(a - 1, ',')
+        && cx.is_punct(end, ',')
+        && !matches!(
+            cx.low(end + 1),
+            "who" | "which" | "whose" | "whom" | "and" | "but" | "a" | "an" | "the" | "as"
+        )
+        && cx.word_count(end + 1, e) >= 4
+        && !(end + 1..e).any(|j| cx.lex.cue(cx.low(j)) == Some(CueClass::Speech) && !cx.inside[j]);
+    let content = if leads || introduces {
         if cx.is_punct(end, ',') {
             end += 1;
         }
         right_content(cx, end, e)?
     } else {
-        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(')) {
+        // "…,” according to CNN": the comma sits inside the marks.
+        let after_quote = cx.is_mark(a - 1) && a >= 2 && cx.is_punct(a - 2, ',');
+        // "… view Trump unfavorably according to the poll": no comma
+        // after a clause of its own.
+        let bare = cx.is_word(a - 1) && cx.word_count(clause_start, a) >= 5;
+        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(') || after_quote || bare) {
             return None;
         }
-        let c = (clause_start, a - 1);
+        let c = if after_quote {
+            let qi = cx.closes[a - 1]?;
+            let open = cx.quotations[qi].open;
+            (open.max(clause_start), a)
+        } else if bare {
+            (clause_start, a)
+        } else {
+            (clause_start, a - 1)
+        };
         (cx.word_count(c.0, c.1) >= 2).then_some(c)?
     };
     Some(Claim {
