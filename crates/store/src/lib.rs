@@ -9,8 +9,10 @@
 //!
 //! # Invariants
 //!
-//! - **One transaction per document**: a document is stored whole (with its
-//!   entities, quotes, events and aggregate updates) or not at all.
+//! - **Each document whole or not at all**: a document is stored with its
+//!   entities, quotes, events and aggregate updates in one transaction
+//!   ([`Store::insert_with`]), or in one savepoint of a [`Batch`] that
+//!   commits many documents at once (what an ingest's writer uses).
 //! - **Parameterised SQL only**: user input is bound, never formatted into
 //!   SQL; full-text queries are rebuilt from words (see [`search`]).
 //! - **Each story once**: near-duplicate documents (SimHash within Hamming
@@ -30,6 +32,7 @@
 //! writes.
 
 mod actors;
+mod batch;
 mod events;
 mod export;
 mod names;
@@ -44,6 +47,7 @@ pub mod types;
 pub mod web;
 mod write;
 
+pub use batch::Batch;
 pub use export::GDELT_COLUMNS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;

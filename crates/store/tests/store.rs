@@ -89,6 +89,67 @@ fn failing_insert_leaves_nothing_behind() {
 }
 
 #[test]
+fn a_batch_stores_each_document_whole_and_a_failing_one_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("batch.db");
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    let mut bad = output("bad");
+    bad.events[1].goldstein = f64::NAN;
+    let mut batch = store.batch().unwrap();
+    assert_eq!(
+        batch
+            .insert_with(&output("a"), &meta("text a", None))
+            .unwrap(),
+        Inserted::Added
+    );
+    assert!(batch.insert_with(&bad, &meta("text bad", None)).is_err());
+    assert_eq!(
+        batch
+            .insert_with(&output("b"), &meta("text b", None))
+            .unwrap(),
+        Inserted::Added
+    );
+    assert_eq!(
+        batch
+            .insert_with(&output("a2"), &meta("text a", None))
+            .unwrap(),
+        Inserted::Duplicate("a".into())
+    );
+    batch.record_duplicate("a3", &hash_of("text a")).unwrap();
+    assert_eq!(
+        reader.stats().unwrap().documents,
+        0,
+        "nothing before the commit"
+    );
+    batch.commit().unwrap();
+    let stats = reader.stats().unwrap();
+    assert_eq!(
+        (stats.documents, stats.events, stats.exact_duplicates),
+        (2, 6, 2)
+    );
+    assert_eq!(store.document("bad").unwrap(), None);
+    assert_eq!(store.find_hash(&hash_of("text bad")).unwrap(), None);
+    assert_eq!(store.document("b").unwrap(), Some(output("b")));
+}
+
+#[test]
+fn a_batch_dropped_before_its_commit_stores_nothing() {
+    let (_dir, mut store) = open();
+    {
+        let mut batch = store.batch().unwrap();
+        batch
+            .insert_with(&output("a"), &meta("text a", None))
+            .unwrap();
+    }
+    assert_eq!(store.stats().unwrap().documents, 0);
+    assert_eq!(
+        store.insert(&output("a"), &hash_of("text a")).unwrap(),
+        Inserted::Added
+    );
+}
+
+#[test]
 fn exact_duplicates_are_refused_and_counted_once_per_id() {
     let (_dir, mut store) = open();
     store.insert(&output("a"), "same").unwrap();
