@@ -582,3 +582,18 @@ fn a_cue_in_a_relative_clause_is_its_heads_claim() {
     assert_eq!(q.cue.as_deref(), Some("shows"));
     assert!(speaker(q).ends_with("survey"));
 }
+
+#[test]
+fn absolute_participles_and_intentions_after_a_participle_are_claims() {
+    let a = analyse(
+        "Turnout rose sharply, with three in 10 voters saying the bridge vote changed their minds.",
+    );
+    let q = quote(&a, "changed their minds");
+    assert_eq!(speaker(q), "three in 10 voters");
+    let a = analyse(
+        "Mayor Ana Ortiz toured the harbour on Monday, hoping to win over the dock workers.",
+    );
+    let q = quote(&a, "win over the dock workers");
+    assert_eq!(q.cue.as_deref(), Some("hoping"));
+    assert_eq!(speaker(q), "Ana Ortiz");
+}

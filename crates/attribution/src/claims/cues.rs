@@ -214,10 +214,20 @@ pub(super) fn participle(
     earlier: &[Claim],
     covering: Option<usize>,
 ) -> Option<Claim> {
-    if cue == s || !continues_clause(cx, cue) {
+    if cue == s {
         return None;
     }
-    let agent = agent_by(cx, covering.unwrap_or(s), cue);
+    // "…, with three in 10 saying …", "Ryan saying he was … and Trump
+    // calling it …": a participle with its own subject.
+    let absolute = if covering.is_none() {
+        absolute_subject(cx, s, cue)
+    } else {
+        None
+    };
+    if absolute.is_none() && !continues_clause(cx, cue) {
+        return None;
+    }
+    let agent = absolute.or_else(|| agent_by(cx, covering.unwrap_or(s), cue));
     let speaker = match covering {
         Some(_) => agent?,
         None => agent
@@ -237,13 +247,69 @@ pub(super) fn participle(
         }
         k = skip_adjuncts(cx, k, e, &mut via);
     }
-    let content = right_content(cx, k, e)?;
+    // "hoping to keep the damage …": the intention is the content.
+    let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
+    } else {
+        right_content(cx, k, e)?
+    };
     Some(Claim {
         kind: kind_of(cx, content),
         content,
         cue: Some((cue, cue_end)),
         speaker: Some(SpeakerPhrase { via, ..speaker }),
         cue_after: false,
+    })
+}
+
+/// Participles whose content may be an infinitive ("hoping to …").
+const INTENTION_PARTICIPLES: &[&str] = &[
+    "hoping",
+    "seeking",
+    "promising",
+    "vowing",
+    "threatening",
+    "offering",
+    "urging",
+    "asking",
+    "calling",
+];
+
+/// The subject of an absolute participle: "with 30 percent of voters
+/// saying …" (the words after "with"), or "– Ryan saying …, Trump calling
+/// …" (a short name right after a dash or "and").
+fn absolute_subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let lo = cue.saturating_sub(10).max(s);
+    let with = (lo..cue)
+        .rev()
+        .find(|&k| cx.low(k) == "with" && !cx.inside[k]);
+    let start = match with {
+        Some(w) => w + 1,
+        None => {
+            // "– Ryan saying …", "and Trump calling …".
+            let mut k = cue;
+            while k > lo && cx.is_cap(k - 1) {
+                k -= 1;
+            }
+            let opener = k > s
+                && (matches!(cx.tokens[k - 1].kind, TokenKind::Punct('–' | '—'))
+                    || cx.low(k - 1) == "and");
+            if k == cue || !opener {
+                return None;
+            }
+            k
+        }
+    };
+    if start >= cue
+        || cx.word_count(start, cue) > 8
+        || (start..cue).any(|k| !cx.is_word(k) && !cx.is_punct(k, '.'))
+        || (start..cue).any(|k| cx.lex.cue(cx.low(k)).is_some())
+    {
+        return None;
+    }
+    Some(SpeakerPhrase {
+        range: (start, cue),
+        ..SpeakerPhrase::default()
     })
 }
 
