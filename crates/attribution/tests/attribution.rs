@@ -597,3 +597,13 @@ fn absolute_participles_and_intentions_after_a_participle_are_claims() {
     assert_eq!(q.cue.as_deref(), Some("hoping"));
     assert_eq!(speaker(q), "Ana Ortiz");
 }
+
+#[test]
+fn a_participle_after_a_noun_is_that_nouns_claim() {
+    let a = analyse("The council received 300 letters urging it to keep the ferry running.");
+    let q = quote(&a, "keep the ferry running");
+    assert_eq!(q.cue.as_deref(), Some("urging"));
+    let a = analyse("The harbour board issued a statement saying the ferry will keep running.");
+    let q = quote(&a, "ferry will keep running");
+    assert_eq!(speaker(q), "The harbour board");
+}

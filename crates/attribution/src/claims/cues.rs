@@ -459,3 +459,77 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
         cue_after: false,
     })
 }
+
+/// Participles that modify a noun as its statement or stance: "a petition
+/// calling on him to …", "super PACs supporting Kasich".
+const NOUN_PARTICIPLES: &[&str] = &[
+    "saying",
+    "calling",
+    "supporting",
+    "urging",
+    "demanding",
+    "warning",
+    "claiming",
+    "accusing",
+    "criticizing",
+    "asking",
+    "hoping",
+];
+
+/// "super PACs supporting Kasich", "911 calls saying shots were fired",
+/// "issued a statement saying …": a participle right after a noun is that
+/// noun's claim, or, after a medium ("statement", "letter"), the claim of
+/// the sentence's subject.
+pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
+    if cue == s || !NOUN_PARTICIPLES.contains(&cx.low(cue)) || !cx.is_word(cue - 1) {
+        return None;
+    }
+    let prev = cx.low(cue - 1);
+    let nounish = cx.is_cap(cue - 1)
+        || cx.lex.is_group_head(prev)
+        || cx.lex.is_role(prev)
+        || MEDIA_NOUNS.contains(&prev)
+        || (prev.ends_with('s') && !prev.ends_with("ss") && prev.len() > 3);
+    if !nounish || cx.lex.is_between(prev) || cx.lex.cue(prev).is_some() || is_be(prev) {
+        return None;
+    }
+    let speaker = if MEDIA_NOUNS.contains(&prev) {
+        // "The board issued a statement saying …": the subject of the verb
+        // before the medium's determiner.
+        let det = (cue.saturating_sub(5).max(s + 1)..cue - 1)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    cx.low(k),
+                    "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                )
+            })?;
+        phrases::before(cx, s, det - 1)?
+    } else {
+        phrases::before(cx, s, cue)?
+    };
+    let mut via = speaker.via.clone();
+    let mut k = cue + 1;
+    let mut cue_end = cue + 1;
+    if particle_of(cx.low(cue)) == Some(cx.low(k)) || cx.low(k) == "on" {
+        k += 1;
+        cue_end = k;
+    } else {
+        if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+            k = skip_object(cx, k, e, &mut via);
+        }
+        k = skip_adjuncts(cx, k, e, &mut via);
+    }
+    let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
+    } else {
+        right_content(cx, k, e)?
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue_end)),
+        speaker: Some(SpeakerPhrase { via, ..speaker }),
+        cue_after: false,
+    })
+}

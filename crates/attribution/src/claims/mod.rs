@@ -94,6 +94,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                     }
                     (CueClass::Participle, None) => {
                         participle(cx, s, e, i, &claims[first..], covering)
+                            .or_else(|| noun_participle(cx, s, e, i))
                     }
                     (_, Some(_)) => split_outer(cx, &mut claims, covering_at, e, i, class),
                     _ => finite(cx, s, e, i, class, &claims[first..])
