@@ -87,7 +87,12 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
                 cx.tokens[q.open - 1].kind,
                 TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
             );
-        if adjacent {
+        // "“A,” Warren said. “B” to drive up …": a quotation the sentence
+        // goes on after is part of another clause, not the quote's rest.
+        let si = cx.sentences.partition_point(|&(_, e)| e <= q.open);
+        let sentence_end = cx.sentences.get(si).map_or(cx.tokens.len(), |&(_, e)| e);
+        let embedded = (range.1..sentence_end).any(|i| cx.is_word(i));
+        if adjacent && !embedded {
             prev.content.1 = range.1;
         }
     }
