@@ -2,55 +2,60 @@
 //! all.
 //!
 //! A commit writes every page the transaction touched to the write-ahead
-//! log: the document's rows, but also the same few index and aggregate pages
-//! (counters, the actor graph, the tails of the indexes) that every document
-//! updates. Committing one document at a time writes those shared pages once
-//! per document, which made the single writer the bottleneck of an ingest
-//! (over half of its CPU time on short articles). A [`Batch`] commits many
-//! documents at once; inside it each document has its own savepoint, so one
-//! that fails to store rolls back alone and the others stay.
+//! log: the document's rows, but also the same index, full-text and
+//! aggregate pages (counters, the actor graph, the tails of the indexes)
+//! that every document updates. Committing one document at a time writes
+//! those shared pages once per document, which made the single writer the
+//! bottleneck of an ingest (over half of its CPU time on short articles).
+//!
+//! [`Store::insert_batch`] commits many documents at once. Savepoints per
+//! document would cost most of the gain (each one journals the pages it
+//! touches and flushes the full-text index), so the batch has none: if any
+//! document fails, the whole transaction is rolled back and every document
+//! of the batch is stored again in its own transaction. Failures are rare
+//! (a bug, a full disk), and this keeps each document whole or absent.
 
 use crate::write;
 use crate::{InsertMeta, Inserted, Result, Store};
 use model::contract::Output;
-use rusqlite::Transaction;
-
-/// An open write transaction over several documents; see the module
-/// documentation. Nothing is visible to readers, or durable, until
-/// [`Batch::commit`]; dropping the batch rolls everything back.
-pub struct Batch<'s> {
-    tx: Transaction<'s>,
-}
 
 impl Store {
-    /// Starts a batch of writes committed together by [`Batch::commit`].
-    pub fn batch(&mut self) -> Result<Batch<'_>> {
-        Ok(Batch {
-            tx: self.conn.transaction()?,
-        })
-    }
-}
-
-impl Batch<'_> {
-    /// Stores one analysed document as [`Store::insert_with`] does, inside
-    /// this batch: whole or (on error) not at all, without affecting the
-    /// batch's other documents.
-    pub fn insert_with(&mut self, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
-        let savepoint = self.tx.savepoint()?;
-        let inserted = write::insert_document(&savepoint, output, meta)?;
-        savepoint.commit()?;
-        Ok(inserted)
-    }
-
-    /// Records a skipped exact copy as [`Store::record_duplicate`] does,
-    /// inside this batch.
-    pub fn record_duplicate(&mut self, id: &str, content_hash: &str) -> Result<()> {
-        write::record_duplicate(&self.tx, id, content_hash)
+    /// Stores analysed documents as [`Store::insert_with`] does, all in one
+    /// transaction; returns what happened to each, in order. A document
+    /// that fails does not take the others with it (see the module
+    /// documentation). The outer error is for failures outside any one
+    /// document (e.g. the transaction cannot start).
+    pub fn insert_batch(
+        &mut self,
+        documents: &[(&Output, &InsertMeta)],
+    ) -> Result<Vec<Result<Inserted>>> {
+        if let Some(results) = self.try_insert_all(documents)? {
+            return Ok(results.into_iter().map(Ok).collect());
+        }
+        Ok(documents
+            .iter()
+            .map(|(output, meta)| self.insert_with(output, meta))
+            .collect())
     }
 
-    /// Commits every document of the batch at once.
-    pub fn commit(self) -> Result<()> {
-        self.tx.commit()?;
-        Ok(())
+    /// Inserts every document in one transaction and commits; `None` (with
+    /// the transaction rolled back) as soon as one of them fails.
+    fn try_insert_all(
+        &mut self,
+        documents: &[(&Output, &InsertMeta)],
+    ) -> Result<Option<Vec<Inserted>>> {
+        let tx = self.conn.transaction()?;
+        let mut results = Vec::with_capacity(documents.len());
+        for (output, meta) in documents {
+            match write::insert_document(&tx, output, meta) {
+                Ok(inserted) => results.push(inserted),
+                // Dropping the transaction rolls it back.
+                Err(_) => return Ok(None),
+            }
+        }
+        match tx.commit() {
+            Ok(()) => Ok(Some(results)),
+            Err(_) => Ok(None),
+        }
     }
 }

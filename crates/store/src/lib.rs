@@ -11,8 +11,9 @@
 //!
 //! - **Each document whole or not at all**: a document is stored with its
 //!   entities, quotes, events and aggregate updates in one transaction
-//!   ([`Store::insert_with`]), or in one savepoint of a [`Batch`] that
-//!   commits many documents at once (what an ingest's writer uses).
+//!   ([`Store::insert_with`]), or in one shared with other documents
+//!   ([`Store::insert_batch`], what an ingest's writer uses) that is rolled
+//!   back and redone one document at a time if any of them fails.
 //! - **Parameterised SQL only**: user input is bound, never formatted into
 //!   SQL; full-text queries are rebuilt from words (see [`search`]).
 //! - **Each story once**: near-duplicate documents (SimHash within Hamming
@@ -47,7 +48,6 @@ pub mod types;
 pub mod web;
 mod write;
 
-pub use batch::Batch;
 pub use export::GDELT_COLUMNS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;

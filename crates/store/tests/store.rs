@@ -90,63 +90,61 @@ fn failing_insert_leaves_nothing_behind() {
 
 #[test]
 fn a_batch_stores_each_document_whole_and_a_failing_one_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("batch.db");
-    let mut store = Store::open(&path).unwrap();
-    let reader = Store::open_read_only(&path).unwrap();
+    let (_dir, mut store) = open();
     let mut bad = output("bad");
     bad.events[1].goldstein = f64::NAN;
-    let mut batch = store.batch().unwrap();
+    let (a, b, a2) = (output("a"), output("b"), output("a2"));
+    let metas = [
+        meta("text a", None),
+        meta("text bad", None),
+        meta("text b", None),
+        meta("text a", None),
+    ];
+    let results = store
+        .insert_batch(&[
+            (&a, &metas[0]),
+            (&bad, &metas[1]),
+            (&b, &metas[2]),
+            (&a2, &metas[3]),
+        ])
+        .unwrap();
+    assert_eq!(results[0].as_ref().unwrap(), &Inserted::Added);
+    assert!(results[1].is_err());
+    assert_eq!(results[2].as_ref().unwrap(), &Inserted::Added);
     assert_eq!(
-        batch
-            .insert_with(&output("a"), &meta("text a", None))
-            .unwrap(),
-        Inserted::Added
+        results[3].as_ref().unwrap(),
+        &Inserted::Duplicate("a".into())
     );
-    assert!(batch.insert_with(&bad, &meta("text bad", None)).is_err());
-    assert_eq!(
-        batch
-            .insert_with(&output("b"), &meta("text b", None))
-            .unwrap(),
-        Inserted::Added
-    );
-    assert_eq!(
-        batch
-            .insert_with(&output("a2"), &meta("text a", None))
-            .unwrap(),
-        Inserted::Duplicate("a".into())
-    );
-    batch.record_duplicate("a3", &hash_of("text a")).unwrap();
-    assert_eq!(
-        reader.stats().unwrap().documents,
-        0,
-        "nothing before the commit"
-    );
-    batch.commit().unwrap();
-    let stats = reader.stats().unwrap();
+    let stats = store.stats().unwrap();
     assert_eq!(
         (stats.documents, stats.events, stats.exact_duplicates),
-        (2, 6, 2)
+        (2, 6, 1)
     );
     assert_eq!(store.document("bad").unwrap(), None);
     assert_eq!(store.find_hash(&hash_of("text bad")).unwrap(), None);
-    assert_eq!(store.document("b").unwrap(), Some(output("b")));
+    assert_eq!(store.document("b").unwrap(), Some(b));
 }
 
 #[test]
-fn a_batch_dropped_before_its_commit_stores_nothing() {
-    let (_dir, mut store) = open();
-    {
-        let mut batch = store.batch().unwrap();
-        batch
-            .insert_with(&output("a"), &meta("text a", None))
-            .unwrap();
-    }
-    assert_eq!(store.stats().unwrap().documents, 0);
-    assert_eq!(
-        store.insert(&output("a"), &hash_of("text a")).unwrap(),
-        Inserted::Added
-    );
+fn a_batch_is_stored_like_one_document_at_a_time() {
+    let (_one_dir, mut one) = open();
+    let (_batch_dir, mut batched) = open();
+    let outputs: Vec<_> = ["a", "b", "c"].iter().map(|id| output(id)).collect();
+    let metas: Vec<_> = ["x", "y", "x"].iter().map(|t| meta(t, None)).collect();
+    let pairs: Vec<_> = outputs.iter().zip(&metas).collect();
+    let each: Vec<_> = pairs
+        .iter()
+        .map(|(o, m)| one.insert_with(o, m).unwrap())
+        .collect();
+    let together: Vec<_> = batched
+        .insert_batch(&pairs)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(each, together);
+    assert_eq!(one.stats().unwrap(), batched.stats().unwrap());
+    assert_eq!(batched.document("b").unwrap(), Some(outputs[1].clone()));
 }
 
 #[test]
