@@ -607,3 +607,15 @@ fn a_participle_after_a_noun_is_that_nouns_claim() {
     let q = quote(&a, "ferry will keep running");
     assert_eq!(speaker(q), "The harbour board");
 }
+
+#[test]
+fn a_quotation_tagged_with_an_unlisted_verb_or_a_signature_line_is_attributed() {
+    let a = analyse("The meeting ran late.\n\n\u{201c}Go back to your seat,\u{201d} Ortiz barked.");
+    let q = quote(&a, "Go back to your seat");
+    assert_eq!(speaker(q), "Ortiz");
+    assert_eq!(q.cue.as_deref(), Some("barked"));
+    let a = analyse(
+        "Taxes came up.\n\n\"Ferries pay no taxes at all.\"\n\n- Berg.\n\nThe debate went on.",
+    );
+    assert_eq!(speaker(quote(&a, "Ferries pay no taxes")), "Berg");
+}

@@ -116,7 +116,10 @@ pub(super) fn signed_quotations(cx: &Context, claims: &mut Vec<Claim>) {
             cx.tokens.get(k).map(|t| t.kind),
             Some(TokenKind::Punct('―' | '—' | '–' | '-'))
         );
-        if !dash || cx.tokens[k].after_newline {
+        // The signature may stand on a line of its own ("…”¶- Sanders.").
+        let own_line = cx.tokens.get(k).is_some_and(|t| t.after_newline)
+            && (close + 1..k).all(|j| !cx.is_word(j));
+        if !dash || (cx.tokens[k].after_newline && !own_line) {
             continue;
         }
         let start = k + 1;
@@ -153,6 +156,68 @@ pub(super) fn signed_quotations(cx: &Context, claims: &mut Vec<Claim>) {
             cue: Some((k, k + 1)),
             speaker: Some(SpeakerPhrase {
                 range: (start, name_end),
+                ..SpeakerPhrase::default()
+            }),
+            cue_after: true,
+        });
+    }
+    claims.extend(added);
+}
+
+/// "“Go back to Univision,” Trump barked.": a quotation in attributed form
+/// followed by a name or pronoun and a past-tense verb the lexicon does not
+/// know, ending the sentence, is that speaker's; the verb is the cue.
+pub(super) fn tagged_quotations(cx: &Context, claims: &mut Vec<Claim>) {
+    let mut added = Vec::new();
+    for q in &cx.quotations {
+        let Some(close) = q.close else { continue };
+        let attributed =
+            close > 0 && matches!(cx.tokens[close - 1].kind, TokenKind::Punct(',' | '?' | '!'));
+        if !attributed || cx.word_count(q.open, close) < 2 {
+            continue;
+        }
+        let start = close + 1;
+        let mut k = start;
+        if cx.lex.pronoun(cx.low(k)).is_some() {
+            k += 1;
+        } else {
+            while k < start + 4 && cx.is_cap(k) && !cx.lex.is_not_name(cx.low(k)) {
+                k += 1;
+            }
+        }
+        let verb = k;
+        if verb == start
+            || !cx.is_word(verb)
+            || cx.is_cap(verb)
+            || !cx.low(verb).ends_with("ed")
+            || cx.low(verb).len() < 5
+        {
+            continue;
+        }
+        let mut end = verb + 1;
+        if matches!(cx.low(end), "back" | "out" | "up" | "in") {
+            end += 1;
+        }
+        if !matches!(
+            cx.tokens.get(end).map(|t| t.kind),
+            Some(TokenKind::Punct('.' | ',' | ';')) | None
+        ) {
+            continue;
+        }
+        let range = (q.open, close + 1);
+        let upto = claims.partition_point(|c| c.content.0 < range.1);
+        let covered = claims[upto.saturating_sub(8)..upto]
+            .iter()
+            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
+        if covered {
+            continue;
+        }
+        added.push(Claim {
+            kind: QuoteKind::Direct,
+            content: range,
+            cue: Some((verb, end)),
+            speaker: Some(SpeakerPhrase {
+                range: (start, verb),
                 ..SpeakerPhrase::default()
             }),
             cue_after: true,

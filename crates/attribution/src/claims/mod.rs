@@ -119,6 +119,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     colon_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
     signed_quotations(cx, &mut claims);
+    tagged_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
     (claims, seen)
 }
