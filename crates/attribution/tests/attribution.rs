@@ -619,3 +619,15 @@ fn a_quotation_tagged_with_an_unlisted_verb_or_a_signature_line_is_attributed() 
     );
     assert_eq!(speaker(quote(&a, "Ferries pay no taxes")), "Berg");
 }
+
+#[test]
+fn stance_nouns_and_adjectives_with_a_that_clause_are_claims() {
+    let a =
+        analyse("Council members doubt Ortiz\u{2019}s assertion that the ferry pays for itself.");
+    let q = quote(&a, "ferry pays for itself");
+    assert_eq!(q.cue.as_deref(), Some("assertion"));
+    assert!(speaker(q).contains("Ortiz"), "{:?}", q.speaker);
+    let a = analyse("Tomas Berg is confident that the harbour will reopen in May.");
+    let q = quote(&a, "harbour will reopen");
+    assert_eq!(speaker(q), "Tomas Berg");
+}

@@ -20,6 +20,7 @@ mod nested;
 mod nouns;
 mod relative;
 mod speakers;
+mod that_clause;
 
 use content::*;
 use continuation::*;
@@ -29,6 +30,7 @@ use nested::*;
 use nouns::*;
 use relative::*;
 use speakers::*;
+use that_clause::*;
 
 /// A claim found in the text, as token ranges.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +104,9 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 }
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
-                evidential(cx, s, e, i, clause_start).or_else(|| noun_cue(cx, s, e, i))
+                evidential(cx, s, e, i, clause_start)
+                    .or_else(|| noun_cue(cx, s, e, i))
+                    .or_else(|| that_clause(cx, s, e, i, clause_start))
             } else {
                 None
             };

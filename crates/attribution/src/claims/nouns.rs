@@ -29,7 +29,7 @@ const NOUN_CUES: &[(&str, &str)] = &[
 ];
 
 /// Possessive determiners that name the speaker by pronoun.
-const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our"];
+pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our"];
 
 /// Words that end a noun phrase's object: the clause's own verb follows.
 const CLAUSE_VERBS: &[&str] = &[
@@ -77,7 +77,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 
 /// The possessor before the noun at `cue`: "his", or a capitalised name
 /// ending in "’s" ("Mr. Trump’s", "the DNC’s").
-fn possessor(cx: &Context, s: usize, cue: usize) -> Option<(usize, usize)> {
+pub(super) fn possessor(cx: &Context, s: usize, cue: usize) -> Option<(usize, usize)> {
     let p = cue - 1;
     let w = cx.low(p);
     if POSSESSIVES.contains(&w) {
