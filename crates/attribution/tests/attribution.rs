@@ -631,3 +631,11 @@ fn stance_nouns_and_adjectives_with_a_that_clause_are_claims() {
     let q = quote(&a, "harbour will reopen");
     assert_eq!(speaker(q), "Tomas Berg");
 }
+
+#[test]
+fn an_unlisted_past_tense_verb_with_a_that_clause_reports_its_subject() {
+    let a = analyse("Lena Ortiz calculated that 600 harbour jobs pay less than $15 an hour.");
+    let q = quote(&a, "600 harbour jobs");
+    assert_eq!(q.cue.as_deref(), Some("calculated"));
+    assert_eq!(speaker(q), "Lena Ortiz");
+}

@@ -102,6 +102,8 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                     _ => finite(cx, s, e, i, class, &claims[first..])
                         .or_else(|| relative(cx, s, e, i)),
                 }
+            } else if covering.is_none() && unlisted_verb_of_saying(cx, i) {
+                finite(cx, s, e, i, CueClass::Speech, &claims[first..])
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
                 evidential(cx, s, e, i, clause_start)
@@ -210,6 +212,46 @@ fn split_outer(
     outer.content.1 = end;
     outer.kind = kind_of(cx, outer.content);
     Some(inner)
+}
+
+/// Past-tense verbs that take a "that" clause but describe no one's claim.
+const NOT_SAYING: &[&str] = &[
+    "required",
+    "ensured",
+    "meant",
+    "needed",
+    "mandated",
+    "provided",
+    "stipulated",
+    "ordered",
+    "specified",
+    "guaranteed",
+    "assumed",
+    "proved",
+    "turned",
+    "happened",
+    "seemed",
+    "appeared",
+    "noticed",
+    "learned",
+    "discovered",
+    "heard",
+    "hoped",
+    "showed",
+    "designed",
+    "figured",
+];
+
+/// "Ozimek calculated that …", "the court ruled that …": a past-tense verb
+/// the lexicon lacks, followed by "that", reports its subject's claim.
+fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
+    let l = cx.low(i);
+    cx.low(i + 1) == "that"
+        && !cx.is_cap(i)
+        && l.len() > 4
+        && l.ends_with("ed")
+        && !NOT_SAYING.contains(&l)
+        && !(i > 0 && is_be(cx.low(i - 1)))
 }
 
 /// Forms of "be" that make a participle progressive ("is seeking").
