@@ -112,6 +112,9 @@ pub struct InsertMeta {
     pub fingerprint: Option<u64>,
 }
 
+/// Prepared statements a connection keeps (see [`tune_reads`]).
+const STATEMENT_CACHE: usize = 128;
+
 /// How long a connection waits for another one's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -261,7 +264,12 @@ impl Store {
 /// hundreds of MB, and SQLite's default 2 MB cache makes every query go
 /// through read(2) for pages the OS already holds. Bounded (16 MB cache,
 /// 256 MB mapped) to keep a process's resident memory modest.
+///
+/// Also room for every statement the store prepares: storing one document
+/// runs some 25 distinct ones, more than rusqlite's default cache of 16, which
+/// then evicts each before its next use and prepares it again every time.
 fn tune_reads(conn: &Connection) -> Result<()> {
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.execute_batch(
         "PRAGMA cache_size = -16384;
          PRAGMA mmap_size = 268435456;",

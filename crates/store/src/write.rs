@@ -19,18 +19,13 @@ fn bands(fingerprint: u64) -> [i64; 4] {
 /// Stores `output` (see [`crate::Store::insert_with`]).
 pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
     let existing: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT doc, id FROM documents WHERE content_hash = ?1",
-            params![meta.content_hash],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT doc, id FROM documents WHERE content_hash = ?1")?
+        .query_row(params![meta.content_hash], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((doc, id)) = existing {
         if id != output.document.id {
-            tx.execute(
-                "INSERT OR IGNORE INTO exact_duplicates (id, doc) VALUES (?1, ?2)",
-                params![output.document.id, doc],
-            )?;
+            tx.prepare_cached("INSERT OR IGNORE INTO exact_duplicates (id, doc) VALUES (?1, ?2)")?
+                .execute(params![output.document.id, doc])?;
         }
         return Ok(Inserted::Duplicate(id));
     }
@@ -43,25 +38,19 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     bump(tx, "documents", 1)?;
     let story = match story_of_near_copy {
         Some(story) => {
-            tx.execute(
-                "UPDATE stories SET documents = documents + 1 WHERE story = ?1",
-                params![story],
-            )?;
+            tx.prepare_cached("UPDATE stories SET documents = documents + 1 WHERE story = ?1")?
+                .execute(params![story])?;
             story
         }
         None => {
-            tx.execute(
-                "INSERT INTO stories (story, documents) VALUES (?1, 1)",
-                params![doc],
-            )?;
+            tx.prepare_cached("INSERT INTO stories (story, documents) VALUES (?1, 1)")?
+                .execute(params![doc])?;
             bump(tx, "stories", 1)?;
             doc
         }
     };
-    tx.execute(
-        "UPDATE documents SET story = ?1 WHERE doc = ?2",
-        params![story, doc],
-    )?;
+    tx.prepare_cached("UPDATE documents SET story = ?1 WHERE doc = ?2")?
+        .execute(params![story, doc])?;
     let ctx = DocContext {
         doc,
         story,
@@ -94,11 +83,11 @@ fn bump(tx: &Connection, counter: &str, by: i64) -> Result<()> {
 
 /// Records an exact copy the caller skipped (see [`crate::Store::record_duplicate`]).
 pub fn record_duplicate(conn: &Connection, id: &str, content_hash: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR IGNORE INTO exact_duplicates (id, doc)
          SELECT ?1, doc FROM documents WHERE content_hash = ?2 AND id <> ?1",
-        params![id, content_hash],
-    )?;
+    )?
+    .execute(params![id, content_hash])?;
     Ok(())
 }
 
@@ -106,11 +95,8 @@ pub fn record_duplicate(conn: &Connection, id: &str, content_hash: &str) -> Resu
 fn free_id(tx: &Connection, id: &str) -> Result<String> {
     let taken = |candidate: &str| -> Result<bool> {
         Ok(tx
-            .query_row(
-                "SELECT 1 FROM documents WHERE id = ?1",
-                params![candidate],
-                |_| Ok(()),
-            )
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?
+            .query_row(params![candidate], |_| Ok(()))
             .optional()?
             .is_some())
     };
@@ -167,33 +153,31 @@ fn insert_document_row(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (id, url, title, published, site, language, text,
              content_hash, fingerprint, fp0, fp1, fp2, fp3, story, added, output)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?15)",
-        params![
-            id,
-            article.url,
-            article.title,
-            article.published.map(|d| d.to_string()),
-            article.site,
-            article.language,
-            article.text,
-            meta.content_hash,
-            fp,
-            b.map(|b| b[0]),
-            b.map(|b| b[1]),
-            b.map(|b| b[2]),
-            b.map(|b| b[3]),
-            added,
-            serde_json::to_string(&without_text)?,
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        article.url,
+        article.title,
+        article.published.map(|d| d.to_string()),
+        article.site,
+        article.language,
+        article.text,
+        meta.content_hash,
+        fp,
+        b.map(|b| b[0]),
+        b.map(|b| b[1]),
+        b.map(|b| b[2]),
+        b.map(|b| b[3]),
+        added,
+        serde_json::to_string(&without_text)?,
+    ])?;
     let doc = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![doc, article.title, article.text],
-    )?;
+    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![doc, article.title, article.text])?;
     Ok(doc)
 }
 
