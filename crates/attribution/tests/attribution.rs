@@ -639,3 +639,11 @@ fn an_unlisted_past_tense_verb_with_a_that_clause_reports_its_subject() {
     assert_eq!(q.cue.as_deref(), Some("calculated"));
     assert_eq!(speaker(q), "Lena Ortiz");
 }
+
+#[test]
+fn a_preposition_right_after_a_cue_belongs_to_the_cue() {
+    let a = analyse("Senator Dana Reyes complained about the new harbour tax on Monday.");
+    let q = quote(&a, "harbour tax");
+    assert_eq!(q.cue.as_deref(), Some("complained about"));
+    assert!(content(&a, q).starts_with("the new harbour tax"));
+}

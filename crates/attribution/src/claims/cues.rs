@@ -39,6 +39,18 @@ pub(super) const INTENTION_CUES: &[&str] = &[
     "prefers",
 ];
 
+/// Prepositions that, right after a cue verb, introduce its object as the
+/// content ("railed against the tax code", "warned of a recession"); the
+/// preposition belongs to the cue, as PolNeAR marks it.
+const CUE_PREPOSITIONS: &[&str] = &["about", "against", "of", "on", "for", "over", "with"];
+
+/// Whether the word at `k`, right after the cue at `k - 1`, is a preposition
+/// that belongs to the cue.
+pub(super) fn takes_particle(cx: &Context, cue: usize, k: usize) -> bool {
+    k == cue + 1
+        && (particle_of(cx.low(cue)) == Some(cx.low(k)) || CUE_PREPOSITIONS.contains(&cx.low(k)))
+}
+
 /// The particle some cues take before their content ("called for",
 /// "referring to", "pointed out").
 pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
@@ -140,7 +152,7 @@ pub(super) fn finite(
     let mut cue_end = cue + 1;
     let right = if inverted {
         None
-    } else if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
+    } else if takes_particle(cx, cue, k) {
         // "called for the deportation of …": "for" belongs to the cue.
         cue_end = k + 1;
         right_content(cx, k + 1, e)
@@ -237,7 +249,7 @@ pub(super) fn participle(
     let mut via = speaker.via.clone();
     let mut k = cue + 1;
     let mut cue_end = cue + 1;
-    if particle_of(cx.low(cue)) == Some(cx.low(k)) {
+    if takes_particle(cx, cue, k) {
         // "referring to …", "pointing to …": the particle belongs to the cue.
         k += 1;
         cue_end = k;
