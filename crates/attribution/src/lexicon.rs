@@ -321,6 +321,13 @@ const SPEECH: &[&str] = &[
     "underscored",
     "nervous",
     "voiced",
+    "railed",
+    "pressed",
+    "persuaded",
+    "sparred",
+    "apologized",
+    "disagree",
+    "accept",
 ];
 
 /// Finite verbs that may name an addressee or object before the content.
@@ -422,6 +429,7 @@ const PARTICIPLE: &[&str] = &[
     "portraying",
     "quoting",
     "admitting",
+    "thanking",
 ];
 
 /// Words that may stand between a subject and its verb ("has already said").
