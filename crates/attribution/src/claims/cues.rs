@@ -349,17 +349,29 @@ pub(super) fn according(
         Some((last, links)) => (last, links),
         None => (range.1, Vec::new()),
     };
-    let speaker = SpeakerPhrase {
-        range,
-        role: None,
-        via,
-    };
     let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
     let leads = a <= clause_start + 3
         || matches!(
             cx.tokens[a - 1].kind,
             TokenKind::Punct(':' | ';' | '—' | '–')
         );
+    // "According to a just-released poll from Florida Atlantic University
+    // broadcast on MSNBC, …": leading the sentence, the source runs to its
+    // comma.
+    if leads && via.is_empty() && !cx.is_punct(end, ',') {
+        if let Some(comma) = (end..(a + 32).min(e))
+            .find(|&j| cx.is_punct(j, ',') && !cx.inside[j])
+            .filter(|&j| (end..j).all(|k| cx.is_word(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-')))
+        {
+            range.1 = comma;
+            end = comma;
+        }
+    }
+    let speaker = SpeakerPhrase {
+        range,
+        role: None,
+        via,
+    };
     // "While most were …, according to an official, two were upgraded …":
     // after a subordinate clause and set off by commas before a clause of
     // its own, the source introduces what follows.
