@@ -21,7 +21,7 @@ LATENCY_CONNECTIONS="${LATENCY_CONNECTIONS:-4}"
 THREADS="${THREADS:-2}"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-bin="$root/target/release/newsgraph"
+bin="${NEWSGRAPH_BIN:-$root/target/release/newsgraph}"
 [ -x "$bin" ] || cargo build --release -p newsgraph
 
 work=$(mktemp -d)
@@ -101,6 +101,7 @@ echo
 echo "== latency per query type: $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each"
 printf '%-20s %10s %10s %10s %8s\n' query p50_ms p99_ms req/s errors
 total_errors=$mixed_errors
+slowest_p99=0 slowest_name=""
 while read -r name path; do
   [ -z "$name" ] && continue
   wrk -t1 -c"$LATENCY_CONNECTIONS" -d"${LATENCY_SECONDS}s" --timeout 10s --latency "$base$path" >"$work/one.txt"
@@ -109,9 +110,13 @@ while read -r name path; do
   errs=$(errors_of "$work/one.txt")
   total_errors=$((total_errors + errs))
   printf '%-20s %10s %10s %10s %8s\n' "$name" "$p50" "$p99" "$(rps_of "$work/one.txt")" "$errs"
+  if awk -v a="$p99" -v b="$slowest_p99" 'BEGIN { exit !(a > b) }'; then
+    slowest_p99=$p99 slowest_name=$name
+  fi
 done <"$paths"
 
 echo
 echo "summary: mixed load at $CONNECTIONS connections for ${DURATION}s: $mixed_rps requests/s, $mixed_errors errors"
+echo "summary: slowest p99 alone: $slowest_p99 ms ($slowest_name)"
 echo "summary: errors in all runs: $total_errors"
 [ "$total_errors" -eq 0 ]

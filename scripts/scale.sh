@@ -5,9 +5,11 @@
 #   scripts/scale.sh                 # N=100000
 #   N=20000 DURATION=20 scripts/scale.sh
 #   KEEP_DB=/tmp/scale.db scripts/scale.sh   # keep the database; reuse it next time
+#   NEWSGRAPH_BIN=/path/to/newsgraph scripts/scale.sh   # another build
 #
-# Prints documents/second end to end (2 cores), database size per 1,000
-# documents, peak RSS of the ingest, what a re-ingest of the same input adds
+# Prints documents/second end to end (2 cores, wall clock) and per CPU-second
+# (user + system: what the pipeline costs, whatever else loads the machine),
+# database size per 1,000 documents, peak RSS of the ingest, what a re-ingest of the same input adds
 # (should be 0), then scripts/load.sh's requests/s and p50/p99 per API query
 # type against `newsgraph serve` on this database. Not run by CI (minutes).
 set -euo pipefail
@@ -17,8 +19,9 @@ N="${N:-100000}"
 export DURATION="${DURATION:-30}"
 export LATENCY_SECONDS="${LATENCY_SECONDS:-5}"
 
-bin="$root/target/release/newsgraph"
+bin="${NEWSGRAPH_BIN:-$root/target/release/newsgraph}"
 [ -x "$bin" ] || cargo build --release -p newsgraph
+export NEWSGRAPH_BIN="$bin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -29,12 +32,13 @@ echo "input: $(du -m "$work/articles.jsonl" | cut -f1) MB"
 db="${KEEP_DB:-$work/scale.db}"
 if [ -n "${KEEP_DB:-}" ] && [ -f "$db" ]; then
   echo "== reusing $db (no ingest timing)"
-  wall=0 rss_kb=0
+  wall=0 rss_kb=0 cpu=0
 else
-  echo "== ingest (cores: $(nproc))"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" ingest --db "$db" "$work/articles.jsonl" 2>"$work/ingest.log"
+  echo "== ingest (cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$bin" ingest --db "$db" "$work/articles.jsonl" 2>"$work/ingest.log"
   tail -1 "$work/ingest.log"
-  read -r wall rss_kb <"$work/time.txt"
+  read -r wall rss_kb usr sys <"$work/time.txt"
+  cpu=$(python3 -c "print(float('$usr') + float('$sys'))")
 fi
 docs=$("$bin" stats --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
 # Fold the WAL into the file so the size is what stays on disk.
@@ -73,12 +77,14 @@ PATHS
 echo "== load"
 DB="$db" PATHS_FILE="$work/paths.txt" bash scripts/load.sh | tee "$work/load.txt"
 
-python3 - "$docs" "$wall" "$bytes" "$rss_kb" "$docs_after" <<'PY'
+python3 - "$docs" "$wall" "$bytes" "$rss_kb" "$docs_after" "$cpu" <<'PY'
 import sys
 docs, wall, size, rss_kb, after = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+cpu = float(sys.argv[6])
 print()
 if wall > 0:
     print(f"summary: {docs} documents ingested in {wall:.1f} s: {docs / wall:.0f} documents/s end to end")
+    print(f"summary: {cpu:.1f} CPU-seconds: {docs / max(cpu, 0.01):.0f} documents per CPU-second")
 print(f"summary: database {size / 1e6:.1f} MB, {size / 1e3 / max(docs, 1) * 1000 / 1e3:.2f} MB per 1,000 documents")
 if rss_kb > 0:
     print(f"summary: peak RSS of the ingest {rss_kb / 1024:.0f} MB")
