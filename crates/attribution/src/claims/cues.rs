@@ -361,7 +361,9 @@ pub(super) fn according(
     if leads && via.is_empty() && !cx.is_punct(end, ',') {
         if let Some(comma) = (end..(a + 32).min(e))
             .find(|&j| cx.is_punct(j, ',') && !cx.inside[j])
-            .filter(|&j| (end..j).all(|k| cx.is_word(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-')))
+            .filter(|&j| {
+                (end..j).all(|k| cx.is_word(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-'))
+            })
         {
             range.1 = comma;
             end = comma;

@@ -41,6 +41,13 @@ pub(super) fn nested(
             let c = participle(cx, os, e, cue, std::slice::from_ref(outer), None)?;
             (c, cue - 1)
         }
+        _ if coordinated_with_outer(cx, os, cue).is_some() => {
+            // "… said A, but cautioned against B": the outer speaker's next
+            // claim, cut at the conjunction.
+            let conj = coordinated_with_outer(cx, os, cue)?;
+            let c = continued_claim(cx, outer, e, cue, class)?;
+            (c, conj)
+        }
         _ => {
             let c = finite(cx, os, e, cue, class, &[])?;
             let sp = c.speaker.as_ref()?;
@@ -77,4 +84,49 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
         cx.tokens[k - 1].kind,
         TokenKind::Punct(',' | ';' | '—' | '–')
     ) || (DANGLING.contains(&cx.low(k - 1)) && cx.low(k - 1) != "as")
+}
+
+/// The conjunction ("and", "but") that coordinates the verb at `cue` with
+/// the outer claim's verb, if the words between are only auxiliaries and
+/// adverbs ("and has also not answered …").
+fn coordinated_with_outer(cx: &Context, os: usize, cue: usize) -> Option<usize> {
+    let mut b = cue;
+    while b > os && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+        b -= 1;
+    }
+    (b > os + 1 && matches!(cx.low(b - 1), "and" | "but")).then_some(b - 1)
+}
+
+/// The claim of a cue that continues the outer speaker's sentence: its
+/// content after the cue (addressee, adjuncts, particle or "to" skipped),
+/// its speaker the outer one.
+fn continued_claim(
+    cx: &Context,
+    outer: &Claim,
+    e: usize,
+    cue: usize,
+    class: CueClass,
+) -> Option<Claim> {
+    let mut speaker = outer.speaker.clone()?;
+    let mut k = skip_adjuncts(cx, cue + 1, e, &mut speaker.via);
+    if class == CueClass::Tell {
+        k = skip_object(cx, k, e, &mut speaker.via);
+        k = skip_adjuncts(cx, k, e, &mut speaker.via);
+    }
+    let mut cue_end = cue + 1;
+    let content = if takes_particle(cx, cue, k) {
+        cue_end = k + 1;
+        right_content(cx, k + 1, e)?
+    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
+    } else {
+        right_content(cx, k, e)?
+    };
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((cue, cue_end)),
+        speaker: Some(speaker),
+        cue_after: false,
+    })
 }
