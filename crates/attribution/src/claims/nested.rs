@@ -52,7 +52,11 @@ pub(super) fn nested(
             let c = finite(cx, os, e, cue, class, &[])?;
             let sp = c.speaker.as_ref()?;
             let own_speaker = sp.range.0 > os && sp.range.1 <= cue;
-            if !own_speaker || c.content.0 <= cue || !opens_clause(cx, sp.range.0) {
+            if !own_speaker
+                || c.content.0 <= cue
+                || !opens_clause(cx, sp.range.0)
+                || after_opening_adverbial(cx, os, sp.range.0)
+            {
                 return None;
             }
             let cut = sp.range.0;
@@ -129,4 +133,21 @@ fn continued_claim(
         speaker: Some(speaker),
         cue_after: false,
     })
+}
+
+/// Words that open an adverbial phrase or clause before a main clause.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "after", "before", "when", "if", "as", "while", "despite", "in", "on", "since", "because",
+    "although", "though", "once", "until", "during", "with", "without", "for", "unless",
+];
+
+/// "disclosed that after the rape, Bill Clinton called her …": the comma
+/// before `k` closes an adverbial opening the outer content, so what
+/// follows is still the outer clause.
+fn after_opening_adverbial(cx: &Context, os: usize, k: usize) -> bool {
+    let start = if cx.low(os) == "that" { os + 1 } else { os };
+    k >= 2
+        && cx.is_punct(k - 1, ',')
+        && ADVERBIAL_OPENERS.contains(&cx.low(start))
+        && !(start..k - 1).any(|j| cx.is_punct(j, ','))
 }
