@@ -647,3 +647,9 @@ fn a_preposition_right_after_a_cue_belongs_to_the_cue() {
     assert_eq!(q.cue.as_deref(), Some("complained about"));
     assert!(content(&a, q).starts_with("the new harbour tax"));
 }
+
+#[test]
+fn a_cue_word_after_an_article_is_a_noun() {
+    let a = analyse("Dana Reyes works at the think tank, and the calls keep coming in.");
+    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+}

@@ -83,7 +83,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
             } else if let Some(class) = cx
                 .lex
                 .cue(l)
-                .filter(|_| !inside_name(cx, i) && !names_a_thing(cx, i))
+                .filter(|_| !inside_name(cx, i) && !names_a_thing(cx, i) && !noun_use(cx, i))
             {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
@@ -308,6 +308,20 @@ fn names_a_thing(cx: &Context, i: usize) -> bool {
         }
     }
     false
+}
+
+/// "the calls are not getting through", "a think tank": a cue word right
+/// after an article or demonstrative is a noun, not a verb of saying.
+fn noun_use(cx: &Context, i: usize) -> bool {
+    if i == 0 || !cx.is_word(i - 1) {
+        return false;
+    }
+    // Possessives stay: "his plans for …", "North Korea's claims about …"
+    // name their owner's claim.
+    matches!(
+        cx.low(i - 1),
+        "the" | "a" | "an" | "these" | "those" | "this"
+    )
 }
 
 /// Direct when the content is one quotation (or two around the cue),
