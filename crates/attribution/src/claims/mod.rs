@@ -87,7 +87,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
             {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
-                    (CueClass::Participle, None) if i > s && is_be(cx.low(i - 1)) => {
+                    (CueClass::Participle, None) if progressive(cx, s, i) => {
                         finite(cx, s, e, i, CueClass::Speech, &claims[first..])
                     }
                     (CueClass::Participle, Some(_)) => {
@@ -252,6 +252,16 @@ fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
         && l.ends_with("ed")
         && !NOT_SAYING.contains(&l)
         && !(i > 0 && is_be(cx.low(i - 1)))
+}
+
+/// "is seeking", "is once again questioning": a form of "be" before the
+/// participle, with only adverbs between.
+fn progressive(cx: &Context, s: usize, i: usize) -> bool {
+    let mut b = i;
+    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) && !is_be(cx.low(b - 1)) {
+        b -= 1;
+    }
+    b > s && is_be(cx.low(b - 1))
 }
 
 /// Forms of "be" that make a participle progressive ("is seeking").
