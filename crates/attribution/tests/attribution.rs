@@ -653,3 +653,16 @@ fn a_cue_word_after_an_article_is_a_noun() {
     let a = analyse("Dana Reyes works at the think tank, and the calls keep coming in.");
     assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
 }
+
+#[test]
+fn quoted_transcript_paragraphs_and_headline_says_name_their_speakers() {
+    let a = analyse(
+        "The interview went on.\n\n\"HALE: Will the ferry run in winter?\n\n\"ORTIZ: It will run all year, every day.\n\nThat was all.",
+    );
+    assert_eq!(speaker(quote(&a, "run all year")), "ORTIZ");
+    let a = analyse(
+        "Ferry Will Run All Year, Harbour Chief Says.\n\nThe harbour chief spoke on Monday.",
+    );
+    let q = quote(&a, "Ferry Will Run");
+    assert_eq!(q.cue.as_deref(), Some("Says"));
+}

@@ -139,6 +139,20 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     }
     let colon = (s..(s + 8).min(cx.tokens.len())).find(|&k| cx.is_punct(k, ':'))?;
     let mut start = s;
+    // "\"PENCE: Well, look, …": a transcript quoted paragraph by paragraph,
+    // each opening a mark that never closes.
+    if matches!(
+        cx.tokens[s].kind,
+        TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
+    ) {
+        let closes = (s + 1..cx.tokens.len())
+            .take_while(|&k| !cx.tokens[k].after_newline)
+            .any(|k| cx.is_mark(k));
+        if closes {
+            return None;
+        }
+        start = s + 1;
+    }
     // "EXCLUSIVE – Roger Stone:" — skip a label before a dash.
     if let Some(dash) =
         (s..colon).find(|&k| matches!(cx.tokens[k].kind, TokenKind::Punct('–' | '—' | '-')))
@@ -297,7 +311,10 @@ pub(super) fn push_claim(claims: &mut Vec<Claim>, c: Claim) {
 /// Whether the capitalised cue word at `i` is part of a name ("United
 /// States will …") rather than a verb (headline "Trump Says Clinton …").
 pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
-    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1)
+    // "…, Former White House Doctor Says.": a headline's closing cue.
+    let headline_end = matches!(cx.low(i), "says" | "said" | "say")
+        && (i + 1 >= cx.tokens.len() || cx.is_punct(i + 1, '.') || cx.tokens[i + 1].after_newline);
+    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1) && !headline_end
 }
 
 /// "a super PAC called Our Principles", "a move called the boneless", "which
