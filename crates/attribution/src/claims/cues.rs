@@ -83,7 +83,7 @@ pub(super) fn finite(
     while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
         b -= 1;
     }
-    let coordinated = b > s && cx.low(b - 1) == "and";
+    let coordinated = b > s && matches!(cx.low(b - 1), "and" | "but");
     let inverted_found = if class == CueClass::Tell {
         None
     } else {
