@@ -148,6 +148,21 @@ fn a_batch_is_stored_like_one_document_at_a_time() {
 }
 
 #[test]
+fn merging_the_search_indexes_keeps_every_answer() {
+    let (_dir, mut store) = store_with_story();
+    let filter = QuoteFilter {
+        words: Some("consequences".into()),
+        ..QuoteFilter::default()
+    };
+    let hits = store.search("consequences", 10, 0).unwrap();
+    let quotes = store.quotes(&filter).unwrap();
+    assert!(!hits.is_empty() && !quotes.is_empty());
+    store.optimize_search().unwrap();
+    assert_eq!(store.search("consequences", 10, 0).unwrap(), hits);
+    assert_eq!(store.quotes(&filter).unwrap(), quotes);
+}
+
+#[test]
 fn exact_duplicates_are_refused_and_counted_once_per_id() {
     let (_dir, mut store) = open();
     store.insert(&output("a"), "same").unwrap();
