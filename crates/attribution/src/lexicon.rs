@@ -321,6 +321,7 @@ const SPEECH: &[&str] = &[
     "underscored",
     "nervous",
     "voiced",
+    "respond",
     "railed",
     "pressed",
     "persuaded",

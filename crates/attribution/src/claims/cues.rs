@@ -56,7 +56,8 @@ pub(super) fn takes_particle(cx: &Context, cue: usize, k: usize) -> bool {
 pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
     Some(match cue {
         "called" | "calls" | "call" | "calling" => "for",
-        "referring" | "pointing" | "pointed" | "responded" | "responding" | "objected" => "to",
+        "referring" | "pointing" | "pointed" | "responded" | "respond" | "responds"
+        | "responding" | "objected" => "to",
         "talked" | "talks" | "talking" | "spoke" | "speaks" | "speaking" => "about",
         _ => return None,
     })
