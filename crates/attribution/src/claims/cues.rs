@@ -351,11 +351,12 @@ pub(super) fn according(
         None => (range.1, Vec::new()),
     };
     let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    // After a dash the source leads what follows, unless it ends the
+    // sentence ("… flat out wrong — according to the journal.").
+    let source_ends_sentence = (end..e).all(|j| !cx.is_word(j));
     let leads = a <= clause_start + 3
-        || matches!(
-            cx.tokens[a - 1].kind,
-            TokenKind::Punct(':' | ';' | '—' | '–')
-        );
+        || matches!(cx.tokens[a - 1].kind, TokenKind::Punct(':' | ';'))
+        || (matches!(cx.tokens[a - 1].kind, TokenKind::Punct('—' | '–')) && !source_ends_sentence);
     // "According to a just-released poll from Florida Atlantic University
     // broadcast on MSNBC, …": leading the sentence, the source runs to its
     // comma.
@@ -403,7 +404,9 @@ pub(super) fn according(
         // "… view Trump unfavorably according to the poll": no comma
         // after a clause of its own.
         let bare = cx.is_word(a - 1) && cx.word_count(clause_start, a) >= 5;
-        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(') || after_quote || bare) {
+        // "… flat out wrong — according to the journal": a dash too.
+        let dashed = matches!(cx.tokens[a - 1].kind, TokenKind::Punct('—' | '–'));
+        if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(') || dashed || after_quote || bare) {
             return None;
         }
         let c = if after_quote {
