@@ -666,3 +666,17 @@ fn quoted_transcript_paragraphs_and_headline_says_name_their_speakers() {
     let q = quote(&a, "Ferry Will Run");
     assert_eq!(q.cue.as_deref(), Some("Says"));
 }
+
+#[test]
+fn a_quotation_after_a_mixed_claim_and_its_cue_continues_it() {
+    let a = analyse(
+        "The port \u{201c}has never been busier,\u{201d} Lena Ortiz said. \u{201c}We hired forty people this year.\u{201d}",
+    );
+    let q = quote(&a, "never been busier");
+    assert!(
+        content(&a, q).contains("forty people"),
+        "{:?}",
+        content(&a, q)
+    );
+    assert_eq!(q.kind, QuoteKind::Partial);
+}

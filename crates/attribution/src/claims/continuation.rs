@@ -43,9 +43,11 @@ pub(super) fn colon_quotations(cx: &Context, claims: &mut Vec<Claim>) {
     claims.extend(added);
 }
 
-/// Quotations no claim covers that continue the quotation just before
-/// them in the same paragraph, across its cue: "“A,” Sullivan said. “B.”" is
-/// one claim whose content covers both parts (as PolNeAR annotates it).
+/// Quotations no claim covers that continue the claim just before them in
+/// the same paragraph, across its cue: "“A,” Sullivan said. “B.”" is one
+/// claim whose content covers both parts (as PolNeAR annotates it); so is
+/// "The country “has made …,” he said. “…”" and a reported clause whose cue
+/// follows it ("…, police said. “…”").
 pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
     // Claims are sorted by start; only the few starting just before a
     // quotation can cover it or precede it (keeps this linear).
@@ -65,7 +67,7 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             .iter()
             .enumerate()
             .map(|(i, c)| (i + near.start, c))
-            .filter(|(_, c)| c.content.1 <= q.open && c.kind == QuoteKind::Direct && c.cue_after)
+            .filter(|(_, c)| c.content.1 <= q.open && c.cue_after)
             .max_by_key(|(_, c)| c.content.1)
             .map(|(i, _)| i);
         let Some(pi) = previous else { continue };
@@ -77,8 +79,7 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         // paragraph and the claim was not continued already:
         // "“…,” he said.¶“…”".
         let fresh = prev.content.1 <= cue_start;
-        let adjacent = prev.kind == QuoteKind::Direct
-            && prev.cue_after
+        let adjacent = prev.cue_after
             && cue_end <= q.open
             && q.open - cue_end <= 60
             && (!new_paragraph || fresh)
@@ -94,6 +95,11 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         let embedded = (range.1..sentence_end).any(|i| cx.is_word(i));
         if adjacent && !embedded {
             prev.content.1 = range.1;
+            // "After …, police said, he went to headquarters. “…”": an
+            // indirect claim continued by a quotation is a mixed one.
+            if prev.kind == QuoteKind::Indirect {
+                prev.kind = QuoteKind::Partial;
+            }
         }
     }
 }
