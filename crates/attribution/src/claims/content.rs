@@ -472,5 +472,22 @@ pub(super) fn left_content(
     while b > clause_start && matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_)) {
         b -= 1;
     }
-    (cx.word_count(clause_start, b) >= 3).then_some((clause_start, b))
+    // "At day's end, however, Clinton said …": a short adverbial lead-in
+    // is no content.
+    let lead_in = matches!(
+        cx.low(clause_start),
+        "at" | "in"
+            | "on"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "by"
+            | "from"
+            | "with"
+            | "without"
+            | "despite"
+            | "for"
+    ) && cx.word_count(clause_start, b) <= 6;
+    (cx.word_count(clause_start, b) >= 3 && !lead_in).then_some((clause_start, b))
 }
