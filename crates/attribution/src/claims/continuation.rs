@@ -77,17 +77,17 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         };
         // Across a paragraph break only when the cue sentence ended the
         // paragraph and the claim was not continued already:
-        // "“…,” he said.¶“…”".
+        // "“…,” he said.¶“…”". "“…,” she said, and “…”" continues too.
         let fresh = prev.content.1 <= cue_start;
         let adjacent = prev.cue_after
             && cue_end <= q.open
             && q.open - cue_end <= 60
             && (!new_paragraph || fresh)
             && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
-            && matches!(
+            && (matches!(
                 cx.tokens[q.open - 1].kind,
                 TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
-            );
+            ) || (cx.low(q.open - 1) == "and" && cx.is_punct(q.open - 2, ',')));
         // "“A,” Warren said. “B” to drive up …": a quotation the sentence
         // goes on after is part of another clause, not the quote's rest.
         let si = cx.sentences.partition_point(|&(_, e)| e <= q.open);
