@@ -314,7 +314,10 @@ pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
     // "…, Former White House Doctor Says.": a headline's closing cue.
     let headline_end = matches!(cx.low(i), "says" | "said" | "say")
         && (i + 1 >= cx.tokens.len() || cx.is_punct(i + 1, '.') || cx.tokens[i + 1].after_newline);
-    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1) && !headline_end
+    // "Retired General Reveals ‘Demoralizing’ Experience …": in a headline
+    // (the text's first line) every word is capitalised, verbs too.
+    let headline = || (0..=i).all(|k| !cx.tokens[k].after_newline);
+    cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1) && !headline_end && !headline()
 }
 
 /// "a super PAC called Our Principles", "a move called the boneless", "which
