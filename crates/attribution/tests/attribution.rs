@@ -680,3 +680,10 @@ fn a_quotation_after_a_mixed_claim_and_its_cue_continues_it() {
     );
     assert_eq!(q.kind, QuoteKind::Partial);
 }
+
+#[test]
+fn a_titled_subject_speaks_for_a_later_participle() {
+    let a = analyse("Mrs. Ortiz has embraced the harbour plan, promising to open the ferry in May.");
+    let q = quote(&a, "open the ferry");
+    assert!(speaker(q).contains("Ortiz"), "{:?}", q.speaker);
+}

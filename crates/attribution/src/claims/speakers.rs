@@ -108,7 +108,9 @@ pub(super) fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhras
     }
     let r = phrases::after(cx, i, cue)?;
     // A name subject is its capitalised run ("Romney fired back" → Romney).
-    let r = if cx.is_cap(r.0) && !cx.lex.is_not_name(cx.low(r.0)) {
+    // "Mrs. Clinton has embraced …": a title opens the name.
+    let titled = cx.is_cap(r.0) && cx.lex.is_title(cx.low(r.0));
+    let r = if cx.is_cap(r.0) && (titled || !cx.lex.is_not_name(cx.low(r.0))) {
         let mut k = r.0;
         while k < r.1 && (cx.is_cap(k) || cx.is_punct(k, '.') || cx.is_punct(k, '-')) {
             k += 1;
