@@ -218,6 +218,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         && cx.low(k - 1) != "that"
         && (NOT_CONTENT_START.contains(&cx.low(k))
             || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
+        && !negated_question(cx, k)
     {
         return None;
     }
@@ -272,6 +273,16 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
     }
     // One word is a whole content for stance verbs ("Rubio opposes abortion").
     (cx.word_count(k, end) >= 1).then_some((k, end))
+}
+
+/// "Lawmakers have not said when they would …": after a negated cue,
+/// "when" opens the question left open, not the time of the saying.
+fn negated_question(cx: &Context, k: usize) -> bool {
+    cx.low(k) == "when"
+        && (k.saturating_sub(4)..k).any(|j| {
+            let w = cx.low(j);
+            matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+        })
 }
 
 /// Whether the participle at `i` continues a clause (", saying", "— saying",
