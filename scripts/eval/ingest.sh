@@ -14,7 +14,7 @@ if [ ! -d "$pages" ]; then
   echo "../shared/data/extraction is absent: ingest evaluation skipped"
   exit 0
 fi
-bin=target/release/newsgraph
+bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
 [ -x "$bin" ] || cargo build --release -q -p newsgraph
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

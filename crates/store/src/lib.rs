@@ -121,6 +121,23 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// An open newsgraph database.
 pub struct Store {
     conn: Connection,
+    /// Opened for writing (see [`Drop`]).
+    writable: bool,
+}
+
+impl Drop for Store {
+    /// A writer copies what its write-ahead log holds into the database
+    /// file as it closes. SQLite does this by itself only when the last
+    /// connection closes, and an ingest's read-only connections close after
+    /// its writer (and cannot checkpoint), which would leave up to the last
+    /// 64 MB of writes (see [`tune_writes`]) in the `-wal` file beside the
+    /// database. A passive checkpoint waits for nobody; errors only mean
+    /// the log stays, which is still a correct database.
+    fn drop(&mut self) {
+        if self.writable {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE);");
+        }
+    }
 }
 
 impl Store {
@@ -136,7 +153,10 @@ impl Store {
         tune_reads(&conn)?;
         tune_writes(&conn)?;
         schema::migrate(&mut conn)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            writable: true,
+        };
         store.import_prototype()?;
         Ok(store)
     }
@@ -163,7 +183,10 @@ impl Store {
                 current: SCHEMA_VERSION,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            writable: false,
+        })
     }
 
     /// Re-inserts the rows of a version-0 database through the normal path,
