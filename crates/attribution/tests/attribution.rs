@@ -683,7 +683,18 @@ fn a_quotation_after_a_mixed_claim_and_its_cue_continues_it() {
 
 #[test]
 fn a_titled_subject_speaks_for_a_later_participle() {
-    let a = analyse("Mrs. Ortiz has embraced the harbour plan, promising to open the ferry in May.");
+    let a =
+        analyse("Mrs. Ortiz has embraced the harbour plan, promising to open the ferry in May.");
     let q = quote(&a, "open the ferry");
     assert!(speaker(q).contains("Ortiz"), "{:?}", q.speaker);
+}
+
+#[test]
+fn a_set_off_relative_clause_does_not_swallow_the_main_claim() {
+    let a = analyse("Mayor Ortiz, who has criticized the ferry plan, said on Tuesday that the budget was balanced.");
+    let rel = quote(&a, "ferry plan");
+    assert_eq!(content(&a, rel), "the ferry plan");
+    let main = quote(&a, "budget was balanced");
+    assert_eq!(main.cue.as_deref(), Some("said"));
+    assert!(speaker(main).contains("Ortiz"), "{:?}", main.speaker);
 }

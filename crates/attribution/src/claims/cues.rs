@@ -75,7 +75,13 @@ pub(super) fn finite(
     class: CueClass,
     earlier: &[Claim],
 ) -> Option<Claim> {
-    let clause_start = earlier.last().map_or(s, |c| c.content.1.max(s));
+    // "Mr. Trump, who has criticized the plan, said …": a set-off relative
+    // clause's claim leaves the main clause open around it.
+    let clause_start = earlier
+        .iter()
+        .rev()
+        .find(|c| !c.cue.is_some_and(|(cs, _)| set_off_relative(cx, s, cs)))
+        .map_or(s, |c| c.content.1.max(s));
     if let Some(c) = passive(cx, e, cue, clause_start) {
         return Some(c);
     }

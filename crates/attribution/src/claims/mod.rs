@@ -99,6 +99,10 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                             .or_else(|| noun_participle(cx, s, e, i))
                     }
                     (_, Some(_)) => split_outer(cx, &mut claims, covering_at, e, i, class),
+                    // "Mr. Trump, who has criticized the plan, said …": a
+                    // set-off relative clause ends at its comma.
+                    _ if set_off_relative(cx, s, i) => relative(cx, s, e, i)
+                        .or_else(|| finite(cx, s, e, i, class, &claims[first..])),
                     _ => finite(cx, s, e, i, class, &claims[first..])
                         .or_else(|| relative(cx, s, e, i)),
                 }

@@ -1,7 +1,7 @@
 //! Cues in relative clauses: "Cruz, who says Trump is attacking him …",
 //! "a new poll that shows …", "the report, which concluded that …". The
 //! speaker is the noun the clause hangs on; a clause set off by a comma
-//! ends at the next comma or dash.
+//! ends at the next comma.
 
 use super::*;
 
@@ -49,9 +49,9 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     }
     let (start, mut end) = right_content(cx, k, e)?;
     if set_off {
-        if let Some(stop) = (start..end).find(|&j| {
-            !cx.inside[j] && matches!(cx.tokens[j].kind, TokenKind::Punct(',' | '—' | '–'))
-        }) {
+        if let Some(stop) = (start..end)
+            .find(|&j| !cx.inside[j] && matches!(cx.tokens[j].kind, TokenKind::Punct(',' | ';')))
+        {
             end = stop;
         }
     }
@@ -70,4 +70,14 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
         }),
         cue_after: false,
     })
+}
+
+/// Whether the cue at `cue` is the verb of a relative clause set off by a
+/// comma (", who has criticized …").
+pub(super) fn set_off_relative(cx: &Context, s: usize, cue: usize) -> bool {
+    let mut rel = cue;
+    while rel > s && cx.is_word(rel - 1) && cx.lex.is_between(cx.low(rel - 1)) {
+        rel -= 1;
+    }
+    rel > s + 1 && matches!(cx.low(rel - 1), "who" | "which") && cx.is_punct(rel - 2, ',')
 }
