@@ -319,7 +319,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ',')
         && matches!(
             cx.low(i + 1),
-            "which" | "who" | "though" | "although" | "even" | "whereas"
+            "which" | "who" | "though" | "although" | "even" | "whereas" | "where"
         )
     {
         return true;
