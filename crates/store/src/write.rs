@@ -34,23 +34,21 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         Some(fp) => near_duplicate_story(tx, fp)?,
         None => None,
     };
-    let doc = insert_document_row(tx, output, meta, &id)?;
+    // The row id SQLite would give the row, taken up front so that a
+    // document starting its own story is written with its story at once
+    // (updating it afterwards rewrote the whole row, text and JSON).
+    let doc = next_document_rowid(tx)?;
+    let story = story_of_near_copy.unwrap_or(doc);
+    insert_document_row(tx, output, meta, &id, doc, story)?;
     bump(tx, "documents", 1)?;
-    let story = match story_of_near_copy {
-        Some(story) => {
-            tx.prepare_cached("UPDATE stories SET documents = documents + 1 WHERE story = ?1")?
-                .execute(params![story])?;
-            story
-        }
-        None => {
-            tx.prepare_cached("INSERT INTO stories (story, documents) VALUES (?1, 1)")?
-                .execute(params![doc])?;
-            bump(tx, "stories", 1)?;
-            doc
-        }
-    };
-    tx.prepare_cached("UPDATE documents SET story = ?1 WHERE doc = ?2")?
-        .execute(params![story, doc])?;
+    if story == doc {
+        tx.prepare_cached("INSERT INTO stories (story, documents) VALUES (?1, 1)")?
+            .execute(params![doc])?;
+        bump(tx, "stories", 1)?;
+    } else {
+        tx.prepare_cached("UPDATE stories SET documents = documents + 1 WHERE story = ?1")?
+            .execute(params![story])?;
+    }
     let ctx = DocContext {
         doc,
         story,
@@ -141,7 +139,9 @@ fn insert_document_row(
     output: &Output,
     meta: &InsertMeta,
     id: &str,
-) -> Result<i64> {
+    doc: i64,
+    story: i64,
+) -> Result<()> {
     let article = &output.document.article;
     // The text is stored once, in its own column; the JSON keeps the rest.
     let mut without_text = output.clone();
@@ -155,8 +155,8 @@ fn insert_document_row(
         .unwrap_or(0);
     tx.prepare_cached(
         "INSERT INTO documents (id, url, title, published, site, language, text,
-             content_hash, fingerprint, fp0, fp1, fp2, fp3, story, added, output)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?15)",
+             content_hash, fingerprint, fp0, fp1, fp2, fp3, story, added, output, doc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         id,
@@ -172,13 +172,22 @@ fn insert_document_row(
         b.map(|b| b[1]),
         b.map(|b| b[2]),
         b.map(|b| b[3]),
+        story,
         added,
         serde_json::to_string(&without_text)?,
+        doc,
     ])?;
-    let doc = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![doc, article.title, article.text])?;
-    Ok(doc)
+    Ok(())
+}
+
+/// The row id an insert into `documents` would get: one more than the
+/// largest (SQLite's own choice for an `INTEGER PRIMARY KEY` row).
+fn next_document_rowid(tx: &Connection) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT COALESCE(MAX(doc), 0) + 1 FROM documents")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// What every row of one document shares.
