@@ -424,7 +424,12 @@ pub(super) fn according(
         } else {
             (clause_start, a - 1)
         };
-        (cx.word_count(c.0, c.1) >= 2).then_some(c)?
+        // "“…,” he told advisers afterward, according to Uzi Arad": the
+        // clause is an earlier claim's attribution, not a claim of its own.
+        let holds_cue = earlier
+            .iter()
+            .any(|x| x.cue.is_some_and(|(cs, _)| c.0 <= cs && cs < c.1));
+        (cx.word_count(c.0, c.1) >= 2 && !holds_cue).then_some(c)?
     };
     Some(Claim {
         kind: kind_of(cx, content),
