@@ -3,13 +3,37 @@
 //! iteration on the rules (`scripts/eval/quotes.sh` measures the real binary).
 //! Only this stage runs (no `nlp`), so rule changes can be measured without
 //! rebuilding the rest of the workspace.
+//!
+//! Usage: `attribute_jsonl [SPLIT] [EXTRA_CUES]` — only documents whose
+//! `split` is SPLIT; EXTRA_CUES is a file of `word class` lines (class
+//! `speech`, `tell` or `participle`) added to the cue lexicon, for measuring
+//! candidate cue words before they are listed.
 
+use attribution::lexicon::{CueClass, Lexicon};
 use model::{Analysis, Article, Document};
 use std::io::{BufRead, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let attributor = attribution::Attributor::new();
-    let split = std::env::args().nth(1);
+    let mut args = std::env::args().skip(1);
+    let split = args.next().filter(|s| !s.is_empty());
+    let mut lexicon = Lexicon::new();
+    if let Some(path) = args.next() {
+        let extra = std::fs::read_to_string(path)?
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split_whitespace();
+                let word = parts.next()?.to_lowercase();
+                let class = match parts.next().unwrap_or("speech") {
+                    "tell" => CueClass::Tell,
+                    "participle" => CueClass::Participle,
+                    _ => CueClass::Speech,
+                };
+                Some((word, class))
+            })
+            .collect::<Vec<_>>();
+        lexicon = lexicon.with_extra_cues(extra);
+    }
+    let attributor = attribution::Attributor::with_lexicon(lexicon);
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {

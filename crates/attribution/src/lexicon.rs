@@ -2,6 +2,7 @@
 //! role nouns and outlets. Compiled once into hash tables by
 //! [`Lexicon::new`]; lookups are by lower-cased word.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// How a cue word takes its speaker and content.
@@ -1095,7 +1096,7 @@ const MALE_NAMES: &[&str] = &[
 /// The compiled word lists.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    cues: HashMap<&'static str, CueClass>,
+    cues: HashMap<Cow<'static, str>, CueClass>,
     between: HashSet<&'static str>,
     pronouns: HashMap<&'static str, bool>,
     addressees: HashSet<&'static str>,
@@ -1115,13 +1116,13 @@ impl Lexicon {
     pub fn new() -> Self {
         let mut cues = HashMap::new();
         for &w in SPEECH {
-            cues.insert(w, CueClass::Speech);
+            cues.insert(Cow::Borrowed(w), CueClass::Speech);
         }
         for &w in TELL {
-            cues.insert(w, CueClass::Tell);
+            cues.insert(Cow::Borrowed(w), CueClass::Tell);
         }
         for &w in PARTICIPLE {
-            cues.insert(w, CueClass::Participle);
+            cues.insert(Cow::Borrowed(w), CueClass::Participle);
         }
         Lexicon {
             cues,
@@ -1138,6 +1139,18 @@ impl Lexicon {
             female: FEMALE_NAMES.iter().copied().collect(),
             male: MALE_NAMES.iter().copied().collect(),
         }
+    }
+
+    /// The same lexicon with more cue words (lower-cased), e.g. candidates
+    /// under evaluation; an extra word replaces a built-in one's class.
+    pub fn with_extra_cues<I>(mut self, extra: I) -> Self
+    where
+        I: IntoIterator<Item = (String, CueClass)>,
+    {
+        for (w, class) in extra {
+            self.cues.insert(Cow::Owned(w), class);
+        }
+        self
     }
 
     /// The cue class of a lower-cased word.

@@ -37,6 +37,12 @@ impl Attributor {
         }
     }
 
+    /// The stage with a lexicon of the caller's (e.g. built-in lists plus
+    /// candidate cue words under evaluation).
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Attributor { lexicon }
+    }
+
     /// Adds quotes (direct, partial, indirect) with speakers, cues and source
     /// chains, and flags, to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
