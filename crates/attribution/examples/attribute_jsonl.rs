@@ -6,8 +6,9 @@
 //!
 //! Usage: `attribute_jsonl [SPLIT] [EXTRA_CUES]` — only documents whose
 //! `split` is SPLIT; EXTRA_CUES is a file of `word class` lines (class
-//! `speech`, `tell` or `participle`) added to the cue lexicon, for measuring
-//! candidate cue words before they are listed.
+//! `speech`, `tell` or `participle`) added to the cue lexicon, or `remove`
+//! to drop a listed word, for measuring candidate cue words before they are
+//! listed (or unlisted).
 
 use attribution::lexicon::{CueClass, Lexicon};
 use model::{Analysis, Article, Document};
@@ -18,8 +19,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let split = args.next().filter(|s| !s.is_empty());
     let mut lexicon = Lexicon::new();
     if let Some(path) = args.next() {
-        let extra = std::fs::read_to_string(path)?
+        let list = std::fs::read_to_string(path)?;
+        let removed = list.lines().filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let word = parts.next()?;
+            (parts.next() == Some("remove")).then_some(word)
+        });
+        lexicon = lexicon.without_cues(removed);
+        let extra = list
             .lines()
+            .filter(|line| !line.ends_with(" remove"))
             .filter_map(|line| {
                 let mut parts = line.split_whitespace();
                 let word = parts.next()?.to_lowercase();

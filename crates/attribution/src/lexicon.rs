@@ -1153,6 +1153,18 @@ impl Lexicon {
         self
     }
 
+    /// The same lexicon without some cue words (lower-cased), e.g. to
+    /// measure what a listed word contributes.
+    pub fn without_cues<'w, I>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = &'w str>,
+    {
+        for w in words {
+            self.cues.remove(w);
+        }
+        self
+    }
+
     /// The cue class of a lower-cased word.
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
         self.cues.get(lower).copied()

@@ -698,3 +698,22 @@ fn a_set_off_relative_clause_does_not_swallow_the_main_claim() {
     assert_eq!(main.cue.as_deref(), Some("said"));
     assert!(speaker(main).contains("Ortiz"), "{:?}", main.speaker);
 }
+
+#[test]
+fn noun_phrase_object_ends_before_a_new_clause() {
+    let a = analyse(
+        "Governor Ray Dalton is backing Maria Lund, but he is not predicting a win in the state.",
+    );
+    let q = quote(&a, "Maria Lund");
+    assert_eq!(content(&a, q), "Maria Lund");
+    assert_eq!(speaker(q), "Ray Dalton");
+}
+
+#[test]
+fn scare_quote_after_a_group_agent_goes_to_that_group() {
+    let a = analyse(
+        "Officials criticised the reports, but coverage by state media kept calling the strike a \u{201c}routine exercise.\u{201d}",
+    );
+    let q = quote(&a, "routine exercise");
+    assert_eq!(speaker(q), "state media");
+}

@@ -167,7 +167,14 @@ pub(super) fn finite(
         // "has promised to push harder …": the intention is the content.
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))
     } else {
-        right_content(cx, k, e)
+        right_content(cx, k, e).map(|(rs, re)| {
+            // "endorsed Clinton, but …": a noun-phrase object ends earlier.
+            if takes_noun_phrase(cx, cue, rs) {
+                (rs, noun_phrase_end(cx, rs, re))
+            } else {
+                (rs, re)
+            }
+        })
     };
     let left = if coordinated {
         None
@@ -243,10 +250,26 @@ pub(super) fn participle(
     } else {
         None
     };
-    if absolute.is_none() && !continues_clause(cx, cue) {
-        return None;
-    }
-    let agent = absolute.or_else(|| agent_by(cx, covering.unwrap_or(s), cue));
+    // "…, but coverage by state media kept calling …": an agent with "by"
+    // in the participle's own clause makes it a claim as after a comma.
+    let own_clause_agent = || {
+        let clause = (s..cue)
+            .rev()
+            .find(|&k| cx.is_punct(k, ','))
+            .map_or(s, |k| k + 1);
+        if covering.is_some() {
+            return None;
+        }
+        agent_by(cx, clause, cue).or_else(|| group_agent_by(cx, clause, cue))
+    };
+    let clause_agent = if absolute.is_none() && !continues_clause(cx, cue) {
+        Some(own_clause_agent()?)
+    } else {
+        None
+    };
+    let agent = absolute
+        .or(clause_agent)
+        .or_else(|| agent_by(cx, covering.unwrap_or(s), cue));
     let speaker = match covering {
         Some(_) => agent?,
         None => agent
@@ -270,7 +293,12 @@ pub(super) fn participle(
     let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
-        right_content(cx, k, e)?
+        let (rs, re) = right_content(cx, k, e)?;
+        if takes_noun_phrase(cx, cue, rs) {
+            (rs, noun_phrase_end(cx, rs, re))
+        } else {
+            (rs, re)
+        }
     };
     Some(Claim {
         kind: kind_of(cx, content),
@@ -279,6 +307,19 @@ pub(super) fn participle(
         speaker: Some(SpeakerPhrase { via, ..speaker }),
         cue_after: false,
     })
+}
+
+/// "coverage by state media kept calling …": a lower-case group named
+/// after "by" ("state media", "local officials") as a participle's agent.
+fn group_agent_by(cx: &Context, from: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let by = (from..cue).rev().find(|&k| cx.low(k) == "by")?;
+    let head = (by + 1..(by + 4).min(cue)).find(|&k| cx.lex.is_group_head(cx.low(k)))?;
+    (by + 1..head)
+        .all(|k| cx.is_word(k))
+        .then_some(SpeakerPhrase {
+            range: (by + 1, head + 1),
+            ..SpeakerPhrase::default()
+        })
 }
 
 /// Participles whose content may be an infinitive ("hoping to …").
