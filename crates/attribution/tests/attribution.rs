@@ -717,3 +717,13 @@ fn scare_quote_after_a_group_agent_goes_to_that_group() {
     let q = quote(&a, "routine exercise");
     assert_eq!(speaker(q), "state media");
 }
+
+#[test]
+fn a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let a = analyse(
+        "While Senator Ana Ruiz said the vote was close, the count went on for another week.",
+    );
+    let q = quote(&a, "the vote was close");
+    assert_eq!(content(&a, q), "the vote was close");
+    assert_eq!(speaker(q), "Ana Ruiz");
+}

@@ -184,6 +184,8 @@ pub(super) fn finite(
     let interrupted = cx.is_punct(after_speaker, ',');
     let left_is_quote = left.is_some_and(|l| cx.opens[l.0].is_some());
     let right_is_quote = right.is_some_and(|r| cx.opens[r.0].is_some());
+    // "While only 7 percent said they are undecided, …": the clause ends.
+    let right = right.map(|(rs, re)| (rs, subordinate_clause_end(cx, s, cue, rs, re)));
     let (content, cue_after) = match (left, right) {
         (Some(l), Some(r)) if interrupted && (left_is_quote == right_is_quote) => {
             ((l.0, r.1), true)
@@ -300,6 +302,10 @@ pub(super) fn participle(
             (rs, re)
         }
     };
+    let content = (
+        content.0,
+        subordinate_clause_end(cx, s, cue, content.0, content.1),
+    );
     Some(Claim {
         kind: kind_of(cx, content),
         content,

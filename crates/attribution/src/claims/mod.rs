@@ -21,6 +21,7 @@ mod nouns;
 mod object;
 mod relative;
 mod speakers;
+mod subordinate;
 mod that_clause;
 
 use content::*;
@@ -32,6 +33,7 @@ use nouns::*;
 use object::*;
 use relative::*;
 use speakers::*;
+use subordinate::*;
 use that_clause::*;
 
 /// A claim found in the text, as token ranges.
