@@ -164,8 +164,9 @@ pub(super) fn finite(
         cue_end = k + 1;
         right_content(cx, k + 1, e)
     } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
-        // "has promised to push harder …": the intention is the content.
-        right_content(cx, k + 1, e).map(|(_, end)| (k, end))
+        // "has promised to push harder …": the intention is the content,
+        // a verb phrase that ends as a noun phrase does.
+        right_content(cx, k + 1, e).map(|(_, end)| (k, noun_phrase_end(cx, k, end)))
     } else {
         right_content(cx, k, e).map(|(rs, re)| {
             // "endorsed Clinton, but …": a noun-phrase object ends earlier.
