@@ -2,7 +2,7 @@
 //! evaluation and for reviewing indexes.
 
 use crate::events::{event_conditions, events_sql};
-use crate::quotes::{quote_conditions, quotes_sql};
+use crate::quotes::{quote_conditions, quotes_sql, SPEAKER_QUOTES_SQL};
 use crate::search::SEARCH_SQL;
 use crate::types::{EventFilter, QuoteFilter};
 use crate::{Result, Store};
@@ -24,12 +24,9 @@ impl Store {
         let day = chrono::NaiveDate::from_ymd_opt(2022, 3, 13);
         let statements = [
             ("search".to_string(), SEARCH_SQL.to_string()),
-            quotes(
-                "quotes by speaker",
-                QuoteFilter {
-                    speaker: text("x"),
-                    ..QuoteFilter::default()
-                },
+            (
+                "quotes by speaker".to_string(),
+                SPEAKER_QUOTES_SQL.to_string(),
             ),
             quotes(
                 "quotes by words",

@@ -313,6 +313,33 @@ fn quotes_by_speaker_and_words() {
 }
 
 #[test]
+fn quotes_by_speaker_page_like_the_general_filter() {
+    let (_dir, mut store) = open();
+    for (id, hash) in [("a", "h1"), ("b", "h2"), ("c", "h3")] {
+        store.insert(&output(id), hash).unwrap();
+    }
+    let page = |speaker_actor: Option<i64>, limit: usize, offset: usize| {
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some("Sullivan".into()),
+                speaker_actor,
+                limit,
+                offset,
+                ..QuoteFilter::default()
+            })
+            .unwrap()
+    };
+    // Speaker alone takes its own query; with an actor id too, the general one.
+    let all = page(None, 0, 0);
+    assert_eq!(all.len(), 3);
+    let actor = all[0].speaker_actor;
+    assert_eq!(page(actor, 0, 0), all);
+    assert_eq!(page(None, 2, 0), all[..2]);
+    assert_eq!(page(None, 2, 2), all[2..]);
+    assert_eq!(page(actor, 2, 2), all[2..]);
+}
+
+#[test]
 fn events_filter_by_actor_target_code_date_and_place() {
     let (_dir, store) = store_with_story();
     let count = |f: EventFilter| store.events(&f).unwrap().len();
