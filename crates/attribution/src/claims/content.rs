@@ -342,6 +342,16 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
     }
+    // "… preludes to the referendum, a move that could trigger …": an
+    // apposition summing up the clause is the writer's, not the speaker's.
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "a" | "an" | "one" | "something" | "the") {
+        let rel = (i + 2..(i + 6).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .any(|j| matches!(cx.low(j), "that" | "which" | "who"));
+        if rel {
+            return true;
+        }
+    }
     // ", and three-quarters said …": a new subject and a speech verb.
     if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "and" | "but" | "while") {
         return (i + 2..(i + 6).min(e))
