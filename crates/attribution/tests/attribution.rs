@@ -727,3 +727,13 @@ fn a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() {
     assert_eq!(content(&a, q), "the vote was close");
     assert_eq!(speaker(q), "Ana Ruiz");
 }
+
+#[test]
+fn a_sentence_going_on_after_an_interrupting_cue_is_one_content() {
+    let a = analyse(
+        "He has come up with a new model, Tom Hale said, for how the mines can keep running.",
+    );
+    let q = quote(&a, "new model");
+    assert!(content(&a, q).contains("keep running"));
+    assert_eq!(speaker(q), "Tom Hale");
+}

@@ -183,6 +183,15 @@ pub(super) fn finite(
         left_content(cx, s, clause_start, lead)
     };
     let interrupted = cx.is_punct(after_speaker, ',');
+    // "He has come up with a model, he said, for how …": the sentence goes
+    // on after the cue with a preposition or conjunction.
+    let left_is_clause = left.is_some_and(|l| cx.opens[l.0].is_none());
+    let right = if right.is_none() && interrupted && left_is_clause && continues_after_cue(cx, k, e)
+    {
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))
+    } else {
+        right
+    };
     let left_is_quote = left.is_some_and(|l| cx.opens[l.0].is_some());
     let right_is_quote = right.is_some_and(|r| cx.opens[r.0].is_some());
     // "While only 7 percent said they are undecided, …": the clause ends.
@@ -203,6 +212,29 @@ pub(super) fn finite(
         speaker: Some(speaker),
         cue_after,
     })
+}
+
+/// Whether the words from `k` carry on a sentence interrupted by its cue
+/// with a preposition or conjunction ("…, he said, for how …").
+fn continues_after_cue(cx: &Context, k: usize, e: usize) -> bool {
+    k < e
+        && matches!(
+            cx.low(k),
+            "and"
+                | "but"
+                | "for"
+                | "while"
+                | "because"
+                | "as"
+                | "in"
+                | "on"
+                | "to"
+                | "with"
+                | "from"
+                | "of"
+                | "by"
+                | "at"
+        )
 }
 
 /// "Trump was attacked by Democrats": a passive cue with a "by" agent;
