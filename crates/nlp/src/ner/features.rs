@@ -381,6 +381,78 @@ pub(crate) fn static_features(
     }
 }
 
+/// Words that may join capitalised words into one name ("Bank of
+/// England", "Douglas & Lomason", "Test and County Cricket Board").
+fn joins_names(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "and" | "&" | "de" | "'s" | "for" | "the" | "-"
+    )
+}
+
+/// The maximal runs of capitalised words in a sentence (joined by
+/// connecting words such as "of" and "&"), as `[start, end)` per token:
+/// `None` for tokens outside any run.
+pub(crate) fn capitalised_runs(v: &[TokenView]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; v.len()];
+    let mut i = 0;
+    while i < v.len() {
+        if !v[i].capitalised {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < v.len() && v[end].capitalised {
+                end += 1;
+            } else if end + 1 < v.len() && joins_names(&v[end].lower) && v[end + 1].capitalised {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for slot in &mut out[start..end] {
+            *slot = Some((start, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Appends features of the capitalised run a token belongs to: where in
+/// the run it stands, and the run's first and last words (a name's head,
+/// "Exchange" or "Open", often tells its type from afar).
+pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: &mut Vec<u64>) {
+    let (start, end) = run;
+    let len = (end - start).min(5) as u32;
+    let position = if end - start == 1 {
+        0
+    } else if i == start {
+        1
+    } else if i + 1 == end {
+        3
+    } else {
+        2
+    };
+    out.push(Key::new(70).num(position).num(len).done());
+    let last = &v[end - 1];
+    out.push(Key::new(71).num(position).str(&last.lower).done());
+    out.push(
+        Key::new(73)
+            .num(position)
+            .num(u32::from(last.classes[1]))
+            .done(),
+    );
+    if i != start {
+        out.push(Key::new(72).str(&v[start].lower).done());
+    }
+    let before = start.checked_sub(1).map_or("<s>", |j| v[j].lower.as_str());
+    let after = v.get(end).map_or("</s>", |t| t.lower.as_str());
+    out.push(Key::new(74).num(position).str(before).done());
+    out.push(Key::new(75).num(position).str(after).done());
+}
+
 /// Appends the dynamic feature keys of a token: the previous two labels
 /// and the entity types the same word received earlier in the document.
 pub(crate) fn dynamic_features(

@@ -42,7 +42,7 @@ impl Default for TrainOptions {
             seed: 7,
             prune: 0.02,
             folds: 4,
-            fold_epochs: 6,
+            fold_epochs: 10,
             ensemble: 5,
         }
     }
