@@ -7,7 +7,7 @@
 //! computed once per sentence; the *dynamic* ones (previous labels, the
 //! labels this word got earlier in the document) at decoding time.
 
-use super::lexicon::{LexiconHit, Lexicons};
+use super::lexicon::{LexiconHit, Lexicons, PersonName};
 use std::collections::HashMap;
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
@@ -64,6 +64,8 @@ pub(crate) struct TokenView {
     pub lexicon: Option<LexiconHit>,
     /// Whether the word starts with an uppercase letter.
     pub capitalised: bool,
+    /// How common the word is as a given name and as a surname.
+    pub person: PersonName,
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
@@ -243,6 +245,7 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
             TokenView {
                 shape: shape(&word),
                 classes: lex.classes(&lower),
+                person: lex.person_name(&lower),
                 capitalised: word.chars().next().is_some_and(char::is_uppercase),
                 lexicon: hit,
                 word,
@@ -350,6 +353,20 @@ pub(crate) fn static_features(
     for k in [-1isize, 0, 1] {
         if let Some(hit) = at(k).and_then(|t| t.lexicon) {
             out.push(Key::new(19).num(k as u32).num(hit.code()).done());
+        }
+    }
+    // Person-name lists: the token and its neighbours ("Carla Lima").
+    for k in [-1isize, 0, 1] {
+        if let Some(n) = at(k).filter(|t| t.capitalised).map(|t| t.person) {
+            if n.first > 0 || n.last > 0 {
+                out.push(
+                    Key::new(80)
+                        .num(k as u32)
+                        .num(u32::from(n.first))
+                        .num(u32::from(n.last))
+                        .done(),
+                );
+            }
         }
     }
     // Sentence position and casing context.
