@@ -242,11 +242,17 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
         .map(|(w, hit)| {
             let word = w.replace('’', "'");
             let lower = lower_key(&word);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             TokenView {
                 shape: shape(&word),
                 classes: lex.classes(&lower),
-                person: lex.person_name(&lower),
-                capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                // Only capitalised words are read as names: skip the lookup.
+                person: if capitalised {
+                    lex.person_name(&lower)
+                } else {
+                    PersonName::default()
+                },
+                capitalised,
                 lexicon: hit,
                 word,
                 lower,
