@@ -516,3 +516,44 @@ pub(crate) fn dynamic_features(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs_of(sentence: &str) -> Vec<Option<(usize, usize)>> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        capitalised_runs(&views(&words, &Lexicons::default()))
+    }
+
+    #[test]
+    fn connecting_words_join_a_name_into_one_run() {
+        let runs = runs_of("shares of Douglas & Lomason and the Bank of England rose");
+        assert_eq!(runs[0], None);
+        assert_eq!(runs[2], Some((2, 5)));
+        assert_eq!(runs[4], Some((2, 5)));
+        // "and the" between names does not join them: "and" must be followed
+        // by a capitalised word.
+        assert_eq!(runs[5], None);
+        assert_eq!(runs[7], Some((7, 10)));
+        assert_eq!(runs[10], None);
+    }
+
+    #[test]
+    fn a_connecting_word_at_the_edge_stays_outside() {
+        let runs = runs_of("Talks of peace");
+        assert_eq!(runs, vec![Some((0, 1)), None, None]);
+    }
+
+    #[test]
+    fn capitalised_words_carry_their_census_name_bands() {
+        let words = ["John", "Smith", "said", "john"];
+        let lex = Lexicons::new(HashMap::new(), Default::default());
+        let v = views(&words, &lex);
+        assert!(v[0].person.first > 0);
+        assert!(v[1].person.last > 0);
+        assert_eq!(v[2].person, PersonName::default());
+        // Lower-case words are not read as names.
+        assert_eq!(v[3].person, PersonName::default());
+    }
+}
