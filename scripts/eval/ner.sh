@@ -76,7 +76,7 @@ echo "== summary"
 echo "CoNLL-2003 test F1: $CONLL_F1 (target 0.88; spaCy sm measured 0.595)"
 echo "WikiGold F1:        $WG_F1 (target 0.62; spaCy sm measured 0.518)"
 echo "speed: newsgraph $OURS tokens/s, spaCy sm $SPACY tokens/s, ratio ${RATIO}x (target 30x)"
-# Regression floors, somewhat below what was measured (0.886 / 0.625 / 32-34x on a shared machine).
+# Regression floors, somewhat below what was measured (0.887 / 0.625 / 32-38x on a shared machine).
 python3 - "$CONLL_F1" "$WG_F1" "$RATIO" <<'PY'
 import sys
 conll, wg, ratio = map(float, sys.argv[1:])

