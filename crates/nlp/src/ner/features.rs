@@ -7,7 +7,7 @@
 //! computed once per sentence; the *dynamic* ones (previous labels, the
 //! labels this word got earlier in the document) at decoding time.
 
-use super::lexicon::{LexiconHit, Lexicons};
+use super::lexicon::{LexiconHit, Lexicons, PersonName};
 use std::collections::HashMap;
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
@@ -64,6 +64,8 @@ pub(crate) struct TokenView {
     pub lexicon: Option<LexiconHit>,
     /// Whether the word starts with an uppercase letter.
     pub capitalised: bool,
+    /// How common the word is as a given name and as a surname.
+    pub person: PersonName,
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
@@ -240,10 +242,17 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
         .map(|(w, hit)| {
             let word = w.replace('’', "'");
             let lower = lower_key(&word);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             TokenView {
                 shape: shape(&word),
                 classes: lex.classes(&lower),
-                capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                // Only capitalised words are read as names: skip the lookup.
+                person: if capitalised {
+                    lex.person_name(&lower)
+                } else {
+                    PersonName::default()
+                },
+                capitalised,
                 lexicon: hit,
                 word,
                 lower,
@@ -352,6 +361,20 @@ pub(crate) fn static_features(
             out.push(Key::new(19).num(k as u32).num(hit.code()).done());
         }
     }
+    // Person-name lists: the token and its neighbours ("Carla Lima").
+    for k in [-1isize, 0, 1] {
+        if let Some(n) = at(k).filter(|t| t.capitalised).map(|t| t.person) {
+            if n.first > 0 || n.last > 0 {
+                out.push(
+                    Key::new(80)
+                        .num(k as u32)
+                        .num(u32::from(n.first))
+                        .num(u32::from(n.last))
+                        .done(),
+                );
+            }
+        }
+    }
     // Sentence position and casing context.
     if i == 0 {
         out.push(Key::new(20).str(&t.shape).done());
@@ -379,6 +402,78 @@ pub(crate) fn static_features(
                 .done(),
         );
     }
+}
+
+/// Words that may join capitalised words into one name ("Bank of
+/// England", "Douglas & Lomason", "Test and County Cricket Board").
+fn joins_names(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "and" | "&" | "de" | "'s" | "for" | "the" | "-"
+    )
+}
+
+/// The maximal runs of capitalised words in a sentence (joined by
+/// connecting words such as "of" and "&"), as `[start, end)` per token:
+/// `None` for tokens outside any run.
+pub(crate) fn capitalised_runs(v: &[TokenView]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; v.len()];
+    let mut i = 0;
+    while i < v.len() {
+        if !v[i].capitalised {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < v.len() && v[end].capitalised {
+                end += 1;
+            } else if end + 1 < v.len() && joins_names(&v[end].lower) && v[end + 1].capitalised {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for slot in &mut out[start..end] {
+            *slot = Some((start, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Appends features of the capitalised run a token belongs to: where in
+/// the run it stands, and the run's first and last words (a name's head,
+/// "Exchange" or "Open", often tells its type from afar).
+pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: &mut Vec<u64>) {
+    let (start, end) = run;
+    let len = (end - start).min(5) as u32;
+    let position = if end - start == 1 {
+        0
+    } else if i == start {
+        1
+    } else if i + 1 == end {
+        3
+    } else {
+        2
+    };
+    out.push(Key::new(70).num(position).num(len).done());
+    let last = &v[end - 1];
+    out.push(Key::new(71).num(position).str(&last.lower).done());
+    out.push(
+        Key::new(73)
+            .num(position)
+            .num(u32::from(last.classes[1]))
+            .done(),
+    );
+    if i != start {
+        out.push(Key::new(72).str(&v[start].lower).done());
+    }
+    let before = start.checked_sub(1).map_or("<s>", |j| v[j].lower.as_str());
+    let after = v.get(end).map_or("</s>", |t| t.lower.as_str());
+    out.push(Key::new(74).num(position).str(before).done());
+    out.push(Key::new(75).num(position).str(after).done());
 }
 
 /// Appends the dynamic feature keys of a token: the previous two labels
@@ -419,5 +514,46 @@ pub(crate) fn dynamic_features(
                 out.push(Key::new(45).num(k as u32).done());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs_of(sentence: &str) -> Vec<Option<(usize, usize)>> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        capitalised_runs(&views(&words, &Lexicons::default()))
+    }
+
+    #[test]
+    fn connecting_words_join_a_name_into_one_run() {
+        let runs = runs_of("shares of Douglas & Lomason and the Bank of England rose");
+        assert_eq!(runs[0], None);
+        assert_eq!(runs[2], Some((2, 5)));
+        assert_eq!(runs[4], Some((2, 5)));
+        // "and the" between names does not join them: "and" must be followed
+        // by a capitalised word.
+        assert_eq!(runs[5], None);
+        assert_eq!(runs[7], Some((7, 10)));
+        assert_eq!(runs[10], None);
+    }
+
+    #[test]
+    fn a_connecting_word_at_the_edge_stays_outside() {
+        let runs = runs_of("Talks of peace");
+        assert_eq!(runs, vec![Some((0, 1)), None, None]);
+    }
+
+    #[test]
+    fn capitalised_words_carry_their_census_name_bands() {
+        let words = ["John", "Smith", "said", "john"];
+        let lex = Lexicons::new(HashMap::new(), Default::default());
+        let v = views(&words, &lex);
+        assert!(v[0].person.first > 0);
+        assert!(v[1].person.last > 0);
+        assert_eq!(v[2].person, PersonName::default());
+        // Lower-case words are not read as names.
+        assert_eq!(v[3].person, PersonName::default());
     }
 }

@@ -184,6 +184,51 @@ pub fn parse_word_vectors(text: &str) -> WordVectors {
     v
 }
 
+/// Given names and surnames of the 1990 US Census (public domain), as
+/// `crates/nlp/tools/census_names.py` writes them: `first|last<TAB>name<TAB>rank`.
+const PERSON_NAMES: &str = include_str!("../../models/person_names.tsv");
+
+/// How common a word is as a given name and as a surname: a frequency band
+/// each, 0 when the word is not on the list, 1 for the most common names.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PersonName {
+    /// Band as a given name.
+    pub first: u8,
+    /// Band as a surname.
+    pub last: u8,
+}
+
+/// The frequency band of a census rank.
+fn band(rank: u32) -> u8 {
+    match rank {
+        0..=300 => 1,
+        301..=1500 => 2,
+        1501..=6000 => 3,
+        _ => 4,
+    }
+}
+
+/// Parses the person-name table; malformed lines are skipped.
+fn parse_person_names(text: &str) -> HashMap<String, PersonName> {
+    let mut out: HashMap<String, PersonName> = HashMap::new();
+    for line in text.lines() {
+        let mut f = line.split('\t');
+        let (Some(kind), Some(name), Some(rank)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let Ok(rank) = rank.parse::<u32>() else {
+            continue;
+        };
+        let entry = out.entry(name.to_string()).or_default();
+        match kind {
+            "first" => entry.first = band(rank),
+            "last" => entry.last = band(rank),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Word classes and gazetteer phrases, indexed for per-sentence lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicons {
@@ -195,6 +240,8 @@ pub struct Lexicons {
     phrases: HashMap<String, LexiconKind>,
     /// The longest phrase, in tokens.
     max_len: usize,
+    /// Lower-cased given names and surnames → frequency band.
+    person_names: HashMap<String, PersonName>,
 }
 
 impl Lexicons {
@@ -205,6 +252,7 @@ impl Lexicons {
             vectors,
             phrases: HashMap::new(),
             max_len: 1,
+            person_names: parse_person_names(PERSON_NAMES),
         };
         for c in gazetteer::COUNTRIES {
             lex.add(c.name, LexiconKind::Country);
@@ -252,6 +300,11 @@ impl Lexicons {
         let key = phrase_key(name);
         self.max_len = self.max_len.max(key.split(' ').count());
         self.phrases.entry(key).or_insert(kind);
+    }
+
+    /// How common a lower-cased word is as a given name and as a surname.
+    pub(crate) fn person_name(&self, lower: &str) -> PersonName {
+        self.person_names.get(lower).copied().unwrap_or_default()
     }
 
     /// The word classes of a lower-cased word; `u16::MAX` when unknown.

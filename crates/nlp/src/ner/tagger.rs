@@ -4,8 +4,8 @@
 //! the document), with B/I/O consistency enforced.
 
 use super::features::{
-    all_caps_sentence, dynamic_features, first_pass_features, static_features, views, DocEvidence,
-    FirstPass, TokenView,
+    all_caps_sentence, capitalised_runs, dynamic_features, first_pass_features, run_features,
+    static_features, views, DocEvidence, FirstPass, TokenView,
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, NerModel, Weights};
@@ -103,8 +103,18 @@ impl DocFeatures {
                 let caps = all_caps_sentence(words);
                 let mut features = Vec::with_capacity(words.len() * 60);
                 let mut ends = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
+                let runs = if caps {
+                    vec![None; v.len()]
+                } else {
+                    capitalised_runs(&v)
+                };
+                // Runs are not looked for in headlines: there every word is
+                // capitalised and the whole line would be one run.
+                for (i, run) in runs.iter().enumerate() {
                     static_features(&v, i, caps, &evidence, &mut features);
+                    if let Some(run) = run {
+                        run_features(&v, i, *run, &mut features);
+                    }
                     ends.push(features.len());
                 }
                 let dims = lex.vectors.dims;
