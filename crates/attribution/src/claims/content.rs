@@ -342,6 +342,21 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
     }
+    // "he did not support Mr. Trump, the presumed Putin favorite.": a short
+    // apposition closing the sentence is the writer's gloss.
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "a" | "an" | "the") {
+        let rest = (i + 1..e)
+            .take_while(|&k| cx.is_word(k) && !cx.inside[k])
+            .count();
+        let closes_sentence = i + 1 + rest >= e
+            || matches!(
+                cx.tokens[i + 1 + rest].kind,
+                TokenKind::Punct('.' | '?' | '!')
+            );
+        if rest <= 8 && closes_sentence {
+            return true;
+        }
+    }
     // "… preludes to the referendum, a move that could trigger …": an
     // apposition summing up the clause is the writer's, not the speaker's.
     if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "a" | "an" | "one" | "something" | "the") {
