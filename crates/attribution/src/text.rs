@@ -93,8 +93,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind = if c.is_alphanumeric() {
             i += 1;
             while let Some(d) = at(i) {
-                let joins = matches!(d, '.' | '\'' | '’' | '-' | '‐' | '&')
-                    && at(i + 1).is_some_and(char::is_alphanumeric);
+                // "2,400" is one number, not a clause break.
+                let thousands = d == ','
+                    && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                    && at(i + 1).is_some_and(|n| n.is_ascii_digit());
+                let joins = (matches!(d, '.' | '\'' | '’' | '-' | '‐' | '&')
+                    && at(i + 1).is_some_and(char::is_alphanumeric))
+                    || thousands;
                 if d.is_alphanumeric() || joins {
                     i += if joins { 2 } else { 1 };
                 } else {

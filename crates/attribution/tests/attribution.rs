@@ -737,3 +737,15 @@ fn a_sentence_going_on_after_an_interrupting_cue_is_one_content() {
     assert!(content(&a, q).contains("keep running"));
     assert_eq!(speaker(q), "Tom Hale");
 }
+
+#[test]
+fn a_thousands_comma_does_not_end_a_content() {
+    let a = analyse(
+        "While one company says there are more than 2,400 billionaires in the world, Forbes counts fewer.",
+    );
+    let q = quote(&a, "billionaires");
+    assert_eq!(
+        content(&a, q),
+        "there are more than 2,400 billionaires in the world"
+    );
+}
