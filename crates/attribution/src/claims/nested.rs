@@ -84,6 +84,14 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
     if k == 0 || matches!(cx.low(k), "who" | "which" | "that" | "whom" | "whose") {
         return false;
     }
+    // "that she and her supporters never doubted …": a subject pronoun
+    // before "and" makes one coordinated subject, not a new clause.
+    if k >= 2
+        && cx.low(k - 1) == "and"
+        && matches!(cx.low(k - 2), "she" | "he" | "i" | "we" | "they")
+    {
+        return false;
+    }
     matches!(
         cx.tokens[k - 1].kind,
         TokenKind::Punct(',' | ';' | '—' | '–')
