@@ -143,6 +143,7 @@ pub(super) fn finite(
         speaker.via.extend(links);
     }
     let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
+    let object_start = k;
     if class == CueClass::Tell {
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
@@ -163,6 +164,14 @@ pub(super) fn finite(
         // "called for the deportation of …": "for" belongs to the cue.
         cue_end = k + 1;
         right_content(cx, k + 1, e)
+    } else if class == CueClass::Tell
+        && cx.low(k) == "to"
+        && k > object_start
+        && cx.is_word(object_start)
+    {
+        // "urged Republicans to “vote your conscience”": the addressee and
+        // what they are told to do are the content, as PolNeAR marks it.
+        right_content(cx, k + 1, e).map(|(_, end)| (object_start, noun_phrase_end(cx, k, end)))
     } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
         // "has promised to push harder …": the intention is the content,
         // a verb phrase that ends as a noun phrase does.
