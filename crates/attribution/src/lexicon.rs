@@ -350,6 +350,13 @@ const TELL: &[&str] = &[
     "reminded",
     "advised",
     "convinced",
+    // Verbs of urging that take an addressee and an infinitive ("exhorted
+    // Republicans to …"), none costing precision on PolNeAR train or dev.
+    "encouraged",
+    "encourage",
+    "exhorted",
+    "implored",
+    "begged",
 ];
 
 /// Participles that continue a speaker's action.
