@@ -6,10 +6,12 @@ PyPI package `names` (MIT).
 Prints `first<TAB>name<TAB>rank` lines for every given name (male and
 female lists merged, best rank kept) and `last<TAB>name<TAB>rank` lines
 for the `--surnames` most frequent surnames, lower-cased, sorted by kind
-and name. The tagger embeds the result (crates/nlp/models/person_names.tsv).
+and name. `newsgraph train ner --names FILE` reads the result and stores
+only each name's frequency bands in the model (the list stays out of the
+repository).
 
     . scripts/eval/venv.sh names
-    $VENV_PYTHON crates/nlp/tools/census_names.py > crates/nlp/models/person_names.tsv
+    $VENV_PYTHON crates/nlp/tools/census_names.py > /tmp/person_names.tsv
 """
 import argparse
 import os

@@ -40,6 +40,10 @@ pub struct NerArgs {
     /// Word vectors, `word<TAB>v1 v2 …` signed-byte lines (crates/nlp/tools/glove_vectors.py).
     #[arg(long, value_name = "FILE")]
     pub vectors: Option<PathBuf>,
+    /// Person names, `first|last<TAB>name<TAB>rank` lines
+    /// (crates/nlp/tools/census_names.py); stored in the model as frequency bands.
+    #[arg(long, value_name = "FILE")]
+    pub names: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
@@ -47,7 +51,7 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
     /// Drop features whose averaged weights all stay below this magnitude.
-    #[arg(long, default_value_t = 0.02)]
+    #[arg(long, default_value_t = 1.0)]
     pub prune: f32,
     /// Perceptrons averaged per stage (each sees the documents in another order).
     #[arg(long, default_value_t = 5)]
@@ -86,11 +90,16 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         Some(p) => nlp::ner::parse_word_vectors(&read(p)?),
         None => Default::default(),
     };
+    let person_names = match &args.names {
+        Some(p) => nlp::ner::parse_person_names(&read(p)?),
+        None => Default::default(),
+    };
     eprintln!(
-        "training on {} documents, {} word classes, {} word vectors",
+        "training on {} documents, {} word classes, {} word vectors, {} person names",
         train_docs.len(),
         classes.len(),
-        vectors.len()
+        vectors.len(),
+        person_names.len()
     );
     let options = TrainOptions {
         epochs: args.epochs,
@@ -105,6 +114,7 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         &dev_docs,
         classes,
         vectors,
+        person_names,
         &options,
         &mut |r| {
             let seconds = started.elapsed().as_secs_f64();

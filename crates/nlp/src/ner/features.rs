@@ -548,8 +548,14 @@ mod tests {
     #[test]
     fn capitalised_words_carry_their_census_name_bands() {
         let words = ["John", "Smith", "said", "john"];
-        let lex = Lexicons::new(HashMap::new(), Default::default());
+        let names =
+            crate::ner::parse_person_names("first\tjohn\t3\nlast\tsmith\t5\nfirst\tsmith\t4000\n");
+        let lex = Lexicons::new(HashMap::new(), Default::default(), names);
         let v = views(&words, &lex);
+        assert_eq!(
+            v[1].person.first, 3,
+            "a rare given name is in the rarest band but one"
+        );
         assert!(v[0].person.first > 0);
         assert!(v[1].person.last > 0);
         assert_eq!(v[2].person, PersonName::default());

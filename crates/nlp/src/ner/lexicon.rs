@@ -184,14 +184,10 @@ pub fn parse_word_vectors(text: &str) -> WordVectors {
     v
 }
 
-/// Given names and surnames of the 1990 US Census (public domain), as
-/// `crates/nlp/tools/census_names.py` writes them: `first|last<TAB>name<TAB>rank`.
-const PERSON_NAMES: &str = include_str!("../../models/person_names.tsv");
-
 /// How common a word is as a given name and as a surname: a frequency band
 /// each, 0 when the word is not on the list, 1 for the most common names.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PersonName {
+pub struct PersonName {
     /// Band as a given name.
     pub first: u8,
     /// Band as a surname.
@@ -208,8 +204,11 @@ fn band(rank: u32) -> u8 {
     }
 }
 
-/// Parses the person-name table; malformed lines are skipped.
-fn parse_person_names(text: &str) -> HashMap<String, PersonName> {
+/// Parses a person-name table as `crates/nlp/tools/census_names.py` writes
+/// it from the 1990 US Census lists (`first|last<TAB>name<TAB>rank` lines)
+/// into frequency bands; malformed lines are skipped. Training stores the
+/// bands in the model, so the list itself is not part of the repository.
+pub fn parse_person_names(text: &str) -> HashMap<String, PersonName> {
     let mut out: HashMap<String, PersonName> = HashMap::new();
     for line in text.lines() {
         let mut f = line.split('\t');
@@ -245,14 +244,19 @@ pub struct Lexicons {
 }
 
 impl Lexicons {
-    /// Lexicons with the given word classes and the gazetteer's tables.
-    pub fn new(classes: HashMap<String, [u16; 3]>, vectors: WordVectors) -> Self {
+    /// Lexicons with the given word classes, vectors and person-name
+    /// bands, and the gazetteer's tables.
+    pub fn new(
+        classes: HashMap<String, [u16; 3]>,
+        vectors: WordVectors,
+        person_names: HashMap<String, PersonName>,
+    ) -> Self {
         let mut lex = Lexicons {
             classes,
             vectors,
             phrases: HashMap::new(),
             max_len: 1,
-            person_names: parse_person_names(PERSON_NAMES),
+            person_names,
         };
         for c in gazetteer::COUNTRIES {
             lex.add(c.name, LexiconKind::Country);

@@ -9,6 +9,8 @@ pub mod score;
 mod tagger;
 pub mod train;
 
-pub use lexicon::{parse_word_classes, parse_word_vectors, Lexicons, WordVectors};
+pub use lexicon::{
+    parse_person_names, parse_word_classes, parse_word_vectors, Lexicons, PersonName, WordVectors,
+};
 pub use model::{ModelError, NerModel};
 pub use tagger::Tagger;

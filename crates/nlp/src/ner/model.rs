@@ -4,12 +4,15 @@
 //! u8-length-prefixed names); u32 stage count, and per stage: u32 feature
 //! count, that many u64 feature keys, that many rows of `labels` i16
 //! weights; then u32 word-class count and that many (u8 length, word
-//! bytes, 3 × u16 classes).
+//! bytes, 3 × u16 classes); then u32 vector dimensions, u32 vector count
+//! and that many (u8 length, word bytes, dimensions × i8); then,
+//! optionally, u32 person-name count and that many (u8 length, word bytes,
+//! u8 given-name band, u8 surname band).
 
 mod dense;
 mod table;
 
-use super::lexicon::WordVectors;
+use super::lexicon::{PersonName, WordVectors};
 use dense::DenseBlock;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -269,6 +272,8 @@ pub struct NerModel {
     pub(crate) classes: HashMap<String, [u16; 3]>,
     /// Word vectors shipped with the model.
     pub(crate) vectors: WordVectors,
+    /// Person-name frequency bands shipped with the model.
+    pub(crate) person_names: HashMap<String, PersonName>,
 }
 
 impl NerModel {
@@ -304,6 +309,7 @@ impl NerModel {
             types,
             classes,
             vectors: WordVectors::default(),
+            person_names: HashMap::new(),
         }
     }
 
@@ -346,6 +352,19 @@ impl NerModel {
             if let Some(v) = self.vectors.get(w) {
                 out.extend(v.iter().map(|x| *x as u8));
             }
+        }
+        let mut names: Vec<(&String, &PersonName)> = self
+            .person_names
+            .iter()
+            .filter(|(w, _)| w.len() < 256)
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for (w, n) in names {
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+            out.push(n.first);
+            out.push(n.last);
         }
         out
     }
@@ -394,11 +413,29 @@ impl NerModel {
             vectors.index.insert(w, row as u32);
             vectors.data.extend(v.iter().map(|x| *x as i8));
         }
+        // Models written before the person names were added end here.
+        let mut person_names = HashMap::new();
+        if r.at < r.bytes.len() {
+            let count = r.u32("person-name count")? as usize;
+            person_names.reserve(count.min(1 << 20));
+            for _ in 0..count {
+                let w = r.string("person name")?;
+                let b = r.take(2, "person-name bands")?;
+                person_names.insert(
+                    w,
+                    PersonName {
+                        first: b[0],
+                        last: b[1],
+                    },
+                );
+            }
+        }
         Ok(NerModel {
             types,
             stages,
             classes,
             vectors,
+            person_names,
         })
     }
 }
@@ -440,7 +477,7 @@ mod tests {
     fn round_trips_through_bytes() {
         let mut classes = HashMap::new();
         classes.insert("rome".to_string(), [1, 2, 3]);
-        let model = NerModel::from_float(
+        let mut model = NerModel::from_float(
             vec!["PER".into(), "LOC".into()],
             vec![vec![
                 (7, vec![0.5, -1.0, 0.0, 0.25, 0.0]),
@@ -449,7 +486,14 @@ mod tests {
             classes,
             0.01,
         );
-        let back = NerModel::from_bytes(&model.to_bytes()).unwrap();
+        let jane = PersonName { first: 1, last: 4 };
+        model.person_names.insert("jane".to_string(), jane);
+        let bytes = model.to_bytes();
+        let back = NerModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.person_names.get("jane"), Some(&jane));
+        // A model written before person names were stored still loads.
+        let older = NerModel::from_bytes(&bytes[..bytes.len() - 4 - 1 - 4 - 2]).unwrap();
+        assert!(older.person_names.is_empty());
         assert_eq!(back.types, model.types);
         assert_eq!(back.feature_count(), 1);
         assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));

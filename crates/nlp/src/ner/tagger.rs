@@ -236,6 +236,7 @@ impl Tagger {
         let lexicons = Lexicons::new(
             std::mem::take(&mut model.classes),
             std::mem::take(&mut model.vectors),
+            std::mem::take(&mut model.person_names),
         );
         Tagger { model, lexicons }
     }

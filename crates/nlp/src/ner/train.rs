@@ -11,7 +11,7 @@
 //! development F1 are kept, pruned and quantised.
 
 use super::features::FirstPass;
-use super::lexicon::{Lexicons, WordVectors};
+use super::lexicon::{Lexicons, PersonName, WordVectors};
 use super::model::{add_dense, DenseInput, Weights, DENSE_SLOTS};
 use super::model::{KeyMap, NerModel};
 use super::score::F1Counts;
@@ -498,6 +498,7 @@ pub fn train(
     dev: &[ConllDocument],
     classes: HashMap<String, [u16; 3]>,
     vectors: WordVectors,
+    person_names: HashMap<String, PersonName>,
     options: &TrainOptions,
     report: &mut dyn FnMut(&EpochReport),
 ) -> Result<NerModel, TrainError> {
@@ -510,7 +511,7 @@ pub fn train(
     }
     let types = entity_types(train);
     let labels = 1 + 2 * types.len();
-    let lex = Lexicons::new(classes.clone(), vectors.clone());
+    let lex = Lexicons::new(classes.clone(), vectors.clone(), person_names.clone());
     let train_p = Prepared::new(&tagged, &types, &lex);
     let dev_docs: Vec<&ConllDocument> = dev.iter().collect();
     let dev_p = Prepared::new(&dev_docs, &types, &lex);
@@ -536,6 +537,7 @@ pub fn train(
             stages: vec![stage1],
             classes,
             vectors,
+            person_names,
         });
     }
     // Jackknifed first-stage labels for the training documents.
@@ -578,6 +580,7 @@ pub fn train(
         stages: vec![stage1, stage2],
         classes,
         vectors,
+        person_names,
     })
 }
 
@@ -609,6 +612,7 @@ mod tests {
             &docs,
             HashMap::new(),
             WordVectors::default(),
+            HashMap::new(),
             &options,
             &mut |_| {},
         )
