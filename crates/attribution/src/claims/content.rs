@@ -342,6 +342,16 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ':') && cx.is_cap(i + 1) {
         return true;
     }
+    // "…, with Lewandowski taking to Twitter …": an absolute clause is the
+    // writer's addition.
+    if cx.is_punct(i, ',') && cx.low(i + 1) == "with" {
+        let absolute = (i + 3..(i + 8).min(e))
+            .take_while(|&j| cx.is_word(j))
+            .any(|j| cx.low(j).ends_with("ing"));
+        if absolute {
+            return true;
+        }
+    }
     // "he did not support Mr. Trump, the presumed Putin favorite.": a short
     // apposition closing the sentence is the writer's gloss.
     if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "a" | "an" | "the") {
