@@ -749,3 +749,13 @@ fn a_thousands_comma_does_not_end_a_content() {
         "there are more than 2,400 billionaires in the world"
     );
 }
+
+#[test]
+fn a_source_set_off_inside_its_clause_attributes_all_of_it() {
+    let a = analyse(
+        "At the heart of the trouble, according to Dana Ross, was a decision to keep the talks secret.",
+    );
+    let q = quote(&a, "heart of the trouble");
+    assert!(content(&a, q).contains("keep the talks secret"));
+    assert_eq!(speaker(q), "Dana Ross");
+}

@@ -518,7 +518,44 @@ pub(super) fn according(
         let holds_cue = earlier
             .iter()
             .any(|x| x.cue.is_some_and(|(cs, _)| c.0 <= cs && cs < c.1));
-        (cx.word_count(c.0, c.1) >= 2 && !holds_cue).then_some(c)?
+        let c = (cx.word_count(c.0, c.1) >= 2 && !holds_cue).then_some(c)?;
+        // "At the heart of the trouble, according to Dennis Ross, was a
+        // decision …": a source set off after a short opening attributes
+        // the whole clause around it.
+        let set_off = |j: usize| {
+            cx.is_punct(j, ',')
+                || matches!(
+                    cx.tokens.get(j).map(|t| t.kind),
+                    Some(TokenKind::Punct('—' | '–'))
+                )
+        };
+        let goes_on = !after_quote
+            && !bare
+            && set_off(end)
+            && !matches!(
+                cx.low(end + 1),
+                "who"
+                    | "which"
+                    | "whose"
+                    | "whom"
+                    | "and"
+                    | "but"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "as"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "where"
+            )
+            && cx.word_count(end + 1, e) >= 2
+            && cx.word_count(c.0, c.1) <= 7;
+        match goes_on.then(|| right_content(cx, end + 1, e)).flatten() {
+            Some(r) => (c.0, r.1),
+            None => c,
+        }
     };
     Some(Claim {
         kind: kind_of(cx, content),
