@@ -175,7 +175,6 @@ const SPEECH: &[&str] = &[
     "recommended",
     "demanded",
     "opined",
-    "charged",
     "retorted",
     "interjected",
     "fumed",
@@ -272,9 +271,7 @@ const SPEECH: &[&str] = &[
     // at least half of what they find is annotated there.
     "discuss",
     "listed",
-    "encouraged",
     "reads",
-    "compared",
     "hired",
     "referenced",
     "quoted",
