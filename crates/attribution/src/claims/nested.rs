@@ -28,7 +28,18 @@ pub(super) fn nested(
     cue: usize,
     class: CueClass,
 ) -> Option<(Claim, usize)> {
-    if outer.kind == QuoteKind::Direct || PRIVATE_STATES.contains(&cx.low(cue)) {
+    // "Trump wants the votes and Peña Nieto wants to be a hero": a named
+    // subject after "and" makes even a private state a claim of its own.
+    let named_after_and = cue >= 2 && cx.is_cap(cue - 1) && {
+        let mut b = cue;
+        while b > 0 && cx.is_cap(b - 1) {
+            b -= 1;
+        }
+        b > 0 && matches!(cx.low(b - 1), "and" | "but" | "while")
+    };
+    if outer.kind == QuoteKind::Direct
+        || (PRIVATE_STATES.contains(&cx.low(cue)) && !named_after_and)
+    {
         return None;
     }
     let (os, oe) = outer.content;
