@@ -759,3 +759,14 @@ fn a_source_set_off_inside_its_clause_attributes_all_of_it() {
     assert!(content(&a, q).contains("keep the talks secret"));
     assert_eq!(speaker(q), "Dana Ross");
 }
+
+#[test]
+fn a_clause_attributed_after_it_encloses_the_stance_claims_inside() {
+    let a = analyse(
+        "The spending numbers were even more dramatic, showing city groups outspending rural ones, Nora Vance said.",
+    );
+    let q = quote(&a, "outspending");
+    assert!(content(&a, q).starts_with("The spending numbers"));
+    assert_eq!(speaker(q), "Nora Vance");
+    assert_eq!(a.quotes.len(), 1);
+}

@@ -403,7 +403,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
 
 /// Verbs of saying that start a claim of their own after "and"; stance
 /// verbs ("… and supports candidates") stay inside the clause.
-fn is_speech_verb(cx: &Context, j: usize) -> bool {
+pub(super) fn is_speech_verb(cx: &Context, j: usize) -> bool {
     matches!(
         cx.low(j),
         "said"

@@ -15,6 +15,7 @@ use model::QuoteKind;
 mod content;
 mod continuation;
 mod cues;
+mod enclosing;
 mod evidential;
 mod nested;
 mod nouns;
@@ -27,6 +28,7 @@ mod that_clause;
 use content::*;
 use continuation::*;
 use cues::*;
+use enclosing::*;
 use evidential::*;
 use nested::*;
 use nouns::*;
@@ -127,6 +129,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 push_claim(&mut claims, c);
             }
         }
+        absorb_stance_claims(cx, &mut claims, first, s);
     }
     claims.sort_by_key(|c| c.content.0);
     continuing_quotations(cx, &mut claims);
