@@ -770,3 +770,11 @@ fn a_clause_attributed_after_it_encloses_the_stance_claims_inside() {
     assert_eq!(speaker(q), "Nora Vance");
     assert_eq!(a.quotes.len(), 1);
 }
+
+#[test]
+fn seeing_someone_as_something_is_a_stance() {
+    let a = analyse("Most farmers in the valley see Mayor Ana Ortiz as a reliable ally.");
+    let q = quote(&a, "reliable ally");
+    assert!(content(&a, q).contains("Ana Ortiz as a reliable ally"));
+    assert_eq!(speaker(q), "Most farmers in the valley");
+}

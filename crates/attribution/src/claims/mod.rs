@@ -112,7 +112,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                     _ => finite(cx, s, e, i, class, &claims[first..])
                         .or_else(|| relative(cx, s, e, i)),
                 }
-            } else if covering.is_none() && unlisted_verb_of_saying(cx, i) {
+            } else if covering.is_none() && (unlisted_verb_of_saying(cx, i) || sees_as(cx, i)) {
                 finite(cx, s, e, i, CueClass::Speech, &claims[first..])
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
@@ -395,4 +395,28 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     } else {
         QuoteKind::Indirect
     }
+}
+
+/// "voters see Clinton as more experienced", "many viewed the deal as a
+/// betrayal": a verb of seeing with an "as" complement is a stance.
+fn sees_as(cx: &Context, i: usize) -> bool {
+    if cx.is_cap(i) || i == 0 {
+        return false;
+    }
+    if !matches!(
+        cx.low(i),
+        "see" | "sees" | "saw" | "view" | "views" | "viewed" | "regard" | "regards" | "regarded"
+    ) {
+        return false;
+    }
+    // "the view as …", "their view as …": a noun.
+    if matches!(
+        cx.low(i - 1),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
+    ) {
+        return false;
+    }
+    (i + 2..(i + 8).min(cx.tokens.len()))
+        .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
+        .any(|j| cx.low(j) == "as")
 }
