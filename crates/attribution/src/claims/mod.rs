@@ -398,14 +398,36 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
 }
 
 /// "voters see Clinton as more experienced", "many viewed the deal as a
-/// betrayal": a verb of seeing with an "as" complement is a stance.
+/// betrayal", "cast himself as an outsider": a verb of seeing or
+/// portraying with an "as" complement is a stance.
 fn sees_as(cx: &Context, i: usize) -> bool {
     if cx.is_cap(i) || i == 0 {
         return false;
     }
     if !matches!(
         cx.low(i),
-        "see" | "sees" | "saw" | "view" | "views" | "viewed" | "regard" | "regards" | "regarded"
+        "see"
+            | "sees"
+            | "saw"
+            | "view"
+            | "views"
+            | "viewed"
+            | "regard"
+            | "regards"
+            | "regarded"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "brands"
+            | "characterized"
+            | "characterizes"
+            | "cast"
+            | "casts"
+            | "painted"
+            | "paints"
+            | "depicted"
+            | "touted"
+            | "touts"
     ) {
         return false;
     }
