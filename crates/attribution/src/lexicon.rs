@@ -360,6 +360,38 @@ const SPEECH: &[&str] = &[
     "castigated",
     "applauds",
     "boasts",
+    // The same, generated from the listed forms' lemmas by our cue
+    // measuring tool and kept where at least half of what they find is
+    // annotated on PolNeAR train, dev agreeing.
+    "describe",
+    "lists",
+    "underscore",
+    "underscores",
+    "portray",
+    "criticize",
+    "complain",
+    "declare",
+    "demand",
+    "promise",
+    "admit",
+    "welcome",
+    "signals",
+    "recognizes",
+    "pledge",
+    "emphasize",
+    "remind",
+    "threaten",
+    "speculate",
+    "realize",
+    "attribute",
+    "assert",
+    "accuse",
+    "concede",
+    "hail",
+    "chant",
+    "boast",
+    "publishes",
+    "presses",
 ];
 
 /// Finite verbs that may name an addressee or object before the content.
