@@ -26,6 +26,12 @@ const NOUN_CUES: &[(&str, &str)] = &[
     ("vow", "to"),
     ("demand", "for"),
     ("demands", "for"),
+    ("concerns", "about"),
+    ("views", "on"),
+    ("proposal", "to"),
+    ("proposals", "to"),
+    ("desire", "to"),
+    ("threat", "to"),
 ];
 
 /// Possessive determiners that name the speaker by pronoun.
