@@ -1,8 +1,10 @@
-//! "Trump praised Boyle at a press conference in …", "Sharpton talked about
-//! Trump, like Sharpton a child of New York City": a stance verb that takes
-//! a noun phrase, not a clause, has that phrase as its content; PolNeAR ends
-//! it before a comma that opens another clause (", but …", ", leading …"),
-//! where the reported clause of a speech verb would run on.
+//! "Dayton is backing Hillary Clinton, but he's not predicting …", "no
+//! group has claimed responsibility for the slaying, leading authorities
+//! to …": a stance verb that takes a noun phrase, not a clause, has that
+//! phrase as its content; PolNeAR ends it before a comma that opens another
+//! clause (", but …", ", leading …"), where the reported clause of a speech
+//! verb would run on. (Trailing adjuncts, "at a press conference", are left
+//! in: cutting there cost more than it gained on PolNeAR.)
 
 use super::*;
 
