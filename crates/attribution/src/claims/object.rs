@@ -1,6 +1,5 @@
-//! "Dayton is backing Hillary Clinton, but he's not predicting …", "no
-//! group has claimed responsibility for the slaying, leading authorities
-//! to …": a stance verb that takes a noun phrase, not a clause, has that
+//! "Dayton is backing Hillary Clinton, but he's not predicting …", "Cruz
+//! endorsed the plan, prompting a walkout": a stance verb that takes a noun phrase, not a clause, has that
 //! phrase as its content; PolNeAR ends it before a comma that opens another
 //! clause (", but …", ", leading …"), where the reported clause of a speech
 //! verb would run on. (Trailing adjuncts, "at a press conference", are left
