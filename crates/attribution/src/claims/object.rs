@@ -1,8 +1,8 @@
 //! "Dayton is backing Hillary Clinton, but he's not predicting …", "Cruz
-//! endorsed the plan, prompting a walkout": a stance verb that takes a noun phrase, not a clause, has that
-//! phrase as its content; PolNeAR ends it before a comma that opens another
-//! clause (", but …", ", leading …"), where the reported clause of a speech
-//! verb would run on. (Trailing adjuncts, "at a press conference", are left
+//! endorsed the plan, prompting a walkout": a stance verb that takes a
+//! noun phrase, not a clause, has that phrase as its content; PolNeAR ends
+//! it before a comma that opens another clause (", but …", ", prompting
+//! …"), where the reported clause of a speech verb would run on. (Trailing adjuncts, "at a press conference", are left
 //! in: cutting there cost more than it gained on PolNeAR.)
 
 use super::*;
