@@ -37,6 +37,10 @@ pub(super) const INTENTION_CUES: &[&str] = &[
     "want",
     "prefer",
     "prefers",
+    "promise",
+    "pledge",
+    "threaten",
+    "agrees",
 ];
 
 /// Prepositions that, right after a cue verb, introduce its object as the
