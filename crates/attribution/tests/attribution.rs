@@ -353,6 +353,11 @@ fn seed_article_acceptance() {
     assert_eq!(speaker(opening), "U.S. officials");
     let via: Vec<&str> = opening.via.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(via, vec!["CNN", "The New York Times"]);
+
+    // The Rome meeting is the White House's announcement, whole.
+    let rome = quote(&a, "will meet Monday in Rome");
+    assert_eq!(speaker(rome), "White House");
+    assert!(content(&a, rome).starts_with("Security and foreign affairs"));
 }
 
 #[test]
@@ -777,4 +782,20 @@ fn seeing_someone_as_something_is_a_stance() {
     let q = quote(&a, "reliable ally");
     assert!(content(&a, q).contains("Ana Ortiz as a reliable ally"));
     assert_eq!(speaker(q), "Most farmers in the valley");
+}
+
+#[test]
+fn a_purpose_infinitive_is_no_claim_and_does_not_cut_the_one_it_stands_in() {
+    let a = analyse(
+        "Trade envoys from Chile and Peru will meet Tuesday in Lima to discuss fishing quotas, the Chilean foreign ministry said Monday.\n\nThe ministers met in Oslo to discuss the dispute.",
+    );
+    let q = quote(&a, "Trade envoys");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(content(&a, q).starts_with("Trade envoys"));
+    assert!(content(&a, q).contains("fishing quotas"));
+    assert!(
+        a.quotes.iter().all(|q| q.cue.as_deref() != Some("discuss")),
+        "{:#?}",
+        a.quotes
+    );
 }

@@ -86,11 +86,12 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 } else {
                     according(cx, s, e, i, &claims[first..])
                 }
-            } else if let Some(class) = cx
-                .lex
-                .cue(l)
-                .filter(|_| !inside_name(cx, i) && !names_a_thing(cx, i) && !noun_use(cx, i))
-            {
+            } else if let Some(class) = cx.lex.cue(l).filter(|_| {
+                !inside_name(cx, i)
+                    && !names_a_thing(cx, i)
+                    && !noun_use(cx, i)
+                    && !purpose_infinitive(cx, i)
+            }) {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
                     (CueClass::Participle, None) if progressive(cx, s, i) => {
@@ -363,6 +364,51 @@ fn noun_use(cx: &Context, i: usize) -> bool {
         cx.low(i - 1),
         "the" | "a" | "an" | "these" | "those" | "this"
     )
+}
+
+/// Verbs of meeting and travelling: an infinitive right after them says
+/// what for ("met to discuss", "flew to Beijing to argue" is caught by
+/// the place rule below).
+const GATHERING_VERBS: &[&str] = &[
+    "meet",
+    "meets",
+    "met",
+    "meeting",
+    "gather",
+    "gathered",
+    "gathering",
+    "convene",
+    "convened",
+    "convenes",
+    "travel",
+    "travelled",
+    "traveled",
+    "travels",
+    "flew",
+    "arrived",
+    "assembled",
+];
+
+/// "met in Rome to discuss trade", "met Monday to discuss", "in order to
+/// argue": a cue verb in an infinitive of purpose says why something was
+/// done, not what anyone said; walking back for its subject would find the
+/// place ("Rome"), and it would cut the claim it stands in ("…, the White
+/// House said"). Infinitives after verbs and their objects ("refused to
+/// discuss", "urged Congress to reject") stay cues, as PolNeAR has them.
+fn purpose_infinitive(cx: &Context, i: usize) -> bool {
+    if i < 2 || cx.low(i - 1) != "to" || !cx.is_word(i - 2) {
+        return false;
+    }
+    let before = cx.low(i - 2);
+    if GATHERING_VERBS.contains(&before) || (before == "order" && i >= 3 && cx.low(i - 3) == "in") {
+        return true;
+    }
+    // A place or day after "in", "at" or "on" ("in Rome", "on Monday").
+    let mut k = i - 2;
+    while k > 0 && cx.is_cap(k) {
+        k -= 1;
+    }
+    k < i - 2 && matches!(cx.low(k), "in" | "at" | "on")
 }
 
 /// Direct when the content is one quotation (or two around the cue),
