@@ -237,10 +237,13 @@ fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)
         i -= 1;
     }
     // Allow "X and Y" between capitalised words.
+    // An abbreviation ends in its period: "the U.S. and Chinese governments".
+    let name_ends_at =
+        |k: usize| cx.is_cap(k) || (cx.is_punct(k, '.') && k > 0 && cx.is_cap(k - 1));
     while i > start + 1
         && cx.low(i - 1) == "and"
         && cx.is_cap(i)
-        && cx.is_cap(i - 2)
+        && name_ends_at(i - 2)
         && i - 2 >= start
     {
         let mut k = i - 1;

@@ -799,3 +799,13 @@ fn a_purpose_infinitive_is_no_claim_and_does_not_cut_the_one_it_stands_in() {
         a.quotes
     );
 }
+
+#[test]
+fn a_speaker_phrase_keeps_names_joined_after_an_abbreviation() {
+    let a =
+        analyse("Representatives of the U.K. and Chilean governments said the talks were useful.");
+    assert_eq!(
+        speaker(quote(&a, "talks were useful")),
+        "Representatives of the U.K. and Chilean governments"
+    );
+}
