@@ -274,13 +274,46 @@ fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)
     while e > s && !cx.is_word(e - 1) && !cx.is_punct(e - 1, '.') {
         e -= 1;
     }
-    if s >= e || cx.word_count(s, e) == 0 {
+    if s >= e || cx.word_count(s, e) == 0 || holds_an_infinitive(cx, s, e) {
         return None;
     }
     if cx.word_count(s, e) > MAX_PHRASE {
         return head_of(cx, s, e);
     }
     Some((s, e))
+}
+
+/// Whether `s..e` holds "to" before a lower-case word that is no
+/// determiner or pronoun ("meet in Busan on Thursday to resume"): a verb
+/// phrase, not someone who speaks ("adviser to the president", "those close
+/// to him" stay).
+fn holds_an_infinitive(cx: &Context, s: usize, e: usize) -> bool {
+    (s..e.saturating_sub(1)).any(|k| {
+        cx.low(k) == "to"
+            && cx.is_word(k + 1)
+            && !cx.is_cap(k + 1)
+            && !matches!(
+                cx.low(k + 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "him"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "it"
+            )
+    })
 }
 
 /// The head of an over-long phrase: its last capitalised run, else its last

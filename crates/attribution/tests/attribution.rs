@@ -809,3 +809,18 @@ fn a_speaker_phrase_keeps_names_joined_after_an_abbreviation() {
         "Representatives of the U.K. and Chilean governments"
     );
 }
+
+#[test]
+fn a_verb_phrase_before_a_cue_word_is_no_speaker() {
+    let a = analyse(
+        "Chilean and Peruvian officials will meet in Lima on Thursday to resume talks on fishing quotas, the Chilean foreign ministry said on Monday.",
+    );
+    let q = quote(&a, "resume talks");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(content(&a, q).starts_with("Chilean and Peruvian officials"));
+    assert!(
+        a.quotes.iter().all(|q| !speaker(q).contains("meet")),
+        "{:#?}",
+        a.quotes
+    );
+}
