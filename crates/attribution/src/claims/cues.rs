@@ -325,18 +325,8 @@ pub(super) fn participle(
             .or_else(|| subject(cx, s, cue))?,
     };
     let mut via = speaker.via.clone();
-    let mut k = cue + 1;
-    let mut cue_end = cue + 1;
-    if takes_particle(cx, cue, k) {
-        // "referring to …", "pointing to …": the particle belongs to the cue.
-        k += 1;
-        cue_end = k;
-    } else {
-        if TELL_PARTICIPLES.contains(&cx.low(cue)) {
-            k = skip_object(cx, k, e, &mut via);
-        }
-        k = skip_adjuncts(cx, k, e, &mut via);
-    }
+    let (k, cue_end) =
+        participle_content_start(cx, cue, e, takes_particle(cx, cue, cue + 1), &mut via);
     // "hoping to keep the damage …": the intention is the content.
     let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
@@ -359,6 +349,28 @@ pub(super) fn participle(
         speaker: Some(SpeakerPhrase { via, ..speaker }),
         cue_after: false,
     })
+}
+
+/// Where the content of the participle at `cue` starts, and where its cue
+/// ends: after the particle when `particle` says the next word belongs to
+/// the cue ("referring to …", "pointing to …"), else after a telling
+/// participle's addressee and any adjuncts (sources among them go to
+/// `via`).
+fn participle_content_start(
+    cx: &Context,
+    cue: usize,
+    e: usize,
+    particle: bool,
+    via: &mut Vec<(usize, usize)>,
+) -> (usize, usize) {
+    if particle {
+        return (cue + 2, cue + 2);
+    }
+    let mut k = cue + 1;
+    if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+        k = skip_object(cx, k, e, via);
+    }
+    (skip_adjuncts(cx, k, e, via), cue + 1)
 }
 
 /// "coverage by state media kept calling …": a lower-case group named
@@ -680,17 +692,9 @@ pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> O
         phrases::before(cx, s, cue)?
     };
     let mut via = speaker.via.clone();
-    let mut k = cue + 1;
-    let mut cue_end = cue + 1;
-    if particle_of(cx.low(cue)) == Some(cx.low(k)) || cx.low(k) == "on" {
-        k += 1;
-        cue_end = k;
-    } else {
-        if TELL_PARTICIPLES.contains(&cx.low(cue)) {
-            k = skip_object(cx, k, e, &mut via);
-        }
-        k = skip_adjuncts(cx, k, e, &mut via);
-    }
+    let next = cx.low(cue + 1);
+    let particle = particle_of(cx.low(cue)) == Some(next) || next == "on";
+    let (k, cue_end) = participle_content_start(cx, cue, e, particle, &mut via);
     let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
