@@ -4,6 +4,15 @@
 
 use super::*;
 
+/// Whether a claim among `claims` (sorted by start) overlaps `range`; only
+/// the few starting just before its end can, which keeps callers linear.
+fn covered(claims: &[Claim], range: (usize, usize)) -> bool {
+    let upto = claims.partition_point(|c| c.content.0 < range.1);
+    claims[upto.saturating_sub(8)..upto]
+        .iter()
+        .any(|c| c.content.0 < range.1 && range.0 < c.content.1)
+}
+
 /// "Trump went even further: “If he goes forward …”": a quotation no claim
 /// covers, right after a colon, is said by the subject of the clause before
 /// the colon; the colon is the cue.
@@ -17,11 +26,7 @@ pub(super) fn colon_quotations(cx: &Context, claims: &mut Vec<Claim>) {
         if cx.word_count(range.0, range.1) < 3 {
             continue;
         }
-        let upto = claims.partition_point(|c| c.content.0 < range.1);
-        let covered = claims[upto.saturating_sub(8)..upto]
-            .iter()
-            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
-        if covered {
+        if covered(claims, range) {
             continue;
         }
         let colon = q.open - 1;
@@ -149,11 +154,7 @@ pub(super) fn signed_quotations(cx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let range = (q.open, close + 1);
-        let upto = claims.partition_point(|c| c.content.0 < range.1);
-        let covered = claims[upto.saturating_sub(8)..upto]
-            .iter()
-            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
-        if covered || cx.word_count(range.0, range.1) < 2 {
+        if covered(claims, range) || cx.word_count(range.0, range.1) < 2 {
             continue;
         }
         added.push(Claim {
@@ -211,11 +212,7 @@ pub(super) fn tagged_quotations(cx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let range = (q.open, close + 1);
-        let upto = claims.partition_point(|c| c.content.0 < range.1);
-        let covered = claims[upto.saturating_sub(8)..upto]
-            .iter()
-            .any(|c| c.content.0 < range.1 && range.0 < c.content.1);
-        if covered {
+        if covered(claims, range) {
             continue;
         }
         added.push(Claim {
