@@ -129,25 +129,6 @@ mod tests {
     }
 
     #[test]
-    fn seed_article_loses_exactly_the_comment_form() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/examples/seed-article.txt"
-        );
-        let Ok(seed) = std::fs::read_to_string(path) else {
-            eprintln!("skipped: {path} is absent");
-            return;
-        };
-        let a = extract_text(&seed);
-        let expected = seed
-            .trim_end()
-            .strip_suffix("Please enter your comment!\nPlease enter your name here")
-            .expect("the seed article ends with the comment form")
-            .trim_end();
-        assert_eq!(a.text, expected);
-    }
-
-    #[test]
     fn keeps_chrome_words_mid_article() {
         let t = "First paragraph.\n\nShare\n\nLast paragraph.";
         assert_eq!(extract_text(t).text, t);
