@@ -1,6 +1,7 @@
 //! Hostile input: every case is ingested in a batch beside a good article,
-//! through the built binary, with a deadline and a memory watch. Each must
-//! give a clear error naming the input, or a correct result, and the good
+//! through the built binary, with a deadline and a memory watch. Each test
+//! asserts the outcome its name promises: the input is read and stored with
+//! its text, or refused with the error that names the limit it broke. The good
 //! article must be stored either way. Inputs are generated here.
 
 mod hostile_support;
@@ -54,42 +55,19 @@ fn failure<'a>(run: &'a Run, name: &str) -> Option<&'a str> {
     })
 }
 
-/// Either the document `id` was stored with `word` in its text, or it failed
-/// with a reason; never stored without it (garbled).
-fn assert_correct_or_clear_error(batch: &Batch, run: &Run, id: &str, word: &str) {
-    match batch.show(id) {
-        Some(doc) => {
-            let text = doc["document"]["text"].as_str().unwrap();
-            assert!(text.contains(word), "{id} stored garbled: {text:?}");
-            eprintln!(
-                "outcome: {id}: stored ({} chars) in {:?}",
-                text.chars().count(),
-                run.elapsed
-            );
-        }
-        None => {
-            let line = failure(run, id);
-            assert!(
-                line.is_some(),
-                "{id} neither stored nor reported; stderr:\n{}",
-                run.stderr
-            );
-            eprintln!(
-                "outcome: {id}: {} in {:?}",
-                line.unwrap_or_default().trim(),
-                run.elapsed
-            );
-        }
-    }
-}
-
-fn assert_stored_with(batch: &Batch, run: &Run, id: &str, word: &str) {
+/// The document `id` was stored, with `word` in its text; returns the text.
+fn assert_stored_with(batch: &Batch, run: &Run, id: &str, word: &str) -> String {
     let doc = batch
         .show(id)
         .unwrap_or_else(|| panic!("{id} not stored; stderr:\n{}", run.stderr));
     let text = doc["document"]["text"].as_str().unwrap();
     assert!(text.contains(word), "{id}: {word:?} not in {text:?}");
-    eprintln!("outcome: {id}: stored correctly in {:?}", run.elapsed);
+    eprintln!(
+        "outcome: {id}: stored ({} chars) in {:?}",
+        text.chars().count(),
+        run.elapsed
+    );
+    text.to_string()
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -146,42 +124,68 @@ fn html_of_200_megabytes_is_refused_by_the_size_limit() {
 
 #[test]
 fn html_of_several_megabytes_within_the_limit_is_read() {
-    let mut page = String::from("<html><body><article>");
-    let mut i = 0;
-    while page.len() < 2 << 20 {
+    // Built as real pages weigh: megabytes of inline state, style and
+    // navigation around an article of a few hundred paragraphs. (Megabytes
+    // of prose would test the analysis deadline instead, which has its own
+    // test: a debug build analyses 2 MB of prose in about a minute.)
+    let mut page = String::from("<html><head><style>");
+    while page.len() < 1 << 20 {
+        page.push_str(".story-card__headline--large { font: 700 2rem/1.2 serif; }\n");
+    }
+    page.push_str("</style><script>window.__STATE__ = [");
+    while page.len() < 3 << 20 {
+        page.push_str("{\"id\": 12345, \"kind\": \"teaser\", \"title\": \"Other news\"},");
+    }
+    page.push_str("null];</script></head><body><nav>");
+    for i in 0..2000 {
+        page.push_str(&format!("<a href=\"/section/{i}\">Section {i}</a> "));
+    }
+    page.push_str("</nav><article>");
+    let paragraphs = 300;
+    for i in 0..paragraphs {
         page.push_str(&format!(
             "<p>Paragraph {i}: the council met again and the talks went on.</p>\n"
         ));
-        i += 1;
     }
     page.push_str("</article></body></html>");
+    assert!(page.len() > 3 << 20);
     let (batch, run) = ingest_hostile("big.html", page.as_bytes(), &[]);
-    assert_correct_or_clear_error(&batch, &run, "big", "council");
+    let text = assert_stored_with(&batch, &run, "big", "Paragraph 0:");
+    let last = format!("Paragraph {}: the council met again", paragraphs - 1);
+    assert!(text.contains(&last), "the end of the article was lost");
+    assert!(!text.contains("__STATE__"), "the script was read as text");
 }
 
 #[test]
-fn a_million_nested_divs() {
+fn a_million_nested_divs_are_read() {
     let mut page = "<div>".repeat(1_000_000);
     page.push_str("Deeply nested words about the council.");
     page.push_str(&"</div>".repeat(1_000_000));
     let (batch, run) = ingest_hostile("nested.html", page.as_bytes(), &[]);
-    assert_correct_or_clear_error(&batch, &run, "nested", "council");
+    assert_stored_with(
+        &batch,
+        &run,
+        "nested",
+        "Deeply nested words about the council.",
+    );
 }
 
 #[test]
-fn ten_megabytes_on_one_line_without_spaces() {
+fn ten_megabytes_on_one_line_without_spaces_are_read() {
     let line: Vec<u8> = (0..10 << 20).map(|i| b"abcdefghij"[i % 10]).collect();
     let (batch, run) = ingest_hostile("line.txt", &line, &[]);
-    assert_correct_or_clear_error(&batch, &run, "line", "abcdefghij");
+    let text = assert_stored_with(&batch, &run, "line", "abcdefghij");
+    assert_eq!(text.len(), line.len(), "the line was not kept whole");
 }
 
 #[test]
-fn invalid_utf8_is_decoded_or_refused() {
+fn invalid_utf8_is_decoded() {
     let mut bytes = b"The minister said the talks would continue ".to_vec();
     bytes.extend_from_slice(&[0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]);
     bytes.extend_from_slice(b" next week in Geneva, officials said.");
     let (batch, run) = ingest_hostile("invalid.txt", &bytes, &[]);
-    assert_correct_or_clear_error(&batch, &run, "invalid", "Geneva");
+    let text = assert_stored_with(&batch, &run, "invalid", "Geneva");
+    assert!(text.starts_with("The minister said"), "{text:?}");
 }
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
@@ -293,7 +297,7 @@ fn windows_1251_and_gb18030_without_a_declared_charset() {
 }
 
 #[test]
-fn a_charset_declaration_that_lies() {
+fn a_charset_declaration_that_lies_is_survived() {
     // Declared UTF-8, written in windows-1251: not valid UTF-8.
     let batch = Batch::new();
     batch.add(
@@ -306,26 +310,47 @@ fn a_charset_declaration_that_lies() {
     batch.add("lie2.html", html(Some("windows-1251"), &other).as_bytes());
     let run = batch.ingest(&[], DEADLINE);
     batch.assert_good_stored(&run);
-    assert_correct_or_clear_error(&batch, &run, "lie", "переговоры");
-    assert_correct_or_clear_error(&batch, &run, "lie2", "среду");
+    assert_stored_with(&batch, &run, "lie", "переговоры");
+    assert_stored_with(&batch, &run, "lie2", "среду");
 }
 
 #[test]
-fn nul_bytes() {
+fn stray_nul_bytes_are_read_kept_in_plain_text_and_dropped_from_html() {
+    let plain = "The minister said\0 the talks would continue in Geneva.";
+    let batch = Batch::new();
+    batch.add("nul-text.txt", plain.as_bytes());
+    batch.add(
+        "nul-page.html",
+        html(None, "The minister said\0 the talks would resume in Bern.").as_bytes(),
+    );
+    let run = batch.ingest(&[], DEADLINE);
+    batch.assert_good_stored(&run);
+    // Plain text is kept byte for byte, so offsets into it stay true.
+    let text = assert_stored_with(&batch, &run, "nul-text", "Geneva");
+    assert_eq!(text, plain);
+    // In HTML a control character is not text.
+    let page = assert_stored_with(
+        &batch,
+        &run,
+        "nul-page",
+        "said the talks would resume in Bern",
+    );
+    assert!(!page.contains('\0'), "{page:?}");
+}
+
+#[test]
+fn a_run_of_nul_bytes_is_refused_as_binary() {
+    // More than one byte in ten is NUL: that is binary data (`extract::decode`).
     let mut bytes = b"The minister said\0 the talks would continue in Geneva.".to_vec();
     bytes.extend_from_slice(&[0u8; 64]);
     bytes.extend_from_slice(b"<p>More\0text about Geneva.</p>");
-    let (batch, run) = ingest_hostile("nul.txt", &bytes, &[]);
-    if let Some(doc) = batch.show("nul") {
-        let text = doc["document"]["text"].as_str().unwrap();
-        assert!(text.contains("Geneva"), "{text:?}");
-    } else {
-        assert!(failure(&run, "nul.txt").is_some(), "{}", run.stderr);
-    }
+    let (_, run) = ingest_hostile("nul.txt", &bytes, &[]);
+    let line = failure(&run, "nul.txt").expect("nul.txt reported");
+    assert!(line.contains("binary data"), "{line}");
 }
 
 #[test]
-fn quotes_that_never_close() {
+fn quotes_that_never_close_are_read() {
     let mut text = String::from("The minister said: \"We will not accept this. ");
     for i in 0..3000 {
         text.push_str(&format!(
@@ -333,7 +358,7 @@ fn quotes_that_never_close() {
         ));
     }
     let (batch, run) = ingest_hostile("quotes.txt", text.as_bytes(), &[]);
-    assert_correct_or_clear_error(&batch, &run, "quotes", "Officials");
+    assert_stored_with(&batch, &run, "quotes", "talks 2999 would continue");
 }
 
 #[test]
@@ -476,16 +501,17 @@ fn a_json_lines_batch_with_broken_lines() {
             run.stderr
         );
     }
-    assert_correct_or_clear_error(&b, &run, "j4", "xxxxxxxx");
+    // A 5 MB line is within the size limit: read whole.
+    let long = assert_stored_with(&b, &run, "j4", "xxxxxxxx");
+    assert_eq!(long.len(), 5 << 20);
 }
 
 #[test]
 fn a_word_that_once_panicked_the_event_coder() {
     // Found by fuzzing `analyze`: "\u{820}\u{820}ing" made the event coder's
-    // lemmatiser slice inside a character. Whatever the stages do with it,
-    // the ingest must report it (or store it) and go on.
+    // lemmatiser slice inside a character. It is read like any text.
     let text = "Officials said the ministers were \u{820}\u{820}ing to Rome on Monday, \
                 according to Reuters. Russia said on Monday that China \u{820}\u{820}ed the talks.";
     let (batch, run) = ingest_hostile("lemma.txt", text.as_bytes(), &[]);
-    assert_correct_or_clear_error(&batch, &run, "lemma", "Reuters");
+    assert_stored_with(&batch, &run, "lemma", "\u{820}\u{820}ed the talks");
 }
