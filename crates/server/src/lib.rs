@@ -19,7 +19,7 @@ pub use db::Db;
 pub use error::ApiError;
 pub use limits::Limits;
 
-use axum::routing::get;
+use axum::routing::{get, MethodRouter};
 use axum::Router;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -59,19 +59,36 @@ pub enum ServerError {
     },
 }
 
+/// The JSON API's routes, each path with its handler: the one table both
+/// [`router`] and [`api_paths`] read, so the test that holds `openapi.json`
+/// to the router compares it with what is served, not with a copied list.
+fn api_routes() -> [(&'static str, MethodRouter<Db>); 9] {
+    [
+        ("/api/documents/{id}", get(api::document)),
+        ("/api/search", get(api::search)),
+        ("/api/quotes", get(api::quotes)),
+        ("/api/events", get(api::events)),
+        ("/api/graph", get(api::graph)),
+        ("/api/timeline/{actor}", get(api::timeline)),
+        ("/api/actors", get(api::actors)),
+        ("/api/stats", get(api::stats)),
+        ("/api/stories/{id}", get(api::story)),
+    ]
+}
+
+/// The path templates of the JSON API the router serves (besides
+/// `/openapi.json` itself), written as OpenAPI writes them (`{id}`).
+pub fn api_paths() -> Vec<&'static str> {
+    api_routes().into_iter().map(|(path, _)| path).collect()
+}
+
 /// Every route of the API and the UI, with the limits applied.
 pub fn router(db: Db, limits: &Limits) -> Router {
-    let routes = Router::new()
+    let api = api_routes()
+        .into_iter()
+        .fold(Router::new(), |r, (path, handler)| r.route(path, handler));
+    let routes = api
         .route("/openapi.json", get(api::openapi))
-        .route("/api/documents/{id}", get(api::document))
-        .route("/api/search", get(api::search))
-        .route("/api/quotes", get(api::quotes))
-        .route("/api/events", get(api::events))
-        .route("/api/graph", get(api::graph))
-        .route("/api/timeline/{actor}", get(api::timeline))
-        .route("/api/actors", get(api::actors))
-        .route("/api/stats", get(api::stats))
-        .route("/api/stories/{id}", get(api::story))
         .merge(ui::routes())
         .fallback(api::not_found)
         .with_state(db);
