@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 static PIPELINE: OnceLock<pipeline::Pipeline> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
-    let pipeline = PIPELINE.get_or_init(pipeline::Pipeline::embedded);
+    let pipeline =
+        PIPELINE.get_or_init(|| pipeline::Pipeline::embedded().expect("the embedded models load"));
     let input = pipeline::Input {
         id: "fuzz".into(),
         bytes: data,

@@ -33,12 +33,15 @@ pub struct Nlp {
 }
 
 impl Nlp {
-    /// The stage with the models that ship inside the binary. Should the
-    /// embedded model be unreadable, entities come out empty rather than
-    /// the program failing.
-    pub fn embedded() -> Self {
-        let model = ner::NerModel::from_bytes(EMBEDDED_NER).unwrap_or_default();
-        Nlp::with_model(model)
+    /// The stage with the models that ship inside the binary.
+    ///
+    /// # Errors
+    ///
+    /// [`ner::ModelError`] if the embedded model cannot be read (a build
+    /// with a broken `models/ner.bin`): better refused than a stage that
+    /// silently finds no entities.
+    pub fn embedded() -> Result<Self, ner::ModelError> {
+        Ok(Nlp::with_model(ner::NerModel::from_bytes(EMBEDDED_NER)?))
     }
 
     /// The stage with a given entity model (e.g. one just trained).

@@ -14,7 +14,9 @@ fn analyse(text: &str, published: &str) -> Analysis {
             ..Article::default()
         },
     });
-    Nlp::embedded().annotate(&mut a);
+    Nlp::embedded()
+        .expect("the embedded model loads")
+        .annotate(&mut a);
     a
 }
 

@@ -37,6 +37,14 @@ pub enum PipelineError {
     Extract(#[from] ExtractError),
 }
 
+/// Why the pipeline's models could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The entity model embedded in the binary cannot be read.
+    #[error("the embedded entity model cannot be read: {0}")]
+    Ner(#[from] nlp::ner::ModelError),
+}
+
 /// Limits on the work done for one document.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -114,13 +122,17 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// The pipeline with the models and lexicons embedded in the binary.
-    pub fn embedded() -> Self {
-        Pipeline {
-            nlp: nlp::Nlp::embedded(),
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError`] if an embedded model cannot be read.
+    pub fn embedded() -> Result<Self, LoadError> {
+        Ok(Pipeline {
+            nlp: nlp::Nlp::embedded()?,
             attribution: attribution::Attributor::new(),
             events: events::EventCoder::new(),
             limits: Limits::default(),
-        }
+        })
     }
 
     /// Replaces the event coder (e.g. one with extra actor tables).

@@ -46,7 +46,7 @@ pub struct Args {
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded().with_event_coder(event_coder(&args.actors)?);
+    let pipeline = Pipeline::embedded()?.with_event_coder(event_coder(&args.actors)?);
     if args.jsonl {
         return run_jsonl(&pipeline, &args);
     }

@@ -37,7 +37,7 @@ pub struct Args {
 
 /// Runs `newsgraph demo`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded();
+    let pipeline = Pipeline::embedded()?;
     let mut store = args.db.open()?;
     let path = args.db.path()?;
     for (id, published, text) in EXAMPLES {

@@ -124,7 +124,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::parse(p)).collect();
     let progress = progress_bar(&inputs);
     let sources = Sources::new(inputs, options, known_url);
-    let pipeline = Arc::new(Pipeline::embedded().with_limits(pipeline::Limits {
+    let pipeline = Arc::new(Pipeline::embedded()?.with_limits(pipeline::Limits {
         max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
     }));
     let limits = IngestLimits {

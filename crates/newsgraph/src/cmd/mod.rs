@@ -64,10 +64,22 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
     Ok(data.join("newsgraph").join("newsgraph.db"))
 }
 
-/// Parses a `--published` date.
-pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    ::ingest::parse_date(s).ok_or_else(|| format!("{s:?} is not a date like 2022-03-13"))
+/// Parses a date option (`--published`, `--from`, `--to`).
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, NotADate> {
+    ::ingest::parse_date(s).ok_or_else(|| NotADate(s.to_string()))
 }
+
+/// A date option's value that is not a date.
+#[derive(Debug)]
+pub struct NotADate(String);
+
+impl std::fmt::Display for NotADate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} is not a date like 2022-03-13", self.0)
+    }
+}
+
+impl std::error::Error for NotADate {}
 
 /// The pipeline input for a document a source delivered.
 pub fn input_of(doc: &::ingest::RawDocument) -> pipeline::Input<'_> {

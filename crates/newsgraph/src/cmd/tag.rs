@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .with_context(|| format!("cannot load the model {}", p.display()))?;
             nlp::Nlp::with_model(model)
         }
-        None => nlp::Nlp::embedded(),
+        None => nlp::Nlp::embedded()?,
     };
     let text = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("cannot read {}", args.conll.display()))?;

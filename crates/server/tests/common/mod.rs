@@ -45,7 +45,7 @@ impl TestServer {
 /// slow part of setting up a test database).
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE.get_or_init(Pipeline::embedded)
+    PIPELINE.get_or_init(|| Pipeline::embedded().expect("the embedded models load"))
 }
 
 /// Analyses one text and stores it under `id` (a writer, as ingest is).
