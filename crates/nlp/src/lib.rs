@@ -82,7 +82,7 @@ impl Nlp {
         };
         let entities = entities::cluster(&cx, &found);
         let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
-        a.tokens = tokens;
+        a.tokens = tokenize::annotate(text, &tokens, &sentences);
         a.sentences = sentences;
         a.entities = entities;
         a.times = times;
