@@ -11,18 +11,27 @@
 
 use model::{Mark, Span, Token, TokenKind};
 
-/// Abbreviations that keep their trailing period (compared without it).
-/// Single letters ("J.") are handled as initials separately.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Jr", "Sr",
-    "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "No", "Nos", "vs", "etc", "approx", "est", "dept",
-    "Dept", "Univ", "Ave", "Blvd", "Rd", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri",
-    "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
-    "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
-    "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "cf", "al", "Fig", "fig", "Vol",
-    "vol", "pp", "Op", "Ed", "ed",
+/// The abbreviations that keep their trailing period, compared without it
+/// (single letters, "J.", and letters joined by periods, "U.S.", are
+/// recognised by shape). The project's one list, in two parts: those written
+/// before what they abbreviate ("Gen. Milley", "Jan. 5", "No. 3"), whose
+/// period never ends a sentence, then the others ("Inc.", "Calif."), whose
+/// period may.
+const ABBREVIATIONS: [&[&str]; 2] = [
+    &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+        "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "St", "No", "Nos", "Mt",
+        "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "cf", "Fig", "Op", "Vol",
+    ],
+    &[
+        "Supt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "etc", "approx", "est",
+        "dept", "Dept", "Univ", "Ave", "Blvd", "Rd", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs",
+        "Fri", "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
+        "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+        "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "fig",
+        "vol", "pp", "Ed", "ed",
+    ],
 ];
 
 /// Clitics split off the end of a word ("’s", "n't"), apostrophe first.
@@ -274,7 +283,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     let single = first.is_some() && chars.next().is_none();
     (single && first.is_some_and(char::is_alphabetic))
         || (word.contains('.') && single_letters_str(word))
-        || ABBREVIATIONS.contains(&word)
+        || ABBREVIATIONS.iter().any(|part| part.contains(&word))
+}
+
+/// Whether `word` (without its final period) is an abbreviation written
+/// before what it abbreviates ("Gen.", "Jan.", "No."), whose period never
+/// ends a sentence.
+pub(crate) fn is_prefix_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS[0].contains(&word)
 }
 
 /// Whether `word` is letters separated by periods ("U.S", "a.m").
