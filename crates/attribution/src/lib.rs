@@ -2,8 +2,8 @@
 //!
 //! [`Attributor::annotate`] reads an [`Analysis`] and adds `quotes` (direct,
 //! partial and indirect, each with speaker, cue and source chain) and
-//! consistency `flags`. It cuts its own tokens and quote-aware sentences
-//! ([`text`]), pairs quotation marks ([`marks`]), finds cues with their
+//! consistency `flags`. It regroups `nlp`'s tokens (`Analysis::tokens`) into
+//! its words, marks and quote-aware sentences ([`text`]), pairs quotation marks ([`marks`]), finds cues with their
 //! speaker phrases and contents ([`claims`], [`phrases`]) and resolves
 //! speakers to people and groups ([`resolve`]). Entities from `nlp` are used
 //! for linking when present, never required. No I/O; one pass per document.
