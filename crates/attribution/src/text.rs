@@ -322,6 +322,36 @@ mod tests {
     }
 
     #[test]
+    fn regroups_clitics_abbreviations_and_runs() {
+        assert_eq!(
+            words("U.S.-led 1990's don't -- ''27 '90s Gen.Smith"),
+            [
+                "U.S",
+                ".",
+                "-",
+                "led",
+                "1990's",
+                "don't",
+                "-",
+                "-",
+                "''",
+                "27",
+                "'",
+                "90s",
+                "Gen.Smith"
+            ]
+        );
+        let text = "He met U.S. officials. He flew to the U.S. The talks failed.";
+        let toks = tokenize(text);
+        let periods: Vec<bool> = toks
+            .iter()
+            .filter(|t| t.is_punct('.'))
+            .map(|t| t.abbreviation)
+            .collect();
+        assert_eq!(periods, [true, false, false, false]);
+    }
+
+    #[test]
     fn classifies_straight_single_quotes_by_position() {
         let text = "'Go,' he said";
         let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();

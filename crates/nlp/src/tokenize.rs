@@ -390,6 +390,29 @@ mod tests {
     }
 
     #[test]
+    fn document_tokens_carry_class_case_sentence_and_line() {
+        let text = "“Go,” the farmers’ union said. 'No' ''\nU.S. Gen. Li";
+        let (toks, sentences) = document(text);
+        let get = |w: &str| toks.iter().find(|t| t.span.slice(text) == w).unwrap();
+        assert_eq!(get("“").kind, TokenKind::Quote(Mark::DoubleOpen));
+        assert_eq!(get("”").kind, TokenKind::Quote(Mark::DoubleClose));
+        assert_eq!(
+            get("’").kind,
+            TokenKind::Punct,
+            "a plural possessive is no mark"
+        );
+        assert_eq!(toks[10].kind, TokenKind::Quote(Mark::SingleOpen));
+        assert_eq!(toks[12].kind, TokenKind::Quote(Mark::SingleClose));
+        assert_eq!(toks[13].kind, TokenKind::Quote(Mark::DoubleStraight));
+        assert_eq!(toks[14].kind, TokenKind::Quote(Mark::DoubleStraight));
+        assert_eq!(get("U.S.").lower, "u.s.");
+        assert!(get("U.S.").after_newline && !get("Gen.").after_newline);
+        assert_eq!(get("Go").sentence, 0);
+        assert_eq!(get("Li").sentence as usize, sentences.len() - 1);
+        assert!(sentences.len() >= 2);
+    }
+
+    #[test]
     fn long_chunks_stay_whole_and_fast() {
         let text = "a.".repeat(200_000);
         let spans = tokens(&text);
