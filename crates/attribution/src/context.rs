@@ -29,13 +29,9 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Reads `text`.
-    pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
-        let tokens = text::tokenize(text);
-        let lower = tokens
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
+    /// Reads `text` through its document tokens (`Analysis::tokens`).
+    pub fn new(text: &'a str, shared: &[model::Token], lex: &'a Lexicon) -> Self {
+        let (tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
         let mut opens = vec![None; tokens.len()];

@@ -2,8 +2,8 @@
 //!
 //! [`Attributor::annotate`] reads an [`Analysis`] and adds `quotes` (direct,
 //! partial and indirect, each with speaker, cue and source chain) and
-//! consistency `flags`. It cuts its own tokens and quote-aware sentences
-//! ([`text`]), pairs quotation marks ([`marks`]), finds cues with their
+//! consistency `flags`. It regroups `nlp`'s tokens (`Analysis::tokens`) into
+//! its words, marks and quote-aware sentences ([`text`]), pairs quotation marks ([`marks`]), finds cues with their
 //! speaker phrases and contents ([`claims`], [`phrases`]) and resolves
 //! speakers to people and groups ([`resolve`]). Entities from `nlp` are used
 //! for linking when present, never required. No I/O; one pass per document.
@@ -53,7 +53,16 @@ impl Attributor {
 
     /// Computes the quotes and flags of `a` without changing it.
     fn attribute(&self, a: &Analysis) -> (Vec<Quote>, Vec<Flag>) {
-        let cx = Context::new(a.text(), &self.lexicon);
+        // Run without `nlp` before it (tests, `examples/attribute_jsonl.rs`),
+        // the stage cuts the text with `nlp`'s tokeniser itself.
+        let own;
+        let tokens = if a.tokens.is_empty() {
+            own = nlp::tokenize::document(a.text()).0;
+            &own
+        } else {
+            &a.tokens
+        };
+        let cx = Context::new(a.text(), tokens, &self.lexicon);
         let (claims, phrases) = claims::find(&cx);
         let mut resolver = resolve::Resolver::new(&cx, &a.entities, &phrases);
         let mut quotes = Vec::with_capacity(claims.len());

@@ -1,9 +1,11 @@
-//! The attribution stage's own view of the text: words, quotation marks,
-//! paragraphs and quote-aware sentences, with byte offsets.
+//! The attribution stage's view of the document's tokens: words, quotation
+//! marks, paragraphs and quote-aware sentences, with byte offsets.
 //!
-//! The stage cuts words itself rather than relying on `nlp` tokens, because it
-//! needs quotation marks classified (opening, closing, straight) and sentences
-//! that never split inside a quotation.
+//! The tokens are `nlp`'s (`Analysis::tokens`, quotation marks already faced);
+//! this module regroups them the way the attribution rules read text: a word
+//! keeps its clitic and inner marks ("Beijing’s", "don't"), an abbreviation's
+//! period is a token of its own ("U.S", "."), every punctuation character is
+//! one token, and sentences never split inside a quotation.
 
 use model::Span;
 
@@ -19,30 +21,7 @@ pub enum TokenKind {
     Punct(char),
 }
 
-/// A quotation mark and which way it faces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// “ « „ — always opens a double quotation.
-    DoubleOpen,
-    /// ” » — always closes a double quotation.
-    DoubleClose,
-    /// " or '' — opens or closes, by context.
-    DoubleStraight,
-    /// ‘ or a straight ' at a word start — may open a single quotation.
-    SingleOpen,
-    /// ’ or a straight ' at a word end — may close a single quotation.
-    SingleClose,
-}
-
-impl Mark {
-    /// Whether the mark belongs to the double (top-level) family.
-    pub fn is_double(self) -> bool {
-        matches!(
-            self,
-            Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleStraight
-        )
-    }
-}
+pub use model::Mark;
 
 /// One token with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +32,10 @@ pub struct Token {
     pub kind: TokenKind,
     /// Whether a line break lies between the previous token and this one.
     pub after_newline: bool,
+    /// Whether this is a period the tokeniser kept with its word ("U.S.",
+    /// "Gen.") where `nlp`'s sentence splitter did not end a sentence: an
+    /// abbreviation's period, which does not end a sentence here either.
+    pub abbreviation: bool,
 }
 
 impl Token {
@@ -73,102 +56,130 @@ impl Token {
     }
 }
 
-/// Splits `text` into words, punctuation and quotation marks.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut newline = false;
+/// The stage's tokens for the document tokens `shared` (`Analysis::tokens`)
+/// of `text`, with the lower-cased text of each.
+pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Vec<String>) {
+    let mut view = View {
+        text,
+        tokens: Vec::with_capacity(shared.len()),
+        lower: Vec::with_capacity(shared.len()),
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
-            newline |= c == '\n' || c == '\r';
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let prev = if i == 0 { None } else { at(i - 1) };
-        let kind = if c.is_alphanumeric() {
-            i += 1;
-            while let Some(d) = at(i) {
-                // "2,400" is one number, not a clause break.
-                let thousands = d == ','
-                    && at(i - 1).is_some_and(|p| p.is_ascii_digit())
-                    && at(i + 1).is_some_and(|n| n.is_ascii_digit());
-                let joins = (matches!(d, '.' | '\'' | '’' | '-' | '‐' | '&')
-                    && at(i + 1).is_some_and(char::is_alphanumeric))
-                    || thousands;
-                if d.is_alphanumeric() || joins {
-                    i += if joins { 2 } else { 1 };
-                } else {
-                    break;
+    while i < shared.len() {
+        let t = &shared[i];
+        let word = t.span.slice(text);
+        match t.kind {
+            model::TokenKind::Quote(mark) => {
+                let mut span = t.span;
+                // "''" is one double mark.
+                if mark == Mark::DoubleStraight && word == "'" {
+                    if let Some(n) = shared.get(i + 1).filter(|n| n.span.start == span.end) {
+                        span.end = n.span.end;
+                        i += 1;
+                    }
+                }
+                view.push(span, TokenKind::Mark(mark), t.after_newline, None);
+            }
+            model::TokenKind::Punct => {
+                // One token per character ("--" is two dashes).
+                for (k, (at, c)) in word.char_indices().enumerate() {
+                    let start = t.span.start + at;
+                    let span = Span::new(start, start + c.len_utf8());
+                    let kind = TokenKind::Punct(c);
+                    view.push(span, kind, t.after_newline && k == 0, None);
                 }
             }
-            TokenKind::Word
-        } else if c == '\'' && at(i + 1) == Some('\'') {
-            i += 2;
-            TokenKind::Mark(Mark::DoubleStraight)
-        } else if let Some(mark) = classify_mark(c, prev, at(i + 1)) {
-            i += 1;
-            // "the farmers’ union": a plural possessive, not a closing mark.
-            let possessive = mark == Mark::SingleClose
-                && matches!(prev, Some('s' | 'S'))
-                && at(i) == Some(' ')
-                && at(i + 1).is_some_and(char::is_lowercase);
-            if possessive {
-                TokenKind::Punct(c)
-            } else {
-                TokenKind::Mark(mark)
-            }
-        } else {
-            i += 1;
-            TokenKind::Punct(c)
-        };
-        out.push(Token {
-            span: Span::new(byte(start), byte(i)),
-            kind,
-            after_newline: newline,
-        });
-        newline = false;
-    }
-    out
-}
-
-/// Classifies a quotation-mark character from its neighbours.
-fn classify_mark(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
-    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-    Some(match c {
-        '“' | '«' | '„' => Mark::DoubleOpen,
-        '”' | '»' => Mark::DoubleClose,
-        '"' => Mark::DoubleStraight,
-        '‘' => Mark::SingleOpen,
-        '’' | '\'' => {
-            if space_before && next.is_some_and(char::is_alphanumeric) {
-                Mark::SingleOpen
-            } else {
-                Mark::SingleClose
+            model::TokenKind::Word => {
+                i = view.word(shared, i);
+                continue;
             }
         }
-        _ => return None,
-    })
+        i += 1;
+    }
+    (view.tokens, view.lower)
 }
 
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen",
-    "rep", "rev", "hon", "pres", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif",
-    "fla", "ga", "ill", "mass", "mich", "pa", "tenn", "tex", "va", "wash",
-];
+/// The tokens being made, with their lower-cased text.
+struct View<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    lower: Vec<String>,
+}
 
-/// Whether the word before a period makes it an abbreviation's period.
-fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+impl View<'_> {
+    fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool, lower: Option<&str>) {
+        self.tokens.push(Token {
+            span,
+            kind,
+            after_newline,
+            abbreviation: false,
+        });
+        let lower = lower.map_or_else(|| span.slice(self.text).to_lowercase(), str::to_string);
+        self.lower.push(lower);
+    }
+
+    /// Pushes the word starting at shared token `i` and returns the index of
+    /// the first shared token after it. A word runs on over the clitics and
+    /// inner marks the tokeniser cut off ("Beijing’s", "1990's", "U.S"); its
+    /// final abbreviation period is a token of its own.
+    fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
+        let text = self.text;
+        let t = &shared[i];
+        let mut start = t.span.start;
+        // "'90s": the apostrophe is a mark of its own.
+        if let Some(c) = text[start..t.span.end]
+            .chars()
+            .next()
+            .filter(|c| !c.is_alphanumeric())
+        {
+            let at = start + c.len_utf8();
+            let prev = text[..start].chars().next_back();
+            let next = text[at..].chars().next();
+            let kind = Mark::classify(c, prev, next).map_or(TokenKind::Punct(c), TokenKind::Mark);
+            self.push(Span::new(start, at), kind, t.after_newline, None);
+            start = at;
+        }
+        let mut end = t.span.end;
+        let mut j = i + 1;
+        while let Some(n) = shared.get(j).filter(|n| n.span.start == end) {
+            let mut chars = text[n.span.start..].chars();
+            // After an abbreviation's period only a letter or digit goes on
+            // ("U.S.-led" is "U.S", ".", "-", "led").
+            let after_period = text[..end].ends_with('.');
+            let joins = chars.next().is_some_and(|c| {
+                c.is_alphanumeric()
+                    || (!after_period
+                        && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
+                        && chars.next().is_some_and(char::is_alphanumeric))
+            });
+            if !joins {
+                break;
+            }
+            end = n.span.end;
+            j += 1;
+        }
+        let word_end = if end > start + 1 && text[..end].ends_with('.') {
+            end - 1
+        } else {
+            end
+        };
+        let whole = start == t.span.start && word_end == t.span.end;
+        let lower = whole.then_some(t.lower.as_str());
+        let newline = t.after_newline && start == t.span.start;
+        self.push(Span::new(start, word_end), TokenKind::Word, newline, lower);
+        if word_end < end {
+            self.push(Span::new(word_end, end), TokenKind::Punct('.'), false, None);
+            // The sentence splitter decided whether the period also ends a
+            // sentence ("… in the U.S. The talks …").
+            let ends_sentence = shared
+                .get(j)
+                .is_none_or(|n| n.sentence != shared[j - 1].sentence);
+            if let Some(last) = self.tokens.last_mut() {
+                last.abbreviation = !ends_sentence;
+            }
+        }
+        j
+    }
 }
 
 /// Sentences as token index ranges `[start, end)`: split after `.`, `!`, `?`
@@ -267,13 +278,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             .starts_with(|c: char| c.is_ascii_digit());
     match t.kind {
         TokenKind::Punct('!' | '?' | '…') => starts_new,
-        TokenKind::Punct('.') => {
-            let abbreviation = i > 0
-                && tokens[i - 1].kind == TokenKind::Word
-                && tokens[i - 1].span.end == t.span.start
-                && is_abbreviation(tokens[i - 1].span.slice(text));
-            starts_new && !abbreviation
-        }
+        TokenKind::Punct('.') => starts_new && !t.abbreviation,
         // A closing mark right after sentence punctuation: “… now.” Then
         TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose) => {
             i > 0
@@ -282,6 +287,12 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// The stage's tokens of `text` cut by `nlp`'s tokeniser (for tests).
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    from_shared(text, &nlp::tokenize::document(text).0).0
 }
 
 #[cfg(test)]
@@ -308,6 +319,36 @@ mod tests {
                 "Beijing’s"
             ]
         );
+    }
+
+    #[test]
+    fn regroups_clitics_abbreviations_and_runs() {
+        assert_eq!(
+            words("U.S.-led 1990's don't -- ''27 '90s Gen.Smith"),
+            [
+                "U.S",
+                ".",
+                "-",
+                "led",
+                "1990's",
+                "don't",
+                "-",
+                "-",
+                "''",
+                "27",
+                "'",
+                "90s",
+                "Gen.Smith"
+            ]
+        );
+        let text = "He met U.S. officials. He flew to the U.S. The talks failed.";
+        let toks = tokenize(text);
+        let periods: Vec<bool> = toks
+            .iter()
+            .filter(|t| t.is_punct('.'))
+            .map(|t| t.abbreviation)
+            .collect();
+        assert_eq!(periods, [true, false, false, false]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! `attribution` and adds `events`. No I/O: extra actor tables are parsed
 //! from text the caller has read ([`EventCoder::with_actor_table`]).
 //!
-//! Where to start reading: `coder` walks the sentences; `verbs.txt` holds
+//! Where to start reading: `coder` walks the sentences (`tokens` regroups
+//! `nlp`'s tokens of each for the patterns); `verbs.txt` holds
 //! the verb patterns; `builtin_actors` the actor lexicon; `phrases` turns
 //! tokens into coded actor phrases; `clause` reads modality.
 

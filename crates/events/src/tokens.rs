@@ -1,10 +1,13 @@
-//! Word tokens of one sentence, with the forms the coder matches on.
+//! The coder's view of a sentence's tokens, with the forms it matches on.
 //!
-//! The coder tokenises sentences itself so that its patterns see the same
-//! tokens whatever tokenizer the `nlp` stage uses: possessive "'s" is split
-//! off ("Beijing’s" → "Beijing", "'s"), abbreviations keep their dots ("U.S.").
+//! The tokens are `nlp`'s (`Analysis::tokens`, or `nlp::tokenize` for a
+//! short name); this module only regroups them the way the verb and actor
+//! patterns are written: possessive "’s" stays a token of its own
+//! ("Beijing", "’s") but the other clitics rejoin their word ("won't",
+//! "they're"), a run of punctuation ("--") is one token per character, and
+//! the lower-case form has curly apostrophes made straight.
 
-use model::Span;
+use model::{Span, TokenKind};
 
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,171 +32,78 @@ impl Token<'_> {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
+/// The coder's tokens for the document tokens `shared` (one sentence's,
+/// from `Analysis::tokens`) of `text`.
+pub fn from_shared<'a>(text: &'a str, shared: &[model::Token]) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(shared.len());
+    for t in shared {
+        regroup(text, t.span, t.kind, &t.lower, &mut out);
+    }
+    out
 }
 
-/// Tokens of `text[span]`, with spans into `text`.
+/// Tokens of `text[span]` (a name or phrase), with spans into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(s) = text.get(span.start..span.end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            // Possessive "'s" after a word is its own token.
-            if is_apostrophe(c)
-                && chars
-                    .get(i + 1)
-                    .is_some_and(|(_, n)| *n == 's' || *n == 'S')
-                && !chars.get(i + 2).is_some_and(|(_, n)| n.is_alphanumeric())
-                && i > 0
-                && chars[i - 1].1.is_alphanumeric()
-            {
-                push(
-                    &mut out,
-                    text,
-                    span.start + at,
-                    span.start + chars[i + 1].0 + 1,
-                );
-                i += 2;
-                continue;
-            }
-            push(
-                &mut out,
-                text,
-                span.start + at,
-                span.start + at + c.len_utf8(),
-            );
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut j = i;
-        while j < chars.len() {
-            let ch = chars[j].1;
-            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-            if ch.is_alphanumeric() {
-                j += 1;
-            } else if (ch == '-' || ch == '.' || ch == ',') && next_alnum && j > start {
-                // "al-Assad", "U.S", "1,000"; a comma only between digits.
-                if ch == ','
-                    && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
+    let (shared, _) = nlp::tokenize::document(s);
+    let mut out = Vec::with_capacity(shared.len());
+    for t in shared {
+        let at = Span::new(span.start + t.span.start, span.start + t.span.end);
+        regroup(text, at, t.kind, &t.lower, &mut out);
+    }
+    out
+}
+
+/// Clitics that rejoin their word ("won't" is matched whole); the
+/// possessive "'s" is not among them.
+const REJOINED_CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// Appends the coder's token(s) for one `nlp` token.
+fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mut Vec<Token<'a>>) {
+    let word = span.slice(text);
+    match kind {
+        TokenKind::Word => {
+            let straight = lower.replace('’', "'");
+            if let Some(prev) = out.last_mut() {
+                if prev.span.end == span.start
+                    && prev.is_word()
+                    && REJOINED_CLITICS.contains(&straight.as_str())
                 {
-                    break;
+                    prev.span.end = span.end;
+                    prev.text = prev.span.slice(text);
+                    prev.lower.push_str(&straight);
+                    return;
                 }
-                j += 1;
-            } else if is_apostrophe(ch)
-                && next_alnum
-                && !chars
-                    .get(j + 1)
-                    .is_some_and(|(_, n)| *n == 's' || *n == 'S')
-            {
-                // "n't", "O'Brien", but not the possessive "'s".
-                j += 1;
-            } else if ch == '.' && is_abbreviation(&chars[start..j]) {
-                j += 1;
-                break;
-            } else {
-                break;
+            }
+            // "'90s": the apostrophe is a token of its own.
+            match word.chars().next() {
+                Some(c) if !c.is_alphanumeric() && !straight.starts_with("'s") => {
+                    let cut = span.start + c.len_utf8();
+                    push(out, text, Span::new(span.start, cut), None);
+                    push(out, text, Span::new(cut, span.end), None);
+                }
+                _ => push(out, text, span, Some(straight)),
             }
         }
-        let end_byte = chars.get(j).map(|(b, _)| *b).unwrap_or(s.len());
-        push(
-            &mut out,
-            text,
-            span.start + chars[start].0,
-            span.start + end_byte,
-        );
-        i = j;
+        TokenKind::Punct if word.chars().nth(1).is_some() => {
+            for (at, c) in word.char_indices() {
+                let start = span.start + at;
+                push(out, text, Span::new(start, start + c.len_utf8()), None);
+            }
+        }
+        _ => push(out, text, span, Some(lower.replace('’', "'"))),
     }
-    out
 }
 
-/// "U.S", "U.N", "Gen", "Mr": words that take a final dot.
-fn is_abbreviation(word: &[(usize, char)]) -> bool {
-    let w: String = word.iter().map(|(_, c)| *c).collect();
-    let dotted = w.contains('.') && w.split('.').all(|p| p.chars().count() == 1);
-    dotted
-        || matches!(
-            w.as_str(),
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Sgt"
-                | "Capt"
-                | "Maj"
-                | "Adm"
-                | "Prof"
-                | "St"
-                | "Jr"
-        )
-}
-
-fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, end: usize) {
-    let t = text.get(start..end).unwrap_or("");
+fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, span: Span, lower: Option<String>) {
+    let t = span.slice(text);
     out.push(Token {
-        span: Span::new(start, end),
+        span,
         text: t,
-        lower: t.to_lowercase().replace('’', "'"),
+        lower: lower.unwrap_or_else(|| t.to_lowercase().replace('’', "'")),
     });
-}
-
-/// Sentences of `text` when no sentence splitter ran before the coder: a
-/// break after ".", "!" or "?" (and any closing quote) before a capital or
-/// an opening quote, unless the word is an abbreviation ("U.S.", "Gen."),
-/// and at every line break.
-pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    for line in line_spans(text) {
-        let tokens = tokenize(text, line);
-        let mut start: Option<usize> = None;
-        for (i, t) in tokens.iter().enumerate() {
-            let s = *start.get_or_insert(t.span.start);
-            let ends_here = matches!(t.text, "." | "!" | "?" | "…")
-                || (matches!(t.text, "”" | "\"" | "’")
-                    && i > 0
-                    && matches!(tokens[i - 1].text, "." | "!" | "?" | "…"));
-            let next_starts = tokens
-                .get(i + 1)
-                .is_none_or(|n| n.is_capitalized() || matches!(n.text, "“" | "\"" | "‘"));
-            let closing_quote_follows = tokens
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.text, "”" | "\"" | "’"));
-            if (ends_here && next_starts && !closing_quote_follows) || i + 1 == tokens.len() {
-                out.push(Span::new(s, t.span.end));
-                start = None;
-            }
-        }
-    }
-    out
-}
-
-/// Non-blank lines of `text`.
-fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if !trimmed.trim().is_empty() {
-            out.push(Span::new(at, at + trimmed.len()));
-        }
-        at += line.len();
-    }
-    out
 }
 
 #[cfg(test)]
@@ -215,15 +125,17 @@ mod tests {
         );
         assert_eq!(words("won't al-Assad's"), ["won't", "al-Assad", "'s"]);
         assert_eq!(words("“situation”"), ["“", "situation", "”"]);
+        assert_eq!(
+            words("they're -- in the '90s"),
+            ["they're", "-", "-", "in", "the", "'", "90s"]
+        );
     }
 
     #[test]
-    fn splits_sentences_but_not_after_abbreviations() {
-        let text = "The U.S. said no. “We act,” he said.\nNew line here";
-        let got: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(
-            got,
-            ["The U.S. said no.", "“We act,” he said.", "New line here"]
-        );
+    fn lower_forms_have_straight_apostrophes() {
+        let s = "Beijing’s WON’T";
+        let t = tokenize(s, Span::new(0, s.len()));
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(lower, ["beijing", "'s", "won't"]);
     }
 }

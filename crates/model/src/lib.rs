@@ -17,8 +17,10 @@
 
 pub mod contract;
 mod offsets;
+mod token;
 
 pub use offsets::CharOffsets;
+pub use token::{Mark, Token, TokenKind};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -361,8 +363,10 @@ pub struct Flag {
 pub struct Analysis {
     /// The article the spans point into.
     pub document: Document,
-    /// Tokens in text order (set by `nlp`).
-    pub tokens: Vec<Span>,
+    /// Tokens in text order, with their class, lower-case form and sentence
+    /// (set by `nlp`; the later stages read these rather than cutting the
+    /// text again).
+    pub tokens: Vec<Token>,
     /// Sentences in text order (set by `nlp`).
     pub sentences: Vec<Span>,
     /// Named entities with their mention clusters (set by `nlp`).

@@ -6,7 +6,9 @@
 //! does no I/O.
 //!
 //! Where to start reading:
-//! - [`tokenize`] and [`sentences`]: byte-exact tokens and sentence spans.
+//! - [`tokenize`] and [`sentences`]: byte-exact tokens and sentence spans;
+//!   the project's one tokeniser, whose tokens (`model::Token`, with class,
+//!   quotation-mark facing, lower case and sentence) every later stage reads.
 //! - [`ner`]: the trained tagger (features, two-stage greedy decoding,
 //!   averaged-perceptron training, model file format); [`conll`] parses its
 //!   training and evaluation data from text.
@@ -85,7 +87,7 @@ impl Nlp {
         };
         let entities = entities::cluster(&cx, &found);
         let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
-        a.tokens = tokens;
+        a.tokens = tokenize::annotate(text, &tokens, &sentences);
         a.sentences = sentences;
         a.entities = entities;
         a.times = times;

@@ -6,16 +6,8 @@
 //! ("WASHINGTON (Reuters) -"). Abbreviations and initials ("Gen.", "J.")
 //! do not end sentences; "U.S." does only before a typical sentence opener.
 
-use crate::tokenize::is_abbreviation;
+use crate::tokenize::{is_abbreviation, is_prefix_abbreviation};
 use model::Span;
-
-/// Abbreviations that come before a name and so never end a sentence.
-const TITLES: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Adm.",
-    "Sgt.", "Cpl.", "Pvt.", "Gov.", "Sen.", "Rep.", "Rev.", "Hon.", "Pres.", "Amb.", "St.", "No.",
-    "Nos.", "Mt.", "Ft.", "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-    "Sept.", "Oct.", "Nov.", "Dec.", "cf.", "Fig.", "Op.", "Vol.",
-];
 
 /// Words that typically open a sentence; after "U.S." or "Inc." they
 /// signal that the abbreviation's period also ends the sentence.
@@ -119,7 +111,7 @@ fn ends_at_punctuation(text: &str, tokens: &[Span], i: usize) -> bool {
         is_terminal(tokens[k].slice(text))
     } else if word.len() > 1 && word.ends_with('.') && is_abbreviation(&word[..word.len() - 1]) {
         // "U.S." / "Inc." ending a sentence: only before a clear opener.
-        return !TITLES.contains(&word)
+        return !is_prefix_abbreviation(&word[..word.len() - 1])
             && word.chars().filter(|c| c.is_alphabetic()).count() > 1
             && OPENERS.contains(&next_word)
             && text[tokens[i].end..next.start].starts_with(char::is_whitespace);

@@ -3,21 +3,35 @@
 //! whole, "Beijing’s" splits into "Beijing" + "’s" (as CoNLL-2003 does, so
 //! the tagger sees the forms it was trained on), and every quotation mark,
 //! bracket and ellipsis is a token of its own.
+//!
+//! This is the project's one tokeniser: [`document`] cuts a text into the
+//! [`model::Token`]s every later stage reads (class, quotation-mark facing,
+//! lower-case form, sentence, line start), and the stages that tokenise a
+//! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
-use model::Span;
+use model::{Mark, Span, Token, TokenKind};
 
-/// Abbreviations that keep their trailing period (compared without it).
-/// Single letters ("J.") are handled as initials separately.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Jr", "Sr",
-    "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "No", "Nos", "vs", "etc", "approx", "est", "dept",
-    "Dept", "Univ", "Ave", "Blvd", "Rd", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri",
-    "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
-    "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
-    "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "cf", "al", "Fig", "fig", "Vol",
-    "vol", "pp", "Op", "Ed", "ed",
+/// The abbreviations that keep their trailing period, compared without it
+/// (single letters, "J.", and letters joined by periods, "U.S.", are
+/// recognised by shape). The project's one list, in two parts: those written
+/// before what they abbreviate ("Gen. Milley", "Jan. 5", "No. 3"), whose
+/// period never ends a sentence, then the others ("Inc.", "Calif."), whose
+/// period may.
+const ABBREVIATIONS: [&[&str]; 2] = [
+    &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+        "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "St", "No", "Nos", "Mt",
+        "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "cf", "Fig", "Op", "Vol",
+    ],
+    &[
+        "Supt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "etc", "approx", "est",
+        "dept", "Dept", "Univ", "Ave", "Blvd", "Rd", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs",
+        "Fri", "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
+        "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+        "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "fig",
+        "vol", "pp", "Ed", "ed",
+    ],
 ];
 
 /// Clitics split off the end of a word ("’s", "n't"), apostrophe first.
@@ -48,6 +62,81 @@ pub fn tokens(text: &str) -> Vec<Span> {
     }
     debug_assert!(out.iter().all(|s| s.end <= bytes.len()));
     out
+}
+
+/// The tokens and sentences of `text`, as `Nlp::annotate` stores them in
+/// the `Analysis`; for a stage run on its own, without `nlp` before it.
+pub fn document(text: &str) -> (Vec<Token>, Vec<Span>) {
+    let spans = tokens(text);
+    let sentences = crate::sentences::sentences(text, &spans);
+    (annotate(text, &spans, &sentences), sentences)
+}
+
+/// The token spans of `text` (from [`tokens`]) with what later stages read:
+/// class (a quotation mark faced by its neighbours), lower-case form, the
+/// index of the sentence in `sentences` and whether a line break precedes.
+pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut sentence = 0usize;
+    let mut prev_end = 0usize;
+    // The second "'" of a "''" pair, already classified with the first.
+    let mut pair_second = false;
+    for (i, span) in spans.iter().enumerate() {
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= span.start {
+            sentence += 1;
+        }
+        let word = span.slice(text);
+        let kind = if word.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else if pair_second {
+            pair_second = false;
+            TokenKind::Quote(Mark::DoubleStraight)
+        } else if word == "'"
+            && spans
+                .get(i + 1)
+                .is_some_and(|n| n.start == span.end && n.slice(text) == "'")
+        {
+            pair_second = true;
+            TokenKind::Quote(Mark::DoubleStraight)
+        } else {
+            quote_kind(text, *span)
+        };
+        let gap = text.get(prev_end..span.start).unwrap_or("");
+        out.push(Token {
+            span: *span,
+            kind,
+            lower: word.to_lowercase(),
+            sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
+            after_newline: gap.contains(['\n', '\r']),
+        });
+        prev_end = span.end;
+    }
+    out
+}
+
+/// The class of a token with no letter or digit: a quotation mark faced by
+/// the characters around it, or punctuation. A closing apostrophe after an
+/// "s" and before a lower-case word is a plural possessive ("the farmers’
+/// union"), not a mark.
+fn quote_kind(text: &str, span: Span) -> TokenKind {
+    let mut chars = span.slice(text).chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return TokenKind::Punct;
+    };
+    let prev = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let next = after.next();
+    match Mark::classify(c, prev, next) {
+        Some(Mark::SingleClose)
+            if matches!(prev, Some('s' | 'S'))
+                && next == Some(' ')
+                && after.next().is_some_and(char::is_lowercase) =>
+        {
+            TokenKind::Punct
+        }
+        Some(mark) => TokenKind::Quote(mark),
+        None => TokenKind::Punct,
+    }
 }
 
 /// The character starting at byte `i` (which must be a char boundary).
@@ -99,7 +188,9 @@ fn split_chunk_plain(text: &str, start: usize, end: usize, out: &mut Vec<Span>) 
             }
             // A leading apostrophe of a clitic after a previous word was
             // handled in push_word; here it is a quote or a year ('90s).
+            // ("''27" is a double mark before a number.)
             if (c == '\'' || c == '’')
+                && !text[..i].ends_with('\'')
                 && j < end
                 && char_at(text, j).is_ascii_digit()
                 && text[j..end]
@@ -192,7 +283,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     let single = first.is_some() && chars.next().is_none();
     (single && first.is_some_and(char::is_alphabetic))
         || (word.contains('.') && single_letters_str(word))
-        || ABBREVIATIONS.contains(&word)
+        || ABBREVIATIONS.iter().any(|part| part.contains(&word))
+}
+
+/// Whether `word` (without its final period) is an abbreviation written
+/// before what it abbreviates ("Gen.", "Jan.", "No."), whose period never
+/// ends a sentence.
+pub(crate) fn is_prefix_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS[0].contains(&word)
 }
 
 /// Whether `word` is letters separated by periods ("U.S", "a.m").
@@ -289,6 +387,29 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn document_tokens_carry_class_case_sentence_and_line() {
+        let text = "“Go,” the farmers’ union said. 'No' ''\nU.S. Gen. Li";
+        let (toks, sentences) = document(text);
+        let get = |w: &str| toks.iter().find(|t| t.span.slice(text) == w).unwrap();
+        assert_eq!(get("“").kind, TokenKind::Quote(Mark::DoubleOpen));
+        assert_eq!(get("”").kind, TokenKind::Quote(Mark::DoubleClose));
+        assert_eq!(
+            get("’").kind,
+            TokenKind::Punct,
+            "a plural possessive is no mark"
+        );
+        assert_eq!(toks[10].kind, TokenKind::Quote(Mark::SingleOpen));
+        assert_eq!(toks[12].kind, TokenKind::Quote(Mark::SingleClose));
+        assert_eq!(toks[13].kind, TokenKind::Quote(Mark::DoubleStraight));
+        assert_eq!(toks[14].kind, TokenKind::Quote(Mark::DoubleStraight));
+        assert_eq!(get("U.S.").lower, "u.s.");
+        assert!(get("U.S.").after_newline && !get("Gen.").after_newline);
+        assert_eq!(get("Go").sentence, 0);
+        assert_eq!(get("Li").sentence as usize, sentences.len() - 1);
+        assert!(sentences.len() >= 2);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::actor_table::ActorTable;
 use crate::cameo;
 use crate::clause::{self, Chain, Governor};
 use crate::phrases::{self, ActorRef, Phrase};
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{self, tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 
@@ -57,10 +57,14 @@ pub fn code(
         })
         .collect();
     entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
-    let sentences = if a.sentences.is_empty() {
-        crate::tokens::sentences(text)
+    // Run without `nlp` before it (tests, embedders), the coder cuts the
+    // text with `nlp`'s tokeniser itself.
+    let own;
+    let (shared, sentences) = if a.tokens.is_empty() {
+        own = nlp::tokenize::document(text);
+        (&own.0, &own.1)
     } else {
-        a.sentences.clone()
+        (&a.tokens, &a.sentences)
     };
     let mut doc = Doc {
         analysis: a,
@@ -70,8 +74,10 @@ pub fn code(
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
-    for span in sentences {
-        let all_tokens = tokenize(text, span);
+    for &span in sentences {
+        let first = shared.partition_point(|t| t.span.start < span.start);
+        let last = shared.partition_point(|t| t.span.end <= span.end);
+        let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
         // keep the work per sentence bounded.
         for window in all_tokens.chunks(MAX_SENTENCE_TOKENS) {
