@@ -69,13 +69,13 @@ struct PendingUrl {
 pub struct Sources {
     inputs: VecDeque<Input>,
     options: SourceOptions,
-    files: Option<Box<dyn Iterator<Item = Result<PathBuf, SourceItem>>>>,
-    records: Option<Box<dyn Iterator<Item = SourceItem>>>,
+    files: Option<Box<dyn Iterator<Item = Result<PathBuf, SourceItem>> + Send>>,
+    records: Option<Box<dyn Iterator<Item = SourceItem> + Send>>,
     urls: VecDeque<PendingUrl>,
     ready: VecDeque<SourceItem>,
     client: Option<Result<HttpClient, String>>,
     fetched: HashSet<String>,
-    known_url: Box<dyn FnMut(&str) -> bool>,
+    known_url: Box<dyn FnMut(&str) -> bool + Send>,
 }
 
 impl Sources {
@@ -85,7 +85,7 @@ impl Sources {
     pub fn new(
         inputs: Vec<Input>,
         options: SourceOptions,
-        known_url: Box<dyn FnMut(&str) -> bool>,
+        known_url: Box<dyn FnMut(&str) -> bool + Send>,
     ) -> Self {
         Sources {
             inputs: inputs.into(),

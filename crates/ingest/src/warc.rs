@@ -534,7 +534,10 @@ pub fn record_document(
 /// Every page in the WARC file at `path` (gzipped or not), lazily: response
 /// records become documents; other records are passed over; unreadable
 /// records are reported with their offset and reading goes on where it can.
-pub fn read_warc(path: &Path, options: &WarcOptions) -> Box<dyn Iterator<Item = SourceItem>> {
+pub fn read_warc(
+    path: &Path,
+    options: &WarcOptions,
+) -> Box<dyn Iterator<Item = SourceItem> + Send> {
     let name = path.display().to_string();
     let records = File::open(path).and_then(|f| {
         WarcRecords::new(
