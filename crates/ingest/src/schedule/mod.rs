@@ -286,13 +286,17 @@ pub fn run<S: Stages>(
         } = scheduler;
         drop((writes, credits));
         let written = writer.join().unwrap_or(Err(IngestError::WriterFailed));
-        // The writer's last commits, reported after it has finished.
-        let mut stopped = false;
+        // The writer's last commits, reported after it has finished (unless
+        // the caller has asked to hear no more).
+        let mut stopped = matches!(scheduled, Err(IngestError::Stopped));
         for event in inbox.try_iter() {
-            if let Event::Written(outcomes) = event {
-                for outcome in outcomes {
-                    stopped |= report.count(outcome, &mut progress).is_break();
+            match event {
+                Event::Written(outcomes) if !stopped => {
+                    for outcome in outcomes {
+                        stopped |= report.count(outcome, &mut progress).is_break();
+                    }
                 }
+                _ => {}
             }
         }
         let read = reader.join();
