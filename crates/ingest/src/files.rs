@@ -62,7 +62,10 @@ pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceIt
         }
         return Some(match parse_jsonl_line(line, &origin) {
             Ok(doc) => SourceItem::Document(doc),
-            Err(reason) => SourceItem::Failed { origin, reason },
+            Err(e) => SourceItem::Failed {
+                origin,
+                reason: e.to_string(),
+            },
         });
     }))
 }

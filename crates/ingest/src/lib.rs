@@ -25,14 +25,18 @@ mod simhash;
 mod sources;
 pub mod warc;
 
-pub use http::{HttpClient, HttpOptions};
-pub use jsonl::{parse_jsonl_line, JsonlRecord};
+pub use feed::FeedError;
+pub use http::{HttpClient, HttpError, HttpOptions};
+pub use jsonl::{parse_jsonl_line, JsonlError, JsonlRecord};
 pub use schedule::{
     run, run_inputs, DocumentError, Failure, IngestError, Options, Progress, Report, Stages,
     WRITE_BATCH,
 };
 pub use simhash::{hamming, simhash, NEAR_DUPLICATE_BITS};
-pub use sources::{count_plain_files, walk, Input, SourceOptions, Sources, WalkOptions};
+pub use sources::{
+    count_plain_files, walk, ClientError, Input, SourceOptions, Sources, WalkOptions,
+};
+pub use warc::PageError;
 
 use chrono::NaiveDate;
 use model::InputKind;
