@@ -38,8 +38,8 @@ pub struct Args {
     pub max_bytes: u64,
     /// Give up on a document whose analysis takes longer than this
     /// (milliseconds): it is reported as failed and the batch goes on. (The
-    /// analysis runs on a worker thread that cannot be interrupted; an
-    /// overrun worker finishes in the background and its result is dropped.)
+    /// analysis cannot be interrupted: the worker it runs on, one of a fixed
+    /// pool of one per core, finishes it and drops the result.)
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
     /// Timeout of one HTTP request, body included (seconds).
