@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Inserted::Duplicate(_) => "already stored",
         };
         println!("── {id} ({stored}) ──");
-        crate::output::print_summary(&out);
+        crate::output::print_summary(&out)?;
         println!();
     }
     println!(
