@@ -12,12 +12,16 @@ pub struct FeedItem {
     pub published: Option<NaiveDate>,
 }
 
+/// Why a feed could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("not a valid RSS or Atom feed: {0}")]
+pub struct FeedError(#[source] feed_rs::parser::ParseFeedError);
+
 /// The items of a feed that link to a page, in feed order, each link once.
 /// Relative links are resolved against `base` (the feed's URL), else dropped.
-pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<Vec<FeedItem>, String> {
+pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<Vec<FeedItem>, FeedError> {
     let base = base.and_then(|b| reqwest::Url::parse(b).ok());
-    let feed =
-        feed_rs::parser::parse(bytes).map_err(|e| format!("not a valid RSS or Atom feed: {e}"))?;
+    let feed = feed_rs::parser::parse(bytes).map_err(FeedError)?;
     let mut seen = std::collections::HashSet::new();
     Ok(feed
         .entries

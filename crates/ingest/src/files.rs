@@ -24,7 +24,7 @@ pub(crate) fn walk_files(root: PathBuf) -> impl Iterator<Item = Result<PathBuf, 
 /// The documents of a JSON Lines file, one per non-blank line, lazily. A
 /// line that is not valid UTF-8 or not a valid record is reported and
 /// skipped; a read error ends the file.
-pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceItem>> {
+pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceItem> + Send> {
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(e) => {
@@ -62,7 +62,10 @@ pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceIt
         }
         return Some(match parse_jsonl_line(line, &origin) {
             Ok(doc) => SourceItem::Document(doc),
-            Err(reason) => SourceItem::Failed { origin, reason },
+            Err(e) => SourceItem::Failed {
+                origin,
+                reason: e.to_string(),
+            },
         });
     }))
 }

@@ -6,6 +6,66 @@ use crate::warc::charset_of;
 use std::io::Read;
 use std::time::Duration;
 
+/// Why a fetch failed, in words a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum HttpError {
+    /// The client could not be built (TLS set-up).
+    #[error("cannot start the HTTP client: {0}")]
+    Client(#[source] reqwest::Error),
+    /// The request (body included) took longer than the timeout.
+    #[error("the request timed out (raise it with --http-timeout)")]
+    Timeout,
+    /// More redirects than [`HttpOptions::max_redirects`].
+    #[error("too many redirects")]
+    Redirects,
+    /// No connection could be made.
+    #[error("cannot connect: {0}")]
+    Connect(#[source] reqwest::Error),
+    /// Any other failure of the request.
+    #[error("request failed: {0}")]
+    Request(#[source] reqwest::Error),
+    /// The server answered with a status other than 2xx.
+    #[error("the server answered HTTP {0}")]
+    Status(reqwest::StatusCode),
+    /// The declared `Content-Length` is over the limit.
+    #[error(
+        "the body is {length} bytes, over the {limit}-byte limit (raise it with --max-http-bytes)"
+    )]
+    DeclaredTooLarge {
+        /// The declared length.
+        length: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The body grew past the limit while being read.
+    #[error("the body is over the {limit}-byte limit (raise it with --max-http-bytes)")]
+    TooLarge {
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The body could not be read to its end.
+    #[error("the body could not be read: {0}")]
+    Body(#[source] std::io::Error),
+    /// The thread running the fetch panicked.
+    #[error("the fetch thread failed")]
+    Panicked,
+}
+
+impl From<reqwest::Error> for HttpError {
+    /// Says what went wrong with a request in a user's words.
+    fn from(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            HttpError::Timeout
+        } else if e.is_redirect() {
+            HttpError::Redirects
+        } else if e.is_connect() {
+            HttpError::Connect(e)
+        } else {
+            HttpError::Request(e)
+        }
+    }
+}
+
 /// Limits for HTTP fetches.
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
@@ -53,14 +113,14 @@ pub struct HttpClient {
 
 impl HttpClient {
     /// Builds a client with `options`.
-    pub fn new(options: HttpOptions) -> Result<Self, String> {
+    pub fn new(options: HttpOptions) -> Result<Self, HttpError> {
         let client = reqwest::blocking::Client::builder()
             .timeout(options.timeout)
             .connect_timeout(options.timeout.min(Duration::from_secs(10)))
             .redirect(reqwest::redirect::Policy::limited(options.max_redirects))
             .user_agent(concat!("newsgraph/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
+            .map_err(HttpError::Client)?;
         Ok(HttpClient { client, options })
     }
 
@@ -70,17 +130,15 @@ impl HttpClient {
     }
 
     /// Fetches `url`; any failure (network, status, size) is an error in words.
-    pub fn fetch(&self, url: &str) -> Result<Fetched, String> {
-        let response = self.client.get(url).send().map_err(describe)?;
+    pub fn fetch(&self, url: &str) -> Result<Fetched, HttpError> {
+        let response = self.client.get(url).send()?;
         let status = response.status();
         if !status.is_success() {
-            return Err(format!("the server answered HTTP {status}"));
+            return Err(HttpError::Status(status));
         }
         let limit = self.options.max_bytes;
         if let Some(length) = response.content_length().filter(|&l| l > limit) {
-            return Err(format!(
-                "the body is {length} bytes, over the {limit}-byte limit (raise it with --max-http-bytes)"
-            ));
+            return Err(HttpError::DeclaredTooLarge { length, limit });
         }
         let final_url = response.url().to_string();
         let content_type = response
@@ -94,11 +152,9 @@ impl HttpClient {
         response
             .take(limit + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("the body could not be read: {e}"))?;
+            .map_err(HttpError::Body)?;
         if bytes.len() as u64 > limit {
-            return Err(format!(
-                "the body is over the {limit}-byte limit (raise it with --max-http-bytes)"
-            ));
+            return Err(HttpError::TooLarge { limit });
         }
         let charset = content_type.as_deref().and_then(charset_of);
         Ok(Fetched {
@@ -111,7 +167,7 @@ impl HttpClient {
 
     /// Fetches every URL, at most `max_connections` at a time; results in
     /// the order of `urls`.
-    pub fn fetch_all(&self, urls: &[String]) -> Vec<Result<Fetched, String>> {
+    pub fn fetch_all(&self, urls: &[String]) -> Vec<Result<Fetched, HttpError>> {
         let width = self.options.max_connections.max(1);
         let mut results = Vec::with_capacity(urls.len());
         for chunk in urls.chunks(width) {
@@ -121,28 +177,11 @@ impl HttpClient {
                     .map(|url| scope.spawn(move || self.fetch(url)))
                     .collect();
                 for handle in handles {
-                    results.push(
-                        handle
-                            .join()
-                            .unwrap_or_else(|_| Err("the fetch thread failed".to_string())),
-                    );
+                    results.push(handle.join().unwrap_or_else(|_| Err(HttpError::Panicked)));
                 }
             });
         }
         results
-    }
-}
-
-/// Says what went wrong with a request in a user's words.
-fn describe(e: reqwest::Error) -> String {
-    if e.is_timeout() {
-        "the request timed out (raise it with --http-timeout)".to_string()
-    } else if e.is_redirect() {
-        "too many redirects".to_string()
-    } else if e.is_connect() {
-        format!("cannot connect: {e}")
-    } else {
-        format!("request failed: {e}")
     }
 }
 

@@ -17,28 +17,42 @@ pub struct JsonlRecord {
     pub published: Option<String>,
 }
 
+/// Why a JSON Lines record could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum JsonlError {
+    /// The line is not a JSON object of the record's shape.
+    #[error("not a valid JSON Lines record: {0}")]
+    Json(#[from] serde_json::Error),
+    /// `id` is missing, empty, or neither a string nor a number.
+    #[error("the record's \"id\" is missing or not a string")]
+    Id,
+    /// Neither `html` nor `text` is given.
+    #[error("the record has neither \"html\" nor \"text\"")]
+    NoContent,
+    /// `published` is not a date.
+    #[error("\"published\" is {0:?}, expected a date like 2022-03-13")]
+    Published(String),
+}
+
 /// Parses one JSON Lines record into a document; `origin` names the line in
 /// error messages.
-pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, String> {
-    let record: JsonlRecord =
-        serde_json::from_str(line).map_err(|e| format!("not a valid JSON Lines record: {e}"))?;
+pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
+    let record: JsonlRecord = serde_json::from_str(line)?;
     let id = match &record.id {
         serde_json::Value::String(s) if !s.is_empty() => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
-        _ => return Err("the record's \"id\" is missing or not a string".to_string()),
+        _ => return Err(JsonlError::Id),
     };
     let (bytes, kind) = match (record.html, record.text) {
         (Some(html), _) => (html.into_bytes(), InputKind::Html),
         (None, Some(text)) => (text.into_bytes(), InputKind::Text),
-        (None, None) => return Err("the record has neither \"html\" nor \"text\"".to_string()),
+        (None, None) => return Err(JsonlError::NoContent),
     };
-    let published =
-        match record.published.as_deref() {
-            None | Some("") => None,
-            Some(p) => Some(parse_date(p).ok_or_else(|| {
-                format!("\"published\" is {p:?}, expected a date like 2022-03-13")
-            })?),
-        };
+    let published = match record.published {
+        None => None,
+        Some(p) if p.is_empty() => None,
+        Some(p) => Some(parse_date(&p).ok_or(JsonlError::Published(p))?),
+    };
     Ok(RawDocument {
         id,
         origin: origin.to_string(),
@@ -68,8 +82,14 @@ mod tests {
     #[test]
     fn explains_bad_records() {
         let e = parse_jsonl_line(r#"{"id":"a"}"#, "x:1").unwrap_err();
-        assert!(e.contains("neither"), "{e}");
+        assert!(matches!(e, JsonlError::NoContent), "{e}");
+        assert!(e.to_string().contains("neither"), "{e}");
         let e = parse_jsonl_line("{not json", "x:1").unwrap_err();
-        assert!(e.contains("JSON"), "{e}");
+        assert!(e.to_string().contains("JSON"), "{e}");
+        let e = parse_jsonl_line(r#"{"id":"a","text":"t","published":"May"}"#, "x:1").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "\"published\" is \"May\", expected a date like 2022-03-13"
+        );
     }
 }

@@ -8,21 +8,35 @@
 //! store deduplicates on exactly, [`simhash`] the fingerprint it groups
 //! near-duplicates by.
 //!
-//! This crate does I/O (files, network) and nothing else: decoding and
-//! extraction happen later, in the pure stages.
+//! [`run`] is the ingest itself (what `newsgraph ingest` calls, through
+//! [`run_inputs`]): the items of a stream extracted and analysed by a
+//! [`pipeline::Pipeline`] on a fixed pool of workers and written to a
+//! [`store::Store`] by one writer, each failure confined to its document.
+//!
+//! The sources do I/O (files, network) and nothing else: decoding and
+//! extraction happen in the pure stages the scheduler runs.
 
 pub mod feed;
 mod files;
 pub mod http;
 mod jsonl;
+mod schedule;
 mod simhash;
 mod sources;
 pub mod warc;
 
-pub use http::{HttpClient, HttpOptions};
-pub use jsonl::{parse_jsonl_line, JsonlRecord};
+pub use feed::FeedError;
+pub use http::{HttpClient, HttpError, HttpOptions};
+pub use jsonl::{parse_jsonl_line, JsonlError, JsonlRecord};
+pub use schedule::{
+    run, run_inputs, DocumentError, Failure, IngestError, Options, Progress, Report, Stages,
+    WRITE_BATCH,
+};
 pub use simhash::{hamming, simhash, NEAR_DUPLICATE_BITS};
-pub use sources::{count_plain_files, walk, Input, SourceOptions, Sources, WalkOptions};
+pub use sources::{
+    count_plain_files, walk, ClientError, Input, SourceOptions, Sources, WalkOptions,
+};
+pub use warc::PageError;
 
 use chrono::NaiveDate;
 use model::InputKind;

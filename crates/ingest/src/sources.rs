@@ -4,12 +4,13 @@
 
 use crate::feed::{looks_like_feed, parse_feed};
 use crate::files::{is_jsonl, jsonl_documents, read_file, walk_files};
-use crate::http::{is_url, Fetched, HttpClient, HttpOptions};
+use crate::http::{is_url, Fetched, HttpClient, HttpError, HttpOptions};
 use crate::warc::{is_warc, read_warc, WarcOptions};
 use crate::{RawDocument, SourceItem};
 use chrono::NaiveDate;
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +57,17 @@ impl Default for SourceOptions {
     }
 }
 
+/// Why no URL can be fetched.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The options carry no HTTP limits ([`SourceOptions::http`] is `None`).
+    #[error("fetching URLs is not enabled here")]
+    Disabled,
+    /// The HTTP client could not be built.
+    #[error(transparent)]
+    Http(#[from] HttpError),
+}
+
 /// A URL waiting to be fetched.
 #[derive(Debug)]
 struct PendingUrl {
@@ -69,13 +81,14 @@ struct PendingUrl {
 pub struct Sources {
     inputs: VecDeque<Input>,
     options: SourceOptions,
-    files: Option<Box<dyn Iterator<Item = Result<PathBuf, SourceItem>>>>,
-    records: Option<Box<dyn Iterator<Item = SourceItem>>>,
+    files: Option<Box<dyn Iterator<Item = Result<PathBuf, SourceItem>> + Send>>,
+    records: Option<Box<dyn Iterator<Item = SourceItem> + Send>>,
     urls: VecDeque<PendingUrl>,
     ready: VecDeque<SourceItem>,
-    client: Option<Result<HttpClient, String>>,
+    /// Built at the first URL; its error is kept for every later URL.
+    client: Option<Result<HttpClient, Arc<ClientError>>>,
     fetched: HashSet<String>,
-    known_url: Box<dyn FnMut(&str) -> bool>,
+    known_url: Box<dyn FnMut(&str) -> bool + Send>,
 }
 
 impl Sources {
@@ -85,7 +98,7 @@ impl Sources {
     pub fn new(
         inputs: Vec<Input>,
         options: SourceOptions,
-        known_url: Box<dyn FnMut(&str) -> bool>,
+        known_url: Box<dyn FnMut(&str) -> bool + Send>,
     ) -> Self {
         Sources {
             inputs: inputs.into(),
@@ -100,12 +113,12 @@ impl Sources {
         }
     }
 
-    fn client(&mut self) -> Result<HttpClient, String> {
+    fn client(&mut self) -> Result<HttpClient, Arc<ClientError>> {
         let http = self.options.http.clone();
         self.client
             .get_or_insert_with(|| match http {
-                Some(options) => HttpClient::new(options),
-                None => Err("fetching URLs is not enabled here".to_string()),
+                Some(options) => HttpClient::new(options).map_err(|e| Arc::new(e.into())),
+                None => Err(Arc::new(ClientError::Disabled)),
             })
             .clone()
     }
@@ -152,10 +165,10 @@ impl Sources {
         let base = is_url(origin).then_some(origin);
         let items = match parse_feed(bytes, base) {
             Ok(items) => items,
-            Err(reason) => {
+            Err(e) => {
                 self.ready.push_back(SourceItem::Failed {
                     origin: origin.to_string(),
-                    reason,
+                    reason: e.to_string(),
                 });
                 return;
             }
@@ -182,10 +195,10 @@ impl Sources {
     fn fetch_some(&mut self) {
         let client = match self.client() {
             Ok(c) => c,
-            Err(reason) => {
+            Err(e) => {
                 let failed = self.urls.drain(..).map(|p| SourceItem::Failed {
                     origin: p.url,
-                    reason: reason.clone(),
+                    reason: e.to_string(),
                 });
                 self.ready.extend(failed);
                 return;
@@ -206,9 +219,9 @@ impl Sources {
         let urls: Vec<String> = batch.iter().map(|p| p.url.clone()).collect();
         for (pending, result) in batch.into_iter().zip(client.fetch_all(&urls)) {
             match result {
-                Err(reason) => self.ready.push_back(SourceItem::Failed {
+                Err(e) => self.ready.push_back(SourceItem::Failed {
                     origin: pending.url,
-                    reason,
+                    reason: e.to_string(),
                 }),
                 Ok(fetched) if !pending.from_feed && is_feed_response(&fetched) => {
                     self.queue_feed(&pending.url, &fetched.bytes);

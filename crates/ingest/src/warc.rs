@@ -368,6 +368,38 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
     }
 }
 
+/// Why the page in a response record could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// The status line is too long or cut off.
+    #[error("bad HTTP status line: {0}")]
+    StatusLine(#[source] WarcError),
+    /// The record's block is empty.
+    #[error("empty HTTP message")]
+    Empty,
+    /// The status code is not a number.
+    #[error("bad HTTP status code {0:?}")]
+    StatusCode(String),
+    /// The block does not start with an HTTP status line.
+    #[error("not an HTTP response: {0:?}")]
+    NotHttp(String),
+    /// The header section is too long or cut off.
+    #[error("bad HTTP headers: {0}")]
+    Headers(#[source] WarcError),
+    /// A response record without the URL it answers.
+    #[error("the response record has no WARC-Target-URI")]
+    NoTargetUri,
+    /// A compressed payload inflates past the record limit.
+    #[error("the payload inflates past the {limit}-byte limit (a gzip bomb?)")]
+    Inflated {
+        /// The limit in force.
+        limit: u64,
+    },
+    /// A compressed payload is not valid gzip or deflate data.
+    #[error("the payload's content encoding is corrupt: {0}")]
+    Encoding(#[source] io::Error),
+}
+
 /// An HTTP response as stored in a WARC response record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpResponse {
@@ -387,22 +419,21 @@ impl HttpResponse {
 }
 
 /// Parses the HTTP message of a response record: status line, headers, body.
-pub fn parse_http_response(block: &[u8]) -> Result<HttpResponse, String> {
+pub fn parse_http_response(block: &[u8]) -> Result<HttpResponse, PageError> {
     let mut reader = block;
     let mut budget = MAX_HEADER_BYTES;
     let status_line = read_line(&mut reader, &mut budget)
-        .map_err(|e| format!("bad HTTP status line: {e}"))?
-        .ok_or("empty HTTP message")?;
+        .map_err(PageError::StatusLine)?
+        .ok_or(PageError::Empty)?;
     let status_line = String::from_utf8_lossy(&status_line);
     let mut parts = status_line.split_whitespace();
     let status = match (parts.next(), parts.next()) {
         (Some(v), Some(code)) if v.starts_with("HTTP/") => code
             .parse::<u16>()
-            .map_err(|_| format!("bad HTTP status code {code:?}"))?,
-        _ => return Err(format!("not an HTTP response: {status_line:?}")),
+            .map_err(|_| PageError::StatusCode(code.to_string()))?,
+        _ => return Err(PageError::NotHttp(status_line.into_owned())),
     };
-    let headers = read_header_fields(&mut reader, &mut budget)
-        .map_err(|e| format!("bad HTTP headers: {e}"))?;
+    let headers = read_header_fields(&mut reader, &mut budget).map_err(PageError::Headers)?;
     let chunked = header_value(&headers, "Transfer-Encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
     let body = if chunked {
@@ -465,7 +496,7 @@ fn is_textual(content_type: Option<&str>) -> bool {
 
 /// Undoes a `Content-Encoding` of gzip or deflate (crawlers such as wget
 /// store payloads as received), within `limit` bytes.
-fn decode_content(body: Vec<u8>, encoding: Option<&str>, limit: u64) -> Result<Vec<u8>, String> {
+fn decode_content(body: Vec<u8>, encoding: Option<&str>, limit: u64) -> Result<Vec<u8>, PageError> {
     let encoding = encoding.map(|e| e.trim().to_ascii_lowercase());
     let mut decoded = Vec::new();
     let read = match encoding.as_deref() {
@@ -478,11 +509,9 @@ fn decode_content(body: Vec<u8>, encoding: Option<&str>, limit: u64) -> Result<V
         _ => return Ok(body),
     };
     match read {
-        Ok(_) if decoded.len() as u64 > limit => Err(format!(
-            "the payload inflates past the {limit}-byte limit (a gzip bomb?)"
-        )),
+        Ok(_) if decoded.len() as u64 > limit => Err(PageError::Inflated { limit }),
         Ok(_) => Ok(decoded),
-        Err(e) => Err(format!("the payload's content encoding is corrupt: {e}")),
+        Err(e) => Err(PageError::Encoding(e)),
     }
 }
 
@@ -493,7 +522,7 @@ pub fn record_document(
     record: &WarcRecord,
     origin: &str,
     limit: u64,
-) -> Option<Result<RawDocument, String>> {
+) -> Option<Result<RawDocument, PageError>> {
     if !record
         .header("WARC-Type")
         .is_some_and(|t| t.eq_ignore_ascii_case("response"))
@@ -505,7 +534,7 @@ pub fn record_document(
         .map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
     let response = match parse_http_response(&record.block) {
         Ok(r) => r,
-        Err(reason) => return Some(Err(reason)),
+        Err(e) => return Some(Err(e)),
     };
     let content_type = response.header("Content-Type");
     if !(200..300).contains(&response.status) || !is_textual(content_type) {
@@ -513,12 +542,12 @@ pub fn record_document(
     }
     let declared_charset = content_type.and_then(charset_of);
     let Some(uri) = uri else {
-        return Some(Err("the response record has no WARC-Target-URI".into()));
+        return Some(Err(PageError::NoTargetUri));
     };
     let encoding = response.header("Content-Encoding").map(str::to_string);
     let body = match decode_content(response.body, encoding.as_deref(), limit) {
         Ok(body) => body,
-        Err(reason) => return Some(Err(reason)),
+        Err(e) => return Some(Err(e)),
     };
     Some(Ok(RawDocument {
         id: uri.clone(),
@@ -534,7 +563,10 @@ pub fn record_document(
 /// Every page in the WARC file at `path` (gzipped or not), lazily: response
 /// records become documents; other records are passed over; unreadable
 /// records are reported with their offset and reading goes on where it can.
-pub fn read_warc(path: &Path, options: &WarcOptions) -> Box<dyn Iterator<Item = SourceItem>> {
+pub fn read_warc(
+    path: &Path,
+    options: &WarcOptions,
+) -> Box<dyn Iterator<Item = SourceItem> + Send> {
     let name = path.display().to_string();
     let records = File::open(path).and_then(|f| {
         WarcRecords::new(
@@ -557,7 +589,10 @@ pub fn read_warc(path: &Path, options: &WarcOptions) -> Box<dyn Iterator<Item = 
         match record {
             Ok(record) => record_document(&record, &origin, limit).map(|doc| match doc {
                 Ok(doc) => SourceItem::Document(doc),
-                Err(reason) => SourceItem::Failed { origin, reason },
+                Err(e) => SourceItem::Failed {
+                    origin,
+                    reason: e.to_string(),
+                },
             }),
             Err(e) => Some(SourceItem::Failed {
                 origin,
@@ -720,9 +755,10 @@ mod tests {
         };
         assert_eq!(doc.bytes, b"<p>zipped</p>");
         let bomb = decode_content(gz(&[0; 10_000]), Some("gzip"), 100).unwrap_err();
-        assert!(bomb.contains("limit"), "{bomb}");
+        assert!(matches!(bomb, PageError::Inflated { limit: 100 }), "{bomb}");
+        assert!(bomb.to_string().contains("limit"), "{bomb}");
         let corrupt = decode_content(b"not gzip".to_vec(), Some("gzip"), 100).unwrap_err();
-        assert!(corrupt.contains("corrupt"), "{corrupt}");
+        assert!(corrupt.to_string().contains("corrupt"), "{corrupt}");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The `newsgraph` command line: wiring and flags only. Every command lives
 //! in its own module under `cmd/`; business logic lives in the library crates.
 
-mod cmd;
+#[macro_use]
 mod output;
+mod cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -71,6 +72,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader has what it wanted (`newsgraph … | head`).
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE

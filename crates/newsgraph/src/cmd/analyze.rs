@@ -140,7 +140,7 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
                 };
                 Some(match parse_jsonl_line(line, &origin) {
                     Ok(doc) => analyze_record(pipeline, &doc, args),
-                    Err(reason) => error_record(None, &origin, &reason),
+                    Err(e) => error_record(None, &origin, &e.to_string()),
                 })
             })
             .collect();

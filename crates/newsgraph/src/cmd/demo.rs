@@ -53,13 +53,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Inserted::Added => "stored",
             Inserted::Duplicate(_) => "already stored",
         };
-        println!("── {id} ({stored}) ──");
-        crate::output::print_summary(&out);
-        println!();
+        outln!("── {id} ({stored}) ──")?;
+        crate::output::print_summary(&out)?;
+        outln!()?;
     }
-    println!(
+    outln!(
         "The analyses are in {}. Try:\n  newsgraph show harbor-talks\n  newsgraph analyze --published 2022-03-13 ../shared/examples/seed-article.txt",
         path.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

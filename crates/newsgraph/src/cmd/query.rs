@@ -32,10 +32,10 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
         );
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        outln!("{}", serde_json::to_string_pretty(&out)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    crate::output::print_summary(&out);
+    crate::output::print_summary(&out)?;
     if let Some(story) = store.story(&args.id)? {
         let others: Vec<&str> = story
             .documents
@@ -45,7 +45,7 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
             .filter(|id| *id != args.id)
             .collect();
         if !others.is_empty() {
-            println!("\nsame story: {}", others.join(", "));
+            outln!("\nsame story: {}", others.join(", "))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -66,7 +66,7 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
     let s = store.stats()?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        outln!("{}", serde_json::to_string_pretty(&s)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = [
@@ -88,7 +88,7 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
             .map(|(name, n, note)| vec![name.to_string(), n.to_string(), note.to_string()])
             .collect(),
         &[Align::Left, Align::Right, Align::Left],
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -128,7 +128,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
     let hits = store.search(&args.query.join(" "), args.page.limit, args.page.offset)?;
     if args.page.json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
+        outln!("{}", serde_json::to_string_pretty(&hits)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = hits
@@ -147,7 +147,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         &["id", "published", "title", "copies", "snippet"],
         rows,
         &[Align::Left; 5],
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -179,7 +179,7 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
         ..QuoteFilter::default()
     })?;
     if args.page.json {
-        println!("{}", serde_json::to_string_pretty(&quotes)?);
+        outln!("{}", serde_json::to_string_pretty(&quotes)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = quotes
@@ -199,7 +199,7 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
         &["document", "speaker", "kind", "via", "quote"],
         rows,
         &[Align::Left; 5],
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -263,7 +263,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
     let events = store.events(&args.filter())?;
     if args.page.json {
-        println!("{}", serde_json::to_string_pretty(&events)?);
+        outln!("{}", serde_json::to_string_pretty(&events)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = events.iter().map(event_row).collect();
@@ -283,7 +283,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
             Align::Right,
             Align::Left,
         ],
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -339,10 +339,13 @@ pub enum Align {
 
 /// Prints rows under headers, columns padded to their widest cell
 /// (in characters); a message instead when there are no rows.
-pub fn print_table(headers: &[&str], rows: Vec<Vec<String>>, align: &[Align]) {
+pub fn print_table(
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    align: &[Align],
+) -> std::io::Result<()> {
     if rows.is_empty() {
-        println!("(nothing found)");
-        return;
+        return outln!("(nothing found)");
     }
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
@@ -368,8 +371,9 @@ pub fn print_table(headers: &[&str], rows: Vec<Vec<String>>, align: &[Align]) {
         padded.join("  ").trim_end().to_string()
     };
     let header: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
-    println!("{}", line(&header));
+    outln!("{}", line(&header))?;
     for row in &rows {
-        println!("{}", line(row));
+        outln!("{}", line(row))?;
     }
+    Ok(())
 }

@@ -1,0 +1,103 @@
+//! The fixed pool of workers that extract and analyse.
+//!
+//! Each worker has a queue of its own and is given one job at a time, and
+//! only when idle, so the scheduler knows when each analysis starts (its
+//! deadline runs from then) and which worker an overrun holds. The threads
+//! are not joined: a worker still analysing a document that was given up
+//! finishes it after [`super::run`] returns, drops the result and ends.
+
+use super::{catch_panic, extract_keyed, Event, Stages};
+use crate::RawDocument;
+use model::Document;
+use std::sync::{mpsc, Arc};
+
+/// One unit of work for a worker.
+pub(super) enum Job {
+    /// Extract and key document `seq`.
+    Extract(u64, Box<RawDocument>),
+    /// Analyse document `seq`.
+    Analyse(u64, Document),
+}
+
+/// The workers, and which of them are idle.
+pub(super) struct Pool<S> {
+    queues: Vec<mpsc::Sender<Job>>,
+    idle: Vec<usize>,
+    _stages: std::marker::PhantomData<S>,
+}
+
+impl<S: Stages> Pool<S> {
+    /// Starts `size` workers that report to `events`.
+    pub(super) fn start(
+        size: usize,
+        stages: Arc<S>,
+        events: &mpsc::Sender<Event>,
+    ) -> std::io::Result<Self> {
+        let mut queues = Vec::with_capacity(size);
+        for worker in 0..size {
+            let (queue, jobs) = mpsc::channel::<Job>();
+            let stages = Arc::clone(&stages);
+            let events = events.clone();
+            std::thread::Builder::new()
+                .name(format!("ingest-{worker}"))
+                .spawn(move || work(worker, &*stages, &jobs, &events))?;
+            queues.push(queue);
+        }
+        Ok(Pool {
+            queues,
+            // Popped from the end: worker 0 first.
+            idle: (0..size).rev().collect(),
+            _stages: std::marker::PhantomData,
+        })
+    }
+
+    /// The number of workers.
+    pub(super) fn size(&self) -> usize {
+        self.queues.len()
+    }
+
+    /// Whether a worker is waiting for a job.
+    pub(super) fn has_idle(&self) -> bool {
+        !self.idle.is_empty()
+    }
+
+    /// Gives `job` to an idle worker (call only when [`Pool::has_idle`]).
+    pub(super) fn give(&mut self, job: Job) {
+        if let Some(worker) = self.idle.pop() {
+            // A worker's queue closes only when the worker ended, which it
+            // does only once this pool is dropped.
+            let _ = self.queues[worker].send(job);
+        }
+    }
+
+    /// Marks `worker` idle again (it reported its job's result).
+    pub(super) fn idle(&mut self, worker: usize) {
+        self.idle.push(worker);
+    }
+}
+
+/// A worker: runs jobs until its queue closes or nobody listens.
+fn work<S: Stages>(
+    worker: usize,
+    stages: &S,
+    jobs: &mpsc::Receiver<Job>,
+    events: &mpsc::Sender<Event>,
+) {
+    while let Ok(job) = jobs.recv() {
+        let event = match job {
+            Job::Extract(seq, raw) => Event::Extracted {
+                worker,
+                seq,
+                result: extract_keyed(stages, &raw),
+            },
+            Job::Analyse(seq, document) => Event::Analysed {
+                worker,
+                seq,
+                result: catch_panic(|| Box::new(stages.analyse(document))),
+            },
+        };
+        if events.send(event).is_err() {
+            return;
+        }
+    }
+}
