@@ -143,7 +143,7 @@ fn a_batch_with_bad_inputs_beside_good_ones_stores_the_good_ones() {
         text("empty", ""),
         text("good2", &story(2)),
     ];
-    let pipeline = Arc::new(Pipeline::embedded());
+    let pipeline = Arc::new(Pipeline::embedded().expect("the embedded models load"));
     let (report, _) = ingest(&db, items, pipeline, &workers(2));
     let report = report.unwrap();
     assert_eq!((report.added, report.duplicates), (2, 0), "{report:?}");
