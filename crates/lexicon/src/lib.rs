@@ -1,0 +1,15 @@
+//! The word lists every analysis stage shares, kept as data files in
+//! `src/data/` (read with `include_str!`, parsed once, errors with file and
+//! line) rather than as Rust constants:
+//!
+//! - [`lemma`]: verb and noun lemmas, irregular forms from
+//!   `irregular_verbs.txt` and `irregular_nouns.txt`.
+//!
+//! No I/O and no mutable state: each table is parsed on first use into an
+//! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
+//! sees the same words.
+
+pub mod lemma;
+pub mod parse;
+
+pub use parse::ParseError;
