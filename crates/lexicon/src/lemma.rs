@@ -24,6 +24,8 @@ pub struct Irregulars {
     participles: HashSet<String>,
     /// Noun plural → singular.
     nouns: HashMap<String, String>,
+    /// Noun singular → plural.
+    plurals: HashMap<String, String>,
 }
 
 impl Irregulars {
@@ -56,6 +58,7 @@ impl Irregulars {
                 return Err(line.error(NOUNS_FILE, "expected `singular | plural`"));
             }
             insert(&mut out.nouns, cols[1], cols[0])
+                .and_then(|()| insert(&mut out.plurals, cols[0], cols[1]))
                 .map_err(|reason| line.error(NOUNS_FILE, reason))?;
         }
         Ok(out)
@@ -69,6 +72,11 @@ impl Irregulars {
     /// The singular of an irregular noun plural ("children" → "child").
     pub fn noun(&self, lower: &str) -> Option<&str> {
         self.nouns.get(lower).map(String::as_str)
+    }
+
+    /// The plural of a noun with an irregular one ("child" → "children").
+    pub fn plural_of(&self, singular: &str) -> Option<&str> {
+        self.plurals.get(singular).map(String::as_str)
     }
 
     /// Whether `lower` is an irregular past participle ("given", "said").

@@ -4,12 +4,19 @@
 //!
 //! - [`lemma`]: verb and noun lemmas, irregular forms from
 //!   `irregular_verbs.txt` and `irregular_nouns.txt`.
+//! - [`roles`]: the role → actor-code table (`roles.txt`) that `nlp`,
+//!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
+//!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
+//! - [`inflect`]: regular inflection, so lists are written as lemmas.
 //!
 //! No I/O and no mutable state: each table is parsed on first use into an
 //! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
 //! sees the same words.
 
+pub mod inflect;
 pub mod lemma;
 pub mod parse;
+pub mod roles;
 
 pub use parse::ParseError;
+pub use roles::{roles, Role, RoleEntry, Roles};
