@@ -39,9 +39,9 @@ pub fn actor_of(cx: &Context, ranges: &[(usize, usize)]) -> Option<String> {
                 country = found.map(|c| c.iso3);
             }
             if role.is_none() {
-                role = lexicon::roles()
+                role = ::lexicon::roles()
                     .code_for(cx.low(i))
-                    .map(lexicon::Role::as_str);
+                    .map(::lexicon::Role::as_str);
             }
         }
     }

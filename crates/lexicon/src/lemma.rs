@@ -26,6 +26,8 @@ pub struct Irregulars {
     nouns: HashMap<String, String>,
     /// Noun singular → plural.
     plurals: HashMap<String, String>,
+    /// Verb lemma → its past-tense forms, then its past participles.
+    paradigms: HashMap<String, (Vec<String>, Vec<String>)>,
 }
 
 impl Irregulars {
@@ -42,6 +44,9 @@ impl Irregulars {
                 ));
             }
             let lemma = cols[0];
+            let forms_of = |col: usize| cols[col].split_whitespace().map(String::from).collect();
+            out.paradigms
+                .insert(lemma.to_string(), (forms_of(1), forms_of(2)));
             for (col, forms) in cols.iter().enumerate().skip(1) {
                 for form in forms.split_whitespace() {
                     insert(&mut out.verbs, form, lemma)
@@ -72,6 +77,16 @@ impl Irregulars {
     /// The singular of an irregular noun plural ("children" → "child").
     pub fn noun(&self, lower: &str) -> Option<&str> {
         self.nouns.get(lower).map(String::as_str)
+    }
+
+    /// The past-tense forms of an irregular verb ("go" → ["went"]).
+    pub fn past_of(&self, lemma: &str) -> Option<&[String]> {
+        self.paradigms.get(lemma).map(|(past, _)| past.as_slice())
+    }
+
+    /// The past participles of an irregular verb ("go" → ["gone"]).
+    pub fn participle_of(&self, lemma: &str) -> Option<&[String]> {
+        self.paradigms.get(lemma).map(|(_, part)| part.as_slice())
     }
 
     /// The plural of a noun with an irregular one ("child" → "children").

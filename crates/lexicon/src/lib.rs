@@ -8,15 +8,23 @@
 //!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
 //! - [`inflect`]: regular inflection, so lists are written as lemmas.
+//! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
+//!   with the forms that are cues.
+//! - [`speaker`]: the words attribution reads around speakers
+//!   (`speaker_words.txt`) and first names (`first_names.txt`).
 //!
 //! No I/O and no mutable state: each table is parsed on first use into an
 //! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
 //! sees the same words.
 
+pub mod cues;
 pub mod inflect;
 pub mod lemma;
 pub mod parse;
 pub mod roles;
+pub mod speaker;
 
+pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
+pub use speaker::{speaker_words, SpeakerWords};

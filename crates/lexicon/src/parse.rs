@@ -52,6 +52,30 @@ pub fn section<'t>(line: &Line<'t>) -> Option<&'t str> {
         .map(str::trim)
 }
 
+/// The lines of a file in sections (`[name]` headings), in file order:
+/// each section's name with its content lines. Every heading must be one
+/// of `known`, and no content may come before the first heading.
+pub fn sections<'t>(
+    file: &'static str,
+    text: &'t str,
+    known: &[&str],
+) -> Result<Vec<(&'t str, Vec<Line<'t>>)>, ParseError> {
+    let mut out: Vec<(&'t str, Vec<Line<'t>>)> = Vec::new();
+    for line in lines(text) {
+        if let Some(name) = section(&line) {
+            if !known.contains(&name) {
+                return Err(line.error(file, format!("unknown section [{name}]")));
+            }
+            out.push((name, Vec::new()));
+        } else if let Some((_, body)) = out.last_mut() {
+            body.push(line);
+        } else {
+            return Err(line.error(file, "a line before the first [section]"));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +107,15 @@ mod tests {
             got[0].error("x.txt", "bad").to_string(),
             "x.txt line 3: bad"
         );
+    }
+
+    #[test]
+    fn sections_in_order_and_unknown_ones_refused() {
+        let got = sections("x.txt", "[a]\none\n[b]\ntwo\n", &["a", "b"]).unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[1].0, got[1].1[0].text), ("b", "two"));
+        let e = sections("x.txt", "[a]\n[c]\n", &["a"]).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(sections("x.txt", "one\n", &["a"]).unwrap_err().line, 1);
     }
 }
