@@ -6,24 +6,19 @@
 
 use crate::context::Context;
 
-/// Institutions named without a country word.
-const INSTITUTIONS: &[(&str, &str)] = &[
-    ("white house", "USAGOV"),
-    ("state department", "USAGOV"),
-    ("pentagon", "USAMIL"),
-    ("kremlin", "RUSGOV"),
-    ("downing street", "GBRGOV"),
-    ("élysée", "FRAGOV"),
-];
-
 /// The actor code the words of the token ranges describe, if any.
 pub fn actor_of(cx: &Context, ranges: &[(usize, usize)]) -> Option<String> {
     let mut country: Option<&'static str> = None;
     let mut role: Option<&'static str> = None;
     for &(s, e) in ranges {
         let phrase = cx.slice(s, e).to_lowercase();
-        if let Some((_, code)) = INSTITUTIONS.iter().find(|(n, _)| phrase.contains(n)) {
-            return Some((*code).to_string());
+        // Institutions named without a country word ("Kremlin spokesman").
+        let seats = ::lexicon::seats().entries();
+        if let Some(seat) = seats
+            .iter()
+            .find(|s| phrase.contains(&s.name.to_lowercase()))
+        {
+            return Some(seat.code.to_string());
         }
         for i in s..e {
             let word = cx.slice(i, i + 1);

@@ -8,6 +8,8 @@
 //!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
 //! - [`inflect`]: regular inflection, so lists are written as lemmas.
+//! - [`seats`]: institutions named by their seat (`seats.txt`: "Kremlin" →
+//!   RUSGOV), read by `nlp` and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -22,9 +24,11 @@ pub mod inflect;
 pub mod lemma;
 pub mod parse;
 pub mod roles;
+pub mod seats;
 pub mod speaker;
 
 pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
+pub use seats::{seats, Seat, Seats};
 pub use speaker::{speaker_words, SpeakerWords};

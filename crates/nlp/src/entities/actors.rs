@@ -52,18 +52,9 @@ pub(crate) fn is_connector(word: &str) -> bool {
     )
 }
 
-/// Actor codes of institutions named by their seat.
+/// Actor codes of institutions named by their seat (`lexicon::seats`).
 pub(crate) fn seat_actor(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "White House" | "State Department" => "USAGOV",
-        "Pentagon" => "USAMIL",
-        "Capitol Hill" => "USALEG",
-        "Kremlin" => "RUSGOV",
-        "Downing Street" => "GBRGOV",
-        "Elysee" | "Élysée" | "Elysee Palace" => "FRAGOV",
-        "Zhongnanhai" => "CHNGOV",
-        _ => return None,
-    })
+    lexicon::seats().code_for(name)
 }
 
 /// Actor codes of well-known news outlets.
