@@ -19,7 +19,7 @@ pub struct Lexicon {
     addressees: HashSet<&'static str>,
     roles: HashSet<&'static str>,
     groups: HashSet<&'static str>,
-    outlets: HashSet<&'static str>,
+    outlets: HashSet<String>,
     outlet_suffixes: HashSet<&'static str>,
     not_names: HashSet<&'static str>,
     titles: HashSet<&'static str>,
@@ -44,7 +44,17 @@ impl Lexicon {
             addressees: set(&w.addressees),
             roles: set(&w.roles),
             groups: set(&w.groups),
-            outlets: set(&w.outlets),
+            outlets: w
+                .outlets
+                .iter()
+                .map(|o| o.to_string())
+                .chain(
+                    ::lexicon::outlets()
+                        .entries()
+                        .iter()
+                        .map(|o| o.name.to_lowercase()),
+                )
+                .collect(),
             outlet_suffixes: set(&w.outlet_suffixes),
             not_names: set(&w.not_names),
             titles: set(&w.titles),

@@ -9,7 +9,8 @@
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
 //! - [`inflect`]: regular inflection, so lists are written as lemmas.
 //! - [`seats`]: institutions named by their seat (`seats.txt`: "Kremlin" →
-//!   RUSGOV), read by `nlp` and `attribution`.
+//!   RUSGOV) and news outlets (`outlets.txt`: "CNN" → USAMED), read by `nlp`
+//!   and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -30,5 +31,5 @@ pub mod speaker;
 pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
-pub use seats::{seats, Seat, Seats};
+pub use seats::{outlets, seats, NamedActor, NamedActors};
 pub use speaker::{speaker_words, SpeakerWords};

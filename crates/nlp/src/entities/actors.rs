@@ -57,35 +57,11 @@ pub(crate) fn seat_actor(name: &str) -> Option<&'static str> {
     lexicon::seats().code_for(name)
 }
 
-/// Actor codes of well-known news outlets.
+/// Actor codes of well-known news outlets (`lexicon::outlets`; a leading
+/// "The" is ignored).
 pub(crate) fn outlet_actor(name: &str) -> Option<&'static str> {
     let name = name.strip_prefix("The ").unwrap_or(name);
-    Some(match name {
-        "CNN"
-        | "New York Times"
-        | "NYT"
-        | "Washington Post"
-        | "Associated Press"
-        | "AP"
-        | "NBC"
-        | "CBS"
-        | "ABC"
-        | "Fox News"
-        | "Bloomberg"
-        | "Wall Street Journal"
-        | "NPR"
-        | "Politico"
-        | "Axios" => "USAMED",
-        "Reuters" | "BBC" | "Guardian" | "Financial Times" | "Sky News" => "GBRMED",
-        "Xinhua" | "CCTV" | "Global Times" | "People's Daily" | "China Daily" => "CHNMED",
-        "TASS" | "RIA Novosti" | "RT" | "Interfax" | "Sputnik" => "RUSMED",
-        "Al Jazeera" => "QATMED",
-        "AFP" | "Le Monde" => "FRAMED",
-        "ANSA" => "ITAMED",
-        "Kyodo" | "NHK" => "JPNMED",
-        "Yonhap" => "KORMED",
-        _ => return None,
-    })
+    lexicon::outlets().code_for(name)
 }
 
 /// The actor code a capital stands for when used as an actor rather than
