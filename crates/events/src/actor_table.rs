@@ -6,7 +6,7 @@
 //! `CHNGOV`). The built-in lexicon comes first in the table; tables the
 //! caller loads ([`crate::dictionary`]) are added after it and win ties.
 
-use crate::builtin_actors::{AGENTS, NAMED};
+use crate::builtin_actors::NAMED;
 use crate::tokens::Token;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -116,15 +116,15 @@ impl ActorTable {
                 });
             }
         }
-        for (names, code) in AGENTS {
-            for name in *names {
+        for agent in lexicon::roles().entries() {
+            for form in &agent.forms {
                 t.add(Entry {
-                    words: split_words(name),
+                    words: split_words(form),
                     stem: false,
                     case_sensitive: false,
-                    display: (*name).to_string(),
+                    display: form.clone(),
                     kind: EntryKind::Agent {
-                        code: (*code).to_string(),
+                        code: agent.role.as_str().to_string(),
                         prefix: false,
                     },
                 });

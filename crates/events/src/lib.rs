@@ -19,7 +19,7 @@ pub mod clause;
 mod coder;
 mod codes;
 pub mod dictionary;
-pub mod lemma;
+pub use lexicon::lemma;
 pub mod phrases;
 pub mod tokens;
 pub mod verbs;

@@ -1,36 +1,21 @@
 //! CAMEO/GDELT actor codes: a country's ISO 3166 alpha-3 code plus a role
-//! (`GOV`, `MIL`, `MED`, …) when the text gives one. The role lexicon is
-//! ours, written from the CAMEO codebook's role list.
+//! (`GOV`, `MIL`, `MED`, …) when the text gives one. The role words are the
+//! shared table in the `lexicon` crate.
 
-/// The CAMEO role a word names ("spokesman" → GOV, "media" → MED).
+/// The CAMEO role a word names ("spokesman" → GOV, "media" → MED), from
+/// the one role table every stage reads (`lexicon::roles`).
 pub(crate) fn role_of(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
-    Some(match w.as_str() {
-        "government" | "governments" | "administration" | "official" | "officials" | "minister"
-        | "ministers" | "ministry" | "spokesman" | "spokeswoman" | "spokesperson" | "embassy"
-        | "embassies" | "ambassador" | "diplomat" | "diplomats" | "envoy" | "delegation"
-        | "president" | "premier" | "chancellor" | "secretary" | "adviser" | "advisor"
-        | "advisers" | "advisors" | "cabinet" | "authorities" | "leader" | "leaders" | "king"
-        | "queen" | "governor" | "mayor" | "regime" | "department" | "consul" | "consulate"
-        | "counselor" | "negotiator" | "negotiators" | "representatives" | "representative" => {
-            "GOV"
-        }
-        "military" | "army" | "troops" | "soldiers" | "forces" | "navy" | "commander"
-        | "commanders" | "marines" | "defense" | "defence" | "generals" => "MIL",
-        "media" | "newspaper" | "newspapers" | "television" | "tv" | "journalist"
-        | "journalists" | "reporter" | "reporters" | "broadcaster" | "news" => "MED",
-        "police" | "policemen" | "policeman" => "COP",
-        "parliament" | "lawmakers" | "lawmaker" | "legislators" | "legislator" | "senator"
-        | "senators" | "congress" | "congressman" | "congresswoman" | "mps" => "LEG",
-        "court" | "courts" | "judge" | "judges" | "prosecutor" | "prosecutors" => "JUD",
-        "company" | "companies" | "firm" | "firms" | "businesses" | "executives" | "ceo"
-        | "banks" => "BUS",
-        "opposition" => "OPP",
-        "rebels" | "insurgents" | "separatists" => "REB",
-        "citizens" | "civilians" | "residents" => "CVL",
-        "university" | "students" | "professor" => "EDU",
-        _ => return None,
-    })
+    lexicon::roles()
+        .code_for(&word.to_lowercase())
+        .map(lexicon::Role::as_str)
+}
+
+/// The CAMEO role of the longest role phrase that starts at `lower_words[0]`
+/// ("defense ministry" → MIL, though "defense" alone names no role).
+pub(crate) fn role_at(lower_words: &[String]) -> Option<&'static str> {
+    lexicon::roles()
+        .longest_at(lower_words)
+        .map(|(role, _)| role.as_str())
 }
 
 /// Words that may stand between a country and the role or the person it
@@ -67,49 +52,16 @@ pub(crate) fn is_connector(word: &str) -> bool {
     )
 }
 
-/// Actor codes of institutions named by their seat.
+/// Actor codes of institutions named by their seat (`lexicon::seats`).
 pub(crate) fn seat_actor(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "White House" | "State Department" => "USAGOV",
-        "Pentagon" => "USAMIL",
-        "Capitol Hill" => "USALEG",
-        "Kremlin" => "RUSGOV",
-        "Downing Street" => "GBRGOV",
-        "Elysee" | "Élysée" | "Elysee Palace" => "FRAGOV",
-        "Zhongnanhai" => "CHNGOV",
-        _ => return None,
-    })
+    lexicon::seats().code_for(name)
 }
 
-/// Actor codes of well-known news outlets.
+/// Actor codes of well-known news outlets (`lexicon::outlets`; a leading
+/// "The" is ignored).
 pub(crate) fn outlet_actor(name: &str) -> Option<&'static str> {
     let name = name.strip_prefix("The ").unwrap_or(name);
-    Some(match name {
-        "CNN"
-        | "New York Times"
-        | "NYT"
-        | "Washington Post"
-        | "Associated Press"
-        | "AP"
-        | "NBC"
-        | "CBS"
-        | "ABC"
-        | "Fox News"
-        | "Bloomberg"
-        | "Wall Street Journal"
-        | "NPR"
-        | "Politico"
-        | "Axios" => "USAMED",
-        "Reuters" | "BBC" | "Guardian" | "Financial Times" | "Sky News" => "GBRMED",
-        "Xinhua" | "CCTV" | "Global Times" | "People's Daily" | "China Daily" => "CHNMED",
-        "TASS" | "RIA Novosti" | "RT" | "Interfax" | "Sputnik" => "RUSMED",
-        "Al Jazeera" => "QATMED",
-        "AFP" | "Le Monde" => "FRAMED",
-        "ANSA" => "ITAMED",
-        "Kyodo" | "NHK" => "JPNMED",
-        "Yonhap" => "KORMED",
-        _ => return None,
-    })
+    lexicon::outlets().code_for(name)
 }
 
 /// The actor code a capital stands for when used as an actor rather than
@@ -127,6 +79,10 @@ mod tests {
         assert_eq!(role_of("Spokesman"), Some("GOV"));
         assert_eq!(role_of("media"), Some("MED"));
         assert_eq!(role_of("said"), None);
+        assert_eq!(role_of("envoy"), Some("GOV"));
+        assert_eq!(role_of("general"), None);
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(role_at(&words("defense ministry said")), Some("MIL"));
         assert_eq!(seat_actor("Kremlin"), Some("RUSGOV"));
         assert_eq!(outlet_actor("The New York Times"), Some("USAMED"));
         assert_eq!(capital_actor("Beijing").as_deref(), Some("CHNGOV"));

@@ -18,23 +18,9 @@ pub struct Mention {
     pub kind: EntityType,
 }
 
-/// Institutions named by their building or seat, typed ORG whatever the
-/// tagger said (CoNLL often tags them LOC).
-pub(crate) const SEATS: &[&str] = &[
-    "White House",
-    "Kremlin",
-    "Pentagon",
-    "State Department",
-    "Downing Street",
-    "Elysee",
-    "Élysée",
-    "Elysee Palace",
-    "Zhongnanhai",
-    "Capitol Hill",
-    "Foreign Ministry",
-    "Defense Ministry",
-    "Defence Ministry",
-];
+/// Organs named without a country, typed ORG like the seats of
+/// `lexicon::seats` (CoNLL often tags them LOC).
+const ORGANS: &[&str] = &["Foreign Ministry", "Defense Ministry", "Defence Ministry"];
 
 /// Words naming natural or non-political places; a tagger LOC that
 /// contains one stays LOC, other LOCs become GPE.
@@ -196,9 +182,10 @@ pub fn complete(
     sentence_starts: &[bool],
     mut mentions: Vec<Mention>,
 ) -> Vec<Mention> {
-    // Seats: find each occurrence by tokens and force ORG.
+    // Seats and organs: find each occurrence by tokens and force ORG.
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    for seat in SEATS {
+    let seats = lexicon::seats().entries().iter().map(|s| s.name);
+    for seat in seats.chain(ORGANS.iter().copied()) {
         let seat_words: Vec<&str> = seat.split(' ').collect();
         let n = seat_words.len();
         for i in 0..words.len().saturating_sub(n - 1) {

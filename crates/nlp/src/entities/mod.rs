@@ -72,11 +72,15 @@ fn base_key(name: &str, kind: EntityType) -> String {
 }
 
 /// The role word nearest after token `end` (up to two words on, across
-/// connectors): "Chinese embassy spokesman" → GOV, "Chinese media" → MED.
+/// connectors), the longest role phrase there: "Chinese embassy spokesman"
+/// → GOV, "Chinese media" → MED, "Syrian defense ministry" → MIL.
 fn role_after(cx: &Context<'_>, end: usize) -> Option<&'static str> {
     for k in end..(end + 3).min(cx.tokens.len()) {
         let w = cx.word(k);
-        if let Some(r) = actors::role_of(w) {
+        let words: Vec<String> = (k..(k + 4).min(cx.tokens.len()))
+            .map(|i| cx.word(i).to_lowercase())
+            .collect();
+        if let Some(r) = actors::role_at(&words) {
             return Some(r);
         }
         let lower = w.to_lowercase();

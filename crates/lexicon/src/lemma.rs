@@ -1,0 +1,260 @@
+//! Verb and noun lemmas: irregular forms from two data files
+//! (`data/irregular_verbs.txt`, `data/irregular_nouns.txt`), looked up in
+//! hash maps, and suffix rules for the rest.
+//!
+//! Suffix stripping is ambiguous ("used" → "us"/"use"), so [`candidates`]
+//! lists every plausible lemma and the caller keeps the first one its own
+//! word list knows.
+
+use crate::parse::{self, ParseError};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const VERBS_FILE: &str = "irregular_verbs.txt";
+const NOUNS_FILE: &str = "irregular_nouns.txt";
+const VERBS: &str = include_str!("data/irregular_verbs.txt");
+const NOUNS: &str = include_str!("data/irregular_nouns.txt");
+
+/// The irregular forms, indexed by form.
+#[derive(Debug, Default)]
+pub struct Irregulars {
+    /// Verb form → lemma.
+    verbs: HashMap<String, String>,
+    /// Past participles among the verb forms.
+    participles: HashSet<String>,
+    /// Noun plural → singular.
+    nouns: HashMap<String, String>,
+    /// Noun singular → plural.
+    plurals: HashMap<String, String>,
+    /// Verb lemma → its past-tense forms, then its past participles.
+    paradigms: HashMap<String, (Vec<String>, Vec<String>)>,
+}
+
+impl Irregulars {
+    /// Reads the two tables (verbs: `lemma | past | participle | other`;
+    /// nouns: `singular | plural`).
+    pub fn parse(verbs: &str, nouns: &str) -> Result<Self, ParseError> {
+        let mut out = Irregulars::default();
+        for line in parse::lines(verbs) {
+            let cols: Vec<&str> = line.text.split('|').map(str::trim).collect();
+            if cols.len() != 4 || cols[0].contains(' ') || cols[0].is_empty() {
+                return Err(line.error(
+                    VERBS_FILE,
+                    "expected `lemma | past | participle | other forms`",
+                ));
+            }
+            let lemma = cols[0];
+            let forms_of = |col: usize| cols[col].split_whitespace().map(String::from).collect();
+            out.paradigms
+                .insert(lemma.to_string(), (forms_of(1), forms_of(2)));
+            for (col, forms) in cols.iter().enumerate().skip(1) {
+                for form in forms.split_whitespace() {
+                    insert(&mut out.verbs, form, lemma)
+                        .map_err(|reason| line.error(VERBS_FILE, reason))?;
+                    if col == 2 {
+                        out.participles.insert(form.to_string());
+                    }
+                }
+            }
+        }
+        for line in parse::lines(nouns) {
+            let cols: Vec<&str> = line.text.split('|').map(str::trim).collect();
+            if cols.len() != 2 || cols.iter().any(|c| c.is_empty() || c.contains(' ')) {
+                return Err(line.error(NOUNS_FILE, "expected `singular | plural`"));
+            }
+            insert(&mut out.nouns, cols[1], cols[0])
+                .and_then(|()| insert(&mut out.plurals, cols[0], cols[1]))
+                .map_err(|reason| line.error(NOUNS_FILE, reason))?;
+        }
+        Ok(out)
+    }
+
+    /// The lemma of an irregular verb form ("went" → "go").
+    pub fn verb(&self, lower: &str) -> Option<&str> {
+        self.verbs.get(lower).map(String::as_str)
+    }
+
+    /// The singular of an irregular noun plural ("children" → "child").
+    pub fn noun(&self, lower: &str) -> Option<&str> {
+        self.nouns.get(lower).map(String::as_str)
+    }
+
+    /// The past-tense forms of an irregular verb ("go" → ["went"]).
+    pub fn past_of(&self, lemma: &str) -> Option<&[String]> {
+        self.paradigms.get(lemma).map(|(past, _)| past.as_slice())
+    }
+
+    /// The past participles of an irregular verb ("go" → ["gone"]).
+    pub fn participle_of(&self, lemma: &str) -> Option<&[String]> {
+        self.paradigms.get(lemma).map(|(_, part)| part.as_slice())
+    }
+
+    /// The plural of a noun with an irregular one ("child" → "children").
+    pub fn plural_of(&self, singular: &str) -> Option<&str> {
+        self.plurals.get(singular).map(String::as_str)
+    }
+
+    /// Whether `lower` is an irregular past participle ("given", "said").
+    pub fn is_participle(&self, lower: &str) -> bool {
+        self.participles.contains(lower)
+    }
+}
+
+/// Maps `form` to `lemma`; a form may belong to one lemma only.
+fn insert(map: &mut HashMap<String, String>, form: &str, lemma: &str) -> Result<(), String> {
+    match map.get(form) {
+        Some(other) if other != lemma => Err(format!(
+            "\"{form}\" is already a form of \"{other}\", not of \"{lemma}\""
+        )),
+        _ => {
+            map.insert(form.to_string(), lemma.to_string());
+            Ok(())
+        }
+    }
+}
+
+/// The shipped irregular forms, read once. The files are ours and a test
+/// keeps them readable, so a failure here is a build defect, not bad input.
+pub fn irregulars() -> &'static Irregulars {
+    static TABLE: OnceLock<Irregulars> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        Irregulars::parse(VERBS, NOUNS).unwrap_or_else(|e| panic!("embedded word list: {e}"))
+    })
+}
+
+/// The lemma of an irregular form of a verb or a noun ("met" → "meet",
+/// "children" → "child"), if `lower` is one.
+pub fn irregular(lower: &str) -> Option<&'static str> {
+    let t = irregulars();
+    t.verb(lower).or_else(|| t.noun(lower))
+}
+
+/// Plausible lemmas of the lowercase word `lower`, most literal first
+/// (the word itself, then irregular and suffix-stripped forms).
+pub fn candidates(lower: &str) -> Vec<String> {
+    let mut out = vec![lower.to_string()];
+    if let Some(l) = irregular(lower) {
+        out.push(l.to_string());
+        return out;
+    }
+    let mut push = |s: String| {
+        if s.len() >= 2 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if let Some(stem) = lower.strip_suffix("ies") {
+        push(format!("{stem}y"));
+    }
+    if let Some(stem) = lower.strip_suffix("ied") {
+        push(format!("{stem}y"));
+    }
+    if let Some(stem) = lower.strip_suffix("es") {
+        push(stem.to_string());
+    }
+    if let Some(stem) = lower.strip_suffix('s') {
+        if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') {
+            push(stem.to_string());
+        }
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            push(stem.to_string());
+            push(format!("{stem}e"));
+            if let Some(undoubled) = undouble(stem) {
+                push(undoubled);
+            }
+        }
+    }
+    if let Some(stem) = lower.strip_suffix("ment") {
+        push(stem.to_string());
+    }
+    out
+}
+
+/// "plann" → "plan": the stem with a doubled final consonant undone.
+fn undouble(stem: &str) -> Option<String> {
+    let b = stem.as_bytes();
+    let n = b.len();
+    // Only an ASCII letter can be doubled here: a repeated byte of a
+    // multi-byte character is not a consonant, and slicing there would
+    // cut the character in two.
+    if n >= 3
+        && b[n - 1] == b[n - 2]
+        && b[n - 1].is_ascii_alphabetic()
+        && !b"aeiou".contains(&b[n - 1])
+    {
+        return Some(stem[..n - 1].to_string());
+    }
+    None
+}
+
+/// Whether `lower` looks like a past participle: a regular "-ed" or "-en"
+/// ending ("attacked", "taken") or an irregular verb's participle ("said",
+/// "held"). Noun plurals ("countries", "people", "children") and present
+/// forms ("says", "has") are not.
+pub fn is_past_participle(lower: &str) -> bool {
+    let t = irregulars();
+    t.is_participle(lower)
+        || (t.noun(lower).is_none() && (lower.ends_with("ed") || lower.ends_with("en")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tables_parse() {
+        let t = Irregulars::parse(VERBS, NOUNS).expect("irregular tables");
+        assert_eq!(t.verb("went"), Some("go"));
+        assert_eq!(t.noun("children"), Some("child"));
+        assert_eq!(t.verb("children"), None);
+        assert_eq!(t.noun("went"), None);
+    }
+
+    #[test]
+    fn lists_regular_and_irregular_lemmas() {
+        assert!(candidates("asked").contains(&"ask".to_string()));
+        assert!(candidates("criticized").contains(&"criticize".to_string()));
+        assert!(candidates("planned").contains(&"plan".to_string()));
+        assert!(candidates("accompanies").contains(&"accompany".to_string()));
+        assert_eq!(candidates("met")[1], "meet");
+        assert_eq!(candidates("countries"), vec!["countries", "country"]);
+        assert!(candidates("sanctions").contains(&"sanction".to_string()));
+    }
+
+    #[test]
+    fn participles_are_verb_forms_only() {
+        for word in [
+            "countries",
+            "people",
+            "says",
+            "children",
+            "has",
+            "is",
+            "went",
+        ] {
+            assert!(!is_past_participle(word), "{word}");
+        }
+        for word in ["said", "given", "held", "attacked", "been", "struck"] {
+            assert!(is_past_participle(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = Irregulars::parse("# x\ngo | went | gone |\nbe | was\n", "").unwrap_err();
+        assert_eq!((e.file, e.line), (VERBS_FILE, 3));
+        let e = Irregulars::parse("go | went | gone |\nwend | went | |\n", "").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.reason.contains("went"), "{e}");
+        let e = Irregulars::parse("", "\nchild children\n").unwrap_err();
+        assert_eq!((e.file, e.line), (NOUNS_FILE, 2));
+    }
+
+    #[test]
+    fn multibyte_words_never_panic() {
+        // U+0820 is three bytes whose last two are equal: not a doubled consonant.
+        assert_eq!(candidates("\u{820}ed")[0], "\u{820}ed");
+        assert_eq!(undouble("\u{820}"), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! The word lists every analysis stage shares, kept as data files in
+//! `src/data/` (read with `include_str!`, parsed once, errors with file and
+//! line) rather than as Rust constants:
+//!
+//! - [`lemma`]: verb and noun lemmas, irregular forms from
+//!   `irregular_verbs.txt` and `irregular_nouns.txt`.
+//! - [`roles`]: the role → actor-code table (`roles.txt`) that `nlp`,
+//!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
+//!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
+//! - [`inflect`]: regular inflection, so lists are written as lemmas.
+//! - [`seats`]: institutions named by their seat (`seats.txt`: "Kremlin" →
+//!   RUSGOV) and news outlets (`outlets.txt`: "CNN" → USAMED), read by `nlp`
+//!   and `attribution`.
+//! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
+//!   with the forms that are cues.
+//! - [`speaker`]: the words attribution reads around speakers
+//!   (`speaker_words.txt`) and first names (`first_names.txt`).
+//!
+//! No I/O and no mutable state: each table is parsed on first use into an
+//! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
+//! sees the same words.
+
+pub mod cues;
+pub mod inflect;
+pub mod lemma;
+pub mod parse;
+pub mod roles;
+pub mod seats;
+pub mod speaker;
+
+pub use cues::{cues, CueClass, Cues};
+pub use parse::ParseError;
+pub use roles::{roles, Role, RoleEntry, Roles};
+pub use seats::{outlets, seats, NamedActor, NamedActors};
+pub use speaker::{speaker_words, SpeakerWords};
