@@ -82,11 +82,11 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Vec<Stri
             }
             model::TokenKind::Punct => {
                 // One token per character ("--" is two dashes).
-                for (k, (at, c)) in word.char_indices().enumerate() {
+                for (at, c) in word.char_indices() {
                     let start = t.span.start + at;
                     let span = Span::new(start, start + c.len_utf8());
                     let kind = TokenKind::Punct(c);
-                    view.push(span, kind, t.after_newline && k == 0, None);
+                    view.push(span, kind, t.after_newline && at == 0, None);
                 }
             }
             model::TokenKind::Word => {

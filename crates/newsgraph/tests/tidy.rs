@@ -16,9 +16,7 @@ use std::path::{Path, PathBuf};
 /// workspace crates it may depend on (normal, dev or build dependencies).
 /// A crate may name only crates above it here, so dependencies run one way.
 /// To add a crate or an edge, amend this table and ARCHITECTURE.md's
-/// "Crate layers" together. (`lexicon` is landing beside `gazetteer`; the
-/// ingest scheduler is moving into `ingest`, which will then use `pipeline`
-/// and `store`.)
+/// "Crate layers" together.
 const LAYERS: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("gazetteer", &["model"]),
