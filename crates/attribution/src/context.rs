@@ -5,6 +5,7 @@ use crate::lexicon::Lexicon;
 use crate::marks::{self, Quotation};
 use crate::text::{self, Token, TokenKind};
 use model::Span;
+use std::borrow::Cow;
 
 /// Everything the rules look at, computed once per document.
 pub struct Context<'a> {
@@ -15,7 +16,7 @@ pub struct Context<'a> {
     /// Tokens in text order.
     pub tokens: Vec<Token>,
     /// Lower-cased text of each token.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
     /// Top-level quotations in text order.
     pub quotations: Vec<Quotation>,
     /// For each token, whether it lies inside a quotation (marks included).
@@ -30,7 +31,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Reads `text` through its document tokens (`Analysis::tokens`).
-    pub fn new(text: &'a str, shared: &[model::Token], lex: &'a Lexicon) -> Self {
+    pub fn new(text: &'a str, shared: &'a [model::Token], lex: &'a Lexicon) -> Self {
         let (tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
@@ -58,7 +59,7 @@ impl<'a> Context<'a> {
 
     /// Lower-cased token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |l| l)
     }
 
     /// Whether token `i` is a word.

@@ -8,6 +8,7 @@
 //! one token, and sentences never split inside a quotation.
 
 use model::Span;
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,10 @@ impl Token {
 
 /// The stage's tokens for the document tokens `shared` (`Analysis::tokens`)
 /// of `text`, with the lower-cased text of each.
-pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Vec<String>) {
+pub fn from_shared<'a>(
+    text: &'a str,
+    shared: &'a [model::Token],
+) -> (Vec<Token>, Vec<Cow<'a, str>>) {
     let mut view = View {
         text,
         tokens: Vec::with_capacity(shared.len()),
@@ -99,22 +103,32 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Vec<Stri
     (view.tokens, view.lower)
 }
 
+/// `s` lower-cased, borrowed when it has no upper-case letter to change
+/// (punctuation, most words).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The tokens being made, with their lower-cased text.
 struct View<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
 }
 
-impl View<'_> {
-    fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool, lower: Option<&str>) {
+impl<'a> View<'a> {
+    fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool, lower: Option<&'a str>) {
         self.tokens.push(Token {
             span,
             kind,
             after_newline,
             abbreviation: false,
         });
-        let lower = lower.map_or_else(|| span.slice(self.text).to_lowercase(), str::to_string);
+        let lower = lower.map_or_else(|| lowercase(span.slice(self.text)), Cow::Borrowed);
         self.lower.push(lower);
     }
 
@@ -122,7 +136,7 @@ impl View<'_> {
     /// the first shared token after it. A word runs on over the clitics and
     /// inner marks the tokeniser cut off ("Beijing’s", "1990's", "U.S"); its
     /// final abbreviation period is a token of its own.
-    fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
+    fn word(&mut self, shared: &'a [model::Token], i: usize) -> usize {
         let text = self.text;
         let t = &shared[i];
         let mut start = t.span.start;

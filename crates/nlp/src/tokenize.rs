@@ -318,15 +318,27 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// loosely (straight or curly) and letters case-insensitively.
 fn clitic_cut(word: &str, clitic: &str) -> Option<usize> {
     let norm_len = clitic.len();
+    debug_assert!(clitic.is_ascii());
     // The curly apostrophe is 3 bytes instead of 1.
     for extra in [0usize, 2] {
         let len = norm_len + extra;
         if word.len() <= len || !word.is_char_boundary(word.len() - len) {
             continue;
         }
-        let tail = &word[word.len() - len..];
-        let normalised = tail.replace('’', "'");
-        if normalised.eq_ignore_ascii_case(clitic) && normalised.len() == norm_len {
+        // Compared character by character, without building the
+        // normalised tail (this runs for every clitic of every word).
+        let mut tail = word[word.len() - len..]
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c });
+        let mut want = clitic.chars();
+        let same = loop {
+            match (tail.next(), want.next()) {
+                (None, None) => break true,
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => {}
+                _ => break false,
+            }
+        };
+        if same {
             return Some(word.len() - len);
         }
     }
