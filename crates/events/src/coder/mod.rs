@@ -9,7 +9,10 @@ use crate::phrases::{self, ActorRef, Phrase};
 use crate::tokens::{tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
+use context::DocCountries;
+use std::collections::HashMap;
 
+mod context;
 mod derived;
 mod modality;
 mod roles;
@@ -28,6 +31,15 @@ struct Doc<'a> {
     subjects: Vec<(usize, ActorRef)>,
     /// Countries named, in text order (for "that country").
     countries: Vec<(usize, ActorRef)>,
+    /// The dateline's and the article's main country.
+    places: DocCountries,
+    /// Role phrases with a country, in text order ("Hong Kong police" for
+    /// a later "police").
+    roles: Vec<(usize, String)>,
+    /// The country each countryless role phrase takes from its context,
+    /// by actor span; applied when events are made, so that the sentence
+    /// structure still sees an unnamed role.
+    contextual: HashMap<Span, String>,
 }
 
 /// One sentence, tokenised and chunked.
@@ -67,6 +79,9 @@ pub fn code(
         gazetteer,
         subjects: Vec::new(),
         countries: Vec::new(),
+        places: DocCountries::of(a, &sentences, gazetteer),
+        roles: Vec::new(),
+        contextual: HashMap::new(),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
@@ -127,6 +142,7 @@ fn resolve_references(
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
+    let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
     for p in phrases.iter_mut() {
         let at = tokens[p.start].span.start;
         let span = Span::new(at, tokens[p.end - 1].span.end);
@@ -144,6 +160,19 @@ fn resolve_references(
                 p.actors = vec![ActorRef { span, ..r }];
             }
         }
+        if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
+            if let Some(country) = role_country(doc, tokens, &sentence_place, p, at) {
+                for r in &p.actors {
+                    doc.contextual.insert(r.span, country.clone());
+                }
+            }
+        } else if !p.is_reference() {
+            for r in &p.actors {
+                if r.code.len() > 3 && context::country_of(&r.code).is_some() {
+                    doc.roles.push((at, r.code.clone()));
+                }
+            }
+        }
         let named_here = !p.is_reference();
         for r in p.actors.iter().filter(|_| named_here) {
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
@@ -154,6 +183,44 @@ fn resolve_references(
             doc.subjects.push((at, p.actors[0].clone()));
         }
     }
+}
+
+/// The country a countryless role phrase takes from its context: its
+/// possessive pronoun's antecedent, the sentence's place, an earlier
+/// mention of the same role, the dateline, the article's main country.
+fn role_country(
+    doc: &Doc,
+    tokens: &[Token],
+    sentence_place: &Option<String>,
+    p: &Phrase,
+    at: usize,
+) -> Option<String> {
+    // The last subject with a country ("Azerbaijan recalled its envoy. Its
+    // foreign ministry …": not the envoy).
+    let antecedent = || {
+        doc.subjects
+            .iter()
+            .rev()
+            .filter(|(pos, _)| *pos < at)
+            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+    };
+    if context::possessive_pronoun_before(tokens, p) {
+        if let Some(c) = antecedent() {
+            return Some(c);
+        }
+    }
+    let role = p.actors.first().and_then(|r| r.code.get(3..))?;
+    sentence_place
+        .clone()
+        .or_else(|| {
+            doc.roles
+                .iter()
+                .rev()
+                .find(|(pos, code)| *pos < at && code.get(3..) == Some(role))
+                .and_then(|(_, code)| context::country_of(code).map(str::to_string))
+        })
+        .or_else(|| doc.places.dateline.clone())
+        .or_else(|| doc.places.main.clone())
 }
 
 fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
@@ -510,8 +577,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
             Event {
-                source: Some(reference(a, &src)),
-                target: Some(reference(a, &tgt)),
+                source: Some(reference(a, &in_context(doc, src))),
+                target: Some(reference(a, &in_context(doc, tgt))),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
@@ -524,6 +591,17 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
         })
         .collect()
+}
+
+/// The actor with the country its context gives a countryless role.
+fn in_context(doc: &Doc, r: ActorRef) -> ActorRef {
+    match doc.contextual.get(&r.span) {
+        Some(country) if r.code.starts_with("---") => ActorRef {
+            code: context::with_country(&r.code, country),
+            ..r
+        },
+        _ => r,
+    }
 }
 
 fn reference(a: &Analysis, r: &ActorRef) -> Reference {
