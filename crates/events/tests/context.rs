@@ -92,3 +92,54 @@ fn world_leaders_are_no_one_country() {
     let got = code("MOSCOW — World leaders condemned North Korea's nuclear test on Friday.");
     assert!(!got.iter().any(|(s, _, _)| s == "RUSGOV"), "{got:?}");
 }
+
+/// Events on a page at `url`.
+fn code_page(url: &str, text: &str) -> Vec<(String, String, String)> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    a.document.article.url = Some(url.to_string());
+    EventCoder::new().annotate(&mut a);
+    a.events
+        .iter()
+        .map(|e| {
+            let actor = |r: &Option<model::Reference>| {
+                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
+            };
+            (actor(&e.source), actor(&e.target), e.cameo.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn sports_results_are_no_events() {
+    // A sports section: "beat" is a result, not an assault.
+    let got = code_page(
+        "https://sports.example.com/tennis/davis-cup-roundup",
+        "Russia beat Croatia on Monday.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // Elsewhere, the score and the sports words give it away.
+    let got = code_page(
+        "https://news.example.com/world/roundup",
+        "Wales beat Hungary 2-0 in the qualifying tournament on Tuesday.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A vote tally is no score, and war news stays news.
+    let got = code_page(
+        "https://news.example.com/world/roundup",
+        "Russian troops attacked Ukraine on Tuesday, a week after the Senate voted 52-48.",
+    );
+    assert!(has(&got, "RUSMIL", "UKR", "19"), "{got:?}");
+}
+
+#[test]
+fn market_moves_are_no_attacks() {
+    let url = "https://news.example.com/markets/today";
+    let got = code_page(url, "Chinese firms attacked Japan on Tuesday.");
+    assert!(has(&got, "CHNBUS", "JPN", "19"), "{got:?}");
+    let got = code_page(
+        url,
+        "Chinese firms attacked Japan as shares fell on Tuesday.",
+    );
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
+}

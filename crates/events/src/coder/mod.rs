@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 mod context;
 mod derived;
+mod discard;
 mod modality;
 mod roles;
 
@@ -74,6 +75,7 @@ pub fn code(
     } else {
         a.sentences.clone()
     };
+    let all_sentences = sentences.clone();
     let mut doc = Doc {
         analysis: a,
         gazetteer,
@@ -112,6 +114,7 @@ pub fn code(
             }
         }
     }
+    discard::drop_non_political(a, &all_sentences, &mut events);
     events
 }
 
