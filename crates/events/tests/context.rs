@@ -143,3 +143,14 @@ fn market_moves_are_no_attacks() {
     );
     assert!(!got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn another_role_word_is_no_coreferent_mention() {
+    // "officials" do not corefer with "the U.S. defence secretary": the
+    // dateline places them.
+    let got = code(
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper arrived on Tuesday. \
+         Officials accused China of bullying its neighbours.",
+    );
+    assert!(has(&got, "VNMGOV", "CHN", "11"), "{got:?}");
+}

@@ -18,14 +18,18 @@ pub(super) struct DocCountries {
     pub dateline: Option<String>,
     /// The country the article's actors belong to most often.
     pub main: Option<String>,
+    /// The next most frequent one.
+    pub runner_up: Option<String>,
 }
 
 impl DocCountries {
     /// Reads the dateline and counts the entities' countries.
     pub fn of(a: &Analysis, sentences: &[Span], gazetteer: &Gazetteer) -> Self {
+        let mut main = main_countries(a, sentences).into_iter();
         DocCountries {
             dateline: dateline_country(a.text(), gazetteer),
-            main: main_country(a, sentences),
+            main: main.next(),
+            runner_up: main.next(),
         }
     }
 }
@@ -54,11 +58,6 @@ const NO_ONE_COUNTRY: &[&str] = &[
     "western",
     "foreign",
     "regional",
-    "many",
-    "several",
-    "some",
-    "both",
-    "all",
 ];
 
 /// Whether the countryless phrase `p` is a group of several countries'
@@ -133,10 +132,10 @@ pub(super) fn dateline_country(text: &str, gazetteer: &Gazetteer) -> Option<Stri
     })
 }
 
-/// The country whose actors the `nlp` entities mention in the most
-/// sentences (ties: the one mentioned first), if that is at least two: a
+/// The countries whose actors the `nlp` entities mention in at least two
+/// sentences, most sentences first (ties: the one mentioned first): a
 /// single sentence has no main country beyond what it names.
-pub(super) fn main_country(a: &Analysis, sentences: &[Span]) -> Option<String> {
+pub(super) fn main_countries(a: &Analysis, sentences: &[Span]) -> Vec<String> {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     // (country, sentences it is mentioned in, first mention)
     let mut counts: Vec<(String, Vec<usize>, usize)> = Vec::new();
@@ -161,11 +160,9 @@ pub(super) fn main_country(a: &Analysis, sentences: &[Span]) -> Option<String> {
         c.1.sort_unstable();
         c.1.dedup();
     }
-    counts
-        .into_iter()
-        .filter(|c| c.1.len() >= 2)
-        .max_by(|x, y| x.1.len().cmp(&y.1.len()).then(y.2.cmp(&x.2)))
-        .map(|(c, _, _)| c)
+    counts.retain(|c| c.1.len() >= 2);
+    counts.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.2.cmp(&y.2)));
+    counts.into_iter().map(|(c, _, _)| c).collect()
 }
 
 /// The country of a place the sentence's events happen in ("in Tehran",
@@ -201,6 +198,15 @@ pub(super) fn sentence_place(
 /// before the phrase ("its foreign ministry", "their police").
 pub(super) fn possessive_pronoun_before(tokens: &[Token], p: &Phrase) -> bool {
     p.start > 0 && matches!(tokens[p.start - 1].lower.as_str(), "its" | "their")
+}
+
+/// The phrase's head word, singular ("police", "official" for "officials").
+pub(super) fn head_word(tokens: &[Token], p: &Phrase) -> String {
+    let last = tokens[p.end - 1].lower.as_str();
+    match last.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => last.to_string(),
+    }
 }
 
 /// `code` ("---COP") with its country part replaced by `country`.

@@ -34,13 +34,20 @@ struct Doc<'a> {
     countries: Vec<(usize, ActorRef)>,
     /// The dateline's and the article's main country.
     places: DocCountries,
-    /// Role phrases with a country, in text order ("Hong Kong police" for
-    /// a later "police").
-    roles: Vec<(usize, String)>,
+    /// Role phrases with a country, in text order, with their head word
+    /// ("Hong Kong police" for a later "police").
+    roles: Vec<(usize, String, String)>,
     /// The country each countryless role phrase takes from its context,
     /// by actor span; applied when events are made, so that the sentence
     /// structure still sees an unnamed role.
-    contextual: HashMap<Span, String>,
+    contextual: HashMap<Span, Contextual>,
+}
+
+/// The country context gives a countryless role, and whether it is only
+/// the article's main country (the weakest evidence).
+struct Contextual {
+    country: String,
+    main_only: bool,
 }
 
 /// One sentence, tokenised and chunked.
@@ -164,15 +171,20 @@ fn resolve_references(
             }
         }
         if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
-            if let Some(country) = role_country(doc, tokens, &sentence_place, p, at) {
+            if let Some((country, main_only)) = role_country(doc, tokens, &sentence_place, p, at) {
                 for r in &p.actors {
-                    doc.contextual.insert(r.span, country.clone());
+                    let c = Contextual {
+                        country: country.clone(),
+                        main_only,
+                    };
+                    doc.contextual.insert(r.span, c);
                 }
             }
         } else if !p.is_reference() {
             for r in &p.actors {
                 if r.code.len() > 3 && context::country_of(&r.code).is_some() {
-                    doc.roles.push((at, r.code.clone()));
+                    doc.roles
+                        .push((at, r.code.clone(), context::head_word(tokens, p)));
                 }
             }
         }
@@ -190,14 +202,15 @@ fn resolve_references(
 
 /// The country a countryless role phrase takes from its context: its
 /// possessive pronoun's antecedent, the sentence's place, an earlier
-/// mention of the same role, the dateline, the article's main country.
+/// mention of the same role, the dateline, the article's main country
+/// (and whether it came from that last resort).
 fn role_country(
     doc: &Doc,
     tokens: &[Token],
     sentence_place: &Option<String>,
     p: &Phrase,
     at: usize,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     // The last subject with a country ("Azerbaijan recalled its envoy. Its
     // foreign ministry …": not the envoy).
     let antecedent = || {
@@ -209,21 +222,25 @@ fn role_country(
     };
     if context::possessive_pronoun_before(tokens, p) {
         if let Some(c) = antecedent() {
-            return Some(c);
+            return Some((c, false));
         }
     }
+    // An earlier mention of the same role by the same word ("Hong Kong
+    // police" … "police"; not any official for "officials").
     let role = p.actors.first().and_then(|r| r.code.get(3..))?;
+    let head = context::head_word(tokens, p);
     sentence_place
         .clone()
         .or_else(|| {
             doc.roles
                 .iter()
                 .rev()
-                .find(|(pos, code)| *pos < at && code.get(3..) == Some(role))
-                .and_then(|(_, code)| context::country_of(code).map(str::to_string))
+                .find(|(pos, code, h)| *pos < at && code.get(3..) == Some(role) && *h == head)
+                .and_then(|(_, code, _)| context::country_of(code).map(str::to_string))
         })
         .or_else(|| doc.places.dateline.clone())
-        .or_else(|| doc.places.main.clone())
+        .map(|c| (c, false))
+        .or_else(|| doc.places.main.clone().map(|c| (c, true)))
 }
 
 fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
@@ -580,8 +597,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
             Event {
-                source: Some(reference(a, &in_context(doc, src))),
-                target: Some(reference(a, &in_context(doc, tgt))),
+                source: Some(reference(a, &in_context(doc, &src, &tgt))),
+                target: Some(reference(a, &in_context(doc, &tgt, &src))),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
@@ -596,14 +613,33 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         .collect()
 }
 
-/// The actor with the country its context gives a countryless role.
-fn in_context(doc: &Doc, r: ActorRef) -> ActorRef {
-    match doc.contextual.get(&r.span) {
-        Some(country) if r.code.starts_with("---") => ActorRef {
+/// The actor `r` with the country its context gives a countryless role.
+/// When only the article's main country is known and the counterpart
+/// `other` is that country ("lawmakers urge retaliation on Russia" in an
+/// article mostly about Russia), the role is more likely someone reacting
+/// to it: the article's next country, if any, else none.
+fn in_context(doc: &Doc, r: &ActorRef, other: &ActorRef) -> ActorRef {
+    let found = doc
+        .contextual
+        .get(&r.span)
+        .filter(|_| r.code.starts_with("---"));
+    let country = found.and_then(|c| {
+        let clash = context::country_of(&other.code) == Some(c.country.as_str());
+        if c.main_only && clash {
+            doc.places
+                .runner_up
+                .as_deref()
+                .filter(|u| context::country_of(&other.code) != Some(*u))
+        } else {
+            Some(c.country.as_str())
+        }
+    });
+    match country {
+        Some(country) => ActorRef {
             code: context::with_country(&r.code, country),
-            ..r
+            ..r.clone()
         },
-        _ => r,
+        None => r.clone(),
     }
 }
 
