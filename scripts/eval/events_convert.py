@@ -3,8 +3,8 @@
 
     events_convert.py GOLD.jsonl [REPEAT] > input.jsonl
 
-GOLD lines are {"id", "text", "date": "YYYYMMDD", ...} (shared/data/cameo/gold);
-output lines are {"id", "text", "published": "YYYY-MM-DD"}. REPEAT > 1 writes the
+GOLD lines are {"id", "text", "date": "YYYYMMDD", ...} (shared/data/cameo/gold) or
+{"id", "text", "published": "YYYY-MM-DD", ...} (shared/data/events); output lines are {"id", "text", "published": "YYYY-MM-DD"}. REPEAT > 1 writes the
 set that many times with ids suffixed "#n" (for speed measurement).
 """
 import json
@@ -25,7 +25,7 @@ def main():
     for n in range(repeat):
         for d in gold:
             out = {"id": d["id"] if repeat == 1 else f"{d['id']}#{n}", "text": d["text"]}
-            p = published(d.get("date"))
+            p = d.get("published") or published(d.get("date"))
             if p:
                 out["published"] = p
             print(json.dumps(out, ensure_ascii=False))

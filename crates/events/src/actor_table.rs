@@ -116,6 +116,28 @@ impl ActorTable {
                 });
             }
         }
+        // Leaders with their terms: the government in office, an elite
+        // before and after; added after the undated names so they win.
+        for leader in gazetteer::leaders::leaders() {
+            let codes: Vec<DatedCode> = leader
+                .dated_codes()
+                .into_iter()
+                .map(|c| DatedCode {
+                    code: c.code,
+                    from: c.from,
+                    to: c.to,
+                })
+                .collect();
+            for name in &leader.names {
+                t.add(Entry {
+                    words: split_words(name),
+                    stem: false,
+                    case_sensitive: is_acronym(name),
+                    display: (*name).to_string(),
+                    kind: EntryKind::Actor(codes.clone()),
+                });
+            }
+        }
         for agent in lexicon::roles().entries() {
             for form in &agent.forms {
                 t.add(Entry {

@@ -1,6 +1,6 @@
 //! Countries, demonyms, cities, regions and areas, written by hand from
 //! public facts (ISO 3166 codes, common English names, capitals and their
-//! coordinates).
+//! coordinates), and leaders with their terms of office ([`leaders`]).
 //!
 //! `../shared/data/gazetteer` is reference only: its licences forbid copying
 //! it in, so nothing here is generated from it.
@@ -21,6 +21,7 @@ mod areas;
 mod cities;
 mod countries;
 mod index;
+pub mod leaders;
 mod place;
 mod regions;
 

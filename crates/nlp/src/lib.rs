@@ -84,6 +84,7 @@ impl Nlp {
             text,
             tokens: &tokens,
             sentence_of: &sentence_of,
+            published: a.document.article.published,
         };
         let entities = entities::cluster(&cx, &found);
         let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);

@@ -2,7 +2,7 @@
 
 use crate::names::normalise;
 use crate::periods::{split, PeriodRanges};
-use crate::types::{ActorEdge, ActorGraph, ActorSummary};
+use crate::types::{ActorCode, ActorEdge, ActorGraph, ActorSummary};
 use crate::{page_limit, parse_day, Result, Store};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -19,6 +19,7 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorSummary> {
         code: r.get(3)?,
         mentions: r.get::<_, i64>(4)? as u64,
         documents: r.get::<_, i64>(5)? as u64,
+        codes: Vec::new(),
     })
 }
 
@@ -65,6 +66,25 @@ fn graph_range_sql(ranges: &PeriodRanges) -> (String, Vec<String>) {
 }
 
 impl Store {
+    /// Fills in the codes each actor's mentions got.
+    fn with_codes(&self, mut actors: Vec<ActorSummary>) -> Result<Vec<ActorSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, mentions, documents FROM actor_codes WHERE actor = ?1
+             ORDER BY mentions DESC, code",
+        )?;
+        for a in &mut actors {
+            let rows = stmt.query_map(params![a.actor_id], |r| {
+                Ok(ActorCode {
+                    code: r.get(0)?,
+                    mentions: r.get::<_, i64>(1)? as u64,
+                    documents: r.get::<_, i64>(2)? as u64,
+                })
+            })?;
+            a.codes = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(actors)
+    }
+
     /// The most mentioned actors (mentions counted once per story), at most
     /// `limit` (0: the default, 50).
     pub fn actors(&self, limit: usize) -> Result<Vec<ActorSummary>> {
@@ -72,7 +92,7 @@ impl Store {
             "SELECT {ACTOR_COLUMNS} FROM actors ORDER BY mentions DESC, actor LIMIT ?1"
         ))?;
         let rows = stmt.query_map(params![page_limit(limit)], actor_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.with_codes(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One actor by id.
@@ -80,7 +100,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ACTOR_COLUMNS} FROM actors WHERE actor = ?1"
         ))?;
-        Ok(stmt.query_row(params![actor_id], actor_row).optional()?)
+        let found = stmt.query_row(params![actor_id], actor_row).optional()?;
+        Ok(self.with_codes(found.into_iter().collect())?.pop())
     }
 
     /// Actors named `name` (full name or surname, case and punctuation
@@ -92,7 +113,7 @@ impl Store {
              ORDER BY mentions DESC, actor LIMIT 100"
         ))?;
         let rows = stmt.query_map(params![norm, name.trim().to_uppercase()], actor_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.with_codes(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Who acted on whom: directed actor pairs with their number of fact

@@ -298,9 +298,61 @@ const V7: &str = r#"
 CREATE INDEX events_root_listed ON events(root_code, day) WHERE copy_of IS NULL;
 "#;
 
+/// Version 8: an actor's codes are the codes its mentions got, each in its
+/// own article (`actor_codes`, each story once), and `actors.code` is the
+/// code most of them got, not the first one seen ("Trump" was `SYRGOV`
+/// for ever after one article put him next to Syria). An event whose source
+/// has no country (`---`) is not a fact: the flag is cleared and the actor
+/// graph's totals are summed again from the events.
+const V8: &str = r#"
+CREATE TABLE actor_codes (
+    actor     INTEGER NOT NULL,
+    code      TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (actor, code)
+) WITHOUT ROWID;
+INSERT INTO actor_codes
+    SELECT e.actor, e.code, count(*), count(DISTINCT e.doc)
+    FROM entities e
+    JOIN documents d ON d.doc = e.doc AND d.story = d.doc
+    JOIN mentions m ON m.entity = e.entity
+    WHERE e.actor IS NOT NULL AND e.code IS NOT NULL
+    GROUP BY e.actor, e.code;
+UPDATE actors SET code = (
+    SELECT c.code FROM actor_codes c WHERE c.actor = actors.actor
+    ORDER BY c.mentions DESC, c.code LIMIT 1)
+WHERE actor IN (SELECT actor FROM actor_codes);
+
+UPDATE events SET fact = 0 WHERE fact = 1 AND substr(source_code, 1, 3) = '---';
+DELETE FROM pair_days;
+DELETE FROM pairs;
+DELETE FROM pair_months;
+DELETE FROM pair_years;
+INSERT INTO pair_days
+    SELECT source_actor, target_actor, day, count(*), sum(goldstein)
+    FROM events
+    WHERE fact = 1 AND copy_of IS NULL AND source_actor IS NOT NULL
+        AND target_actor IS NOT NULL
+    GROUP BY source_actor, target_actor, day;
+INSERT INTO pairs
+    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(nullif(day, '')), max(nullif(day, ''))
+    FROM pair_days GROUP BY source_actor, target_actor;
+INSERT INTO pair_months
+    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(day), max(day)
+    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    GROUP BY 1, 2, 3;
+INSERT INTO pair_years
+    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(first_day), max(last_day)
+    FROM pair_months GROUP BY 1, 2, 3;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -195,7 +195,8 @@ pub struct EventFilter {
     /// Place name (case-insensitive, exact), or, written as three capital
     /// letters, the ISO alpha-3 code of the place's country ("ITA").
     pub place: Option<String>,
-    /// Only events event data counts as facts (asserted, reported, future).
+    /// Only events event data counts as facts (asserted, reported, future,
+    /// and a source with a country: not `---`).
     pub facts_only: bool,
     /// Also list copies from near-duplicate documents (default: each story once).
     pub include_copies: bool,
@@ -215,11 +216,26 @@ pub struct ActorSummary {
     /// Entity type ("PERSON", "ORG", "GPE", …).
     #[serde(rename = "type")]
     pub kind: String,
-    /// CAMEO/GDELT code, when known.
+    /// The CAMEO/GDELT code most of its mentions got, when known.
     pub code: Option<String>,
     /// Mentions across stories (each story once).
     pub mentions: u64,
     /// Stories that mention it.
+    pub documents: u64,
+    /// Every code its mentions got, each in its own article, most mentions
+    /// first (each story once).
+    #[serde(default)]
+    pub codes: Vec<ActorCode>,
+}
+
+/// One code an actor's mentions got, and how often.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorCode {
+    /// CAMEO/GDELT code ("USAGOV").
+    pub code: String,
+    /// Mentions coded so (each story once).
+    pub mentions: u64,
+    /// Stories whose mentions are coded so.
     pub documents: u64,
 }
 

@@ -274,6 +274,8 @@ fn insert_entities(
     let mut entity_actors = HashMap::new();
     // actor → mentions in this document (BTreeMap: deterministic update order)
     let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
+    // (actor, the code this document gave it) → mentions
+    let mut code_counts: BTreeMap<(i64, &str), i64> = BTreeMap::new();
     let names = resolved_names(entities);
     let mut insert_entity = tx.prepare_cached(
         "INSERT INTO entities (doc, local_id, name, type, code, value, actor)
@@ -305,6 +307,9 @@ fn insert_entities(
         if let Some(actor) = actor {
             entity_actors.insert(e.id.clone(), actor);
             *counts.entry(actor).or_default() += e.mentions.len() as i64;
+            if let Some(code) = e.actor.as_deref() {
+                *code_counts.entry((actor, code)).or_default() += e.mentions.len() as i64;
+            }
         }
     }
     let named = entities.iter().filter(|e| e.kind != "DATE").count();
@@ -316,8 +321,49 @@ fn insert_entities(
         for (actor, n) in counts {
             bump.execute(params![n, actor])?;
         }
+        add_actor_codes(tx, &code_counts)?;
     }
     Ok(entity_actors)
+}
+
+/// Counts the codes this document's mentions got for each actor, and makes
+/// `actors.code` the code most mentions got: an actor's code is decided
+/// per mention in its own article and summed, never taken from whichever
+/// article came first.
+fn add_actor_codes(tx: &Connection, counts: &BTreeMap<(i64, &str), i64>) -> Result<()> {
+    let mut add = tx.prepare_cached(
+        "INSERT INTO actor_codes (actor, code, mentions, documents) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions,
+             documents = documents + 1",
+    )?;
+    let mut top = tx.prepare_cached(
+        "UPDATE actors SET code = (SELECT code FROM actor_codes WHERE actor = ?1
+             ORDER BY mentions DESC, code LIMIT 1)
+         WHERE actor = ?1",
+    )?;
+    for ((actor, code), n) in counts {
+        add.execute(params![actor, code, n])?;
+    }
+    let mut actors: Vec<i64> = counts.keys().map(|(a, _)| *a).collect();
+    actors.dedup();
+    for actor in actors {
+        top.execute(params![actor])?;
+    }
+    Ok(())
+}
+
+/// Whether an event counts as a fact (the `--facts` listing, the actor
+/// graph, the GDELT export): stated as happening, having happened or
+/// scheduled, by a source with a country — an event of a countryless
+/// `---` role ("police", "protesters" that no context placed) is kept and
+/// listed but says nothing about any country.
+fn is_fact(e: &OutEvent) -> bool {
+    let countryless = e
+        .source
+        .as_ref()
+        .and_then(|r| r.actor.as_deref())
+        .is_some_and(|c| c.starts_with("---"));
+    matches!(e.modality.as_str(), "asserted" | "reported" | "future") && !countryless
 }
 
 /// Resolves speakers and event actors to cross-document actors.
@@ -465,7 +511,7 @@ fn insert_event(
             |r| r.get(0),
         )
         .optional()?;
-    let fact = matches!(e.modality.as_str(), "asserted" | "reported" | "future");
+    let fact = is_fact(e);
     let root_code: String = e.cameo.chars().take(2).collect();
     tx.prepare_cached(
         "INSERT INTO events (doc, story, idx, source_name, source_entity, source_code,

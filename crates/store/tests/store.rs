@@ -657,7 +657,7 @@ fn version_5_database_gains_period_totals_without_loss() {
         .unwrap()
         .execute_batch(
             "DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
-             PRAGMA user_version = 5;",
+             DROP TABLE actor_codes; PRAGMA user_version = 5;",
         )
         .unwrap();
     let store = Store::open(&path).unwrap();
@@ -741,4 +741,96 @@ fn concurrent_first_opens_migrate_once() {
         h.join().unwrap().unwrap();
     }
     assert_eq!(Store::open(&path).unwrap().stats().unwrap().documents, 0);
+}
+
+/// The fixture with Jake Sullivan coded `code` and a text of its own (its
+/// own story).
+fn sullivan_coded(id: &str, code: &str) -> (model::contract::Output, InsertMeta) {
+    let text = format!("{TEXT} ({id})");
+    let mut a = analysis_of(id, &text);
+    a.entities[2].actor = Some(code.into());
+    (a.to_contract(), meta(&text, None))
+}
+
+#[test]
+fn an_actors_codes_are_the_codes_its_mentions_got_in_their_own_articles() {
+    let (_dir, mut store) = open();
+    // One article puts him next to Syria; two others code him as his own.
+    for (id, code) in [("a", "SYRGOV"), ("b", "USAGOV"), ("c", "USAGOV")] {
+        let (out, m) = sullivan_coded(id, code);
+        store.insert_with(&out, &m).unwrap();
+    }
+    let found = store.find_actors("Jake Sullivan").unwrap();
+    let sullivan = found.iter().find(|a| a.kind == "PERSON").unwrap();
+    assert_eq!(
+        sullivan.code.as_deref(),
+        Some("USAGOV"),
+        "not the first seen"
+    );
+    let codes: Vec<(&str, u64, u64)> = sullivan
+        .codes
+        .iter()
+        .map(|c| (c.code.as_str(), c.mentions, c.documents))
+        .collect();
+    assert_eq!(codes, [("USAGOV", 2, 2), ("SYRGOV", 1, 1)]);
+    let listed = store.actors(0).unwrap();
+    let listed = listed
+        .iter()
+        .find(|a| a.actor_id == sullivan.actor_id)
+        .unwrap();
+    assert_eq!(listed.codes, sullivan.codes);
+}
+
+#[test]
+fn events_of_a_countryless_source_are_listed_but_no_facts() {
+    let (_dir, mut store) = open();
+    let mut a = analysis_of("a", TEXT);
+    // "officials" that nothing placed in a country
+    a.events[0].source.as_mut().unwrap().actor = Some("---GOV".into());
+    store.insert(&a.to_contract(), "h").unwrap();
+    let all = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(all.len(), 3, "still listed");
+    let facts = store
+        .events(&EventFilter {
+            facts_only: true,
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert!(facts.iter().all(|e| e.cameo != "0233"), "{facts:?}");
+    assert_eq!(facts.len(), 1);
+    let graph = store.actor_graph(None, None, 0).unwrap();
+    assert_eq!(graph.edges.len(), 1, "only Sullivan -> China: {graph:?}");
+    let mut tsv = Vec::new();
+    let facts_only = EventFilter {
+        facts_only: true,
+        ..EventFilter::default()
+    };
+    store.export_gdelt(&mut tsv, &facts_only).unwrap();
+    assert!(!String::from_utf8(tsv).unwrap().contains("---GOV"));
+}
+
+#[test]
+fn version_7_database_drops_countryless_facts_and_counts_codes() {
+    let (dir, mut store) = open();
+    let mut a = analysis_of("a", TEXT);
+    a.events[0].source.as_mut().unwrap().actor = Some("---GOV".into());
+    store.insert(&a.to_contract(), "h").unwrap();
+    drop(store);
+    // as version 7 stored it: a fact, in the graph, codes not counted
+    let path = dir.path().join("test.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "UPDATE events SET fact = 1;
+         INSERT INTO pairs SELECT source_actor, target_actor, 1, 3.4, day, day FROM events
+             WHERE cameo = '0233' AND source_actor IS NOT NULL AND target_actor IS NOT NULL;
+         DROP TABLE actor_codes; PRAGMA user_version = 7;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let graph = store.actor_graph(None, None, 0).unwrap();
+    assert_eq!(graph.edges.len(), 1, "{graph:?}");
+    let sullivan = store.find_actors("Jake Sullivan").unwrap();
+    assert_eq!(sullivan[0].codes.len(), 1);
+    assert_eq!(sullivan[0].codes[0].code, "USAGOV");
 }

@@ -9,8 +9,12 @@ use crate::phrases::{self, ActorRef, Phrase};
 use crate::tokens::{self, tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
+use context::DocCountries;
+use std::collections::HashMap;
 
+mod context;
 mod derived;
+mod discard;
 mod modality;
 mod roles;
 
@@ -28,6 +32,22 @@ struct Doc<'a> {
     subjects: Vec<(usize, ActorRef)>,
     /// Countries named, in text order (for "that country").
     countries: Vec<(usize, ActorRef)>,
+    /// The dateline's and the article's main country.
+    places: DocCountries,
+    /// Role phrases with a country, in text order, with their head word
+    /// ("Hong Kong police" for a later "police").
+    roles: Vec<(usize, String, String)>,
+    /// The country each countryless role phrase takes from its context,
+    /// by actor span; applied when events are made, so that the sentence
+    /// structure still sees an unnamed role.
+    contextual: HashMap<Span, Contextual>,
+}
+
+/// The country context gives a countryless role, and whether it is only
+/// the article's main country (the weakest evidence).
+struct Contextual {
+    country: String,
+    main_only: bool,
 }
 
 /// One sentence, tokenised and chunked.
@@ -66,11 +86,15 @@ pub fn code(
     } else {
         (&a.tokens, &a.sentences)
     };
+    let all_sentences = sentences.clone();
     let mut doc = Doc {
         analysis: a,
         gazetteer,
         subjects: Vec::new(),
         countries: Vec::new(),
+        places: DocCountries::of(a, sentences, gazetteer),
+        roles: Vec::new(),
+        contextual: HashMap::new(),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
@@ -103,6 +127,7 @@ pub fn code(
             }
         }
     }
+    discard::drop_non_political(a, &all_sentences, &mut events);
     events
 }
 
@@ -133,6 +158,7 @@ fn resolve_references(
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
+    let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
     for p in phrases.iter_mut() {
         let at = tokens[p.start].span.start;
         let span = Span::new(at, tokens[p.end - 1].span.end);
@@ -150,6 +176,24 @@ fn resolve_references(
                 p.actors = vec![ActorRef { span, ..r }];
             }
         }
+        if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
+            if let Some((country, main_only)) = role_country(doc, tokens, &sentence_place, p, at) {
+                for r in &p.actors {
+                    let c = Contextual {
+                        country: country.clone(),
+                        main_only,
+                    };
+                    doc.contextual.insert(r.span, c);
+                }
+            }
+        } else if !p.is_reference() {
+            for r in &p.actors {
+                if r.code.len() > 3 && context::country_of(&r.code).is_some() {
+                    doc.roles
+                        .push((at, r.code.clone(), context::head_word(tokens, p)));
+                }
+            }
+        }
         let named_here = !p.is_reference();
         for r in p.actors.iter().filter(|_| named_here) {
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
@@ -160,6 +204,49 @@ fn resolve_references(
             doc.subjects.push((at, p.actors[0].clone()));
         }
     }
+}
+
+/// The country a countryless role phrase takes from its context: its
+/// possessive pronoun's antecedent, the sentence's place, an earlier
+/// mention of the same role, the dateline, the article's main country
+/// (and whether it came from that last resort).
+fn role_country(
+    doc: &Doc,
+    tokens: &[Token],
+    sentence_place: &Option<String>,
+    p: &Phrase,
+    at: usize,
+) -> Option<(String, bool)> {
+    // The last subject with a country ("Azerbaijan recalled its envoy. Its
+    // foreign ministry …": not the envoy).
+    let antecedent = || {
+        doc.subjects
+            .iter()
+            .rev()
+            .filter(|(pos, _)| *pos < at)
+            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+    };
+    if context::possessive_pronoun_before(tokens, p) {
+        if let Some(c) = antecedent() {
+            return Some((c, false));
+        }
+    }
+    // An earlier mention of the same role by the same word ("Hong Kong
+    // police" … "police"; not any official for "officials").
+    let role = p.actors.first().and_then(|r| r.code.get(3..))?;
+    let head = context::head_word(tokens, p);
+    sentence_place
+        .clone()
+        .or_else(|| {
+            doc.roles
+                .iter()
+                .rev()
+                .find(|(pos, code, h)| *pos < at && code.get(3..) == Some(role) && *h == head)
+                .and_then(|(_, code, _)| context::country_of(code).map(str::to_string))
+        })
+        .or_else(|| doc.places.dateline.clone())
+        .map(|c| (c, false))
+        .or_else(|| doc.places.main.clone().map(|c| (c, true)))
 }
 
 fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
@@ -516,8 +603,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
             Event {
-                source: Some(reference(a, &src)),
-                target: Some(reference(a, &tgt)),
+                source: Some(reference(a, &in_context(doc, &src, &tgt))),
+                target: Some(reference(a, &in_context(doc, &tgt, &src))),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
@@ -530,6 +617,36 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
         })
         .collect()
+}
+
+/// The actor `r` with the country its context gives a countryless role.
+/// When only the article's main country is known and the counterpart
+/// `other` is that country ("lawmakers urge retaliation on Russia" in an
+/// article mostly about Russia), the role is more likely someone reacting
+/// to it: the article's next country, if any, else none.
+fn in_context(doc: &Doc, r: &ActorRef, other: &ActorRef) -> ActorRef {
+    let found = doc
+        .contextual
+        .get(&r.span)
+        .filter(|_| r.code.starts_with("---"));
+    let country = found.and_then(|c| {
+        let clash = context::country_of(&other.code) == Some(c.country.as_str());
+        if c.main_only && clash {
+            doc.places
+                .runner_up
+                .as_deref()
+                .filter(|u| context::country_of(&other.code) != Some(*u))
+        } else {
+            Some(c.country.as_str())
+        }
+    });
+    match country {
+        Some(country) => ActorRef {
+            code: context::with_country(&r.code, country),
+            ..r.clone()
+        },
+        None => r.clone(),
+    }
 }
 
 fn reference(a: &Analysis, r: &ActorRef) -> Reference {

@@ -22,7 +22,7 @@ pub enum Format {
 /// Arguments of `newsgraph export`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "GDELT export: fact events only (asserted, reported, future) unless \
+    after_help = "GDELT export: fact events only (asserted, reported, future, with a source that has a country) unless \
     --all-modalities; each story's event once, NumArticles counting its copies. Columns \
     we do not produce are blank; see docs/gdelt-export.md."
 )]

@@ -233,7 +233,7 @@ pub struct EventsArgs {
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
     /// Only facts (asserted, reported, future): no negated, conditional or
-    /// hypothetical events.
+    /// hypothetical events, none of a countryless (`---`) source.
     #[arg(long)]
     pub facts: bool,
     #[command(flatten)]

@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub tokens: &'a [Span],
     /// For each token, the index of the first token of its sentence.
     pub sentence_of: &'a [usize],
+    /// The publication date, which dates leaders' offices.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 impl Context<'_> {
@@ -39,6 +41,9 @@ struct Cluster {
     actor: Option<String>,
     /// Actor codes with a role outrank bare country codes.
     actor_has_role: bool,
+    /// Whether the code is a leader's from the dated table, which outranks
+    /// what the words around any other mention suggest.
+    actor_is_leader: bool,
     mentions: Vec<Span>,
 }
 
@@ -165,6 +170,13 @@ fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String
 fn mention_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
     let name = m.span.slice(cx.text);
     let bare = name.strip_prefix("The ").unwrap_or(name);
+    // A head of state or government, foreign or defence minister is his
+    // own country's, in office or not on the day of publication, whatever
+    // country the sentence names beside him (and whatever type the tagger
+    // gave the name).
+    if let Some(leader) = gazetteer::leaders::leader(name) {
+        return Some((leader.code_on(cx.published), true));
+    }
     match m.kind {
         EntityType::Person => person_actor(cx, m, all).map(|a| (a, true)),
         EntityType::Org => actors::seat_actor(bare)
@@ -269,6 +281,7 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
                     kinds: Vec::new(),
                     actor: None,
                     actor_has_role: false,
+                    actor_is_leader: false,
                     mentions: Vec::new(),
                 });
                 clusters.len() - 1
@@ -280,10 +293,13 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
         }
         c.kinds.push(m.kind);
         c.mentions.push(m.span);
+        let is_leader = gazetteer::leaders::leader(name).is_some();
         if let Some((code, has_role)) = actor {
-            if c.actor.is_none() || (has_role && !c.actor_has_role) {
+            let better = (has_role && !c.actor_has_role) || (is_leader && !c.actor_is_leader);
+            if c.actor.is_none() || better {
                 c.actor = Some(code);
                 c.actor_has_role = has_role;
+                c.actor_is_leader = is_leader;
             }
         }
     }
@@ -359,6 +375,7 @@ mod tests {
             text,
             tokens: &tokens,
             sentence_of: &sentence_of,
+            published: None,
         };
         let entities = cluster(&cx, &mentions);
         let names: Vec<(&str, usize)> = entities

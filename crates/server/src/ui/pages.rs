@@ -425,6 +425,25 @@ pub async fn events(State(db): State<Db>, Params(p): Params<EventsQuery>) -> Pag
     Ok(page(Section::Search, "Events", &html))
 }
 
+/// The codes an actor's mentions got, each with its mentions ("USAGOV 120
+/// · SYRGOV 1"); the actor's one code when none were counted.
+fn codes_cell(a: &ActorSummary) -> String {
+    if a.codes.is_empty() {
+        return escape(a.code.as_deref().unwrap_or(""));
+    }
+    a.codes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} <span class=\"muted\">{}</span>",
+                escape(&c.code),
+                c.mentions
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn actors_table(actors: &[ActorSummary]) -> String {
     if actors.is_empty() {
         return "<p class=\"empty\">No actors yet.</p>".to_string();
@@ -440,7 +459,7 @@ fn actors_table(actors: &[ActorSummary]) -> String {
              <td>{kind}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td><a href=\"/quotes?speaker={}\">quotes</a> · <a href=\"/graph?focus={id}\">network</a></td></tr>",
             escape(&a.name),
-            escape(a.code.as_deref().unwrap_or("")),
+            codes_cell(a),
             a.mentions,
             a.documents,
             url_component(&a.name),

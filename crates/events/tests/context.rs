@@ -1,0 +1,156 @@
+//! Role words with no country of their own take one from their context, on
+//! sentences written for these tests.
+
+use events::EventCoder;
+use model::{Analysis, Document, Entity, EntityType, Span};
+
+/// (source, target, cameo) of every event, with the entities given.
+fn code_with(text: &str, entities: Vec<Entity>) -> Vec<(String, String, String)> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    a.entities = entities;
+    EventCoder::new().annotate(&mut a);
+    a.events
+        .iter()
+        .map(|e| {
+            let actor = |r: &Option<model::Reference>| {
+                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
+            };
+            (actor(&e.source), actor(&e.target), e.cameo.clone())
+        })
+        .collect()
+}
+
+fn code(text: &str) -> Vec<(String, String, String)> {
+    code_with(text, Vec::new())
+}
+
+fn has(events: &[(String, String, String)], source: &str, target: &str, root: &str) -> bool {
+    events
+        .iter()
+        .any(|(s, t, c)| s == source && t.starts_with(target) && c.starts_with(root))
+}
+
+#[test]
+fn the_dateline_gives_police_their_country() {
+    let got = code("KABUL, Afghanistan (AP) — Police arrested a British journalist on Tuesday.");
+    assert!(has(&got, "AFGCOP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn the_place_of_the_sentence_comes_before_the_dateline() {
+    let got = code("MOSCOW — Police arrested a British journalist in Minsk on Tuesday.");
+    assert!(has(&got, "BLRCOP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn an_earlier_mention_of_the_same_role_names_the_country() {
+    let got = code(
+        "Hong Kong police surrounded the campus on Monday. \
+         Police later arrested a British journalist.",
+    );
+    assert!(has(&got, "HKGCOP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn its_foreign_ministry_is_the_antecedents() {
+    let got = code(
+        "Azerbaijan recalled its envoy on Monday. \
+         Its foreign ministry accused Armenia of shelling border villages.",
+    );
+    assert!(has(&got, "AZEGOV", "ARM", "11"), "{got:?}");
+}
+
+#[test]
+fn the_articles_main_country_is_the_last_resort() {
+    let text = "Iran faces a new wave of unrest. Iran has blamed foreign powers. \
+                Protesters attacked a Chinese diplomat on Friday.";
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let second = text[5..].find("Iran").unwrap() + 5;
+    let iran = Entity {
+        id: "e1".into(),
+        name: "Iran".into(),
+        kind: EntityType::Gpe,
+        actor: Some("IRN".into()),
+        mentions: vec![at("Iran"), Span::new(second, second + 4)],
+    };
+    let got = code_with(text, vec![iran]);
+    assert!(has(&got, "IRNOPP", "CHN", "1"), "{got:?}");
+}
+
+#[test]
+fn with_no_context_the_role_stays_countryless() {
+    let got = code("Police arrested a British journalist on Tuesday.");
+    assert!(has(&got, "---COP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn world_leaders_are_no_one_country() {
+    let got = code("MOSCOW — World leaders condemned North Korea's nuclear test on Friday.");
+    assert!(!got.iter().any(|(s, _, _)| s == "RUSGOV"), "{got:?}");
+}
+
+/// Events on a page at `url`.
+fn code_page(url: &str, text: &str) -> Vec<(String, String, String)> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    a.document.article.url = Some(url.to_string());
+    EventCoder::new().annotate(&mut a);
+    a.events
+        .iter()
+        .map(|e| {
+            let actor = |r: &Option<model::Reference>| {
+                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
+            };
+            (actor(&e.source), actor(&e.target), e.cameo.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn sports_results_are_no_events() {
+    // A sports section: "beat" is a result, not an assault.
+    let got = code_page(
+        "https://sports.example.com/tennis/davis-cup-roundup",
+        "Russia beat Croatia on Monday.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // Elsewhere, the score and the sports words give it away.
+    let got = code_page(
+        "https://news.example.com/world/roundup",
+        "Wales beat Hungary 2-0 in the qualifying tournament on Tuesday.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A vote tally is no score, and war news stays news.
+    let got = code_page(
+        "https://news.example.com/world/roundup",
+        "Russian troops attacked Ukraine on Tuesday, a week after the Senate voted 52-48.",
+    );
+    assert!(has(&got, "RUSMIL", "UKR", "19"), "{got:?}");
+}
+
+#[test]
+fn market_moves_are_no_attacks() {
+    let url = "https://news.example.com/markets/today";
+    let got = code_page(url, "Chinese firms attacked Japan on Tuesday.");
+    assert!(has(&got, "CHNBUS", "JPN", "19"), "{got:?}");
+    let got = code_page(
+        url,
+        "Chinese firms attacked Japan as shares fell on Tuesday.",
+    );
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
+}
+
+#[test]
+fn another_role_word_is_no_coreferent_mention() {
+    // "officials" do not corefer with "the U.S. defence secretary": the
+    // dateline places them.
+    let got = code(
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper arrived on Tuesday. \
+         Officials accused China of bullying its neighbours.",
+    );
+    assert!(has(&got, "VNMGOV", "CHN", "11"), "{got:?}");
+}
