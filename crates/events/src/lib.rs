@@ -21,6 +21,7 @@ pub mod dictionary;
 pub mod lemma;
 pub mod phrases;
 pub mod tokens;
+pub mod verb_dictionary;
 pub mod verbs;
 mod when_where;
 

@@ -14,7 +14,9 @@ mod derived;
 mod modality;
 mod roles;
 
-use derived::{accusation, denial, intent_code, is_symmetric, refusal_code, threat_code};
+use derived::{
+    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
+};
 use gazetteer::Gazetteer;
 use modality::{in_condition, in_denial, inside_marks, quote_of, CUES};
 use model::{Analysis, Event, Modality, Reference, Span};
@@ -232,7 +234,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         let Some(m) = verbs.match_at(&s.tokens, &s.phrases, i) else {
             continue;
         };
-        if !m.nominal && is_noun_use(s, verbs, i) {
+        if !m.nominal && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
             continue;
         }
         // "accused Iran of attacking", "refrained from attacking": a gerund
@@ -290,6 +292,35 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         .collect();
     coded.extend(derived);
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
+}
+
+/// Whether the "-ing" word at `i` heads a noun compound after a bare
+/// singular noun ("smoke from crop burning", "flag burning"): a verb's
+/// subject would be an actor, a pronoun or a plural ("farmers burning
+/// crops"), and an auxiliary or verb before it makes a verb group.
+fn is_compound_gerund(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &s.tokens[k]) else {
+        return false;
+    };
+    const FUNCTION: &[&str] = &[
+        "were", "are", "am", "be", "been", "being", "and", "or", "but", "to", "not", "also",
+        "still", "now", "then", "keep", "kept", "continue", "start", "began", "begin", "stop",
+        "after", "before", "while", "by", "without", "into", "of", "for", "from", "in", "on", "at",
+        "with", "about", "over", "against", "the", "a", "an", "it", "he", "she", "they", "we", "i",
+        "you", "who", "which", "that", "this", "these", "those", "their", "his", "her", "its",
+        "our", "my", "your", "than", "as", "more", "most", "very", "even", "just", "only", "again",
+        "ever", "never",
+    ];
+    s.tokens[i].lower.ends_with("ing")
+        && prev.is_word()
+        && !prev.is_capitalized()
+        && prev.text.chars().all(|c| c.is_ascii_lowercase())
+        && !prev.lower.ends_with('s')
+        && !prev.lower.ends_with("ed")
+        && !prev.lower.ends_with("ly")
+        && !FUNCTION.contains(&prev.lower.as_str())
+        && !verbs.is_verb(&prev.lower)
+        && phrase_at(s, i - 1).is_none()
 }
 
 /// Codes one trigger: modality, code adjustments, sources and targets.
@@ -489,6 +520,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
     pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
+    // "Russia beat Croatia 6-3": a contest result, not an assault.
+    pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     let date = when_where::date(
         &a.times,
         &s.tokens,
