@@ -324,6 +324,17 @@ impl VerbDictionary {
             });
             back_ok && front_ok
         })?;
+        // A statement verb ("said", "told", "announced": own code in root
+        // 01) reaches into the clause it reports, whose own verb is coded
+        // on its own; its patterns would code that clause's objects
+        // ("said the US will seek new sanctions" is not the speaker's 163).
+        let statement = |c: &DictCode| matches!(c, DictCode::Forward(c) | DictCode::Mutual(c) if c.starts_with("01"));
+        // "according to" is a preposition.
+        let according =
+            tokens[at].lower == "according" && tokens.get(at + 1).is_some_and(|t| t.lower == "to");
+        if statement(&form.code) || according {
+            return None;
+        }
         let verb_end = at + 1 + form.back.len();
         // The window also ends at an infinitive of another verb ("continued
         // to provide aid": the aid belongs to "provide").
