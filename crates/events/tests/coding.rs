@@ -352,3 +352,35 @@ fn the_cameo_dictionary_codes_verbs_our_patterns_lack() {
         summary(&ev)
     );
 }
+
+#[test]
+fn an_object_pronoun_points_past_its_own_subject() {
+    // "him" is not the subject who criticises; "it" is not a person.
+    let ev = code("The Kenyan president met the Ugandan president in March. Later the Kenyan president criticized him.");
+    assert!(
+        has(&ev, "KEN", "UGA", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Ghana closed the border with Togo. The Nigerian president accused it of lying.");
+    assert!(
+        has(&ev, "NGA", "GHA", "112", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_subject_pronoun_points_back_to_the_last_subject() {
+    let ev = code("The Kenyan president met the Ugandan president on Monday. He condemned Sudan.");
+    assert!(
+        has(&ev, "KEN", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !has(&ev, "UGA", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

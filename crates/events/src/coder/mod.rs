@@ -10,6 +10,7 @@ use crate::tokens::{tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 
+mod antecedents;
 mod derived;
 mod modality;
 mod roles;
@@ -26,8 +27,8 @@ use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, 
 struct Doc<'a> {
     analysis: &'a Analysis,
     gazetteer: &'a Gazetteer,
-    /// Actors that were the subject of a clause, in text order (for "it", "he").
-    subjects: Vec<(usize, ActorRef)>,
+    /// Actors mentioned so far, for "it", "he", "him".
+    antecedents: antecedents::Antecedents,
     /// Countries named, in text order (for "that country").
     countries: Vec<(usize, ActorRef)>,
 }
@@ -67,7 +68,7 @@ pub fn code(
     let mut doc = Doc {
         analysis: a,
         gazetteer,
-        subjects: Vec::new(),
+        antecedents: antecedents::Antecedents::default(),
         countries: Vec::new(),
     };
     let mut events: Vec<Event> = Vec::new();
@@ -122,21 +123,29 @@ fn actor_of(r: &Option<Reference>) -> Option<&str> {
 }
 
 /// Resolves pronouns and "that country" in text order, and records the
-/// subjects and countries later references may point back to.
+/// actors and countries later references may point back to.
 fn resolve_references(
     doc: &mut Doc,
     actors: &ActorTable,
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
+    // The sentence's subject: its first actor phrase outside a
+    // prepositional phrase.
+    let mut subject: Option<ActorRef> = None;
     for p in phrases.iter_mut() {
         let at = tokens[p.start].span.start;
         let span = Span::new(at, tokens[p.end - 1].span.end);
         if let Some(pronoun) = p.pronoun.clone() {
+            let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
+            let object = antecedents::is_object_pronoun(&pronoun, before);
+            let person = |r: &ActorRef| is_person(doc.analysis, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
-                speaker_actor(doc, actors, at).or_else(|| last_before(&doc.subjects, at))
+                speaker_actor(doc, actors, at)
+                    .or_else(|| doc.antecedents.resolve(&pronoun, at, object, None, &person))
             } else {
-                last_before(&doc.subjects, at)
+                doc.antecedents
+                    .resolve(&pronoun, at, object, subject.as_ref(), &person)
             };
             if let Some(r) = found {
                 p.actors = vec![ActorRef { span, ..r }];
@@ -152,9 +161,35 @@ fn resolve_references(
                 doc.countries.push((at, r.clone()));
             }
         }
-        if p.preposition.is_none() && !p.possessive && p.actors.len() == 1 {
-            doc.subjects.push((at, p.actors[0].clone()));
+        // Places ("in Syria", "from Moscow") are not what "it" or "him"
+        // points back to; partners ("with Putin", "against Iran") may be.
+        let remembered = match p.preposition.as_deref() {
+            None => true,
+            Some(prep) => matches!(prep, "with" | "to" | "against" | "on" | "for"),
+        };
+        if remembered && !p.possessive && p.actors.len() == 1 {
+            let is_subject = p.preposition.is_none() && subject.is_none();
+            if is_subject {
+                subject = Some(p.actors[0].clone());
+            }
+            doc.antecedents.record(at, p.actors[0].clone(), is_subject);
         }
+    }
+}
+
+/// Whether an actor names a person, as far as the named entities or its
+/// code tell: a bare country or an organisation is not one.
+fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
+    match a.entity_at(r.span).map(|e| e.kind) {
+        Some(model::EntityType::Person) => Some(true),
+        Some(
+            model::EntityType::Gpe
+            | model::EntityType::Loc
+            | model::EntityType::Org
+            | model::EntityType::Norp,
+        ) => Some(false),
+        _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
+        _ => None,
     }
 }
 
