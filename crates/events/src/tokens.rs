@@ -121,7 +121,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 fn is_abbreviation(word: &[(usize, char)]) -> bool {
     let w: String = word.iter().map(|(_, c)| *c).collect();
     let dotted = w.contains('.') && w.split('.').all(|p| p.chars().count() == 1);
+    // A middle initial: "Vladimir V. Putin", "John F. Kerry".
+    let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
     dotted
+        || initial
         || matches!(
             w.as_str(),
             "Mr" | "Mrs"

@@ -384,3 +384,45 @@ fn a_subject_pronoun_points_back_to_the_last_subject() {
         summary(&ev)
     );
 }
+
+#[test]
+fn coordinated_role_phrases_are_each_an_actor() {
+    let ev =
+        code("The Kenyan president and the Ugandan foreign minister condemned Sudan on Monday.");
+    assert!(
+        has(&ev, "KEN", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "UGA", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Sudan attacked the Kenyan army, the Ugandan police and the Ethiopian army.");
+    for target in ["KEN", "UGA", "ETH"] {
+        assert!(
+            has(&ev, "SDN", target, "19", Modality::Asserted),
+            "{target}: {:?}",
+            summary(&ev)
+        );
+    }
+    // An apposition is one actor, not a list.
+    let ev = code("Kenya, a close ally, condemned Sudan.");
+    assert_eq!(summary(&ev).len(), 1, "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_middle_initial_does_not_split_a_name() {
+    let ev = code("President Obama and President Vladimir V. Putin met in Geneva.");
+    assert!(
+        has(&ev, "USA", "RUS", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "RUS", "USA", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -11,6 +11,7 @@ use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 
 mod antecedents;
+mod arguments;
 mod derived;
 mod modality;
 mod roles;
@@ -457,10 +458,10 @@ fn code_trigger(
     } else {
         base
     };
-    let mut sources = s.phrases[source_phrase].actors.clone();
+    let target_phrase = target_phrase.filter(|t| *t != source_phrase);
+    let mut sources = arguments::actors_of(s, source_phrase, target_phrase.as_slice());
     let mut targets = target_phrase
-        .filter(|t| *t != source_phrase)
-        .map(|t| s.phrases[t].actors.clone())
+        .map(|t| arguments::actors_of(s, t, &[source_phrase]))
         .unwrap_or_default();
     if m.reverse {
         if targets.is_empty() {
