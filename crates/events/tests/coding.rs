@@ -426,3 +426,28 @@ fn a_middle_initial_does_not_split_a_name() {
         summary(&ev)
     );
 }
+
+#[test]
+fn an_act_done_by_an_actor_makes_that_actor_the_target() {
+    let ev = code("Ghana condemned the latest border raid by Togo.");
+    assert!(
+        has(&ev, "GHA", "TGO", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Ghana praised the reforms carried out by Togo.");
+    assert!(
+        has(&ev, "GHA", "TGO", "05", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    // "by" right after the verb is a means, not a doer.
+    let ev = code("Ghana attacked the border post by night.");
+    assert!(
+        summary(&ev)
+            .iter()
+            .all(|(_, t, _, _)| t.is_empty() || t.starts_with("GHA")),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -15,6 +15,7 @@ mod arguments;
 mod derived;
 mod modality;
 mod roles;
+mod targets;
 
 use derived::{
     accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
@@ -403,17 +404,19 @@ fn code_trigger(
         None if chain.passive => subject_left(s, chain.start)
             .filter(|t| *t != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
-        None => target_right(s, head, &exclude).and_then(|t| {
-            // "deploy more troops": an unnamed role the pattern itself
-            // matched is the object; the target, if any, comes after it.
-            let p = &s.phrases[t];
-            let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
-            if object {
-                target_right(s, last, &exclude)
-            } else {
-                Some(t)
-            }
-        }),
+        None => target_right(s, head, &exclude)
+            .and_then(|t| {
+                // "deploy more troops": an unnamed role the pattern itself
+                // matched is the object; the target, if any, comes after it.
+                let p = &s.phrases[t];
+                let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
+                if object {
+                    target_right(s, last, &exclude)
+                } else {
+                    Some(t)
+                }
+            })
+            .or_else(|| targets::doer_of_object(s, last, &exclude)),
     };
     match chain.governor {
         Some(Governor::Refuse) => negated = true,
