@@ -451,3 +451,16 @@ fn an_act_done_by_an_actor_makes_that_actor_the_target() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_show_of_force_needs_no_target() {
+    let ev = code("Ghana mobilized its troops on Monday.");
+    let found = ev.iter().any(|e| {
+        cameo::root(&e.cameo) == "15"
+            && e.target.is_none()
+            && e.source.as_ref().and_then(|r| r.actor.as_deref()) == Some("GHA")
+    });
+    assert!(found, "{:?}", summary(&ev));
+    // Other events still need someone on the receiving end.
+    assert!(code("Ghana condemned the decision.").is_empty());
+}

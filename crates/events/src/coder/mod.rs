@@ -561,6 +561,12 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
+    // "North Korea mobilized its troops": a show of force needs no target.
+    let alone: Vec<ActorRef> = if pairs.is_empty() && c.targets.is_empty() {
+        targets::without_target(&c.code, &c.sources)
+    } else {
+        Vec::new()
+    };
     let date = when_where::date(
         &a.times,
         &s.tokens,
@@ -571,19 +577,24 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     );
     pairs
         .into_iter()
+        .map(|(src, tgt)| (src, Some(tgt)))
+        .chain(alone.into_iter().map(|src| (src, None)))
         .map(|(src, tgt)| {
             let mut code = c.code.clone();
             if matches!(code.as_str(), "040" | "044") {
                 let third = place
                     .as_ref()
                     .and_then(|p| p.country.as_deref())
-                    .is_some_and(|pc| !src.code.starts_with(pc) && !tgt.code.starts_with(pc));
+                    .is_some_and(|pc| {
+                        !src.code.starts_with(pc)
+                            && !tgt.as_ref().is_some_and(|t| t.code.starts_with(pc))
+                    });
                 code = if third { "044" } else { "040" }.to_string();
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
             Event {
                 source: Some(reference(a, &src)),
-                target: Some(reference(a, &tgt)),
+                target: tgt.map(|t| reference(a, &t)),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,

@@ -5,6 +5,7 @@
 
 use super::roles::{phrase_at, CLAUSE_BREAKS};
 use super::Sentence;
+use crate::phrases::ActorRef;
 
 /// How many tokens after the verb the object's "by" phrase may start.
 const REACH: usize = 8;
@@ -38,4 +39,19 @@ pub(super) fn doer_of_object(s: &Sentence, last: usize, skip: &[usize]) -> Optio
     });
     let other_actor = (last + 1..by).any(|k| phrase_at(s, k).is_some());
     (has_noun && !crossed && !other_actor).then_some(idx)
+}
+
+/// The sources that act alone under `code`: a show of force (CAMEO 15,
+/// "mobilized its troops", "raised its alert level") is an event with no
+/// target, which the coder would otherwise drop. Only named sources: an
+/// unnamed group alone ("troops were mobilized") says nothing usable.
+pub(super) fn without_target(code: &str, sources: &[ActorRef]) -> Vec<ActorRef> {
+    if crate::cameo::root(code) != "15" {
+        return Vec::new();
+    }
+    sources
+        .iter()
+        .filter(|s| !s.code.starts_with("---"))
+        .cloned()
+        .collect()
 }
