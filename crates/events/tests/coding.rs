@@ -464,3 +464,18 @@ fn a_show_of_force_needs_no_target() {
     // Other events still need someone on the receiving end.
     assert!(code("Ghana condemned the decision.").is_empty());
 }
+
+#[test]
+fn a_perfect_gerund_after_a_preposition_is_what_someone_is_blamed_for() {
+    let ev = code("Ghana condemned Togo for having attacked a Ghanaian border post.");
+    assert!(
+        has(&ev, "GHA", "TGO", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !summary(&ev).iter().any(|(_, _, c, _)| c.starts_with("19")),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -277,13 +277,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         // "accused Iran of attacking", "refrained from attacking": a gerund
         // after these prepositions is what someone is blamed for or kept
         // from, not an event the sentence reports.
-        if s.tokens[i].lower.ends_with("ing")
-            && i > 0
-            && matches!(
-                s.tokens[i - 1].lower.as_str(),
-                "of" | "for" | "over" | "about" | "from" | "without" | "against"
-            )
-        {
+        if is_blamed_gerund(s, i) {
             continue;
         }
         if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
@@ -329,6 +323,25 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         .collect();
     coded.extend(derived);
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
+}
+
+/// Whether the verb at `i` is a gerund after a preposition ("accused
+/// Iran of attacking", "for having shot down", "of being involved").
+fn is_blamed_gerund(s: &Sentence, i: usize) -> bool {
+    let is_preposition = |k: usize| {
+        matches!(
+            s.tokens[k].lower.as_str(),
+            "of" | "for" | "over" | "about" | "from" | "without" | "against"
+        )
+    };
+    if i == 0 {
+        return false;
+    }
+    if s.tokens[i].lower.ends_with("ing") && is_preposition(i - 1) {
+        return true;
+    }
+    // A perfect or passive gerund: the auxiliary carries the "-ing".
+    i >= 2 && matches!(s.tokens[i - 1].lower.as_str(), "having" | "being") && is_preposition(i - 2)
 }
 
 /// Whether the "-ing" word at `i` heads a noun compound after a bare
