@@ -479,3 +479,31 @@ fn a_perfect_gerund_after_a_preposition_is_what_someone_is_blamed_for() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_meeting_with_a_named_partner_goes_both_ways() {
+    let ev = code("The Kenyan foreign minister met with the Ugandan president on Monday.");
+    assert!(
+        has(&ev, "KEN", "UGA", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "UGA", "KEN", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    // A place is not a partner that meets back; an attack is one-way.
+    let ev = code("The Kenyan foreign minister met in Uganda on Monday.");
+    assert!(
+        !has(&ev, "UGA", "KEN", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Kenya attacked Uganda on Monday.");
+    assert!(
+        !has(&ev, "UGA", "KEN", "", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

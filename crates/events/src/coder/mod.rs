@@ -523,6 +523,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     let a = doc.analysis;
     let place = when_where::place(&s.tokens, c.head, doc.gazetteer);
     let mut c = c;
+    // "Kerry met the Russian foreign minister": both met (a place named
+    // as the counterpart below does not meet back).
+    c.mutual |= arguments::is_reciprocal(&c.code) && !c.targets.is_empty();
     // "Obama will meet in Zurich", "warplanes struck targets in Gaza",
     // "condemned the coup in Myanmar": with no one else named, the place's
     // country is the counterpart (as PETRARCH codes it).
