@@ -507,3 +507,23 @@ fn a_meeting_with_a_named_partner_goes_both_ways() {
         summary(&ev)
     );
 }
+
+#[test]
+fn they_points_back_to_every_member_of_a_coordinated_subject() {
+    let ev = code("Ghana condemned Togo. Kenya and Uganda met on Friday. They criticized Sudan.");
+    assert!(
+        has(&ev, "KEN", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "UGA", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !has(&ev, "TGO", "SDN", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

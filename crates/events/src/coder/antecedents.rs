@@ -11,7 +11,9 @@ use crate::phrases::ActorRef;
 struct Mention {
     /// Byte offset where the mention starts.
     at: usize,
-    actor: ActorRef,
+    /// Its actors: several for a coordination ("Japan and Korea"), which
+    /// only "they" and "them" point back to.
+    actors: Vec<ActorRef>,
     /// Whether it was the subject of its sentence.
     subject: bool,
 }
@@ -28,8 +30,12 @@ const REACH: usize = 600;
 
 impl Antecedents {
     /// Remembers `actor`, mentioned at byte `at`.
-    pub(super) fn record(&mut self, at: usize, actor: ActorRef, subject: bool) {
-        self.mentions.push(Mention { at, actor, subject });
+    pub(super) fn record(&mut self, at: usize, actors: Vec<ActorRef>, subject: bool) {
+        self.mentions.push(Mention {
+            at,
+            actors,
+            subject,
+        });
     }
 
     /// The actor the pronoun `pronoun` at byte `at` points back to.
@@ -44,11 +50,13 @@ impl Antecedents {
         object: bool,
         clause_subject: Option<&ActorRef>,
         person: &dyn Fn(&ActorRef) -> Option<bool>,
-    ) -> Option<ActorRef> {
-        let fits = |m: &Mention| match pronoun {
-            "he" | "she" | "him" | "her" => person(&m.actor) != Some(false),
-            "it" => person(&m.actor) != Some(true),
-            _ => true,
+    ) -> Option<Vec<ActorRef>> {
+        let fits = |m: &Mention| match (pronoun, m.actors.as_slice()) {
+            ("they" | "them" | "we" | "us", _) => true,
+            ("he" | "she" | "him" | "her", [one]) => person(one) != Some(false),
+            ("it", [one]) => person(one) != Some(true),
+            (_, [_]) => true,
+            _ => false,
         };
         let same = |a: &ActorRef, b: &ActorRef| a.code == b.code && a.name == b.name;
         let before = || {
@@ -59,22 +67,24 @@ impl Antecedents {
                 .take_while(move |m| m.at + REACH >= at)
                 .filter(|m| fits(m))
         };
-        let other = |m: &&Mention| !object || clause_subject.is_none_or(|s| !same(s, &m.actor));
+        let other = |m: &&Mention| {
+            !object || clause_subject.is_none_or(|s| !m.actors.iter().any(|a| same(s, a)))
+        };
         // A subject is the likelier antecedent ("China built islands. Japan
         // accused it"); an object pronoun settles for any other actor
         // ("Obama met Putin. Obama criticized him").
         if let Some(m) = before().filter(other).find(|m| m.subject) {
-            return Some(m.actor.clone());
+            return Some(m.actors.clone());
         }
         if let Some(m) = before().filter(other).next().filter(|_| object) {
-            return Some(m.actor.clone());
+            return Some(m.actors.clone());
         }
         // Nothing that fits well: the last mention, as before.
         self.mentions
             .iter()
             .rev()
             .find(|m| m.at < at && fits(m))
-            .map(|m| m.actor.clone())
+            .map(|m| m.actors.clone())
     }
 }
 

@@ -144,13 +144,14 @@ fn resolve_references(
             let person = |r: &ActorRef| is_person(doc.analysis, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
                 speaker_actor(doc, actors, at)
+                    .map(|r| vec![r])
                     .or_else(|| doc.antecedents.resolve(&pronoun, at, object, None, &person))
             } else {
                 doc.antecedents
                     .resolve(&pronoun, at, object, subject.as_ref(), &person)
             };
-            if let Some(r) = found {
-                p.actors = vec![ActorRef { span, ..r }];
+            if let Some(found) = found {
+                p.actors = found.into_iter().map(|r| ActorRef { span, ..r }).collect();
             }
         } else if p.anaphor {
             if let Some(r) = last_before(&doc.countries, at) {
@@ -169,12 +170,12 @@ fn resolve_references(
             None => true,
             Some(prep) => matches!(prep, "with" | "to" | "against" | "on" | "for"),
         };
-        if remembered && !p.possessive && p.actors.len() == 1 {
+        if remembered && !p.possessive && !p.actors.is_empty() {
             let is_subject = p.preposition.is_none() && subject.is_none();
             if is_subject {
                 subject = Some(p.actors[0].clone());
             }
-            doc.antecedents.record(at, p.actors[0].clone(), is_subject);
+            doc.antecedents.record(at, p.actors.clone(), is_subject);
         }
     }
 }
