@@ -76,7 +76,7 @@ impl Antecedents {
         if let Some(m) = before().filter(other).find(|m| m.subject) {
             return Some(m.actors.clone());
         }
-        if let Some(m) = before().filter(other).next().filter(|_| object) {
+        if let Some(m) = before().find(other).filter(|_| object) {
             return Some(m.actors.clone());
         }
         // Nothing that fits well: the last mention, as before.
