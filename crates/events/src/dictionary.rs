@@ -260,7 +260,7 @@ fn entry_for(form: &str, codes: &[DatedCode], agent: bool) -> Option<Entry> {
 
 /// Removes `<!-- … -->` (and `<! -- … -->`) blocks, keeping line breaks so
 /// that line numbers stay right.
-fn strip_html_comments(text: &str) -> String {
+pub(crate) fn strip_html_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {

@@ -22,6 +22,7 @@ pub mod dictionary;
 pub use lexicon::lemma;
 pub mod phrases;
 pub mod tokens;
+pub mod verb_dictionary;
 pub mod verbs;
 mod when_where;
 

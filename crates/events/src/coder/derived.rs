@@ -179,3 +179,69 @@ pub(super) fn denial(s: &Sentence, c: &Coded) -> Option<Coded> {
         mutual: false,
     })
 }
+
+/// Verbs that report who won a contest as often as who hit whom ("Russia
+/// beat Croatia 6-3", "Spain defeated Brazil in the final").
+const CONTEST_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "beaten",
+    "beating",
+    "defeat",
+    "defeats",
+    "defeated",
+    "defeating",
+    "best",
+    "bested",
+    "edge",
+    "edged",
+    "rout",
+    "routed",
+    "thrash",
+    "thrashed",
+    "trounce",
+    "trounced",
+    "overcome",
+    "overcame",
+    "outplay",
+    "outplayed",
+    "overpower",
+    "overpowered",
+    "crush",
+    "crushed",
+];
+
+/// Whether a violent code (roots 18–20) on a contest verb is a result, not
+/// an attack: a score in the sentence ("6-3", "2-1"), or a bare state on
+/// both sides — states fight through their forces ("Russian troops
+/// defeated …"), while a bare country name that beats another is a team.
+pub(super) fn is_contest_result(
+    s: &Sentence,
+    head: usize,
+    code: &str,
+    source: &str,
+    target: &str,
+) -> bool {
+    if !matches!(cameo::root(code), "18" | "19" | "20")
+        || !CONTEST_VERBS.contains(&s.tokens[head].lower.as_str())
+    {
+        return false;
+    }
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let score = s.tokens.iter().enumerate().any(|(k, t)| {
+        let joined = t
+            .text
+            .split_once(['-', '–'])
+            .is_some_and(|(a, b)| digits(a) && digits(b));
+        let split = digits(t.text)
+            && s.tokens
+                .get(k + 1)
+                .is_some_and(|h| matches!(h.text, "-" | "–"))
+            && s.tokens.get(k + 2).is_some_and(|n| digits(n.text));
+        joined || split
+    });
+    let bare_state = |c: &str| {
+        c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) && !c.starts_with("IGO")
+    };
+    score || (bare_state(source) && bare_state(target))
+}

@@ -12,13 +12,18 @@ use crate::when_where;
 use context::DocCountries;
 use std::collections::HashMap;
 
+mod antecedents;
+mod arguments;
 mod context;
 mod derived;
 mod discard;
 mod modality;
 mod roles;
+mod targets;
 
-use derived::{accusation, denial, intent_code, is_symmetric, refusal_code, threat_code};
+use derived::{
+    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
+};
 use gazetteer::Gazetteer;
 use modality::{in_condition, in_denial, inside_marks, quote_of, CUES};
 use model::{Analysis, Event, Modality, Reference, Span};
@@ -28,7 +33,10 @@ use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, 
 struct Doc<'a> {
     analysis: &'a Analysis,
     gazetteer: &'a Gazetteer,
-    /// Actors that were the subject of a clause, in text order (for "it", "he").
+    /// Actors mentioned so far, for "it", "he", "him".
+    antecedents: antecedents::Antecedents,
+    /// Actors that were the subject of a clause, in text order (what a
+    /// possessive "its" in a countryless role points back to).
     subjects: Vec<(usize, ActorRef)>,
     /// Countries named, in text order (for "that country").
     countries: Vec<(usize, ActorRef)>,
@@ -90,6 +98,7 @@ pub fn code(
     let mut doc = Doc {
         analysis: a,
         gazetteer,
+        antecedents: antecedents::Antecedents::default(),
         subjects: Vec::new(),
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
@@ -151,7 +160,7 @@ fn actor_of(r: &Option<Reference>) -> Option<&str> {
 }
 
 /// Resolves pronouns and "that country" in text order, and records the
-/// subjects and countries later references may point back to.
+/// actors and countries later references may point back to.
 fn resolve_references(
     doc: &mut Doc,
     actors: &ActorTable,
@@ -159,17 +168,26 @@ fn resolve_references(
     phrases: &mut [Phrase],
 ) {
     let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
+    // The sentence's subject: its first actor phrase outside a
+    // prepositional phrase.
+    let mut subject: Option<ActorRef> = None;
     for p in phrases.iter_mut() {
         let at = tokens[p.start].span.start;
         let span = Span::new(at, tokens[p.end - 1].span.end);
         if let Some(pronoun) = p.pronoun.clone() {
+            let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
+            let object = antecedents::is_object_pronoun(&pronoun, before);
+            let person = |r: &ActorRef| is_person(doc.analysis, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
-                speaker_actor(doc, actors, at).or_else(|| last_before(&doc.subjects, at))
+                speaker_actor(doc, actors, at)
+                    .map(|r| vec![r])
+                    .or_else(|| doc.antecedents.resolve(&pronoun, at, object, None, &person))
             } else {
-                last_before(&doc.subjects, at)
+                doc.antecedents
+                    .resolve(&pronoun, at, object, subject.as_ref(), &person)
             };
-            if let Some(r) = found {
-                p.actors = vec![ActorRef { span, ..r }];
+            if let Some(found) = found {
+                p.actors = found.into_iter().map(|r| ActorRef { span, ..r }).collect();
             }
         } else if p.anaphor {
             if let Some(r) = last_before(&doc.countries, at) {
@@ -199,6 +217,19 @@ fn resolve_references(
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
                 doc.countries.push((at, r.clone()));
             }
+        }
+        // Places ("in Syria", "from Moscow") are not what "it" or "him"
+        // points back to; partners ("with Putin", "against Iran") may be.
+        let remembered = match p.preposition.as_deref() {
+            None => true,
+            Some(prep) => matches!(prep, "with" | "to" | "against" | "on" | "for"),
+        };
+        if remembered && !p.possessive && !p.actors.is_empty() {
+            let is_subject = p.preposition.is_none() && subject.is_none();
+            if is_subject {
+                subject = Some(p.actors[0].clone());
+            }
+            doc.antecedents.record(at, p.actors.clone(), is_subject);
         }
         if p.preposition.is_none() && !p.possessive && p.actors.len() == 1 {
             doc.subjects.push((at, p.actors[0].clone()));
@@ -247,6 +278,22 @@ fn role_country(
         .or_else(|| doc.places.dateline.clone())
         .map(|c| (c, false))
         .or_else(|| doc.places.main.clone().map(|c| (c, true)))
+}
+
+/// Whether an actor names a person, as far as the named entities or its
+/// code tell: a bare country or an organisation is not one.
+fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
+    match a.entity_at(r.span).map(|e| e.kind) {
+        Some(model::EntityType::Person) => Some(true),
+        Some(
+            model::EntityType::Gpe
+            | model::EntityType::Loc
+            | model::EntityType::Org
+            | model::EntityType::Norp,
+        ) => Some(false),
+        _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
+        _ => None,
+    }
 }
 
 fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
@@ -325,19 +372,13 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         let Some(m) = verbs.match_at(&s.tokens, &s.phrases, i) else {
             continue;
         };
-        if !m.nominal && is_noun_use(s, verbs, i) {
+        if !m.nominal && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
             continue;
         }
         // "accused Iran of attacking", "refrained from attacking": a gerund
         // after these prepositions is what someone is blamed for or kept
         // from, not an event the sentence reports.
-        if s.tokens[i].lower.ends_with("ing")
-            && i > 0
-            && matches!(
-                s.tokens[i - 1].lower.as_str(),
-                "of" | "for" | "over" | "about" | "from" | "without" | "against"
-            )
-        {
+        if is_blamed_gerund(s, i) {
             continue;
         }
         if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
@@ -385,6 +426,54 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
+/// Whether the verb at `i` is a gerund after a preposition ("accused
+/// Iran of attacking", "for having shot down", "of being involved").
+fn is_blamed_gerund(s: &Sentence, i: usize) -> bool {
+    let is_preposition = |k: usize| {
+        matches!(
+            s.tokens[k].lower.as_str(),
+            "of" | "for" | "over" | "about" | "from" | "without" | "against"
+        )
+    };
+    if i == 0 {
+        return false;
+    }
+    if s.tokens[i].lower.ends_with("ing") && is_preposition(i - 1) {
+        return true;
+    }
+    // A perfect or passive gerund: the auxiliary carries the "-ing".
+    i >= 2 && matches!(s.tokens[i - 1].lower.as_str(), "having" | "being") && is_preposition(i - 2)
+}
+
+/// Whether the "-ing" word at `i` heads a noun compound after a bare
+/// singular noun ("smoke from crop burning", "flag burning"): a verb's
+/// subject would be an actor, a pronoun or a plural ("farmers burning
+/// crops"), and an auxiliary or verb before it makes a verb group.
+fn is_compound_gerund(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &s.tokens[k]) else {
+        return false;
+    };
+    const FUNCTION: &[&str] = &[
+        "were", "are", "am", "be", "been", "being", "and", "or", "but", "to", "not", "also",
+        "still", "now", "then", "keep", "kept", "continue", "start", "began", "begin", "stop",
+        "after", "before", "while", "by", "without", "into", "of", "for", "from", "in", "on", "at",
+        "with", "about", "over", "against", "the", "a", "an", "it", "he", "she", "they", "we", "i",
+        "you", "who", "which", "that", "this", "these", "those", "their", "his", "her", "its",
+        "our", "my", "your", "than", "as", "more", "most", "very", "even", "just", "only", "again",
+        "ever", "never",
+    ];
+    s.tokens[i].lower.ends_with("ing")
+        && prev.is_word()
+        && !prev.is_capitalized()
+        && prev.text.chars().all(|c| c.is_ascii_lowercase())
+        && !prev.lower.ends_with('s')
+        && !prev.lower.ends_with("ed")
+        && !prev.lower.ends_with("ly")
+        && !FUNCTION.contains(&prev.lower.as_str())
+        && !verbs.is_verb(&prev.lower)
+        && phrase_at(s, i - 1).is_none()
+}
+
 /// Codes one trigger: modality, code adjustments, sources and targets.
 fn code_trigger(
     doc: &Doc,
@@ -429,17 +518,19 @@ fn code_trigger(
         None if chain.passive => subject_left(s, chain.start)
             .filter(|t| *t != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
-        None => target_right(s, head, &exclude).and_then(|t| {
-            // "deploy more troops": an unnamed role the pattern itself
-            // matched is the object; the target, if any, comes after it.
-            let p = &s.phrases[t];
-            let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
-            if object {
-                target_right(s, last, &exclude)
-            } else {
-                Some(t)
-            }
-        }),
+        None => target_right(s, head, &exclude)
+            .and_then(|t| {
+                // "deploy more troops": an unnamed role the pattern itself
+                // matched is the object; the target, if any, comes after it.
+                let p = &s.phrases[t];
+                let object = p.start <= last && p.actors.iter().all(|a| a.code.starts_with("---"));
+                if object {
+                    target_right(s, last, &exclude)
+                } else {
+                    Some(t)
+                }
+            })
+            .or_else(|| targets::doer_of_object(s, last, &exclude)),
     };
     match chain.governor {
         Some(Governor::Refuse) => negated = true,
@@ -484,10 +575,10 @@ fn code_trigger(
     } else {
         base
     };
-    let mut sources = s.phrases[source_phrase].actors.clone();
+    let target_phrase = target_phrase.filter(|t| *t != source_phrase);
+    let mut sources = arguments::actors_of(s, source_phrase, target_phrase.as_slice());
     let mut targets = target_phrase
-        .filter(|t| *t != source_phrase)
-        .map(|t| s.phrases[t].actors.clone())
+        .map(|t| arguments::actors_of(s, t, &[source_phrase]))
         .unwrap_or_default();
     if m.reverse {
         if targets.is_empty() {
@@ -533,6 +624,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     let a = doc.analysis;
     let place = when_where::place(&s.tokens, c.head, doc.gazetteer);
     let mut c = c;
+    // "Kerry met the Russian foreign minister": both met (a place named
+    // as the counterpart below does not meet back).
+    c.mutual |= arguments::is_reciprocal(&c.code) && !c.targets.is_empty();
     // "Obama will meet in Zurich", "warplanes struck targets in Gaza",
     // "condemned the coup in Myanmar": with no one else named, the place's
     // country is the counterpart (as PETRARCH codes it).
@@ -582,6 +676,14 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
     pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
+    // "Russia beat Croatia 6-3": a contest result, not an assault.
+    pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
+    // "North Korea mobilized its troops": a show of force needs no target.
+    let alone: Vec<ActorRef> = if pairs.is_empty() && c.targets.is_empty() {
+        targets::without_target(&c.code, &c.sources)
+    } else {
+        Vec::new()
+    };
     let date = when_where::date(
         &a.times,
         &s.tokens,
@@ -592,19 +694,26 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     );
     pairs
         .into_iter()
+        .map(|(src, tgt)| (src, Some(tgt)))
+        .chain(alone.into_iter().map(|src| (src, None)))
         .map(|(src, tgt)| {
             let mut code = c.code.clone();
             if matches!(code.as_str(), "040" | "044") {
                 let third = place
                     .as_ref()
                     .and_then(|p| p.country.as_deref())
-                    .is_some_and(|pc| !src.code.starts_with(pc) && !tgt.code.starts_with(pc));
+                    .is_some_and(|pc| {
+                        !src.code.starts_with(pc)
+                            && !tgt.as_ref().is_some_and(|t| t.code.starts_with(pc))
+                    });
                 code = if third { "044" } else { "040" }.to_string();
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
             Event {
-                source: Some(reference(a, &in_context(doc, &src, &tgt))),
-                target: Some(reference(a, &in_context(doc, &tgt, &src))),
+                source: Some(reference(a, &in_context(doc, &src, tgt.as_ref()))),
+                target: tgt
+                    .as_ref()
+                    .map(|t| reference(a, &in_context(doc, t, Some(&src)))),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
@@ -624,18 +733,19 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
 /// `other` is that country ("lawmakers urge retaliation on Russia" in an
 /// article mostly about Russia), the role is more likely someone reacting
 /// to it: the article's next country, if any, else none.
-fn in_context(doc: &Doc, r: &ActorRef, other: &ActorRef) -> ActorRef {
+fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
     let found = doc
         .contextual
         .get(&r.span)
         .filter(|_| r.code.starts_with("---"));
     let country = found.and_then(|c| {
-        let clash = context::country_of(&other.code) == Some(c.country.as_str());
+        let other_country = other.and_then(|o| context::country_of(&o.code));
+        let clash = other_country == Some(c.country.as_str());
         if c.main_only && clash {
             doc.places
                 .runner_up
                 .as_deref()
-                .filter(|u| context::country_of(&other.code) != Some(*u))
+                .filter(|u| other_country != Some(*u))
         } else {
             Some(c.country.as_str())
         }

@@ -1,0 +1,126 @@
+//! What a pronoun points back to. Every actor phrase is remembered with
+//! whether it was its sentence's subject. A pronoun prefers the last
+//! subject ("He joined …", "China built islands. Japan accused it"); an
+//! object pronoun ("accuses him") is never its own clause's subject (no
+//! one accuses himself); "he", "she" skip countries and organisations
+//! and "it" skips people.
+
+use crate::phrases::ActorRef;
+
+/// One remembered actor mention.
+struct Mention {
+    /// Byte offset where the mention starts.
+    at: usize,
+    /// Its actors: several for a coordination ("Japan and Korea"), which
+    /// only "they" and "them" point back to.
+    actors: Vec<ActorRef>,
+    /// Whether it was the subject of its sentence.
+    subject: bool,
+}
+
+/// The actor mentions of a document so far, in text order.
+#[derive(Default)]
+pub(super) struct Antecedents {
+    mentions: Vec<Mention>,
+}
+
+/// How far back (in bytes) a pronoun looks for its antecedent: about
+/// three sentences of news prose.
+const REACH: usize = 600;
+
+impl Antecedents {
+    /// Remembers `actor`, mentioned at byte `at`.
+    pub(super) fn record(&mut self, at: usize, actors: Vec<ActorRef>, subject: bool) {
+        self.mentions.push(Mention {
+            at,
+            actors,
+            subject,
+        });
+    }
+
+    /// The actor the pronoun `pronoun` at byte `at` points back to.
+    /// `object` says the pronoun is a verb's or preposition's object;
+    /// `clause_subject` is the subject already named in its sentence;
+    /// `person` tells whether an actor names a person (`None`: not known),
+    /// asked only of the candidates (it looks up named entities).
+    pub(super) fn resolve(
+        &self,
+        pronoun: &str,
+        at: usize,
+        object: bool,
+        clause_subject: Option<&ActorRef>,
+        person: &dyn Fn(&ActorRef) -> Option<bool>,
+    ) -> Option<Vec<ActorRef>> {
+        let fits = |m: &Mention| match (pronoun, m.actors.as_slice()) {
+            ("they" | "them" | "we" | "us", _) => true,
+            ("he" | "she" | "him" | "her", [one]) => person(one) != Some(false),
+            ("it", [one]) => person(one) != Some(true),
+            (_, [_]) => true,
+            _ => false,
+        };
+        let same = |a: &ActorRef, b: &ActorRef| a.code == b.code && a.name == b.name;
+        let before = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(move |m| m.at < at)
+                .take_while(move |m| m.at + REACH >= at)
+                .filter(|m| fits(m))
+        };
+        let other = |m: &&Mention| {
+            !object || clause_subject.is_none_or(|s| !m.actors.iter().any(|a| same(s, a)))
+        };
+        // A subject is the likelier antecedent ("China built islands. Japan
+        // accused it"); an object pronoun settles for any other actor
+        // ("Obama met Putin. Obama criticized him").
+        if let Some(m) = before().filter(other).find(|m| m.subject) {
+            return Some(m.actors.clone());
+        }
+        if let Some(m) = before().find(other).filter(|_| object) {
+            return Some(m.actors.clone());
+        }
+        // Nothing that fits well: the last mention, as before.
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.at < at && fits(m))
+            .map(|m| m.actors.clone())
+    }
+}
+
+/// Whether a pronoun is a verb's or preposition's object: the object
+/// forms, and "it"/"her" after a word that is not a clause opener
+/// ("criticized it", "with her"; not "it said", ", it").
+pub(super) fn is_object_pronoun(pronoun: &str, before: Option<&str>) -> bool {
+    match pronoun {
+        "him" | "them" | "us" | "me" => true,
+        "it" | "her" => before.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !matches!(
+                    w,
+                    "and"
+                        | "but"
+                        | "or"
+                        | "that"
+                        | "because"
+                        | "as"
+                        | "if"
+                        | "when"
+                        | "while"
+                        | "since"
+                        | "so"
+                        | "though"
+                        | "although"
+                        | "said"
+                        | "says"
+                        | "where"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "unless"
+                        | "whether"
+                )
+        }),
+        _ => false,
+    }
+}
