@@ -5,7 +5,7 @@
 //!     ../shared/data/cameo/petrarch2_dictionaries/CAMEO.2.0.txt crates/events/data/cameo-verbs.txt
 //! ```
 //!
-//! A test (`verb_dictionary` tests, ignored without ../shared) checks that the
+//! A test (`tests/cameo_table.rs`, ignored without ../shared) checks that the
 //! committed table is what this writes.
 
 use std::process::ExitCode;

@@ -1,0 +1,20 @@
+//! The committed CAMEO verb table is what the converter makes of PETRARCH-2's
+//! `CAMEO.2.0.txt` today (a stale table would silently code with old patterns).
+
+#[test]
+#[ignore = "needs ../shared/data/cameo/petrarch2_dictionaries/CAMEO.2.0.txt (run with --ignored where it is present)"]
+fn committed_table_is_a_fresh_conversion() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/cameo/petrarch2_dictionaries/CAMEO.2.0.txt"
+    );
+    let source = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}: this test needs ../shared beside the checkout"));
+    let fresh =
+        events::verb_dictionary::convert::convert(&source).expect("the dictionary converts");
+    let committed = include_str!("../data/cameo-verbs.txt");
+    assert!(
+        fresh == committed,
+        "crates/events/data/cameo-verbs.txt is stale: rerun the convert_cameo example"
+    );
+}
