@@ -11,6 +11,10 @@
 //! - [`seats`]: institutions named by their seat (`seats.txt`: "Kremlin" →
 //!   RUSGOV) and news outlets (`outlets.txt`: "CNN" → USAMED), read by `nlp`
 //!   and `attribution`.
+//! - [`actors`]: actors the event coder knows by name
+//!   (`named_actors.txt`: "NATO" → IGONAT; seats, outlets and dated leaders
+//!   are not repeated there) and the words it reads around actors
+//!   (`actor_words.txt`: pronouns, generic role nouns, "that country").
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -20,6 +24,7 @@
 //! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
 //! sees the same words.
 
+pub mod actors;
 pub mod cues;
 pub mod inflect;
 pub mod lemma;
@@ -28,6 +33,7 @@ pub mod roles;
 pub mod seats;
 pub mod speaker;
 
+pub use actors::{actor_words, named_actors, ActorWords};
 pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};

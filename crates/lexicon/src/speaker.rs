@@ -95,7 +95,7 @@ impl<'t> SpeakerWords<'t> {
 }
 
 /// Adds one lowercase entry a line.
-fn push_entries<'t>(
+pub(crate) fn push_entries<'t>(
     list: &mut Vec<&'t str>,
     lines: &[parse::Line<'t>],
     file: &'static str,
