@@ -243,7 +243,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         } else if last && e.stem {
             t.lower.starts_with(w.as_str()) && t.is_capitalized()
         } else if last && matches!(e.kind, EntryKind::Agent { .. }) {
-            t.lower == *w || is_plural_of(&t.lower, w)
+            t.lower == *w || t.lower == lexicon::inflect::plural(w)
         } else {
             t.lower == *w
         };
@@ -252,16 +252,6 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(n)
-}
-
-/// Whether `word` is a regular plural of `singular`.
-fn is_plural_of(word: &str, singular: &str) -> bool {
-    word.strip_suffix('s') == Some(singular)
-        || word.strip_suffix("es") == Some(singular)
-        || (singular.ends_with('y')
-            && word.strip_suffix("ies") == Some(&singular[..singular.len() - 1]))
-        || (singular.ends_with("man")
-            && word.strip_suffix("men") == Some(&singular[..singular.len() - 3]))
 }
 
 /// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).
