@@ -15,6 +15,8 @@
 //!   (`named_actors.txt`: "NATO" → IGONAT; seats, outlets and dated leaders
 //!   are not repeated there) and the words it reads around actors
 //!   (`actor_words.txt`: pronouns, generic role nouns, "that country").
+//! - [`calendar`]: month and weekday names (`calendar.txt`), read by
+//!   `extract`, `nlp` and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -25,6 +27,7 @@
 //! sees the same words.
 
 pub mod actors;
+pub mod calendar;
 pub mod cues;
 pub mod inflect;
 pub mod lemma;
@@ -34,6 +37,7 @@ pub mod seats;
 pub mod speaker;
 
 pub use actors::{actor_words, named_actors, ActorWords};
+pub use calendar::{calendar, Calendar};
 pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};

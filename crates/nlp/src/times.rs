@@ -11,43 +11,6 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use model::{Span, TimeExpression};
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
 /// Words that put a sentence in the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
@@ -73,13 +36,14 @@ fn month_of(word: &str) -> Option<u32> {
     }
     let w = word.trim_end_matches('.').to_lowercase();
     // "May" alone is too often the verb; callers require a day number.
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    lexicon::calendar().month(&w)
 }
 
 /// The weekday a word names.
 fn weekday_of(word: &str) -> Option<Weekday> {
     let w = word.to_lowercase();
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+    let days_from_monday = lexicon::calendar().weekday(&w)?;
+    Weekday::try_from(u8::try_from(days_from_monday).ok()?).ok()
 }
 
 /// A day of the month ("14", "14th").
