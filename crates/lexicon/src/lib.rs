@@ -15,6 +15,9 @@
 //!   (`named_actors.txt`: "NATO" → IGONAT; seats, outlets and dated leaders
 //!   are not repeated there) and the words it reads around actors
 //!   (`actor_words.txt`: pronouns, generic role nouns, "that country").
+//! - [`attribution_words`]: the other words attribution reads around cues,
+//!   speakers and claims (`attribution_words.txt`: phrase boundaries,
+//!   stance nouns, clause openers), one section a list.
 //! - [`calendar`]: month and weekday names (`calendar.txt`), read by
 //!   `extract`, `nlp` and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
@@ -27,6 +30,7 @@
 //! sees the same words.
 
 pub mod actors;
+pub mod attribution_words;
 pub mod calendar;
 pub mod cues;
 pub mod inflect;
@@ -37,6 +41,7 @@ pub mod seats;
 pub mod speaker;
 
 pub use actors::{actor_words, named_actors, ActorWords};
+pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
 pub use cues::{cues, CueClass, Cues};
 pub use parse::ParseError;
