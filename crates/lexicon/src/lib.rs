@@ -4,6 +4,8 @@
 //!
 //! - [`lemma`]: verb and noun lemmas, irregular forms from
 //!   `irregular_verbs.txt` and `irregular_nouns.txt`.
+//! - [`modality_words`]: negations, hypothetical modals and adverbs
+//!   (`events`' clause modality) and future markers (`nlp`'s weekdays).
 //! - [`roles`]: the role → actor-code table (`roles.txt`) that `nlp`,
 //!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
@@ -35,6 +37,7 @@ pub mod calendar;
 pub mod cues;
 pub mod inflect;
 pub mod lemma;
+pub mod modality_words;
 pub mod parse;
 pub mod roles;
 pub mod seats;
@@ -44,6 +47,7 @@ pub use actors::{actor_words, named_actors, ActorWords};
 pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
 pub use cues::{cues, CueClass, Cues};
+pub use modality_words::{modality_words, ModalityWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
 pub use seats::{outlets, seats, NamedActor, NamedActors};

@@ -11,24 +11,6 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use model::{Span, TimeExpression};
 
-/// Words that put a sentence in the future.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "going",
-    "due",
-    "set",
-    "intends",
-    "tomorrow",
-];
-
 /// The month a capitalised word names ("March", "Mar.").
 fn month_of(word: &str) -> Option<u32> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -110,9 +92,11 @@ fn nearest_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate>
 
 /// Whether the sentence around token `i` speaks of the future.
 fn future_context(words: &[&str], sentence: (usize, usize)) -> bool {
-    words[sentence.0..sentence.1]
-        .iter()
-        .any(|w| FUTURE_MARKERS.contains(&w.to_lowercase().as_str()))
+    words[sentence.0..sentence.1].iter().any(|w| {
+        lexicon::modality_words()
+            .future_markers
+            .contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// Finds time expressions among `tokens` (with `sentences` as token ranges
