@@ -17,113 +17,6 @@ pub struct SpeakerPhrase {
     pub via: Vec<(usize, usize)>,
 }
 
-/// Words that end a speaker phrase when walking back from a cue.
-const BOUNDARY: &[&str] = &[
-    "that",
-    "but",
-    "or",
-    "because",
-    "while",
-    "when",
-    "if",
-    "as",
-    "since",
-    "after",
-    "before",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "so",
-    "than",
-    "although",
-    "though",
-    "whether",
-    "whose",
-    "what",
-    "how",
-    "why",
-    "not",
-    "quoted",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "did",
-    "does",
-    "do",
-    "said",
-    "says",
-    "and",
-    "into",
-    "over",
-    "until",
-    "against",
-    "like",
-    "also",
-    "there",
-    "it",
-    "this",
-    "earlier",
-    "later",
-    "however",
-    "meanwhile",
-    "instead",
-];
-
-/// Further words that end a speaker phrase when walking forward from a cue
-/// ("said Sullivan on CNN", "according to officials in Washington").
-const FORWARD_BOUNDARY: &[&str] = &[
-    "to", "in", "on", "at", "during", "with", "about", "may", "might", "must", "should", "shall",
-];
-
-/// Lead-in words dropped from the front of a phrase ("On Tuesday Sanders").
-const LEAD_INS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "still",
-    "now",
-    "then",
-    "earlier",
-    "later",
-    "last",
-    "meanwhile",
-    "however",
-    "also",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "this",
-    "separately",
-    "instead",
-    "indeed",
-];
-
 /// Longest speaker phrase kept whole; longer ones are cut to their head.
 const MAX_PHRASE: usize = 9;
 
@@ -132,7 +25,8 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
-            !BOUNDARY.contains(&cx.low(i)) && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
+            !lexicon::attribution_words().boundary.contains(&cx.low(i))
+                && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
         }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
         TokenKind::Mark(_) => false,
@@ -253,7 +147,10 @@ fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)
         i = k;
     }
     let mut s = i;
-    while s < end && (cx.lex.pronoun(cx.low(s)).is_none()) && LEAD_INS.contains(&cx.low(s)) {
+    while s < end
+        && (cx.lex.pronoun(cx.low(s)).is_none())
+        && lexicon::attribution_words().lead_ins.contains(&cx.low(s))
+    {
         s += 1;
     }
     while s < end && !cx.is_word(s) {
@@ -361,7 +258,7 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
         let ok = match cx.tokens[i].kind {
             TokenKind::Word => {
                 let l = cx.low(i);
-                ((!BOUNDARY.contains(&l) && !FORWARD_BOUNDARY.contains(&l))
+                ((!lexicon::attribution_words().boundary.contains(&l) && !lexicon::attribution_words().forward_boundary.contains(&l))
                     || (l == "and" && cx.is_cap(i + 1))
                     // "a source close to the campaign", "an adviser to Trump"
                     || (l == "to"
@@ -394,24 +291,6 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
     (cx.word_count(start, i) > 0).then_some((start, i))
 }
 
-/// Lower-case words that name a kind of outlet after its proper name.
-const OUTLET_HEADS: &[&str] = &[
-    "news",
-    "agency",
-    "newspaper",
-    "daily",
-    "weekly",
-    "broadcaster",
-    "television",
-    "radio",
-    "network",
-    "channel",
-    "website",
-    "magazine",
-    "service",
-    "tabloid",
-];
-
 /// A name run for a chain link: "The New York Times", "CNN", "U.S. media".
 fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut i = start;
@@ -435,7 +314,12 @@ fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> 
     // Kyodo news service". Part of the name, not the start of the claim.
     if e > i {
         let mut h = e;
-        while h < end && h < e + 2 && OUTLET_HEADS.contains(&cx.low(h)) {
+        while h < end
+            && h < e + 2
+            && lexicon::attribution_words()
+                .outlet_heads
+                .contains(&cx.low(h))
+        {
             h += 1;
         }
         e = h;

@@ -6,7 +6,6 @@
 //! `CHNGOV`). The built-in lexicon comes first in the table; tables the
 //! caller loads ([`crate::dictionary`]) are added after it and win ties.
 
-use crate::builtin_actors::NAMED;
 use crate::tokens::Token;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -101,20 +100,24 @@ impl ActorTable {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         let mut t = ActorTable::default();
-        for (names, code) in NAMED {
-            for name in *names {
-                t.add(Entry {
-                    words: split_words(name),
-                    stem: false,
-                    case_sensitive: is_acronym(name),
-                    display: (*name).to_string(),
-                    kind: EntryKind::Actor(vec![DatedCode {
-                        code: (*code).to_string(),
-                        from: None,
-                        to: None,
-                    }]),
-                });
-            }
+        // Actors known by name (`lexicon`'s seats and named actors; codes
+        // follow CAMEO, see `named_actors.txt`). Not all of `outlets.txt`:
+        // outlets as event actors change output (an outlet as the source
+        // of every "NBC released it"), so the three wire agencies the coder
+        // knew stay in `named_actors.txt`.
+        let named = [lexicon::seats(), lexicon::named_actors()];
+        for actor in named.iter().flat_map(|table| table.entries()) {
+            t.add(Entry {
+                words: split_words(actor.name),
+                stem: false,
+                case_sensitive: is_acronym(actor.name),
+                display: actor.name.to_string(),
+                kind: EntryKind::Actor(vec![DatedCode {
+                    code: actor.code.to_string(),
+                    from: None,
+                    to: None,
+                }]),
+            });
         }
         // Leaders with their terms: the government in office, an elite
         // before and after; added after the undated names so they win.
@@ -240,7 +243,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         } else if last && e.stem {
             t.lower.starts_with(w.as_str()) && t.is_capitalized()
         } else if last && matches!(e.kind, EntryKind::Agent { .. }) {
-            t.lower == *w || is_plural_of(&t.lower, w)
+            t.lower == *w || t.lower == lexicon::inflect::plural(w)
         } else {
             t.lower == *w
         };
@@ -249,16 +252,6 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(n)
-}
-
-/// Whether `word` is a regular plural of `singular`.
-fn is_plural_of(word: &str, singular: &str) -> bool {
-    word.strip_suffix('s') == Some(singular)
-        || word.strip_suffix("es") == Some(singular)
-        || (singular.ends_with('y')
-            && word.strip_suffix("ies") == Some(&singular[..singular.len() - 1]))
-        || (singular.ends_with("man")
-            && word.strip_suffix("men") == Some(&singular[..singular.len() - 3]))
 }
 
 /// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).

@@ -45,47 +45,6 @@ pub struct Chain {
     pub purpose: bool,
 }
 
-const ADVERBS: &[&str] = &[
-    "already",
-    "also",
-    "still",
-    "now",
-    "soon",
-    "reportedly",
-    "allegedly",
-    "further",
-    "again",
-    "just",
-    "even",
-    "then",
-    "once",
-    "finally",
-    "recently",
-    "jointly",
-    "formally",
-    "officially",
-    "publicly",
-    "directly",
-    "privately",
-    "repeatedly",
-    "previously",
-    "quickly",
-    "immediately",
-    "not",
-    "never",
-    "n't",
-    "ever",
-    "actually",
-    "only",
-    "yet",
-    "effectively",
-    "indeed",
-];
-
-const NEGATIONS: &[&str] = &["not", "never", "n't", "no"];
-
-const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "can", "should", "must", "cannot"];
-
 /// Verbs (and adjectives) that take a "to"-infinitive with the same subject.
 fn governor(lemma: &str) -> Option<Governor> {
     Some(match lemma {
@@ -156,7 +115,7 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
     while j > 0 {
         let k = j - 1;
         let w = tokens[k].lower.as_str();
-        if NEGATIONS.contains(&w) || w.ends_with("n't") || w == "cannot" {
+        if lexicon::modality_words().negations.contains(&w) || w.ends_with("n't") || w == "cannot" {
             c.negated = true;
             if w == "won't" {
                 c.future = true;
@@ -168,12 +127,14 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
             } else if w == "wouldn't" {
                 c.would = true;
             }
-        } else if ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
+        } else if lexicon::modality_words().adverbs.contains(&w)
+            || (w.ends_with("ly") && w.len() > 4)
+        {
         } else if matches!(w, "will" | "shall" | "'ll") {
             c.future = true;
         } else if w == "would" || w == "'d" {
             c.would = true;
-        } else if HYPOTHETICAL_MODALS.contains(&w) {
+        } else if lexicon::modality_words().hypothetical_modals.contains(&w) {
             c.hypothetical = true;
         } else if lemma_is(w, |l| l == "be" || l == "get") {
             if participle && j == c.start {
@@ -183,8 +144,15 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
         } else if w == "to" {
             // Find what governs the infinitive.
             let mut g = k;
-            while g > 0 && ADVERBS.contains(&tokens[g - 1].lower.as_str()) {
-                if NEGATIONS.contains(&tokens[g - 1].lower.as_str()) {
+            while g > 0
+                && lexicon::modality_words()
+                    .adverbs
+                    .contains(&tokens[g - 1].lower.as_str())
+            {
+                if lexicon::modality_words()
+                    .negations
+                    .contains(&tokens[g - 1].lower.as_str())
+                {
                     c.negated = true;
                 }
                 g -= 1;

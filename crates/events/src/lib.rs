@@ -7,13 +7,13 @@
 //!
 //! Where to start reading: `coder` walks the sentences (`tokens` regroups
 //! `nlp`'s tokens of each for the patterns); `verbs.txt` holds
-//! the verb patterns; `builtin_actors` the actor lexicon; `phrases` turns
+//! the verb patterns; `actor_table` the actor lexicon (its words are the
+//! `lexicon` crate's); `phrases` turns
 //! tokens into coded actor phrases; `clause` reads modality.
 
 #![warn(missing_docs)]
 
 pub mod actor_table;
-mod builtin_actors;
 pub mod cameo;
 pub mod clause;
 mod coder;

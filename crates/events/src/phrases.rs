@@ -9,7 +9,6 @@
 //! governments" (role + of + coordinated countries + role).
 
 use crate::actor_table::{ActorTable, Entry, EntryKind};
-use crate::builtin_actors::{COUNTRY_ANAPHORS, GENERIC_AGENTS, PRONOUNS};
 use crate::tokens::Token;
 use chrono::NaiveDate;
 use gazetteer::{Gazetteer, Place};
@@ -143,22 +142,25 @@ fn best_piece(
     let from_gazetteer = country_at(tokens, i, gazetteer);
     let from_entity = entity_at(tokens, i, entities);
     let lower = tokens[i].lower.as_str();
-    let from_words = if PRONOUNS.contains(&lower) {
+    let from_words = if lexicon::actor_words().pronouns.contains(&lower) {
         Some(Piece {
             label: Label::Pronoun,
             len: 1,
         })
     } else {
-        COUNTRY_ANAPHORS.iter().find_map(|a| {
-            let words: Vec<&str> = a.split(' ').collect();
-            let fits = tokens
-                .get(i..i + words.len())
-                .is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| t.lower == *w));
-            fits.then_some(Piece {
-                label: Label::Anaphor,
-                len: words.len(),
+        lexicon::actor_words()
+            .country_anaphors
+            .iter()
+            .find_map(|a| {
+                let words: Vec<&str> = a.split(' ').collect();
+                let fits = tokens
+                    .get(i..i + words.len())
+                    .is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| t.lower == *w));
+                fits.then_some(Piece {
+                    label: Label::Anaphor,
+                    len: words.len(),
+                })
             })
-        })
     };
     // Longest wins; on ties the tables (which hold the caller's
     // dictionaries) beat the gazetteer, which beats the entity stage.
@@ -179,10 +181,12 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
         EntryKind::Agent { code, prefix } => Label::Agent {
             code: code.clone(),
             prefix: *prefix,
-            generic: GENERIC_AGENTS.contains(&e.words.join(" ").as_str())
+            generic: lexicon::actor_words()
+                .generic_agents
+                .contains(&e.words.join(" ").as_str())
                 || e.words
                     .last()
-                    .is_some_and(|w| GENERIC_AGENTS.contains(&w.as_str())),
+                    .is_some_and(|w| lexicon::actor_words().generic_agents.contains(&w.as_str())),
         },
     }
 }

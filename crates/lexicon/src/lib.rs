@@ -4,6 +4,8 @@
 //!
 //! - [`lemma`]: verb and noun lemmas, irregular forms from
 //!   `irregular_verbs.txt` and `irregular_nouns.txt`.
+//! - [`modality_words`]: negations, hypothetical modals and adverbs
+//!   (`events`' clause modality) and future markers (`nlp`'s weekdays).
 //! - [`roles`]: the role → actor-code table (`roles.txt`) that `nlp`,
 //!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
@@ -11,6 +13,15 @@
 //! - [`seats`]: institutions named by their seat (`seats.txt`: "Kremlin" →
 //!   RUSGOV) and news outlets (`outlets.txt`: "CNN" → USAMED), read by `nlp`
 //!   and `attribution`.
+//! - [`actors`]: actors the event coder knows by name
+//!   (`named_actors.txt`: "NATO" → IGONAT; seats, outlets and dated leaders
+//!   are not repeated there) and the words it reads around actors
+//!   (`actor_words.txt`: pronouns, generic role nouns, "that country").
+//! - [`attribution_words`]: the other words attribution reads around cues,
+//!   speakers and claims (`attribution_words.txt`: phrase boundaries,
+//!   stance nouns, clause openers), one section a list.
+//! - [`calendar`]: month and weekday names (`calendar.txt`), read by
+//!   `extract`, `nlp` and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -20,15 +31,23 @@
 //! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
 //! sees the same words.
 
+pub mod actors;
+pub mod attribution_words;
+pub mod calendar;
 pub mod cues;
 pub mod inflect;
 pub mod lemma;
+pub mod modality_words;
 pub mod parse;
 pub mod roles;
 pub mod seats;
 pub mod speaker;
 
+pub use actors::{actor_words, named_actors, ActorWords};
+pub use attribution_words::{attribution_words, AttributionWords};
+pub use calendar::{calendar, Calendar};
 pub use cues::{cues, CueClass, Cues};
+pub use modality_words::{modality_words, ModalityWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
 pub use seats::{outlets, seats, NamedActor, NamedActors};

@@ -33,19 +33,46 @@ impl<'t> NamedActors<'t> {
     /// Reads a table in the format of `data/seats.txt` (`CODE  Name` a
     /// line); `file` names it in errors.
     pub fn parse(file: &'static str, text: &'t str) -> Result<Self, ParseError> {
+        Self::parse_checked(
+            file,
+            text,
+            "a country code followed by a role code",
+            |code| {
+                code.len() == 6
+                    && code.is_char_boundary(3)
+                    && code[..3].bytes().all(|b| b.is_ascii_uppercase())
+                    && Role::from_code(&code[3..]).is_some()
+            },
+        )
+    }
+
+    /// Reads a table in the format of `data/named_actors.txt`: as
+    /// [`NamedActors::parse`], but a code may be any CAMEO actor code
+    /// (`IGOUNOIAEA`, `IGOG7`, `WST`): three or more capitals and digits.
+    pub fn parse_cameo(file: &'static str, text: &'t str) -> Result<Self, ParseError> {
+        Self::parse_checked(file, text, "an actor code", |code| {
+            code.len() >= 3
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+    }
+
+    /// Reads `CODE  Name` lines, refusing codes `code_ok` rejects (which
+    /// are not what `expected` says).
+    fn parse_checked(
+        file: &'static str,
+        text: &'t str,
+        expected: &str,
+        code_ok: impl Fn(&str) -> bool,
+    ) -> Result<Self, ParseError> {
         let mut out = NamedActors::default();
         for line in parse::lines(text) {
             let Some((code, name)) = line.text.split_once(char::is_whitespace) else {
                 return Err(line.error(file, "expected `CODE  Name`"));
             };
-            let country_ok = code.len() == 6
-                && code.is_char_boundary(3)
-                && code[..3].bytes().all(|b| b.is_ascii_uppercase());
-            if !country_ok || Role::from_code(&code[3..]).is_none() {
-                return Err(line.error(
-                    file,
-                    format!("\"{code}\" is not a country code followed by a role code"),
-                ));
+            if !code_ok(code) {
+                return Err(line.error(file, format!("\"{code}\" is not {expected}")));
             }
             let name = name.trim();
             out.by_name.entry(name).or_insert(out.seats.len());

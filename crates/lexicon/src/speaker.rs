@@ -90,12 +90,17 @@ impl<'t> SpeakerWords<'t> {
             };
             push_entries(list, &lines, NAMES_FILE)?;
         }
+        // Weekday and month names have one list, `calendar.txt`.
+        let calendar = crate::calendar::calendar();
+        out.not_names.extend(calendar.weekdays());
+        out.not_names.extend(calendar.months());
+        out.time_words.extend(calendar.weekdays());
         Ok(out)
     }
 }
 
 /// Adds one lowercase entry a line.
-fn push_entries<'t>(
+pub(crate) fn push_entries<'t>(
     list: &mut Vec<&'t str>,
     lines: &[parse::Line<'t>],
     file: &'static str,

@@ -21,7 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("gazetteer", &["model"]),
     ("lexicon", &["model", "gazetteer"]),
-    ("extract", &["model"]),
+    ("extract", &["model", "lexicon"]),
     ("nlp", &["model", "gazetteer", "lexicon"]),
     ("attribution", &["model", "gazetteer", "lexicon", "nlp"]),
     (

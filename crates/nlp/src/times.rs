@@ -11,61 +11,6 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use model::{Span, TimeExpression};
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-/// Words that put a sentence in the future.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "going",
-    "due",
-    "set",
-    "intends",
-    "tomorrow",
-];
-
 /// The month a capitalised word names ("March", "Mar.").
 fn month_of(word: &str) -> Option<u32> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -73,13 +18,14 @@ fn month_of(word: &str) -> Option<u32> {
     }
     let w = word.trim_end_matches('.').to_lowercase();
     // "May" alone is too often the verb; callers require a day number.
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    lexicon::calendar().month(&w)
 }
 
 /// The weekday a word names.
 fn weekday_of(word: &str) -> Option<Weekday> {
     let w = word.to_lowercase();
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+    let days_from_monday = lexicon::calendar().weekday(&w)?;
+    Weekday::try_from(u8::try_from(days_from_monday).ok()?).ok()
 }
 
 /// A day of the month ("14", "14th").
@@ -146,9 +92,11 @@ fn nearest_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate>
 
 /// Whether the sentence around token `i` speaks of the future.
 fn future_context(words: &[&str], sentence: (usize, usize)) -> bool {
-    words[sentence.0..sentence.1]
-        .iter()
-        .any(|w| FUTURE_MARKERS.contains(&w.to_lowercase().as_str()))
+    words[sentence.0..sentence.1].iter().any(|w| {
+        lexicon::modality_words()
+            .future_markers
+            .contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// Finds time expressions among `tokens` (with `sentences` as token ranges

@@ -5,57 +5,6 @@
 
 use super::*;
 
-/// Words that start no content: the clause after the cue is something else.
-pub(super) const NOT_CONTENT_START: &[&str] = &[
-    "who", "which", "as", "before", "after", "when", "while", "because", "and", "but", "in", "on",
-    "at", "during", "for", "to", "of", "by", "with", "from",
-];
-
-/// Nouns of the medium a statement was made in ("said in a statement").
-pub(super) const MEDIA_NOUNS: &[&str] = &[
-    "statement",
-    "interview",
-    "speech",
-    "letter",
-    "tweet",
-    "post",
-    "release",
-    "conference",
-    "briefing",
-    "appearance",
-    "email",
-    "e-mail",
-    "op-ed",
-    "video",
-    "message",
-    "messages",
-    "tweets",
-    "posts",
-    "statements",
-    "interviews",
-    "report",
-    "remarks",
-    "address",
-    "broadcast",
-    "show",
-    "episode",
-    "call",
-    "radio",
-    "television",
-    "rally",
-    "debate",
-    "memo",
-    "filing",
-    "hearing",
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-];
-
 /// Skips what may follow a cue before its content: "that", time words,
 /// "on CNN" (a chain link), "in a statement", "Sunday", commas and colons.
 pub(super) fn skip_adjuncts(
@@ -97,7 +46,12 @@ pub(super) fn prep_phrase(
     // "during Saturday night’s Democratic debate", "in a statement".
     let medium = (k..(k + 6).min(e))
         .take_while(|&j| cx.is_word(j) && cx.low(j) != "that")
-        .find(|&j| MEDIA_NOUNS.contains(&cx.low(j)) && !cx.lex.is_time_word(cx.low(j)));
+        .find(|&j| {
+            lexicon::attribution_words()
+                .media_nouns
+                .contains(&cx.low(j))
+                && !cx.lex.is_time_word(cx.low(j))
+        });
     if let Some(noun) = medium {
         let mut end = noun + 1;
         if let Some((last, links)) = phrases::chain_at(cx, end, e) {
@@ -143,7 +97,11 @@ pub(super) fn prep_phrase(
     ) {
         i += 1;
     }
-    let noun = (i..(i + 3).min(e)).find(|&j| MEDIA_NOUNS.contains(&cx.low(j)))?;
+    let noun = (i..(i + 3).min(e)).find(|&j| {
+        lexicon::attribution_words()
+            .media_nouns
+            .contains(&cx.low(j))
+    })?;
     let mut end = noun + 1;
     if let Some((last, links)) = phrases::chain_at(cx, end, e) {
         via.extend(links);
@@ -216,7 +174,9 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         }
     } else if k > 0
         && cx.low(k - 1) != "that"
-        && (NOT_CONTENT_START.contains(&cx.low(k))
+        && (lexicon::attribution_words()
+            .not_content_start
+            .contains(&cx.low(k))
             || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
         && !negated_question(cx, k)
     {

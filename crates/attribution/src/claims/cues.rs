@@ -3,56 +3,14 @@
 
 use super::*;
 
-/// Cues whose content may be an infinitive ("promised to push …").
-pub(super) const INTENTION_CUES: &[&str] = &[
-    "promised",
-    "promises",
-    "pledged",
-    "vowed",
-    "vows",
-    "refused",
-    "declined",
-    "threatened",
-    "wants",
-    "wanted",
-    "hopes",
-    "hoped",
-    "hope",
-    "expects",
-    "expect",
-    "agreed",
-    "offered",
-    "proposed",
-    "urged",
-    "asked",
-    "pledged",
-    "pledges",
-    "plans",
-    "sought",
-    "seeks",
-    "seek",
-    "decided",
-    "intends",
-    "intended",
-    "want",
-    "prefer",
-    "prefers",
-    "promise",
-    "pledge",
-    "threaten",
-    "agrees",
-];
-
-/// Prepositions that, right after a cue verb, introduce its object as the
-/// content ("railed against the tax code", "warned of a recession"); the
-/// preposition belongs to the cue, as PolNeAR marks it.
-const CUE_PREPOSITIONS: &[&str] = &["about", "against", "of", "on", "for", "over", "with"];
-
 /// Whether the word at `k`, right after the cue at `k - 1`, is a preposition
 /// that belongs to the cue.
 pub(super) fn takes_particle(cx: &Context, cue: usize, k: usize) -> bool {
     k == cue + 1
-        && (particle_of(cx.low(cue)) == Some(cx.low(k)) || CUE_PREPOSITIONS.contains(&cx.low(k)))
+        && (particle_of(cx.low(cue)) == Some(cx.low(k))
+            || lexicon::attribution_words()
+                .cue_prepositions
+                .contains(&cx.low(k)))
 }
 
 /// The particle some cues take before their content ("called for",
@@ -66,9 +24,6 @@ pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
-
-/// Participles whose object is an addressee ("telling reporters that …").
-pub(super) const TELL_PARTICIPLES: &[&str] = &["telling", "asking", "warning", "urging"];
 
 /// A finite cue: "X said (that) …", "…, X said", "…, said X", "X told Y …".
 pub(super) fn finite(
@@ -176,7 +131,11 @@ pub(super) fn finite(
         // "urged Republicans to “vote your conscience”": the addressee and
         // what they are told to do are the content, as PolNeAR marks it.
         right_content(cx, k + 1, e).map(|(_, end)| (object_start, noun_phrase_end(cx, k, end)))
-    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+    } else if cx.low(k) == "to"
+        && lexicon::attribution_words()
+            .intention_cues
+            .contains(&cx.low(cue))
+    {
         // "has promised to push harder …": the intention is the content,
         // a verb phrase that ends as a noun phrase does.
         right_content(cx, k + 1, e).map(|(_, end)| (k, noun_phrase_end(cx, k, end)))
@@ -328,7 +287,11 @@ pub(super) fn participle(
     let (k, cue_end) =
         participle_content_start(cx, cue, e, takes_particle(cx, cue, cue + 1), &mut via);
     // "hoping to keep the damage …": the intention is the content.
-    let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
+    let content = if cx.low(k) == "to"
+        && lexicon::attribution_words()
+            .intention_participles
+            .contains(&cx.low(cue))
+    {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
         let (rs, re) = right_content(cx, k, e)?;
@@ -367,7 +330,10 @@ fn participle_content_start(
         return (cue + 2, cue + 2);
     }
     let mut k = cue + 1;
-    if TELL_PARTICIPLES.contains(&cx.low(cue)) {
+    if lexicon::attribution_words()
+        .tell_participles
+        .contains(&cx.low(cue))
+    {
         k = skip_object(cx, k, e, via);
     }
     (skip_adjuncts(cx, k, e, via), cue + 1)
@@ -385,19 +351,6 @@ fn group_agent_by(cx: &Context, from: usize, cue: usize) -> Option<SpeakerPhrase
             ..SpeakerPhrase::default()
         })
 }
-
-/// Participles whose content may be an infinitive ("hoping to …").
-const INTENTION_PARTICIPLES: &[&str] = &[
-    "hoping",
-    "seeking",
-    "promising",
-    "vowing",
-    "threatening",
-    "offering",
-    "urging",
-    "asking",
-    "calling",
-];
 
 /// The subject of an absolute participle: "with 30 percent of voters
 /// saying …" (the words after "with"), or "– Ryan saying …, Trump calling
@@ -604,13 +557,6 @@ pub(super) fn asked_lead_in(cx: &Context, e: usize, cue: usize) -> Option<Claim>
     })
 }
 
-/// Nouns of findings that speak for themselves ("In the latest poll, …").
-const FINDING_NOUNS: &[&str] = &[
-    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "data", "audit",
-    // "In Forbes’ words, …", "in his view, …": a stance named as such.
-    "words", "view", "opinion",
-];
-
 /// "In the most recent YouGov survey, 71 percent approved …": a sentence
 /// opening with a finding and a comma, and no verb of saying after it, is
 /// that finding's claim; the cue is "In".
@@ -621,7 +567,11 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     // Poll names run long ("In an NBC News/Wall Street Journal poll released
     // Monday, …").
     let comma = (s + 1..(s + 16).min(e)).find(|&j| cx.is_punct(j, ','))?;
-    let finding = (s + 1..comma).any(|j| FINDING_NOUNS.contains(&cx.low(j)));
+    let finding = (s + 1..comma).any(|j| {
+        lexicon::attribution_words()
+            .finding_nouns
+            .contains(&cx.low(j))
+    });
     if !finding || cx.word_count(s + 1, comma) < 2 {
         return None;
     }
@@ -643,40 +593,29 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     })
 }
 
-/// Participles that modify a noun as its statement or stance: "a petition
-/// calling on him to …", "super PACs supporting Kasich".
-const NOUN_PARTICIPLES: &[&str] = &[
-    "saying",
-    "calling",
-    "supporting",
-    "urging",
-    "demanding",
-    "warning",
-    "claiming",
-    "accusing",
-    "criticizing",
-    "asking",
-    "hoping",
-];
-
 /// "super PACs supporting Kasich", "911 calls saying shots were fired",
 /// "issued a statement saying …": a participle right after a noun is that
 /// noun's claim, or, after a medium ("statement", "letter"), the claim of
 /// the sentence's subject.
 pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
-    if cue == s || !NOUN_PARTICIPLES.contains(&cx.low(cue)) || !cx.is_word(cue - 1) {
+    if cue == s
+        || !lexicon::attribution_words()
+            .noun_participles
+            .contains(&cx.low(cue))
+        || !cx.is_word(cue - 1)
+    {
         return None;
     }
     let prev = cx.low(cue - 1);
     let nounish = cx.is_cap(cue - 1)
         || cx.lex.is_group_head(prev)
         || cx.lex.is_role(prev)
-        || MEDIA_NOUNS.contains(&prev)
+        || lexicon::attribution_words().media_nouns.contains(&prev)
         || (prev.ends_with('s') && !prev.ends_with("ss") && prev.len() > 3);
     if !nounish || cx.lex.is_between(prev) || cx.lex.cue(prev).is_some() || is_be(prev) {
         return None;
     }
-    let speaker = if MEDIA_NOUNS.contains(&prev) {
+    let speaker = if lexicon::attribution_words().media_nouns.contains(&prev) {
         // "The board issued a statement saying …": the subject of the verb
         // before the medium's determiner.
         let det = (cue.saturating_sub(5).max(s + 1)..cue - 1)
@@ -695,7 +634,11 @@ pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> O
     let next = cx.low(cue + 1);
     let particle = particle_of(cx.low(cue)) == Some(next) || next == "on";
     let (k, cue_end) = participle_content_start(cx, cue, e, particle, &mut via);
-    let content = if cx.low(k) == "to" && INTENTION_PARTICIPLES.contains(&cx.low(cue)) {
+    let content = if cx.low(k) == "to"
+        && lexicon::attribution_words()
+            .intention_participles
+            .contains(&cx.low(cue))
+    {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
         right_content(cx, k, e)?

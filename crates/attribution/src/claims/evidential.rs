@@ -6,22 +6,12 @@
 
 use super::*;
 
-/// Verbs of appearance that report an impression, not a speech act.
-const APPEARANCE: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
-
-/// Forms of "be" before "expected to" ("is expected to", "were expected to").
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-
-/// Relative pronouns that open a clause of their own ("…, which is expected
-/// to draw …"); the clause ends at the next comma.
-const RELATIVES: &[&str] = &["who", "which", "that"];
-
 /// Whether the word at `i` is an evidential cue: a verb of appearance (one
 /// not followed by a place: "appeared on Fox News" is not an impression)
 /// or "expected to" after a form of "be".
 fn is_evidential(cx: &Context, i: usize) -> bool {
     let l = cx.low(i);
-    if APPEARANCE.contains(&l) {
+    if lexicon::attribution_words().appearance.contains(&l) {
         let next = cx.low(i + 1);
         let appeared_somewhere = l.starts_with("appear")
             && matches!(next, "on" | "in" | "at" | "before" | "with" | "as" | "for");
@@ -37,7 +27,10 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
         }
         return cx.lex.cue(cx.low(j)).is_none();
     }
-    l == "expected" && i > 0 && BE.contains(&cx.low(i - 1)) && cx.low(i + 1) == "to"
+    l == "expected"
+        && i > 0
+        && lexicon::attribution_words().be.contains(&cx.low(i - 1))
+        && cx.low(i + 1) == "to"
 }
 
 /// The evidential claim whose cue is at `cue` in sentence `s..e`, if any.
@@ -71,7 +64,9 @@ pub(super) fn evidential(
     if start >= cue {
         return None;
     }
-    let relative = RELATIVES.contains(&cx.low(start));
+    let relative = lexicon::attribution_words()
+        .relatives
+        .contains(&cx.low(start));
     let mut end = e;
     for i in cue + 1..e {
         if cx.inside[i] {

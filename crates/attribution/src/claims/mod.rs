@@ -240,34 +240,6 @@ fn split_outer(
     Some(inner)
 }
 
-/// Past-tense verbs that take a "that" clause but describe no one's claim.
-const NOT_SAYING: &[&str] = &[
-    "required",
-    "ensured",
-    "meant",
-    "needed",
-    "mandated",
-    "provided",
-    "stipulated",
-    "ordered",
-    "specified",
-    "guaranteed",
-    "assumed",
-    "proved",
-    "turned",
-    "happened",
-    "seemed",
-    "appeared",
-    "noticed",
-    "learned",
-    "discovered",
-    "heard",
-    "hoped",
-    "showed",
-    "designed",
-    "figured",
-];
-
 /// "Ozimek calculated that …", "the court ruled that …": a past-tense verb
 /// the lexicon lacks, followed by "that", reports its subject's claim.
 fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
@@ -276,7 +248,7 @@ fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
         && !cx.is_cap(i)
         && l.len() > 4
         && l.ends_with("ed")
-        && !NOT_SAYING.contains(&l)
+        && !lexicon::attribution_words().not_saying.contains(&l)
         && !(i > 0 && is_be(cx.low(i - 1)))
 }
 
@@ -366,29 +338,6 @@ fn noun_use(cx: &Context, i: usize) -> bool {
     )
 }
 
-/// Verbs of meeting and travelling: an infinitive right after them says
-/// what for ("met to discuss", "flew to Beijing to argue" is caught by
-/// the place rule below).
-const GATHERING_VERBS: &[&str] = &[
-    "meet",
-    "meets",
-    "met",
-    "meeting",
-    "gather",
-    "gathered",
-    "gathering",
-    "convene",
-    "convened",
-    "convenes",
-    "travel",
-    "travelled",
-    "traveled",
-    "travels",
-    "flew",
-    "arrived",
-    "assembled",
-];
-
 /// "met in Rome to discuss trade", "met Monday to discuss", "in order to
 /// argue": a cue verb in an infinitive of purpose says why something was
 /// done, not what anyone said; walking back for its subject would find the
@@ -400,7 +349,11 @@ fn purpose_infinitive(cx: &Context, i: usize) -> bool {
         return false;
     }
     let before = cx.low(i - 2);
-    if GATHERING_VERBS.contains(&before) || (before == "order" && i >= 3 && cx.low(i - 3) == "in") {
+    if lexicon::attribution_words()
+        .gathering_verbs
+        .contains(&before)
+        || (before == "order" && i >= 3 && cx.low(i - 3) == "in")
+    {
         return true;
     }
     // A place or day after "in", "at" or "on" ("in Rome", "on Monday").

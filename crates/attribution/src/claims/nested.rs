@@ -6,18 +6,6 @@
 
 use super::*;
 
-/// Words left dangling at the end of an outer content once an inner claim
-/// is cut away ("… the Rust Belt, and").
-const DANGLING: &[&str] = &["and", "but", "while", "whereas", "as", "or", "so", "yet"];
-
-/// Verbs of wanting, thinking and knowing: inside a reported clause they
-/// describe what the outer speaker reports ("they want safe homes"), and
-/// PolNeAR rarely makes them claims of their own there.
-const PRIVATE_STATES: &[&str] = &[
-    "want", "wants", "wanted", "think", "thinks", "thought", "know", "knows", "knew", "seem",
-    "seems", "seemed", "show",
-];
-
 /// A claim whose cue at `cue` lies inside the content of `outer`, and the
 /// outer content's new end. `None` when the cue reads as part of the outer
 /// clause (no speaker of its own inside it, or nothing left of the outer).
@@ -38,7 +26,10 @@ pub(super) fn nested(
         b > 0 && matches!(cx.low(b - 1), "and" | "but" | "while")
     };
     if outer.kind == QuoteKind::Direct
-        || (PRIVATE_STATES.contains(&cx.low(cue)) && !named_after_and)
+        || (lexicon::attribution_words()
+            .private_states
+            .contains(&cx.low(cue))
+            && !named_after_and)
     {
         return None;
     }
@@ -80,7 +71,9 @@ pub(super) fn nested(
     let mut end = cut.min(oe);
     while end > os
         && (matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')')
-            || DANGLING.contains(&cx.low(end - 1)))
+            || lexicon::attribution_words()
+                .dangling
+                .contains(&cx.low(end - 1)))
     {
         end -= 1;
     }
@@ -106,7 +99,10 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
     matches!(
         cx.tokens[k - 1].kind,
         TokenKind::Punct(',' | ';' | '—' | '–')
-    ) || (DANGLING.contains(&cx.low(k - 1)) && cx.low(k - 1) != "as")
+    ) || (lexicon::attribution_words()
+        .dangling
+        .contains(&cx.low(k - 1))
+        && cx.low(k - 1) != "as")
 }
 
 /// The conjunction ("and", "but") that coordinates the verb at `cue` with
@@ -140,7 +136,11 @@ fn continued_claim(
     let content = if takes_particle(cx, cue, k) {
         cue_end = k + 1;
         right_content(cx, k + 1, e)?
-    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+    } else if cx.low(k) == "to"
+        && lexicon::attribution_words()
+            .intention_cues
+            .contains(&cx.low(cue))
+    {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
         right_content(cx, k, e)?
@@ -154,12 +154,6 @@ fn continued_claim(
     })
 }
 
-/// Words that open an adverbial phrase or clause before a main clause.
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "after", "before", "when", "if", "as", "while", "despite", "in", "on", "since", "because",
-    "although", "though", "once", "until", "during", "with", "without", "for", "unless",
-];
-
 /// "disclosed that after the rape, Bill Clinton called her …": the comma
 /// before `k` closes an adverbial opening the outer content, so what
 /// follows is still the outer clause.
@@ -167,6 +161,8 @@ fn after_opening_adverbial(cx: &Context, os: usize, k: usize) -> bool {
     let start = if cx.low(os) == "that" { os + 1 } else { os };
     k >= 2
         && cx.is_punct(k - 1, ',')
-        && ADVERBIAL_OPENERS.contains(&cx.low(start))
+        && lexicon::attribution_words()
+            .adverbial_openers
+            .contains(&cx.low(start))
         && !(start..k - 1).any(|j| cx.is_punct(j, ','))
 }

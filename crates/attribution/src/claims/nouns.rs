@@ -34,15 +34,6 @@ const NOUN_CUES: &[(&str, &str)] = &[
     ("threat", "to"),
 ];
 
-/// Possessive determiners that name the speaker by pronoun.
-pub(super) const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our"];
-
-/// Words that end a noun phrase's object: the clause's own verb follows.
-const CLAUSE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "should",
-    "may", "might", "did", "does", "do", "drew", "came", "comes", "helped", "led",
-];
-
 /// The noun-cue claim at `cue`, if the noun has a possessive before it and
 /// its preposition after it.
 pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
@@ -59,7 +50,9 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
             && (matches!(
                 cx.tokens[end].kind,
                 TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
-            ) || CLAUSE_VERBS.contains(&cx.low(end)));
+            ) || lexicon::attribution_words()
+                .clause_verbs
+                .contains(&cx.low(end)));
         if clause_ends {
             break;
         }
@@ -86,7 +79,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 pub(super) fn possessor(cx: &Context, s: usize, cue: usize) -> Option<(usize, usize)> {
     let p = cue - 1;
     let w = cx.low(p);
-    if POSSESSIVES.contains(&w) {
+    if lexicon::attribution_words().possessives.contains(&w) {
         return Some((p, cue));
     }
     if !(w.ends_with("’s") || w.ends_with("'s")) || !cx.is_cap(p) {

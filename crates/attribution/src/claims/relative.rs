@@ -5,16 +5,17 @@
 
 use super::*;
 
-/// Relative pronouns that open a clause whose verb may be a cue.
-const RELATIVES: &[&str] = &["who", "which", "that"];
-
 /// A claim whose cue at `cue` is the verb of a relative clause, or `None`.
 pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     let mut rel = cue;
     while rel > s && cx.is_word(rel - 1) && cx.lex.is_between(cx.low(rel - 1)) {
         rel -= 1;
     }
-    if rel <= s || !RELATIVES.contains(&cx.low(rel - 1)) {
+    if rel <= s
+        || !lexicon::attribution_words()
+            .relatives
+            .contains(&cx.low(rel - 1))
+    {
         return None;
     }
     rel -= 1;
@@ -44,7 +45,11 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
         k += 1;
         cue_end = k;
-    } else if cx.low(k) == "to" && INTENTION_CUES.contains(&cx.low(cue)) {
+    } else if cx.low(k) == "to"
+        && lexicon::attribution_words()
+            .intention_cues
+            .contains(&cx.low(cue))
+    {
         k += 1;
     }
     let (start, mut end) = right_content(cx, k, e)?;

@@ -6,12 +6,6 @@
 
 use super::*;
 
-/// Subordinators that open a clause before the main one.
-const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "when", "if", "after", "because", "as", "since", "before",
-    "once", "unless", "whereas", "until", "whether",
-];
-
 /// The end of a content `(k, end)` whose cue at `cue` sits in a
 /// subordinate clause opening the sentence at `s`: the first comma after
 /// `k` outside quotation marks; `end` when the cue is in the main clause.
@@ -27,7 +21,11 @@ pub(super) fn subordinate_clause_end(
     } else {
         s
     };
-    if opener >= cue || !SUBORDINATORS.contains(&cx.low(opener)) {
+    if opener >= cue
+        || !lexicon::attribution_words()
+            .subordinators
+            .contains(&cx.low(opener))
+    {
         return end;
     }
     if (opener..cue).any(|i| cx.is_punct(i, ',') || cx.inside[i]) {

@@ -5,69 +5,6 @@
 
 use super::*;
 
-/// Nouns whose "that" clause is someone's claim.
-const STANCE_NOUNS: &[&str] = &[
-    "assertion",
-    "assertions",
-    "claim",
-    "claims",
-    "idea",
-    "belief",
-    "beliefs",
-    "suggestion",
-    "suggestions",
-    "argument",
-    "arguments",
-    "complaint",
-    "complaints",
-    "assumption",
-    "speculation",
-    "notion",
-    "allegation",
-    "allegations",
-    "case",
-    "conclusion",
-    "insistence",
-    "warning",
-    "warnings",
-    "concern",
-    "concerns",
-    "fear",
-    "fears",
-    "hope",
-    "contention",
-    "charge",
-    "charges",
-    "accusation",
-    "accusations",
-    "assurance",
-    "assurances",
-    "impression",
-    "sense",
-    "reports",
-    "promise",
-    "promises",
-];
-
-/// Adjectives of certainty and stance whose "that" clause is the subject's
-/// claim ("is confident that …", "made it clear that …").
-const STANCE_ADJECTIVES: &[&str] = &[
-    "clear",
-    "aware",
-    "confident",
-    "convinced",
-    "optimistic",
-    "pessimistic",
-    "concerned",
-    "worried",
-    "sure",
-    "certain",
-    "hopeful",
-    "adamant",
-    "skeptical",
-    "afraid",
-];
-
 /// The claim whose cue is the stance word at `cue`, directly followed by
 /// "that" and a clause.
 pub(super) fn that_clause(
@@ -78,8 +15,11 @@ pub(super) fn that_clause(
     clause_start: usize,
 ) -> Option<Claim> {
     let l = cx.low(cue);
-    let noun = STANCE_NOUNS.contains(&l);
-    if !(noun || STANCE_ADJECTIVES.contains(&l)) || cx.low(cue + 1) != "that" || cue <= s {
+    let noun = lexicon::attribution_words().stance_nouns.contains(&l);
+    if !(noun || lexicon::attribution_words().stance_adjectives.contains(&l))
+        || cx.low(cue + 1) != "that"
+        || cue <= s
+    {
         return None;
     }
     // "the idea that" after "so" or "such" is a result, not a stance.

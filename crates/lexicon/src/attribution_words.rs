@@ -1,0 +1,190 @@
+//! The words the attribution stage reads around cues, speakers and claims
+//! (`data/attribution_words.txt`): phrase boundaries, stance nouns, clause
+//! openers and the like, each a section of the file.
+
+use crate::parse::{self, ParseError};
+use crate::speaker::push_entries;
+use std::sync::OnceLock;
+
+const FILE: &str = "attribution_words.txt";
+const TEXT: &str = include_str!("data/attribution_words.txt");
+
+/// The sections of `attribution_words.txt`, each lowercase, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct AttributionWords<'t> {
+    /// Words that end a speaker phrase when walking back from a cue.
+    pub boundary: Vec<&'t str>,
+    /// Further words that end a speaker phrase when walking forward from a cue
+    /// ("said Sullivan on CNN", "according to officials in Washington").
+    pub forward_boundary: Vec<&'t str>,
+    /// Lead-in words dropped from the front of a phrase ("On Tuesday Sanders").
+    pub lead_ins: Vec<&'t str>,
+    /// Lower-case words that name a kind of outlet after its proper name.
+    pub outlet_heads: Vec<&'t str>,
+    /// Words that start no content: the clause after the cue is something else.
+    pub not_content_start: Vec<&'t str>,
+    /// Nouns of the medium a statement was made in ("said in a statement").
+    pub media_nouns: Vec<&'t str>,
+    /// Cues whose content may be an infinitive ("promised to push …").
+    pub intention_cues: Vec<&'t str>,
+    /// Prepositions that, right after a cue verb, introduce its object as the
+    /// content ("railed against the tax code", "warned of a recession"); the
+    /// preposition belongs to the cue, as PolNeAR marks it.
+    pub cue_prepositions: Vec<&'t str>,
+    /// Participles whose object is an addressee ("telling reporters that …").
+    pub tell_participles: Vec<&'t str>,
+    /// Participles whose content may be an infinitive ("hoping to …").
+    pub intention_participles: Vec<&'t str>,
+    /// Nouns of findings that speak for themselves ("In the latest poll, …").
+    pub finding_nouns: Vec<&'t str>,
+    /// Participles that modify a noun as its statement or stance: "a petition
+    /// calling on him to …", "super PACs supporting Kasich".
+    pub noun_participles: Vec<&'t str>,
+    /// Verbs of appearance that report an impression, not a speech act.
+    pub appearance: Vec<&'t str>,
+    /// Forms of "be" before "expected to" ("is expected to", "were expected to").
+    pub be: Vec<&'t str>,
+    /// Relative pronouns that open a clause of their own ("…, which is expected
+    /// to draw …"); the clause ends at the next comma.
+    pub relatives: Vec<&'t str>,
+    /// Past-tense verbs that take a "that" clause but describe no one's claim.
+    pub not_saying: Vec<&'t str>,
+    /// Verbs of meeting and travelling: an infinitive right after them says
+    /// what for ("met to discuss", "flew to Beijing to argue" is caught by
+    /// the place rule below).
+    pub gathering_verbs: Vec<&'t str>,
+    /// Words left dangling at the end of an outer content once an inner claim
+    /// is cut away ("… the Rust Belt, and").
+    pub dangling: Vec<&'t str>,
+    /// Verbs of wanting, thinking and knowing: inside a reported clause they
+    /// describe what the outer speaker reports ("they want safe homes"), and
+    /// PolNeAR rarely makes them claims of their own there.
+    pub private_states: Vec<&'t str>,
+    /// Words that open an adverbial phrase or clause before a main clause.
+    pub adverbial_openers: Vec<&'t str>,
+    /// Possessive determiners that name the speaker by pronoun.
+    pub possessives: Vec<&'t str>,
+    /// Words that end a noun phrase's object: the clause's own verb follows.
+    pub clause_verbs: Vec<&'t str>,
+    /// Word beginnings of cues whose content is usually a clause ("said (that)
+    /// …", "believes …"): their content runs on as a clause does.
+    pub clausal_stems: Vec<&'t str>,
+    /// Words that open a clause, not a noun phrase, as a content's first word.
+    pub clause_openers: Vec<&'t str>,
+    /// Words that, after a comma, open what follows a noun phrase rather than
+    /// an apposition or a list item.
+    pub after_phrase: Vec<&'t str>,
+    /// Subordinators that open a clause before the main one.
+    pub subordinators: Vec<&'t str>,
+    /// Nouns whose "that" clause is someone's claim.
+    pub stance_nouns: Vec<&'t str>,
+    /// Adjectives of certainty and stance whose "that" clause is the subject's
+    /// claim ("is confident that …", "made it clear that …").
+    pub stance_adjectives: Vec<&'t str>,
+}
+
+impl<'t> AttributionWords<'t> {
+    /// Reads a file in the format of `data/attribution_words.txt`.
+    pub fn parse(text: &'t str) -> Result<Self, ParseError> {
+        let mut out = AttributionWords::default();
+        let known = [
+            "boundary",
+            "forward-boundary",
+            "lead-ins",
+            "outlet-heads",
+            "not-content-start",
+            "media-nouns",
+            "intention-cues",
+            "cue-prepositions",
+            "tell-participles",
+            "intention-participles",
+            "finding-nouns",
+            "noun-participles",
+            "appearance",
+            "be",
+            "relatives",
+            "not-saying",
+            "gathering-verbs",
+            "dangling",
+            "private-states",
+            "adverbial-openers",
+            "possessives",
+            "clause-verbs",
+            "clausal-stems",
+            "clause-openers",
+            "after-phrase",
+            "subordinators",
+            "stance-nouns",
+            "stance-adjectives",
+        ];
+        for (name, lines) in parse::sections(FILE, text, &known)? {
+            let list = match name {
+                "boundary" => &mut out.boundary,
+                "forward-boundary" => &mut out.forward_boundary,
+                "lead-ins" => &mut out.lead_ins,
+                "outlet-heads" => &mut out.outlet_heads,
+                "not-content-start" => &mut out.not_content_start,
+                "media-nouns" => &mut out.media_nouns,
+                "intention-cues" => &mut out.intention_cues,
+                "cue-prepositions" => &mut out.cue_prepositions,
+                "tell-participles" => &mut out.tell_participles,
+                "intention-participles" => &mut out.intention_participles,
+                "finding-nouns" => &mut out.finding_nouns,
+                "noun-participles" => &mut out.noun_participles,
+                "appearance" => &mut out.appearance,
+                "be" => &mut out.be,
+                "relatives" => &mut out.relatives,
+                "not-saying" => &mut out.not_saying,
+                "gathering-verbs" => &mut out.gathering_verbs,
+                "dangling" => &mut out.dangling,
+                "private-states" => &mut out.private_states,
+                "adverbial-openers" => &mut out.adverbial_openers,
+                "possessives" => &mut out.possessives,
+                "clause-verbs" => &mut out.clause_verbs,
+                "clausal-stems" => &mut out.clausal_stems,
+                "clause-openers" => &mut out.clause_openers,
+                "after-phrase" => &mut out.after_phrase,
+                "subordinators" => &mut out.subordinators,
+                "stance-nouns" => &mut out.stance_nouns,
+                "stance-adjectives" => &mut out.stance_adjectives,
+                _ => unreachable!("parse::sections admits only known sections"),
+            };
+            push_entries(list, &lines, FILE)?;
+        }
+        Ok(out)
+    }
+}
+
+/// The shipped lists, read once. The file is ours and a test keeps it
+/// readable, so a failure here is a build defect, not bad input.
+pub fn attribution_words() -> &'static AttributionWords<'static> {
+    static TABLE: OnceLock<AttributionWords<'static>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        AttributionWords::parse(TEXT).unwrap_or_else(|e| panic!("embedded word list: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_parses() {
+        let w = AttributionWords::parse(TEXT).expect("attribution_words.txt");
+        assert!(w.stance_nouns.contains(&"claim"));
+        assert!(w.relatives.contains(&"who"));
+        assert!(!w.boundary.is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = AttributionWords::parse("[relatives]\nwho\n[nouns]\n").unwrap_err();
+        assert_eq!((e.file, e.line), (FILE, 3));
+        assert_eq!(
+            AttributionWords::parse("[relatives]\nWho\n")
+                .unwrap_err()
+                .line,
+            2
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! The words that set a clause's modality (`data/modality_words.txt`):
+//! adverbs before a verb, negations, hypothetical modals (read by `events`)
+//! and future markers (read by `nlp`'s time expressions).
+
+use crate::parse::{self, ParseError};
+use crate::speaker::push_entries;
+use std::sync::OnceLock;
+
+const FILE: &str = "modality_words.txt";
+const TEXT: &str = include_str!("data/modality_words.txt");
+
+/// The sections of `modality_words.txt`, each lowercase, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct ModalityWords<'t> {
+    /// Adverbs that may stand between an auxiliary or subject and the verb
+    /// ("has already met", "did not meet").
+    pub adverbs: Vec<&'t str>,
+    /// Words that negate the verb they stand before.
+    pub negations: Vec<&'t str>,
+    /// Modals that make an event hypothetical ("could attack").
+    pub hypothetical_modals: Vec<&'t str>,
+    /// Words that put a sentence in the future (nlp resolves its weekdays forward).
+    pub future_markers: Vec<&'t str>,
+}
+
+impl<'t> ModalityWords<'t> {
+    /// Reads a file in the format of `data/modality_words.txt`.
+    pub fn parse(text: &'t str) -> Result<Self, ParseError> {
+        let mut out = ModalityWords::default();
+        let known = [
+            "adverbs",
+            "negations",
+            "hypothetical-modals",
+            "future-markers",
+        ];
+        for (name, lines) in parse::sections(FILE, text, &known)? {
+            let list = match name {
+                "adverbs" => &mut out.adverbs,
+                "negations" => &mut out.negations,
+                "hypothetical-modals" => &mut out.hypothetical_modals,
+                "future-markers" => &mut out.future_markers,
+                _ => unreachable!("parse::sections admits only known sections"),
+            };
+            push_entries(list, &lines, FILE)?;
+        }
+        Ok(out)
+    }
+}
+
+/// The shipped lists, read once. The file is ours and a test keeps it
+/// readable, so a failure here is a build defect, not bad input.
+pub fn modality_words() -> &'static ModalityWords<'static> {
+    static TABLE: OnceLock<ModalityWords<'static>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        ModalityWords::parse(TEXT).unwrap_or_else(|e| panic!("embedded word list: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_parses() {
+        let w = ModalityWords::parse(TEXT).expect("modality_words.txt");
+        assert!(w.negations.contains(&"n't"));
+        assert!(w.hypothetical_modals.contains(&"might"));
+        assert!(w.future_markers.contains(&"will"));
+        assert!(w.adverbs.contains(&"already"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = ModalityWords::parse("[negations]\nnot\n[verbs]\n").unwrap_err();
+        assert_eq!((e.file, e.line), (FILE, 3));
+        assert_eq!(
+            ModalityWords::parse("[negations]\nNot\n").unwrap_err().line,
+            2
+        );
+    }
+}
