@@ -527,3 +527,19 @@ fn they_points_back_to_every_member_of_a_coordinated_subject() {
         summary(&ev)
     );
 }
+
+#[test]
+fn news_verbs_outside_the_dictionary_code_their_cameo_meaning() {
+    let ev = code("Iran lashed out at Saudi Arabia on Sunday.");
+    assert!(
+        has(&ev, "IRN", "SAU", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Japan bolstered its military after the launch.");
+    assert!(
+        has(&ev, "JPN", "", "15", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
