@@ -543,3 +543,32 @@ fn news_verbs_outside_the_dictionary_code_their_cameo_meaning() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_concessive_clause_opening_the_sentence_is_background_not_news() {
+    let ev =
+        code("Although Egypt has criticized Israel in the past, Egypt praised Israel on Monday.");
+    assert!(
+        has(&ev, "EGY", "ISR", "051", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !has(&ev, "EGY", "ISR", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Even as Chile condemned Peru, Chile praised Bolivia.");
+    assert!(
+        !has(&ev, "CHL", "PER", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    // A concession after the news does not hide it.
+    let ev = code("Chile condemned Peru, although Chile praised Bolivia.");
+    assert!(
+        has(&ev, "CHL", "PER", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -25,7 +25,7 @@ use derived::{
     accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
 };
 use gazetteer::Gazetteer;
-use modality::{in_condition, in_denial, inside_marks, quote_of, CUES};
+use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
 use model::{Analysis, Event, Modality, Reference, Span};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
@@ -485,6 +485,9 @@ fn code_trigger(
 ) -> Option<(Vec<Coded>, usize)> {
     let a = doc.analysis;
     let head = m.head;
+    if in_concession(&s.tokens, head) {
+        return None;
+    }
     let last = m.last.max(head);
     let trigger = Span::new(s.tokens[head].span.start, s.tokens[last].span.end);
     let mut code = m.code.clone();
