@@ -572,3 +572,18 @@ fn a_concessive_clause_opening_the_sentence_is_background_not_news() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_meeting_between_two_actors_is_a_meeting_of_both() {
+    let ev = code("The crisis eased after a two-hour meeting on Friday between Kenya and Uganda.");
+    assert!(
+        has(&ev, "KEN", "UGA", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "UGA", "KEN", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

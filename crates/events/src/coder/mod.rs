@@ -499,7 +499,21 @@ fn code_trigger(
     // Sources: the controller's object, the passive's agent, or the subject.
     let mut exclude: Vec<usize> = Vec::new();
     let passive = chain.passive || (chain.start == head && is_reduced_passive(s, head));
-    let source_phrase = if let Some((ctl, to)) = chain.controller {
+    // "the talks between Kenya and Uganda": the coordination after
+    // "between" holds both sides, whoever the clause's subject is (and
+    // when there is none). Only for the reciprocal codes: "mediated
+    // between them" is not theirs.
+    let between = m
+        .target
+        .filter(|t| {
+            s.phrases[*t].preposition.as_deref() == Some("between")
+                && arguments::is_reciprocal(&m.code)
+        })
+        .map(|t| arguments::actors_of(s, t, &[]))
+        .filter(|both| both.len() >= 2);
+    let source_phrase = if between.is_some() {
+        m.target
+    } else if let Some((ctl, to)) = chain.controller {
         let outer = clause::analyse(&s.tokens, ctl);
         negated |= outer.negated;
         hypothetical = true;
@@ -588,6 +602,10 @@ fn code_trigger(
             return None;
         }
         std::mem::swap(&mut sources, &mut targets);
+    }
+    if let Some(both) = between {
+        sources = both[..1].to_vec();
+        targets = both[1..].to_vec();
     }
     let mut out = vec![Coded {
         code: code.clone(),
