@@ -536,6 +536,24 @@ fn news_verbs_outside_the_dictionary_code_their_cameo_meaning() {
         "{:?}",
         summary(&ev)
     );
+    let ev = code("Chile has been pressuring Peru to reopen the border.");
+    assert!(
+        has(&ev, "CHL", "PER", "10", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Poland ripped into Belarus on Tuesday.");
+    assert!(
+        has(&ev, "POL", "BLR", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Norway expressed outrage over the arrest by Russia.");
+    assert!(
+        has(&ev, "NOR", "RUS", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
     let ev = code("Japan bolstered its military after the launch.");
     assert!(
         has(&ev, "JPN", "", "15", Modality::Asserted),
