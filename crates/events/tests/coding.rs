@@ -605,3 +605,25 @@ fn a_meeting_between_two_actors_is_a_meeting_of_both() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_meeting_hosted_somewhere_is_not_a_meeting_with_the_host() {
+    let with_host = |text: &str, host: &str| {
+        summary(&code(text))
+            .iter()
+            .any(|(_, t, c, _)| t.starts_with(host) && c.starts_with("04"))
+    };
+    assert!(!with_host(
+        "The African Union met in Kenya on Friday.",
+        "KEN"
+    ));
+    assert!(!with_host(
+        "Kenya's president met in Nairobi on Friday.",
+        "KEN"
+    ));
+    // Abroad, with no one else named, the place is the counterpart.
+    assert!(with_host(
+        "Kenya's president met in Geneva on Friday.",
+        "CHE"
+    ));
+}

@@ -656,7 +656,20 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         "01" | "04" | "11" | "14" | "18" | "19" | "20"
     );
     if c.targets.is_empty() && c.sources.len() < 2 && place_is_counterpart {
-        if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
+        // A meeting at home ("Netanyahu visited a settlement in the West
+        // Bank") or a bloc's summit ("the G-20 held a summit in China") is
+        // hosted there, not held with the host.
+        let hosted = |country: &str| {
+            cameo::root(&c.code) == "04"
+                && c.sources
+                    .iter()
+                    .any(|x| x.code.starts_with("IGO") || x.code.starts_with(country))
+        };
+        let counterpart = place
+            .as_ref()
+            .and_then(|p| Some((p, p.country.clone()?)))
+            .filter(|(_, country)| !hosted(country));
+        if let Some((p, country)) = counterpart {
             c.targets.push(ActorRef {
                 code: country,
                 name: p.name.clone(),
