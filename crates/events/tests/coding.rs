@@ -554,6 +554,12 @@ fn news_verbs_outside_the_dictionary_code_their_cameo_meaning() {
         "{:?}",
         summary(&ev)
     );
+    let ev = code("Turkey closed its border with Iraq on Monday.");
+    assert!(
+        has(&ev, "TUR", "IRQ", "191", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
     let ev = code("Japan bolstered its military after the launch.");
     assert!(
         has(&ev, "JPN", "", "15", Modality::Asserted),
