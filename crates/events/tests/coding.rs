@@ -633,3 +633,17 @@ fn a_meeting_hosted_somewhere_is_not_a_meeting_with_the_host() {
         "CHE"
     ));
 }
+
+#[test]
+fn an_apposed_role_with_an_article_defers_to_the_named_person() {
+    let ev = code_with(
+        &EventCoder::new(),
+        "Kenyatta, the president, criticized Sudan on Monday.",
+        "2016-09-08",
+    );
+    assert!(
+        has(&ev, "KEN", "SDN", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
