@@ -527,3 +527,123 @@ fn they_points_back_to_every_member_of_a_coordinated_subject() {
         summary(&ev)
     );
 }
+
+#[test]
+fn news_verbs_outside_the_dictionary_code_their_cameo_meaning() {
+    let ev = code("Iran lashed out at Saudi Arabia on Sunday.");
+    assert!(
+        has(&ev, "IRN", "SAU", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Chile has been pressuring Peru to reopen the border.");
+    assert!(
+        has(&ev, "CHL", "PER", "10", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Poland ripped into Belarus on Tuesday.");
+    assert!(
+        has(&ev, "POL", "BLR", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Norway expressed outrage over the arrest by Russia.");
+    assert!(
+        has(&ev, "NOR", "RUS", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Turkey closed its border with Iraq on Monday.");
+    assert!(
+        has(&ev, "TUR", "IRQ", "191", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Japan bolstered its military after the launch.");
+    assert!(
+        has(&ev, "JPN", "", "15", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_concessive_clause_opening_the_sentence_is_background_not_news() {
+    let ev =
+        code("Although Egypt has criticized Israel in the past, Egypt praised Israel on Monday.");
+    assert!(
+        has(&ev, "EGY", "ISR", "051", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !has(&ev, "EGY", "ISR", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Even as Chile condemned Peru, Chile praised Bolivia.");
+    assert!(
+        !has(&ev, "CHL", "PER", "11", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    // A concession after the news does not hide it.
+    let ev = code("Chile condemned Peru, although Chile praised Bolivia.");
+    assert!(
+        has(&ev, "CHL", "PER", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_meeting_between_two_actors_is_a_meeting_of_both() {
+    let ev = code("The crisis eased after a two-hour meeting on Friday between Kenya and Uganda.");
+    assert!(
+        has(&ev, "KEN", "UGA", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        has(&ev, "UGA", "KEN", "04", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_meeting_hosted_somewhere_is_not_a_meeting_with_the_host() {
+    let with_host = |text: &str, host: &str| {
+        summary(&code(text))
+            .iter()
+            .any(|(_, t, c, _)| t.starts_with(host) && c.starts_with("04"))
+    };
+    assert!(!with_host(
+        "The African Union met in Kenya on Friday.",
+        "KEN"
+    ));
+    assert!(!with_host(
+        "Kenya's president met in Nairobi on Friday.",
+        "KEN"
+    ));
+    // Abroad, with no one else named, the place is the counterpart.
+    assert!(with_host(
+        "Kenya's president met in Geneva on Friday.",
+        "CHE"
+    ));
+}
+
+#[test]
+fn an_apposed_role_with_an_article_defers_to_the_named_person() {
+    let ev = code_with(
+        &EventCoder::new(),
+        "Kenyatta, the president, criticized Sudan on Monday.",
+        "2016-09-08",
+    );
+    assert!(
+        has(&ev, "KEN", "SDN", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -25,7 +25,7 @@ use derived::{
     accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
 };
 use gazetteer::Gazetteer;
-use modality::{in_condition, in_denial, inside_marks, quote_of, CUES};
+use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
 use model::{Analysis, Event, Modality, Reference, Span};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
@@ -485,6 +485,9 @@ fn code_trigger(
 ) -> Option<(Vec<Coded>, usize)> {
     let a = doc.analysis;
     let head = m.head;
+    if in_concession(&s.tokens, head) {
+        return None;
+    }
     let last = m.last.max(head);
     let trigger = Span::new(s.tokens[head].span.start, s.tokens[last].span.end);
     let mut code = m.code.clone();
@@ -496,7 +499,21 @@ fn code_trigger(
     // Sources: the controller's object, the passive's agent, or the subject.
     let mut exclude: Vec<usize> = Vec::new();
     let passive = chain.passive || (chain.start == head && is_reduced_passive(s, head));
-    let source_phrase = if let Some((ctl, to)) = chain.controller {
+    // "the talks between Kenya and Uganda": the coordination after
+    // "between" holds both sides, whoever the clause's subject is (and
+    // when there is none). Only for the reciprocal codes: "mediated
+    // between them" is not theirs.
+    let between = m
+        .target
+        .filter(|t| {
+            s.phrases[*t].preposition.as_deref() == Some("between")
+                && arguments::is_reciprocal(&m.code)
+        })
+        .map(|t| arguments::actors_of(s, t, &[]))
+        .filter(|both| both.len() >= 2);
+    let source_phrase = if between.is_some() {
+        m.target
+    } else if let Some((ctl, to)) = chain.controller {
         let outer = clause::analyse(&s.tokens, ctl);
         negated |= outer.negated;
         hypothetical = true;
@@ -586,6 +603,10 @@ fn code_trigger(
         }
         std::mem::swap(&mut sources, &mut targets);
     }
+    if let Some(both) = between {
+        sources = both[..1].to_vec();
+        targets = both[1..].to_vec();
+    }
     let mut out = vec![Coded {
         code: code.clone(),
         modality,
@@ -635,7 +656,20 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         "01" | "04" | "11" | "14" | "18" | "19" | "20"
     );
     if c.targets.is_empty() && c.sources.len() < 2 && place_is_counterpart {
-        if let Some((p, country)) = place.as_ref().and_then(|p| Some((p, p.country.clone()?))) {
+        // A meeting at home ("Netanyahu visited a settlement in the West
+        // Bank") or a bloc's summit ("the G-20 held a summit in China") is
+        // hosted there, not held with the host.
+        let hosted = |country: &str| {
+            cameo::root(&c.code) == "04"
+                && c.sources
+                    .iter()
+                    .any(|x| x.code.starts_with("IGO") || x.code.starts_with(country))
+        };
+        let counterpart = place
+            .as_ref()
+            .and_then(|p| Some((p, p.country.clone()?)))
+            .filter(|(_, country)| !hosted(country));
+        if let Some((p, country)) = counterpart {
             c.targets.push(ActorRef {
                 code: country,
                 name: p.name.clone(),

@@ -46,6 +46,33 @@ pub(super) fn in_condition(tokens: &[Token], i: usize) -> bool {
     false
 }
 
+/// Whether token `i` sits in a concessive clause that opens the sentence
+/// ("Although Iran has criticized Israel, …", "Even as he said he opposes
+/// …, …"), up to its first comma. Such a clause is background to what the
+/// sentence reports, not news of its own. "While" is left out: it opens
+/// news as often as background ("While he refused to release …, he …").
+pub(super) fn in_concession(tokens: &[Token], i: usize) -> bool {
+    let mut words = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !matches!(t.text, "\"" | "“" | "'" | "‘" | "(" | "—" | "–"));
+    let Some((first, t)) = words.next() else {
+        return false;
+    };
+    let opens = match t.lower.as_str() {
+        "although" | "though" => true,
+        "even" => words
+            .next()
+            .is_some_and(|(_, n)| matches!(n.lower.as_str(), "as" | "though" | "if")),
+        _ => false,
+    };
+    opens
+        && i > first
+        && !tokens[first..i]
+            .iter()
+            .any(|t| matches!(t.text, "," | ";" | ":" | "."))
+}
+
 /// Whether the head at `i` is inside a complement of "deny" ("denied that it had …").
 pub(super) fn in_denial(tokens: &[Token], i: usize) -> bool {
     tokens[..i].iter().enumerate().any(|(k, t)| {

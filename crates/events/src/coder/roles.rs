@@ -187,7 +187,11 @@ pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
         if best.is_none() {
             best = Some(idx);
             let countryless = p.actors.iter().all(|a| a.code.starts_with("---"));
-            let after_comma = p.start > 0 && s.tokens[p.start - 1].text == ",";
+            // ", the president," as well as ", President X,".
+            let article =
+                p.start > 1 && matches!(s.tokens[p.start - 1].lower.as_str(), "the" | "a" | "an");
+            let before = p.start.saturating_sub(1 + usize::from(article));
+            let after_comma = p.start > 0 && s.tokens[before].text == ",";
             if !(countryless && after_comma) {
                 return best;
             }
