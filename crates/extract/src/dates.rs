@@ -68,8 +68,13 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    lexicon::calendar().month(&w)
+    let w = word.trim_end_matches('.');
+    // Most words are no month: a cheap shape check before lower-casing
+    // and hashing keeps this scan as cheap as the text it reads.
+    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    lexicon::calendar().month(&w.to_ascii_lowercase())
 }
 
 /// "November 19, 2019", "Nov. 19 2019", "19 November 2019", "19 Nov, 2019".
