@@ -98,6 +98,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub enum Inserted {
     /// Stored as a new document.
     Added,
+    /// Stored as a new document under this id (`id#2`, `#3`, …) because a
+    /// different text already held its own.
+    Renamed(String),
     /// Its content hash was already stored (under the given document id).
     Duplicate(String),
 }

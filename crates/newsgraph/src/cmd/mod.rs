@@ -39,7 +39,30 @@ impl DbArgs {
         Ok(path)
     }
 
-    /// Opens the store.
+    /// The path of a database that must exist already: the read commands
+    /// never create one (a typo in `--db` is an error, not an empty database).
+    pub fn existing_path(&self) -> anyhow::Result<PathBuf> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        if !path.is_file() {
+            anyhow::bail!(
+                "no database at {}; run `newsgraph ingest` or `newsgraph demo` first",
+                path.display()
+            );
+        }
+        Ok(path)
+    }
+
+    /// Opens a database that must exist already (see [`DbArgs::existing_path`]).
+    pub fn open_existing(&self) -> anyhow::Result<store::Store> {
+        let path = self.existing_path()?;
+        store::Store::open(&path)
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))
+    }
+
+    /// Opens the store, creating it if needed.
     pub fn open(&self) -> anyhow::Result<store::Store> {
         let path = self.path()?;
         store::Store::open(&path)

@@ -24,7 +24,7 @@ pub struct ShowArgs {
 
 /// Runs `newsgraph show`.
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let Some(out) = store.document(&args.id)? else {
         bail!(
             "no document with id {:?} in the database (try `newsgraph search`)",
@@ -63,7 +63,7 @@ pub struct StatsArgs {
 
 /// Runs `newsgraph stats`.
 pub fn stats(args: StatsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let s = store.stats()?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&s)?)?;
@@ -125,7 +125,7 @@ pub struct SearchArgs {
 
 /// Runs `newsgraph search`.
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let hits = store.search(&args.query.join(" "), args.page.limit, args.page.offset)?;
     if args.page.json {
         outln!("{}", serde_json::to_string_pretty(&hits)?)?;
@@ -170,7 +170,7 @@ pub struct QuotesArgs {
 
 /// Runs `newsgraph quotes`.
 pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let quotes = store.quotes(&QuoteFilter {
         speaker: args.speaker,
         words: args.words,
@@ -220,7 +220,7 @@ pub struct EventsArgs {
     #[arg(long, value_name = "CODE")]
     pub target: Option<String>,
     /// CAMEO code prefix, e.g. 13 (threaten) or 0233.
-    #[arg(long, value_name = "PREFIX")]
+    #[arg(long, value_name = "PREFIX", value_parser = parse_cameo_prefix)]
     pub code: Option<String>,
     /// On or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
@@ -258,9 +258,19 @@ impl EventsArgs {
     }
 }
 
+/// Parses `--code`: CAMEO codes are digits (a word like "threaten" would
+/// silently match nothing).
+fn parse_cameo_prefix(s: &str) -> Result<String, String> {
+    if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err("codes are digits, e.g. 13 or 138 (CAMEO: 13 threaten, 04 consult, 19 fight)".into())
+    }
+}
+
 /// Runs `newsgraph events`.
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let events = store.events(&args.filter())?;
     if args.page.json {
         outln!("{}", serde_json::to_string_pretty(&events)?)?;
