@@ -347,3 +347,45 @@ fn export_format_ignores_case() {
     assert_eq!(upper, lower);
     newsgraph(&db, &["export", "--format", "JSONL"]);
 }
+
+#[test]
+fn show_takes_a_unique_id_prefix_and_lists_ambiguous_ones() {
+    let (dir, db) = demo_db();
+    let doc = json(&db, &["show", "harbor-t"]);
+    assert_eq!(doc["document"]["id"], "harbor-talks");
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("harbor-notes.txt"),
+        "Port officials in Busan said on Friday that the harbor would reopen next week.\n",
+    )
+    .unwrap();
+    newsgraph(&db, &["ingest", input.to_str().unwrap()]);
+    let out = newsgraph_status(&db, &["show", "harbor-"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("ambiguous") && err.contains("harbor-notes") && err.contains("harbor-talks"),
+        "{err}"
+    );
+    let none = newsgraph_status(&db, &["show", "zz-no-such"]);
+    assert!(!none.status.success());
+    assert!(stderr(&none).contains("zz-no-such"));
+}
+
+#[test]
+fn stats_says_what_it_counts() {
+    let (_dir, db) = demo_db();
+    let table = stdout(&newsgraph(&db, &["stats"]));
+    for (row, words) in [
+        ("stories", "near-duplicate"),
+        ("duplicates", "exact copies"),
+        ("actors", "across documents"),
+    ] {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(row))
+            .unwrap_or_else(|| panic!("no {row} row: {table}"));
+        assert!(line.contains(words), "{line}");
+    }
+}

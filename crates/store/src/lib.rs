@@ -285,6 +285,25 @@ impl Store {
             None => None,
         })
     }
+
+    /// Up to `limit` stored document ids that begin with `prefix`, in id
+    /// order (for `show` with an abbreviated id, as `git` takes one).
+    pub fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        // A range on the id index: every id starting with `prefix` sorts
+        // between it and it followed by the highest code point.
+        let upper = format!("{prefix}\u{10FFFF}");
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM documents WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
+            )?
+            .query_map(
+                params![prefix, upper, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
 }
 
 /// Page cache and memory-mapped reads: a 100,000-article database is

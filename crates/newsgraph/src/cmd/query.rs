@@ -15,7 +15,8 @@ use store::{EventFilter, EventRecord, QuoteFilter};
 pub struct ShowArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// The document id (as `ingest` printed it, e.g. the file stem).
+    /// The document id (as `ingest --list` printed it, e.g. the file stem),
+    /// or the beginning of one that no other id shares.
     pub id: String,
     /// Print the stored newsgraph/1 JSON instead of a readable summary.
     #[arg(long)]
@@ -25,11 +26,9 @@ pub struct ShowArgs {
 /// Runs `newsgraph show`.
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let Some(out) = store.document(&args.id)? else {
-        bail!(
-            "no document with id {:?} in the database (try `newsgraph search`)",
-            args.id
-        );
+    let id = resolve_id(&store, &args.id)?;
+    let Some(out) = store.document(&id)? else {
+        bail!("no document with id {id:?} in the database (try `newsgraph search`)");
     };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&out)?)?;
@@ -42,13 +41,36 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
             .iter()
             .map(|d| d.id.as_str())
             .chain(story.exact_copies.iter().map(String::as_str))
-            .filter(|id| *id != args.id)
+            .filter(|other| *other != id)
             .collect();
         if !others.is_empty() {
             outln!("\nsame story: {}", others.join(", "))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stored id `id` names: itself, else the one id it begins (as `git`
+/// takes an abbreviated commit); several candidates are an error that lists
+/// them.
+fn resolve_id(store: &store::Store, id: &str) -> Result<String> {
+    if id.is_empty() || store.document(id)?.is_some() {
+        return Ok(id.to_string());
+    }
+    const SHOWN: usize = 10;
+    let candidates = store.ids_with_prefix(id, SHOWN + 1)?;
+    match candidates.as_slice() {
+        [] => Ok(id.to_string()),
+        [only] => Ok(only.clone()),
+        many => {
+            let more = if many.len() > SHOWN { "\n  …" } else { "" };
+            let listed: Vec<&str> = many.iter().take(SHOWN).map(String::as_str).collect();
+            bail!(
+                "the id {id:?} is ambiguous; it begins:\n  {}{more}",
+                listed.join("\n  ")
+            )
+        }
+    }
 }
 
 /// Arguments of `newsgraph stats`.
@@ -70,15 +92,27 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let rows = [
-        ("documents", s.documents, ""),
-        ("stories", s.stories, "near-duplicate copies grouped"),
+        ("documents", s.documents, "stored articles"),
+        (
+            "stories",
+            s.stories,
+            "distinct articles: near-duplicate copies (syndicated wire stories) count once",
+        ),
         (
             "duplicates",
             s.duplicates,
-            "near-duplicate copies + exact copies refused",
+            "near-duplicate copies stored in a story + exact copies skipped under another id",
         ),
-        ("entities", s.entities, "per document, dates excluded"),
-        ("actors", s.actors, "across documents"),
+        (
+            "entities",
+            s.entities,
+            "people, organisations and places, per document (dates excluded)",
+        ),
+        (
+            "actors",
+            s.actors,
+            "distinct names across documents (one per name and kind)",
+        ),
         ("quotes", s.quotes, "each story once"),
         ("events", s.events, "each story once"),
     ];
