@@ -389,3 +389,17 @@ fn stats_says_what_it_counts() {
         assert!(line.contains(words), "{line}");
     }
 }
+
+#[test]
+fn search_with_quoted_words_finds_the_phrase() {
+    let (_dir, db) = demo_db();
+    let phrase = json(&db, &["search", "fishing quotas"]);
+    assert_eq!(phrase[0]["document"]["id"], "harbor-talks");
+    // both words occur in the article, but not as this phrase
+    let words = json(&db, &["search", "quotas", "fishing"]);
+    assert!(!words.as_array().unwrap().is_empty());
+    let reversed = json(&db, &["search", "quotas fishing"]);
+    assert_eq!(reversed, serde_json::json!([]));
+    let quoted = json(&db, &["search", "\"quotas fishing\""]);
+    assert_eq!(quoted, serde_json::json!([]));
+}

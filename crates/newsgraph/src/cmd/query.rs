@@ -144,8 +144,9 @@ pub struct PageArgs {
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Every word must occur (in the title or the text); a trailing * \
-    makes a word a prefix (sanction*). Punctuation is ignored. Near-duplicate copies of a \
-    story are listed once."
+    makes a word a prefix (sanction*). Words quoted together (\"White House\", or one \
+    argument holding several words) must occur as that phrase. Punctuation is ignored. \
+    Near-duplicate copies of a story are listed once."
 )]
 pub struct SearchArgs {
     #[command(flatten)]
@@ -160,7 +161,11 @@ pub struct SearchArgs {
 /// Runs `newsgraph search`.
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let hits = store.search(&args.query.join(" "), args.page.limit, args.page.offset)?;
+    let hits = store.search(
+        &search_query(&args.query),
+        args.page.limit,
+        args.page.offset,
+    )?;
     if args.page.json {
         outln!("{}", serde_json::to_string_pretty(&hits)?)?;
         return Ok(ExitCode::SUCCESS);
@@ -183,6 +188,22 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         &[Align::Left; 5],
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The search words as one query: an argument holding several words
+/// (`search "White House"`, the shell having eaten the quotes) is a phrase.
+fn search_query(args: &[String]) -> String {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if a.split_whitespace().nth(1).is_some() && !a.contains('"') {
+                format!("\"{a}\"")
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Arguments of `newsgraph quotes`.
