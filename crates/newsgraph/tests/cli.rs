@@ -439,3 +439,24 @@ fn jsonl_errors_and_repeated_ids_name_the_record() {
         "{err}"
     );
 }
+
+#[test]
+fn ingest_says_why_a_url_could_not_be_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    // a loopback port nobody listens on
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = run(newsgraph()
+        .args(["ingest", "--db"])
+        .arg(dir.path().join("t.db"))
+        .arg(format!("http://127.0.0.1:{port}/story")));
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot connect") && err.to_lowercase().contains("refused"),
+        "{err}"
+    );
+}
