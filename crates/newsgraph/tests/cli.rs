@@ -460,3 +460,38 @@ fn ingest_says_why_a_url_could_not_be_fetched() {
         "{err}"
     );
 }
+
+#[test]
+fn ingest_takes_extra_actor_tables_like_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(
+        dir.path(),
+        "actors.txt",
+        b"GONDOR [GON]\n+MINAS_TIRITH\nMORDOR [MOR]\n",
+    );
+    let file = write(
+        dir.path(),
+        "war.txt",
+        b"Minas Tirith accused Mordor of war crimes on Monday, officials said.\n",
+    );
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--published", "2024-05-01", "--actors"])
+        .arg(&table)
+        .arg("--db")
+        .arg(&db)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = run(newsgraph()
+        .args(["events", "--json", "--actor", "GON", "--db"])
+        .arg(&db));
+    assert!(events.status.success(), "{}", stderr(&events));
+    let events: Value = serde_json::from_str(&stdout(&events)).unwrap();
+    assert_eq!(events[0]["target"]["code"], "MOR", "{events}");
+    let missing = run(newsgraph()
+        .args(["ingest", "--actors", "no-such-table.txt", "--db"])
+        .arg(&db)
+        .arg(&file));
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("no-such-table.txt"));
+}

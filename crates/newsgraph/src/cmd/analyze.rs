@@ -46,7 +46,7 @@ pub struct Args {
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded()?.with_event_coder(event_coder(&args.actors)?);
+    let pipeline = Pipeline::embedded()?.with_event_coder(super::event_coder(&args.actors)?);
     if args.jsonl {
         return run_jsonl(&pipeline, &args);
     }
@@ -85,19 +85,6 @@ fn refuse_url(input: &Path) -> Result<()> {
          `newsgraph ingest {url}`, or analyse it with \
          `curl -sL {url} | newsgraph analyze --url {url} -`"
     )
-}
-
-/// The event coder with the built-in lexicons and the given actor tables.
-fn event_coder(tables: &[PathBuf]) -> Result<events::EventCoder> {
-    let mut coder = events::EventCoder::new();
-    for path in tables {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read actor table {}", path.display()))?;
-        coder = coder
-            .with_actor_table(&text)
-            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
-    }
-    Ok(coder)
 }
 
 /// Reads a file, or standard input for `-`.

@@ -43,6 +43,10 @@ pub struct Args {
     /// in a page.
     #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
     pub published: Option<NaiveDate>,
+    /// Extra actor or agent dictionary for the event coder, in PETRARCH's
+    /// format, as for `analyze`; repeatable.
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
     /// Refuse input files and WARC records larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -86,9 +90,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::parse(p)).collect();
     let progress = progress_bar(&inputs);
-    let pipeline = Arc::new(Pipeline::embedded()?.with_limits(pipeline::Limits {
-        max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
-    }));
+    let pipeline = Arc::new(
+        Pipeline::embedded()?
+            .with_event_coder(super::event_coder(&args.actors)?)
+            .with_limits(pipeline::Limits {
+                max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
+            }),
+    );
     let options = ingest::Options {
         max_analysis: Duration::from_millis(args.max_analysis_ms.max(1)),
         workers: 0,

@@ -10,6 +10,7 @@ pub mod serve;
 pub mod tag;
 pub mod train;
 
+use anyhow::Context;
 use std::path::PathBuf;
 
 /// The `--db` option every command that touches the store takes.
@@ -115,4 +116,17 @@ pub fn input_of(doc: &::ingest::RawDocument) -> pipeline::Input<'_> {
         declared_charset: None,
         verbatim: false,
     }
+}
+
+/// The event coder with the built-in lexicons and the given actor tables.
+pub fn event_coder(tables: &[PathBuf]) -> anyhow::Result<events::EventCoder> {
+    let mut coder = events::EventCoder::new();
+    for path in tables {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read actor table {}", path.display()))?;
+        coder = coder
+            .with_actor_table(&text)
+            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
+    }
+    Ok(coder)
 }
