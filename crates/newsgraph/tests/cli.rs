@@ -495,3 +495,25 @@ fn ingest_takes_extra_actor_tables_like_analyze() {
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("no-such-table.txt"));
 }
+
+#[test]
+fn gdelt_export_dates_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "rome.txt", ROME_ARTICLE.as_bytes());
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(newsgraph()
+        .args(["export", "--format", "gdelt", "--db"])
+        .arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    assert!(!tsv.is_empty(), "the undated article's event is exported");
+    for line in tsv.lines() {
+        let sqldate = line.split('\t').nth(1).unwrap();
+        assert!(
+            sqldate.len() == 8 && sqldate.bytes().all(|b| b.is_ascii_digit()),
+            "{line}"
+        );
+    }
+}
