@@ -79,40 +79,62 @@ pub(crate) fn is_jsonl(path: &Path) -> bool {
 /// One file as one document, refused without reading if over `max_bytes`.
 pub(crate) fn read_file(path: &Path, max_bytes: u64) -> SourceItem {
     let origin = path.display().to_string();
-    let failed = |reason: String| SourceItem::Failed {
-        origin: origin.clone(),
-        reason,
-    };
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| origin.clone());
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return failed(io_reason(Some(&e), "cannot be opened")),
-    };
-    let too_large = || {
-        failed(format!(
-            "the file is larger than the {max_bytes}-byte limit (raise it with --max-bytes)"
-        ))
+        Err(e) => {
+            return SourceItem::Failed {
+                origin,
+                reason: io_reason(Some(&e), "cannot be opened"),
+            }
+        }
     };
     if file.metadata().is_ok_and(|m| m.len() > max_bytes) {
-        return too_large();
+        return SourceItem::Failed {
+            origin,
+            reason: too_large(max_bytes),
+        };
     }
+    read_document(file, id, origin, max_bytes)
+}
+
+/// Standard input (`-` on the command line) as one document named `stdin`.
+pub(crate) fn read_stdin(max_bytes: u64) -> SourceItem {
+    read_document(
+        std::io::stdin().lock(),
+        "stdin".to_string(),
+        "standard input".to_string(),
+        max_bytes,
+    )
+}
+
+fn too_large(max_bytes: u64) -> String {
+    format!("the input is larger than the {max_bytes}-byte limit (raise it with --max-bytes)")
+}
+
+/// Reads `reader` to its end as one document, refused past `max_bytes`.
+fn read_document(reader: impl Read, id: String, origin: String, max_bytes: u64) -> SourceItem {
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "at the limit" from "over it".
-    match file.take(max_bytes + 1).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() as u64 > max_bytes => too_large(),
-        Ok(_) => SourceItem::Document(RawDocument {
-            id: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| origin.clone()),
-            origin: origin.clone(),
-            bytes,
-            url: None,
-            published: None,
-            kind: None,
-            declared_charset: None,
-        }),
-        Err(e) => failed(io_reason(Some(&e), "cannot be read")),
-    }
+    let reason = match reader.take(max_bytes + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > max_bytes => too_large(max_bytes),
+        Ok(_) => {
+            return SourceItem::Document(RawDocument {
+                id,
+                origin,
+                bytes,
+                url: None,
+                published: None,
+                kind: None,
+                declared_charset: None,
+            })
+        }
+        Err(e) => io_reason(Some(&e), "cannot be read"),
+    };
+    SourceItem::Failed { origin, reason }
 }
 
 fn io_reason(e: Option<&std::io::Error>, what: &str) -> String {

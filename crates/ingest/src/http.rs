@@ -19,10 +19,10 @@ pub enum HttpError {
     #[error("too many redirects")]
     Redirects,
     /// No connection could be made.
-    #[error("cannot connect: {0}")]
+    #[error("cannot connect: {}", cause(.0))]
     Connect(#[source] reqwest::Error),
     /// Any other failure of the request.
-    #[error("request failed: {0}")]
+    #[error("request failed: {}", cause(.0))]
     Request(#[source] reqwest::Error),
     /// The server answered with a status other than 2xx.
     #[error("the server answered HTTP {0}")]
@@ -49,6 +49,23 @@ pub enum HttpError {
     /// The thread running the fetch panicked.
     #[error("the fetch thread failed")]
     Panicked,
+}
+
+/// What a reqwest error says with its causes (DNS, refused, TLS …):
+/// its own message is only "error sending request for url (…)".
+fn cause(e: &reqwest::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        // hyper and the OS sometimes repeat the inner message in the outer
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = s.source();
+    }
+    message
 }
 
 impl From<reqwest::Error> for HttpError {

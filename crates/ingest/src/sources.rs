@@ -3,7 +3,7 @@
 //! (pages and feeds, whose item links are fetched in turn).
 
 use crate::feed::{looks_like_feed, parse_feed};
-use crate::files::{is_jsonl, jsonl_documents, read_file, walk_files};
+use crate::files::{is_jsonl, jsonl_documents, read_file, read_stdin, walk_files};
 use crate::http::{is_url, Fetched, HttpClient, HttpError, HttpOptions};
 use crate::warc::{is_warc, read_warc, WarcOptions};
 use crate::{RawDocument, SourceItem};
@@ -19,12 +19,16 @@ pub enum Input {
     Path(PathBuf),
     /// An HTTP(S) URL: a page or a feed.
     Url(String),
+    /// Standard input (`-`): one document named `stdin`.
+    Stdin,
 }
 
 impl Input {
-    /// A URL if `arg` starts with `http://` or `https://`, else a path.
+    /// Standard input for `-`, a URL if `arg` starts with `http://` or
+    /// `https://`, else a path.
     pub fn parse(arg: &Path) -> Input {
         match arg.to_str() {
+            Some("-") => Input::Stdin,
             Some(s) if is_url(s) => Input::Url(s.to_string()),
             _ => Input::Path(arg.to_path_buf()),
         }
@@ -42,6 +46,10 @@ pub struct SourceOptions {
     pub http: Option<HttpOptions>,
     /// The most item links followed per feed.
     pub max_feed_items: usize,
+    /// The publication date of documents that carry none of their own
+    /// (plain files, standard input; JSON Lines records and feed items keep
+    /// theirs). Like `analyze --published`, it wins over a date in a page.
+    pub published: Option<NaiveDate>,
 }
 
 /// The options of the offline walk ([`walk`]).
@@ -53,6 +61,7 @@ impl Default for SourceOptions {
             max_bytes: 64 * 1024 * 1024,
             http: None,
             max_feed_items: 10_000,
+            published: None,
         }
     }
 }
@@ -253,6 +262,20 @@ impl Iterator for Sources {
     type Item = SourceItem;
 
     fn next(&mut self) -> Option<SourceItem> {
+        let item = self.next_item()?;
+        Some(match item {
+            SourceItem::Document(mut doc) if doc.published.is_none() => {
+                doc.published = self.options.published;
+                SourceItem::Document(doc)
+            }
+            item => item,
+        })
+    }
+}
+
+impl Sources {
+    /// The next item, before the default publication date is applied.
+    fn next_item(&mut self) -> Option<SourceItem> {
         loop {
             if let Some(item) = self.ready.pop_front() {
                 return Some(item);
@@ -293,6 +316,7 @@ impl Iterator for Sources {
                     published: None,
                     from_feed: false,
                 }),
+                Input::Stdin => self.ready.push_back(read_stdin(self.options.max_bytes)),
             }
         }
     }

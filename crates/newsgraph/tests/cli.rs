@@ -292,3 +292,228 @@ fn seed_article_is_whole_and_chrome_free() {
     assert!(text.contains("Key meeting in Rome"));
     assert_offsets_match(&doc);
 }
+
+/// An article whose event the README's `events` example finds once it has
+/// a publication date: the United States consults (04) in Rome, in March 2022.
+const ROME_ARTICLE: &str = "Talks in Rome\n\n\
+    The United States consulted with Italy in Rome on Sunday about the war, \
+    officials said.\n";
+
+/// The README's `events` example, against `db`.
+fn readme_events(db: &Path) -> Value {
+    let out = run(newsgraph()
+        .args([
+            "events",
+            "--actor",
+            "USA",
+            "--code",
+            "04",
+            "--from",
+            "2022-03-01",
+            "--place",
+            "Rome",
+            "--facts",
+            "--json",
+            "--db",
+        ])
+        .arg(db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn ingest_reads_standard_input_with_a_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut child = newsgraph()
+        .args(["ingest", "--list", "--published", "2022-03-13", "--db"])
+        .arg(&db)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ROME_ARTICLE.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "stdin");
+    let events = readme_events(&db);
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["date"], "2022-03-13");
+
+    let bad = run(newsgraph()
+        .args(["ingest", "--published", "13/03/2022x", "--db"])
+        .arg(&db)
+        .arg("-"));
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("not a date"), "{}", stderr(&bad));
+}
+
+#[test]
+fn ingest_published_dates_plain_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "rome.txt", ROME_ARTICLE.as_bytes());
+    let undated = dir.path().join("undated.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--db"])
+        .arg(&undated)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(readme_events(&undated), serde_json::json!([]));
+    let dated = dir.path().join("dated.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--published", "2022-03-13", "--db"])
+        .arg(&dated)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(readme_events(&dated).as_array().unwrap().len(), 1);
+}
+
+#[test]
+#[ignore = "needs ../shared/examples/seed-article.txt"]
+fn readme_events_example_finds_the_seed_event() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
+    assert!(seed.is_file(), "{} is missing", seed.display());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--published", "2022-03-13", "--db"])
+        .arg(&db)
+        .arg(&seed));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!readme_events(&db).as_array().unwrap().is_empty());
+}
+
+#[test]
+fn analyze_points_urls_to_ingest_or_curl() {
+    let out = run(newsgraph().args(["analyze", "https://example.org/story"]));
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("newsgraph ingest https://example.org/story") && err.contains("curl"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jsonl_errors_and_repeated_ids_name_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "dup", "text": ARTICLE}).to_string(),
+        serde_json::json!({"id": "dup", "text": ROME_ARTICLE}).to_string(),
+        serde_json::json!({"id": "no-text"}).to_string(),
+    ];
+    let file = write(dir.path(), "batch.jsonl", lines.join("\n").as_bytes());
+    let out = run(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    assert!(docs[2]["error"].is_string());
+    assert_eq!(docs[2]["document"]["id"], "no-text");
+    assert!(stderr(&out).contains("\"dup\""), "{}", stderr(&out));
+
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--list", "--db"])
+        .arg(&db)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut listed: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    listed.sort();
+    assert_eq!(listed, ["dup", "dup#2"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("\"dup\"") && err.contains("\"dup#2\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn ingest_says_why_a_url_could_not_be_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    // a loopback port nobody listens on
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = run(newsgraph()
+        .args(["ingest", "--db"])
+        .arg(dir.path().join("t.db"))
+        .arg(format!("http://127.0.0.1:{port}/story")));
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot connect") && err.to_lowercase().contains("refused"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ingest_takes_extra_actor_tables_like_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(
+        dir.path(),
+        "actors.txt",
+        b"GONDOR [GON]\n+MINAS_TIRITH\nMORDOR [MOR]\n",
+    );
+    let file = write(
+        dir.path(),
+        "war.txt",
+        b"Minas Tirith accused Mordor of war crimes on Monday, officials said.\n",
+    );
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--published", "2024-05-01", "--actors"])
+        .arg(&table)
+        .arg("--db")
+        .arg(&db)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = run(newsgraph()
+        .args(["events", "--json", "--actor", "GON", "--db"])
+        .arg(&db));
+    assert!(events.status.success(), "{}", stderr(&events));
+    let events: Value = serde_json::from_str(&stdout(&events)).unwrap();
+    assert_eq!(events[0]["target"]["code"], "MOR", "{events}");
+    let missing = run(newsgraph()
+        .args(["ingest", "--actors", "no-such-table.txt", "--db"])
+        .arg(&db)
+        .arg(&file));
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("no-such-table.txt"));
+}
+
+#[test]
+fn gdelt_export_dates_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "rome.txt", ROME_ARTICLE.as_bytes());
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(newsgraph()
+        .args(["export", "--format", "gdelt", "--db"])
+        .arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    assert!(!tsv.is_empty(), "the undated article's event is exported");
+    for line in tsv.lines() {
+        let sqldate = line.split('\t').nth(1).unwrap();
+        assert!(
+            sqldate.len() == 8 && sqldate.bytes().all(|b| b.is_ascii_digit()),
+            "{line}"
+        );
+    }
+}

@@ -5,15 +5,21 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn newsgraph(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+/// `newsgraph ARGS --db DB`, whatever its exit status.
+fn newsgraph_status(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(args)
         .arg("--db")
         .arg(db)
         // never the user's default database
         .env("NEWSGRAPH_DB", "/nonexistent-newsgraph-test-db/unused.db")
         .output()
-        .expect("the newsgraph binary runs");
+        .expect("the newsgraph binary runs")
+}
+
+/// `newsgraph ARGS --db DB`, which must succeed.
+fn newsgraph(db: &Path, args: &[&str]) -> Output {
+    let out = newsgraph_status(db, args);
     assert!(
         out.status.success(),
         "newsgraph {args:?} failed: {}",
@@ -233,4 +239,167 @@ fn syndicated_copies_form_one_story_counted_once() {
     let hits = json(&db, &["search", "Busan"]);
     assert_eq!(hits.as_array().unwrap().len(), 1, "a story is listed once");
     assert_eq!(hits[0]["story_documents"], 2);
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn read_commands_never_create_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nodir").join("x.sqlite");
+    let commands: [&[&str]; 7] = [
+        &["stats"],
+        &["search", "talks"],
+        &["events"],
+        &["quotes"],
+        &["show", "harbor-talks"],
+        &["export", "--format", "jsonl"],
+        &["serve", "--addr", "127.0.0.1:0"],
+    ];
+    for args in commands {
+        let out = newsgraph_status(&db, args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("no database at {}", db.display()))
+                && err.contains("newsgraph ingest"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !dir.path().join("nodir").exists(),
+            "{args:?} made the folder"
+        );
+    }
+}
+
+#[test]
+fn serve_says_once_that_a_file_is_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_db = dir.path().join("notadb.txt");
+    std::fs::write(
+        &not_a_db,
+        "just some text, long enough to be no SQLite header at all\n",
+    )
+    .unwrap();
+    let out = newsgraph_status(&not_a_db, &["serve", "--addr", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("notadb.txt"), "{err}");
+    assert_eq!(err.matches("not a database").count(), 1, "{err}");
+}
+
+#[test]
+fn serve_binds_to_a_host_name() {
+    let (_dir, db) = demo_db();
+    // a free loopback port (released again for the server to take)
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["serve", "--addr", &format!("localhost:{port}"), "--db"])
+        .arg(&db)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let connected = loop {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break true;
+        }
+        if std::time::Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        connected,
+        "serve --addr localhost:{port} did not listen on 127.0.0.1"
+    );
+    let bad = newsgraph_status(&db, &["serve", "--addr", "localhost"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("HOST:PORT"), "{}", stderr(&bad));
+}
+
+#[test]
+fn events_code_must_be_digits() {
+    let (_dir, db) = demo_db();
+    let out = newsgraph_status(&db, &["events", "--code", "threaten"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("codes are digits, e.g. 13 or 138"),
+        "{}",
+        stderr(&out)
+    );
+    newsgraph(&db, &["events", "--code", "04"]);
+}
+
+#[test]
+fn export_format_ignores_case() {
+    let (_dir, db) = demo_db();
+    let upper = stdout(&newsgraph(&db, &["export", "--format", "GDELT"]));
+    let lower = stdout(&newsgraph(&db, &["export", "--format", "gdelt"]));
+    assert_eq!(upper, lower);
+    newsgraph(&db, &["export", "--format", "JSONL"]);
+}
+
+#[test]
+fn show_takes_a_unique_id_prefix_and_lists_ambiguous_ones() {
+    let (dir, db) = demo_db();
+    let doc = json(&db, &["show", "harbor-t"]);
+    assert_eq!(doc["document"]["id"], "harbor-talks");
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("harbor-notes.txt"),
+        "Port officials in Busan said on Friday that the harbor would reopen next week.\n",
+    )
+    .unwrap();
+    newsgraph(&db, &["ingest", input.to_str().unwrap()]);
+    let out = newsgraph_status(&db, &["show", "harbor-"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("ambiguous") && err.contains("harbor-notes") && err.contains("harbor-talks"),
+        "{err}"
+    );
+    let none = newsgraph_status(&db, &["show", "zz-no-such"]);
+    assert!(!none.status.success());
+    assert!(stderr(&none).contains("zz-no-such"));
+}
+
+#[test]
+fn stats_says_what_it_counts() {
+    let (_dir, db) = demo_db();
+    let table = stdout(&newsgraph(&db, &["stats"]));
+    for (row, words) in [
+        ("stories", "near-duplicate"),
+        ("duplicates", "exact copies"),
+        ("actors", "across documents"),
+    ] {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(row))
+            .unwrap_or_else(|| panic!("no {row} row: {table}"));
+        assert!(line.contains(words), "{line}");
+    }
+}
+
+#[test]
+fn search_with_quoted_words_finds_the_phrase() {
+    let (_dir, db) = demo_db();
+    let phrase = json(&db, &["search", "fishing quotas"]);
+    assert_eq!(phrase[0]["document"]["id"], "harbor-talks");
+    // both words occur in the article, but not as this phrase
+    let words = json(&db, &["search", "quotas", "fishing"]);
+    assert!(!words.as_array().unwrap().is_empty());
+    let reversed = json(&db, &["search", "quotas fishing"]);
+    assert_eq!(reversed, serde_json::json!([]));
+    let quoted = json(&db, &["search", "\"quotas fishing\""]);
+    assert_eq!(quoted, serde_json::json!([]));
 }

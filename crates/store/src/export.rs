@@ -7,7 +7,9 @@
 //!
 //! - `GLOBALEVENTID` (the store's event row id), `SQLDATE`, `MonthYear`,
 //!   `Year`, `FractionDate` (GDELT's formula `Year + (Month*30 + Day)/365`)
-//!   from the event's counted day (its own date, else the publication date);
+//!   from the event's counted day (its own date, else the publication date,
+//!   else the day the document was stored, as GDELT dates what it reads:
+//!   every row has a date);
 //! - `Actor1Code`, `Actor1Name`, `Actor1CountryCode`, `Actor1Type1Code` …
 //!   `Actor1Type3Code` from the CAMEO actor code, split into 3-letter parts
 //!   (a first part that is a role such as `GOV` or `IGO` is a type, not a
@@ -148,11 +150,37 @@ fn field(s: &str) -> String {
         .collect()
 }
 
+/// A name as written, not as tokenised: no space before a possessive or
+/// closing punctuation, none after an opening bracket ("China ’s
+/// ambassador" → "China’s ambassador").
+fn untokenised(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied();
+            let glued = matches!(next, Some(',' | '.' | ';' | ':' | ')' | ']' | '!' | '?'))
+                || (matches!(next, Some('’' | '\'')) && is_possessive(chars.clone()));
+            if glued || out.ends_with(['(', '[']) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `rest` (from an apostrophe on) is a possessive `’s` ending a word.
+fn is_possessive(mut rest: impl Iterator<Item = char>) -> bool {
+    rest.next();
+    matches!(rest.next(), Some('s' | 'S')) && rest.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
 fn push_actor(row: &mut Vec<String>, name: Option<String>, code: Option<String>) {
     let code = code.unwrap_or_default();
     let parts = split_code(&code);
     row.push(field(&code));
-    row.push(field(&name.unwrap_or_default()));
+    row.push(field(&untokenised(&name.unwrap_or_default())));
     row.push(parts.country);
     row.extend(std::iter::repeat_n(String::new(), 4)); // known group, ethnic, religion 1–2
     row.extend(parts.types);
@@ -206,7 +234,9 @@ impl Store {
         while let Some(r) = rows.next()? {
             let mut row: Vec<String> = Vec::with_capacity(GDELT_COLUMNS.len());
             row.push(r.get::<_, i64>(0)?.to_string());
-            row.extend(date_columns(crate::parse_day(r.get(1)?)));
+            let added = DateTime::from_timestamp(r.get::<_, i64>(16)?, 0);
+            let day = crate::parse_day(r.get(1)?).or(added.map(|t| t.date_naive()));
+            row.extend(date_columns(day));
             push_actor(&mut row, r.get(2)?, r.get(3)?);
             push_actor(&mut row, r.get(4)?, r.get(5)?);
             row.push(if r.get::<_, bool>(6)? { "1" } else { "0" }.to_string());
@@ -231,16 +261,17 @@ impl Store {
                 _ => "",
             };
             row.push(geo_type.to_string());
-            row.push(field(&place.unwrap_or_default()));
+            row.push(field(&untokenised(&place.unwrap_or_default())));
             row.push(field(&country.unwrap_or_default()));
             row.extend([String::new(), String::new()]); // ADM1, ADM2
             row.push(fmt_f64(lat));
             row.push(fmt_f64(lon));
             row.push(String::new()); // FeatureID
-            let added = DateTime::from_timestamp(r.get::<_, i64>(16)?, 0)
-                .map(|t| t.format("%Y%m%d%H%M%S").to_string())
-                .unwrap_or_default();
-            row.push(added);
+            row.push(
+                added
+                    .map(|t| t.format("%Y%m%d%H%M%S").to_string())
+                    .unwrap_or_default(),
+            );
             let url: Option<String> = r.get(17)?;
             let id: String = r.get(18)?;
             row.push(field(&url.unwrap_or_else(|| format!("newsgraph:{id}"))));
@@ -273,6 +304,18 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_tokenisation_spaces() {
+        assert_eq!(untokenised("China ’s ambassador"), "China’s ambassador");
+        assert_eq!(
+            untokenised("the minister 's office"),
+            "the minister's office"
+        );
+        assert_eq!(untokenised("Smith ( Reuters )"), "Smith (Reuters)");
+        assert_eq!(untokenised("Britain 'said"), "Britain 'said");
+        assert_eq!(untokenised("Jake Sullivan"), "Jake Sullivan");
+    }
 
     #[test]
     fn codes_split_into_country_and_types() {

@@ -98,6 +98,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub enum Inserted {
     /// Stored as a new document.
     Added,
+    /// Stored as a new document under this id (`id#2`, `#3`, …) because a
+    /// different text already held its own.
+    Renamed(String),
     /// Its content hash was already stored (under the given document id).
     Duplicate(String),
 }
@@ -281,6 +284,25 @@ impl Store {
             }
             None => None,
         })
+    }
+
+    /// Up to `limit` stored document ids that begin with `prefix`, in id
+    /// order (for `show` with an abbreviated id, as `git` takes one).
+    pub fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        // A range on the id index: every id starting with `prefix` sorts
+        // between it and it followed by the highest code point.
+        let upper = format!("{prefix}\u{10FFFF}");
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM documents WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
+            )?
+            .query_map(
+                params![prefix, upper, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
     }
 }
 

@@ -14,32 +14,43 @@ use rusqlite::params;
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
-/// The FTS5 query for a user's words: every word quoted, all required.
-/// `None` when the input has no word at all.
+/// The FTS5 query for a user's words: every word quoted, all required;
+/// words between double quotes ("White House") form one phrase, required
+/// in that order. `None` when the input has no word at all.
 pub fn fts_query(input: &str) -> Option<String> {
     let mut terms = Vec::new();
-    for raw in input.split_whitespace() {
-        let prefix = raw.ends_with('*');
-        // Inside a quoted FTS5 string only `"` is special; drop it and any
-        // other punctuation so "U.S." still matches the tokens "U" "S".
-        let word: String = raw
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-            .collect();
-        let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
-        if word.is_empty() {
-            continue;
-        }
-        terms.push(if prefix {
-            format!("\"{word}\"*")
+    // Odd parts lie between quotes (an unclosed quote runs to the end).
+    for (i, part) in input.split('"').enumerate() {
+        if i % 2 == 1 {
+            terms.extend(fts_term(part));
         } else {
-            format!("\"{word}\"")
-        });
+            terms.extend(part.split_whitespace().filter_map(fts_term));
+        }
     }
     if terms.is_empty() {
         None
     } else {
         Some(terms.join(" "))
+    }
+}
+
+/// One word or phrase as a quoted FTS5 string (a phrase when it holds
+/// several tokens); a trailing `*` makes its last word a prefix.
+fn fts_term(raw: &str) -> Option<String> {
+    let prefix = raw.trim_end().ends_with('*');
+    // Inside a quoted FTS5 string only `"` is special; drop it and any
+    // other punctuation so "U.S." still matches the tokens "U" "S".
+    let word: String = raw
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    if word.is_empty() {
+        None
+    } else if prefix {
+        Some(format!("\"{word}\"*"))
+    } else {
+        Some(format!("\"{word}\""))
     }
 }
 
@@ -141,11 +152,28 @@ mod tests {
     #[test]
     fn query_syntax_in_input_becomes_words() {
         assert_eq!(
-            fts_query(r#"russia" OR text:x NEAR("#).as_deref(),
+            fts_query(r#"russia OR text:x NEAR("#).as_deref(),
             Some(r#""russia" "OR" "text x" "NEAR""#)
+        );
+        // an unclosed quote runs to the end, as one phrase
+        assert_eq!(
+            fts_query(r#"russia" OR text:x NEAR("#).as_deref(),
+            Some(r#""russia" "OR text x NEAR""#)
         );
         assert_eq!(fts_query("aid*").as_deref(), Some("\"aid\"*"));
         assert_eq!(fts_query("  ;; ** "), None);
+    }
+
+    #[test]
+    fn quoted_words_are_a_phrase() {
+        assert_eq!(
+            fts_query(r#""White House" sanctions"#).as_deref(),
+            Some(r#""White House" "sanctions""#)
+        );
+        assert_eq!(
+            fts_query(r#""white hou*""#).as_deref(),
+            Some(r#""white hou"*"#)
+        );
     }
 
     #[test]

@@ -67,7 +67,11 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     for (i, e) in output.events.iter().enumerate() {
         insert_event(tx, &ctx, &resolver, i, e)?;
     }
-    Ok(Inserted::Added)
+    Ok(if id == output.document.id {
+        Inserted::Added
+    } else {
+        Inserted::Renamed(id)
+    })
 }
 
 /// Adds `by` to one of the counters [`crate::Store::stats`] reads.

@@ -194,7 +194,10 @@ fn exact_duplicates_are_refused_and_counted_once_per_id() {
 fn an_id_taken_by_another_text_gets_a_suffix() {
     let (_dir, mut store) = open();
     store.insert(&output("x"), "h1").unwrap();
-    store.insert(&output("x"), "h2").unwrap();
+    assert_eq!(
+        store.insert(&output("x"), "h2").unwrap(),
+        Inserted::Renamed("x#2".into())
+    );
     assert!(store.document("x#2").unwrap().is_some());
     assert_eq!(store.document("x#2").unwrap().unwrap().document.id, "x#2");
 }

@@ -110,6 +110,9 @@ pub struct Report {
     pub duplicates: usize,
     /// Inputs that failed, in the order they were reported.
     pub failed: Vec<Failure>,
+    /// Documents stored under another id (`id#2`, …) because a different
+    /// text held theirs: `(id, stored_as)`. Counted in `added`.
+    pub renamed: Vec<(String, String)>,
 }
 
 /// An input or document that was not stored, and why.
@@ -187,8 +190,8 @@ pub enum IngestError {
 /// What the progress callback hears, as it happens (on the caller's thread).
 #[derive(Debug)]
 pub enum Progress<'a> {
-    /// A document was stored, and its transaction committed: a crash from
-    /// now on keeps it.
+    /// A document was stored under this id (see [`Report::renamed`]), and
+    /// its transaction committed: a crash from now on keeps it.
     Stored(&'a str),
     /// A document was skipped as a copy of a stored (or queued) text.
     Duplicate(&'a str),
@@ -663,6 +666,12 @@ impl Report {
             writer::Outcome::Stored(id) => {
                 self.added += 1;
                 progress(Progress::Stored(&id))
+            }
+            writer::Outcome::Renamed { id, stored_as } => {
+                self.added += 1;
+                let flow = progress(Progress::Stored(&stored_as));
+                self.renamed.push((id, stored_as));
+                flow
             }
             writer::Outcome::Duplicate(id) => {
                 self.duplicates += 1;

@@ -29,6 +29,9 @@ pub(super) enum WriteJob {
 pub(super) enum Outcome {
     /// Stored and committed.
     Stored(String),
+    /// Stored and committed under `stored_as`, its own id being taken by
+    /// another text.
+    Renamed { id: String, stored_as: String },
     /// Refused by the store as a copy of a stored text.
     Duplicate(String),
     /// Not stored.
@@ -103,6 +106,10 @@ impl Writer<'_> {
                 Ok(Inserted::Added) => {
                     self.failures_in_a_row = 0;
                     Outcome::Stored(id)
+                }
+                Ok(Inserted::Renamed(stored_as)) => {
+                    self.failures_in_a_row = 0;
+                    Outcome::Renamed { id, stored_as }
                 }
                 Ok(Inserted::Duplicate(_)) => Outcome::Duplicate(id),
                 Err(e) => {

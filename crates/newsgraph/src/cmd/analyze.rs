@@ -46,10 +46,11 @@ pub struct Args {
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded()?.with_event_coder(event_coder(&args.actors)?);
+    let pipeline = Pipeline::embedded()?.with_event_coder(super::event_coder(&args.actors)?);
     if args.jsonl {
         return run_jsonl(&pipeline, &args);
     }
+    refuse_url(&args.input)?;
     let bytes = read_input(&args.input)?;
     let id = input_id(&args.input);
     let input = Input {
@@ -74,17 +75,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The event coder with the built-in lexicons and the given actor tables.
-fn event_coder(tables: &[PathBuf]) -> Result<events::EventCoder> {
-    let mut coder = events::EventCoder::new();
-    for path in tables {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read actor table {}", path.display()))?;
-        coder = coder
-            .with_actor_table(&text)
-            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
-    }
-    Ok(coder)
+/// `analyze` reads no network: a URL gets pointed to what does.
+fn refuse_url(input: &Path) -> Result<()> {
+    let Some(url) = input.to_str().filter(|s| ::ingest::http::is_url(s)) else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "analyze reads files and standard input, not URLs: store the page with \
+         `newsgraph ingest {url}`, or analyse it with \
+         `curl -sL {url} | newsgraph analyze --url {url} -`"
+    )
 }
 
 /// Reads a file, or standard input for `-`.
@@ -114,6 +114,7 @@ fn input_id(path: &Path) -> String {
 const BATCH: usize = 256;
 
 fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
+    refuse_url(&args.input)?;
     let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -124,6 +125,7 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     let name = args.input.display().to_string();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0usize;
+    let mut seen = std::collections::HashSet::new();
     let mut batch: Vec<(usize, std::io::Result<String>)> = Vec::with_capacity(BATCH);
     let mut lines = reader.lines().enumerate().peekable();
     while lines.peek().is_some() {
@@ -140,11 +142,19 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
                 };
                 Some(match parse_jsonl_line(line, &origin) {
                     Ok(doc) => analyze_record(pipeline, &doc, args),
-                    Err(e) => error_record(None, &origin, &e.to_string()),
+                    Err(e) => error_record(record_id(line).as_deref(), &origin, &e.to_string()),
                 })
             })
             .collect();
         for value in results.into_iter().flatten() {
+            if let Some(id) = value["document"]["id"].as_str() {
+                if !seen.insert(id.to_string()) {
+                    eprintln!(
+                        "warning: {name}: the id {id:?} occurs more than once \
+                         (`ingest` stores the later ones as {id}#2, {id}#3, …)"
+                    );
+                }
+            }
             if value.get("error").is_some() {
                 failures += 1;
                 eprintln!(
@@ -175,6 +185,13 @@ fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_
         Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),
         Err(e) => error_record(Some(&doc.id), &doc.origin, &e.to_string()),
     }
+}
+
+/// The `id` of a JSON Lines record that is valid JSON but not a valid
+/// record, so that its error line still names it.
+fn record_id(line: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    value.get("id")?.as_str().map(str::to_string)
 }
 
 /// The line printed for a record that could not be analysed, so that output

@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let analysis = pipeline.analyze(&input)?;
         let out = analysis.to_contract();
         let stored = match store.insert(&out, &content_hash(analysis.text()))? {
-            Inserted::Added => "stored",
+            Inserted::Added | Inserted::Renamed(_) => "stored",
             Inserted::Duplicate(_) => "already stored",
         };
         outln!("── {id} ({stored}) ──")?;

@@ -30,7 +30,7 @@ pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
     /// Output format.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub format: Format,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -48,7 +48,7 @@ pub struct Args {
 
 /// Runs `newsgraph export`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let mut sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(BufWriter::new(
             std::fs::File::create(path)

@@ -4,6 +4,7 @@
 
 use super::DbArgs;
 use anyhow::Result;
+use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use ingest::{HttpOptions, Input, Progress, SourceOptions};
 use pipeline::Pipeline;
@@ -22,7 +23,8 @@ use std::time::Duration;
     \x20 *.jsonl        one record {\"id\", \"html\"|\"text\", \"url\"?, \"published\"?} per line\n\
     \x20 *.warc[.gz]    response records (CC-NEWS style), named by WARC-Target-URI\n\
     \x20 *.rss, *.atom  feeds (and .xml files that are feeds): item links are fetched\n\
-    \x20 http(s)://...  a page, or a feed whose item links are fetched\n\n\
+    \x20 http(s)://...  a page, or a feed whose item links are fetched\n\
+    \x20 -              standard input, one document named `stdin`\n\n\
     Documents whose text is already stored are skipped as duplicates, and stored\n\
     URLs are not fetched again, so re-running an interrupted ingest adds exactly\n\
     what is missing. Bad inputs are reported and skipped. Exits non-zero only if\n\
@@ -30,9 +32,21 @@ use std::time::Duration;
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Files, directories, .jsonl, .warc(.gz), feeds and http(s) URLs.
+    /// Files, directories, .jsonl, .warc(.gz), feeds, http(s) URLs, or `-`
+    /// for standard input.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) of the documents that carry none of
+    /// their own (plain files, standard input; JSON Lines records and feed
+    /// items keep theirs): relative dates ("Monday") resolve against it, and
+    /// the events get a date. As with `analyze`, it overrides a date found
+    /// in a page.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
+    pub published: Option<NaiveDate>,
+    /// Extra actor or agent dictionary for the event coder, in PETRARCH's
+    /// format, as for `analyze`; repeatable.
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
     /// Refuse input files and WARC records larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -72,12 +86,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ..HttpOptions::default()
         }),
         max_feed_items: args.max_feed_items,
+        published: args.published,
     };
     let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::parse(p)).collect();
     let progress = progress_bar(&inputs);
-    let pipeline = Arc::new(Pipeline::embedded()?.with_limits(pipeline::Limits {
-        max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
-    }));
+    let pipeline = Arc::new(
+        Pipeline::embedded()?
+            .with_event_coder(super::event_coder(&args.actors)?)
+            .with_limits(pipeline::Limits {
+                max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
+            }),
+    );
     let options = ingest::Options {
         max_analysis: Duration::from_millis(args.max_analysis_ms.max(1)),
         workers: 0,
@@ -124,6 +143,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     for failure in &report.failed {
         eprintln!("  failed: {}: {}", failure.origin, failure.error);
+    }
+    for (id, stored_as) in &report.renamed {
+        eprintln!(
+            "warning: the id {id:?} was taken by another text; this document was stored as {stored_as:?}"
+        );
     }
     let nothing_read = report.added == 0 && report.duplicates == 0;
     Ok(if nothing_read {

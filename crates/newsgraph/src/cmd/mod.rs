@@ -10,6 +10,7 @@ pub mod serve;
 pub mod tag;
 pub mod train;
 
+use anyhow::Context;
 use std::path::PathBuf;
 
 /// The `--db` option every command that touches the store takes.
@@ -39,7 +40,30 @@ impl DbArgs {
         Ok(path)
     }
 
-    /// Opens the store.
+    /// The path of a database that must exist already: the read commands
+    /// never create one (a typo in `--db` is an error, not an empty database).
+    pub fn existing_path(&self) -> anyhow::Result<PathBuf> {
+        let path = match &self.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        if !path.is_file() {
+            anyhow::bail!(
+                "no database at {}; run `newsgraph ingest` or `newsgraph demo` first",
+                path.display()
+            );
+        }
+        Ok(path)
+    }
+
+    /// Opens a database that must exist already (see [`DbArgs::existing_path`]).
+    pub fn open_existing(&self) -> anyhow::Result<store::Store> {
+        let path = self.existing_path()?;
+        store::Store::open(&path)
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))
+    }
+
+    /// Opens the store, creating it if needed.
     pub fn open(&self) -> anyhow::Result<store::Store> {
         let path = self.path()?;
         store::Store::open(&path)
@@ -92,4 +116,17 @@ pub fn input_of(doc: &::ingest::RawDocument) -> pipeline::Input<'_> {
         declared_charset: None,
         verbatim: false,
     }
+}
+
+/// The event coder with the built-in lexicons and the given actor tables.
+pub fn event_coder(tables: &[PathBuf]) -> anyhow::Result<events::EventCoder> {
+    let mut coder = events::EventCoder::new();
+    for path in tables {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read actor table {}", path.display()))?;
+        coder = coder
+            .with_actor_table(&text)
+            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
+    }
+    Ok(coder)
 }

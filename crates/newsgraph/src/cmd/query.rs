@@ -15,7 +15,8 @@ use store::{EventFilter, EventRecord, QuoteFilter};
 pub struct ShowArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// The document id (as `ingest` printed it, e.g. the file stem).
+    /// The document id (as `ingest --list` printed it, e.g. the file stem),
+    /// or the beginning of one that no other id shares.
     pub id: String,
     /// Print the stored newsgraph/1 JSON instead of a readable summary.
     #[arg(long)]
@@ -24,12 +25,10 @@ pub struct ShowArgs {
 
 /// Runs `newsgraph show`.
 pub fn show(args: ShowArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
-    let Some(out) = store.document(&args.id)? else {
-        bail!(
-            "no document with id {:?} in the database (try `newsgraph search`)",
-            args.id
-        );
+    let store = args.db.open_existing()?;
+    let id = resolve_id(&store, &args.id)?;
+    let Some(out) = store.document(&id)? else {
+        bail!("no document with id {id:?} in the database (try `newsgraph search`)");
     };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&out)?)?;
@@ -42,13 +41,36 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
             .iter()
             .map(|d| d.id.as_str())
             .chain(story.exact_copies.iter().map(String::as_str))
-            .filter(|id| *id != args.id)
+            .filter(|other| *other != id)
             .collect();
         if !others.is_empty() {
             outln!("\nsame story: {}", others.join(", "))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stored id `id` names: itself, else the one id it begins (as `git`
+/// takes an abbreviated commit); several candidates are an error that lists
+/// them.
+fn resolve_id(store: &store::Store, id: &str) -> Result<String> {
+    if id.is_empty() || store.document(id)?.is_some() {
+        return Ok(id.to_string());
+    }
+    const SHOWN: usize = 10;
+    let candidates = store.ids_with_prefix(id, SHOWN + 1)?;
+    match candidates.as_slice() {
+        [] => Ok(id.to_string()),
+        [only] => Ok(only.clone()),
+        many => {
+            let more = if many.len() > SHOWN { "\n  …" } else { "" };
+            let listed: Vec<&str> = many.iter().take(SHOWN).map(String::as_str).collect();
+            bail!(
+                "the id {id:?} is ambiguous; it begins:\n  {}{more}",
+                listed.join("\n  ")
+            )
+        }
+    }
 }
 
 /// Arguments of `newsgraph stats`.
@@ -63,22 +85,34 @@ pub struct StatsArgs {
 
 /// Runs `newsgraph stats`.
 pub fn stats(args: StatsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let s = store.stats()?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&s)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = [
-        ("documents", s.documents, ""),
-        ("stories", s.stories, "near-duplicate copies grouped"),
+        ("documents", s.documents, "stored articles"),
+        (
+            "stories",
+            s.stories,
+            "distinct articles: near-duplicate copies (syndicated wire stories) count once",
+        ),
         (
             "duplicates",
             s.duplicates,
-            "near-duplicate copies + exact copies refused",
+            "near-duplicate copies stored in a story + exact copies skipped under another id",
         ),
-        ("entities", s.entities, "per document, dates excluded"),
-        ("actors", s.actors, "across documents"),
+        (
+            "entities",
+            s.entities,
+            "people, organisations and places, per document (dates excluded)",
+        ),
+        (
+            "actors",
+            s.actors,
+            "distinct names across documents (one per name and kind)",
+        ),
         ("quotes", s.quotes, "each story once"),
         ("events", s.events, "each story once"),
     ];
@@ -110,8 +144,9 @@ pub struct PageArgs {
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Every word must occur (in the title or the text); a trailing * \
-    makes a word a prefix (sanction*). Punctuation is ignored. Near-duplicate copies of a \
-    story are listed once."
+    makes a word a prefix (sanction*). Words quoted together (\"White House\", or one \
+    argument holding several words) must occur as that phrase. Punctuation is ignored. \
+    Near-duplicate copies of a story are listed once."
 )]
 pub struct SearchArgs {
     #[command(flatten)]
@@ -125,8 +160,12 @@ pub struct SearchArgs {
 
 /// Runs `newsgraph search`.
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
-    let hits = store.search(&args.query.join(" "), args.page.limit, args.page.offset)?;
+    let store = args.db.open_existing()?;
+    let hits = store.search(
+        &search_query(&args.query),
+        args.page.limit,
+        args.page.offset,
+    )?;
     if args.page.json {
         outln!("{}", serde_json::to_string_pretty(&hits)?)?;
         return Ok(ExitCode::SUCCESS);
@@ -151,6 +190,22 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The search words as one query: an argument holding several words
+/// (`search "White House"`, the shell having eaten the quotes) is a phrase.
+fn search_query(args: &[String]) -> String {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if a.split_whitespace().nth(1).is_some() && !a.contains('"') {
+                format!("\"{a}\"")
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// Arguments of `newsgraph quotes`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "With no option, lists every quote (each story once).")]
@@ -170,7 +225,7 @@ pub struct QuotesArgs {
 
 /// Runs `newsgraph quotes`.
 pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let quotes = store.quotes(&QuoteFilter {
         speaker: args.speaker,
         words: args.words,
@@ -220,7 +275,7 @@ pub struct EventsArgs {
     #[arg(long, value_name = "CODE")]
     pub target: Option<String>,
     /// CAMEO code prefix, e.g. 13 (threaten) or 0233.
-    #[arg(long, value_name = "PREFIX")]
+    #[arg(long, value_name = "PREFIX", value_parser = parse_cameo_prefix)]
     pub code: Option<String>,
     /// On or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
@@ -258,9 +313,19 @@ impl EventsArgs {
     }
 }
 
+/// Parses `--code`: CAMEO codes are digits (a word like "threaten" would
+/// silently match nothing).
+fn parse_cameo_prefix(s: &str) -> Result<String, String> {
+    if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err("codes are digits, e.g. 13 or 138 (CAMEO: 13 threaten, 04 consult, 19 fight)".into())
+    }
+}
+
 /// Runs `newsgraph events`.
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let events = store.events(&args.filter())?;
     if args.page.json {
         outln!("{}", serde_json::to_string_pretty(&events)?)?;

@@ -2,7 +2,7 @@
 
 use super::DbArgs;
 use anyhow::{Context, Result};
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -16,8 +16,9 @@ use std::time::Duration;
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Address to listen on (port 0 picks a free port).
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    /// Address to listen on: IP:PORT or HOST:PORT (localhost:8080); port 0
+    /// picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT", value_parser = parse_addr)]
     pub addr: SocketAddr,
     /// Answer 408 to requests that take longer than this many seconds.
     #[arg(long, default_value_t = 10, value_name = "SECONDS")]
@@ -38,13 +39,7 @@ pub struct Args {
 
 /// Runs `newsgraph serve` until Ctrl-C or SIGTERM.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let path = args.db.path()?;
-    if !path.exists() {
-        anyhow::bail!(
-            "no database at {} (create one with `newsgraph demo --db {0}` or `newsgraph ingest`)",
-            path.display()
-        );
-    }
+    let path = args.db.existing_path()?;
     if !args.addr.ip().is_loopback() {
         eprintln!(
             "warning: listening on {} makes the database readable from the network \
@@ -67,8 +62,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(server::serve(config, shutdown_signal()))?;
+    // The server's errors already name their cause; `{:#}` would repeat it.
+    runtime
+        .block_on(server::serve(config, shutdown_signal()))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Parses `--addr`: an IP address, or a host name resolved now (IPv4
+/// preferred, as `localhost` usually means 127.0.0.1 to a browser).
+fn parse_addr(s: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = s.parse() {
+        return Ok(addr);
+    }
+    if s.rsplit_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_err())
+    {
+        return Err(format!(
+            "{s:?} is not HOST:PORT, e.g. 127.0.0.1:8080 or localhost:8080"
+        ));
+    }
+    let addrs: Vec<SocketAddr> = s
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve {s:?}: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{s:?} resolves to no address"))
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so the server drains in-flight requests.
