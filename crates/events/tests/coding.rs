@@ -647,3 +647,22 @@ fn an_apposed_role_with_an_article_defers_to_the_named_person() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_verb_phrase_after_and_shares_the_first_clauses_subject() {
+    let ev = code(
+        "Chile is one of the loudest critics of Peru's fishing policy in the Pacific \
+         and has accused Lima of harassing its fishermen.",
+    );
+    let s = summary(&ev);
+    assert!(
+        s.iter().any(|(src, tgt, c, _)| src.starts_with("CHL")
+            && tgt.starts_with("PER")
+            && c.starts_with("112")),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|(src, _, _, _)| src.starts_with("PER")),
+        "{s:?}"
+    );
+}

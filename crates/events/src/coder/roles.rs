@@ -158,6 +158,34 @@ fn is_quantity(w: &str) -> bool {
 /// prepositional phrase; an apposition with no country defers to the phrase
 /// it renames ("The US commander in Iraq, General David Petraeus, held …").
 pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
+    coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+}
+
+/// A verb phrase coordinated after "and" has no subject of its own: it is
+/// the first clause's ("Vietnam is one of the critics of China's claims and
+/// has accused Beijing …" — Vietnam accuses). That is the first actor
+/// phrase of the clause the "and" closes that is not governed by a
+/// preposition nor a possessor.
+fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
+    let and = from.checked_sub(1)?;
+    if s.tokens[and].lower != "and" {
+        return None;
+    }
+    let clause_start = (0..and)
+        .rev()
+        .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+        .map_or(0, |k| k + 1);
+    let first = s
+        .phrases
+        .iter()
+        .position(|p| p.start >= clause_start && p.end <= and)?;
+    let p = &s.phrases[first];
+    let eligible = p.preposition.is_none() && !p.actors.is_empty() && !p.possessive;
+    eligible.then_some(first)
+}
+
+/// The nearest actor phrase to the left of `from` that can be its subject.
+fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (idx, p) in s.phrases.iter().enumerate().rev() {
         if p.end > from {
