@@ -666,3 +666,21 @@ fn a_verb_phrase_after_and_shares_the_first_clauses_subject() {
         "{s:?}"
     );
 }
+
+#[test]
+fn the_us_congress_titles_sen_and_rep_code_a_us_legislator() {
+    let ev = code("Sen. Jane Doe criticized Cuba on Tuesday.");
+    assert!(
+        has(&ev, "USALEG", "CUB", "111", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code("Rep. John Roe, a member of the committee, condemned Venezuela.");
+    assert!(
+        summary(&ev)
+            .iter()
+            .any(|(s, t, _, _)| s == "USALEG" && t.starts_with("VEN")),
+        "{:?}",
+        summary(&ev)
+    );
+}
