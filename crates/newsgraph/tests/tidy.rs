@@ -60,6 +60,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "server",
         ],
     ),
+    // The Python package's native module: wiring, like the CLI.
+    ("python", &["model", "events", "pipeline", "ingest"]),
 ];
 
 /// The pure core: no files, sockets, environment, processes or clock, and

@@ -1,0 +1,98 @@
+"""Type stubs of the native module (crates/python/src/lib.rs)."""
+
+import datetime
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+SCHEMA: str
+"""The schema identifier in every result: "newsgraph/1"."""
+
+__version__: str
+
+Content = Union[str, bytes, bytearray]
+"""An article: HTML or plain text; bytes in any encoding (decoded as the CLI does)."""
+
+Published = Union[str, datetime.date, None]
+"""A publication date: "2022-03-13" (a timestamp's date part counts) or a date."""
+
+Record = Union[Mapping[str, Any], str, bytes, bytearray]
+"""A dict {"id", "html"|"text", "url"?, "published"?} (a JSON Lines record of
+``newsgraph analyze --jsonl``; html/text may be str or bytes), or bare content
+whose id is its index."""
+
+Result = Dict[str, Any]
+"""A newsgraph/1 object {"schema", "document", "entities", "quotes", "events",
+"flags"}, or in analyze_many an error object {"schema", "document": {"id"},
+"origin", "error"}."""
+
+class NewsgraphError(ValueError):
+    """An input newsgraph cannot analyse (empty, over the size limit, binary,
+    no article text) or an actor table it cannot parse; the message names the
+    input and the reason."""
+
+def analyze(
+    content: Content,
+    *,
+    url: Optional[str] = None,
+    published: Published = None,
+    id: Optional[str] = None,
+) -> Result:
+    """Analyses one article into the newsgraph/1 object.
+
+    ``id`` is the document's id in the result (default: ``url``, else
+    "document"). Raises NewsgraphError for input that cannot be analysed,
+    TypeError for content that is not str or bytes, ValueError for a bad date.
+    """
+
+def extract(
+    content: Content,
+    *,
+    url: Optional[str] = None,
+    published: Published = None,
+    id: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The clean article and its metadata, without analysis: {"id", "url",
+    "title", "byline", "published", "site", "language", "text", …} as
+    ``newsgraph extract`` prints it."""
+
+class Pipeline:
+    """The pipeline with its models loaded; build once, share between threads."""
+
+    def __init__(
+        self,
+        actors: Optional[Sequence[Union[str, os.PathLike[str]]]] = None,
+        *,
+        max_bytes: Optional[int] = None,
+    ) -> None:
+        """``actors``: PETRARCH-format actor tables whose entries win over the
+        built-in lexicon (``newsgraph analyze --actors``). ``max_bytes``:
+        inputs over this size are refused (default 64 MiB). Raises OSError
+        for an unreadable table, NewsgraphError for one that does not parse."""
+
+    def analyze(
+        self,
+        content: Content,
+        *,
+        url: Optional[str] = None,
+        published: Published = None,
+        id: Optional[str] = None,
+    ) -> Result:
+        """Like the module-level analyze, with this pipeline's tables and limits."""
+
+    def extract(
+        self,
+        content: Content,
+        *,
+        url: Optional[str] = None,
+        published: Published = None,
+        id: Optional[str] = None,
+    ) -> Dict[str, Any]:
+        """Like the module-level extract, under this pipeline's limits."""
+
+    def analyze_many(self, records: Iterable[Record], threads: Optional[int] = None) -> List[Result]:
+        """Analyses every record in parallel with the GIL released; one result
+        per record, in input order. A record that cannot be read or analysed
+        gives an error object naming it ("origin": "records[3]") and the
+        reason, as ``newsgraph analyze --jsonl`` does; nothing is dropped.
+        ``threads``: default all cores (or RAYON_NUM_THREADS); 1 runs on the
+        calling thread."""

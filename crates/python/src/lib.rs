@@ -1,0 +1,516 @@
+//! The `newsgraph` Python package's native module, `newsgraph._newsgraph`.
+//!
+//! A thin binding: every call goes through the same [`pipeline::Pipeline`]
+//! as `newsgraph analyze`, and results are the same `newsgraph/1`
+//! [`model::contract::Output`], turned into Python objects by its own serde
+//! `Serialize` (so `json.dumps(result, indent=2, ensure_ascii=False)` is the
+//! CLI's output). Records are copied out of Python objects first, so that
+//! the analysis itself runs with the GIL released, on rayon's threads.
+//!
+//! Nothing crosses the FFI as a panic: input errors are Python exceptions
+//! (or, in `analyze_many`, error values), and a panic inside the pipeline is
+//! caught per record and reported as that record's error.
+
+use chrono::NaiveDate;
+use model::contract::{Output, SCHEMA};
+use pipeline::{Input, InputKind, Limits};
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+pyo3::create_exception!(
+    newsgraph,
+    NewsgraphError,
+    PyValueError,
+    "An input that newsgraph cannot analyse, or an actor table it cannot parse; \
+     the message names the input and the reason."
+);
+
+/// The document id used when the caller gives neither `id` nor `url`.
+const DEFAULT_ID: &str = "document";
+
+/// One input, copied out of Python objects so that it can be analysed
+/// without the GIL.
+struct Record {
+    id: String,
+    /// Where it came from, for error values: `records[3]`.
+    origin: String,
+    bytes: Vec<u8>,
+    url: Option<String>,
+    published: Option<NaiveDate>,
+    kind: Option<InputKind>,
+}
+
+impl Record {
+    fn input(&self) -> Input<'_> {
+        Input {
+            id: self.id.clone(),
+            bytes: &self.bytes,
+            url: self.url.clone(),
+            published: self.published,
+            kind: self.kind,
+            declared_charset: None,
+            verbatim: false,
+        }
+    }
+}
+
+/// A record that could not even be read, or could not be analysed: becomes
+/// the same error object as a failed line of `newsgraph analyze --jsonl`.
+struct Failure {
+    id: Option<String>,
+    origin: String,
+    reason: String,
+}
+
+/// The Python type name of `obj`, for messages.
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// The bytes of a `str` (as UTF-8), `bytes` or `bytearray`.
+fn content_bytes(obj: &Bound<'_, PyAny>, what: &str) -> Result<Vec<u8>, String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        // A str with lone surrogates has no UTF-8 form: say so, not "?".
+        return s
+            .to_cow()
+            .map(|s| s.into_owned().into_bytes())
+            .map_err(|_| format!("{what} is a str that is not valid Unicode (lone surrogates)"));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    Err(format!(
+        "{what} must be str or bytes, not {}",
+        type_name(obj)
+    ))
+}
+
+/// A `published` argument: `None`, an ISO date string (a timestamp's date
+/// part counts, as in JSON Lines records), or a `datetime.date`/`datetime`.
+fn published_date(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<NaiveDate>, String> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let text = if let Ok(s) = obj.cast::<PyString>() {
+        s.to_cow().map(|s| s.into_owned()).unwrap_or_default()
+    } else if obj.hasattr("isoformat").unwrap_or(false) {
+        obj.call_method0("isoformat")
+            .and_then(|s| s.extract::<String>())
+            .map_err(|e| format!("\"published\" has an isoformat() that failed: {e}"))?
+    } else {
+        return Err(format!(
+            "\"published\" must be a date string like 2022-03-13 or a datetime.date, not {}",
+            type_name(obj)
+        ));
+    };
+    if text.is_empty() {
+        return Ok(None);
+    }
+    ingest::parse_date(&text)
+        .map(Some)
+        .ok_or_else(|| format!("\"published\" is {text:?}, expected a date like 2022-03-13"))
+}
+
+/// An optional string argument or record field.
+fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> Result<Option<String>, String> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) => o
+            .extract::<String>()
+            .map(Some)
+            .map_err(|_| format!("{what} must be a str, not {}", type_name(o))),
+    }
+}
+
+/// A record's `id`: a non-empty string or an integer, as in JSON Lines.
+fn record_id(obj: Option<&Bound<'_, PyAny>>) -> Option<String> {
+    let obj = obj?;
+    if let Ok(s) = obj.extract::<String>() {
+        return Some(s).filter(|s| !s.is_empty());
+    }
+    if obj.cast::<pyo3::types::PyBool>().is_ok() {
+        return None;
+    }
+    obj.extract::<i128>().ok().map(|n| n.to_string())
+}
+
+/// Reads record `index` of `analyze_many`: a dict shaped like a JSON Lines
+/// record (`{"id", "html"|"text", "url"?, "published"?}`, with `html` or
+/// `text` as str or bytes), or bare content (str or bytes, id = its index).
+fn read_record(index: usize, obj: &Bound<'_, PyAny>) -> Result<Record, Failure> {
+    let origin = format!("records[{index}]");
+    let fail = |id: Option<String>, reason: String| Failure {
+        id,
+        origin: origin.clone(),
+        reason,
+    };
+    let Ok(dict) = obj.cast::<PyDict>() else {
+        return match content_bytes(obj, "the record") {
+            Ok(bytes) => Ok(Record {
+                id: index.to_string(),
+                origin: origin.clone(),
+                bytes,
+                url: None,
+                published: None,
+                kind: None,
+            }),
+            Err(_) => Err(fail(
+                None,
+                format!(
+                    "a record must be a dict {{\"id\", \"html\"|\"text\", \"url\"?, \"published\"?}} \
+                     or str or bytes, not {}",
+                    type_name(obj)
+                ),
+            )),
+        };
+    };
+    let field = |key: &str| dict.get_item(key).ok().flatten();
+    let Some(id) = record_id(field("id").as_ref()) else {
+        return Err(fail(
+            None,
+            "the record's \"id\" is missing or not a string".into(),
+        ));
+    };
+    let html = field("html").filter(|o| !o.is_none());
+    let text = field("text").filter(|o| !o.is_none());
+    let (bytes, kind) = match (html, text) {
+        (Some(html), _) => (
+            content_bytes(&html, "\"html\"").map_err(|e| fail(Some(id.clone()), e))?,
+            InputKind::Html,
+        ),
+        (None, Some(text)) => (
+            content_bytes(&text, "\"text\"").map_err(|e| fail(Some(id.clone()), e))?,
+            InputKind::Text,
+        ),
+        (None, None) => {
+            return Err(fail(
+                Some(id),
+                "the record has neither \"html\" nor \"text\"".into(),
+            ))
+        }
+    };
+    let url =
+        optional_string(field("url").as_ref(), "\"url\"").map_err(|e| fail(Some(id.clone()), e))?;
+    let published =
+        published_date(field("published").as_ref()).map_err(|e| fail(Some(id.clone()), e))?;
+    Ok(Record {
+        id,
+        origin,
+        bytes,
+        url,
+        published,
+        kind: Some(kind),
+    })
+}
+
+/// The record of a single-document call (`analyze`, `extract`).
+fn single_record(
+    content: &Bound<'_, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+    id: Option<String>,
+) -> PyResult<Record> {
+    let id = id
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| DEFAULT_ID.into());
+    let is_content = content.is_instance_of::<PyString>()
+        || content.is_instance_of::<PyBytes>()
+        || content.is_instance_of::<PyByteArray>();
+    let bytes = content_bytes(content, "content").map_err(|e| {
+        if is_content {
+            NewsgraphError::new_err(format!("cannot analyse {id}: {e}"))
+        } else {
+            PyTypeError::new_err(e)
+        }
+    })?;
+    let published = published_date(published).map_err(PyValueError::new_err)?;
+    Ok(Record {
+        origin: id.clone(),
+        id,
+        bytes,
+        url,
+        published,
+        kind: None,
+    })
+}
+
+/// What a caught panic said.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Runs `f`, turning a panic into an error message, so that no panic
+/// unwinds into Python and one bad record does not end a batch.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        Err(format!(
+            "internal error, a bug in newsgraph (please report it with this input): {}",
+            panic_message(payload.as_ref())
+        ))
+    })
+}
+
+/// Analyses one record into the contract, or says why it cannot.
+fn analyze_record(pipeline: &pipeline::Pipeline, record: &Record) -> Result<Output, Failure> {
+    guarded(|| {
+        pipeline
+            .analyze(&record.input())
+            .map(|a| a.to_contract())
+            .map_err(|e| e.to_string())
+    })
+    .map_err(|reason| Failure {
+        id: Some(record.id.clone()),
+        origin: record.origin.clone(),
+        reason,
+    })
+}
+
+/// The error object of a record, as `newsgraph analyze --jsonl` prints it.
+fn failure_object<'py>(py: Python<'py>, failure: &Failure) -> PyResult<Bound<'py, PyAny>> {
+    let out = PyDict::new(py);
+    out.set_item("schema", SCHEMA)?;
+    let document = PyDict::new(py);
+    document.set_item("id", failure.id.as_deref())?;
+    out.set_item("document", document)?;
+    out.set_item("origin", &failure.origin)?;
+    out.set_item("error", &failure.reason)?;
+    Ok(out.into_any())
+}
+
+/// The pipeline that the module-level functions share, built on first use.
+fn default_pipeline() -> PyResult<&'static pipeline::Pipeline> {
+    static DEFAULT: OnceLock<Result<pipeline::Pipeline, String>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| pipeline::Pipeline::embedded().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| PyRuntimeError::new_err(e.clone()))
+}
+
+/// Analyses one record with the GIL released; raises on failure.
+fn analyze_one<'py>(
+    py: Python<'py>,
+    pipeline: &pipeline::Pipeline,
+    record: Record,
+) -> PyResult<Bound<'py, PyAny>> {
+    let result = py.detach(|| analyze_record(pipeline, &record));
+    match result {
+        Ok(out) => Ok(pythonize::pythonize(py, &out)?),
+        Err(f) => Err(NewsgraphError::new_err(format!(
+            "cannot analyse {}: {}",
+            f.origin, f.reason
+        ))),
+    }
+}
+
+/// Extracts one record's article (no analysis); raises on failure.
+fn extract_one<'py>(
+    py: Python<'py>,
+    limits: &Limits,
+    record: Record,
+) -> PyResult<Bound<'py, PyAny>> {
+    let result = py.detach(|| {
+        guarded(|| pipeline::extract_document(&record.input(), limits).map_err(|e| e.to_string()))
+    });
+    match result {
+        Ok(document) => Ok(pythonize::pythonize(py, &document)?),
+        Err(reason) => Err(NewsgraphError::new_err(format!(
+            "cannot extract {}: {reason}",
+            record.origin
+        ))),
+    }
+}
+
+/// Analyses one article (HTML or plain text, any encoding) and returns the
+/// `newsgraph/1` object that `newsgraph analyze` prints, as a dict.
+#[pyfunction]
+#[pyo3(signature = (content, *, url=None, published=None, id=None))]
+fn analyze<'py>(
+    py: Python<'py>,
+    content: &Bound<'py, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let record = single_record(content, url, published, id)?;
+    analyze_one(py, default_pipeline()?, record)
+}
+
+/// Extracts the clean article and its metadata without analysing it: the
+/// object `newsgraph extract` prints for a file.
+#[pyfunction]
+#[pyo3(signature = (content, *, url=None, published=None, id=None))]
+fn extract<'py>(
+    py: Python<'py>,
+    content: &Bound<'py, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let record = single_record(content, url, published, id)?;
+    extract_one(py, &Limits::default(), record)
+}
+
+/// The analysis pipeline with its models loaded, optionally with extra
+/// actor tables for the event coder; safe to share between threads.
+#[pyclass(module = "newsgraph", frozen)]
+struct Pipeline {
+    inner: pipeline::Pipeline,
+    limits: Limits,
+}
+
+#[pymethods]
+impl Pipeline {
+    /// Loads the models; `actors` are PETRARCH-format actor tables whose
+    /// entries win over the built-in lexicon (as `newsgraph analyze
+    /// --actors`); inputs over `max_bytes` bytes are refused.
+    #[new]
+    #[pyo3(signature = (actors=None, *, max_bytes=None))]
+    fn new(
+        py: Python<'_>,
+        actors: Option<Vec<PathBuf>>,
+        max_bytes: Option<usize>,
+    ) -> PyResult<Self> {
+        let mut coder = events::EventCoder::new();
+        for path in actors.unwrap_or_default() {
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                PyOSError::new_err(format!("cannot read actor table {}: {e}", path.display()))
+            })?;
+            coder = coder.with_actor_table(&text).map_err(|e| {
+                NewsgraphError::new_err(format!("cannot parse actor table {}: {e}", path.display()))
+            })?;
+        }
+        let mut limits = Limits::default();
+        if let Some(max) = max_bytes {
+            if max == 0 {
+                return Err(PyValueError::new_err("max_bytes must be at least 1"));
+            }
+            limits.max_bytes = max;
+        }
+        let inner = py
+            .detach(pipeline::Pipeline::embedded)
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?
+            .with_event_coder(coder)
+            .with_limits(limits.clone());
+        Ok(Pipeline { inner, limits })
+    }
+
+    /// Analyses one article, like the module-level `analyze`.
+    #[pyo3(signature = (content, *, url=None, published=None, id=None))]
+    fn analyze<'py>(
+        &self,
+        py: Python<'py>,
+        content: &Bound<'py, PyAny>,
+        url: Option<String>,
+        published: Option<&Bound<'py, PyAny>>,
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let record = single_record(content, url, published, id)?;
+        analyze_one(py, &self.inner, record)
+    }
+
+    /// Extracts one article without analysing it, under this pipeline's limits.
+    #[pyo3(signature = (content, *, url=None, published=None, id=None))]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        content: &Bound<'py, PyAny>,
+        url: Option<String>,
+        published: Option<&Bound<'py, PyAny>>,
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let record = single_record(content, url, published, id)?;
+        extract_one(py, &self.limits, record)
+    }
+
+    /// Analyses many records in parallel with the GIL released, and returns
+    /// one object per record in input order: the `newsgraph/1` object, or an
+    /// error object `{"schema", "document": {"id"}, "origin", "error"}` as
+    /// `newsgraph analyze --jsonl` prints for a record it cannot analyse.
+    /// `threads`: how many threads (default: all cores, or
+    /// `RAYON_NUM_THREADS`); 1 runs on the calling thread.
+    #[pyo3(signature = (records, threads=None))]
+    fn analyze_many<'py>(
+        &self,
+        py: Python<'py>,
+        records: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if threads == Some(0) {
+            return Err(PyValueError::new_err("threads must be at least 1"));
+        }
+        if records.is_instance_of::<PyString>() || records.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err(
+                "records must be an iterable of records, not one str or bytes \
+                 (use analyze() for one document)",
+            ));
+        }
+        let read: Vec<Result<Record, Failure>> = records
+            .try_iter()
+            .map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "records must be an iterable of dicts or str/bytes, not {}",
+                    type_name(records)
+                ))
+            })?
+            .enumerate()
+            .map(|(i, item)| item.map(|obj| read_record(i, &obj)))
+            .collect::<PyResult<_>>()?;
+        let pipeline = &self.inner;
+        let run = |r: &Result<Record, Failure>| -> Result<Output, Failure> {
+            match r {
+                Ok(record) => analyze_record(pipeline, record),
+                Err(f) => Err(Failure {
+                    id: f.id.clone(),
+                    origin: f.origin.clone(),
+                    reason: f.reason.clone(),
+                }),
+            }
+        };
+        let results: Vec<Result<Output, Failure>> = py
+            .detach(|| match threads {
+                Some(1) => Ok(read.iter().map(run).collect()),
+                Some(n) => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map(|pool| pool.install(|| read.par_iter().map(run).collect()))
+                    .map_err(|e| format!("cannot start {n} threads: {e}")),
+                None => Ok(read.par_iter().map(run).collect()),
+            })
+            .map_err(PyRuntimeError::new_err)?;
+        let out = PyList::empty(py);
+        for result in &results {
+            match result {
+                Ok(output) => out.append(pythonize::pythonize(py, output)?)?,
+                Err(failure) => out.append(failure_object(py, failure)?)?,
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The native half of the `newsgraph` package (see `newsgraph/__init__.py`).
+#[pymodule]
+fn _newsgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_class::<Pipeline>()?;
+    m.add("NewsgraphError", m.py().get_type::<NewsgraphError>())?;
+    m.add("SCHEMA", SCHEMA)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

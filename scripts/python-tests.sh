@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The Python package's tests: builds the wheel of crates/python, installs it
+# into a virtualenv outside the checkout, runs pytest on crates/python/tests
+# against the release CLI, then measures analyze_many's throughput against
+# the CLI's (scripts/python-throughput.py).
+#
+# The virtualenv is $NEWSGRAPH_PYVENV (default ~/.cache/newsgraph/pyvenv),
+# reused between runs. The wheel is built with the workspace's target
+# directory, so after `cargo build --release -p newsgraph` only the binding
+# itself and whatever its feature set changes are compiled.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+venv="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
+start=$(date +%s)
+
+if [ ! -x "$venv/bin/python" ]; then
+  echo "creating the virtualenv $venv"
+  mkdir -p "$(dirname "$venv")"
+  python3 -m venv "$venv"
+fi
+py="$venv/bin/python"
+# maturin is the build backend pyproject.toml names; with it installed here,
+# --no-build-isolation makes the install below need no network.
+"$py" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" "pytest>=7"
+
+[ -x target/release/newsgraph ] || cargo build --release -p newsgraph
+
+echo "building and installing the wheel (pip install ./crates/python)"
+build_start=$(date +%s)
+CARGO_TARGET_DIR="$root/target" "$py" -m pip install -q --disable-pip-version-check \
+  --no-build-isolation --force-reinstall --no-deps ./crates/python
+build_secs=$(( $(date +%s) - build_start ))
+echo "wheel built and installed in ${build_secs}s"
+
+echo "pytest crates/python/tests"
+# Run from the tests folder so that `newsgraph` is the installed package,
+# not a source tree.
+(cd crates/python/tests && NEWSGRAPH_BIN="$root/target/release/newsgraph" "$py" -m pytest -q -p no:cacheprovider .)
+
+if [ -d ../shared/data/extraction/html ]; then
+  "$py" scripts/python-throughput.py --cli "$root/target/release/newsgraph" ../shared/data/extraction/html
+else
+  echo "../shared is absent: the throughput measurement is skipped"
+fi
+echo "python tests done in $(( $(date +%s) - start ))s (wheel ${build_secs}s)"
