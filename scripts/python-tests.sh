@@ -11,18 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-venv="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
 start=$(date +%s)
 
-if [ ! -x "$venv/bin/python" ]; then
-  echo "creating the virtualenv $venv"
-  mkdir -p "$(dirname "$venv")"
-  python3 -m venv "$venv"
-fi
-py="$venv/bin/python"
-# maturin is the build backend pyproject.toml names; with it installed here,
+# The eval scripts' virtualenv helper, pointed at a venv of its own; maturin
+# is the build backend pyproject.toml names, and with it installed here
 # --no-build-isolation makes the install below need no network.
-"$py" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" "pytest>=7"
+NEWSGRAPH_VENV="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
+. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7"
+py="$VENV_PYTHON"
+# The maturin backend runs `maturin` from PATH.
+export PATH="$NEWSGRAPH_VENV/bin:$PATH"
 
 [ -x target/release/newsgraph ] || cargo build --release -p newsgraph
 
