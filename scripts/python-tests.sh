@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The Python package's tests: builds the wheel of crates/python, installs it
 # into a virtualenv outside the checkout, runs pytest on crates/python/tests
-# against the release CLI, then measures analyze_many's throughput against
-# the CLI's (scripts/python-throughput.py).
+# against the release CLI, checks the type stubs with mypy's stubtest, then
+# measures analyze_many's throughput against the CLI's
+# (scripts/python-throughput.py).
 #
 # The virtualenv is $NEWSGRAPH_PYVENV (default ~/.cache/newsgraph/pyvenv),
-# reused between runs. The wheel is built with the workspace's target
-# directory, so after `cargo build --release -p newsgraph` only the binding
-# itself and whatever its feature set changes are compiled.
+# reused between runs. The wheel is built in the workspace's target
+# directory, so a second run compiles only what changed; the first is a
+# release build of the binding's dependency graph, which cargo resolves with
+# other features than the CLI's and so does not share with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -17,7 +19,7 @@ start=$(date +%s)
 # is the build backend pyproject.toml names, and with it installed here
 # --no-build-isolation makes the install below need no network.
 NEWSGRAPH_VENV="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
-. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7"
+. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10"
 py="$VENV_PYTHON"
 # The maturin backend runs `maturin` from PATH.
 export PATH="$NEWSGRAPH_VENV/bin:$PATH"
@@ -35,6 +37,11 @@ echo "pytest crates/python/tests"
 # Run from the tests folder so that `newsgraph` is the installed package,
 # not a source tree.
 (cd crates/python/tests && NEWSGRAPH_BIN="$root/target/release/newsgraph" "$py" -m pytest -q -p no:cacheprovider .)
+
+echo "mypy stubtest: the type stubs against the installed module"
+mypy_cache=$(mktemp -d)
+(cd crates/python/tests && MYPY_CACHE_DIR="$mypy_cache" "$py" -m mypy.stubtest newsgraph)
+rm -rf "$mypy_cache"
 
 if [ -d ../shared/data/extraction/html ]; then
   "$py" scripts/python-throughput.py --cli "$root/target/release/newsgraph" ../shared/data/extraction/html

@@ -2,25 +2,27 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union, final
+
+__all__ = ["NewsgraphError", "Pipeline", "SCHEMA", "__version__", "analyze", "extract"]
 
 SCHEMA: str
 """The schema identifier in every result: "newsgraph/1"."""
 
 __version__: str
 
-Content = Union[str, bytes, bytearray]
+_Content = Union[str, bytes, bytearray]
 """An article: HTML or plain text; bytes in any encoding (decoded as the CLI does)."""
 
-Published = Union[str, datetime.date, None]
+_Published = Union[str, datetime.date, None]
 """A publication date: "2022-03-13" (a timestamp's date part counts) or a date."""
 
-Record = Union[Mapping[str, Any], str, bytes, bytearray]
+_Record = Union[Mapping[str, Any], str, bytes, bytearray]
 """A dict {"id", "html"|"text", "url"?, "published"?} (a JSON Lines record of
 ``newsgraph analyze --jsonl``; html/text may be str or bytes), or bare content
 whose id is its index."""
 
-Result = Dict[str, Any]
+_Result = Dict[str, Any]
 """A newsgraph/1 object {"schema", "document", "entities", "quotes", "events",
 "flags"}, or in analyze_many an error object {"schema", "document": {"id"},
 "origin", "error"}."""
@@ -31,12 +33,12 @@ class NewsgraphError(ValueError):
     input and the reason."""
 
 def analyze(
-    content: Content,
+    content: _Content,
     *,
     url: Optional[str] = None,
-    published: Published = None,
+    published: _Published = None,
     id: Optional[str] = None,
-) -> Result:
+) -> _Result:
     """Analyses one article into the newsgraph/1 object.
 
     ``id`` is the document's id in the result (default: ``url``, else
@@ -45,25 +47,26 @@ def analyze(
     """
 
 def extract(
-    content: Content,
+    content: _Content,
     *,
     url: Optional[str] = None,
-    published: Published = None,
+    published: _Published = None,
     id: Optional[str] = None,
 ) -> Dict[str, Any]:
     """The clean article and its metadata, without analysis: {"id", "url",
     "title", "byline", "published", "site", "language", "text", …} as
     ``newsgraph extract`` prints it."""
 
+@final
 class Pipeline:
     """The pipeline with its models loaded; build once, share between threads."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         actors: Optional[Sequence[Union[str, os.PathLike[str]]]] = None,
         *,
         max_bytes: Optional[int] = None,
-    ) -> None:
+    ) -> "Pipeline":
         """``actors``: PETRARCH-format actor tables whose entries win over the
         built-in lexicon (``newsgraph analyze --actors``). ``max_bytes``:
         inputs over this size are refused (default 64 MiB). Raises OSError
@@ -71,25 +74,25 @@ class Pipeline:
 
     def analyze(
         self,
-        content: Content,
+        content: _Content,
         *,
         url: Optional[str] = None,
-        published: Published = None,
+        published: _Published = None,
         id: Optional[str] = None,
-    ) -> Result:
+    ) -> _Result:
         """Like the module-level analyze, with this pipeline's tables and limits."""
 
     def extract(
         self,
-        content: Content,
+        content: _Content,
         *,
         url: Optional[str] = None,
-        published: Published = None,
+        published: _Published = None,
         id: Optional[str] = None,
     ) -> Dict[str, Any]:
         """Like the module-level extract, under this pipeline's limits."""
 
-    def analyze_many(self, records: Iterable[Record], threads: Optional[int] = None) -> List[Result]:
+    def analyze_many(self, records: Iterable[_Record], threads: Optional[int] = None) -> List[_Result]:
         """Analyses every record in parallel with the GIL released; one result
         per record, in input order. A record that cannot be read or analysed
         gives an error object naming it ("origin": "records[3]") and the
