@@ -103,7 +103,9 @@ fn published_date(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<NaiveDate>, S
         return Ok(None);
     };
     let text = if let Ok(s) = obj.cast::<PyString>() {
-        s.to_cow().map(|s| s.into_owned()).unwrap_or_default()
+        s.to_cow()
+            .map(|s| s.into_owned())
+            .map_err(|_| "\"published\" is a str that is not valid Unicode".to_string())?
     } else if obj.hasattr("isoformat").unwrap_or(false) {
         obj.call_method0("isoformat")
             .and_then(|s| s.extract::<String>())

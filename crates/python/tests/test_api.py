@@ -146,6 +146,8 @@ def test_wrong_types_and_bad_dates_are_python_errors():
         newsgraph.analyze("Talks resumed.", published="last Monday")
     with pytest.raises(newsgraph.NewsgraphError, match="not valid Unicode"):
         newsgraph.analyze("Talks \ud800 resumed.")
+    with pytest.raises(ValueError, match='"published" is a str that is not valid Unicode'):
+        newsgraph.analyze("Talks resumed.", published="2022-03-13\ud800")
     with pytest.raises(ValueError, match="threads must be at least 1"):
         newsgraph.Pipeline().analyze_many([], threads=0)
     with pytest.raises(TypeError, match="not one str or bytes"):
