@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::lexicon::CueClass;
 use crate::phrases::{self, SpeakerPhrase};
 use crate::text::{Mark, TokenKind};
-use model::QuoteKind;
+use model::{Budget, OverBudget, QuoteKind};
 
 mod content;
 mod continuation;
@@ -55,11 +55,16 @@ pub struct Claim {
 
 /// Finds every claim in the document, in text order, plus every speaker
 /// phrase seen (including those of claims merged away), for resolution.
-pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
+///
+/// # Errors
+///
+/// [`OverBudget`] when `budget` runs out (it is checked between sentences).
+pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhrase>), OverBudget> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut seen = Vec::new();
     let mut earlier = Earlier::default();
     for &(s, e) in &cx.sentences {
+        budget.check()?;
         if let Some(c) = labelled_paragraph(cx, s).or_else(|| source_lead_in(cx, s, e)) {
             seen.extend(c.speaker.clone());
             claims.push(c);
@@ -67,6 +72,10 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
         let first = claims.len();
         earlier.freeze(&claims, first.saturating_sub(COVERING_LOOKBACK));
         for i in s..e {
+            // A hostile page can be one "sentence".
+            if (i - s) % 4096 == 4095 {
+                budget.check()?;
+            }
             if cx.inside[i] || !cx.is_word(i) {
                 continue;
             }
@@ -141,7 +150,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     signed_quotations(cx, &mut claims);
     tagged_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
-    (claims, seen)
+    Ok((claims, seen))
 }
 
 /// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
