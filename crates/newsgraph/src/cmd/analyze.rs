@@ -104,12 +104,12 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
         ..Input::default()
     };
     let analysis = pipeline
-        .analyze_within(&input, &budget(&args))
+        .analyze_within(&input, &budget(args))
         .map_err(|e| {
             anyhow::anyhow!(
                 "cannot analyse {}: {}",
                 args.input.display(),
-                reason(&e, &args)
+                reason(&e, args)
             )
         })?;
     let out = analysis.to_contract();
