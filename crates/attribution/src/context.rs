@@ -27,6 +27,9 @@ pub struct Context<'a> {
     pub closes: Vec<Option<usize>>,
     /// Sentences as token ranges.
     pub sentences: Vec<(usize, usize)>,
+    /// The first token after a line break (the end of the text's first
+    /// line, where a headline ends), or the token count.
+    pub first_line_end: usize,
 }
 
 impl<'a> Context<'a> {
@@ -44,6 +47,10 @@ impl<'a> Context<'a> {
             }
         }
         let sentences = text::sentences(text, &tokens, &inside, |w| lex.cue(w).is_some());
+        let first_line_end = tokens
+            .iter()
+            .position(|t| t.after_newline)
+            .unwrap_or(tokens.len());
         Context {
             text,
             lex,
@@ -54,6 +61,7 @@ impl<'a> Context<'a> {
             opens,
             closes,
             sentences,
+            first_line_end,
         }
     }
 

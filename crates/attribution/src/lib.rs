@@ -21,7 +21,7 @@ pub mod text;
 
 use context::Context;
 use lexicon::Lexicon;
-use model::{Analysis, Flag, FlagKind, Quote, QuoteKind, Reference, Span};
+use model::{Analysis, Budget, Flag, FlagKind, OverBudget, Quote, QuoteKind, Reference, Span};
 
 /// The attribution stage, holding its cue lexicon.
 #[derive(Debug, Default)]
@@ -46,13 +46,29 @@ impl Attributor {
     /// Adds quotes (direct, partial, indirect) with speakers, cues and source
     /// chains, and flags, to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
-        let (quotes, flags) = self.attribute(a);
+        // An unlimited budget never runs out.
+        let _ = self.annotate_within(a, &Budget::unlimited());
+    }
+
+    /// [`Attributor::annotate`], checking `budget` between sentences and
+    /// between claims.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the budget runs out; `a` is then left as it was.
+    pub fn annotate_within(&self, a: &mut Analysis, budget: &Budget) -> Result<(), OverBudget> {
+        let (quotes, flags) = self.attribute(a, budget)?;
         a.quotes = quotes;
         a.flags.extend(flags);
+        Ok(())
     }
 
     /// Computes the quotes and flags of `a` without changing it.
-    fn attribute(&self, a: &Analysis) -> (Vec<Quote>, Vec<Flag>) {
+    fn attribute(
+        &self,
+        a: &Analysis,
+        budget: &Budget,
+    ) -> Result<(Vec<Quote>, Vec<Flag>), OverBudget> {
         // Run without `nlp` before it (tests, `examples/attribute_jsonl.rs`),
         // the stage cuts the text with `nlp`'s tokeniser itself.
         let own;
@@ -63,10 +79,14 @@ impl Attributor {
             &a.tokens
         };
         let cx = Context::new(a.text(), tokens, &self.lexicon);
-        let (claims, phrases) = claims::find(&cx);
+        budget.check()?;
+        let (claims, phrases) = claims::find(&cx, budget)?;
         let mut resolver = resolve::Resolver::new(&cx, &a.entities, &phrases);
         let mut quotes = Vec::with_capacity(claims.len());
-        for c in &claims {
+        for (n, c) in claims.iter().enumerate() {
+            if n % 64 == 0 {
+                budget.check()?;
+            }
             let speaker = c.speaker.as_ref().map(|p| resolver.speaker(p));
             let via = c
                 .speaker
@@ -90,7 +110,7 @@ impl Attributor {
         refine_generic_chains(&mut quotes, &self.lexicon);
         let mut flags = resolver.flags;
         flags.extend(unclosed_flags(&cx));
-        (quotes, flags)
+        Ok((quotes, flags))
     }
 }
 

@@ -29,7 +29,7 @@ mod when_where;
 pub use dictionary::DictionaryError;
 
 use actor_table::ActorTable;
-use model::Analysis;
+use model::{Analysis, Budget, OverBudget};
 use verbs::VerbLexicon;
 
 /// The event-coding stage, holding its verb patterns and actor tables.
@@ -68,6 +68,17 @@ impl EventCoder {
 
     /// Adds CAMEO events to `a`.
     pub fn annotate(&self, a: &mut Analysis) {
-        a.events = coder::code(&self.actors, &self.verbs, &self.gazetteer, a);
+        // An unlimited budget never runs out.
+        let _ = self.annotate_within(a, &Budget::unlimited());
+    }
+
+    /// [`EventCoder::annotate`], checking `budget` between sentences.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the budget runs out; `a` is then left as it was.
+    pub fn annotate_within(&self, a: &mut Analysis, budget: &Budget) -> Result<(), OverBudget> {
+        a.events = coder::code(&self.actors, &self.verbs, &self.gazetteer, a, budget)?;
+        Ok(())
     }
 }

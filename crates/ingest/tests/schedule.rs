@@ -9,7 +9,7 @@ use ingest::{
 };
 use model::contract::Output;
 use model::{Analysis, Document, InputKind};
-use pipeline::{Pipeline, PipelineError};
+use pipeline::{Budget, OverBudget, Pipeline, PipelineError};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 use store::Store;
 
 /// Extracts for real and annotates nothing; a text with `SLOW` sleeps for
-/// [`SLOW`], one with `PANIC` panics. Counts analyses running at once.
+/// [`SLOW`] (an analysis that never checks its budget), one with `ENDLESS`
+/// works until its budget is spent (as the stages do), one with `PANIC`
+/// panics. Counts analyses running at once.
 #[derive(Default)]
 struct StandIn {
     running: AtomicUsize,
@@ -38,16 +40,23 @@ impl Stages for StandIn {
         pipeline::extract_document(&input, &pipeline::Limits::default())
     }
 
-    fn analyse(&self, document: Document) -> Output {
+    fn analyse(&self, document: Document, budget: &Budget) -> Result<Output, OverBudget> {
         let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_at_once.fetch_max(now, Ordering::SeqCst);
         let text = document.text().to_string();
         if text.contains("SLOW") {
             std::thread::sleep(SLOW);
         }
+        if text.contains("ENDLESS") {
+            while budget.check().is_ok() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            return Err(OverBudget);
+        }
         self.running.fetch_sub(1, Ordering::SeqCst);
         assert!(!text.contains("PANIC"), "a stage bug on this text");
-        Analysis::new(document).to_contract()
+        Ok(Analysis::new(document).to_contract())
     }
 }
 
@@ -233,6 +242,40 @@ fn overrunning_documents_hold_their_own_workers_and_the_pool_never_grows() {
     assert_eq!(report.failed.len(), 3, "{report:?}");
     // Three overruns, two workers: never more than two analyses at once.
     assert_eq!(stand_in.most_at_once.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn an_overrun_frees_its_worker_at_the_deadline() {
+    let db = Db::new();
+    // One worker: had the overruns kept it (ENDLESS never ends by itself),
+    // the good documents behind them would never be analysed.
+    let mut items: Vec<SourceItem> = (0..3)
+        .map(|n| text(&format!("endless{n}"), &format!("ENDLESS {}", story(n))))
+        .collect();
+    items.extend((10..20).map(|n| text(&format!("good{n}"), &story(n))));
+    let options = Options {
+        max_analysis: Duration::from_millis(200),
+        workers: 1,
+    };
+    let stand_in = Arc::new(StandIn::default());
+    let started = Instant::now();
+    let (report, _) = ingest(&db, items, Arc::clone(&stand_in), &options);
+    let elapsed = started.elapsed();
+    let report = report.unwrap();
+    assert_eq!(report.added, 10, "{report:?}");
+    let failed: Vec<&str> = report.failed.iter().map(|f| f.origin.as_str()).collect();
+    assert_eq!(failed, ["endless0", "endless1", "endless2"], "{report:?}");
+    assert!(report
+        .failed
+        .iter()
+        .all(|f| matches!(f.error, DocumentError::Overrun(_))));
+    // Three deadlines of 200 ms one after another, plus the good ones.
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+    assert_eq!(
+        stand_in.running.load(Ordering::SeqCst),
+        0,
+        "a worker still runs"
+    );
 }
 
 #[test]

@@ -15,10 +15,12 @@
 //!
 //! This crate does no I/O.
 
+mod budget;
 pub mod contract;
 mod offsets;
 mod token;
 
+pub use budget::{Budget, OverBudget};
 pub use offsets::CharOffsets;
 pub use token::{Mark, Token, TokenKind};
 

@@ -8,6 +8,12 @@ mod cmd;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: the same output, and the
+/// pipeline's many small allocations cost less (figures in
+/// docs/measurements.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// newsgraph reads news and writes down what it read, with proof: the clean
 /// article, the people, organisations and places in it, who said what (and
 /// according to whom), and the political events it reports, each pointing at

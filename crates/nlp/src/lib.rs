@@ -22,7 +22,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokenize;
 
-use model::{Analysis, Span};
+use model::{Analysis, Budget, OverBudget, Span};
 
 /// The trained entity model that ships inside the binary
 /// (`newsgraph train ner` writes it; see `models/README.md`).
@@ -61,15 +61,37 @@ impl Nlp {
     /// Annotates `a` with tokens, sentences, entities (with mention
     /// clusters and actor codes) and time expressions.
     pub fn annotate(&self, a: &mut Analysis) {
+        // An unlimited budget never runs out.
+        let _ = self.annotate_within(a, &Budget::unlimited());
+    }
+
+    /// [`Nlp::annotate`], checking `budget` between steps, between parts of
+    /// the tagging and while clustering mentions.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the budget runs out; `a` is then left as it was.
+    pub fn annotate_within(&self, a: &mut Analysis, budget: &Budget) -> Result<(), OverBudget> {
         let text = a.text();
         let tokens = tokenize::tokens(text);
         let sentences = sentences::sentences(text, &tokens);
+        budget.check()?;
         let ranges = token_ranges(&tokens, &sentences);
         let words: Vec<Vec<&str>> = ranges
             .iter()
             .map(|&(s, e)| tokens[s..e].iter().map(|t| t.slice(text)).collect())
             .collect();
-        let labels: Vec<String> = self.tagger.tag(&words).into_iter().flatten().collect();
+        let names = self.tagger.label_names();
+        // Label names borrowed from one table: a String per token made a
+        // long document's labels its largest allocation.
+        let labels: Vec<&str> = self
+            .tagger
+            .tag_ids_within(&words, budget)?
+            .into_iter()
+            .flatten()
+            .map(|l| names.get(usize::from(l)).map_or("O", String::as_str))
+            .collect();
+        drop(words);
         let mut sentence_of = vec![0; tokens.len()];
         let mut sentence_starts = vec![false; tokens.len()];
         for &(s, e) in &ranges {
@@ -79,19 +101,24 @@ impl Nlp {
             }
         }
         let found = entities::mentions::from_labels(text, &tokens, &labels);
+        drop(labels);
         let found = entities::mentions::complete(text, &tokens, &sentence_starts, found);
+        budget.check()?;
         let cx = entities::Context {
             text,
             tokens: &tokens,
             sentence_of: &sentence_of,
             published: a.document.article.published,
         };
-        let entities = entities::cluster(&cx, &found);
+        let entities = entities::cluster_within(&cx, &found, budget)?;
+        budget.check()?;
         let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
+        budget.check()?;
         a.tokens = tokenize::annotate(text, &tokens, &sentences);
         a.sentences = sentences;
         a.entities = entities;
         a.times = times;
+        Ok(())
     }
 }
 

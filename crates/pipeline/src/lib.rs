@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 use model::{Analysis, Document};
 
+pub use model::{Budget, OverBudget};
+
 pub use extract::{ExtractError, InputKind};
 
 /// One input document as a source delivers it.
@@ -35,6 +37,10 @@ pub enum PipelineError {
     /// Extraction failed.
     #[error(transparent)]
     Extract(#[from] ExtractError),
+    /// The analysis ran out of its [`Budget`] and was stopped; nothing of
+    /// it is kept.
+    #[error("the analysis ran out of its time budget and was stopped (nothing was kept)")]
+    OverBudget(#[from] OverBudget),
 }
 
 /// Why the pipeline's models could not be loaded.
@@ -158,6 +164,18 @@ impl Pipeline {
         extract_document(input, &self.limits)
     }
 
+    /// Extracts and analyses one document within `budget`, which every
+    /// stage checks between sentences: a document past it is refused with
+    /// [`PipelineError::OverBudget`], never analysed in part.
+    pub fn analyze_within(
+        &self,
+        input: &Input,
+        budget: &Budget,
+    ) -> Result<Analysis, PipelineError> {
+        let document = self.extract(input)?;
+        Ok(self.analyze_document_within(document, budget)?)
+    }
+
     /// Analyses a document whose article text is already extracted.
     pub fn analyze_document(&self, document: Document) -> Analysis {
         let mut a = Analysis::new(document);
@@ -165,5 +183,22 @@ impl Pipeline {
         self.attribution.annotate(&mut a);
         self.events.annotate(&mut a);
         a
+    }
+
+    /// [`Pipeline::analyze_document`] within `budget`.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the budget runs out in any stage.
+    pub fn analyze_document_within(
+        &self,
+        document: Document,
+        budget: &Budget,
+    ) -> Result<Analysis, OverBudget> {
+        let mut a = Analysis::new(document);
+        self.nlp.annotate_within(&mut a, budget)?;
+        self.attribution.annotate_within(&mut a, budget)?;
+        self.events.annotate_within(&mut a, budget)?;
+        Ok(a)
     }
 }

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::lexicon::CueClass;
 use crate::phrases::{self, SpeakerPhrase};
 use crate::text::{Mark, TokenKind};
-use model::QuoteKind;
+use model::{Budget, OverBudget, QuoteKind};
 
 mod content;
 mod continuation;
@@ -55,16 +55,27 @@ pub struct Claim {
 
 /// Finds every claim in the document, in text order, plus every speaker
 /// phrase seen (including those of claims merged away), for resolution.
-pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
+///
+/// # Errors
+///
+/// [`OverBudget`] when `budget` runs out (it is checked between sentences).
+pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhrase>), OverBudget> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut seen = Vec::new();
+    let mut earlier = Earlier::default();
     for &(s, e) in &cx.sentences {
+        budget.check()?;
         if let Some(c) = labelled_paragraph(cx, s).or_else(|| source_lead_in(cx, s, e)) {
             seen.extend(c.speaker.clone());
             claims.push(c);
         }
         let first = claims.len();
+        earlier.freeze(&claims, first.saturating_sub(COVERING_LOOKBACK));
         for i in s..e {
+            // A hostile page can be one "sentence".
+            if (i - s) % 4096 == 4095 {
+                budget.check()?;
+            }
             if cx.inside[i] || !cx.is_word(i) {
                 continue;
             }
@@ -72,7 +83,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 .iter()
                 .enumerate()
                 .rev()
-                .take(4)
+                .take(COVERING_LOOKBACK)
                 .find(|(_, c)| c.content.0 <= i && i < c.content.1)
                 .map(|(k, _)| k);
             let covering = covering_at.map(|k| claims[k].content.0);
@@ -127,7 +138,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
                 if let Some(sp) = &c.speaker {
                     seen.push(sp.clone());
                 }
-                push_claim(&mut claims, c);
+                push_claim(&mut claims, &earlier, c);
             }
         }
         absorb_stance_claims(cx, &mut claims, first, s);
@@ -139,7 +150,7 @@ pub fn find(cx: &Context) -> (Vec<Claim>, Vec<SpeakerPhrase>) {
     signed_quotations(cx, &mut claims);
     tagged_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
-    (claims, seen)
+    Ok((claims, seen))
 }
 
 /// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
@@ -267,10 +278,47 @@ fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "been" | "be")
 }
 
+/// How many of the latest claims a cue may fall inside (and so split); the
+/// claims before them are final while later sentences are read.
+const COVERING_LOOKBACK: usize = 4;
+
+/// The claims of earlier sentences that no later sentence can change, by
+/// content, so that merging a new claim does not scan the whole document
+/// (a page of many short claims made that quadratic). Their contents stay
+/// put: a split changes only one of the [`COVERING_LOOKBACK`] latest claims,
+/// [`absorb_stance_claims`] only the current sentence's, and a merge keeps
+/// the content it merges on.
+#[derive(Default)]
+pub(super) struct Earlier {
+    /// The first index with each content, among `claims[..frozen]`.
+    by_content: std::collections::HashMap<(usize, usize), usize>,
+    frozen: usize,
+}
+
+impl Earlier {
+    /// Indexes `claims[..upto]` (`upto` never moves back).
+    fn freeze(&mut self, claims: &[Claim], upto: usize) {
+        for (k, c) in claims.iter().enumerate().take(upto).skip(self.frozen) {
+            self.by_content.entry(c.content).or_insert(k);
+        }
+        self.frozen = self.frozen.max(upto);
+    }
+
+    /// The first claim with `content`: an indexed one, else the first of
+    /// the rest.
+    fn find(&self, claims: &[Claim], content: (usize, usize)) -> Option<usize> {
+        self.by_content.get(&content).copied().or_else(|| {
+            let tail = claims.get(self.frozen..)?;
+            let k = tail.iter().position(|o| o.content == content)?;
+            Some(self.frozen + k)
+        })
+    }
+}
+
 /// Adds a claim, merging it with one that has the same content (the cue
 /// that follows a quotation wins: "“…,” Sullivan said on CNN").
-pub(super) fn push_claim(claims: &mut Vec<Claim>, c: Claim) {
-    if let Some(old) = claims.iter_mut().find(|o| o.content == c.content) {
+pub(super) fn push_claim(claims: &mut Vec<Claim>, earlier: &Earlier, c: Claim) {
+    if let Some(old) = earlier.find(claims, c.content).map(|k| &mut claims[k]) {
         let mut via = old
             .speaker
             .as_ref()
@@ -300,7 +348,7 @@ pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
         && (i + 1 >= cx.tokens.len() || cx.is_punct(i + 1, '.') || cx.tokens[i + 1].after_newline);
     // "Retired General Reveals ‘Demoralizing’ Experience …": in a headline
     // (the text's first line) every word is capitalised, verbs too.
-    let headline = || (0..=i).all(|k| !cx.tokens[k].after_newline);
+    let headline = || i < cx.first_line_end;
     cx.is_cap(i) && i > 0 && cx.is_cap(i - 1) && !cx.is_cap(i + 1) && !headline_end && !headline()
 }
 

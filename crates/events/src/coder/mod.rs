@@ -26,7 +26,7 @@ use derived::{
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
-use model::{Analysis, Event, Modality, Reference, Span};
+use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
 /// Everything the coder knows about the document while it walks it.
@@ -71,7 +71,8 @@ pub fn code(
     verbs: &VerbLexicon,
     gazetteer: &Gazetteer,
     a: &Analysis,
-) -> Vec<Event> {
+    budget: &Budget,
+) -> Result<Vec<Event>, OverBudget> {
     let text = a.text();
     let published = a.document.article.published;
     let mut entity_actors: Vec<(Span, String, String)> = a
@@ -108,12 +109,16 @@ pub fn code(
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     for &span in sentences {
+        budget.check()?;
         let first = shared.partition_point(|t| t.span.start < span.start);
         let last = shared.partition_point(|t| t.span.end <= span.end);
         let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
         // keep the work per sentence bounded.
-        for window in all_tokens.chunks(MAX_SENTENCE_TOKENS) {
+        for (n, window) in all_tokens.chunks(MAX_SENTENCE_TOKENS).enumerate() {
+            if n > 0 {
+                budget.check()?;
+            }
             let tokens = window.to_vec();
             let first = entity_actors.partition_point(|(s, _, _)| s.start < span.start);
             let last = entity_actors.partition_point(|(s, _, _)| s.start < span.end);
@@ -137,7 +142,7 @@ pub fn code(
         }
     }
     discard::drop_non_political(a, &all_sentences, &mut events);
-    events
+    Ok(events)
 }
 
 /// Sentences longer than this many tokens are coded in windows.

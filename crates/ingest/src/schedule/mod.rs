@@ -17,11 +17,10 @@
 //! Threads: the caller's thread schedules (and calls the progress callback);
 //! one thread reads the sources a few items ahead; [`Options::workers`]
 //! threads extract and analyse, whichever document is next, with no batch
-//! barrier; one thread writes. The analysis cannot be interrupted (the
-//! stages are pure and synchronous), so a document past
-//! [`Options::max_analysis`] is reported failed at its deadline and its
-//! worker finishes it in the background and drops the result: an overrun
-//! occupies its own worker and no other, and the pool never grows.
+//! barrier; one thread writes. A document past [`Options::max_analysis`] is
+//! reported failed at its deadline, and its worker stops too: the stages
+//! check the document's [`Budget`] between sentences, so an overrun frees
+//! its worker within milliseconds, and the pool never grows.
 
 mod pool;
 mod writer;
@@ -30,7 +29,7 @@ use crate::sources::{Input, SourceOptions, Sources};
 use crate::{content_hash, simhash, RawDocument, SourceItem};
 use model::contract::Output;
 use model::Document;
-use pipeline::{Pipeline, PipelineError};
+use pipeline::{Budget, OverBudget, Pipeline, PipelineError};
 use pool::{Job, Pool};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::ops::ControlFlow;
@@ -48,8 +47,13 @@ pub use writer::WRITE_BATCH;
 pub trait Stages: Send + Sync + 'static {
     /// Extracts the article of one raw document.
     fn extract(&self, document: &RawDocument) -> Result<Document, PipelineError>;
-    /// Analyses an extracted document into its `newsgraph/1` output.
-    fn analyse(&self, document: Document) -> Output;
+    /// Analyses an extracted document into its `newsgraph/1` output,
+    /// stopping with [`OverBudget`] once `budget` is spent.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the document's deadline passed.
+    fn analyse(&self, document: Document, budget: &Budget) -> Result<Output, OverBudget>;
 }
 
 impl Stages for Pipeline {
@@ -66,8 +70,10 @@ impl Stages for Pipeline {
         Pipeline::extract(self, &input)
     }
 
-    fn analyse(&self, document: Document) -> Output {
-        self.analyze_document(document).to_contract()
+    fn analyse(&self, document: Document, budget: &Budget) -> Result<Output, OverBudget> {
+        Ok(self
+            .analyze_document_within(document, budget)?
+            .to_contract())
     }
 }
 
@@ -482,6 +488,7 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
     fn dispatch(&mut self) {
         while self.pool.has_idle() {
             if let Some((seq, keyed)) = self.fresh.pop_front() {
+                let deadline = Instant::now() + self.max_analysis;
                 self.analysing.insert(
                     seq,
                     Analysing {
@@ -490,10 +497,15 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
                             content_hash: keyed.hash,
                             fingerprint: Some(keyed.fingerprint),
                         },
-                        deadline: Instant::now() + self.max_analysis,
+                        deadline,
                     },
                 );
-                self.pool.give(Job::Analyse(seq, keyed.document));
+                self.pool.give(Job::Analyse {
+                    seq,
+                    document: keyed.document,
+                    deadline,
+                    limit: self.max_analysis,
+                });
                 continue;
             }
             let pending = self.extracting + self.extracted.len() + self.fresh.len();
@@ -603,7 +615,7 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
     }
 
     /// Reports every analysis past its deadline as failed. Its worker stays
-    /// busy until the analysis ends on its own.
+    /// busy until the stages next check the budget (milliseconds).
     fn give_up_overdue(&mut self) -> Result<(), IngestError> {
         let now = Instant::now();
         let mut overdue: Vec<u64> = self

@@ -4,19 +4,27 @@
 //! only when idle, so the scheduler knows when each analysis starts (its
 //! deadline runs from then) and which worker an overrun holds. The threads
 //! are not joined: a worker still analysing a document that was given up
-//! finishes it after [`super::run`] returns, drops the result and ends.
+//! stops at the stages' next budget check (milliseconds), even after
+//! [`super::run`] returns, and ends.
 
-use super::{catch_panic, extract_keyed, Event, Stages};
+use super::{catch_panic, extract_keyed, DocumentError, Event, Stages};
 use crate::RawDocument;
-use model::Document;
+use model::{Budget, Document};
 use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 /// One unit of work for a worker.
 pub(super) enum Job {
     /// Extract and key document `seq`.
     Extract(u64, Box<RawDocument>),
-    /// Analyse document `seq`.
-    Analyse(u64, Document),
+    /// Analyse document `seq`, stopping at `deadline` (`limit` after the
+    /// analysis was given to the worker).
+    Analyse {
+        seq: u64,
+        document: Document,
+        deadline: Instant,
+        limit: Duration,
+    },
 }
 
 /// The workers, and which of them are idle.
@@ -90,11 +98,20 @@ fn work<S: Stages>(
                 seq,
                 result: extract_keyed(stages, &raw),
             },
-            Job::Analyse(seq, document) => Event::Analysed {
-                worker,
+            Job::Analyse {
                 seq,
-                result: catch_panic(|| Box::new(stages.analyse(document))),
-            },
+                document,
+                deadline,
+                limit,
+            } => {
+                let budget = Budget::until(move || Instant::now() >= deadline);
+                Event::Analysed {
+                    worker,
+                    seq,
+                    result: catch_panic(|| stages.analyse(document, &budget))
+                        .and_then(|r| r.map(Box::new).map_err(|_| DocumentError::Overrun(limit))),
+                }
+            }
         };
         if events.send(event).is_err() {
             return;

@@ -3,11 +3,12 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use ingest::{parse_jsonl_line, RawDocument};
-use pipeline::{Input, Pipeline};
+use pipeline::{Budget, Input, Limits, Pipeline, PipelineError};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 /// Arguments of `newsgraph analyze`.
 #[derive(clap::Args, Debug)]
@@ -42,14 +43,55 @@ pub struct Args {
     /// over the built-in actor lexicon.
     #[arg(long = "actors", value_name = "FILE")]
     pub actors: Vec<PathBuf>,
+    /// Refuse inputs (each JSON Lines record's page or text) larger than
+    /// this many bytes, as `ingest` does.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: u64,
+    /// Stop and refuse a document whose analysis takes longer than this
+    /// (milliseconds), as `ingest` does: it is reported with its id and
+    /// the reason, never printed in part.
+    #[arg(long, default_value_t = 20_000, value_name = "MS")]
+    pub max_analysis_ms: u64,
+}
+
+/// The budget of one document's analysis: `--max-analysis-ms` from now.
+fn budget(args: &Args) -> Budget {
+    let deadline = Instant::now() + Duration::from_millis(args.max_analysis_ms.max(1));
+    Budget::until(move || Instant::now() >= deadline)
+}
+
+/// Why a document was not analysed, in words that say what to do.
+fn reason(error: &PipelineError, args: &Args) -> String {
+    match error {
+        PipelineError::OverBudget(_) => format!(
+            "its analysis took longer than {} ms and was stopped, nothing printed \
+             (raise the limit with --max-analysis-ms)",
+            args.max_analysis_ms.max(1)
+        ),
+        PipelineError::Extract(e) => e.to_string(),
+    }
 }
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded()?.with_event_coder(super::event_coder(&args.actors)?);
+    // The process ends after this command: freeing the models' millions of
+    // small allocations one by one took longer than analysing an article.
+    let pipeline: &Pipeline = Box::leak(Box::new(analysis_pipeline(&args)?));
     if args.jsonl {
-        return run_jsonl(&pipeline, &args);
+        return run_jsonl(pipeline, &args);
     }
+    run_one(pipeline, &args)
+}
+
+fn analysis_pipeline(args: &Args) -> Result<Pipeline> {
+    Ok(Pipeline::embedded()?
+        .with_event_coder(super::event_coder(&args.actors)?)
+        .with_limits(Limits {
+            max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
+        }))
+}
+
+fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     refuse_url(&args.input)?;
     let bytes = read_input(&args.input)?;
     let id = input_id(&args.input);
@@ -62,8 +104,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..Input::default()
     };
     let analysis = pipeline
-        .analyze(&input)
-        .with_context(|| format!("cannot analyse {}", args.input.display()))?;
+        .analyze_within(&input, &budget(args))
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot analyse {}: {}",
+                args.input.display(),
+                reason(&e, args)
+            )
+        })?;
     let out = analysis.to_contract();
     let mut stdout = std::io::stdout().lock();
     if args.compact {
@@ -181,9 +229,9 @@ fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_
     input.url = input.url.or_else(|| args.url.clone());
     input.published = input.published.or(args.published);
     input.verbatim = args.verbatim;
-    match pipeline.analyze(&input) {
+    match pipeline.analyze_within(&input, &budget(args)) {
         Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),
-        Err(e) => error_record(Some(&doc.id), &doc.origin, &e.to_string()),
+        Err(e) => error_record(Some(&doc.id), &doc.origin, &reason(&e, args)),
     }
 }
 

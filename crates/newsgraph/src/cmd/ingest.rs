@@ -52,8 +52,8 @@ pub struct Args {
     pub max_bytes: u64,
     /// Give up on a document whose analysis takes longer than this
     /// (milliseconds): it is reported as failed and the batch goes on. (The
-    /// analysis cannot be interrupted: the worker it runs on, one of a fixed
-    /// pool of one per core, finishes it and drops the result.)
+    /// analysis stops within milliseconds, freeing its worker, one of a
+    /// fixed pool of one per core.)
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
     /// Timeout of one HTTP request, body included (seconds).

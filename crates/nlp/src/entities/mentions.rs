@@ -137,11 +137,11 @@ pub(crate) fn breaks_names(word: &str) -> bool {
 }
 
 /// Mentions from per-token BIO labels (`labels[i]` = "B-PER", "O", …).
-pub fn from_labels(text: &str, tokens: &[Span], labels: &[String]) -> Vec<Mention> {
+pub fn from_labels<L: AsRef<str>>(text: &str, tokens: &[Span], labels: &[L]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((_, ty)) = labels.get(i).and_then(|l| l.split_once('-')) else {
+        let Some((_, ty)) = labels.get(i).and_then(|l| l.as_ref().split_once('-')) else {
             i += 1;
             continue;
         };
@@ -154,7 +154,7 @@ pub fn from_labels(text: &str, tokens: &[Span], labels: &[String]) -> Vec<Mentio
             && !breaks_names(tokens[j].slice(text))
             && labels
                 .get(j)
-                .and_then(|l| l.strip_prefix("I-"))
+                .and_then(|l| l.as_ref().strip_prefix("I-"))
                 .is_some_and(|t| t == ty)
         {
             j += 1;

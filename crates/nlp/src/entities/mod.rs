@@ -13,7 +13,7 @@ mod actors;
 pub mod mentions;
 
 use mentions::Mention;
-use model::{Entity, EntityType, Span};
+use model::{Budget, Entity, EntityType, OverBudget, Span};
 
 /// Everything clustering needs to know about the text around mentions.
 pub struct Context<'a> {
@@ -261,8 +261,26 @@ fn find_cluster(clusters: &[Cluster], name: &str, kind: EntityType, key: &str) -
 /// Clusters mentions into entities with ids "e1", "e2", … in order of
 /// first mention.
 pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
+    // An unlimited budget never runs out.
+    cluster_within(cx, mentions, &Budget::unlimited()).unwrap_or_default()
+}
+
+/// [`cluster`], checking `budget` every few mentions (each is compared with
+/// the clusters so far).
+///
+/// # Errors
+///
+/// [`OverBudget`] when the budget runs out.
+pub fn cluster_within(
+    cx: &Context<'_>,
+    mentions: &[Mention],
+    budget: &Budget,
+) -> Result<Vec<Entity>, OverBudget> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    for m in mentions {
+    for (n, m) in mentions.iter().enumerate() {
+        if n % 64 == 0 {
+            budget.check()?;
+        }
         let name = m.span.slice(cx.text);
         let actor = mention_actor(cx, m, mentions);
         let mut key = base_key(name, m.kind);
@@ -303,7 +321,7 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
             }
         }
     }
-    clusters
+    Ok(clusters
         .into_iter()
         .enumerate()
         .map(|(i, c)| Entity {
@@ -313,7 +331,7 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
             actor: c.actor,
             mentions: c.mentions,
         })
-        .collect()
+        .collect())
 }
 
 /// The most frequent type; ties go to the earliest.

@@ -9,6 +9,7 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, NerModel, Weights};
+use model::{Budget, OverBudget};
 use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
@@ -261,9 +262,25 @@ impl Tagger {
     /// tokens, so that memory stays bounded on hostile input; document-level
     /// evidence then reaches across one part only.
     pub fn tag_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        // An unlimited budget never runs out.
+        self.tag_ids_within(sentences, &Budget::unlimited())
+            .unwrap_or_default()
+    }
+
+    /// [`Tagger::tag_ids`], checking `budget` between parts (a part takes
+    /// tens of milliseconds).
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget`] when the budget runs out before the last part.
+    pub fn tag_ids_within(
+        &self,
+        sentences: &[Vec<&str>],
+        budget: &Budget,
+    ) -> Result<Vec<Vec<u8>>, OverBudget> {
         let total: usize = sentences.iter().map(Vec::len).sum();
         if total <= PART_TOKENS {
-            return self.tag_part(sentences);
+            return Ok(self.tag_part(sentences));
         }
         let mut out = Vec::with_capacity(sentences.len());
         let mut start = 0;
@@ -275,10 +292,11 @@ impl Tagger {
                 n += sentences[end].len();
                 end += 1;
             }
+            budget.check()?;
             out.extend(self.tag_part(&sentences[start..end]));
             start = end;
         }
-        out
+        Ok(out)
     }
 
     /// Tags one document (or one part of a very long one).
@@ -307,6 +325,13 @@ impl Tagger {
         }
         make_consistent(&mut tags, sentences);
         tags
+    }
+
+    /// The BIO name of every label id, indexed by id.
+    pub fn label_names(&self) -> Vec<String> {
+        (0..self.model.label_count())
+            .map(|l| self.label_name(u8::try_from(l).unwrap_or(u8::MAX)))
+            .collect()
     }
 
     /// The BIO name of a label id.

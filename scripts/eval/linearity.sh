@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Is analysis time linear in a document's length? (issue 14)
+#  1. `analyze` of pages of n = 25k, 100k, 400k paragraphs of
+#     `<p>Officials said the talks would go on.</p>`;
+#  2. `analyze` of 1x, 4x, 16x a real article (the seed article repeated);
+#  3. the 53 MB page (1.2M paragraphs) under analyze's default limits: it must
+#     finish or be refused by name within --max-analysis-ms (20 s); prints
+#     its wall time and peak RSS;
+#  4. process start to first output of `analyze` on the seed article, beside
+#     `cat` of the same file (the best of 7 runs each).
+# Prints CPU seconds (user + system, the best of a few runs for the small
+# ones), the same less the cost of starting the process (the analysis of one
+# short sentence), and the ratios; fails when 16x / 1x of the article, or
+# 400k / 25k of the page, is more than 1.25 times linear (20 and 20).
+set -euo pipefail
+verdict=0
+cd "$(dirname "$0")/../.."
+seed=../shared/examples/seed-article.txt
+if [ ! -f "$seed" ]; then
+  echo "../shared/examples is absent: linearity evaluation skipped"
+  exit 0
+fi
+bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
+[ -x "$bin" ] || cargo build --release -q -p newsgraph
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$tmp" "$seed" <<'PY'
+import sys
+tmp, seed = sys.argv[1], sys.argv[2]
+para = "<p>Officials said the talks would go on.</p>\n"
+for n in (25_000, 100_000, 400_000):
+    with open(f"{tmp}/page-{n}.html", "w") as f:
+        f.write("<html><head><title>Talks</title></head><body><article>\n")
+        f.write(para * n)
+        f.write("</article></body></html>\n")
+import json
+article = open(seed, encoding="utf-8").read().strip()
+# Each batch holds 64 copies of the article in all, as 64 documents of 1x,
+# 16 of 4x or 4 of 16x: the same text to read, so start-up weighs the same
+# and the time per document is well above the noise of starting a process.
+for k in (1, 4, 16):
+    with open(f"{tmp}/article-{k}.jsonl", "w") as f:
+        for n in range(64 // k):
+            text = "\n\n".join([article] * k) + "\n"
+            f.write(json.dumps({"id": f"a{n}", "text": text, "published": "2024-05-02"}) + "\n")
+with open(f"{tmp}/start.txt", "w") as f:
+    f.write("Officials said the talks would go on.\n")
+PY
+
+# cpu FILE RUNS: the least user + system seconds of RUNS analyses of FILE.
+cpu() {
+  local best="" run
+  for run in $(seq "$2"); do
+    local jsonl=()
+    [[ "$1" == *.jsonl ]] && jsonl=(--jsonl)
+    RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" analyze "${jsonl[@]}" --compact --max-analysis-ms 600000 --published 2024-05-02 "$1" >"$tmp/out" 2>"$tmp/err" || {
+      cat "$tmp/err"; echo "analyze failed on $1"; exit 1; }
+    best=$(python3 -c "
+u, s, m = open('$tmp/time').read().split()
+t = float(u) + float(s)
+b = '$best'
+print(round(min(t, float(b)) if b else t, 2))")
+  done
+  echo "$best"
+}
+
+start=$(cpu "$tmp/start.txt" 5)
+echo "process start and model load (one short sentence): ${start} CPU-s"
+echo
+echo "| input | size | CPU-s | less start | per unit (ms) |"
+echo "|---|---|---|---|---|"
+declare -A net
+row() { # label file units runs (the net time is per unit: per document for a batch)
+  local t size
+  t=$(cpu "$2" "$4")
+  size=$(du -h "$2" | cut -f1)
+  net[$1]=$(python3 -c "print(max(float('$t') - float('$start'), 0.0005) / int('$3'))")
+  python3 -c "
+t, n, u = float('$t'), float('${net[$1]}'), int('$3')
+print(f'| $1 | $size | {t:.3f} | {n * u:.3f} | {n * 1000:.4f} |')"
+}
+row "page 25k paragraphs (per paragraph)" "$tmp/page-25000.html" 25000 1
+row "page 100k paragraphs (per paragraph)" "$tmp/page-100000.html" 100000 1
+row "page 400k paragraphs (per paragraph)" "$tmp/page-400000.html" 400000 1
+row "seed article 1x, 64 documents (per document)" "$tmp/article-1.jsonl" 64 3
+row "seed article 4x, 16 documents (per document)" "$tmp/article-4.jsonl" 16 3
+row "seed article 16x, 4 documents (per document)" "$tmp/article-16.jsonl" 4 3
+
+python3 - "${net[page 25k paragraphs (per paragraph)]}" "${net[page 100k paragraphs (per paragraph)]}" "${net[page 400k paragraphs (per paragraph)]}" \
+  "${net[seed article 1x, 64 documents (per document)]}" "${net[seed article 4x, 16 documents (per document)]}" "${net[seed article 16x, 4 documents (per document)]}" >"$tmp/verdict" <<'PY' || verdict=$?
+import sys
+p1, p4, p16, a1, a4, a16 = map(float, sys.argv[1:])
+# Per paragraph -> whole page, to compare with n.
+p1, p4, p16 = p1 * 25_000, p4 * 100_000, p16 * 400_000
+print()
+print(f"page: 100k / 25k = {p4 / p1:.2f} (linear 4), 400k / 25k = {p16 / p1:.2f} (linear 16)")
+print(f"article: 4x / 1x = {a4 / a1:.2f} (linear 4), 16x / 1x = {a16 / a1:.2f} (linear 16)")
+bad = []
+if a16 / a1 > 20:
+    bad.append(f"article 16x / 1x = {a16 / a1:.2f} > 20")
+if p16 / p1 > 20:
+    bad.append(f"page 400k / 25k = {p16 / p1:.2f} > 20")
+if bad:
+    print("superlinear: " + "; ".join(bad))
+    sys.exit(1)
+PY
+cat "$tmp/verdict"
+
+echo
+python3 - "$bin" "$seed" <<'PY'
+import subprocess, sys, time
+def first_output(cmd, runs=7):
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        p.stdout.read(1)
+        best = min(best, time.perf_counter() - t0)
+        p.stdout.read()
+        p.wait()
+    return best
+binary, seed = sys.argv[1], sys.argv[2]
+a = first_output([binary, "analyze", "--compact", seed])
+c = first_output(["cat", seed])
+print(f"process start to first output, seed article: analyze {a * 1000:.1f} ms, cat {c * 1000:.1f} ms")
+PY
+
+echo
+python3 - "$tmp/big.html" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><title>Talks</title></head><body><article>\n")
+    f.write("<p>Officials said the talks would go on.</p>\n" * 1_200_000)
+    f.write("</article></body></html>\n")
+PY
+status=0
+/usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" analyze --compact "$tmp/big.html" >"$tmp/out" 2>"$tmp/err" || status=$?
+# (/usr/bin/time puts "Command exited with non-zero status" first.)
+read -r wall rss_kb < <(tail -n 1 "$tmp/time")
+if [ "$status" -eq 0 ]; then
+  outcome="analysed"
+elif grep -q "cannot analyse $tmp/big.html: its analysis took longer than 20000 ms" "$tmp/err"; then
+  outcome="refused: $(sed 's/^error: //' "$tmp/err")"
+else
+  cat "$tmp/err"; echo "analyze of the 53 MB page failed otherwise"; exit 1
+fi
+echo "53 MB page (1.2M paragraphs), default limits: ${wall} s wall, peak RSS $(( rss_kb / 1024 )) MB, $outcome"
+# The limit is on the analysis: starting, reading and extracting come on top.
+python3 -c "import sys; w = float('$wall'); sys.exit(f'took {w} s, over the 20 s limit by more than 5 s') if w > 25 else None"
+exit "$verdict"
