@@ -823,3 +823,52 @@ fn a_verb_phrase_before_a_cue_word_is_no_speaker() {
         a.quotes
     );
 }
+
+/// The content parts of `q`, as text.
+fn parts<'a>(a: &'a Analysis, q: &Quote) -> Vec<&'a str> {
+    q.parts.iter().map(|p| p.slice(a.text())).collect()
+}
+
+#[test]
+fn a_quote_interrupted_by_its_attribution_is_two_parts_with_cue_and_speaker_outside() {
+    let a = analyse(
+        "The council met on Tuesday.\n\n\u{201c}The rules protect the fishermen,\u{201d} said City Hall Press Secretary Marta Klein. \u{201c}We will not change them.\u{201d}",
+    );
+    let q = quote(&a, "fishermen");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        parts(&a, q),
+        [
+            "The rules protect the fishermen",
+            "We will not change them."
+        ]
+    );
+    assert_eq!(speaker(q), "Marta Klein");
+    let cue = q.cue_span.expect("cue span");
+    assert!(q.parts.iter().all(|p| !p.contains(cue)));
+    // The same shape with the speaker first and a phrase trailing him.
+    let a = analyse(
+        "\u{201c}It is late,\u{201d} Ivo Marek said, looking at the clock. \u{201c}We should go home.\u{201d}",
+    );
+    let q = quote(&a, "late");
+    assert_eq!(parts(&a, q), ["It is late", "We should go home."]);
+    // A quotation in one piece has no parts: its span is the content.
+    let a = analyse("\u{201c}We are ready,\u{201d} said Ivo Marek.");
+    let q = quote(&a, "ready");
+    assert!(q.parts.is_empty());
+    assert_eq!(content(&a, q), "We are ready");
+}
+
+#[test]
+fn a_title_with_of_or_to_before_the_name_is_not_part_of_the_name() {
+    let a = analyse(
+        "\u{201c}The talks will resume,\u{201d} said Secretary of State Mike Pompeo on Friday.",
+    );
+    assert_eq!(speaker(quote(&a, "talks will resume")), "Mike Pompeo");
+    let a = analyse(
+        "China's ambassador to Britain Liu Xiaoming said the protests had been organised from abroad.",
+    );
+    assert_eq!(speaker(quote(&a, "protests")), "Liu Xiaoming");
+    let a = analyse("Norway's minister for Fisheries Odd Eriksen said the quota would be cut.");
+    assert_eq!(speaker(quote(&a, "quota")), "Odd Eriksen");
+}
