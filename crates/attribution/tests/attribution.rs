@@ -872,3 +872,27 @@ fn a_title_with_of_or_to_before_the_name_is_not_part_of_the_name() {
     let a = analyse("Norway's minister for Fisheries Odd Eriksen said the quota would be cut.");
     assert_eq!(speaker(quote(&a, "quota")), "Odd Eriksen");
 }
+
+#[test]
+fn verbs_that_are_not_speech_here_make_no_quote() {
+    for text in [
+        "The embassy in Lima maintains its own air monitor and reported the readings on Monday.",
+        "A ceasefire would allow for the withdrawal of the troops.",
+        "The new rules allow farmers to sell their milk abroad.",
+        "Ana Ruiz kept Peru's hopes alive, then the team won the final.",
+    ] {
+        let a = analyse(text);
+        let cues: Vec<_> = a.quotes.iter().filter_map(|q| q.cue.as_deref()).collect();
+        assert!(
+            !cues.iter().any(|c| c.starts_with("maintain")
+                || c.starts_with("allow")
+                || c.starts_with("hope")),
+            "{text}: {cues:?}"
+        );
+    }
+    // The same verbs as speech and thought stay cues.
+    let a = analyse("The ministry maintained that the dam was safe.");
+    assert_eq!(speaker(quote(&a, "dam was safe")), "The ministry");
+    let a = analyse("Ana Ruiz hopes the team will win the final.");
+    assert_eq!(speaker(quote(&a, "team will win")), "Ana Ruiz");
+}
