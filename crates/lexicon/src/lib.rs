@@ -24,6 +24,8 @@
 //!   `extract`, `nlp` and `attribution`.
 //! - [`chrome`]: page chrome that `extract` drops by its words (`chrome.txt`:
 //!   stock lines, reader prompts, picture credits, rights lines).
+//! - [`english`]: English function words (`english_words.txt`), which tell
+//!   a short English text from its look-alikes in language detection.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -38,6 +40,7 @@ pub mod attribution_words;
 pub mod calendar;
 pub mod chrome;
 pub mod cues;
+pub mod english;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
