@@ -896,3 +896,9 @@ fn verbs_that_are_not_speech_here_make_no_quote() {
     let a = analyse("Ana Ruiz hopes the team will win the final.");
     assert_eq!(speaker(quote(&a, "team will win")), "Ana Ruiz");
 }
+
+#[test]
+fn an_adverb_between_speaker_and_cue_is_not_part_of_the_speaker() {
+    let a = analyse("Ivo Marek further said the harbour would reopen in May.");
+    assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
+}
