@@ -106,20 +106,21 @@ fn content_span(cx: &Context, c: &claims::Claim) -> Span {
 /// is dead"): the words before the attribution and those after it, each
 /// trimmed as a content span is. A direct quotation's second part starts
 /// at its opening mark, so words that trail the speaker (", speaking of
-/// the plan.") stay outside too. Empty when the attribution is outside the
-/// content, or a part would hold no word.
+/// the plan.") stay outside too. Empty when the cue or the speaker is
+/// outside the content (or absent), or a part would hold no word.
 fn content_parts(cx: &Context, c: &claims::Claim) -> Vec<Span> {
     let (s, e) = c.content;
-    let attribution = [c.cue, c.speaker.as_ref().map(|p| p.range)];
-    let mut gap: Option<(usize, usize)> = None;
-    for (gs, ge) in attribution.into_iter().flatten() {
-        if gs > s && ge < e {
-            gap = Some(gap.map_or((gs, ge), |(a, b)| (a.min(gs), b.max(ge))));
-        }
-    }
-    let Some((gs, ge)) = gap else {
+    // Both the cue and the speaker must stand inside: an unsourced claim
+    // ("which is expected to lay off …") has its cue in its content by
+    // design, and is one piece.
+    let (Some(cue), Some(speaker)) = (c.cue, c.speaker.as_ref().map(|p| p.range)) else {
         return Vec::new();
     };
+    let inside = |(a, b): (usize, usize)| a > s && b < e;
+    if !inside(cue) || !inside(speaker) {
+        return Vec::new();
+    }
+    let (gs, ge) = (cue.0.min(speaker.0), cue.1.max(speaker.1));
     let punct = |i: usize| !cx.is_word(i) && !cx.is_mark(i);
     let mut left_end = gs;
     while left_end > s && punct(left_end - 1) {

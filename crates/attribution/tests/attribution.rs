@@ -857,6 +857,11 @@ fn a_quote_interrupted_by_its_attribution_is_two_parts_with_cue_and_speaker_outs
     let q = quote(&a, "ready");
     assert!(q.parts.is_empty());
     assert_eq!(content(&a, q), "We are ready");
+    // An unsourced claim holds its cue by design, and is one piece.
+    let a = analyse("The old paper mill is expected to close in May, with 300 jobs lost.");
+    let q = quote(&a, "paper mill");
+    assert!(q.speaker.is_none());
+    assert!(q.parts.is_empty(), "{:?}", q.parts);
 }
 
 #[test]
