@@ -907,3 +907,9 @@ fn an_adverb_between_speaker_and_cue_is_not_part_of_the_speaker() {
     let a = analyse("Ivo Marek further said the harbour would reopen in May.");
     assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
 }
+
+#[test]
+fn a_speaker_who_goes_on_to_say_is_the_speaker() {
+    let a = analyse("Ivo Marek went on to say the harbour would reopen in May.");
+    assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
+}
