@@ -3,7 +3,9 @@
 # (../shared/data/extraction, 122 pages): F1 of newsgraph, trafilatura and
 # resiliparse with ../shared/eval/score_extraction.py, their speed measured in
 # the same run (single process each, best of $PASSES passes), newsgraph's peak
-# RSS, and a publication-date check against the pages' own JSON-LD/meta.
+# RSS, a publication-date check against the pages' own JSON-LD/meta, and the
+# page chrome (captions, credits, rights lines, prompts, widgets) leaked into
+# newsgraph's text beyond what the gold text holds (extraction_leaks.py).
 #
 #   bash scripts/eval/extraction.sh        (from the repo root, after
 #                                           cargo build --release)
@@ -15,6 +17,8 @@ PASSES=${PASSES:-3}
 # Regression floors, a little under what was measured (see docs/extraction.md).
 F1_FLOOR=${F1_FLOOR:-0.95}
 DATE_FLOOR=${DATE_FLOOR:-0.90}
+# Chrome items leaked beyond the gold; deterministic, so no slack.
+LEAK_MAX=${LEAK_MAX:-0}
 
 if [ ! -d "$DATA/html" ] || [ ! -f "$SCORER" ]; then
   echo "extraction: ../shared/data/extraction is absent; skipped"
@@ -64,6 +68,12 @@ echo "$dates"
 date_acc=$(field accuracy "$(tail -1 <<<"$dates")")
 
 echo
+leaks=$(python3 "$here/extraction_leaks.py" "$DATA/gold.jsonl" "$out/newsgraph.jsonl" --list)
+echo "$leaks"
+leak_items=$(field items "$(tail -1 <<<"$leaks")")
+leak_pages=$(field pages "$(tail -1 <<<"$leaks")")
+
+echo
 echo "=== extraction summary (DEV, 122 pages)"
 printf '%-12s F1=%s  docs/s=%s\n' newsgraph "${f1[newsgraph]}" "${speed[newsgraph]}"
 printf '%-12s F1=%s  docs/s=%s\n' trafilatura "${f1[trafilatura]:-n/a}" "${speed[trafilatura]:-n/a}"
@@ -73,10 +83,13 @@ echo "newsgraph: ${mbs} MB/s, ${ratio}x resiliparse's docs/s, peak RSS ${rss} MB
 echo "(speeds are per CPU-second; newsgraph's start-up, ${startup} CPU-s, excluded;"
 echo " one plain run of newsgraph extract took ${wall_speed} docs per wall-second)"
 echo "publication dates right: ${date_acc} of the pages that state one"
+echo "chrome leaked beyond the gold: ${leak_items} items on ${leak_pages} pages"
 
 fail=0
 python3 -c "import sys; sys.exit(0 if ${f1[newsgraph]} >= $F1_FLOOR else 1)" \
   || { echo "REGRESSION: newsgraph F1 ${f1[newsgraph]} < floor $F1_FLOOR"; fail=1; }
 python3 -c "import sys; sys.exit(0 if $date_acc >= $DATE_FLOOR else 1)" \
   || { echo "REGRESSION: date accuracy $date_acc < floor $DATE_FLOOR"; fail=1; }
+[ "$leak_items" -le "$LEAK_MAX" ] \
+  || { echo "REGRESSION: $leak_items chrome items leaked > $LEAK_MAX"; fail=1; }
 exit $fail

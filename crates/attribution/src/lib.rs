@@ -100,6 +100,7 @@ impl Attributor {
             };
             quotes.push(Quote {
                 span: content_span(&cx, c),
+                parts: content_parts(&cx, c),
                 kind: c.kind,
                 speaker,
                 cue,
@@ -117,9 +118,57 @@ impl Attributor {
 /// The byte span of a claim's content: inside the marks for a direct quote
 /// (without the comma before the closing mark), the words otherwise.
 fn content_span(cx: &Context, c: &claims::Claim) -> Span {
+    piece_span(cx, c.content, c.kind)
+}
+
+/// The content's parts when the claim's own cue or speaker stands inside
+/// it ("“…men,” said Press Secretary Jo Doe. “We …”", "The plan, he said,
+/// is dead"): the words before the attribution and those after it, each
+/// trimmed as a content span is. A direct quotation's second part starts
+/// at its opening mark, so words that trail the speaker (", speaking of
+/// the plan.") stay outside too. Empty when the cue or the speaker is
+/// outside the content (or absent), or a part would hold no word.
+fn content_parts(cx: &Context, c: &claims::Claim) -> Vec<Span> {
     let (s, e) = c.content;
-    let mut span = cx.span(s, e);
+    // Both the cue and the speaker must stand inside: an unsourced claim
+    // ("which is expected to lay off …") has its cue in its content by
+    // design, and is one piece.
+    let (Some(cue), Some(speaker)) = (c.cue, c.speaker.as_ref().map(|p| p.range)) else {
+        return Vec::new();
+    };
+    let inside = |(a, b): (usize, usize)| a > s && b < e;
+    if !inside(cue) || !inside(speaker) {
+        return Vec::new();
+    }
+    let (gs, ge) = (cue.0.min(speaker.0), cue.1.max(speaker.1));
+    let punct = |i: usize| !cx.is_word(i) && !cx.is_mark(i);
+    let mut left_end = gs;
+    while left_end > s && punct(left_end - 1) {
+        left_end -= 1;
+    }
+    let mut right_start = ge;
     if c.kind == QuoteKind::Direct {
+        if let Some(open) = (ge..e).find(|&i| cx.opens[i].is_some()) {
+            right_start = open;
+        }
+    }
+    while right_start < e && punct(right_start) {
+        right_start += 1;
+    }
+    if cx.word_count(s, left_end) == 0 || cx.word_count(right_start, e) == 0 {
+        return Vec::new();
+    }
+    vec![
+        piece_span(cx, (s, left_end), c.kind),
+        piece_span(cx, (right_start, e), c.kind),
+    ]
+}
+
+/// The byte span of the tokens `s..e` of a claim of `kind`, trimmed as
+/// [`content_span`] says.
+fn piece_span(cx: &Context, (s, e): (usize, usize), kind: QuoteKind) -> Span {
+    let mut span = cx.span(s, e);
+    if kind == QuoteKind::Direct {
         if cx.is_mark(s) {
             span.start = cx.tokens[s].span.end;
         }

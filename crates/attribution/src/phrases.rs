@@ -40,6 +40,18 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
         j -= 1;
     }
+    // "Ham went on to say …": the speaker goes on, and is before that.
+    // (", going on to say …" is a participle, read as such elsewhere.)
+    if j >= start + 3
+        && cx.low(j - 1) == "on"
+        && matches!(cx.low(j - 2), "went" | "goes" | "go" | "going" | "gone")
+        && cx.is_word(j - 3)
+    {
+        j -= 2;
+        while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
+            j -= 1;
+        }
+    }
     // A parenthesis between name and cue: "Marco Rubio (R-Fla.) said".
     if j > start && cx.is_punct(j - 1, ')') {
         if let Some(open) = (j.saturating_sub(8).max(start)..j - 1)

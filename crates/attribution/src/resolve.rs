@@ -72,6 +72,30 @@ pub struct Resolver<'c, 'a> {
     pub flags: Vec<Flag>,
 }
 
+/// "Secretary of State Mike Pompeo", "ambassador to Britain Liu Xiaoming":
+/// when the capitalised run `k..e` follows a title and "of", "to" or "for"
+/// (the title's complement), the run begins with the complement (a
+/// department, a country) and the name is its end: from a known first name
+/// on, else its last two words. Runs of two words and runs after anything
+/// else are left as they are.
+fn after_title_complement(cx: &Context, k: usize, e: usize) -> usize {
+    let mut p = k;
+    if p >= 1 && cx.low(p - 1) == "the" {
+        p -= 1;
+    }
+    let titled =
+        p >= 2 && matches!(cx.low(p - 1), "of" | "to" | "for") && cx.lex.is_title(cx.low(p - 2));
+    let words: Vec<usize> = (k..e).filter(|&i| cx.is_word(i)).collect();
+    if !titled || words.len() < 3 {
+        return k;
+    }
+    words[1..]
+        .iter()
+        .find(|&&i| cx.lex.is_female(cx.low(i)).is_some())
+        .copied()
+        .unwrap_or(words[words.len() - 2])
+}
+
 impl<'c, 'a> Resolver<'c, 'a> {
     /// A resolver that knows every full name among `phrases` and the
     /// person entities of `entities`.
@@ -209,6 +233,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return Shape::Name(j, k - 1);
             }
         }
+        // "White House Press Secretary Stephanie Grisham": the description
+        // ends with its last title; the name follows it.
+        if let Some(t) = (k..e).rev().find(|&i| cx.lex.is_title(cx.low(i))) {
+            if let Some(first) = (t + 1..e).find(|&i| cx.is_word(i)) {
+                k = first;
+            }
+        }
+        k = after_title_complement(cx, k, e);
         // "A court document filed Thursday": a day is not a name.
         if k >= e || (k..e).all(|i| !cx.is_word(i) || cx.lex.is_not_name(cx.low(i))) {
             return Shape::Other;

@@ -823,3 +823,93 @@ fn a_verb_phrase_before_a_cue_word_is_no_speaker() {
         a.quotes
     );
 }
+
+/// The content parts of `q`, as text.
+fn parts<'a>(a: &'a Analysis, q: &Quote) -> Vec<&'a str> {
+    q.parts.iter().map(|p| p.slice(a.text())).collect()
+}
+
+#[test]
+fn a_quote_interrupted_by_its_attribution_is_two_parts_with_cue_and_speaker_outside() {
+    let a = analyse(
+        "The council met on Tuesday.\n\n\u{201c}The rules protect the fishermen,\u{201d} said City Hall Press Secretary Marta Klein. \u{201c}We will not change them.\u{201d}",
+    );
+    let q = quote(&a, "fishermen");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        parts(&a, q),
+        [
+            "The rules protect the fishermen",
+            "We will not change them."
+        ]
+    );
+    assert_eq!(speaker(q), "Marta Klein");
+    let cue = q.cue_span.expect("cue span");
+    assert!(q.parts.iter().all(|p| !p.contains(cue)));
+    // The same shape with the speaker first and a phrase trailing him.
+    let a = analyse(
+        "\u{201c}It is late,\u{201d} Ivo Marek said, looking at the clock. \u{201c}We should go home.\u{201d}",
+    );
+    let q = quote(&a, "late");
+    assert_eq!(parts(&a, q), ["It is late", "We should go home."]);
+    // A quotation in one piece has no parts: its span is the content.
+    let a = analyse("\u{201c}We are ready,\u{201d} said Ivo Marek.");
+    let q = quote(&a, "ready");
+    assert!(q.parts.is_empty());
+    assert_eq!(content(&a, q), "We are ready");
+    // An unsourced claim holds its cue by design, and is one piece.
+    let a = analyse("The old paper mill is expected to close in May, with 300 jobs lost.");
+    let q = quote(&a, "paper mill");
+    assert!(q.speaker.is_none());
+    assert!(q.parts.is_empty(), "{:?}", q.parts);
+}
+
+#[test]
+fn a_title_with_of_or_to_before_the_name_is_not_part_of_the_name() {
+    let a = analyse(
+        "\u{201c}The talks will resume,\u{201d} said Secretary of State Mike Pompeo on Friday.",
+    );
+    assert_eq!(speaker(quote(&a, "talks will resume")), "Mike Pompeo");
+    let a = analyse(
+        "China's ambassador to Britain Liu Xiaoming said the protests had been organised from abroad.",
+    );
+    assert_eq!(speaker(quote(&a, "protests")), "Liu Xiaoming");
+    let a = analyse("Norway's minister for Fisheries Odd Eriksen said the quota would be cut.");
+    assert_eq!(speaker(quote(&a, "quota")), "Odd Eriksen");
+}
+
+#[test]
+fn verbs_that_are_not_speech_here_make_no_quote() {
+    for text in [
+        "The embassy in Lima maintains its own air monitor and reported the readings on Monday.",
+        "A ceasefire would allow for the withdrawal of the troops.",
+        "The new rules allow farmers to sell their milk abroad.",
+        "Ana Ruiz kept Peru's hopes alive, then the team won the final.",
+    ] {
+        let a = analyse(text);
+        let cues: Vec<_> = a.quotes.iter().filter_map(|q| q.cue.as_deref()).collect();
+        assert!(
+            !cues.iter().any(|c| c.starts_with("maintain")
+                || c.starts_with("allow")
+                || c.starts_with("hope")),
+            "{text}: {cues:?}"
+        );
+    }
+    // The same verbs as speech and thought stay cues.
+    let a = analyse("The ministry maintained that the dam was safe.");
+    assert_eq!(speaker(quote(&a, "dam was safe")), "The ministry");
+    let a = analyse("Ana Ruiz hopes the team will win the final.");
+    assert_eq!(speaker(quote(&a, "team will win")), "Ana Ruiz");
+}
+
+#[test]
+fn an_adverb_between_speaker_and_cue_is_not_part_of_the_speaker() {
+    let a = analyse("Ivo Marek further said the harbour would reopen in May.");
+    assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
+}
+
+#[test]
+fn a_speaker_who_goes_on_to_say_is_the_speaker() {
+    let a = analyse("Ivo Marek went on to say the harbour would reopen in May.");
+    assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
+}

@@ -68,8 +68,10 @@ fn is_boilerplate_word(part: &str) -> bool {
             | "trending"
             | "popular"
             | "tooltip"
-            | "caption-credit"
+            | "caption"
+            | "captions"
             | "credit"
+            | "credits"
             | "copyright"
             | "sr"
             | "visually"
@@ -94,10 +96,28 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "alert",
 ];
 
-/// Whether `part` (one piece of a class or id) names page chrome.
+/// Whether `part` (one piece of a class or id) names page chrome; a
+/// camel-cased part is read word by word ("newsCaption" as "news",
+/// "caption").
 fn is_boilerplate_part(part: &str) -> bool {
     if part.bytes().any(|b| b.is_ascii_uppercase()) {
-        is_boilerplate_word(&part.to_ascii_lowercase())
+        let lower = part.to_ascii_lowercase();
+        if is_boilerplate_word(&lower) {
+            return true;
+        }
+        let cuts = part
+            .char_indices()
+            .skip(1)
+            .filter(|(_, c)| c.is_ascii_uppercase())
+            .map(|(i, _)| i);
+        let mut from = 0;
+        for cut in cuts.chain(std::iter::once(part.len())) {
+            if cut > from && is_boilerplate_word(&lower[from..cut]) {
+                return true;
+            }
+            from = cut;
+        }
+        false
     } else {
         is_boilerplate_word(part)
     }
@@ -142,62 +162,101 @@ pub fn is_boilerplate_attr(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
-/// Whole lines that are chrome wherever they appear inside a container.
-const BOILERPLATE_LINES: &[&str] = &[
-    "advertisement",
-    "advertisements",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share",
-    "tweet",
-    "email",
-    "print",
-    "related",
-    "related articles",
-    "related stories",
-    "related posts",
-    "read more",
-    "read more:",
-    "continue reading",
-    "subscribe",
-    "sign up",
-    "like this:",
-    "like this",
-    "loading...",
-    "story continues below",
-    "story continues below advertisement",
-    "continue reading below",
-    "scroll to continue with content",
-    "please enter your comment!",
-    "please enter your name here",
-    "don't miss",
-    "don’t miss",
-    "caption",
-    "close",
-    "hide caption",
-    "toggle caption",
-    "back to gallery",
-    "text size",
-    "enlarge this image",
-    "view comments",
-    "show comments",
-    "skip advertisement",
-    "recommended",
-    "most popular",
-    "trending",
-];
-
-/// Whether a paragraph's whole text is a stock chrome line.
+/// Whether a paragraph's whole text is a stock chrome line
+/// (`chrome.txt`, `[lines]`).
 pub fn is_boilerplate_line(text: &str) -> bool {
     if text.len() > 60 {
         return false;
     }
     let t = text.trim().to_lowercase();
     let t = t.trim_end_matches(['.', ':', '!']);
-    BOILERPLATE_LINES.contains(&t) || is_slide_counter(t)
+    lexicon::chrome().lines.contains(t) || is_slide_counter(t)
+}
+
+/// Lines longer than this are running text, never a caption, credit or
+/// rights line.
+const SHORT_LINE: usize = 300;
+
+/// How far from a line's end a picture credit may start ("… in Hialeah,
+/// Fla. (AP Photo/Alan Diaz, File)").
+const CREDIT_TAIL: usize = 80;
+
+/// How long a trailing reader prompt may be ("… Subscribe to our
+/// newsletters.").
+const PROMPT_TAIL: usize = 160;
+
+/// Where page chrome begins in a paragraph's text: `Some(0)` when the whole
+/// line is chrome (a stock line, a rights line, a caption ending in a
+/// picture credit, a reader prompt), `Some(k)` when a reader prompt ends the
+/// paragraph from byte `k` ("Get the latest updates. Subscribe to …"),
+/// `None` when the paragraph is article text. The words are data
+/// (`lexicon::chrome()`); the shapes (short line, credit at its end, prompt
+/// at a sentence start) are what tell chrome from an article that
+/// mentions a photograph or a subscription.
+pub fn chrome_start(text: &str) -> Option<usize> {
+    if is_boilerplate_line(text) {
+        return Some(0);
+    }
+    let words = lexicon::chrome();
+    // Only the tail can hold a credit or a prompt that ends the paragraph:
+    // lower-case just that much (a few hundred bytes at most).
+    let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
+    let tail = text[tail_from..].to_lowercase();
+    // Lower-casing may change byte lengths ("İ"); map back only when safe.
+    let same_bytes = tail.len() == text.len() - tail_from;
+    let short = tail_from == 0;
+    let head = tail.trim_start();
+    if short
+        && (words.copyright.iter().any(|c| head.starts_with(c))
+            || words.rights.iter().any(|r| head.contains(r)))
+    {
+        return Some(0);
+    }
+    if short {
+        // A credit ends a caption; a sentence that names an agency or a
+        // photograph ends as sentences do.
+        let end = head.trim_end();
+        let ends_as_sentence =
+            end.ends_with(['.', '!', '?', '"', '”', '\'', '’']) && !end.ends_with(").");
+        let credit_at = words.credits.iter().filter_map(|c| tail.rfind(c)).max();
+        if credit_at.is_some_and(|at| {
+            at == tail.len() - head.len() || (!ends_as_sentence && tail.len() - at <= CREDIT_TAIL)
+        }) {
+            return Some(0);
+        }
+    }
+    // A prompt at the start of the line or of one of its last sentences.
+    let starts = std::iter::once(0).chain(
+        tail.match_indices(['.', '!', '?'])
+            .map(|(i, _)| i + 1)
+            .filter(|&i| tail.len() - i <= PROMPT_TAIL),
+    );
+    for at in starts {
+        let rest = tail[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '”');
+        if at == 0 && !short {
+            continue;
+        }
+        if rest.len() > PROMPT_TAIL || !words.prompts.iter().any(|p| rest.starts_with(p)) {
+            continue;
+        }
+        if at == 0 && tail_from == 0 {
+            return Some(0);
+        }
+        if !same_bytes {
+            return None;
+        }
+        let k = tail_from + (tail.len() - rest.len());
+        return Some(if text[..k].trim().is_empty() { 0 } else { k });
+    }
+    None
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "Image 3 of 12", "Photo 1 of 5", "3 of 12": a gallery's counter.
@@ -228,6 +287,41 @@ mod tests {
     }
 
     #[test]
+    fn captions_credits_rights_and_prompts() {
+        let caption = "A farmer loads hay into his truck outside a barn in Ames, Iowa. (AP Photo/Jo Doe, File)";
+        assert_eq!(chrome_start(caption), Some(0));
+        assert_eq!(
+            chrome_start("The river floods the valley (Image: GETTY )"),
+            Some(0)
+        );
+        assert_eq!(
+            chrome_start("© Jo Doe A nurse gives a flu shot at a clinic."),
+            Some(0)
+        );
+        assert_eq!(
+            chrome_start("© 2021 Example Press. All Rights Reserved."),
+            Some(0)
+        );
+        assert_eq!(chrome_start("Click here to download the game."), Some(0));
+        let para =
+            "The mayor spoke on Monday. Get updates in your inbox. Subscribe to our newsletters.";
+        let k = chrome_start(para).unwrap();
+        assert_eq!(
+            &para[..k],
+            "The mayor spoke on Monday. Get updates in your inbox. "
+        );
+        // Articles that mention photographs, agencies and subscriptions stay.
+        for kept in [
+            "A Reuters photographer said the Getty Images archive holds the picture of the crash, which was taken in 1998 and sold widely.",
+            "Subscribers fell by a tenth, the company said.",
+            "He said readers could subscribe to the paper for a dollar a week, a price it has kept since 2010.",
+            "WASHINGTON (Reuters) - The Senate voted on Tuesday to pass the bill.",
+        ] {
+            assert_eq!(chrome_start(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
     fn class_names() {
         assert!(is_boilerplate_name("comments"));
         assert!(is_boilerplate_name("article-comments"));
@@ -238,5 +332,8 @@ mod tests {
         assert!(!is_boilerplate_name("header-ad-content"));
         assert!(!is_boilerplate_name("shadow"));
         assert!(!is_boilerplate_name("loaded"));
+        assert!(is_boilerplate_name("newsCaption"));
+        assert!(is_boilerplate_name("image-caption"));
+        assert!(!is_boilerplate_name("newsContent"));
     }
 }

@@ -12,7 +12,7 @@
 //!    (plus those of sibling containers that score well), minus link lists
 //!    and boilerplate lines, are the article, in reading order.
 
-use crate::boilerplate::{is_boilerplate_attr, is_boilerplate_line};
+use crate::boilerplate::{chrome_start, is_boilerplate_attr};
 use crate::dom::{Dom, NodeId, NodeKind, NONE};
 
 /// A paragraph candidate: the text one block element holds directly.
@@ -65,6 +65,7 @@ fn is_skipped_tag(name: &str) -> bool {
             | "map"
             | "dialog"
             | "label"
+            | "figcaption"
     )
 }
 
@@ -166,6 +167,19 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
+/// A hover card or link box set inside a paragraph ("Kristi Noem" followed
+/// by her picture, three headlines and "MORE"): an inline element, not a
+/// link itself, whose text is all links, at least three of them, none a
+/// child of its own. The link a name is written as sits directly in the
+/// element that holds the name, so the name stays and the card goes.
+fn is_inline_card(dom: &Dom, id: NodeId, name: &str, plain: u32, links: u32) -> bool {
+    if plain > 0 || links < 3 || name == "a" || !is_inline(name) {
+        return false;
+    }
+    let end = dom.subtree_end(id);
+    !(id + 1..end).any(|c| dom.nodes[c].parent == id && dom.name(c) == Some("a"))
+}
+
 /// Per-node facts from the passes before segmentation.
 struct Context {
     /// Boilerplate, or inside boilerplate.
@@ -199,8 +213,10 @@ fn context(dom: &Dom) -> Context {
             }
         }
     }
-    // Bottom-up: non-link text below each element (non-whitespace bytes).
+    // Bottom-up: non-link text below each element (non-whitespace bytes)
+    // and the links below it.
     let mut plain = vec![0u32; n];
+    let mut links = vec![0u32; n];
     for i in (1..n).rev() {
         match &dom.nodes[i].kind {
             NodeKind::Text(r) if !in_link[i] => {
@@ -210,10 +226,12 @@ fn context(dom: &Dom) -> Context {
                     .count() as u32;
             }
             NodeKind::Element { name, .. } if is_invisible(name) => plain[i] = 0,
+            NodeKind::Element { name, .. } if &**name == "a" => links[i] += 1,
             _ => {}
         }
         let p = dom.nodes[i].parent;
         plain[p] = plain[p].saturating_add(plain[i]);
+        links[p] = links[p].saturating_add(links[i]);
     }
     // Top-down: boilerplate.
     let total = plain[0].max(1);
@@ -236,7 +254,8 @@ fn context(dom: &Dom) -> Context {
             && (is_skipped_tag(name)
                 || (&**name == "form" && plain[i] < 500)
                 || is_boilerplate_attr(dom, i)
-                || is_hidden(dom, i));
+                || is_hidden(dom, i)
+                || is_inline_card(dom, i, name, plain[i], links[i]));
     }
     Context {
         dropped,
@@ -468,10 +487,11 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
                 }
             }
         }
-        if is_boilerplate_line(&seg.text) {
-            continue;
+        match chrome_start(&seg.text) {
+            Some(0) => continue,
+            Some(k) => kept.push(seg.text[..k].trim_end()),
+            None => kept.push(&seg.text),
         }
-        kept.push(&seg.text);
     }
     kept.join("\n\n")
 }

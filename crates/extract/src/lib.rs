@@ -140,10 +140,42 @@ pub fn detect_language(text: &str) -> Option<String> {
     // and detection cost grows with the sample.
     let sample: String = text.chars().take(600).collect();
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() && sample.len() > 200 {
+    if info.lang() != whatlang::Lang::Eng && mostly_english_words(&sample) {
+        return Some("en".to_string());
+    }
+    // Below this confidence a guess is noise ("Hello world" comes out
+    // Dutch at 0.01): better no language than a wrong one.
+    if !info.is_reliable() && (sample.len() > 200 || info.confidence() < 0.05) {
         return None;
     }
     Some(iso639_1(info.lang()).to_string())
+}
+
+/// Whether a Latin-script sample reads as English by its function words
+/// (`lexicon::english`): a fifth of its words, and at least two. A short
+/// headline or sentence has too few letters for trigrams ("Russia asked
+/// China for help." scores as Danish), but "the", "for", "said" and "has"
+/// are English words that the look-alike languages do not write.
+fn mostly_english_words(sample: &str) -> bool {
+    let mut words = 0usize;
+    let mut english = 0usize;
+    for w in sample.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        if w.is_empty() {
+            continue;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '’')
+        {
+            // Letters outside ASCII ("ü", "ø", "õ") say another language.
+            return false;
+        }
+        words += 1;
+        if lexicon::english::is_english_function_word(&w.to_ascii_lowercase()) {
+            english += 1;
+        }
+    }
+    english >= 2 && english * 5 >= words
 }
 
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
@@ -215,5 +247,36 @@ mod tests {
             extract(b"", &Options::default()),
             Err(ExtractError::Empty)
         ));
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn short_english_is_english() {
+        for text in [
+            "Russia asked China for help.",
+            "The mayor opened the new bridge.",
+            "Talks end in Rome",
+            "Pompeo met the ambassador in Oslo on Monday.",
+            "Storm hits the coast",
+            "He said it was over.",
+        ] {
+            assert_eq!(detect_language(text).as_deref(), Some("en"), "{text}");
+        }
+        // Two words are too few to tell; no language beats a wrong one.
+        assert_ne!(detect_language("Hello world").as_deref(), Some("nl"));
+        assert_eq!(
+            detect_language("Het kabinet heeft de begroting voor volgend jaar gepresenteerd.")
+                .as_deref(),
+            Some("nl")
+        );
+        assert_eq!(
+            detect_language("Le gouvernement a présenté son budget pour l'année prochaine.")
+                .as_deref(),
+            Some("fr")
+        );
     }
 }

@@ -35,32 +35,6 @@ fn headline(body: &str) -> Option<String> {
     looks_like.then(|| first.to_string())
 }
 
-/// Lines that scraped pages put before or after the article and that are
-/// chrome only there (comment forms, cookie and log-in prompts), beyond the
-/// stock chrome lines the HTML extractor also drops
-/// ([`crate::boilerplate::is_boilerplate_line`]). Matched case-insensitively
-/// against a whole line, after trimming punctuation.
-const EDGE_CHROME_LINES: &[&str] = &[
-    "please enter your comment",
-    "please enter your name here",
-    "please enter your email address here",
-    "you have entered an incorrect email address",
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "cancel reply",
-    "save my name, email, and website in this browser for the next time i comment",
-    "subscribe to our newsletter",
-    "sign up for our newsletter",
-    "we use cookies",
-    "accept cookies",
-    "skip to content",
-    "skip to main content",
-    "comments",
-    "log in",
-    "sign in",
-];
-
 /// Whether a whole line is page chrome rather than article text.
 fn is_chrome_line(line: &str) -> bool {
     let l = line
@@ -70,11 +44,13 @@ fn is_chrome_line(line: &str) -> bool {
     if l.is_empty() {
         return true;
     }
-    crate::boilerplate::is_boilerplate_line(&l)
-        || EDGE_CHROME_LINES.contains(&l.as_str())
+    // Besides the stock lines and rights lines the HTML extractor drops
+    // anywhere, lines that scraped pages put only before or after the
+    // article (comment forms, cookie and log-in prompts; `chrome.txt`).
+    lexicon::chrome().edge_lines.contains(l.as_str())
+        || crate::boilerplate::is_boilerplate_line(&l)
         || (l.starts_with("follow us on") && l.len() < 60)
-        || (l.starts_with("copyright") && l.len() < 120)
-        || (l.starts_with('©') && l.len() < 120)
+        || (line.len() < 120 && crate::boilerplate::chrome_start(line.trim()) == Some(0))
 }
 
 /// Removes page chrome lines from the start and end of `text`, never from

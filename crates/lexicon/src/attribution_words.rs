@@ -81,6 +81,10 @@ pub struct AttributionWords<'t> {
     /// Adjectives of certainty and stance whose "that" clause is the subject's
     /// claim ("is confident that …", "made it clear that …").
     pub stance_adjectives: Vec<&'t str>,
+    /// Cue verbs that report speech only before a "that" clause or after
+    /// their content ("maintains that …", "…, he maintained"); before a
+    /// noun phrase they name an act ("maintains an office").
+    pub clause_only_cues: Vec<&'t str>,
 }
 
 impl<'t> AttributionWords<'t> {
@@ -116,6 +120,7 @@ impl<'t> AttributionWords<'t> {
             "subordinators",
             "stance-nouns",
             "stance-adjectives",
+            "clause-only-cues",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -147,6 +152,7 @@ impl<'t> AttributionWords<'t> {
                 "subordinators" => &mut out.subordinators,
                 "stance-nouns" => &mut out.stance_nouns,
                 "stance-adjectives" => &mut out.stance_adjectives,
+                "clause-only-cues" => &mut out.clause_only_cues,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;

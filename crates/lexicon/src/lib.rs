@@ -22,6 +22,10 @@
 //!   stance nouns, clause openers), one section a list.
 //! - [`calendar`]: month and weekday names (`calendar.txt`), read by
 //!   `extract`, `nlp` and `attribution`.
+//! - [`chrome`]: page chrome that `extract` drops by its words (`chrome.txt`:
+//!   stock lines, reader prompts, picture credits, rights lines).
+//! - [`english`]: English function words (`english_words.txt`), which tell
+//!   a short English text from its look-alikes in language detection.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
 //! - [`speaker`]: the words attribution reads around speakers
@@ -34,7 +38,9 @@
 pub mod actors;
 pub mod attribution_words;
 pub mod calendar;
+pub mod chrome;
 pub mod cues;
+pub mod english;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
@@ -46,6 +52,7 @@ pub mod speaker;
 pub use actors::{actor_words, named_actors, ActorWords};
 pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
+pub use chrome::{chrome, Chrome};
 pub use cues::{cues, CueClass, Cues};
 pub use modality_words::{modality_words, ModalityWords};
 pub use parse::ParseError;

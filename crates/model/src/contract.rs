@@ -80,10 +80,16 @@ pub struct OutReference {
 pub struct OutQuote {
     /// First code point of the content.
     pub start: usize,
-    /// One past the last code point of the content.
+    /// One past the last code point of the content (of its last part).
     pub end: usize,
-    /// The content.
+    /// The content; the parts joined by " … " when the attribution
+    /// interrupts it.
     pub text: String,
+    /// The content spans when the cue and speaker interrupt the quote
+    /// (`“A,” said X. “B.”`: A and B, the attribution outside); absent when
+    /// `start`..`end` is the content in one piece.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TextSpan>,
     /// "direct", "partial" or "indirect".
     pub kind: String,
     /// Who said it.
@@ -217,10 +223,18 @@ impl Output {
             .iter()
             .map(|q| {
                 let s = c.span(q.span);
+                let parts: Vec<TextSpan> = q.parts.iter().map(|&p| c.span(p)).collect();
+                let text = if parts.is_empty() {
+                    s.text
+                } else {
+                    let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+                    texts.join(" … ")
+                };
                 OutQuote {
                     start: s.start,
                     end: s.end,
-                    text: s.text,
+                    text,
+                    parts,
                     kind: q.kind.as_str().to_string(),
                     speaker: q.speaker.as_ref().map(|r| c.reference(r)),
                     cue: q.cue.clone(),
@@ -281,6 +295,38 @@ mod tests {
     use crate::{Article, Entity, EntityType, Quote, QuoteKind, Reference};
 
     #[test]
+    fn a_quote_in_parts_keeps_its_attribution_outside() {
+        let text = "“Fine,” said Ms. Ode, the mayor. “We go on.”";
+        let mut a = Analysis::new(Document {
+            id: "d".into(),
+            article: Article {
+                text: text.into(),
+                ..Article::default()
+            },
+        });
+        let at = |s: &str| Span::new(text.find(s).unwrap(), text.find(s).unwrap() + s.len());
+        a.quotes.push(Quote {
+            span: Span::new(at("Fine").start, at("We go on.").end),
+            parts: vec![at("Fine"), at("We go on.")],
+            kind: QuoteKind::Direct,
+            speaker: None,
+            cue: Some("said".into()),
+            cue_span: None,
+            via: vec![],
+        });
+        let out = a.to_contract();
+        let q = &out.quotes[0];
+        assert_eq!(q.text, "Fine … We go on.");
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let parts: Vec<String> = q.parts.iter().map(|p| slice(p.start, p.end)).collect();
+        assert_eq!(parts, ["Fine", "We go on."]);
+        assert_eq!((q.start, q.end), (q.parts[0].start, q.parts[1].end));
+        let json = serde_json::to_value(&out).unwrap();
+        assert_eq!(json["quotes"][0]["parts"][1]["text"], "We go on.");
+    }
+
+    #[test]
     fn offsets_are_code_points_and_slices_match() {
         let text = "“Hello,” said Jake Sullivan. 中文 Sullivan.";
         let mut a = Analysis::new(Document {
@@ -302,6 +348,7 @@ mod tests {
         let q_start = "“".len();
         a.quotes.push(Quote {
             span: Span::new(q_start, q_start + 6),
+            parts: vec![],
             kind: QuoteKind::Direct,
             speaker: Some(Reference {
                 name: "Jake Sullivan".into(),

@@ -237,8 +237,14 @@ impl QuoteKind {
 /// A claim and who made it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The content of the claim (inside the marks for direct quotes).
+    /// The content of the claim (inside the marks for direct quotes); when
+    /// the attribution interrupts it, from the first part's start to the
+    /// last part's end.
     pub span: Span,
+    /// The content's parts when the cue and speaker interrupt it
+    /// ("“A,” said X. “B.”" has the parts A and B), in text order; empty
+    /// when `span` is the content in one piece.
+    pub parts: Vec<Span>,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// Who said it; `None` only when the text truly gives no one.

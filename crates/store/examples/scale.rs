@@ -237,6 +237,7 @@ fn article(rng: &mut Rng, i: usize) -> Output {
         start: q.start,
         end: q.end,
         text: q.text,
+        parts: vec![],
         kind: "direct".into(),
         speaker: Some(reference(&text, "e3", &person, &format!("{a_code}GOV"))),
         cue: Some("said".into()),

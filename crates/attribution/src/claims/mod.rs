@@ -102,6 +102,8 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)
                     && !purpose_infinitive(cx, i)
+                    && !act_on_object(cx, i)
+                    && !possessed_noun(cx, i)
             }) {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
@@ -384,6 +386,50 @@ fn noun_use(cx: &Context, i: usize) -> bool {
         cx.low(i - 1),
         "the" | "a" | "an" | "these" | "those" | "this"
     )
+}
+
+/// "The embassy maintains its own monitor": a cue that reports speech only
+/// before a "that" clause or after its content (`clause-only-cues`) names
+/// an act when a noun phrase follows it.
+fn act_on_object(cx: &Context, i: usize) -> bool {
+    if !lexicon::attribution_words()
+        .clause_only_cues
+        .contains(&cx.low(i))
+    {
+        return false;
+    }
+    let after_content = i > 0 && (cx.is_punct(i - 1, ',') || cx.is_mark(i - 1));
+    let clause_follows = cx.low(i + 1) == "that" || !cx.is_word(i + 1);
+    !after_content && !clause_follows
+}
+
+/// "kept Spain's hopes alive", "their hopes faded": a cue's -s form after a
+/// possessive is a plural noun, and names a claim only when its complement
+/// follows ("Korea's claims about …", "his hope that …"); otherwise the
+/// sentence is about something else and the possessor said nothing.
+fn possessed_noun(cx: &Context, i: usize) -> bool {
+    // Only the -s form, which after a possessive is a plural noun: "Oz's
+    // show", "the alliance's recommended 2 percent" report what PolNeAR
+    // counts as their owner's stance.
+    if i == 0 || !cx.low(i).ends_with('s') {
+        return false;
+    }
+    let before = cx.low(i - 1);
+    // The stage keeps a clitic on its word ("spain’s"); "he's said" is
+    // "has", not a possessive.
+    let owner = before
+        .strip_suffix("’s")
+        .or_else(|| before.strip_suffix("'s"))
+        .filter(|w| !w.is_empty());
+    let possessed = owner.is_some_and(|w| {
+        cx.lex.pronoun(w).is_none()
+            && !matches!(w, "that" | "who" | "there" | "what" | "it" | "let")
+    }) || lexicon::attribution_words().possessives.contains(&before);
+    possessed
+        && !matches!(
+            cx.low(i + 1),
+            "that" | "about" | "of" | "for" | "to" | "on" | "over" | "in" | "against"
+        )
 }
 
 /// "met in Rome to discuss trade", "met Monday to discuss", "in order to

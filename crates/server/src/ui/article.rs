@@ -172,13 +172,24 @@ fn annotations(out: &Output) -> Vec<Annotation> {
         }
     }
     for (i, q) in out.quotes.iter().enumerate() {
-        anns.push(Annotation {
-            start: q.start,
-            end: q.end,
-            id: format!("q{}", i + 1),
-            class: format!("quote quote-{}", q.kind),
-            title: quote_title(q),
-        });
+        // A quote interrupted by its attribution is highlighted part by
+        // part, the cue and speaker between them left plain.
+        let whole = [(q.start, q.end)];
+        let parts: Vec<(usize, usize)> = q.parts.iter().map(|p| (p.start, p.end)).collect();
+        let ranges = if parts.is_empty() {
+            &whole[..]
+        } else {
+            &parts[..]
+        };
+        for &(start, end) in ranges {
+            anns.push(Annotation {
+                start,
+                end,
+                id: format!("q{}", i + 1),
+                class: format!("quote quote-{}", q.kind),
+                title: quote_title(q),
+            });
+        }
     }
     for (i, e) in out.events.iter().enumerate() {
         anns.push(Annotation {
