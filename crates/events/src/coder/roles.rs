@@ -171,14 +171,20 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
     if s.tokens[and].lower != "and" {
         return None;
     }
-    let clause_start = (0..and)
+    clause_subject(s, and)
+}
+
+/// The subject of the clause that ends at token `end`: its first actor
+/// phrase not governed by a preposition nor a possessor.
+pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
+    let clause_start = (0..end)
         .rev()
         .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
         .map_or(0, |k| k + 1);
     let first = s
         .phrases
         .iter()
-        .position(|p| p.start >= clause_start && p.end <= and)?;
+        .position(|p| p.start >= clause_start && p.end <= end)?;
     let p = &s.phrases[first];
     let eligible = p.preposition.is_none() && !p.actors.is_empty() && !p.possessive;
     eligible.then_some(first)
