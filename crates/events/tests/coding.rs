@@ -712,3 +712,17 @@ fn petrarch_agent_nouns_make_role_actors() {
         summary(&ev)
     );
 }
+
+#[test]
+fn the_subject_of_a_clause_after_after_is_its_own_source() {
+    // "after" opens a clause here, not a prepositional phrase: Chile
+    // condemned Bolivia, Peru did not.
+    let ev = code("The talks stalled in Lima after Chile condemned Bolivia.");
+    let s = summary(&ev);
+    assert!(has(&ev, "CHL", "BOL", "111", Modality::Asserted), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(src, _, c, _)| src.starts_with("PER") && c.starts_with("111")),
+        "{s:?}"
+    );
+}

@@ -208,6 +208,9 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         }
         let governed = match &p.preposition {
             None => false,
+            // "after the Security Council condemned …": a conjunction
+            // that opens a clause whose subject the phrase is.
+            Some(conj) if is_conjunction_subject(s, conj, p.end, from) => false,
             Some(prep) if prep == "of" => !p
                 .start
                 .checked_sub(2)
@@ -238,6 +241,31 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         return best;
     }
     best
+}
+
+/// Whether a phrase after `word` ending at token `end` is the subject of
+/// a clause whose verb group starts at `from`: `word` is a conjunction as
+/// well as a preposition ("after", "before", "until", "since", "as") and
+/// only a few auxiliaries or adverbs stand between, and the verb group
+/// is in the past (a present tense after "before" is a plan: "a day
+/// before Sarkozy heads to Beijing").
+fn is_conjunction_subject(s: &Sentence, word: &str, end: usize, from: usize) -> bool {
+    let past = s.tokens.get(from).is_some_and(|t| {
+        let w = t.lower.as_str();
+        w.ends_with("ed")
+            || matches!(w, "had" | "was" | "were")
+            || (!w.ends_with('s') && crate::lemma::irregular(w).is_some_and(|l| l != w))
+    });
+    matches!(word, "after" | "before" | "until" | "since" | "as")
+        && past
+        && from >= end
+        && from - end <= 3
+        && s.tokens[end..from].iter().all(|t| {
+            t.is_word()
+                && !t.lower.ends_with("ing")
+                && !phrases::PREPOSITIONS.contains(&t.lower.as_str())
+                && !matches!(t.lower.as_str(), "and" | "or" | "of")
+        })
 }
 
 /// Whether phrase `p` sits in a relative clause (", which borders Iran,")
