@@ -185,7 +185,13 @@ pub fn convert_international(text: &str, header: &str) -> Result<String, Diction
         if !organisation || only.from.is_some() || only.to.is_some() || e.words.len() < 2 {
             continue;
         }
-        let words = e.words.join(" ");
+        // "THE_UNITED_NATIONS": the article is not part of the name (with
+        // it, "The United Nations Security Council" would end early).
+        let name = match e.words.split_first() {
+            Some((first, rest)) if first == "the" && rest.len() >= 2 => rest,
+            _ => &e.words[..],
+        };
+        let words = name.join(" ");
         if seen.insert(words.clone()) {
             out.push_str(&format!("{}\t{words}\n", only.code));
         }
@@ -465,20 +471,21 @@ mod tests {
     fn international_actors_keep_organisations_with_one_undated_code() {
         let source = "DOCTORS_WITHOUT_BORDERS_ [NGOMSF]\nARAB_LEAGUE_ [IGOMEAARL]\n\
             ACME_OIL_ [MNC]\nJANE_ROE_ [IGOUNO 20010101-20051231]\nOXFAM_ [NGO]\n\
-            BROKEN_NAME_ [KORGOV 2004017-20061201]\n";
+            BROKEN_NAME_ [KORGOV 2004017-20061201]\nTHE_RED_CROSS_ [NGOIRC]\n";
         let table = convert_international(source, "header").unwrap();
         assert!(
             table.contains("NGOMSF\tdoctors without borders\n"),
             "{table}"
         );
         assert!(table.contains("IGOMEAARL\tarab league\n"), "{table}");
+        assert!(table.contains("NGOIRC\tred cross\n"), "{table}");
         // Companies, dated office holders, single words and a malformed
         // date are left out.
         for absent in ["acme", "jane", "oxfam", "broken"] {
             assert!(!table.contains(absent), "{table}");
         }
         let entries = compiled_actors(&table);
-        assert_eq!(entries.len(), 2);
+        assert_eq!(entries.len(), 3);
         assert_eq!(entries[1].code_on(None), Some("IGOMEAARL"));
     }
 
