@@ -726,3 +726,13 @@ fn the_subject_of_a_clause_after_after_is_its_own_source() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_verb_after_and_continues_the_reporting_clause_when_the_reported_one_names_no_actor() {
+    let ev = code("Peru predicted that the harvest would recover and praised Chile for its help.");
+    assert!(
+        has(&ev, "PER", "CHL", "05", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -171,7 +171,17 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
     if s.tokens[and].lower != "and" {
         return None;
     }
-    clause_subject(s, and)
+    clause_subject(s, and).or_else(|| {
+        // "Putin forecast that the economy would rebound and praised
+        // Kerry": a reported clause with no actor of its own is not what
+        // "and" continues; the clause that reports it is.
+        let that = (0..and)
+            .rev()
+            .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+            .filter(|&k| s.tokens[k].lower == "that")?;
+        let reported = s.phrases.iter().any(|p| p.start > that && p.end <= and);
+        (!reported).then(|| clause_subject(s, that)).flatten()
+    })
 }
 
 /// The subject of the clause that ends at token `end`: its first actor
