@@ -88,6 +88,12 @@ pub struct Match<'t> {
     pub len: usize,
 }
 
+/// PETRARCH's agents, compiled by `examples/convert_phoenix.rs`.
+const PHOENIX_AGENTS: &str = include_str!("../data/phoenix-agents.txt");
+
+/// PETRARCH's IGOs and NGOs, compiled by `examples/convert_phoenix.rs`.
+const PHOENIX_INTERNATIONAL: &str = include_str!("../data/phoenix-international.txt");
+
 /// All actor and agent entries, indexed by first word.
 #[derive(Debug, Clone, Default)]
 pub struct ActorTable {
@@ -100,6 +106,19 @@ impl ActorTable {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         let mut t = ActorTable::default();
+        // PETRARCH's agent nouns (`data/phoenix-agents.txt`, converted from
+        // Phoenix.agents.txt) fill the role nouns ours lack ("admiral",
+        // "rioter", "presidential candidate"); added first so that our
+        // names and roles win where both list the same words ("Security
+        // Council" is the UN's, not a national council).
+        for e in crate::dictionary::compiled_agents(PHOENIX_AGENTS) {
+            t.add(e);
+        }
+        // Its IGOs and NGOs ("Arab Parliament", "Doctors Without Borders"),
+        // likewise before our own names.
+        for e in crate::dictionary::compiled_actors(PHOENIX_INTERNATIONAL) {
+            t.add(e);
+        }
         // Actors known by name (`lexicon`'s seats and named actors; codes
         // follow CAMEO, see `named_actors.txt`). Not all of `outlets.txt`:
         // outlets as event actors change output (an outlet as the source

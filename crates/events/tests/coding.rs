@@ -684,3 +684,55 @@ fn the_us_congress_titles_sen_and_rep_code_a_us_legislator() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_participle_clause_takes_the_main_clause_subject_when_its_verb_codes_nothing() {
+    // "called China reckless" codes no event, yet "accusing it" is Chile's.
+    let ev = code("Chile has called China reckless, accusing it of aggression at sea.");
+    let s = summary(&ev);
+    assert!(
+        s.iter().any(|(src, tgt, c, _)| src.starts_with("CHL")
+            && tgt.starts_with("CHN")
+            && c.starts_with("112")),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|(src, _, _, _)| src.starts_with("CHN")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn petrarch_agent_nouns_make_role_actors() {
+    // "admiral" is not one of our role nouns; PETRARCH's agents give MIL.
+    let ev = code("A Peruvian admiral accused Chile of aggression.");
+    assert!(
+        has(&ev, "PERMIL", "CHL", "112", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn the_subject_of_a_clause_after_after_is_its_own_source() {
+    // "after" opens a clause here, not a prepositional phrase: Chile
+    // condemned Bolivia, Peru did not.
+    let ev = code("The talks stalled in Lima after Chile condemned Bolivia.");
+    let s = summary(&ev);
+    assert!(has(&ev, "CHL", "BOL", "111", Modality::Asserted), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(src, _, c, _)| src.starts_with("PER") && c.starts_with("111")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_verb_after_and_continues_the_reporting_clause_when_the_reported_one_names_no_actor() {
+    let ev = code("Peru predicted that the harvest would recover and praised Chile for its help.");
+    assert!(
+        has(&ev, "PER", "CHL", "05", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -411,12 +411,25 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
                 || (s.tokens[chain.start - 1].text == ","
                     && chain.start == i
                     && s.tokens[i].lower.ends_with("ing")));
+        // A participle clause after a comma ("He has called China
+        // provocative, accusing it of …") whose main verb coded nothing
+        // still has the main clause's subject.
+        let participle = chain.controller.is_none()
+            && chain.start == i
+            && i > 0
+            && s.tokens[i - 1].text == ","
+            && s.tokens[i].lower.ends_with("ing");
         let inherited = sources
             .iter()
             .rev()
             .find(|(h, _)| *h + 15 >= i)
             .map(|(_, p)| *p)
-            .filter(|_| shares_subject);
+            .filter(|_| shares_subject)
+            .or_else(|| {
+                participle
+                    .then(|| roles::clause_subject(s, i - 1))
+                    .flatten()
+            });
         if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
             coded.extend(c);
             sources.push((i, source));

@@ -171,14 +171,30 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
     if s.tokens[and].lower != "and" {
         return None;
     }
-    let clause_start = (0..and)
+    clause_subject(s, and).or_else(|| {
+        // "Putin forecast that the economy would rebound and praised
+        // Kerry": a reported clause with no actor of its own is not what
+        // "and" continues; the clause that reports it is.
+        let that = (0..and)
+            .rev()
+            .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+            .filter(|&k| s.tokens[k].lower == "that")?;
+        let reported = s.phrases.iter().any(|p| p.start > that && p.end <= and);
+        (!reported).then(|| clause_subject(s, that)).flatten()
+    })
+}
+
+/// The subject of the clause that ends at token `end`: its first actor
+/// phrase not governed by a preposition nor a possessor.
+pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
+    let clause_start = (0..end)
         .rev()
         .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
         .map_or(0, |k| k + 1);
     let first = s
         .phrases
         .iter()
-        .position(|p| p.start >= clause_start && p.end <= and)?;
+        .position(|p| p.start >= clause_start && p.end <= end)?;
     let p = &s.phrases[first];
     let eligible = p.preposition.is_none() && !p.actors.is_empty() && !p.possessive;
     eligible.then_some(first)
@@ -202,6 +218,9 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         }
         let governed = match &p.preposition {
             None => false,
+            // "after the Security Council condemned …": a conjunction
+            // that opens a clause whose subject the phrase is.
+            Some(conj) if is_conjunction_subject(s, conj, p.end, from) => false,
             Some(prep) if prep == "of" => !p
                 .start
                 .checked_sub(2)
@@ -232,6 +251,31 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         return best;
     }
     best
+}
+
+/// Whether a phrase after `word` ending at token `end` is the subject of
+/// a clause whose verb group starts at `from`: `word` is a conjunction as
+/// well as a preposition ("after", "before", "until", "since", "as") and
+/// only a few auxiliaries or adverbs stand between, and the verb group
+/// is in the past (a present tense after "before" is a plan: "a day
+/// before Sarkozy heads to Beijing").
+fn is_conjunction_subject(s: &Sentence, word: &str, end: usize, from: usize) -> bool {
+    let past = s.tokens.get(from).is_some_and(|t| {
+        let w = t.lower.as_str();
+        w.ends_with("ed")
+            || matches!(w, "had" | "was" | "were")
+            || (!w.ends_with('s') && crate::lemma::irregular(w).is_some_and(|l| l != w))
+    });
+    matches!(word, "after" | "before" | "until" | "since" | "as")
+        && past
+        && from >= end
+        && from - end <= 3
+        && s.tokens[end..from].iter().all(|t| {
+            t.is_word()
+                && !t.lower.ends_with("ing")
+                && !phrases::PREPOSITIONS.contains(&t.lower.as_str())
+                && !matches!(t.lower.as_str(), "and" | "or" | "of")
+        })
 }
 
 /// Whether phrase `p` sits in a relative clause (", which borders Iran,")
