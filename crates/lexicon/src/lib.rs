@@ -24,6 +24,9 @@
 //!   `extract`, `nlp` and `attribution`.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
+//! - [`denial_words`]: the words that mark a denial (`denial_words.txt`:
+//!   "denied", "rejected the report", "is untrue", "never heard"), read by
+//!   `events`' contradiction finder.
 //! - [`speaker`]: the words attribution reads around speakers
 //!   (`speaker_words.txt`) and first names (`first_names.txt`).
 //!
@@ -35,6 +38,7 @@ pub mod actors;
 pub mod attribution_words;
 pub mod calendar;
 pub mod cues;
+pub mod denial_words;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
@@ -47,6 +51,7 @@ pub use actors::{actor_words, named_actors, ActorWords};
 pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
 pub use cues::{cues, CueClass, Cues};
+pub use denial_words::{denial_words, DenialWords};
 pub use modality_words::{modality_words, ModalityWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
