@@ -86,9 +86,12 @@ enum Object {
     Before,
     /// The claim is the denial's object ("denied accusations of brutality").
     Explicit(Span),
-    /// The denial points back ("it", "these accusations", nothing at all);
-    /// the claim noun it names, if any, and how many claims ("both" is two).
-    Back(Option<String>, usize),
+    /// The denial points back ("it", "these accusations", nothing at all):
+    /// the claim noun it names, if any, how many claims ("both" is two),
+    /// and whether the clause before it in its sentence may be the claim
+    /// (not when the noun is the denial's own subject or antecedent, "the
+    /// claims are false", "the allegations, which X denies").
+    Back(Option<String>, usize, bool),
     /// The denial restates the claim ("denied that …"): its content words.
     Restates(Span),
 }
@@ -227,19 +230,23 @@ impl<'a> Doc<'a> {
     fn trigger(&self, i: usize, start: usize, end: usize) -> Option<(usize, bool)> {
         let w = self.w(i);
         let words = self.words;
+        let verb = words.deny_verbs.contains(w) || words.reject_verbs.contains(w);
+        if verb
+            && (self.negated_before(i, start)
+                || self.attributive(i, start)
+                || self.noun_use(i, start, end)
+                || self.irrealis(i, start)
+                || self.refused_subject(i, start))
+        {
+            return None;
+        }
         if words.deny_verbs.contains(w) {
-            if self.negated_before(i, start) || self.attributive(i, start) {
-                return None;
-            }
             if self.refusal_object(i, end) {
                 return None;
             }
             return Some((1, false));
         }
         if words.reject_verbs.contains(w) {
-            if self.negated_before(i, start) {
-                return None;
-            }
             return self.claim_object(i, end).map(|_| (1, false));
         }
         for seq in &words.unknown {
@@ -255,14 +262,58 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// "a heated dispute over …", "in dispute": the noun, not the verb.
+    fn noun_use(&self, i: usize, start: usize, end: usize) -> bool {
+        let prev = if i > start { self.w(i - 1) } else { "" };
+        let next = if i + 1 < end { self.w(i + 1) } else { "" };
+        matches!(next, "over" | "between" | "among" | "with")
+            && !self.words.reject_verbs.contains(self.w(i))
+            || matches!(
+                prev,
+                "a" | "an" | "the" | "in" | "of" | "under" | "legal" | "heated" | "bitter"
+            ) && !self.w(i).ends_with("ed")
+    }
+
+    /// "an effort to deny", "attempt to dispute": not a denial made,
+    /// except "continued to deny".
+    fn irrealis(&self, i: usize, start: usize) -> bool {
+        i > start
+            && self.w(i - 1) == "to"
+            && !(i > start + 1 && self.w(i - 2).starts_with("contin"))
+    }
+
+    /// "those requests were denied": a passive refusal.
+    fn refused_subject(&self, i: usize, start: usize) -> bool {
+        i >= start + 2
+            && matches!(self.w(i - 1), "was" | "were" | "been" | "is" | "are" | "be")
+            && self.words.refusal_objects.contains(self.w(i - 2))
+    }
+
     /// "the disputed region": a participle before its noun.
     fn attributive(&self, i: usize, start: usize) -> bool {
-        i > start
-            && self.w(i).ends_with("ed")
-            && matches!(
-                self.w(i - 1),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "our"
-            )
+        let prev = if i > start { self.w(i - 1) } else { return false };
+        self.w(i).ends_with("ed")
+            && (matches!(
+                prev,
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "our"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "over"
+                    | "about"
+                    | "for"
+                    | "with"
+                    | "into"
+                    | "from"
+                    | "at"
+            ) || prev.ends_with("ing"))
     }
 
     /// The first noun-like word after a verb at `i`, skipping determiners,
@@ -390,9 +441,15 @@ impl<'a> Doc<'a> {
         weak: bool,
     ) -> Option<Denial> {
         let trigger = Span::new(self.tok(i).span.start, self.tok(i + len - 1).span.end);
+        // A quote cued by a claim noun ("a claim that X disputes") is the
+        // relative clause of that noun, not the denier's speech.
         let quote = self
             .quote_cued_at(trigger)
-            .or_else(|| self.quote_covering(trigger.start));
+            .or_else(|| self.quote_covering(trigger.start))
+            .filter(|&q| {
+                let cue = self.a.quotes[q].cue.as_deref().unwrap_or("").to_lowercase();
+                !self.words.claim_nouns.contains(cue.as_str())
+            });
         // The clause: back to the nearest boundary or opener, forward to
         // the next boundary past the trigger.
         let inside = quote.and_then(|q| {
@@ -410,7 +467,11 @@ impl<'a> Doc<'a> {
             if is_clause_punct(w) || (self.is_quote_mark(cs - 1) && t.span.end <= trigger.start && cs - 1 > start && self.w(cs - 2) == ",") {
                 break;
             }
-            if self.words.clause_openers.contains(w) && !(w == "that" && self.that_is_not_relative(cs - 1)) {
+            let after_comma = cs >= 2 && matches!(self.w(cs - 2), "," | "--" | "—");
+            if self.words.clause_openers.contains(w)
+                && !(w == "that" && self.that_is_not_relative(cs - 1))
+                && (!matches!(w, "and" | "as") || after_comma)
+            {
                 opener = true;
                 cs -= 1;
                 break;
@@ -420,6 +481,15 @@ impl<'a> Doc<'a> {
         let mut ce = i + len;
         while ce < end {
             let w = self.w(ce);
+            if matches!(self.tok(ce).kind, TokenKind::Quote(m) if m.is_double())
+                && self.in_marks(start, i)
+            {
+                ce += 1;
+                break;
+            }
+            if w == "and" && ce > i + len && ce + 1 < end && self.is_verb_like(ce + 1) {
+                break;
+            }
             if matches!(w, ";" | "." | "--" | "—") || (w == "," && ce > i + len + 1) {
                 // A comma before a closing mark stays inside the quote.
                 if w == "," && ce + 1 < end && self.is_quote_mark(ce + 1) {
@@ -430,8 +500,27 @@ impl<'a> Doc<'a> {
             ce += 1;
         }
         let ce = ce.min(end);
-        let span = Span::new(self.tok(cs).span.start, self.tok(ce - 1).span.end);
-        let denier = self.denier(quote, cs, i, opener);
+        let mut first = self.tok(cs).span.start;
+        if let Some(q) = quote.map(|q| &self.a.quotes[q]) {
+            // The denier's frame ("Park called …", "X said he had …")
+            // belongs to the denial when it stands just before it.
+            let sent = self.a.sentences[s];
+            for f in [q.cue_span, q.speaker.as_ref().and_then(|r| r.span)]
+                .into_iter()
+                .flatten()
+            {
+                if sent.contains(f) && f.end <= first && first - f.end <= 40 {
+                    first = first.min(f.start);
+                }
+            }
+        }
+        let span = Span::new(first, self.tok(ce - 1).span.end);
+        let cued = quote.is_some_and(|q| self.a.quotes[q].cue_span.is_some_and(|c| c.overlaps(trigger)));
+        let denier = self.denier(quote, cued, cs, i, opener, weak);
+        if denier.is_empty() && weak {
+            // A falsity word the article itself states is no one's denial.
+            return None;
+        }
         let object = self.object(s, start, end, cs, i, len, weak, opener, quote);
         Some(Denial {
             span,
@@ -451,17 +540,25 @@ impl<'a> Doc<'a> {
             return true;
         }
         let prev = self.w(i - 1);
+        if self.words.claim_nouns.contains(prev) {
+            return false;
+        }
         !self.tok(i - 1).is_word()
             || self.words.function_words.contains(prev)
             || self.words.deny_verbs.contains(prev)
             || lexicon::cues().forms().iter().any(|(f, _)| f == prev)
     }
 
-    /// Who denies: the speaker of the quote the denial is in or cued by;
-    /// else the words between the clause start and the trigger.
-    fn denier(&self, quote: Option<usize>, cs: usize, i: usize, opener: bool) -> Party {
-        if let Some(q) = quote.map(|q| &self.a.quotes[q]) {
-            if let Some(sp) = &q.speaker {
+    /// Who denies. A deny verb's own subject ("He denied it" inside
+    /// someone else's quote is not the speaker's denial), the agent of a
+    /// passive ("was denied by X"), or the speaker of the quote that a
+    /// falsity word or a first-person subject stands in ("It's nonsense,"
+    /// X said). A falsity word outside speech needs a verb of calling or
+    /// rejecting with its subject ("X called the claims false").
+    fn denier(&self, quote: Option<usize>, cued: bool, cs: usize, i: usize, opener: bool, weak: bool) -> Party {
+        let speaker = quote
+            .and_then(|q| self.a.quotes[q].speaker.as_ref())
+            .map(|sp| {
                 let mut p = Party {
                     name: sp.name.clone(),
                     ..Party::default()
@@ -476,12 +573,14 @@ impl<'a> Doc<'a> {
                 if let Some(span) = sp.span {
                     self.add_span(&mut p, span);
                 }
-                if !p.is_empty() {
-                    return p;
-                }
+                p
+            })
+            .filter(|p| !p.is_empty());
+        if cued {
+            if let Some(p) = speaker {
+                return p;
             }
         }
-        let from = if opener { cs + 1 } else { cs };
         // Passive "was denied by X": the agent after "by".
         if i + 1 < self.norm.len() && self.w(i + 1) == "by" {
             let mut j = i + 2;
@@ -494,10 +593,42 @@ impl<'a> Doc<'a> {
                 return self.party_of(span);
             }
         }
-        if from >= i {
-            return Party::default();
+        let from = if opener { cs + 1 } else { cs };
+        // The verb whose subject denies: the trigger itself, or for a
+        // falsity word the verb of calling or rejecting before it.
+        let verb = if weak {
+            (from..i).find(|&j| {
+                let w = self.w(j);
+                self.words.deny_verbs.contains(w)
+                    || self.words.reject_verbs.contains(w)
+                    || w.starts_with("call")
+                    || matches!(w, "termed" | "branded" | "labeled" | "labelled")
+            })
+        } else {
+            Some(i)
+        };
+        let subject_end = match verb {
+            Some(v) => v,
+            None => return speaker.unwrap_or_default(),
+        };
+        // Trailing auxiliaries and adverbs are not the subject.
+        let mut e = subject_end;
+        while e > from {
+            let w = self.w(e - 1);
+            if self.words.function_words.contains(w) && !matches!(w, "i" | "we" | "he" | "she" | "they" | "it")
+                || w.ends_with("ly")
+                || !self.tok(e - 1).is_word()
+            {
+                e -= 1;
+            } else {
+                break;
+            }
         }
-        let span = Span::new(self.tok(from).span.start, self.tok(i - 1).span.end);
+        let first_person = (from..e).all(|j| matches!(self.w(j), "i" | "we"));
+        if from >= e || first_person {
+            return speaker.unwrap_or_default();
+        }
+        let span = Span::new(self.tok(from).span.start, self.tok(e - 1).span.end);
         self.party_of(span)
     }
 
@@ -575,7 +706,23 @@ impl<'a> Doc<'a> {
         let passive = i > start
             && matches!(self.w(i - 1), "was" | "were" | "been" | "is" | "are")
             && self.w(i + 1) == "by";
-        if passive || opener {
+        let relative = opener && matches!(self.w(cs), "which" | "that" | "something" | "as");
+        if relative && self.w(cs) == "which" {
+            // "the allegations, which X denies": a bare claim noun points
+            // back further.
+            let mut k = cs;
+            while k > start && is_clause_punct(self.w(k - 1)) {
+                k -= 1;
+            }
+            if k >= start + 2
+                && self.words.claim_nouns.contains(self.w(k - 1))
+                && matches!(self.w(k - 2), "the" | "these" | "those" | "both")
+            {
+                let count = if self.w(k - 2) == "both" { 2 } else { 1 };
+                return Object::Back(Some(self.w(k - 1).to_string()), count, false);
+            }
+        }
+        if passive || relative {
             return Object::Before;
         }
         if weak {
@@ -583,13 +730,17 @@ impl<'a> Doc<'a> {
             // pointing back, or a claim noun.
             let noun = (cs..i).find(|&j| self.words.claim_nouns.contains(self.w(j)));
             let count = if (cs..i).any(|j| self.w(j) == "both") { 2 } else { 1 };
-            return Object::Back(noun.map(|j| self.w(j).to_string()), count);
+            return Object::Back(
+                noun.map(|j| self.w(j).to_string()),
+                count,
+                noun.is_none(),
+            );
         }
         // A verb: read what follows it.
         let next = i + len;
         let w = if next < end { self.w(next) } else { "" };
         if next >= end || is_clause_punct(w) || w == "." || matches!(w, "to" | "as" | "and") {
-            return Object::Back(None, 1);
+            return Object::Back(None, 1, true);
         }
         if w == "that" && next + 1 < end && !self.words.claim_nouns.contains(self.w(next + 1)) {
             let content = Span::new(self.tok(next + 1).span.start, self.tok(end - 1).span.end);
@@ -635,11 +786,25 @@ impl<'a> Doc<'a> {
             j += 1;
         }
         if anaphor || noun.is_some() {
-            return Object::Back(noun, count);
+            return Object::Back(noun, count, true);
         }
         let _ = quote;
         let content = Span::new(self.tok(next).span.start, self.tok(end - 1).span.end);
         Object::Restates(content)
+    }
+
+    /// Whether token `i` stands inside double quotation marks opened in
+    /// its sentence (an odd number of double marks since `start`).
+    fn in_marks(&self, start: usize, i: usize) -> bool {
+        let mut open = false;
+        for j in start..i {
+            match self.tok(j).kind {
+                TokenKind::Quote(m) if m.is_double() => open = !open,
+                _ if self.w(j) == "''" => open = !open,
+                _ => {}
+            }
+        }
+        open
     }
 
     fn is_verb_like(&self, j: usize) -> bool {
@@ -668,8 +833,8 @@ impl<'a> Doc<'a> {
                 quote: None,
                 reason: "the claim is the object of the denial",
             }],
-            Object::Back(noun, count) => {
-                if let Some(claim) = before {
+            Object::Back(noun, count, in_sentence) => {
+                if let Some(claim) = before.filter(|_| *in_sentence) {
                     return vec![Link {
                         claim,
                         quote: None,
@@ -697,17 +862,11 @@ impl<'a> Doc<'a> {
         let mut from = start;
         if let Some(q) = self.quote_covering(clause_at) {
             let qs = self.a.quotes[q].span.start;
-            while from < cs && self.tok(from).span.start < qs {
-                from += 1;
+            if qs < clause_at {
+                while from < cs && self.tok(from).span.start < qs {
+                    from += 1;
+                }
             }
-        } else if let Some(q) = self
-            .a
-            .quotes
-            .iter()
-            .find(|q| q.span.overlaps(self.a.sentences[d.sentence]) && q.span.end <= clause_at)
-        {
-            // A claim quoted earlier in the sentence counts from its start.
-            let _ = q;
         }
         // Skip leading frame words that belong to the denier ("X said").
         let mut to = cs;
@@ -736,28 +895,74 @@ impl<'a> Doc<'a> {
         ))
     }
 
-    /// The nearest earlier sentences naming a claim of the same kind
-    /// ("both allegations" → the two nearest that speak of an allegation).
+    /// The earlier sentences that speak of a claim of the same kind
+    /// ("both allegations" → two that speak of an allegation): those that
+    /// also name the denier first (anywhere before), then the nearest
+    /// others (for a deny verb only; a falsity word needs the denier named).
+    /// Accusations, allegations and claims are one kind, and their
+    /// verbs ("accused", "alleges") speak of them too.
     fn by_noun(&self, d: &Denial, noun: &str, count: usize) -> Vec<Link> {
+        let family = ["accus", "alleg", "claim"];
         let stem: String = noun.chars().take(5).collect();
-        let mut out = Vec::new();
-        for s in (d.sentence.saturating_sub(NOUN_BACK)..d.sentence).rev() {
+        let stems: Vec<&str> = if family.contains(&stem.as_str()) {
+            family.to_vec()
+        } else {
+            vec![stem.as_str()]
+        };
+        let speaks_of = |s: usize| {
             let (a, b) = self.sentences[s];
-            if (a..b).any(|j| self.w(j).starts_with(&stem)) {
-                let weak_ok = !d.weak || self.names_party(s, &d.denier);
-                if weak_ok {
-                    out.push(Link {
-                        claim: self.claim_span(s, &d.denier),
-                        quote: self.quote_in(s, &d.denier),
-                        reason: "the denial names the claim it answers",
-                    });
-                }
-                if out.len() == count {
-                    break;
+            (a..b).any(|j| stems.iter().any(|st| self.w(j).starts_with(st)))
+        };
+        let mut named = Vec::new();
+        if !d.denier.is_empty() {
+            for s in (0..d.sentence).rev() {
+                if speaks_of(s) && self.names_party(s, &d.denier) && !self.own_speech(s, d) {
+                    named.push(s);
+                    if named.len() == count {
+                        break;
+                    }
                 }
             }
         }
-        out
+        let mut near = Vec::new();
+        if !d.weak {
+            for s in (d.sentence.saturating_sub(NOUN_BACK)..d.sentence).rev() {
+                if speaks_of(s) && !named.contains(&s) && !self.own_speech(s, d) {
+                    near.push(s);
+                }
+            }
+        }
+        let mut chosen = Vec::new();
+        let (mut a, mut b) = (named.into_iter(), near.into_iter());
+        while chosen.len() < count {
+            match a.next().or_else(|| b.next()) {
+                Some(s) => chosen.push(s),
+                None => break,
+            }
+            if chosen.len() < count {
+                if let Some(s) = b.next() {
+                    chosen.push(s);
+                }
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|s| Link {
+                claim: self.claim_span(s, &d.denier),
+                quote: self.quote_in(s, &d.denier),
+                reason: "the denial names the claim it answers",
+            })
+            .collect()
+    }
+
+    /// Whether sentence `s` holds the denier's own speech (what one says
+    /// oneself is not a claim one denies).
+    fn own_speech(&self, s: usize, d: &Denial) -> bool {
+        let sent = self.a.sentences[s];
+        self.a
+            .quotes
+            .iter()
+            .any(|q| q.span.overlaps(sent) && self.spoken_by(q, &d.denier))
     }
 
     /// The nearest earlier claim in which the denier is a party: a sentence
@@ -769,7 +974,7 @@ impl<'a> Doc<'a> {
         }
         let mut best: Option<(i32, usize)> = None;
         for s in (d.sentence.saturating_sub(BACK)..d.sentence).rev() {
-            if !self.names_party(s, &d.denier) {
+            if !self.names_party(s, &d.denier) || self.own_speech(s, d) {
                 continue;
             }
             let mut score = 1;
@@ -794,7 +999,13 @@ impl<'a> Doc<'a> {
     /// A nearby sentence that shares content words with a denial that
     /// restates its claim, and names the denier.
     fn by_content(&self, d: &Denial, content: Span) -> Option<Link> {
-        let mine = self.content_words(content);
+        let names: HashSet<String> = d
+            .denier
+            .names
+            .iter()
+            .map(|n| n.to_lowercase().chars().take(5).collect())
+            .collect();
+        let mine: HashSet<String> = self.content_words(content).difference(&names).cloned().collect();
         if mine.is_empty() {
             return None;
         }
@@ -807,10 +1018,12 @@ impl<'a> Doc<'a> {
             }
             let theirs = self.content_words(self.a.sentences[s]);
             let shared = mine.intersection(&theirs).count();
-            if shared == 0 || !self.names_party(s, &d.denier) {
+            let dist = s.abs_diff(d.sentence);
+            // One shared word is enough only in the sentence just before.
+            let enough = shared >= 2 || (shared == 1 && s + 1 == d.sentence);
+            if !enough || !self.names_party(s, &d.denier) || self.own_speech(s, d) {
                 continue;
             }
-            let dist = s.abs_diff(d.sentence);
             if best.is_none_or(|(b, bd, _)| shared > b || (shared == b && dist < bd)) {
                 best = Some((shared, dist, s));
             }
@@ -836,7 +1049,11 @@ impl<'a> Doc<'a> {
             .iter()
             .zip(&self.norm)
             .filter(|(t, w)| {
-                span.contains(t.span) && t.is_word() && w.chars().count() >= 4 && !skip(w)
+                span.contains(t.span)
+                    && t.is_word()
+                    && w.chars().count() >= 4
+                    && !w.ends_with("ly")
+                    && !skip(w)
             })
             .map(|(_, w)| w.chars().take(5).collect())
             .collect()
