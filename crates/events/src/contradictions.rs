@@ -722,6 +722,11 @@ impl<'a> Doc<'a> {
                 return Object::Back(Some(self.w(k - 1).to_string()), count, false);
             }
         }
+        if passive && i >= cs + 3 {
+            // "A photo of the meeting was denied by X": the subject.
+            let subject = Span::new(self.tok(cs).span.start, self.tok(i - 2).span.end);
+            return Object::Explicit(subject);
+        }
         if passive || relative {
             return Object::Before;
         }
@@ -877,17 +882,32 @@ impl<'a> Doc<'a> {
         if words < 4 {
             return None;
         }
-        // A sentence that opens with the denier's own frame ("X said he
-        // had …") has no claim before the denial.
-        let frame_end = self.a.quotes.iter().find_map(|q| {
+        // The denier's own frame before the denial ("X said he had …",
+        // "X slammed the lawsuit …, calling it …"): only what the denier's
+        // verb phrase holds between the speaker and the cue can be the claim.
+        let frame = self.a.quotes.iter().find_map(|q| {
             let cue = q.cue_span?;
             (q.span.start >= clause_at
                 && cue.start >= self.tok(from).span.start
                 && cue.end <= clause_at)
-                .then_some(cue.end)
+                .then_some((cue, q.speaker.as_ref().and_then(|r| r.span)))
         });
-        if frame_end.is_some() && !d.clause_start_is_opener(self) {
-            return None;
+        if let (Some((cue, speaker)), false) = (frame, d.clause_start_is_opener(self)) {
+            let after = speaker.filter(|s| s.end <= cue.start)?.end;
+            let mut a = from;
+            while a < to && self.tok(a).span.start < after {
+                a += 1;
+            }
+            let mut b = a;
+            while b < to && self.tok(b).span.end <= cue.start {
+                b += 1;
+            }
+            while b > a && (is_clause_punct(self.w(b - 1)) || self.is_quote_mark(b - 1)) {
+                b -= 1;
+            }
+            let words = (a..b).filter(|&j| self.tok(j).is_word()).count();
+            return (words >= 4)
+                .then(|| Span::new(self.tok(a).span.start, self.tok(b - 1).span.end));
         }
         Some(Span::new(
             self.tok(from).span.start,
@@ -902,21 +922,43 @@ impl<'a> Doc<'a> {
     /// Accusations, allegations and claims are one kind, and their
     /// verbs ("accused", "alleges") speak of them too.
     fn by_noun(&self, d: &Denial, noun: &str, count: usize) -> Vec<Link> {
-        let family = ["accus", "alleg", "claim"];
         let stem: String = noun.chars().take(5).collect();
-        let stems: Vec<&str> = if family.contains(&stem.as_str()) {
-            family.to_vec()
-        } else {
-            vec![stem.as_str()]
-        };
+        let mut chosen = self.sentences_speaking_of(d, &[stem.as_str()], count, &[]);
+        let family = ["accus", "alleg", "claim"];
+        if chosen.len() < count && family.contains(&stem.as_str()) {
+            let more = self.sentences_speaking_of(d, &family, count - chosen.len(), &chosen);
+            chosen.extend(more);
+        }
+        chosen
+            .into_iter()
+            .map(|s| Link {
+                claim: self.claim_span(s, &d.denier),
+                quote: self.quote_in(s, &d.denier),
+                reason: "the denial names the claim it answers",
+            })
+            .collect()
+    }
+
+    /// Up to `count` sentences before the denial with a word of one of
+    /// `stems`, not in `taken`: one naming the denier (nearest first,
+    /// anywhere before), then the nearest other, in turn.
+    fn sentences_speaking_of(
+        &self,
+        d: &Denial,
+        stems: &[&str],
+        count: usize,
+        taken: &[usize],
+    ) -> Vec<usize> {
         let speaks_of = |s: usize| {
             let (a, b) = self.sentences[s];
-            (a..b).any(|j| stems.iter().any(|st| self.w(j).starts_with(st)))
+            !taken.contains(&s)
+                && !self.own_speech(s, d)
+                && (a..b).any(|j| stems.iter().any(|st| self.w(j).starts_with(st)))
         };
         let mut named = Vec::new();
         if !d.denier.is_empty() {
             for s in (0..d.sentence).rev() {
-                if speaks_of(s) && self.names_party(s, &d.denier) && !self.own_speech(s, d) {
+                if speaks_of(s) && self.names_party(s, &d.denier) {
                     named.push(s);
                     if named.len() == count {
                         break;
@@ -927,7 +969,7 @@ impl<'a> Doc<'a> {
         let mut near = Vec::new();
         if !d.weak {
             for s in (d.sentence.saturating_sub(NOUN_BACK)..d.sentence).rev() {
-                if speaks_of(s) && !named.contains(&s) && !self.own_speech(s, d) {
+                if speaks_of(s) && !named.contains(&s) {
                     near.push(s);
                 }
             }
@@ -946,13 +988,6 @@ impl<'a> Doc<'a> {
             }
         }
         chosen
-            .into_iter()
-            .map(|s| Link {
-                claim: self.claim_span(s, &d.denier),
-                quote: self.quote_in(s, &d.denier),
-                reason: "the denial names the claim it answers",
-            })
-            .collect()
     }
 
     /// Whether sentence `s` holds the denier's own speech (what one says
