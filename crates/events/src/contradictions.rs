@@ -251,6 +251,12 @@ impl<'a> Doc<'a> {
         }
         for seq in &words.unknown {
             if self.matches_seq(i, end, seq) {
+                let last = seq.last().map(String::as_str).unwrap_or("");
+                let happening = ["happen", "occur", "place"].iter().any(|h| last.starts_with(h));
+                let after = i + seq.len();
+                if happening && after < end && self.tok(after).is_word() {
+                    return None;
+                }
                 return Some((seq.len(), true));
             }
         }
@@ -266,27 +272,37 @@ impl<'a> Doc<'a> {
     fn noun_use(&self, i: usize, start: usize, end: usize) -> bool {
         let prev = if i > start { self.w(i - 1) } else { "" };
         let next = if i + 1 < end { self.w(i + 1) } else { "" };
+        let adjective = prev.ends_with("al") || prev.ends_with("ic");
         matches!(next, "over" | "between" | "among" | "with")
             && !self.words.reject_verbs.contains(self.w(i))
+            || adjective && !self.w(i).ends_with("ed")
             || matches!(
                 prev,
                 "a" | "an" | "the" | "in" | "of" | "under" | "legal" | "heated" | "bitter"
             ) && !self.w(i).ends_with("ed")
     }
 
-    /// "an effort to deny", "attempt to dispute": not a denial made,
-    /// except "continued to deny".
+    /// "an effort to deny", "must rebut", "from denying": not a denial
+    /// made, except "continued to deny".
     fn irrealis(&self, i: usize, start: usize) -> bool {
-        i > start
-            && self.w(i - 1) == "to"
+        (i.saturating_sub(2).max(start)..i).any(|j| self.words.irrealis.contains(self.w(j)))
             && !(i > start + 1 && self.w(i - 2).starts_with("contin"))
     }
 
-    /// "those requests were denied": a passive refusal.
+    /// "those requests were denied", "any application will be denied": a
+    /// passive refusal.
     fn refused_subject(&self, i: usize, start: usize) -> bool {
-        i >= start + 2
-            && matches!(self.w(i - 1), "was" | "were" | "been" | "is" | "are" | "be")
-            && self.words.refusal_objects.contains(self.w(i - 2))
+        let mut j = i;
+        while j > start
+            && matches!(
+                self.w(j - 1),
+                "was" | "were" | "been" | "is" | "are" | "be" | "being" | "will" | "would"
+                    | "could" | "may" | "might" | "has" | "have" | "had"
+            )
+        {
+            j -= 1;
+        }
+        j < i && j > start && self.words.refusal_objects.contains(self.w(j - 1))
     }
 
     /// "the disputed region": a participle before its noun.
@@ -341,9 +357,34 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// Whether a deny verb's object is something asked for ("denied entry",
+    /// "denied class-action status") or it has two objects ("denied him a
+    /// victory", "denied Carter a photograph").
     fn refusal_object(&self, i: usize, end: usize) -> bool {
-        self.object_head(i, end)
-            .is_some_and(|j| self.words.refusal_objects.contains(self.w(j)))
+        let next = if i + 1 < end { self.w(i + 1) } else { "" };
+        if self.words.persons.contains(next) {
+            return true;
+        }
+        let named = i + 1 < end
+            && self.tok(i + 1).is_word()
+            && self
+                .tok(i + 1)
+                .span
+                .slice(self.a.text())
+                .starts_with(char::is_uppercase);
+        if named && (i + 2..(i + 4).min(end)).any(|j| matches!(self.w(j), "a" | "an" | "the")) {
+            return true;
+        }
+        let Some(head) = self.object_head(i, end) else {
+            return false;
+        };
+        (head..(head + 3).min(end))
+            .take_while(|&j| self.tok(j).is_word() && !self.words.function_words.contains(self.w(j)))
+            .any(|j| {
+                let w = self.w(j);
+                self.words.refusal_objects.contains(w)
+                    || w.rsplit('-').next().is_some_and(|last| self.words.refusal_objects.contains(last))
+            })
     }
 
     /// The claim noun a reject verb takes for object ("rejected the
@@ -386,6 +427,10 @@ impl<'a> Doc<'a> {
         if i > start && matches!(self.w(i - 1), "not" | "n't" | "never") && self.w(i) != "not" {
             return false;
         }
+        // "It is absurd that …", "absurd to …": an opinion, not a denial.
+        if next < end && matches!(self.w(next), "that" | "to") {
+            return false;
+        }
         let links = &self.words.falsity_links;
         let mut j = i;
         let mut between = 0;
@@ -405,12 +450,42 @@ impl<'a> Doc<'a> {
                         self.words.reject_verbs.contains(v) || self.words.deny_verbs.contains(v)
                     });
                 }
+                if !calling && self.insult_or_relative(j, start) {
+                    return false;
+                }
                 return calling
                     || (j + 1..i).all(|k| {
                         self.words.intensifiers.contains(self.w(k)) || self.is_quote_mark(k)
                     });
             }
             between += 1;
+        }
+        false
+    }
+
+    /// Whether the subject of "be" at `j` is a person ("She's a fake": an
+    /// insult) or a relative pronoun after a noun that names no claim
+    /// ("stereotypes that are untrue").
+    fn insult_or_relative(&self, j: usize, start: usize) -> bool {
+        let mut j = j;
+        while j > start && self.words.falsity_links.contains(self.w(j - 1)) {
+            j -= 1;
+        }
+        if j <= start {
+            return false;
+        }
+        let subject = self.w(j - 1);
+        if self.words.persons.contains(subject) {
+            return true;
+        }
+        if matches!(subject, "that" | "which") && j >= start + 2 {
+            let noun = self.w(j - 2);
+            return self.tok(j - 2).is_word()
+                && !self.words.claim_nouns.contains(noun)
+                && noun != "idea"
+                && !self.words.function_words.contains(noun)
+                && !self.words.deny_verbs.contains(noun)
+                && !lexicon::cues().forms().iter().any(|(f, _)| f == noun);
         }
         false
     }
@@ -765,7 +840,7 @@ impl<'a> Doc<'a> {
             if is_clause_punct(w) || w == "." {
                 break;
             }
-            if self.words.anaphors.contains(w) {
+            if j == next && self.words.anaphors.contains(w) {
                 anaphor = true;
                 if w == "both" {
                     count = 2;
@@ -775,9 +850,12 @@ impl<'a> Doc<'a> {
                 noun = Some(w.to_string());
                 // "accusations of brutality", "claims that …": the claim is here.
                 let after = self.w(j + 1);
-                if !anaphor && matches!(after, "of" | "that" | "about" | "against") {
+                if matches!(after, "of" | "that" | "about" | "against") {
                     let mut e = j + 1;
-                    while e < end && !matches!(self.w(e), ";" | "." | "--" | "—") {
+                    while e < end
+                        && !matches!(self.w(e), ";" | "." | "--" | "—" | ",")
+                        && !self.is_quote_mark(e)
+                    {
                         if self.w(e) == "and" && e + 1 < end && self.is_verb_like(e + 1) {
                             break;
                         }

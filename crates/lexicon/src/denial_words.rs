@@ -31,6 +31,10 @@ pub struct DenialWords {
     pub intensifiers: HashSet<String>,
     /// "Never happened", "never heard": sequences of tokens.
     pub unknown: Vec<Vec<String>>,
+    /// Modals and particles that make a deny verb a denial not made.
+    pub irrealis: HashSet<String>,
+    /// Personal pronouns (insults and refusals, not denials).
+    pub persons: HashSet<String>,
     /// Words that point back to a claim ("it", "these", "both").
     pub anaphors: HashSet<String>,
     /// Words opening a denial clause inside the claim's sentence.
@@ -61,6 +65,8 @@ impl DenialWords {
             "falsity-links",
             "intensifiers",
             "unknown",
+            "irrealis",
+            "persons",
             "anaphors",
             "clause-openers",
             "function-words",
@@ -100,6 +106,12 @@ impl DenialWords {
                         out.intensifiers.insert(single()?);
                     }
                     "unknown" => out.unknown.push(sequence()),
+                    "irrealis" => {
+                        out.irrealis.insert(single()?);
+                    }
+                    "persons" => {
+                        out.persons.insert(single()?);
+                    }
                     "anaphors" => {
                         out.anaphors.insert(single()?);
                     }
@@ -140,7 +152,8 @@ mod tests {
         assert!(w.claim_nouns.contains("allegations"));
         assert!(w.refusal_objects.contains("offers"));
         assert!(w.falsity.contains(&vec!["not".to_string(), "true".to_string()]));
-        assert!(w.unknown.iter().any(|s| s == &["never", "heard"]));
+        assert!(w.unknown.iter().any(|s| s == &["never", "heard", "of"]));
+        assert!(w.irrealis.contains("must") && w.persons.contains("him"));
     }
 
     #[test]
