@@ -47,6 +47,11 @@ const BACK: usize = 4;
 const NOUN_BACK: usize = 8;
 /// How far around a restating denial looks for the claim it restates.
 const AROUND: usize = 3;
+/// How far back (in sentences) a claim that names the denier is looked for.
+const NAMED_BACK: usize = 400;
+/// At most this many denials are read in one document, so that a hostile
+/// text of nothing but denials costs linear time.
+const MAX_DENIALS: usize = 500;
 
 /// Adds a `contradiction` flag for every denial linked to the claim it answers.
 pub fn annotate(a: &mut Analysis) {
@@ -77,6 +82,12 @@ struct Doc<'a> {
     norm: Vec<String>,
     /// Token range of each sentence.
     sentences: Vec<(usize, usize)>,
+    /// Per sentence: the entities mentioned, the events triggered and the
+    /// quotes overlapping it (indices), so that a sentence is read in time
+    /// proportional to what it holds.
+    sent_entities: Vec<Vec<usize>>,
+    sent_events: Vec<Vec<usize>>,
+    sent_quotes: Vec<Vec<usize>>,
 }
 
 /// What the denial says of the claim it answers.
@@ -165,11 +176,44 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let n = a.sentences.len();
+        let (mut sent_entities, mut sent_events, mut sent_quotes) =
+            (vec![Vec::new(); n], vec![Vec::new(); n], vec![Vec::new(); n]);
+        let index = |at: usize| {
+            let i = a.sentences.partition_point(|s| s.end <= at);
+            (i < n && a.sentences[i].start <= at).then_some(i)
+        };
+        for (k, e) in a.entities.iter().enumerate() {
+            for m in &e.mentions {
+                if let Some(s) = index(m.start) {
+                    if sent_entities[s].last() != Some(&k) {
+                        sent_entities[s].push(k);
+                    }
+                }
+            }
+        }
+        for (k, e) in a.events.iter().enumerate() {
+            if let Some(s) = index(e.trigger.start) {
+                sent_events[s].push(k);
+            }
+        }
+        for (k, q) in a.quotes.iter().enumerate() {
+            let first = a.sentences.partition_point(|s| s.end <= q.span.start);
+            for s in first..n {
+                if a.sentences[s].start >= q.span.end {
+                    break;
+                }
+                sent_quotes[s].push(k);
+            }
+        }
         Doc {
             a,
             words: lexicon::denial_words(),
             norm,
             sentences,
+            sent_entities,
+            sent_events,
+            sent_quotes,
         }
     }
 
@@ -213,6 +257,9 @@ impl<'a> Doc<'a> {
                     if !same_clause {
                         if let Some(d) = self.denial_at(s, start, end, i, len, weak) {
                             out.push(d);
+                            if out.len() == MAX_DENIALS {
+                                return out;
+                            }
                         }
                         last = Some(i);
                     }
@@ -492,18 +539,20 @@ impl<'a> Doc<'a> {
 
     /// The quote whose content covers byte `at`.
     fn quote_covering(&self, at: usize) -> Option<usize> {
-        self.a
-            .quotes
-            .iter()
-            .position(|q| q.span.start <= at && at < q.span.end)
+        let s = self.a.sentences.partition_point(|s| s.end <= at);
+        self.sent_quotes.get(s)?.iter().copied().find(|&k| {
+            let q = &self.a.quotes[k];
+            q.span.start <= at && at < q.span.end
+        })
     }
 
     /// The quote whose cue is the word at `at` ("X denied that …").
     fn quote_cued_at(&self, span: Span) -> Option<usize> {
-        self.a
-            .quotes
-            .iter()
-            .position(|q| q.cue_span.is_some_and(|c| c.overlaps(span)))
+        // A quote's content starts in the cue's sentence or the next.
+        let s = self.a.sentences.partition_point(|s| s.end <= span.start);
+        (s..(s + 2).min(self.sent_quotes.len()))
+            .flat_map(|s| self.sent_quotes[s].iter().copied())
+            .find(|&k| self.a.quotes[k].cue_span.is_some_and(|c| c.overlaps(span)))
     }
 
     fn denial_at(
@@ -1035,7 +1084,7 @@ impl<'a> Doc<'a> {
         };
         let mut named = Vec::new();
         if !d.denier.is_empty() {
-            for s in (0..d.sentence).rev() {
+            for s in (d.sentence.saturating_sub(NAMED_BACK)..d.sentence).rev() {
                 if speaks_of(s) && self.names_party(s, &d.denier) {
                     named.push(s);
                     if named.len() == count {
@@ -1071,11 +1120,9 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` holds the denier's own speech (what one says
     /// oneself is not a claim one denies).
     fn own_speech(&self, s: usize, d: &Denial) -> bool {
-        let sent = self.a.sentences[s];
-        self.a
-            .quotes
+        self.sent_quotes[s]
             .iter()
-            .any(|q| q.span.overlaps(sent) && self.spoken_by(q, &d.denier))
+            .any(|&k| self.spoken_by(&self.a.quotes[k], &d.denier))
     }
 
     /// The nearest earlier claim in which the denier is a party: a sentence
@@ -1157,10 +1204,12 @@ impl<'a> Doc<'a> {
                 || self.words.deny_verbs.contains(w)
                 || self.words.reject_verbs.contains(w)
         };
-        self.a
-            .tokens
+        let toks = &self.a.tokens;
+        let from = toks.partition_point(|t| t.span.start < span.start);
+        let to = toks.partition_point(|t| t.span.start < span.end);
+        toks[from..to]
             .iter()
-            .zip(&self.norm)
+            .zip(&self.norm[from..to])
             .filter(|(t, w)| {
                 span.contains(t.span)
                     && t.is_word()
@@ -1175,11 +1224,7 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` names the party: one of its entities, a country
     /// code of an entity or event actor, or one of its name words.
     fn names_party(&self, s: usize, p: &Party) -> bool {
-        let sent = self.a.sentences[s];
-        for e in &self.a.entities {
-            if !e.mentions.iter().any(|m| sent.contains(*m)) {
-                continue;
-            }
+        for e in self.sent_entities[s].iter().map(|&k| &self.a.entities[k]) {
             if p.entities.contains(&e.id) {
                 return true;
             }
@@ -1200,10 +1245,8 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` reports a fact event whose source or target is
     /// the party.
     fn event_with(&self, s: usize, p: &Party) -> bool {
-        let sent = self.a.sentences[s];
-        self.a.events.iter().any(|e| {
-            sent.contains(e.trigger)
-                && matches!(e.modality, Modality::Reported | Modality::Asserted)
+        self.sent_events[s].iter().map(|&k| &self.a.events[k]).any(|e| {
+            matches!(e.modality, Modality::Reported | Modality::Asserted)
                 && [&e.source, &e.target].into_iter().flatten().any(|r| {
                     r.entity.as_ref().is_some_and(|id| p.entities.contains(id))
                         || r.actor
@@ -1217,10 +1260,9 @@ impl<'a> Doc<'a> {
     /// Someone else's quote in sentence `s` (the claim as a statement).
     fn quote_in(&self, s: usize, denier: &Party) -> Option<usize> {
         let sent = self.a.sentences[s];
-        self.a
-            .quotes
+        self.sent_quotes[s]
             .iter()
-            .enumerate()
+            .map(|&k| (k, &self.a.quotes[k]))
             .filter(|(_, q)| sent.contains(q.span) || q.span.contains(sent))
             .filter(|(_, q)| !self.spoken_by(q, denier))
             .max_by_key(|(_, q)| q.span.len())
@@ -1261,7 +1303,11 @@ impl<'a> Doc<'a> {
                 by.push_str(&format!(" (via {})", via.join(", ")));
             }
         }
-        let claim: String = link.claim.slice(text).chars().take(80).collect();
+        let whole = link.claim.slice(text);
+        let mut claim: String = whole.chars().take(80).collect();
+        if claim.len() < whole.len() {
+            claim.push('…');
+        }
         Flag {
             kind: FlagKind::Contradiction,
             message: format!(
