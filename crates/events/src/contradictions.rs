@@ -142,6 +142,20 @@ impl Party {
     }
 }
 
+/// Where a denial stands in its sentence (token indices): the sentence's
+/// range, the clause start, the trigger and its length, whether the shape is
+/// weak and whether the clause opens with a relative or concessive word.
+#[derive(Debug, Clone, Copy)]
+struct Site {
+    start: usize,
+    end: usize,
+    cs: usize,
+    i: usize,
+    len: usize,
+    weak: bool,
+    opener: bool,
+}
+
 /// A claim found for a denial, with why.
 struct Link {
     claim: Span,
@@ -160,11 +174,7 @@ fn is_clause_punct(t: &str) -> bool {
 
 impl<'a> Doc<'a> {
     fn new(a: &'a Analysis) -> Self {
-        let norm = a
-            .tokens
-            .iter()
-            .map(|t| t.lower.replace('’', "'"))
-            .collect();
+        let norm = a.tokens.iter().map(|t| t.lower.replace('’', "'")).collect();
         let mut sentences = vec![(0usize, 0usize); a.sentences.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let s = t.sentence as usize;
@@ -177,8 +187,11 @@ impl<'a> Doc<'a> {
             }
         }
         let n = a.sentences.len();
-        let (mut sent_entities, mut sent_events, mut sent_quotes) =
-            (vec![Vec::new(); n], vec![Vec::new(); n], vec![Vec::new(); n]);
+        let (mut sent_entities, mut sent_events, mut sent_quotes) = (
+            vec![Vec::new(); n],
+            vec![Vec::new(); n],
+            vec![Vec::new(); n],
+        );
         let index = |at: usize| {
             let i = a.sentences.partition_point(|s| s.end <= at);
             (i < n && a.sentences[i].start <= at).then_some(i)
@@ -199,11 +212,11 @@ impl<'a> Doc<'a> {
         }
         for (k, q) in a.quotes.iter().enumerate() {
             let first = a.sentences.partition_point(|s| s.end <= q.span.start);
-            for s in first..n {
-                if a.sentences[s].start >= q.span.end {
+            for (sent, quotes) in a.sentences[first..].iter().zip(&mut sent_quotes[first..]) {
+                if sent.start >= q.span.end {
                     break;
                 }
-                sent_quotes[s].push(k);
+                quotes.push(k);
             }
         }
         Doc {
@@ -226,8 +239,10 @@ impl<'a> Doc<'a> {
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
-        matches!(self.a.tokens.get(i).map(|t| t.kind), Some(TokenKind::Quote(_)))
-            || self.w(i) == "''"
+        matches!(
+            self.a.tokens.get(i).map(|t| t.kind),
+            Some(TokenKind::Quote(_))
+        ) || self.w(i) == "''"
             || self.w(i) == "'"
     }
 
@@ -299,7 +314,9 @@ impl<'a> Doc<'a> {
         for seq in &words.unknown {
             if self.matches_seq(i, end, seq) {
                 let last = seq.last().map(String::as_str).unwrap_or("");
-                let happening = ["happen", "occur", "place"].iter().any(|h| last.starts_with(h));
+                let happening = ["happen", "occur", "place"]
+                    .iter()
+                    .any(|h| last.starts_with(h));
                 let after = i + seq.len();
                 if happening && after < end && self.tok(after).is_word() {
                     return None;
@@ -343,8 +360,21 @@ impl<'a> Doc<'a> {
         while j > start
             && matches!(
                 self.w(j - 1),
-                "was" | "were" | "been" | "is" | "are" | "be" | "being" | "will" | "would"
-                    | "could" | "may" | "might" | "has" | "have" | "had"
+                "was"
+                    | "were"
+                    | "been"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "being"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "has"
+                    | "have"
+                    | "had"
             )
         {
             j -= 1;
@@ -354,7 +384,11 @@ impl<'a> Doc<'a> {
 
     /// "the disputed region": a participle before its noun.
     fn attributive(&self, i: usize, start: usize) -> bool {
-        let prev = if i > start { self.w(i - 1) } else { return false };
+        let prev = if i > start {
+            self.w(i - 1)
+        } else {
+            return false;
+        };
         self.w(i).ends_with("ed")
             && (matches!(
                 prev,
@@ -426,11 +460,15 @@ impl<'a> Doc<'a> {
             return false;
         };
         (head..(head + 3).min(end))
-            .take_while(|&j| self.tok(j).is_word() && !self.words.function_words.contains(self.w(j)))
+            .take_while(|&j| {
+                self.tok(j).is_word() && !self.words.function_words.contains(self.w(j))
+            })
             .any(|j| {
                 let w = self.w(j);
                 self.words.refusal_objects.contains(w)
-                    || w.rsplit('-').next().is_some_and(|last| self.words.refusal_objects.contains(last))
+                    || w.rsplit('-')
+                        .next()
+                        .is_some_and(|last| self.words.refusal_objects.contains(last))
             })
     }
 
@@ -588,7 +626,12 @@ impl<'a> Doc<'a> {
             if inside.is_some_and(|q| t.span.start < q.start) {
                 break;
             }
-            if is_clause_punct(w) || (self.is_quote_mark(cs - 1) && t.span.end <= trigger.start && cs - 1 > start && self.w(cs - 2) == ",") {
+            if is_clause_punct(w)
+                || (self.is_quote_mark(cs - 1)
+                    && t.span.end <= trigger.start
+                    && cs - 1 > start
+                    && self.w(cs - 2) == ",")
+            {
                 break;
             }
             let after_comma = cs >= 2 && matches!(self.w(cs - 2), "," | "--" | "—");
@@ -639,13 +682,25 @@ impl<'a> Doc<'a> {
             }
         }
         let span = Span::new(first, self.tok(ce - 1).span.end);
-        let cued = quote.is_some_and(|q| self.a.quotes[q].cue_span.is_some_and(|c| c.overlaps(trigger)));
+        let cued = quote.is_some_and(|q| {
+            self.a.quotes[q]
+                .cue_span
+                .is_some_and(|c| c.overlaps(trigger))
+        });
         let denier = self.denier(quote, cued, cs, i, opener, weak);
         if denier.is_empty() && weak {
             // A falsity word the article itself states is no one's denial.
             return None;
         }
-        let object = self.object(s, start, end, cs, i, len, weak, opener, quote);
+        let object = self.object(&Site {
+            start,
+            end,
+            cs,
+            i,
+            len,
+            weak,
+            opener,
+        });
         Some(Denial {
             span,
             sentence: s,
@@ -679,7 +734,15 @@ impl<'a> Doc<'a> {
     /// falsity word or a first-person subject stands in ("It's nonsense,"
     /// X said). A falsity word outside speech needs a verb of calling or
     /// rejecting with its subject ("X called the claims false").
-    fn denier(&self, quote: Option<usize>, cued: bool, cs: usize, i: usize, opener: bool, weak: bool) -> Party {
+    fn denier(
+        &self,
+        quote: Option<usize>,
+        cued: bool,
+        cs: usize,
+        i: usize,
+        opener: bool,
+        weak: bool,
+    ) -> Party {
         let speaker = quote
             .and_then(|q| self.a.quotes[q].speaker.as_ref())
             .map(|sp| {
@@ -739,7 +802,8 @@ impl<'a> Doc<'a> {
         let mut e = subject_end;
         while e > from {
             let w = self.w(e - 1);
-            if self.words.function_words.contains(w) && !matches!(w, "i" | "we" | "he" | "she" | "they" | "it")
+            if self.words.function_words.contains(w)
+                && !matches!(w, "i" | "we" | "he" | "she" | "they" | "it")
                 || w.ends_with("ly")
                 || !self.tok(e - 1).is_word()
             {
@@ -810,20 +874,16 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the claim of a denial is, by its shape.
-    #[allow(clippy::too_many_arguments)]
-    fn object(
-        &self,
-        s: usize,
-        start: usize,
-        end: usize,
-        cs: usize,
-        i: usize,
-        len: usize,
-        weak: bool,
-        opener: bool,
-        quote: Option<usize>,
-    ) -> Object {
-        let _ = s;
+    fn object(&self, site: &Site) -> Object {
+        let Site {
+            start,
+            end,
+            cs,
+            i,
+            len,
+            weak,
+            opener,
+        } = *site;
         // Passive "X was denied by Y", and relative or concessive clauses
         // ("…, which Y denies", "…, a claim that Y disputes"): the claim
         // comes first.
@@ -858,12 +918,12 @@ impl<'a> Doc<'a> {
             // The subject of the falsity word or "never happened": a word
             // pointing back, or a claim noun.
             let noun = (cs..i).find(|&j| self.words.claim_nouns.contains(self.w(j)));
-            let count = if (cs..i).any(|j| self.w(j) == "both") { 2 } else { 1 };
-            return Object::Back(
-                noun.map(|j| self.w(j).to_string()),
-                count,
-                noun.is_none(),
-            );
+            let count = if (cs..i).any(|j| self.w(j) == "both") {
+                2
+            } else {
+                1
+            };
+            return Object::Back(noun.map(|j| self.w(j).to_string()), count, noun.is_none());
         }
         // A verb: read what follows it.
         let next = i + len;
@@ -920,7 +980,6 @@ impl<'a> Doc<'a> {
         if anaphor || noun.is_some() {
             return Object::Back(noun, count, true);
         }
-        let _ = quote;
         let content = Span::new(self.tok(next).span.start, self.tok(end - 1).span.end);
         Object::Restates(content)
     }
@@ -1165,7 +1224,11 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|n| n.to_lowercase().chars().take(5).collect())
             .collect();
-        let mine: HashSet<String> = self.content_words(content).difference(&names).cloned().collect();
+        let mine: HashSet<String> = self
+            .content_words(content)
+            .difference(&names)
+            .cloned()
+            .collect();
         if mine.is_empty() {
             return None;
         }
@@ -1228,7 +1291,11 @@ impl<'a> Doc<'a> {
             if p.entities.contains(&e.id) {
                 return true;
             }
-            if e.actor.as_deref().and_then(country_of).is_some_and(|c| p.countries.contains(&c)) {
+            if e.actor
+                .as_deref()
+                .and_then(country_of)
+                .is_some_and(|c| p.countries.contains(&c))
+            {
                 return true;
             }
         }
@@ -1245,16 +1312,19 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` reports a fact event whose source or target is
     /// the party.
     fn event_with(&self, s: usize, p: &Party) -> bool {
-        self.sent_events[s].iter().map(|&k| &self.a.events[k]).any(|e| {
-            matches!(e.modality, Modality::Reported | Modality::Asserted)
-                && [&e.source, &e.target].into_iter().flatten().any(|r| {
-                    r.entity.as_ref().is_some_and(|id| p.entities.contains(id))
-                        || r.actor
-                            .as_deref()
-                            .and_then(country_of)
-                            .is_some_and(|c| p.countries.contains(&c))
-                })
-        })
+        self.sent_events[s]
+            .iter()
+            .map(|&k| &self.a.events[k])
+            .any(|e| {
+                matches!(e.modality, Modality::Reported | Modality::Asserted)
+                    && [&e.source, &e.target].into_iter().flatten().any(|r| {
+                        r.entity.as_ref().is_some_and(|id| p.entities.contains(id))
+                            || r.actor
+                                .as_deref()
+                                .and_then(country_of)
+                                .is_some_and(|c| p.countries.contains(&c))
+                    })
+            })
     }
 
     /// Someone else's quote in sentence `s` (the claim as a statement).

@@ -62,7 +62,11 @@ fn assert_pair(text: &str, claim: &str, denial: &str) {
             && d.end <= f.spans[1].end
             && !f.spans[0].contains(f.spans[1])
     });
-    assert!(found, "claim {claim:?} / denial {denial:?} not paired in {:#?}", listing(&a));
+    assert!(
+        found,
+        "claim {claim:?} / denial {denial:?} not paired in {:#?}",
+        listing(&a)
+    );
 }
 
 fn assert_none(text: &str) {
@@ -171,7 +175,11 @@ fn seed_article_links_the_officials_claim_to_the_embassy_denial() {
     let denial_at = text.find("never heard anything like that").expect("denial");
     let flag = contradictions(&a)
         .into_iter()
-        .find(|f| f.spans.iter().any(|s| s.start <= denial_at && denial_at < s.end))
+        .find(|f| {
+            f.spans
+                .iter()
+                .any(|s| s.start <= denial_at && denial_at < s.end)
+        })
         .unwrap_or_else(|| panic!("no flag on the denial: {:#?}", listing(&a)));
     let claim = flag.spans[0].slice(&text);
     let denial = flag.spans[1].slice(&text);

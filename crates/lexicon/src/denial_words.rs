@@ -151,8 +151,13 @@ mod tests {
         assert!(w.reject_verbs.contains("rejected"));
         assert!(w.claim_nouns.contains("allegations"));
         assert!(w.refusal_objects.contains("offers"));
-        assert!(w.falsity.contains(&vec!["not".to_string(), "true".to_string()]));
-        assert!(w.unknown.iter().any(|s| s == &["never", "heard", "anything"]));
+        assert!(w
+            .falsity
+            .contains(&vec!["not".to_string(), "true".to_string()]));
+        assert!(w
+            .unknown
+            .iter()
+            .any(|s| s == &["never", "heard", "anything"]));
         assert!(w.irrealis.contains("must") && w.persons.contains("him"));
     }
 

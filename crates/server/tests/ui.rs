@@ -126,7 +126,10 @@ async fn contradiction_flags_are_stored_and_shown() {
         html.contains("claim: <q>Russia had asked China for drones"),
         "{html}"
     );
-    assert!(html.contains("never heard anything like that</q>"), "{html}");
+    assert!(
+        html.contains("never heard anything like that</q>"),
+        "{html}"
+    );
     let json: serde_json::Value = reqwest::get(server.url("/api/documents/denial"))
         .await
         .unwrap()
@@ -143,5 +146,8 @@ async fn contradiction_flags_are_stored_and_shown() {
     let start = spans[1]["start"].as_u64().unwrap() as usize;
     let end = spans[1]["end"].as_u64().unwrap() as usize;
     let denial: String = text.chars().skip(start).take(end - start).collect();
-    assert!(denial.contains("never heard anything like that"), "{denial}");
+    assert!(
+        denial.contains("never heard anything like that"),
+        "{denial}"
+    );
 }
