@@ -18,6 +18,7 @@ pub mod cameo;
 pub mod clause;
 mod coder;
 mod codes;
+pub mod contradictions;
 pub mod dictionary;
 pub use lexicon::lemma;
 pub mod phrases;

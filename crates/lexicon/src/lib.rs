@@ -28,6 +28,9 @@
 //!   a short English text from its look-alikes in language detection.
 //! - [`cues`]: the cue verbs of attribution (`cues.txt`), one lemma a line
 //!   with the forms that are cues.
+//! - [`denial_words`]: the words that mark a denial (`denial_words.txt`:
+//!   "denied", "rejected the report", "is untrue", "never heard"), read by
+//!   `events`' contradiction finder.
 //! - [`speaker`]: the words attribution reads around speakers
 //!   (`speaker_words.txt`) and first names (`first_names.txt`).
 //!
@@ -41,6 +44,7 @@ pub mod calendar;
 pub mod chrome;
 pub mod cues;
 pub mod english;
+pub mod denial_words;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
@@ -54,6 +58,7 @@ pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
 pub use chrome::{chrome, Chrome};
 pub use cues::{cues, CueClass, Cues};
+pub use denial_words::{denial_words, DenialWords};
 pub use modality_words::{modality_words, ModalityWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};

@@ -150,7 +150,8 @@ pub struct OutEvent {
 /// A flag in the contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutFlag {
-    /// "name_variant", "ambiguous_speaker", …
+    /// "name_variant", "ambiguous_speaker", "unclosed_quote", "truncated" or
+    /// "contradiction" (spans: the claim, then the denial that answers it).
     pub kind: String,
     /// Human-readable explanation.
     pub message: String,

@@ -352,6 +352,9 @@ pub enum FlagKind {
     UnclosedQuote,
     /// Analysis stopped early (time or size limit); later text is unannotated.
     Truncated,
+    /// A denial linked to the claim it answers; the spans are the claim,
+    /// then the denial.
+    Contradiction,
 }
 
 /// Something a reader of the article should double-check, with the spans

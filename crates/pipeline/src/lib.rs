@@ -1,5 +1,6 @@
 //! One document through every analysis stage, in order:
-//! `extract` → `nlp` → `attribution` → `events`.
+//! `extract` → `nlp` → `attribution` → `events` (CAMEO events, then the
+//! claims and denials of `events::contradictions`).
 //!
 //! A [`Pipeline`] holds the loaded models of every stage; build it once and
 //! share it between threads (it is `Sync`). No I/O.
@@ -182,6 +183,7 @@ impl Pipeline {
         self.nlp.annotate(&mut a);
         self.attribution.annotate(&mut a);
         self.events.annotate(&mut a);
+        events::contradictions::annotate(&mut a);
         a
     }
 

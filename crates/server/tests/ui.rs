@@ -109,3 +109,45 @@ async fn unknown_things_get_html_error_pages() {
     let (status, _) = page(&server, "/actors/nobody-at-all").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// A denial linked to its claim is kept by the store with both spans and
+/// shown on the article page (claim and denial text) and by the API.
+#[tokio::test]
+async fn contradiction_flags_are_stored_and_shown() {
+    let server = common::start().await;
+    let text = "Officials in Washington said Russia had asked China for drones and other military equipment. A spokesman for the Chinese embassy, Wen Bo, said he had never heard anything like that.";
+    let mut store = store::Store::open(&server.db).unwrap();
+    common::store_text(&mut store, "denial", "2025-03-14", text);
+    drop(store);
+    let (status, html) = page(&server, "/documents/denial").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<b>contradiction</b>"), "{html}");
+    assert!(
+        html.contains("claim: <q>Russia had asked China for drones"),
+        "{html}"
+    );
+    assert!(
+        html.contains("never heard anything like that</q>"),
+        "{html}"
+    );
+    let json: serde_json::Value = reqwest::get(server.url("/api/documents/denial"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let flags = json["flags"].as_array().expect("flags in the API document");
+    let flag = flags
+        .iter()
+        .find(|f| f["kind"] == "contradiction")
+        .expect("a contradiction flag");
+    let spans = flag["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 2);
+    let start = spans[1]["start"].as_u64().unwrap() as usize;
+    let end = spans[1]["end"].as_u64().unwrap() as usize;
+    let denial: String = text.chars().skip(start).take(end - start).collect();
+    assert!(
+        denial.contains("never heard anything like that"),
+        "{denial}"
+    );
+}

@@ -332,10 +332,22 @@ fn flags_panel(out: &Output) -> String {
     for f in &out.flags {
         let _ = write!(
             html,
-            "<li><b>{}</b>: {}</li>",
+            "<li><b>{}</b>: {}",
             escape(&f.kind),
             escape(&f.message)
         );
+        // A contradiction's spans are the claim, then the denial: show both.
+        if f.kind == "contradiction" {
+            if let [claim, denial] = f.spans.as_slice() {
+                let _ = write!(
+                    html,
+                    "<br>claim: <q>{}</q><br>denial: <q>{}</q>",
+                    escape(&claim.text),
+                    escape(&denial.text)
+                );
+            }
+        }
+        html.push_str("</li>");
     }
     html.push_str("</ul>");
     html
