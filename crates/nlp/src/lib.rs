@@ -80,6 +80,7 @@ impl Nlp {
         }
         let found = entities::mentions::from_labels(text, &tokens, &labels);
         let found = entities::mentions::complete(text, &tokens, &sentence_starts, found);
+        let found = entities::mentions::fold_caps_lines(text, &tokens, &ranges, found);
         let cx = entities::Context {
             text,
             tokens: &tokens,

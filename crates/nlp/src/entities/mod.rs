@@ -45,6 +45,8 @@ struct Cluster {
     /// what the words around any other mention suggest.
     actor_is_leader: bool,
     mentions: Vec<Span>,
+    /// Titles written before its person mentions ("Dr.", "President").
+    titles: Vec<Span>,
 }
 
 /// Words that do not count towards an acronym ("The New York Times" → NYT).
@@ -283,6 +285,7 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
                     actor_has_role: false,
                     actor_is_leader: false,
                     mentions: Vec::new(),
+                    titles: Vec::new(),
                 });
                 clusters.len() - 1
             }
@@ -293,6 +296,12 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
         }
         c.kinds.push(m.kind);
         c.mentions.push(m.span);
+        if m.kind == EntityType::Person {
+            let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
+            if let Some(t) = mentions::title_before(cx.text, cx.tokens, start, m.first) {
+                c.titles.push(t);
+            }
+        }
         let is_leader = gazetteer::leaders::leader(name).is_some();
         if let Some((code, has_role)) = actor {
             let better = (has_role && !c.actor_has_role) || (is_leader && !c.actor_is_leader);
@@ -312,6 +321,7 @@ pub fn cluster(cx: &Context<'_>, mentions: &[Mention]) -> Vec<Entity> {
             name: c.name,
             actor: c.actor,
             mentions: c.mentions,
+            titles: c.titles,
         })
         .collect()
 }
