@@ -18,6 +18,7 @@ pub struct NameWords<'t> {
     org_heads: HashSet<&'t str>,
     media_heads: HashSet<&'t str>,
     place_heads: HashSet<&'t str>,
+    event_heads: HashSet<&'t str>,
     particles: HashSet<&'t str>,
 }
 
@@ -35,6 +36,7 @@ impl<'t> NameWords<'t> {
             "org-heads",
             "media-heads",
             "place-heads",
+            "event-heads",
             "particles",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
@@ -45,6 +47,7 @@ impl<'t> NameWords<'t> {
                 "org-heads" => &mut out.org_heads,
                 "media-heads" => &mut out.media_heads,
                 "place-heads" => &mut out.place_heads,
+                "event-heads" => &mut out.event_heads,
                 _ => &mut out.particles,
             };
             set.extend(list);
@@ -69,6 +72,12 @@ impl<'t> NameWords<'t> {
     pub fn is_org_head(&self, word: &str) -> bool {
         let k = key(word);
         self.org_heads.contains(k.as_str()) || self.media_heads.contains(k.as_str())
+    }
+
+    /// Whether a name ending in `word`, or opening with it before "of", is
+    /// an event's or a prize's ("Cup", "Awards", "Battle").
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(key(word).as_str())
     }
 
     /// Whether a name ending in `word` is a place's ("City", "Square").
@@ -105,6 +114,7 @@ mod tests {
             "\"The Post\" is a name"
         );
         assert!(w.is_place_head("Square") && !w.is_org_head("Square"));
+        assert!(w.is_event_head("Cup") && w.is_event_head("Battle"));
         assert!(!w.is_head("Congress"), "a one-word institution is a name");
         assert!(w.is_particle("van") && w.is_particle("bin"));
         assert!(!w.is_title("Trump"));

@@ -10,10 +10,16 @@
 //! - one reading per document: a bare surname is a person's where the
 //!   document names the person in full or with a title ("Trump" after
 //!   "Donald Trump" or "Mr. Trump" is not a place);
-//! - structure types organisations: a name ending in an organisation's
-//!   head word ("Prosecution Authority", "Washington Post") or opening
-//!   with one before "of" ("Ministry of Health") is an ORG, and an
-//!   untagged capitalised run of that shape is tagged.
+//! - structure types names: a name ending in an organisation's head word
+//!   ("Prosecution Authority", "Washington Post") or having one before
+//!   "of" ("Ministry of Health") is an ORG, one shaped so with an event's
+//!   head ("Music Awards", "Battle of X") is a MISC, a person's name ending
+//!   in a street's head ("Collins Avenue") is a place, and an untagged
+//!   capitalised run of such a shape is tagged; a unit's number joins its
+//!   name ("65th Air Division");
+//! - a capitalised "The" inside a sentence opens the name after it, and a
+//!   one-word name opening a sentence is none when the document writes
+//!   the word in lower case elsewhere ("Born in 1950").
 //!
 //! The word lists are `lexicon::name_words()`; given names are the
 //! model's census bands.
@@ -27,6 +33,7 @@ use std::collections::HashSet;
 pub(crate) struct Slots {
     per: Option<u8>,
     org: Option<u8>,
+    loc: Option<u8>,
     misc: Option<u8>,
 }
 
@@ -42,6 +49,7 @@ impl Slots {
         Slots {
             per: at(&["PER", "PERSON"]),
             org: at(&["ORG"]),
+            loc: at(&["LOC", "GPE"]),
             misc: at(&["MISC"]),
         }
     }
@@ -103,6 +111,12 @@ fn capitalised(w: &str) -> bool {
 fn lower_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
         && !w.split_once('-').is_some_and(|(_, rest)| capitalised(rest))
+}
+
+/// A number or an ordinal written in figures ("3", "65th", "102d").
+fn ordinal(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th" | "d")
 }
 
 /// Whether a word has a letter or digit ("&" and "-" have none).
@@ -262,15 +276,43 @@ fn run_word(w: &str) -> bool {
     capitalised(w) && !w.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Whether a word of the name that `is_head` accepts stands right before
+/// an "of" inside it ("New Jersey Department of Health").
+fn head_before_of(words: &[&str], is_head: impl Fn(&str) -> bool) -> bool {
+    words
+        .windows(2)
+        .enumerate()
+        .any(|(k, w)| w[1] == "of" && k + 2 < words.len() && is_head(w[0]))
+}
+
+/// Whether a name of these words is a place's by its structure: it ends
+/// in a place's head word ("Hay Street", "Seminole County").
+fn place_shaped(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| lexicon::name_words().is_place_head(w))
+}
+
 /// Whether a name of these words is an organisation's by its structure:
 /// it ends in an organisation's head word ("Prosecution Authority",
-/// "Washington Post") or opens with one before "of" ("Ministry of Health").
+/// "Washington Post") or has one before "of" ("Ministry of Health").
 fn org_shaped(words: &[&str]) -> bool {
     let nw = lexicon::name_words();
     match words {
         [.., last] if words.len() >= 2 && nw.is_org_head(last) => true,
-        [head, "of", _, ..] => nw.is_org_head(head) && !nw.is_place_head(head),
-        _ => false,
+        _ => head_before_of(words, |w| nw.is_org_head(w) && !nw.is_place_head(w)),
+    }
+}
+
+/// Whether a name of these words is an event's or a prize's by its
+/// structure: it ends in an event's head word ("Davis Cup", "Music
+/// Awards") or has one before "of" ("Second Battle of Antietam").
+fn event_shaped(words: &[&str]) -> bool {
+    let nw = lexicon::name_words();
+    match words {
+        [.., last] if words.len() >= 2 && nw.is_event_head(last) => true,
+        _ => head_before_of(words, |w| nw.is_event_head(w)),
     }
 }
 
@@ -297,6 +339,17 @@ pub(crate) fn fix_document(
     // Person evidence: surnames of full names the document gives, and
     // words written after a title ("Mr. Trump", "President Trump").
     let mut surnames: HashSet<&str> = HashSet::new();
+    // Lower-cased words the document writes in lower case inside a sentence:
+    // capitalised only by the sentence start they are ordinary words
+    // ("Born in 1950", "Redesignated on ...").
+    let mut lower: HashSet<String> = HashSet::new();
+    for words in sentences {
+        for w in words.iter().skip(1) {
+            if lower_word(w) {
+                lower.insert(w.to_string());
+            }
+        }
+    }
     let mut titled: HashSet<&str> = HashSet::new();
     for (labels, words) in tags.iter().zip(sentences) {
         if all_caps_sentence(words) {
@@ -344,15 +397,29 @@ pub(crate) fn fix_document(
             if !caps && n.ty != org && person_ok && org_shaped(name) && !is_country(name) {
                 n.ty = org;
             }
+            if let Some(misc) = slots.misc {
+                if !caps && n.ty != per && event_shaped(name) {
+                    n.ty = misc;
+                }
+            }
+            // "Collins Avenue" is a street, whoever Collins was.
+            if let Some(loc) = slots.loc {
+                if !caps && n.ty == per && person_ok && place_shaped(name) {
+                    n.ty = loc;
+                }
+            }
         }
         names.retain(|n| {
             let w = words[n.start];
-            words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
+            let ordinary_opener =
+                n.start == 0 && n.end == 1 && !caps && lower.contains(&w.to_lowercase());
+            !ordinary_opener
+                && words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
                 && (n.end - n.start > 1
                     || !(single_letter(w)
                         || ((nw.is_title(w) || nw.is_head(w)) && !surnames.contains(w))))
         });
-        // Untagged (or partly tagged) runs shaped as organisations.
+        // Untagged (or partly tagged) runs shaped as organisations or events.
         if !caps {
             for (mut s, e) in capitalised_runs(words) {
                 let tagged = |k: usize| names.iter().any(|n| n.start <= k && k < n.end);
@@ -391,17 +458,33 @@ pub(crate) fn fix_document(
                                 .any(|n| n.start <= k && k < n.end && n.ty != org)
                         })
                 });
-                if !(org_shaped(&words[s..e]) || ends_in_org) {
-                    continue;
-                }
+                let untagged = !names.iter().any(inside);
+                let ty = match (slots.misc, slots.loc) {
+                    (Some(misc), _) if event_shaped(&words[s..e]) => misc,
+                    _ if org_shaped(&words[s..e]) || ends_in_org => org,
+                    (_, Some(loc)) if untagged && place_shaped(&words[s..e]) => loc,
+                    _ => continue,
+                };
                 names.retain(|n| !inside(n));
                 names.push(Name {
                     start: s,
                     end: e,
-                    ty: org,
+                    ty,
                 });
             }
             names.sort_by_key(|n| n.start);
+            // A unit's number belongs to its name ("65th Air Division").
+            for k in 0..names.len() {
+                let n = names[k];
+                let free = n.start > 0 && (k == 0 || names[k - 1].end < n.start);
+                if free
+                    && n.ty == org
+                    && ordinal(words[n.start - 1])
+                    && org_shaped(&words[n.start..n.end])
+                {
+                    names[k].start -= 1;
+                }
+            }
         }
         write(labels, &names);
     }
@@ -578,5 +661,47 @@ mod tests {
             one("at the Emil Varga Institute today", &[(2, 5, PER)]),
             [n("Emil Varga Institute", ORG)]
         );
+    }
+
+    const MISC: u8 = 3;
+
+    #[test]
+    fn events_and_prizes_are_misc_by_their_structure() {
+        assert_eq!(
+            one("she won the Harbour Music Awards twice", &[(3, 6, ORG)]),
+            [n("Harbour Music Awards", MISC)]
+        );
+        assert_eq!(
+            one(
+                "he fought at the Second Battle of Velm Ridge",
+                &[(7, 9, LOC)]
+            ),
+            [n("Second Battle of Velm Ridge", MISC)]
+        );
+    }
+
+    #[test]
+    fn streets_are_places_and_units_keep_their_numbers() {
+        assert_eq!(
+            one("a shop on Varga Avenue closed", &[(3, 5, PER)]),
+            [n("Varga Avenue", LOC)]
+        );
+        assert_eq!(
+            one("they moved to Tolbert Street later", &[]),
+            [n("Tolbert Street", LOC)]
+        );
+        assert_eq!(
+            one("the 65th Air Division moved", &[(2, 4, ORG)]),
+            [n("65th Air Division", ORG)]
+        );
+    }
+
+    #[test]
+    fn an_ordinary_word_opening_a_sentence_is_no_name() {
+        let doc = run(&[
+            ("Redeployed in 1950 , it grew", &[(0, 1, ORG)]),
+            ("it was later redeployed", &[]),
+        ]);
+        assert_eq!(doc[0], []);
     }
 }
