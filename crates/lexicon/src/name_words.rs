@@ -80,6 +80,11 @@ impl<'t> NameWords<'t> {
         self.event_heads.contains(key(word).as_str())
     }
 
+    /// Whether `word` is a head word of news media ("Post", "Times").
+    pub fn is_media_head(&self, word: &str) -> bool {
+        self.media_heads.contains(key(word).as_str())
+    }
+
     /// Whether a name ending in `word` is a place's ("City", "Square").
     pub fn is_place_head(&self, word: &str) -> bool {
         self.place_heads.contains(key(word).as_str())

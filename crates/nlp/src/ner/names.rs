@@ -6,7 +6,9 @@
 //!   "Authority", "Court") or a single letter ("E") is never a name;
 //! - a name does not end in a lower-case word ("Polytechnic University in");
 //! - given names and particles join the surname after them
-//!   ("Eva-Marie" + "Persson", "Bill" + "de" + "Blasio");
+//!   ("Eva-Marie" + "Persson", "Bill" + "de" + "Blasio"), as do untagged
+//!   given names and initials before a person's name and census names
+//!   after it ("George F." + "Hauser");
 //! - one reading per document: a bare surname is a person's where the
 //!   document names the person in full or with a title ("Trump" after
 //!   "Donald Trump" or "Mr. Trump" is not a place);
@@ -111,6 +113,12 @@ fn capitalised(w: &str) -> bool {
 fn lower_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
         && !w.split_once('-').is_some_and(|(_, rest)| capitalised(rest))
+}
+
+/// An initial ("F.", "J.").
+fn initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
 }
 
 /// A number or an ordinal written in figures ("3", "65th", "102d").
@@ -226,6 +234,35 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
             }
         }
         out.push(n);
+    }
+    // Untagged given names and initials before a person's name, and
+    // census names after it, are part of it ("George F. Hauser").
+    let taken = |out: &[Name], k: usize| out.iter().any(|m| m.start <= k && k < m.end);
+    for i in 0..out.len() {
+        if out[i].ty != per {
+            continue;
+        }
+        while let Some(k) = out[i].start.checked_sub(1) {
+            let w = words[k];
+            if taken(&out, k) || nw.is_title(w) || !(given_name(w, lex) || initial(w)) {
+                break;
+            }
+            out[i].start = k;
+        }
+        loop {
+            let k = out[i].end;
+            let Some(w) = words.get(k) else { break };
+            let person = lex.person_name(&lower_key(w));
+            if taken(&out, k)
+                || !capitalised(w)
+                || nw.is_title(w)
+                || nw.is_head(w)
+                || (person.first == 0 && person.last == 0)
+            {
+                break;
+            }
+            out[i].end = k + 1;
+        }
     }
     // A capitalised "The" inside a sentence opens the name after it ("a
     // song by The Kill"; "The Hague").
@@ -394,7 +431,10 @@ pub(crate) fn fix_document(
                 || name
                     .last()
                     .is_some_and(|w| lex.person_name(&lower_key(w)).last == 0);
-            if !caps && n.ty != org && person_ok && org_shaped(name) && !is_country(name) {
+            // "Times" alone is a newspaper, never a person or a place.
+            let media = name.len() == 1 && nw.is_media_head(name[0]);
+            if !caps && n.ty != org && person_ok && (org_shaped(name) || media) && !is_country(name)
+            {
                 n.ty = org;
             }
             if let Some(misc) = slots.misc {
@@ -703,5 +743,17 @@ mod tests {
             ("it was later redeployed", &[]),
         ]);
         assert_eq!(doc[0], []);
+    }
+
+    #[test]
+    fn given_names_and_initials_before_a_person_join_the_name() {
+        assert_eq!(
+            one("a local man , Donald F. Rask , said", &[(5, 7, PER)]),
+            [n("Donald F. Rask", PER)]
+        );
+        assert_eq!(
+            one("read The Times on Sunday", &[(2, 3, PER)]),
+            [n("Times", ORG)]
+        );
     }
 }
