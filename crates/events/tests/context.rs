@@ -76,6 +76,7 @@ fn the_articles_main_country_is_the_last_resort() {
         kind: EntityType::Gpe,
         actor: Some("IRN".into()),
         mentions: vec![at("Iran"), Span::new(second, second + 4)],
+        titles: Vec::new(),
     };
     let got = code_with(text, vec![iran]);
     assert!(has(&got, "IRNOPP", "CHN", "1"), "{got:?}");

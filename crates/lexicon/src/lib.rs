@@ -6,6 +6,9 @@
 //!   `irregular_verbs.txt` and `irregular_nouns.txt`.
 //! - [`modality_words`]: negations, hypothetical modals and adverbs
 //!   (`events`' clause modality) and future markers (`nlp`'s weekdays).
+//! - [`name_words`]: titles and honorifics before names, generic head words
+//!   ("Authority", "Court") and name particles (`name_words.txt`), read by
+//!   `nlp` at the edges of entity names.
 //! - [`roles`]: the role → actor-code table (`roles.txt`) that `nlp`,
 //!   `attribution` and `events` all read: `lexicon::roles().code_for("envoy")`
 //!   is `Some(Role::Gov)`, whose [`Role::as_str`] is `"GOV"`.
@@ -48,6 +51,7 @@ pub mod denial_words;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
+pub mod name_words;
 pub mod parse;
 pub mod roles;
 pub mod seats;
@@ -60,6 +64,7 @@ pub use chrome::{chrome, Chrome};
 pub use cues::{cues, CueClass, Cues};
 pub use denial_words::{denial_words, DenialWords};
 pub use modality_words::{modality_words, ModalityWords};
+pub use name_words::{name_words, NameWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
 pub use seats::{outlets, seats, NamedActor, NamedActors};

@@ -58,6 +58,10 @@ pub struct OutEntity {
     pub value: Option<NaiveDate>,
     /// Every mention.
     pub mentions: Vec<TextSpan>,
+    /// Titles and honorifics written right before mentions, outside the
+    /// name ("Dr.", "President"), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<TextSpan>,
 }
 
 /// A speaker, source or actor reference in the contract.
@@ -209,6 +213,7 @@ impl Output {
                 actor: e.actor.clone(),
                 value: None,
                 mentions: e.mentions.iter().map(|&m| c.span(m)).collect(),
+                titles: e.titles.iter().map(|&m| c.span(m)).collect(),
             })
             .collect();
         entities.extend(a.times.iter().enumerate().map(|(i, t)| OutEntity {
@@ -218,6 +223,7 @@ impl Output {
             actor: None,
             value: t.value,
             mentions: vec![c.span(t.span)],
+            titles: Vec::new(),
         }));
         let quotes = a
             .quotes
@@ -345,6 +351,7 @@ mod tests {
             kind: EntityType::Person,
             actor: Some("USAGOV".into()),
             mentions: vec![Span::new(name_at, name_at + 13), Span::new(last, last + 8)],
+            titles: Vec::new(),
         });
         let q_start = "“".len();
         a.quotes.push(Quote {

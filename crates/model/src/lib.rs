@@ -184,6 +184,11 @@ pub struct Entity {
     pub actor: Option<String>,
     /// Every place the document refers to it, in text order.
     pub mentions: Vec<Span>,
+    /// The titles and honorifics written right before its mentions, which
+    /// are not part of the name ("Dr." of "Dr. Ronny Jackson", "President"),
+    /// in text order; each ends where a mention begins (up to spaces).
+    #[serde(default)]
+    pub titles: Vec<Span>,
 }
 
 /// A time expression ("Monday", "March 14", "last week") and its resolved date.

@@ -104,6 +104,7 @@ impl Nlp {
         drop(labels);
         let found = entities::mentions::complete(text, &tokens, &sentence_starts, found);
         budget.check()?;
+        let found = entities::mentions::fold_caps_lines(text, &tokens, &ranges, found);
         let cx = entities::Context {
             text,
             tokens: &tokens,

@@ -206,6 +206,7 @@ fn article(rng: &mut Rng, i: usize) -> Output {
             actor: Some(a_code.into()),
             value: None,
             mentions: vec![span(&text, a)],
+            titles: Vec::new(),
         },
         OutEntity {
             id: "e2".into(),
@@ -214,6 +215,7 @@ fn article(rng: &mut Rng, i: usize) -> Output {
             actor: Some(b_code.into()),
             value: None,
             mentions: vec![span(&text, b)],
+            titles: Vec::new(),
         },
         OutEntity {
             id: "e3".into(),
@@ -222,6 +224,7 @@ fn article(rng: &mut Rng, i: usize) -> Output {
             actor: Some(format!("{a_code}GOV")),
             value: None,
             mentions: vec![span(&text, &person)],
+            titles: Vec::new(),
         },
         OutEntity {
             id: "e4".into(),
@@ -230,6 +233,7 @@ fn article(rng: &mut Rng, i: usize) -> Output {
             actor: None,
             value: None,
             mentions: vec![span(&text, city)],
+            titles: Vec::new(),
         },
     ];
     let q = span(&text, &quote_words);

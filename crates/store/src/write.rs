@@ -633,6 +633,7 @@ mod tests {
             actor: None,
             value: None,
             mentions: vec![],
+            titles: Vec::new(),
         }
     }
 

@@ -280,6 +280,102 @@ pub fn complete(
     mentions
 }
 
+/// Whether the words of a sentence are written in capitals (a sub-head:
+/// "ARGENTINA CRUISES").
+fn caps_line(words: &[&str]) -> bool {
+    crate::ner::all_caps_sentence(words)
+}
+
+/// Names in lines written in capitals ("US FALLS", "ARGENTINA CRUISES")
+/// keep only the words the document also writes capitalised inside a
+/// sentence in ordinary case: capitals hide whether "FALLS" is a name, and
+/// the rest of the page tells ("Argentina" is, "cruises" is not). A name
+/// none of whose words is so written is dropped.
+pub fn fold_caps_lines(
+    text: &str,
+    tokens: &[Span],
+    ranges: &[(usize, usize)],
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let word = |i: usize| tokens[i].slice(text);
+    let mut caps_sentence = vec![false; tokens.len()];
+    let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for &(s, e) in ranges {
+        let words: Vec<&str> = (s..e).map(word).collect();
+        if caps_line(&words) {
+            caps_sentence[s..e].iter_mut().for_each(|c| *c = true);
+            continue;
+        }
+        for i in s + 1..e {
+            let w = word(i);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                named.insert(w.to_lowercase());
+            }
+        }
+    }
+    mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            if !caps_sentence.get(m.first).copied().unwrap_or(false) {
+                return Some(m);
+            }
+            // The longest run of words written as names elsewhere.
+            let (mut best, mut run) = ((0, 0), (m.first, m.first));
+            for i in m.first..m.end {
+                if named.contains(&word(i).to_lowercase()) {
+                    run.1 = i + 1;
+                    if run.1 - run.0 > best.1 - best.0 {
+                        best = run;
+                    }
+                } else {
+                    run = (i + 1, i + 1);
+                }
+            }
+            if best.1 == best.0 {
+                return None;
+            }
+            m.first = best.0;
+            m.end = best.1;
+            m.span = Span::new(tokens[best.0].start, tokens[best.1 - 1].end);
+            Some(m)
+        })
+        .collect()
+}
+
+/// The title written right before a person's mention, outside the name:
+/// "Dr." of "Dr. Ronny Jackson", "President" of "U.S. President Donald
+/// Trump", "Deputy Director of Public Prosecution" before a name. The
+/// title starts at the first title word of the stretch of capitalised
+/// words (and "of", "for", "and") right before the name.
+pub fn title_before(
+    text: &str,
+    tokens: &[Span],
+    sentence_start: usize,
+    first: usize,
+) -> Option<Span> {
+    let nw = lexicon::name_words();
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.slice(text));
+    let before = first.checked_sub(1).filter(|&k| k >= sentence_start)?;
+    if matches!(word(before), "of" | "for" | "and" | "&") {
+        return None;
+    }
+    let mut start = None;
+    let mut k = first;
+    while k > sentence_start {
+        k -= 1;
+        let w = word(k);
+        if nw.is_title(w) {
+            start = Some(k);
+        } else if !(w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "of" | "for" | "and" | "&"))
+        {
+            break;
+        }
+    }
+    let start = start?;
+    Some(Span::new(tokens[start].start, tokens[before].end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +388,72 @@ mod tests {
         assert_eq!(refine("MISC", "Chinese"), EntityType::Norp);
         assert_eq!(refine("MISC", "World Cup"), EntityType::Misc);
         assert_eq!(refine("PER", "Jake Sullivan"), EntityType::Person);
+    }
+
+    fn title_of(text: &str, name: &str) -> Option<String> {
+        let tokens = crate::tokenize::tokens(text);
+        let at = text.find(name).unwrap();
+        let first = tokens.iter().position(|t| t.start == at).unwrap();
+        title_before(text, &tokens, 0, first).map(|s| s.slice(text).to_string())
+    }
+
+    #[test]
+    fn titles_before_a_name_are_read_outside_it() {
+        assert_eq!(
+            title_of("Dr. Mara Klint examined him.", "Mara").as_deref(),
+            Some("Dr.")
+        );
+        assert_eq!(
+            title_of("Then U.S. President Ola Brand spoke.", "Ola").as_deref(),
+            Some("President")
+        );
+        assert_eq!(
+            title_of("said Gen. Tomas Vell.", "Tomas").as_deref(),
+            Some("Gen.")
+        );
+        assert_eq!(
+            title_of(
+                "said Deputy Director of Harbour Safety Eva-Marie Holm.",
+                "Eva-Marie"
+            )
+            .as_deref(),
+            Some("Deputy Director of Harbour Safety")
+        );
+        assert_eq!(title_of("Paris Hilton arrived.", "Hilton"), None);
+        assert_eq!(
+            title_of("a call from President of Lund Ana Berg", "Lund"),
+            None
+        );
+        assert_eq!(title_of("Mara Klint arrived.", "Mara"), None);
+    }
+
+    #[test]
+    fn names_in_capital_lines_keep_only_words_the_page_writes_as_names() {
+        let text = "ARGENTINA CRUISES\nThe team from Argentina won easily. Fans cheered.";
+        let tokens = crate::tokenize::tokens(text);
+        let ranges = [
+            (0, 2),
+            (2, tokens.len() - 3),
+            (tokens.len() - 3, tokens.len()),
+        ];
+        let m = Mention {
+            span: Span::new(tokens[0].start, tokens[1].end),
+            first: 0,
+            end: 2,
+            kind: EntityType::Gpe,
+        };
+        let got = fold_caps_lines(text, &tokens, &ranges, vec![m]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].span.slice(text), "ARGENTINA");
+        let text = "MARKETS FALL\nShares fell on Monday.";
+        let tokens = crate::tokenize::tokens(text);
+        let ranges = [(0, 2), (2, tokens.len())];
+        let m = Mention {
+            span: Span::new(tokens[0].start, tokens[1].end),
+            first: 0,
+            end: 2,
+            kind: EntityType::Gpe,
+        };
+        assert!(fold_caps_lines(text, &tokens, &ranges, vec![m]).is_empty());
     }
 }

@@ -45,6 +45,8 @@ struct Cluster {
     /// what the words around any other mention suggest.
     actor_is_leader: bool,
     mentions: Vec<Span>,
+    /// Titles written before its person mentions ("Dr.", "President").
+    titles: Vec<Span>,
 }
 
 /// Words that do not count towards an acronym ("The New York Times" → NYT).
@@ -301,6 +303,7 @@ pub fn cluster_within(
                     actor_has_role: false,
                     actor_is_leader: false,
                     mentions: Vec::new(),
+                    titles: Vec::new(),
                 });
                 clusters.len() - 1
             }
@@ -311,6 +314,12 @@ pub fn cluster_within(
         }
         c.kinds.push(m.kind);
         c.mentions.push(m.span);
+        if m.kind == EntityType::Person {
+            let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
+            if let Some(t) = mentions::title_before(cx.text, cx.tokens, start, m.first) {
+                c.titles.push(t);
+            }
+        }
         let is_leader = gazetteer::leaders::leader(name).is_some();
         if let Some((code, has_role)) = actor {
             let better = (has_role && !c.actor_has_role) || (is_leader && !c.actor_is_leader);
@@ -330,6 +339,7 @@ pub fn cluster_within(
             name: c.name,
             actor: c.actor,
             mentions: c.mentions,
+            titles: c.titles,
         })
         .collect())
 }

@@ -5,10 +5,12 @@
 mod features;
 mod lexicon;
 mod model;
+mod names;
 pub mod score;
 mod tagger;
 pub mod train;
 
+pub(crate) use features::all_caps_sentence;
 pub use lexicon::{
     parse_person_names, parse_word_classes, parse_word_vectors, Lexicons, PersonName, WordVectors,
 };

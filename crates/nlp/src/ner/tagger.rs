@@ -324,6 +324,7 @@ impl Tagger {
             repair(labels, words);
         }
         make_consistent(&mut tags, sentences);
+        super::names::fix_document(&mut tags, sentences, &self.model.types, &self.lexicons);
         tags
     }
 

@@ -1,0 +1,137 @@
+//! The words the entity stage reads at the edges of names
+//! (`data/name_words.txt`): titles and honorifics before a person's name,
+//! generic head words of organisations and places, and the particles
+//! inside personal names.
+
+use crate::parse::{self, ParseError};
+use crate::speaker::push_entries;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const FILE: &str = "name_words.txt";
+const TEXT: &str = include_str!("data/name_words.txt");
+
+/// The sections of `name_words.txt`, lowercase.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords<'t> {
+    titles: HashSet<&'t str>,
+    org_heads: HashSet<&'t str>,
+    media_heads: HashSet<&'t str>,
+    place_heads: HashSet<&'t str>,
+    event_heads: HashSet<&'t str>,
+    particles: HashSet<&'t str>,
+}
+
+/// A word's lower-case form without a final period ("Dr." → "dr").
+fn key(word: &str) -> String {
+    word.strip_suffix('.').unwrap_or(word).to_lowercase()
+}
+
+impl<'t> NameWords<'t> {
+    /// Reads a file in the format of `data/name_words.txt`.
+    pub fn parse(text: &'t str) -> Result<Self, ParseError> {
+        let mut out = NameWords::default();
+        let known = [
+            "titles",
+            "org-heads",
+            "media-heads",
+            "place-heads",
+            "event-heads",
+            "particles",
+        ];
+        for (name, lines) in parse::sections(FILE, text, &known)? {
+            let mut list = Vec::new();
+            push_entries(&mut list, &lines, FILE)?;
+            let set = match name {
+                "titles" => &mut out.titles,
+                "org-heads" => &mut out.org_heads,
+                "media-heads" => &mut out.media_heads,
+                "place-heads" => &mut out.place_heads,
+                "event-heads" => &mut out.event_heads,
+                _ => &mut out.particles,
+            };
+            set.extend(list);
+        }
+        Ok(out)
+    }
+
+    /// Whether `word` is a title or honorific ("Dr.", "President", "Gen").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(key(word).as_str())
+    }
+
+    /// Whether `word` is a generic head word of an organisation or a place
+    /// ("Authority", "Court", "City"): never a name on its own.
+    pub fn is_head(&self, word: &str) -> bool {
+        let k = key(word);
+        self.org_heads.contains(k.as_str()) || self.place_heads.contains(k.as_str())
+    }
+
+    /// Whether a name ending in `word` is an organisation's ("Authority",
+    /// "Court", and news media: "Post", "Times").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        let k = key(word);
+        self.org_heads.contains(k.as_str()) || self.media_heads.contains(k.as_str())
+    }
+
+    /// Whether a name ending in `word`, or opening with it before "of", is
+    /// an event's or a prize's ("Cup", "Awards", "Battle").
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(key(word).as_str())
+    }
+
+    /// Whether `word` is a head word of news media ("Post", "Times").
+    pub fn is_media_head(&self, word: &str) -> bool {
+        self.media_heads.contains(key(word).as_str())
+    }
+
+    /// Whether a name ending in `word` is a place's ("City", "Square").
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(key(word).as_str())
+    }
+
+    /// Whether `word` is a particle of personal names ("van", "bin").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// The shipped lists, read once. The file is ours and a test keeps it
+/// readable, so a failure here is a build defect, not bad input.
+pub fn name_words() -> &'static NameWords<'static> {
+    static TABLE: OnceLock<NameWords<'static>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        NameWords::parse(TEXT).unwrap_or_else(|e| panic!("embedded word list: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_parses_and_reads_words_as_written() {
+        let w = NameWords::parse(TEXT).expect("name word list");
+        assert!(w.is_title("Dr.") && w.is_title("President") && w.is_title("GEN"));
+        assert!(w.is_head("Authority") && w.is_head("Court") && w.is_head("City"));
+        assert!(
+            w.is_org_head("Post") && !w.is_head("Post"),
+            "\"The Post\" is a name"
+        );
+        assert!(w.is_place_head("Square") && !w.is_org_head("Square"));
+        assert!(w.is_event_head("Cup") && w.is_event_head("Battle"));
+        assert!(!w.is_head("Congress"), "a one-word institution is a name");
+        assert!(w.is_particle("van") && w.is_particle("bin"));
+        assert!(!w.is_title("Trump"));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let err = NameWords::parse("[titles]\nDr\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "name_words.txt line 2: entries are written in lowercase"
+        );
+        assert!(NameWords::parse("[other]\nx\n").is_err());
+    }
+}
