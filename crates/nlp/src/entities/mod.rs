@@ -7,7 +7,11 @@
 //! "America"). Demonyms ("Chinese") are NORP entities coded with their
 //! country, split by the role the text gives them ("Chinese media" → CHNMED,
 //! "Chinese embassy" → CHNGOV). Capitals used as actors ("Beijing warned")
-//! and seats ("the Kremlin") stand for governments.
+//! and seats ("the Kremlin") stand for governments. A person takes the
+//! country (and role) of the nationality or title before his first full
+//! mention ("American Kevin King", "Nigerian senator Dino Melaye") or of an
+//! appositive after it ("Harris of the US Pacific Command"), and his later
+//! surname-only mentions share it through the cluster.
 
 mod actors;
 pub mod mentions;
@@ -107,11 +111,92 @@ fn is_locative(cx: &Context<'_>, first: usize) -> bool {
         )
 }
 
+/// The country a mention names when used as an actor: a demonym, a
+/// country not used as a place, or an organisation whose name starts
+/// with one ("US Pacific Command").
+fn mention_country(cx: &Context<'_>, o: &Mention) -> Option<&'static str> {
+    let name = o.span.slice(cx.text);
+    match o.kind {
+        EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
+        EntityType::Gpe if !is_locative(cx, o.first) => {
+            gazetteer::country_by_name(name).map(|c| c.iso3)
+        }
+        EntityType::Org => {
+            let bare = name.strip_prefix("The ").unwrap_or(name);
+            let first = bare.split_whitespace().next()?;
+            gazetteer::country_by_name(first)
+                .or_else(|| gazetteer::country_by_demonym(first))
+                .map(|c| c.iso3)
+        }
+        _ => None,
+    }
+}
+
+/// The country (and role) an appositive after a person's name gives him:
+/// "Harris of the US Pacific Command", "Dino Melaye, a Nigerian senator,"
+/// "Ana Ruiz, the president of Peru".
+fn appositive_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+    let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
+    if !matches!(cx.word(m.end), "of" | ",") {
+        return None;
+    }
+    let mut role: Option<&str> = None;
+    let mut k = m.end;
+    let limit = (m.end + 8).min(cx.tokens.len());
+    while k < limit {
+        if cx.sentence_of.get(k).copied().unwrap_or(start) != start {
+            return None;
+        }
+        if let Some(o) = all.iter().find(|o| o.first <= k && k < o.end) {
+            if o.kind == EntityType::Person {
+                return None;
+            }
+            let iso3 = mention_country(cx, o)?;
+            // The role may follow the demonym ("a Nigerian senator") or sit
+            // inside the organisation's name ("US Pacific Command").
+            let inner = (o.kind == EntityType::Org)
+                .then(|| (o.first..o.end).find_map(|i| actors::role_of(cx.word(i))))
+                .flatten();
+            let role = role.or(inner).or_else(|| role_after(cx, o.end));
+            return Some(match role {
+                Some(r) => (format!("{iso3}{r}"), true),
+                None => (iso3.to_string(), false),
+            });
+        }
+        let w = cx.word(k);
+        let lower = w.to_lowercase();
+        if let Some(r) = actors::role_of(w) {
+            role = role.or(Some(r));
+        } else if !(matches!(lower.as_str(), "a" | "an" | "of" | "the" | ",")
+            || actors::is_connector(&lower)
+            || w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        // A second comma closes the appositive.
+        if w == "," && k > m.end {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// The actor code a person's mention gets from the words before it:
-/// "U.S. national security adviser Jake Sullivan" → USAGOV.
-fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String> {
+/// "U.S. national security adviser Jake Sullivan" → USAGOV, "American
+/// Kevin King" → USA; failing that, from an appositive after it.
+fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+    person_actor_before(cx, m, all).or_else(|| appositive_actor(cx, m, all))
+}
+
+/// [`person_actor`] from the words before the name.
+fn person_actor_before(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
     let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
     let mut role: Option<&str> = None;
+    // Whether a word that may join two noun phrases ("Russia and John
+    // Smith", "in Syria, Ali Haidar") stands between: a bare nationality
+    // is then not his.
+    let mut joined = false;
     let mut k = m.first;
     let floor = m.first.saturating_sub(10).max(start);
     while k > floor {
@@ -123,7 +208,7 @@ fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String
             }
             let name = other.span.slice(cx.text);
             if let Some(code) = actors::seat_actor(name).or_else(|| actors::outlet_actor(name)) {
-                return Some(code.to_string());
+                return Some((code.to_string(), true));
             }
             let country = match other.kind {
                 EntityType::Gpe if !is_locative(cx, other.first) => {
@@ -133,7 +218,11 @@ fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String
                 _ => None,
             };
             if let Some(iso3) = country {
-                return role.map(|r| format!("{iso3}{r}"));
+                return match role {
+                    Some(r) => Some((format!("{iso3}{r}"), true)),
+                    None if !joined => Some((iso3.to_string(), false)),
+                    None => None,
+                };
             }
             k = other.first;
             continue;
@@ -142,8 +231,12 @@ fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String
             role = role.or(Some(r));
             continue;
         }
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "and" | "," | "in" | "by" | "of" | "the") {
+            joined = true;
+        }
         let first_char = w.chars().next();
-        if first_char.is_some_and(char::is_uppercase) || actors::is_connector(&w.to_lowercase()) {
+        if first_char.is_some_and(char::is_uppercase) || actors::is_connector(&lower) {
             continue;
         }
         break;
@@ -165,7 +258,7 @@ fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<String
                 _ => None,
             }
         })
-        .map(|iso3| format!("{iso3}{role}"))
+        .map(|iso3| (format!("{iso3}{role}"), true))
 }
 
 /// The actor code of a mention, and whether it carries a role.
@@ -180,7 +273,7 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(Stri
         return Some((leader.code_on(cx.published), true));
     }
     match m.kind {
-        EntityType::Person => person_actor(cx, m, all).map(|a| (a, true)),
+        EntityType::Person => person_actor(cx, m, all),
         EntityType::Org => actors::seat_actor(bare)
             .or_else(|| actors::outlet_actor(bare))
             .map(|a| (a.to_string(), true)),
@@ -422,6 +515,47 @@ mod tests {
         assert_eq!(entities[1].actor.as_deref(), Some("USAGOV"));
         assert_eq!(entities[2].actor.as_deref(), Some("USAMED"));
         assert_eq!(entities[1].id, "e2");
+    }
+
+    #[test]
+    fn nationalities_and_appositives_code_people_and_their_surnames() {
+        let text = "American Kevin King was seized. Talks between Russia and Ana Ruiz \
+                    ended. Lee Park, a Nigerian senator, spoke. King left.";
+        let (tokens, mentions) = mentions_of(
+            text,
+            &[
+                ("American", EntityType::Norp),
+                ("Kevin King", EntityType::Person),
+                ("Russia", EntityType::Gpe),
+                ("Ana Ruiz", EntityType::Person),
+                ("Lee Park", EntityType::Person),
+                ("Nigerian", EntityType::Norp),
+                ("King", EntityType::Person),
+            ],
+        );
+        let sentence_of = vec![0; tokens.len()];
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+            published: None,
+        };
+        let entities = cluster(&cx, &mentions);
+        let coded: Vec<(&str, usize, Option<&str>)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| (e.name.as_str(), e.mentions.len(), e.actor.as_deref()))
+            .collect();
+        // Ruiz is not Russian: "and" joins two parties, not a nationality
+        // to its bearer.
+        assert_eq!(
+            coded,
+            [
+                ("Kevin King", 2, Some("USA")),
+                ("Ana Ruiz", 1, None),
+                ("Lee Park", 1, Some("NGALEG")),
+            ]
+        );
     }
 
     #[test]
