@@ -16,6 +16,7 @@
 //! This crate does no I/O.
 
 pub mod contract;
+pub mod gdelt;
 mod offsets;
 mod token;
 
