@@ -34,13 +34,14 @@ use arrow_array::builder::{
     Date32Builder, Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder,
 };
 use arrow_array::types::Date32Type;
-use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch, StructArray};
+use arrow_array::{Array, ArrayRef, Int64Array, StructArray};
 use chrono::NaiveDate;
 use model::contract::{OutEvent, OutReference, Output};
 use model::gdelt::{base_code, clean_name, is_root_event, root_code, split_code, GdeltDate};
 use std::sync::Arc;
 
 pub use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+pub use arrow_array::RecordBatch;
 pub use arrow_schema::ArrowError;
 
 /// A record of the batch that could not be analysed.
