@@ -17,9 +17,10 @@ start=$(date +%s)
 
 # The eval scripts' virtualenv helper, pointed at a venv of its own; maturin
 # is the build backend pyproject.toml names, and with it installed here
-# --no-build-isolation makes the install below need no network.
+# --no-build-isolation makes the install below need no network. pyarrow is
+# for Pipeline.analyze_arrow's tests.
 NEWSGRAPH_VENV="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
-. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10"
+. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10" "pyarrow>=14"
 py="$VENV_PYTHON"
 # The maturin backend runs `maturin` from PATH.
 export PATH="$NEWSGRAPH_VENV/bin:$PATH"

@@ -17,6 +17,7 @@
 
 mod budget;
 pub mod contract;
+pub mod gdelt;
 mod offsets;
 mod token;
 

@@ -191,7 +191,7 @@ def test_analyze_many_keeps_order_and_every_record():
 
 def test_analyze_many_releases_the_gil():
     text = (DEMO / "harbor-talks.txt").read_text(encoding="utf-8")
-    records = [{"id": str(i), "text": text} for i in range(120)]
+    records = [{"id": str(i), "text": text} for i in range(400)]
     pipeline = newsgraph.Pipeline()
     done = threading.Event()
     thread = threading.Thread(target=lambda: (pipeline.analyze_many(records, threads=1), done.set()))
@@ -247,6 +247,78 @@ def test_stubs_ship_and_match_the_module():
                     runtime = getattr(newsgraph.Pipeline, method.name)
                     assert list(inspect.signature(runtime).parameters)[1:] == params(method), method.name
                     checked += 1
-    assert checked == 6
+    assert checked == 7
     assert issubclass(newsgraph.NewsgraphError, ValueError)
     assert newsgraph.SCHEMA == "newsgraph/1" and newsgraph.__version__
+
+
+def _pyarrow():
+    """pyarrow, which scripts/python-tests.sh installs: a missing one fails."""
+    import pyarrow
+
+    return pyarrow
+
+
+def test_analyze_arrow_tables_are_the_json_of_the_same_records():
+    pa = _pyarrow()
+    pipeline = newsgraph.Pipeline()
+    texts = {name: (DEMO / f"{name}.txt").read_text(encoding="utf-8") for name in DEMO_DATES}
+    records = [
+        {"id": name, "text": texts[name], "published": DEMO_DATES[name], "url": f"https://example.org/{name}"}
+        for name in sorted(texts)
+    ]
+    records.insert(1, {"id": "empty", "text": ""})
+    records.append(42)
+    results = pipeline.analyze_many(records, threads=1)
+    tables = pipeline.analyze_arrow(records, threads=2)
+    assert sorted(tables) == ["documents", "entities", "errors", "events", "quotes"]
+    assert all(isinstance(t, pa.RecordBatch) for t in tables.values())
+    ok = [r for r in results if "error" not in r]
+    failed = [r for r in results if "error" in r]
+    # Nothing is dropped: every record is a document or an error row.
+    assert tables["documents"].num_rows + tables["errors"].num_rows == len(records)
+    assert tables["documents"].num_rows == len(ok) == len(texts)
+    assert tables["errors"].to_pylist() == [
+        {"record": 1, "document_id": "empty", "origin": "records[1]", "error": failed[0]["error"]},
+        {"record": len(records) - 1, "document_id": None, "origin": f"records[{len(records) - 1}]", "error": failed[1]["error"]},
+    ]
+    docs = tables["documents"].to_pydict()
+    assert docs["document_id"] == [r["document"]["id"] for r in ok]
+    assert docs["text"] == [r["document"]["text"] for r in ok]
+    assert [d.isoformat() for d in docs["published"]] == [r["document"]["published"] for r in ok]
+
+    mentions = [(r["document"]["id"], e["id"], m["start"], m["end"], m["text"]) for r in ok for e in r["entities"] for m in e["mentions"]]
+    ent = tables["entities"].to_pydict()
+    assert list(zip(ent["document_id"], ent["entity_id"], ent["start"], ent["end"], ent["text"])) == mentions
+
+    quotes = [q for r in ok for q in r["quotes"]]
+    assert quotes and tables["quotes"].column("text").to_pylist() == [q["text"] for q in quotes]
+
+    events = [(r, e) for r in ok for e in r["events"]]
+    ev = tables["events"].to_pylist()
+    assert events and len(ev) == len(events)
+    assert tables["events"].schema.names[:2] == ["GLOBALEVENTID", "SQLDATE"]
+    for row, (r, e) in zip(ev, events):
+        assert row["GLOBALEVENTID"] is None
+        assert row["EventCode"] == e["cameo"] and row["EventRootCode"] == e["cameo"][:2]
+        assert row["QuadClass"] == e["quad_class"] and row["GoldsteinScale"] == e["goldstein"]
+        assert row["Actor1Code"] == ((e.get("source") or {}).get("actor") or None)
+        assert row["Actor2Code"] == ((e.get("target") or {}).get("actor") or None)
+        assert str(row["SQLDATE"]) == (e.get("date") or r["document"]["published"]).replace("-", "")
+        assert row["modality"] == e["modality"] and row["document_id"] == r["document"]["id"]
+        s, t = e["sentence"]["start"], e["sentence"]["end"]
+        assert (row["evidence_start"], row["evidence_end"]) == (s, t)
+        assert row["sentence"] == r["document"]["text"][s:t]
+        assert row["SOURCEURL"] == r["document"]["url"]
+        place = e.get("place") or {}
+        assert row["ActionGeo_Lat"] == place.get("lat") and row["ActionGeo_Long"] == place.get("lon")
+
+
+def test_analyze_arrow_of_nothing_has_the_same_columns():
+    _pyarrow()
+    pipeline = newsgraph.Pipeline()
+    empty = pipeline.analyze_arrow([])
+    full = pipeline.analyze_arrow([{"id": "a", "text": (DEMO / "harbor-talks.txt").read_text(encoding="utf-8")}])
+    for name, batch in empty.items():
+        assert batch.num_rows == 0
+        assert batch.schema == full[name].schema, name

@@ -32,8 +32,9 @@
 use crate::events::event_conditions;
 use crate::types::EventFilter;
 use crate::{Result, Store};
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use model::contract::Output;
+use model::gdelt::{clean_name, split_code, GdeltDate};
 use std::io::Write;
 
 /// GDELT 2.0's event-table columns, in order.
@@ -101,42 +102,6 @@ pub const GDELT_COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-/// CAMEO's 3-letter role and organisation codes: as the first part of an
-/// actor code they are a type, not a country ("GOV", "IGOUNO").
-const ROLE_CODES: &[&str] = &[
-    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO", "IMG",
-    "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP", "PTY", "RAD",
-    "REB", "REF", "REL", "SEP", "SET", "SPY", "UAF", "UIS",
-];
-
-/// An actor code split into GDELT's country and type columns.
-#[derive(Debug, Default, PartialEq)]
-struct CodeParts {
-    country: String,
-    types: [String; 3],
-}
-
-fn split_code(code: &str) -> CodeParts {
-    let chunks: Vec<String> = code
-        .as_bytes()
-        .chunks(3)
-        .filter(|c| c.len() == 3)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
-    let mut parts = CodeParts::default();
-    let mut rest = chunks.as_slice();
-    if let Some((first, tail)) = rest.split_first() {
-        if !ROLE_CODES.contains(&first.as_str()) {
-            parts.country = first.clone();
-            rest = tail;
-        }
-    }
-    for (slot, chunk) in parts.types.iter_mut().zip(rest) {
-        *slot = chunk.clone();
-    }
-    parts
-}
-
 /// A TSV field: tabs and line breaks would break the row.
 fn field(s: &str) -> String {
     s.chars()
@@ -150,37 +115,11 @@ fn field(s: &str) -> String {
         .collect()
 }
 
-/// A name as written, not as tokenised: no space before a possessive or
-/// closing punctuation, none after an opening bracket ("China ’s
-/// ambassador" → "China’s ambassador").
-fn untokenised(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let next = chars.peek().copied();
-            let glued = matches!(next, Some(',' | '.' | ';' | ':' | ')' | ']' | '!' | '?'))
-                || (matches!(next, Some('’' | '\'')) && is_possessive(chars.clone()));
-            if glued || out.ends_with(['(', '[']) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Whether `rest` (from an apostrophe on) is a possessive `’s` ending a word.
-fn is_possessive(mut rest: impl Iterator<Item = char>) -> bool {
-    rest.next();
-    matches!(rest.next(), Some('s' | 'S')) && rest.next().is_none_or(|c| !c.is_alphanumeric())
-}
-
 fn push_actor(row: &mut Vec<String>, name: Option<String>, code: Option<String>) {
     let code = code.unwrap_or_default();
     let parts = split_code(&code);
     row.push(field(&code));
-    row.push(field(&untokenised(&name.unwrap_or_default())));
+    row.push(field(&clean_name(&name.unwrap_or_default())));
     row.push(parts.country);
     row.extend(std::iter::repeat_n(String::new(), 4)); // known group, ethnic, religion 1–2
     row.extend(parts.types);
@@ -192,16 +131,13 @@ fn fmt_f64(v: Option<f64>) -> String {
 
 /// The counted day's four GDELT date columns.
 fn date_columns(day: Option<NaiveDate>) -> [String; 4] {
-    match day {
-        Some(d) => {
-            let fraction = d.year() as f64 + (d.month() * 30 + d.day()) as f64 / 365.0;
-            [
-                d.format("%Y%m%d").to_string(),
-                d.format("%Y%m").to_string(),
-                d.year().to_string(),
-                format!("{fraction:.4}"),
-            ]
-        }
+    match day.map(GdeltDate::of) {
+        Some(d) => [
+            d.sqldate.to_string(),
+            d.month_year.to_string(),
+            d.year.to_string(),
+            format!("{:.4}", d.fraction_date),
+        ],
         None => Default::default(),
     }
 }
@@ -261,7 +197,7 @@ impl Store {
                 _ => "",
             };
             row.push(geo_type.to_string());
-            row.push(field(&untokenised(&place.unwrap_or_default())));
+            row.push(field(&clean_name(&place.unwrap_or_default())));
             row.push(field(&country.unwrap_or_default()));
             row.extend([String::new(), String::new()]); // ADM1, ADM2
             row.push(fmt_f64(lat));
@@ -304,29 +240,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_lose_tokenisation_spaces() {
-        assert_eq!(untokenised("China ’s ambassador"), "China’s ambassador");
-        assert_eq!(
-            untokenised("the minister 's office"),
-            "the minister's office"
-        );
-        assert_eq!(untokenised("Smith ( Reuters )"), "Smith (Reuters)");
-        assert_eq!(untokenised("Britain 'said"), "Britain 'said");
-        assert_eq!(untokenised("Jake Sullivan"), "Jake Sullivan");
-    }
-
-    #[test]
-    fn codes_split_into_country_and_types() {
-        let p = split_code("USAGOVMIL");
-        assert_eq!(p.country, "USA");
-        assert_eq!(p.types, ["GOV".to_string(), "MIL".into(), String::new()]);
-        let p = split_code("IGOUNO");
-        assert_eq!(p.country, "");
-        assert_eq!(p.types[0], "IGO");
-        assert_eq!(split_code("").country, "");
-    }
 
     #[test]
     fn fraction_date_follows_gdelt() {

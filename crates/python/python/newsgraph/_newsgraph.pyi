@@ -99,3 +99,14 @@ class Pipeline:
         reason, as ``newsgraph analyze --jsonl`` does; nothing is dropped.
         ``threads``: default all cores (or RAYON_NUM_THREADS); 1 runs on the
         calling thread."""
+
+    def analyze_arrow(self, records: Iterable[_Record], threads: Optional[int] = None) -> Dict[str, Any]:
+        """Analyses the records like analyze_many and returns five
+        ``pyarrow.RecordBatch`` objects: "documents" (one row per analysed
+        record, ``record`` its index), "entities" (one row per mention),
+        "quotes", "events" (GDELT 2.0 column names: GLOBALEVENTID, SQLDATE,
+        Actor1Code, EventCode, QuadClass, GoldsteinScale, ActionGeo_Lat…, then
+        document_id, modality, evidence_start, evidence_end, sentence…) and
+        "errors" (one row per record that failed: record, document_id,
+        origin, error). Handed over through the Arrow C data interface;
+        needs pyarrow 14 or later (ImportError otherwise)."""
