@@ -179,12 +179,12 @@ impl Pipeline {
 
     /// Analyses a document whose article text is already extracted.
     pub fn analyze_document(&self, document: Document) -> Analysis {
-        let mut a = Analysis::new(document);
-        self.nlp.annotate(&mut a);
-        self.attribution.annotate(&mut a);
-        self.events.annotate(&mut a);
-        events::contradictions::annotate(&mut a);
-        a
+        let unlimited = Budget::unlimited();
+        match self.analyze_document_within(document, &unlimited) {
+            Ok(a) => a,
+            // An unlimited budget never runs out.
+            Err(OverBudget) => unreachable!("an unlimited budget ran out"),
+        }
     }
 
     /// [`Pipeline::analyze_document`] within `budget`.
@@ -201,6 +201,8 @@ impl Pipeline {
         self.nlp.annotate_within(&mut a, budget)?;
         self.attribution.annotate_within(&mut a, budget)?;
         self.events.annotate_within(&mut a, budget)?;
+        // Bounded by its own cap on denials per document, so it needs no budget.
+        events::contradictions::annotate(&mut a);
         Ok(a)
     }
 }
