@@ -42,7 +42,7 @@ def main() -> int:
     ap.add_argument("--cli", required=True)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--floor", type=float, default=0.85)
+    ap.add_argument("--floor", type=float, default=0.80)
     args = ap.parse_args()
 
     pages = sorted(args.pages.glob("*.html"))
