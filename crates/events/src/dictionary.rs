@@ -201,26 +201,26 @@ pub fn convert_international(text: &str, header: &str) -> Result<String, Diction
 
 /// Reads a table [`convert_international`] wrote into actor entries.
 pub fn compiled_actors(table: &str) -> Vec<Entry> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(code, words)| Entry {
-            words: words.split(' ').map(str::to_string).collect(),
-            stem: false,
-            case_sensitive: false,
-            display: words.to_string(),
-            kind: EntryKind::Actor(vec![DatedCode {
-                code: code.to_string(),
-                from: None,
-                to: None,
-            }]),
-        })
-        .collect()
+    compiled_entries(table, |code| {
+        EntryKind::Actor(vec![DatedCode {
+            code: code.to_string(),
+            from: None,
+            to: None,
+        }])
+    })
 }
 
 /// Reads a table [`convert_agents`] wrote into agent entries.
 pub fn compiled_agents(table: &str) -> Vec<Entry> {
+    compiled_entries(table, |code| EntryKind::Agent {
+        code: code.trim_matches('~').to_string(),
+        prefix: code.ends_with('~'),
+    })
+}
+
+/// The `code<TAB>words` lines of a converted table as entries, each of the
+/// kind `kind_of` makes from its code.
+fn compiled_entries(table: &str, kind_of: impl Fn(&str) -> EntryKind) -> Vec<Entry> {
     table
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -230,10 +230,7 @@ pub fn compiled_agents(table: &str) -> Vec<Entry> {
             stem: false,
             case_sensitive: false,
             display: words.to_string(),
-            kind: EntryKind::Agent {
-                code: code.trim_matches('~').to_string(),
-                prefix: code.ends_with('~'),
-            },
+            kind: kind_of(code),
         })
         .collect()
 }
