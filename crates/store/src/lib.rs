@@ -121,6 +121,28 @@ const STATEMENT_CACHE: usize = 128;
 /// How long a connection waits for another one's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// WAL, normal sync and foreign keys on `conn`. Switching a new database to
+/// WAL takes a lock for which SQLite does not call the busy handler, so
+/// concurrent first opens retry it here until [`BUSY_TIMEOUT`].
+fn set_connection_pragmas(conn: &Connection) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;",
+        ) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 /// An open newsgraph database.
 pub struct Store {
     conn: Connection,
@@ -148,11 +170,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
-             PRAGMA foreign_keys = ON;",
-        )?;
+        set_connection_pragmas(&conn)?;
         tune_reads(&conn)?;
         tune_writes(&conn)?;
         schema::migrate(&mut conn)?;
