@@ -736,3 +736,16 @@ fn a_verb_after_and_continues_the_reporting_clause_when_the_reported_one_names_n
         summary(&ev)
     );
 }
+
+#[test]
+fn a_relative_pronoun_points_back_at_a_governed_phrase() {
+    // "to the United States" is governed by "to", yet "which" is its.
+    let ev = code(
+        "The activist fought extradition to the United States, which accuses Iran of hacking.",
+    );
+    assert!(
+        has(&ev, "USA", "IRN", "112", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}

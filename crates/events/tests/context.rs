@@ -83,6 +83,41 @@ fn the_articles_main_country_is_the_last_resort() {
 }
 
 #[test]
+fn two_unnamed_roles_both_take_the_context_country() {
+    // Without context this pair would be two unnamed groups and no event.
+    let got = code("TEHRAN, Iran — Riot police fired on protesters on Saturday.");
+    assert!(has(&got, "IRNCOP", "IRNOPP", "17"), "{got:?}");
+    let alone = code("Riot police fired on protesters on Saturday.");
+    assert!(alone.is_empty(), "{alone:?}");
+}
+
+#[test]
+fn police_force_on_their_own_protesters_is_repression() {
+    let got = code("TEHRAN, Iran — Police assaulted protesters on Saturday.");
+    assert!(has(&got, "IRNCOP", "IRNOPP", "175"), "{got:?}");
+    // On another country's people it stays an assault.
+    let got = code("TEHRAN, Iran — Police assaulted British journalists on Saturday.");
+    assert!(has(&got, "IRNCOP", "GBR", "18"), "{got:?}");
+}
+
+#[test]
+fn a_document_naming_one_country_is_its_main_country() {
+    let text = "Protests spread across Iran after a fuel price rise. \
+                Police fired on protesters in several cities.";
+    let s = text.find("Iran").unwrap();
+    let iran = Entity {
+        id: "e1".into(),
+        name: "Iran".into(),
+        kind: EntityType::Gpe,
+        actor: Some("IRN".into()),
+        mentions: vec![Span::new(s, s + 4)],
+        titles: Vec::new(),
+    };
+    let got = code_with(text, vec![iran]);
+    assert!(has(&got, "IRNCOP", "IRNOPP", "17"), "{got:?}");
+}
+
+#[test]
 fn with_no_context_the_role_stays_countryless() {
     let got = code("Police arrested a British journalist on Tuesday.");
     assert!(has(&got, "---COP", "GBR", "17"), "{got:?}");

@@ -22,7 +22,8 @@ mod roles;
 mod targets;
 
 use derived::{
-    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
+    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
+    repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
@@ -723,6 +724,13 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
         }
     }
+    // Roles take the country their context gives them before the pair is
+    // judged: "riot police fired tear gas at protesters" in an article on
+    // Iran is IRNCOP → IRNOPP, not two unnamed groups.
+    let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
+        .into_iter()
+        .map(|(x, y)| (in_context(doc, &x, Some(&y)), in_context(doc, &y, Some(&x))))
+        .collect();
     // Events between two unnamed groups ("insurgents killed people") say
     // nothing event data can use.
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
@@ -750,6 +758,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         .chain(alone.into_iter().map(|src| (src, None)))
         .map(|(src, tgt)| {
             let mut code = c.code.clone();
+            if let Some(t) = &tgt {
+                if let Some(r) = repression_code(&code, &src.code, &t.code) {
+                    code = r.to_string();
+                }
+            }
             if matches!(code.as_str(), "040" | "044") {
                 let third = place
                     .as_ref()
@@ -761,11 +774,14 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
                 code = if third { "044" } else { "040" }.to_string();
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
+            let src = if tgt.is_some() {
+                src
+            } else {
+                in_context(doc, &src, None)
+            };
             Event {
-                source: Some(reference(a, &in_context(doc, &src, tgt.as_ref()))),
-                target: tgt
-                    .as_ref()
-                    .map(|t| reference(a, &in_context(doc, t, Some(&src)))),
+                source: Some(reference(a, &src)),
+                target: tgt.as_ref().map(|t| reference(a, t)),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
