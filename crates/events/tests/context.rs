@@ -190,3 +190,23 @@ fn another_role_word_is_no_coreferent_mention() {
     );
     assert!(has(&got, "VNMGOV", "CHN", "11"), "{got:?}");
 }
+
+#[test]
+fn he_after_a_person_with_no_actor_is_that_person() {
+    let text = "Swedish prosecutors dropped the case on Tuesday. Julian Assange fought \
+                extradition to the United States, which accuses him of espionage and \
+                accuses Russia of hacking.";
+    let s = text.find("Julian Assange").unwrap();
+    let assange = Entity {
+        id: "e1".into(),
+        name: "Julian Assange".into(),
+        kind: EntityType::Person,
+        actor: None,
+        mentions: vec![Span::new(s, s + "Julian Assange".len())],
+        titles: Vec::new(),
+    };
+    let got = code_with(text, vec![assange]);
+    // "him" is Assange, whom the coder has no actor for: not the prosecutors.
+    assert!(!has(&got, "USA", "SWE", "11"), "{got:?}");
+    assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
+}

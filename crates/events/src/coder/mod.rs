@@ -36,6 +36,11 @@ struct Doc<'a> {
     gazetteer: &'a Gazetteer,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
+    /// Mentions of people the coder has no actor for ("Julian Assange"),
+    /// in text order, and how many of them are remembered already: "he"
+    /// after one of them is that person, not an earlier coded actor.
+    uncoded_people: Vec<Span>,
+    uncoded_seen: usize,
     /// Actors that were the subject of a clause, in text order (what a
     /// possessive "its" in a countryless role points back to).
     subjects: Vec<(usize, ActorRef)>,
@@ -97,10 +102,19 @@ pub fn code(
         (&a.tokens, &a.sentences)
     };
     let all_sentences = sentences.clone();
+    let mut uncoded_people: Vec<Span> = a
+        .entities
+        .iter()
+        .filter(|e| e.actor.is_none() && e.kind == model::EntityType::Person)
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
         gazetteer,
         antecedents: antecedents::Antecedents::default(),
+        uncoded_people,
+        uncoded_seen: 0,
         subjects: Vec::new(),
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
@@ -177,8 +191,20 @@ fn resolve_references(
     // The sentence's subject: its first actor phrase outside a
     // prepositional phrase.
     let mut subject: Option<ActorRef> = None;
-    for p in phrases.iter_mut() {
-        let at = tokens[p.start].span.start;
+    let sentence_end = tokens.last().map_or(0, |t| t.span.end);
+    let covered: Vec<Span> = phrases
+        .iter()
+        .filter(|p| !p.is_reference())
+        .map(|p| Span::new(tokens[p.start].span.start, tokens[p.end - 1].span.end))
+        .collect();
+    for k in 0..=phrases.len() {
+        let at = phrases
+            .get(k)
+            .map_or(sentence_end, |p| tokens[p.start].span.start);
+        remember_uncoded_people(doc, tokens, &covered, at, subject.is_none());
+        let Some(p) = phrases.get_mut(k) else {
+            break;
+        };
         let span = Span::new(at, tokens[p.end - 1].span.end);
         if let Some(pronoun) = p.pronoun.clone() {
             let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
@@ -240,6 +266,35 @@ fn resolve_references(
         if p.preposition.is_none() && !p.possessive && p.actors.len() == 1 {
             doc.subjects.push((at, p.actors[0].clone()));
         }
+    }
+}
+
+/// Remembers the people with no actor code mentioned before byte `at`
+/// (outside the actor phrases `covered`) as antecedents that resolve to no
+/// actor. One is a subject when no subject came before it in its sentence
+/// and no preposition governs it.
+fn remember_uncoded_people(
+    doc: &mut Doc,
+    tokens: &[Token],
+    covered: &[Span],
+    at: usize,
+    no_subject_yet: bool,
+) {
+    while let Some(&m) = doc.uncoded_people.get(doc.uncoded_seen) {
+        if m.start >= at {
+            break;
+        }
+        doc.uncoded_seen += 1;
+        let inside = tokens.first().is_some_and(|t| t.span.start <= m.start);
+        if !inside || covered.iter().any(|c| c.start < m.end && m.start < c.end) {
+            continue;
+        }
+        let k = tokens.partition_point(|t| t.span.start < m.start);
+        let governed = k
+            .checked_sub(1)
+            .is_some_and(|b| phrases::PREPOSITIONS.contains(&tokens[b].lower.as_str()));
+        doc.antecedents
+            .record(m.start, Vec::new(), no_subject_yet && !governed);
     }
 }
 
@@ -735,7 +790,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // nothing event data can use.
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
-    pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
+    let entity = |r: &ActorRef| a.entity_at(r.span).map(|e| e.id.as_str());
+    pairs.retain(|(x, y)| {
+        let same_entity = entity(x).is_some() && entity(x) == entity(y);
+        !(x.code == y.code && (x.name == y.name || same_entity))
+    });
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
