@@ -210,3 +210,20 @@ fn he_after_a_person_with_no_actor_is_that_person() {
     assert!(!has(&got, "USA", "SWE", "11"), "{got:?}");
     assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
 }
+
+#[test]
+fn gunmen_keep_no_country_but_police_take_the_datelines() {
+    let got = code("KABUL, Afghanistan (AP) — Gunmen abducted two British teachers on Monday.");
+    assert!(has(&got, "---REB", "GBR", "18"), "{got:?}");
+    let got = code("KABUL, Afghanistan (AP) — Police arrested two British teachers on Monday.");
+    assert!(has(&got, "AFGCOP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_takes_the_country_its_antecedent_took() {
+    let got = code(
+        "TEHRAN, Iran — Protesters marched on Friday. \
+         Police threatened to arrest them on Saturday.",
+    );
+    assert!(has(&got, "IRNCOP", "IRNOPP", "1"), "{got:?}");
+}

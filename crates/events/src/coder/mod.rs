@@ -219,6 +219,18 @@ fn resolve_references(
                     .resolve(&pronoun, at, object, subject.as_ref(), &person)
             };
             if let Some(found) = found {
+                // "threatened to use live ammunition on them": the pronoun
+                // is as countryless as its antecedent, and takes the same
+                // country from the context.
+                for r in &found {
+                    if let Some(c) = doc.contextual.get(&r.span) {
+                        let c = Contextual {
+                            country: c.country.clone(),
+                            main_only: c.main_only,
+                        };
+                        doc.contextual.insert(span, c);
+                    }
+                }
                 p.actors = found.into_iter().map(|r| ActorRef { span, ..r }).collect();
             }
         } else if p.anaphor {
@@ -326,6 +338,11 @@ fn role_country(
     // An earlier mention of the same role by the same word ("Hong Kong
     // police" … "police"; not any official for "officials").
     let role = p.actors.first().and_then(|r| r.code.get(3..))?;
+    // Armed groups cross borders: "gunmen", "militants" whose country the
+    // text does not give stay `---REB`, wherever the article happens.
+    if role.starts_with("REB") {
+        return None;
+    }
     let head = context::head_word(tokens, p);
     sentence_place
         .clone()
