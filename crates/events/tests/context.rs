@@ -227,3 +227,12 @@ fn a_pronoun_takes_the_country_its_antecedent_took() {
     );
     assert!(has(&got, "IRNCOP", "IRNOPP", "1"), "{got:?}");
 }
+
+#[test]
+fn the_us_parties_are_american_wherever_the_sentence_is() {
+    let got = code("MOSCOW — Republicans criticized Russia on Monday.");
+    assert!(has(&got, "USAPTY", "RUS", "11"), "{got:?}");
+    // Another country's party that shares the word is not.
+    let got = code("Social Democrats criticized Russia on Monday.");
+    assert!(!got.iter().any(|(s, _, _)| s.starts_with("USA")), "{got:?}");
+}
