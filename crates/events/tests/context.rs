@@ -236,3 +236,11 @@ fn the_us_parties_are_american_wherever_the_sentence_is() {
     let got = code("Social Democrats criticized Russia on Monday.");
     assert!(!got.iter().any(|(s, _, _)| s.starts_with("USA")), "{got:?}");
 }
+
+#[test]
+fn private_people_on_both_sides_are_no_event() {
+    let got = code("LONDON — Newspapers accused the victims of lying on Monday.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = code("LONDON — Police accused the victims of lying on Monday.");
+    assert!(has(&got, "GBRCOP", "GBRCVL", "112"), "{got:?}");
+}

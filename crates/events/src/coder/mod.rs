@@ -799,6 +799,18 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // Roles take the country their context gives them before the pair is
     // judged: "riot police fired tear gas at protesters" in an article on
     // Iran is IRNCOP → IRNOPP, not two unnamed groups.
+    // Two roles neither of which is a state organ stay private people
+    // ("an employee shot a man", "victims accused a girl"): crime and
+    // quarrels between them are not political events.
+    let state = |r: &ActorRef| {
+        matches!(
+            r.code.get(3..6),
+            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+        )
+    };
+    pairs.retain(|(x, y)| {
+        !(x.code.starts_with("---") && y.code.starts_with("---") && !state(x) && !state(y))
+    });
     let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
         .into_iter()
         .map(|(x, y)| (in_context(doc, &x, Some(&y)), in_context(doc, &y, Some(&x))))
