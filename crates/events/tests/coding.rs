@@ -749,3 +749,20 @@ fn a_relative_pronoun_points_back_at_a_governed_phrase() {
         summary(&ev)
     );
 }
+
+#[test]
+fn a_hyphenated_descent_names_the_second_country() {
+    let ev = code("President Obama met an Iranian-American pastor on Monday.");
+    assert!(
+        summary(&ev)
+            .iter()
+            .any(|(s, t, c, _)| s.starts_with("USA") && t == "USA" && c.starts_with("04")),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !summary(&ev).iter().any(|(_, t, _, _)| t.starts_with("IRN")),
+        "{:?}",
+        summary(&ev)
+    );
+}
