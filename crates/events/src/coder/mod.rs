@@ -808,9 +808,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
         )
     };
-    pairs.retain(|(x, y)| {
-        !(x.code.starts_with("---") && y.code.starts_with("---") && !state(x) && !state(y))
-    });
+    let private = |r: &ActorRef| r.code.starts_with("---") && !state(r);
+    pairs.retain(|(x, y)| !(private(x) && private(y)));
     let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
         .into_iter()
         .map(|(x, y)| (in_context(doc, &x, Some(&y)), in_context(doc, &y, Some(&x))))
