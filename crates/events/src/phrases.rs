@@ -195,6 +195,9 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
 /// capital (the government: "Beijing said"), another city or a region (the
 /// country: "Aleppo", "South Carolina").
 fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece> {
+    if let Some(piece) = hyphenated_nationality(tokens, i, gazetteer) {
+        return Some(piece);
+    }
     for len in (1..=4).rev() {
         let Some(ts) = tokens.get(i..i + len) else {
             continue;
@@ -236,6 +239,28 @@ fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece
         }
     }
     None
+}
+
+/// "Iranian-American", "Chinese-Canadian": a hyphenated pair of demonyms
+/// names a citizen of the second country of the first's descent; the
+/// second is the country.
+fn hyphenated_nationality(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece> {
+    let demonym = |w: &str| match gazetteer.lookup(w) {
+        Some(Place::Demonym(c)) if w.chars().next().is_some_and(char::is_uppercase) => Some(c.iso3),
+        _ => None,
+    };
+    let t = tokens.get(i)?;
+    if let Some((first, second)) = t.text.split_once('-') {
+        demonym(first)?;
+        return Some(country_piece(demonym(second)?, false, 1));
+    }
+    let (dash, next) = (tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let joined = t.span.end == dash.span.start && dash.span.end == next.span.start;
+    if !joined || dash.text != "-" {
+        return None;
+    }
+    demonym(t.text)?;
+    Some(country_piece(demonym(next.text)?, false, 3))
 }
 
 fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {

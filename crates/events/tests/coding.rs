@@ -736,3 +736,33 @@ fn a_verb_after_and_continues_the_reporting_clause_when_the_reported_one_names_n
         summary(&ev)
     );
 }
+
+#[test]
+fn a_relative_pronoun_points_back_at_a_governed_phrase() {
+    // "to the United States" is governed by "to", yet "which" is its.
+    let ev = code(
+        "The activist fought extradition to the United States, which accuses Iran of hacking.",
+    );
+    assert!(
+        has(&ev, "USA", "IRN", "112", Modality::Asserted),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_hyphenated_descent_names_the_second_country() {
+    let ev = code("President Obama met an Iranian-American pastor on Monday.");
+    assert!(
+        summary(&ev)
+            .iter()
+            .any(|(s, t, c, _)| s.starts_with("USA") && t == "USA" && c.starts_with("04")),
+        "{:?}",
+        summary(&ev)
+    );
+    assert!(
+        !summary(&ev).iter().any(|(_, t, _, _)| t.starts_with("IRN")),
+        "{:?}",
+        summary(&ev)
+    );
+}

@@ -83,6 +83,41 @@ fn the_articles_main_country_is_the_last_resort() {
 }
 
 #[test]
+fn two_unnamed_roles_both_take_the_context_country() {
+    // Without context this pair would be two unnamed groups and no event.
+    let got = code("TEHRAN, Iran — Riot police fired on protesters on Saturday.");
+    assert!(has(&got, "IRNCOP", "IRNOPP", "17"), "{got:?}");
+    let alone = code("Riot police fired on protesters on Saturday.");
+    assert!(alone.is_empty(), "{alone:?}");
+}
+
+#[test]
+fn police_force_on_their_own_protesters_is_repression() {
+    let got = code("TEHRAN, Iran — Police assaulted protesters on Saturday.");
+    assert!(has(&got, "IRNCOP", "IRNOPP", "175"), "{got:?}");
+    // On another country's people it stays an assault.
+    let got = code("TEHRAN, Iran — Police assaulted British journalists on Saturday.");
+    assert!(has(&got, "IRNCOP", "GBR", "18"), "{got:?}");
+}
+
+#[test]
+fn a_document_naming_one_country_is_its_main_country() {
+    let text = "Protests spread across Iran after a fuel price rise. \
+                Police fired on protesters in several cities.";
+    let s = text.find("Iran").unwrap();
+    let iran = Entity {
+        id: "e1".into(),
+        name: "Iran".into(),
+        kind: EntityType::Gpe,
+        actor: Some("IRN".into()),
+        mentions: vec![Span::new(s, s + 4)],
+        titles: Vec::new(),
+    };
+    let got = code_with(text, vec![iran]);
+    assert!(has(&got, "IRNCOP", "IRNOPP", "17"), "{got:?}");
+}
+
+#[test]
 fn with_no_context_the_role_stays_countryless() {
     let got = code("Police arrested a British journalist on Tuesday.");
     assert!(has(&got, "---COP", "GBR", "17"), "{got:?}");
@@ -154,4 +189,58 @@ fn another_role_word_is_no_coreferent_mention() {
          Officials accused China of bullying its neighbours.",
     );
     assert!(has(&got, "VNMGOV", "CHN", "11"), "{got:?}");
+}
+
+#[test]
+fn he_after_a_person_with_no_actor_is_that_person() {
+    let text = "Swedish prosecutors dropped the case on Tuesday. Julian Assange fought \
+                extradition to the United States, which accuses him of espionage and \
+                accuses Russia of hacking.";
+    let s = text.find("Julian Assange").unwrap();
+    let assange = Entity {
+        id: "e1".into(),
+        name: "Julian Assange".into(),
+        kind: EntityType::Person,
+        actor: None,
+        mentions: vec![Span::new(s, s + "Julian Assange".len())],
+        titles: Vec::new(),
+    };
+    let got = code_with(text, vec![assange]);
+    // "him" is Assange, whom the coder has no actor for: not the prosecutors.
+    assert!(!has(&got, "USA", "SWE", "11"), "{got:?}");
+    assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
+}
+
+#[test]
+fn gunmen_keep_no_country_but_police_take_the_datelines() {
+    let got = code("KABUL, Afghanistan (AP) — Gunmen abducted two British teachers on Monday.");
+    assert!(has(&got, "---REB", "GBR", "18"), "{got:?}");
+    let got = code("KABUL, Afghanistan (AP) — Police arrested two British teachers on Monday.");
+    assert!(has(&got, "AFGCOP", "GBR", "17"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_takes_the_country_its_antecedent_took() {
+    let got = code(
+        "TEHRAN, Iran — Protesters marched on Friday. \
+         Police threatened to arrest them on Saturday.",
+    );
+    assert!(has(&got, "IRNCOP", "IRNOPP", "1"), "{got:?}");
+}
+
+#[test]
+fn the_us_parties_are_american_wherever_the_sentence_is() {
+    let got = code("MOSCOW — Republicans criticized Russia on Monday.");
+    assert!(has(&got, "USAPTY", "RUS", "11"), "{got:?}");
+    // Another country's party that shares the word is not.
+    let got = code("Social Democrats criticized Russia on Monday.");
+    assert!(!got.iter().any(|(s, _, _)| s.starts_with("USA")), "{got:?}");
+}
+
+#[test]
+fn private_people_on_both_sides_are_no_event() {
+    let got = code("LONDON — Newspapers accused the victims of lying on Monday.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = code("LONDON — Police accused the victims of lying on Monday.");
+    assert!(has(&got, "GBRCOP", "GBRCVL", "112"), "{got:?}");
 }

@@ -48,11 +48,14 @@ impl<'t> NamedActors<'t> {
 
     /// Reads a table in the format of `data/named_actors.txt`: as
     /// [`NamedActors::parse`], but a code may be any CAMEO actor code
-    /// (`IGOUNOIAEA`, `IGOG7`, `WST`): three or more capitals and digits.
+    /// (`IGOUNOIAEA`, `IGOG7`, `WST`): three or more capitals and digits,
+    /// or `---` and a role for a group of no one country (`---PTY`).
     pub fn parse_cameo(file: &'static str, text: &'t str) -> Result<Self, ParseError> {
         Self::parse_checked(file, text, "an actor code", |code| {
+            let rest = code.strip_prefix("---").unwrap_or(code);
             code.len() >= 3
-                && code
+                && !rest.is_empty()
+                && rest
                     .bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         })

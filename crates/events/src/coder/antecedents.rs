@@ -53,6 +53,9 @@ impl Antecedents {
     ) -> Option<Vec<ActorRef>> {
         let fits = |m: &Mention| match (pronoun, m.actors.as_slice()) {
             ("they" | "them" | "we" | "us", _) => true,
+            // A person the coder has no actor for.
+            ("he" | "she" | "him" | "her", []) => true,
+            (_, []) => false,
             ("he" | "she" | "him" | "her", [one]) => person(one) != Some(false),
             ("it", [one]) => person(one) != Some(true),
             (_, [_]) => true,

@@ -160,6 +160,12 @@ pub(super) fn main_countries(a: &Analysis, sentences: &[Span]) -> Vec<String> {
         c.1.sort_unstable();
         c.1.dedup();
     }
+    // A document that names one country only, in however many sentences,
+    // happens there ("Iranian security forces … across Iran", then only
+    // "protesters" and "police").
+    if counts.len() == 1 && sentences.len() >= 2 {
+        return vec![counts.remove(0).0];
+    }
     counts.retain(|c| c.1.len() >= 2);
     counts.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.2.cmp(&y.2)));
     counts.into_iter().map(|(c, _, _)| c).collect()

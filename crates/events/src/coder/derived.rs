@@ -245,3 +245,24 @@ pub(super) fn is_contest_result(
     };
     score || (bare_state(source) && bare_state(target))
 }
+
+/// The code of force used by a state's police or armed forces on its own
+/// people (protesters, civilians, students, the opposition): CAMEO 175,
+/// violent repression ("firing on peaceful protesters", "beating
+/// demonstrators"), not an assault (18) or a military attack (19) between
+/// parties to a conflict. Other codes are kept.
+pub(super) fn repression_code(code: &str, source: &str, target: &str) -> Option<&'static str> {
+    let violent = matches!(cameo::root(code), "18") || matches!(code, "190" | "1951");
+    // An army's fire on villages is war, not repression.
+    let force = |c: &str| matches!(c.get(3..6), Some("COP" | "SPY"));
+    let protest = |c: &str| matches!(c.get(3..6), Some("OPP" | "EDU" | "LAB"));
+    let people = |c: &str, by: &str| protest(c) || (c.get(3..6) == Some("CVL") && force(by));
+    let by_force = |c: &str| force(c) || c.get(3..6) == Some("MIL");
+    let (Some(a), Some(b)) = (
+        super::context::country_of(source),
+        super::context::country_of(target),
+    ) else {
+        return None;
+    };
+    (violent && a == b && by_force(source) && people(target, source)).then_some("175")
+}

@@ -22,7 +22,8 @@ mod roles;
 mod targets;
 
 use derived::{
-    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code, threat_code,
+    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
+    repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
@@ -35,6 +36,11 @@ struct Doc<'a> {
     gazetteer: &'a Gazetteer,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
+    /// Mentions of people the coder has no actor for ("Julian Assange"),
+    /// in text order, and how many of them are remembered already: "he"
+    /// after one of them is that person, not an earlier coded actor.
+    uncoded_people: Vec<Span>,
+    uncoded_seen: usize,
     /// Actors that were the subject of a clause, in text order (what a
     /// possessive "its" in a countryless role points back to).
     subjects: Vec<(usize, ActorRef)>,
@@ -96,10 +102,19 @@ pub fn code(
         (&a.tokens, &a.sentences)
     };
     let all_sentences = sentences.clone();
+    let mut uncoded_people: Vec<Span> = a
+        .entities
+        .iter()
+        .filter(|e| e.actor.is_none() && e.kind == model::EntityType::Person)
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
         gazetteer,
         antecedents: antecedents::Antecedents::default(),
+        uncoded_people,
+        uncoded_seen: 0,
         subjects: Vec::new(),
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
@@ -176,8 +191,20 @@ fn resolve_references(
     // The sentence's subject: its first actor phrase outside a
     // prepositional phrase.
     let mut subject: Option<ActorRef> = None;
-    for p in phrases.iter_mut() {
-        let at = tokens[p.start].span.start;
+    let sentence_end = tokens.last().map_or(0, |t| t.span.end);
+    let covered: Vec<Span> = phrases
+        .iter()
+        .filter(|p| !p.is_reference())
+        .map(|p| Span::new(tokens[p.start].span.start, tokens[p.end - 1].span.end))
+        .collect();
+    for k in 0..=phrases.len() {
+        let at = phrases
+            .get(k)
+            .map_or(sentence_end, |p| tokens[p.start].span.start);
+        remember_uncoded_people(doc, tokens, &covered, at, subject.is_none());
+        let Some(p) = phrases.get_mut(k) else {
+            break;
+        };
         let span = Span::new(at, tokens[p.end - 1].span.end);
         if let Some(pronoun) = p.pronoun.clone() {
             let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
@@ -192,6 +219,18 @@ fn resolve_references(
                     .resolve(&pronoun, at, object, subject.as_ref(), &person)
             };
             if let Some(found) = found {
+                // "threatened to use live ammunition on them": the pronoun
+                // is as countryless as its antecedent, and takes the same
+                // country from the context.
+                for r in &found {
+                    if let Some(c) = doc.contextual.get(&r.span) {
+                        let c = Contextual {
+                            country: c.country.clone(),
+                            main_only: c.main_only,
+                        };
+                        doc.contextual.insert(span, c);
+                    }
+                }
                 p.actors = found.into_iter().map(|r| ActorRef { span, ..r }).collect();
             }
         } else if p.anaphor {
@@ -242,6 +281,35 @@ fn resolve_references(
     }
 }
 
+/// Remembers the people with no actor code mentioned before byte `at`
+/// (outside the actor phrases `covered`) as antecedents that resolve to no
+/// actor. One is a subject when no subject came before it in its sentence
+/// and no preposition governs it.
+fn remember_uncoded_people(
+    doc: &mut Doc,
+    tokens: &[Token],
+    covered: &[Span],
+    at: usize,
+    no_subject_yet: bool,
+) {
+    while let Some(&m) = doc.uncoded_people.get(doc.uncoded_seen) {
+        if m.start >= at {
+            break;
+        }
+        doc.uncoded_seen += 1;
+        let inside = tokens.first().is_some_and(|t| t.span.start <= m.start);
+        if !inside || covered.iter().any(|c| c.start < m.end && m.start < c.end) {
+            continue;
+        }
+        let k = tokens.partition_point(|t| t.span.start < m.start);
+        let governed = k
+            .checked_sub(1)
+            .is_some_and(|b| phrases::PREPOSITIONS.contains(&tokens[b].lower.as_str()));
+        doc.antecedents
+            .record(m.start, Vec::new(), no_subject_yet && !governed);
+    }
+}
+
 /// The country a countryless role phrase takes from its context: its
 /// possessive pronoun's antecedent, the sentence's place, an earlier
 /// mention of the same role, the dateline, the article's main country
@@ -270,6 +338,11 @@ fn role_country(
     // An earlier mention of the same role by the same word ("Hong Kong
     // police" … "police"; not any official for "officials").
     let role = p.actors.first().and_then(|r| r.code.get(3..))?;
+    // Armed groups cross borders: "gunmen", "militants" whose country the
+    // text does not give stay `---REB`, wherever the article happens.
+    if role.starts_with("REB") {
+        return None;
+    }
     let head = context::head_word(tokens, p);
     sentence_place
         .clone()
@@ -723,11 +796,33 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             }
         }
     }
+    // Roles take the country their context gives them before the pair is
+    // judged: "riot police fired tear gas at protesters" in an article on
+    // Iran is IRNCOP → IRNOPP, not two unnamed groups.
+    // Two roles neither of which is a state organ stay private people
+    // ("an employee shot a man", "victims accused a girl"): crime and
+    // quarrels between them are not political events.
+    let state = |r: &ActorRef| {
+        matches!(
+            r.code.get(3..6),
+            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+        )
+    };
+    let private = |r: &ActorRef| r.code.starts_with("---") && !state(r);
+    pairs.retain(|(x, y)| !(private(x) && private(y)));
+    let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
+        .into_iter()
+        .map(|(x, y)| (in_context(doc, &x, Some(&y)), in_context(doc, &y, Some(&x))))
+        .collect();
     // Events between two unnamed groups ("insurgents killed people") say
     // nothing event data can use.
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
-    pairs.retain(|(x, y)| !(x.code == y.code && x.name == y.name));
+    let entity = |r: &ActorRef| a.entity_at(r.span).map(|e| e.id.as_str());
+    pairs.retain(|(x, y)| {
+        let same_entity = entity(x).is_some() && entity(x) == entity(y);
+        !(x.code == y.code && (x.name == y.name || same_entity))
+    });
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
@@ -750,6 +845,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         .chain(alone.into_iter().map(|src| (src, None)))
         .map(|(src, tgt)| {
             let mut code = c.code.clone();
+            if let Some(t) = &tgt {
+                if let Some(r) = repression_code(&code, &src.code, &t.code) {
+                    code = r.to_string();
+                }
+            }
             if matches!(code.as_str(), "040" | "044") {
                 let third = place
                     .as_ref()
@@ -761,11 +861,14 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
                 code = if third { "044" } else { "040" }.to_string();
             }
             let goldstein = cameo::goldstein(&code).unwrap_or(0.0);
+            let src = if tgt.is_some() {
+                src
+            } else {
+                in_context(doc, &src, None)
+            };
             Event {
-                source: Some(reference(a, &in_context(doc, &src, tgt.as_ref()))),
-                target: tgt
-                    .as_ref()
-                    .map(|t| reference(a, &in_context(doc, t, Some(&src)))),
+                source: Some(reference(a, &src)),
+                target: tgt.as_ref().map(|t| reference(a, t)),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,

@@ -216,6 +216,17 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         if !relative && break_between(&s.tokens, between_start, from) {
             return best;
         }
+        // "extradition to the United States, which accuses him": a
+        // relative pronoun right before the verb group is its subject,
+        // and points back at the phrase it follows, whatever governs that.
+        let right_before = s.tokens[between_start..from]
+            .iter()
+            .filter(|t| t.text != ",")
+            .count()
+            == 1;
+        if relative && right_before && best.is_none() && !p.actors.is_empty() && !p.possessive {
+            return Some(idx);
+        }
         let governed = match &p.preposition {
             None => false,
             // "after the Security Council condemned …": a conjunction
