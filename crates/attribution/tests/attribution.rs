@@ -714,6 +714,42 @@ fn noun_phrase_object_ends_before_a_new_clause() {
 }
 
 #[test]
+fn noun_phrase_object_ends_before_an_adjunct_of_the_act_or_a_gloss() {
+    for (text, object) in [
+        (
+            "The fishermen's union endorsed Maria Lund on Thursday at its annual meeting.",
+            "Maria Lund",
+        ),
+        (
+            "Governor Ray Dalton attacked the harbour plan in a statement after the vote.",
+            "the harbour plan",
+        ),
+        (
+            "Ray Dalton praised the new budget, which includes a tax cut for farmers.",
+            "the new budget",
+        ),
+    ] {
+        let a = analyse(text);
+        let q = quote(&a, object);
+        assert_eq!(content(&a, q), object, "{text}");
+    }
+    // A reported clause keeps its relative clause and its adjuncts.
+    let text = "Ray Dalton said the budget had failed, which surprised nobody in the port.";
+    let a = analyse(text);
+    let q = quote(&a, "budget");
+    assert_eq!(
+        content(&a, q),
+        "the budget had failed, which surprised nobody in the port"
+    );
+    // So does an intention's verb phrase.
+    let a = analyse("Ray Dalton promised to cut taxes after the election.");
+    assert_eq!(
+        content(&a, quote(&a, "cut taxes")),
+        "to cut taxes after the election"
+    );
+}
+
+#[test]
 fn scare_quote_after_a_group_agent_goes_to_that_group() {
     let a = analyse(
         "Officials criticised the reports, but coverage by state media kept calling the strike a \u{201c}routine exercise.\u{201d}",

@@ -276,12 +276,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ';') {
         return true;
     }
-    if cx.is_punct(i, ',')
-        && matches!(
-            cx.low(i + 1),
-            "which" | "who" | "though" | "although" | "even" | "whereas" | "where"
-        )
-    {
+    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "though" | "although" | "whereas") {
         return true;
     }
     // "…, he said." / "…, Sullivan said Sunday.": the claim's own
