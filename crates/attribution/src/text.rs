@@ -261,11 +261,22 @@ fn attribution_follows(
     // The cue must end its clause within a few words ("Trump said Sunday
     // on CNN."); "“….” Reid said both Rubio and Cruz are …" is a new
     // sentence with content of its own.
+    // The speaker may carry a party tag or an apposition ("“…!” Marcia
+    // Price (D-Va.) shouted", "“…?” his aide, Jo Doe, asked").
     let Some(cue) = tokens[i + 1..]
         .iter()
-        .take(5)
-        .take_while(|t| t.kind == TokenKind::Word || t.is_punct('.'))
+        .take(12)
+        .take_while(|t| {
+            t.kind == TokenKind::Word
+                || matches!(t.kind, TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
+        })
         .position(|t| is_cue(&t.span.slice(text).to_lowercase()))
+        .filter(|&k| {
+            k < 5
+                || tokens[i + 1..i + 1 + k]
+                    .iter()
+                    .any(|t| !t.is_punct('.') && t.kind != TokenKind::Word)
+        })
     else {
         return false;
     };

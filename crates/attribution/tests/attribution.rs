@@ -949,3 +949,55 @@ fn a_speaker_who_goes_on_to_say_is_the_speaker() {
     let a = analyse("Ivo Marek went on to say the harbour would reopen in May.");
     assert_eq!(speaker(quote(&a, "harbour would reopen")), "Ivo Marek");
 }
+
+#[test]
+fn a_quotation_complete_in_its_marks_ends_the_content_after_its_cue() {
+    let a = analyse(
+        "The marchers chanted \u{201c}What curfew?\u{201d} and kept walking until 2 a.m. on Friday.",
+    );
+    assert_eq!(content(&a, quote(&a, "curfew")), "What curfew?");
+    let a = analyse("She repeatedly says, \"Don't you do it,\" until the shots are heard.");
+    assert_eq!(content(&a, quote(&a, "do it")), "Don't you do it");
+    // A quotation the sentence goes on from keeps its words.
+    let a = analyse("Ivo Marek called the plan \u{201c}a disgrace\u{201d} for the port.");
+    assert!(content(&a, quote(&a, "disgrace")).ends_with("for the port"));
+}
+
+#[test]
+fn quotations_attributed_after_a_nested_mark_a_party_tag_or_an_apposition() {
+    // A nested closing mark before the closing one: the second quotation is
+    // the speaker's too, and the addressee before the colon is no content.
+    let a = analyse(
+        "Senator Ana Ruiz scolded him: \u{201c}The panel is against the three pills you called \u{2018}miracles,\u{2019}\u{201d} she said. \u{201c}I do not understand why you need to go there.\u{201d}",
+    );
+    let q = quote(&a, "need to go there");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(
+        a.quotes.iter().all(|q| content(&a, q) != "him"),
+        "{:#?}",
+        a.quotes
+    );
+    // An exclamation before a speaker with a party tag.
+    let a = analyse("The crowd cheered. \"We will win!\" Marcia Price (D-Va.) shouted.");
+    let q = quote(&a, "We will win");
+    assert_eq!(speaker(q), "Marcia Price");
+    assert_eq!(content(&a, q), "We will win!");
+    // A role in apposition before the name is part of the speaker phrase,
+    // not of the content.
+    let a = analyse("\"We will win,\" his niece, Marcia Price, shouted.");
+    let q = quote(&a, "We will win");
+    assert_eq!(content(&a, q), "We will win");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_reported_clause_ends_where_a_speaker_introduces_a_quotation() {
+    let a = analyse(
+        "When Ana Ruiz noted that Ivo Marek had paid no tax \u{2015} as was true for years \u{2015} Marek boasted, \u{201c}That makes me smart.\u{201d}",
+    );
+    let q = quote(&a, "smart");
+    assert_eq!(speaker(q), "Ivo Marek");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    let q = quote(&a, "paid no tax");
+    assert!(!content(&a, q).contains("boasted"), "{}", content(&a, q));
+}

@@ -178,8 +178,7 @@ pub(super) fn tagged_quotations(cx: &Context, claims: &mut Vec<Claim>) {
     let mut added = Vec::new();
     for q in &cx.quotations {
         let Some(close) = q.close else { continue };
-        let attributed =
-            close > 0 && matches!(cx.tokens[close - 1].kind, TokenKind::Punct(',' | '?' | '!'));
+        let attributed = cx.ends_attributed(close);
         if !attributed || cx.word_count(q.open, close) < 2 {
             continue;
         }

@@ -75,7 +75,10 @@ pub(super) fn finite(
             (p, after, cue)
         }
         Some(p) => {
-            let lead = if coordinated { cue } else { p.range.0 };
+            // "“…,” his niece, Marcia Price, shouted": the role in
+            // apposition before the name leads the speaker phrase.
+            let first = p.role.map_or(p.range.0, |r| r.0.min(p.range.0));
+            let lead = if coordinated { cue } else { first };
             (p, cue + 1, lead)
         }
         None => {
@@ -113,6 +116,9 @@ pub(super) fn finite(
         {
             k = that + 1;
         }
+    } else if let Some(start) = quotation_after_addressee(cx, k, e) {
+        // "scolded him: “…”": the addressee stands before the colon.
+        k = start;
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
@@ -184,6 +190,13 @@ pub(super) fn finite(
         speaker: Some(speaker),
         cue_after,
     })
+}
+
+/// "scolded him: “…”", "lectured the reporters: “…”": a few words and a
+/// colon before a quotation; the index of its opening mark.
+fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
+    let colon = (k..(k + 5).min(e)).find(|&j| !cx.is_word(j))?;
+    (colon > k && cx.is_punct(colon, ':') && cx.opens[colon + 1].is_some()).then_some(colon + 1)
 }
 
 /// Whether the words from `k` carry on a sentence interrupted by its cue
