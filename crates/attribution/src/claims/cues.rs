@@ -104,6 +104,9 @@ pub(super) fn finite(
     if let Some(links) = phrases::chain_in(cx, clause_start.min(lead), lead) {
         speaker.via.extend(links);
     }
+    // "as Rosenthal put it, …": "it" belongs to the cue.
+    let put_it = puts_it(cx, cue) && after_speaker == cue + 1;
+    let after_speaker = if put_it { cue + 2 } else { after_speaker };
     let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
     let object_start = k;
     if class == CueClass::Tell {
@@ -122,7 +125,7 @@ pub(super) fn finite(
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
-    let mut cue_end = cue + 1;
+    let mut cue_end = if put_it { cue + 2 } else { cue + 1 };
     let right = if inverted {
         None
     } else if takes_particle(cx, cue, k) {

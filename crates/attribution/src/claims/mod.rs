@@ -126,7 +126,9 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                     _ => finite(cx, s, e, i, class, &claims[first..])
                         .or_else(|| relative(cx, s, e, i)),
                 }
-            } else if covering.is_none() && (unlisted_verb_of_saying(cx, i) || sees_as(cx, i)) {
+            } else if covering.is_none()
+                && (unlisted_verb_of_saying(cx, i) || sees_as(cx, i) || puts_it(cx, i))
+            {
                 finite(cx, s, e, i, CueClass::Speech, &claims[first..])
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
@@ -263,6 +265,12 @@ fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
         && l.ends_with("ed")
         && !lexicon::attribution_words().not_saying.contains(&l)
         && !(i > 0 && is_be(cx.low(i - 1)))
+}
+
+/// "as Rosenthal put it, “…”", "as The New Yorker put it in an essay, …":
+/// "put it" after a subject words what follows.
+pub(super) fn puts_it(cx: &Context, i: usize) -> bool {
+    matches!(cx.low(i), "put" | "puts") && cx.low(i + 1) == "it" && i > 0 && cx.is_word(i - 1)
 }
 
 /// "is seeking", "is once again questioning": a form of "be" before the
