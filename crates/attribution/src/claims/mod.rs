@@ -154,7 +154,22 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
     signed_quotations(cx, &mut claims);
     tagged_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
+    for c in &mut claims {
+        if c.kind == QuoteKind::Direct && !interrupted_by_own_attribution(cx, c) {
+            c.kind = QuoteKind::Partial;
+        }
+    }
     Ok((claims, seen))
+}
+
+/// Whether the words of a direct claim's content that stand outside its
+/// quotation marks, if any, are its own attribution ("“A,” he said, “B”"):
+/// "PolitiFact claimed “Trump exaggerates” the level of … “misleading use
+/// of statistics”" quotes two phrases of a reported clause, a partial quote.
+fn interrupted_by_own_attribution(cx: &Context, c: &Claim) -> bool {
+    let (s, e) = c.content;
+    let outside = (s..e).any(|i| !cx.inside[i] && cx.is_word(i));
+    !outside || c.cue.is_some_and(|(cs, ce)| s < cs && ce < e)
 }
 
 /// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
