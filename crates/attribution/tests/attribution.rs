@@ -1001,3 +1001,17 @@ fn a_reported_clause_ends_where_a_speaker_introduces_a_quotation() {
     let q = quote(&a, "paid no tax");
     assert!(!content(&a, q).contains("boasted"), "{}", content(&a, q));
 }
+
+#[test]
+fn speaking_reports_a_claim_only_through_its_topic() {
+    for text in [
+        "Ivo Marek spoke to reporters on Thursday following a meeting with the council.",
+        "The mayor spoke for 77 minutes, a record for the hall.",
+        "Ana Ruiz talked with voters outside the polling station.",
+    ] {
+        let a = analyse(text);
+        assert!(a.quotes.is_empty(), "{text}: {:#?}", a.quotes);
+    }
+    let a = analyse("Ana Ruiz spoke about the harbour plan.");
+    assert_eq!(content(&a, quote(&a, "harbour")), "the harbour plan");
+}

@@ -320,7 +320,12 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ';') {
         return true;
     }
-    if cx.is_punct(i, ',') && matches!(cx.low(i + 1), "though" | "although" | "whereas") {
+    if cx.is_punct(i, ',')
+        && matches!(
+            cx.low(i + 1),
+            "though" | "although" | "whereas" | "despite" | "compared"
+        )
+    {
         return true;
     }
     // "…, he said." / "…, Sullivan said Sunday.": the claim's own

@@ -104,6 +104,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                     && !purpose_infinitive(cx, i)
                     && !act_on_object(cx, i)
                     && !possessed_noun(cx, i)
+                    && !speech_without_topic(cx, i)
             }) {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
@@ -453,6 +454,26 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
             cx.low(i + 1),
             "that" | "about" | "of" | "for" | "to" | "on" | "over" | "in" | "against"
         )
+}
+
+/// "spoke to reporters Thursday", "spoke for 77 minutes", "talked with
+/// voters": a verb of speaking reports a claim only through its topic
+/// ("spoke about …", "talked of …", "spoke out against …"); without one
+/// it names the act.
+fn speech_without_topic(cx: &Context, i: usize) -> bool {
+    let l = cx.low(i);
+    let speaking = ["speak", "spoke", "talk"].iter().any(|s| l.starts_with(s));
+    if !speaking {
+        return false;
+    }
+    !(i + 1..(i + 8).min(cx.tokens.len()))
+        .take_while(|&k| cx.is_word(k))
+        .any(|k| {
+            matches!(
+                cx.low(k),
+                "about" | "of" | "on" | "out" | "against" | "up" | "through"
+            )
+        })
 }
 
 /// "met in Rome to discuss trade", "met Monday to discuss", "in order to
