@@ -466,13 +466,13 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
     if !speaking {
         return false;
     }
+    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday").
     !(i + 1..(i + 8).min(cx.tokens.len()))
         .take_while(|&k| cx.is_word(k))
-        .any(|k| {
-            matches!(
-                cx.low(k),
-                "about" | "of" | "on" | "out" | "against" | "up" | "through"
-            )
+        .any(|k| match cx.low(k) {
+            "about" | "of" | "out" | "against" | "up" | "through" => true,
+            "on" => !cx.lex.is_time_word(cx.low(k + 1)),
+            _ => false,
         })
 }
 
