@@ -280,12 +280,20 @@ fn attribution_follows(
     else {
         return false;
     };
-    let after = i + 2 + cue;
-    tokens[after.min(tokens.len())..]
+    let after = (i + 2 + cue).min(tokens.len());
+    let words = tokens[after..]
         .iter()
         .take_while(|t| t.kind == TokenKind::Word)
-        .count()
-        <= 3
+        .count();
+    // "“Who do they think they are?” Trump said of Apple in February, when
+    // …": a preposition after the cue opens an adjunct, not a content.
+    let adjunct = tokens.get(after).is_some_and(|t| {
+        matches!(
+            t.span.slice(text).to_lowercase().as_str(),
+            "of" | "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "as"
+        )
+    });
+    words <= 3 || adjunct
 }
 
 /// Whether a sentence ends right after token `i` (line breaks aside).

@@ -1015,3 +1015,23 @@ fn speaking_reports_a_claim_only_through_its_topic() {
     let a = analyse("Ana Ruiz spoke about the harbour plan.");
     assert_eq!(content(&a, quote(&a, "harbour")), "the harbour plan");
 }
+
+#[test]
+fn an_adjunct_after_the_cue_keeps_a_question_with_its_speaker() {
+    let a = analyse(
+        "\u{201c}Who do they think they are?\u{201d} Ivo Marek said of the port board in February, when it raised the fees.",
+    );
+    let q = quote(&a, "Who do they think");
+    assert_eq!(speaker(q), "Ivo Marek");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_quotation_after_a_colon_stands_alone_before_its_cue() {
+    let a = analyse(
+        "Jo Doe, who advised the mayor, listed the rules of the house: \u{201c}Good manners were assumed,\u{201d} he said.",
+    );
+    let q = quote(&a, "Good manners");
+    assert_eq!(content(&a, q), "Good manners were assumed");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}

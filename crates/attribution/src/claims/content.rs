@@ -501,7 +501,10 @@ pub(super) fn left_content(
         // "Belgium failed … and ‘should have acted,’ said X": the clause.
         // "The country “has made …,” McConnell said": the words run into
         // the mark; "Later, “…,” he said" is a lead-in, not content.
+        // "… ticked through the code: ''Civility was assumed,'' he said":
+        // after a colon the quotation stands alone.
         if q.open > clause_start
+            && !cx.is_punct(q.open - 1, ':')
             && (cx.word_count(clause_start, q.open) >= 3 || cx.is_word(q.open - 1))
         {
             return Some((clause_start, b + 1));
