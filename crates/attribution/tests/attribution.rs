@@ -1035,3 +1035,20 @@ fn a_quotation_after_a_colon_stands_alone_before_its_cue() {
     assert_eq!(content(&a, q), "Good manners were assumed");
     assert_eq!(q.kind, QuoteKind::Direct);
 }
+
+#[test]
+fn names_that_look_like_adverbs_or_modals_are_speakers() {
+    let a = analyse(
+        "Giffords spoke in Denver.\n\n\"Elections matter,\" Kelly said. \"Look at the records.\"",
+    );
+    let q = quote(&a, "Elections matter");
+    assert_eq!(speaker(q), "Kelly");
+    assert!(content(&a, q).contains("records"));
+    let a = analyse(
+        "Costs rose again.\n\n\"It is an expensive model,\" said Will Doyle, a professor at Vanderbilt.",
+    );
+    assert_eq!(speaker(quote(&a, "expensive model")), "Will Doyle");
+    // An adverb before the cue is still skipped.
+    let a = analyse("Costs rose again.\n\nThe mayor really said the fees would fall.");
+    assert_eq!(speaker(quote(&a, "fees would fall")), "The mayor");
+}

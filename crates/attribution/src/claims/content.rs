@@ -261,7 +261,7 @@ fn introduced_by(cx: &Context, k: usize, open: usize) -> Option<usize> {
         return None;
     }
     let mut j = cue;
-    while j > k && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
+    while j > k && cx.between(j - 1) {
         j -= 1;
     }
     let mut b = j;
@@ -397,7 +397,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
             return true;
         }
         let mut j = i + 1;
-        while j < e && cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
+        while j < e && cx.between(j) {
             j += 1;
         }
         return j < e && is_speech_verb(cx, j);

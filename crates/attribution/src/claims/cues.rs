@@ -46,7 +46,7 @@ pub(super) fn finite(
     }
     // "… tweeted a photograph and said …": the same speaker again.
     let mut b = cue;
-    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) {
         b -= 1;
     }
     let coordinated = b > s && matches!(cx.low(b - 1), "and" | "but");

@@ -293,7 +293,7 @@ pub(super) fn puts_it(cx: &Context, i: usize) -> bool {
 /// participle, with only adverbs between.
 fn progressive(cx: &Context, s: usize, i: usize) -> bool {
     let mut b = i;
-    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) && !is_be(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) && !is_be(cx.low(b - 1)) {
         b -= 1;
     }
     b > s && is_be(cx.low(b - 1))
