@@ -1052,3 +1052,12 @@ fn names_that_look_like_adverbs_or_modals_are_speakers() {
     let a = analyse("Costs rose again.\n\nThe mayor really said the fees would fall.");
     assert_eq!(speaker(quote(&a, "fees would fall")), "The mayor");
 }
+
+#[test]
+fn a_quotation_after_its_cue_and_but_continues_the_claim() {
+    let a = analyse(
+        "The mayor met the board.\n\n\"I like Ana,\" he said, but \"when it comes to the harbour, she is wrong.\"",
+    );
+    let q = quote(&a, "I like Ana");
+    assert!(content(&a, q).contains("harbour"), "{}", content(&a, q));
+}
