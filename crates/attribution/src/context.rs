@@ -131,6 +131,27 @@ impl<'a> Context<'a> {
         (tail >= e && last < e).then_some(qi)
     }
 
+    /// Whether word `i` may sit between a speaker and a cue (an auxiliary or
+    /// adverb: "has already said"). A capitalised word is a name there
+    /// ("Kelly said", "said Will Doyle"), except in the headline, where
+    /// every word is capitalised ("Trump Also Says").
+    pub fn between(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.lex.is_between(self.low(i))
+            && (!self.is_cap(i) || i < self.first_line_end)
+    }
+
+    /// Whether the quotation closing at token `close` ends in the comma,
+    /// question or exclamation mark of an attributed quotation ("…,” she
+    /// said"), looking past nested closing marks ("…called ‘miracles,’”").
+    pub fn ends_attributed(&self, close: usize) -> bool {
+        let mut k = close;
+        while k > 0 && self.is_mark(k - 1) && k + 3 > close {
+            k -= 1;
+        }
+        k > 0 && matches!(self.tokens[k - 1].kind, TokenKind::Punct(',' | '?' | '!'))
+    }
+
     /// Number of word tokens in `[start, end)`.
     pub fn word_count(&self, start: usize, end: usize) -> usize {
         (start..end.min(self.tokens.len()))

@@ -28,6 +28,8 @@ pub struct Quotation {
 struct Open {
     token: usize,
     double: bool,
+    /// Opened with a straight mark (" or ''), not a curly or angled one.
+    straight: bool,
 }
 
 /// Finds every top-level quotation in `tokens`, in text order.
@@ -39,7 +41,13 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
     for (i, t) in tokens.iter().enumerate() {
         if t.after_newline {
             if let Some(o) = open.take() {
-                let continues = matches!(t.kind, TokenKind::Mark(m) if m.is_double() == o.double && m != Mark::DoubleClose && m != Mark::SingleClose);
+                // The next paragraph's opening mark must be of the same
+                // style: a straight mark left open before a curly one
+                // marks an excerpt, not the quotation's first paragraph.
+                let continues = matches!(t.kind, TokenKind::Mark(m) if m.is_double() == o.double
+                    && m != Mark::DoubleClose
+                    && m != Mark::SingleClose
+                    && (m == Mark::DoubleStraight) == o.straight);
                 if continues {
                     open = Some(o);
                     last_inside = Some(i);
@@ -72,6 +80,7 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                     open = Some(Open {
                         token: i,
                         double: mark.is_double(),
+                        straight: mark == Mark::DoubleStraight,
                     });
                     last_inside = None;
                 }
@@ -96,11 +105,13 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                     let o = Open {
                         token: o.token,
                         double: true,
+                        straight: o.straight,
                     };
                     out.push(unclosed(tokens, &o, last_inside.unwrap_or(o.token)));
                     open = Some(Open {
                         token: i,
                         double: true,
+                        straight: false,
                     });
                     last_inside = None;
                 } else {
@@ -172,6 +183,17 @@ mod tests {
     fn continues_across_paragraphs_that_open_with_a_mark() {
         let text = "“First part.\n\n“Second part,” he said.";
         assert_eq!(contents(text), vec!["First part.\n\n“Second part,"]);
+    }
+
+    #[test]
+    fn a_straight_mark_left_open_does_not_continue_into_a_curly_one() {
+        let text = "\"Ana was angry.\n\n\u{201c}It never crossed my mind,\u{201d} she said.";
+        assert_eq!(
+            contents(text),
+            vec!["Ana was angry.", "It never crossed my mind,"]
+        );
+        let text = "\"First part.\n\n\"Second part,\" he said.";
+        assert_eq!(contents(text), vec!["First part.\n\n\"Second part,"]);
     }
 
     #[test]

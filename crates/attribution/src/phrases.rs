@@ -25,7 +25,7 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
-            !lexicon::attribution_words().boundary.contains(&cx.low(i))
+            (!lexicon::attribution_words().boundary.contains(&cx.low(i)) || name_word(cx, i))
                 && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
         }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
@@ -33,11 +33,20 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
     }
 }
 
+/// Whether the capitalised word at `i`, a function word in lower case,
+/// is a name here: it runs into another capitalised word in mid-sentence
+/// ("said Will Doyle", "Al Hunt").
+pub(crate) fn name_word(cx: &Context, i: usize) -> bool {
+    let mid_sentence =
+        i > 0 && !cx.tokens[i].after_newline && (cx.is_word(i - 1) || cx.is_punct(i - 1, ','));
+    cx.is_cap(i) && cx.is_cap(i + 1) && mid_sentence && i >= cx.first_line_end
+}
+
 /// The speaker phrase ending right before the cue at `cue` (sentence from
 /// `start`), skipping auxiliaries and adverbs ("has already warned").
 pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     let mut j = cue;
-    while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
+    while j > start && cx.between(j - 1) {
         j -= 1;
     }
     // "Ham went on to say …": the speaker goes on, and is before that.
@@ -48,7 +57,7 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
         && cx.is_word(j - 3)
     {
         j -= 2;
-        while j > start && cx.is_word(j - 1) && cx.lex.is_between(cx.low(j - 1)) {
+        while j > start && cx.between(j - 1) {
             j -= 1;
         }
     }
@@ -271,6 +280,7 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
             TokenKind::Word => {
                 let l = cx.low(i);
                 ((!lexicon::attribution_words().boundary.contains(&l) && !lexicon::attribution_words().forward_boundary.contains(&l))
+                    || name_word(cx, i)
                     || (l == "and" && cx.is_cap(i + 1))
                     // "a source close to the campaign", "an adviser to Trump"
                     || (l == "to"

@@ -261,20 +261,39 @@ fn attribution_follows(
     // The cue must end its clause within a few words ("Trump said Sunday
     // on CNN."); "“….” Reid said both Rubio and Cruz are …" is a new
     // sentence with content of its own.
+    // The speaker may carry a party tag or an apposition ("“…!” Marcia
+    // Price (D-Va.) shouted", "“…?” his aide, Jo Doe, asked").
     let Some(cue) = tokens[i + 1..]
         .iter()
-        .take(5)
-        .take_while(|t| t.kind == TokenKind::Word || t.is_punct('.'))
+        .take(12)
+        .take_while(|t| {
+            t.kind == TokenKind::Word
+                || matches!(t.kind, TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
+        })
         .position(|t| is_cue(&t.span.slice(text).to_lowercase()))
+        .filter(|&k| {
+            k < 5
+                || tokens[i + 1..i + 1 + k]
+                    .iter()
+                    .any(|t| !t.is_punct('.') && t.kind != TokenKind::Word)
+        })
     else {
         return false;
     };
-    let after = i + 2 + cue;
-    tokens[after.min(tokens.len())..]
+    let after = (i + 2 + cue).min(tokens.len());
+    let words = tokens[after..]
         .iter()
         .take_while(|t| t.kind == TokenKind::Word)
-        .count()
-        <= 3
+        .count();
+    // "“Who do they think they are?” Trump said of Apple in February, when
+    // …": a preposition after the cue opens an adjunct, not a content.
+    let adjunct = tokens.get(after).is_some_and(|t| {
+        matches!(
+            t.span.slice(text).to_lowercase().as_str(),
+            "of" | "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "as"
+        )
+    });
+    words <= 3 || adjunct
 }
 
 /// Whether a sentence ends right after token `i` (line breaks aside).

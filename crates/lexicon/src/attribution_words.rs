@@ -74,6 +74,12 @@ pub struct AttributionWords<'t> {
     /// Words that, after a comma, open what follows a noun phrase rather than
     /// an apposition or a list item.
     pub after_phrase: Vec<&'t str>,
+    /// Relative words that, after a comma, open the writer's gloss on a
+    /// noun phrase's last noun ("…, which include …").
+    pub phrase_relatives: Vec<&'t str>,
+    /// Words that open an adjunct of the act after a noun-phrase content
+    /// ("… after the debate", "… during a rally").
+    pub adjunct_openers: Vec<&'t str>,
     /// Subordinators that open a clause before the main one.
     pub subordinators: Vec<&'t str>,
     /// Nouns whose "that" clause is someone's claim.
@@ -117,6 +123,8 @@ impl<'t> AttributionWords<'t> {
             "clausal-stems",
             "clause-openers",
             "after-phrase",
+            "phrase-relatives",
+            "adjunct-openers",
             "subordinators",
             "stance-nouns",
             "stance-adjectives",
@@ -149,6 +157,8 @@ impl<'t> AttributionWords<'t> {
                 "clausal-stems" => &mut out.clausal_stems,
                 "clause-openers" => &mut out.clause_openers,
                 "after-phrase" => &mut out.after_phrase,
+                "phrase-relatives" => &mut out.phrase_relatives,
+                "adjunct-openers" => &mut out.adjunct_openers,
                 "subordinators" => &mut out.subordinators,
                 "stance-nouns" => &mut out.stance_nouns,
                 "stance-adjectives" => &mut out.stance_adjectives,

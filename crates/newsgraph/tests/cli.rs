@@ -517,3 +517,27 @@ fn gdelt_export_dates_every_row() {
         );
     }
 }
+
+#[test]
+fn gdelt_export_writes_names_as_written_not_as_tokenised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "embassy.txt",
+        "China\u{2019}s ambassador to Britain, Liu Xiaoming, on Monday accused Britain of interfering in Hong Kong.\n"
+            .as_bytes(),
+    );
+    let db = dir.path().join("t.db");
+    let out = run(newsgraph()
+        .args(["ingest", "--published", "2019-07-08", "--db"])
+        .arg(&db)
+        .arg(&file));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(newsgraph()
+        .args(["export", "--format", "gdelt", "--db"])
+        .arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    assert!(tsv.contains("China\u{2019}s ambassador"), "{tsv}");
+    assert!(!tsv.contains(" \u{2019}s") && !tsv.contains(" 's"), "{tsv}");
+}

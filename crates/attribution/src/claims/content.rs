@@ -169,7 +169,12 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         // attribution ("…,” Sullivan said), is the whole content.
         let rest_is_punct = (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_)));
         let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.lex.cue(cx.low(i)).is_some());
-        if rest_is_punct || cue_follows {
+        // "chanted “What curfew?” and kept going …", "says, “Don't do it,”
+        // until …": a quotation that ends its own sentence or clause inside
+        // its marks is the whole utterance; the words after are the writer's.
+        let complete = q.close.is_some()
+            && (cx.ends_attributed(last) || (last > 0 && cx.is_punct(last - 1, '.')));
+        if rest_is_punct || cue_follows || complete {
             return Some((k, last + 1));
         }
     } else if k > 0
@@ -188,9 +193,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         if let Some(qi) = cx.opens[i] {
             let q = &cx.quotations[qi];
             let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
-            let attributed_form = last > 0
-                && (matches!(cx.tokens[last - 1].kind, TokenKind::Punct(',' | '?' | '!'))
-                    || cx.is_punct(last + 1, ','));
+            let attributed_form = cx.ends_attributed(last) || cx.is_punct(last + 1, ',');
             // A quotation inside the clause ("she was “going to put coal
             // miners out of business,” adding …") is part of it; only one
             // that opens a clause of its own starts another claim.
@@ -199,6 +202,13 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
                 .any(|j| matches!(cx.lex.cue(cx.low(j)), Some(c) if c != CueClass::Participle));
             if attributed_form && opens_clause && own_cue {
                 end = i;
+                break;
+            }
+            // "… were made public ― Trump boasted, “…”": a quotation with
+            // its speaker and cue before it is another claim, from its
+            // speaker on.
+            if let Some(sub) = introduced_by(cx, k, i) {
+                end = sub;
                 break;
             }
         }
@@ -233,6 +243,40 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
     }
     // One word is a whole content for stance verbs ("Rubio opposes abortion").
     (cx.word_count(k, end) >= 1).then_some((k, end))
+}
+
+/// The start of "Trump boasted, “" or "she said: “" before the quotation
+/// opening at `open`: a short name or a pronoun (after `k`), a finite cue
+/// and a comma or colon.
+fn introduced_by(cx: &Context, k: usize, open: usize) -> Option<usize> {
+    if open < k + 4 || !(cx.is_punct(open - 1, ',') || cx.is_punct(open - 1, ':')) {
+        return None;
+    }
+    let cue = open - 2;
+    if !matches!(
+        cx.lex.cue(cx.low(cue)),
+        Some(CueClass::Speech | CueClass::Tell)
+    ) || cx.is_cap(cue)
+    {
+        return None;
+    }
+    let mut j = cue;
+    while j > k && cx.between(j - 1) {
+        j -= 1;
+    }
+    let mut b = j;
+    if j > k && cx.lex.pronoun(cx.low(j - 1)).is_some() {
+        b = j - 1;
+    } else {
+        while b > k && j - b < 4 && cx.is_cap(b - 1) {
+            b -= 1;
+        }
+    }
+    // The name must start a clause: after punctuation or a conjunction.
+    let starts_clause = b > k
+        && (matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_))
+            || matches!(cx.low(b - 1), "and" | "but"));
+    (b < j && starts_clause).then_some(b)
 }
 
 /// "Lawmakers have not said when they would …": after a negated cue,
@@ -279,7 +323,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
     if cx.is_punct(i, ',')
         && matches!(
             cx.low(i + 1),
-            "which" | "who" | "though" | "although" | "even" | "whereas" | "where"
+            "though" | "although" | "whereas" | "despite" | "compared"
         )
     {
         return true;
@@ -353,7 +397,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
             return true;
         }
         let mut j = i + 1;
-        while j < e && cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
+        while j < e && cx.between(j) {
             j += 1;
         }
         return j < e && is_speech_verb(cx, j);
@@ -457,7 +501,10 @@ pub(super) fn left_content(
         // "Belgium failed … and ‘should have acted,’ said X": the clause.
         // "The country “has made …,” McConnell said": the words run into
         // the mark; "Later, “…,” he said" is a lead-in, not content.
+        // "… ticked through the code: ''Civility was assumed,'' he said":
+        // after a colon the quotation stands alone.
         if q.open > clause_start
+            && !cx.is_punct(q.open - 1, ':')
             && (cx.word_count(clause_start, q.open) >= 3 || cx.is_word(q.open - 1))
         {
             return Some((clause_start, b + 1));

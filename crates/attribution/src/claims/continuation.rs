@@ -92,7 +92,7 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             && (matches!(
                 cx.tokens[q.open - 1].kind,
                 TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
-            ) || (cx.low(q.open - 1) == "and" && cx.is_punct(q.open - 2, ',')));
+            ) || (matches!(cx.low(q.open - 1), "and" | "but") && cx.is_punct(q.open - 2, ',')));
         // "“A,” Warren said. “B” to drive up …": a quotation the sentence
         // goes on after is part of another clause, not the quote's rest.
         let si = cx.sentences.partition_point(|&(_, e)| e <= q.open);
@@ -178,8 +178,7 @@ pub(super) fn tagged_quotations(cx: &Context, claims: &mut Vec<Claim>) {
     let mut added = Vec::new();
     for q in &cx.quotations {
         let Some(close) = q.close else { continue };
-        let attributed =
-            close > 0 && matches!(cx.tokens[close - 1].kind, TokenKind::Punct(',' | '?' | '!'));
+        let attributed = cx.ends_attributed(close);
         if !attributed || cx.word_count(q.open, close) < 2 {
             continue;
         }

@@ -46,7 +46,7 @@ pub(super) fn finite(
     }
     // "… tweeted a photograph and said …": the same speaker again.
     let mut b = cue;
-    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) {
         b -= 1;
     }
     let coordinated = b > s && matches!(cx.low(b - 1), "and" | "but");
@@ -75,7 +75,10 @@ pub(super) fn finite(
             (p, after, cue)
         }
         Some(p) => {
-            let lead = if coordinated { cue } else { p.range.0 };
+            // "“…,” his niece, Marcia Price, shouted": the role in
+            // apposition before the name leads the speaker phrase.
+            let first = p.role.map_or(p.range.0, |r| r.0.min(p.range.0));
+            let lead = if coordinated { cue } else { first };
             (p, cue + 1, lead)
         }
         None => {
@@ -101,6 +104,9 @@ pub(super) fn finite(
     if let Some(links) = phrases::chain_in(cx, clause_start.min(lead), lead) {
         speaker.via.extend(links);
     }
+    // "as Rosenthal put it, …": "it" belongs to the cue.
+    let put_it = puts_it(cx, cue) && after_speaker == cue + 1;
+    let after_speaker = if put_it { cue + 2 } else { after_speaker };
     let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
     let object_start = k;
     if class == CueClass::Tell {
@@ -113,10 +119,13 @@ pub(super) fn finite(
         {
             k = that + 1;
         }
+    } else if let Some(start) = quotation_after_addressee(cx, k, e) {
+        // "scolded him: “…”": the addressee stands before the colon.
+        k = start;
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
-    let mut cue_end = cue + 1;
+    let mut cue_end = if put_it { cue + 2 } else { cue + 1 };
     let right = if inverted {
         None
     } else if takes_particle(cx, cue, k) {
@@ -184,6 +193,13 @@ pub(super) fn finite(
         speaker: Some(speaker),
         cue_after,
     })
+}
+
+/// "scolded him: “…”", "lectured the reporters: “…”": a few words and a
+/// colon before a quotation; the index of its opening mark.
+fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
+    let colon = (k..(k + 5).min(e)).find(|&j| !cx.is_word(j))?;
+    (colon > k && cx.is_punct(colon, ':') && cx.opens[colon + 1].is_some()).then_some(colon + 1)
 }
 
 /// Whether the words from `k` carry on a sentence interrupted by its cue

@@ -22,7 +22,7 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
     // "Trump reportedly said …" is the cue's claim, with its speaker.
     if matches!(l, "reportedly" | "allegedly" | "seemingly") {
         let mut j = i + 1;
-        while cx.is_word(j) && cx.lex.is_between(cx.low(j)) {
+        while cx.between(j) {
             j += 1;
         }
         return cx.lex.cue(cx.low(j)).is_none();

@@ -104,6 +104,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                     && !purpose_infinitive(cx, i)
                     && !act_on_object(cx, i)
                     && !possessed_noun(cx, i)
+                    && !speech_without_topic(cx, i)
             }) {
                 match (class, covering) {
                     // "few are calling for …": a progressive is a finite cue.
@@ -126,7 +127,9 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                     _ => finite(cx, s, e, i, class, &claims[first..])
                         .or_else(|| relative(cx, s, e, i)),
                 }
-            } else if covering.is_none() && (unlisted_verb_of_saying(cx, i) || sees_as(cx, i)) {
+            } else if covering.is_none()
+                && (unlisted_verb_of_saying(cx, i) || sees_as(cx, i) || puts_it(cx, i))
+            {
                 finite(cx, s, e, i, CueClass::Speech, &claims[first..])
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
@@ -152,7 +155,22 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
     signed_quotations(cx, &mut claims);
     tagged_quotations(cx, &mut claims);
     claims.sort_by_key(|c| c.content.0);
+    for c in &mut claims {
+        if c.kind == QuoteKind::Direct && !interrupted_by_own_attribution(cx, c) {
+            c.kind = QuoteKind::Partial;
+        }
+    }
     Ok((claims, seen))
+}
+
+/// Whether the words of a direct claim's content that stand outside its
+/// quotation marks, if any, are its own attribution ("“A,” he said, “B”"):
+/// "PolitiFact claimed “Trump exaggerates” the level of … “misleading use
+/// of statistics”" quotes two phrases of a reported clause, a partial quote.
+fn interrupted_by_own_attribution(cx: &Context, c: &Claim) -> bool {
+    let (s, e) = c.content;
+    let outside = (s..e).any(|i| !cx.inside[i] && cx.is_word(i));
+    !outside || c.cue.is_some_and(|(cs, ce)| s < cs && ce < e)
 }
 
 /// "Trump: My plans aren’t set in stone." / "FALLIN: I think …": a
@@ -265,11 +283,17 @@ fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
         && !(i > 0 && is_be(cx.low(i - 1)))
 }
 
+/// "as Rosenthal put it, “…”", "as The New Yorker put it in an essay, …":
+/// "put it" after a subject words what follows.
+pub(super) fn puts_it(cx: &Context, i: usize) -> bool {
+    matches!(cx.low(i), "put" | "puts") && cx.low(i + 1) == "it" && i > 0 && cx.is_word(i - 1)
+}
+
 /// "is seeking", "is once again questioning": a form of "be" before the
 /// participle, with only adverbs between.
 fn progressive(cx: &Context, s: usize, i: usize) -> bool {
     let mut b = i;
-    while b > s && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) && !is_be(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) && !is_be(cx.low(b - 1)) {
         b -= 1;
     }
     b > s && is_be(cx.low(b - 1))
@@ -430,6 +454,26 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
             cx.low(i + 1),
             "that" | "about" | "of" | "for" | "to" | "on" | "over" | "in" | "against"
         )
+}
+
+/// "spoke to reporters Thursday", "spoke for 77 minutes", "talked with
+/// voters": a verb of speaking reports a claim only through its topic
+/// ("spoke about …", "talked of …", "spoke out against …"); without one
+/// it names the act.
+fn speech_without_topic(cx: &Context, i: usize) -> bool {
+    let l = cx.low(i);
+    let speaking = ["speak", "spoke", "talk"].iter().any(|s| l.starts_with(s));
+    if !speaking {
+        return false;
+    }
+    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday").
+    !(i + 1..(i + 8).min(cx.tokens.len()))
+        .take_while(|&k| cx.is_word(k))
+        .any(|k| match cx.low(k) {
+            "about" | "of" | "out" | "against" | "up" | "through" => true,
+            "on" => !cx.lex.is_time_word(cx.low(k + 1)),
+            _ => false,
+        })
 }
 
 /// "met in Rome to discuss trade", "met Monday to discuss", "in order to

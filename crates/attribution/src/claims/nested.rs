@@ -110,7 +110,7 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
 /// adverbs ("and has also not answered …").
 fn coordinated_with_outer(cx: &Context, os: usize, cue: usize) -> Option<usize> {
     let mut b = cue;
-    while b > os && cx.is_word(b - 1) && cx.lex.is_between(cx.low(b - 1)) {
+    while b > os && cx.between(b - 1) {
         b -= 1;
     }
     (b > os + 1 && matches!(cx.low(b - 1), "and" | "but")).then_some(b - 1)

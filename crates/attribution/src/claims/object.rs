@@ -2,8 +2,10 @@
 //! endorsed the plan, prompting a walkout": a stance verb that takes a
 //! noun phrase, not a clause, has that phrase as its content; PolNeAR ends
 //! it before a comma that opens another clause (", but …", ", prompting
-//! …"), where the reported clause of a speech verb would run on. (Trailing adjuncts, "at a press conference", are left
-//! in: cutting there cost more than it gained on PolNeAR.)
+//! …"), where the reported clause of a speech verb would run on, and
+//! before an adjunct of the act ("attacked Machado in early-morning
+//! tweets") or a relative gloss on its last noun (", which …"), which a
+//! reported clause keeps.
 
 use super::*;
 
@@ -27,16 +29,45 @@ pub(super) fn takes_noun_phrase(cx: &Context, cue: usize, k: usize) -> bool {
 /// The end of a noun-phrase content `(k, end)`: a comma outside quotation
 /// marks that a conjunction, adverbial or participle follows ("Hillary
 /// Clinton, but he's not predicting …", "…, leading authorities to …");
-/// a comma before an apposition or a list item stays inside.
+/// a comma before an apposition or a list item stays inside. A noun phrase
+/// proper (not an intention's "to …", whose verb phrase keeps its
+/// adjuncts) also ends before a relative gloss on its last noun ("the
+/// proposals, which include …") and before an adjunct of the act: "after",
+/// "during" …, or "in"/"on"/"at" with a time or a medium ("attacked Machado
+/// in early-morning tweets", "endorsed Clinton on Thursday").
 pub(super) fn noun_phrase_end(cx: &Context, k: usize, end: usize) -> usize {
+    let words = lexicon::attribution_words();
+    let phrase = cx.low(k) != "to";
     (k + 1..end)
         .find(|&i| {
-            !cx.inside[i]
-                && cx.is_punct(i, ',')
-                && (lexicon::attribution_words()
-                    .after_phrase
-                    .contains(&cx.low(i + 1))
-                    || cx.low(i + 1).ends_with("ing"))
+            if cx.inside[i] {
+                return false;
+            }
+            if cx.is_punct(i, ',') {
+                let next = cx.low(i + 1);
+                return words.after_phrase.contains(&next)
+                    || next.ends_with("ing")
+                    || (phrase && words.phrase_relatives.contains(&next));
+            }
+            phrase && cx.is_word(i) && opens_adjunct(cx, i, end)
         })
         .unwrap_or(end)
+}
+
+/// Whether the word at `i` opens an adjunct of the act: a subordinator or
+/// time preposition ("after", "during"), or "in"/"on"/"at" before a time
+/// word or a medium ("on Thursday", "in a statement", "at his rally").
+fn opens_adjunct(cx: &Context, i: usize, end: usize) -> bool {
+    let words = lexicon::attribution_words();
+    let l = cx.low(i);
+    if words.adjunct_openers.contains(&l) {
+        return true;
+    }
+    if !matches!(l, "in" | "on" | "at") {
+        return false;
+    }
+    let next = cx.low(i + 1);
+    cx.lex.is_time_word(next)
+        || (matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+            && (i + 2..(i + 5).min(end)).any(|j| words.media_nouns.contains(&cx.low(j))))
 }

@@ -8,7 +8,7 @@ use super::*;
 /// A claim whose cue at `cue` is the verb of a relative clause, or `None`.
 pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     let mut rel = cue;
-    while rel > s && cx.is_word(rel - 1) && cx.lex.is_between(cx.low(rel - 1)) {
+    while rel > s && cx.between(rel - 1) {
         rel -= 1;
     }
     if rel <= s
@@ -81,7 +81,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 /// comma (", who has criticized …").
 pub(super) fn set_off_relative(cx: &Context, s: usize, cue: usize) -> bool {
     let mut rel = cue;
-    while rel > s && cx.is_word(rel - 1) && cx.lex.is_between(cx.low(rel - 1)) {
+    while rel > s && cx.between(rel - 1) {
         rel -= 1;
     }
     rel > s + 1 && matches!(cx.low(rel - 1), "who" | "which") && cx.is_punct(rel - 2, ',')
