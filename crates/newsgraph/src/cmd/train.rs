@@ -107,8 +107,7 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
     };
     let from_model = match &args.lexicons_from {
         Some(p) => {
-            let bytes =
-                std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
             let model = nlp::ner::NerModel::from_bytes(&bytes)
                 .with_context(|| format!("{} is not a readable NER model", p.display()))?;
             Some(nlp::ner::train::lexicons_of(model))

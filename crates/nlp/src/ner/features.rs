@@ -503,7 +503,12 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
     }
     let before_kinds = start.checked_sub(1).map_or(0, |j| v[j].kinds);
     if before_kinds != 0 {
-        out.push(Key::new(93).num(position).num(u32::from(before_kinds)).done());
+        out.push(
+            Key::new(93)
+                .num(position)
+                .num(u32::from(before_kinds))
+                .done(),
+        );
     }
 }
 

@@ -28,7 +28,7 @@
 
 use super::features::{all_caps_sentence, lower_key};
 use super::lexicon::Lexicons;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The label slots of the CoNLL types in a model, when it has them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -295,7 +295,10 @@ fn capitalised_runs(words: &[&str]) -> Vec<(usize, usize)> {
         loop {
             if end < words.len() && run_word(words[end]) {
                 end += 1;
-            } else if end + 1 < words.len() && joins(words[end]) && run_word(words[end + 1]) {
+            } else if end + 1 < words.len()
+                && (joins(words[end]) || plural_possessive(words[end - 1], words[end]))
+                && run_word(words[end + 1])
+            {
                 end += 2;
             } else {
                 break;
@@ -305,6 +308,12 @@ fn capitalised_runs(words: &[&str]) -> Vec<(usize, usize)> {
         i = end;
     }
     out
+}
+
+/// Whether `mark` after `word` is a plural possessive's apostrophe inside a
+/// name ("Westminster Magistrates ' Court", "Veterans ' Affairs").
+fn plural_possessive(word: &str, mark: &str) -> bool {
+    matches!(mark, "'" | "’") && word.ends_with(['s', 'S']) && word.chars().count() > 2
 }
 
 /// A word that may be part of a capitalised run: capitalised, no digits
@@ -351,6 +360,49 @@ fn event_shaped(words: &[&str]) -> bool {
         [.., last] if words.len() >= 2 && nw.is_event_head(last) => true,
         _ => head_before_of(words, |w| nw.is_event_head(w)),
     }
+}
+
+/// The head noun of what the sentence says a name ending before token
+/// `end` is: ", a|an|the …" or "is|was|are|were a|an|the …", then up to
+/// four lower-case words ("Vidora , a video news agency" → "agency").
+fn described_head<'w>(words: &[&'w str], end: usize) -> Option<&'w str> {
+    let linked = matches!(
+        words.get(end).copied(),
+        Some("," | "is" | "was" | "are" | "were")
+    );
+    let det = matches!(words.get(end + 1).copied(), Some("a" | "an" | "the"));
+    if !(linked && det) {
+        return None;
+    }
+    let described = words.get(end + 2..)?;
+    // Words after the head that end the description ("a village in …").
+    let closes = |w: &str| {
+        matches!(
+            w,
+            "in" | "of"
+                | "that"
+                | "which"
+                | "who"
+                | "based"
+                | "and"
+                | "with"
+                | "for"
+                | "from"
+                | "on"
+                | "at"
+        )
+    };
+    let n = described
+        .iter()
+        .take(4)
+        .take_while(|w| !closes(w) && w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .count();
+    // A following lower-case word means the head was not reached
+    // ("a news agency spokesman").
+    let stops = described
+        .get(n)
+        .is_none_or(|w| !w.chars().next().is_some_and(char::is_lowercase) || closes(w));
+    (n > 0 && stops).then(|| described[n - 1])
 }
 
 /// Whether the words name a country ("Soviet Union", "United Kingdom").
@@ -409,11 +461,35 @@ pub(crate) fn fix_document(
             }
         }
     }
+    // What the document says a name is: "Vidora, a video news agency" makes
+    // every "Vidora" of the document an organisation.
+    let mut described: HashMap<String, u8> = HashMap::new();
+    for (labels, words) in tags.iter().zip(sentences) {
+        if all_caps_sentence(words) {
+            continue;
+        }
+        for n in names_of(labels) {
+            let ty = match described_head(words, n.end) {
+                Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
+                Some(h) if nw.is_place_head(h) && !nw.is_org_head(h) => match slots.loc {
+                    Some(loc) => loc,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            described
+                .entry(words[n.start..n.end].join(" "))
+                .or_insert(ty);
+        }
+    }
     for (labels, words) in tags.iter_mut().zip(sentences) {
         let caps = all_caps_sentence(words);
         let mut names = names_of(labels);
         for n in &mut names {
             let name = &words[n.start..n.end];
+            if let Some(ty) = described.get(&name.join(" ")) {
+                n.ty = *ty;
+            }
             if n.end - n.start == 1 && n.ty != per {
                 let w = name[0];
                 if (surnames.contains(w) || titled.contains(w))
@@ -591,6 +667,23 @@ mod tests {
 
     fn n(s: &str, ty: u8) -> (String, u8) {
         (s.to_string(), ty)
+    }
+
+    #[test]
+    fn a_description_names_its_head_noun_only_when_it_ends_there() {
+        fn head(s: &'static str) -> Option<&'static str> {
+            let w: Vec<&str> = s.split(' ').collect();
+            described_head(&w, 1)
+        }
+        assert_eq!(head("Vidora , a video news agency , said"), Some("agency"));
+        assert_eq!(head("Holm is a village in Norway"), Some("village"));
+        // The agency's spokesman does not make Vidora an agency.
+        assert_ne!(
+            head("Vidora , a news agency spokesman , said"),
+            Some("agency")
+        );
+        assert_eq!(head("Vidora said a news agency ,"), None);
+        assert_eq!(head("Vidora , an"), None);
     }
 
     #[test]
