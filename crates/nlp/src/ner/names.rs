@@ -440,6 +440,10 @@ pub(crate) fn fix_document(
         }
     }
     let mut titled: HashSet<&str> = HashSet::new();
+    // Words of the document's full person names, and words written right
+    // after "in" or "near".
+    let mut in_full_names: HashSet<&str> = HashSet::new();
+    let mut placed: HashSet<&str> = HashSet::new();
     for (labels, words) in tags.iter().zip(sentences) {
         if all_caps_sentence(words) {
             continue;
@@ -447,9 +451,17 @@ pub(crate) fn fix_document(
         for n in names_of(labels) {
             if n.ty == per && n.end - n.start >= 2 {
                 surnames.insert(words[n.end - 1]);
+                in_full_names.extend(&words[n.start..n.end]);
             }
         }
         for i in 1..words.len() {
+            // "in Harrison", "near Divar": where one lives or goes, not who.
+            if matches!(words[i - 1], "in" | "near")
+                && capitalised(words[i])
+                && !words.get(i + 1).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            {
+                placed.insert(words[i]);
+            }
             if nw.is_title(words[i - 1]) && capitalised(words[i - 1]) && capitalised(words[i]) {
                 let mut j = i;
                 while j + 1 < words.len() && capitalised(words[j + 1]) && !nw.is_title(words[j]) {
@@ -489,6 +501,21 @@ pub(crate) fn fix_document(
             let name = &words[n.start..n.end];
             if let Some(ty) = described.get(&name.join(" ")) {
                 n.ty = *ty;
+            }
+            // A one-word "person" the document never names in full nor
+            // with a title, but writes after "in" or "near", is a place
+            // ("the extension to Harrison … trains left Harrison … in
+            // Harrison").
+            if let Some(loc) = slots.loc {
+                let w = name[0];
+                if n.end - n.start == 1
+                    && n.ty == per
+                    && placed.contains(w)
+                    && !in_full_names.contains(w)
+                    && !titled.contains(w)
+                {
+                    n.ty = loc;
+                }
             }
             if n.end - n.start == 1 && n.ty != per {
                 let w = name[0];
@@ -684,6 +711,39 @@ mod tests {
         );
         assert_eq!(head("Vidora said a news agency ,"), None);
         assert_eq!(head("Vidora , an"), None);
+    }
+
+    #[test]
+    fn a_lone_person_word_written_after_in_is_a_place_throughout() {
+        let doc = [
+            ("Trains left Brannock at dawn .", &[(2, 3, PER)][..]),
+            ("The depot in Brannock burned .", &[(3, 4, PER)][..]),
+        ];
+        let out = run(&doc);
+        assert_eq!(out[0], [n("Brannock", LOC)]);
+        assert_eq!(out[1], [n("Brannock", LOC)]);
+        // Not when the document names the person in full, nor a possessive.
+        let doc = [
+            ("Ola Brannock spoke .", &[(0, 2, PER)][..]),
+            ("Faith in Brannock fell .", &[(2, 3, PER)][..]),
+        ];
+        assert_eq!(run(&doc)[1], [n("Brannock", PER)]);
+        let out = one("Faith in Brannock 's plan fell .", &[(2, 3, PER)]);
+        assert_eq!(out, [n("Brannock", PER)]);
+    }
+
+    #[test]
+    fn a_description_types_every_mention_of_the_name() {
+        let doc = [
+            (
+                "Vidora , a video news agency , filmed it .",
+                &[(0, 1, LOC)][..],
+            ),
+            ("Vidora said so .", &[(0, 1, PER)][..]),
+        ];
+        let out = run(&doc);
+        assert_eq!(out[0], [n("Vidora", ORG)]);
+        assert_eq!(out[1], [n("Vidora", ORG)]);
     }
 
     #[test]
