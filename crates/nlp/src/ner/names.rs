@@ -171,8 +171,12 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
                 n.start += 1;
             }
         }
+        // "The" opens a name and never ends one ("Toulouse Street and
+        // The" is a title followed by the start of another).
         while n.end - n.start > 1
-            && (lower_word(words[n.end - 1]) || !has_alphanumeric(words[n.end - 1]))
+            && (lower_word(words[n.end - 1])
+                || !has_alphanumeric(words[n.end - 1])
+                || words[n.end - 1] == "The")
         {
             n.end -= 1;
         }
@@ -711,6 +715,15 @@ mod tests {
         );
         assert_eq!(head("Vidora said a news agency ,"), None);
         assert_eq!(head("Vidora , an"), None);
+    }
+
+    #[test]
+    fn names_do_not_end_in_an_article() {
+        let out = one(
+            "albums Toulouse Street and The Marauders",
+            &[(1, 5, MISC), (5, 6, ORG)],
+        );
+        assert_eq!(out, [n("Toulouse Street", MISC), n("The Marauders", ORG)]);
     }
 
     #[test]
