@@ -401,11 +401,13 @@ fn described_head<'w>(words: &[&'w str], end: usize) -> Option<&'w str> {
         .take(4)
         .take_while(|w| !closes(w) && w.chars().all(|c| c.is_lowercase() || c == '-'))
         .count();
-    // A following lower-case word means the head was not reached
-    // ("a news agency spokesman").
-    let stops = described
-        .get(n)
-        .is_none_or(|w| !w.chars().next().is_some_and(char::is_lowercase) || closes(w));
+    // A following lower-case word means the head was not reached ("a news
+    // agency spokesman"), and so does a possessive ("the bank 's chief").
+    let stops = described.get(n).is_none_or(|w| {
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let possessive = w.starts_with(['\'', '’']);
+        (!lower && !possessive) || closes(w)
+    });
     (n > 0 && stops).then(|| described[n - 1])
 }
 
@@ -715,6 +717,7 @@ mod tests {
         );
         assert_eq!(head("Vidora said a news agency ,"), None);
         assert_eq!(head("Vidora , an"), None);
+        assert_eq!(head("Lind , the bank 's chief , said"), None);
     }
 
     #[test]
