@@ -90,6 +90,43 @@ impl<'t> NameWords<'t> {
         self.place_heads.contains(key(word).as_str())
     }
 
+    /// Every section `word` is in, one bit each ([`NameWords::TITLE`] …
+    /// [`NameWords::PARTICLE`]); 0 for none. The tagger reads the bits as
+    /// features, so one lookup serves all six lists.
+    pub fn kinds(&self, word: &str) -> u8 {
+        let k = key(word);
+        let k = k.as_str();
+        let mut bits = 0;
+        for (set, bit) in [
+            (&self.titles, Self::TITLE),
+            (&self.org_heads, Self::ORG_HEAD),
+            (&self.media_heads, Self::MEDIA_HEAD),
+            (&self.place_heads, Self::PLACE_HEAD),
+            (&self.event_heads, Self::EVENT_HEAD),
+        ] {
+            if set.contains(k) {
+                bits |= bit;
+            }
+        }
+        if self.particles.contains(word.to_lowercase().as_str()) {
+            bits |= Self::PARTICLE;
+        }
+        bits
+    }
+
+    /// [`NameWords::kinds`] bit: a title or honorific.
+    pub const TITLE: u8 = 1;
+    /// [`NameWords::kinds`] bit: an organisation's head word.
+    pub const ORG_HEAD: u8 = 2;
+    /// [`NameWords::kinds`] bit: a news medium's head word.
+    pub const MEDIA_HEAD: u8 = 4;
+    /// [`NameWords::kinds`] bit: a place's head word.
+    pub const PLACE_HEAD: u8 = 8;
+    /// [`NameWords::kinds`] bit: an event's or a prize's head word.
+    pub const EVENT_HEAD: u8 = 16;
+    /// [`NameWords::kinds`] bit: a particle of personal names.
+    pub const PARTICLE: u8 = 32;
+
     /// Whether `word` is a particle of personal names ("van", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word.to_lowercase().as_str())
@@ -123,6 +160,23 @@ mod tests {
         assert!(!w.is_head("Congress"), "a one-word institution is a name");
         assert!(w.is_particle("van") && w.is_particle("bin"));
         assert!(!w.is_title("Trump"));
+    }
+
+    #[test]
+    fn kinds_name_every_list_a_word_is_in() {
+        let w = NameWords::parse(TEXT).expect("name word list");
+        assert_eq!(w.kinds("Dr."), NameWords::TITLE);
+        assert_eq!(w.kinds("Authority"), NameWords::ORG_HEAD);
+        assert_eq!(w.kinds("Times"), NameWords::MEDIA_HEAD);
+        assert_eq!(w.kinds("Street"), NameWords::PLACE_HEAD);
+        assert_eq!(w.kinds("Cup"), NameWords::EVENT_HEAD);
+        assert_eq!(w.kinds("bin"), NameWords::PARTICLE);
+        // "Magistrate" is both a title and a court's head word.
+        assert_eq!(
+            w.kinds("magistrate"),
+            NameWords::TITLE | NameWords::ORG_HEAD
+        );
+        assert_eq!(w.kinds("Trump"), 0);
     }
 
     #[test]

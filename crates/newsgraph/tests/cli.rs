@@ -541,3 +541,59 @@ fn gdelt_export_writes_names_as_written_not_as_tokenised() {
     assert!(tsv.contains("China\u{2019}s ambassador"), "{tsv}");
     assert!(!tsv.contains(" \u{2019}s") && !tsv.contains(" 's"), "{tsv}");
 }
+
+#[test]
+fn train_ner_retrains_on_the_lexicons_inside_a_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = String::new();
+    for (name, place) in [("Anna", "Paris"), ("Boris", "Oslo"), ("Carla", "Lima")] {
+        corpus.push_str(&format!("{name} B-PER\nvisited O\n{place} B-LOC\n. O\n\n"));
+    }
+    let train = write(dir.path(), "tiny.conll", corpus.as_bytes());
+    let clusters = write(
+        dir.path(),
+        "clusters.tsv",
+        b"paris\t1\t2\t3\noslo\t1\t2\t4\n",
+    );
+    let first = dir.path().join("first.bin");
+    let second = dir.path().join("second.bin");
+    let common = ["--epochs", "2", "--ensemble", "1", "--folds", "0"];
+    let out = run(newsgraph()
+        .args(["train", "ner", "--train"])
+        .arg(&train)
+        .arg("--clusters")
+        .arg(&clusters)
+        .args(common)
+        .arg("--out")
+        .arg(&first));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(newsgraph()
+        .args(["train", "ner", "--train"])
+        .arg(&train)
+        .arg("--lexicons-from")
+        .arg(&first)
+        .args(common)
+        .arg("--out")
+        .arg(&second));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 word classes"),
+        "the second model trains on the first one's classes: {}",
+        stderr(&out)
+    );
+    // A file that is not a model is refused by name.
+    let out = run(newsgraph()
+        .args(["train", "ner", "--train"])
+        .arg(&train)
+        .arg("--lexicons-from")
+        .arg(&train)
+        .args(common)
+        .arg("--out")
+        .arg(&second));
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("tiny.conll is not a readable NER model"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -145,3 +145,65 @@ fn capital_sub_heads_keep_only_words_the_page_names() {
         describe(&a)
     );
 }
+
+#[test]
+fn an_agency_described_as_one_is_an_organisation_in_every_mention() {
+    let a = analyse(
+        "Footage from Vidora, a video news agency, showed police entering the \
+         embassy. Vidora said its crew was unharmed.",
+    );
+    every_mention_is(&a, "Vidora", EntityType::Org);
+}
+
+#[test]
+fn a_court_named_with_a_plural_possessive_is_one_organisation() {
+    let a = analyse(
+        "He appeared at Westminster Magistrates' Court on Thursday. A judge at \
+         Westminster Magistrates' Court adjourned the hearing.",
+    );
+    let e =
+        named(&a, "Westminster Magistrates' Court").unwrap_or_else(|| panic!("{}", describe(&a)));
+    assert_eq!(e.kind, EntityType::Org);
+    assert_eq!(e.mentions.len(), 2, "{}", describe(&a));
+    assert!(
+        named(&a, "Westminster Magistrates").is_none(),
+        "{}",
+        describe(&a)
+    );
+}
+
+#[test]
+fn foreign_names_after_a_role_are_people_with_their_titles() {
+    let a = analyse(
+        "Leakstream editor-in-chief Sigurdur Hallvardsson told reporters in London \
+         that the publisher would fight the extradition. Former Bolivian President \
+         Tupac Quispe said on Sunday he would return to La Paz. Quispe resigned in \
+         November, and Hallvardsson said the case was political.",
+    );
+    every_mention_is(&a, "Hallvardsson", EntityType::Person);
+    every_mention_is(&a, "Quispe", EntityType::Person);
+    let e = named(&a, "Tupac Quispe").unwrap_or_else(|| panic!("{}", describe(&a)));
+    let titles: Vec<&str> = e.titles.iter().map(|t| t.slice(a.text())).collect();
+    assert_eq!(titles, ["President"]);
+}
+
+#[test]
+fn particles_and_compound_ranks_stay_with_the_right_part() {
+    let a = analyse(
+        "Lieutenant Colonel Abdulrahman bin Khalid al-Harbi met Gen. Marta de la \
+         Vega and Ludwig van Helden in Riyadh.",
+    );
+    for (name, title) in [
+        (
+            "Abdulrahman bin Khalid al-Harbi",
+            Some("Lieutenant Colonel"),
+        ),
+        ("Marta de la Vega", Some("Gen.")),
+        ("Ludwig van Helden", None),
+    ] {
+        let e = named(&a, name).unwrap_or_else(|| panic!("{name}:\n{}", describe(&a)));
+        assert_eq!(e.kind, EntityType::Person, "{name}");
+        let titles: Vec<&str> = e.titles.iter().map(|t| t.slice(a.text())).collect();
+        assert_eq!(titles, title.into_iter().collect::<Vec<_>>(), "{name}");
+    }
+}

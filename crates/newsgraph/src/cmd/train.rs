@@ -44,6 +44,11 @@ pub struct NerArgs {
     /// (crates/nlp/tools/census_names.py); stored in the model as frequency bands.
     #[arg(long, value_name = "FILE")]
     pub names: Option<PathBuf>,
+    /// Take the word classes, vectors and person names from this trained
+    /// model instead of `--clusters`, `--vectors` and `--names` (retraining
+    /// with new features on the same lexicons).
+    #[arg(long, value_name = "MODEL", conflicts_with_all = ["clusters", "vectors", "names"])]
+    pub lexicons_from: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
@@ -75,13 +80,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-fn train_ner(args: NerArgs) -> Result<ExitCode> {
-    let started = Instant::now();
-    let train_docs = nlp::conll::parse(&read(&args.train)?);
-    let dev_docs = match &args.dev {
-        Some(p) => nlp::conll::parse(&read(p)?),
-        None => Vec::new(),
-    };
+/// The word classes, vectors and person names of `--clusters`,
+/// `--vectors` and `--names` (each empty when not given).
+fn read_lexicons(args: &NerArgs) -> Result<nlp::ner::train::ModelLexicons> {
     let classes = match &args.clusters {
         Some(p) => nlp::ner::parse_word_classes(&read(p)?),
         None => Default::default(),
@@ -93,6 +94,29 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
     let person_names = match &args.names {
         Some(p) => nlp::ner::parse_person_names(&read(p)?),
         None => Default::default(),
+    };
+    Ok((classes, vectors, person_names))
+}
+
+fn train_ner(args: NerArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let train_docs = nlp::conll::parse(&read(&args.train)?);
+    let dev_docs = match &args.dev {
+        Some(p) => nlp::conll::parse(&read(p)?),
+        None => Vec::new(),
+    };
+    let from_model = match &args.lexicons_from {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let model = nlp::ner::NerModel::from_bytes(&bytes)
+                .with_context(|| format!("{} is not a readable NER model", p.display()))?;
+            Some(nlp::ner::train::lexicons_of(model))
+        }
+        None => None,
+    };
+    let (classes, vectors, person_names) = match from_model {
+        Some(lexicons) => lexicons,
+        None => read_lexicons(&args)?,
     };
     eprintln!(
         "training on {} documents, {} word classes, {} word vectors, {} person names",

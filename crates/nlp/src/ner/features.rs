@@ -66,6 +66,9 @@ pub(crate) struct TokenView {
     pub capitalised: bool,
     /// How common the word is as a given name and as a surname.
     pub person: PersonName,
+    /// The name-word lists the word is in (title, organisation, media,
+    /// place or event head, particle: [`lexicon::NameWords::kinds`]).
+    pub kinds: u8,
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
@@ -254,6 +257,7 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
                 },
                 capitalised,
                 lexicon: hit,
+                kinds: lexicon::name_words().kinds(&lower),
                 word,
                 lower,
             }
@@ -375,6 +379,21 @@ pub(crate) fn static_features(
             }
         }
     }
+    // Name-word lists of the token and its neighbours: a title before a
+    // word ("Gen. Kassem") or a head word after it ("Prosecution
+    // Authority") tells a name's type where the training data never saw
+    // the name itself.
+    for k in [-1isize, 0, 1] {
+        if let Some(t) = at(k).filter(|t| t.kinds != 0) {
+            out.push(
+                Key::new(90)
+                    .num(k as u32)
+                    .num(u32::from(t.kinds))
+                    .num(u32::from(t.capitalised))
+                    .done(),
+            );
+        }
+    }
     // Sentence position and casing context.
     if i == 0 {
         out.push(Key::new(20).str(&t.shape).done());
@@ -474,6 +493,23 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
     let after = v.get(end).map_or("</s>", |t| t.lower.as_str());
     out.push(Key::new(74).num(position).str(before).done());
     out.push(Key::new(75).num(position).str(after).done());
+    // The run's head word by kind: the last word's list ("… Authority",
+    // "… Street", "… Cup"), the list of the word before an "of" inside it
+    // ("Ministry of …", "Battle of …"), and a title right before the run.
+    out.push(Key::new(91).num(position).num(u32::from(last.kinds)).done());
+    if let Some(of) = (start + 1..end).find(|&j| v[j].lower == "of") {
+        let head = &v[of - 1];
+        out.push(Key::new(92).num(position).num(u32::from(head.kinds)).done());
+    }
+    let before_kinds = start.checked_sub(1).map_or(0, |j| v[j].kinds);
+    if before_kinds != 0 {
+        out.push(
+            Key::new(93)
+                .num(position)
+                .num(u32::from(before_kinds))
+                .done(),
+        );
+    }
 }
 
 /// Appends the dynamic feature keys of a token: the previous two labels

@@ -28,7 +28,7 @@
 
 use super::features::{all_caps_sentence, lower_key};
 use super::lexicon::Lexicons;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The label slots of the CoNLL types in a model, when it has them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -171,8 +171,12 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
                 n.start += 1;
             }
         }
+        // "The" opens a name and never ends one ("Toulouse Street and
+        // The" is a title followed by the start of another).
         while n.end - n.start > 1
-            && (lower_word(words[n.end - 1]) || !has_alphanumeric(words[n.end - 1]))
+            && (lower_word(words[n.end - 1])
+                || !has_alphanumeric(words[n.end - 1])
+                || words[n.end - 1] == "The")
         {
             n.end -= 1;
         }
@@ -295,7 +299,10 @@ fn capitalised_runs(words: &[&str]) -> Vec<(usize, usize)> {
         loop {
             if end < words.len() && run_word(words[end]) {
                 end += 1;
-            } else if end + 1 < words.len() && joins(words[end]) && run_word(words[end + 1]) {
+            } else if end + 1 < words.len()
+                && (joins(words[end]) || plural_possessive(words[end - 1], words[end]))
+                && run_word(words[end + 1])
+            {
                 end += 2;
             } else {
                 break;
@@ -305,6 +312,12 @@ fn capitalised_runs(words: &[&str]) -> Vec<(usize, usize)> {
         i = end;
     }
     out
+}
+
+/// Whether `mark` after `word` is a plural possessive's apostrophe inside a
+/// name ("Westminster Magistrates ' Court", "Veterans ' Affairs").
+fn plural_possessive(word: &str, mark: &str) -> bool {
+    matches!(mark, "'" | "’") && word.ends_with(['s', 'S']) && word.chars().count() > 2
 }
 
 /// A word that may be part of a capitalised run: capitalised, no digits
@@ -353,6 +366,51 @@ fn event_shaped(words: &[&str]) -> bool {
     }
 }
 
+/// The head noun of what the sentence says a name ending before token
+/// `end` is: ", a|an|the …" or "is|was|are|were a|an|the …", then up to
+/// four lower-case words ("Vidora , a video news agency" → "agency").
+fn described_head<'w>(words: &[&'w str], end: usize) -> Option<&'w str> {
+    let linked = matches!(
+        words.get(end).copied(),
+        Some("," | "is" | "was" | "are" | "were")
+    );
+    let det = matches!(words.get(end + 1).copied(), Some("a" | "an" | "the"));
+    if !(linked && det) {
+        return None;
+    }
+    let described = words.get(end + 2..)?;
+    // Words after the head that end the description ("a village in …").
+    let closes = |w: &str| {
+        matches!(
+            w,
+            "in" | "of"
+                | "that"
+                | "which"
+                | "who"
+                | "based"
+                | "and"
+                | "with"
+                | "for"
+                | "from"
+                | "on"
+                | "at"
+        )
+    };
+    let n = described
+        .iter()
+        .take(4)
+        .take_while(|w| !closes(w) && w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .count();
+    // A following lower-case word means the head was not reached ("a news
+    // agency spokesman"), and so does a possessive ("the bank 's chief").
+    let stops = described.get(n).is_none_or(|w| {
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let possessive = w.starts_with(['\'', '’']);
+        (!lower && !possessive) || closes(w)
+    });
+    (n > 0 && stops).then(|| described[n - 1])
+}
+
 /// Whether the words name a country ("Soviet Union", "United Kingdom").
 fn is_country(words: &[&str]) -> bool {
     gazetteer::country_by_name(&words.join(" ")).is_some()
@@ -388,6 +446,10 @@ pub(crate) fn fix_document(
         }
     }
     let mut titled: HashSet<&str> = HashSet::new();
+    // Words of the document's full person names, and words written right
+    // after "in" or "near".
+    let mut in_full_names: HashSet<&str> = HashSet::new();
+    let mut placed: HashSet<&str> = HashSet::new();
     for (labels, words) in tags.iter().zip(sentences) {
         if all_caps_sentence(words) {
             continue;
@@ -395,9 +457,17 @@ pub(crate) fn fix_document(
         for n in names_of(labels) {
             if n.ty == per && n.end - n.start >= 2 {
                 surnames.insert(words[n.end - 1]);
+                in_full_names.extend(&words[n.start..n.end]);
             }
         }
         for i in 1..words.len() {
+            // "in Harrison", "near Divar": where one lives or goes, not who.
+            if matches!(words[i - 1], "in" | "near")
+                && capitalised(words[i])
+                && !words.get(i + 1).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            {
+                placed.insert(words[i]);
+            }
             if nw.is_title(words[i - 1]) && capitalised(words[i - 1]) && capitalised(words[i]) {
                 let mut j = i;
                 while j + 1 < words.len() && capitalised(words[j + 1]) && !nw.is_title(words[j]) {
@@ -409,11 +479,50 @@ pub(crate) fn fix_document(
             }
         }
     }
+    // What the document says a name is: "Vidora, a video news agency" makes
+    // every "Vidora" of the document an organisation.
+    let mut described: HashMap<String, u8> = HashMap::new();
+    for (labels, words) in tags.iter().zip(sentences) {
+        if all_caps_sentence(words) {
+            continue;
+        }
+        for n in names_of(labels) {
+            let ty = match described_head(words, n.end) {
+                Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
+                Some(h) if nw.is_place_head(h) && !nw.is_org_head(h) => match slots.loc {
+                    Some(loc) => loc,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            described
+                .entry(words[n.start..n.end].join(" "))
+                .or_insert(ty);
+        }
+    }
     for (labels, words) in tags.iter_mut().zip(sentences) {
         let caps = all_caps_sentence(words);
         let mut names = names_of(labels);
         for n in &mut names {
             let name = &words[n.start..n.end];
+            if let Some(ty) = described.get(&name.join(" ")) {
+                n.ty = *ty;
+            }
+            // A one-word "person" the document never names in full nor
+            // with a title, but writes after "in" or "near", is a place
+            // ("the extension to Harrison … trains left Harrison … in
+            // Harrison").
+            if let Some(loc) = slots.loc {
+                let w = name[0];
+                if n.end - n.start == 1
+                    && n.ty == per
+                    && placed.contains(w)
+                    && !in_full_names.contains(w)
+                    && !titled.contains(w)
+                {
+                    n.ty = loc;
+                }
+            }
             if n.end - n.start == 1 && n.ty != per {
                 let w = name[0];
                 if (surnames.contains(w) || titled.contains(w))
@@ -591,6 +700,66 @@ mod tests {
 
     fn n(s: &str, ty: u8) -> (String, u8) {
         (s.to_string(), ty)
+    }
+
+    #[test]
+    fn a_description_names_its_head_noun_only_when_it_ends_there() {
+        fn head(s: &'static str) -> Option<&'static str> {
+            let w: Vec<&str> = s.split(' ').collect();
+            described_head(&w, 1)
+        }
+        assert_eq!(head("Vidora , a video news agency , said"), Some("agency"));
+        assert_eq!(head("Holm is a village in Norway"), Some("village"));
+        // The agency's spokesman does not make Vidora an agency.
+        assert_ne!(
+            head("Vidora , a news agency spokesman , said"),
+            Some("agency")
+        );
+        assert_eq!(head("Vidora said a news agency ,"), None);
+        assert_eq!(head("Vidora , an"), None);
+        assert_eq!(head("Lind , the bank 's chief , said"), None);
+    }
+
+    #[test]
+    fn names_do_not_end_in_an_article() {
+        let out = one(
+            "albums Toulouse Street and The Marauders",
+            &[(1, 5, MISC), (5, 6, ORG)],
+        );
+        assert_eq!(out, [n("Toulouse Street", MISC), n("The Marauders", ORG)]);
+    }
+
+    #[test]
+    fn a_lone_person_word_written_after_in_is_a_place_throughout() {
+        let doc = [
+            ("Trains left Brannock at dawn .", &[(2, 3, PER)][..]),
+            ("The depot in Brannock burned .", &[(3, 4, PER)][..]),
+        ];
+        let out = run(&doc);
+        assert_eq!(out[0], [n("Brannock", LOC)]);
+        assert_eq!(out[1], [n("Brannock", LOC)]);
+        // Not when the document names the person in full, nor a possessive.
+        let doc = [
+            ("Ola Brannock spoke .", &[(0, 2, PER)][..]),
+            ("Faith in Brannock fell .", &[(2, 3, PER)][..]),
+        ];
+        assert_eq!(run(&doc)[1], [n("Brannock", PER)]);
+        let out = one("Faith in Brannock 's plan fell .", &[(2, 3, PER)]);
+        assert_eq!(out, [n("Brannock", PER)]);
+    }
+
+    #[test]
+    fn a_description_types_every_mention_of_the_name() {
+        let doc = [
+            (
+                "Vidora , a video news agency , filmed it .",
+                &[(0, 1, LOC)][..],
+            ),
+            ("Vidora said so .", &[(0, 1, PER)][..]),
+        ];
+        let out = run(&doc);
+        assert_eq!(out[0], [n("Vidora", ORG)]);
+        assert_eq!(out[1], [n("Vidora", ORG)]);
     }
 
     #[test]

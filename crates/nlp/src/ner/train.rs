@@ -584,6 +584,21 @@ pub fn train(
     })
 }
 
+/// What a model ships besides its weights, to train another one on:
+/// word classes, word vectors and person-name bands.
+pub type ModelLexicons = (
+    HashMap<String, [u16; 3]>,
+    WordVectors,
+    HashMap<String, PersonName>,
+);
+
+/// The word classes, vectors and person-name bands inside a trained model,
+/// so that a retrain with new features needs no rebuild of them (the
+/// GloVe clustering takes minutes; the model keeps exactly what it used).
+pub fn lexicons_of(model: NerModel) -> ModelLexicons {
+    (model.classes, model.vectors, model.person_names)
+}
+
 /// The BIO names of a model's labels, in id order.
 pub fn label_names(model: &NerModel) -> Vec<String> {
     (0..model.label_count() as u8)
