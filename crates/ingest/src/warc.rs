@@ -568,13 +568,24 @@ pub fn read_warc(
     options: &WarcOptions,
 ) -> Box<dyn Iterator<Item = SourceItem> + Send> {
     let name = path.display().to_string();
-    let records = File::open(path).and_then(|f| {
-        WarcRecords::new(
-            BufReader::with_capacity(1 << 16, f),
-            options.max_record_bytes,
-        )
-    });
-    let records = match records {
+    match File::open(path) {
+        Ok(f) => read_warc_from(BufReader::with_capacity(1 << 16, f), name, options),
+        Err(e) => Box::new(std::iter::once(SourceItem::Failed {
+            origin: name,
+            reason: format!("cannot be read: {e}"),
+        })),
+    }
+}
+
+/// [`read_warc`] over any byte stream (an archive already in memory, or one
+/// a caller opened elsewhere); `name` stands for it in origins
+/// (`name@offset`).
+pub fn read_warc_from<R: BufRead + Send + 'static>(
+    input: R,
+    name: String,
+    options: &WarcOptions,
+) -> Box<dyn Iterator<Item = SourceItem> + Send> {
+    let records = match WarcRecords::new(input, options.max_record_bytes) {
         Ok(r) => r,
         Err(e) => {
             return Box::new(std::iter::once(SourceItem::Failed {
@@ -700,6 +711,33 @@ mod tests {
         assert_eq!(got[0], "http://a.test/1");
         assert!(got[1].contains("limit"), "{got:?}");
         assert_eq!(got[2], "http://a.test/2");
+    }
+
+    #[test]
+    fn a_corrupt_gzip_member_is_one_error_and_the_next_members_are_read() {
+        let body = "a sentence of the article that deflate cannot shrink much ".repeat(40);
+        let good = |n: u32| gz(&record("response", &format!("http://a.test/{n}"), &page(&body)));
+        // Damaged deflate data in the middle of a member.
+        let mut middle = good(2);
+        let mid = middle.len() / 2;
+        for b in &mut middle[mid..mid + 8] {
+            *b ^= 0x5a;
+        }
+        // A member whose data inflates but whose CRC trailer is wrong.
+        let mut crc = good(4);
+        let at = crc.len() - 8;
+        crc[at] ^= 0xff;
+        let mut warc = good(1);
+        for member in [middle, good(3), crc, good(5)] {
+            warc.extend(member);
+        }
+        let got = summary(&items(&warc, "x.warc.gz", 1 << 20));
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[0], "http://a.test/1");
+        assert!(got[1].starts_with("FAILED"), "{got:?}");
+        assert_eq!(got[2], "http://a.test/3");
+        assert!(got[3].starts_with("FAILED"), "{got:?}");
+        assert_eq!(got[4], "http://a.test/5");
     }
 
     #[test]
