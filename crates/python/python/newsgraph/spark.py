@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 from urllib.parse import unquote, urlparse
@@ -235,7 +236,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--input", action="append", required=True,
                     help="WARC files, folders or globs (any file system Spark reads); repeatable")
     ap.add_argument("--output", required=True, help="folder of the five Parquet datasets (replaced)")
-    ap.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
+    ap.add_argument("--master", help="Spark master (default: spark-submit's, else local[*], "
+                    "whose workers run this Python)")
     ap.add_argument("--actors", action="append", default=[],
                     help="extra PETRARCH actor table, readable on every executor; repeatable")
     ap.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -249,8 +251,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("newsgraph")
-    if args.master:
-        builder = builder.master(args.master)
+    master = args.master
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        # Not under spark-submit, which would say where to run.
+        master = "local[*]"
+    if master is not None:
+        builder = builder.master(master)
+        if master.startswith("local"):
+            # Local workers run the Python that has newsgraph installed
+            # (pyspark reads the variable when the session starts).
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = builder.getOrCreate()
     try:
         rows = analyze_warc(
