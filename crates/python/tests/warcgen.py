@@ -56,20 +56,24 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def article(rng: random.Random, number: int) -> tuple[str, str]:
-    """A headline and its article's paragraphs (6–11 sentences in 3–5 paragraphs)."""
-    (c1, a1, t1), (c2, a2, t2) = rng.sample(COUNTRIES, 2)
-    p1, p2 = rng.sample(PEOPLE, 2)
-    slots = dict(
-        Country1=c1, Country2=c2, adj1=a1, adj2=a2, City1=t1, City2=t2, Person=p1, Person2=p2,
-        role=rng.choice(ROLES), topic=rng.choice(TOPICS), day=rng.choice(DAYS),
-        n=rng.randint(3, 400), year=rng.randint(1990, 2019),
-    )
-    sentences = [t.format(**slots) for t in rng.sample(TEMPLATES, rng.randint(6, 11))]
+    """A headline and its article: 5–9 paragraphs of 3–5 sentences (about
+    400–800 words, the length of a wire story), each paragraph about the
+    story's first country and one other."""
+    (c1, a1, t1) = rng.choice(COUNTRIES)
+    topic = rng.choice(TOPICS)
+    paragraphs = []
+    for _ in range(rng.randint(5, 9)):
+        (c2, a2, t2) = rng.choice([c for c in COUNTRIES if c[0] != c1])
+        p1, p2 = rng.sample(PEOPLE, 2)
+        slots = dict(
+            Country1=c1, Country2=c2, adj1=a1, adj2=a2, City1=t1, City2=t2, Person=p1, Person2=p2,
+            role=rng.choice(ROLES), topic=topic, day=rng.choice(DAYS),
+            n=rng.randint(3, 400), year=rng.randint(1990, 2019),
+        )
+        paragraphs.append(" ".join(t.format(**slots) for t in rng.sample(TEMPLATES, rng.randint(3, 5))))
     # A number no other article has, so that no two texts are the same.
-    sentences.append(f"The report was filed as dispatch {number} by the {t1} bureau.")
-    cuts = sorted(rng.sample(range(1, len(sentences)), rng.randint(2, 4)))
-    paragraphs = [" ".join(sentences[a:b]) for a, b in zip([0, *cuts], [*cuts, len(sentences)])]
-    title = f"{c1} and {c2} at odds over {slots['topic']}"
+    paragraphs.append(f"The report was filed as dispatch {number} by the {t1} bureau.")
+    title = f"{c1} at odds with its neighbours over {topic}"
     return title, "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
 

@@ -170,9 +170,30 @@ def _analyse_paths(options: _Options) -> Callable[[Iterator["pa.RecordBatch"]], 
 
 def list_archives(spark: "SparkSession", inputs: Sequence[str]) -> List[str]:
     """The files that `inputs` (paths, folders or globs on any file system
-    Spark reads) name, as Spark lists them (without reading them)."""
-    listed = spark.read.format("binaryFile").load(list(inputs)).select("path").collect()
-    return sorted(row.path for row in listed)
+    Spark reads) name, listed by Hadoop's file system API as Spark lists its
+    own inputs (a folder stands for the files below it)."""
+    jvm, jsc = getattr(spark, "_jvm", None), getattr(spark, "_jsc", None)
+    if jvm is None or jsc is None:
+        # Spark Connect has no JVM handle: let a binaryFile scan list them
+        # (a Spark job, slower, but the same files).
+        listed = spark.read.format("binaryFile").load(list(inputs)).select("path").collect()
+        return sorted(row.path for row in listed)
+    conf = jsc.hadoopConfiguration()
+    found = []
+    for pattern in inputs:
+        path = jvm.org.apache.hadoop.fs.Path(pattern)
+        filesystem = path.getFileSystem(conf)
+        for status in filesystem.globStatus(path) or []:
+            if status.isFile():
+                found.append(status.getPath().toString())
+                continue
+            files = filesystem.listFiles(status.getPath(), True)
+            while files.hasNext():
+                file = files.next().getPath()
+                # Hidden and bookkeeping files (.crc, _SUCCESS), as Spark skips them.
+                if not file.getName().startswith((".", "_")):
+                    found.append(file.toString())
+    return sorted(set(found))
 
 
 def analyze_warc(
