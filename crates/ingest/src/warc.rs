@@ -344,10 +344,8 @@ impl<R: BufRead> WarcRecords<R> {
                         continue;
                     }
                     Err(e) => {
-                        self.skipping = matches!(
-                            e,
-                            WarcError::Malformed(_) | WarcError::TooLarge { .. }
-                        );
+                        self.skipping =
+                            matches!(e, WarcError::Malformed(_) | WarcError::TooLarge { .. });
                         return Some((self.member_offset, Err(e)));
                     }
                 }
@@ -755,7 +753,13 @@ mod tests {
     #[test]
     fn a_corrupt_gzip_member_is_one_error_and_the_next_members_are_read() {
         let body = "a sentence of the article that deflate cannot shrink much ".repeat(40);
-        let good = |n: u32| gz(&record("response", &format!("http://a.test/{n}"), &page(&body)));
+        let good = |n: u32| {
+            gz(&record(
+                "response",
+                &format!("http://a.test/{n}"),
+                &page(&body),
+            ))
+        };
         // Damaged deflate data in the middle of a member.
         let mut middle = good(2);
         let mid = middle.len() / 2;

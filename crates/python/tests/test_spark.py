@@ -45,7 +45,8 @@ def session():
 @pytest.fixture(scope="module")
 def job(session, tmp_path_factory):
     folder = tmp_path_factory.mktemp("spark")
-    archives = warcgen.write_archives(folder / "in", FILES, PAGES_PER_FILE, with_bad=True)
+    # Short articles: the test is about rows and counts, and must stay quick.
+    archives = warcgen.write_archives(folder / "in", FILES, PAGES_PER_FILE, with_bad=True, paragraphs=(1, 2))
     rows = ngspark.analyze_warc(session, [str(folder / "in" / "*.warc.gz")], batch_records=128)
     counts = ngspark.write_tables(rows, str(folder / "out"))
     return archives, counts, folder / "out"

@@ -55,14 +55,14 @@ TEMPLATES = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def article(rng: random.Random, number: int) -> tuple[str, str]:
-    """A headline and its article: 5–9 paragraphs of 3–5 sentences (about
-    400–800 words, the length of a wire story), each paragraph about the
-    story's first country and one other."""
+def article(rng: random.Random, number: int, paragraphs: tuple[int, int] = (5, 9)) -> tuple[str, str]:
+    """A headline and its article: 5–9 paragraphs (by default) of 3–5
+    sentences (about 400–800 words, the length of a wire story), each
+    paragraph about the story's first country and one other."""
     (c1, a1, t1) = rng.choice(COUNTRIES)
     topic = rng.choice(TOPICS)
-    paragraphs = []
-    for _ in range(rng.randint(5, 9)):
+    texts = []
+    for _ in range(rng.randint(*paragraphs)):
         (c2, a2, t2) = rng.choice([c for c in COUNTRIES if c[0] != c1])
         p1, p2 = rng.sample(PEOPLE, 2)
         slots = dict(
@@ -70,11 +70,11 @@ def article(rng: random.Random, number: int) -> tuple[str, str]:
             role=rng.choice(ROLES), topic=topic, day=rng.choice(DAYS),
             n=rng.randint(3, 400), year=rng.randint(1990, 2019),
         )
-        paragraphs.append(" ".join(t.format(**slots) for t in rng.sample(TEMPLATES, rng.randint(3, 5))))
+        texts.append(" ".join(t.format(**slots) for t in rng.sample(TEMPLATES, rng.randint(3, 5))))
     # A number no other article has, so that no two texts are the same.
-    paragraphs.append(f"The report was filed as dispatch {number} by the {t1} bureau.")
+    texts.append(f"The report was filed as dispatch {number} by the {t1} bureau.")
     title = f"{c1} at odds with its neighbours over {topic}"
-    return title, "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return title, "\n".join(f"<p>{p}</p>" for p in texts)
 
 
 def page(title: str, body: str, published: datetime.date) -> str:
@@ -159,11 +159,12 @@ def bad_members(date: datetime.date) -> List[tuple[str, bytes]]:
 
 
 def write_archives(folder: Path, files: int, pages_per_file: int, *, seed: int = 1,
-                   with_bad: bool = False) -> List[Archive]:
+                   with_bad: bool = False, paragraphs: tuple[int, int] = (5, 9)) -> List[Archive]:
     """Writes `files` CC-NEWS-shaped archives of `pages_per_file` pages each
     (dated over a week of March 2022); with `with_bad`, the damaged records
     go into the second file between its pages, plus a non-HTML response (an
-    image), which is not a page and not an error."""
+    image), which is not a page and not an error. `paragraphs`: the range of
+    an article's paragraph count (short articles make a quick test)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     archives = []
@@ -177,7 +178,7 @@ def write_archives(folder: Path, files: int, pages_per_file: int, *, seed: int =
             number += 1
             date = datetime.date(2022, 3, 13) + datetime.timedelta(days=number % 7)
             uri = f"https://news.test/{date.isoformat()}/story-{number}"
-            title, body = article(rng, number)
+            title, body = article(rng, number, paragraphs)
             request = f"GET /story-{number} HTTP/1.1\r\nHost: news.test\r\n\r\n".encode()
             members.append(member(warc_record("request", uri, date, request,
                                               "application/http; msgtype=request")))
