@@ -34,14 +34,18 @@ import argparse
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 from urllib.parse import unquote, urlparse
+
+from pyspark.sql import DataFrame, SparkSession
 
 import newsgraph
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-    from pyspark.sql import DataFrame, SparkSession
+# pyarrow ships no type information: its objects are typed by these names.
+_Schema = Any
+"""A pyarrow.Schema."""
+_Batch = Any
+"""A pyarrow.RecordBatch."""
 
 TABLES = ("documents", "entities", "quotes", "events", "errors")
 """The tables written, each to a folder of its name."""
@@ -66,12 +70,12 @@ _PIPELINES: Dict[_Options, newsgraph.Pipeline] = {}
 workers across tasks, so the models load once per worker, not per task."""
 
 
-def output_schemas() -> Dict[str, "pa.Schema"]:
+def output_schemas() -> Dict[str, _Schema]:
     """The schema of each table as written: ``Pipeline.analyze_arrow``'s
     columns without ``record`` (an index within one batch, meaningless across
     a corpus), plus ``date`` (the document's publication date) for the dated
     tables; every column nullable, as Spark reads Parquet."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     out = {}
     for name, schema in newsgraph.table_schemas().items():
@@ -82,11 +86,11 @@ def output_schemas() -> Dict[str, "pa.Schema"]:
     return out
 
 
-def _union_schema(schemas: Dict[str, "pa.Schema"]) -> "pa.Schema":
+def _union_schema(schemas: Dict[str, _Schema]) -> _Schema:
     """The one schema mapInArrow returns: ``table`` names the table of the
     row, whose columns are in the struct column of that name (the others are
     null), so that one pass over the archives feeds all five tables."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     return pa.schema(
         [pa.field("table", pa.string())] + [pa.field(n, pa.struct(list(schemas[n]))) for n in TABLES]
@@ -94,11 +98,11 @@ def _union_schema(schemas: Dict[str, "pa.Schema"]) -> "pa.Schema":
 
 
 def _union_batches(
-    tables: Dict[str, "pa.RecordBatch"], schemas: Dict[str, "pa.Schema"], union: "pa.Schema"
-) -> Iterator["pa.RecordBatch"]:
+    tables: Dict[str, _Batch], schemas: Dict[str, _Schema], union: _Schema
+) -> Iterator[_Batch]:
     """The five tables of one analysed batch as batches of the union schema."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     documents = tables["documents"]
     ids, dates = documents.column("document_id"), documents.column("published")
@@ -138,14 +142,14 @@ def _local_path(uri: str) -> Optional[str]:
     return None
 
 
-def _archive_batches(pipeline: newsgraph.Pipeline, uri: str, batch_records: int) -> Iterator[Dict[str, "pa.RecordBatch"]]:
+def _archive_batches(pipeline: newsgraph.Pipeline, uri: str, batch_records: int) -> Iterator[Dict[str, _Batch]]:
     """Analyses the archive at `uri` batch by batch, on the calling thread
     (Spark runs one task per core). A local archive is streamed; one on
     another file system is read whole through pyarrow's file systems."""
     local = _local_path(uri)
     if local is not None:
         return pipeline.analyze_warc(local, name=uri, batch_records=batch_records, threads=1)
-    from pyarrow import fs
+    from pyarrow import fs  # type: ignore[import-untyped]
 
     filesystem, path = fs.FileSystem.from_uri(uri)
     with filesystem.open_input_stream(path) as stream:
@@ -153,10 +157,10 @@ def _archive_batches(pipeline: newsgraph.Pipeline, uri: str, batch_records: int)
     return pipeline.analyze_warc(data, name=uri, batch_records=batch_records, threads=1)
 
 
-def _analyse_paths(options: _Options) -> Callable[[Iterator["pa.RecordBatch"]], Iterator["pa.RecordBatch"]]:
+def _analyse_paths(options: _Options) -> Callable[[Iterator[_Batch]], Iterator[_Batch]]:
     """The mapInArrow function: batches of archive paths in, table rows out."""
 
-    def run(batches: Iterator["pa.RecordBatch"]) -> Iterator["pa.RecordBatch"]:
+    def run(batches: Iterator[_Batch]) -> Iterator[_Batch]:
         pipeline = _worker_pipeline(options)
         schemas = output_schemas()
         union = _union_schema(schemas)
@@ -168,7 +172,7 @@ def _analyse_paths(options: _Options) -> Callable[[Iterator["pa.RecordBatch"]], 
     return run
 
 
-def list_archives(spark: "SparkSession", inputs: Sequence[str]) -> List[str]:
+def list_archives(spark: SparkSession, inputs: Sequence[str]) -> List[str]:
     """The files that `inputs` (paths, folders or globs on any file system
     Spark reads) name, listed by Hadoop's file system API as Spark lists its
     own inputs (a folder stands for the files below it)."""
@@ -197,14 +201,14 @@ def list_archives(spark: "SparkSession", inputs: Sequence[str]) -> List[str]:
 
 
 def analyze_warc(
-    spark: "SparkSession",
+    spark: SparkSession,
     inputs: Sequence[str],
     *,
     actors: Sequence[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_analysis_ms: int = DEFAULT_MAX_ANALYSIS_MS,
     batch_records: int = DEFAULT_BATCH_RECORDS,
-) -> "DataFrame":
+) -> DataFrame:
     """The analysis of every WARC archive that `inputs` name, as a DataFrame
     of the union schema (``table`` plus one struct column per table; see
     `write_tables`), one task per archive. Lazy: nothing runs until an
@@ -223,7 +227,7 @@ def analyze_warc(
     return files.mapInArrow(_analyse_paths(options), from_arrow_schema(union))
 
 
-def write_tables(rows: "DataFrame", output: str) -> Dict[str, int]:
+def write_tables(rows: DataFrame, output: str) -> Dict[str, int]:
     """Writes the five tables of `analyze_warc` as Parquet under `output`
     (``documents``, ``entities``, ``quotes``, ``events`` partitioned by
     ``date``; ``errors``), replacing what is there, and returns each table's
@@ -268,8 +272,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--batch-records", type=int, default=DEFAULT_BATCH_RECORDS,
                     help="records per Arrow batch (default: 256)")
     args = ap.parse_args(argv)
-
-    from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("newsgraph")
     master = args.master
