@@ -151,7 +151,10 @@ def _archive_batches(pipeline: newsgraph.Pipeline, uri: str, batch_records: int)
         return pipeline.analyze_warc(local, name=uri, batch_records=batch_records, threads=1)
     from pyarrow import fs  # type: ignore[import-untyped]
 
-    filesystem, path = fs.FileSystem.from_uri(uri)
+    scheme = urlparse(uri).scheme
+    # Hadoop's S3 connectors name the scheme s3a (or s3n); pyarrow's is s3.
+    location = "s3" + uri[len(scheme):] if scheme in ("s3a", "s3n") else uri
+    filesystem, path = fs.FileSystem.from_uri(location)
     with filesystem.open_input_stream(path) as stream:
         data = stream.readall()
     return pipeline.analyze_warc(data, name=uri, batch_records=batch_records, threads=1)
