@@ -18,9 +18,12 @@ start=$(date +%s)
 # The eval scripts' virtualenv helper, pointed at a venv of its own; maturin
 # is the build backend pyproject.toml names, and with it installed here
 # --no-build-isolation makes the install below need no network. pyarrow is
-# for Pipeline.analyze_arrow's tests.
+# for Pipeline.analyze_arrow's tests; pyspark (with the pandas its
+# mapInArrow needs) and duckdb for newsgraph.spark's test, which also needs
+# Java 17+ (.ci/run installs a JRE when there is none).
 NEWSGRAPH_VENV="${NEWSGRAPH_PYVENV:-$HOME/.cache/newsgraph/pyvenv}"
-. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10" "pyarrow>=14"
+. scripts/eval/venv.sh "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10" "pyarrow>=14" \
+  "pyspark>=4.0" "pandas>=2.2,<3" "duckdb>=1.1"
 py="$VENV_PYTHON"
 # The maturin backend runs `maturin` from PATH.
 export PATH="$NEWSGRAPH_VENV/bin:$PATH"
@@ -36,7 +39,7 @@ echo "wheel built and installed in ${build_secs}s"
 
 echo "pytest crates/python/tests"
 # Run from the tests folder so that `newsgraph` is the installed package,
-# not a source tree.
+# not a source tree. test_spark.py starts Spark in local[2] (about a minute).
 (cd crates/python/tests && NEWSGRAPH_BIN="$root/target/release/newsgraph" "$py" -m pytest -q -p no:cacheprovider .)
 
 echo "mypy stubtest: the type stubs against the installed module"

@@ -199,6 +199,11 @@ pub struct WarcRecords<R: BufRead> {
     /// Records already decompressed from the current gzip member.
     member: io::Cursor<Vec<u8>>,
     member_offset: u64,
+    /// Set after a damaged member was reported: until a member that holds
+    /// a WARC record is found, failures are the same damage (the rest of a
+    /// member, or a false gzip magic inside its deflate data) and are
+    /// passed over, so one damaged member is one error.
+    skipping: bool,
     done: bool,
 }
 
@@ -215,6 +220,7 @@ impl<R: BufRead> WarcRecords<R> {
             limit,
             member: io::Cursor::new(Vec::new()),
             member_offset: 0,
+            skipping: false,
             done: false,
         })
     }
@@ -251,12 +257,20 @@ impl<R: BufRead> WarcRecords<R> {
                 Some(Ok(()))
             }
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Some(Err(WarcError::Truncated)),
-            Err(e) => Some(Err(WarcError::Malformed(format!("bad gzip data: {e}")))),
+            Err(e) => {
+                // The decoder may have stopped anywhere in the member (or
+                // just after it, for a bad checksum): step to the next magic.
+                self.resynchronise();
+                Some(Err(WarcError::Malformed(format!("bad gzip data: {e}"))))
+            }
         }
     }
 
-    /// Skips to the next gzip header after an abandoned member.
+    /// Skips to the next gzip header after an abandoned member: the next
+    /// magic from the current position on, or from the byte after it when
+    /// the failed member consumed nothing (so that it is not found again).
     fn resynchronise(&mut self) {
+        let mut from = usize::from(self.input.consumed == self.member_offset);
         loop {
             let buf = match self.input.fill_buf() {
                 Ok([]) | Err(_) => return,
@@ -266,11 +280,11 @@ impl<R: BufRead> WarcRecords<R> {
             // starts here is not found again.
             match buf
                 .windows(GZIP_MAGIC.len())
-                .skip(1)
+                .skip(from)
                 .position(|w| w == GZIP_MAGIC)
             {
                 Some(i) => {
-                    self.input.consume(i + 1);
+                    self.input.consume(i + from);
                     return;
                 }
                 None => {
@@ -284,6 +298,7 @@ impl<R: BufRead> WarcRecords<R> {
                         return;
                     }
                     self.input.consume(n);
+                    from = 0;
                 }
             }
         }
@@ -293,7 +308,25 @@ impl<R: BufRead> WarcRecords<R> {
         loop {
             let remaining = &self.member.get_ref()[self.member.position() as usize..];
             if remaining.iter().all(u8::is_ascii_whitespace) {
-                match self.load_member()? {
+                let loaded = match self.load_member() {
+                    // Damage that runs to the end of the file was reported.
+                    None | Some(Err(WarcError::Truncated)) if self.skipping => return None,
+                    None => return None,
+                    Some(loaded) => loaded,
+                };
+                match loaded {
+                    Ok(()) if self.skipping => {
+                        if self.member.get_ref().starts_with(b"WARC/") {
+                            self.skipping = false;
+                        } else {
+                            self.member = io::Cursor::new(Vec::new());
+                            self.resynchronise();
+                        }
+                        continue;
+                    }
+                    Err(WarcError::Malformed(_) | WarcError::TooLarge { .. }) if self.skipping => {
+                        continue
+                    }
                     Ok(()) => {
                         let decoded = self.member.get_ref();
                         if !decoded.is_empty() && !decoded.starts_with(b"WARC/") {
@@ -310,7 +343,11 @@ impl<R: BufRead> WarcRecords<R> {
                         }
                         continue;
                     }
-                    Err(e) => return Some((self.member_offset, Err(e))),
+                    Err(e) => {
+                        self.skipping =
+                            matches!(e, WarcError::Malformed(_) | WarcError::TooLarge { .. });
+                        return Some((self.member_offset, Err(e)));
+                    }
                 }
             }
             let offset = self.member_offset;
@@ -568,13 +605,24 @@ pub fn read_warc(
     options: &WarcOptions,
 ) -> Box<dyn Iterator<Item = SourceItem> + Send> {
     let name = path.display().to_string();
-    let records = File::open(path).and_then(|f| {
-        WarcRecords::new(
-            BufReader::with_capacity(1 << 16, f),
-            options.max_record_bytes,
-        )
-    });
-    let records = match records {
+    match File::open(path) {
+        Ok(f) => read_warc_from(BufReader::with_capacity(1 << 16, f), name, options),
+        Err(e) => Box::new(std::iter::once(SourceItem::Failed {
+            origin: name,
+            reason: format!("cannot be read: {e}"),
+        })),
+    }
+}
+
+/// [`read_warc`] over any byte stream (an archive already in memory, or one
+/// a caller opened elsewhere); `name` stands for it in origins
+/// (`name@offset`).
+pub fn read_warc_from<R: BufRead + Send + 'static>(
+    input: R,
+    name: String,
+    options: &WarcOptions,
+) -> Box<dyn Iterator<Item = SourceItem> + Send> {
+    let records = match WarcRecords::new(input, options.max_record_bytes) {
         Ok(r) => r,
         Err(e) => {
             return Box::new(std::iter::once(SourceItem::Failed {
@@ -700,6 +748,64 @@ mod tests {
         assert_eq!(got[0], "http://a.test/1");
         assert!(got[1].contains("limit"), "{got:?}");
         assert_eq!(got[2], "http://a.test/2");
+    }
+
+    #[test]
+    fn a_corrupt_gzip_member_is_one_error_and_the_next_members_are_read() {
+        let body = "a sentence of the article that deflate cannot shrink much ".repeat(40);
+        let good = |n: u32| {
+            gz(&record(
+                "response",
+                &format!("http://a.test/{n}"),
+                &page(&body),
+            ))
+        };
+        // Damaged deflate data in the middle of a member.
+        let mut middle = good(2);
+        let mid = middle.len() / 2;
+        for b in &mut middle[mid..mid + 8] {
+            *b ^= 0x5a;
+        }
+        // A member whose data inflates but whose CRC trailer is wrong.
+        let mut crc = good(4);
+        let at = crc.len() - 8;
+        crc[at] ^= 0xff;
+        let mut warc = good(1);
+        for member in [middle, good(3), crc, good(5)] {
+            warc.extend(member);
+        }
+        let got = summary(&items(&warc, "x.warc.gz", 1 << 20));
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[0], "http://a.test/1");
+        assert!(got[1].starts_with("FAILED"), "{got:?}");
+        assert_eq!(got[2], "http://a.test/3");
+        assert!(got[3].starts_with("FAILED"), "{got:?}");
+        assert_eq!(got[4], "http://a.test/5");
+    }
+
+    #[test]
+    fn an_oversized_member_is_one_error_whatever_its_deflate_data_holds() {
+        // Text that deflates to many kilobytes, so that the skipped rest of
+        // the member is long enough to hold false gzip magics; then the same
+        // at the very end of the archive.
+        let mut state = 1u32;
+        let noise: String = (0..3_000_000)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                char::from(b'a' + (state >> 16) as u8 % 26)
+            })
+            .collect();
+        let big = gz(&record("response", "http://a.test/big", &page(&noise)));
+        let mut warc = gz(&record("response", "http://a.test/1", &page("one")));
+        warc.extend(&big);
+        warc.extend(gz(&record("response", "http://a.test/2", &page("two"))));
+        warc.extend(&big);
+        let got = summary(&items(&warc, "x.warc.gz", 1 << 20));
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0], "http://a.test/1");
+        assert!(got[1].contains("limit"), "{got:?}");
+        assert_eq!(got[2], "http://a.test/2");
+        assert!(got[3].contains("limit"), "{got:?}");
     }
 
     #[test]

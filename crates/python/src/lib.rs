@@ -12,15 +12,19 @@
 //! caught per record and reported as that record's error.
 
 use chrono::NaiveDate;
+use ingest::SourceItem;
 use model::contract::{Output, SCHEMA};
+use model::Budget;
 use pipeline::{Input, InputKind, Limits};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString};
 use rayon::prelude::*;
+use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 pyo3::create_exception!(
     newsgraph,
@@ -43,6 +47,8 @@ struct Record {
     url: Option<String>,
     published: Option<NaiveDate>,
     kind: Option<InputKind>,
+    /// The charset the transport declared (a WARC record's HTTP header).
+    declared_charset: Option<String>,
 }
 
 impl Record {
@@ -53,7 +59,7 @@ impl Record {
             url: self.url.clone(),
             published: self.published,
             kind: self.kind,
-            declared_charset: None,
+            declared_charset: self.declared_charset.clone(),
             verbatim: false,
         }
     }
@@ -166,6 +172,7 @@ fn read_record(index: usize, obj: &Bound<'_, PyAny>) -> Result<Record, Failure> 
                 url: None,
                 published: None,
                 kind: None,
+                declared_charset: None,
             }),
             Err(_) => Err(fail(
                 None,
@@ -213,6 +220,7 @@ fn read_record(index: usize, obj: &Bound<'_, PyAny>) -> Result<Record, Failure> 
         url,
         published,
         kind: Some(kind),
+        declared_charset: None,
     })
 }
 
@@ -244,6 +252,7 @@ fn single_record(
         url,
         published,
         kind: None,
+        declared_charset: None,
     })
 }
 
@@ -267,13 +276,30 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     })
 }
 
-/// Analyses one record into the contract, or says why it cannot.
-fn analyze_record(pipeline: &pipeline::Pipeline, record: &Record) -> Result<Output, Failure> {
+/// Analyses one record into the contract, or says why it cannot; with
+/// `max_analysis`, a record whose analysis runs past it is refused (as
+/// `newsgraph ingest --max-analysis-ms` does).
+fn analyze_record(
+    pipeline: &pipeline::Pipeline,
+    max_analysis: Option<Duration>,
+    record: &Record,
+) -> Result<Output, Failure> {
     guarded(|| {
-        pipeline
-            .analyze(&record.input())
-            .map(|a| a.to_contract())
-            .map_err(|e| e.to_string())
+        let analysis = match max_analysis {
+            None => pipeline.analyze(&record.input()),
+            Some(limit) => {
+                let deadline = Instant::now() + limit;
+                let budget = Budget::until(move || Instant::now() >= deadline);
+                pipeline.analyze_within(&record.input(), &budget)
+            }
+        };
+        analysis.map(|a| a.to_contract()).map_err(|e| match e {
+            pipeline::PipelineError::OverBudget(_) => format!(
+                "its analysis took longer than {} ms and was stopped (raise max_analysis_ms)",
+                max_analysis.map_or(0, |d| d.as_millis())
+            ),
+            e => e.to_string(),
+        })
     })
     .map_err(|reason| Failure {
         id: Some(record.id.clone()),
@@ -307,9 +333,10 @@ fn default_pipeline() -> PyResult<&'static pipeline::Pipeline> {
 fn analyze_one<'py>(
     py: Python<'py>,
     pipeline: &pipeline::Pipeline,
+    max_analysis: Option<Duration>,
     record: Record,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let result = py.detach(|| analyze_record(pipeline, &record));
+    let result = py.detach(|| analyze_record(pipeline, max_analysis, &record));
     match result {
         Ok(out) => Ok(pythonize::pythonize(py, &out)?),
         Err(f) => Err(NewsgraphError::new_err(format!(
@@ -349,7 +376,7 @@ fn analyze<'py>(
     id: Option<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let record = single_record(content, url, published, id)?;
-    analyze_one(py, default_pipeline()?, record)
+    analyze_one(py, default_pipeline()?, None, record)
 }
 
 /// Extracts the clean article and its metadata without analysing it: the
@@ -373,20 +400,28 @@ fn extract<'py>(
 struct Pipeline {
     inner: pipeline::Pipeline,
     limits: Limits,
+    /// The longest analysis of one record; `None`: no limit.
+    max_analysis: Option<Duration>,
 }
 
 #[pymethods]
 impl Pipeline {
     /// Loads the models; `actors` are PETRARCH-format actor tables whose
     /// entries win over the built-in lexicon (as `newsgraph analyze
-    /// --actors`); inputs over `max_bytes` bytes are refused.
+    /// --actors`); inputs (and WARC records) over `max_bytes` bytes are
+    /// refused; a record whose analysis takes longer than `max_analysis_ms`
+    /// is refused (default: no limit).
     #[new]
-    #[pyo3(signature = (actors=None, *, max_bytes=None))]
+    #[pyo3(signature = (actors=None, *, max_bytes=None, max_analysis_ms=None))]
     fn new(
         py: Python<'_>,
         actors: Option<Vec<PathBuf>>,
         max_bytes: Option<usize>,
+        max_analysis_ms: Option<u64>,
     ) -> PyResult<Self> {
+        if max_analysis_ms == Some(0) {
+            return Err(PyValueError::new_err("max_analysis_ms must be at least 1"));
+        }
         let mut coder = events::EventCoder::new();
         for path in actors.unwrap_or_default() {
             let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -408,7 +443,11 @@ impl Pipeline {
             .map_err(|e| PyRuntimeError::new_err(e.to_string()))?
             .with_event_coder(coder)
             .with_limits(limits.clone());
-        Ok(Pipeline { inner, limits })
+        Ok(Pipeline {
+            inner,
+            limits,
+            max_analysis: max_analysis_ms.map(Duration::from_millis),
+        })
     }
 
     /// Analyses one article, like the module-level `analyze`.
@@ -422,7 +461,7 @@ impl Pipeline {
         id: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let record = single_record(content, url, published, id)?;
-        analyze_one(py, &self.inner, record)
+        analyze_one(py, &self.inner, self.max_analysis, record)
     }
 
     /// Extracts one article without analysing it, under this pipeline's limits.
@@ -477,34 +516,190 @@ impl Pipeline {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
         // Before the work, so a missing pyarrow costs no analysis.
-        let pyarrow = py.import("pyarrow").map_err(|e| {
-            pyo3::exceptions::PyImportError::new_err(format!(
-                "Pipeline.analyze_arrow needs pyarrow (pip install pyarrow): {e}"
-            ))
-        })?;
+        let pyarrow = import_pyarrow(py, "Pipeline.analyze_arrow")?;
         let results = self.run_batch(py, records, threads)?;
-        let tables = py
-            .detach(|| {
-                let results: Vec<Result<Output, columnar::RecordError>> = results
-                    .into_iter()
-                    .map(|r| {
-                        r.map_err(|f| columnar::RecordError {
-                            id: f.id,
-                            origin: f.origin,
-                            error: f.reason,
-                        })
-                    })
-                    .collect();
-                columnar::Tables::from_results(&results)
-            })
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot build the Arrow tables: {e}")))?;
-        let out = PyDict::new(py);
-        for (name, batch) in tables.into_named() {
-            let exported = Bound::new(py, ArrowBatch { batch })?;
-            out.set_item(name, pyarrow.call_method1("record_batch", (exported,))?)?;
-        }
-        Ok(out)
+        arrow_tables(py, &pyarrow, results)
     }
+
+    /// Reads the WARC archive `source` (a path, or the archive's bytes; gzip
+    /// members or plain) with the same reader as `newsgraph ingest`, and
+    /// analyses its pages in batches of `batch_records`, yielding for each
+    /// batch the five tables of `analyze_arrow`. Response records with a
+    /// textual payload are pages (id: the WARC-Target-URI; published: the
+    /// WARC-Date; the HTTP charset is honoured); other records (requests,
+    /// metadata, images, redirects) are passed over; an unreadable record
+    /// (corrupt gzip member, truncated, over `max_bytes`) is an `errors` row
+    /// whose origin is `name@offset`. `name` stands for the archive in
+    /// origins (default: the path, or "warc" for bytes).
+    #[pyo3(signature = (source, *, name=None, batch_records=256, threads=None))]
+    fn analyze_warc(
+        slf: &Bound<'_, Self>,
+        source: &Bound<'_, PyAny>,
+        name: Option<String>,
+        batch_records: usize,
+        threads: Option<usize>,
+    ) -> PyResult<WarcBatches> {
+        if batch_records == 0 {
+            return Err(PyValueError::new_err("batch_records must be at least 1"));
+        }
+        if threads == Some(0) {
+            return Err(PyValueError::new_err("threads must be at least 1"));
+        }
+        import_pyarrow(slf.py(), "Pipeline.analyze_warc")?;
+        let options = ingest::warc::WarcOptions {
+            max_record_bytes: slf.get().limits.max_bytes as u64,
+        };
+        let items = if let Ok(bytes) = source.cast::<PyBytes>() {
+            let name = name.unwrap_or_else(|| "warc".into());
+            ingest::warc::read_warc_from(io::Cursor::new(bytes.as_bytes().to_vec()), name, &options)
+        } else if let Ok(bytes) = source.cast::<PyByteArray>() {
+            let name = name.unwrap_or_else(|| "warc".into());
+            ingest::warc::read_warc_from(io::Cursor::new(bytes.to_vec()), name, &options)
+        } else {
+            let path: PathBuf = source.extract().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "source must be a path (str or os.PathLike) or bytes, not {}",
+                    type_name(source)
+                ))
+            })?;
+            match name {
+                None => ingest::warc::read_warc(&path, &options),
+                Some(name) => match std::fs::File::open(&path) {
+                    Ok(f) => ingest::warc::read_warc_from(
+                        io::BufReader::with_capacity(1 << 16, f),
+                        name,
+                        &options,
+                    ),
+                    // As read_warc reports it: an error row, not an exception.
+                    Err(e) => Box::new(std::iter::once(SourceItem::Failed {
+                        origin: name,
+                        reason: format!("cannot be read: {e}"),
+                    })),
+                },
+            }
+        };
+        Ok(WarcBatches {
+            pipeline: slf.clone().unbind(),
+            items: Mutex::new(Some(items)),
+            batch_records,
+            threads,
+        })
+    }
+}
+
+/// The batches of `Pipeline.analyze_warc`, read and analysed one at a time
+/// so that an archive of any size costs one batch of memory.
+#[pyclass(module = "newsgraph", frozen)]
+struct WarcBatches {
+    pipeline: Py<Pipeline>,
+    /// The archive's remaining items; `None` once it is exhausted.
+    items: Mutex<Option<Box<dyn Iterator<Item = SourceItem> + Send>>>,
+    batch_records: usize,
+    threads: Option<usize>,
+}
+
+#[pymethods]
+impl WarcBatches {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// The five tables of the next `batch_records` items of the archive.
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let n = self.batch_records;
+        let read = py.detach(|| {
+            let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(iter) = items.as_mut() else {
+                return Vec::new();
+            };
+            let batch: Vec<Result<Record, Failure>> =
+                iter.by_ref().take(n).map(source_record).collect();
+            if batch.is_empty() {
+                *items = None;
+            }
+            batch
+        });
+        if read.is_empty() {
+            return Ok(None);
+        }
+        let pyarrow = import_pyarrow(py, "Pipeline.analyze_warc")?;
+        let results = self
+            .pipeline
+            .get()
+            .analyze_records(py, read, self.threads)?;
+        arrow_tables(py, &pyarrow, results).map(Some)
+    }
+}
+
+/// A WARC item as a record of a batch, or the failure it already is.
+fn source_record(item: SourceItem) -> Result<Record, Failure> {
+    match item {
+        SourceItem::Document(raw) => Ok(Record {
+            id: raw.id,
+            origin: raw.origin,
+            bytes: raw.bytes,
+            url: raw.url,
+            published: raw.published,
+            kind: raw.kind,
+            declared_charset: raw.declared_charset,
+        }),
+        SourceItem::Failed { origin, reason } => Err(Failure {
+            id: None,
+            origin,
+            reason,
+        }),
+    }
+}
+
+/// pyarrow, or an ImportError saying that `what` needs it.
+fn import_pyarrow<'py>(py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import("pyarrow").map_err(|e| {
+        pyo3::exceptions::PyImportError::new_err(format!(
+            "{what} needs pyarrow (pip install pyarrow): {e}"
+        ))
+    })
+}
+
+/// The five tables of a batch's results as pyarrow RecordBatches.
+fn arrow_tables<'py>(
+    py: Python<'py>,
+    pyarrow: &Bound<'py, PyModule>,
+    results: Vec<Result<Output, Failure>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let tables = py
+        .detach(|| {
+            let results: Vec<Result<Output, columnar::RecordError>> = results
+                .into_iter()
+                .map(|r| {
+                    r.map_err(|f| columnar::RecordError {
+                        id: f.id,
+                        origin: f.origin,
+                        error: f.reason,
+                    })
+                })
+                .collect();
+            columnar::Tables::from_results(&results)
+        })
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot build the Arrow tables: {e}")))?;
+    let out = PyDict::new(py);
+    for (name, batch) in tables.into_named() {
+        let exported = Bound::new(py, ArrowBatch { batch })?;
+        out.set_item(name, pyarrow.call_method1("record_batch", (exported,))?)?;
+    }
+    Ok(out)
+}
+
+/// The schemas of the five tables that `Pipeline.analyze_arrow` and
+/// `Pipeline.analyze_warc` return, as `pyarrow.Schema`s (no models loaded).
+#[pyfunction]
+fn table_schemas(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let pyarrow = import_pyarrow(py, "table_schemas")?;
+    let tables = arrow_tables(py, &pyarrow, Vec::new())?;
+    let out = PyDict::new(py);
+    for (name, batch) in tables.iter() {
+        out.set_item(name, batch.getattr("schema")?)?;
+    }
+    Ok(out)
 }
 
 impl Pipeline {
@@ -536,10 +731,21 @@ impl Pipeline {
             .enumerate()
             .map(|(i, item)| item.map(|obj| read_record(i, &obj)))
             .collect::<PyResult<_>>()?;
+        self.analyze_records(py, read, threads)
+    }
+
+    /// Analyses records already read, with the GIL released, in input order.
+    fn analyze_records(
+        &self,
+        py: Python<'_>,
+        read: Vec<Result<Record, Failure>>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<Result<Output, Failure>>> {
         let pipeline = &self.inner;
+        let max_analysis = self.max_analysis;
         let run = |r: &Result<Record, Failure>| -> Result<Output, Failure> {
             match r {
-                Ok(record) => analyze_record(pipeline, record),
+                Ok(record) => analyze_record(pipeline, max_analysis, record),
                 Err(f) => Err(Failure {
                     id: f.id.clone(),
                     origin: f.origin.clone(),
@@ -604,7 +810,9 @@ impl ArrowBatch {
 fn _newsgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(table_schemas, m)?)?;
     m.add_class::<Pipeline>()?;
+    m.add_class::<WarcBatches>()?;
     m.add("NewsgraphError", m.py().get_type::<NewsgraphError>())?;
     m.add("SCHEMA", SCHEMA)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

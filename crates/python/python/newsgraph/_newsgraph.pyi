@@ -4,7 +4,16 @@ import datetime
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union, final
 
-__all__ = ["NewsgraphError", "Pipeline", "SCHEMA", "__version__", "analyze", "extract"]
+__all__ = [
+    "NewsgraphError",
+    "Pipeline",
+    "SCHEMA",
+    "WarcBatches",
+    "__version__",
+    "analyze",
+    "extract",
+    "table_schemas",
+]
 
 SCHEMA: str
 """The schema identifier in every result: "newsgraph/1"."""
@@ -66,10 +75,13 @@ class Pipeline:
         actors: Optional[Sequence[Union[str, os.PathLike[str]]]] = None,
         *,
         max_bytes: Optional[int] = None,
+        max_analysis_ms: Optional[int] = None,
     ) -> "Pipeline":
         """``actors``: PETRARCH-format actor tables whose entries win over the
         built-in lexicon (``newsgraph analyze --actors``). ``max_bytes``:
-        inputs over this size are refused (default 64 MiB). Raises OSError
+        inputs and WARC records over this size are refused (default 64 MiB).
+        ``max_analysis_ms``: a record whose analysis takes longer is refused
+        (default: no limit; ``newsgraph ingest`` uses 20000). Raises OSError
         for an unreadable table, NewsgraphError for one that does not parse."""
 
     def analyze(
@@ -110,3 +122,33 @@ class Pipeline:
         "errors" (one row per record that failed: record, document_id,
         origin, error). Handed over through the Arrow C data interface;
         needs pyarrow 14 or later (ImportError otherwise)."""
+
+    def analyze_warc(
+        self,
+        source: Union[str, os.PathLike[str], bytes, bytearray],
+        *,
+        name: Optional[str] = None,
+        batch_records: int = 256,
+        threads: Optional[int] = None,
+    ) -> "WarcBatches":
+        """Reads a WARC archive (a path, or its bytes; gzip members or plain)
+        with the reader of ``newsgraph ingest`` and analyses its pages
+        ``batch_records`` at a time: each step yields the five tables of
+        analyze_arrow. Pages are response records with a textual payload (id:
+        WARC-Target-URI, published: WARC-Date, the HTTP charset honoured);
+        other records are passed over; an unreadable record (corrupt gzip
+        member, truncated, over max_bytes) is an "errors" row whose origin is
+        ``name@offset`` (``name``: default the path, or "warc")."""
+
+@final
+class WarcBatches:
+    """The batches of Pipeline.analyze_warc: an archive of any size costs
+    one batch of memory."""
+
+    def __iter__(self) -> "WarcBatches": ...
+    def __next__(self) -> Dict[str, Any]:
+        """The five tables (pyarrow.RecordBatch) of the next batch of records."""
+
+def table_schemas() -> Dict[str, Any]:
+    """The pyarrow.Schema of each of the five tables of analyze_arrow and
+    analyze_warc (no models loaded)."""
