@@ -170,6 +170,27 @@ test("actor graph date filter narrows the period", async () => {
   await page.close();
 });
 
+test("a claim and its denial in another story show side by side", async () => {
+  const page = await open("/");
+  await page.click("header nav a[href='/contradictions']");
+  await page.waitForURL(/\/contradictions/);
+  const items = page.locator("ul.contradictions-list > li.contradiction-item");
+  assert.equal(await items.count(), 1, "one claim paired with its denial");
+  const item = items.first();
+  assert.match(await item.locator(".claim-text").textContent(), /Moldova asked Romania for air defence systems/);
+  assert.match(await item.locator(".claim").textContent(), /two Western officials/);
+  assert.match(await item.locator(".denial-text").textContent(), /denied a report/);
+  assert.match(await item.locator(".denial").textContent(), /MDA/);
+  // the unrelated agreement between the same countries is not linked
+  assert.equal(await page.locator("a.doc-link[href='/documents/unrelated']").count(), 0);
+  await shot(page, "contradictions");
+  // the claim's article opens from the pair
+  await item.locator(".claim a.doc-link").click();
+  await page.waitForURL(/\/documents\/claim/);
+  assert.match(await page.locator("#article-text").textContent(), /Western officials/);
+  await page.close();
+});
+
 test("hostile article text shows as text and runs nothing", async () => {
   const page = await open("/documents/hostile-markup");
   const text = await page.locator("#article-text").textContent();

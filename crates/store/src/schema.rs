@@ -350,9 +350,66 @@ INSERT INTO pair_years
     FROM pair_months GROUP BY 1, 2, 3;
 "#;
 
+/// Version 9: claims and denials across documents. A denial is a
+/// `contradiction` flag of a story's first document, kept with its denier's
+/// code and the keys of the claim it denies (the country pair and CAMEO root
+/// of the events coded inside the flag's spans); a link pairs it with a
+/// claim event of another story (asserted or reported) with the same key,
+/// close in time. Links are made by whichever of the two is stored second,
+/// so they do not depend on ingest order. Databases written before this
+/// version have no denials until their documents are ingested again.
+const V9: &str = r#"
+CREATE TABLE denials (
+    denial       INTEGER PRIMARY KEY,
+    doc          INTEGER NOT NULL REFERENCES documents(doc),
+    story        INTEGER NOT NULL,
+    flag         INTEGER NOT NULL,   -- index into the document's flags
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    claim_start  INTEGER NOT NULL,   -- the claim the document itself states
+    claim_end    INTEGER NOT NULL,
+    denier       TEXT,
+    denier_code  TEXT NOT NULL,
+    day          TEXT NOT NULL
+);
+CREATE INDEX denials_doc ON denials(doc, start);
+
+-- what a denial denies: an unordered country pair (a <= b) and a CAMEO root
+CREATE TABLE denial_keys (
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    root    TEXT NOT NULL,
+    day     TEXT NOT NULL,
+    denial  INTEGER NOT NULL,
+    PRIMARY KEY (a, b, root, day, denial)
+) WITHOUT ROWID;
+
+CREATE TABLE contradictions (
+    denial  INTEGER NOT NULL,
+    claim_doc INTEGER NOT NULL,
+    event   INTEGER NOT NULL,        -- the claim: the event of its document with the longest sentence
+    claim_len INTEGER NOT NULL,      -- that sentence's length
+    day     TEXT NOT NULL,           -- the denial's day
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    days_apart INTEGER NOT NULL,
+    PRIMARY KEY (denial, claim_doc)
+) WITHOUT ROWID;
+CREATE INDEX contradictions_day ON contradictions(day, denial, claim_doc);
+CREATE INDEX contradictions_a ON contradictions(a, day);
+CREATE INDEX contradictions_b ON contradictions(b, day);
+
+-- claims by their key: the same expressions as the queries in contradictions.rs
+CREATE INDEX events_claim_key ON events(
+    min(substr(source_code, 1, 3), substr(target_code, 1, 3)),
+    max(substr(source_code, 1, 3), substr(target_code, 1, 3)),
+    root_code, day)
+    WHERE copy_of IS NULL AND modality IN ('asserted', 'reported');
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

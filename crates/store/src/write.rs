@@ -64,9 +64,21 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     for (i, q) in output.quotes.iter().enumerate() {
         insert_quote(tx, &ctx, &resolver, i, q)?;
     }
+    let mut event_rows = Vec::with_capacity(output.events.len());
     for (i, e) in output.events.iter().enumerate() {
-        insert_event(tx, &ctx, &resolver, i, e)?;
+        event_rows.push(insert_event(tx, &ctx, &resolver, i, e)?);
     }
+    crate::contradictions::record(
+        tx,
+        &crate::contradictions::Stored {
+            doc,
+            story,
+            first_of_story: ctx.first_of_story,
+            published: ctx.published.as_deref(),
+        },
+        output,
+        &event_rows,
+    )?;
     Ok(if id == output.document.id {
         Inserted::Added
     } else {
@@ -483,7 +495,7 @@ fn insert_event(
     resolver: &Resolver<'_>,
     index: usize,
     e: &OutEvent,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let source_actor = match &e.source {
         Some(r) => resolver.actor(r)?,
         None => None,
@@ -557,6 +569,7 @@ fn insert_event(
         e.quote.map(|q| q as i64),
         copy_of,
     ])?;
+    let listed = copy_of.is_none().then(|| tx.last_insert_rowid());
     if copy_of.is_none() {
         bump(tx, "events", 1)?;
     }
@@ -585,7 +598,7 @@ fn insert_event(
             add_to_period(tx, table, key_length, source, target, &day, e.goldstein)?;
         }
     }
-    Ok(())
+    Ok(listed)
 }
 
 /// Counts one fact event of `day` in the per-period totals `table`, whose

@@ -9,6 +9,10 @@ use fixture::{analysis_of, hash_of, output, TEXT};
 use store::{EventFilter, InsertMeta, Inserted, QuoteFilter, Store, GDELT_COLUMNS};
 use tempfile::TempDir;
 
+/// What migration 9 added, dropped to rebuild an older database.
+const UNDO_V9: &str = "DROP TABLE denials; DROP TABLE denial_keys; DROP TABLE contradictions;
+    DROP INDEX events_claim_key;";
+
 fn open() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("test.db")).unwrap();
@@ -658,10 +662,10 @@ fn version_5_database_gains_period_totals_without_loss() {
     let path = dir.path().join("test.db");
     rusqlite::Connection::open(&path)
         .unwrap()
-        .execute_batch(
-            "DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
-             DROP TABLE actor_codes; PRAGMA user_version = 5;",
-        )
+        .execute_batch(&format!(
+            "{UNDO_V9} DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
+             DROP TABLE actor_codes; PRAGMA user_version = 5;"
+        ))
         .unwrap();
     let store = Store::open(&path).unwrap();
     assert_eq!(year(&store), expected, "totals rebuilt from pair_days");
@@ -822,12 +826,12 @@ fn version_7_database_drops_countryless_facts_and_counts_codes() {
     // as version 7 stored it: a fact, in the graph, codes not counted
     let path = dir.path().join("test.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "UPDATE events SET fact = 1;
+    conn.execute_batch(&format!(
+        "{UNDO_V9} UPDATE events SET fact = 1;
          INSERT INTO pairs SELECT source_actor, target_actor, 1, 3.4, day, day FROM events
              WHERE cameo = '0233' AND source_actor IS NOT NULL AND target_actor IS NOT NULL;
-         DROP TABLE actor_codes; PRAGMA user_version = 7;",
-    )
+         DROP TABLE actor_codes; PRAGMA user_version = 7;"
+    ))
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
