@@ -37,12 +37,17 @@ fn check_pair(store: &Store) {
     assert_eq!(c.denial.document.id, "denial");
     assert_eq!(c.days_apart, 1);
     assert!(
-        c.claim.text.contains("Moldova asked Romania for air defence systems"),
+        c.claim
+            .text
+            .contains("Moldova asked Romania for air defence systems"),
         "{}",
         c.claim.text
     );
     assert_eq!(c.claim.speaker.as_deref(), Some("two Western officials"));
-    assert!(c.denial.text.starts_with("Moldova on Tuesday denied a report"));
+    assert!(c
+        .denial
+        .text
+        .starts_with("Moldova on Tuesday denied a report"));
     assert_eq!(c.denial.denier_code, "MDA");
     // the spans are the stored text's code points
     let text_of = |id: &str| store.document(id).unwrap().unwrap().document.article.text;
@@ -121,6 +126,8 @@ async fn the_api_and_the_page_show_the_pair() {
         .await
         .unwrap();
     assert_eq!(page.matches("class=\"contradiction-item\"").count(), 1);
-    assert!(page.contains("href=\"/documents/claim\"") && page.contains("href=\"/documents/denial\""));
+    assert!(
+        page.contains("href=\"/documents/claim\"") && page.contains("href=\"/documents/denial\"")
+    );
     assert!(!page.contains("href=\"/documents/unrelated\""));
 }

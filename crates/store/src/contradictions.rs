@@ -34,9 +34,7 @@ pub const WINDOW_AHEAD: i64 = 1;
 /// or a countryless `---` role.
 fn country(code: Option<&str>) -> Option<&str> {
     let root = code?.get(..3)?;
-    root.bytes()
-        .all(|b| b.is_ascii_uppercase())
-        .then_some(root)
+    root.bytes().all(|b| b.is_ascii_uppercase()).then_some(root)
 }
 
 /// What an event is about, as a denial and a claim are compared: the

@@ -46,6 +46,7 @@ pub mod search;
 mod sql;
 mod stats;
 pub mod types;
+mod units;
 pub mod web;
 mod write;
 

@@ -108,7 +108,11 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Option<Conditions> {
         );
     }
     if let Some(actor) = filter.speaker_actor {
-        cond.push("q.speaker_actor = ?", [Value::Integer(actor)]);
+        cond.push(
+            "q.quote IN (SELECT quote FROM quotes WHERE speaker_actor = ? AND copy_of IS NULL
+                 UNION SELECT quote FROM quotes WHERE speaker_unit = ? AND copy_of IS NULL)",
+            [Value::Integer(actor), Value::Integer(actor)],
+        );
     }
     if let Some(words) = &filter.words {
         cond.push(

@@ -407,9 +407,67 @@ CREATE INDEX events_claim_key ON events(
     WHERE copy_of IS NULL AND modality IN ('asserted', 'reported');
 "#;
 
+/// Version 10: actors as the unit of the record. A mention coded with a
+/// country counts for the country's actor (`CODE|JPN`, named "Japan"), a
+/// person is linked across documents by full name (see `units.rs`). Each
+/// event side and quote speaker also keeps the actor of its code's
+/// country (`*_unit`: a person coded `JPNGOV` is Japan's), which the actor
+/// graph counts and a country's page lists; `actor_names` keeps the
+/// spellings each actor was seen under. The graph's totals are summed
+/// again from the events' units (their actors where a row has none). Rows
+/// stored before this version keep their actors (and no units) until
+/// ingested again.
+const V10: &str = r#"
+ALTER TABLE events ADD COLUMN source_unit INTEGER;
+ALTER TABLE events ADD COLUMN target_unit INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_unit INTEGER;
+CREATE INDEX events_source_unit ON events(source_unit, day) WHERE copy_of IS NULL;
+CREATE INDEX events_target_unit ON events(target_unit, day) WHERE copy_of IS NULL;
+CREATE INDEX quotes_speaker_unit ON quotes(speaker_unit, quote) WHERE copy_of IS NULL;
+CREATE TABLE actor_names (
+    actor    INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    norm     TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (actor, name)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_norm ON actor_names(norm);
+INSERT INTO actor_names
+    SELECT e.actor, e.name, lower(e.name), count(*)
+    FROM entities e
+    JOIN documents d ON d.doc = e.doc AND d.story = d.doc
+    JOIN mentions m ON m.entity = e.entity
+    WHERE e.actor IS NOT NULL
+    GROUP BY e.actor, e.name;
+DELETE FROM pair_days;
+DELETE FROM pairs;
+DELETE FROM pair_months;
+DELETE FROM pair_years;
+INSERT INTO pair_days
+    SELECT coalesce(source_unit, source_actor), coalesce(target_unit, target_actor), day,
+           count(*), sum(goldstein)
+    FROM events
+    WHERE fact = 1 AND copy_of IS NULL AND coalesce(source_unit, source_actor) IS NOT NULL
+        AND coalesce(target_unit, target_actor) IS NOT NULL
+    GROUP BY 1, 2, 3;
+INSERT INTO pairs
+    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(nullif(day, '')), max(nullif(day, ''))
+    FROM pair_days GROUP BY source_actor, target_actor;
+INSERT INTO pair_months
+    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(day), max(day)
+    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    GROUP BY 1, 2, 3;
+INSERT INTO pair_years
+    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(first_day), max(last_day)
+    FROM pair_months GROUP BY 1, 2, 3;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -100,7 +100,8 @@ pub struct QuoteFilter {
     /// case and punctuation ignored, or the speaker's name as the article
     /// writes it (case ignored).
     pub speaker: Option<String>,
-    /// Speaker by cross-document actor id.
+    /// Speaker by cross-document actor id: the speaker's own actor, or,
+    /// for a country, a speaker coded with it.
     pub speaker_actor: Option<i64>,
     /// Words that must all occur in the quote (full-text).
     pub words: Option<String>,
@@ -223,9 +224,22 @@ pub struct ActorSummary {
     /// Stories that mention it.
     pub documents: u64,
     /// Every code its mentions got, each in its own article, most mentions
-    /// first (each story once).
+    /// first (each story once): for a country, its role breakdown.
     #[serde(default)]
     pub codes: Vec<ActorCode>,
+    /// The spellings its mentions were written with, most mentions first
+    /// (filled for one actor, [`crate::Store::actor`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<ActorName>,
+}
+
+/// One spelling an actor was seen under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorName {
+    /// As written ("Ottawa", "Japanese officials", "President Obama"'s "Obama").
+    pub name: String,
+    /// Mentions written so (each story once).
+    pub mentions: u64,
 }
 
 /// One code an actor's mentions got, and how often.

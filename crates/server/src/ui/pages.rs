@@ -591,6 +591,31 @@ pub async fn timeline(
         actor.documents,
         id = actor.actor_id
     );
+    if !actor.codes.is_empty() {
+        let _ = write!(
+            html,
+            "<p class=\"actor-codes\"><b>Codes</b> <span class=\"muted\">(mentions)</span> {}</p>",
+            codes_cell(&actor)
+        );
+    }
+    if !actor.names.is_empty() {
+        let names: Vec<String> = actor
+            .names
+            .iter()
+            .map(|n| {
+                format!(
+                    "<span class=\"spelling\">{}</span> <span class=\"muted\">{}</span>",
+                    escape(&n.name),
+                    n.mentions
+                )
+            })
+            .collect();
+        let _ = write!(
+            html,
+            "<p class=\"actor-names\"><b>Seen as</b> {}</p>",
+            names.join(" · ")
+        );
+    }
     let _ = write!(html, "<h2>Timeline of events ({})</h2>", events.len());
     html.push_str(&goldstein_strip(&events));
     if events.is_empty() {
