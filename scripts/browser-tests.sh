@@ -3,7 +3,8 @@
 #
 # Installs Debian's chromium if missing and playwright-core (npm) into
 # tests/browser, fills a temporary database with `newsgraph demo` plus a
-# claim, its denial and an unrelated article, and a hostile fixture (<script>, onerror= in the article text), starts
+# claim, its denial and an unrelated article, two articles naming one person
+# two ways, and a hostile fixture (<script>, onerror= in the article text), starts
 # `newsgraph serve` on a free loopback port, and runs tests/browser/*.test.mjs
 # with node's test runner. Screenshots go to $TEST_OUTPUT/screenshots
 # (default ./test-output).
@@ -42,6 +43,8 @@ trap cleanup EXIT
 db="$work/demo.db"
 "$bin" demo --db "$db" >"$work/demo.log"
 "$bin" ingest --db "$db" tests/browser/fixtures/hostile.jsonl 2>"$work/ingest.log"
+# One person as "Barack Obama" in one article and "President Obama" in another.
+"$bin" ingest --db "$db" tests/browser/fixtures/people.jsonl 2>>"$work/ingest.log"
 # One outlet's claim, another's denial by the accused government a day
 # later, and an unrelated claim between the same countries (the server
 # tests' fixtures).

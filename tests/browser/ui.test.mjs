@@ -170,6 +170,50 @@ test("actor graph date filter narrows the period", async () => {
   await page.close();
 });
 
+test("the network has one node per country, and Japan's page gathers its quotes and events", async () => {
+  const page = await open("/graph");
+  const svg = page.locator("svg.network");
+  await svg.waitFor();
+  const labels = await svg.locator("a.node text").allTextContents();
+  const count = (name) => labels.filter((l) => l === name).length;
+  for (const country of ["Canada", "Japan", "Armenia"]) {
+    assert.equal(count(country), 1, `${country}: ${labels.join(", ")}`);
+  }
+  for (const spelling of ["Ottawa", "Japanese", "Yerevan", "Sudanese officials"]) {
+    assert.equal(count(spelling), 0, `${spelling} is drawn as its own node: ${labels.join(", ")}`);
+  }
+  // Ottawa counts for Canada: its actor page lists the spelling
+  const canada = await page.request.get(BASE + (await svg.locator("a.node", { hasText: "Canada" }).getAttribute("href")));
+  assert.match(await canada.text(), /Ottawa/);
+  await svg.locator("a.node", { hasText: "Japan" }).first().click();
+  await page.waitForURL(/\/actors\//);
+  assert.equal((await page.locator("h1").textContent()).trim(), "Japan");
+  const events = await page.locator("ol.timeline > li").count();
+  assert.ok(events >= 2, `Japan's events: ${events}`);
+  const speakers = await page.locator("ul.quotes-list a.speaker").allTextContents();
+  assert.ok(speakers.includes("Kenji Watanabe"), `speakers: ${speakers.join(", ")}`);
+  assert.ok(speakers.some((s) => /foreign ministry/i.test(s)), `speakers: ${speakers.join(", ")}`);
+  assert.match(await page.locator(".actor-names").textContent(), /Japanese/);
+  await shot(page, "actor-japan");
+  await page.close();
+});
+
+test("a person named two ways in two articles has one page", async () => {
+  const page = await open("/actors?q=Obama");
+  const rows = page.locator("table.actors-table tbody tr");
+  assert.equal(await rows.count(), 1, "one actor for Barack Obama and President Obama");
+  await rows.first().locator("a").first().click();
+  await page.waitForURL(/\/actors\/\d+/);
+  assert.equal((await page.locator("h1").textContent()).trim(), "Barack Obama");
+  const seen = await page.locator(".actor-names").textContent();
+  assert.match(seen, /Barack Obama/);
+  assert.match(seen, /Obama \d/);
+  assert.match(await page.locator(".meta").first().textContent(), /2 stories/);
+  assert.match(await page.locator("ul.quotes-list").textContent(), /Your voices matter/);
+  await shot(page, "actor-person");
+  await page.close();
+});
+
 test("a claim and its denial in another story show side by side", async () => {
   const page = await open("/");
   await page.click("header nav a[href='/contradictions']");
