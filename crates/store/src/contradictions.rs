@@ -5,9 +5,9 @@
 //! A denial is kept with who denies it (the speaker of the quote it stands
 //! in, else the first entity with a country inside it) and what it denies:
 //! the events coded inside the flag's spans (the restated or nearby claim),
-//! each as an unordered country pair and a CAMEO root ("MDA–ROU, 02"). A
-//! claim is an asserted or reported event of another story with the same
-//! pair and root, at most [`WINDOW_BACK`] days before the denial (or
+//! each as who is said to act on whom (countries) and a CAMEO root ("MDA →
+//! ROU, 02"). A claim is an asserted or reported event of another story with
+//! the same key, at most [`WINDOW_BACK`] days before the denial (or
 //! [`WINDOW_AHEAD`] after: dates are a publication's, not the event's). The
 //! denier must be a party to it (one of the pair). Events inside a denial's
 //! own words are the denied claim restated, never a claim of their own.
@@ -38,7 +38,8 @@ fn country(code: Option<&str>) -> Option<&str> {
 }
 
 /// What an event is about, as a denial and a claim are compared: the
-/// unordered pair of its sides' countries and its CAMEO root.
+/// country said to act, the country acted on, and the CAMEO root ("Sweden
+/// denied it asked Kenya" does not answer "Kenya asked Sweden").
 type Key = (String, String, String);
 
 fn key(e: &OutEvent) -> Option<Key> {
@@ -48,8 +49,7 @@ fn key(e: &OutEvent) -> Option<Key> {
         return None;
     }
     let root = e.cameo.get(..2)?;
-    let (a, b) = if s <= t { (s, t) } else { (t, s) };
-    Some((a.to_string(), b.to_string(), root.to_string()))
+    Some((s.to_string(), t.to_string(), root.to_string()))
 }
 
 fn overlaps(a: &TextSpan, start: usize, end: usize) -> bool {
@@ -179,8 +179,23 @@ pub(crate) fn record(
     let day = doc.published.unwrap_or("");
     let mut denial_spans: Vec<&TextSpan> = Vec::new();
     if doc.first_of_story && !day.is_empty() {
+        // One denial per sentence: "X denied the report, calling it false"
+        // is two flags in one statement (and the second may point back to
+        // another claim of the article).
+        let chars: Vec<char> = output.document.article.text.chars().collect();
+        let mut previous_end: Option<usize> = None;
         for (flag, claim, denial) in denial_flags(&output.flags) {
             denial_spans.push(denial);
+            let same_sentence = previous_end.is_some_and(|end| {
+                end <= denial.start
+                    && chars.get(end..denial.start).is_some_and(|between| {
+                        !between.iter().any(|c| matches!(c, '.' | '!' | '?' | '\n'))
+                    })
+            });
+            previous_end = Some(denial.end);
+            if same_sentence {
+                continue;
+            }
             let Some((name, code)) = denier(output, denial) else {
                 continue;
             };
@@ -232,8 +247,8 @@ pub(crate) fn record(
                     .prepare_cached(
                         "SELECT e.event, e.doc, d.published, e.sentence_end - e.sentence_start
                          FROM events e JOIN documents d ON d.doc = e.doc
-                         WHERE min(substr(e.source_code, 1, 3), substr(e.target_code, 1, 3)) = ?1
-                           AND max(substr(e.source_code, 1, 3), substr(e.target_code, 1, 3)) = ?2
+                         WHERE substr(e.source_code, 1, 3) = ?1
+                           AND substr(e.target_code, 1, 3) = ?2
                            AND e.root_code = ?3 AND d.published >= ?4 AND d.published <= ?5
                            AND e.copy_of IS NULL AND e.modality IN ('asserted', 'reported')
                            AND e.story <> ?6
@@ -335,7 +350,7 @@ fn contradiction_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     let denier_code: String = r.get(12)?;
     let days_apart: i64 = r.get(0)?;
     let reason = format!(
-        "{} ({denier_code}) is a party to the claim ({a}–{b}, CAMEO {cameo}), denied {}",
+        "{} ({denier_code}) is a party to the claim ({a} → {b}, CAMEO {cameo}), denied {}",
         denier.as_deref().unwrap_or("the denier"),
         match days_apart {
             0 => "the same day".to_string(),

@@ -352,7 +352,7 @@ INSERT INTO pair_years
 
 /// Version 9: claims and denials across documents. A denial is a
 /// `contradiction` flag of a story's first document, kept with its denier's
-/// code and the keys of the claim it denies (the country pair and CAMEO root
+/// code and the keys of the claim it denies (source and target countries and CAMEO root
 /// of the events coded inside the flag's spans); a link pairs it with a
 /// claim event of another story (asserted or reported) with the same key,
 /// close in time. Links are made by whichever of the two is stored second,
@@ -374,7 +374,7 @@ CREATE TABLE denials (
 );
 CREATE INDEX denials_doc ON denials(doc, start);
 
--- what a denial denies: an unordered country pair (a <= b) and a CAMEO root
+-- what a denial denies: who is said to act on whom (countries) and a CAMEO root
 CREATE TABLE denial_keys (
     a       TEXT NOT NULL,
     b       TEXT NOT NULL,
@@ -401,9 +401,7 @@ CREATE INDEX contradictions_b ON contradictions(b, day);
 
 -- claims by their key: the same expressions as the queries in contradictions.rs
 CREATE INDEX events_claim_key ON events(
-    min(substr(source_code, 1, 3), substr(target_code, 1, 3)),
-    max(substr(source_code, 1, 3), substr(target_code, 1, 3)),
-    root_code, day)
+    substr(source_code, 1, 3), substr(target_code, 1, 3), root_code, day)
     WHERE copy_of IS NULL AND modality IN ('asserted', 'reported');
 "#;
 
