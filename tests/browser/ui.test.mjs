@@ -182,6 +182,11 @@ test("the network has one node per country, and Japan's page gathers its quotes 
   for (const spelling of ["Ottawa", "Japanese", "Yerevan", "Sudanese officials"]) {
     assert.equal(count(spelling), 0, `${spelling} is drawn as its own node: ${labels.join(", ")}`);
   }
+  // An edge between two countries opens its events with their evidence.
+  const canadaSudan = page.locator("table.pairs-table tbody tr", { hasText: "Canada" }).filter({ hasText: "Sudan" }).first();
+  const eventsPage = await page.request.get(BASE + (await canadaSudan.locator("a.pair-events").getAttribute("href")));
+  assert.match(await eventsPage.text(), /50,000 tonnes of wheat/);
+  assert.ok((await svg.locator("a.edge-link line.edge").count()) >= 1, "no edge links to its events");
   // Ottawa counts for Canada: its actor page lists the spelling
   const canada = await page.request.get(BASE + (await svg.locator("a.node", { hasText: "Canada" }).getAttribute("href")));
   assert.match(await canada.text(), /Ottawa/);

@@ -697,6 +697,24 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
             mentions: a.mentions,
         })
         .collect();
+    // An edge between two coded actors (countries) opens their events, with
+    // the evidence sentences, for the same dates.
+    let events_href = |source: i64, target: i64| -> Option<String> {
+        let code = |id: i64| index.get(&id).and_then(|&i| graph.nodes[i].code.clone());
+        let (s, t) = (code(source)?, code(target)?);
+        let mut href = format!(
+            "/events?actor={}&target={}",
+            url_component(&s),
+            url_component(&t)
+        );
+        if let Some(d) = from {
+            let _ = write!(href, "&from={d}");
+        }
+        if let Some(d) = to {
+            let _ = write!(href, "&to={d}");
+        }
+        Some(href)
+    };
     let edges: Vec<Edge> = graph
         .edges
         .iter()
@@ -706,6 +724,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
                 to: *index.get(&e.target)?,
                 events: e.events,
                 goldstein: e.mean_goldstein,
+                href: events_href(e.source, e.target),
             })
         })
         .collect();
@@ -713,7 +732,8 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
     let mut html = format!(
         "<h1>Actor network</h1><p class=\"muted\">Who acted on whom: nodes are sized by mentions, \
          lines are as thick as the number of events and coloured by their mean Goldstein value. \
-         Click an actor for its timeline.</p>\
+         Countries count their officials, forces and people. Click an actor for its page, a line \
+         between two countries for its events.</p>\
          <form class=\"filters\" action=\"/graph\" method=\"get\">\
          <label>From<input type=\"date\" name=\"from\" value=\"{}\"></label>\
          <label>To<input type=\"date\" name=\"to\" value=\"{}\"></label>\
@@ -738,7 +758,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
         let _ = write!(
             html,
             "<h2>Pairs ({})</h2><table class=\"data pairs-table\"><thead><tr><th>Source</th><th>Target</th>\
-             <th class=\"num\">Events</th><th class=\"num\">Mean Goldstein</th><th>First</th><th>Last</th></tr></thead><tbody>",
+             <th class=\"num\">Events</th><th class=\"num\">Mean Goldstein</th><th>First</th><th>Last</th><th></th></tr></thead><tbody>",
             graph.edges.len()
         );
         for e in &graph.edges {
@@ -751,7 +771,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
             let _ = write!(
                 html,
                 "<tr><td><a href=\"/actors/{}\">{}</a></td><td><a href=\"/actors/{}\">{}</a></td>\
-                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 e.source,
                 name(e.source),
                 e.target,
@@ -759,7 +779,10 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
                 e.events,
                 goldstein_html(e.mean_goldstein),
                 date(e.first),
-                date(e.last)
+                date(e.last),
+                events_href(e.source, e.target)
+                    .map(|h| format!("<a class=\"pair-events\" href=\"{}\">events</a>", escape(&h)))
+                    .unwrap_or_default()
             );
         }
         html.push_str("</tbody></table>");
