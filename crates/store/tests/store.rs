@@ -348,6 +348,21 @@ fn quotes_by_speaker_page_like_the_general_filter() {
     assert_eq!(page(None, 2, 0), all[..2]);
     assert_eq!(page(None, 2, 2), all[2..]);
     assert_eq!(page(actor, 2, 2), all[2..]);
+    // A country's quotes (its speakers coded with it: Sullivan is USAGOV)
+    // take their own query, paged the same way.
+    let usa = store.find_actors("USA").unwrap()[0].actor_id;
+    let country = |limit: usize, offset: usize| {
+        store
+            .quotes(&QuoteFilter {
+                speaker_actor: Some(usa),
+                limit,
+                offset,
+                ..QuoteFilter::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(country(0, 0), all);
+    assert_eq!(country(2, 1), all[1..3]);
 }
 
 #[test]
