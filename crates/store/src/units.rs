@@ -42,6 +42,15 @@ pub(crate) fn only_a_place(name: &str, code: &str, country: &Country) -> bool {
 
 /// The actor of a country, created on first use.
 pub(crate) fn country_actor(tx: &Connection, country: &Country) -> Result<i64> {
+    let key = format!("CODE|{}", country.iso3);
+    // Read first: an upsert would rewrite the row at every mention.
+    let known: Option<i64> = tx
+        .prepare_cached("SELECT actor FROM actors WHERE key = ?1")?
+        .query_row(params![key], |r| r.get(0))
+        .optional()?;
+    if let Some(actor) = known {
+        return Ok(actor);
+    }
     let norm = normalise(country.name);
     Ok(tx
         .prepare_cached(
@@ -52,7 +61,7 @@ pub(crate) fn country_actor(tx: &Connection, country: &Country) -> Result<i64> {
         )?
         .query_row(
             params![
-                format!("CODE|{}", country.iso3),
+                key,
                 country.name,
                 norm,
                 last_word(&norm),
