@@ -60,13 +60,7 @@ pub(crate) fn country_actor(tx: &Connection, country: &Country) -> Result<i64> {
              RETURNING actor",
         )?
         .query_row(
-            params![
-                key,
-                country.name,
-                norm,
-                last_word(&norm),
-                country.iso3
-            ],
+            params![key, country.name, norm, last_word(&norm), country.iso3],
             |r| r.get(0),
         )?)
 }
