@@ -3,7 +3,8 @@
 #
 # Installs Debian's chromium if missing and playwright-core (npm) into
 # tests/browser, fills a temporary database with `newsgraph demo` plus a
-# hostile fixture (<script>, onerror= in the article text), starts
+# claim, its denial and an unrelated article, two articles naming one person
+# two ways, and a hostile fixture (<script>, onerror= in the article text), starts
 # `newsgraph serve` on a free loopback port, and runs tests/browser/*.test.mjs
 # with node's test runner. Screenshots go to $TEST_OUTPUT/screenshots
 # (default ./test-output).
@@ -42,6 +43,15 @@ trap cleanup EXIT
 db="$work/demo.db"
 "$bin" demo --db "$db" >"$work/demo.log"
 "$bin" ingest --db "$db" tests/browser/fixtures/hostile.jsonl 2>"$work/ingest.log"
+# One person as "Barack Obama" in one article and "President Obama" in another.
+"$bin" ingest --db "$db" tests/browser/fixtures/people.jsonl 2>>"$work/ingest.log"
+# One outlet's claim, another's denial by the accused government a day
+# later, and an unrelated claim between the same countries (the server
+# tests' fixtures).
+denials=crates/server/tests/fixtures/denials
+"$bin" ingest --db "$db" --published 2025-06-02 "$denials/claim.txt" 2>>"$work/ingest.log"
+"$bin" ingest --db "$db" --published 2025-06-03 "$denials/denial.txt" 2>>"$work/ingest.log"
+"$bin" ingest --db "$db" --published 2025-06-04 "$denials/unrelated.txt" 2>>"$work/ingest.log"
 
 # Port 0 would be best, but the tests need to know the port: pick a free one.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

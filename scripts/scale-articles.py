@@ -7,7 +7,10 @@ Each article is assembled from hand-written sentence templates with varied
 actors (countries, their leaders and ministries, international bodies),
 quotes (direct, indirect, through an outlet), CAMEO-style actions and dates
 from 2020 to 2025, so that every article is distinct text (no near-duplicate
-stories by accident). Deterministic for a given seed.
+stories by accident). Deterministic for a given seed. One article in five
+ends with a denial by one side of an earlier claim ("X denied a report that it
+had asked Y for help…"), drawn from a generator of its own so that the rest of
+each article is what it was before denials were added.
 """
 import json
 import random
@@ -105,6 +108,12 @@ def article(i, rng):
         f"{body[0].upper()}{body[1:]} called on both sides to show restraint over {topic}. "
         f"Case {i} was filed under reference {rng.randrange(10**6, 10**7)}.",
     ]
+    denial = random.Random(i * 7919 + 1)
+    if denial.random() < 0.2:
+        paragraphs.append(
+            f"{a[0]} on {day.strftime('%A')} denied a report that it had asked {b[0]} for help "
+            f"with {denial.choice(TOPICS)}, calling the story false."
+        )
     return {
         "id": f"scale-{i:06d}",
         "text": "\n\n".join(paragraphs) + "\n",

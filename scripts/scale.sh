@@ -68,6 +68,11 @@ events_by_place /api/events?place=Oslo
 graph /api/graph
 graph_dates /api/graph?from=2023-01-01&to=2023-12-31
 timeline /api/timeline/Turkey
+actor_find /api/actors?q=Turkey
+ui_actor /actors/Turkey
+contradictions /api/contradictions
+contradictions_actor /api/contradictions?actor=TUR
+ui_contradictions /contradictions
 actors /api/actors
 stats /api/stats
 ui_article /documents/$doc_id

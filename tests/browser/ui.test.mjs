@@ -170,6 +170,76 @@ test("actor graph date filter narrows the period", async () => {
   await page.close();
 });
 
+test("the network has one node per country, and Japan's page gathers its quotes and events", async () => {
+  const page = await open("/graph");
+  const svg = page.locator("svg.network");
+  await svg.waitFor();
+  const labels = await svg.locator("a.node text").allTextContents();
+  const count = (name) => labels.filter((l) => l === name).length;
+  for (const country of ["Canada", "Japan", "Armenia"]) {
+    assert.equal(count(country), 1, `${country}: ${labels.join(", ")}`);
+  }
+  for (const spelling of ["Ottawa", "Japanese", "Yerevan", "Sudanese officials"]) {
+    assert.equal(count(spelling), 0, `${spelling} is drawn as its own node: ${labels.join(", ")}`);
+  }
+  // An edge between two countries opens its events with their evidence.
+  const canadaSudan = page.locator("table.pairs-table tbody tr", { hasText: "Canada" }).filter({ hasText: "Sudan" }).first();
+  const eventsPage = await page.request.get(BASE + (await canadaSudan.locator("a.pair-events").getAttribute("href")));
+  assert.match(await eventsPage.text(), /50,000 tonnes of wheat/);
+  assert.ok((await svg.locator("a.edge-link line.edge").count()) >= 1, "no edge links to its events");
+  // Ottawa counts for Canada: its actor page lists the spelling
+  const canada = await page.request.get(BASE + (await svg.locator("a.node", { hasText: "Canada" }).getAttribute("href")));
+  assert.match(await canada.text(), /Ottawa/);
+  await svg.locator("a.node", { hasText: "Japan" }).first().click();
+  await page.waitForURL(/\/actors\//);
+  assert.equal((await page.locator("h1").textContent()).trim(), "Japan");
+  const events = await page.locator("ol.timeline > li").count();
+  assert.ok(events >= 2, `Japan's events: ${events}`);
+  const speakers = await page.locator("ul.quotes-list a.speaker").allTextContents();
+  assert.ok(speakers.includes("Kenji Watanabe"), `speakers: ${speakers.join(", ")}`);
+  assert.ok(speakers.some((s) => /foreign ministry/i.test(s)), `speakers: ${speakers.join(", ")}`);
+  assert.match(await page.locator(".actor-names").textContent(), /Japanese/);
+  await shot(page, "actor-japan");
+  await page.close();
+});
+
+test("a person named two ways in two articles has one page", async () => {
+  const page = await open("/actors?q=Obama");
+  const rows = page.locator("table.actors-table tbody tr");
+  assert.equal(await rows.count(), 1, "one actor for Barack Obama and President Obama");
+  await rows.first().locator("a").first().click();
+  await page.waitForURL(/\/actors\/\d+/);
+  assert.equal((await page.locator("h1").textContent()).trim(), "Barack Obama");
+  const seen = await page.locator(".actor-names").textContent();
+  assert.match(seen, /Barack Obama/);
+  assert.match(seen, /Obama \d/);
+  assert.match(await page.locator(".meta").first().textContent(), /2 stories/);
+  assert.match(await page.locator("ul.quotes-list").textContent(), /Your voices matter/);
+  await shot(page, "actor-person");
+  await page.close();
+});
+
+test("a claim and its denial in another story show side by side", async () => {
+  const page = await open("/");
+  await page.click("header nav a[href='/contradictions']");
+  await page.waitForURL(/\/contradictions/);
+  const items = page.locator("ul.contradictions-list > li.contradiction-item");
+  assert.equal(await items.count(), 1, "one claim paired with its denial");
+  const item = items.first();
+  assert.match(await item.locator(".claim-text").textContent(), /Moldova asked Romania for air defence systems/);
+  assert.match(await item.locator(".claim").textContent(), /two Western officials/);
+  assert.match(await item.locator(".denial-text").textContent(), /denied a report/);
+  assert.match(await item.locator(".denial").textContent(), /MDA/);
+  // the unrelated agreement between the same countries is not linked
+  assert.equal(await page.locator("a.doc-link[href='/documents/unrelated']").count(), 0);
+  await shot(page, "contradictions");
+  // the claim's article opens from the pair
+  await item.locator(".claim a.doc-link").click();
+  await page.waitForURL(/\/documents\/claim/);
+  assert.match(await page.locator("#article-text").textContent(), /Western officials/);
+  await page.close();
+});
+
 test("hostile article text shows as text and runs nothing", async () => {
   const page = await open("/documents/hostile-markup");
   const text = await page.locator("#article-text").textContent();

@@ -53,6 +53,8 @@ enum Command {
     Quotes(cmd::query::QuotesArgs),
     /// List stored events by actor, target, CAMEO code, date range or place.
     Events(cmd::query::EventsArgs),
+    /// List claims reported in one story beside their denials in another.
+    Contradictions(cmd::query::ContradictionsArgs),
     /// Export events as GDELT 2.0 TSV, or documents as newsgraph/1 JSON Lines.
     Export(cmd::export::Args),
     /// Serve the web UI and the JSON API over the database (loopback by default).
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::query::search(args),
         Command::Quotes(args) => cmd::query::quotes(args),
         Command::Events(args) => cmd::query::events(args),
+        Command::Contradictions(args) => cmd::query::contradictions(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };

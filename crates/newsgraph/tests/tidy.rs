@@ -42,7 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     // `pipeline` only as a dev-dependency, to analyse the demo articles.
     ("columnar", &["model", "pipeline"]),
-    ("store", &["model"]),
+    ("store", &["model", "gazetteer"]),
     ("ingest", &["model", "extract", "pipeline", "store"]),
     // `pipeline` only as a dev-dependency, to analyse the test fixtures.
     ("server", &["model", "store", "pipeline"]),

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use store::{ActorSummary, EventFilter, QuoteFilter, Store};
+use store::{ActorSummary, ContradictionFilter, EventFilter, QuoteFilter, Store};
 
 /// `GET /openapi.json`.
 pub async fn openapi() -> Response {
@@ -76,7 +76,7 @@ macro_rules! paged {
         }
     )*};
 }
-paged!(SearchQuery, QuotesQuery, EventsQuery);
+paged!(SearchQuery, QuotesQuery, EventsQuery, ContradictionsQuery);
 
 /// `GET /api/search`: full-text search, one hit per story.
 pub async fn search(
@@ -283,4 +283,42 @@ pub async fn actors(
 pub async fn stats(State(db): State<Db>) -> ApiResult<Response> {
     let stats = db.run(|store| Ok(store.stats()?)).await?;
     Ok(Json(stats).into_response())
+}
+
+/// Parameters of `GET /api/contradictions`.
+#[derive(Debug, Deserialize)]
+pub struct ContradictionsQuery {
+    actor: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+impl ContradictionsQuery {
+    /// The store filter these parameters ask for.
+    pub fn filter(&self) -> Result<ContradictionFilter, ApiError> {
+        let page = self.page().check()?;
+        let (date_from, date_to) = params::date_range(self.from.as_deref(), self.to.as_deref())?;
+        Ok(ContradictionFilter {
+            actor: params::text("actor", self.actor.as_deref())?,
+            date_from,
+            date_to,
+            limit: page.limit,
+            offset: page.offset,
+        })
+    }
+}
+
+/// `GET /api/contradictions`: claims in one story paired with their
+/// denials in another, latest denial first.
+pub async fn contradictions(
+    State(db): State<Db>,
+    Params(p): Params<ContradictionsQuery>,
+) -> ApiResult<Json<Value>> {
+    let filter = p.filter()?;
+    let found = db
+        .run(move |store| Ok(store.contradictions(&filter)?))
+        .await?;
+    Ok(Json(json!({"contradictions": found})))
 }

@@ -62,7 +62,7 @@ pub enum ServerError {
 /// The JSON API's routes, each path with its handler: the one table both
 /// [`router`] and [`api_paths`] read, so the test that holds `openapi.json`
 /// to the router compares it with what is served, not with a copied list.
-fn api_routes() -> [(&'static str, MethodRouter<Db>); 9] {
+fn api_routes() -> [(&'static str, MethodRouter<Db>); 10] {
     [
         ("/api/documents/{id}", get(api::document)),
         ("/api/search", get(api::search)),
@@ -73,6 +73,7 @@ fn api_routes() -> [(&'static str, MethodRouter<Db>); 9] {
         ("/api/actors", get(api::actors)),
         ("/api/stats", get(api::stats)),
         ("/api/stories/{id}", get(api::story)),
+        ("/api/contradictions", get(api::contradictions)),
     ]
 }
 

@@ -2,7 +2,7 @@
 
 use crate::names::normalise;
 use crate::periods::{split, PeriodRanges};
-use crate::types::{ActorCode, ActorEdge, ActorGraph, ActorSummary};
+use crate::types::{ActorCode, ActorEdge, ActorGraph, ActorName, ActorSummary};
 use crate::{page_limit, parse_day, Result, Store};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -20,6 +20,7 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorSummary> {
         mentions: r.get::<_, i64>(4)? as u64,
         documents: r.get::<_, i64>(5)? as u64,
         codes: Vec::new(),
+        names: Vec::new(),
     })
 }
 
@@ -101,15 +102,36 @@ impl Store {
             "SELECT {ACTOR_COLUMNS} FROM actors WHERE actor = ?1"
         ))?;
         let found = stmt.query_row(params![actor_id], actor_row).optional()?;
-        Ok(self.with_codes(found.into_iter().collect())?.pop())
+        let Some(mut actor) = self.with_codes(found.into_iter().collect())?.pop() else {
+            return Ok(None);
+        };
+        actor.names = self
+            .conn
+            .prepare_cached(
+                "SELECT name, mentions FROM actor_names WHERE actor = ?1
+                 ORDER BY mentions DESC, name LIMIT 50",
+            )?
+            .query_map(params![actor_id], |r| {
+                Ok(ActorName {
+                    name: r.get(0)?,
+                    mentions: r.get::<_, i64>(1)? as u64,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(actor))
     }
 
     /// Actors named `name` (full name or surname, case and punctuation
-    /// ignored) or coded `name` exactly, most mentioned first.
+    /// ignored), seen under that spelling ("Ottawa" finds Canada), or
+    /// coded `name` exactly, most mentioned first.
     pub fn find_actors(&self, name: &str) -> Result<Vec<ActorSummary>> {
         let norm = normalise(name);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ACTOR_COLUMNS} FROM actors WHERE norm = ?1 OR last = ?1 OR code = ?2
+            "SELECT {ACTOR_COLUMNS} FROM actors WHERE actor IN (
+                 SELECT actor FROM actors WHERE norm = ?1
+                 UNION SELECT actor FROM actors WHERE last = ?1
+                 UNION SELECT actor FROM actors WHERE code = ?2
+                 UNION SELECT actor FROM actor_names WHERE norm = ?1)
              ORDER BY mentions DESC, actor LIMIT 100"
         ))?;
         let rows = stmt.query_map(params![norm, name.trim().to_uppercase()], actor_row)?;

@@ -190,8 +190,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The events an actor took part in (as source or target), each story
-    /// once, in date order; at most `limit` (0: the default, 50).
+    /// The events an actor took part in (as source or target, itself or,
+    /// for a country, through a side coded with it: its officials, its
+    /// military, its people), each story once, in date order; at most
+    /// `limit` (0: the default, 50).
     pub fn timeline(&self, actor_id: i64, limit: usize) -> Result<Vec<EventRecord>> {
         // The first `limit` events of each side, read in day order from its
         // index (an actor can have tens of thousands of events; collecting
@@ -208,6 +210,16 @@ impl Store {
                      SELECT event, day FROM (
                          SELECT event, day FROM events
                          WHERE target_actor = ?1 AND copy_of IS NULL
+                         ORDER BY day, event LIMIT ?2)
+                     UNION
+                     SELECT event, day FROM (
+                         SELECT event, day FROM events
+                         WHERE source_unit = ?1 AND copy_of IS NULL
+                         ORDER BY day, event LIMIT ?2)
+                     UNION
+                     SELECT event, day FROM (
+                         SELECT event, day FROM events
+                         WHERE target_unit = ?1 AND copy_of IS NULL
                          ORDER BY day, event LIMIT ?2)
                      ORDER BY day, event LIMIT ?2))
              ORDER BY e.day, e.event"

@@ -26,7 +26,7 @@
 //! [`Store::search`], [`Store::quotes`], [`Store::events`],
 //! [`Store::actor_graph`], [`Store::timeline`], [`Store::actors`],
 //! [`Store::actor`], [`Store::stats`], [`Store::document`],
-//! [`Store::story`]; exports: [`Store::export_gdelt`], [`Store::export_jsonl`].
+//! [`Store::story`], [`Store::contradictions`]; exports: [`Store::export_gdelt`], [`Store::export_jsonl`].
 //! They return the serde structs of [`types`]. A [`Store`] wraps one SQLite
 //! connection (not `Sync`): open one per thread, or use
 //! [`Store::open_read_only`] for readers; WAL lets them read while an ingest
@@ -34,6 +34,7 @@
 
 mod actors;
 mod batch;
+mod contradictions;
 mod events;
 mod export;
 mod names;
@@ -45,9 +46,11 @@ pub mod search;
 mod sql;
 mod stats;
 pub mod types;
+mod units;
 pub mod web;
 mod write;
 
+pub use contradictions::WINDOW_BACK as CONTRADICTION_WINDOW_DAYS;
 pub use export::GDELT_COLUMNS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;

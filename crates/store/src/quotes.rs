@@ -83,6 +83,27 @@ pub(crate) const SPEAKER_QUOTES_SQL: &str = concat!(
      ORDER BY q.quote"
 );
 
+/// The SQL of [`Store::quotes`] with a speaker actor and no other filter:
+/// the first quotes of each side (the actor's own, and, for a country,
+/// those of speakers coded with it), each read in order from its index and
+/// merged, so a country with tens of thousands of quotes costs a page.
+pub(crate) const SPEAKER_ACTOR_QUOTES_SQL: &str = concat!(
+    "SELECT ",
+    quote_columns!(),
+    " FROM quotes q JOIN documents d ON d.doc = q.doc
+     WHERE q.quote IN (
+         SELECT quote FROM (
+             SELECT quote FROM (
+                 SELECT quote FROM quotes WHERE speaker_actor = ?1 AND copy_of IS NULL
+                 ORDER BY quote LIMIT ?2)
+             UNION
+             SELECT quote FROM (
+                 SELECT quote FROM quotes WHERE speaker_unit = ?1 AND copy_of IS NULL
+                 ORDER BY quote LIMIT ?2))
+         ORDER BY quote LIMIT ?3 OFFSET ?4)
+     ORDER BY q.quote"
+);
+
 /// The parameters of [`speaker_quotes`] for a speaker as the user wrote it.
 fn speaker_params(speaker: &str) -> [Value; 5] {
     let norm = normalise(speaker);
@@ -108,7 +129,11 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Option<Conditions> {
         );
     }
     if let Some(actor) = filter.speaker_actor {
-        cond.push("q.speaker_actor = ?", [Value::Integer(actor)]);
+        cond.push(
+            "q.quote IN (SELECT quote FROM quotes WHERE speaker_actor = ? AND copy_of IS NULL
+                 UNION SELECT quote FROM quotes WHERE speaker_unit = ? AND copy_of IS NULL)",
+            [Value::Integer(actor), Value::Integer(actor)],
+        );
     }
     if let Some(words) = &filter.words {
         cond.push(
@@ -124,11 +149,20 @@ impl Store {
     /// stored. A `words` filter with no word in it matches nothing.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
         let page = [page_limit(filter.limit), filter.offset as i64];
-        let (sql, params) = match &filter.speaker {
-            Some(speaker) if filter.words.is_none() && filter.speaker_actor.is_none() => {
+        let (sql, params) = match (&filter.speaker, filter.speaker_actor) {
+            (Some(speaker), None) if filter.words.is_none() => {
                 let mut params = speaker_params(speaker).to_vec();
                 params.extend(page.map(Value::Integer));
                 (SPEAKER_QUOTES_SQL.to_string(), params)
+            }
+            (None, Some(actor)) if filter.words.is_none() => {
+                let params = vec![
+                    Value::Integer(actor),
+                    Value::Integer(page[0] + page[1]),
+                    Value::Integer(page[0]),
+                    Value::Integer(page[1]),
+                ];
+                (SPEAKER_ACTOR_QUOTES_SQL.to_string(), params)
             }
             _ => {
                 let Some(cond) = quote_conditions(filter) else {

@@ -350,9 +350,122 @@ INSERT INTO pair_years
     FROM pair_months GROUP BY 1, 2, 3;
 "#;
 
+/// Version 9: claims and denials across documents. A denial is a
+/// `contradiction` flag of a story's first document, kept with its denier's
+/// code and the keys of the claim it denies (source and target countries and CAMEO root
+/// of the events coded inside the flag's spans); a link pairs it with a
+/// claim event of another story (asserted or reported) with the same key,
+/// close in time. Links are made by whichever of the two is stored second,
+/// so they do not depend on ingest order. Databases written before this
+/// version have no denials until their documents are ingested again.
+const V9: &str = r#"
+CREATE TABLE denials (
+    denial       INTEGER PRIMARY KEY,
+    doc          INTEGER NOT NULL REFERENCES documents(doc),
+    story        INTEGER NOT NULL,
+    flag         INTEGER NOT NULL,   -- index into the document's flags
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    claim_start  INTEGER NOT NULL,   -- the claim the document itself states
+    claim_end    INTEGER NOT NULL,
+    denier       TEXT,
+    denier_code  TEXT NOT NULL,
+    day          TEXT NOT NULL
+);
+CREATE INDEX denials_doc ON denials(doc, start);
+
+-- what a denial denies: who is said to act on whom (countries) and a CAMEO root
+CREATE TABLE denial_keys (
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    root    TEXT NOT NULL,
+    day     TEXT NOT NULL,
+    denial  INTEGER NOT NULL,
+    PRIMARY KEY (a, b, root, day, denial)
+) WITHOUT ROWID;
+
+CREATE TABLE contradictions (
+    denial  INTEGER NOT NULL,
+    claim_doc INTEGER NOT NULL,
+    event   INTEGER NOT NULL,        -- the claim: the event of its document with the longest sentence
+    claim_len INTEGER NOT NULL,      -- that sentence's length
+    day     TEXT NOT NULL,           -- the denial's day
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    days_apart INTEGER NOT NULL,
+    PRIMARY KEY (denial, claim_doc)
+) WITHOUT ROWID;
+CREATE INDEX contradictions_day ON contradictions(day, denial, claim_doc);
+CREATE INDEX contradictions_a ON contradictions(a, day);
+CREATE INDEX contradictions_b ON contradictions(b, day);
+
+-- claims by their key: the same expressions as the queries in contradictions.rs
+CREATE INDEX events_claim_key ON events(
+    substr(source_code, 1, 3), substr(target_code, 1, 3), root_code, day)
+    WHERE copy_of IS NULL AND modality IN ('asserted', 'reported');
+"#;
+
+/// Version 10: actors as the unit of the record. A mention coded with a
+/// country counts for the country's actor (`CODE|JPN`, named "Japan"), a
+/// person is linked across documents by full name (see `units.rs`). Each
+/// event side and quote speaker also keeps the actor of its code's
+/// country (`*_unit`: a person coded `JPNGOV` is Japan's), which the actor
+/// graph counts and a country's page lists; `actor_names` keeps the
+/// spellings each actor was seen under. The graph's totals are summed
+/// again from the events' units (their actors where a row has none). Rows
+/// stored before this version keep their actors (and no units) until
+/// ingested again.
+const V10: &str = r#"
+ALTER TABLE events ADD COLUMN source_unit INTEGER;
+ALTER TABLE events ADD COLUMN target_unit INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_unit INTEGER;
+CREATE INDEX events_source_unit ON events(source_unit, day) WHERE copy_of IS NULL;
+CREATE INDEX events_target_unit ON events(target_unit, day) WHERE copy_of IS NULL;
+CREATE INDEX quotes_speaker_unit ON quotes(speaker_unit, quote) WHERE copy_of IS NULL;
+CREATE TABLE actor_names (
+    actor    INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    norm     TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (actor, name)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_norm ON actor_names(norm);
+INSERT INTO actor_names
+    SELECT e.actor, e.name, lower(e.name), count(*)
+    FROM entities e
+    JOIN documents d ON d.doc = e.doc AND d.story = d.doc
+    JOIN mentions m ON m.entity = e.entity
+    WHERE e.actor IS NOT NULL
+    GROUP BY e.actor, e.name;
+DELETE FROM pair_days;
+DELETE FROM pairs;
+DELETE FROM pair_months;
+DELETE FROM pair_years;
+INSERT INTO pair_days
+    SELECT coalesce(source_unit, source_actor), coalesce(target_unit, target_actor), day,
+           count(*), sum(goldstein)
+    FROM events
+    WHERE fact = 1 AND copy_of IS NULL AND coalesce(source_unit, source_actor) IS NOT NULL
+        AND coalesce(target_unit, target_actor) IS NOT NULL
+    GROUP BY 1, 2, 3;
+INSERT INTO pairs
+    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(nullif(day, '')), max(nullif(day, ''))
+    FROM pair_days GROUP BY source_actor, target_actor;
+INSERT INTO pair_months
+    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(day), max(day)
+    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    GROUP BY 1, 2, 3;
+INSERT INTO pair_years
+    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(first_day), max(last_day)
+    FROM pair_months GROUP BY 1, 2, 3;
+"#;
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

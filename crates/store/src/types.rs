@@ -100,7 +100,8 @@ pub struct QuoteFilter {
     /// case and punctuation ignored, or the speaker's name as the article
     /// writes it (case ignored).
     pub speaker: Option<String>,
-    /// Speaker by cross-document actor id.
+    /// Speaker by cross-document actor id: the speaker's own actor, or,
+    /// for a country, a speaker coded with it.
     pub speaker_actor: Option<i64>,
     /// Words that must all occur in the quote (full-text).
     pub words: Option<String>,
@@ -223,9 +224,22 @@ pub struct ActorSummary {
     /// Stories that mention it.
     pub documents: u64,
     /// Every code its mentions got, each in its own article, most mentions
-    /// first (each story once).
+    /// first (each story once): for a country, its role breakdown.
     #[serde(default)]
     pub codes: Vec<ActorCode>,
+    /// The spellings its mentions were written with, most mentions first
+    /// (filled for one actor, [`crate::Store::actor`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<ActorName>,
+}
+
+/// One spelling an actor was seen under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorName {
+    /// As written ("Ottawa", "Japanese officials", "President Obama"'s "Obama").
+    pub name: String,
+    /// Mentions written so (each story once).
+    pub mentions: u64,
 }
 
 /// One code an actor's mentions got, and how often.
@@ -296,4 +310,81 @@ pub struct Story {
     pub documents: Vec<DocumentRef>,
     /// Ids of exact copies that were refused.
     pub exact_copies: Vec<String>,
+}
+
+/// Filters for [`crate::Store::contradictions`]; all optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContradictionFilter {
+    /// A country (or IGO) code: only claims with it as one side (its first
+    /// three letters, "CHN" for "CHNGOV").
+    pub actor: Option<String>,
+    /// Denied on or after.
+    pub date_from: Option<NaiveDate>,
+    /// Denied on or before.
+    pub date_to: Option<NaiveDate>,
+    /// At most this many results (0 means the default, 50).
+    pub limit: usize,
+    /// Skip this many results.
+    pub offset: usize,
+}
+
+/// A claim as one story reports it: the event, and the quote that carries
+/// it when there is one (who made the claim, via whom).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// The document reporting the claim.
+    pub document: DocumentRef,
+    /// First code point of the claim (its quote, else its sentence).
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The claim's words.
+    pub text: String,
+    /// Who made the claim, as the document names them.
+    pub speaker: Option<String>,
+    /// Their CAMEO/GDELT code.
+    pub speaker_code: Option<String>,
+    /// Through whom the claim reached the document, nearest first.
+    pub via: Vec<OutReference>,
+    /// The claimed event's CAMEO code.
+    pub cameo: String,
+    /// Who is said to act.
+    pub source: Option<EventActor>,
+    /// On whom.
+    pub target: Option<EventActor>,
+    /// The day the claim is counted under.
+    pub day: Option<NaiveDate>,
+}
+
+/// A denial as another story reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DenialRecord {
+    /// The document reporting the denial.
+    pub document: DocumentRef,
+    /// First code point of the denial.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The denial's words.
+    pub text: String,
+    /// Who denies, as the document names them.
+    pub denier: Option<String>,
+    /// Their CAMEO/GDELT code (a party to the claim).
+    pub denier_code: String,
+    /// The denying document's publication date.
+    pub day: Option<NaiveDate>,
+}
+
+/// A claim in one story and its denial in another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContradictionRecord {
+    /// What was claimed, by whom, where.
+    pub claim: ClaimRecord,
+    /// Who denied it, where.
+    pub denial: DenialRecord,
+    /// Days from the claim to the denial (negative: the denial was
+    /// published first).
+    pub days_apart: i64,
+    /// Why the two are linked.
+    pub reason: String,
 }

@@ -1,6 +1,7 @@
 //! Writing one document: every row it needs, inside the caller's transaction.
 
 use crate::names::{actor_key, fnv1a, last_word, normalise};
+use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -64,9 +65,21 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     for (i, q) in output.quotes.iter().enumerate() {
         insert_quote(tx, &ctx, &resolver, i, q)?;
     }
+    let mut event_rows = Vec::with_capacity(output.events.len());
     for (i, e) in output.events.iter().enumerate() {
-        insert_event(tx, &ctx, &resolver, i, e)?;
+        event_rows.push(insert_event(tx, &ctx, &resolver, i, e)?);
     }
+    crate::contradictions::record(
+        tx,
+        &crate::contradictions::Stored {
+            doc,
+            story,
+            first_of_story: ctx.first_of_story,
+            published: ctx.published.as_deref(),
+        },
+        output,
+        &event_rows,
+    )?;
     Ok(if id == output.document.id {
         Inserted::Added
     } else {
@@ -204,7 +217,7 @@ struct DocContext {
 }
 
 /// Finds or creates the actor with this key, returning its id.
-fn upsert_actor(
+pub(crate) fn upsert_actor(
     tx: &Connection,
     kind: &str,
     name: &str,
@@ -269,6 +282,25 @@ fn resolved_names(entities: &[OutEntity]) -> Vec<Option<(String, String)>> {
         .collect()
 }
 
+/// The actor a document entity counts for (see [`crate::units`]): a person
+/// by name, a mention coded with a country as that country (unless it
+/// names only a place of it), anything else by type and name.
+fn entity_actor(tx: &Connection, e: &OutEntity, name: &str, norm: &str) -> Result<i64> {
+    let code = e.actor.as_deref();
+    if e.kind == "PERSON" {
+        let titled = !e.titles.is_empty() || code.is_some();
+        return person_actor(tx, name, norm, code, titled);
+    }
+    if let (Some(country), Some(code)) = (country_of(code), code) {
+        let place =
+            matches!(e.kind.as_str(), "GPE" | "LOC") && units::only_a_place(&e.name, code, country);
+        if !place {
+            return country_actor(tx, country);
+        }
+    }
+    upsert_actor(tx, &e.kind, name, norm, code)
+}
+
 /// Inserts entities and mentions; returns entity id → actor id.
 fn insert_entities(
     tx: &Connection,
@@ -290,9 +322,7 @@ fn insert_entities(
     )?;
     for (e, resolved) in entities.iter().zip(names) {
         let actor = match resolved {
-            Some((name, norm)) => {
-                Some(upsert_actor(tx, &e.kind, &name, &norm, e.actor.as_deref())?)
-            }
+            Some((name, norm)) => Some(entity_actor(tx, e, &name, &norm)?),
             None => None,
         };
         insert_entity.execute(params![
@@ -310,6 +340,9 @@ fn insert_entities(
         }
         if let Some(actor) = actor {
             entity_actors.insert(e.id.clone(), actor);
+            if ctx.first_of_story {
+                units::add_name(tx, actor, &e.name, e.mentions.len() as i64)?;
+            }
             *counts.entry(actor).or_default() += e.mentions.len() as i64;
             if let Some(code) = e.actor.as_deref() {
                 *code_counts.entry((actor, code)).or_default() += e.mentions.len() as i64;
@@ -333,7 +366,8 @@ fn insert_entities(
 /// Counts the codes this document's mentions got for each actor, and makes
 /// `actors.code` the code most mentions got: an actor's code is decided
 /// per mention in its own article and summed, never taken from whichever
-/// article came first.
+/// article came first. A country's actor keeps its country code (its
+/// mentions' codes are its role breakdown).
 fn add_actor_codes(tx: &Connection, counts: &BTreeMap<(i64, &str), i64>) -> Result<()> {
     let mut add = tx.prepare_cached(
         "INSERT INTO actor_codes (actor, code, mentions, documents) VALUES (?1, ?2, ?3, 1)
@@ -343,7 +377,7 @@ fn add_actor_codes(tx: &Connection, counts: &BTreeMap<(i64, &str), i64>) -> Resu
     let mut top = tx.prepare_cached(
         "UPDATE actors SET code = (SELECT code FROM actor_codes WHERE actor = ?1
              ORDER BY mentions DESC, code LIMIT 1)
-         WHERE actor = ?1",
+         WHERE actor = ?1 AND key NOT LIKE 'CODE|%'",
     )?;
     for ((actor, code), n) in counts {
         add.execute(params![actor, code, n])?;
@@ -383,26 +417,48 @@ impl Resolver<'_> {
     /// else a new actor, if the name looks like a proper name (has a capital
     /// letter — "officials" or "he" make no actor).
     fn actor(&self, r: &OutReference) -> Result<Option<i64>> {
-        if let Some(actor) = r.entity.as_ref().and_then(|e| self.entity_actors.get(e)) {
-            return Ok(Some(*actor));
+        let country = country_of(r.actor.as_deref());
+        // A person is themself, an entity with a country its actor; a
+        // place or a name without one, coded with a country here, acts
+        // for that country ("Yerevan" as a target is Armenia).
+        let through = |e: &OutEntity, actor: i64| -> Result<Option<i64>> {
+            let entity_country = country_of(e.actor.as_deref());
+            match country {
+                Some(c) if e.kind != "PERSON" && entity_country.is_none() => {
+                    Ok(Some(country_actor(self.tx, c)?))
+                }
+                _ => Ok(Some(actor)),
+            }
+        };
+        if let Some(e) = r
+            .entity
+            .as_ref()
+            .and_then(|id| self.entities.iter().find(|e| &e.id == id))
+        {
+            if let Some(actor) = self.entity_actors.get(&e.id) {
+                return through(e, *actor);
+            }
         }
         let norm = normalise(&r.name);
         if norm.is_empty() {
             return Ok(None);
         }
-        let in_doc: Vec<i64> = self
+        let in_doc: Vec<(&OutEntity, i64)> = self
             .entities
             .iter()
             .filter(|e| {
                 let n = normalise(&e.name);
                 n == norm || (!norm.contains(' ') && last_word(&n) == norm)
             })
-            .filter_map(|e| self.entity_actors.get(&e.id).copied())
+            .filter_map(|e| Some((e, self.entity_actors.get(&e.id).copied()?)))
             .collect();
-        if let Some(&first) = in_doc.first() {
-            if in_doc.iter().all(|&a| a == first) {
-                return Ok(Some(first));
+        if let Some(&(first_entity, first)) = in_doc.first() {
+            if in_doc.iter().all(|&(_, a)| a == first) {
+                return through(first_entity, first);
             }
+        }
+        if let Some(c) = country {
+            return Ok(Some(country_actor(self.tx, c)?));
         }
         let stored: Option<i64> = self
             .tx
@@ -425,6 +481,16 @@ impl Resolver<'_> {
             r.actor.as_deref(),
         )?))
     }
+
+    /// The actor a reference counts for in the network and on a country's
+    /// page: its country when its code has one (a person coded `JPNGOV` is
+    /// Japan's), else its own actor.
+    fn unit(&self, r: &OutReference, actor: Option<i64>) -> Result<Option<i64>> {
+        match country_of(r.actor.as_deref()) {
+            Some(c) => Ok(Some(country_actor(self.tx, c)?)),
+            None => Ok(actor),
+        }
+    }
 }
 
 fn insert_quote(
@@ -442,14 +508,17 @@ fn insert_quote(
         )?
         .query_row(params![ctx.story, text_hash], |r| r.get(0))
         .optional()?;
-    let speaker_actor = match &q.speaker {
-        Some(s) => resolver.actor(s)?,
-        None => None,
+    let (speaker_actor, speaker_unit) = match &q.speaker {
+        Some(s) => {
+            let actor = resolver.actor(s)?;
+            (actor, resolver.unit(s, actor)?)
+        }
+        None => (None, None),
     };
     tx.prepare_cached(
         "INSERT INTO quotes (doc, story, idx, start, end, text, text_hash, kind, speaker_name,
-             speaker_entity, speaker_code, speaker_actor, cue, via, copy_of)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             speaker_entity, speaker_code, speaker_actor, cue, via, copy_of, speaker_unit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         ctx.doc,
@@ -467,6 +536,7 @@ fn insert_quote(
         q.cue,
         serde_json::to_string(&q.via)?,
         copy_of,
+        speaker_unit,
     ])?;
     if copy_of.is_none() {
         bump(tx, "quotes", 1)?;
@@ -483,13 +553,21 @@ fn insert_event(
     resolver: &Resolver<'_>,
     index: usize,
     e: &OutEvent,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let source_actor = match &e.source {
         Some(r) => resolver.actor(r)?,
         None => None,
     };
     let target_actor = match &e.target {
         Some(r) => resolver.actor(r)?,
+        None => None,
+    };
+    let source_unit = match &e.source {
+        Some(r) => resolver.unit(r, source_actor)?,
+        None => None,
+    };
+    let target_unit = match &e.target {
+        Some(r) => resolver.unit(r, target_actor)?,
         None => None,
     };
     let day = e
@@ -522,9 +600,9 @@ fn insert_event(
              source_actor, target_name, target_entity, target_code, target_actor, cameo,
              root_code, goldstein, quad_class, modality, fact, date, day, place_name,
              place_country, lat, lon, sentence_start, sentence_end, trigger_start,
-             trigger_end, quote, copy_of)
+             trigger_end, quote, copy_of, source_unit, target_unit)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
     )?
     .execute(params![
         ctx.doc,
@@ -556,11 +634,15 @@ fn insert_event(
         e.trigger.end as i64,
         e.quote.map(|q| q as i64),
         copy_of,
+        source_unit,
+        target_unit,
     ])?;
+    let listed = copy_of.is_none().then(|| tx.last_insert_rowid());
     if copy_of.is_none() {
         bump(tx, "events", 1)?;
     }
-    if let (true, None, Some(source), Some(target)) = (fact, copy_of, source_actor, target_actor) {
+    // The network counts each side for its country when it has one.
+    if let (true, None, Some(source), Some(target)) = (fact, copy_of, source_unit, target_unit) {
         tx.prepare_cached(
             "INSERT INTO pair_days (source_actor, target_actor, day, events, goldstein_sum)
              VALUES (?1, ?2, ?3, 1, ?4)
@@ -585,7 +667,7 @@ fn insert_event(
             add_to_period(tx, table, key_length, source, target, &day, e.goldstein)?;
         }
     }
-    Ok(())
+    Ok(listed)
 }
 
 /// Counts one fact event of `day` in the per-period totals `table`, whose

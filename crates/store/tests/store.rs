@@ -6,8 +6,16 @@ mod fixture;
 
 use chrono::NaiveDate;
 use fixture::{analysis_of, hash_of, output, TEXT};
+use model::contract::Output;
 use store::{EventFilter, InsertMeta, Inserted, QuoteFilter, Store, GDELT_COLUMNS};
 use tempfile::TempDir;
+
+/// What migrations 9 and 10 added, dropped to rebuild an older database.
+const UNDO_V9: &str = "DROP INDEX events_source_unit; DROP INDEX events_target_unit;
+    DROP INDEX quotes_speaker_unit; ALTER TABLE events DROP COLUMN source_unit;
+    ALTER TABLE events DROP COLUMN target_unit; ALTER TABLE quotes DROP COLUMN speaker_unit;
+    DROP TABLE actor_names; DROP TABLE denials; DROP TABLE denial_keys; DROP TABLE contradictions;
+    DROP INDEX events_claim_key;";
 
 fn open() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -340,6 +348,21 @@ fn quotes_by_speaker_page_like_the_general_filter() {
     assert_eq!(page(None, 2, 0), all[..2]);
     assert_eq!(page(None, 2, 2), all[2..]);
     assert_eq!(page(actor, 2, 2), all[2..]);
+    // A country's quotes (its speakers coded with it: Sullivan is USAGOV)
+    // take their own query, paged the same way.
+    let usa = store.find_actors("USA").unwrap()[0].actor_id;
+    let country = |limit: usize, offset: usize| {
+        store
+            .quotes(&QuoteFilter {
+                speaker_actor: Some(usa),
+                limit,
+                offset,
+                ..QuoteFilter::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(country(0, 0), all);
+    assert_eq!(country(2, 1), all[1..3]);
 }
 
 #[test]
@@ -645,11 +668,16 @@ fn prototype_database_is_migrated_without_loss() {
 #[test]
 fn version_5_database_gains_period_totals_without_loss() {
     let (dir, store) = store_with_story();
+    // Totals only: a database older than version 10 counts each side as
+    // its own actor (Sullivan), not as its country's (the United States).
     let year = |store: &Store| {
         store
             .actor_graph(Some(date("2022-01-01")), Some(date("2022-12-31")), 0)
             .unwrap()
             .edges
+            .into_iter()
+            .map(|e| (e.events, e.mean_goldstein, e.first, e.last))
+            .collect::<Vec<_>>()
     };
     let expected = year(&store);
     assert_eq!(expected.len(), 2);
@@ -658,10 +686,10 @@ fn version_5_database_gains_period_totals_without_loss() {
     let path = dir.path().join("test.db");
     rusqlite::Connection::open(&path)
         .unwrap()
-        .execute_batch(
-            "DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
-             DROP TABLE actor_codes; PRAGMA user_version = 5;",
-        )
+        .execute_batch(&format!(
+            "{UNDO_V9} DROP TABLE pair_months; DROP TABLE pair_years; DROP INDEX events_root_listed;
+             DROP TABLE actor_codes; PRAGMA user_version = 5;"
+        ))
         .unwrap();
     let store = Store::open(&path).unwrap();
     assert_eq!(year(&store), expected, "totals rebuilt from pair_days");
@@ -822,12 +850,12 @@ fn version_7_database_drops_countryless_facts_and_counts_codes() {
     // as version 7 stored it: a fact, in the graph, codes not counted
     let path = dir.path().join("test.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "UPDATE events SET fact = 1;
+    conn.execute_batch(&format!(
+        "{UNDO_V9} UPDATE events SET fact = 1;
          INSERT INTO pairs SELECT source_actor, target_actor, 1, 3.4, day, day FROM events
              WHERE cameo = '0233' AND source_actor IS NOT NULL AND target_actor IS NOT NULL;
-         DROP TABLE actor_codes; PRAGMA user_version = 7;",
-    )
+         DROP TABLE actor_codes; PRAGMA user_version = 7;"
+    ))
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
@@ -836,4 +864,146 @@ fn version_7_database_drops_countryless_facts_and_counts_codes() {
     let sullivan = store.find_actors("Jake Sullivan").unwrap();
     assert_eq!(sullivan[0].codes.len(), 1);
     assert_eq!(sullivan[0].codes[0].code, "USAGOV");
+}
+
+/// A document of `id` whose only entities are `entities`: (name, type,
+/// code, titles), each mentioned once.
+fn with_entities(id: &str, entities: &[(&str, &str, Option<&str>, &[&str])]) -> Output {
+    let mut out = output(id);
+    out.quotes.clear();
+    out.events.clear();
+    out.flags.clear();
+    out.entities = entities
+        .iter()
+        .enumerate()
+        .map(
+            |(i, (name, kind, code, titles))| model::contract::OutEntity {
+                id: format!("e{i}"),
+                name: name.to_string(),
+                kind: kind.to_string(),
+                actor: code.map(str::to_string),
+                value: None,
+                mentions: vec![model::contract::TextSpan {
+                    start: 0,
+                    end: 1,
+                    text: name.to_string(),
+                }],
+                titles: titles
+                    .iter()
+                    .map(|t| model::contract::TextSpan {
+                        start: 0,
+                        end: 1,
+                        text: t.to_string(),
+                    })
+                    .collect(),
+            },
+        )
+        .collect();
+    out
+}
+
+#[test]
+fn a_person_by_full_name_and_by_titled_surname_is_one_actor_in_either_order() {
+    for order in [["full", "surname"], ["surname", "full"]] {
+        let (_dir, mut store) = open();
+        for id in order {
+            let out = match id {
+                "full" => with_entities(id, &[("Barack Obama", "PERSON", None, &[])]),
+                _ => with_entities(id, &[("Obama", "PERSON", Some("USAELI"), &["President"])]),
+            };
+            store.insert(&out, id).unwrap();
+        }
+        let found = store.find_actors("Obama").unwrap();
+        assert_eq!(found.len(), 1, "{order:?}: {found:?}");
+        assert_eq!(found[0].name, "Barack Obama");
+        assert_eq!(found[0].documents, 2);
+        let page = store.actor(found[0].actor_id).unwrap().unwrap();
+        let mut names: Vec<&str> = page.names.iter().map(|n| n.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Barack Obama", "Obama"]);
+    }
+}
+
+#[test]
+fn a_surname_is_not_linked_to_a_person_of_another_country_or_to_two_people() {
+    let (_dir, mut store) = open();
+    store
+        .insert(
+            &with_entities("a", &[("Kenji Sato", "PERSON", Some("JPNGOV"), &[])]),
+            "a",
+        )
+        .unwrap();
+    store
+        .insert(
+            &with_entities("b", &[("Sato", "PERSON", Some("BRAGOV"), &["Minister"])]),
+            "b",
+        )
+        .unwrap();
+    assert_eq!(
+        store.find_actors("Sato").unwrap().len(),
+        2,
+        "two countries: two people"
+    );
+    store
+        .insert(
+            &with_entities("c", &[("Ana Lima", "PERSON", None, &[])]),
+            "c",
+        )
+        .unwrap();
+    store
+        .insert(
+            &with_entities("d", &[("Rui Lima", "PERSON", None, &[])]),
+            "d",
+        )
+        .unwrap();
+    store
+        .insert(
+            &with_entities("e", &[("Lima", "PERSON", None, &["Mr."])]),
+            "e",
+        )
+        .unwrap();
+    assert_eq!(
+        store.find_actors("Lima").unwrap().len(),
+        3,
+        "ambiguous surname"
+    );
+    for person in store
+        .actors(50)
+        .unwrap()
+        .iter()
+        .filter(|a| a.kind == "PERSON")
+    {
+        let countries: std::collections::BTreeSet<&str> =
+            person.codes.iter().map(|c| &c.code[..3]).collect();
+        assert!(countries.len() <= 1, "{person:?}");
+    }
+}
+
+#[test]
+fn a_country_counts_its_capital_and_demonym_but_not_a_city_named_as_a_place() {
+    let (_dir, mut store) = open();
+    let out = with_entities(
+        "a",
+        &[
+            ("Canada", "GPE", Some("CAN"), &[]),
+            ("Ottawa", "GPE", Some("CANGOV"), &[]),
+            ("Canadian", "NORP", Some("CANGOV"), &[]),
+            ("Montreal", "GPE", Some("CAN"), &[]),
+        ],
+    );
+    store.insert(&out, "a").unwrap();
+    let canada = store.find_actors("Ottawa").unwrap();
+    assert_eq!(canada.len(), 1);
+    assert_eq!(canada[0].name, "Canada");
+    assert_eq!(canada[0].code.as_deref(), Some("CAN"));
+    assert_eq!(canada[0].mentions, 3);
+    let roles: Vec<&str> = canada[0].codes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        roles,
+        ["CANGOV", "CAN"],
+        "role breakdown, most mentions first"
+    );
+    let montreal = store.find_actors("Montreal").unwrap();
+    assert_eq!(montreal.len(), 1);
+    assert_ne!(montreal[0].actor_id, canada[0].actor_id);
 }

@@ -1,5 +1,5 @@
 //! Commands that read the store: `show`, `stats`, `search`, `quotes`,
-//! `events`. Each prints an aligned table by default and JSON with `--json`;
+//! `events`, `contradictions`. Each prints an aligned table by default and JSON with `--json`;
 //! the queries themselves are the store's query API (the HTTP server calls
 //! the same functions).
 
@@ -8,7 +8,7 @@ use crate::output::ellipsize;
 use anyhow::{bail, Result};
 use chrono::NaiveDate;
 use std::process::ExitCode;
-use store::{EventFilter, EventRecord, QuoteFilter};
+use store::{ContradictionFilter, EventFilter, EventRecord, QuoteFilter};
 
 /// Arguments of `newsgraph show`.
 #[derive(clap::Args, Debug)]
@@ -348,6 +348,75 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
             Align::Right,
             Align::Left,
         ],
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `newsgraph contradictions`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "A claim (an asserted or reported event in one story) is paired with a \
+    denial in another story when the denier is a party to it, the denial is about the same \
+    kind of event (CAMEO root) between the same two countries, and it came at most 14 days \
+    later. Dates filter on the denial's day."
+)]
+pub struct ContradictionsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Only claims with this country (or IGO) as one side, e.g. CHN.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Denied on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// Denied on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub to: Option<NaiveDate>,
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// Runs `newsgraph contradictions`.
+pub fn contradictions(args: ContradictionsArgs) -> Result<ExitCode> {
+    let store = args.db.open_existing()?;
+    let found = store.contradictions(&ContradictionFilter {
+        actor: args.actor,
+        date_from: args.from,
+        date_to: args.to,
+        limit: args.page.limit,
+        offset: args.page.offset,
+    })?;
+    if args.page.json {
+        outln!("{}", serde_json::to_string_pretty(&found)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = found
+        .iter()
+        .map(|c| {
+            vec![
+                day(c.claim.document.published),
+                c.claim.document.id.clone(),
+                one_line(&ellipsize(&c.claim.text, 60)),
+                day(c.denial.document.published),
+                c.denial.document.id.clone(),
+                ellipsize(
+                    &format!(
+                        "{} ({})",
+                        c.denial.denier.as_deref().unwrap_or("?"),
+                        c.denial.denier_code
+                    ),
+                    28,
+                ),
+                one_line(&ellipsize(&c.denial.text, 60)),
+            ]
+        })
+        .collect();
+    print_table(
+        &[
+            "claimed", "document", "claim", "denied", "document", "denier", "denial",
+        ],
+        rows,
+        &[Align::Left; 7],
     )?;
     Ok(ExitCode::SUCCESS)
 }

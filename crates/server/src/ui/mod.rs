@@ -31,6 +31,7 @@ pub fn routes() -> Router<Db> {
         .route("/actors", get(pages::actors))
         .route("/actors/{actor}", get(pages::timeline))
         .route("/graph", get(pages::graph))
+        .route("/contradictions", get(pages::contradictions))
         .route("/assets/style.css", get(|| asset(STYLE, "text/css")))
         .route("/assets/app.js", get(|| asset(SCRIPT, "text/javascript")))
 }

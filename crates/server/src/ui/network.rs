@@ -28,6 +28,9 @@ pub struct Edge {
     pub events: u64,
     /// Mean Goldstein value of those events (-10 … +10).
     pub goldstein: f64,
+    /// Where the edge's events are listed with their evidence, if anywhere
+    /// (a path; escaped here).
+    pub href: Option<String>,
 }
 
 const WIDTH: f64 = 960.0;
@@ -192,6 +195,9 @@ pub fn render(nodes: &[Node], edges: &[Edge], link_of: impl Fn(&Node) -> String)
             (*a, *b)
         };
         let names = (&nodes[e.from].label, &nodes[e.to].label);
+        if let Some(href) = &e.href {
+            let _ = write!(svg, "<a class=\"edge-link\" href=\"{}\">", escape(href));
+        }
         let _ = write!(
             svg,
             "<line class=\"edge\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" \
@@ -209,6 +215,9 @@ pub fn render(nodes: &[Node], edges: &[Edge], link_of: impl Fn(&Node) -> String)
             e.events,
             e.goldstein
         );
+        if e.href.is_some() {
+            svg.push_str("</a>");
+        }
     }
     svg.push_str("</g><g class=\"nodes\">");
     for (node, (x, y)) in nodes.iter().zip(&pos) {
@@ -263,6 +272,7 @@ mod tests {
             to: 1,
             events: 3,
             goldstein: -4.0,
+            href: None,
         }];
         let a = layout(&nodes, &edges);
         assert_eq!(a, layout(&nodes, &edges));
@@ -280,6 +290,7 @@ mod tests {
             to: 7,
             events: 1,
             goldstein: 0.0,
+            href: None,
         }];
         let svg = render(&nodes, &edges, timeline_link);
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
@@ -294,6 +305,7 @@ mod tests {
             to,
             events: 1,
             goldstein,
+            href: None,
         };
         let svg = render(&nodes, &[edge(0, 1, -5.0), edge(1, 0, 5.0)], timeline_link);
         // Each line's end points, in a canonical order: without the shift,

@@ -19,6 +19,8 @@ pub enum Section {
     Actors,
     /// The actor network.
     Network,
+    /// Claims and their denials across stories.
+    Contradictions,
 }
 
 /// A rendered HTML page with its status code.
@@ -39,6 +41,7 @@ pub fn page_with_status(status: StatusCode, section: Section, title: &str, conte
         (Section::Quotes, "/quotes", "Quotes"),
         (Section::Actors, "/actors", "Actors"),
         (Section::Network, "/graph", "Network"),
+        (Section::Contradictions, "/contradictions", "Denials"),
     ];
     let mut links = String::new();
     for (s, href, label) in nav {

@@ -5,7 +5,7 @@ use super::escape::{escape, url_component};
 use super::network::{self, Edge, Node};
 use super::page::{page, Html, Section};
 use super::PageError;
-use crate::api::{resolve_actor, EventsQuery, GraphQuery, QuotesQuery};
+use crate::api::{resolve_actor, ContradictionsQuery, EventsQuery, GraphQuery, QuotesQuery};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::params::{self, PageQuery, Params, PathParam};
@@ -13,7 +13,9 @@ use axum::extract::State;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt::Write;
-use store::{ActorSummary, DocumentRef, EventActor, EventRecord, QuoteRecord, SearchHit};
+use store::{
+    ActorSummary, ContradictionRecord, DocumentRef, EventActor, EventRecord, QuoteRecord, SearchHit,
+};
 
 type PageResult = Result<Html, PageError>;
 
@@ -589,6 +591,31 @@ pub async fn timeline(
         actor.documents,
         id = actor.actor_id
     );
+    if !actor.codes.is_empty() {
+        let _ = write!(
+            html,
+            "<p class=\"actor-codes\"><b>Codes</b> <span class=\"muted\">(mentions)</span> {}</p>",
+            codes_cell(&actor)
+        );
+    }
+    if !actor.names.is_empty() {
+        let names: Vec<String> = actor
+            .names
+            .iter()
+            .map(|n| {
+                format!(
+                    "<span class=\"spelling\">{}</span> <span class=\"muted\">{}</span>",
+                    escape(&n.name),
+                    n.mentions
+                )
+            })
+            .collect();
+        let _ = write!(
+            html,
+            "<p class=\"actor-names\"><b>Seen as</b> {}</p>",
+            names.join(" · ")
+        );
+    }
     let _ = write!(html, "<h2>Timeline of events ({})</h2>", events.len());
     html.push_str(&goldstein_strip(&events));
     if events.is_empty() {
@@ -670,6 +697,24 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
             mentions: a.mentions,
         })
         .collect();
+    // An edge between two coded actors (countries) opens their events, with
+    // the evidence sentences, for the same dates.
+    let events_href = |source: i64, target: i64| -> Option<String> {
+        let code = |id: i64| index.get(&id).and_then(|&i| graph.nodes[i].code.clone());
+        let (s, t) = (code(source)?, code(target)?);
+        let mut href = format!(
+            "/events?actor={}&target={}",
+            url_component(&s),
+            url_component(&t)
+        );
+        if let Some(d) = from {
+            let _ = write!(href, "&from={d}");
+        }
+        if let Some(d) = to {
+            let _ = write!(href, "&to={d}");
+        }
+        Some(href)
+    };
     let edges: Vec<Edge> = graph
         .edges
         .iter()
@@ -679,6 +724,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
                 to: *index.get(&e.target)?,
                 events: e.events,
                 goldstein: e.mean_goldstein,
+                href: events_href(e.source, e.target),
             })
         })
         .collect();
@@ -686,7 +732,8 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
     let mut html = format!(
         "<h1>Actor network</h1><p class=\"muted\">Who acted on whom: nodes are sized by mentions, \
          lines are as thick as the number of events and coloured by their mean Goldstein value. \
-         Click an actor for its timeline.</p>\
+         Countries count their officials, forces and people. Click an actor for its page, a line \
+         between two countries for its events.</p>\
          <form class=\"filters\" action=\"/graph\" method=\"get\">\
          <label>From<input type=\"date\" name=\"from\" value=\"{}\"></label>\
          <label>To<input type=\"date\" name=\"to\" value=\"{}\"></label>\
@@ -711,7 +758,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
         let _ = write!(
             html,
             "<h2>Pairs ({})</h2><table class=\"data pairs-table\"><thead><tr><th>Source</th><th>Target</th>\
-             <th class=\"num\">Events</th><th class=\"num\">Mean Goldstein</th><th>First</th><th>Last</th></tr></thead><tbody>",
+             <th class=\"num\">Events</th><th class=\"num\">Mean Goldstein</th><th>First</th><th>Last</th><th></th></tr></thead><tbody>",
             graph.edges.len()
         );
         for e in &graph.edges {
@@ -724,7 +771,7 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
             let _ = write!(
                 html,
                 "<tr><td><a href=\"/actors/{}\">{}</a></td><td><a href=\"/actors/{}\">{}</a></td>\
-                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 e.source,
                 name(e.source),
                 e.target,
@@ -732,10 +779,110 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
                 e.events,
                 goldstein_html(e.mean_goldstein),
                 date(e.first),
-                date(e.last)
+                date(e.last),
+                events_href(e.source, e.target)
+                    .map(|h| format!("<a class=\"pair-events\" href=\"{}\">events</a>", escape(&h)))
+                    .unwrap_or_default()
             );
         }
         html.push_str("</tbody></table>");
     }
     Ok(page(Section::Network, "Actor network", &html))
+}
+
+/// One claim and its denial, side by side.
+fn contradiction_item(c: &ContradictionRecord) -> String {
+    let outlet = |d: &DocumentRef| {
+        let mut parts = Vec::new();
+        if let Some(site) = d.site.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(escape(site));
+        }
+        if let Some(day) = d.published {
+            parts.push(day.to_string());
+        }
+        parts.push(document_link(d));
+        parts.join(" · ")
+    };
+    let claimant = match &c.claim.speaker {
+        Some(s) => format!("<span class=\"who\">{}</span>", escape(s)),
+        None => "<span class=\"who muted\">the article</span>".to_string(),
+    };
+    let via = if c.claim.via.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = c.claim.via.iter().map(|v| escape(&v.name)).collect();
+        format!(" via {}", names.join(" ← "))
+    };
+    let denier = c.denial.denier.as_deref().unwrap_or("someone");
+    format!(
+        "<li class=\"contradiction-item\"><div class=\"pair\">\
+         <div class=\"claim\"><div class=\"label\">Claim <span class=\"pill code\">{cameo}</span></div>\
+         <blockquote class=\"claim-text\">“{}”</blockquote>\
+         <div class=\"muted\">{claimant}{via}</div><div class=\"meta\">{}</div></div>\
+         <div class=\"denial\"><div class=\"label\">Denial</div>\
+         <blockquote class=\"denial-text\">“{}”</blockquote>\
+         <div class=\"muted\"><span class=\"who denier\">{}</span> <span class=\"pill code\">{}</span></div>\
+         <div class=\"meta\">{}</div></div></div>\
+         <div class=\"reason muted\">{}</div></li>",
+        escape(&c.claim.text),
+        outlet(&c.claim.document),
+        escape(&c.denial.text),
+        escape(denier),
+        escape(&c.denial.denier_code),
+        outlet(&c.denial.document),
+        escape(&c.reason),
+        cameo = escape(&c.claim.cameo),
+    )
+}
+
+/// `GET /contradictions`: claims in one story beside their denials in another.
+pub async fn contradictions(
+    State(db): State<Db>,
+    Params(p): Params<ContradictionsQuery>,
+) -> PageResult {
+    let filter = p.filter()?;
+    let page_req = params::Page {
+        limit: filter.limit,
+        offset: filter.offset,
+    };
+    let shown = filter.clone();
+    let found = db
+        .run(move |store| Ok(store.contradictions(&filter)?))
+        .await?;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut html = format!(
+        "<h1>Claims and denials</h1><p class=\"muted\">A claim reported in one story beside its \
+         denial in another: the denier is a party to the claim, the two concern the same kind \
+         of event between the same countries, and the denial came at most {} days later.</p>\
+         <form class=\"filters\" action=\"/contradictions\" method=\"get\">\
+         <label>Country code<input type=\"text\" name=\"actor\" value=\"{}\" placeholder=\"CHN\"></label>\
+         <label>From<input type=\"date\" name=\"from\" value=\"{}\"></label>\
+         <label>To<input type=\"date\" name=\"to\" value=\"{}\"></label>\
+         <button type=\"submit\">Filter</button></form>",
+        store::CONTRADICTION_WINDOW_DAYS,
+        value_attr(&shown.actor),
+        date(shown.date_from),
+        date(shown.date_to),
+    );
+    if found.is_empty() {
+        html.push_str("<p class=\"empty\">No claim in the record is denied in another story.</p>");
+    } else {
+        html.push_str("<ul class=\"results contradictions-list\">");
+        for c in &found {
+            html.push_str(&contradiction_item(c));
+        }
+        html.push_str("</ul>");
+    }
+    let (from, to) = (date(shown.date_from), date(shown.date_to));
+    html.push_str(&pager(
+        "/contradictions",
+        &[
+            ("actor", shown.actor.as_deref()),
+            ("from", Some(&from)),
+            ("to", Some(&to)),
+        ],
+        page_req,
+        found.len(),
+    ));
+    Ok(page(Section::Contradictions, "Claims and denials", &html))
 }
