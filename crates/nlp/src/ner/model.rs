@@ -483,7 +483,7 @@ impl<'a> Reader<'a> {
         keep: &impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Words<V>, ModelError> {
         let rest = &self.bytes[self.at..];
-        let (words, read) = SortedWords::read(rest, count, payload, what, |b| keep(b))?;
+        let (words, read) = SortedWords::read(rest, count, payload, what, keep)?;
         self.at += read;
         Ok(words)
     }
