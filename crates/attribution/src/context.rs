@@ -22,9 +22,9 @@ pub struct Context<'a> {
     /// For each token, whether it lies inside a quotation (marks included).
     pub inside: Vec<bool>,
     /// For each token, the quotation it opens, if any.
-    pub opens: Vec<Option<usize>>,
+    pub opens: TokenMap,
     /// For each token, the quotation it closes, if any.
-    pub closes: Vec<Option<usize>>,
+    pub closes: TokenMap,
     /// Sentences as token ranges.
     pub sentences: Vec<(usize, usize)>,
     /// The first token after a line break (the end of the text's first
@@ -38,14 +38,17 @@ impl<'a> Context<'a> {
         let (tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
-        let mut opens = vec![None; tokens.len()];
-        let mut closes = vec![None; tokens.len()];
-        for (qi, q) in quotations.iter().enumerate() {
-            opens[q.open] = Some(qi);
-            if let Some(c) = q.close {
-                closes[c] = Some(qi);
-            }
-        }
+        let opens = TokenMap::new(
+            tokens.len(),
+            quotations.iter().enumerate().map(|(qi, q)| (q.open, qi)),
+        );
+        let closes = TokenMap::new(
+            tokens.len(),
+            quotations
+                .iter()
+                .enumerate()
+                .filter_map(|(qi, q)| Some((q.close?, qi))),
+        );
         let sentences = text::sentences(text, &tokens, &inside, |w| lex.cue(w).is_some());
         let first_line_end = tokens
             .iter()
@@ -162,5 +165,55 @@ impl<'a> Context<'a> {
     /// Whether any quotation mark lies in `[start, end)`.
     pub fn has_mark(&self, start: usize, end: usize) -> bool {
         (start..end.min(self.tokens.len())).any(|i| self.is_mark(i))
+    }
+}
+
+/// A value for a few of the document's tokens (the quotation a mark opens or
+/// closes), read like a `Vec<Option<usize>>` with one entry per token. Kept
+/// sparse: two vectors of a word per token were a long document's largest
+/// allocations in this stage, for a handful of marks.
+#[derive(Debug, Clone, Default)]
+pub struct TokenMap {
+    len: usize,
+    /// (token, value), sorted by token.
+    entries: Vec<(usize, Option<usize>)>,
+}
+
+impl TokenMap {
+    /// The map of `len` tokens holding `entries` (token, value); a later
+    /// entry for the same token wins, as an assignment into a vector would.
+    fn new(len: usize, entries: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut entries: Vec<(usize, Option<usize>)> = entries.map(|(i, v)| (i, Some(v))).collect();
+        // Stable, so entries for one token keep their order and the last wins.
+        entries.sort_by_key(|&(i, _)| i);
+        entries.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 = later.1;
+            }
+            same
+        });
+        TokenMap { len, entries }
+    }
+
+    /// The value of token `i` (`None` past the last token, as `Vec::get`).
+    pub fn get(&self, i: usize) -> Option<&Option<usize>> {
+        (i < self.len).then(|| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for TokenMap {
+    type Output = Option<usize>;
+
+    fn index(&self, i: usize) -> &Option<usize> {
+        assert!(
+            i < self.len,
+            "token {i} out of range of {} tokens",
+            self.len
+        );
+        match self.entries.binary_search_by_key(&i, |&(t, _)| t) {
+            Ok(at) => &self.entries[at].1,
+            Err(_) => &None,
+        }
     }
 }

@@ -23,7 +23,7 @@ mod token;
 
 pub use budget::{Budget, OverBudget};
 pub use offsets::CharOffsets;
-pub use token::{Mark, Token, TokenKind};
+pub use token::{CompactString, Mark, Token, TokenKind};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

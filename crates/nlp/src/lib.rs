@@ -43,7 +43,9 @@ impl Nlp {
     /// with a broken `models/ner.bin`): better refused than a stage that
     /// silently finds no entities.
     pub fn embedded() -> Result<Self, ner::ModelError> {
-        Ok(Nlp::with_model(ner::NerModel::from_bytes(EMBEDDED_NER)?))
+        Ok(Nlp::with_model(ner::NerModel::from_static_bytes(
+            EMBEDDED_NER,
+        )?))
     }
 
     /// The stage with a given entity model (e.g. one just trained).

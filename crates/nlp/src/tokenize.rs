@@ -9,7 +9,7 @@
 //! lower-case form, sentence, line start), and the stages that tokenise a
 //! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
-use model::{Mark, Span, Token, TokenKind};
+use model::{CompactString, Mark, Span, Token, TokenKind};
 
 /// The abbreviations that keep their trailing period, compared without it
 /// (single letters, "J.", and letters joined by periods, "U.S.", are
@@ -39,7 +39,10 @@ const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Splits `text` into word and punctuation tokens.
 pub fn tokens(text: &str) -> Vec<Span> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    // News text has about one token in 5 to 6 bytes; a quarter is room
+    // enough for terse text too, since growing a long document's vector
+    // doubles it (and holds both copies while it moves).
+    let mut out = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -105,13 +108,24 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
         out.push(Token {
             span: *span,
             kind,
-            lower: word.to_lowercase(),
+            lower: lowercase(word),
             sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
             after_newline: gap.contains(['\n', '\r']),
         });
         prev_end = span.end;
     }
     out
+}
+
+/// `word.to_lowercase()`, built inline: most tokens are ASCII and short.
+fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::new(word);
+        lower.as_mut_str().make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from_str_to_lowercase(word)
+    }
 }
 
 /// The class of a token with no letter or digit: a quotation mark faced by

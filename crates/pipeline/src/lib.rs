@@ -134,10 +134,20 @@ impl Pipeline {
     ///
     /// [`LoadError`] if an embedded model cannot be read.
     pub fn embedded() -> Result<Self, LoadError> {
+        // The event coder's tables load on a second thread while the entity
+        // model loads on this one: start-up is most of a short run.
+        let (nlp, events) = std::thread::scope(|s| {
+            let events = s.spawn(events::EventCoder::new);
+            let nlp = nlp::Nlp::embedded();
+            let events = events
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (nlp, events)
+        });
         Ok(Pipeline {
-            nlp: nlp::Nlp::embedded()?,
+            nlp: nlp?,
             attribution: attribution::Attributor::new(),
-            events: events::EventCoder::new(),
+            events,
             limits: Limits::default(),
         })
     }

@@ -2,6 +2,7 @@
 //! (GloVe clusters, shipped inside the model file) and membership in the
 //! gazetteer's country, city and demonym tables.
 
+use super::words::Words;
 use std::collections::HashMap;
 
 /// Which gazetteer table a phrase comes from.
@@ -136,7 +137,7 @@ pub struct WordVectors {
     /// Components per word.
     pub(crate) dims: usize,
     /// Lower-cased word → row.
-    pub(crate) index: HashMap<String, u32>,
+    pub(crate) index: Words<u32>,
     /// Rows of `dims` components.
     pub(crate) data: Vec<i8>,
 }
@@ -144,7 +145,7 @@ pub struct WordVectors {
 impl WordVectors {
     /// The vector of a lower-cased word.
     pub(crate) fn get(&self, word: &str) -> Option<&[i8]> {
-        let row = *self.index.get(word)? as usize;
+        let row = self.index.get(word)? as usize;
         self.data.get(row * self.dims..(row + 1) * self.dims)
     }
 
@@ -232,7 +233,7 @@ pub fn parse_person_names(text: &str) -> HashMap<String, PersonName> {
 #[derive(Debug, Default, Clone)]
 pub struct Lexicons {
     /// Lower-cased word → (coarse, middle, fine) class.
-    pub(crate) classes: HashMap<String, [u16; 3]>,
+    pub(crate) classes: Words<[u16; 3]>,
     /// Lower-cased word → vector.
     pub(crate) vectors: WordVectors,
     /// Lower-cased phrase (tokens joined by one space) → table.
@@ -240,7 +241,7 @@ pub struct Lexicons {
     /// The longest phrase, in tokens.
     max_len: usize,
     /// Lower-cased given names and surnames → frequency band.
-    person_names: HashMap<String, PersonName>,
+    person_names: Words<PersonName>,
 }
 
 impl Lexicons {
@@ -251,12 +252,22 @@ impl Lexicons {
         vectors: WordVectors,
         person_names: HashMap<String, PersonName>,
     ) -> Self {
+        Self::from_words(classes, vectors, person_names)
+    }
+
+    /// [`Lexicons::new`] over tables built in memory or read in place from
+    /// a model's bytes.
+    pub(crate) fn from_words(
+        classes: impl Into<Words<[u16; 3]>>,
+        vectors: WordVectors,
+        person_names: impl Into<Words<PersonName>>,
+    ) -> Self {
         let mut lex = Lexicons {
-            classes,
+            classes: classes.into(),
             vectors,
             phrases: HashMap::new(),
             max_len: 1,
-            person_names,
+            person_names: person_names.into(),
         };
         for c in gazetteer::COUNTRIES {
             lex.add(c.name, LexiconKind::Country);
@@ -308,12 +319,12 @@ impl Lexicons {
 
     /// How common a lower-cased word is as a given name and as a surname.
     pub(crate) fn person_name(&self, lower: &str) -> PersonName {
-        self.person_names.get(lower).copied().unwrap_or_default()
+        self.person_names.get(lower).unwrap_or_default()
     }
 
     /// The word classes of a lower-cased word; `u16::MAX` when unknown.
     pub(crate) fn classes(&self, lower: &str) -> [u16; 3] {
-        self.classes.get(lower).copied().unwrap_or([u16::MAX; 3])
+        self.classes.get(lower).unwrap_or([u16::MAX; 3])
     }
 
     /// The lexicon hit of each token: longest capitalised phrase first.

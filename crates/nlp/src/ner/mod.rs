@@ -9,6 +9,7 @@ mod names;
 pub mod score;
 mod tagger;
 pub mod train;
+pub mod words;
 
 pub(crate) use features::all_caps_sentence;
 pub use lexicon::{
@@ -16,3 +17,4 @@ pub use lexicon::{
 };
 pub use model::{ModelError, NerModel};
 pub use tagger::Tagger;
+pub use words::Words;

@@ -13,9 +13,12 @@ mod dense;
 mod table;
 
 use super::lexicon::{PersonName, WordVectors};
+use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 use table::FeatureTable;
 
 const MAGIC: &[u8; 8] = b"NGNER003";
@@ -68,8 +71,11 @@ pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
 /// and a `[slot][dimension][label]` block for word-vector components.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
-    /// Feature key → row index.
-    pub(crate) index: KeyMap<u32>,
+    /// Feature keys, row by row.
+    keys: Vec<u64>,
+    /// Feature key → row index, built on first use: tagging reads the
+    /// tagging layout, so a process that only tags never pays for it.
+    index: OnceLock<KeyMap<u32>>,
     /// Rows of `label_count` quantised weights.
     pub(crate) weights: Vec<i16>,
     /// Quantised word-vector weights (empty without vectors).
@@ -119,18 +125,33 @@ pub(crate) fn add_dense<W: Copy + Into<f64>>(
 
 impl Weights {
     /// Builds a stage from its plain layout, adding the tagging layout.
-    fn new(index: KeyMap<u32>, weights: Vec<i16>, dense: Vec<i16>, labels: usize) -> Self {
+    fn new(keys: Vec<u64>, weights: Vec<i16>, dense: Vec<i16>, labels: usize) -> Self {
+        let rows = keys.iter().enumerate().map(|(row, &key)| (key, row as u32));
         let tagging = TaggingLayout {
             labels,
-            sparse: FeatureTable::build(&index, &weights, labels),
+            sparse: FeatureTable::build(rows, &weights, labels),
             dense: DenseBlock::build(&dense, labels),
         };
         Weights {
-            index,
+            keys,
+            index: OnceLock::new(),
             weights,
             dense,
             tagging,
         }
+    }
+
+    /// Feature key → row (a later row wins for a key written twice, as
+    /// when the file was read into a map).
+    pub(crate) fn index(&self) -> &KeyMap<u32> {
+        self.index.get_or_init(|| {
+            let mut index = KeyMap::default();
+            index.reserve(self.keys.len());
+            for (row, &key) in self.keys.iter().enumerate() {
+                index.insert(key, row as u32);
+            }
+            index
+        })
     }
 
     /// Writes each label's score for `features` and the word vectors
@@ -176,7 +197,7 @@ impl Weights {
         let n = scores.len();
         scores.iter_mut().for_each(|s| *s = 0);
         for f in features {
-            if let Some(&row) = self.index.get(f) {
+            if let Some(&row) = self.index().get(f) {
                 let start = row as usize * n;
                 if let Some(ws) = self.weights.get(start..start + n) {
                     for (s, w) in scores.iter_mut().zip(ws) {
@@ -206,18 +227,18 @@ impl Weights {
             .filter(|(_, r)| r.iter().any(|w| w.abs() >= prune))
             .collect();
         kept.sort_by_key(|(k, _)| *k);
-        let mut index = KeyMap::default();
+        let mut keys = Vec::with_capacity(kept.len());
         let mut weights = Vec::with_capacity(kept.len() * labels);
-        for (row, (key, r)) in kept.iter().enumerate() {
-            index.insert(*key, row as u32);
+        for (key, r) in &kept {
+            keys.push(*key);
             weights.extend(r.iter().map(|w| (w * scale).round() as i16));
         }
         let dense = dense.iter().map(|w| (w * scale).round() as i16).collect();
-        Weights::new(index, weights, dense, labels)
+        Weights::new(keys, weights, dense, labels)
     }
 
     fn write(&self, labels: usize, out: &mut Vec<u8>) {
-        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut keys: Vec<(u64, u32)> = self.index().iter().map(|(k, v)| (*k, *v)).collect();
         keys.sort_by_key(|(_, row)| *row);
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         for (k, _) in &keys {
@@ -238,13 +259,10 @@ impl Weights {
     fn read(r: &mut Reader<'_>, labels: usize) -> Result<Self, ModelError> {
         let features = r.u32("feature count")? as usize;
         let key_bytes = r.take(features.saturating_mul(8), "feature keys")?;
-        let mut index = KeyMap::default();
-        index.reserve(features);
-        for (row, k) in key_bytes.chunks_exact(8).enumerate() {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(k);
-            index.insert(u64::from_le_bytes(a), row as u32);
-        }
+        let keys = key_bytes
+            .chunks_exact(8)
+            .map(|k| u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]))
+            .collect();
         let weight_bytes = r.take(features.saturating_mul(labels * 2), "weights")?;
         let weights = weight_bytes
             .chunks_exact(2)
@@ -256,7 +274,7 @@ impl Weights {
             .chunks_exact(2)
             .map(|w| i16::from_le_bytes([w[0], w[1]]))
             .collect();
-        Ok(Weights::new(index, weights, dense, labels))
+        Ok(Weights::new(keys, weights, dense, labels))
     }
 }
 
@@ -269,11 +287,11 @@ pub struct NerModel {
     /// One or two stages of weights.
     pub(crate) stages: Vec<Weights>,
     /// Word classes shipped with the model.
-    pub(crate) classes: HashMap<String, [u16; 3]>,
+    pub(crate) classes: Words<[u16; 3]>,
     /// Word vectors shipped with the model.
     pub(crate) vectors: WordVectors,
     /// Person-name frequency bands shipped with the model.
-    pub(crate) person_names: HashMap<String, PersonName>,
+    pub(crate) person_names: Words<PersonName>,
 }
 
 impl NerModel {
@@ -289,7 +307,7 @@ impl NerModel {
 
     /// Number of features with weights, over all stages.
     pub fn feature_count(&self) -> usize {
-        self.stages.iter().map(|s| s.index.len()).sum()
+        self.stages.iter().map(|s| s.index().len()).sum()
     }
 
     /// Builds a model from float weights per stage (see [`Weights::from_float`]).
@@ -307,9 +325,9 @@ impl NerModel {
                 .map(|rows| Weights::from_float(rows, &[], labels, prune))
                 .collect(),
             types,
-            classes,
+            classes: classes.into(),
             vectors: WordVectors::default(),
-            person_names: HashMap::new(),
+            person_names: Words::default(),
         }
     }
 
@@ -326,7 +344,7 @@ impl NerModel {
         for s in &self.stages {
             s.write(self.label_count(), &mut out);
         }
-        let mut words: Vec<(&String, &[u16; 3])> = self.classes.iter().collect();
+        let mut words: Vec<(Cow<'_, str>, [u16; 3])> = self.classes.iter().collect();
         words.sort();
         let words: Vec<_> = words.into_iter().filter(|(w, _)| w.len() < 256).collect();
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
@@ -337,7 +355,7 @@ impl NerModel {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let mut vectors: Vec<(&String, &u32)> = self
+        let mut vectors: Vec<(Cow<'_, str>, u32)> = self
             .vectors
             .index
             .iter()
@@ -349,16 +367,16 @@ impl NerModel {
         for (w, _) in vectors {
             out.push(w.len() as u8);
             out.extend_from_slice(w.as_bytes());
-            if let Some(v) = self.vectors.get(w) {
+            if let Some(v) = self.vectors.get(&w) {
                 out.extend(v.iter().map(|x| *x as u8));
             }
         }
-        let mut names: Vec<(&String, &PersonName)> = self
+        let mut names: Vec<(Cow<'_, str>, PersonName)> = self
             .person_names
             .iter()
             .filter(|(w, _)| w.len() < 256)
             .collect();
-        names.sort_by(|a, b| a.0.cmp(b.0));
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         out.extend_from_slice(&(names.len() as u32).to_le_bytes());
         for (w, n) in names {
             out.push(w.len() as u8);
@@ -369,8 +387,24 @@ impl NerModel {
         out
     }
 
-    /// Reads a model written by [`NerModel::to_bytes`].
+    /// Reads a model written by [`NerModel::to_bytes`] (copying what it
+    /// keeps of `bytes`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Self::read(bytes, |b| Cow::Owned(b.to_vec()))
+    }
+
+    /// [`NerModel::from_bytes`] for bytes that live as long as the program
+    /// (the model embedded in the binary): the word tables are read where
+    /// they lie, with nothing copied or hashed.
+    pub fn from_static_bytes(bytes: &'static [u8]) -> Result<Self, ModelError> {
+        Self::read(bytes, Cow::Borrowed)
+    }
+
+    /// Reads a model; `keep` holds on to a word table's bytes.
+    fn read<'a>(
+        bytes: &'a [u8],
+        keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Self, ModelError> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(8, "magic")? != MAGIC {
             return Err(ModelError::BadMagic);
@@ -387,48 +421,26 @@ impl NerModel {
             stages.push(Weights::read(&mut r, labels)?);
         }
         let word_count = r.u32("word-class count")? as usize;
-        let mut classes = HashMap::with_capacity(word_count.min(1 << 20));
-        for _ in 0..word_count {
-            let w = r.string("word")?;
-            let c = r.take(6, "word classes")?;
-            classes.insert(
-                w,
-                [
-                    u16::from_le_bytes([c[0], c[1]]),
-                    u16::from_le_bytes([c[2], c[3]]),
-                    u16::from_le_bytes([c[4], c[5]]),
-                ],
-            );
-        }
+        let classes = r.words(word_count, 6, "word classes", &keep)?;
         let dims = r.u32("vector dimensions")? as usize;
         let count = r.u32("vector count")? as usize;
-        let mut vectors = WordVectors {
-            dims,
-            index: HashMap::with_capacity(count.min(1 << 20)),
-            data: Vec::with_capacity(count.min(1 << 20) * dims.min(1024)),
-        };
-        for row in 0..count {
-            let w = r.string("vector word")?;
-            let v = r.take(dims, "vector")?;
-            vectors.index.insert(w, row as u32);
-            vectors.data.extend(v.iter().map(|x| *x as i8));
+        let table_start = r.at;
+        let index = r.words(count, dims, "vector", &keep)?;
+        // The rows, in entry order (an entry's row is its position).
+        let mut data = Vec::with_capacity(count.min(1 << 20) * dims.min(1024));
+        let mut at = table_start;
+        for _ in 0..count {
+            let len = usize::from(bytes[at]);
+            let v = &bytes[at + 1 + len..at + 1 + len + dims];
+            data.extend(v.iter().map(|x| *x as i8));
+            at += 1 + len + dims;
         }
+        let vectors = WordVectors { dims, index, data };
         // Models written before the person names were added end here.
-        let mut person_names = HashMap::new();
+        let mut person_names = Words::default();
         if r.at < r.bytes.len() {
             let count = r.u32("person-name count")? as usize;
-            person_names.reserve(count.min(1 << 20));
-            for _ in 0..count {
-                let w = r.string("person name")?;
-                let b = r.take(2, "person-name bands")?;
-                person_names.insert(
-                    w,
-                    PersonName {
-                        first: b[0],
-                        last: b[1],
-                    },
-                );
-            }
+            person_names = r.words(count, 2, "person name", &keep)?;
         }
         Ok(NerModel {
             types,
@@ -462,6 +474,20 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    /// A table of `count` (word, `payload` bytes) entries.
+    fn words<V: Payload>(
+        &mut self,
+        count: usize,
+        payload: usize,
+        what: &'static str,
+        keep: &impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Words<V>, ModelError> {
+        let rest = &self.bytes[self.at..];
+        let (words, read) = SortedWords::read(rest, count, payload, what, keep)?;
+        self.at += read;
+        Ok(words)
+    }
+
     fn string(&mut self, what: &'static str) -> Result<String, ModelError> {
         let len = self.take(1, what)?[0] as usize;
         let b = self.take(len, what)?;
@@ -490,13 +516,13 @@ mod tests {
         model.person_names.insert("jane".to_string(), jane);
         let bytes = model.to_bytes();
         let back = NerModel::from_bytes(&bytes).unwrap();
-        assert_eq!(back.person_names.get("jane"), Some(&jane));
+        assert_eq!(back.person_names.get("jane"), Some(jane));
         // A model written before person names were stored still loads.
         let older = NerModel::from_bytes(&bytes[..bytes.len() - 4 - 1 - 4 - 2]).unwrap();
         assert!(older.person_names.is_empty());
         assert_eq!(back.types, model.types);
         assert_eq!(back.feature_count(), 1);
-        assert_eq!(back.classes.get("rome"), Some(&[1, 2, 3]));
+        assert_eq!(back.classes.get("rome"), Some([1, 2, 3]));
         let mut scores = [0i32; 5];
         back.stages[0].score(&[7, 9, 11], &[None; DENSE_SLOTS], &mut scores);
         assert!(scores[1] < 0 && scores[0] > scores[3] && scores[3] > 0);
@@ -528,7 +554,7 @@ mod tests {
         for stage in &model.stages {
             assert!(stage.tagging.sparse.is_some() && stage.tagging.dense.is_some());
             let known: Vec<u64> = {
-                let mut keys: Vec<u64> = stage.index.keys().copied().collect();
+                let mut keys: Vec<u64> = stage.index().keys().copied().collect();
                 keys.sort_unstable();
                 keys
             };

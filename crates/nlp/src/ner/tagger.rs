@@ -234,7 +234,7 @@ pub struct Tagger {
 impl Tagger {
     /// A tagger over a loaded model.
     pub fn new(mut model: NerModel) -> Self {
-        let lexicons = Lexicons::new(
+        let lexicons = Lexicons::from_words(
             std::mem::take(&mut model.classes),
             std::mem::take(&mut model.vectors),
             std::mem::take(&mut model.person_names),

@@ -479,7 +479,7 @@ fn train_stage(
             epoch: 0,
             train_accuracy: 0.0,
             dev_f1: f1_of(job.types, &job.dev.gold, &predicted),
-            features: weights.index.len(),
+            features: weights.index().len(),
         });
     }
     weights
@@ -535,9 +535,9 @@ pub fn train(
         return Ok(NerModel {
             types,
             stages: vec![stage1],
-            classes,
+            classes: classes.into(),
             vectors,
-            person_names,
+            person_names: person_names.into(),
         });
     }
     // Jackknifed first-stage labels for the training documents.
@@ -578,9 +578,9 @@ pub fn train(
     Ok(NerModel {
         types,
         stages: vec![stage1, stage2],
-        classes,
+        classes: classes.into(),
         vectors,
-        person_names,
+        person_names: person_names.into(),
     })
 }
 

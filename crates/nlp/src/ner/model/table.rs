@@ -7,6 +7,7 @@
 //! here a slot is 32 bytes, half a cache line, so a hit costs one miss and a
 //! miss usually ends in the same line.
 
+#[cfg(test)]
 use super::KeyMap;
 
 /// Most labels a slot holds inline (5 entity types in BIO). Models with more
@@ -43,15 +44,30 @@ fn home(key: u64, shift: u32) -> usize {
 }
 
 impl FeatureTable {
-    /// Builds the table from a key → row map over `weights` (rows of
-    /// `labels` weights). `None` when the rows do not fit a slot.
-    pub(crate) fn build(index: &KeyMap<u32>, weights: &[i16], labels: usize) -> Option<Self> {
+    /// Builds the table from (key, row) pairs over `weights` (rows of
+    /// `labels` weights); a later pair wins for a key given twice. `None`
+    /// when the rows do not fit a slot.
+    pub(crate) fn build(
+        index: impl Iterator<Item = (u64, u32)>,
+        weights: &[i16],
+        labels: usize,
+    ) -> Option<Self> {
         if labels == 0 || labels > SLOT_LABELS {
             return None;
         }
-        let rows: Vec<(u64, [i16; SLOT_LABELS])> = index
-            .iter()
-            .filter_map(|(&key, &row)| {
+        // A key's last row, as a map built from the pairs holds it.
+        let mut pairs: Vec<(u64, u32)> = index.collect();
+        pairs.sort_by_key(|&(key, _)| key);
+        let mut last: Vec<(u64, u32)> = Vec::with_capacity(pairs.len());
+        for (key, row) in pairs {
+            match last.last_mut() {
+                Some(l) if l.0 == key => l.1 = l.1.max(row),
+                _ => last.push((key, row)),
+            }
+        }
+        let rows: Vec<(u64, [i16; SLOT_LABELS])> = last
+            .into_iter()
+            .filter_map(|(key, row)| {
                 let start = row as usize * labels;
                 let ws = weights.get(start..start + labels)?;
                 if ws.iter().all(|w| *w == 0) {
@@ -145,7 +161,8 @@ mod tests {
             let w = row as i16 + 1;
             weights.extend([w, -w, 2 * w]);
         }
-        let table = FeatureTable::build(&index, &weights, labels).unwrap();
+        let table =
+            FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &weights, labels).unwrap();
         assert_eq!(table.len(), index.len());
         for (key, row) in &index {
             let w = *row as i16 + 1;
@@ -163,9 +180,10 @@ mod tests {
         let mut index = KeyMap::default();
         index.insert(5, 0);
         index.insert(6, 1);
-        let table = FeatureTable::build(&index, &[0, 0, 1, 0], 2).unwrap();
+        let table =
+            FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &[0, 0, 1, 0], 2).unwrap();
         assert_eq!(table.len(), 1);
         assert_eq!(table.sum(&[5, 6, 6])[..2], [2, 0]);
-        assert!(FeatureTable::build(&index, &[0; 40], 20).is_none());
+        assert!(FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &[0; 40], 20).is_none());
     }
 }

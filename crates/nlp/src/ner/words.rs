@@ -1,0 +1,332 @@
+//! Word → value tables of the entity model (word classes, vector rows,
+//! person-name bands), either built in memory (training, hand-made models)
+//! or read in place from the model's bytes.
+//!
+//! Hashing the model's 400,000 word classes into a map of owned strings
+//! (SipHash, an allocation each) took most of a process's start-up, before
+//! the first document; read in place, a load only records where each entry
+//! starts, in a table of entry numbers hashed by word.
+
+use super::model::ModelError;
+use super::PersonName;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A value stored after each word in a model's table.
+pub trait Payload: Copy {
+    /// The value of entry `index`, whose payload bytes are `bytes`.
+    fn from_entry(bytes: &[u8], index: usize) -> Self;
+}
+
+impl Payload for [u16; 3] {
+    fn from_entry(b: &[u8], _: usize) -> Self {
+        [
+            u16::from_le_bytes([b[0], b[1]]),
+            u16::from_le_bytes([b[2], b[3]]),
+            u16::from_le_bytes([b[4], b[5]]),
+        ]
+    }
+}
+
+impl Payload for PersonName {
+    fn from_entry(b: &[u8], _: usize) -> Self {
+        PersonName {
+            first: b[0],
+            last: b[1],
+        }
+    }
+}
+
+/// A vector's row is its entry's position (the vectors follow the words).
+impl Payload for u32 {
+    fn from_entry(_: &[u8], index: usize) -> Self {
+        u32::try_from(index).unwrap_or(u32::MAX)
+    }
+}
+
+/// Word → value, in memory or in place.
+#[derive(Debug, Clone)]
+pub enum Words<V> {
+    /// Built in memory.
+    Map(HashMap<String, V>),
+    /// Read in place from a model's bytes.
+    Sorted(SortedWords),
+}
+
+impl<V> Default for Words<V> {
+    fn default() -> Self {
+        Words::Map(HashMap::new())
+    }
+}
+
+impl<V> From<HashMap<String, V>> for Words<V> {
+    fn from(map: HashMap<String, V>) -> Self {
+        Words::Map(map)
+    }
+}
+
+impl<V: Payload> Words<V> {
+    /// The value of `word`.
+    pub fn get(&self, word: &str) -> Option<V> {
+        match self {
+            Words::Map(m) => m.get(word).copied(),
+            Words::Sorted(s) => s.find(word.as_bytes()).map(|i| s.value(i)),
+        }
+    }
+
+    /// Whether `word` has a value.
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        match self {
+            Words::Map(m) => m.len(),
+            Words::Sorted(s) => s.starts.len(),
+        }
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sets the value of `word` (a table read in place is copied into
+    /// memory first).
+    pub fn insert(&mut self, word: String, value: V) {
+        if let Words::Sorted(_) = self {
+            *self = Words::Map(self.iter().map(|(w, v)| (w.into_owned(), v)).collect());
+        }
+        if let Words::Map(m) = self {
+            m.insert(word, value);
+        }
+    }
+
+    /// Every word with its value, in no particular order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (Cow<'_, str>, V)> + '_> {
+        match self {
+            Words::Map(m) => Box::new(m.iter().map(|(w, v)| (Cow::Borrowed(w.as_str()), *v))),
+            Words::Sorted(s) => Box::new((0..s.starts.len()).map(|i| {
+                // Checked to be UTF-8 when read.
+                (String::from_utf8_lossy(s.word(i)), s.value(i))
+            })),
+        }
+    }
+}
+
+impl<V: Payload + PartialEq> PartialEq for Words<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|(w, v)| other.get(&w) == Some(v))
+    }
+}
+
+/// A table of `(u8 length, word bytes, payload)` entries sorted by word,
+/// held as the model's bytes.
+#[derive(Debug, Clone, Default)]
+pub struct SortedWords {
+    /// The entries, as in the file.
+    bytes: Cow<'static, [u8]>,
+    /// Payload bytes per entry.
+    payload: usize,
+    /// Where each entry starts in `bytes`.
+    starts: Vec<u32>,
+    /// Open addressing over entry numbers ([`FREE`] marks a free slot),
+    /// a power of two at most half full: a lookup costs a hash and a cache
+    /// miss or two, where a binary search over the sorted entries took a
+    /// dozen dependent misses and a sixth of the tagging time.
+    slots: Vec<u32>,
+}
+
+/// A free slot.
+const FREE: u32 = u32::MAX;
+
+/// A hash of a word's bytes, eight at a time.
+fn hash(word: &[u8]) -> u64 {
+    let mut h = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let mut k = [0u8; 8];
+        k[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(k)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h
+}
+
+impl SortedWords {
+    /// Reads `count` entries of `payload` bytes from the start of `bytes`;
+    /// returns the table (in place when the words are sorted and distinct,
+    /// as the model writer leaves them; in memory otherwise, later entries
+    /// winning as they did when every table was a map) and the bytes read.
+    pub(crate) fn read<'a, V: Payload>(
+        bytes: &'a [u8],
+        count: usize,
+        payload: usize,
+        what: &'static str,
+        keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<(Words<V>, usize), ModelError> {
+        let mut starts = Vec::with_capacity(count.min(1 << 22));
+        let mut at = 0usize;
+        let mut sorted = true;
+        let mut previous: &[u8] = &[];
+        for n in 0..count {
+            let len = usize::from(*bytes.get(at).ok_or(ModelError::Truncated(what))?);
+            let word = bytes
+                .get(at + 1..at + 1 + len)
+                .ok_or(ModelError::Truncated(what))?;
+            if bytes.len() < at + 1 + len + payload {
+                return Err(ModelError::Truncated(what));
+            }
+            std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
+            if n > 0 && word <= previous {
+                sorted = false;
+            }
+            previous = word;
+            starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
+            at += 1 + len + payload;
+        }
+        let mut table = SortedWords {
+            bytes: keep(&bytes[..at]),
+            payload,
+            starts,
+            slots: Vec::new(),
+        };
+        if !sorted {
+            let map = (0..count)
+                .map(|i| {
+                    let w = String::from_utf8_lossy(table.word(i)).into_owned();
+                    (w, table.value::<V>(i))
+                })
+                .collect();
+            return Ok((Words::Map(map), at));
+        }
+        let size = (count * 2).next_power_of_two().max(16);
+        let mut slots = vec![FREE; size];
+        let mask = size - 1;
+        for i in 0..count {
+            let mut at = hash(table.word(i)).rotate_left(32) as usize & mask;
+            while slots[at] != FREE {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32;
+        }
+        table.slots = slots;
+        Ok((Words::Sorted(table), at))
+    }
+
+    /// The word of entry `i`.
+    fn word(&self, i: usize) -> &[u8] {
+        let at = self.starts[i] as usize;
+        let len = usize::from(self.bytes[at]);
+        &self.bytes[at + 1..at + 1 + len]
+    }
+
+    /// The value of entry `i`.
+    fn value<V: Payload>(&self, i: usize) -> V {
+        let at = self.starts[i] as usize;
+        let from = at + 1 + usize::from(self.bytes[at]);
+        V::from_entry(&self.bytes[from..from + self.payload], i)
+    }
+
+    /// The entry of `word`.
+    fn find(&self, word: &[u8]) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = hash(word).rotate_left(32) as usize & mask;
+        loop {
+            let entry = *self.slots.get(at)?;
+            if entry == FREE {
+                return None;
+            }
+            if self.word(entry as usize) == word {
+                return Some(entry as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(words: &[(&str, [u16; 3])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (w, c) in words {
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+            for x in c {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finds_every_word_in_place_and_nothing_else() {
+        let words = [
+            ("", [9, 9, 9]),
+            ("a", [1, 0, 0]),
+            ("a\u{1}", [2, 0, 0]),
+            ("ab", [3, 0, 0]),
+            ("abc", [4, 0, 0]),
+            ("b", [5, 0, 0]),
+            ("internal", [10, 0, 0]),
+            ("international", [11, 0, 0]),
+            ("internationally", [12, 0, 0]),
+            ("internet", [13, 0, 0]),
+            ("zürich", [6, 7, 8]),
+        ];
+        let mut bytes = table(&words);
+        bytes.extend_from_slice(b"trailing");
+        let (t, read) =
+            SortedWords::read::<[u16; 3]>(&bytes, words.len(), 6, "t", |b| Cow::Owned(b.to_vec()))
+                .unwrap();
+        assert_eq!(read, bytes.len() - b"trailing".len());
+        assert!(matches!(t, Words::Sorted(_)));
+        for (w, c) in words {
+            assert_eq!(t.get(w), Some(c), "{w:?}");
+        }
+        for w in [
+            "aa",
+            "abd",
+            "c",
+            "zurich",
+            "A",
+            "b\0",
+            "internationa",
+            "interna",
+            "internals",
+        ] {
+            assert_eq!(t.get(w), None, "{w:?}");
+        }
+        assert_eq!(t.len(), words.len());
+    }
+
+    #[test]
+    fn unsorted_or_repeated_words_become_a_map_where_the_later_wins() {
+        let words = [("b", [1, 0, 0]), ("a", [2, 0, 0]), ("b", [3, 0, 0])];
+        let bytes = table(&words);
+        let (t, _) =
+            SortedWords::read::<[u16; 3]>(&bytes, 3, 6, "t", |b| Cow::Owned(b.to_vec())).unwrap();
+        assert!(matches!(t, Words::Map(_)));
+        assert_eq!(t.get("b"), Some([3, 0, 0]));
+        assert_eq!(t.get("a"), Some([2, 0, 0]));
+    }
+
+    #[test]
+    fn a_short_table_is_refused() {
+        let bytes = table(&[("a", [1, 2, 3])]);
+        let short = &bytes[..bytes.len() - 1];
+        let r = SortedWords::read::<[u16; 3]>(short, 1, 6, "t", |b| Cow::Owned(b.to_vec()));
+        assert!(matches!(r, Err(ModelError::Truncated("t"))));
+    }
+
+    #[test]
+    fn an_insert_into_a_table_in_place_keeps_its_words() {
+        let bytes = table(&[("a", [1, 2, 3])]);
+        let (mut t, _) =
+            SortedWords::read::<[u16; 3]>(&bytes, 1, 6, "t", |b| Cow::Owned(b.to_vec())).unwrap();
+        t.insert("b".into(), [4, 5, 6]);
+        assert_eq!(t.get("a"), Some([1, 2, 3]));
+        assert_eq!(t.get("b"), Some([4, 5, 6]));
+    }
+}
