@@ -596,7 +596,16 @@ pub type ModelLexicons = (
 /// so that a retrain with new features needs no rebuild of them (the
 /// GloVe clustering takes minutes; the model keeps exactly what it used).
 pub fn lexicons_of(model: NerModel) -> ModelLexicons {
-    (model.classes, model.vectors, model.person_names)
+    (
+        owned_words(&model.classes),
+        model.vectors,
+        owned_words(&model.person_names),
+    )
+}
+
+/// A model's in-place word table as an owned map (training inserts into it).
+fn owned_words<V: super::words::Payload>(words: &super::words::Words<V>) -> HashMap<String, V> {
+    words.iter().map(|(w, v)| (w.into_owned(), v)).collect()
 }
 
 /// The BIO names of a model's labels, in id order.
