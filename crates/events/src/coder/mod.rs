@@ -688,6 +688,11 @@ fn code_trigger(
     let mut targets = target_phrase
         .map(|t| arguments::actors_of(s, t, &[source_phrase]))
         .unwrap_or_default();
+    if targets.is_empty() && target_phrase.is_none() && !m.reverse {
+        if let Some(doer) = targets::doer_told_before(&doc.subjects, s, last, &code, &sources) {
+            targets.push(doer);
+        }
+    }
     if m.reverse {
         if targets.is_empty() {
             return None;
