@@ -828,6 +828,29 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         let same_entity = entity(x).is_some() && entity(x) == entity(y);
         !(x.code == y.code && (x.name == y.name || same_entity))
     });
+    // "Hundreds of demonstrators blocked roads": a protest (CAMEO 14) that
+    // names no one it is against is against its own country's government,
+    // as CAMEO codes it — when the protesters are a group of people with a
+    // country.
+    if pairs.is_empty() && c.targets.is_empty() && cameo::root(&c.code) == "14" {
+        for x in &c.sources {
+            let x = in_context(doc, x, None);
+            let Some(country) = context::country_of(&x.code) else {
+                continue;
+            };
+            // A country itself ("Iran protested") or its government
+            // protests to others, not to itself.
+            if x.code.len() < 6 || x.code.get(3..6) == Some("GOV") {
+                continue;
+            }
+            let government = ActorRef {
+                code: format!("{country}GOV"),
+                name: format!("{country} government (implied)"),
+                span: c.trigger,
+            };
+            pairs.push((x, government));
+        }
+    }
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
