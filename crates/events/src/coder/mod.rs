@@ -188,10 +188,17 @@ fn resolve_references(
     phrases: &mut [Phrase],
 ) {
     let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
+    // People a state's force acts on ("Hong Kong police … pinning 800
+    // students inside") take that force's country; officials do not (a
+    // "president" beside "Moscow" may be anyone's).
+    let people_place = sentence_place
+        .clone()
+        .or_else(|| context::sentence_force_country(phrases));
     // The sentence's subject: its first actor phrase outside a
     // prepositional phrase.
     let mut subject: Option<ActorRef> = None;
     let sentence_end = tokens.last().map_or(0, |t| t.span.end);
+    let since = tokens.first().map_or(0, |t| t.span.start);
     let covered: Vec<Span> = phrases
         .iter()
         .filter(|p| !p.is_reference())
@@ -213,10 +220,10 @@ fn resolve_references(
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
                 speaker_actor(doc, actors, at)
                     .map(|r| vec![r])
-                    .or_else(|| doc.antecedents.resolve(&pronoun, at, object, None, &person))
+                    .or_else(|| doc.antecedents.resolve(&pronoun, at, since, object, None, &person))
             } else {
                 doc.antecedents
-                    .resolve(&pronoun, at, object, subject.as_ref(), &person)
+                    .resolve(&pronoun, at, since, object, subject.as_ref(), &person)
             };
             if let Some(found) = found {
                 // "threatened to use live ammunition on them": the pronoun
@@ -239,7 +246,18 @@ fn resolve_references(
             }
         }
         if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
-            if let Some((country, main_only)) = role_country(doc, tokens, &sentence_place, p, at) {
+            let people = p.actors.iter().all(|r| {
+                matches!(
+                    r.code.get(3..6),
+                    Some("OPP" | "EDU" | "CVL" | "LAB" | "REF")
+                )
+            });
+            let place = if people {
+                &people_place
+            } else {
+                &sentence_place
+            };
+            if let Some((country, main_only)) = role_country(doc, tokens, place, p, at) {
                 for r in &p.actors {
                     let c = Contextual {
                         country: country.clone(),
