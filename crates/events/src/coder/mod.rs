@@ -869,6 +869,14 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             pairs.push((x, government));
         }
     }
+    // "Netanyahu visited a settlement south of Jerusalem": a visit inside
+    // one's own country is no visit to anyone.
+    pairs.retain(|(x, y)| {
+        let visit = matches!(c.code.as_str(), "042" | "043");
+        let home = context::country_of(&x.code).is_some()
+            && context::country_of(&x.code) == context::country_of(&y.code);
+        !(visit && home)
+    });
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
