@@ -135,15 +135,15 @@ fn label(
     let modifying: Vec<usize> = (0..tokens.len())
         .filter(|&k| {
             let agent = matches!(
-            out[k],
-            Some(Piece {
-                label: Label::Agent { .. },
-                len: 1
-            })
-        );
-        let coordinated = tokens
-            .get(k + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
+                out[k],
+                Some(Piece {
+                    label: Label::Agent { .. },
+                    len: 1
+                })
+            );
+            let coordinated = tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
             agent && coordinated && plain(k + 2) && plain(k + 3)
         })
         .collect();

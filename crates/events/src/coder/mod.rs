@@ -218,9 +218,10 @@ fn resolve_references(
             let object = antecedents::is_object_pronoun(&pronoun, before);
             let person = |r: &ActorRef| is_person(doc.analysis, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
-                speaker_actor(doc, actors, at)
-                    .map(|r| vec![r])
-                    .or_else(|| doc.antecedents.resolve(&pronoun, at, since, object, None, &person))
+                speaker_actor(doc, actors, at).map(|r| vec![r]).or_else(|| {
+                    doc.antecedents
+                        .resolve(&pronoun, at, since, object, None, &person)
+                })
             } else {
                 doc.antecedents
                     .resolve(&pronoun, at, since, object, subject.as_ref(), &person)

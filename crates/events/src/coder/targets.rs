@@ -78,7 +78,9 @@ pub(super) fn doer_told_before(
     }
     let first = s.tokens.get(last + 1)?;
     let dated = first.is_capitalized()
-        && s.tokens.get(last + 2).is_some_and(|t| matches!(t.text, "'s" | "’s"));
+        && s.tokens
+            .get(last + 2)
+            .is_some_and(|t| matches!(t.text, "'s" | "’s"));
     if !(DEFINITE.contains(&first.lower.as_str()) || dated) {
         return None;
     }
@@ -89,7 +91,10 @@ pub(super) fn doer_told_before(
             let t = &s.tokens[k];
             CLAUSE_BREAKS.contains(&t.lower.as_str())
                 || matches!(t.text, "," | "." | ";" | "—" | "–" | "\"" | "“" | "”")
-                || matches!(t.lower.as_str(), "and" | "or" | "to" | "who" | "which" | "as")
+                || matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "to" | "who" | "which" | "as"
+                )
         })
         .unwrap_or(s.tokens.len());
     if end - last > 6 || (last + 1..end).any(|k| phrase_at(s, k).is_some()) {
