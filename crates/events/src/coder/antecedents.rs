@@ -44,7 +44,6 @@ impl Antecedents {
     /// `person` tells whether an actor names a person (`None`: not known),
     /// asked only of the candidates (it looks up named entities);
     /// `since` is where the pronoun's sentence starts.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn resolve(
         &self,
         pronoun: &str,
@@ -87,7 +86,8 @@ impl Antecedents {
                     // "coming here to Iraq, and some of them": a single
                     // place is no plural's antecedent.
                     let place = matches!(m.actors.as_slice(), [one] if one.code.len() == 3);
-                    !m.subject && !(place && matches!(pronoun, "them" | "they"))
+                    let plural_on_place = place && matches!(pronoun, "them" | "they");
+                    !m.subject && !plural_on_place
                 })
             {
                 return Some(m.actors.clone());
