@@ -124,6 +124,32 @@ fn label(
             None => i += 1,
         }
     }
+    // "secret military and diplomatic files", "military and economic aid":
+    // a role word coordinated with a plain adjective before a shared noun
+    // modifies that noun; it names no one.
+    let plain = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && !STOP.contains(&t.lower.as_str())
+        }) && out.get(k).is_some_and(Option::is_none)
+    };
+    let modifying: Vec<usize> = (0..tokens.len())
+        .filter(|&k| {
+            let agent = matches!(
+                out[k],
+                Some(Piece {
+                    label: Label::Agent { .. },
+                    len: 1
+                })
+            );
+            let coordinated = tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
+            agent && coordinated && plain(k + 2) && plain(k + 3)
+        })
+        .collect();
+    for k in modifying {
+        out[k] = None;
+    }
     out
 }
 
@@ -396,7 +422,12 @@ fn is_modifier(tokens: &[Token], pieces: &[Option<Piece>], j: usize) -> bool {
         && !STOP.contains(&t.lower.as_str())
         && !t.lower.ends_with("ed")
         && !t.lower.ends_with("ing")
-        && !t.lower.ends_with("ly");
+        && !t.lower.ends_with("ly")
+        // "Trump withheld US military aid": an irregular verb form is the
+        // clause's verb, not part of a name.
+        && lexicon::lemma::irregulars()
+            .verb(&t.lower)
+            .is_none_or(|lemma| lemma == t.lower);
     plain
         && (j + 1..(j + 4).min(tokens.len())).any(|k| {
             matches!(

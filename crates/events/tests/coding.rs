@@ -766,3 +766,26 @@ fn a_hyphenated_descent_names_the_second_country() {
         summary(&ev)
     );
 }
+
+#[test]
+fn condemning_a_told_act_targets_its_doer() {
+    let got = code(
+        "North Korea conducted a nuclear test on Friday. \
+         President Obama condemned Friday's test.",
+    );
+    assert!(
+        has(&got, "USA", "PRK", "11", Modality::Asserted),
+        "{:?}",
+        summary(&got)
+    );
+}
+
+#[test]
+fn a_role_word_modifying_a_shared_noun_names_no_one() {
+    let got = code(
+        "The US Justice Department has charged Assange with espionage by publishing \
+         secret military and diplomatic files.",
+    );
+    let got = summary(&got);
+    assert!(!got.iter().any(|e| e.1.ends_with("MIL")), "{got:?}");
+}

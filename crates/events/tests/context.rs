@@ -244,3 +244,34 @@ fn private_people_on_both_sides_are_no_event() {
     let got = code("LONDON — Police accused the victims of lying on Monday.");
     assert!(has(&got, "GBRCOP", "GBRCVL", "112"), "{got:?}");
 }
+
+#[test]
+fn a_protest_against_no_one_is_against_its_countrys_government() {
+    let got = code("TEHRAN, Iran — Hundreds of demonstrators blocked roads on Friday.");
+    assert!(has(&got, "IRNOPP", "IRNGOV", "14"), "{got:?}");
+    // A country itself protests to others, not to its own government.
+    let got = code("TEHRAN, Iran — Iran protested on Friday.");
+    assert!(!has(&got, "IRN", "IRNGOV", "14"), "{got:?}");
+}
+
+#[test]
+fn people_a_force_acts_on_take_the_forces_country_and_them_is_them() {
+    let got = code(
+        "Protesters in Beijing marched on Sunday. \
+         Hong Kong police have laid siege to a university, pinning 800 students \
+         inside and threatened to use live ammunition on them.",
+    );
+    assert!(has(&got, "HKGCOP", "HKGEDU", "13"), "{got:?}");
+    assert!(!got.iter().any(|(_, t, _)| t.starts_with("CHN")), "{got:?}");
+}
+
+#[test]
+fn a_visit_at_home_is_no_event() {
+    let got =
+        code("Netanyahu visited a settlement in the West Bank south of Jerusalem on Tuesday.");
+    assert!(
+        !got.iter()
+            .any(|(s, t, _)| s.starts_with("ISR") && t.starts_with("ISR")),
+        "{got:?}"
+    );
+}

@@ -42,11 +42,13 @@ impl Antecedents {
     /// `object` says the pronoun is a verb's or preposition's object;
     /// `clause_subject` is the subject already named in its sentence;
     /// `person` tells whether an actor names a person (`None`: not known),
-    /// asked only of the candidates (it looks up named entities).
+    /// asked only of the candidates (it looks up named entities);
+    /// `since` is where the pronoun's sentence starts.
     pub(super) fn resolve(
         &self,
         pronoun: &str,
         at: usize,
+        since: usize,
         object: bool,
         clause_subject: Option<&ActorRef>,
         person: &dyn Fn(&ActorRef) -> Option<bool>,
@@ -73,6 +75,24 @@ impl Antecedents {
         let other = |m: &&Mention| {
             !object || clause_subject.is_none_or(|s| !m.actors.iter().any(|a| same(s, a)))
         };
+        // An object pronoun after another object of its own sentence is
+        // that object ("pinning 800 students inside and threatened to use
+        // live ammunition on them"; "Putin praised Trump and invited him").
+        if object {
+            if let Some(m) = before()
+                .filter(other)
+                .take_while(|m| m.at >= since)
+                .find(|m| {
+                    // "coming here to Iraq, and some of them": a single
+                    // place is no plural's antecedent.
+                    let place = matches!(m.actors.as_slice(), [one] if one.code.len() == 3);
+                    let plural_on_place = place && matches!(pronoun, "them" | "they");
+                    !m.subject && !plural_on_place
+                })
+            {
+                return Some(m.actors.clone());
+            }
+        }
         // A subject is the likelier antecedent ("China built islands. Japan
         // accused it"); an object pronoun settles for any other actor
         // ("Obama met Putin. Obama criticized him").

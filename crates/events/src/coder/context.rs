@@ -220,6 +220,31 @@ pub(super) fn with_country(code: &str, country: &str) -> String {
     format!("{country}{}", code.get(3..).unwrap_or(""))
 }
 
+/// The one country of the state's forces the sentence names with their
+/// country ("Hong Kong police … pinning 800 students inside"): police and
+/// troops named beside an unnamed group of people are most likely acting
+/// on their own country's people. `None` when the sentence names no such
+/// force, or forces of two countries. A leader is not one ("civilians …
+/// released by Putin" says nothing of the civilians' country).
+pub(super) fn sentence_force_country(phrases: &[Phrase]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for r in phrases
+        .iter()
+        .filter(|p| !p.is_reference())
+        .flat_map(|p| &p.actors)
+    {
+        let state = matches!(r.code.get(3..6), Some("MIL" | "COP" | "SPY"));
+        let Some(country) = country_of(&r.code).filter(|_| state) else {
+            continue;
+        };
+        match found {
+            Some(f) if f != country => return None,
+            _ => found = Some(country),
+        }
+    }
+    found.map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

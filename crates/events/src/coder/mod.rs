@@ -188,10 +188,17 @@ fn resolve_references(
     phrases: &mut [Phrase],
 ) {
     let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
+    // People a state's force acts on ("Hong Kong police … pinning 800
+    // students inside") take that force's country; officials do not (a
+    // "president" beside "Moscow" may be anyone's).
+    let people_place = sentence_place
+        .clone()
+        .or_else(|| context::sentence_force_country(phrases));
     // The sentence's subject: its first actor phrase outside a
     // prepositional phrase.
     let mut subject: Option<ActorRef> = None;
     let sentence_end = tokens.last().map_or(0, |t| t.span.end);
+    let since = tokens.first().map_or(0, |t| t.span.start);
     let covered: Vec<Span> = phrases
         .iter()
         .filter(|p| !p.is_reference())
@@ -211,12 +218,13 @@ fn resolve_references(
             let object = antecedents::is_object_pronoun(&pronoun, before);
             let person = |r: &ActorRef| is_person(doc.analysis, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
-                speaker_actor(doc, actors, at)
-                    .map(|r| vec![r])
-                    .or_else(|| doc.antecedents.resolve(&pronoun, at, object, None, &person))
+                speaker_actor(doc, actors, at).map(|r| vec![r]).or_else(|| {
+                    doc.antecedents
+                        .resolve(&pronoun, at, since, object, None, &person)
+                })
             } else {
                 doc.antecedents
-                    .resolve(&pronoun, at, object, subject.as_ref(), &person)
+                    .resolve(&pronoun, at, since, object, subject.as_ref(), &person)
             };
             if let Some(found) = found {
                 // "threatened to use live ammunition on them": the pronoun
@@ -239,7 +247,18 @@ fn resolve_references(
             }
         }
         if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
-            if let Some((country, main_only)) = role_country(doc, tokens, &sentence_place, p, at) {
+            let people = p.actors.iter().all(|r| {
+                matches!(
+                    r.code.get(3..6),
+                    Some("OPP" | "EDU" | "CVL" | "LAB" | "REF")
+                )
+            });
+            let place = if people {
+                &people_place
+            } else {
+                &sentence_place
+            };
+            if let Some((country, main_only)) = role_country(doc, tokens, place, p, at) {
                 for r in &p.actors {
                     let c = Contextual {
                         country: country.clone(),
@@ -688,6 +707,11 @@ fn code_trigger(
     let mut targets = target_phrase
         .map(|t| arguments::actors_of(s, t, &[source_phrase]))
         .unwrap_or_default();
+    if targets.is_empty() && target_phrase.is_none() && !m.reverse {
+        if let Some(doer) = targets::doer_told_before(&doc.subjects, s, last, &code, &sources) {
+            targets.push(doer);
+        }
+    }
     if m.reverse {
         if targets.is_empty() {
             return None;
@@ -822,6 +846,37 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| {
         let same_entity = entity(x).is_some() && entity(x) == entity(y);
         !(x.code == y.code && (x.name == y.name || same_entity))
+    });
+    // "Hundreds of demonstrators blocked roads": a protest (CAMEO 14) that
+    // names no one it is against is against its own country's government,
+    // as CAMEO codes it — when the protesters are a group of people with a
+    // country.
+    if pairs.is_empty() && c.targets.is_empty() && cameo::root(&c.code) == "14" {
+        for x in &c.sources {
+            let x = in_context(doc, x, None);
+            let Some(country) = context::country_of(&x.code) else {
+                continue;
+            };
+            // A country itself ("Iran protested") or its government
+            // protests to others, not to itself.
+            if x.code.len() < 6 || x.code.get(3..6) == Some("GOV") {
+                continue;
+            }
+            let government = ActorRef {
+                code: format!("{country}GOV"),
+                name: format!("{country} government (implied)"),
+                span: c.trigger,
+            };
+            pairs.push((x, government));
+        }
+    }
+    // "Netanyahu visited a settlement south of Jerusalem": a visit inside
+    // one's own country is no visit to anyone.
+    pairs.retain(|(x, y)| {
+        let visit = matches!(c.code.as_str(), "042" | "043");
+        let home = context::country_of(&x.code).is_some()
+            && context::country_of(&x.code) == context::country_of(&y.code);
+        !(visit && home)
     });
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));

@@ -55,3 +55,63 @@ pub(super) fn without_target(code: &str, sources: &[ActorRef]) -> Vec<ActorRef> 
         .cloned()
         .collect()
 }
+
+/// Determiners that make the object after a disapproval verb a known act
+/// ("condemned the test", "criticized this move", "Friday’s launch"; not
+/// "that", which as often starts a clause).
+const DEFINITE: &[&str] = &["the", "this", "these"];
+
+/// "President Obama condemned Friday's test", "criticized the trade": a
+/// disapproval (CAMEO 11) whose object is a definite act with no actor in
+/// it is about whoever did that act, told before — the last clause subject
+/// before this sentence from another country than every source. `None`
+/// when the object is not such an act or no such subject was told.
+pub(super) fn doer_told_before(
+    subjects: &[(usize, ActorRef)],
+    s: &Sentence,
+    last: usize,
+    code: &str,
+    sources: &[ActorRef],
+) -> Option<ActorRef> {
+    if crate::cameo::root(code) != "11" || sources.is_empty() {
+        return None;
+    }
+    let first = s.tokens.get(last + 1)?;
+    let dated = first.is_capitalized()
+        && s.tokens
+            .get(last + 2)
+            .is_some_and(|t| matches!(t.text, "'s" | "’s"));
+    if !(DEFINITE.contains(&first.lower.as_str()) || dated) {
+        return None;
+    }
+    // The object runs to the next break; an actor inside it ("the
+    // move by Israel") is handled by the phrase rules.
+    let end = (last + 1..s.tokens.len())
+        .find(|&k| {
+            let t = &s.tokens[k];
+            CLAUSE_BREAKS.contains(&t.lower.as_str())
+                || matches!(t.text, "," | "." | ";" | "—" | "–" | "\"" | "“" | "”")
+                || matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "to" | "who" | "which" | "as"
+                )
+        })
+        .unwrap_or(s.tokens.len());
+    if end - last > 6 || (last + 1..end).any(|k| phrase_at(s, k).is_some()) {
+        return None;
+    }
+    let countries: Vec<&str> = sources
+        .iter()
+        .filter_map(|r| super::context::country_of(&r.code))
+        .collect();
+    subjects
+        .iter()
+        .rev()
+        .filter(|(at, _)| *at < s.span.start)
+        .map(|(_, r)| r)
+        .find(|r| {
+            super::context::country_of(&r.code)
+                .is_some_and(|c| !countries.contains(&c) && countries.len() == sources.len())
+        })
+        .cloned()
+}
