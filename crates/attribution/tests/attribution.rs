@@ -714,6 +714,33 @@ fn noun_phrase_object_ends_before_a_new_clause() {
 }
 
 #[test]
+fn noun_phrase_object_ends_before_a_second_predicate() {
+    for (text, object) in [
+        (
+            "Ray Dalton opposed the harbour plan and has vowed to fight it in court.",
+            "the harbour plan",
+        ),
+        (
+            "The fishermen's union backs Maria Lund but is not campaigning for her.",
+            "Maria Lund",
+        ),
+        (
+            "Governor Ray Dalton criticised the new budget and warned of job losses.",
+            "the new budget",
+        ),
+    ] {
+        let a = analyse(text);
+        let q = quote(&a, object);
+        assert_eq!(content(&a, q), object, "{text}");
+    }
+    // Nouns joined inside the phrase stay in it.
+    let text = "Ray Dalton praised the farmers and fishermen of the coast.";
+    let a = analyse(text);
+    let q = quote(&a, "farmers");
+    assert_eq!(content(&a, q), "the farmers and fishermen of the coast");
+}
+
+#[test]
 fn noun_phrase_object_ends_before_an_adjunct_of_the_act_or_a_gloss() {
     for (text, object) in [
         (

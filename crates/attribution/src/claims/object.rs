@@ -49,9 +49,25 @@ pub(super) fn noun_phrase_end(cx: &Context, k: usize, end: usize) -> usize {
                     || next.ends_with("ing")
                     || (phrase && words.phrase_relatives.contains(&next));
             }
-            phrase && cx.is_word(i) && opens_adjunct(cx, i, end)
+            phrase && cx.is_word(i) && (opens_adjunct(cx, i, end) || opens_predicate(cx, i))
         })
         .unwrap_or(end)
+}
+
+/// Whether "and"/"but" at `i` joins a second predicate of the speaker
+/// ("opposed the bill and has vowed to fight it", "backs Clinton but is not
+/// working for her"): an auxiliary or verb of the predicate-openers list, or
+/// a verb of speaking, follows. A noun phrase coordinated inside the content
+/// ("lesbian and gay rights") goes on.
+fn opens_predicate(cx: &Context, i: usize) -> bool {
+    if !matches!(cx.low(i), "and" | "but") || cx.inside.get(i + 1) != Some(&false) {
+        return false;
+    }
+    let next = cx.low(i + 1);
+    lexicon::attribution_words()
+        .predicate_openers
+        .contains(&next)
+        || (next.ends_with("ed") && cx.lex.cue(next).is_some())
 }
 
 /// Whether the word at `i` opens an adjunct of the act: a subordinator or
