@@ -1090,3 +1090,24 @@ fn a_quotation_after_its_cue_and_but_continues_the_claim() {
     let q = quote(&a, "I like Ana");
     assert!(content(&a, q).contains("harbour"), "{}", content(&a, q));
 }
+
+#[test]
+fn a_source_cut_short_by_a_cue_word_leaves_no_content_of_its_own() {
+    let text = "“They will keep it going,” Dalton said, according to a transcript of the show. Dalton said the ferry was late, according to a transcript of the show.";
+    let a = analyse(text);
+    assert_eq!(speaker(quote(&a, "keep it going")), "Dalton");
+    assert_eq!(content(&a, quote(&a, "ferry")), "the ferry was late");
+    let stray: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| content(&a, q))
+        .filter(|c| c.contains("show"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+    // A leading source set off by its comma still introduces its content.
+    let a = analyse("According to a transcript of the show, Ray Dalton will keep the ferry going.");
+    assert_eq!(
+        content(&a, quote(&a, "ferry")),
+        "Ray Dalton will keep the ferry going"
+    );
+}
