@@ -1111,3 +1111,28 @@ fn a_source_cut_short_by_a_cue_word_leaves_no_content_of_its_own() {
         "Ray Dalton will keep the ferry going"
     );
 }
+
+#[test]
+fn noun_phrase_object_ends_before_a_closing_time_phrase() {
+    for (text, object) in [
+        ("The union endorsed Sanders in December.", "Sanders"),
+        (
+            "Ray Dalton endorsed Maria Lund last week, and the port cheered.",
+            "Maria Lund",
+        ),
+        (
+            "The fishermen opposed the harbour plan in May 2016.",
+            "the harbour plan",
+        ),
+    ] {
+        let a = analyse(text);
+        assert_eq!(content(&a, quote(&a, object)), object, "{text}");
+    }
+    // A time phrase inside the noun phrase, before what qualifies it, stays.
+    let text = "Ray Dalton criticised a report this month charging the port with neglect.";
+    let a = analyse(text);
+    assert_eq!(
+        content(&a, quote(&a, "report")),
+        "a report this month charging the port with neglect"
+    );
+}

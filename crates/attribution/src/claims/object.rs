@@ -71,19 +71,38 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
 }
 
 /// Whether the word at `i` opens an adjunct of the act: a subordinator or
-/// time preposition ("after", "during"), or "in"/"on"/"at" before a time
-/// word or a medium ("on Thursday", "in a statement", "at his rally").
+/// time preposition ("after", "during"), "in"/"on"/"at" before a time
+/// word, a month or a medium ("on Thursday", "in December", "in a
+/// statement", "at his rally"), or a bare time phrase ("last week").
 fn opens_adjunct(cx: &Context, i: usize, end: usize) -> bool {
     let words = lexicon::attribution_words();
     let l = cx.low(i);
     if words.adjunct_openers.contains(&l) {
         return true;
     }
+    let next = cx.low(i + 1);
+    // "endorsed Trump last week", "backed Lund in December": a bare time
+    // phrase or a month closes the content only where nothing but
+    // punctuation follows it ("a report this month charging …" and "an
+    // announcement last year that …" go on).
+    let closes = |j: usize| {
+        let j = (j..end)
+            .find(|&j| !cx.low(j).bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or(end);
+        j >= end || (!cx.is_word(j) && !cx.is_mark(j)) || matches!(cx.low(j), "and" | "but")
+    };
+    let month = cx.is_cap(i + 1) && lexicon::calendar().month(next).is_some();
+    if matches!(l, "last" | "this" | "next")
+        && (cx.lex.is_time_word(next) || month)
+        && closes(i + 2)
+    {
+        return true;
+    }
     if !matches!(l, "in" | "on" | "at") {
         return false;
     }
-    let next = cx.low(i + 1);
-    cx.lex.is_time_word(next)
+    (month && closes(i + 2))
+        || cx.lex.is_time_word(next)
         || (matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
             && (i + 2..(i + 5).min(end)).any(|j| words.media_nouns.contains(&cx.low(j))))
 }
