@@ -1136,3 +1136,12 @@ fn noun_phrase_object_ends_before_a_closing_time_phrase() {
         "a report this month charging the port with neglect"
     );
 }
+
+#[test]
+fn a_relative_clause_object_ends_as_in_a_main_clause() {
+    let text = "Peter Lund, who endorsed Maria Dalton on Tuesday, spoke at the harbour.";
+    let a = analyse(text);
+    let q = quote(&a, "Maria Dalton");
+    assert_eq!(content(&a, q), "Maria Dalton");
+    assert_eq!(speaker(q), "Peter Lund");
+}
