@@ -728,6 +728,10 @@ fn noun_phrase_object_ends_before_a_second_predicate() {
             "Governor Ray Dalton criticised the new budget and warned of job losses.",
             "the new budget",
         ),
+        (
+            "Ray Dalton opposed the harbour tax and lowered the ferry fares.",
+            "the harbour tax",
+        ),
     ] {
         let a = analyse(text);
         let q = quote(&a, object);

@@ -56,8 +56,9 @@ pub(super) fn noun_phrase_end(cx: &Context, k: usize, end: usize) -> usize {
 
 /// Whether "and"/"but" at `i` joins a second predicate of the speaker
 /// ("opposed the bill and has vowed to fight it", "backs Clinton but is not
-/// working for her"): an auxiliary or verb of the predicate-openers list, or
-/// a verb of speaking, follows. A noun phrase coordinated inside the content
+/// working for her"): an auxiliary or verb of the predicate-openers list, a
+/// past-tense verb of speaking, or a past-tense verb with its own object
+/// ("… and extended the benefits") follows. A noun phrase coordinated inside the content
 /// ("lesbian and gay rights") goes on.
 fn opens_predicate(cx: &Context, i: usize) -> bool {
     if !matches!(cx.low(i), "and" | "but") || cx.inside.get(i + 1) != Some(&false) {
@@ -67,7 +68,24 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
     lexicon::attribution_words()
         .predicate_openers
         .contains(&next)
-        || (next.ends_with("ed") && cx.lex.cue(next).is_some())
+        || (next.ends_with("ed")
+            && (cx.lex.cue(next).is_some()
+                || matches!(
+                    cx.low(i + 2),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "him"
+                        | "them"
+                        | "it"
+                        | "himself"
+                        | "herself"
+                        | "themselves"
+                )))
 }
 
 /// Whether the word at `i` opens an adjunct of the act: a subordinator or
