@@ -714,6 +714,37 @@ fn noun_phrase_object_ends_before_a_new_clause() {
 }
 
 #[test]
+fn noun_phrase_object_ends_before_a_second_predicate() {
+    for (text, object) in [
+        (
+            "Ray Dalton opposed the harbour plan and has vowed to fight it in court.",
+            "the harbour plan",
+        ),
+        (
+            "The fishermen's union backs Maria Lund but is not campaigning for her.",
+            "Maria Lund",
+        ),
+        (
+            "Governor Ray Dalton criticised the new budget and warned of job losses.",
+            "the new budget",
+        ),
+        (
+            "Ray Dalton opposed the harbour tax and lowered the ferry fares.",
+            "the harbour tax",
+        ),
+    ] {
+        let a = analyse(text);
+        let q = quote(&a, object);
+        assert_eq!(content(&a, q), object, "{text}");
+    }
+    // Nouns joined inside the phrase stay in it.
+    let text = "Ray Dalton praised the farmers and fishermen of the coast.";
+    let a = analyse(text);
+    let q = quote(&a, "farmers");
+    assert_eq!(content(&a, q), "the farmers and fishermen of the coast");
+}
+
+#[test]
 fn noun_phrase_object_ends_before_an_adjunct_of_the_act_or_a_gloss() {
     for (text, object) in [
         (
@@ -1062,4 +1093,59 @@ fn a_quotation_after_its_cue_and_but_continues_the_claim() {
     );
     let q = quote(&a, "I like Ana");
     assert!(content(&a, q).contains("harbour"), "{}", content(&a, q));
+}
+
+#[test]
+fn a_source_cut_short_by_a_cue_word_leaves_no_content_of_its_own() {
+    let text = "“They will keep it going,” Dalton said, according to a transcript of the show. Dalton said the ferry was late, according to a transcript of the show.";
+    let a = analyse(text);
+    assert_eq!(speaker(quote(&a, "keep it going")), "Dalton");
+    assert_eq!(content(&a, quote(&a, "ferry")), "the ferry was late");
+    let stray: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| content(&a, q))
+        .filter(|c| c.contains("show"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+    // A leading source set off by its comma still introduces its content.
+    let a = analyse("According to a transcript of the show, Ray Dalton will keep the ferry going.");
+    assert_eq!(
+        content(&a, quote(&a, "ferry")),
+        "Ray Dalton will keep the ferry going"
+    );
+}
+
+#[test]
+fn noun_phrase_object_ends_before_a_closing_time_phrase() {
+    for (text, object) in [
+        ("The union endorsed Sanders in December.", "Sanders"),
+        (
+            "Ray Dalton endorsed Maria Lund last week, and the port cheered.",
+            "Maria Lund",
+        ),
+        (
+            "The fishermen opposed the harbour plan in May 2016.",
+            "the harbour plan",
+        ),
+    ] {
+        let a = analyse(text);
+        assert_eq!(content(&a, quote(&a, object)), object, "{text}");
+    }
+    // A time phrase inside the noun phrase, before what qualifies it, stays.
+    let text = "Ray Dalton criticised a report this month charging the port with neglect.";
+    let a = analyse(text);
+    assert_eq!(
+        content(&a, quote(&a, "report")),
+        "a report this month charging the port with neglect"
+    );
+}
+
+#[test]
+fn a_relative_clause_object_ends_as_in_a_main_clause() {
+    let text = "Peter Lund, who endorsed Maria Dalton on Tuesday, spoke at the harbour.";
+    let a = analyse(text);
+    let q = quote(&a, "Maria Dalton");
+    assert_eq!(content(&a, q), "Maria Dalton");
+    assert_eq!(speaker(q), "Peter Lund");
 }

@@ -80,6 +80,9 @@ pub struct AttributionWords<'t> {
     /// Words that open an adjunct of the act after a noun-phrase content
     /// ("… after the debate", "… during a rally").
     pub adjunct_openers: Vec<&'t str>,
+    /// Words that, after "and"/"but", open a second predicate of the
+    /// speaker, which ends a noun-phrase content ("… and has said …").
+    pub predicate_openers: Vec<&'t str>,
     /// Subordinators that open a clause before the main one.
     pub subordinators: Vec<&'t str>,
     /// Nouns whose "that" clause is someone's claim.
@@ -125,6 +128,7 @@ impl<'t> AttributionWords<'t> {
             "after-phrase",
             "phrase-relatives",
             "adjunct-openers",
+            "predicate-openers",
             "subordinators",
             "stance-nouns",
             "stance-adjectives",
@@ -159,6 +163,7 @@ impl<'t> AttributionWords<'t> {
                 "after-phrase" => &mut out.after_phrase,
                 "phrase-relatives" => &mut out.phrase_relatives,
                 "adjunct-openers" => &mut out.adjunct_openers,
+                "predicate-openers" => &mut out.predicate_openers,
                 "subordinators" => &mut out.subordinators,
                 "stance-nouns" => &mut out.stance_nouns,
                 "stance-adjectives" => &mut out.stance_adjectives,

@@ -451,6 +451,18 @@ pub(super) fn according(
             end = comma;
         }
     }
+    // A leading source is set off from what it introduces ("According to
+    // the poll, …"); one that runs on into the rest of the sentence
+    // without a comma was cut short (by a cue word: "according to a
+    // transcript of the show", "… exit polling reported by CNN"), and the
+    // rest is still the source, not its content.
+    let set_off_after = cx.is_punct(end, ',')
+        || !via.is_empty()
+        || matches!(
+            cx.tokens.get(end).map(|t| t.kind),
+            Some(TokenKind::Punct(':' | '—' | '–'))
+        );
+    let leads = leads && set_off_after;
     let speaker = SpeakerPhrase {
         range,
         role: None,

@@ -49,25 +49,78 @@ pub(super) fn noun_phrase_end(cx: &Context, k: usize, end: usize) -> usize {
                     || next.ends_with("ing")
                     || (phrase && words.phrase_relatives.contains(&next));
             }
-            phrase && cx.is_word(i) && opens_adjunct(cx, i, end)
+            phrase && cx.is_word(i) && (opens_adjunct(cx, i, end) || opens_predicate(cx, i))
         })
         .unwrap_or(end)
 }
 
+/// Whether "and"/"but" at `i` joins a second predicate of the speaker
+/// ("opposed the bill and has vowed to fight it", "backs Clinton but is not
+/// working for her"): an auxiliary or verb of the predicate-openers list, a
+/// past-tense verb of speaking, or a past-tense verb with its own object
+/// ("… and extended the benefits") follows. A noun phrase coordinated inside the content
+/// ("lesbian and gay rights") goes on.
+fn opens_predicate(cx: &Context, i: usize) -> bool {
+    if !matches!(cx.low(i), "and" | "but") || cx.inside.get(i + 1) != Some(&false) {
+        return false;
+    }
+    let next = cx.low(i + 1);
+    lexicon::attribution_words()
+        .predicate_openers
+        .contains(&next)
+        || (next.ends_with("ed")
+            && (cx.lex.cue(next).is_some()
+                || matches!(
+                    cx.low(i + 2),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "him"
+                        | "them"
+                        | "it"
+                        | "himself"
+                        | "herself"
+                        | "themselves"
+                )))
+}
+
 /// Whether the word at `i` opens an adjunct of the act: a subordinator or
-/// time preposition ("after", "during"), or "in"/"on"/"at" before a time
-/// word or a medium ("on Thursday", "in a statement", "at his rally").
+/// time preposition ("after", "during"), "in"/"on"/"at" before a time
+/// word, a month or a medium ("on Thursday", "in December", "in a
+/// statement", "at his rally"), or a bare time phrase ("last week").
 fn opens_adjunct(cx: &Context, i: usize, end: usize) -> bool {
     let words = lexicon::attribution_words();
     let l = cx.low(i);
     if words.adjunct_openers.contains(&l) {
         return true;
     }
+    let next = cx.low(i + 1);
+    // "endorsed Trump last week", "backed Lund in December": a bare time
+    // phrase or a month closes the content only where nothing but
+    // punctuation follows it ("a report this month charging …" and "an
+    // announcement last year that …" go on).
+    let closes = |j: usize| {
+        let j = (j..end)
+            .find(|&j| !cx.low(j).bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or(end);
+        j >= end || (!cx.is_word(j) && !cx.is_mark(j)) || matches!(cx.low(j), "and" | "but")
+    };
+    let month = cx.is_cap(i + 1) && lexicon::calendar().month(next).is_some();
+    if matches!(l, "last" | "this" | "next")
+        && (cx.lex.is_time_word(next) || month)
+        && closes(i + 2)
+    {
+        return true;
+    }
     if !matches!(l, "in" | "on" | "at") {
         return false;
     }
-    let next = cx.low(i + 1);
-    cx.lex.is_time_word(next)
+    (month && closes(i + 2))
+        || cx.lex.is_time_word(next)
         || (matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
             && (i + 2..(i + 5).min(end)).any(|j| words.media_nouns.contains(&cx.low(j))))
 }

@@ -60,6 +60,11 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
             end = stop;
         }
     }
+    // "Peter King, who endorsed Rubio on Tuesday, …": a noun-phrase
+    // object ends as it does in a main clause.
+    if takes_noun_phrase(cx, cue, start) {
+        end = noun_phrase_end(cx, start, end);
+    }
     if cx.word_count(start, end) == 0 {
         return None;
     }
