@@ -1,8 +1,8 @@
 //! Events by actor, target, CAMEO code, date range and place; timelines.
 
 use crate::sql::Conditions;
-use crate::types::{DocumentRef, EventActor, EventFilter, EventPlace, EventRecord};
-use crate::{page_limit, parse_day, Result, Store};
+use crate::types::{EventActor, EventFilter, EventPlace, EventRecord};
+use crate::{document_ref, page_limit, parse_day, Result, Store};
 use rusqlite::types::Value;
 
 /// The columns [`event_row`] reads, in order.
@@ -21,13 +21,7 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecord> 
     let place_name: Option<String> = r.get(20)?;
     Ok(EventRecord {
         event_id: r.get(0)?,
-        document: DocumentRef {
-            id: r.get(1)?,
-            title: r.get(2)?,
-            published: parse_day(r.get(3)?),
-            site: r.get(4)?,
-            url: r.get(5)?,
-        },
+        document: document_ref(r, 1)?,
         index: r.get::<_, i64>(6)? as usize,
         source: side(r.get(7)?, r.get(8)?, r.get(9)?),
         target: side(r.get(10)?, r.get(11)?, r.get(12)?),
