@@ -14,18 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 polnear=../shared/data/attribution/polnear/docs.jsonl
 pages=../shared/data/extraction/html
-if [ ! -f "$polnear" ] || [ ! -d "$pages" ]; then
-  echo "../shared/data is absent: long-document ingest evaluation skipped"
-  exit 0
-fi
+. scripts/eval/prelude.sh "long-document ingest evaluation" "$polnear" "$pages"
 big="${BIG:-2}"
 normal="${NORMAL:-200}"
 limit="${LIMIT:-90}"
 max_ms="${MAX_ANALYSIS_MS:-5000}"
-bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
-[ -x "$bin" ] || cargo build --release -q -p newsgraph
-tmp="$(mktemp -d)"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/in"
 
 python3 - "$tmp/in" "$polnear" "$pages" "$big" "$normal" <<'PY'

@@ -16,14 +16,7 @@ set -euo pipefail
 verdict=0
 cd "$(dirname "$0")/../.."
 seed=../shared/examples/seed-article.txt
-if [ ! -f "$seed" ]; then
-  echo "../shared/examples is absent: linearity evaluation skipped"
-  exit 0
-fi
-bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
-[ -x "$bin" ] || cargo build --release -q -p newsgraph
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+. scripts/eval/prelude.sh "linearity evaluation" "$seed"
 
 python3 - "$tmp" "$seed" <<'PY'
 import sys
