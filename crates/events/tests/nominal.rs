@@ -163,3 +163,40 @@ fn nouns_that_name_things_or_roles_as_adjectives_name_no_agent() {
     let s = "Officials weighed expanding military aid to rebels vetted by the United States.";
     assert!(!any_root(s, "07"), "{:?}", coded(s));
 }
+
+#[test]
+fn a_protest_noun_names_its_protesters_by_the_place_it_happens_in() {
+    let s = "Largely peaceful protests in Tehran continued on Monday.";
+    assert!(
+        has(s, "IRNOPP", "IRN", "14", Modality::Asserted),
+        "{:?}",
+        coded(s)
+    );
+    let s = "The protests in Chile against the government began in October.";
+    assert!(
+        has(s, "CHLOPP", "CHL", "14", Modality::Asserted),
+        "{:?}",
+        coded(s)
+    );
+    // A verb with its object is no protest noun, and "to demonstrate" is
+    // an infinitive.
+    let s = "In Tehran, this case demonstrates that the courts are weak.";
+    assert!(!any_root(s, "14"), "{:?}", coded(s));
+    let s = "The sanctions in Tehran are meant to demonstrate to Iran that there are costs.";
+    assert!(!any_root(s, "14"), "{:?}", coded(s));
+}
+
+#[test]
+fn a_meeting_named_for_next_month_is_future() {
+    let s = "Russia and Saudi Arabia set out their plans during a meeting due next month.";
+    assert!(
+        has(s, "RUS", "SAU", "04", Modality::Future),
+        "{:?}",
+        coded(s)
+    );
+    assert!(
+        !has(s, "RUS", "SAU", "04", Modality::Asserted),
+        "{:?}",
+        coded(s)
+    );
+}

@@ -502,6 +502,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
             head: i,
             last: m.last,
             code: m.code.clone(),
+            coded: false,
         });
         // "ISIL had attacked Iraq and taken Mosul", "…, killing eight":
         // the second verb shares the first one's subject.
@@ -533,13 +534,28 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
             coded.extend(c);
             sources.push((i, source));
+            if let Some(t) = taken.last_mut() {
+                t.coded = true;
+            }
         }
     }
     // Events named by nouns, where no verb pattern took their words.
+    let protest_country = || {
+        context::sentence_place(&s.tokens, &s.phrases, doc.gazetteer)
+            .or_else(|| doc.places.dateline.clone())
+            .or_else(|| doc.places.main.clone())
+    };
     for i in 0..s.tokens.len() {
-        if let Some(c) = nominal::code(verbs, &a.quotes, s, i, &taken, reported_sentence) {
-            coded.push(c);
-        }
+        let found = nominal::code(
+            verbs,
+            &a.quotes,
+            s,
+            i,
+            &taken,
+            reported_sentence,
+            &protest_country,
+        );
+        coded.extend(found);
     }
     let derived: Vec<Coded> = coded
         .iter()

@@ -47,6 +47,9 @@ pub(super) struct Taken {
     pub head: usize,
     pub last: usize,
     pub code: String,
+    /// Whether it coded an event (one that found no source leaves its
+    /// noun to this pass: "Protests in Tehran continued").
+    pub coded: bool,
 }
 
 /// The event the noun at token `i` names, if it is one with an agent,
@@ -58,13 +61,14 @@ pub(super) fn code(
     i: usize,
     taken: &[Taken],
     reported_sentence: bool,
+    protest_country: &dyn Fn() -> Option<String>,
 ) -> Option<Coded> {
     let tokens = &s.tokens;
     let t = tokens.get(i)?;
     if !t.is_word() || (i > 0 && t.is_capitalized()) || phrase_at(s, i).is_some() {
         return None;
     }
-    if taken.iter().any(|k| k.head <= i && i <= k.last) {
+    if taken.iter().any(|k| k.coded && k.head <= i && i <= k.last) {
         return None;
     }
     let code = verbs.noun_code(&t.lower)?;
@@ -118,6 +122,7 @@ pub(super) fn code(
             || words.background_modifiers.contains(&w);
         let modifier = tokens[b].is_word()
             && !tokens[b].is_capitalized()
+            && !words.adverbs.contains(&w)
             && (listed || !verbs.is_verb(w))
             && !phrases_stop(w);
         let numeric = w.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -133,13 +138,29 @@ pub(super) fn code(
     let verb_form =
         verbs.is_verb(&t.lower) && lemma::irregular(&t.lower).is_none_or(|l| l == t.lower);
     // "during meeting", "after talks": a bare noun after a preposition.
+    // "to demonstrate" is an infinitive.
     let after_preposition = np_start.checked_sub(1).is_some_and(|b| {
-        crate::phrases::PREPOSITIONS.contains(&tokens[b].lower.as_str())
-            || tokens[b].lower == "during"
+        let w = tokens[b].lower.as_str();
+        (crate::phrases::PREPOSITIONS.contains(&w) && w != "to") || w == "during"
     });
+    // "this case demonstrates that …": a verb with its object after it.
+    let object_after = tokens.get(i + 1).is_some_and(|n| {
+        DETERMINERS.contains(&n.lower.as_str())
+            || matches!(
+                n.lower.as_str(),
+                "that" | "how" | "whether" | "him" | "them" | "it"
+            )
+    });
+    if verb_form && t.lower.ends_with('s') && object_after {
+        return None;
+    }
     if determiner.is_none() && possessor.is_none() {
         let inflected = t.lower.ends_with('s') || t.lower.ends_with("ed");
-        let bare_plural_with_adjective = !modifiers.is_empty() && !verb_form;
+        // "largely peaceful protests" (not "strongly protests").
+        let adjective_before = modifiers
+            .first()
+            .is_some_and(|&m| !tokens[m].lower.ends_with("ly"));
+        let bare_plural_with_adjective = adjective_before && (!verb_form || inflected);
         let named_modifier = modifier_actor.is_some() && !(verb_form && inflected);
         if !(bare_plural_with_adjective || named_modifier || after_preposition) {
             return None;
@@ -256,11 +277,31 @@ pub(super) fn code(
                 found
             }),
         };
-        let source_phrase = source_phrase?;
-        let skip: Vec<usize> = target_phrase.into_iter().collect();
-        sources = arguments::actors_of(s, source_phrase, &skip);
-        if let Some(tp) = target_phrase.filter(|tp| *tp != source_phrase) {
-            targets = arguments::actors_of(s, tp, &[source_phrase]);
+        match source_phrase {
+            Some(source_phrase) => {
+                let skip: Vec<usize> = target_phrase.into_iter().collect();
+                sources = arguments::actors_of(s, source_phrase, &skip);
+                if let Some(tp) = target_phrase.filter(|tp| *tp != source_phrase) {
+                    targets = arguments::actors_of(s, tp, &[source_phrase]);
+                }
+            }
+            // "The protests began in June", "protests in 100 cities across
+            // Iran": a protest names its protesters by being one; they are
+            // the people of the place it happens in (the sentence's, the
+            // dateline's, the article's), and it is against whom "against"
+            // names, else (as `pair` codes it) their own government.
+            None if cameo::root(&code) == "14" && light.is_none() => {
+                let country = protest_country()?;
+                sources = vec![ActorRef {
+                    code: format!("{country}OPP"),
+                    name: format!("{country} protesters (implied)"),
+                    span: t.span,
+                }];
+                if let Some(tp) = target_phrase {
+                    targets = arguments::actors_of(s, tp, &[]);
+                }
+            }
+            None => return None,
         }
     }
     if sources.is_empty() {
@@ -280,9 +321,15 @@ pub(super) fn code(
         .iter()
         .any(|&m| words.unreal_modifiers.contains(&tokens[m].lower.as_str()))
         || tokens.last().is_some_and(|t| t.text == "?");
-    let mut future = modifiers
+    // "the planned visit", "a meeting with exporters next month".
+    let later = tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
-        .any(|&m| words.planned_modifiers.contains(&tokens[m].lower.as_str()));
+        .take_while(|t| !matches!(t.text, "," | ";" | "." | ":"))
+        .any(|t| matches!(t.lower.as_str(), "next" | "tomorrow"));
+    let mut future = later
+        || modifiers
+            .iter()
+            .any(|&m| words.planned_modifiers.contains(&tokens[m].lower.as_str()));
     let chain = chain.or_else(|| governor.map(|g| clause::analyse(tokens, g)));
     if let Some(c) = &chain {
         negated |= c.negated || c.governor == Some(Governor::Refuse);
