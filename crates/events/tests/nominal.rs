@@ -200,3 +200,19 @@ fn a_meeting_named_for_next_month_is_future() {
         coded(s)
     );
 }
+
+#[test]
+fn the_subject_of_a_receiving_verb_is_who_the_noun_was_done_to() {
+    let s = "Israel faced stiff international and Egyptian criticism on Tuesday.";
+    assert!(
+        has(s, "EGY", "ISR", "11", Modality::Asserted),
+        "{:?}",
+        coded(s)
+    );
+    let s = "The Turkish government drew sharp condemnation from Germany.";
+    assert!(
+        has(s, "DEU", "TURGOV", "11", Modality::Asserted),
+        "{:?}",
+        coded(s)
+    );
+}

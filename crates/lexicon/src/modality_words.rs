@@ -33,6 +33,9 @@ pub struct ModalityWords<'t> {
     /// Modifiers that make an event noun only possible ("a possible
     /// attack", "the proposed talks").
     pub unreal_modifiers: Vec<&'t str>,
+    /// Verbs whose subject undergoes the event their object noun names
+    /// ("faced criticism", "drew condemnation from").
+    pub receiving_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -48,6 +51,7 @@ impl<'t> ModalityWords<'t> {
             "background-modifiers",
             "planned-modifiers",
             "unreal-modifiers",
+            "receiving-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -59,6 +63,7 @@ impl<'t> ModalityWords<'t> {
                 "background-modifiers" => &mut out.background_modifiers,
                 "planned-modifiers" => &mut out.planned_modifiers,
                 "unreal-modifiers" => &mut out.unreal_modifiers,
+                "receiving-verbs" => &mut out.receiving_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -91,6 +96,7 @@ mod tests {
         assert!(w.background_modifiers.contains(&"former"));
         assert!(w.planned_modifiers.contains(&"planned"));
         assert!(w.unreal_modifiers.contains(&"possible"));
+        assert!(w.receiving_verbs.contains(&"face"));
     }
 
     #[test]

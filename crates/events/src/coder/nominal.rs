@@ -96,6 +96,26 @@ pub(super) fn code(
                 break;
             }
             k = s.phrases[p].start;
+            // "stiff international and Palestinian criticism": the
+            // modifiers before a named one are the phrase's too.
+            if modifier_actor.is_some() {
+                let mut j = k;
+                while j > 0 && k - j < 4 {
+                    let w = tokens[j - 1].lower.as_str();
+                    let plain = tokens[j - 1].is_word()
+                        && !tokens[j - 1].is_capitalized()
+                        && !verbs.is_verb(w)
+                        && !phrases_stop(w)
+                        && !words.adverbs.contains(&w);
+                    if !(plain || w == "and") || phrase_at(s, j - 1).is_some() {
+                        break;
+                    }
+                    j -= 1;
+                }
+                if tokens.get(j).is_some_and(|t| t.lower != "and") {
+                    k = j;
+                }
+            }
             if k > 0 && DETERMINERS.contains(&tokens[k - 1].lower.as_str()) {
                 determiner = Some(k - 1);
                 k -= 1;
@@ -207,6 +227,14 @@ pub(super) fn code(
         }
     }
     let light = governor.filter(|&g| is_light(&tokens[g].lower));
+    // "faced stiff Palestinian criticism", "drew condemnation from
+    // Russia": the governing verb's subject is who it was done to.
+    let receiver = governor.filter(|&g| {
+        let receiving = &words.receiving_verbs;
+        lemma::candidates(&tokens[g].lower)
+            .iter()
+            .any(|c| receiving.contains(&c.as_str()))
+    });
     // The phrases attached after the noun.
     let mut by: Option<usize> = None;
     let mut between: Option<usize> = None;
@@ -234,6 +262,7 @@ pub(super) fn code(
         }
         match preposition_of(s, idx) {
             Some("by") if by.is_none() => by = Some(idx),
+            Some("from") if by.is_none() && receiver.is_some() => by = Some(idx),
             Some("between") if between.is_none() => between = Some(idx),
             Some(prep) if target.is_none() && TARGET_PREPOSITIONS.contains(&prep) => {
                 target = Some(idx)
@@ -260,6 +289,8 @@ pub(super) fn code(
             (Some(_), Some(p)) if target.is_none() => Some(p),
             _ => target,
         };
+        let target_phrase = target_phrase
+            .or_else(|| receiver.and_then(|g| subject_left(s, clause::analyse(tokens, g).start)));
         // "Obama and Putin fail to find common ground during meeting in
         // China": a meeting with no agent of its own, in a clause, is its
         // subject's.
