@@ -5,13 +5,17 @@
 //! strong condemnation of").
 //!
 //! The noun's code is its verb's ([`VerbLexicon::noun_code`]: our pattern
-//! for the verb alone, else the CAMEO dictionary's own code). Its source is
-//! an explicit agent — a possessor, a "by" phrase, an actor modifier
-//! ("U.S. partnership"), the coordination after "between", or the subject of
-//! the light verb that carries it — and its target the actor phrase a
-//! preposition attaches to it ("of", "on", "against", "with", "to", …). A
-//! noun with no agent codes nothing: "the invasion" alone is a topic, not
-//! news of who did what.
+//! for the verb alone, else, for a derived noun of material conflict, the
+//! CAMEO dictionary's own code). Its source is an explicit agent — a
+//! possessor, a "by" phrase, a named modifier ("Palestinian criticism"), the
+//! coordination after "between", the subject of the light verb that carries
+//! it, the subjects of a clause around a meeting with no agent ("Obama and
+//! Putin … during meeting in China") — and its target the actor phrase a
+//! preposition attaches right after it ("of", "on", "against", "with", "to",
+//! …) or the subject of a receiving verb ("faced criticism", "drew
+//! condemnation from"). A noun with no agent codes nothing ("the invasion"
+//! alone is a topic, not news of who did what), except a protest: its
+//! protesters are the people of the place it happens in.
 //!
 //! A nominal event is news only when the lead states it so: one marked as
 //! background (a year or "former", "previous" in its phrase, "last year's",
