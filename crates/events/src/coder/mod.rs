@@ -18,6 +18,7 @@ mod context;
 mod derived;
 mod discard;
 mod modality;
+mod nominal;
 mod roles;
 mod targets;
 
@@ -461,6 +462,8 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
     // is one event, not also "aid").
     let mut taken_until = 0;
+    // The verb triggers matched, for the nominal pass after.
+    let mut taken: Vec<nominal::Taken> = Vec::new();
     for i in 0..s.tokens.len() {
         // The word right after a pattern is its object ("provide humanitarian aid").
         if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 {
@@ -495,6 +498,12 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         }
         chains.push((i, chain.clone()));
         taken_until = m.last + 1;
+        taken.push(nominal::Taken {
+            head: i,
+            last: m.last,
+            code: m.code.clone(),
+            coded: false,
+        });
         // "ISIL had attacked Iraq and taken Mosul", "…, killing eight":
         // the second verb shares the first one's subject.
         let shares_subject = chain.controller.is_none()
@@ -525,9 +534,29 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
             coded.extend(c);
             sources.push((i, source));
+            if let Some(t) = taken.last_mut() {
+                t.coded = true;
+            }
         }
     }
-    let _ = a;
+    // Events named by nouns, where no verb pattern took their words.
+    let protest_country = || {
+        context::sentence_place(&s.tokens, &s.phrases, doc.gazetteer)
+            .or_else(|| doc.places.dateline.clone())
+            .or_else(|| doc.places.main.clone())
+    };
+    for i in 0..s.tokens.len() {
+        let found = nominal::code(
+            verbs,
+            &a.quotes,
+            s,
+            i,
+            &taken,
+            reported_sentence,
+            &protest_country,
+        );
+        coded.extend(found);
+    }
     let derived: Vec<Coded> = coded
         .iter()
         .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
@@ -703,6 +732,13 @@ fn code_trigger(
         base
     };
     let target_phrase = target_phrase.filter(|t| *t != source_phrase);
+    // "clashed with Kurdish fighters", "exchanged fire with": the partner
+    // in a fight fights too. (Other codes after "with" keep one direction,
+    // as PETRARCH codes them: "restore ties with Gondor" is Arnor's act.)
+    let with_partner = target_phrase
+        .is_some_and(|t| s.phrases[t].preposition.as_deref() == Some("with"))
+        && matches!(code.as_str(), "190" | "193")
+        && !m.reverse;
     let mut sources = arguments::actors_of(s, source_phrase, target_phrase.as_slice());
     let mut targets = target_phrase
         .map(|t| arguments::actors_of(s, t, &[source_phrase]))
@@ -731,7 +767,7 @@ fn code_trigger(
         head,
         quote,
         future,
-        mutual: m.mutual,
+        mutual: m.mutual || with_partner,
     }];
     // "will not allow", "refused to release": a refusal is an event of its own.
     let refusal = negated
