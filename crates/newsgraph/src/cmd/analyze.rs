@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use ingest::{parse_jsonl_line, RawDocument};
-use pipeline::{Budget, Input, Limits, Pipeline, PipelineError};
+use pipeline::{Budget, Input, Limits, OverBudget, Pipeline, PipelineError};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -54,18 +54,28 @@ pub struct Args {
     pub max_analysis_ms: u64,
 }
 
-/// The budget of one document's analysis: `--max-analysis-ms` from now.
+/// The budget of one document's analysis: `--max-analysis-ms` from now,
+/// refused earlier when its pace shows it would take far longer.
 fn budget(args: &Args) -> Budget {
-    let deadline = Instant::now() + Duration::from_millis(args.max_analysis_ms.max(1));
-    Budget::until(move || Instant::now() >= deadline)
+    let started = Instant::now();
+    Budget::limited(
+        Duration::from_millis(args.max_analysis_ms.max(1)),
+        move || started.elapsed(),
+    )
 }
 
 /// Why a document was not analysed, in words that say what to do.
 fn reason(error: &PipelineError, args: &Args) -> String {
     match error {
-        PipelineError::OverBudget(_) => format!(
+        PipelineError::OverBudget(OverBudget::Spent) => format!(
             "its analysis took longer than {} ms and was stopped, nothing printed \
              (raise the limit with --max-analysis-ms)",
+            args.max_analysis_ms.max(1)
+        ),
+        PipelineError::OverBudget(OverBudget::Projected { estimate }) => format!(
+            "its analysis would take {}, over the {} ms limit: refused early, nothing \
+             printed (raise the limit with --max-analysis-ms)",
+            OverBudget::estimate_words(*estimate),
             args.max_analysis_ms.max(1)
         ),
         PipelineError::Extract(e) => e.to_string(),
