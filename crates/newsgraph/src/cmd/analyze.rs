@@ -49,7 +49,9 @@ pub struct Args {
     pub max_bytes: u64,
     /// Stop and refuse a document whose analysis takes longer than this
     /// (milliseconds), as `ingest` does: it is reported with its id and
-    /// the reason, never printed in part.
+    /// the reason, never printed in part. A long document whose pace shows
+    /// it would take more than 1.5 times this is refused as soon as that
+    /// shows.
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
 }
