@@ -20,8 +20,8 @@ use store::Store;
 /// Extracts for real and annotates nothing; a text with `SLOW` sleeps for
 /// [`SLOW`] (an analysis that never checks its budget), one with `ENDLESS`
 /// works until its budget is spent (as the stages do), one with `LONG`
-/// works through 10,000 units of a millisecond, reporting its progress (as
-/// the stages do; 10 s in all), one with `PANIC` panics. Counts analyses running at once.
+/// works through 10M tokens at 1,000 a millisecond, reporting its progress
+/// (as the stages do; 10 s in all), one with `PANIC` panics. Counts analyses running at once.
 #[derive(Default)]
 struct StandIn {
     running: AtomicUsize,
@@ -49,9 +49,9 @@ impl Stages for StandIn {
             std::thread::sleep(SLOW);
         }
         if text.contains("LONG") {
-            let outcome = (0..10_000).try_for_each(|done| {
+            let outcome = (0..10_000).try_for_each(|ms| {
                 std::thread::sleep(Duration::from_millis(1));
-                budget.progress(Step::Events, done, 10_000)
+                budget.progress(Step::Events, ms * 1_000, 10_000_000)
             });
             self.running.fetch_sub(1, Ordering::SeqCst);
             outcome?;

@@ -75,6 +75,12 @@ impl Step {
 /// over a few parts of the tagger and many sentences.
 const MIN_SAMPLE: Duration = Duration::from_millis(50);
 
+/// ... and for at least this many units (a part of the tagger), and a
+/// sixty-fourth of the step: a normal article's steps are never projected,
+/// and a pause of the thread (a loaded machine) early in a step cannot
+/// make a short sample look slow.
+const MIN_SAMPLE_UNITS: usize = 20_000;
+
 /// A document is refused early only when its projected time is more than
 /// this multiple of the limit: the pace of a short sample varies with the
 /// machine's load and the first part's cold caches, and a document that
@@ -185,11 +191,15 @@ impl Budget {
             }
         };
         let ran = now.saturating_sub(start.at);
-        if ran < MIN_SAMPLE.max(limit.max / 100) || done == start.done || done >= total {
+        let units = done - start.done;
+        if ran < MIN_SAMPLE.max(limit.max / 100)
+            || units < MIN_SAMPLE_UNITS.max(total / 64)
+            || done >= total
+        {
             return Ok(());
         }
         // Seconds per unit of this step, so far.
-        let pace = ran.as_secs_f64() / (done - start.done) as f64;
+        let pace = ran.as_secs_f64() / units as f64;
         let estimate = now.as_secs_f64()
             + pace * (total - done) as f64
             + pace * total as f64 * (step.rest_factor() - 1.0);
@@ -318,7 +328,8 @@ mod tests {
             3,
         )
         .expect("refused");
-        assert!(done <= 20_000, "refused only after {done} tokens");
+        // After a sixty-fourth of the step (156,250 tokens, 0.47 s).
+        assert!(done <= 160_000, "refused only after {done} tokens");
         let OverBudget::Projected { estimate } = e else {
             panic!("{e:?}")
         };
@@ -367,7 +378,7 @@ mod tests {
                 1_000_000,
                 12
             ),
-            Some((done, OverBudget::Projected { .. })) if done < 10_000
+            Some((done, OverBudget::Projected { .. })) if done <= 21_000
         ));
     }
 
