@@ -28,7 +28,7 @@ use derived::{
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
-use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span};
+use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span, Step};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
 /// Everything the coder knows about the document while it walks it.
@@ -125,8 +125,8 @@ pub fn code(
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     for &span in sentences {
-        budget.check()?;
         let first = shared.partition_point(|t| t.span.start < span.start);
+        budget.progress(Step::Events, first, shared.len())?;
         let last = shared.partition_point(|t| t.span.end <= span.end);
         let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
