@@ -18,11 +18,12 @@ mod context;
 mod derived;
 mod discard;
 mod modality;
+mod people;
 mod roles;
 mod targets;
 
 use derived::{
-    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
+    accusation, captor_code, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
     repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
@@ -91,7 +92,6 @@ pub fn code(
                 .map(move |m| (*m, c.clone(), e.id.clone()))
         })
         .collect();
-    entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
     // Run without `nlp` before it (tests, embedders), the coder cuts the
     // text with `nlp`'s tokeniser itself.
     let own;
@@ -101,13 +101,18 @@ pub fn code(
     } else {
         (&a.tokens, &a.sentences)
     };
-    let all_sentences = sentences.clone();
+    let people = people::coded_people(a, shared, actors, gazetteer);
+    let coded_person = |m: &Span| people.iter().any(|(s, _, _)| s == m);
     let mut uncoded_people: Vec<Span> = a
         .entities
         .iter()
         .filter(|e| e.actor.is_none() && e.kind == model::EntityType::Person)
         .flat_map(|e| e.mentions.iter().copied())
+        .filter(|m| !coded_person(m))
         .collect();
+    entity_actors.extend(people.iter().cloned());
+    entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
+    let all_sentences = sentences.clone();
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
@@ -142,7 +147,15 @@ pub fn code(
                 .filter(|(s, _, _)| span.contains(*s))
                 .cloned()
                 .collect();
-            let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
+            let is_verb = |w: &str| verbs.is_verb(w);
+            let mut phrases = phrases::find_with_verbs(
+                &tokens,
+                actors,
+                gazetteer,
+                &in_sentence,
+                published,
+                &is_verb,
+            );
             resolve_references(&mut doc, actors, &tokens, &mut phrases);
             let s = Sentence {
                 span,
@@ -209,6 +222,9 @@ fn resolve_references(
             .get(k)
             .map_or(sentence_end, |p| tokens[p.start].span.start);
         remember_uncoded_people(doc, tokens, &covered, at, subject.is_none());
+        // "the United States, which accuses him": the relative clause's
+        // subject is the phrase "which" follows, not the sentence's.
+        let relative_subject = antecedents::relative_subject(tokens, phrases, k);
         let Some(p) = phrases.get_mut(k) else {
             break;
         };
@@ -223,8 +239,9 @@ fn resolve_references(
                         .resolve(&pronoun, at, since, object, None, &person)
                 })
             } else {
+                let clause_subject = relative_subject.as_ref().or(subject.as_ref());
                 doc.antecedents
-                    .resolve(&pronoun, at, since, object, subject.as_ref(), &person)
+                    .resolve(&pronoun, at, since, object, clause_subject, &person)
             };
             if let Some(found) = found {
                 // "threatened to use live ammunition on them": the pronoun
@@ -390,6 +407,22 @@ fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
         ) => Some(false),
         _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
         _ => None,
+    }
+}
+
+/// Whether an actor is a person or a group of people ("two Americans",
+/// "the protesters"), as a captor's target must be: not a place, an
+/// organisation or a bare country.
+fn is_people(doc: &Doc, r: &ActorRef) -> bool {
+    match doc.analysis.entity_at(r.span).map(|e| e.kind) {
+        // "took Americans hostage": a nationality's people.
+        Some(model::EntityType::Person | model::EntityType::Norp) => true,
+        Some(model::EntityType::Gpe | model::EntityType::Loc | model::EntityType::Org) => false,
+        _ if r.code.len() == 3 => {
+            let head = r.name.rsplit(' ').next().unwrap_or(&r.name);
+            doc.gazetteer.country_by_demonym(head).is_some()
+        }
+        _ => !r.code.starts_with("IGO") && !r.code.starts_with("NGO"),
     }
 }
 
@@ -641,7 +674,9 @@ fn code_trigger(
     exclude.push(source_phrase);
     let target_phrase = match m.target {
         Some(t) => Some(t),
-        None if passive && !chain.passive => target_right(s, last, &exclude),
+        None if passive && !chain.passive => roles::modified_noun(s, head)
+            .filter(|t| *t != source_phrase)
+            .or_else(|| target_right(s, last, &exclude)),
         None if chain.passive => subject_left(s, chain.start)
             .filter(|t| *t != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
@@ -707,6 +742,14 @@ fn code_trigger(
     let mut targets = target_phrase
         .map(|t| arguments::actors_of(s, t, &[source_phrase]))
         .unwrap_or_default();
+    // "held the EU presidency", "rebels held Aleppo": one holds people
+    // captive, not places or institutions.
+    if m.target.is_some() && matches!(code.as_str(), "173" | "181") {
+        targets.retain(|t| is_people(doc, t));
+        if targets.is_empty() {
+            return None;
+        }
+    }
     if targets.is_empty() && target_phrase.is_none() && !m.reverse {
         if let Some(doer) = targets::doer_told_before(&doc.subjects, s, last, &code, &sources) {
             targets.push(doer);
@@ -903,6 +946,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             if let Some(t) = &tgt {
                 if let Some(r) = repression_code(&code, &src.code, &t.code) {
                     code = r.to_string();
+                }
+                if let Some(c) = captor_code(&code, &src.code) {
+                    code = c.to_string();
                 }
             }
             if matches!(code.as_str(), "040" | "044") {

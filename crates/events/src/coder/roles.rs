@@ -384,6 +384,7 @@ pub(super) fn by_agent(s: &Sentence, head: usize) -> Option<usize> {
 /// a comma rather than an object.
 pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let lower = s.tokens[head].lower.as_str();
+    let participle = lower.ends_with("ed") || lexicon::lemma::irregulars().is_participle(lower);
     let after_noun = head > 0
         && s.tokens[head - 1].is_word()
         && !matches!(
@@ -422,5 +423,30 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
         is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
     });
     let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
-    lower.ends_with("ed") && after_noun && before_preposition && (object_noun || main_verb_later)
+    // "other Americans held by Iran", "a pastor held prisoner in Iran":
+    // a participle with its agent or a captive's complement right after
+    // is passive wherever the noun stands.
+    let agent_after = s.tokens.get(head + 1).is_some_and(|t| t.lower == "by")
+        && s.phrases
+            .iter()
+            .any(|p| p.start == head + 2 || p.start == head + 3);
+    let captive = s.tokens.get(head + 1).is_some_and(|t| {
+        lexicon::actor_words()
+            .captive_nouns
+            .contains(&t.lower.as_str())
+    });
+    // An irregular form ("met", "held") is as often the past tense: only
+    // the agent or the captive's complement makes it a participle.
+    after_noun
+        && ((participle && (agent_after || captive))
+            || (lower.ends_with("ed") && before_preposition && (object_noun || main_verb_later)))
+}
+
+/// The actor phrase a reduced passive participle at `head` follows
+/// ("other Americans held by Iran"): the noun it modifies, which the
+/// event is done to.
+pub(super) fn modified_noun(s: &Sentence, head: usize) -> Option<usize> {
+    s.phrases
+        .iter()
+        .position(|p| p.end == head && !p.possessive && !p.actors.is_empty())
 }
