@@ -17,6 +17,7 @@ mod arguments;
 mod context;
 mod derived;
 mod discard;
+mod doers;
 mod modality;
 mod people;
 mod roles;
@@ -56,6 +57,11 @@ struct Doc<'a> {
     /// by actor span; applied when events are made, so that the sentence
     /// structure still sees an unnamed role.
     contextual: HashMap<Span, Contextual>,
+    /// The state forces with a country named so far ("Iranian security
+    /// forces"), for the doer of a passive without agent.
+    forces: Vec<ActorRef>,
+    /// The events made so far, for the same.
+    acts: Vec<doers::Act>,
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -125,6 +131,8 @@ pub fn code(
         places: DocCountries::of(a, sentences, gazetteer),
         roles: Vec::new(),
         contextual: HashMap::new(),
+        forces: Vec::new(),
+        acts: Vec::new(),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
@@ -164,6 +172,7 @@ pub fn code(
             };
             for e in code_sentence(verbs, &doc, &s) {
                 if seen.insert(event_key(&e)) {
+                    remember_act(&mut doc, &e);
                     events.push(e);
                 }
             }
@@ -175,6 +184,25 @@ pub fn code(
 
 /// Sentences longer than this many tokens are coded in windows.
 const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Remembers event `e` for the passives after it that imply its source.
+fn remember_act(doc: &mut Doc, e: &Event) {
+    let actor = |r: &Reference| {
+        Some(ActorRef {
+            code: r.actor.clone()?,
+            name: r.name.clone(),
+            span: r.span.unwrap_or(e.trigger),
+        })
+    };
+    let Some(source) = e.source.as_ref().and_then(actor) else {
+        return;
+    };
+    doc.acts.push(doers::Act {
+        code: e.cameo.clone(),
+        source,
+        targets: e.target.as_ref().and_then(actor).into_iter().collect(),
+    });
+}
 
 /// What makes two events the same: sentence, code, source and target actors.
 type EventKey = (Span, String, Option<String>, Option<String>);
@@ -285,6 +313,12 @@ fn resolve_references(
                 }
             }
         } else if !p.is_reference() {
+            doc.forces.extend(
+                p.actors
+                    .iter()
+                    .filter(|r| doers::is_state_force(r))
+                    .cloned(),
+            );
             for r in &p.actors {
                 if r.code.len() > 3 && context::country_of(&r.code).is_some() {
                     doc.roles
@@ -555,9 +589,12 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
                     .then(|| roles::clause_subject(s, i - 1))
                     .flatten()
             });
-        if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
+        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded);
+        if let Some((c, source)) = found {
             coded.extend(c);
-            sources.push((i, source));
+            if let Some(source) = source {
+                sources.push((i, source));
+            }
         }
     }
     let _ = a;
@@ -625,7 +662,8 @@ fn code_trigger(
     chain: &Chain,
     reported_sentence: bool,
     inherited: Option<usize>,
-) -> Option<(Vec<Coded>, usize)> {
+    earlier: &[Coded],
+) -> Option<(Vec<Coded>, Option<usize>)> {
     let a = doc.analysis;
     let head = m.head;
     if in_concession(&s.tokens, head) {
@@ -670,15 +708,19 @@ fn code_trigger(
     } else {
         subject_left(s, chain.start)
     };
-    let source_phrase = source_phrase?;
-    exclude.push(source_phrase);
+    // A passive without agent ("were released") may imply its doer; it
+    // is looked for once its targets are known.
+    if source_phrase.is_none() && !passive {
+        return None;
+    }
+    exclude.extend(source_phrase);
     let target_phrase = match m.target {
         Some(t) => Some(t),
         None if passive && !chain.passive => roles::modified_noun(s, head)
-            .filter(|t| *t != source_phrase)
+            .filter(|t| Some(*t) != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
         None if chain.passive => subject_left(s, chain.start)
-            .filter(|t| *t != source_phrase)
+            .filter(|t| Some(*t) != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
         None => target_right(s, head, &exclude)
             .and_then(|t| {
@@ -737,11 +779,14 @@ fn code_trigger(
     } else {
         base
     };
-    let target_phrase = target_phrase.filter(|t| *t != source_phrase);
-    let mut sources = arguments::actors_of(s, source_phrase, target_phrase.as_slice());
+    let target_phrase = target_phrase.filter(|t| Some(*t) != source_phrase);
     let mut targets = target_phrase
-        .map(|t| arguments::actors_of(s, t, &[source_phrase]))
+        .map(|t| arguments::actors_of(s, t, source_phrase.as_slice()))
         .unwrap_or_default();
+    let mut sources = match source_phrase {
+        Some(p) => arguments::actors_of(s, p, target_phrase.as_slice()),
+        None => vec![doers::implied(doc, earlier, &code, &targets)?],
+    };
     // "held the EU presidency", "rebels held Aleppo": one holds people
     // captive, not places or institutions.
     if m.target.is_some() && matches!(code.as_str(), "173" | "181") {
@@ -994,10 +1039,14 @@ fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
         .contextual
         .get(&r.span)
         .filter(|_| r.code.starts_with("---"));
+    // A state force acting on people ("security forces killed
+    // protesters") acts on its own country's, as context says.
+    let people = matches!(r.code.get(3..6), Some("OPP" | "EDU" | "CVL" | "LAB"));
+    let by_force = other.is_some_and(doers::is_state_force);
     let country = found.and_then(|c| {
         let other_country = other.and_then(|o| context::country_of(&o.code));
         let clash = other_country == Some(c.country.as_str());
-        if c.main_only && clash {
+        if c.main_only && clash && !(people && by_force) {
             doc.places
                 .runner_up
                 .as_deref()

@@ -116,11 +116,24 @@ pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
     false
 }
 
-/// Whether token `k` lies between a clause break and the token `to`.
+/// Whether a clause break lies between tokens `from` and `to`.
 fn break_between(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens
-        .get(from..to)
-        .is_some_and(|ts| ts.iter().any(|t| CLAUSE_BREAKS.contains(&t.lower.as_str())))
+    (from..to.min(tokens.len())).any(|k| is_clause_break(tokens, k))
+}
+
+/// Whether token `k` ends a clause: a [`CLAUSE_BREAKS`] word, but not
+/// "since" before a date ("held by the Taliban since 2016 were
+/// released"), which is a preposition.
+pub(super) fn is_clause_break(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    if !CLAUSE_BREAKS.contains(&t.lower.as_str()) {
+        return false;
+    }
+    let dated = tokens.get(k + 1).is_some_and(|n| {
+        n.text.starts_with(|c: char| c.is_ascii_digit())
+            || lexicon::calendar().month(&n.lower).is_some()
+    });
+    !(t.lower == "since" && dated)
 }
 
 /// Words after which "of X" still names the subject ("Hundreds of UN troops").
@@ -177,7 +190,7 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
         // "and" continues; the clause that reports it is.
         let that = (0..and)
             .rev()
-            .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+            .find(|&k| is_clause_break(&s.tokens, k))
             .filter(|&k| s.tokens[k].lower == "that")?;
         let reported = s.phrases.iter().any(|p| p.start > that && p.end <= and);
         (!reported).then(|| clause_subject(s, that)).flatten()
@@ -189,7 +202,7 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
 pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
     let clause_start = (0..end)
         .rev()
-        .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+        .find(|&k| is_clause_break(&s.tokens, k))
         .map_or(0, |k| k + 1);
     let first = s
         .phrases
