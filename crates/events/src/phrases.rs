@@ -345,6 +345,12 @@ fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece
     })
 }
 
+/// Whether `lower` is a function word that never sits inside an actor
+/// phrase as a modifier ("the", "has", "said").
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP.contains(&lower)
+}
+
 /// Words that never sit inside an actor phrase as modifiers.
 const STOP: &[&str] = &[
     "the",

@@ -73,4 +73,11 @@ fn another_countrys_people_or_no_force_named_imply_no_doer() {
     assert!(!has(&got, "IRQ", "USA", ""), "{got:?}");
     let got = code("Three journalists were arrested on Monday.");
     assert!(got.is_empty(), "{got:?}");
+    // Civilians killed in a blast are no state force's victims because
+    // the article named the police.
+    let got = code(
+        "Turkish police searched the station in Ankara on Monday. \
+         Three civilians were killed in Ankara in the blast.",
+    );
+    assert!(!has(&got, "TUR", "TUR", ""), "{got:?}");
 }

@@ -145,6 +145,8 @@ fn holding_an_office_a_place_or_talks_is_no_detention() {
         "Germany holds the EU presidency until June.",
         "Syrian rebels held Aleppo for four years.",
         "Russia held talks with Turkey on Monday.",
+        "A man holding a Vladimir Putin poster stood outside the embassy.",
+        "Mr. Lund said Norway would hold firm to its pledge.",
     ] {
         let got = code_with(text, Vec::new());
         assert!(
@@ -153,4 +155,13 @@ fn holding_an_office_a_place_or_talks_is_no_detention() {
             "{text}: {got:?}"
         );
     }
+}
+
+#[test]
+fn holding_someone_responsible_is_blame() {
+    let got = code_with(
+        "Ukraine holds Russia partly responsible for the blast.",
+        Vec::new(),
+    );
+    assert!(has(&got, "UKR", "RUS", "112"), "{got:?}");
 }

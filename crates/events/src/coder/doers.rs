@@ -6,9 +6,9 @@
 //! - a release (084) of people the article says someone held or freed
 //!   before ("hostages who had been held by the Taliban … were released"):
 //!   that captor or earlier releaser;
-//! - coercion or violence (17–20) on a country's people (protesters,
-//!   civilians, students) when the article names one state force and it is
-//!   that country's ("Iranian security forces" … "106 protesters have been
+//! - coercion or violence (17–20) on a country's protesting people
+//!   (protesters, students, strikers) when the article names one state
+//!   force and it is that country's ("Iranian security forces" … "106 protesters have been
 //!   killed"): that force.
 //!
 //! Anything else stays without a source, and no event.
@@ -93,12 +93,10 @@ fn state_force(doc: &Doc, targets: &[ActorRef]) -> Option<ActorRef> {
     {
         return None;
     }
-    let people = |t: &ActorRef| {
-        matches!(
-            t.code.get(3..6),
-            Some("OPP" | "EDU" | "CVL" | "LAB" | "REF" | "MED")
-        )
-    };
+    // Protesters, students, strikers: people a state's force acts on when
+    // it puts down their protest. Unnamed deaths of civilians ("three
+    // people were killed") are as often a bomber's or an army's.
+    let people = |t: &ActorRef| matches!(t.code.get(3..6), Some("OPP" | "EDU" | "LAB"));
     let of_country = |t: &ActorRef| {
         country_of(&t.code) == Some(country)
             || (t.code.starts_with("---")
@@ -118,4 +116,15 @@ fn state_force(doc: &Doc, targets: &[ActorRef]) -> Option<ActorRef> {
 pub(super) fn is_state_force(r: &ActorRef) -> bool {
     matches!(r.code.get(3..6), Some("MIL" | "COP" | "SPY"))
         && context::country_of(&r.code).is_some()
+}
+
+/// Whether `r` is a force the article names as a body, not one person
+/// ("Iranian security forces", not "the bomber Tamerlan Tsarnaev" or
+/// "General Harris"): only a body is the doer of a passive it is not
+/// named in.
+pub(super) fn is_force_body(doc: &Doc, r: &ActorRef) -> bool {
+    let person = |e: &model::Entity| {
+        e.kind == model::EntityType::Person && e.mentions.iter().any(|m| r.span.overlaps(*m))
+    };
+    is_state_force(r) && !doc.analysis.entities.iter().any(person)
 }

@@ -18,6 +18,7 @@ mod context;
 mod derived;
 mod discard;
 mod doers;
+mod headline;
 mod modality;
 mod people;
 mod roles;
@@ -155,6 +156,25 @@ pub fn code(
                 .filter(|(s, _, _)| span.contains(*s))
                 .cloned()
                 .collect();
+            // A title-case headline is read in a case-normalised view.
+            let lowered = headline::is_title_case(&tokens, verbs)
+                .then(|| {
+                    let names: Vec<Span> = in_sentence.iter().map(|(s, _, _)| *s).collect();
+                    headline::normalised(text, span, &tokens, verbs, actors, gazetteer, &names)
+                })
+                .flatten();
+            let tokens: Vec<Token> = match &lowered {
+                Some(l) => tokens
+                    .iter()
+                    .map(|t| Token {
+                        text: l
+                            .get(t.span.start - span.start..t.span.end - span.start)
+                            .unwrap_or(t.text),
+                        ..t.clone()
+                    })
+                    .collect(),
+                None => tokens,
+            };
             let is_verb = |w: &str| verbs.is_verb(w);
             let mut phrases = phrases::find_with_verbs(
                 &tokens,
@@ -313,12 +333,13 @@ fn resolve_references(
                 }
             }
         } else if !p.is_reference() {
-            doc.forces.extend(
-                p.actors
-                    .iter()
-                    .filter(|r| doers::is_state_force(r))
-                    .cloned(),
-            );
+            let bodies: Vec<ActorRef> = p
+                .actors
+                .iter()
+                .filter(|r| doers::is_force_body(doc, r))
+                .cloned()
+                .collect();
+            doc.forces.extend(bodies);
             for r in &p.actors {
                 if r.code.len() > 3 && context::country_of(&r.code).is_some() {
                     doc.roles
@@ -444,6 +465,21 @@ fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
     }
 }
 
+/// Whether a lower-case word may be a noun that a name before it
+/// modifies ("sign" in "a Donald Trump sign"): not a function word, a
+/// preposition, an adverb in "-ly" nor a verb form in "-ed"/"-ing".
+fn is_plain_noun(w: &Token) -> bool {
+    let lower = w.lower.as_str();
+    !phrases::is_stop_word(lower)
+        && !phrases::PREPOSITIONS.contains(&lower)
+        && !roles::CLAUSE_BREAKS.contains(&lower)
+        && !lexicon::english::is_english_function_word(lower)
+        && !lower.ends_with("ly")
+        && !lower.ends_with("ed")
+        && !lower.ends_with("ing")
+        && !lexicon::actor_words().captive_nouns.contains(&lower)
+}
+
 /// Whether an actor is a person or a group of people ("two Americans",
 /// "the protesters"), as a captor's target must be: not a place, an
 /// organisation or a bare country.
@@ -456,7 +492,12 @@ fn is_people(doc: &Doc, r: &ActorRef) -> bool {
             let head = r.name.rsplit(' ').next().unwrap_or(&r.name);
             doc.gazetteer.country_by_demonym(head).is_some()
         }
-        _ => !r.code.starts_with("IGO") && !r.code.starts_with("NGO"),
+        // Groups of people, not institutions ("held the presidency") nor
+        // firms ("hold firm").
+        _ => matches!(
+            r.code.get(3..6),
+            Some("CVL" | "OPP" | "EDU" | "REF" | "LAB" | "MED" | "REB")
+        ),
     }
 }
 
@@ -789,9 +830,17 @@ fn code_trigger(
     };
     // "held the EU presidency", "rebels held Aleppo": one holds people
     // captive, not places or institutions.
-    if m.target.is_some() && matches!(code.as_str(), "173" | "181") {
+    if let Some(t) = m.target.filter(|_| matches!(code.as_str(), "173" | "181")) {
+        // "holding a Donald Trump sign", "will hold her first press
+        // conference": a name or pronoun that modifies a noun after it is
+        // not who is held.
+        let after = s.phrases[t].end;
+        let modifies = after > last
+            && s.tokens
+                .get(after)
+                .is_some_and(|w| w.is_word() && !w.is_capitalized() && is_plain_noun(w));
         targets.retain(|t| is_people(doc, t));
-        if targets.is_empty() {
+        if targets.is_empty() || modifies {
             return None;
         }
     }

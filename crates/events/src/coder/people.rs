@@ -138,6 +138,14 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
             let end = shared.partition_point(|t| t.span.end <= m.end);
             let next = shared.get(end).map(|t| t.lower.as_str()).unwrap_or("");
             let person = words.contains(&next);
+            // "the Hungarians revolted", "the Chinese said": a plural or a
+            // demonym that is also the people's collective name is a
+            // nation, not a person; only a person noun makes those one.
+            let demonym = shared[k].lower.as_str();
+            let collective = demonym.ends_with('s')
+                || demonym.ends_with("ese")
+                || demonym.ends_with("ch")
+                || demonym.ends_with("sh");
             // "the Australian said", "the Briton remained": the clause's
             // verb right after (a role noun would make it "the Australian
             // government").
@@ -145,7 +153,7 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
                 next,
                 "is" | "was" | "has" | "had" | "said" | "says" | "will" | "would" | "who"
             ) || (next.len() > 4 && next.ends_with("ed"));
-            if !(person || verb) {
+            if !(person || (verb && !collective)) {
                 continue;
             }
             let Some(country) = gazetteer.country_by_demonym(m.slice(a.text())) else {
