@@ -475,7 +475,7 @@ fn is_modifier(
                 // third person before another name is the clause's verb,
                 // not a modifier of the role after that name.
                 let w = &tokens[m];
-                w.lower.ends_with('s') && is_verb(&w.lower) && (m + 1..k).any(named)
+                w.lower.ends_with('s') && (m + 1..k).any(named) && is_verb(&w.lower)
             })
         })
 }

@@ -165,3 +165,17 @@ fn holding_someone_responsible_is_blame() {
     );
     assert!(has(&got, "UKR", "RUS", "112"), "{got:?}");
 }
+
+#[test]
+fn him_points_at_a_person_not_at_a_group() {
+    // "him" is the Dane, not the Swedish officials named between.
+    let text = "Karl Brandt lost an appeal in Oslo, the Danish national said. \
+                The Swedish officials dropped their inquiry after Norway stripped him of his residence permit.";
+    let entities = vec![
+        entity(text, "e1", EntityType::Person, None, &["Karl Brandt"]),
+        entity(text, "e3", EntityType::Norp, Some("DNK"), &["Danish"]),
+        entity(text, "e4", EntityType::Gpe, Some("NOR"), &["Norway"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "NOR", "DNK", "172"), "{got:?}");
+}

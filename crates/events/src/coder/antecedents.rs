@@ -59,7 +59,10 @@ impl Antecedents {
             // A person the coder has no actor for.
             ("he" | "she" | "him" | "her", []) => true,
             (_, []) => false,
-            ("he" | "she" | "him" | "her", [one]) => person(one) != Some(false),
+            // Not a group ("the Swedish judicial officials").
+            ("he" | "she" | "him" | "her", [one]) => {
+                person(one) == Some(true) || (person(one).is_none() && !is_plural_role(&one.name))
+            }
             ("it", [one]) => person(one) != Some(true),
             (_, [_]) => true,
             _ => false,
@@ -176,4 +179,13 @@ pub(super) fn relative_subject(tokens: &[Token], phrases: &[Phrase], k: usize) -
     (!antecedent.possessive)
         .then(|| antecedent.actors.first().cloned())
         .flatten()
+}
+
+/// Whether an actor's name ends in a lower-case plural noun ("the
+/// Swedish judicial officials", "protesters"): a group, which "he" and
+/// "him" do not point at.
+fn is_plural_role(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+    })
 }

@@ -460,9 +460,21 @@ fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
             | model::EntityType::Org
             | model::EntityType::Norp,
         ) => Some(false),
+        // A pronoun carries the name of what it points at: a person coded
+        // with a bare country ("Assange" as AUS) is still a person.
+        _ if is_person_name(a, &r.name) => Some(true),
         _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
         _ => None,
     }
+}
+
+/// Whether `name` is the name of a person entity of the document.
+fn is_person_name(a: &Analysis, name: &str) -> bool {
+    let text = a.text();
+    a.entities.iter().any(|e| {
+        e.kind == model::EntityType::Person
+            && (e.name == name || e.mentions.iter().any(|m| m.slice(text) == name))
+    })
 }
 
 /// Whether a lower-case word may be a noun that a name before it
