@@ -18,6 +18,10 @@ use super::{Coded, Doc};
 use crate::cameo;
 use crate::phrases::ActorRef;
 
+/// How many of the document's latest events a release looks back through
+/// for its captor (a bound on the work per passive in a long document).
+const ACTS_BACK: usize = 200;
+
 /// An event the coder made earlier in the document, as a later passive
 /// needs it: its code, source and targets.
 pub(super) struct Act {
@@ -69,6 +73,7 @@ fn captor(doc: &Doc, earlier: &[Coded], targets: &[ActorRef]) -> Option<ActorRef
             doc.acts
                 .iter()
                 .rev()
+                .take(ACTS_BACK)
                 .find(|a| holds_or_frees(&a.code) && matches(&a.targets))
                 .map(|a| a.source.clone())
         })

@@ -10,7 +10,7 @@ use crate::tokens::{self, tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 use context::DocCountries;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 mod antecedents;
 mod arguments;
@@ -59,10 +59,14 @@ struct Doc<'a> {
     /// structure still sees an unnamed role.
     contextual: HashMap<Span, Contextual>,
     /// The state forces with a country named so far ("Iranian security
-    /// forces"), for the doer of a passive without agent.
+    /// forces"), the latest of each country, for the doer of a passive
+    /// without agent.
     forces: Vec<ActorRef>,
     /// The events made so far, for the same.
     acts: Vec<doers::Act>,
+    /// The names person entities go by, for a pronoun's person coded
+    /// with a bare country.
+    person_names: HashSet<&'a str>,
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -134,6 +138,7 @@ pub fn code(
         contextual: HashMap::new(),
         forces: Vec::new(),
         acts: Vec::new(),
+        person_names: person_names(a),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
@@ -280,7 +285,7 @@ fn resolve_references(
         if let Some(pronoun) = p.pronoun.clone() {
             let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
             let object = antecedents::is_object_pronoun(&pronoun, before);
-            let person = |r: &ActorRef| is_person(doc.analysis, r);
+            let person = |r: &ActorRef| is_person(doc, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
                 speaker_actor(doc, actors, at).map(|r| vec![r]).or_else(|| {
                     doc.antecedents
@@ -339,7 +344,14 @@ fn resolve_references(
                 .filter(|r| doers::is_force_body(doc, r))
                 .cloned()
                 .collect();
-            doc.forces.extend(bodies);
+            // One entry a country, the latest last: the list stays short
+            // however long the document.
+            for r in bodies {
+                let country = context::country_of(&r.code).map(str::to_string);
+                doc.forces
+                    .retain(|f| context::country_of(&f.code) != country.as_deref());
+                doc.forces.push(r);
+            }
             for r in &p.actors {
                 if r.code.len() > 3 && context::country_of(&r.code).is_some() {
                     doc.roles
@@ -451,7 +463,8 @@ fn role_country(
 
 /// Whether an actor names a person, as far as the named entities or its
 /// code tell: a bare country or an organisation is not one.
-fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
+fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
+    let a = doc.analysis;
     match a.entity_at(r.span).map(|e| e.kind) {
         Some(model::EntityType::Person) => Some(true),
         Some(
@@ -462,19 +475,23 @@ fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
         ) => Some(false),
         // A pronoun carries the name of what it points at: a person coded
         // with a bare country ("Assange" as AUS) is still a person.
-        _ if is_person_name(a, &r.name) => Some(true),
+        _ if doc.person_names.contains(r.name.as_str()) => Some(true),
         _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
         _ => None,
     }
 }
 
-/// Whether `name` is the name of a person entity of the document.
-fn is_person_name(a: &Analysis, name: &str) -> bool {
+/// The names of the document's person entities and the words of their
+/// mentions ("Julian Assange", "Assange").
+fn person_names(a: &Analysis) -> HashSet<&str> {
     let text = a.text();
-    a.entities.iter().any(|e| {
-        e.kind == model::EntityType::Person
-            && (e.name == name || e.mentions.iter().any(|m| m.slice(text) == name))
-    })
+    a.entities
+        .iter()
+        .filter(|e| e.kind == model::EntityType::Person)
+        .flat_map(|e| {
+            std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.slice(text)))
+        })
+        .collect()
 }
 
 /// Whether a lower-case word may be a noun that a name before it

@@ -38,7 +38,25 @@ pub(super) fn coded_people(
 ) -> Vec<(Span, String, String)> {
     let text = a.text();
     let published = a.document.article.published;
-    let epithets = epithets(a, shared, gazetteer);
+    // Each epithet renames the nearest person mentioned before it: one
+    // pass over the mentions in text order, whatever the document's size.
+    let mut persons: Vec<(usize, &str)> = a
+        .entities
+        .iter()
+        .filter(|o| o.kind == EntityType::Person)
+        .flat_map(|o| o.mentions.iter().map(move |m| (m.start, o.id.as_str())))
+        .collect();
+    persons.sort_unstable();
+    let mut renamed: Vec<(&str, String)> = Vec::new();
+    for (at, country) in epithets(a, shared, gazetteer) {
+        let k = persons.partition_point(|(start, _)| *start < at);
+        let Some((start, id)) = k.checked_sub(1).map(|k| persons[k]) else {
+            continue;
+        };
+        if start + EPITHET_REACH >= at && !renamed.iter().any(|(r, _)| *r == id) {
+            renamed.push((id, country));
+        }
+    }
     let mut out = Vec::new();
     for e in &a.entities {
         if e.actor.is_some() || e.kind != EntityType::Person {
@@ -52,18 +70,11 @@ pub(super) fn coded_people(
                 code = code.or(Some(c));
             }
         }
-        // The epithet renames the nearest person mentioned before it.
         let code = code.or_else(|| {
-            epithets.iter().find_map(|(at, country)| {
-                let nearest = a
-                    .entities
-                    .iter()
-                    .filter(|o| o.kind == EntityType::Person)
-                    .flat_map(|o| o.mentions.iter().map(move |m| (m.start, o.id.as_str())))
-                    .filter(|(start, _)| *start < *at && *start + EPITHET_REACH >= *at)
-                    .max_by_key(|(start, _)| *start)?;
-                (nearest.1 == e.id).then(|| country.clone())
-            })
+            renamed
+                .iter()
+                .find(|(id, _)| *id == e.id)
+                .map(|(_, country)| country.clone())
         });
         let Some(code) = code else {
             continue;
