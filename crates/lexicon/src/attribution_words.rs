@@ -64,6 +64,9 @@ pub struct AttributionWords<'t> {
     pub adverbial_openers: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
+    /// Determiners and object pronouns that open a noun phrase ("the", "his",
+    /// "them"): a verb's object, a preposition's complement.
+    pub noun_phrase_openers: Vec<&'t str>,
     /// Words that end a noun phrase's object: the clause's own verb follows.
     pub clause_verbs: Vec<&'t str>,
     /// Word beginnings of cues whose content is usually a clause ("said (that)
@@ -122,6 +125,7 @@ impl<'t> AttributionWords<'t> {
             "private-states",
             "adverbial-openers",
             "possessives",
+            "noun-phrase-openers",
             "clause-verbs",
             "clausal-stems",
             "clause-openers",
@@ -157,6 +161,7 @@ impl<'t> AttributionWords<'t> {
                 "private-states" => &mut out.private_states,
                 "adverbial-openers" => &mut out.adverbial_openers,
                 "possessives" => &mut out.possessives,
+                "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,
                 "clausal-stems" => &mut out.clausal_stems,
                 "clause-openers" => &mut out.clause_openers,
@@ -194,6 +199,7 @@ mod tests {
         let w = AttributionWords::parse(TEXT).expect("attribution_words.txt");
         assert!(w.stance_nouns.contains(&"claim"));
         assert!(w.relatives.contains(&"who"));
+        assert!(w.noun_phrase_openers.contains(&"their"));
         assert!(!w.boundary.is_empty());
     }
 
