@@ -1149,3 +1149,20 @@ fn a_relative_clause_object_ends_as_in_a_main_clause() {
     assert_eq!(content(&a, q), "Maria Dalton");
     assert_eq!(speaker(q), "Peter Lund");
 }
+
+#[test]
+fn a_newsroom_label_before_a_colon_is_no_speaker() {
+    let a = analyse(
+        "Editor\u{2019}s Note: This story was changed to give the mayor\u{2019}s full title.\n\nBREAKING: Harbour bridge closes after storm damage.\n\nWatch: The storm hits the coast road.\n\nCitizens Watch: The city hid the repair costs.\n\nOrtiz: We will reopen the bridge by May.",
+    );
+    for label in ["full title", "storm damage", "coast road"] {
+        assert!(
+            !a.quotes.iter().any(|q| content(&a, q).contains(label)),
+            "{label:?} became a quote: {:#?}",
+            a.quotes
+        );
+    }
+    // A name that ends in a label word still speaks, as a short name does.
+    assert_eq!(speaker(quote(&a, "repair costs")), "Citizens Watch");
+    assert_eq!(speaker(quote(&a, "reopen the bridge")), "Ortiz");
+}

@@ -62,6 +62,11 @@ pub struct AttributionWords<'t> {
     pub private_states: Vec<&'t str>,
     /// Words that open an adverbial phrase or clause before a main clause.
     pub adverbial_openers: Vec<&'t str>,
+    /// Words that make a paragraph's "Label:" a newsroom label ("Editor's
+    /// Note", "CORRECTION", "Breaking"), not a speaker.
+    pub not_speaker_labels: Vec<&'t str>,
+    /// Imperatives that open a newsroom label ("Watch:", "Read more:").
+    pub label_imperatives: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -124,6 +129,8 @@ impl<'t> AttributionWords<'t> {
             "dangling",
             "private-states",
             "adverbial-openers",
+            "not-speaker-labels",
+            "label-imperatives",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -160,6 +167,8 @@ impl<'t> AttributionWords<'t> {
                 "dangling" => &mut out.dangling,
                 "private-states" => &mut out.private_states,
                 "adverbial-openers" => &mut out.adverbial_openers,
+                "not-speaker-labels" => &mut out.not_speaker_labels,
+                "label-imperatives" => &mut out.label_imperatives,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,

@@ -210,26 +210,19 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     if start >= colon || !phrases::is_name(cx, start, colon) || cx.word_count(start, colon) > 4 {
         return None;
     }
-    // Bylines, credits and one-letter interview labels are not speakers.
-    let label = cx.low(start);
-    if label.chars().count() < 2
-        || matches!(
-            label,
-            "contributing"
-                | "note"
-                | "update"
-                | "editor"
-                | "related"
-                | "photo"
-                | "source"
-                | "read"
-                | "watch"
-                | "see"
-                | "follow"
-                | "via"
-                | "credit"
-        )
-    {
+    // Bylines, credits, notes and one-letter interview labels are not
+    // speakers.
+    let words = lexicon::attribution_words();
+    let newsroom_label = words.label_imperatives.contains(&cx.low(start))
+        || (start..colon).any(|k| {
+            let w = cx.low(k);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            words.not_speaker_labels.contains(&w)
+        });
+    if cx.low(start).chars().count() < 2 || newsroom_label {
         return None;
     }
     let mut end = colon + 1;
