@@ -1166,3 +1166,26 @@ fn a_newsroom_label_before_a_colon_is_no_speaker() {
     assert_eq!(speaker(quote(&a, "repair costs")), "Citizens Watch");
     assert_eq!(speaker(quote(&a, "reopen the bridge")), "Ortiz");
 }
+
+#[test]
+fn a_quotation_before_a_speaker_with_several_appositions() {
+    let a = analyse(
+        "\u{201c}The ferry will run all winter,\u{201d} Lena Holt, the harbour master of Vik, one of the towns served by the line, said at a meeting on Monday.\n\n\"We need more staff,\" Omar Reyes, 52, of Tromso, who has sailed the route for years, said in an interview.",
+    );
+    let q = quote(&a, "ferry");
+    assert_eq!(content(&a, q), "The ferry will run all winter");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Lena Holt");
+    let q = quote(&a, "more staff");
+    assert_eq!(content(&a, q), "We need more staff");
+    assert_eq!(speaker(q), "Omar Reyes");
+}
+
+#[test]
+fn a_quotation_run_into_the_sentence_is_partial() {
+    let a = analyse(
+        "The mayor called the bridge plan \u{201c}a waste of money.\u{201d}\n\nThe mayor said, \u{201c}We will not pay for it.\u{201d}",
+    );
+    assert_eq!(quote(&a, "waste of money").kind, QuoteKind::Partial);
+    assert_eq!(quote(&a, "not pay").kind, QuoteKind::Direct);
+}

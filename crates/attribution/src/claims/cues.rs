@@ -67,7 +67,11 @@ pub(super) fn finite(
                 ..p
             })
     } else {
-        phrases::before(cx, clause_start.min(cue), cue)
+        let before = phrases::before(cx, clause_start.min(cue), cue);
+        match speaker_after_quotation(cx, s, cue) {
+            Some(p) if before.as_ref().is_none_or(|b| b.range.0 > p.range.0) => Some(p),
+            _ => before,
+        }
     };
     let (mut speaker, after_speaker, lead) = match found {
         Some(p) if p.range.0 > cue => {
@@ -192,6 +196,38 @@ pub(super) fn finite(
         cue: Some((cue, cue_end)),
         speaker: Some(speaker),
         cue_after,
+    })
+}
+
+/// "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states
+/// suing, said …", "“…,” Harry Bond, 30, of Raleigh, N.C., who was polled,
+/// said": a quotation in its attributed form, then the speaker's name and
+/// appositions up to the cue. The name right after the closing mark is the
+/// speaker, however many comma segments describe it (walking back from the
+/// cue stops after a few).
+fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let close = (s..cue).rev().find(|&k| cx.is_mark(k))?;
+    let first = close + 1;
+    if cx.closes[close].is_none()
+        || !cx.ends_attributed(close)
+        || first >= cue
+        || cx.word_count(first, cue) > 30
+        || !cx.is_word(first)
+    {
+        return None;
+    }
+    // Only appositions between: no other clause with a cue or a colon.
+    let clean = (first..cue).all(|k| {
+        !matches!(cx.tokens[k].kind, TokenKind::Punct(';' | ':'))
+            && !matches!(
+                cx.lex.cue(cx.low(k)),
+                Some(CueClass::Speech | CueClass::Tell)
+            )
+    });
+    let range = phrases::after(cx, first, cue)?;
+    (clean && cx.is_punct(range.1, ',')).then_some(SpeakerPhrase {
+        range,
+        ..SpeakerPhrase::default()
     })
 }
 

@@ -501,7 +501,16 @@ fn purpose_infinitive(cx: &Context, i: usize) -> bool {
 pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     let (s, e) = content;
     if cx.quotation_exactly(s, e).is_some() {
-        let embedded = s > 0 && cx.low(s - 1) == "that";
+        // "said that “…”", "called the plan “a disgrace”", "says “it's
+        // interesting that …”": a quotation run into the writer's sentence,
+        // no comma or colon before it, is a quoted phrase of reported
+        // speech unless it opens a sentence of its own.
+        let run_in = s > 0
+            && cx.is_word(s - 1)
+            && (s + 1..e)
+                .find(|&k| cx.is_word(k))
+                .is_some_and(|k| !cx.is_cap(k));
+        let embedded = s > 0 && cx.low(s - 1) == "that" || run_in;
         return if embedded {
             QuoteKind::Partial
         } else {
