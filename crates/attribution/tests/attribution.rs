@@ -1189,3 +1189,14 @@ fn a_quotation_run_into_the_sentence_is_partial() {
     assert_eq!(quote(&a, "waste of money").kind, QuoteKind::Partial);
     assert_eq!(quote(&a, "not pay").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn an_inverted_cue_after_a_quotation_takes_an_unnamed_speaker() {
+    let a = analyse(
+        "\"The ferry was his first real job,\" said his oldest friend from school, who now runs the cafe.",
+    );
+    let q = quote(&a, "first real job");
+    assert_eq!(content(&a, q), "The ferry was his first real job");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker(q).contains("friend"), "{:#?}", a.quotes);
+}

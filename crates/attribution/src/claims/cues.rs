@@ -92,7 +92,10 @@ pub(super) fn finite(
             }
             let r = phrases::after(cx, cue + 1, e)?;
             let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
-            if !names_someone {
+            // "“…,” said his best friend at Lehigh": after a quotation in
+            // its attributed form the words after the cue are its speaker.
+            let attributed = cue > 0 && cx.is_mark(cue - 1) && cx.ends_attributed(cue - 1);
+            if !names_someone && !attributed {
                 return None;
             }
             (
