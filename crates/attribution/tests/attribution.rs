@@ -1200,3 +1200,23 @@ fn an_inverted_cue_after_a_quotation_takes_an_unnamed_speaker() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert!(speaker(q).contains("friend"), "{:#?}", a.quotes);
 }
+
+#[test]
+fn a_quotation_after_a_cue_its_topic_and_a_comma() {
+    let a = analyse(
+        "The harbour master says of the new ferry, \u{201c}It will run all winter.\u{201d}\n\nBerg told his radio audience on Monday, \u{201c}We are ready.\u{201d}\n\nOrtiz said that for most islanders, \u{201c}the ferry is a lifeline.\u{201d}",
+    );
+    let q = quote(&a, "all winter");
+    assert_eq!(content(&a, q), "It will run all winter.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    let q = quote(&a, "ready");
+    assert_eq!(content(&a, q), "We are ready.");
+    assert_eq!(speaker(q), "Berg");
+    // Inside a reported clause the quotation is part of it.
+    let q = quote(&a, "lifeline");
+    assert!(
+        content(&a, q).starts_with("for most islanders"),
+        "{:#?}",
+        a.quotes
+    );
+}

@@ -125,6 +125,9 @@ pub(super) fn finite(
             .find(|&j| cx.low(j) == "that")
         {
             k = that + 1;
+        } else if let Some(start) = quotation_after_addressee(cx, object_start, e) {
+            // "told his radio audience of Monday, “…”".
+            k = start;
         }
     } else if let Some(start) = quotation_after_addressee(cx, k, e) {
         // "scolded him: “…”": the addressee stands before the colon.
@@ -236,9 +239,27 @@ fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<Speaker
 
 /// "scolded him: “…”", "lectured the reporters: “…”": a few words and a
 /// colon before a quotation; the index of its opening mark.
+/// "says of Clinton, “If she …”", "wrote to his 20,000 followers, “…”":
+/// after a comma too, when the quotation ends the sentence and no other
+/// cue stands between.
 fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
-    let colon = (k..(k + 5).min(e)).find(|&j| !cx.is_word(j))?;
-    (colon > k && cx.is_punct(colon, ':') && cx.opens[colon + 1].is_some()).then_some(colon + 1)
+    let sep = (k..(k + 10).min(e)).find(|&j| !cx.is_word(j))?;
+    let qi = cx.opens.get(sep + 1).copied().flatten()?;
+    if sep == k {
+        return None;
+    }
+    if cx.is_punct(sep, ':') {
+        return (sep < k + 5).then_some(sep + 1);
+    }
+    let q = &cx.quotations[qi];
+    let ends_sentence = q
+        .close
+        .is_some_and(|c| (c + 1..e).all(|j| matches!(cx.tokens[j].kind, TokenKind::Punct(_))));
+    let no_cue = (k..sep).all(|j| cx.lex.cue(cx.low(j)).is_none());
+    // "said that for voters under 20, “the rate …”": a reported clause
+    // with a quotation in it, not a quotation introduced by the cue.
+    let in_clause = k > 0 && cx.low(k - 1) == "that";
+    (cx.is_punct(sep, ',') && ends_sentence && no_cue && !in_clause).then_some(sep + 1)
 }
 
 /// Whether the words from `k` carry on a sentence interrupted by its cue
