@@ -1220,3 +1220,19 @@ fn a_quotation_after_a_cue_its_topic_and_a_comma() {
         a.quotes
     );
 }
+
+#[test]
+fn a_tell_cue_content_starts_after_its_that() {
+    let a = analyse(
+        "Berg was cheered after telling diners at a Bergen, Norway, harbour cafe that the ferry would return.\n\nBerg warned the council to refrain from cuts that would close the line.",
+    );
+    let q = quote(&a, "ferry would return");
+    assert_eq!(content(&a, q), "the ferry would return");
+    // "that" after "to …" belongs to the content, not to the addressee.
+    let q = quote(&a, "refrain");
+    assert!(
+        content(&a, q).contains("cuts that would close"),
+        "{:#?}",
+        a.quotes
+    );
+}

@@ -120,10 +120,7 @@ pub(super) fn finite(
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
         // "told conservative radio host Hugh Hewitt on Wednesday that …"
-        if let Some(that) = (k..(k + 12).min(e))
-            .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
-            .find(|&j| cx.low(j) == "that")
-        {
+        if let Some(that) = that_after_addressee(cx, k, e) {
             k = that + 1;
         } else if let Some(start) = quotation_after_addressee(cx, object_start, e) {
             // "told his radio audience of Monday, “…”".
@@ -235,6 +232,26 @@ fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<Speaker
         range,
         ..SpeakerPhrase::default()
     })
+}
+
+/// The "that" which opens a tell cue's content after the rest of its
+/// addressee and adjuncts ("told radio host Hugh Hewitt on Wednesday that
+/// …", "telling customers at a Manchester, New Hampshire, breakfast spot
+/// that …"): within a few words, commas of a place name allowed.
+fn that_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
+    (k..(k + 16).min(e))
+        .take_while(|&j| {
+            // "asking him to probe claims … that", "asked him why …": the
+            // content has begun.
+            let opens_content = matches!(
+                cx.low(j),
+                "to" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who"
+            );
+            !opens_content && cx.is_word(j)
+                || cx.is_punct(j, '.')
+                || (cx.is_punct(j, ',') && j > k && cx.is_cap(j - 1))
+        })
+        .find(|&j| cx.low(j) == "that")
 }
 
 /// "scolded him: “…”", "lectured the reporters: “…”": a few words and a
@@ -411,6 +428,11 @@ fn participle_content_start(
         .contains(&cx.low(cue))
     {
         k = skip_object(cx, k, e, via);
+        // "telling customers at a Manchester, New Hampshire, breakfast spot
+        // that …": the addressee runs on to "that", as after a finite tell.
+        if let Some(that) = that_after_addressee(cx, k, e) {
+            return (that + 1, cue + 1);
+        }
     }
     (skip_adjuncts(cx, k, e, via), cue + 1)
 }
