@@ -1236,3 +1236,14 @@ fn a_tell_cue_content_starts_after_its_that() {
         a.quotes
     );
 }
+
+#[test]
+fn said_of_names_the_topic_not_the_speaker() {
+    let a = analyse(
+        "\u{201c}It is a sound plan,\u{201d} Lena Holt, an economist at the harbour institute, said of Mayor Ortiz\u{2019}s budget. \u{201c}It will pay for itself.\u{201d}",
+    );
+    let q = quote(&a, "sound plan");
+    assert_eq!(speaker(q), "Lena Holt");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(content(&a, q).starts_with("It is a sound plan"));
+}
