@@ -1247,3 +1247,19 @@ fn said_of_names_the_topic_not_the_speaker() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert!(content(&a, q).starts_with("It is a sound plan"));
 }
+
+#[test]
+fn a_counted_or_owned_plural_cue_is_a_noun() {
+    let a = analyse(
+        "Some calls into the hotline were going to voicemail.\n\nThe candidates\u{2019} plans do not hold out much hope.\n\nSeveral reports that the line would close were denied.",
+    );
+    for noun in ["hotline", "much hope"] {
+        assert!(
+            !a.quotes.iter().any(|q| content(&a, q).contains(noun)),
+            "{noun:?} became a quote: {:#?}",
+            a.quotes
+        );
+    }
+    // With its complement the noun still names a claim.
+    assert!(content(&a, quote(&a, "line would close")).contains("line would close"));
+}

@@ -67,6 +67,8 @@ pub struct AttributionWords<'t> {
     pub not_speaker_labels: Vec<&'t str>,
     /// Imperatives that open a newsroom label ("Watch:", "Read more:").
     pub label_imperatives: Vec<&'t str>,
+    /// Quantifiers before a plural noun ("some", "many", "several").
+    pub quantifiers: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -131,6 +133,7 @@ impl<'t> AttributionWords<'t> {
             "adverbial-openers",
             "not-speaker-labels",
             "label-imperatives",
+            "quantifiers",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -169,6 +172,7 @@ impl<'t> AttributionWords<'t> {
                 "adverbial-openers" => &mut out.adverbial_openers,
                 "not-speaker-labels" => &mut out.not_speaker_labels,
                 "label-imperatives" => &mut out.label_imperatives,
+                "quantifiers" => &mut out.quantifiers,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,

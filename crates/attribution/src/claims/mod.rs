@@ -420,8 +420,8 @@ fn act_on_object(cx: &Context, i: usize) -> bool {
     !after_content && !clause_follows
 }
 
-/// "kept Spain's hopes alive", "their hopes faded": a cue's -s form after a
-/// possessive is a plural noun, and names a claim only when its complement
+/// "kept Spain's hopes alive", "their hopes faded", "some calls were …": a
+/// cue's -s form after a possessive or a quantifier is a plural noun, and names a claim only when its complement
 /// follows ("Korea's claims about …", "his hope that …"); otherwise the
 /// sentence is about something else and the possessor said nothing.
 fn possessed_noun(cx: &Context, i: usize) -> bool {
@@ -438,10 +438,19 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
         .strip_suffix("’s")
         .or_else(|| before.strip_suffix("'s"))
         .filter(|w| !w.is_empty());
+    // "the candidates’ plans": a plural possessive's apostrophe is its own
+    // token.
+    let plural_owner = matches!(cx.tokens[i - 1].kind, TokenKind::Punct('’' | '\''))
+        && i >= 2
+        && cx.low(i - 2).ends_with('s');
+    let words = lexicon::attribution_words();
     let possessed = owner.is_some_and(|w| {
         cx.lex.pronoun(w).is_none()
             && !matches!(w, "that" | "who" | "there" | "what" | "it" | "let")
-    }) || lexicon::attribution_words().possessives.contains(&before);
+    }) || plural_owner
+        || words.possessives.contains(&before)
+        // "some calls into the hotline", "too many calls": counted, a noun.
+        || words.quantifiers.contains(&before);
     possessed
         && !matches!(
             cx.low(i + 1),
