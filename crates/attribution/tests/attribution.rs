@@ -1263,3 +1263,11 @@ fn a_counted_or_owned_plural_cue_is_a_noun() {
     // With its complement the noun still names a claim.
     assert!(content(&a, quote(&a, "line would close")).contains("line would close"));
 }
+
+#[test]
+fn a_cue_word_inside_a_compound_noun_says_nothing() {
+    let a = analyse(
+        "Lena Holt, who works at a liberal think tank in Oslo, joined the radio talk show on Monday.",
+    );
+    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+}

@@ -69,6 +69,8 @@ pub struct AttributionWords<'t> {
     pub label_imperatives: Vec<&'t str>,
     /// Quantifiers before a plural noun ("some", "many", "several").
     pub quantifiers: Vec<&'t str>,
+    /// Two-word nouns with a cue word in them ("think tank", "talk show").
+    pub noun_compounds: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -134,6 +136,7 @@ impl<'t> AttributionWords<'t> {
             "not-speaker-labels",
             "label-imperatives",
             "quantifiers",
+            "noun-compounds",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -173,6 +176,7 @@ impl<'t> AttributionWords<'t> {
                 "not-speaker-labels" => &mut out.not_speaker_labels,
                 "label-imperatives" => &mut out.label_imperatives,
                 "quantifiers" => &mut out.quantifiers,
+                "noun-compounds" => &mut out.noun_compounds,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,

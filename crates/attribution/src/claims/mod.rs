@@ -101,6 +101,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 !inside_name(cx, i)
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)
+                    && !in_noun_compound(cx, i)
                     && !purpose_infinitive(cx, i)
                     && !act_on_object(cx, i)
                     && !possessed_noun(cx, i)
@@ -403,6 +404,20 @@ fn noun_use(cx: &Context, i: usize) -> bool {
         cx.low(i - 1),
         "the" | "a" | "an" | "these" | "those" | "this"
     )
+}
+
+/// "a liberal think tank", "a radio talk show": a cue word that forms a
+/// noun with the word before or after it (`noun-compounds`).
+fn in_noun_compound(cx: &Context, i: usize) -> bool {
+    let compounds = &lexicon::attribution_words().noun_compounds;
+    let pair = |a: usize, b: usize| {
+        cx.is_word(a)
+            && cx.is_word(b)
+            && compounds
+                .iter()
+                .any(|c| c.split_once(' ') == Some((cx.low(a), cx.low(b))))
+    };
+    (i > 0 && pair(i - 1, i)) || pair(i, i + 1)
 }
 
 /// "The embassy maintains its own monitor": a cue that reports speech only
