@@ -1271,3 +1271,12 @@ fn a_cue_word_inside_a_compound_noun_says_nothing() {
     );
     assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
 }
+
+#[test]
+fn speaking_on_condition_of_anonymity_is_no_claim() {
+    let a = analyse(
+        "An official, who spoke on condition of anonymity, said the talks had failed.\n\nThe mayor spoke for about 30 minutes.",
+    );
+    assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+    assert_eq!(content(&a, &a.quotes[0]), "the talks had failed");
+}

@@ -71,6 +71,9 @@ pub struct AttributionWords<'t> {
     pub quantifiers: Vec<&'t str>,
     /// Two-word nouns with a cue word in them ("think tank", "talk show").
     pub noun_compounds: Vec<&'t str>,
+    /// Nouns after "spoke on" naming the terms of the talk ("condition",
+    /// "background", "record", "behalf").
+    pub speaking_terms: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -137,6 +140,7 @@ impl<'t> AttributionWords<'t> {
             "label-imperatives",
             "quantifiers",
             "noun-compounds",
+            "speaking-terms",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -177,6 +181,7 @@ impl<'t> AttributionWords<'t> {
                 "label-imperatives" => &mut out.label_imperatives,
                 "quantifiers" => &mut out.quantifiers,
                 "noun-compounds" => &mut out.noun_compounds,
+                "speaking-terms" => &mut out.speaking_terms,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,

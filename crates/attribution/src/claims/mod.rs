@@ -483,11 +483,23 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
     if !speaking {
         return false;
     }
-    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday").
+    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday")
+    // nor the terms of the talk ("spoke on condition of anonymity", "on
+    // the record", "on behalf of"); "about" is none before a number
+    // ("spoke for about 30 minutes").
+    let terms = |k: usize| {
+        let next = if cx.low(k) == "the" { k + 1 } else { k };
+        lexicon::attribution_words()
+            .speaking_terms
+            .contains(&cx.low(next))
+    };
+    let number = |k: usize| cx.low(k).starts_with(|c: char| c.is_ascii_digit());
+    // The terms end the search: "of anonymity" is no topic either.
     !(i + 1..(i + 8).min(cx.tokens.len()))
-        .take_while(|&k| cx.is_word(k))
+        .take_while(|&k| cx.is_word(k) && !(cx.low(k) == "on" && terms(k + 1)))
         .any(|k| match cx.low(k) {
-            "about" | "of" | "out" | "against" | "up" | "through" => true,
+            "of" | "out" | "against" | "up" | "through" => true,
+            "about" => !number(k + 1),
             "on" => !cx.lex.is_time_word(cx.low(k + 1)),
             _ => false,
         })
