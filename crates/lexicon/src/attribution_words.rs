@@ -69,8 +69,9 @@ pub struct AttributionWords<'t> {
     pub label_imperatives: Vec<&'t str>,
     /// Quantifiers before a plural noun ("some", "many", "several").
     pub quantifiers: Vec<&'t str>,
-    /// Two-word nouns with a cue word in them ("think tank", "talk show").
-    pub noun_compounds: Vec<&'t str>,
+    /// Two-word nouns and phrasal verbs with a cue word in them that report
+    /// no speech ("think tank", "talk show", "show up").
+    pub non_speech_pairs: Vec<&'t str>,
     /// Nouns after "spoke on" naming the terms of the talk ("condition",
     /// "background", "record", "behalf").
     pub speaking_terms: Vec<&'t str>,
@@ -139,7 +140,7 @@ impl<'t> AttributionWords<'t> {
             "not-speaker-labels",
             "label-imperatives",
             "quantifiers",
-            "noun-compounds",
+            "non-speech-pairs",
             "speaking-terms",
             "possessives",
             "noun-phrase-openers",
@@ -180,7 +181,7 @@ impl<'t> AttributionWords<'t> {
                 "not-speaker-labels" => &mut out.not_speaker_labels,
                 "label-imperatives" => &mut out.label_imperatives,
                 "quantifiers" => &mut out.quantifiers,
-                "noun-compounds" => &mut out.noun_compounds,
+                "non-speech-pairs" => &mut out.non_speech_pairs,
                 "speaking-terms" => &mut out.speaking_terms,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,

@@ -101,7 +101,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 !inside_name(cx, i)
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)
-                    && !in_noun_compound(cx, i)
+                    && !in_non_speech_pair(cx, i)
                     && !purpose_infinitive(cx, i)
                     && !act_on_object(cx, i)
                     && !possessed_noun(cx, i)
@@ -406,10 +406,11 @@ fn noun_use(cx: &Context, i: usize) -> bool {
     )
 }
 
-/// "a liberal think tank", "a radio talk show": a cue word that forms a
-/// noun with the word before or after it (`noun-compounds`).
-fn in_noun_compound(cx: &Context, i: usize) -> bool {
-    let compounds = &lexicon::attribution_words().noun_compounds;
+/// "a liberal think tank", "a radio talk show", "failed to show up": a cue
+/// word that forms a noun or a phrasal verb of no speech with the word
+/// before or after it (`non-speech-pairs`).
+fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
+    let compounds = &lexicon::attribution_words().non_speech_pairs;
     let pair = |a: usize, b: usize| {
         cx.is_word(a)
             && cx.is_word(b)
