@@ -1280,3 +1280,16 @@ fn speaking_on_condition_of_anonymity_is_no_claim() {
     assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
     assert_eq!(content(&a, &a.quotes[0]), "the talks had failed");
 }
+
+#[test]
+fn that_as_the_subject_of_the_reported_clause_stays_in_it() {
+    let a = analyse("Berg said that was not the plan.\n\nOrtiz said that the ferry would return.");
+    assert_eq!(
+        content(&a, quote(&a, "not the plan")),
+        "that was not the plan"
+    );
+    assert_eq!(
+        content(&a, quote(&a, "ferry would return")),
+        "the ferry would return"
+    );
+}
