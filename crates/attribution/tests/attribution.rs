@@ -1293,3 +1293,16 @@ fn that_as_the_subject_of_the_reported_clause_stays_in_it() {
         "the ferry would return"
     );
 }
+
+#[test]
+fn called_on_urges_its_addressee() {
+    let a = analyse(
+        "Ortiz called on the council to reopen the bridge.\n\nBerg called on Monday for a new ferry.",
+    );
+    let q = quote(&a, "reopen");
+    assert_eq!(q.cue.as_deref(), Some("called on"));
+    assert_eq!(content(&a, q), "the council to reopen the bridge");
+    assert_eq!(speaker(q), "Ortiz");
+    // "on Monday" is the time of the call, not its addressee.
+    assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+}

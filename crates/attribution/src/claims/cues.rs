@@ -113,8 +113,22 @@ pub(super) fn finite(
     }
     // "as Rosenthal put it, …": "it" belongs to the cue.
     let put_it = puts_it(cx, cue) && after_speaker == cue + 1;
-    let after_speaker = if put_it { cue + 2 } else { after_speaker };
-    let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
+    // "called on Trump to stop …": "on" belongs to the cue, which urges,
+    // and is no adjunct of place or time ("said on Monday").
+    let calls_on = after_speaker == cue + 1
+        && particle_of(cx.low(cue)) == Some("for")
+        && cx.low(cue + 1) == "on"
+        && !cx.lex.is_time_word(cx.low(cue + 2));
+    let after_speaker = if put_it || calls_on {
+        cue + 2
+    } else {
+        after_speaker
+    };
+    let mut k = if calls_on {
+        after_speaker
+    } else {
+        skip_adjuncts(cx, after_speaker, e, &mut speaker.via)
+    };
     let object_start = k;
     if class == CueClass::Tell {
         k = skip_object(cx, k, e, &mut speaker.via);
@@ -132,7 +146,7 @@ pub(super) fn finite(
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
-    let mut cue_end = if put_it { cue + 2 } else { cue + 1 };
+    let mut cue_end = if put_it || calls_on { cue + 2 } else { cue + 1 };
     let right = if inverted {
         None
     } else if takes_particle(cx, cue, k) {
