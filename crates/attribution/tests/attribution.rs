@@ -1306,3 +1306,15 @@ fn called_on_urges_its_addressee() {
     // "on Monday" is the time of the call, not its addressee.
     assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
 }
+
+#[test]
+fn a_negated_cue_keeps_its_speaker_and_content() {
+    let a = analyse(
+        "Attorney General Lena Holt isn\u{2019}t saying if the ferry company broke any laws.\n\nThe mayor didn't say when the bridge would open.",
+    );
+    let q = quote(&a, "broke any laws");
+    assert!(speaker(q).ends_with("Lena Holt"), "{:#?}", a.quotes);
+    assert_eq!(content(&a, q), "if the ferry company broke any laws");
+    let q = quote(&a, "bridge would open");
+    assert!(speaker(q).ends_with("mayor"), "{:#?}", a.quotes);
+}

@@ -286,11 +286,18 @@ pub(super) fn puts_it(cx: &Context, i: usize) -> bool {
 /// "is seeking", "is once again questioning": a form of "be" before the
 /// participle, with only adverbs between.
 fn progressive(cx: &Context, s: usize, i: usize) -> bool {
+    // "isn’t saying if …": a negated form counts.
+    let be = |w: &str| {
+        is_be(w)
+            || w.strip_suffix("n’t")
+                .or_else(|| w.strip_suffix("n't"))
+                .is_some_and(is_be)
+    };
     let mut b = i;
-    while b > s && cx.between(b - 1) && !is_be(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) && !be(cx.low(b - 1)) {
         b -= 1;
     }
-    b > s && is_be(cx.low(b - 1))
+    b > s && be(cx.low(b - 1))
 }
 
 /// Forms of "be" that make a participle progressive ("is seeking").
