@@ -1318,3 +1318,12 @@ fn a_negated_cue_keeps_its_speaker_and_content() {
     let q = quote(&a, "bridge would open");
     assert!(speaker(q).ends_with("mayor"), "{:#?}", a.quotes);
 }
+
+#[test]
+fn a_stance_noun_after_a_light_verb_is_its_subjects_claim() {
+    let a = analyse("Mayor Ortiz is raising questions about the ferry contract.");
+    let q = quote(&a, "ferry contract");
+    assert_eq!(content(&a, q), "the ferry contract");
+    assert_eq!(q.cue.as_deref(), Some("raising questions about"));
+    assert!(speaker(q).ends_with("Ortiz"), "{:#?}", a.quotes);
+}

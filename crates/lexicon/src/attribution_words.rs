@@ -75,6 +75,9 @@ pub struct AttributionWords<'t> {
     /// Nouns after "spoke on" naming the terms of the talk ("condition",
     /// "background", "record", "behalf").
     pub speaking_terms: Vec<&'t str>,
+    /// Light verbs whose stance-noun object names their subject's claim
+    /// ("raised questions about …").
+    pub light_verbs: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -142,6 +145,7 @@ impl<'t> AttributionWords<'t> {
             "quantifiers",
             "non-speech-pairs",
             "speaking-terms",
+            "light-verbs",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -183,6 +187,7 @@ impl<'t> AttributionWords<'t> {
                 "quantifiers" => &mut out.quantifiers,
                 "non-speech-pairs" => &mut out.non_speech_pairs,
                 "speaking-terms" => &mut out.speaking_terms,
+                "light-verbs" => &mut out.light_verbs,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,
