@@ -691,10 +691,12 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     // Poll names run long ("In an NBC News/Wall Street Journal poll released
     // Monday, …").
     let comma = (s + 1..(s + 16).min(e)).find(|&j| cx.is_punct(j, ','))?;
+    // "In other words, …" names no finding.
     let finding = (s + 1..comma).any(|j| {
         lexicon::attribution_words()
             .finding_nouns
             .contains(&cx.low(j))
+            && !in_non_speech_pair(cx, j)
     });
     if !finding || cx.word_count(s + 1, comma) < 2 {
         return None;

@@ -414,10 +414,11 @@ fn noun_use(cx: &Context, i: usize) -> bool {
     )
 }
 
-/// "a liberal think tank", "a radio talk show", "failed to show up": a cue
-/// word that forms a noun or a phrasal verb of no speech with the word
-/// before or after it (`non-speech-pairs`).
-fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
+/// "a liberal think tank", "a radio talk show", "failed to show up", "in
+/// other words": a cue or finding word that forms a noun, a phrasal verb
+/// or an idiom of no speech with the word before or after it
+/// (`non-speech-pairs`).
+pub(super) fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
     let compounds = &lexicon::attribution_words().non_speech_pairs;
     let pair = |a: usize, b: usize| {
         cx.is_word(a)
