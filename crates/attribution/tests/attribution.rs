@@ -1327,3 +1327,20 @@ fn a_stance_noun_after_a_light_verb_is_its_subjects_claim() {
     assert_eq!(q.cue.as_deref(), Some("raising questions about"));
     assert!(speaker(q).ends_with("Ortiz"), "{:#?}", a.quotes);
 }
+
+#[test]
+fn seeing_is_not_saying_but_seeing_as_is_a_stance() {
+    let a = analyse(
+        "Campus police saw the banner and removed it.\n\nMany voters saw Ortiz as a safe choice.",
+    );
+    assert!(
+        !a.quotes.iter().any(|q| content(&a, q).contains("banner")),
+        "{:#?}",
+        a.quotes
+    );
+    assert!(
+        speaker(quote(&a, "safe choice")).contains("voters"),
+        "{:#?}",
+        a.quotes
+    );
+}
