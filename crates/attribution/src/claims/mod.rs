@@ -215,7 +215,11 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     // Bylines, credits, notes and one-letter interview labels are not
     // speakers.
     let words = lexicon::attribution_words();
-    let newsroom_label = words.label_imperatives.contains(&cx.low(start))
+    // "Stealth Over Health:", "FIX IS IN:": a headline phrase with a
+    // function word of a clause in it is no one's name.
+    let phrase = (start..colon).any(|k| cx.low(k) != "and" && words.boundary.contains(&cx.low(k)));
+    let newsroom_label = phrase
+        || words.label_imperatives.contains(&cx.low(start))
         || (start..colon).any(|k| {
             let w = cx.low(k);
             let w = w
