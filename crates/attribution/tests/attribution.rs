@@ -1267,7 +1267,7 @@ fn a_counted_or_owned_plural_cue_is_a_noun() {
 #[test]
 fn a_cue_word_inside_a_compound_or_phrasal_verb_says_nothing() {
     let a = analyse(
-        "Lena Holt, who works at a liberal think tank in Oslo, joined the radio talk show on Monday.\n\nThe witness failed to show up at the hearing, and few voters showed up.\n\nOrtiz won 20 pledged delegates and helped found the party.\n\nIn other words, the ferry is gone.",
+        "Lena Holt, who works at a liberal think tank in Oslo, joined the radio talk show on Monday.\n\nThe witness failed to show up at the hearing, and few voters showed up.\n\nOrtiz won 20 pledged delegates and helped found the party.\n\nIn other words, the ferry is gone.\n\nBerg settled a case that had dragged on for years.",
     );
     assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
 }
