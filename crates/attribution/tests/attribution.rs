@@ -1275,7 +1275,7 @@ fn a_cue_word_inside_a_compound_or_phrasal_verb_says_nothing() {
 #[test]
 fn speaking_on_condition_of_anonymity_is_no_claim() {
     let a = analyse(
-        "An official, who spoke on condition of anonymity, said the talks had failed.\n\nThe mayor spoke for about 30 minutes.",
+        "An official, who spoke on condition of anonymity, said the talks had failed.\n\nThe mayor spoke for about 30 minutes, and Berg spoke for about five minutes.",
     );
     assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
     assert_eq!(content(&a, &a.quotes[0]), "the talks had failed");

@@ -508,9 +508,12 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
             .contains(&cx.low(next))
     };
     let number = |k: usize| cx.low(k).starts_with(|c: char| c.is_ascii_digit());
-    // The terms end the search: "of anonymity" is no topic either.
+    // The terms end the search ("of anonymity" is no topic either), and so
+    // does a duration or a party ("spoke for about five minutes").
     !(i + 1..(i + 8).min(cx.tokens.len()))
-        .take_while(|&k| cx.is_word(k) && !(cx.low(k) == "on" && terms(k + 1)))
+        .take_while(|&k| {
+            cx.is_word(k) && !(cx.low(k) == "on" && terms(k + 1)) && cx.low(k) != "for"
+        })
         .any(|k| match cx.low(k) {
             "of" | "out" | "against" | "up" | "through" => true,
             "about" => !number(k + 1),
