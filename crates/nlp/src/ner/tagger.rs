@@ -9,7 +9,7 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, NerModel, Weights};
-use model::{Budget, OverBudget};
+use model::{Budget, OverBudget, Step};
 use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
@@ -268,7 +268,7 @@ impl Tagger {
     }
 
     /// [`Tagger::tag_ids`], checking `budget` between parts (a part takes
-    /// tens of milliseconds).
+    /// tens of milliseconds) and telling it how many tokens are tagged.
     ///
     /// # Errors
     ///
@@ -284,6 +284,7 @@ impl Tagger {
         }
         let mut out = Vec::with_capacity(sentences.len());
         let mut start = 0;
+        let mut done = 0;
         while start < sentences.len() {
             let mut end = start;
             let mut n = 0;
@@ -292,8 +293,9 @@ impl Tagger {
                 n += sentences[end].len();
                 end += 1;
             }
-            budget.check()?;
+            budget.progress(Step::Tagging, done, total)?;
             out.extend(self.tag_part(&sentences[start..end]));
+            done += n;
             start = end;
         }
         Ok(out)
