@@ -210,27 +210,9 @@ fn holds_an_infinitive(cx: &Context, s: usize, e: usize) -> bool {
         cx.low(k) == "to"
             && cx.is_word(k + 1)
             && !cx.is_cap(k + 1)
-            && !matches!(
-                cx.low(k + 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "him"
-                    | "them"
-                    | "me"
-                    | "us"
-                    | "you"
-                    | "it"
-            )
+            && !lexicon::attribution_words()
+                .noun_phrase_openers
+                .contains(&cx.low(k + 1))
     })
 }
 

@@ -1149,3 +1149,198 @@ fn a_relative_clause_object_ends_as_in_a_main_clause() {
     assert_eq!(content(&a, q), "Maria Dalton");
     assert_eq!(speaker(q), "Peter Lund");
 }
+
+#[test]
+fn a_newsroom_label_before_a_colon_is_no_speaker() {
+    let a = analyse(
+        "Editor\u{2019}s Note: This story was changed to give the mayor\u{2019}s full title.\n\nBREAKING: Harbour bridge closes after storm damage.\n\nWatch: The storm hits the coast road.\n\nFIX IS IN: Council Hides Ferry Costs.\n\nCitizens Watch: The city hid the repair costs.\n\nOrtiz: We will reopen the bridge by May.",
+    );
+    for label in ["full title", "storm damage", "coast road", "Ferry Costs"] {
+        assert!(
+            !a.quotes.iter().any(|q| content(&a, q).contains(label)),
+            "{label:?} became a quote: {:#?}",
+            a.quotes
+        );
+    }
+    // A name that ends in a label word still speaks, as a short name does.
+    assert_eq!(speaker(quote(&a, "repair costs")), "Citizens Watch");
+    assert_eq!(speaker(quote(&a, "reopen the bridge")), "Ortiz");
+}
+
+#[test]
+fn a_quotation_before_a_speaker_with_several_appositions() {
+    let a = analyse(
+        "\u{201c}The ferry will run all winter,\u{201d} Lena Holt, the harbour master of Vik, one of the towns served by the line, said at a meeting on Monday.\n\n\"We need more staff,\" Omar Reyes, 52, of Tromso, who has sailed the route for years, said in an interview.",
+    );
+    let q = quote(&a, "ferry");
+    assert_eq!(content(&a, q), "The ferry will run all winter");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Lena Holt");
+    let q = quote(&a, "more staff");
+    assert_eq!(content(&a, q), "We need more staff");
+    assert_eq!(speaker(q), "Omar Reyes");
+}
+
+#[test]
+fn a_quotation_run_into_the_sentence_is_partial() {
+    let a = analyse(
+        "The mayor called the bridge plan \u{201c}a waste of money.\u{201d}\n\nThe mayor said, \u{201c}We will not pay for it.\u{201d}",
+    );
+    assert_eq!(quote(&a, "waste of money").kind, QuoteKind::Partial);
+    assert_eq!(quote(&a, "not pay").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn an_inverted_cue_after_a_quotation_takes_an_unnamed_speaker() {
+    let a = analyse(
+        "\"The ferry was his first real job,\" said his oldest friend from school, who now runs the cafe.",
+    );
+    let q = quote(&a, "first real job");
+    assert_eq!(content(&a, q), "The ferry was his first real job");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker(q).contains("friend"), "{:#?}", a.quotes);
+}
+
+#[test]
+fn a_quotation_after_a_cue_its_topic_and_a_comma() {
+    let a = analyse(
+        "The harbour master says of the new ferry, \u{201c}It will run all winter.\u{201d}\n\nBerg told his radio audience on Monday, \u{201c}We are ready.\u{201d}\n\nOrtiz said that for most islanders, \u{201c}the ferry is a lifeline.\u{201d}",
+    );
+    let q = quote(&a, "all winter");
+    assert_eq!(content(&a, q), "It will run all winter.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    let q = quote(&a, "ready");
+    assert_eq!(content(&a, q), "We are ready.");
+    assert_eq!(speaker(q), "Berg");
+    // Inside a reported clause the quotation is part of it.
+    let q = quote(&a, "lifeline");
+    assert!(
+        content(&a, q).starts_with("for most islanders"),
+        "{:#?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_tell_cue_content_starts_after_its_that() {
+    let a = analyse(
+        "Berg was cheered after telling diners at a Bergen, Norway, harbour cafe that the ferry would return.\n\nBerg warned the council to refrain from cuts that would close the line.",
+    );
+    let q = quote(&a, "ferry would return");
+    assert_eq!(content(&a, q), "the ferry would return");
+    // "that" after "to …" belongs to the content, not to the addressee.
+    let q = quote(&a, "refrain");
+    assert!(
+        content(&a, q).contains("cuts that would close"),
+        "{:#?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn said_of_names_the_topic_not_the_speaker() {
+    let a = analyse(
+        "\u{201c}It is a sound plan,\u{201d} Lena Holt, an economist at the harbour institute, said of Mayor Ortiz\u{2019}s budget. \u{201c}It will pay for itself.\u{201d}",
+    );
+    let q = quote(&a, "sound plan");
+    assert_eq!(speaker(q), "Lena Holt");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(content(&a, q).starts_with("It is a sound plan"));
+}
+
+#[test]
+fn a_counted_or_owned_plural_cue_is_a_noun() {
+    let a = analyse(
+        "Some calls into the hotline were going to voicemail.\n\nThe candidates\u{2019} plans do not hold out much hope.\n\nSeveral reports that the line would close were denied.",
+    );
+    for noun in ["hotline", "much hope"] {
+        assert!(
+            !a.quotes.iter().any(|q| content(&a, q).contains(noun)),
+            "{noun:?} became a quote: {:#?}",
+            a.quotes
+        );
+    }
+    // With its complement the noun still names a claim.
+    assert!(content(&a, quote(&a, "line would close")).contains("line would close"));
+}
+
+#[test]
+fn a_cue_word_inside_a_compound_or_phrasal_verb_says_nothing() {
+    let a = analyse(
+        "Lena Holt, who works at a liberal think tank in Oslo, joined the radio talk show on Monday.\n\nThe witness failed to show up at the hearing, and few voters showed up.\n\nOrtiz won 20 pledged delegates and helped found the party.\n\nIn other words, the ferry is gone.\n\nBerg settled a case that had dragged on for years.",
+    );
+    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+}
+
+#[test]
+fn speaking_on_condition_of_anonymity_is_no_claim() {
+    let a = analyse(
+        "An official, who spoke on condition of anonymity, said the talks had failed.\n\nThe mayor spoke for about 30 minutes, and Berg spoke for about five minutes.",
+    );
+    assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+    assert_eq!(content(&a, &a.quotes[0]), "the talks had failed");
+}
+
+#[test]
+fn that_as_the_subject_of_the_reported_clause_stays_in_it() {
+    let a = analyse("Berg said that was not the plan.\n\nOrtiz said that the ferry would return.");
+    assert_eq!(
+        content(&a, quote(&a, "not the plan")),
+        "that was not the plan"
+    );
+    assert_eq!(
+        content(&a, quote(&a, "ferry would return")),
+        "the ferry would return"
+    );
+}
+
+#[test]
+fn called_on_urges_its_addressee() {
+    let a = analyse(
+        "Ortiz called on the council to reopen the bridge.\n\nBerg called on Monday for a new ferry.",
+    );
+    let q = quote(&a, "reopen");
+    assert_eq!(q.cue.as_deref(), Some("called on"));
+    assert_eq!(content(&a, q), "the council to reopen the bridge");
+    assert_eq!(speaker(q), "Ortiz");
+    // "on Monday" is the time of the call, not its addressee.
+    assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+}
+
+#[test]
+fn a_negated_cue_keeps_its_speaker_and_content() {
+    let a = analyse(
+        "Attorney General Lena Holt isn\u{2019}t saying if the ferry company broke any laws.\n\nThe mayor didn't say when the bridge would open.",
+    );
+    let q = quote(&a, "broke any laws");
+    assert!(speaker(q).ends_with("Lena Holt"), "{:#?}", a.quotes);
+    assert_eq!(content(&a, q), "if the ferry company broke any laws");
+    let q = quote(&a, "bridge would open");
+    assert!(speaker(q).ends_with("mayor"), "{:#?}", a.quotes);
+}
+
+#[test]
+fn a_stance_noun_after_a_light_verb_is_its_subjects_claim() {
+    let a = analyse("Mayor Ortiz is raising questions about the ferry contract.");
+    let q = quote(&a, "ferry contract");
+    assert_eq!(content(&a, q), "the ferry contract");
+    assert_eq!(q.cue.as_deref(), Some("raising questions about"));
+    assert!(speaker(q).ends_with("Ortiz"), "{:#?}", a.quotes);
+}
+
+#[test]
+fn seeing_is_not_saying_but_seeing_as_is_a_stance() {
+    let a = analyse(
+        "Campus police saw the banner and removed it.\n\nMany voters saw Ortiz as a safe choice.",
+    );
+    assert!(
+        !a.quotes.iter().any(|q| content(&a, q).contains("banner")),
+        "{:#?}",
+        a.quotes
+    );
+    assert!(
+        speaker(quote(&a, "safe choice")).contains("voters"),
+        "{:#?}",
+        a.quotes
+    );
+}

@@ -62,8 +62,27 @@ pub struct AttributionWords<'t> {
     pub private_states: Vec<&'t str>,
     /// Words that open an adverbial phrase or clause before a main clause.
     pub adverbial_openers: Vec<&'t str>,
+    /// Words that make a paragraph's "Label:" a newsroom label ("Editor's
+    /// Note", "CORRECTION", "Breaking"), not a speaker.
+    pub not_speaker_labels: Vec<&'t str>,
+    /// Imperatives that open a newsroom label ("Watch:", "Read more:").
+    pub label_imperatives: Vec<&'t str>,
+    /// Quantifiers before a plural noun ("some", "many", "several").
+    pub quantifiers: Vec<&'t str>,
+    /// Two-word nouns and phrasal verbs with a cue word in them that report
+    /// no speech ("think tank", "talk show", "show up").
+    pub non_speech_pairs: Vec<&'t str>,
+    /// Nouns after "spoke on" naming the terms of the talk ("condition",
+    /// "background", "record", "behalf").
+    pub speaking_terms: Vec<&'t str>,
+    /// Light verbs whose stance-noun object names their subject's claim
+    /// ("raised questions about …").
+    pub light_verbs: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
+    /// Determiners and object pronouns that open a noun phrase ("the", "his",
+    /// "them"): a verb's object, a preposition's complement.
+    pub noun_phrase_openers: Vec<&'t str>,
     /// Words that end a noun phrase's object: the clause's own verb follows.
     pub clause_verbs: Vec<&'t str>,
     /// Word beginnings of cues whose content is usually a clause ("said (that)
@@ -121,7 +140,14 @@ impl<'t> AttributionWords<'t> {
             "dangling",
             "private-states",
             "adverbial-openers",
+            "not-speaker-labels",
+            "label-imperatives",
+            "quantifiers",
+            "non-speech-pairs",
+            "speaking-terms",
+            "light-verbs",
             "possessives",
+            "noun-phrase-openers",
             "clause-verbs",
             "clausal-stems",
             "clause-openers",
@@ -156,7 +182,14 @@ impl<'t> AttributionWords<'t> {
                 "dangling" => &mut out.dangling,
                 "private-states" => &mut out.private_states,
                 "adverbial-openers" => &mut out.adverbial_openers,
+                "not-speaker-labels" => &mut out.not_speaker_labels,
+                "label-imperatives" => &mut out.label_imperatives,
+                "quantifiers" => &mut out.quantifiers,
+                "non-speech-pairs" => &mut out.non_speech_pairs,
+                "speaking-terms" => &mut out.speaking_terms,
+                "light-verbs" => &mut out.light_verbs,
                 "possessives" => &mut out.possessives,
+                "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,
                 "clausal-stems" => &mut out.clausal_stems,
                 "clause-openers" => &mut out.clause_openers,
@@ -194,6 +227,7 @@ mod tests {
         let w = AttributionWords::parse(TEXT).expect("attribution_words.txt");
         assert!(w.stance_nouns.contains(&"claim"));
         assert!(w.relatives.contains(&"who"));
+        assert!(w.noun_phrase_openers.contains(&"their"));
         assert!(!w.boundary.is_empty());
     }
 

@@ -20,7 +20,11 @@ pub(super) fn skip_adjuncts(
         if cx.is_punct(k, ',') || (cx.is_punct(k, ':') && !is_sentence_last(k, e)) {
             k += 1;
         } else if l == "that" {
-            return k + 1;
+            // "said that was not her view": "that" is the clause's subject.
+            let subject = lexicon::attribution_words()
+                .clause_verbs
+                .contains(&cx.low(k + 1));
+            return if subject { k } else { k + 1 };
         } else if cx.lex.is_time_word(l) && cx.is_word(k) {
             k += 1;
         } else if matches!(l, "on" | "in" | "during" | "at" | "to" | "with" | "via") {

@@ -67,7 +67,11 @@ pub(super) fn finite(
                 ..p
             })
     } else {
-        phrases::before(cx, clause_start.min(cue), cue)
+        let before = phrases::before(cx, clause_start.min(cue), cue);
+        match speaker_after_quotation(cx, s, cue) {
+            Some(p) if before.as_ref().is_none_or(|b| b.range.0 > p.range.0) => Some(p),
+            _ => before,
+        }
     };
     let (mut speaker, after_speaker, lead) = match found {
         Some(p) if p.range.0 > cue => {
@@ -88,7 +92,10 @@ pub(super) fn finite(
             }
             let r = phrases::after(cx, cue + 1, e)?;
             let names_someone = (r.0..r.1).any(|i| cx.is_cap(i) || cx.lex.is_role(cx.low(i)));
-            if !names_someone {
+            // "“…,” said his best friend at Lehigh": after a quotation in
+            // its attributed form the words after the cue are its speaker.
+            let attributed = cue > 0 && cx.is_mark(cue - 1) && cx.ends_attributed(cue - 1);
+            if !names_someone && !attributed {
                 return None;
             }
             (
@@ -106,18 +113,32 @@ pub(super) fn finite(
     }
     // "as Rosenthal put it, …": "it" belongs to the cue.
     let put_it = puts_it(cx, cue) && after_speaker == cue + 1;
-    let after_speaker = if put_it { cue + 2 } else { after_speaker };
-    let mut k = skip_adjuncts(cx, after_speaker, e, &mut speaker.via);
+    // "called on Trump to stop …": "on" belongs to the cue, which urges,
+    // and is no adjunct of place or time ("said on Monday").
+    let calls_on = after_speaker == cue + 1
+        && particle_of(cx.low(cue)) == Some("for")
+        && cx.low(cue + 1) == "on"
+        && !cx.lex.is_time_word(cx.low(cue + 2));
+    let after_speaker = if put_it || calls_on {
+        cue + 2
+    } else {
+        after_speaker
+    };
+    let mut k = if calls_on {
+        after_speaker
+    } else {
+        skip_adjuncts(cx, after_speaker, e, &mut speaker.via)
+    };
     let object_start = k;
     if class == CueClass::Tell {
         k = skip_object(cx, k, e, &mut speaker.via);
         k = skip_adjuncts(cx, k, e, &mut speaker.via);
         // "told conservative radio host Hugh Hewitt on Wednesday that …"
-        if let Some(that) = (k..(k + 12).min(e))
-            .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
-            .find(|&j| cx.low(j) == "that")
-        {
+        if let Some(that) = that_after_addressee(cx, k, e) {
             k = that + 1;
+        } else if let Some(start) = quotation_after_addressee(cx, object_start, e) {
+            // "told his radio audience of Monday, “…”".
+            k = start;
         }
     } else if let Some(start) = quotation_after_addressee(cx, k, e) {
         // "scolded him: “…”": the addressee stands before the colon.
@@ -125,7 +146,7 @@ pub(super) fn finite(
     }
     let inverted = lead == cue && !coordinated;
     // "“…,” said X, who …": the content is the quotation before the cue.
-    let mut cue_end = if put_it { cue + 2 } else { cue + 1 };
+    let mut cue_end = if put_it || calls_on { cue + 2 } else { cue + 1 };
     let right = if inverted {
         None
     } else if takes_particle(cx, cue, k) {
@@ -195,11 +216,81 @@ pub(super) fn finite(
     })
 }
 
+/// "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states
+/// suing, said …", "“…,” Harry Bond, 30, of Raleigh, N.C., who was polled,
+/// said": a quotation in its attributed form, then the speaker's name and
+/// appositions up to the cue. The name right after the closing mark is the
+/// speaker, however many comma segments describe it (walking back from the
+/// cue stops after a few).
+fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase> {
+    let close = (s..cue).rev().find(|&k| cx.is_mark(k))?;
+    let first = close + 1;
+    if cx.closes[close].is_none()
+        || !cx.ends_attributed(close)
+        || first >= cue
+        || cx.word_count(first, cue) > 30
+        || !cx.is_word(first)
+    {
+        return None;
+    }
+    // Only appositions between: no other clause with a cue or a colon.
+    let clean = (first..cue).all(|k| {
+        !matches!(cx.tokens[k].kind, TokenKind::Punct(';' | ':'))
+            && !matches!(
+                cx.lex.cue(cx.low(k)),
+                Some(CueClass::Speech | CueClass::Tell)
+            )
+    });
+    let range = phrases::after(cx, first, cue)?;
+    (clean && cx.is_punct(range.1, ',')).then_some(SpeakerPhrase {
+        range,
+        ..SpeakerPhrase::default()
+    })
+}
+
+/// The "that" which opens a tell cue's content after the rest of its
+/// addressee and adjuncts ("told radio host Hugh Hewitt on Wednesday that
+/// …", "telling customers at a Manchester, New Hampshire, breakfast spot
+/// that …"): within a few words, commas of a place name allowed.
+fn that_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
+    (k..(k + 16).min(e))
+        .take_while(|&j| {
+            // "asking him to probe claims … that", "asked him why …": the
+            // content has begun.
+            let opens_content = matches!(
+                cx.low(j),
+                "to" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who"
+            );
+            !opens_content && cx.is_word(j)
+                || cx.is_punct(j, '.')
+                || (cx.is_punct(j, ',') && j > k && cx.is_cap(j - 1))
+        })
+        .find(|&j| cx.low(j) == "that")
+}
+
 /// "scolded him: “…”", "lectured the reporters: “…”": a few words and a
 /// colon before a quotation; the index of its opening mark.
+/// "says of Clinton, “If she …”", "wrote to his 20,000 followers, “…”":
+/// after a comma too, when the quotation ends the sentence and no other
+/// cue stands between.
 fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> {
-    let colon = (k..(k + 5).min(e)).find(|&j| !cx.is_word(j))?;
-    (colon > k && cx.is_punct(colon, ':') && cx.opens[colon + 1].is_some()).then_some(colon + 1)
+    let sep = (k..(k + 10).min(e)).find(|&j| !cx.is_word(j))?;
+    let qi = cx.opens.get(sep + 1).copied().flatten()?;
+    if sep == k {
+        return None;
+    }
+    if cx.is_punct(sep, ':') {
+        return (sep < k + 5).then_some(sep + 1);
+    }
+    let q = &cx.quotations[qi];
+    let ends_sentence = q
+        .close
+        .is_some_and(|c| (c + 1..e).all(|j| matches!(cx.tokens[j].kind, TokenKind::Punct(_))));
+    let no_cue = (k..sep).all(|j| cx.lex.cue(cx.low(j)).is_none());
+    // "said that for voters under 20, “the rate …”": a reported clause
+    // with a quotation in it, not a quotation introduced by the cue.
+    let in_clause = k > 0 && cx.low(k - 1) == "that";
+    (cx.is_punct(sep, ',') && ends_sentence && no_cue && !in_clause).then_some(sep + 1)
 }
 
 /// Whether the words from `k` carry on a sentence interrupted by its cue
@@ -351,6 +442,11 @@ fn participle_content_start(
         .contains(&cx.low(cue))
     {
         k = skip_object(cx, k, e, via);
+        // "telling customers at a Manchester, New Hampshire, breakfast spot
+        // that …": the addressee runs on to "that", as after a finite tell.
+        if let Some(that) = that_after_addressee(cx, k, e) {
+            return (that + 1, cue + 1);
+        }
     }
     (skip_adjuncts(cx, k, e, via), cue + 1)
 }
@@ -595,10 +691,12 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     // Poll names run long ("In an NBC News/Wall Street Journal poll released
     // Monday, …").
     let comma = (s + 1..(s + 16).min(e)).find(|&j| cx.is_punct(j, ','))?;
+    // "In other words, …" names no finding.
     let finding = (s + 1..comma).any(|j| {
         lexicon::attribution_words()
             .finding_nouns
             .contains(&cx.low(j))
+            && !in_non_speech_pair(cx, j)
     });
     if !finding || cx.word_count(s + 1, comma) < 2 {
         return None;

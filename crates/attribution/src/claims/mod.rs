@@ -102,6 +102,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 !inside_name(cx, i)
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)
+                    && !in_non_speech_pair(cx, i)
                     && !purpose_infinitive(cx, i)
                     && !act_on_object(cx, i)
                     && !possessed_noun(cx, i)
@@ -136,6 +137,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
                 evidential(cx, s, e, i, clause_start)
                     .or_else(|| noun_cue(cx, s, e, i))
+                    .or_else(|| light_verb_cue(cx, s, e, i))
                     .or_else(|| that_clause(cx, s, e, i, clause_start))
             } else {
                 None
@@ -211,26 +213,23 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     if start >= colon || !phrases::is_name(cx, start, colon) || cx.word_count(start, colon) > 4 {
         return None;
     }
-    // Bylines, credits and one-letter interview labels are not speakers.
-    let label = cx.low(start);
-    if label.chars().count() < 2
-        || matches!(
-            label,
-            "contributing"
-                | "note"
-                | "update"
-                | "editor"
-                | "related"
-                | "photo"
-                | "source"
-                | "read"
-                | "watch"
-                | "see"
-                | "follow"
-                | "via"
-                | "credit"
-        )
-    {
+    // Bylines, credits, notes and one-letter interview labels are not
+    // speakers.
+    let words = lexicon::attribution_words();
+    // "Stealth Over Health:", "FIX IS IN:": a headline phrase with a
+    // function word of a clause in it is no one's name.
+    let phrase = (start..colon).any(|k| cx.low(k) != "and" && words.boundary.contains(&cx.low(k)));
+    let newsroom_label = phrase
+        || words.label_imperatives.contains(&cx.low(start))
+        || (start..colon).any(|k| {
+            let w = cx.low(k);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            words.not_speaker_labels.contains(&w)
+        });
+    if cx.low(start).chars().count() < 2 || newsroom_label {
         return None;
     }
     let mut end = colon + 1;
@@ -293,11 +292,18 @@ pub(super) fn puts_it(cx: &Context, i: usize) -> bool {
 /// "is seeking", "is once again questioning": a form of "be" before the
 /// participle, with only adverbs between.
 fn progressive(cx: &Context, s: usize, i: usize) -> bool {
+    // "isn’t saying if …": a negated form counts.
+    let be = |w: &str| {
+        is_be(w)
+            || w.strip_suffix("n’t")
+                .or_else(|| w.strip_suffix("n't"))
+                .is_some_and(is_be)
+    };
     let mut b = i;
-    while b > s && cx.between(b - 1) && !is_be(cx.low(b - 1)) {
+    while b > s && cx.between(b - 1) && !be(cx.low(b - 1)) {
         b -= 1;
     }
-    b > s && is_be(cx.low(b - 1))
+    b > s && be(cx.low(b - 1))
 }
 
 /// Forms of "be" that make a participle progressive ("is seeking").
@@ -413,6 +419,22 @@ fn noun_use(cx: &Context, i: usize) -> bool {
     )
 }
 
+/// "a liberal think tank", "a radio talk show", "failed to show up", "in
+/// other words": a cue or finding word that forms a noun, a phrasal verb
+/// or an idiom of no speech with the word before or after it
+/// (`non-speech-pairs`).
+pub(super) fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
+    let compounds = &lexicon::attribution_words().non_speech_pairs;
+    let pair = |a: usize, b: usize| {
+        cx.is_word(a)
+            && cx.is_word(b)
+            && compounds
+                .iter()
+                .any(|c| c.split_once(' ') == Some((cx.low(a), cx.low(b))))
+    };
+    (i > 0 && pair(i - 1, i)) || pair(i, i + 1)
+}
+
 /// "The embassy maintains its own monitor": a cue that reports speech only
 /// before a "that" clause or after its content (`clause-only-cues`) names
 /// an act when a noun phrase follows it.
@@ -428,8 +450,8 @@ fn act_on_object(cx: &Context, i: usize) -> bool {
     !after_content && !clause_follows
 }
 
-/// "kept Spain's hopes alive", "their hopes faded": a cue's -s form after a
-/// possessive is a plural noun, and names a claim only when its complement
+/// "kept Spain's hopes alive", "their hopes faded", "some calls were …": a
+/// cue's -s form after a possessive or a quantifier is a plural noun, and names a claim only when its complement
 /// follows ("Korea's claims about …", "his hope that …"); otherwise the
 /// sentence is about something else and the possessor said nothing.
 fn possessed_noun(cx: &Context, i: usize) -> bool {
@@ -446,10 +468,19 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
         .strip_suffix("’s")
         .or_else(|| before.strip_suffix("'s"))
         .filter(|w| !w.is_empty());
+    // "the candidates’ plans": a plural possessive's apostrophe is its own
+    // token.
+    let plural_owner = matches!(cx.tokens[i - 1].kind, TokenKind::Punct('’' | '\''))
+        && i >= 2
+        && cx.low(i - 2).ends_with('s');
+    let words = lexicon::attribution_words();
     let possessed = owner.is_some_and(|w| {
         cx.lex.pronoun(w).is_none()
             && !matches!(w, "that" | "who" | "there" | "what" | "it" | "let")
-    }) || lexicon::attribution_words().possessives.contains(&before);
+    }) || plural_owner
+        || words.possessives.contains(&before)
+        // "some calls into the hotline", "too many calls": counted, a noun.
+        || words.quantifiers.contains(&before);
     possessed
         && !matches!(
             cx.low(i + 1),
@@ -467,11 +498,26 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
     if !speaking {
         return false;
     }
-    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday").
+    // "on" is a topic ("spoke on trade"), not a time ("spoke on Thursday")
+    // nor the terms of the talk ("spoke on condition of anonymity", "on
+    // the record", "on behalf of"); "about" is none before a number
+    // ("spoke for about 30 minutes").
+    let terms = |k: usize| {
+        let next = if cx.low(k) == "the" { k + 1 } else { k };
+        lexicon::attribution_words()
+            .speaking_terms
+            .contains(&cx.low(next))
+    };
+    let number = |k: usize| cx.low(k).starts_with(|c: char| c.is_ascii_digit());
+    // The terms end the search ("of anonymity" is no topic either), and so
+    // does a duration or a party ("spoke for about five minutes").
     !(i + 1..(i + 8).min(cx.tokens.len()))
-        .take_while(|&k| cx.is_word(k))
+        .take_while(|&k| {
+            cx.is_word(k) && !(cx.low(k) == "on" && terms(k + 1)) && cx.low(k) != "for"
+        })
         .any(|k| match cx.low(k) {
-            "about" | "of" | "out" | "against" | "up" | "through" => true,
+            "of" | "out" | "against" | "up" | "through" => true,
+            "about" => !number(k + 1),
             "on" => !cx.lex.is_time_word(cx.low(k + 1)),
             _ => false,
         })
@@ -509,7 +555,16 @@ fn purpose_infinitive(cx: &Context, i: usize) -> bool {
 pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
     let (s, e) = content;
     if cx.quotation_exactly(s, e).is_some() {
-        let embedded = s > 0 && cx.low(s - 1) == "that";
+        // "said that “…”", "called the plan “a disgrace”", "says “it's
+        // interesting that …”": a quotation run into the writer's sentence,
+        // no comma or colon before it, is a quoted phrase of reported
+        // speech unless it opens a sentence of its own.
+        let run_in = s > 0
+            && cx.is_word(s - 1)
+            && (s + 1..e)
+                .find(|&k| cx.is_word(k))
+                .is_some_and(|k| !cx.is_cap(k));
+        let embedded = s > 0 && cx.low(s - 1) == "that" || run_in;
         return if embedded {
             QuoteKind::Partial
         } else {

@@ -27,6 +27,9 @@ const NOUN_CUES: &[(&str, &str)] = &[
     ("demand", "for"),
     ("demands", "for"),
     ("concerns", "about"),
+    ("concern", "about"),
+    ("questions", "about"),
+    ("doubts", "about"),
     ("views", "on"),
     ("proposal", "to"),
     ("proposals", "to"),
@@ -70,6 +73,51 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
             range: speaker,
             ..SpeakerPhrase::default()
         }),
+        cue_after: false,
+    })
+}
+
+/// "Trump is raising questions about his microphone", "rivals raised
+/// doubts about the plan": a stance noun after a light verb
+/// (`light-verbs`, a word or two of description between) is the claim of
+/// the verb's subject; verb, noun and preposition are the cue.
+pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
+    let l = cx.low(cue);
+    let &(_, prep) = NOUN_CUES.iter().find(|(n, _)| *n == l)?;
+    if prep == "to" || cx.low(cue + 1) != prep {
+        return None;
+    }
+    let words = lexicon::attribution_words();
+    let verb = (cue.saturating_sub(3).max(s)..cue)
+        .rev()
+        .find(|&k| words.light_verbs.contains(&cx.low(k)))?;
+    let described = (verb + 1..cue).all(|k| cx.is_word(k) && !cx.is_cap(k));
+    if !described {
+        return None;
+    }
+    let speaker = phrases::before(cx, s, verb)?;
+    let start = cue + 2;
+    let mut end = start;
+    while end < e {
+        let clause_ends = !cx.inside[end]
+            && (matches!(
+                cx.tokens[end].kind,
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
+            ) || words.clause_verbs.contains(&cx.low(end)));
+        if clause_ends {
+            break;
+        }
+        end += 1;
+    }
+    if cx.word_count(start, end) < 1 {
+        return None;
+    }
+    let content = (start, end);
+    Some(Claim {
+        kind: kind_of(cx, content),
+        content,
+        cue: Some((verb, cue + 2)),
+        speaker: Some(speaker),
         cue_after: false,
     })
 }

@@ -70,22 +70,9 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
         .contains(&next)
         || (next.ends_with("ed")
             && (cx.lex.cue(next).is_some()
-                || matches!(
-                    cx.low(i + 2),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "him"
-                        | "them"
-                        | "it"
-                        | "himself"
-                        | "herself"
-                        | "themselves"
-                )))
+                || lexicon::attribution_words()
+                    .noun_phrase_openers
+                    .contains(&cx.low(i + 2))))
 }
 
 /// Whether the word at `i` opens an adjunct of the act: a subordinator or

@@ -17,6 +17,13 @@ pub(super) fn inverted_speaker(
         return None;
     }
     let r = phrases::after(cx, cue + 1, e)?;
+    // "…, said of Mrs. Clinton's plan": the cue's topic, not its speaker.
+    if lexicon::attribution_words()
+        .cue_prepositions
+        .contains(&cx.low(r.0))
+    {
+        return None;
+    }
     // "“…,” said the 46-year-old.": right after a quotation, a determiner
     // phrase is a speaker even without a name or role word in it.
     let after_quotation = cx.is_mark(cue - 1)
