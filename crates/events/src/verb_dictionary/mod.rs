@@ -70,7 +70,51 @@ impl DictCode {
 }
 
 /// Alternatives for one word position; each a run of consecutive words.
-type Slot = Arc<Vec<Vec<String>>>;
+type Slot = Arc<Alternatives>;
+
+/// A slot's alternatives, with the first bytes their first words start
+/// with: a token of two bytes or more can only match an alternative whose
+/// first word starts with its own first byte (see [`word_is`]), so most
+/// tokens are passed over without reading a single alternative.
+#[derive(Debug)]
+struct Alternatives {
+    alts: Vec<Vec<String>>,
+    /// Bit `b` set: some first word starts with byte `b`.
+    first_bytes: [u64; 4],
+    /// Some first word is shorter than two bytes (or missing), which the
+    /// first byte does not decide.
+    short: bool,
+}
+
+impl Alternatives {
+    fn new(alts: Vec<Vec<String>>) -> Self {
+        let mut first_bytes = [0u64; 4];
+        let mut short = false;
+        for alt in &alts {
+            match alt.first().map(String::as_bytes) {
+                Some(w) if w.len() >= 2 => {
+                    first_bytes[usize::from(w[0] >> 6)] |= 1 << (w[0] & 63);
+                }
+                _ => short = true,
+            }
+        }
+        Alternatives {
+            alts,
+            first_bytes,
+            short,
+        }
+    }
+
+    /// Whether an alternative may start at a token written `lower`.
+    fn may_start(&self, lower: &str) -> bool {
+        match lower.as_bytes() {
+            [b, _, ..] => {
+                self.short || self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            }
+            _ => true,
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 enum Element {
@@ -157,7 +201,7 @@ impl VerbDictionary {
                         .split(' ')
                         .map(|a| a.split('_').map(str::to_string).collect())
                         .collect();
-                    sets.insert(name.to_string(), Arc::new(alts));
+                    sets.insert(name.to_string(), Arc::new(Alternatives::new(alts)));
                 }
                 ["verb", block, code, form] => {
                     let code =
@@ -204,7 +248,7 @@ impl VerbDictionary {
                                 .get(name)
                                 .cloned()
                                 .ok_or_else(|| err(format!("undefined set &{name}"))),
-                            None => Ok(Arc::new(vec![vec![w.to_string()]])),
+                            None => Ok(Arc::new(Alternatives::new(vec![vec![w.to_string()]]))),
                         }
                     };
                     let phrase = |p: &str| -> Result<Vec<Slot>, TableError> {
@@ -258,6 +302,15 @@ fn word_is(lower: &str, w: &str) -> bool {
     if lower == w {
         return true;
     }
+    // A plural is one or two bytes longer than its singular ("s", "es",
+    // "y" → "ies") and, past one byte, starts with the same byte: most
+    // pairs are told apart here, before any suffix is cut (the matcher
+    // asks this of every alternative of a set at every token).
+    let (a, b) = (lower.as_bytes(), w.as_bytes());
+    if !matches!(a.len().abs_diff(b.len()), 1 | 2) || (a.len() >= 2 && b.len() >= 2 && a[0] != b[0])
+    {
+        return false;
+    }
     let plural_of = |p: &str, s: &str| {
         p.strip_prefix(s)
             .is_some_and(|rest| rest == "s" || rest == "es")
@@ -269,7 +322,10 @@ fn word_is(lower: &str, w: &str) -> bool {
 
 /// The end (exclusive) of the alternative of `slot` that matches at `k`, if any.
 fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize> {
-    slot.iter().find_map(|alt| {
+    if !slot.may_start(&tokens.get(k)?.lower) {
+        return None;
+    }
+    slot.alts.iter().find_map(|alt| {
         let stop = k + alt.len();
         (stop <= end
             && alt
@@ -449,6 +505,29 @@ impl VerbDictionary {
 mod tests {
     use super::*;
     use model::Span;
+
+    #[test]
+    fn pattern_words_match_their_regular_plurals_both_ways() {
+        for (lower, w) in [
+            ("talks", "talk"),
+            ("talk", "talks"),
+            ("taxes", "tax"),
+            ("sanctions", "sanction"),
+            ("parties", "party"),
+            ("party", "parties"),
+            ("ies", "y"),
+        ] {
+            assert!(word_is(lower, w), "{lower} {w}");
+        }
+        for (lower, w) in [
+            ("talked", "talk"),
+            ("stalk", "talk"),
+            ("aid", "aide"),
+            ("x", "y"),
+        ] {
+            assert!(!word_is(lower, w), "{lower} {w}");
+        }
+    }
 
     #[test]
     fn shipped_table_parses() {
