@@ -149,6 +149,13 @@ impl WordVectors {
         self.data.get(row * self.dims..(row + 1) * self.dims)
     }
 
+    /// The row and vector of a lower-cased word.
+    pub(crate) fn row(&self, word: &str) -> Option<(u32, &[i8])> {
+        let row = self.index.get(word)?;
+        let at = row as usize;
+        Some((row, self.data.get(at * self.dims..(at + 1) * self.dims)?))
+    }
+
     /// Number of words with vectors.
     pub fn len(&self) -> usize {
         self.index.len()
