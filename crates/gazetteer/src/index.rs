@@ -1,6 +1,6 @@
 //! The indexed gazetteer: every name form mapped to what it names.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::{Area, City, Country, Place, Region, AREAS, CITIES, COUNTRIES, REGIONS};
 
@@ -31,9 +31,9 @@ impl Gazetteer {
     /// Index every table.
     pub fn new() -> Self {
         let mut index = Gazetteer {
-            places: HashMap::new(),
-            codes: HashMap::new(),
-            capitals: HashMap::new(),
+            places: HashMap::default(),
+            codes: HashMap::default(),
+            capitals: HashMap::default(),
         };
         // Insertion order sets each name's preferred meaning: "Georgia" is
         // the country before the US state, "Washington" the city before the
