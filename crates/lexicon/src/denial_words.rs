@@ -5,7 +5,7 @@
 
 use crate::inflect;
 use crate::parse::{self, ParseError};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const FILE: &str = "denial_words.txt";

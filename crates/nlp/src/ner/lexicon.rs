@@ -244,7 +244,7 @@ pub struct Lexicons {
     /// Lower-cased word → vector.
     pub(crate) vectors: WordVectors,
     /// Lower-cased phrase (tokens joined by one space) → table.
-    phrases: HashMap<String, LexiconKind>,
+    phrases: foldhash::HashMap<String, LexiconKind>,
     /// The longest phrase, in tokens.
     max_len: usize,
     /// Lower-cased given names and surnames → frequency band.
@@ -272,7 +272,7 @@ impl Lexicons {
         let mut lex = Lexicons {
             classes: classes.into(),
             vectors,
-            phrases: HashMap::new(),
+            phrases: foldhash::HashMap::default(),
             max_len: 1,
             person_names: person_names.into(),
         };
