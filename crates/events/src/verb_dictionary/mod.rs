@@ -72,15 +72,15 @@ impl DictCode {
 /// Alternatives for one word position; each a run of consecutive words.
 type Slot = Arc<Alternatives>;
 
-/// A slot's alternatives, with the first bytes their first words start
-/// with: a token of two bytes or more can only match an alternative whose
-/// first word starts with its own first byte (see [`word_is`]), so most
-/// tokens are passed over without reading a single alternative.
+/// A slot's alternatives, indexed by the first byte of their first word:
+/// a token of two bytes or more can only match an alternative whose first
+/// word starts with its own first byte (see [`word_is`]), so a token reads
+/// only those, in their order.
 #[derive(Debug)]
 struct Alternatives {
     alts: Vec<Vec<String>>,
-    /// Bit `b` set: some first word starts with byte `b`.
-    first_bytes: [u64; 4],
+    /// (first byte of the first word, alternative), sorted.
+    by_byte: Vec<(u8, u32)>,
     /// Some first word is shorter than two bytes (or missing), which the
     /// first byte does not decide.
     short: bool,
@@ -88,30 +88,33 @@ struct Alternatives {
 
 impl Alternatives {
     fn new(alts: Vec<Vec<String>>) -> Self {
-        let mut first_bytes = [0u64; 4];
+        let mut by_byte = Vec::with_capacity(alts.len());
         let mut short = false;
-        for alt in &alts {
+        for (i, alt) in alts.iter().enumerate() {
             match alt.first().map(String::as_bytes) {
-                Some(w) if w.len() >= 2 => {
-                    first_bytes[usize::from(w[0] >> 6)] |= 1 << (w[0] & 63);
-                }
+                Some(w) if w.len() >= 2 => by_byte.push((w[0], i as u32)),
                 _ => short = true,
             }
         }
+        by_byte.sort_unstable();
         Alternatives {
             alts,
-            first_bytes,
+            by_byte,
             short,
         }
     }
 
-    /// Whether an alternative may start at a token written `lower`.
-    fn may_start(&self, lower: &str) -> bool {
+    /// The alternatives (by index) that may start at a token written
+    /// `lower`, in their order: those whose first word starts with its
+    /// first byte; `None` when the first byte does not decide (all may).
+    fn at(&self, lower: &str) -> Option<&[(u8, u32)]> {
         match lower.as_bytes() {
-            [b, _, ..] => {
-                self.short || self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            [b, _, ..] if !self.short => {
+                let from = self.by_byte.partition_point(|(x, _)| x < b);
+                let to = self.by_byte.partition_point(|(x, _)| x <= b);
+                self.by_byte.get(from..to)
             }
-            _ => true,
+            _ => None,
         }
     }
 }
@@ -322,10 +325,7 @@ fn word_is(lower: &str, w: &str) -> bool {
 
 /// The end (exclusive) of the alternative of `slot` that matches at `k`, if any.
 fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize> {
-    if !slot.may_start(&tokens.get(k)?.lower) {
-        return None;
-    }
-    slot.alts.iter().find_map(|alt| {
+    let matches = |alt: &Vec<String>| {
         let stop = k + alt.len();
         (stop <= end
             && alt
@@ -333,7 +333,13 @@ fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize>
                 .zip(&tokens[k..stop])
                 .all(|(w, t)| word_is(&t.lower, w)))
         .then_some(stop)
-    })
+    };
+    match slot.at(&tokens.get(k)?.lower) {
+        Some(some) => some
+            .iter()
+            .find_map(|&(_, i)| slot.alts.get(i as usize).and_then(matches)),
+        None => slot.alts.iter().find_map(matches),
+    }
 }
 
 /// The first place at or after `from` where the phrase matches (modifiers
