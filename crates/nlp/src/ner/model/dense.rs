@@ -8,7 +8,7 @@
 //! 1/254 to a half, far beyond the float sum's error (under 1e-6).
 //!
 //! For speed the block is re-laid `[slot][label][dimension]` with the
-//! dimensions padded to a multiple of 8, so that each label's score is a
+//! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
 use super::{DenseInput, DENSE_SLOTS};
@@ -24,7 +24,7 @@ const MAX_DIMS: usize = 64;
 pub(crate) struct DenseBlock {
     /// Vector dimensions the block was trained for.
     dims: usize,
-    /// `dims` rounded up to a multiple of 8 (the padding weighs zero).
+    /// Components per row: [`MAX_DIMS`] (the padding weighs zero).
     padded: usize,
     /// Number of labels.
     labels: usize,
@@ -48,7 +48,9 @@ impl DenseBlock {
         if dims == 0 || dims > MAX_DIMS {
             return None;
         }
-        let padded = dims.div_ceil(8) * 8;
+        // Padded to the longest vector laid out: a dot product of a fixed
+        // length compiles to straight-line SIMD with no loop or remainder.
+        let padded = MAX_DIMS;
         let mut weights = vec![0i16; DENSE_SLOTS * labels * padded];
         for slot in 0..DENSE_SLOTS {
             for d in 0..dims {
@@ -93,10 +95,10 @@ impl DenseBlock {
         for (w, c) in wide.iter_mut().zip(x) {
             *w = i16::from(*c);
         }
-        let wide = wide.get(..self.padded)?;
         let mut out = [0i32; LANES];
-        for (t, row) in out.iter_mut().zip(block.chunks_exact(self.padded)) {
-            *t = dot(wide, row);
+        for (t, row) in out.iter_mut().zip(block.chunks_exact(MAX_DIMS)) {
+            let row: &[i16; MAX_DIMS] = row.try_into().ok()?;
+            *t = dot(&wide, row);
         }
         Some(out)
     }
@@ -164,7 +166,7 @@ impl DenseMemo {
 
 /// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
 /// sum fits an i32); a plain reduction the compiler vectorises.
-fn dot(a: &[i16], b: &[i16]) -> i32 {
+fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
     a.iter()
         .zip(b)
         .map(|(x, w)| i32::from(*x) * i32::from(*w))
