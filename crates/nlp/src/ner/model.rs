@@ -611,6 +611,15 @@ mod tests {
                 stage.score(&features, &dense, &mut fast);
                 plain_score(stage, &features, &dense, &mut plain);
                 assert_eq!(fast, plain);
+                // The per-document products give the same scores, computed
+                // and then read back from the memo.
+                let ids = [0, 1, 2, 3, 4, 5];
+                let mut memo = DenseMemo::new(DENSE_SLOTS);
+                for _ in 0..2 {
+                    let mut memoised = vec![0i32; labels];
+                    stage.score_memo(&features, &dense, &ids, &mut memo, &mut memoised);
+                    assert_eq!(memoised, plain);
+                }
             }
         }
     }
