@@ -17,24 +17,15 @@ schemathesis="$NEWSGRAPH_VENV/bin/schemathesis"
 
 bin="$root/target/release/newsgraph"
 [ -x "$bin" ] || cargo build --release -p newsgraph
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/test-server.sh
 
 db="$work/demo.db"
 "$bin" demo --db "$db" >/dev/null
 "$bin" ingest --db "$db" tests/browser/fixtures/hostile.jsonl 2>/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "$db" --addr "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server "$db"
 
 status=0
-"$schemathesis" run "http://127.0.0.1:$port/openapi.json" \
+"$schemathesis" run "$base/openapi.json" \
   --checks all --exclude-checks ignored_auth,object_level_authorization \
   --max-time "$MAX_TIME" -w 2 --no-color >"$work/st.log" 2>&1 || status=$?
 sed -n '/SUMMARY/,$p' "$work/st.log"

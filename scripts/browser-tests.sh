@@ -32,13 +32,7 @@ if [ ! -x "$bin" ]; then
   bin="$root/target/release/newsgraph"
 fi
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/test-server.sh
 
 db="$work/demo.db"
 "$bin" demo --db "$db" >"$work/demo.log"
@@ -53,17 +47,9 @@ denials=crates/server/tests/fixtures/denials
 "$bin" ingest --db "$db" --published 2025-06-03 "$denials/denial.txt" 2>>"$work/ingest.log"
 "$bin" ingest --db "$db" --published 2025-06-04 "$denials/unrelated.txt" 2>>"$work/ingest.log"
 
-# Port 0 would be best, but the tests need to know the port: pick a free one.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "$db" --addr "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null || { cat "$work/serve.log"; exit 1; }
+start_server "$db"
 
-export NEWSGRAPH_URL="http://127.0.0.1:$port"
+export NEWSGRAPH_URL="$base"
 status=0
 (cd tests/browser && node --test --test-reporter=spec ./*.test.mjs) || status=$?
 echo "screenshots: $(ls "$TEST_OUTPUT/screenshots" 2>/dev/null | wc -l) in $TEST_OUTPUT/screenshots"

@@ -24,13 +24,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 bin="${NEWSGRAPH_BIN:-$root/target/release/newsgraph}"
 [ -x "$bin" ] || cargo build --release -p newsgraph
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/test-server.sh
 
 db="${DB:-}"
 if [ -z "$db" ]; then
@@ -57,12 +51,7 @@ ui_graph /graph
 PATHS
 fi
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$bin" serve --db "$db" --addr "127.0.0.1:$port" --max-concurrent 256 >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -sf "$base/api/stats" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -sf "$base/api/stats" >/dev/null || { cat "$work/serve.log"; exit 1; }
+start_server "$db" --max-concurrent 256
 
 # Every path must answer 200 before it is measured.
 while read -r name path; do

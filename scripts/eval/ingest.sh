@@ -10,14 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pages=../shared/data/extraction/html
-if [ ! -d "$pages" ]; then
-  echo "../shared/data/extraction is absent: ingest evaluation skipped"
-  exit 0
-fi
-bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
-[ -x "$bin" ] || cargo build --release -q -p newsgraph
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+. scripts/eval/prelude.sh "ingest evaluation" "$pages"
 
 python3 - "$pages" "$tmp/pages.warc.gz" <<'PY'
 import gzip, os, sys

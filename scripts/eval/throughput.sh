@@ -14,14 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pages=../shared/data/extraction/html
-if [ ! -d "$pages" ]; then
-  echo "../shared/data/extraction is absent: throughput evaluation skipped"
-  exit 0
-fi
-bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
-[ -x "$bin" ] || cargo build --release -q -p newsgraph
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+. scripts/eval/prelude.sh "throughput evaluation" "$pages"
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 

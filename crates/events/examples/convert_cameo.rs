@@ -8,6 +8,8 @@
 //! A test (`tests/cameo_table.rs`, ignored without ../shared) checks that the
 //! committed table is what this writes.
 
+mod convert;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -16,24 +18,5 @@ fn main() -> ExitCode {
         eprintln!("usage: convert_cameo CAMEO.2.0.txt OUTPUT");
         return ExitCode::FAILURE;
     };
-    let text = match std::fs::read(input) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => {
-            eprintln!("{input}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match events::verb_dictionary::convert::convert(&text) {
-        Ok(table) => match std::fs::write(output, table) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{output}: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
+    convert::convert_file(input, output, events::verb_dictionary::convert::convert)
 }

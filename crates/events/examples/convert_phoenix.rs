@@ -13,8 +13,13 @@
 //! A test (`tests/cameo_table.rs`, ignored without ../shared) checks that the
 //! committed tables are what this writes.
 
+mod convert;
+
 use events::dictionary;
 use std::process::ExitCode;
+
+/// A converter of one of the Phoenix dictionaries, given its table's header.
+type ToTable = fn(&str, &str) -> Result<String, dictionary::DictionaryError>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,34 +27,16 @@ fn main() -> ExitCode {
         eprintln!("usage: convert_phoenix agents|international INPUT OUTPUT");
         return ExitCode::FAILURE;
     };
-    let text = match std::fs::read(input) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => {
-            eprintln!("{input}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let converted = match kind.as_str() {
-        "agents" => dictionary::convert_agents(&text, dictionary::AGENTS_HEADER),
-        "international" => {
-            dictionary::convert_international(&text, dictionary::INTERNATIONAL_HEADER)
-        }
+    let (to_table, header): (ToTable, &str) = match kind.as_str() {
+        "agents" => (dictionary::convert_agents, dictionary::AGENTS_HEADER),
+        "international" => (
+            dictionary::convert_international,
+            dictionary::INTERNATIONAL_HEADER,
+        ),
         _ => {
             eprintln!("convert_phoenix: unknown table {kind:?} (agents or international)");
             return ExitCode::FAILURE;
         }
     };
-    match converted {
-        Ok(table) => match std::fs::write(output, table) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{output}: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Err(e) => {
-            eprintln!("{input}: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    convert::convert_file(input, output, |text| to_table(text, header))
 }

@@ -88,6 +88,21 @@ pub fn find(
     entities: EntityActors,
     date: Option<NaiveDate>,
 ) -> Vec<Phrase> {
+    find_with_verbs(tokens, table, gazetteer, entities, date, &|_| false)
+}
+
+/// [`find`], told which words are verb forms (`is_verb`), so that a
+/// present-tense verb right after a name ("Iran arrests Canadian
+/// citizens") ends the name's phrase rather than modifying the role after
+/// it.
+pub fn find_with_verbs(
+    tokens: &[Token],
+    table: &ActorTable,
+    gazetteer: &Gazetteer,
+    entities: EntityActors,
+    date: Option<NaiveDate>,
+    is_verb: &dyn Fn(&str) -> bool,
+) -> Vec<Phrase> {
     let pieces = label(tokens, table, gazetteer, entities, date);
     let mut out = Vec::new();
     let mut i = 0;
@@ -96,7 +111,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        let phrase = build(tokens, &pieces, i);
+        let phrase = build(tokens, &pieces, i, is_verb);
         i = phrase.end.max(i + 1);
         out.push(phrase);
     }
@@ -336,6 +351,12 @@ fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece
     })
 }
 
+/// Whether `lower` is a function word that never sits inside an actor
+/// phrase as a modifier ("the", "has", "said").
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP.contains(&lower)
+}
+
 /// Words that never sit inside an actor phrase as modifiers.
 const STOP: &[&str] = &[
     "the",
@@ -422,8 +443,18 @@ const STOP: &[&str] = &[
 /// Whether token `j` may be a modifier inside a phrase ("embassy",
 /// "national security"): a plain lowercase word, with a role noun within
 /// the next three tokens.
-fn is_modifier(tokens: &[Token], pieces: &[Option<Piece>], j: usize) -> bool {
+fn is_modifier(
+    tokens: &[Token],
+    pieces: &[Option<Piece>],
+    j: usize,
+    is_verb: &dyn Fn(&str) -> bool,
+) -> bool {
     let t = &tokens[j];
+    let named = |k: usize| {
+        pieces[k]
+            .as_ref()
+            .is_some_and(|p| matches!(p.label, Label::Country { .. } | Label::Actor { .. }))
+    };
     let plain = t.is_word()
         && !STOP.contains(&t.lower.as_str())
         && !t.lower.ends_with("ed")
@@ -445,6 +476,12 @@ fn is_modifier(tokens: &[Token], pieces: &[Option<Piece>], j: usize) -> bool {
             ) && (j + 1..k).all(|m| {
                 let w = &tokens[m];
                 w.is_word() && !STOP.contains(&w.lower.as_str())
+            }) && !(j..k).any(|m| {
+                // "Iran (still) arrests Canadian citizens": a verb in the
+                // third person before another name is the clause's verb,
+                // not a modifier of the role after that name.
+                let w = &tokens[m];
+                w.lower.ends_with('s') && (m + 1..k).any(named) && is_verb(&w.lower)
             })
         })
 }
@@ -462,7 +499,12 @@ struct Parts {
 }
 
 /// Builds the phrase that starts at token `i` (which has a label).
-fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
+fn build(
+    tokens: &[Token],
+    pieces: &[Option<Piece>],
+    i: usize,
+    is_verb: &dyn Fn(&str) -> bool,
+) -> Phrase {
     let mut parts = Parts::default();
     let mut j = i;
     let mut end = i;
@@ -533,7 +575,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
         // Genitive: "Iraq's national security advisor".
         if (t.lower == "'s" || t.lower == "'") && !possessive {
             let k = j + 1;
-            if (k..(k + 4).min(tokens.len())).any(|m| is_modifier(tokens, pieces, m))
+            if (k..(k + 4).min(tokens.len())).any(|m| is_modifier(tokens, pieces, m, is_verb))
                 || next_is(k, &|l| matches!(l, Label::Agent { .. }))
             {
                 j = k;
@@ -542,7 +584,7 @@ fn build(tokens: &[Token], pieces: &[Option<Piece>], i: usize) -> Phrase {
             possessive = true;
             break;
         }
-        if is_modifier(tokens, pieces, j) {
+        if is_modifier(tokens, pieces, j, is_verb) {
             j += 1;
             continue;
         }

@@ -125,6 +125,44 @@ impl VerbLexicon {
         self.is_head(lower) || self.dictionary.is_verb(lower)
     }
 
+    /// The CAMEO code of the event noun `lower` ("invasion", "arrest",
+    /// "talks", "killings"): the verb it names, coded as that verb alone —
+    /// our pattern for it with no other words (else the code of one of its
+    /// noun patterns), else, for a derived noun that is no verb form itself
+    /// ("expulsion", not "issue" or "deal"), the CAMEO dictionary's own
+    /// code for the verb when it is one of material conflict (15–20). `None` for statements (root 01), for past forms
+    /// ("meant") and for what codes no event.
+    pub fn noun_code(&self, lower: &str) -> Option<String> {
+        let past = lower.ends_with("ed") || lemma::irregular(lower).is_some_and(|l| l != lower);
+        if past && lemma::irregulars().noun(lower).is_none() {
+            return None;
+        }
+        let derived = !self.dictionary.is_verb(lower);
+        let code = lemma::verbs_of_noun(lower).into_iter().find_map(|verb| {
+            let own = self.by_head.get(&verb).and_then(|ps| {
+                ps.iter()
+                    .find(|p| p.elements.is_empty() && !p.reverse)
+                    .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
+                    .map(|p| p.code.clone())
+            });
+            // Nominalisations of material conflict name acts ("expulsion",
+            // "occupation"); of the verbal codes they mostly name states
+            // ("decision", "determination", "agreement" → 03, 05), so only
+            // the former take the dictionary's isolated code.
+            own.or_else(
+                || match self.dictionary.own_code(&verb).filter(|_| derived)? {
+                    DictCode::Forward(c) | DictCode::Mutual(c)
+                        if crate::cameo::quad_class(c) == 4 =>
+                    {
+                        Some(c.clone())
+                    }
+                    _ => None,
+                },
+            )
+        })?;
+        (crate::cameo::root(&code) != "01").then_some(code)
+    }
+
     /// Whether `lower` is a form of any head.
     pub fn is_head(&self, lower: &str) -> bool {
         self.head_lemma(lower).is_some()

@@ -4,10 +4,16 @@
 use events::EventCoder;
 use model::{Analysis, Document, Entity, EntityType, Span};
 
-/// (source, target, cameo) of every event, with the entities given.
-fn code_with(text: &str, entities: Vec<Entity>) -> Vec<(String, String, String)> {
+/// (source, target, cameo) of every event of `text`, on a page at `url`,
+/// with the entities given.
+fn code_document(
+    text: &str,
+    url: Option<&str>,
+    entities: Vec<Entity>,
+) -> Vec<(String, String, String)> {
     let mut a = Analysis::new(Document::default());
     a.document.article.text = text.to_string();
+    a.document.article.url = url.map(str::to_string);
     a.entities = entities;
     EventCoder::new().annotate(&mut a);
     a.events
@@ -21,8 +27,29 @@ fn code_with(text: &str, entities: Vec<Entity>) -> Vec<(String, String, String)>
         .collect()
 }
 
+/// Events with the entities given.
+fn code_with(text: &str, entities: Vec<Entity>) -> Vec<(String, String, String)> {
+    code_document(text, None, entities)
+}
+
 fn code(text: &str) -> Vec<(String, String, String)> {
     code_with(text, Vec::new())
+}
+
+/// An entity `name` of `kind` coded `actor`, mentioned wherever `text`
+/// has its name.
+fn entity(text: &str, name: &str, kind: EntityType, actor: Option<&str>) -> Entity {
+    Entity {
+        id: "e1".into(),
+        name: name.into(),
+        kind,
+        actor: actor.map(str::to_string),
+        mentions: text
+            .match_indices(name)
+            .map(|(s, _)| Span::new(s, s + name.len()))
+            .collect(),
+        titles: Vec::new(),
+    }
 }
 
 fn has(events: &[(String, String, String)], source: &str, target: &str, root: &str) -> bool {
@@ -65,19 +92,8 @@ fn its_foreign_ministry_is_the_antecedents() {
 fn the_articles_main_country_is_the_last_resort() {
     let text = "Iran faces a new wave of unrest. Iran has blamed foreign powers. \
                 Protesters attacked a Chinese diplomat on Friday.";
-    let at = |w: &str| {
-        let s = text.find(w).unwrap();
-        Span::new(s, s + w.len())
-    };
-    let second = text[5..].find("Iran").unwrap() + 5;
-    let iran = Entity {
-        id: "e1".into(),
-        name: "Iran".into(),
-        kind: EntityType::Gpe,
-        actor: Some("IRN".into()),
-        mentions: vec![at("Iran"), Span::new(second, second + 4)],
-        titles: Vec::new(),
-    };
+    let iran = entity(text, "Iran", EntityType::Gpe, Some("IRN"));
+    assert_eq!(iran.mentions.len(), 2);
     let got = code_with(text, vec![iran]);
     assert!(has(&got, "IRNOPP", "CHN", "1"), "{got:?}");
 }
@@ -104,15 +120,7 @@ fn police_force_on_their_own_protesters_is_repression() {
 fn a_document_naming_one_country_is_its_main_country() {
     let text = "Protests spread across Iran after a fuel price rise. \
                 Police fired on protesters in several cities.";
-    let s = text.find("Iran").unwrap();
-    let iran = Entity {
-        id: "e1".into(),
-        name: "Iran".into(),
-        kind: EntityType::Gpe,
-        actor: Some("IRN".into()),
-        mentions: vec![Span::new(s, s + 4)],
-        titles: Vec::new(),
-    };
+    let iran = entity(text, "Iran", EntityType::Gpe, Some("IRN"));
     let got = code_with(text, vec![iran]);
     assert!(has(&got, "IRNCOP", "IRNOPP", "17"), "{got:?}");
 }
@@ -131,19 +139,7 @@ fn world_leaders_are_no_one_country() {
 
 /// Events on a page at `url`.
 fn code_page(url: &str, text: &str) -> Vec<(String, String, String)> {
-    let mut a = Analysis::new(Document::default());
-    a.document.article.text = text.to_string();
-    a.document.article.url = Some(url.to_string());
-    EventCoder::new().annotate(&mut a);
-    a.events
-        .iter()
-        .map(|e| {
-            let actor = |r: &Option<model::Reference>| {
-                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
-            };
-            (actor(&e.source), actor(&e.target), e.cameo.clone())
-        })
-        .collect()
+    code_document(text, Some(url), Vec::new())
 }
 
 #[test]
@@ -196,15 +192,7 @@ fn he_after_a_person_with_no_actor_is_that_person() {
     let text = "Swedish prosecutors dropped the case on Tuesday. Julian Assange fought \
                 extradition to the United States, which accuses him of espionage and \
                 accuses Russia of hacking.";
-    let s = text.find("Julian Assange").unwrap();
-    let assange = Entity {
-        id: "e1".into(),
-        name: "Julian Assange".into(),
-        kind: EntityType::Person,
-        actor: None,
-        mentions: vec![Span::new(s, s + "Julian Assange".len())],
-        titles: Vec::new(),
-    };
+    let assange = entity(text, "Julian Assange", EntityType::Person, None);
     let got = code_with(text, vec![assange]);
     // "him" is Assange, whom the coder has no actor for: not the prosecutors.
     assert!(!has(&got, "USA", "SWE", "11"), "{got:?}");

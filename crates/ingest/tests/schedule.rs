@@ -8,7 +8,7 @@ use ingest::{
     run, DocumentError, IngestError, Options, Progress, RawDocument, Report, SourceItem, Stages,
 };
 use model::contract::Output;
-use model::{Analysis, Document, InputKind};
+use model::{Analysis, Document, InputKind, Step};
 use pipeline::{Budget, OverBudget, Pipeline, PipelineError};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -19,8 +19,9 @@ use store::Store;
 
 /// Extracts for real and annotates nothing; a text with `SLOW` sleeps for
 /// [`SLOW`] (an analysis that never checks its budget), one with `ENDLESS`
-/// works until its budget is spent (as the stages do), one with `PANIC`
-/// panics. Counts analyses running at once.
+/// works until its budget is spent (as the stages do), one with `LONG`
+/// works through 10M tokens at 1,000 a millisecond, reporting its progress
+/// (as the stages do; 10 s in all), one with `PANIC` panics. Counts analyses running at once.
 #[derive(Default)]
 struct StandIn {
     running: AtomicUsize,
@@ -47,12 +48,21 @@ impl Stages for StandIn {
         if text.contains("SLOW") {
             std::thread::sleep(SLOW);
         }
+        if text.contains("LONG") {
+            let outcome = (0..10_000).try_for_each(|ms| {
+                std::thread::sleep(Duration::from_millis(1));
+                budget.progress(Step::Events, ms * 1_000, 10_000_000)
+            });
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            outcome?;
+            return Ok(Analysis::new(document).to_contract());
+        }
         if text.contains("ENDLESS") {
             while budget.check().is_ok() {
                 std::thread::sleep(Duration::from_millis(1));
             }
             self.running.fetch_sub(1, Ordering::SeqCst);
-            return Err(OverBudget);
+            return Err(OverBudget::Spent);
         }
         self.running.fetch_sub(1, Ordering::SeqCst);
         assert!(!text.contains("PANIC"), "a stage bug on this text");
@@ -220,6 +230,36 @@ fn a_document_past_its_deadline_fails_alone_and_promptly() {
     let message = report.failed[0].error.to_string();
     assert!(
         message.contains("longer than 300 ms") && message.contains("--max-analysis-ms"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_document_whose_pace_shows_it_cannot_finish_is_refused_before_its_deadline() {
+    let db = Db::new();
+    let mut items = vec![text("long", &format!("LONG {}", story(0)))];
+    items.extend((1..=10).map(|n| text(&format!("good{n}"), &story(n))));
+    let options = Options {
+        max_analysis: Duration::from_secs(2),
+        workers: 2,
+    };
+    let started = Instant::now();
+    let (report, _) = ingest(&db, items, Arc::new(StandIn::default()), &options);
+    let elapsed = started.elapsed();
+    let report = report.unwrap();
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+    assert_eq!(report.added, 10, "{report:?}");
+    assert_eq!(report.failed.len(), 1, "{report:?}");
+    assert_eq!(report.failed[0].origin, "long");
+    assert!(matches!(
+        report.failed[0].error,
+        DocumentError::Projected { estimate, .. } if estimate > Duration::from_secs(5)
+    ));
+    let message = report.failed[0].error.to_string();
+    assert!(
+        message.contains("would take about")
+            && message.contains("over the 2000 ms limit")
+            && message.contains("--max-analysis-ms"),
         "{message}"
     );
 }

@@ -23,18 +23,32 @@ pub struct ActorWords<'t> {
     pub generic_agents: Vec<&'t str>,
     /// Phrases that point back at the last country named ("that country").
     pub country_anaphors: Vec<&'t str>,
+    /// Person nouns that, after "the" and a nationality, rename a person
+    /// named before ("the Australian national").
+    pub epithet_nouns: Vec<&'t str>,
+    /// Nouns that, bare after a verb of holding, say what its object
+    /// became ("held hostage").
+    pub captive_nouns: Vec<&'t str>,
 }
 
 impl<'t> ActorWords<'t> {
     /// Reads a file in the format of `data/actor_words.txt`.
     pub fn parse(text: &'t str) -> Result<Self, ParseError> {
         let mut out = ActorWords::default();
-        let known = ["pronouns", "generic-agents", "country-anaphors"];
+        let known = [
+            "pronouns",
+            "generic-agents",
+            "country-anaphors",
+            "epithet-nouns",
+            "captive-nouns",
+        ];
         for (name, lines) in parse::sections(WORDS_FILE, text, &known)? {
             let list = match name {
                 "pronouns" => &mut out.pronouns,
                 "generic-agents" => &mut out.generic_agents,
-                _ => &mut out.country_anaphors,
+                "country-anaphors" => &mut out.country_anaphors,
+                "epithet-nouns" => &mut out.epithet_nouns,
+                _ => &mut out.captive_nouns,
             };
             push_entries(list, &lines, WORDS_FILE)?;
         }
@@ -74,6 +88,7 @@ mod tests {
         assert!(w.pronouns.contains(&"they"));
         assert!(w.generic_agents.contains(&"spokesman"));
         assert_eq!(w.country_anaphors.len(), 3);
+        assert!(w.epithet_nouns.contains(&"national"));
     }
 
     #[test]

@@ -171,6 +171,63 @@ pub fn candidates(lower: &str) -> Vec<String> {
     out
 }
 
+/// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
+/// "killings" → "kill", "withdrawal" → "withdraw", "criticism" →
+/// "criticize", "seizure" → "seize"), most literal first: the noun itself
+/// and its singular, then the stems its nominalising suffix leaves. The
+/// caller keeps the first one its verb list knows, as with [`candidates`].
+pub fn verbs_of_noun(lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if s.len() >= 3 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let singular = irregulars()
+        .noun(lower)
+        .map(str::to_string)
+        .or_else(|| lower.strip_suffix("ies").map(|s| format!("{s}y")))
+        .or_else(|| {
+            lower
+                .strip_suffix('s')
+                .filter(|s| !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| lower.to_string());
+    push(lower.to_string());
+    push(singular.clone());
+    let n = singular.as_str();
+    // Stem and the endings a verb may take back, per nominalising suffix.
+    const RULES: &[(&str, &[&str])] = &[
+        ("ation", &["ate", "", "e", "y"]),
+        ("ition", &["e", ""]),
+        ("ssion", &["ss", "t"]),
+        ("sion", &["de", "d", "se"]),
+        ("tion", &["t", "te", "e"]),
+        ("ion", &["", "e"]),
+        ("ment", &[""]),
+        ("ings", &["", "e"]),
+        ("ing", &["", "e"]),
+        ("ance", &["", "e"]),
+        ("ence", &["", "e"]),
+        ("ure", &["e"]),
+        ("ism", &["ize", "ise"]),
+        ("ial", &["y"]),
+        ("al", &["", "e"]),
+    ];
+    for (suffix, endings) in RULES {
+        if let Some(stem) = n.strip_suffix(suffix) {
+            for e in *endings {
+                push(format!("{stem}{e}"));
+            }
+            if let Some(undoubled) = undouble(stem) {
+                push(undoubled);
+            }
+        }
+    }
+    out
+}
+
 /// "plann" → "plan": the stem with a doubled final consonant undone.
 fn undouble(stem: &str) -> Option<String> {
     let b = stem.as_bytes();
@@ -209,6 +266,26 @@ mod tests {
         assert_eq!(t.noun("children"), Some("child"));
         assert_eq!(t.verb("children"), None);
         assert_eq!(t.noun("went"), None);
+    }
+
+    #[test]
+    fn event_nouns_lead_back_to_their_verbs() {
+        for (noun, verb) in [
+            ("invasion", "invade"),
+            ("killings", "kill"),
+            ("withdrawal", "withdraw"),
+            ("criticism", "criticize"),
+            ("seizure", "seize"),
+            ("negotiations", "negotiate"),
+            ("condemnation", "condemn"),
+            ("interference", "interfere"),
+            ("bombing", "bomb"),
+            ("denial", "deny"),
+            ("extension", "extend"),
+            ("talks", "talk"),
+        ] {
+            assert!(verbs_of_noun(noun).contains(&verb.to_string()), "{noun}");
+        }
     }
 
     #[test]

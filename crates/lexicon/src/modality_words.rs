@@ -21,6 +21,21 @@ pub struct ModalityWords<'t> {
     pub hypothetical_modals: Vec<&'t str>,
     /// Words that put a sentence in the future (nlp resolves its weekdays forward).
     pub future_markers: Vec<&'t str>,
+    /// Verbs whose object noun names the event ("held talks", "launched
+    /// an attack", "made a condemnation"): the noun is coded, the verb's
+    /// subject is its source.
+    pub light_verbs: Vec<&'t str>,
+    /// Modifiers that make an event noun a background label, not news
+    /// ("the former occupation", "the previous talks").
+    pub background_modifiers: Vec<&'t str>,
+    /// Modifiers that make an event noun scheduled ("the planned visit").
+    pub planned_modifiers: Vec<&'t str>,
+    /// Modifiers that make an event noun only possible ("a possible
+    /// attack", "the proposed talks").
+    pub unreal_modifiers: Vec<&'t str>,
+    /// Verbs whose subject undergoes the event their object noun names
+    /// ("faced criticism", "drew condemnation from").
+    pub receiving_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -32,6 +47,11 @@ impl<'t> ModalityWords<'t> {
             "negations",
             "hypothetical-modals",
             "future-markers",
+            "light-verbs",
+            "background-modifiers",
+            "planned-modifiers",
+            "unreal-modifiers",
+            "receiving-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -39,6 +59,11 @@ impl<'t> ModalityWords<'t> {
                 "negations" => &mut out.negations,
                 "hypothetical-modals" => &mut out.hypothetical_modals,
                 "future-markers" => &mut out.future_markers,
+                "light-verbs" => &mut out.light_verbs,
+                "background-modifiers" => &mut out.background_modifiers,
+                "planned-modifiers" => &mut out.planned_modifiers,
+                "unreal-modifiers" => &mut out.unreal_modifiers,
+                "receiving-verbs" => &mut out.receiving_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -67,6 +92,11 @@ mod tests {
         assert!(w.hypothetical_modals.contains(&"might"));
         assert!(w.future_markers.contains(&"will"));
         assert!(w.adverbs.contains(&"already"));
+        assert!(w.light_verbs.contains(&"launch"));
+        assert!(w.background_modifiers.contains(&"former"));
+        assert!(w.planned_modifiers.contains(&"planned"));
+        assert!(w.unreal_modifiers.contains(&"possible"));
+        assert!(w.receiving_verbs.contains(&"face"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod gdelt;
 mod offsets;
 mod token;
 
-pub use budget::{Budget, OverBudget};
+pub use budget::{Budget, OverBudget, Step};
 pub use offsets::CharOffsets;
 pub use token::{CompactString, Mark, Token, TokenKind};
 

@@ -20,6 +20,40 @@ fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the newsgraph binary runs")
 }
 
+/// Runs `cmd` and checks that it succeeded, showing its error output if not.
+#[track_caller]
+fn run_ok(cmd: &mut Command) -> Output {
+    let out = run(cmd);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
+/// Runs `cmd` with `input` on its standard input.
+fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the newsgraph binary runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("the newsgraph binary runs")
+}
+
+/// Each line of the output, as JSON.
+fn json_lines(out: &Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -83,10 +117,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn analyze_prints_contract_json_with_code_point_offsets() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "lisbon.txt", ARTICLE.as_bytes());
-    let out = run(newsgraph()
-        .args(["analyze", "--published", "2025-06-06"])
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(
+        newsgraph()
+            .args(["analyze", "--published", "2025-06-06"])
+            .arg(&file),
+    );
     let doc: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     assert_eq!(doc["schema"], "newsgraph/1");
     assert_eq!(doc["document"]["id"], "lisbon");
@@ -102,21 +137,11 @@ fn analyze_prints_contract_json_with_code_point_offsets() {
 
 #[test]
 fn analyze_reads_standard_input() {
-    let mut child = newsgraph()
-        .args(["analyze", "--compact", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ARTICLE.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
+    let out = run_with_stdin(
+        newsgraph().args(["analyze", "--compact", "-"]),
+        ARTICLE.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let doc: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(doc["document"]["id"], "stdin");
 }
@@ -130,12 +155,8 @@ fn analyze_jsonl_keeps_order_and_reports_bad_records() {
         serde_json::json!({"id": "two", "html": "<html><body><p>Spain said on Monday it would keep talking to Portugal.</p></body></html>"}).to_string(),
     ];
     let file = write(dir.path(), "batch.jsonl", lines.join("\n").as_bytes());
-    let out = run(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let docs: Vec<Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let out = run_ok(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
+    let docs = json_lines(&out);
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[0]["document"]["id"], "one");
     assert!(docs[1]["error"].as_str().unwrap().contains("JSON"));
@@ -166,12 +187,8 @@ fn extract_prints_one_article_per_file() {
         "b.html",
         b"<html><head><title>Talks resume in Geneva | Daily Planet</title></head><body><nav>Home News</nav><article><p>Talks resumed in Geneva on Tuesday.</p></article></body></html>",
     );
-    let out = run(newsgraph().arg("extract").arg(dir.path()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let docs: Vec<Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = run_ok(newsgraph().arg("extract").arg(dir.path()));
+    let docs = json_lines(&out);
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["id"], "a");
     assert_eq!(docs[1]["id"], "b");
@@ -230,11 +247,12 @@ fn ingest_keeps_good_documents_reports_bad_ones_and_never_duplicates() {
         "{err}"
     );
 
-    let show = run(newsgraph()
-        .args(["show", "--json", "--db"])
-        .arg(&db)
-        .arg("good"));
-    assert!(show.status.success(), "{}", stderr(&show));
+    let show = run_ok(
+        newsgraph()
+            .args(["show", "--json", "--db"])
+            .arg(&db)
+            .arg("good"),
+    );
     let doc: Value = serde_json::from_str(&stdout(&show)).unwrap();
     assert_eq!(doc["document"]["id"], "good");
     assert_offsets_match(&doc);
@@ -258,21 +276,18 @@ fn ingest_fails_when_nothing_can_be_read() {
 fn demo_analyses_the_built_in_articles_into_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let out = run(newsgraph().args(["demo", "--db"]).arg(&db));
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(newsgraph().args(["demo", "--db"]).arg(&db));
     let text = stdout(&out);
     for id in ["harbor-talks", "border-warning", "grain-aid"] {
         assert!(text.contains(id), "{text}");
     }
     assert!(db.exists());
-    let show = run(newsgraph().args(["show", "--db"]).arg(&db).arg("grain-aid"));
-    assert!(show.status.success(), "{}", stderr(&show));
+    let show = run_ok(newsgraph().args(["show", "--db"]).arg(&db).arg("grain-aid"));
     assert!(stdout(&show).contains("grain-aid"));
 }
 
-#[test]
-#[ignore = "needs ../shared/examples/seed-article.txt (run with --ignored where it is present)"]
-fn seed_article_is_whole_and_chrome_free() {
+/// `../shared/examples/seed-article.txt`, which the ignored tests need.
+fn seed_article() -> PathBuf {
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
     assert!(
@@ -280,10 +295,18 @@ fn seed_article_is_whole_and_chrome_free() {
         "{} is absent: this test needs ../shared beside the checkout",
         seed.display()
     );
-    let out = run(newsgraph()
-        .args(["analyze", "--published", "2022-03-13"])
-        .arg(&seed));
-    assert!(out.status.success(), "{}", stderr(&out));
+    seed
+}
+
+#[test]
+#[ignore = "needs ../shared/examples/seed-article.txt (run with --ignored where it is present)"]
+fn seed_article_is_whole_and_chrome_free() {
+    let seed = seed_article();
+    let out = run_ok(
+        newsgraph()
+            .args(["analyze", "--published", "2022-03-13"])
+            .arg(&seed),
+    );
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let text = doc["document"]["text"].as_str().unwrap();
     assert!(text.starts_with("Russia has asked China for military support"));
@@ -301,23 +324,24 @@ const ROME_ARTICLE: &str = "Talks in Rome\n\n\
 
 /// The README's `events` example, against `db`.
 fn readme_events(db: &Path) -> Value {
-    let out = run(newsgraph()
-        .args([
-            "events",
-            "--actor",
-            "USA",
-            "--code",
-            "04",
-            "--from",
-            "2022-03-01",
-            "--place",
-            "Rome",
-            "--facts",
-            "--json",
-            "--db",
-        ])
-        .arg(db));
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(
+        newsgraph()
+            .args([
+                "events",
+                "--actor",
+                "USA",
+                "--code",
+                "04",
+                "--from",
+                "2022-03-01",
+                "--place",
+                "Rome",
+                "--facts",
+                "--json",
+                "--db",
+            ])
+            .arg(db),
+    );
     serde_json::from_str(&stdout(&out)).unwrap()
 }
 
@@ -325,23 +349,13 @@ fn readme_events(db: &Path) -> Value {
 fn ingest_reads_standard_input_with_a_publication_date() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let mut child = newsgraph()
-        .args(["ingest", "--list", "--published", "2022-03-13", "--db"])
-        .arg(&db)
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ROME_ARTICLE.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(
+        newsgraph()
+            .args(["ingest", "--list", "--published", "2022-03-13", "--db"])
+            .arg(&db)
+            .arg("-"),
+        ROME_ARTICLE.as_bytes(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "stdin");
     let events = readme_events(&db);
@@ -362,34 +376,35 @@ fn ingest_published_dates_plain_files() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "rome.txt", ROME_ARTICLE.as_bytes());
     let undated = dir.path().join("undated.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--db"])
-        .arg(&undated)
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(
+        newsgraph()
+            .args(["ingest", "--db"])
+            .arg(&undated)
+            .arg(&file),
+    );
     assert_eq!(readme_events(&undated), serde_json::json!([]));
     let dated = dir.path().join("dated.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--published", "2022-03-13", "--db"])
-        .arg(&dated)
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(
+        newsgraph()
+            .args(["ingest", "--published", "2022-03-13", "--db"])
+            .arg(&dated)
+            .arg(&file),
+    );
     assert_eq!(readme_events(&dated).as_array().unwrap().len(), 1);
 }
 
 #[test]
 #[ignore = "needs ../shared/examples/seed-article.txt"]
 fn readme_events_example_finds_the_seed_event() {
-    let seed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
-    assert!(seed.is_file(), "{} is missing", seed.display());
+    let seed = seed_article();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--published", "2022-03-13", "--db"])
-        .arg(&db)
-        .arg(&seed));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(
+        newsgraph()
+            .args(["ingest", "--published", "2022-03-13", "--db"])
+            .arg(&db)
+            .arg(&seed),
+    );
     assert!(!readme_events(&db).as_array().unwrap().is_empty());
 }
 
@@ -413,23 +428,20 @@ fn jsonl_errors_and_repeated_ids_name_the_record() {
         serde_json::json!({"id": "no-text"}).to_string(),
     ];
     let file = write(dir.path(), "batch.jsonl", lines.join("\n").as_bytes());
-    let out = run(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let docs: Vec<Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = run_ok(newsgraph().args(["analyze", "--jsonl"]).arg(&file));
+    let docs = json_lines(&out);
     assert_eq!(docs.len(), 3);
     assert!(docs[2]["error"].is_string());
     assert_eq!(docs[2]["document"]["id"], "no-text");
     assert!(stderr(&out).contains("\"dup\""), "{}", stderr(&out));
 
     let db = dir.path().join("t.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--list", "--db"])
-        .arg(&db)
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(
+        newsgraph()
+            .args(["ingest", "--list", "--db"])
+            .arg(&db)
+            .arg(&file),
+    );
     let mut listed: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
     listed.sort();
     assert_eq!(listed, ["dup", "dup#2"]);
@@ -475,17 +487,19 @@ fn ingest_takes_extra_actor_tables_like_analyze() {
         b"Minas Tirith accused Mordor of war crimes on Monday, officials said.\n",
     );
     let db = dir.path().join("t.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--published", "2024-05-01", "--actors"])
-        .arg(&table)
-        .arg("--db")
-        .arg(&db)
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let events = run(newsgraph()
-        .args(["events", "--json", "--actor", "GON", "--db"])
-        .arg(&db));
-    assert!(events.status.success(), "{}", stderr(&events));
+    run_ok(
+        newsgraph()
+            .args(["ingest", "--published", "2024-05-01", "--actors"])
+            .arg(&table)
+            .arg("--db")
+            .arg(&db)
+            .arg(&file),
+    );
+    let events = run_ok(
+        newsgraph()
+            .args(["events", "--json", "--actor", "GON", "--db"])
+            .arg(&db),
+    );
     let events: Value = serde_json::from_str(&stdout(&events)).unwrap();
     assert_eq!(events[0]["target"]["code"], "MOR", "{events}");
     let missing = run(newsgraph()
@@ -501,12 +515,12 @@ fn gdelt_export_dates_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "rome.txt", ROME_ARTICLE.as_bytes());
     let db = dir.path().join("t.db");
-    let out = run(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = run(newsgraph()
-        .args(["export", "--format", "gdelt", "--db"])
-        .arg(&db));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(newsgraph().args(["ingest", "--db"]).arg(&db).arg(&file));
+    let out = run_ok(
+        newsgraph()
+            .args(["export", "--format", "gdelt", "--db"])
+            .arg(&db),
+    );
     let tsv = stdout(&out);
     assert!(!tsv.is_empty(), "the undated article's event is exported");
     for line in tsv.lines() {
@@ -528,15 +542,17 @@ fn gdelt_export_writes_names_as_written_not_as_tokenised() {
             .as_bytes(),
     );
     let db = dir.path().join("t.db");
-    let out = run(newsgraph()
-        .args(["ingest", "--published", "2019-07-08", "--db"])
-        .arg(&db)
-        .arg(&file));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = run(newsgraph()
-        .args(["export", "--format", "gdelt", "--db"])
-        .arg(&db));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(
+        newsgraph()
+            .args(["ingest", "--published", "2019-07-08", "--db"])
+            .arg(&db)
+            .arg(&file),
+    );
+    let out = run_ok(
+        newsgraph()
+            .args(["export", "--format", "gdelt", "--db"])
+            .arg(&db),
+    );
     let tsv = stdout(&out);
     assert!(tsv.contains("China\u{2019}s ambassador"), "{tsv}");
     assert!(!tsv.contains(" \u{2019}s") && !tsv.contains(" 's"), "{tsv}");
@@ -558,24 +574,26 @@ fn train_ner_retrains_on_the_lexicons_inside_a_model() {
     let first = dir.path().join("first.bin");
     let second = dir.path().join("second.bin");
     let common = ["--epochs", "2", "--ensemble", "1", "--folds", "0"];
-    let out = run(newsgraph()
-        .args(["train", "ner", "--train"])
-        .arg(&train)
-        .arg("--clusters")
-        .arg(&clusters)
-        .args(common)
-        .arg("--out")
-        .arg(&first));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = run(newsgraph()
-        .args(["train", "ner", "--train"])
-        .arg(&train)
-        .arg("--lexicons-from")
-        .arg(&first)
-        .args(common)
-        .arg("--out")
-        .arg(&second));
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(
+        newsgraph()
+            .args(["train", "ner", "--train"])
+            .arg(&train)
+            .arg("--clusters")
+            .arg(&clusters)
+            .args(common)
+            .arg("--out")
+            .arg(&first),
+    );
+    let out = run_ok(
+        newsgraph()
+            .args(["train", "ner", "--train"])
+            .arg(&train)
+            .arg("--lexicons-from")
+            .arg(&first)
+            .args(common)
+            .arg("--out")
+            .arg(&second),
+    );
     assert!(
         stderr(&out).contains("2 word classes"),
         "the second model trains on the first one's classes: {}",

@@ -40,7 +40,7 @@ pub enum PipelineError {
     Extract(#[from] ExtractError),
     /// The analysis ran out of its [`Budget`] and was stopped; nothing of
     /// it is kept.
-    #[error("the analysis ran out of its time budget and was stopped (nothing was kept)")]
+    #[error("{0} (nothing was kept)")]
     OverBudget(#[from] OverBudget),
 }
 
@@ -118,6 +118,59 @@ fn verbatim_article(
     })
 }
 
+/// Texts at least this long are sampled before they are analysed
+/// ([`Pipeline::analyze_document_within`]); shorter ones finish within
+/// seconds.
+const SAMPLE_FROM_BYTES: usize = 1 << 20;
+
+/// The sample: this many stretches, evenly spread over the text ...
+const SAMPLE_STRETCHES: usize = 4;
+
+/// ... of at most this many bytes each (and a hundred-and-twenty-eighth of
+/// the text), so that sampling costs a few per cent of a long analysis.
+const SAMPLE_STRETCH_BYTES: usize = 32 << 10;
+
+/// [`SAMPLE_STRETCHES`] stretches of whole lines from across `text`, joined
+/// by blank lines (a line longer than a stretch is cut, at a character).
+fn sample_of(text: &str) -> String {
+    let len = (text.len() / 128).min(SAMPLE_STRETCH_BYTES);
+    // The next line break at or after `from` within `len` bytes, else the
+    // character boundary at `from`.
+    let line_end = |from: usize| {
+        let bytes = &text.as_bytes()[from..(from + len).min(text.len())];
+        match bytes.iter().position(|&b| b == b'\n') {
+            Some(i) => from + i,
+            None => (0..=from)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0),
+        }
+    };
+    let mut out = String::with_capacity(SAMPLE_STRETCHES * (len + 2));
+    for k in 0..SAMPLE_STRETCHES {
+        let start = match k {
+            0 => 0,
+            _ => {
+                let at = line_end(text.len() / SAMPLE_STRETCHES * k);
+                // Past the line break, or at a character.
+                if text.as_bytes().get(at) == Some(&b'\n') {
+                    at + 1
+                } else {
+                    at
+                }
+            }
+        };
+        let end = line_end((start + len).min(text.len())).max(start);
+        if start < end {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&text[start..end]);
+        }
+    }
+    out
+}
+
 /// Every stage with its models loaded.
 #[derive(Debug, Default)]
 pub struct Pipeline {
@@ -193,7 +246,7 @@ impl Pipeline {
         match self.analyze_document_within(document, &unlimited) {
             Ok(a) => a,
             // An unlimited budget never runs out.
-            Err(OverBudget) => unreachable!("an unlimited budget ran out"),
+            Err(e) => unreachable!("an unlimited budget ran out: {e}"),
         }
     }
 
@@ -207,6 +260,55 @@ impl Pipeline {
         document: Document,
         budget: &Budget,
     ) -> Result<Analysis, OverBudget> {
+        self.sample(&document, budget)?;
+        self.stages(document, budget)
+    }
+
+    /// Refuses, after a fraction of a second, a long document whose
+    /// analysis would clearly not finish within `budget`: analyses a sample
+    /// of its text (a few stretches of whole lines from across it, a
+    /// thirty-second of it at most) and projects the whole from it
+    /// ([`Budget::sampled`]). Analysis time is linear in a document's
+    /// length, so the sample's pace is the document's. Short documents,
+    /// and any without a limit, are not sampled.
+    fn sample(&self, document: &Document, budget: &Budget) -> Result<(), OverBudget> {
+        let text = document.text();
+        if !budget.is_limited() || text.len() < SAMPLE_FROM_BYTES {
+            return Ok(());
+        }
+        let part = sample_of(text);
+        let sample = Document {
+            id: document.id.clone(),
+            article: model::Article {
+                text: part,
+                url: document.article.url.clone(),
+                title: document.article.title.clone(),
+                byline: document.article.byline.clone(),
+                published: document.article.published,
+                site: document.article.site.clone(),
+                language: document.article.language.clone(),
+            },
+        };
+        let mut fastest: Option<std::time::Duration> = None;
+        // The first sample in a process meets the models cold; one that
+        // projects the document over its limit is taken again before the
+        // document is refused, and the faster of the two counts.
+        for attempt in 0..2 {
+            let started = budget.elapsed();
+            self.stages(sample.clone(), budget)?;
+            let took = budget.elapsed().saturating_sub(started);
+            let took = fastest.map_or(took, |f| f.min(took));
+            fastest = Some(took);
+            match budget.sampled(sample.text().len(), text.len(), took) {
+                Err(OverBudget::Projected { .. }) if attempt == 0 => continue,
+                other => return other,
+            }
+        }
+        Ok(())
+    }
+
+    /// Every stage on `document`, within `budget`.
+    fn stages(&self, document: Document, budget: &Budget) -> Result<Analysis, OverBudget> {
         let mut a = Analysis::new(document);
         self.nlp.annotate_within(&mut a, budget)?;
         self.attribution.annotate_within(&mut a, budget)?;
@@ -214,5 +316,109 @@ impl Pipeline {
         // Bounded by its own cap on denials per document, so it needs no budget.
         events::contradictions::annotate(&mut a);
         Ok(a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_is_whole_lines_from_across_the_text() {
+        let text: String = (0..200_000)
+            .map(|i| format!("Line {i} — the talks in Genève would go on.\n"))
+            .collect();
+        let sample = sample_of(&text);
+        assert!(sample.len() <= SAMPLE_STRETCHES * (SAMPLE_STRETCH_BYTES + 100));
+        assert!(sample.len() >= SAMPLE_STRETCHES * (SAMPLE_STRETCH_BYTES - 100));
+        // Whole lines, each as the text has it.
+        for line in sample.lines().filter(|l| !l.is_empty()) {
+            let n: usize = line
+                .split(' ')
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            assert_eq!(line, format!("Line {n} — the talks in Genève would go on."));
+        }
+        // Each stretch starts about a quarter further on (lines of more
+        // digits are longer).
+        let firsts: Vec<i64> = sample
+            .split("\n\n")
+            .map(|stretch| {
+                let line = stretch.lines().next().unwrap_or_default();
+                line.split(' ')
+                    .nth(1)
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(-1)
+            })
+            .collect();
+        assert_eq!(firsts.len(), SAMPLE_STRETCHES);
+        for (k, first) in firsts.into_iter().enumerate() {
+            assert!((first - 50_000 * k as i64).abs() < 2_000, "{k}: {first}");
+        }
+        assert!(!sample.contains("Line 199999 "));
+    }
+
+    /// A clock that moves a millisecond each time it is read: the
+    /// analysis's time is then the number of budget checks it makes, which
+    /// grows with the text as its real time does, but is the same on every
+    /// run and machine.
+    fn ticking() -> impl Fn() -> std::time::Duration + Send + Sync + 'static {
+        let ticks = std::sync::atomic::AtomicU64::new(0);
+        move || {
+            std::time::Duration::from_millis(
+                ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst),
+            )
+        }
+    }
+
+    #[test]
+    fn a_long_document_is_refused_after_its_sample_only_when_it_would_not_finish() {
+        let pipeline = Pipeline::embedded().expect("the embedded models load");
+        let text: String = (0..18_000)
+            .map(|i| format!("Officials in Lund said on day {i} that the talks would go on.\n"))
+            .collect();
+        assert!(text.len() > SAMPLE_FROM_BYTES);
+        let document = Document {
+            id: "long".into(),
+            article: model::Article {
+                text,
+                ..model::Article::default()
+            },
+        };
+        let scale = document.text().len() as f64 / sample_of(document.text()).len() as f64;
+        // What the sample costs on this clock, and so what the whole would.
+        let budget = Budget::limited(std::time::Duration::from_secs(1 << 20), ticking());
+        assert_eq!(pipeline.sample(&document, &budget), Ok(()));
+        let projected = budget.elapsed().as_secs_f64() * scale;
+        assert!(projected > 10.0, "{projected}");
+
+        // Within its limit (or over it, but within the margin): not refused.
+        for limit in [projected * 2.0, projected * 0.9] {
+            let budget = Budget::limited(std::time::Duration::from_secs_f64(limit), ticking());
+            assert_eq!(pipeline.sample(&document, &budget), Ok(()), "limit {limit}");
+        }
+        // Far over it: refused once sampled (twice), long before the limit.
+        let limit = std::time::Duration::from_secs_f64(projected / 4.0);
+        let budget = Budget::limited(limit, ticking());
+        match pipeline.analyze_document_within(document, &budget) {
+            Err(OverBudget::Projected { estimate }) => {
+                let ratio = estimate.as_secs_f64() / projected;
+                assert!((0.9..1.3).contains(&ratio), "{estimate:?} for {projected}");
+            }
+            other => panic!("{:?}", other.map(|a| a.quotes.len())),
+        }
+        let at = budget.elapsed();
+        // Two samples of a thirty-second each: a quarter of this limit.
+        assert!(at < limit / 2, "refused at {at:?} of {limit:?}");
+    }
+
+    #[test]
+    fn a_text_without_line_breaks_is_cut_at_characters() {
+        let text = "é".repeat(1 << 20);
+        let sample = sample_of(&text);
+        assert!(sample.split("\n\n").count() == SAMPLE_STRETCHES);
+        assert!(sample.len() <= SAMPLE_STRETCHES * (text.len() / 128 + 2));
+        assert!(sample.chars().all(|c| c == 'é' || c == '\n'));
     }
 }

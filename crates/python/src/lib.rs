@@ -21,7 +21,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::NaiveDate;
 use ingest::SourceItem;
 use model::contract::{Output, SCHEMA};
-use model::Budget;
+use model::{Budget, OverBudget};
 use pipeline::{Input, InputKind, Limits};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -295,14 +295,20 @@ fn analyze_record(
         let analysis = match max_analysis {
             None => pipeline.analyze(&record.input()),
             Some(limit) => {
-                let deadline = Instant::now() + limit;
-                let budget = Budget::until(move || Instant::now() >= deadline);
+                let started = Instant::now();
+                let budget = Budget::limited(limit, move || started.elapsed());
                 pipeline.analyze_within(&record.input(), &budget)
             }
         };
         analysis.map(|a| a.to_contract()).map_err(|e| match e {
-            pipeline::PipelineError::OverBudget(_) => format!(
+            pipeline::PipelineError::OverBudget(OverBudget::Spent) => format!(
                 "its analysis took longer than {} ms and was stopped (raise max_analysis_ms)",
+                max_analysis.map_or(0, |d| d.as_millis())
+            ),
+            pipeline::PipelineError::OverBudget(OverBudget::Projected { estimate }) => format!(
+                "its analysis would take {}, over the {} ms limit: refused early \
+                 (raise max_analysis_ms)",
+                OverBudget::estimate_words(estimate),
                 max_analysis.map_or(0, |d| d.as_millis())
             ),
             e => e.to_string(),

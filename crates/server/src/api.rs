@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use model::contract::Output;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use store::{ActorSummary, ContradictionFilter, EventFilter, QuoteFilter, Store};
@@ -33,25 +34,25 @@ pub async fn document(
     PathParam(id): PathParam<String>,
 ) -> ApiResult<Response> {
     let id = params::required_text("id", Some(&id))?;
-    let out = db
-        .run(move |store| {
-            store
-                .document(&id)?
-                .ok_or_else(|| ApiError::NotFound(format!("no document with id {id:?}")))
-        })
-        .await?;
+    let out = db.run(move |store| stored_document(store, &id)).await?;
     Ok(Json(out).into_response())
+}
+
+/// The stored newsgraph/1 object of document `id`, or a 404 naming it.
+pub fn stored_document(store: &Store, id: &str) -> Result<Output, ApiError> {
+    store.document(id)?.ok_or_else(|| no_document(id))
+}
+
+/// The 404 of a document id that is not stored.
+fn no_document(id: &str) -> ApiError {
+    ApiError::NotFound(format!("no document with id {id:?}"))
 }
 
 /// `GET /api/stories/{id}`: the near-duplicate group of a document.
 pub async fn story(State(db): State<Db>, PathParam(id): PathParam<String>) -> ApiResult<Response> {
     let id = params::required_text("id", Some(&id))?;
     let story = db
-        .run(move |store| {
-            store
-                .story(&id)?
-                .ok_or_else(|| ApiError::NotFound(format!("no document with id {id:?}")))
-        })
+        .run(move |store| store.story(&id)?.ok_or_else(|| no_document(&id)))
         .await?;
     Ok(Json(story).into_response())
 }

@@ -16,9 +16,9 @@
 //! record does not depend on ingest order.
 
 use crate::types::{
-    ClaimRecord, ContradictionFilter, ContradictionRecord, DenialRecord, DocumentRef, EventActor,
+    ClaimRecord, ContradictionFilter, ContradictionRecord, DenialRecord, EventActor,
 };
-use crate::{page_limit, parse_day, Result, Store};
+use crate::{document_ref, page_limit, parse_day, Result, Store};
 use chrono::NaiveDate;
 use model::contract::{OutEvent, OutFlag, Output, TextSpan};
 use rusqlite::types::Value;
@@ -309,16 +309,6 @@ const COLUMNS: &str = "c.days_apart, c.a, c.b,
     e.target_actor, e.day, e.sentence_start, e.sentence_end,
     substr(cd.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
     q.start, q.end, q.text, q.speaker_name, q.speaker_code, q.via";
-
-fn document_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocumentRef> {
-    Ok(DocumentRef {
-        id: r.get(at)?,
-        title: r.get(at + 1)?,
-        published: parse_day(r.get(at + 2)?),
-        site: r.get(at + 3)?,
-        url: r.get(at + 4)?,
-    })
-}
 
 type Row = (ContradictionRecord, Option<String>);
 

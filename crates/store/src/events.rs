@@ -1,8 +1,8 @@
 //! Events by actor, target, CAMEO code, date range and place; timelines.
 
 use crate::sql::Conditions;
-use crate::types::{DocumentRef, EventActor, EventFilter, EventPlace, EventRecord};
-use crate::{page_limit, parse_day, Result, Store};
+use crate::types::{EventActor, EventFilter, EventPlace, EventRecord};
+use crate::{document_ref, page_limit, parse_day, Result, Store};
 use rusqlite::types::Value;
 
 /// The columns [`event_row`] reads, in order.
@@ -21,13 +21,7 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecord> 
     let place_name: Option<String> = r.get(20)?;
     Ok(EventRecord {
         event_id: r.get(0)?,
-        document: DocumentRef {
-            id: r.get(1)?,
-            title: r.get(2)?,
-            published: parse_day(r.get(3)?),
-            site: r.get(4)?,
-            url: r.get(5)?,
-        },
+        document: document_ref(r, 1)?,
         index: r.get::<_, i64>(6)? as usize,
         source: side(r.get(7)?, r.get(8)?, r.get(9)?),
         target: side(r.get(10)?, r.get(11)?, r.get(12)?),
@@ -178,6 +172,11 @@ pub(crate) fn events_sql(cond: &Conditions) -> String {
     )
 }
 
+/// The columns through which an event involves an actor in its timeline:
+/// each side's own actor and the actor of its code's country, each read in
+/// day order from its own index.
+const TIMELINE_SIDES: [&str; 4] = ["source_actor", "target_actor", "source_unit", "target_unit"];
+
 impl Store {
     /// Events matching `filter`, by counted day then storage order. By
     /// default each story's event once (see [`EventFilter::include_copies`]).
@@ -198,29 +197,20 @@ impl Store {
         // The first `limit` events of each side, read in day order from its
         // index (an actor can have tens of thousands of events; collecting
         // and sorting them all is what made this slow), then merged.
+        let sides = TIMELINE_SIDES
+            .map(|column| {
+                format!(
+                    "SELECT event, day FROM (
+                         SELECT event, day FROM events
+                         WHERE {column} = ?1 AND copy_of IS NULL
+                         ORDER BY day, event LIMIT ?2)"
+                )
+            })
+            .join("\n UNION ");
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc = e.doc
              WHERE e.event IN (
-                 SELECT event FROM (
-                     SELECT event, day FROM (
-                         SELECT event, day FROM events
-                         WHERE source_actor = ?1 AND copy_of IS NULL
-                         ORDER BY day, event LIMIT ?2)
-                     UNION
-                     SELECT event, day FROM (
-                         SELECT event, day FROM events
-                         WHERE target_actor = ?1 AND copy_of IS NULL
-                         ORDER BY day, event LIMIT ?2)
-                     UNION
-                     SELECT event, day FROM (
-                         SELECT event, day FROM events
-                         WHERE source_unit = ?1 AND copy_of IS NULL
-                         ORDER BY day, event LIMIT ?2)
-                     UNION
-                     SELECT event, day FROM (
-                         SELECT event, day FROM events
-                         WHERE target_unit = ?1 AND copy_of IS NULL
-                         ORDER BY day, event LIMIT ?2)
+                 SELECT event FROM ({sides}
                      ORDER BY day, event LIMIT ?2))
              ORDER BY e.day, e.event"
         );

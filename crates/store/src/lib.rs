@@ -370,3 +370,15 @@ fn page_limit(limit: usize) -> i64 {
 fn parse_day(s: Option<String>) -> Option<chrono::NaiveDate> {
     s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
+
+/// Reads a document reference from a row's five columns from `at` on:
+/// `id, title, published, site, url` of `documents`.
+fn document_ref(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<types::DocumentRef> {
+    Ok(types::DocumentRef {
+        id: r.get(at)?,
+        title: r.get(at + 1)?,
+        published: parse_day(r.get(at + 2)?),
+        site: r.get(at + 3)?,
+        url: r.get(at + 4)?,
+    })
+}

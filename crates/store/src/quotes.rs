@@ -3,8 +3,8 @@
 use crate::names::normalise;
 use crate::search::fts_query;
 use crate::sql::Conditions;
-use crate::types::{DocumentRef, QuoteFilter, QuoteRecord};
-use crate::{page_limit, parse_day, Result, Store};
+use crate::types::{QuoteFilter, QuoteRecord};
+use crate::{document_ref, page_limit, Result, Store};
 use rusqlite::types::Value;
 
 /// The columns [`quote_row`] reads.
@@ -20,13 +20,7 @@ fn quote_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(QuoteRecord, String)> {
     Ok((
         QuoteRecord {
             quote_id: r.get(0)?,
-            document: DocumentRef {
-                id: r.get(1)?,
-                title: r.get(2)?,
-                published: parse_day(r.get(3)?),
-                site: r.get(4)?,
-                url: r.get(5)?,
-            },
+            document: document_ref(r, 1)?,
             index: r.get::<_, i64>(6)? as usize,
             start: r.get::<_, i64>(7)? as usize,
             end: r.get::<_, i64>(8)? as usize,

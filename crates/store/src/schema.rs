@@ -2,10 +2,63 @@
 //!
 //! `PRAGMA user_version` holds the number of migrations applied. Each
 //! migration runs in its own transaction, so a crash mid-migration leaves the
-//! previous version intact. Never edit a released migration: append a new one.
+//! previous version intact. Never edit a released migration, nor a piece of SQL
+//! that one shares (the `*_from_days` and `recount_graph` macros): append a
+//! new one.
 
 use crate::Result;
 use rusqlite::{Connection, TransactionBehavior};
+
+/// The actor graph's all-time totals (`pairs`) summed from `pair_days`.
+macro_rules! pairs_from_days {
+    () => {
+        r#"
+INSERT INTO pairs
+    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(nullif(day, '')), max(nullif(day, ''))
+    FROM pair_days GROUP BY source_actor, target_actor;
+"#
+    };
+}
+
+/// The actor graph's month and year totals summed from `pair_days` (see
+/// version 6).
+macro_rules! periods_from_days {
+    () => {
+        r#"
+INSERT INTO pair_months
+    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(day), max(day)
+    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    GROUP BY 1, 2, 3;
+INSERT INTO pair_years
+    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
+           min(first_day), max(last_day)
+    FROM pair_months GROUP BY 1, 2, 3;
+"#
+    };
+}
+
+/// The actor graph summed again from the events: its tables emptied,
+/// `pair_days` filled by `$days` (a SELECT of source, target, day, events
+/// and Goldstein sum), and the coarser totals summed from it. The tail of
+/// each migration that changes what the graph counts.
+macro_rules! recount_graph {
+    ($days:literal) => {
+        concat!(
+            "
+DELETE FROM pair_days;
+DELETE FROM pairs;
+DELETE FROM pair_months;
+DELETE FROM pair_years;
+INSERT INTO pair_days",
+            $days,
+            ";",
+            pairs_from_days!(),
+            periods_from_days!()
+        )
+    };
+}
 
 /// The schema as of version 1.
 ///
@@ -181,7 +234,8 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 /// pairs kept up to date by each insert (counting 100,000s of rows or
 /// grouping every event per query is too slow), and partial covering
 /// indexes for listings that hide near-duplicate copies.
-const V2: &str = r#"
+const V2: &str = concat!(
+    r#"
 CREATE TABLE counters (
     name  TEXT PRIMARY KEY,
     value INTEGER NOT NULL
@@ -203,10 +257,9 @@ CREATE TABLE pairs (
     last_day      TEXT,
     PRIMARY KEY (source_actor, target_actor)
 ) WITHOUT ROWID;
-INSERT INTO pairs
-    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(nullif(day, '')), max(nullif(day, ''))
-    FROM pair_days GROUP BY source_actor, target_actor;
+"#,
+    pairs_from_days!(),
+    r#"
 CREATE INDEX pairs_events ON pairs(events DESC, source_actor, target_actor);
 
 DROP INDEX quotes_speaker;
@@ -222,7 +275,8 @@ CREATE INDEX events_cameo ON events(cameo, fact, day) WHERE copy_of IS NULL;
 CREATE INDEX events_place ON events(place_name COLLATE NOCASE, fact, day) WHERE copy_of IS NULL;
 CREATE INDEX events_place_country ON events(place_country, fact, day) WHERE copy_of IS NULL;
 CREATE INDEX events_listed_day ON events(day, fact) WHERE copy_of IS NULL;
-"#;
+"#
+);
 
 /// Version 3: quotes by the speaker's name as written ("the Japanese foreign
 /// ministry"), for speakers whose actor record has another name.
@@ -258,7 +312,8 @@ CREATE INDEX events_target_listed ON events(target_actor, day) WHERE copy_of IS 
 /// beside `pair_days`, so a date range reads whole years and months as one
 /// row per pair (a year of days is tens of thousands of rows). Only days
 /// written `YYYY-MM-DD` are totalled; `period` is `YYYY-MM` or `YYYY`.
-const V6: &str = r#"
+const V6: &str = concat!(
+    r#"
 CREATE TABLE pair_months (
     period        TEXT NOT NULL,
     source_actor  INTEGER NOT NULL,
@@ -279,16 +334,9 @@ CREATE TABLE pair_years (
     last_day      TEXT NOT NULL,
     PRIMARY KEY (period, source_actor, target_actor)
 ) WITHOUT ROWID;
-INSERT INTO pair_months
-    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(day), max(day)
-    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-    GROUP BY 1, 2, 3;
-INSERT INTO pair_years
-    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(first_day), max(last_day)
-    FROM pair_months GROUP BY 1, 2, 3;
-"#;
+"#,
+    periods_from_days!()
+);
 
 /// Version 7: events by CAMEO code alone. A code prefix is a range on
 /// `cameo`, so its index cannot list events in day order and a common
@@ -304,7 +352,8 @@ CREATE INDEX events_root_listed ON events(root_code, day) WHERE copy_of IS NULL;
 /// for ever after one article put him next to Syria). An event whose source
 /// has no country (`---`) is not a fact: the flag is cleared and the actor
 /// graph's totals are summed again from the events.
-const V8: &str = r#"
+const V8: &str = concat!(
+    r#"
 CREATE TABLE actor_codes (
     actor     INTEGER NOT NULL,
     code      TEXT NOT NULL,
@@ -325,30 +374,16 @@ UPDATE actors SET code = (
 WHERE actor IN (SELECT actor FROM actor_codes);
 
 UPDATE events SET fact = 0 WHERE fact = 1 AND substr(source_code, 1, 3) = '---';
-DELETE FROM pair_days;
-DELETE FROM pairs;
-DELETE FROM pair_months;
-DELETE FROM pair_years;
-INSERT INTO pair_days
+"#,
+    recount_graph!(
+        "
     SELECT source_actor, target_actor, day, count(*), sum(goldstein)
     FROM events
     WHERE fact = 1 AND copy_of IS NULL AND source_actor IS NOT NULL
         AND target_actor IS NOT NULL
-    GROUP BY source_actor, target_actor, day;
-INSERT INTO pairs
-    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(nullif(day, '')), max(nullif(day, ''))
-    FROM pair_days GROUP BY source_actor, target_actor;
-INSERT INTO pair_months
-    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(day), max(day)
-    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-    GROUP BY 1, 2, 3;
-INSERT INTO pair_years
-    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(first_day), max(last_day)
-    FROM pair_months GROUP BY 1, 2, 3;
-"#;
+    GROUP BY source_actor, target_actor, day"
+    )
+);
 
 /// Version 9: claims and denials across documents. A denial is a
 /// `contradiction` flag of a story's first document, kept with its denier's
@@ -415,7 +450,8 @@ CREATE INDEX events_claim_key ON events(
 /// again from the events' units (their actors where a row has none). Rows
 /// stored before this version keep their actors (and no units) until
 /// ingested again.
-const V10: &str = r#"
+const V10: &str = concat!(
+    r#"
 ALTER TABLE events ADD COLUMN source_unit INTEGER;
 ALTER TABLE events ADD COLUMN target_unit INTEGER;
 ALTER TABLE quotes ADD COLUMN speaker_unit INTEGER;
@@ -437,31 +473,17 @@ INSERT INTO actor_names
     JOIN mentions m ON m.entity = e.entity
     WHERE e.actor IS NOT NULL
     GROUP BY e.actor, e.name;
-DELETE FROM pair_days;
-DELETE FROM pairs;
-DELETE FROM pair_months;
-DELETE FROM pair_years;
-INSERT INTO pair_days
+"#,
+    recount_graph!(
+        "
     SELECT coalesce(source_unit, source_actor), coalesce(target_unit, target_actor), day,
            count(*), sum(goldstein)
     FROM events
     WHERE fact = 1 AND copy_of IS NULL AND coalesce(source_unit, source_actor) IS NOT NULL
         AND coalesce(target_unit, target_actor) IS NOT NULL
-    GROUP BY 1, 2, 3;
-INSERT INTO pairs
-    SELECT source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(nullif(day, '')), max(nullif(day, ''))
-    FROM pair_days GROUP BY source_actor, target_actor;
-INSERT INTO pair_months
-    SELECT substr(day, 1, 7), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(day), max(day)
-    FROM pair_days WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-    GROUP BY 1, 2, 3;
-INSERT INTO pair_years
-    SELECT substr(period, 1, 4), source_actor, target_actor, sum(events), sum(goldstein_sum),
-           min(first_day), max(last_day)
-    FROM pair_months GROUP BY 1, 2, 3;
-"#;
+    GROUP BY 1, 2, 3"
+    )
+);
 
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.

@@ -5,8 +5,8 @@
 //! `AND(` or column filters in the input are just words. A trailing `*` on a
 //! word is kept as a prefix search.
 
-use crate::types::{DocumentRef, SearchHit, SnippetPart};
-use crate::{page_limit, parse_day, Result, Store};
+use crate::types::{SearchHit, SnippetPart};
+use crate::{document_ref, page_limit, Result, Store};
 use rusqlite::params;
 
 /// Marks FTS5 puts around matches; control characters the extractor never
@@ -119,13 +119,7 @@ impl Store {
             ],
             |r| {
                 let hit = SearchHit {
-                    document: DocumentRef {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        published: parse_day(r.get(2)?),
-                        site: r.get(3)?,
-                        url: r.get(4)?,
-                    },
+                    document: document_ref(r, 0)?,
                     story_documents: r.get::<_, i64>(5)? as u64,
                     snippet: Vec::new(),
                     rank: r.get(6)?,

@@ -1,18 +1,8 @@
 //! Collection counts and near-duplicate stories.
 
 use crate::types::{DocumentRef, Stats, Story};
-use crate::{parse_day, Result, Store};
+use crate::{document_ref, Result, Store};
 use rusqlite::{params, OptionalExtension};
-
-fn document_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRef> {
-    Ok(DocumentRef {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        published: parse_day(r.get(2)?),
-        site: r.get(3)?,
-        url: r.get(4)?,
-    })
-}
 
 impl Store {
     /// What the database holds; quotes and events count each story once.
@@ -59,7 +49,7 @@ impl Store {
             "SELECT id, title, published, site, url FROM documents WHERE story = ?1 ORDER BY doc",
         )?;
         let documents: Vec<DocumentRef> = stmt
-            .query_map(params![story], document_ref)?
+            .query_map(params![story], |r| document_ref(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT x.id FROM exact_duplicates x JOIN documents d ON d.doc = x.doc

@@ -3,7 +3,7 @@
 //! once).
 
 use crate::types::DocumentRef;
-use crate::{page_limit, parse_day, Result, Store};
+use crate::{document_ref, page_limit, Result, Store};
 use rusqlite::params;
 
 /// Stops a running query of one [`Store`] from another thread (the query
@@ -33,15 +33,7 @@ impl Store {
              ORDER BY published DESC, doc DESC
              LIMIT ?1",
         )?;
-        let rows = stmt.query_map(params![page_limit(limit)], |r| {
-            Ok(DocumentRef {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                published: parse_day(r.get(2)?),
-                site: r.get(3)?,
-                url: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![page_limit(limit)], |r| document_ref(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::lexicon::CueClass;
 use crate::phrases::{self, SpeakerPhrase};
 use crate::text::{Mark, TokenKind};
-use model::{Budget, OverBudget, QuoteKind};
+use model::{Budget, OverBudget, QuoteKind, Step};
 
 mod content;
 mod continuation;
@@ -58,13 +58,14 @@ pub struct Claim {
 ///
 /// # Errors
 ///
-/// [`OverBudget`] when `budget` runs out (it is checked between sentences).
+/// [`OverBudget`] when `budget` runs out (it is checked between sentences,
+/// and told how many tokens are read).
 pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhrase>), OverBudget> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut seen = Vec::new();
     let mut earlier = Earlier::default();
     for &(s, e) in &cx.sentences {
-        budget.check()?;
+        budget.progress(Step::Quotes, s, cx.tokens.len())?;
         if let Some(c) = labelled_paragraph(cx, s).or_else(|| source_lead_in(cx, s, e)) {
             seen.extend(c.speaker.clone());
             claims.push(c);

@@ -5,7 +5,8 @@
 //! one accuses himself); "he", "she" skip countries and organisations
 //! and "it" skips people.
 
-use crate::phrases::ActorRef;
+use crate::phrases::{ActorRef, Phrase};
+use crate::tokens::Token;
 
 /// One remembered actor mention.
 struct Mention {
@@ -58,7 +59,10 @@ impl Antecedents {
             // A person the coder has no actor for.
             ("he" | "she" | "him" | "her", []) => true,
             (_, []) => false,
-            ("he" | "she" | "him" | "her", [one]) => person(one) != Some(false),
+            // Not a group ("the Swedish judicial officials").
+            ("he" | "she" | "him" | "her", [one]) => {
+                person(one) == Some(true) || (person(one).is_none() && !is_plural_role(&one.name))
+            }
             ("it", [one]) => person(one) != Some(true),
             (_, [_]) => true,
             _ => false,
@@ -146,4 +150,42 @@ pub(super) fn is_object_pronoun(pronoun: &str, before: Option<&str>) -> bool {
         }),
         _ => false,
     }
+}
+
+/// The subject of the relative clause phrase `k` sits in ("the United
+/// States, which accuses him"): the actor of the phrase right before a
+/// "which" or "who" that opens the clause within a few words before the
+/// phrase, with no clause break between.
+pub(super) fn relative_subject(tokens: &[Token], phrases: &[Phrase], k: usize) -> Option<ActorRef> {
+    let p = phrases.get(k)?;
+    let from = p.start.saturating_sub(6);
+    let rel = (from..p.start)
+        .rev()
+        .find(|&i| matches!(tokens[i].lower.as_str(), "which" | "who"))?;
+    let crossed = tokens[rel + 1..p.start].iter().any(|t| {
+        matches!(
+            t.text,
+            "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+        )
+    });
+    if crossed {
+        return None;
+    }
+    let before = rel
+        .checked_sub(1)
+        .filter(|&i| tokens[i].text == ",")
+        .unwrap_or(rel);
+    let antecedent = phrases[..k].iter().rev().find(|q| q.end == before)?;
+    (!antecedent.possessive)
+        .then(|| antecedent.actors.first().cloned())
+        .flatten()
+}
+
+/// Whether an actor's name ends in a lower-case plural noun ("the
+/// Swedish judicial officials", "protesters"): a group, which "he" and
+/// "him" do not point at.
+fn is_plural_role(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+    })
 }

@@ -266,3 +266,10 @@ pub(super) fn repression_code(code: &str, source: &str, target: &str) -> Option<
     };
     (violent && a == b && by_force(source) && people(target, source)).then_some("175")
 }
+
+/// A detention (173) by an armed group that is no state's force ("held by
+/// the Taliban", "gunmen holding two engineers") is hostage-taking (181).
+pub(super) fn captor_code(code: &str, source: &str) -> Option<&'static str> {
+    let armed_group = source.get(3..6) == Some("REB") || source.starts_with("IMG");
+    (code == "173" && armed_group).then_some("181")
+}

@@ -10,24 +10,28 @@ use crate::tokens::{self, tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 use context::DocCountries;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 mod antecedents;
 mod arguments;
 mod context;
 mod derived;
 mod discard;
+mod doers;
+mod headline;
 mod modality;
+mod nominal;
+mod people;
 mod roles;
 mod targets;
 
 use derived::{
-    accusation, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
+    accusation, captor_code, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
     repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
-use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span};
+use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span, Step};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
 /// Everything the coder knows about the document while it walks it.
@@ -55,6 +59,15 @@ struct Doc<'a> {
     /// by actor span; applied when events are made, so that the sentence
     /// structure still sees an unnamed role.
     contextual: HashMap<Span, Contextual>,
+    /// The state forces with a country named so far ("Iranian security
+    /// forces"), the latest of each country, for the doer of a passive
+    /// without agent.
+    forces: Vec<ActorRef>,
+    /// The events made so far, for the same.
+    acts: Vec<doers::Act>,
+    /// The names person entities go by, for a pronoun's person coded
+    /// with a bare country.
+    person_names: HashSet<&'a str>,
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -91,7 +104,6 @@ pub fn code(
                 .map(move |m| (*m, c.clone(), e.id.clone()))
         })
         .collect();
-    entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
     // Run without `nlp` before it (tests, embedders), the coder cuts the
     // text with `nlp`'s tokeniser itself.
     let own;
@@ -101,13 +113,18 @@ pub fn code(
     } else {
         (&a.tokens, &a.sentences)
     };
-    let all_sentences = sentences.clone();
+    let people = people::coded_people(a, shared, actors, gazetteer);
+    let coded_person = |m: &Span| people.iter().any(|(s, _, _)| s == m);
     let mut uncoded_people: Vec<Span> = a
         .entities
         .iter()
         .filter(|e| e.actor.is_none() && e.kind == model::EntityType::Person)
         .flat_map(|e| e.mentions.iter().copied())
+        .filter(|m| !coded_person(m))
         .collect();
+    entity_actors.extend(people.iter().cloned());
+    entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
+    let all_sentences = sentences.clone();
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
@@ -120,12 +137,15 @@ pub fn code(
         places: DocCountries::of(a, sentences, gazetteer),
         roles: Vec::new(),
         contextual: HashMap::new(),
+        forces: Vec::new(),
+        acts: Vec::new(),
+        person_names: person_names(a),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     for &span in sentences {
-        budget.check()?;
         let first = shared.partition_point(|t| t.span.start < span.start);
+        budget.progress(Step::Events, first, shared.len())?;
         let last = shared.partition_point(|t| t.span.end <= span.end);
         let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
@@ -142,7 +162,34 @@ pub fn code(
                 .filter(|(s, _, _)| span.contains(*s))
                 .cloned()
                 .collect();
-            let mut phrases = phrases::find(&tokens, actors, gazetteer, &in_sentence, published);
+            // A title-case headline is read in a case-normalised view.
+            let lowered = headline::is_title_case(&tokens, verbs)
+                .then(|| {
+                    let names: Vec<Span> = in_sentence.iter().map(|(s, _, _)| *s).collect();
+                    headline::normalised(text, span, &tokens, verbs, actors, gazetteer, &names)
+                })
+                .flatten();
+            let tokens: Vec<Token> = match &lowered {
+                Some(l) => tokens
+                    .iter()
+                    .map(|t| Token {
+                        text: l
+                            .get(t.span.start - span.start..t.span.end - span.start)
+                            .unwrap_or(t.text),
+                        ..t.clone()
+                    })
+                    .collect(),
+                None => tokens,
+            };
+            let is_verb = |w: &str| verbs.is_verb(w);
+            let mut phrases = phrases::find_with_verbs(
+                &tokens,
+                actors,
+                gazetteer,
+                &in_sentence,
+                published,
+                &is_verb,
+            );
             resolve_references(&mut doc, actors, &tokens, &mut phrases);
             let s = Sentence {
                 span,
@@ -151,6 +198,7 @@ pub fn code(
             };
             for e in code_sentence(verbs, &doc, &s) {
                 if seen.insert(event_key(&e)) {
+                    remember_act(&mut doc, &e);
                     events.push(e);
                 }
             }
@@ -162,6 +210,25 @@ pub fn code(
 
 /// Sentences longer than this many tokens are coded in windows.
 const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Remembers event `e` for the passives after it that imply its source.
+fn remember_act(doc: &mut Doc, e: &Event) {
+    let actor = |r: &Reference| {
+        Some(ActorRef {
+            code: r.actor.clone()?,
+            name: r.name.clone(),
+            span: r.span.unwrap_or(e.trigger),
+        })
+    };
+    let Some(source) = e.source.as_ref().and_then(actor) else {
+        return;
+    };
+    doc.acts.push(doers::Act {
+        code: e.cameo.clone(),
+        source,
+        targets: e.target.as_ref().and_then(actor).into_iter().collect(),
+    });
+}
 
 /// What makes two events the same: sentence, code, source and target actors.
 type EventKey = (Span, String, Option<String>, Option<String>);
@@ -209,6 +276,9 @@ fn resolve_references(
             .get(k)
             .map_or(sentence_end, |p| tokens[p.start].span.start);
         remember_uncoded_people(doc, tokens, &covered, at, subject.is_none());
+        // "the United States, which accuses him": the relative clause's
+        // subject is the phrase "which" follows, not the sentence's.
+        let relative_subject = antecedents::relative_subject(tokens, phrases, k);
         let Some(p) = phrases.get_mut(k) else {
             break;
         };
@@ -216,15 +286,16 @@ fn resolve_references(
         if let Some(pronoun) = p.pronoun.clone() {
             let before = p.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
             let object = antecedents::is_object_pronoun(&pronoun, before);
-            let person = |r: &ActorRef| is_person(doc.analysis, r);
+            let person = |r: &ActorRef| is_person(doc, r);
             let found = if matches!(pronoun.as_str(), "we" | "i" | "us") {
                 speaker_actor(doc, actors, at).map(|r| vec![r]).or_else(|| {
                     doc.antecedents
                         .resolve(&pronoun, at, since, object, None, &person)
                 })
             } else {
+                let clause_subject = relative_subject.as_ref().or(subject.as_ref());
                 doc.antecedents
-                    .resolve(&pronoun, at, since, object, subject.as_ref(), &person)
+                    .resolve(&pronoun, at, since, object, clause_subject, &person)
             };
             if let Some(found) = found {
                 // "threatened to use live ammunition on them": the pronoun
@@ -268,6 +339,20 @@ fn resolve_references(
                 }
             }
         } else if !p.is_reference() {
+            let bodies: Vec<ActorRef> = p
+                .actors
+                .iter()
+                .filter(|r| doers::is_force_body(doc, r))
+                .cloned()
+                .collect();
+            // One entry a country, the latest last: the list stays short
+            // however long the document.
+            for r in bodies {
+                let country = context::country_of(&r.code).map(str::to_string);
+                doc.forces
+                    .retain(|f| context::country_of(&f.code) != country.as_deref());
+                doc.forces.push(r);
+            }
             for r in &p.actors {
                 if r.code.len() > 3 && context::country_of(&r.code).is_some() {
                     doc.roles
@@ -379,7 +464,8 @@ fn role_country(
 
 /// Whether an actor names a person, as far as the named entities or its
 /// code tell: a bare country or an organisation is not one.
-fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
+fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
+    let a = doc.analysis;
     match a.entity_at(r.span).map(|e| e.kind) {
         Some(model::EntityType::Person) => Some(true),
         Some(
@@ -388,8 +474,60 @@ fn is_person(a: &Analysis, r: &ActorRef) -> Option<bool> {
             | model::EntityType::Org
             | model::EntityType::Norp,
         ) => Some(false),
+        // A pronoun carries the name of what it points at: a person coded
+        // with a bare country ("Assange" as AUS) is still a person.
+        _ if doc.person_names.contains(r.name.as_str()) => Some(true),
         _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
         _ => None,
+    }
+}
+
+/// The names of the document's person entities and the words of their
+/// mentions ("Julian Assange", "Assange").
+fn person_names(a: &Analysis) -> HashSet<&str> {
+    let text = a.text();
+    a.entities
+        .iter()
+        .filter(|e| e.kind == model::EntityType::Person)
+        .flat_map(|e| {
+            std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.slice(text)))
+        })
+        .collect()
+}
+
+/// Whether a lower-case word may be a noun that a name before it
+/// modifies ("sign" in "a Donald Trump sign"): not a function word, a
+/// preposition, an adverb in "-ly" nor a verb form in "-ed"/"-ing".
+fn is_plain_noun(w: &Token) -> bool {
+    let lower = w.lower.as_str();
+    !phrases::is_stop_word(lower)
+        && !phrases::PREPOSITIONS.contains(&lower)
+        && !roles::CLAUSE_BREAKS.contains(&lower)
+        && !lexicon::english::is_english_function_word(lower)
+        && !lower.ends_with("ly")
+        && !lower.ends_with("ed")
+        && !lower.ends_with("ing")
+        && !lexicon::actor_words().captive_nouns.contains(&lower)
+}
+
+/// Whether an actor is a person or a group of people ("two Americans",
+/// "the protesters"), as a captor's target must be: not a place, an
+/// organisation or a bare country.
+fn is_people(doc: &Doc, r: &ActorRef) -> bool {
+    match doc.analysis.entity_at(r.span).map(|e| e.kind) {
+        // "took Americans hostage": a nationality's people.
+        Some(model::EntityType::Person | model::EntityType::Norp) => true,
+        Some(model::EntityType::Gpe | model::EntityType::Loc | model::EntityType::Org) => false,
+        _ if r.code.len() == 3 => {
+            let head = r.name.rsplit(' ').next().unwrap_or(&r.name);
+            doc.gazetteer.country_by_demonym(head).is_some()
+        }
+        // Groups of people, not institutions ("held the presidency") nor
+        // firms ("hold firm").
+        _ => matches!(
+            r.code.get(3..6),
+            Some("CVL" | "OPP" | "EDU" | "REF" | "LAB" | "MED" | "REB")
+        ),
     }
 }
 
@@ -461,6 +599,8 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
     // is one event, not also "aid").
     let mut taken_until = 0;
+    // The verb triggers matched, for the nominal pass after.
+    let mut taken: Vec<nominal::Taken> = Vec::new();
     for i in 0..s.tokens.len() {
         // The word right after a pattern is its object ("provide humanitarian aid").
         if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 {
@@ -495,6 +635,12 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         }
         chains.push((i, chain.clone()));
         taken_until = m.last + 1;
+        taken.push(nominal::Taken {
+            head: i,
+            last: m.last,
+            code: m.code.clone(),
+            coded: false,
+        });
         // "ISIL had attacked Iraq and taken Mosul", "…, killing eight":
         // the second verb shares the first one's subject.
         let shares_subject = chain.controller.is_none()
@@ -522,12 +668,35 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
                     .then(|| roles::clause_subject(s, i - 1))
                     .flatten()
             });
-        if let Some((c, source)) = code_trigger(doc, s, &m, &chain, reported_sentence, inherited) {
+        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded);
+        if let Some((c, source)) = found {
             coded.extend(c);
-            sources.push((i, source));
+            if let Some(source) = source {
+                sources.push((i, source));
+            }
+            if let Some(t) = taken.last_mut() {
+                t.coded = true;
+            }
         }
     }
-    let _ = a;
+    // Events named by nouns, where no verb pattern took their words.
+    let protest_country = || {
+        context::sentence_place(&s.tokens, &s.phrases, doc.gazetteer)
+            .or_else(|| doc.places.dateline.clone())
+            .or_else(|| doc.places.main.clone())
+    };
+    for i in 0..s.tokens.len() {
+        let found = nominal::code(
+            verbs,
+            &a.quotes,
+            s,
+            i,
+            &taken,
+            reported_sentence,
+            &protest_country,
+        );
+        coded.extend(found);
+    }
     let derived: Vec<Coded> = coded
         .iter()
         .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
@@ -592,7 +761,8 @@ fn code_trigger(
     chain: &Chain,
     reported_sentence: bool,
     inherited: Option<usize>,
-) -> Option<(Vec<Coded>, usize)> {
+    earlier: &[Coded],
+) -> Option<(Vec<Coded>, Option<usize>)> {
     let a = doc.analysis;
     let head = m.head;
     if in_concession(&s.tokens, head) {
@@ -637,13 +807,19 @@ fn code_trigger(
     } else {
         subject_left(s, chain.start)
     };
-    let source_phrase = source_phrase?;
-    exclude.push(source_phrase);
+    // A passive without agent ("were released") may imply its doer; it
+    // is looked for once its targets are known.
+    if source_phrase.is_none() && !passive {
+        return None;
+    }
+    exclude.extend(source_phrase);
     let target_phrase = match m.target {
         Some(t) => Some(t),
-        None if passive && !chain.passive => target_right(s, last, &exclude),
+        None if passive && !chain.passive => roles::modified_noun(s, head)
+            .filter(|t| Some(*t) != source_phrase)
+            .or_else(|| target_right(s, last, &exclude)),
         None if chain.passive => subject_left(s, chain.start)
-            .filter(|t| *t != source_phrase)
+            .filter(|t| Some(*t) != source_phrase)
             .or_else(|| target_right(s, last, &exclude)),
         None => target_right(s, head, &exclude)
             .and_then(|t| {
@@ -702,11 +878,37 @@ fn code_trigger(
     } else {
         base
     };
-    let target_phrase = target_phrase.filter(|t| *t != source_phrase);
-    let mut sources = arguments::actors_of(s, source_phrase, target_phrase.as_slice());
+    let target_phrase = target_phrase.filter(|t| Some(*t) != source_phrase);
+    // "clashed with Kurdish fighters", "exchanged fire with": the partner
+    // in a fight fights too. (Other codes after "with" keep one direction,
+    // as PETRARCH codes them: "restore ties with Gondor" is Arnor's act.)
+    let with_partner = target_phrase
+        .is_some_and(|t| s.phrases[t].preposition.as_deref() == Some("with"))
+        && matches!(code.as_str(), "190" | "193")
+        && !m.reverse;
     let mut targets = target_phrase
-        .map(|t| arguments::actors_of(s, t, &[source_phrase]))
+        .map(|t| arguments::actors_of(s, t, source_phrase.as_slice()))
         .unwrap_or_default();
+    let mut sources = match source_phrase {
+        Some(p) => arguments::actors_of(s, p, target_phrase.as_slice()),
+        None => vec![doers::implied(doc, earlier, &code, &targets)?],
+    };
+    // "held the EU presidency", "rebels held Aleppo": one holds people
+    // captive, not places or institutions.
+    if let Some(t) = m.target.filter(|_| matches!(code.as_str(), "173" | "181")) {
+        // "holding a Donald Trump sign", "will hold her first press
+        // conference": a name or pronoun that modifies a noun after it is
+        // not who is held.
+        let after = s.phrases[t].end;
+        let modifies = after > last
+            && s.tokens
+                .get(after)
+                .is_some_and(|w| w.is_word() && !w.is_capitalized() && is_plain_noun(w));
+        targets.retain(|t| is_people(doc, t));
+        if targets.is_empty() || modifies {
+            return None;
+        }
+    }
     if targets.is_empty() && target_phrase.is_none() && !m.reverse {
         if let Some(doer) = targets::doer_told_before(&doc.subjects, s, last, &code, &sources) {
             targets.push(doer);
@@ -731,7 +933,7 @@ fn code_trigger(
         head,
         quote,
         future,
-        mutual: m.mutual,
+        mutual: m.mutual || with_partner,
     }];
     // "will not allow", "refused to release": a refusal is an event of its own.
     let refusal = negated
@@ -904,6 +1106,9 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
                 if let Some(r) = repression_code(&code, &src.code, &t.code) {
                     code = r.to_string();
                 }
+                if let Some(c) = captor_code(&code, &src.code) {
+                    code = c.to_string();
+                }
             }
             if matches!(code.as_str(), "040" | "044") {
                 let third = place
@@ -948,10 +1153,14 @@ fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
         .contextual
         .get(&r.span)
         .filter(|_| r.code.starts_with("---"));
+    // A state force acting on people ("security forces killed
+    // protesters") acts on its own country's, as context says.
+    let people = matches!(r.code.get(3..6), Some("OPP" | "EDU" | "CVL" | "LAB"));
+    let by_force = other.is_some_and(doers::is_state_force);
     let country = found.and_then(|c| {
         let other_country = other.and_then(|o| context::country_of(&o.code));
         let clash = other_country == Some(c.country.as_str());
-        if c.main_only && clash {
+        if c.main_only && clash && !(people && by_force) {
             doc.places
                 .runner_up
                 .as_deref()

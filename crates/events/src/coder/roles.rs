@@ -116,11 +116,24 @@ pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
     false
 }
 
-/// Whether token `k` lies between a clause break and the token `to`.
+/// Whether a clause break lies between tokens `from` and `to`.
 fn break_between(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens
-        .get(from..to)
-        .is_some_and(|ts| ts.iter().any(|t| CLAUSE_BREAKS.contains(&t.lower.as_str())))
+    (from..to.min(tokens.len())).any(|k| is_clause_break(tokens, k))
+}
+
+/// Whether token `k` ends a clause: a [`CLAUSE_BREAKS`] word, but not
+/// "since" before a date ("held by the Taliban since 2016 were
+/// released"), which is a preposition.
+pub(super) fn is_clause_break(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    if !CLAUSE_BREAKS.contains(&t.lower.as_str()) {
+        return false;
+    }
+    let dated = tokens.get(k + 1).is_some_and(|n| {
+        n.text.starts_with(|c: char| c.is_ascii_digit())
+            || lexicon::calendar().month(&n.lower).is_some()
+    });
+    !(t.lower == "since" && dated)
 }
 
 /// Words after which "of X" still names the subject ("Hundreds of UN troops").
@@ -177,7 +190,7 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
         // "and" continues; the clause that reports it is.
         let that = (0..and)
             .rev()
-            .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+            .find(|&k| is_clause_break(&s.tokens, k))
             .filter(|&k| s.tokens[k].lower == "that")?;
         let reported = s.phrases.iter().any(|p| p.start > that && p.end <= and);
         (!reported).then(|| clause_subject(s, that)).flatten()
@@ -189,7 +202,7 @@ fn coordinated_subject(s: &Sentence, from: usize) -> Option<usize> {
 pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
     let clause_start = (0..end)
         .rev()
-        .find(|&k| CLAUSE_BREAKS.contains(&s.tokens[k].lower.as_str()))
+        .find(|&k| is_clause_break(&s.tokens, k))
         .map_or(0, |k| k + 1);
     let first = s
         .phrases
@@ -384,6 +397,7 @@ pub(super) fn by_agent(s: &Sentence, head: usize) -> Option<usize> {
 /// a comma rather than an object.
 pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let lower = s.tokens[head].lower.as_str();
+    let participle = lower.ends_with("ed") || lexicon::lemma::irregulars().is_participle(lower);
     let after_noun = head > 0
         && s.tokens[head - 1].is_word()
         && !matches!(
@@ -422,5 +436,30 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
         is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
     });
     let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
-    lower.ends_with("ed") && after_noun && before_preposition && (object_noun || main_verb_later)
+    // "other Americans held by Iran", "a pastor held prisoner in Iran":
+    // a participle with its agent or a captive's complement right after
+    // is passive wherever the noun stands.
+    let agent_after = s.tokens.get(head + 1).is_some_and(|t| t.lower == "by")
+        && s.phrases
+            .iter()
+            .any(|p| p.start == head + 2 || p.start == head + 3);
+    let captive = s.tokens.get(head + 1).is_some_and(|t| {
+        lexicon::actor_words()
+            .captive_nouns
+            .contains(&t.lower.as_str())
+    });
+    // An irregular form ("met", "held") is as often the past tense: only
+    // the agent or the captive's complement makes it a participle.
+    after_noun
+        && ((participle && (agent_after || captive))
+            || (lower.ends_with("ed") && before_preposition && (object_noun || main_verb_later)))
+}
+
+/// The actor phrase a reduced passive participle at `head` follows
+/// ("other Americans held by Iran"): the noun it modifies, which the
+/// event is done to.
+pub(super) fn modified_noun(s: &Sentence, head: usize) -> Option<usize> {
+    s.phrases
+        .iter()
+        .position(|p| p.end == head && !p.possessive && !p.actors.is_empty())
 }

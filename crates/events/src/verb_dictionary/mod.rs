@@ -366,6 +366,16 @@ impl VerbDictionary {
         self.forms.contains_key(lower)
     }
 
+    /// The code the dictionary gives the verb `lower` standing alone (its
+    /// single-word form's code, no pattern), if it lists one.
+    pub fn own_code(&self, lower: &str) -> Option<&DictCode> {
+        self.forms
+            .get(lower)?
+            .iter()
+            .find(|f| f.front.is_empty() && f.back.is_empty())
+            .map(|f| &f.code)
+    }
+
     /// The dictionary's reading of the verb at token `at`: the most specific
     /// pattern of its block that matches the clause, else the verb's own code.
     pub fn match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<DictMatch> {

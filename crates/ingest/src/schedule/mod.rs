@@ -146,6 +146,19 @@ pub enum DocumentError {
     /// Its analysis ran past [`Options::max_analysis`].
     #[error("analysis took longer than {} ms; given up (raise it with --max-analysis-ms)", .0.as_millis())]
     Overrun(Duration),
+    /// Part-way, its analysis's pace showed it would take far longer than
+    /// [`Options::max_analysis`]; given up then, not at the limit.
+    #[error(
+        "analysis would take {}, over the {} ms limit; refused early (raise it with --max-analysis-ms)",
+        model::OverBudget::estimate_words(*.estimate),
+        .limit.as_millis()
+    )]
+    Projected {
+        /// The projected time of the whole analysis.
+        estimate: Duration,
+        /// The limit.
+        limit: Duration,
+    },
     /// The store refused it.
     #[error("could not be stored: {0}")]
     Store(#[source] StoreError),
@@ -488,7 +501,8 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
     fn dispatch(&mut self) {
         while self.pool.has_idle() {
             if let Some((seq, keyed)) = self.fresh.pop_front() {
-                let deadline = Instant::now() + self.max_analysis;
+                let started = Instant::now();
+                let deadline = started + self.max_analysis;
                 self.analysing.insert(
                     seq,
                     Analysing {
@@ -503,7 +517,7 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
                 self.pool.give(Job::Analyse {
                     seq,
                     document: keyed.document,
-                    deadline,
+                    started,
                     limit: self.max_analysis,
                 });
                 continue;

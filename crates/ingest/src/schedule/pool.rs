@@ -9,7 +9,7 @@
 
 use super::{catch_panic, extract_keyed, DocumentError, Event, Stages};
 use crate::RawDocument;
-use model::{Budget, Document};
+use model::{Budget, Document, OverBudget};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
@@ -17,12 +17,12 @@ use std::time::{Duration, Instant};
 pub(super) enum Job {
     /// Extract and key document `seq`.
     Extract(u64, Box<RawDocument>),
-    /// Analyse document `seq`, stopping at `deadline` (`limit` after the
-    /// analysis was given to the worker).
+    /// Analyse document `seq`, given to the worker at `started`, within
+    /// `limit`.
     Analyse {
         seq: u64,
         document: Document,
-        deadline: Instant,
+        started: Instant,
         limit: Duration,
     },
 }
@@ -101,15 +101,21 @@ fn work<S: Stages>(
             Job::Analyse {
                 seq,
                 document,
-                deadline,
+                started,
                 limit,
             } => {
-                let budget = Budget::until(move || Instant::now() >= deadline);
+                let budget = Budget::limited(limit, move || started.elapsed());
                 Event::Analysed {
                     worker,
                     seq,
-                    result: catch_panic(|| stages.analyse(document, &budget))
-                        .and_then(|r| r.map(Box::new).map_err(|_| DocumentError::Overrun(limit))),
+                    result: catch_panic(|| stages.analyse(document, &budget)).and_then(|r| {
+                        r.map(Box::new).map_err(|e| match e {
+                            OverBudget::Spent => DocumentError::Overrun(limit),
+                            OverBudget::Projected { estimate } => {
+                                DocumentError::Projected { estimate, limit }
+                            }
+                        })
+                    }),
                 }
             }
         };

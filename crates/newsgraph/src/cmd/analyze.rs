@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use ingest::{parse_jsonl_line, RawDocument};
-use pipeline::{Budget, Input, Limits, Pipeline, PipelineError};
+use pipeline::{Budget, Input, Limits, OverBudget, Pipeline, PipelineError};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -49,23 +49,35 @@ pub struct Args {
     pub max_bytes: u64,
     /// Stop and refuse a document whose analysis takes longer than this
     /// (milliseconds), as `ingest` does: it is reported with its id and
-    /// the reason, never printed in part.
+    /// the reason, never printed in part. A long document whose pace shows
+    /// it would take more than 1.5 times this is refused as soon as that
+    /// shows.
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
 }
 
-/// The budget of one document's analysis: `--max-analysis-ms` from now.
+/// The budget of one document's analysis: `--max-analysis-ms` from now,
+/// refused earlier when its pace shows it would take far longer.
 fn budget(args: &Args) -> Budget {
-    let deadline = Instant::now() + Duration::from_millis(args.max_analysis_ms.max(1));
-    Budget::until(move || Instant::now() >= deadline)
+    let started = Instant::now();
+    Budget::limited(
+        Duration::from_millis(args.max_analysis_ms.max(1)),
+        move || started.elapsed(),
+    )
 }
 
 /// Why a document was not analysed, in words that say what to do.
 fn reason(error: &PipelineError, args: &Args) -> String {
     match error {
-        PipelineError::OverBudget(_) => format!(
+        PipelineError::OverBudget(OverBudget::Spent) => format!(
             "its analysis took longer than {} ms and was stopped, nothing printed \
              (raise the limit with --max-analysis-ms)",
+            args.max_analysis_ms.max(1)
+        ),
+        PipelineError::OverBudget(OverBudget::Projected { estimate }) => format!(
+            "its analysis would take {}, over the {} ms limit: refused early, nothing \
+             printed (raise the limit with --max-analysis-ms)",
+            OverBudget::estimate_words(*estimate),
             args.max_analysis_ms.max(1)
         ),
         PipelineError::Extract(e) => e.to_string(),

@@ -14,8 +14,10 @@
 //! surname-only mentions share it through the cluster.
 
 mod actors;
+mod index;
 pub mod mentions;
 
+use index::{ClusterIndex, Indexed, Kinds, MentionIndex};
 use mentions::Mention;
 use model::{Budget, Entity, EntityType, OverBudget, Span};
 
@@ -39,9 +41,8 @@ impl Context<'_> {
 
 /// An entity being built.
 struct Cluster {
-    key: String,
     name: String,
-    kinds: Vec<EntityType>,
+    kinds: Kinds,
     actor: Option<String>,
     /// Actor codes with a role outrank bare country codes.
     actor_has_role: bool,
@@ -51,6 +52,16 @@ struct Cluster {
     mentions: Vec<Span>,
     /// Titles written before its person mentions ("Dr.", "President").
     titles: Vec<Span>,
+}
+
+impl Cluster {
+    /// What [`ClusterIndex`] finds it by.
+    fn indexed(&self) -> Indexed<'_> {
+        Indexed {
+            name: &self.name,
+            kinds: &self.kinds,
+        }
+    }
 }
 
 /// Words that do not count towards an acronym ("The New York Times" → NYT).
@@ -135,7 +146,11 @@ fn mention_country(cx: &Context<'_>, o: &Mention) -> Option<&'static str> {
 /// The country (and role) an appositive after a person's name gives him:
 /// "Harris of the US Pacific Command", "Dino Melaye, a Nigerian senator,"
 /// "Ana Ruiz, the president of Peru".
-fn appositive_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+fn appositive_actor(
+    cx: &Context<'_>,
+    m: &Mention,
+    all: &MentionIndex<'_>,
+) -> Option<(String, bool)> {
     let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
     if !matches!(cx.word(m.end), "of" | ",") {
         return None;
@@ -147,7 +162,7 @@ fn appositive_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(S
         if cx.sentence_of.get(k).copied().unwrap_or(start) != start {
             return None;
         }
-        if let Some(o) = all.iter().find(|o| o.first <= k && k < o.end) {
+        if let Some(o) = all.covering(k) {
             if o.kind == EntityType::Person {
                 return None;
             }
@@ -185,12 +200,16 @@ fn appositive_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(S
 /// The actor code a person's mention gets from the words before it:
 /// "U.S. national security adviser Jake Sullivan" → USAGOV, "American
 /// Kevin King" → USA; failing that, from an appositive after it.
-fn person_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+fn person_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Option<(String, bool)> {
     person_actor_before(cx, m, all).or_else(|| appositive_actor(cx, m, all))
 }
 
 /// [`person_actor`] from the words before the name.
-fn person_actor_before(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+fn person_actor_before(
+    cx: &Context<'_>,
+    m: &Mention,
+    all: &MentionIndex<'_>,
+) -> Option<(String, bool)> {
     let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
     let mut role: Option<&str> = None;
     // Whether a word that may join two noun phrases ("Russia and John
@@ -202,7 +221,7 @@ fn person_actor_before(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option
     while k > floor {
         k -= 1;
         let w = cx.word(k);
-        if let Some(other) = all.iter().find(|o| o.first <= k && k < o.end) {
+        if let Some(other) = all.covering(k) {
             if other.kind == EntityType::Person {
                 return None;
             }
@@ -245,7 +264,8 @@ fn person_actor_before(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option
     // Kari Lund", "fisheries minister Paul Moreau"): the nearest country
     // or nationality named as an actor earlier in the sentence.
     let role = role?;
-    all.iter()
+    all.starting_in(start, m.first)
+        .iter()
         .rev()
         .filter(|o| o.end <= m.first && o.first >= start)
         .find_map(|o| {
@@ -262,7 +282,7 @@ fn person_actor_before(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option
 }
 
 /// The actor code of a mention, and whether it carries a role.
-fn mention_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(String, bool)> {
+fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Option<(String, bool)> {
     let name = m.span.slice(cx.text);
     let bare = name.strip_prefix("The ").unwrap_or(name);
     // A head of state or government, foreign or defence minister is his
@@ -303,52 +323,38 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &[Mention]) -> Option<(Stri
     }
 }
 
-/// The index of the cluster a mention joins, if any.
-fn find_cluster(clusters: &[Cluster], name: &str, kind: EntityType, key: &str) -> Option<usize> {
-    if let Some(i) = clusters.iter().position(|c| c.key == key) {
+/// The index of the cluster a mention joins, if any: the cluster of its
+/// key; for a person, the most recent whose name it begins or ends (or
+/// whose name ends it); an acronym's name or a name's acronym; for a lone
+/// word, the most recent person it is the surname of.
+fn find_cluster(index: &ClusterIndex, name: &str, kind: EntityType, key: &str) -> Option<usize> {
+    if let Some(i) = index.by_key(key) {
         return Some(i);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     match kind {
-        EntityType::Person => {
-            // Surname or first name of an earlier full name, or the full
-            // name of an earlier surname; the most recent match wins.
-            clusters.iter().rposition(|c| {
-                c.kinds.contains(&EntityType::Person) && {
-                    let cw: Vec<&str> = c.name.split_whitespace().collect();
-                    (words.len() < cw.len() && (cw.ends_with(&words) || cw.starts_with(&words)))
-                        || (cw.len() < words.len() && words.ends_with(&cw))
-                }
-            })
-        }
+        EntityType::Person => index.person(&words),
         _ => None,
     }
     .or_else(|| {
         // Acronyms ↔ names ("NYT" / "The New York Times"), whatever type the
         // tagger gave the acronym.
         let bare = name.strip_prefix("The ").unwrap_or(name);
-        clusters.iter().position(|c| {
-            let cbare = c.name.strip_prefix("The ").unwrap_or(&c.name);
-            let named = c
-                .kinds
-                .iter()
-                .any(|k| matches!(k, EntityType::Org | EntityType::Misc | EntityType::Gpe));
-            named
-                && ((is_acronym(bare) && acronym(cbare) == bare.replace('.', ""))
-                    || (is_acronym(cbare)
-                        && kind != EntityType::Person
-                        && acronym(bare) == cbare.replace('.', "")))
-        })
+        let named_by_it = is_acronym(bare)
+            .then(|| index.with_acronym(&bare.replace('.', "")))
+            .flatten();
+        let its_acronym = (kind != EntityType::Person)
+            .then(|| index.named_as_acronym(&acronym(bare)))
+            .flatten();
+        match (named_by_it, its_acronym) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     })
     .or_else(|| {
         // A lone surname the tagger typed otherwise still joins a person.
         (words.len() == 1 && kind != EntityType::Gpe)
-            .then(|| {
-                clusters.iter().rposition(|c| {
-                    c.kinds.first() == Some(&EntityType::Person)
-                        && c.name.split_whitespace().last() == Some(words[0])
-                })
-            })
+            .then(|| index.surname(words[0]))
             .flatten()
     })
 }
@@ -372,12 +378,14 @@ pub fn cluster_within(
     budget: &Budget,
 ) -> Result<Vec<Entity>, OverBudget> {
     let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = ClusterIndex::default();
+    let all = MentionIndex::new(mentions, cx.tokens.len());
     for (n, m) in mentions.iter().enumerate() {
         if n % 64 == 0 {
             budget.check()?;
         }
         let name = m.span.slice(cx.text);
-        let actor = mention_actor(cx, m, mentions);
+        let actor = mention_actor(cx, m, &all);
         let mut key = base_key(name, m.kind);
         if m.kind == EntityType::Norp {
             // Demonyms split by role: "Chinese media" is not "Chinese embassy".
@@ -385,13 +393,13 @@ pub fn cluster_within(
                 key = format!("norp:{code}");
             }
         }
-        let i = match find_cluster(&clusters, name, m.kind, &key) {
+        let i = match find_cluster(&index, name, m.kind, &key) {
             Some(i) => i,
             None => {
+                index.add_key(&key, clusters.len());
                 clusters.push(Cluster {
-                    key,
                     name: String::new(),
-                    kinds: Vec::new(),
+                    kinds: Kinds::default(),
                     actor: None,
                     actor_has_role: false,
                     actor_is_leader: false,
@@ -402,10 +410,24 @@ pub fn cluster_within(
             }
         };
         let c = &mut clusters[i];
-        if name.chars().count() > c.name.chars().count() {
+        let renamed = name.chars().count() > c.name.chars().count();
+        // What the cluster is found by changes with its name and the types
+        // of its mentions: re-index it then.
+        let reindex = renamed
+            || c.kinds.first().is_none()
+            || (m.kind == EntityType::Person && !c.kinds.contains(EntityType::Person))
+            || (matches!(m.kind, EntityType::Org | EntityType::Misc | EntityType::Gpe)
+                && !c.kinds.named());
+        if reindex {
+            index.remove(i, &c.indexed());
+        }
+        if renamed {
             c.name = name.to_string();
         }
         c.kinds.push(m.kind);
+        if reindex {
+            index.insert(i, &c.indexed());
+        }
         c.mentions.push(m.span);
         if m.kind == EntityType::Person {
             let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
@@ -428,27 +450,13 @@ pub fn cluster_within(
         .enumerate()
         .map(|(i, c)| Entity {
             id: format!("e{}", i + 1),
-            kind: majority(&c.kinds),
+            kind: c.kinds.majority(),
             name: c.name,
             actor: c.actor,
             mentions: c.mentions,
             titles: c.titles,
         })
         .collect())
-}
-
-/// The most frequent type; ties go to the earliest.
-fn majority(kinds: &[EntityType]) -> EntityType {
-    let mut best = kinds.first().copied().unwrap_or(EntityType::Misc);
-    let mut best_n = 0;
-    for k in kinds {
-        let n = kinds.iter().filter(|x| *x == k).count();
-        if n > best_n {
-            best = *k;
-            best_n = n;
-        }
-    }
-    best
 }
 
 #[cfg(test)]

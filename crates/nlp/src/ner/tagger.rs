@@ -9,7 +9,7 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
-use model::{Budget, OverBudget};
+use model::{Budget, OverBudget, Step};
 use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
@@ -328,7 +328,7 @@ impl Tagger {
     }
 
     /// [`Tagger::tag_ids`], checking `budget` between parts (a part takes
-    /// tens of milliseconds).
+    /// tens of milliseconds) and telling it how many tokens are tagged.
     ///
     /// # Errors
     ///
@@ -344,6 +344,7 @@ impl Tagger {
         }
         let mut out = Vec::with_capacity(sentences.len());
         let mut start = 0;
+        let mut done = 0;
         while start < sentences.len() {
             let mut end = start;
             let mut n = 0;
@@ -352,8 +353,9 @@ impl Tagger {
                 n += sentences[end].len();
                 end += 1;
             }
-            budget.check()?;
+            budget.progress(Step::Tagging, done, total)?;
             out.extend(self.tag_part(&sentences[start..end]));
+            done += n;
             start = end;
         }
         Ok(out)

@@ -80,8 +80,10 @@ class Pipeline:
         """``actors``: PETRARCH-format actor tables whose entries win over the
         built-in lexicon (``newsgraph analyze --actors``). ``max_bytes``:
         inputs and WARC records over this size are refused (default 64 MiB).
-        ``max_analysis_ms``: a record whose analysis takes longer is refused
-        (default: no limit; ``newsgraph ingest`` uses 20000). Raises OSError
+        ``max_analysis_ms``: a record whose analysis takes longer is refused,
+        and a long one whose pace shows it would take more than 1.5 times as
+        long is refused as soon as that shows (default: no limit;
+        ``newsgraph ingest`` uses 20000). Raises OSError
         for an unreadable table, NewsgraphError for one that does not parse."""
 
     def analyze(

@@ -5,11 +5,13 @@ use super::escape::{escape, url_component};
 use super::network::{self, Edge, Node};
 use super::page::{page, Html, Section};
 use super::PageError;
-use crate::api::{resolve_actor, ContradictionsQuery, EventsQuery, GraphQuery, QuotesQuery};
+use crate::api::{
+    resolve_actor, stored_document, ContradictionsQuery, EventsQuery, GraphQuery, QuotesQuery,
+};
 use crate::db::Db;
-use crate::error::ApiError;
 use crate::params::{self, PageQuery, Params, PathParam};
 use axum::extract::State;
+use model::contract::OutReference;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -80,6 +82,25 @@ fn value_attr(v: &Option<String>) -> String {
     escape(v.as_deref().unwrap_or(""))
 }
 
+/// A date as a form field's value or a table cell: ISO, or empty.
+fn date_value(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `items` as a `<ul class="results {class}">` of `item`'s list items, or
+/// the `empty` message (HTML) when there are none.
+fn results_list<T>(items: &[T], class: &str, empty: &str, item: impl Fn(&T) -> String) -> String {
+    if items.is_empty() {
+        return format!("<p class=\"empty\">{empty}</p>");
+    }
+    let mut html = format!("<ul class=\"results {class}\">");
+    for i in items {
+        html.push_str(&item(i));
+    }
+    html.push_str("</ul>");
+    html
+}
+
 /// `GET /`: what the database holds and where to start.
 pub async fn home(State(db): State<Db>) -> PageResult {
     let (stats, actors, latest) = db
@@ -117,20 +138,18 @@ pub async fn home(State(db): State<Db>) -> PageResult {
          <button type=\"submit\">Search</button></form>",
     );
     html.push_str("<h2>Latest articles</h2>");
-    if latest.is_empty() {
-        html.push_str("<p class=\"empty\">No articles yet: run <code>newsgraph ingest</code>.</p>");
-    } else {
-        html.push_str("<ul class=\"results latest\">");
-        for doc in &latest {
-            let _ = write!(
-                html,
+    html.push_str(&results_list(
+        &latest,
+        "latest",
+        "No articles yet: run <code>newsgraph ingest</code>.",
+        |doc| {
+            format!(
                 "<li><div class=\"title\">{}</div>{}</li>",
                 document_link(doc),
                 document_meta(doc)
-            );
-        }
-        html.push_str("</ul>");
-    }
+            )
+        },
+    ));
     html.push_str("<h2>Most mentioned actors</h2>");
     html.push_str(&actors_table(&actors));
     html.push_str(
@@ -142,13 +161,7 @@ pub async fn home(State(db): State<Db>) -> PageResult {
 /// `GET /documents/{id}`: the article view.
 pub async fn document(State(db): State<Db>, PathParam(id): PathParam<String>) -> PageResult {
     let id = params::required_text("id", Some(&id))?;
-    let out = db
-        .run(move |store| {
-            store
-                .document(&id)?
-                .ok_or_else(|| ApiError::NotFound(format!("no document with id {id:?}")))
-        })
-        .await?;
+    let out = db.run(move |store| stored_document(store, &id)).await?;
     Ok(article_page(&out))
 }
 
@@ -194,35 +207,32 @@ pub async fn search(State(db): State<Db>, Params(p): Params<SearchPageQuery>) ->
     let hits = db
         .run(move |store| Ok(store.search(&query, page_req.limit, page_req.offset)?))
         .await?;
-    if hits.is_empty() {
-        let _ = write!(
-            html,
-            "<p class=\"empty\">No article matches “{}”.</p>",
-            escape(&q)
-        );
-    } else {
-        html.push_str("<ul class=\"results search-results\">");
-        for hit in &hits {
-            let copies = if hit.story_documents > 1 {
-                format!(
-                    " <span class=\"pill\">{} copies</span>",
-                    hit.story_documents - 1
-                )
-            } else {
-                String::new()
-            };
-            let _ = write!(
-                html,
-                "<li><div class=\"title\">{}{copies}</div>{}<div class=\"snippet\">{}</div></li>",
-                document_link(&hit.document),
-                document_meta(&hit.document),
-                snippet_html(hit)
-            );
-        }
-        html.push_str("</ul>");
-    }
+    let empty = format!("No article matches “{}”.", escape(&q));
+    html.push_str(&results_list(&hits, "search-results", &empty, |hit| {
+        let copies = if hit.story_documents > 1 {
+            format!(
+                " <span class=\"pill\">{} copies</span>",
+                hit.story_documents - 1
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "<li><div class=\"title\">{}{copies}</div>{}<div class=\"snippet\">{}</div></li>",
+            document_link(&hit.document),
+            document_meta(&hit.document),
+            snippet_html(hit)
+        )
+    }));
     html.push_str(&pager("/search", &[("q", Some(&q))], page_req, hits.len()));
     Ok(page(Section::Search, &format!("Search: {q}"), &html))
+}
+
+/// The chain a claim came through, nearest first, as escaped names
+/// ("CNN ← U.S. officials").
+fn via_names(via: &[OutReference]) -> String {
+    let names: Vec<String> = via.iter().map(|v| escape(&v.name)).collect();
+    names.join(" ← ")
 }
 
 fn quote_item(q: &QuoteRecord) -> String {
@@ -241,8 +251,7 @@ fn quote_item(q: &QuoteRecord) -> String {
     let via = if q.via.is_empty() {
         String::new()
     } else {
-        let names: Vec<String> = q.via.iter().map(|v| escape(&v.name)).collect();
-        format!(" · via {}", names.join(" ← "))
+        format!(" · via {}", via_names(&q.via))
     };
     let cue = q
         .cue
@@ -316,15 +325,12 @@ pub async fn quotes(State(db): State<Db>, Params(p): Params<QuotesQuery>) -> Pag
             id = actor.actor_id
         );
     }
-    if quotes.is_empty() {
-        html.push_str("<p class=\"empty\">No quotes found.</p>");
-    } else {
-        html.push_str("<ul class=\"results quotes-list\">");
-        for q in &quotes {
-            html.push_str(&quote_item(q));
-        }
-        html.push_str("</ul>");
-    }
+    html.push_str(&results_list(
+        &quotes,
+        "quotes-list",
+        "No quotes found.",
+        quote_item,
+    ));
     html.push_str(&pager(
         "/quotes",
         &[("speaker", speaker.as_deref()), ("q", words.as_deref())],
@@ -392,7 +398,6 @@ pub async fn events(State(db): State<Db>, Params(p): Params<EventsQuery>) -> Pag
     };
     let shown = filter.clone();
     let events = db.run(move |store| Ok(store.events(&filter)?)).await?;
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut html = format!(
         "<h1>Events</h1><form class=\"filters\" action=\"/events\" method=\"get\">\
          <label>Actor code<input type=\"text\" name=\"actor\" value=\"{}\" placeholder=\"USA\"></label>\
@@ -405,12 +410,12 @@ pub async fn events(State(db): State<Db>, Params(p): Params<EventsQuery>) -> Pag
         value_attr(&shown.actor),
         value_attr(&shown.target),
         value_attr(&shown.code_prefix),
-        date(shown.date_from),
-        date(shown.date_to),
+        date_value(shown.date_from),
+        date_value(shown.date_to),
         value_attr(&shown.place),
     );
     html.push_str(&events_table(&events));
-    let (from, to) = (date(shown.date_from), date(shown.date_to));
+    let (from, to) = (date_value(shown.date_from), date_value(shown.date_to));
     html.push_str(&pager(
         "/events",
         &[
@@ -650,15 +655,12 @@ pub async fn timeline(
         html.push_str("</ol>");
     }
     let _ = write!(html, "<h2>Quotes ({})</h2>", quotes.len());
-    if quotes.is_empty() {
-        html.push_str("<p class=\"empty\">No quotes attributed to this actor.</p>");
-    } else {
-        html.push_str("<ul class=\"results quotes-list\">");
-        for q in &quotes {
-            html.push_str(&quote_item(q));
-        }
-        html.push_str("</ul>");
-    }
+    html.push_str(&results_list(
+        &quotes,
+        "quotes-list",
+        "No quotes attributed to this actor.",
+        quote_item,
+    ));
     Ok(page(Section::Actors, &actor.name, &html))
 }
 
@@ -728,7 +730,6 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
             })
         })
         .collect();
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut html = format!(
         "<h1>Actor network</h1><p class=\"muted\">Who acted on whom: nodes are sized by mentions, \
          lines are as thick as the number of events and coloured by their mean Goldstein value. \
@@ -739,8 +740,8 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
          <label>To<input type=\"date\" name=\"to\" value=\"{}\"></label>\
          <button type=\"submit\">Apply dates</button> <a href=\"/graph\">reset</a></form>\
          <div class=\"scale\"><span>conflict −10</span><span class=\"bar\"></span><span>+10 cooperation</span></div>",
-        date(from),
-        date(to)
+        date_value(from),
+        date_value(to)
     );
     if nodes.is_empty() {
         html.push_str("<p class=\"empty\">No events between known actors in this period.</p>");
@@ -778,8 +779,8 @@ pub async fn graph(State(db): State<Db>, Params(p): Params<GraphPageQuery>) -> P
                 name(e.target),
                 e.events,
                 goldstein_html(e.mean_goldstein),
-                date(e.first),
-                date(e.last),
+                date_value(e.first),
+                date_value(e.last),
                 events_href(e.source, e.target)
                     .map(|h| format!("<a class=\"pair-events\" href=\"{}\">events</a>", escape(&h)))
                     .unwrap_or_default()
@@ -810,8 +811,7 @@ fn contradiction_item(c: &ContradictionRecord) -> String {
     let via = if c.claim.via.is_empty() {
         String::new()
     } else {
-        let names: Vec<String> = c.claim.via.iter().map(|v| escape(&v.name)).collect();
-        format!(" via {}", names.join(" ← "))
+        format!(" via {}", via_names(&c.claim.via))
     };
     let denier = c.denial.denier.as_deref().unwrap_or("someone");
     format!(
@@ -849,7 +849,6 @@ pub async fn contradictions(
     let found = db
         .run(move |store| Ok(store.contradictions(&filter)?))
         .await?;
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut html = format!(
         "<h1>Claims and denials</h1><p class=\"muted\">A claim reported in one story beside its \
          denial in another: the denier is a party to the claim, the two concern the same kind \
@@ -861,19 +860,16 @@ pub async fn contradictions(
          <button type=\"submit\">Filter</button></form>",
         store::CONTRADICTION_WINDOW_DAYS,
         value_attr(&shown.actor),
-        date(shown.date_from),
-        date(shown.date_to),
+        date_value(shown.date_from),
+        date_value(shown.date_to),
     );
-    if found.is_empty() {
-        html.push_str("<p class=\"empty\">No claim in the record is denied in another story.</p>");
-    } else {
-        html.push_str("<ul class=\"results contradictions-list\">");
-        for c in &found {
-            html.push_str(&contradiction_item(c));
-        }
-        html.push_str("</ul>");
-    }
-    let (from, to) = (date(shown.date_from), date(shown.date_to));
+    html.push_str(&results_list(
+        &found,
+        "contradictions-list",
+        "No claim in the record is denied in another story.",
+        contradiction_item,
+    ));
+    let (from, to) = (date_value(shown.date_from), date_value(shown.date_to));
     html.push_str(&pager(
         "/contradictions",
         &[

@@ -1,0 +1,135 @@
+//! The doer a passive without agent implies ("were released", "106
+//! protesters have been killed"): news names it elsewhere, and the
+//! annotation codes it. Only two shapes are read, each from what the
+//! article already told:
+//!
+//! - a release (084) of people the article says someone held or freed
+//!   before ("hostages who had been held by the Taliban … were released"):
+//!   that captor or earlier releaser;
+//! - coercion or violence (17–20) on a country's protesting people
+//!   (protesters, students, strikers) when the article names one state
+//!   force and it is that country's ("Iranian security forces" … "106 protesters have been
+//!   killed"): that force.
+//!
+//! Anything else stays without a source, and no event.
+
+use super::context::{self, country_of};
+use super::{Coded, Doc};
+use crate::cameo;
+use crate::phrases::ActorRef;
+
+/// How many of the document's latest events a release looks back through
+/// for its captor (a bound on the work per passive in a long document).
+const ACTS_BACK: usize = 200;
+
+/// An event the coder made earlier in the document, as a later passive
+/// needs it: its code, source and targets.
+pub(super) struct Act {
+    pub code: String,
+    pub source: ActorRef,
+    pub targets: Vec<ActorRef>,
+}
+
+/// Whether a code holds or frees people: detention (173), abduction (181)
+/// and release (084x).
+fn holds_or_frees(code: &str) -> bool {
+    matches!(code, "173" | "181") || code.starts_with("084")
+}
+
+/// The implied source of a passive coded `code` whose targets (the
+/// passive's subject) are `targets`; `earlier` are the triggers coded
+/// before it in its own sentence.
+pub(super) fn implied(
+    doc: &Doc,
+    earlier: &[Coded],
+    code: &str,
+    targets: &[ActorRef],
+) -> Option<ActorRef> {
+    if targets.is_empty() {
+        return None;
+    }
+    if code.starts_with("084") {
+        return captor(doc, earlier, targets);
+    }
+    if matches!(cameo::root(code), "17" | "18" | "19" | "20") {
+        return state_force(doc, targets);
+    }
+    None
+}
+
+/// Who held or freed `targets` before: the same phrase in this sentence,
+/// or the same actor code earlier in the article.
+fn captor(doc: &Doc, earlier: &[Coded], targets: &[ActorRef]) -> Option<ActorRef> {
+    let same = |x: &ActorRef, y: &ActorRef| {
+        x.span == y.span || (!x.code.starts_with("---") && key(&x.code) == key(&y.code))
+    };
+    let matches = |ts: &[ActorRef]| ts.iter().any(|t| targets.iter().any(|u| same(t, u)));
+    earlier
+        .iter()
+        .rev()
+        .filter(|c| holds_or_frees(&c.code) && matches(&c.targets))
+        .find_map(|c| c.sources.first().cloned())
+        .or_else(|| {
+            doc.acts
+                .iter()
+                .rev()
+                .take(ACTS_BACK)
+                .find(|a| holds_or_frees(&a.code) && matches(&a.targets))
+                .map(|a| a.source.clone())
+        })
+}
+
+/// A code's country and role ("AFGREB" of "AFGREBTAL"), what two mentions
+/// of one group share.
+fn key(code: &str) -> &str {
+    code.get(..6).unwrap_or(code)
+}
+
+/// The one state force (army, police, intelligence) the article named so
+/// far, when every target is a group of people of its country (their own
+/// or the one their context gives them).
+fn state_force(doc: &Doc, targets: &[ActorRef]) -> Option<ActorRef> {
+    let force = doc.forces.last()?;
+    let country = country_of(&force.code)?;
+    if doc
+        .forces
+        .iter()
+        .any(|f| country_of(&f.code) != Some(country))
+    {
+        return None;
+    }
+    // Protesters, students, strikers: people a state's force acts on when
+    // it puts down their protest. Unnamed deaths of civilians ("three
+    // people were killed") are as often a bomber's or an army's.
+    let people = |t: &ActorRef| matches!(t.code.get(3..6), Some("OPP" | "EDU" | "LAB"));
+    let of_country = |t: &ActorRef| {
+        country_of(&t.code) == Some(country)
+            || (t.code.starts_with("---")
+                && doc
+                    .contextual
+                    .get(&t.span)
+                    .is_some_and(|c| c.country == country))
+    };
+    targets
+        .iter()
+        .all(|t| people(t) && of_country(t))
+        .then(|| force.clone())
+}
+
+/// Whether `r` is a state force with a country, which [`state_force`]
+/// may name as a doer later.
+pub(super) fn is_state_force(r: &ActorRef) -> bool {
+    matches!(r.code.get(3..6), Some("MIL" | "COP" | "SPY"))
+        && context::country_of(&r.code).is_some()
+}
+
+/// Whether `r` is a force the article names as a body, not one person
+/// ("Iranian security forces", not "the bomber Tamerlan Tsarnaev" or
+/// "General Harris"): only a body is the doer of a passive it is not
+/// named in.
+pub(super) fn is_force_body(doc: &Doc, r: &ActorRef) -> bool {
+    let person = |e: &model::Entity| {
+        e.kind == model::EntityType::Person && e.mentions.iter().any(|m| r.span.overlaps(*m))
+    };
+    is_state_force(r) && !doc.analysis.entities.iter().any(person)
+}

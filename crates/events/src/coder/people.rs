@@ -1,0 +1,178 @@
+//! People the entity stage left without an actor code ("Julian Assange",
+//! "Adam Schiff") take one from their article, so that they can be the
+//! source or target of an event and pronouns pointing at them carry it:
+//!
+//! - a title or role right before a mention, as the event coder's own
+//!   actor table reads it ("Rep. Adam Schiff" → USALEG, for every later
+//!   "Schiff" too);
+//! - an epithet naming their nationality after a mention ("… against
+//!   Assange because … while the Australian national remained in London":
+//!   "the", a demonym, and a person noun or the clause's verb).
+//!
+//! A person the article gives no country stays uncoded: the article's main
+//! country is as often another country's (the prosecutors' in a story
+//! about a foreign defendant) as theirs.
+
+use crate::actor_table::ActorTable;
+use crate::phrases;
+use crate::tokens;
+use gazetteer::Gazetteer;
+use model::{Analysis, EntityType, Span};
+
+/// How many tokens before a mention a title may start.
+const TITLE_REACH: usize = 6;
+
+/// How far back (in bytes) an epithet looks for the person it renames:
+/// about its own and the previous sentence.
+const EPITHET_REACH: usize = 400;
+
+/// The actor codes the article gives its uncoded people, as
+/// `(mention, code, entity id)` in the shape of the entity stage's coded
+/// mentions; a mention whose title already codes it is left out (the
+/// chunker reads "Rep. Adam Schiff" as one phrase).
+pub(super) fn coded_people(
+    a: &Analysis,
+    shared: &[model::Token],
+    actors: &ActorTable,
+    gazetteer: &Gazetteer,
+) -> Vec<(Span, String, String)> {
+    let text = a.text();
+    let published = a.document.article.published;
+    // Each epithet renames the nearest person mentioned before it: one
+    // pass over the mentions in text order, whatever the document's size.
+    let mut persons: Vec<(usize, &str)> = a
+        .entities
+        .iter()
+        .filter(|o| o.kind == EntityType::Person)
+        .flat_map(|o| o.mentions.iter().map(move |m| (m.start, o.id.as_str())))
+        .collect();
+    persons.sort_unstable();
+    let mut renamed: Vec<(&str, String)> = Vec::new();
+    for (at, country) in epithets(a, shared, gazetteer) {
+        let k = persons.partition_point(|(start, _)| *start < at);
+        let Some((start, id)) = k.checked_sub(1).map(|k| persons[k]) else {
+            continue;
+        };
+        if start + EPITHET_REACH >= at && !renamed.iter().any(|(r, _)| *r == id) {
+            renamed.push((id, country));
+        }
+    }
+    let mut out = Vec::new();
+    for e in &a.entities {
+        if e.actor.is_some() || e.kind != EntityType::Person {
+            continue;
+        }
+        let mut titled: Vec<Span> = Vec::new();
+        let mut code: Option<String> = None;
+        for m in &e.mentions {
+            if let Some(c) = title_code(text, shared, *m, actors, gazetteer, published) {
+                titled.push(*m);
+                code = code.or(Some(c));
+            }
+        }
+        let code = code.or_else(|| {
+            renamed
+                .iter()
+                .find(|(id, _)| *id == e.id)
+                .map(|(_, country)| country.clone())
+        });
+        let Some(code) = code else {
+            continue;
+        };
+        out.extend(
+            e.mentions
+                .iter()
+                .filter(|m| !titled.contains(m))
+                .map(|m| (*m, code.clone(), e.id.clone())),
+        );
+    }
+    out
+}
+
+/// The code of a title or role phrase the actor table reads right before
+/// (or around) the mention `m` in its sentence ("Rep. Adam Schiff",
+/// "Secretary of State John Kerry"): one actor with a country or an
+/// organisation, and a role, not a bare country ("in Syria Ali Haidar").
+fn title_code(
+    text: &str,
+    shared: &[model::Token],
+    m: Span,
+    actors: &ActorTable,
+    gazetteer: &Gazetteer,
+    published: Option<chrono::NaiveDate>,
+) -> Option<String> {
+    let k = shared.partition_point(|t| t.span.start < m.start);
+    let first = shared.get(k).filter(|t| t.span.start == m.start)?;
+    let end = shared.partition_point(|t| t.span.end <= m.end);
+    let mut from = k.saturating_sub(TITLE_REACH);
+    while shared[from].sentence != first.sentence {
+        from += 1;
+    }
+    if from == k {
+        return None;
+    }
+    let toks = tokens::from_shared(text, &shared[from..end.max(k + 1)]);
+    let at = toks.iter().position(|t| t.span.start == m.start)?;
+    let found = phrases::find(&toks, actors, gazetteer, &[], published);
+    let p = found.iter().find(|p| p.start < at && p.end >= at)?;
+    let [r] = p.actors.as_slice() else {
+        return None;
+    };
+    let adjacent = p.end == at;
+    let role = r.code.len() > 3 && !r.code.starts_with("---");
+    (!p.is_reference() && !p.possessive && role && (adjacent || p.end > at)).then(|| r.code.clone())
+}
+
+/// Epithets that rename a person by nationality: "the Australian
+/// national", "the 47-year-old Australian said": "the", at most one
+/// modifier, a demonym the entity stage tagged, then a person noun
+/// (`actor_words.txt`'s epithet nouns) or a verb. Each as (byte offset, country).
+fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec<(usize, String)> {
+    let words = &lexicon::actor_words().epithet_nouns;
+    let mut out = Vec::new();
+    for e in a.entities.iter().filter(|e| e.kind == EntityType::Norp) {
+        for m in &e.mentions {
+            let k = shared.partition_point(|t| t.span.start < m.start);
+            if shared.get(k).is_none_or(|t| t.span.start != m.start) {
+                continue;
+            }
+            let the = |i: usize| shared.get(i).is_some_and(|t| t.lower == "the");
+            let modifier = |i: usize| {
+                shared.get(i).is_some_and(|t| {
+                    t.lower.contains('-') || t.lower.chars().all(|c| c.is_ascii_digit())
+                })
+            };
+            let opens = (k >= 1 && the(k - 1)) || (k >= 2 && the(k - 2) && modifier(k - 1));
+            if !opens {
+                continue;
+            }
+            let end = shared.partition_point(|t| t.span.end <= m.end);
+            let next = shared.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+            let person = words.contains(&next);
+            // "the Hungarians revolted", "the Chinese said": a plural or a
+            // demonym that is also the people's collective name is a
+            // nation, not a person; only a person noun makes those one.
+            let demonym = shared[k].lower.as_str();
+            let collective = demonym.ends_with('s')
+                || demonym.ends_with("ese")
+                || demonym.ends_with("ch")
+                || demonym.ends_with("sh");
+            // "the Australian said", "the Briton remained": the clause's
+            // verb right after (a role noun would make it "the Australian
+            // government").
+            let verb = matches!(
+                next,
+                "is" | "was" | "has" | "had" | "said" | "says" | "will" | "would" | "who"
+            ) || (next.len() > 4 && next.ends_with("ed"));
+            if !(person || (verb && !collective)) {
+                continue;
+            }
+            let Some(country) = gazetteer.country_by_demonym(m.slice(a.text())) else {
+                continue;
+            };
+            out.push((m.start, country.iso3.to_string()));
+        }
+    }
+    out.sort_unstable();
+    out
+}

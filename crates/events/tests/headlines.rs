@@ -1,0 +1,75 @@
+//! Title-case headlines are read in a case-normalised view: their verbs
+//! are verbs and their names stay names; on headlines written for these
+//! tests.
+
+use events::EventCoder;
+use model::{Analysis, Document};
+
+/// (source, target, cameo) of every fact in the first line of `text`.
+fn headline_events(text: &str) -> Vec<(String, String, String)> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    EventCoder::new().annotate(&mut a);
+    let first = text.find('\n').unwrap_or(text.len());
+    a.events
+        .iter()
+        .filter(|e| e.modality.is_fact() && e.sentence.start < first)
+        .map(|e| {
+            let actor = |r: &Option<model::Reference>| {
+                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
+            };
+            (actor(&e.source), actor(&e.target), e.cameo.clone())
+        })
+        .collect()
+}
+
+fn has(events: &[(String, String, String)], source: &str, target: &str, root: &str) -> bool {
+    events
+        .iter()
+        .any(|(s, t, c)| s.starts_with(source) && t.starts_with(target) && c.starts_with(root))
+}
+
+#[test]
+fn a_title_case_headline_codes_its_verbs() {
+    let got = headline_events(
+        "Russia Expels British Diplomats Over Spy Row\n\nMOSCOW — The ministry said.",
+    );
+    assert!(has(&got, "RUS", "GBR", "16"), "{got:?}");
+    let got = headline_events("China Accuses Japan Of Meddling In Taiwan\n\nThe ministry said.");
+    assert!(has(&got, "CHN", "JPN", "11"), "{got:?}");
+    let got = headline_events("Senator Urges Sanctions On Iran After Missile Test\n\nHe said.");
+    assert!(has(&got, "", "", "02"), "{got:?}");
+}
+
+#[test]
+fn the_same_headline_in_sentence_case_codes_the_same() {
+    let title =
+        headline_events("Russia Expels British Diplomats Over Spy Row\n\nThe ministry said.");
+    let plain =
+        headline_events("Russia expels British diplomats over spy row\n\nThe ministry said.");
+    assert_eq!(title, plain);
+}
+
+#[test]
+fn a_bare_stem_in_a_headline_stays_a_noun() {
+    // "Battle" and "Visit" are nouns here, not a fight or a visit.
+    for text in [
+        "Democrats Lose Court Battle Over Voting Rules In Ohio\n\nThe court ruled.",
+        "Minister Visit To Flood Zone Draws Criticism\n\nThe visit was short.",
+    ] {
+        let got = headline_events(text);
+        assert!(
+            !got.iter()
+                .any(|(_, _, c)| c.starts_with("19") || c.starts_with("04")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn prose_is_not_read_as_a_headline() {
+    // Lower-case words longer than three letters: no normalising, so the
+    // name "Will" is not read as the modal (which would make it future).
+    let got = headline_events("Rep. Will Hurd criticized Russia on Monday.\n");
+    assert!(has(&got, "USALEG", "RUS", "11"), "{got:?}");
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Source this file at the top of an evaluation script, from the repository's
+# root, with the evaluation's name and the paths it needs:
+#   . scripts/eval/prelude.sh "ingest evaluation" ../shared/data/extraction/html
+# Skips the evaluation (exit 0, saying so) when a needed path is absent; sets
+# $bin to the release binary ($NEWSGRAPH_BIN, else target/release/newsgraph,
+# built when missing) and $tmp to a scratch directory removed on exit (kept
+# when $KEEP is set, to look at what the evaluation wrote).
+set -euo pipefail
+prelude_name=$1
+shift
+for needed in "$@"; do
+  if [ ! -e "$needed" ]; then
+    echo "$needed is absent: $prelude_name skipped"
+    exit 0
+  fi
+done
+bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
+[ -x "$bin" ] || cargo build --release -q -p newsgraph
+tmp="$(mktemp -d)"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
