@@ -8,7 +8,7 @@
 
 use crate::tokens::Token;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// An actor code valid over a date range (PETRARCH's date restrictions).
 #[derive(Debug, Clone, PartialEq)]

@@ -311,6 +311,9 @@ impl<'a> Doc<'a> {
         if words.reject_verbs.contains(w) {
             return self.claim_object(i, end).map(|_| (1, false));
         }
+        if !words.may_start_sequence(w) {
+            return None;
+        }
         for seq in &words.unknown {
             if self.matches_seq(i, end, seq) {
                 let last = seq.last().map(String::as_str).unwrap_or("");

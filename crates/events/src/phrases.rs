@@ -193,13 +193,13 @@ fn best_piece(
             .country_anaphors
             .iter()
             .find_map(|a| {
-                let words: Vec<&str> = a.split(' ').collect();
+                let len = a.split(' ').count();
                 let fits = tokens
-                    .get(i..i + words.len())
-                    .is_some_and(|ts| ts.iter().zip(&words).all(|(t, w)| t.lower == *w));
+                    .get(i..i + len)
+                    .is_some_and(|ts| ts.iter().zip(a.split(' ')).all(|(t, w)| t.lower == w));
                 fits.then_some(Piece {
                     label: Label::Anaphor,
-                    len: words.len(),
+                    len,
                 })
             })
     };
@@ -238,6 +238,12 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
 fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece> {
     if let Some(piece) = hyphenated_nationality(tokens, i, gazetteer) {
         return Some(piece);
+    }
+    // Every form tried below starts with this token's word, in its own case
+    // or title case: most words start no place name.
+    let first = tokens.get(i)?.text;
+    if !gazetteer.may_start_name(first.split(' ').next().unwrap_or(first)) {
+        return None;
     }
     for len in (1..=4).rev() {
         let Some(ts) = tokens.get(i..i + len) else {

@@ -219,7 +219,6 @@ impl VerbLexicon {
                     .is_some_and(|t| word_matches(alts, &t.lower)),
                 _ => true,
             });
-            let after: Vec<Element> = after.into_iter().cloned().collect();
             let Some((last, target)) = fits_before
                 .then(|| match_elements(&after, tokens, phrases, at + 1, at, &is_head))
                 .flatten()
@@ -301,7 +300,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
 /// Matches `elements` from token `at`; returns the last token matched and
 /// the target phrase.
 fn match_elements(
-    elements: &[Element],
+    elements: &[&Element],
     tokens: &[Token],
     phrases: &[Phrase],
     at: usize,
@@ -351,9 +350,17 @@ fn match_elements(
 }
 
 fn word_matches(alts: &[String], lower: &str) -> bool {
+    // The lemmas are made once, and only if no alternative is the word itself.
+    let mut lemmas: Option<Vec<String>> = None;
     alts.iter().any(|a| match a.strip_suffix('*') {
         Some(prefix) => lower.starts_with(prefix),
-        None => a == lower || lemma::candidates(lower).iter().any(|c| c == a),
+        None => {
+            a == lower
+                || lemmas
+                    .get_or_insert_with(|| lemma::candidates(lower))
+                    .iter()
+                    .any(|c| c == a)
+        }
     })
 }
 

@@ -1,6 +1,6 @@
 //! The indexed gazetteer: every name form mapped to what it names.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use crate::{Area, City, Country, Place, Region, AREAS, CITIES, COUNTRIES, REGIONS};
 
@@ -19,6 +19,16 @@ pub struct Gazetteer {
     codes: HashMap<&'static str, &'static Country>,
     /// A capital's canonical city name → its country.
     capitals: HashMap<&'static str, &'static Country>,
+    /// [`first_word_key`] of the first word of every name.
+    first_words: HashSet<u64>,
+}
+
+/// A hash of `word` with ASCII letters lower-cased (FNV-1a), for
+/// [`Gazetteer::may_start_name`]; collisions only let a word through.
+fn first_word_key(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 impl Default for Gazetteer {
@@ -31,9 +41,10 @@ impl Gazetteer {
     /// Index every table.
     pub fn new() -> Self {
         let mut index = Gazetteer {
-            places: HashMap::new(),
-            codes: HashMap::new(),
-            capitals: HashMap::new(),
+            places: HashMap::default(),
+            codes: HashMap::default(),
+            capitals: HashMap::default(),
+            first_words: HashSet::default(),
         };
         // Insertion order sets each name's preferred meaning: "Georgia" is
         // the country before the US state, "Washington" the city before the
@@ -73,6 +84,8 @@ impl Gazetteer {
     }
 
     fn insert(&mut self, name: &'static str, place: Place) {
+        let first = name.split(' ').next().unwrap_or(name);
+        self.first_words.insert(first_word_key(first));
         let entries = self.places.entry(name).or_default();
         if !entries.contains(&place) {
             entries.push(place);
@@ -91,6 +104,15 @@ impl Gazetteer {
         without_article
             .and_then(|rest| self.places.get(rest))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a name may start with the word `word` written in any case
+    /// ("new" may start "New York"; "talks" starts no name), so that a
+    /// caller trying runs of words at a token can pass over the token. Never
+    /// false for a word some name starts with, in any ASCII casing; always
+    /// true for a word that is not ASCII.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        !word.is_ascii() || self.first_words.contains(&first_word_key(word))
     }
 
     /// What `name` most likely refers to: a country, city, region, area or

@@ -14,7 +14,7 @@
 //! Lookups are case-sensitive on the form written in news text ("China",
 //! "U.S.", "Chinese"); callers normalise whitespace first.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 mod areas;
@@ -113,10 +113,10 @@ fn exact_forms() -> &'static ExactForms {
     static FORMS: OnceLock<ExactForms> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut forms = ExactForms {
-            country_names: HashMap::new(),
-            demonyms: HashMap::new(),
-            city_names: HashMap::new(),
-            capitals: HashMap::new(),
+            country_names: HashMap::default(),
+            demonyms: HashMap::default(),
+            city_names: HashMap::default(),
+            capitals: HashMap::default(),
         };
         for c in COUNTRIES {
             for form in std::iter::once(&c.name).chain(c.aliases) {

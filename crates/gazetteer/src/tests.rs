@@ -210,3 +210,22 @@ fn indexed_free_functions_agree_with_a_scan_in_table_order() {
     }
     assert_eq!(country_by_name("Atlantis"), None);
 }
+
+#[test]
+fn every_name_may_start_at_its_first_word_in_any_casing() {
+    let g = Gazetteer::new();
+    for country in COUNTRIES {
+        for name in std::iter::once(&country.name).chain(country.aliases) {
+            let first = name.split(' ').next().unwrap_or(name);
+            assert!(g.may_start_name(first), "{name}");
+            assert!(g.may_start_name(&first.to_lowercase()), "{name}");
+            assert!(g.may_start_name(&first.to_uppercase()), "{name}");
+        }
+    }
+    for city in CITIES {
+        assert!(g.may_start_name(city.name.split(' ').next().unwrap_or(city.name)));
+    }
+    assert!(g.may_start_name("new"), "New York, New Zealand");
+    assert!(!g.may_start_name("talks"));
+    assert!(!g.may_start_name("said"));
+}

@@ -2,7 +2,7 @@
 //! `nlp` and `attribution` read.
 
 use crate::parse::{self, ParseError};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const FILE: &str = "calendar.txt";

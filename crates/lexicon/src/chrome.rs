@@ -3,7 +3,7 @@
 //! article text once the page's structure has not.
 
 use crate::parse::{self, ParseError};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const FILE: &str = "chrome.txt";

@@ -5,7 +5,7 @@
 
 use crate::inflect;
 use crate::parse::{self, ParseError};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const FILE: &str = "denial_words.txt";
@@ -41,6 +41,9 @@ pub struct DenialWords {
     pub clause_openers: HashSet<String>,
     /// Function words, ignored when passages are compared for content.
     pub function_words: HashSet<String>,
+    /// The first words of the `falsity` and `unknown` sequences, and
+    /// whether one of them is empty (see [`DenialWords::may_start_sequence`]).
+    sequence_starts: (HashSet<String>, bool),
 }
 
 /// Every form of a verb lemma: base, third person, past, participles.
@@ -125,7 +128,21 @@ impl DenialWords {
                 }
             }
         }
+        for seq in out.falsity.iter().chain(&out.unknown) {
+            match seq.first() {
+                Some(first) => {
+                    out.sequence_starts.0.insert(first.clone());
+                }
+                None => out.sequence_starts.1 = true,
+            }
+        }
         Ok(out)
+    }
+
+    /// Whether a `falsity` or `unknown` sequence may start at a token
+    /// written `word` (every token is tried against every sequence).
+    pub fn may_start_sequence(&self, word: &str) -> bool {
+        self.sequence_starts.1 || self.sequence_starts.0.contains(word)
     }
 }
 

@@ -3,7 +3,7 @@
 //! Afrikaans) when a detector has too few letters to go on.
 
 use crate::parse::{self, ParseError};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const FILE: &str = "english_words.txt";
@@ -12,7 +12,7 @@ const TEXT: &str = include_str!("data/english_words.txt");
 /// Reads a file in the format of `data/english_words.txt`: one lowercase
 /// word a line.
 pub fn parse(text: &str) -> Result<HashSet<&str>, ParseError> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for line in parse::lines(text) {
         if line.text.chars().any(|c| !c.is_lowercase()) {
             return Err(line.error(FILE, "one lowercase word a line"));

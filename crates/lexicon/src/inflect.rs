@@ -5,7 +5,7 @@
 
 use crate::lemma::irregulars;
 use crate::parse;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const DOUBLING: &str = include_str!("data/doubling.txt");

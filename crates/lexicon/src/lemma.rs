@@ -7,7 +7,7 @@
 //! word list knows.
 
 use crate::parse::{self, ParseError};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const VERBS_FILE: &str = "irregular_verbs.txt";

@@ -5,7 +5,8 @@
 
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
-use std::collections::HashSet;
+use foldhash::HashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const FILE: &str = "name_words.txt";
@@ -23,8 +24,21 @@ pub struct NameWords<'t> {
 }
 
 /// A word's lower-case form without a final period ("Dr." → "dr").
-fn key(word: &str) -> String {
-    word.strip_suffix('.').unwrap_or(word).to_lowercase()
+fn key(word: &str) -> Cow<'_, str> {
+    lower(word.strip_suffix('.').unwrap_or(word))
+}
+
+/// `word` lower-cased, borrowed when it is ASCII without capitals (most
+/// words the tagger asks about are lower-cased already).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 impl<'t> NameWords<'t> {
@@ -57,37 +71,37 @@ impl<'t> NameWords<'t> {
 
     /// Whether `word` is a title or honorific ("Dr.", "President", "Gen").
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(key(word).as_str())
+        self.titles.contains(key(word).as_ref())
     }
 
     /// Whether `word` is a generic head word of an organisation or a place
     /// ("Authority", "Court", "City"): never a name on its own.
     pub fn is_head(&self, word: &str) -> bool {
         let k = key(word);
-        self.org_heads.contains(k.as_str()) || self.place_heads.contains(k.as_str())
+        self.org_heads.contains(k.as_ref()) || self.place_heads.contains(k.as_ref())
     }
 
     /// Whether a name ending in `word` is an organisation's ("Authority",
     /// "Court", and news media: "Post", "Times").
     pub fn is_org_head(&self, word: &str) -> bool {
         let k = key(word);
-        self.org_heads.contains(k.as_str()) || self.media_heads.contains(k.as_str())
+        self.org_heads.contains(k.as_ref()) || self.media_heads.contains(k.as_ref())
     }
 
     /// Whether a name ending in `word`, or opening with it before "of", is
     /// an event's or a prize's ("Cup", "Awards", "Battle").
     pub fn is_event_head(&self, word: &str) -> bool {
-        self.event_heads.contains(key(word).as_str())
+        self.event_heads.contains(key(word).as_ref())
     }
 
     /// Whether `word` is a head word of news media ("Post", "Times").
     pub fn is_media_head(&self, word: &str) -> bool {
-        self.media_heads.contains(key(word).as_str())
+        self.media_heads.contains(key(word).as_ref())
     }
 
     /// Whether a name ending in `word` is a place's ("City", "Square").
     pub fn is_place_head(&self, word: &str) -> bool {
-        self.place_heads.contains(key(word).as_str())
+        self.place_heads.contains(key(word).as_ref())
     }
 
     /// Every section `word` is in, one bit each ([`NameWords::TITLE`] …
@@ -95,7 +109,7 @@ impl<'t> NameWords<'t> {
     /// features, so one lookup serves all six lists.
     pub fn kinds(&self, word: &str) -> u8 {
         let k = key(word);
-        let k = k.as_str();
+        let k = k.as_ref();
         let mut bits = 0;
         for (set, bit) in [
             (&self.titles, Self::TITLE),
@@ -108,7 +122,7 @@ impl<'t> NameWords<'t> {
                 bits |= bit;
             }
         }
-        if self.particles.contains(word.to_lowercase().as_str()) {
+        if self.particles.contains(lower(word).as_ref()) {
             bits |= Self::PARTICLE;
         }
         bits

@@ -4,7 +4,7 @@
 
 use crate::inflect;
 use crate::parse::{self, ParseError};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const FILE: &str = "roles.txt";

@@ -4,7 +4,7 @@
 
 use crate::parse::{self, ParseError};
 use crate::roles::Role;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const SEATS_FILE: &str = "seats.txt";

@@ -70,7 +70,54 @@ impl DictCode {
 }
 
 /// Alternatives for one word position; each a run of consecutive words.
-type Slot = Arc<Vec<Vec<String>>>;
+type Slot = Arc<Alternatives>;
+
+/// A slot's alternatives, indexed by the first byte of their first word:
+/// a token of two bytes or more can only match an alternative whose first
+/// word starts with its own first byte (see [`word_is`]), so a token reads
+/// only those, in their order.
+#[derive(Debug)]
+struct Alternatives {
+    alts: Vec<Vec<String>>,
+    /// (first byte of the first word, alternative), sorted.
+    by_byte: Vec<(u8, u32)>,
+    /// Some first word is shorter than two bytes (or missing), which the
+    /// first byte does not decide.
+    short: bool,
+}
+
+impl Alternatives {
+    fn new(alts: Vec<Vec<String>>) -> Self {
+        let mut by_byte = Vec::with_capacity(alts.len());
+        let mut short = false;
+        for (i, alt) in alts.iter().enumerate() {
+            match alt.first().map(String::as_bytes) {
+                Some(w) if w.len() >= 2 => by_byte.push((w[0], i as u32)),
+                _ => short = true,
+            }
+        }
+        by_byte.sort_unstable();
+        Alternatives {
+            alts,
+            by_byte,
+            short,
+        }
+    }
+
+    /// The alternatives (by index) that may start at a token written
+    /// `lower`, in their order: those whose first word starts with its
+    /// first byte; `None` when the first byte does not decide (all may).
+    fn at(&self, lower: &str) -> Option<&[(u8, u32)]> {
+        match lower.as_bytes() {
+            [b, _, ..] if !self.short => {
+                let from = self.by_byte.partition_point(|(x, _)| x < b);
+                let to = self.by_byte.partition_point(|(x, _)| x <= b);
+                self.by_byte.get(from..to)
+            }
+            _ => None,
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 enum Element {
@@ -157,7 +204,7 @@ impl VerbDictionary {
                         .split(' ')
                         .map(|a| a.split('_').map(str::to_string).collect())
                         .collect();
-                    sets.insert(name.to_string(), Arc::new(alts));
+                    sets.insert(name.to_string(), Arc::new(Alternatives::new(alts)));
                 }
                 ["verb", block, code, form] => {
                     let code =
@@ -204,7 +251,7 @@ impl VerbDictionary {
                                 .get(name)
                                 .cloned()
                                 .ok_or_else(|| err(format!("undefined set &{name}"))),
-                            None => Ok(Arc::new(vec![vec![w.to_string()]])),
+                            None => Ok(Arc::new(Alternatives::new(vec![vec![w.to_string()]]))),
                         }
                     };
                     let phrase = |p: &str| -> Result<Vec<Slot>, TableError> {
@@ -258,6 +305,15 @@ fn word_is(lower: &str, w: &str) -> bool {
     if lower == w {
         return true;
     }
+    // A plural is one or two bytes longer than its singular ("s", "es",
+    // "y" → "ies") and, past one byte, starts with the same byte: most
+    // pairs are told apart here, before any suffix is cut (the matcher
+    // asks this of every alternative of a set at every token).
+    let (a, b) = (lower.as_bytes(), w.as_bytes());
+    if !matches!(a.len().abs_diff(b.len()), 1 | 2) || (a.len() >= 2 && b.len() >= 2 && a[0] != b[0])
+    {
+        return false;
+    }
     let plural_of = |p: &str, s: &str| {
         p.strip_prefix(s)
             .is_some_and(|rest| rest == "s" || rest == "es")
@@ -269,7 +325,7 @@ fn word_is(lower: &str, w: &str) -> bool {
 
 /// The end (exclusive) of the alternative of `slot` that matches at `k`, if any.
 fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize> {
-    slot.iter().find_map(|alt| {
+    let matches = |alt: &Vec<String>| {
         let stop = k + alt.len();
         (stop <= end
             && alt
@@ -277,7 +333,13 @@ fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize>
                 .zip(&tokens[k..stop])
                 .all(|(w, t)| word_is(&t.lower, w)))
         .then_some(stop)
-    })
+    };
+    match slot.at(&tokens.get(k)?.lower) {
+        Some(some) => some
+            .iter()
+            .find_map(|&(_, i)| slot.alts.get(i as usize).and_then(matches)),
+        None => slot.alts.iter().find_map(matches),
+    }
 }
 
 /// The first place at or after `from` where the phrase matches (modifiers
@@ -459,6 +521,29 @@ impl VerbDictionary {
 mod tests {
     use super::*;
     use model::Span;
+
+    #[test]
+    fn pattern_words_match_their_regular_plurals_both_ways() {
+        for (lower, w) in [
+            ("talks", "talk"),
+            ("talk", "talks"),
+            ("taxes", "tax"),
+            ("sanctions", "sanction"),
+            ("parties", "party"),
+            ("party", "parties"),
+            ("ies", "y"),
+        ] {
+            assert!(word_is(lower, w), "{lower} {w}");
+        }
+        for (lower, w) in [
+            ("talked", "talk"),
+            ("stalk", "talk"),
+            ("aid", "aide"),
+            ("x", "y"),
+        ] {
+            assert!(!word_is(lower, w), "{lower} {w}");
+        }
+    }
 
     #[test]
     fn shipped_table_parses() {

@@ -8,6 +8,7 @@
 //! labels this word got earlier in the document) at decoding time.
 
 use super::lexicon::{LexiconHit, Lexicons, PersonName};
+use compact_str::CompactString;
 use std::collections::HashMap;
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
@@ -51,13 +52,16 @@ impl Key {
 }
 
 /// What a token looks like, precomputed once per sentence.
+///
+/// The three strings are inline up to 24 bytes (every shape, most words),
+/// so a view costs no allocation for most tokens.
 pub(crate) struct TokenView {
     /// The word as written, with curly apostrophes straightened.
-    pub word: String,
-    /// Lower-cased word.
-    pub lower: String,
+    pub word: CompactString,
+    /// Lower-cased word ([`lower_key`]).
+    pub lower: CompactString,
     /// Word shape with runs collapsed ("Xx", "X.X.", "d-d").
-    pub shape: String,
+    pub shape: CompactString,
     /// Word classes (coarse, middle, fine), `u16::MAX` when unknown.
     pub classes: [u16; 3],
     /// Lexicon hit (country, city, demonym …) with its B/I position.
@@ -125,8 +129,8 @@ pub(crate) fn all_caps_sentence(words: &[&str]) -> bool {
 
 /// The word shape: X for uppercase, x lowercase, d digit, other chars as
 /// themselves, runs of the same class collapsed, at most 6 symbols.
-pub(crate) fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(6);
+pub(crate) fn shape(word: &str) -> CompactString {
+    let mut out = CompactString::default();
     let mut last = '\0';
     for c in word.chars() {
         let s = if c.is_uppercase() {
@@ -161,6 +165,23 @@ fn digits_normalised(lower: &str) -> String {
 /// apostrophes straightened, digits normalised.
 pub(crate) fn lower_key(word: &str) -> String {
     digits_normalised(&word.replace('’', "'").to_lowercase())
+}
+
+/// [`lower_key`] inline: one pass for an ASCII word (most of them).
+fn lower_key_compact(word: &str) -> CompactString {
+    if word.is_ascii() {
+        word.chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    } else {
+        CompactString::from(lower_key(word))
+    }
 }
 
 /// The labels a first tagging pass gave a document, and per word the
@@ -218,7 +239,7 @@ pub(crate) fn first_pass_features(
     out.push(Key::new(51).num(at(-1)).num(at(0)).done());
     out.push(Key::new(52).num(at(0)).num(at(1)).done());
     if v[i].capitalised {
-        if let Some(h) = first.by_word.get(&v[i].lower) {
+        if let Some(h) = first.by_word.get(v[i].lower.as_str()) {
             let mut best = 0;
             for k in 1..h.len() {
                 if h[k] > h[best] {
@@ -243,8 +264,12 @@ pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
         .iter()
         .zip(hits)
         .map(|(w, hit)| {
-            let word = w.replace('’', "'");
-            let lower = lower_key(&word);
+            let word = if w.contains('’') {
+                CompactString::from(w.replace('’', "'"))
+            } else {
+                CompactString::from(*w)
+            };
+            let lower = lower_key_compact(&word);
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             TokenView {
                 shape: shape(&word),
@@ -290,12 +315,21 @@ pub(crate) fn static_features(
     out.push(Key::new(1).str(&t.word).done());
     out.push(Key::new(2).str(&t.lower).done());
     out.push(Key::new(3).str(&t.shape).done());
-    // Prefixes and suffixes of 1–4 characters, sliced without allocating.
+    // Prefixes and suffixes of 1–4 characters, sliced without allocating:
+    // where the first five characters start, and the last four.
     let lower = t.lower.as_str();
-    let starts: Vec<usize> = lower.char_indices().map(|(b, _)| b).collect();
-    for n in 1..=4.min(starts.len()) {
-        let prefix = starts.get(n).map_or(lower, |&b| &lower[..b]);
-        let suffix = &lower[starts[starts.len() - n]..];
+    let chars = lower.chars().count();
+    let mut first = [0usize; 5];
+    for (slot, (b, _)) in first.iter_mut().zip(lower.char_indices()) {
+        *slot = b;
+    }
+    let mut last = [0usize; 4];
+    for (slot, (b, _)) in last.iter_mut().zip(lower.char_indices().rev()) {
+        *slot = b;
+    }
+    for n in 1..=4.min(chars) {
+        let prefix = if n < chars { &lower[..first[n]] } else { lower };
+        let suffix = &lower[last[n - 1]..];
         out.push(Key::new(4).num(n as u32).str(prefix).done());
         out.push(Key::new(5).num(n as u32).str(suffix).done());
     }
@@ -404,7 +438,7 @@ pub(crate) fn static_features(
     }
     // Document evidence: how the word is written elsewhere.
     if i == 0 || caps_sentence {
-        if let Some(tc) = doc.truecase.get(&t.lower) {
+        if let Some(tc) = doc.truecase.get(t.lower.as_str()) {
             out.push(Key::new(23).str(tc).done());
             out.push(Key::new(24).str(&shape(tc)).done());
         } else {
@@ -412,8 +446,8 @@ pub(crate) fn static_features(
         }
     }
     if t.capitalised {
-        let lower_elsewhere = doc.seen_lower.contains(&t.lower);
-        let cap_elsewhere = doc.truecase.contains_key(&t.lower);
+        let lower_elsewhere = doc.seen_lower.contains(t.lower.as_str());
+        let cap_elsewhere = doc.truecase.contains_key(t.lower.as_str());
         out.push(
             Key::new(26)
                 .num(u32::from(lower_elsewhere))

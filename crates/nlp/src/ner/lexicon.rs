@@ -149,6 +149,13 @@ impl WordVectors {
         self.data.get(row * self.dims..(row + 1) * self.dims)
     }
 
+    /// The row and vector of a lower-cased word.
+    pub(crate) fn row(&self, word: &str) -> Option<(u32, &[i8])> {
+        let row = self.index.get(word)?;
+        let at = row as usize;
+        Some((row, self.data.get(at * self.dims..(at + 1) * self.dims)?))
+    }
+
     /// Number of words with vectors.
     pub fn len(&self) -> usize {
         self.index.len()
@@ -237,7 +244,7 @@ pub struct Lexicons {
     /// Lower-cased word → vector.
     pub(crate) vectors: WordVectors,
     /// Lower-cased phrase (tokens joined by one space) → table.
-    phrases: HashMap<String, LexiconKind>,
+    phrases: foldhash::HashMap<String, LexiconKind>,
     /// The longest phrase, in tokens.
     max_len: usize,
     /// Lower-cased given names and surnames → frequency band.
@@ -265,7 +272,7 @@ impl Lexicons {
         let mut lex = Lexicons {
             classes: classes.into(),
             vectors,
-            phrases: HashMap::new(),
+            phrases: foldhash::HashMap::default(),
             max_len: 1,
             person_names: person_names.into(),
         };

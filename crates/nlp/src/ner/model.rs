@@ -15,6 +15,7 @@ mod table;
 use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
+pub(crate) use dense::{DenseMemo, NO_VECTOR};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -152,6 +153,37 @@ impl Weights {
             }
             index
         })
+    }
+
+    /// [`Weights::score`] for a token whose dense slots hold the document's
+    /// distinct vectors `ids`, reusing the products in `memo` (the same
+    /// scores: the products are exact integers, summed in any order).
+    pub(crate) fn score_memo(
+        &self,
+        features: &[u64],
+        dense: &DenseInput<'_>,
+        ids: &[u32; DENSE_SLOTS],
+        memo: &mut DenseMemo,
+        scores: &mut [i32],
+    ) {
+        let n = scores.len();
+        let laid_out = n == self.tagging.labels;
+        let (Some(table), Some(block)) = (
+            self.tagging.sparse.as_ref().filter(|_| laid_out),
+            self.tagging.dense.as_ref().filter(|_| laid_out),
+        ) else {
+            return self.score(features, dense, scores);
+        };
+        if self.dense.is_empty() {
+            return self.score(features, dense, scores);
+        }
+        let Some(products) = block.products_memo(dense, ids, memo) else {
+            return self.score(features, dense, scores);
+        };
+        let sums = table.sum(features);
+        for ((s, sum), p) in scores.iter_mut().zip(sums).zip(products) {
+            *s = sum + dense::round_div_127(p);
+        }
     }
 
     /// Writes each label's score for `features` and the word vectors
@@ -579,6 +611,15 @@ mod tests {
                 stage.score(&features, &dense, &mut fast);
                 plain_score(stage, &features, &dense, &mut plain);
                 assert_eq!(fast, plain);
+                // The per-document products give the same scores, computed
+                // and then read back from the memo.
+                let ids = [0, 1, 2, 3, 4, 5];
+                let mut memo = DenseMemo::new(DENSE_SLOTS);
+                for _ in 0..2 {
+                    let mut memoised = vec![0i32; labels];
+                    stage.score_memo(&features, &dense, &ids, &mut memo, &mut memoised);
+                    assert_eq!(memoised, plain);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ use super::features::{
     static_features, views, DocEvidence, FirstPass, TokenView,
 };
 use super::lexicon::Lexicons;
-use super::model::{DenseInput, NerModel, Weights};
+use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
 use model::{Budget, OverBudget, Step};
 use std::collections::HashMap;
 
@@ -23,6 +23,19 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
+    /// [`Decoder::score`] for a token whose dense slots hold the
+    /// document's distinct vectors `ids` ([`NO_VECTOR`] where none), so
+    /// that a decoder with fixed weights may reuse what it computed for
+    /// the same word before.
+    fn score_token(
+        &mut self,
+        features: &[u64],
+        dense: &DenseInput<'_>,
+        _ids: &[u32; DENSE_SLOTS],
+        scores: &mut [f64],
+    ) {
+        self.score(features, dense, scores);
+    }
     /// Called for token `token` of sentence `sentence` with its features and
     /// the best allowed label; returns the label to keep.
     fn choose(
@@ -41,6 +54,8 @@ pub(crate) struct Predict<'a> {
     pub weights: &'a Weights,
     /// Number of labels.
     pub labels: usize,
+    /// The document's word-vector products so far.
+    pub memo: DenseMemo,
 }
 
 impl Decoder for Predict<'_> {
@@ -51,6 +66,21 @@ impl Decoder for Predict<'_> {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights.score(features, dense, &mut ints[..n]);
+        for (s, i) in scores.iter_mut().zip(&ints[..n]) {
+            *s = f64::from(*i);
+        }
+    }
+    fn score_token(
+        &mut self,
+        features: &[u64],
+        dense: &DenseInput<'_>,
+        ids: &[u32; DENSE_SLOTS],
+        scores: &mut [f64],
+    ) {
+        let mut ints = [0i32; 16];
+        let n = scores.len().min(16);
+        self.weights
+            .score_memo(features, dense, ids, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -78,6 +108,8 @@ fn type_slot(l: u8) -> usize {
 /// shared by both stages (and by every training epoch).
 pub(crate) struct DocFeatures {
     sentences: Vec<SentenceFeatures>,
+    /// Number of distinct word vectors in the document.
+    pub(crate) distinct: usize,
 }
 
 /// One sentence's views and the flat list of its tokens' static features.
@@ -87,6 +119,9 @@ struct SentenceFeatures {
     vectors: Vec<i8>,
     /// Whether each token has a vector.
     known: Vec<bool>,
+    /// Each token's vector as a document-wide id (the same for every
+    /// occurrence of a word), [`NO_VECTOR`] if it has none.
+    ids: Vec<u32>,
     dims: usize,
     features: Vec<u64>,
     /// `features[ends[i-1]..ends[i]]` are token i's.
@@ -97,6 +132,9 @@ impl DocFeatures {
     /// Computes the views and static features of a document's sentences.
     pub(crate) fn new(lex: &Lexicons, sentences: &[Vec<&str>]) -> Self {
         let evidence = DocEvidence::gather(sentences);
+        // Vector row → document-wide id; rows are spread by a bijective
+        // multiplication, since the map hashes keys by identity.
+        let mut distinct: KeyMap<u32> = KeyMap::default();
         let sentences = sentences
             .iter()
             .map(|words| {
@@ -121,15 +159,20 @@ impl DocFeatures {
                 let dims = lex.vectors.dims;
                 let mut vectors = Vec::with_capacity(words.len() * dims);
                 let mut known = Vec::with_capacity(words.len());
+                let mut ids = Vec::with_capacity(words.len());
                 for t in &v {
-                    match lex.vectors.get(&t.lower) {
-                        Some(x) => {
+                    match lex.vectors.row(&t.lower) {
+                        Some((row, x)) => {
                             vectors.extend_from_slice(x);
                             known.push(true);
+                            let key = u64::from(row).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                            let next = distinct.len() as u32;
+                            ids.push(*distinct.entry(key).or_insert(next));
                         }
                         None => {
                             vectors.extend(std::iter::repeat_n(0, dims));
                             known.push(false);
+                            ids.push(NO_VECTOR);
                         }
                     }
                 }
@@ -137,13 +180,17 @@ impl DocFeatures {
                     views: v,
                     vectors,
                     known,
+                    ids,
                     dims,
                     features,
                     ends,
                 }
             })
             .collect();
-        DocFeatures { sentences }
+        DocFeatures {
+            sentences,
+            distinct: distinct.len(),
+        }
     }
 }
 
@@ -165,6 +212,19 @@ impl SentenceFeatures {
             at(Some(i + 1)),
             at(Some(i + 2)),
             at(Some(i)).filter(|_| self.views.get(i).is_some_and(|v| v.capitalised)),
+        ]
+    }
+
+    /// The document-wide vector ids of the slots of [`SentenceFeatures::dense`].
+    fn dense_ids(&self, i: usize) -> [u32; DENSE_SLOTS] {
+        let id = |j: Option<usize>| j.and_then(|j| self.ids.get(j)).map_or(NO_VECTOR, |id| *id);
+        [
+            id(i.checked_sub(2)),
+            id(i.checked_sub(1)),
+            id(Some(i)),
+            id(Some(i + 1)),
+            id(Some(i + 2)),
+            id(Some(i)),
         ]
     }
 }
@@ -198,7 +258,7 @@ pub(crate) fn decode_document<D: Decoder>(
             };
             dynamic_features(&v[i], prev, prev2, h, &mut features);
             let dense = sentence.dense(i);
-            scorer.score(&features, &dense, &mut scores);
+            scorer.score_token(&features, &dense, &sentence.dense_ids(i), &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -308,17 +368,19 @@ impl Tagger {
         let Some(stage1) = stages.next().filter(|_| !self.model.types.is_empty()) else {
             return sentences.iter().map(|s| vec![0; s.len()]).collect();
         };
+        let doc = DocFeatures::new(&self.lexicons, sentences);
         let mut predict = Predict {
             weights: stage1,
             labels,
+            memo: DenseMemo::new(doc.distinct),
         };
-        let doc = DocFeatures::new(&self.lexicons, sentences);
         let mut tags = decode_document(&mut predict, &doc, None);
         for stage in stages {
             let first = FirstPass::new(sentences, tags);
             let mut predict = Predict {
                 weights: stage,
                 labels,
+                memo: DenseMemo::new(doc.distinct),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
         }

@@ -12,7 +12,7 @@
 
 use super::features::FirstPass;
 use super::lexicon::{Lexicons, PersonName, WordVectors};
-use super::model::{add_dense, DenseInput, Weights, DENSE_SLOTS};
+use super::model::{add_dense, DenseInput, DenseMemo, Weights, DENSE_SLOTS};
 use super::model::{KeyMap, NerModel};
 use super::score::F1Counts;
 use super::tagger::{decode_document, label_name, Decoder, DocFeatures, Predict, Tagger};
@@ -369,7 +369,11 @@ fn predict_all(
     which
         .iter()
         .map(|&d| {
-            let mut p = Predict { weights, labels };
+            let mut p = Predict {
+                weights,
+                labels,
+                memo: DenseMemo::new(docs.features[d].distinct),
+            };
             decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
         })
         .collect()

@@ -176,7 +176,10 @@ impl SortedWords {
             if bytes.len() < at + 1 + len + payload {
                 return Err(ModelError::Truncated(what));
             }
-            std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
+            // ASCII (most words) is UTF-8; the full check is for the rest.
+            if !word.is_ascii() {
+                std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
+            }
             if n > 0 && word <= previous {
                 sorted = false;
             }

@@ -8,7 +8,7 @@
 //! 1/254 to a half, far beyond the float sum's error (under 1e-6).
 //!
 //! For speed the block is re-laid `[slot][label][dimension]` with the
-//! dimensions padded to a multiple of 8, so that each label's score is a
+//! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
 use super::{DenseInput, DENSE_SLOTS};
@@ -24,7 +24,7 @@ const MAX_DIMS: usize = 64;
 pub(crate) struct DenseBlock {
     /// Vector dimensions the block was trained for.
     dims: usize,
-    /// `dims` rounded up to a multiple of 8 (the padding weighs zero).
+    /// Components per row: [`MAX_DIMS`] (the padding weighs zero).
     padded: usize,
     /// Number of labels.
     labels: usize,
@@ -48,7 +48,9 @@ impl DenseBlock {
         if dims == 0 || dims > MAX_DIMS {
             return None;
         }
-        let padded = dims.div_ceil(8) * 8;
+        // Padded to the longest vector laid out: a dot product of a fixed
+        // length compiles to straight-line SIMD with no loop or remainder.
+        let padded = MAX_DIMS;
         let mut weights = vec![0i16; DENSE_SLOTS * labels * padded];
         for slot in 0..DENSE_SLOTS {
             for d in 0..dims {
@@ -71,29 +73,100 @@ impl DenseBlock {
     /// the plain layout).
     pub(crate) fn products(&self, input: &DenseInput<'_>) -> Option<[i64; LANES]> {
         let mut total = [0i64; LANES];
-        let stride = self.labels * self.padded;
         for (slot, x) in input.iter().enumerate() {
             let Some(x) = x else { continue };
-            if x.len() != self.dims {
-                return None;
+            let products = self.slot_products(slot, x)?;
+            for (t, p) in total.iter_mut().zip(products) {
+                *t += i64::from(p);
             }
-            let block = self.weights.get(slot * stride..(slot + 1) * stride)?;
-            let mut wide = [0i16; MAX_DIMS];
-            for (w, c) in wide.iter_mut().zip(*x) {
-                *w = i16::from(*c);
-            }
-            let wide = wide.get(..self.padded)?;
-            for (t, row) in total.iter_mut().zip(block.chunks_exact(self.padded)) {
-                *t += i64::from(dot(wide, row));
+        }
+        Some(total)
+    }
+
+    /// `Σ x·w` per label lane of one slot's vector `x`; `None` when its
+    /// length is not the block's.
+    pub(crate) fn slot_products(&self, slot: usize, x: &[i8]) -> Option<[i32; LANES]> {
+        if x.len() != self.dims {
+            return None;
+        }
+        let stride = self.labels * self.padded;
+        let block = self.weights.get(slot * stride..(slot + 1) * stride)?;
+        let mut wide = [0i16; MAX_DIMS];
+        for (w, c) in wide.iter_mut().zip(x) {
+            *w = i16::from(*c);
+        }
+        let mut out = [0i32; LANES];
+        for (t, row) in out.iter_mut().zip(block.chunks_exact(MAX_DIMS)) {
+            let row: &[i16; MAX_DIMS] = row.try_into().ok()?;
+            *t = dot(&wide, row);
+        }
+        Some(out)
+    }
+
+    /// [`DenseBlock::products`] for the vectors of a token whose slots hold
+    /// the document's distinct vectors `ids` ([`NO_VECTOR`] where none),
+    /// each (vector, slot) product computed once per document in `memo`.
+    pub(crate) fn products_memo(
+        &self,
+        input: &DenseInput<'_>,
+        ids: &[u32; DENSE_SLOTS],
+        memo: &mut DenseMemo,
+    ) -> Option<[i64; LANES]> {
+        let mut total = [0i64; LANES];
+        for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
+            let Some(x) = x else { continue };
+            let products = match memo.at(id, slot) {
+                Some(at) => match memo.done[at] {
+                    true => memo.products[at],
+                    false => {
+                        let p = self.slot_products(slot, x)?;
+                        memo.products[at] = p;
+                        memo.done[at] = true;
+                        p
+                    }
+                },
+                None => self.slot_products(slot, x)?,
+            };
+            for (t, p) in total.iter_mut().zip(products) {
+                *t += i64::from(p);
             }
         }
         Some(total)
     }
 }
 
+/// The id of "no vector" in [`DenseBlock::products_memo`].
+pub(crate) const NO_VECTOR: u32 = u32::MAX;
+
+/// The word-vector products of one document and one stage, by distinct
+/// vector and slot: a word's vector is the same at each of its
+/// occurrences, so each (word, slot) product is multiplied out once.
+#[derive(Debug, Default)]
+pub(crate) struct DenseMemo {
+    products: Vec<[i32; LANES]>,
+    done: Vec<bool>,
+}
+
+impl DenseMemo {
+    /// A memo for a document of `distinct` distinct vectors.
+    pub(crate) fn new(distinct: usize) -> Self {
+        let n = distinct.saturating_mul(DENSE_SLOTS);
+        DenseMemo {
+            products: vec![[0; LANES]; n],
+            done: vec![false; n],
+        }
+    }
+
+    /// The entry of vector `id` in `slot`, if the memo holds one.
+    fn at(&self, id: u32, slot: usize) -> Option<usize> {
+        let at = (id as usize).checked_mul(DENSE_SLOTS)? + slot;
+        (id != NO_VECTOR && at < self.done.len()).then_some(at)
+    }
+}
+
 /// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
 /// sum fits an i32); a plain reduction the compiler vectorises.
-fn dot(a: &[i16], b: &[i16]) -> i32 {
+fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
     a.iter()
         .zip(b)
         .map(|(x, w)| i32::from(*x) * i32::from(*w))
