@@ -113,6 +113,12 @@ pub struct AttributionWords<'t> {
     /// their content ("maintains that …", "…, he maintained"); before a
     /// noun phrase they name an act ("maintains an office").
     pub clause_only_cues: Vec<&'t str>,
+    /// Cue nouns with the word that introduces their content, "noun
+    /// preposition" ("call for", "decision to").
+    pub noun_cues: Vec<&'t str>,
+    /// Verbs of saying that start a claim of their own after "and" ("… and
+    /// said …"); stance verbs stay inside the clause.
+    pub speech_verbs: Vec<&'t str>,
 }
 
 impl<'t> AttributionWords<'t> {
@@ -159,6 +165,8 @@ impl<'t> AttributionWords<'t> {
             "stance-nouns",
             "stance-adjectives",
             "clause-only-cues",
+            "noun-cues",
+            "speech-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -201,6 +209,8 @@ impl<'t> AttributionWords<'t> {
                 "stance-nouns" => &mut out.stance_nouns,
                 "stance-adjectives" => &mut out.stance_adjectives,
                 "clause-only-cues" => &mut out.clause_only_cues,
+                "noun-cues" => &mut out.noun_cues,
+                "speech-verbs" => &mut out.speech_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -228,6 +238,10 @@ mod tests {
         assert!(w.stance_nouns.contains(&"claim"));
         assert!(w.relatives.contains(&"who"));
         assert!(w.noun_phrase_openers.contains(&"their"));
+        assert!(w.noun_cues.contains(&"call for"));
+        // attribution splits each entry into noun and preposition.
+        assert!(w.noun_cues.iter().all(|e| e.split(' ').count() == 2));
+        assert!(w.speech_verbs.contains(&"said"));
         assert!(!w.boundary.is_empty());
     }
 

@@ -410,58 +410,12 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
 }
 
 /// Verbs of saying that start a claim of their own after "and"; stance
-/// verbs ("… and supports candidates") stay inside the clause.
+/// verbs ("… and supports candidates") stay inside the clause
+/// (`speech-verbs`).
 pub(super) fn is_speech_verb(cx: &Context, j: usize) -> bool {
-    matches!(
-        cx.low(j),
-        "said"
-            | "says"
-            | "say"
-            | "added"
-            | "adds"
-            | "told"
-            | "tells"
-            | "noted"
-            | "notes"
-            | "argued"
-            | "argues"
-            | "asked"
-            | "wrote"
-            | "writes"
-            | "explained"
-            | "insisted"
-            | "warned"
-            | "claimed"
-            | "acknowledged"
-            | "admitted"
-            | "suggested"
-            | "stressed"
-            | "declared"
-            | "announced"
-            | "replied"
-            | "responded"
-            | "conceded"
-            | "countered"
-            | "recalled"
-            | "vowed"
-            | "promised"
-            | "denied"
-            | "predicted"
-            | "urged"
-            | "called"
-            | "accused"
-            | "criticized"
-            | "criticised"
-            | "praised"
-            | "stated"
-            | "expressed"
-            | "tweeted"
-            | "reported"
-            | "complained"
-            | "questioned"
-            | "dismissed"
-            | "defended"
-    )
+    lexicon::attribution_words()
+        .speech_verbs
+        .contains(&cx.low(j))
 }
 
 /// The quotation opening at token `e` (the next sentence), as a range.

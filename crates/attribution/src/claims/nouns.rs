@@ -5,43 +5,23 @@
 
 use super::*;
 
-/// Cue nouns and the word that introduces their content; the content of
-/// "to" nouns keeps its "to" ("her decision to open …"), as PolNeAR does.
-const NOUN_CUES: &[(&str, &str)] = &[
-    ("call", "for"),
-    ("calls", "for"),
-    ("criticism", "of"),
-    ("criticisms", "of"),
-    ("attack", "on"),
-    ("attacks", "on"),
-    ("support", "for"),
-    ("opposition", "to"),
-    ("endorsement", "of"),
-    ("praise", "for"),
-    ("decision", "to"),
-    ("plan", "to"),
-    ("plans", "to"),
-    ("promise", "to"),
-    ("pledge", "to"),
-    ("vow", "to"),
-    ("demand", "for"),
-    ("demands", "for"),
-    ("concerns", "about"),
-    ("concern", "about"),
-    ("questions", "about"),
-    ("doubts", "about"),
-    ("views", "on"),
-    ("proposal", "to"),
-    ("proposals", "to"),
-    ("desire", "to"),
-    ("threat", "to"),
-];
+/// The word that introduces the content of cue noun `word` (`noun-cues`),
+/// if it is one.
+fn noun_cue_preposition(word: &str) -> Option<&'static str> {
+    lexicon::attribution_words()
+        .noun_cues
+        .iter()
+        .find_map(|entry| match entry.split_once(' ') {
+            Some((noun, prep)) if noun == word => Some(prep),
+            _ => None,
+        })
+}
 
 /// The noun-cue claim at `cue`, if the noun has a possessive before it and
 /// its preposition after it.
 pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     let l = cx.low(cue);
-    let &(_, prep) = NOUN_CUES.iter().find(|(n, _)| *n == l)?;
+    let prep = noun_cue_preposition(l)?;
     if cue <= s || cx.low(cue + 1) != prep {
         return None;
     }
@@ -83,7 +63,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 /// the verb's subject; verb, noun and preposition are the cue.
 pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     let l = cx.low(cue);
-    let &(_, prep) = NOUN_CUES.iter().find(|(n, _)| *n == l)?;
+    let prep = noun_cue_preposition(l)?;
     if prep == "to" || cx.low(cue + 1) != prep {
         return None;
     }
