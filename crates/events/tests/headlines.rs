@@ -2,31 +2,17 @@
 //! are verbs and their names stay names; on headlines written for these
 //! tests.
 
-use events::EventCoder;
-use model::{Analysis, Document};
+mod support;
 
-/// (source, target, cameo) of every fact in the first line of `text`.
-fn headline_events(text: &str) -> Vec<(String, String, String)> {
-    let mut a = Analysis::new(Document::default());
-    a.document.article.text = text.to_string();
-    EventCoder::new().annotate(&mut a);
+use support::{facts, has, Fact};
+
+/// The facts of the first line of `text`.
+fn headline_events(text: &str) -> Vec<Fact> {
     let first = text.find('\n').unwrap_or(text.len());
-    a.events
-        .iter()
-        .filter(|e| e.modality.is_fact() && e.sentence.start < first)
-        .map(|e| {
-            let actor = |r: &Option<model::Reference>| {
-                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
-            };
-            (actor(&e.source), actor(&e.target), e.cameo.clone())
-        })
+    facts(text)
+        .into_iter()
+        .filter(|f| f.sentence_start < first)
         .collect()
-}
-
-fn has(events: &[(String, String, String)], source: &str, target: &str, root: &str) -> bool {
-    events
-        .iter()
-        .any(|(s, t, c)| s.starts_with(source) && t.starts_with(target) && c.starts_with(root))
 }
 
 #[test]
@@ -60,7 +46,7 @@ fn a_bare_stem_in_a_headline_stays_a_noun() {
         let got = headline_events(text);
         assert!(
             !got.iter()
-                .any(|(_, _, c)| c.starts_with("19") || c.starts_with("04")),
+                .any(|f| f.cameo.starts_with("19") || f.cameo.starts_with("04")),
             "{text}: {got:?}"
         );
     }

@@ -1,36 +1,9 @@
 //! Passives without an agent take the doer their article implies, and
 //! only then; on sentences written for these tests.
 
-use events::EventCoder;
-use model::{Analysis, Document};
+mod support;
 
-/// (source, target, cameo, sentence start) of every fact.
-fn code(text: &str) -> Vec<(String, String, String, usize)> {
-    let mut a = Analysis::new(Document::default());
-    a.document.article.text = text.to_string();
-    EventCoder::new().annotate(&mut a);
-    a.events
-        .iter()
-        .filter(|e| e.modality.is_fact())
-        .map(|e| {
-            let actor = |r: &Option<model::Reference>| {
-                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
-            };
-            (
-                actor(&e.source),
-                actor(&e.target),
-                e.cameo.clone(),
-                e.sentence.start,
-            )
-        })
-        .collect()
-}
-
-fn has(events: &[(String, String, String, usize)], source: &str, target: &str, code: &str) -> bool {
-    events
-        .iter()
-        .any(|(s, t, c, _)| s.starts_with(source) && t.starts_with(target) && c.starts_with(code))
-}
+use support::{facts as code, has};
 
 #[test]
 fn a_release_without_agent_is_by_whoever_held_them() {
@@ -47,10 +20,10 @@ fn a_release_told_again_in_the_passive_is_by_the_earlier_releaser() {
     let got = code(text);
     let second = text.find("The Taliban members").unwrap();
     assert!(
-        got.iter().any(|(s, t, c, at)| s.starts_with("AFGGOV")
-            && t.starts_with("AFGREB")
-            && c.starts_with("084")
-            && *at == second),
+        got.iter().any(|f| f.source.starts_with("AFGGOV")
+            && f.target.starts_with("AFGREB")
+            && f.cameo.starts_with("084")
+            && f.sentence_start == second),
         "{got:?}"
     );
 }

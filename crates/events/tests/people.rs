@@ -2,8 +2,10 @@
 //! article (a title before a mention, an epithet naming their nationality),
 //! and what "held" means; on sentences written for these tests.
 
-use events::EventCoder;
-use model::{Analysis, Document, Entity, EntityType, Span};
+mod support;
+
+use model::{Entity, EntityType, Span};
+use support::{facts_with as code_with, has};
 
 /// An entity named `name` with a mention at every occurrence of each of
 /// `forms` in `text`.
@@ -28,30 +30,6 @@ fn entity(text: &str, id: &str, kind: EntityType, actor: Option<&str>, forms: &[
         mentions,
         titles: Vec::new(),
     }
-}
-
-/// (source, target, cameo) of every fact.
-fn code_with(text: &str, entities: Vec<Entity>) -> Vec<(String, String, String)> {
-    let mut a = Analysis::new(Document::default());
-    a.document.article.text = text.to_string();
-    a.entities = entities;
-    EventCoder::new().annotate(&mut a);
-    a.events
-        .iter()
-        .filter(|e| e.modality.is_fact())
-        .map(|e| {
-            let actor = |r: &Option<model::Reference>| {
-                r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default()
-            };
-            (actor(&e.source), actor(&e.target), e.cameo.clone())
-        })
-        .collect()
-}
-
-fn has(events: &[(String, String, String)], source: &str, target: &str, code: &str) -> bool {
-    events
-        .iter()
-        .any(|(s, t, c)| s.starts_with(source) && t.starts_with(target) && c.starts_with(code))
 }
 
 #[test]
@@ -151,7 +129,7 @@ fn holding_an_office_a_place_or_talks_is_no_detention() {
         let got = code_with(text, Vec::new());
         assert!(
             !got.iter()
-                .any(|(_, _, c)| c.starts_with("17") || c.starts_with("18")),
+                .any(|f| f.cameo.starts_with("17") || f.cameo.starts_with("18")),
             "{text}: {got:?}"
         );
     }

@@ -17,6 +17,21 @@ fn noun_cue_preposition(word: &str) -> Option<&'static str> {
         })
 }
 
+/// Where a cue noun's content that starts at `start` ends: at the first
+/// punctuation or clause verb outside quotation marks, or at `e`.
+fn clause_end(cx: &Context, start: usize, e: usize) -> usize {
+    let clause_verbs = &lexicon::attribution_words().clause_verbs;
+    (start..e)
+        .find(|&k| {
+            !cx.inside[k]
+                && (matches!(
+                    cx.tokens[k].kind,
+                    TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
+                ) || clause_verbs.contains(&cx.low(k)))
+        })
+        .unwrap_or(e)
+}
+
 /// The noun-cue claim at `cue`, if the noun has a possessive before it and
 /// its preposition after it.
 pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
@@ -27,20 +42,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     }
     let speaker = possessor(cx, s, cue)?;
     let start = if prep == "to" { cue + 1 } else { cue + 2 };
-    let mut end = start;
-    while end < e {
-        let clause_ends = !cx.inside[end]
-            && (matches!(
-                cx.tokens[end].kind,
-                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
-            ) || lexicon::attribution_words()
-                .clause_verbs
-                .contains(&cx.low(end)));
-        if clause_ends {
-            break;
-        }
-        end += 1;
-    }
+    let end = clause_end(cx, start, e);
     if cx.word_count(start, end) < 1 || (prep == "to" && end <= start + 1) {
         return None;
     }
@@ -77,18 +79,7 @@ pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Op
     }
     let speaker = phrases::before(cx, s, verb)?;
     let start = cue + 2;
-    let mut end = start;
-    while end < e {
-        let clause_ends = !cx.inside[end]
-            && (matches!(
-                cx.tokens[end].kind,
-                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
-            ) || words.clause_verbs.contains(&cx.low(end)));
-        if clause_ends {
-            break;
-        }
-        end += 1;
-    }
+    let end = clause_end(cx, start, e);
     if cx.word_count(start, end) < 1 {
         return None;
     }

@@ -1,0 +1,55 @@
+//! What the event tests that code sentences of their own share: run the
+//! coder on a text and read back its facts.
+
+// Each test file uses the part it needs; the rest is unused there.
+#![allow(dead_code)]
+
+use events::EventCoder;
+use model::{Analysis, Document, Entity, Reference};
+
+/// One coded fact, as the tests compare it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The source's actor code, empty when it has none.
+    pub source: String,
+    /// The target's actor code, empty when it has none.
+    pub target: String,
+    /// The CAMEO code.
+    pub cameo: String,
+    /// Byte offset where the fact's sentence starts.
+    pub sentence_start: usize,
+}
+
+/// The facts (events that are not negated, conditional or hypothetical)
+/// the coder finds in `text`, given `entities` as the entity stage would.
+pub fn facts_with(text: &str, entities: Vec<Entity>) -> Vec<Fact> {
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text = text.to_string();
+    a.entities = entities;
+    EventCoder::new().annotate(&mut a);
+    let actor =
+        |r: &Option<Reference>| r.as_ref().and_then(|r| r.actor.clone()).unwrap_or_default();
+    a.events
+        .iter()
+        .filter(|e| e.modality.is_fact())
+        .map(|e| Fact {
+            source: actor(&e.source),
+            target: actor(&e.target),
+            cameo: e.cameo.clone(),
+            sentence_start: e.sentence.start,
+        })
+        .collect()
+}
+
+/// The facts the coder finds in `text` on its own.
+pub fn facts(text: &str) -> Vec<Fact> {
+    facts_with(text, Vec::new())
+}
+
+/// Whether a fact's source, target and code start with these (an empty
+/// prefix matches anything).
+pub fn has(facts: &[Fact], source: &str, target: &str, code: &str) -> bool {
+    facts.iter().any(|f| {
+        f.source.starts_with(source) && f.target.starts_with(target) && f.cameo.starts_with(code)
+    })
+}
