@@ -440,45 +440,8 @@ fn is_light(lower: &str) -> bool {
 /// Words that end a noun phrase's modifiers to the left (function words).
 fn phrases_stop(w: &str) -> bool {
     crate::phrases::PREPOSITIONS.contains(&w)
-        || matches!(
-            w,
-            "and"
-                | "or"
-                | "but"
-                | "not"
-                | "that"
-                | "which"
-                | "who"
-                | "it"
-                | "they"
-                | "he"
-                | "she"
-                | "we"
-                | "i"
-                | "you"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "than"
-                | "as"
-        )
+        || crate::phrases::is_clause_word(w)
+        || matches!(w, "but" | "i" | "you" | "than" | "as")
 }
 
 /// Whether `lower` is a finite auxiliary or a reporting verb: where the

@@ -69,44 +69,10 @@ pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
         let modifier = t.is_word()
             && !verbs.is_head(&t.lower)
             && (phrase_at(s, k).is_none() || lowercase_phrase)
+            && !crate::phrases::is_clause_word(&t.lower)
             && !matches!(
                 t.lower.as_str(),
-                "will"
-                    | "would"
-                    | "to"
-                    | "not"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "and"
-                    | "or"
-                    | "also"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "can"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "never"
-                    | "already"
-                    | "n't"
-                    | "they"
-                    | "it"
-                    | "he"
-                    | "she"
-                    | "we"
+                "to" | "also" | "never" | "already" | "n't"
             )
             && !t.lower.ends_with("ly");
         if !modifier {
