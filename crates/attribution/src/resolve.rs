@@ -6,7 +6,7 @@
 use crate::actors;
 use crate::context::Context;
 use crate::phrases::SpeakerPhrase;
-use model::{Entity, EntityType, Flag, FlagKind, Reference, Span};
+use model::{Entity, EntityType, Flag, FlagKind, MentionIndex, Reference, Span};
 use std::collections::HashMap;
 
 /// A person the document names in full.
@@ -59,6 +59,8 @@ enum Shape {
 pub struct Resolver<'c, 'a> {
     cx: &'c Context<'a>,
     entities: &'c [Entity],
+    /// Which entity a name's span belongs to.
+    mentions: MentionIndex,
     persons: Vec<Person>,
     /// Index into `persons` by name.
     person_index: HashMap<String, usize>,
@@ -103,6 +105,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut r = Resolver {
             cx,
             entities,
+            mentions: MentionIndex::new(entities),
             persons: Vec::new(),
             person_index: HashMap::new(),
             by_word: HashMap::new(),
@@ -338,11 +341,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// Sets entity id and actor from the entity one of whose mentions is
     /// the name written at `span` (or contains it).
     fn link(&self, r: &mut Reference, span: Span) {
-        let hit = self
-            .entities
-            .iter()
-            .find(|e| e.mentions.iter().any(|m| m.contains(span)));
-        if let Some(e) = hit {
+        let hit = self.mentions.entity_containing(span);
+        if let Some(e) = hit.map(|i| &self.entities[i]) {
             r.entity = Some(e.id.clone());
             r.actor.clone_from(&e.actor);
             if e.kind == EntityType::Person

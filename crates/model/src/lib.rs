@@ -18,10 +18,12 @@
 mod budget;
 pub mod contract;
 pub mod gdelt;
+mod mention_index;
 mod offsets;
 mod token;
 
 pub use budget::{Budget, OverBudget, Step};
+pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
 pub use token::{CompactString, Mark, Token, TokenKind};
 
@@ -415,13 +417,6 @@ impl Analysis {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
-    }
-
-    /// The entity one of whose mentions covers `span` exactly or contains it.
-    pub fn entity_at(&self, span: Span) -> Option<&Entity> {
-        self.entities
-            .iter()
-            .find(|e| e.mentions.iter().any(|m| m.contains(span)))
     }
 
     /// The sentence containing byte offset `at`.

@@ -31,12 +31,16 @@ use derived::{
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
-use model::{Analysis, Budget, Event, Modality, OverBudget, Reference, Span, Step};
+use model::{
+    Analysis, Budget, Entity, Event, MentionIndex, Modality, OverBudget, Reference, Span, Step,
+};
 use roles::{by_agent, is_noun_use, is_reduced_passive, phrase_at, subject_left, target_right};
 
 /// Everything the coder knows about the document while it walks it.
 struct Doc<'a> {
     analysis: &'a Analysis,
+    /// Which entity an actor's span belongs to.
+    mentions: MentionIndex,
     gazetteer: &'a Gazetteer,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
@@ -68,6 +72,14 @@ struct Doc<'a> {
     /// The names person entities go by, for a pronoun's person coded
     /// with a bare country.
     person_names: HashSet<&'a str>,
+}
+
+impl<'a> Doc<'a> {
+    /// The entity one of whose mentions covers `span` or contains it.
+    fn entity_at(&self, span: Span) -> Option<&'a Entity> {
+        let entities = &self.analysis.entities;
+        self.mentions.entity_containing(span).map(|i| &entities[i])
+    }
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -128,6 +140,7 @@ pub fn code(
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
+        mentions: MentionIndex::new(&a.entities),
         gazetteer,
         antecedents: antecedents::Antecedents::default(),
         uncoded_people,
@@ -465,8 +478,7 @@ fn role_country(
 /// Whether an actor names a person, as far as the named entities or its
 /// code tell: a bare country or an organisation is not one.
 fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
-    let a = doc.analysis;
-    match a.entity_at(r.span).map(|e| e.kind) {
+    match doc.entity_at(r.span).map(|e| e.kind) {
         Some(model::EntityType::Person) => Some(true),
         Some(
             model::EntityType::Gpe
@@ -514,7 +526,7 @@ fn is_plain_noun(w: &Token) -> bool {
 /// "the protesters"), as a captor's target must be: not a place, an
 /// organisation or a bare country.
 fn is_people(doc: &Doc, r: &ActorRef) -> bool {
-    match doc.analysis.entity_at(r.span).map(|e| e.kind) {
+    match doc.entity_at(r.span).map(|e| e.kind) {
         // "took Americans hostage": a nationality's people.
         Some(model::EntityType::Person | model::EntityType::Norp) => true,
         Some(model::EntityType::Gpe | model::EntityType::Loc | model::EntityType::Org) => false,
@@ -1044,7 +1056,7 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // nothing event data can use.
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
-    let entity = |r: &ActorRef| a.entity_at(r.span).map(|e| e.id.as_str());
+    let entity = |r: &ActorRef| doc.entity_at(r.span).map(|e| e.id.as_str());
     pairs.retain(|(x, y)| {
         let same_entity = entity(x).is_some() && entity(x) == entity(y);
         !(x.code == y.code && (x.name == y.name || same_entity))
@@ -1127,8 +1139,8 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
                 in_context(doc, &src, None)
             };
             Event {
-                source: Some(reference(a, &src)),
-                target: tgt.as_ref().map(|t| reference(a, t)),
+                source: Some(reference(doc, &src)),
+                target: tgt.as_ref().map(|t| reference(doc, t)),
                 goldstein,
                 quad_class: cameo::quad_class(&code),
                 cameo: code,
@@ -1178,10 +1190,10 @@ fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
     }
 }
 
-fn reference(a: &Analysis, r: &ActorRef) -> Reference {
+fn reference(doc: &Doc, r: &ActorRef) -> Reference {
     Reference {
         name: r.name.clone(),
-        entity: a.entity_at(r.span).map(|e| e.id.clone()),
+        entity: doc.entity_at(r.span).map(|e| e.id.clone()),
         actor: Some(r.code.clone()),
         span: Some(r.span),
     }
