@@ -24,6 +24,13 @@ for needed in "$@"; do
   fi
 done
 bin="${NEWSGRAPH_BIN:-target/release/newsgraph}"
-[ -x "$bin" ] || cargo build --release -q -p newsgraph
+if [ ! -x "$bin" ]; then
+  # A build makes target/release/newsgraph, not the binary $NEWSGRAPH_BIN names.
+  if [ -n "${NEWSGRAPH_BIN:-}" ]; then
+    echo "NEWSGRAPH_BIN=$bin is not an executable" >&2
+    exit 1
+  fi
+  cargo build --release -q -p newsgraph
+fi
 tmp="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
