@@ -7,22 +7,15 @@
 # pages carry codes of two countries (listed, with the codes).
 #
 # Usage: scripts/eval/actors.sh      (from the repository root)
-# Needs: target/release/newsgraph (cargo build --release), sqlite3 or python3.
+# Needs: target/release/newsgraph (built when missing), python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SHARED=../shared
 EVENTS=$SHARED/data/events/news_events_dev.jsonl
 PAGES=$SHARED/data/extraction/html
-BIN=target/release/newsgraph
-if [ ! -f "$EVENTS" ] || [ ! -d "$PAGES" ]; then
-  echo "actors.sh: $EVENTS or $PAGES is absent; evaluation skipped"
-  exit 0
-fi
-if [ ! -x "$BIN" ]; then
-  echo "actors.sh: $BIN is missing; run cargo build --release first" >&2
-  exit 1
-fi
+. scripts/eval/prelude.sh --skip "actors.sh: $EVENTS or $PAGES is absent; evaluation skipped" \
+  "$EVENTS" "$PAGES"
 
 # Regression floors over what was measured when they were set (3,279 actor
 # pages, 0 persons with two countries): the pages must not split again by
@@ -30,11 +23,9 @@ fi
 MAX_PAGES=3400
 MAX_TWO_COUNTRIES=0
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$BIN" ingest --db "$work/dev.db" "$EVENTS" "$PAGES" 2>"$work/ingest.log" || { cat "$work/ingest.log"; exit 1; }
-tail -1 "$work/ingest.log"
-python3 - "$work/dev.db" "$MAX_PAGES" "$MAX_TWO_COUNTRIES" <<'PY'
+"$bin" ingest --db "$tmp/dev.db" "$EVENTS" "$PAGES" 2>"$tmp/ingest.log" || { cat "$tmp/ingest.log"; exit 1; }
+tail -1 "$tmp/ingest.log"
+python3 - "$tmp/dev.db" "$MAX_PAGES" "$MAX_TWO_COUNTRIES" <<'PY'
 import sqlite3, sys
 db, max_pages, max_two = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 c = sqlite3.connect(db)

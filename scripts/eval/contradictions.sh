@@ -9,32 +9,21 @@
 # rule that fits one half only shows.
 #
 # Usage: scripts/eval/contradictions.sh      (from the repository root)
-# Needs: target/release/newsgraph (cargo build --release), python3.
+# Needs: target/release/newsgraph (built when missing), python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SHARED=../shared
 GOLD=$SHARED/data/contradictions/claims_denials_dev.jsonl
 SCORER=$SHARED/eval/score_contradictions.py
-BIN=target/release/newsgraph
-
-if [ ! -f "$GOLD" ] || [ ! -f "$SCORER" ]; then
-  echo "contradictions.sh: $GOLD or $SCORER is absent; evaluation skipped"
-  exit 0
-fi
-if [ ! -x "$BIN" ]; then
-  echo "contradictions.sh: $BIN is missing; run cargo build --release first" >&2
-  exit 1
-fi
+. scripts/eval/prelude.sh --skip "contradictions.sh: $GOLD or $SCORER is absent; evaluation skipped" \
+  "$GOLD" "$SCORER"
 
 # Regression floors, a few points under what was measured when they were set
 # (docs/measurements.md has the figures). Measured 2026-12-04: F1 0.692,
 # precision 0.900, recall 0.562 (halves: F1 0.686 and 0.706).
 FLOOR_F1=0.64
 FLOOR_PRECISION=0.82
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 python3 - "$GOLD" "$tmp" <<'PY'
 import json, sys
@@ -53,7 +42,7 @@ with open(f"{out}/in.jsonl", "w", encoding="utf-8") as rec, \
         (a if n < half else b).write(line if line.endswith("\n") else line + "\n")
 PY
 
-"$BIN" analyze --verbatim --jsonl "$tmp/in.jsonl" > "$tmp/pred.jsonl"
+"$bin" analyze --verbatim --jsonl "$tmp/in.jsonl" > "$tmp/pred.jsonl"
 
 echo "== claims and denials, dev (15 articles)"
 python3 "$SCORER" "$GOLD" "$tmp/pred.jsonl" | tee "$tmp/all.txt"

@@ -15,14 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=../shared
 GOLD=$SHARED/data/cameo/gold
-if [ ! -d "$GOLD" ] || [ ! -f "$SHARED/eval/score_events.py" ]; then
-  echo "events.sh: ../shared/data/cameo/gold is absent; skipping"
-  exit 0
-fi
-BIN=target/release/newsgraph
-[ -x "$BIN" ] || cargo build --release -q -p newsgraph
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. scripts/eval/prelude.sh --skip "events.sh: ../shared/data/cameo/gold is absent; skipping" \
+  "$GOLD" "$SHARED/eval/score_events.py"
+BIN=$bin TMP=$tmp # the names the rest of this script uses
 UT=$GOLD/petrarch_unittest
 ACTORS=(--actors "$UT/PETR.Validate.actors.txt" --actors "$UT/PETR.Validate.agents.txt")
 

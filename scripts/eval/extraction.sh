@@ -7,35 +7,25 @@
 # page chrome (captions, credits, rights lines, prompts, widgets) leaked into
 # newsgraph's text beyond what the gold text holds (extraction_leaks.py).
 #
-#   bash scripts/eval/extraction.sh        (from the repo root, after
-#                                           cargo build --release)
+#   bash scripts/eval/extraction.sh        (target/release/newsgraph, or
+#                                           $NEWSGRAPH_BIN; built when missing)
 set -euo pipefail
+cd "$(dirname "$0")/../.."
 DATA=../shared/data/extraction
 SCORER=../shared/eval/score_extraction.py
-BIN=${NEWSGRAPH_BIN:-target/release/newsgraph}
 PASSES=${PASSES:-3}
 # Regression floors, a little under what was measured (see docs/extraction.md).
 F1_FLOOR=${F1_FLOOR:-0.95}
 DATE_FLOOR=${DATE_FLOOR:-0.90}
 # Chrome items leaked beyond the gold; deterministic, so no slack.
 LEAK_MAX=${LEAK_MAX:-0}
-
-if [ ! -d "$DATA/html" ] || [ ! -f "$SCORER" ]; then
-  echo "extraction: ../shared/data/extraction is absent; skipped"
-  exit 0
-fi
-if [ ! -x "$BIN" ]; then
-  echo "extraction: $BIN not found; run cargo build --release first" >&2
-  exit 1
-fi
-here=$(cd "$(dirname "$0")" && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. scripts/eval/prelude.sh --skip "extraction: ../shared/data/extraction is absent; skipped" \
+  "$DATA/html" "$SCORER"
 
 # The peers need PyPI; without it newsgraph is still scored, alone.
 tools="newsgraph"
-if ( . "$here/venv.sh" trafilatura resiliparse ) >/dev/null; then
-  . "$here/venv.sh" trafilatura resiliparse
+if ( . scripts/eval/venv.sh trafilatura resiliparse ) >/dev/null; then
+  . scripts/eval/venv.sh trafilatura resiliparse
   tools="newsgraph resiliparse trafilatura"
 else
   echo "extraction: could not install trafilatura/resiliparse; peers skipped" >&2
@@ -47,11 +37,11 @@ field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 declare -A f1 speed
 for tool in $tools; do
   if [ "$tool" = newsgraph ]; then
-    timing=$(NEWSGRAPH_BIN="$BIN" python3 "$here/extraction_peers.py" newsgraph "$DATA/html" "$out/$tool.jsonl" --passes "$PASSES")
+    timing=$(NEWSGRAPH_BIN="$bin" python3 scripts/eval/extraction_peers.py newsgraph "$DATA/html" "$tmp/$tool.jsonl" --passes "$PASSES")
   else
-    timing=$("$VENV_PYTHON" "$here/extraction_peers.py" "$tool" "$DATA/html" "$out/$tool.jsonl" --passes "$PASSES")
+    timing=$("$VENV_PYTHON" scripts/eval/extraction_peers.py "$tool" "$DATA/html" "$tmp/$tool.jsonl" --passes "$PASSES")
   fi
-  result=$(score "$out/$tool.jsonl")
+  result=$(score "$tmp/$tool.jsonl")
   echo "$tool: $result"
   echo "$tool: $timing"
   f1[$tool]=$(field f1 "$result")
@@ -63,12 +53,12 @@ for tool in $tools; do
 done
 
 echo
-dates=$(python3 "$here/extraction_dates.py" "$DATA/html" "$out/newsgraph.jsonl")
+dates=$(python3 scripts/eval/extraction_dates.py "$DATA/html" "$tmp/newsgraph.jsonl")
 echo "$dates"
 date_acc=$(field accuracy "$(tail -1 <<<"$dates")")
 
 echo
-leaks=$(python3 "$here/extraction_leaks.py" "$DATA/gold.jsonl" "$out/newsgraph.jsonl" --list)
+leaks=$(python3 scripts/eval/extraction_leaks.py "$DATA/gold.jsonl" "$tmp/newsgraph.jsonl" --list)
 echo "$leaks"
 leak_items=$(field items "$(tail -1 <<<"$leaks")")
 leak_pages=$(field pages "$(tail -1 <<<"$leaks")")

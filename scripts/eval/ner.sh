@@ -5,39 +5,33 @@
 #   bash scripts/eval/ner.sh          (from the repo root)
 # Needs ../shared; skips otherwise. Writes only to a temp dir.
 set -euo pipefail
+cd "$(dirname "$0")/../.."
 SHARED=../shared
 NER=$SHARED/data/ner
-if [ ! -d "$NER" ]; then
-  echo "ner.sh: $NER is absent; skipped"
-  exit 0
-fi
-BIN=target/release/newsgraph
-[ -x "$BIN" ] || cargo build --release -p newsgraph
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. scripts/eval/prelude.sh --skip "ner.sh: $NER is absent; skipped" "$NER"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 RAYON_NUM_THREADS=1
 
 score() { # gold pred -> prints the scorer's report, returns f1 in $F1
-  python3 "$SHARED/eval/score_ner.py" "$1" "$2" | tee "$TMP/score.txt" | tail -6
-  F1=$(tail -1 "$TMP/score.txt" | sed -E 's/^f1=([0-9.]+).*/\1/')
+  python3 "$SHARED/eval/score_ner.py" "$1" "$2" | tee "$tmp/score.txt" | tail -6
+  F1=$(tail -1 "$tmp/score.txt" | sed -E 's/^f1=([0-9.]+).*/\1/')
 }
 
 echo "== CoNLL-2003 test"
-"$BIN" tag --conll "$NER/conll2003/test.txt" > "$TMP/conll.pred" 2> "$TMP/conll.err"
-score "$NER/conll2003/test.txt" "$TMP/conll.pred"
+"$bin" tag --conll "$NER/conll2003/test.txt" > "$tmp/conll.pred" 2> "$tmp/conll.err"
+score "$NER/conll2003/test.txt" "$tmp/conll.pred"
 CONLL_F1=$F1
 
 echo "== WikiGold (whole file, out of domain)"
-"$BIN" tag --conll "$NER/wikigold/wikigold.conll.txt" > "$TMP/wg.pred" 2> "$TMP/wg.err"
-score "$NER/wikigold/wikigold.conll.txt" "$TMP/wg.pred"
+"$bin" tag --conll "$NER/wikigold/wikigold.conll.txt" > "$tmp/wg.pred" 2> "$tmp/wg.err"
+score "$NER/wikigold/wikigold.conll.txt" "$tmp/wg.pred"
 WG_F1=$F1
 
 echo "== speed: newsgraph tag on CoNLL test (tagging only, one thread, best of 3)"
 OURS=0
 for _ in 1 2 3; do
-  "$BIN" tag --conll "$NER/conll2003/test.txt" > /dev/null 2> "$TMP/speed.err"
-  cat "$TMP/speed.err"
-  t=$(sed -E 's/.* ([0-9]+) tokens\/s.*/\1/' "$TMP/speed.err")
+  "$bin" tag --conll "$NER/conll2003/test.txt" > /dev/null 2> "$tmp/speed.err"
+  cat "$tmp/speed.err"
+  t=$(sed -E 's/.* ([0-9]+) tokens\/s.*/\1/' "$tmp/speed.err")
   [ "$t" -gt "$OURS" ] && OURS=$t
 done
 

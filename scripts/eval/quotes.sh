@@ -6,23 +6,15 @@
 # (one thread). Train is for tuning; test is kept aside.
 #
 # Usage: scripts/eval/quotes.sh            (from the repository root)
-# Needs: target/release/newsgraph (cargo build --release), python3.
+# Needs: target/release/newsgraph (built when missing), python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SHARED=../shared
 POLNEAR=$SHARED/data/attribution/polnear
 SCORER=$SHARED/eval/score_quotes.py
-BIN=target/release/newsgraph
-
-if [ ! -f "$POLNEAR/docs.jsonl" ] || [ ! -f "$SCORER" ]; then
-  echo "quotes.sh: $POLNEAR or $SCORER is absent; evaluation skipped"
-  exit 0
-fi
-if [ ! -x "$BIN" ]; then
-  echo "quotes.sh: $BIN is missing; run cargo build --release first" >&2
-  exit 1
-fi
+. scripts/eval/prelude.sh --skip "quotes.sh: $POLNEAR or $SCORER is absent; evaluation skipped" \
+  "$POLNEAR/docs.jsonl" "$SCORER"
 
 # Regression floors, just below what was measured when they were set (see
 # the summary lines); a drop below one is a real breakage. The gold reads the
@@ -35,9 +27,6 @@ FLOOR_SPAN_F1_ALL=0.719
 FLOOR_SPEAKER_ACC_ALL=0.875
 FLOOR_SPAN_F1_DIRECT=0.919
 FLOOR_DOCS_PER_SECOND=30
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 python3 - "$POLNEAR/docs.jsonl" "$tmp/dev.jsonl" <<'PY'
 import json, sys
@@ -56,7 +45,7 @@ ndocs=$(wc -l < "$tmp/dev.jsonl")
 
 # Wall time is noisy on a shared machine, so CPU time (user + system) of the
 # single-threaded run is reported too, and the floor applies to it.
-read -r dps cpu_dps < <(python3 - "$BIN" "$tmp/dev.jsonl" "$tmp/pred.jsonl" "$ndocs" <<'PY'
+read -r dps cpu_dps < <(python3 - "$bin" "$tmp/dev.jsonl" "$tmp/pred.jsonl" "$ndocs" <<'PY'
 import os, resource, subprocess, sys, time
 binary, src, dst, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 env = dict(os.environ, RAYON_NUM_THREADS="1")

@@ -391,19 +391,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// The person last mentioned before byte `at`.
     fn last_person(&self, at: usize) -> Option<usize> {
-        let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
-        i.checked_sub(1).map(|i| self.person_mentions[i].1)
+        self.persons_before(at).next()
     }
 
     /// The person last mentioned before `at` whose gender is not known to
     /// differ from `female`.
     fn last_person_of(&self, at: usize, female: Option<bool>) -> Option<usize> {
-        let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
-        self.person_mentions[..i]
-            .iter()
-            .rev()
-            .take(60)
-            .map(|&(_, p)| p)
+        self.persons_before(at)
             .find(|&p| match (female, self.persons[p].female) {
                 (Some(want), Some(is)) => want == is,
                 _ => true,
@@ -412,14 +406,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// The most recent person said to hold `role` before `at`.
     fn person_with_role(&self, role: &str, at: usize) -> Option<usize> {
+        self.persons_before(at)
+            .find(|&p| self.persons[p].roles.iter().any(|r| r == role))
+    }
+
+    /// The persons mentioned before `at`, the latest first, at most the last
+    /// 60 mentions back: a bounded look-back keeps long documents linear.
+    fn persons_before(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
         let i = self.person_mentions.partition_point(|&(pos, _)| pos < at);
-        // Bounded look-back keeps long documents linear.
         self.person_mentions[..i]
             .iter()
             .rev()
             .take(60)
             .map(|&(_, p)| p)
-            .find(|&p| self.persons[p].roles.iter().any(|r| r == role))
     }
 
     /// The last group speaker before `at` (with head noun `head`, if given).

@@ -686,44 +686,11 @@ pub const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Auxiliaries, modals, subject pronouns, "and"/"or"/"not" and the
-/// relative words: the closed-class words that end a run of modifiers
-/// before a noun wherever the coder walks one back; each caller adds the
-/// few words only its walk stops at.
+/// relative words (`modality_words.txt`'s `clause-words`): the closed-class
+/// words that end a run of modifiers before a noun wherever the coder walks
+/// one back; each caller adds the few words only its walk stops at.
 pub fn is_clause_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "and"
-            | "or"
-            | "not"
-            | "that"
-            | "which"
-            | "who"
-            | "it"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-    )
+    lexicon::modality_words().clause_words.contains(&lower)
 }
 
 /// Whether a comma list goes on after the piece at `k` ("A, B and C").

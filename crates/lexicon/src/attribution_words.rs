@@ -77,7 +77,7 @@ pub struct AttributionWords<'t> {
     pub speaking_terms: Vec<&'t str>,
     /// Light verbs whose stance-noun object names their subject's claim
     /// ("raised questions about …").
-    pub light_verbs: Vec<&'t str>,
+    pub stance_noun_verbs: Vec<&'t str>,
     /// Possessive determiners that name the speaker by pronoun.
     pub possessives: Vec<&'t str>,
     /// Determiners and object pronouns that open a noun phrase ("the", "his",
@@ -151,7 +151,7 @@ impl<'t> AttributionWords<'t> {
             "quantifiers",
             "non-speech-pairs",
             "speaking-terms",
-            "light-verbs",
+            "stance-noun-verbs",
             "possessives",
             "noun-phrase-openers",
             "clause-verbs",
@@ -195,7 +195,7 @@ impl<'t> AttributionWords<'t> {
                 "quantifiers" => &mut out.quantifiers,
                 "non-speech-pairs" => &mut out.non_speech_pairs,
                 "speaking-terms" => &mut out.speaking_terms,
-                "light-verbs" => &mut out.light_verbs,
+                "stance-noun-verbs" => &mut out.stance_noun_verbs,
                 "possessives" => &mut out.possessives,
                 "noun-phrase-openers" => &mut out.noun_phrase_openers,
                 "clause-verbs" => &mut out.clause_verbs,

@@ -1,6 +1,8 @@
 //! The words that set a clause's modality (`data/modality_words.txt`):
 //! adverbs before a verb, negations, hypothetical modals (read by `events`)
-//! and future markers (read by `nlp`'s time expressions).
+//! and future markers (read by `nlp`'s time expressions); with them the
+//! words `events` reads around event nouns (light verbs, modifiers) and
+//! the closed-class clause words that end a noun's modifiers.
 
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
@@ -36,6 +38,10 @@ pub struct ModalityWords<'t> {
     /// Verbs whose subject undergoes the event their object noun names
     /// ("faced criticism", "drew condemnation from").
     pub receiving_verbs: Vec<&'t str>,
+    /// Auxiliaries, modals, subject pronouns, "and"/"or"/"not" and the
+    /// relative words: where the coder's walks back over a noun's
+    /// modifiers end.
+    pub clause_words: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -52,6 +58,7 @@ impl<'t> ModalityWords<'t> {
             "planned-modifiers",
             "unreal-modifiers",
             "receiving-verbs",
+            "clause-words",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -64,6 +71,7 @@ impl<'t> ModalityWords<'t> {
                 "planned-modifiers" => &mut out.planned_modifiers,
                 "unreal-modifiers" => &mut out.unreal_modifiers,
                 "receiving-verbs" => &mut out.receiving_verbs,
+                "clause-words" => &mut out.clause_words,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -97,6 +105,7 @@ mod tests {
         assert!(w.planned_modifiers.contains(&"planned"));
         assert!(w.unreal_modifiers.contains(&"possible"));
         assert!(w.receiving_verbs.contains(&"face"));
+        assert!(w.clause_words.contains(&"which"));
     }
 
     #[test]

@@ -4,17 +4,11 @@
 //! input; either is reported with the document and the reason, and nothing
 //! of the document is printed.
 
+mod support;
+
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn newsgraph() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    cmd.env(
-        "NEWSGRAPH_DB",
-        "/nonexistent-newsgraph-test-db/should-not-be-used.db",
-    );
-    cmd
-}
+use support::newsgraph;
 
 /// A page of `n` short reported-speech paragraphs: a real shape of long
 /// page (a live blog), whose analysis takes seconds per 10,000 paragraphs.

@@ -4,18 +4,12 @@
 //! fails however short the output). Neither is an error: exit status 0 and
 //! nothing on stderr.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-fn newsgraph() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    cmd.env(
-        "NEWSGRAPH_DB",
-        "/nonexistent-newsgraph-test-db/should-not-be-used.db",
-    );
-    cmd
-}
+use std::process::Stdio;
+use support::newsgraph;
 
 /// A database with a few dozen documents holding entities, quotes and
 /// events, and one of the articles as a file.

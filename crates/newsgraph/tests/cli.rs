@@ -2,19 +2,12 @@
 //! `extract`, `ingest`, `show`. They run the built binary against temporary
 //! directories only.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn newsgraph() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    // Never touch the user's default database from a test.
-    cmd.env(
-        "NEWSGRAPH_DB",
-        "/nonexistent-newsgraph-test-db/should-not-be-used.db",
-    );
-    cmd
-}
+use support::newsgraph;
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the newsgraph binary runs")

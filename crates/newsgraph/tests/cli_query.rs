@@ -1,18 +1,18 @@
 //! The commands that read the store, run as a user runs them: the built
 //! binary against a temporary `--db` filled by `newsgraph demo`.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// `newsgraph ARGS --db DB`, whatever its exit status.
 fn newsgraph_status(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    support::newsgraph()
         .args(args)
         .arg("--db")
         .arg(db)
-        // never the user's default database
-        .env("NEWSGRAPH_DB", "/nonexistent-newsgraph-test-db/unused.db")
         .output()
         .expect("the newsgraph binary runs")
 }
@@ -148,7 +148,7 @@ fn events_filter_by_code_actor_and_date() {
     }
     let none = json(&db, &["events", "--from", "2100-01-01"]);
     assert!(none.as_array().unwrap().is_empty());
-    let bad_date = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let bad_date = support::newsgraph()
         .args(["events", "--from", "yesterday", "--db"])
         .arg(&db)
         .output()
@@ -164,7 +164,7 @@ fn show_prints_a_stored_document() {
     let doc = json(&db, &["show", "harbor-talks"]);
     assert_eq!(doc["schema"], "newsgraph/1");
     assert!(!doc["document"]["text"].as_str().unwrap().is_empty());
-    let missing = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let missing = support::newsgraph()
         .args(["show", "no-such-doc", "--db"])
         .arg(&db)
         .output()
@@ -299,7 +299,7 @@ fn serve_binds_to_a_host_name() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let mut child = support::newsgraph()
         .args(["serve", "--addr", &format!("localhost:{port}"), "--db"])
         .arg(&db)
         .stderr(std::process::Stdio::null())

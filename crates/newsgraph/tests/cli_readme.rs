@@ -2,8 +2,9 @@
 //! needs only the demo database and the seed article (no files of the
 //! reader's own, no network, no server) must succeed and find something.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The commands a README line may run here: the read commands over the
 /// demo, and `analyze`/`ingest` of the seed article.
@@ -94,7 +95,7 @@ fn run_line(dir: &Path, db: &Path, args: &[String]) -> String {
             }
         })
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let out = support::newsgraph()
         .args(&args)
         .current_dir(dir)
         .env("NEWSGRAPH_DB", db)

@@ -5,6 +5,7 @@
 //! article must be stored either way. Inputs are generated here.
 
 mod hostile_support;
+mod support;
 
 use hostile_support::{http_page, warc_record, Batch, Run, TestServer};
 use std::io::Write;

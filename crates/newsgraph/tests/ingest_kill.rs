@@ -8,13 +8,15 @@
 //! runs 50), `NEWSGRAPH_KILL_SEED` the seed of the kill times.
 
 mod hostile_support;
+mod support;
 
-use hostile_support::{newsgraph, sqlite};
+use hostile_support::sqlite;
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
+use support::newsgraph;
 
 const ARTICLES: usize = 300;
 const COPIES: usize = 30;

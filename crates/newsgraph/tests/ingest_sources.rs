@@ -3,12 +3,14 @@
 //! that add (and fetch) only what is missing.
 
 mod hostile_support;
+mod support;
 
 use hostile_support::{
-    http_page, newsgraph, run_bounded, warc_record, Batch, Run, TestServer, REDIRECT, STALL,
+    http_page, run_bounded, warc_record, Batch, Run, TestServer, REDIRECT, STALL,
 };
 use std::sync::Arc;
 use std::time::Duration;
+use support::newsgraph;
 
 const DEADLINE: Duration = Duration::from_secs(120);
 

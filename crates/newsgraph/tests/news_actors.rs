@@ -4,18 +4,18 @@
 //! codes the mentions got, article by article, not the first one seen.
 //! Runs the built binary on `../shared/data/events/news_events_dev.jsonl`.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn dev_set() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/events/news_events_dev.jsonl")
 }
 
 fn newsgraph(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let out = support::newsgraph()
         .args(args)
-        .env("NEWSGRAPH_DB", "/nonexistent-newsgraph-test-db/unused.db")
         .output()
         .expect("the newsgraph binary runs");
     assert!(

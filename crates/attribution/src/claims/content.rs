@@ -57,21 +57,7 @@ pub(super) fn prep_phrase(
                 && !cx.lex.is_time_word(cx.low(j))
         });
     if let Some(noun) = medium {
-        let mut end = noun + 1;
-        if let Some((last, links)) = phrases::chain_at(cx, end, e) {
-            via.extend(links);
-            end = last;
-        } else if matches!(cx.low(end), "with" | "on" | "to") {
-            if let Some(links) = phrases::links(cx, end + 1, e) {
-                end = links.last().map_or(end + 1, |r| r.1);
-                via.extend(
-                    links
-                        .into_iter()
-                        .filter(|r| cx.lex.is_outlet(cx.slice(r.0, r.1))),
-                );
-            }
-        }
-        return Some(end);
+        return Some(after_medium(cx, noun, e, via));
     }
     if let Some(links) = phrases::links(cx, k, e) {
         let names: Vec<_> = links
@@ -106,6 +92,13 @@ pub(super) fn prep_phrase(
             .media_nouns
             .contains(&cx.low(j))
     })?;
+    Some(after_medium(cx, noun, e, via))
+}
+
+/// The end of the phrase a medium noun at `noun` heads: its source chain
+/// ("a statement quoted by X") or "with"/"on"/"to" and names ("an interview
+/// with Fox News"), whose outlets join `via`.
+fn after_medium(cx: &Context, noun: usize, e: usize, via: &mut Vec<(usize, usize)>) -> usize {
     let mut end = noun + 1;
     if let Some((last, links)) = phrases::chain_at(cx, end, e) {
         via.extend(links);
@@ -120,7 +113,7 @@ pub(super) fn prep_phrase(
             );
         }
     }
-    Some(end)
+    end
 }
 
 /// Skips a tell-verb's addressee: "reporters", "him", "The Washington Post".

@@ -25,6 +25,29 @@ pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether `k` is the "to" of an intention the word at `cue` states, by
+/// `intentions` ("has promised to …", "hoping to …"): the intention is the
+/// content.
+pub(super) fn intention_to(cx: &Context, cue: usize, k: usize, intentions: &[&str]) -> bool {
+    cx.low(k) == "to" && intentions.contains(&cx.low(cue))
+}
+
+/// The content from `k`: from the "to" on after an intention (see
+/// [`intention_to`]), else what [`right_content`] finds.
+pub(super) fn intended_or_right_content(
+    cx: &Context,
+    cue: usize,
+    k: usize,
+    e: usize,
+    intentions: &[&str],
+) -> Option<(usize, usize)> {
+    if intention_to(cx, cue, k, intentions) {
+        right_content(cx, k + 1, e).map(|(_, end)| (k, end))
+    } else {
+        right_content(cx, k, e)
+    }
+}
+
 /// A finite cue: "X said (that) …", "…, X said", "…, said X", "X told Y …".
 pub(super) fn finite(
     cx: &Context,
@@ -161,11 +184,7 @@ pub(super) fn finite(
         // "urged Republicans to “vote your conscience”": the addressee and
         // what they are told to do are the content, as PolNeAR marks it.
         right_content(cx, k + 1, e).map(|(_, end)| (object_start, noun_phrase_end(cx, k, end)))
-    } else if cx.low(k) == "to"
-        && lexicon::attribution_words()
-            .intention_cues
-            .contains(&cx.low(cue))
-    {
+    } else if intention_to(cx, cue, k, &lexicon::attribution_words().intention_cues) {
         // "has promised to push harder …": the intention is the content,
         // a verb phrase that ends as a noun phrase does.
         right_content(cx, k + 1, e).map(|(_, end)| (k, noun_phrase_end(cx, k, end)))
@@ -394,11 +413,12 @@ pub(super) fn participle(
     let (k, cue_end) =
         participle_content_start(cx, cue, e, takes_particle(cx, cue, cue + 1), &mut via);
     // "hoping to keep the damage …": the intention is the content.
-    let content = if cx.low(k) == "to"
-        && lexicon::attribution_words()
-            .intention_participles
-            .contains(&cx.low(cue))
-    {
+    let content = if intention_to(
+        cx,
+        cue,
+        k,
+        &lexicon::attribution_words().intention_participles,
+    ) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
         let (rs, re) = right_content(cx, k, e)?;
@@ -760,15 +780,8 @@ pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> O
     let next = cx.low(cue + 1);
     let particle = particle_of(cx.low(cue)) == Some(next) || next == "on";
     let (k, cue_end) = participle_content_start(cx, cue, e, particle, &mut via);
-    let content = if cx.low(k) == "to"
-        && lexicon::attribution_words()
-            .intention_participles
-            .contains(&cx.low(cue))
-    {
-        right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
-    } else {
-        right_content(cx, k, e)?
-    };
+    let intentions = &lexicon::attribution_words().intention_participles;
+    let content = intended_or_right_content(cx, cue, k, e, intentions)?;
     Some(Claim {
         kind: kind_of(cx, content),
         content,

@@ -136,14 +136,9 @@ fn continued_claim(
     let content = if takes_particle(cx, cue, k) {
         cue_end = k + 1;
         right_content(cx, k + 1, e)?
-    } else if cx.low(k) == "to"
-        && lexicon::attribution_words()
-            .intention_cues
-            .contains(&cx.low(cue))
-    {
-        right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
-        right_content(cx, k, e)?
+        let intentions = &lexicon::attribution_words().intention_cues;
+        intended_or_right_content(cx, cue, k, e, intentions)?
     };
     Some(Claim {
         kind: kind_of(cx, content),

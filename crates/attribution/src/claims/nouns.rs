@@ -61,7 +61,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 
 /// "Trump is raising questions about his microphone", "rivals raised
 /// doubts about the plan": a stance noun after a light verb
-/// (`light-verbs`, a word or two of description between) is the claim of
+/// (`stance-noun-verbs`, a word or two of description between) is the claim of
 /// the verb's subject; verb, noun and preposition are the cue.
 pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     let l = cx.low(cue);
@@ -72,7 +72,7 @@ pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Op
     let words = lexicon::attribution_words();
     let verb = (cue.saturating_sub(3).max(s)..cue)
         .rev()
-        .find(|&k| words.light_verbs.contains(&cx.low(k)))?;
+        .find(|&k| words.stance_noun_verbs.contains(&cx.low(k)))?;
     let described = (verb + 1..cue).all(|k| cx.is_word(k) && !cx.is_cap(k));
     if !described {
         return None;

@@ -45,11 +45,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
         k += 1;
         cue_end = k;
-    } else if cx.low(k) == "to"
-        && lexicon::attribution_words()
-            .intention_cues
-            .contains(&cx.low(cue))
-    {
+    } else if intention_to(cx, cue, k, &lexicon::attribution_words().intention_cues) {
         k += 1;
     }
     let (start, mut end) = right_content(cx, k, e)?;

@@ -3,12 +3,12 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use ingest::{parse_jsonl_line, RawDocument};
-use pipeline::{Budget, Input, Limits, OverBudget, Pipeline, PipelineError};
+use pipeline::{Budget, Input, OverBudget, Pipeline, PipelineError};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Arguments of `newsgraph analyze`.
 #[derive(clap::Args, Debug)]
@@ -38,32 +38,15 @@ pub struct Args {
     /// Print JSON on one line even for a single document.
     #[arg(long)]
     pub compact: bool,
-    /// Extra actor or agent dictionary for the event coder, in PETRARCH's
-    /// format (e.g. `PETR.Validate.actors.txt`); repeatable. Its entries win
-    /// over the built-in actor lexicon.
-    #[arg(long = "actors", value_name = "FILE")]
-    pub actors: Vec<PathBuf>,
-    /// Refuse inputs (each JSON Lines record's page or text) larger than
-    /// this many bytes, as `ingest` does.
-    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
-    pub max_bytes: u64,
-    /// Stop and refuse a document whose analysis takes longer than this
-    /// (milliseconds), as `ingest` does: it is reported with its id and
-    /// the reason, never printed in part. A long document whose pace shows
-    /// it would take more than 1.5 times this is refused as soon as that
-    /// shows.
-    #[arg(long, default_value_t = 20_000, value_name = "MS")]
-    pub max_analysis_ms: u64,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
 }
 
 /// The budget of one document's analysis: `--max-analysis-ms` from now,
 /// refused earlier when its pace shows it would take far longer.
 fn budget(args: &Args) -> Budget {
     let started = Instant::now();
-    Budget::limited(
-        Duration::from_millis(args.max_analysis_ms.max(1)),
-        move || started.elapsed(),
-    )
+    Budget::limited(args.analysis.max_analysis(), move || started.elapsed())
 }
 
 /// Why a document was not analysed, in words that say what to do.
@@ -72,13 +55,13 @@ fn reason(error: &PipelineError, args: &Args) -> String {
         PipelineError::OverBudget(OverBudget::Spent) => format!(
             "its analysis took longer than {} ms and was stopped, nothing printed \
              (raise the limit with --max-analysis-ms)",
-            args.max_analysis_ms.max(1)
+            args.analysis.max_analysis_ms()
         ),
         PipelineError::OverBudget(OverBudget::Projected { estimate }) => format!(
             "its analysis would take {}, over the {} ms limit: refused early, nothing \
              printed (raise the limit with --max-analysis-ms)",
             OverBudget::estimate_words(*estimate),
-            args.max_analysis_ms.max(1)
+            args.analysis.max_analysis_ms()
         ),
         PipelineError::Extract(e) => e.to_string(),
     }
@@ -88,23 +71,11 @@ fn reason(error: &PipelineError, args: &Args) -> String {
 pub fn run(args: Args) -> Result<ExitCode> {
     // The process ends after this command: freeing the models' millions of
     // small allocations one by one took longer than analysing an article.
-    let pipeline: &Pipeline = Box::leak(Box::new(analysis_pipeline(&args)?));
+    let pipeline: &Pipeline = Box::leak(Box::new(args.analysis.pipeline()?));
     if args.jsonl {
         return run_jsonl(pipeline, &args);
     }
     run_one(pipeline, &args)
-}
-
-fn analysis_pipeline(args: &Args) -> Result<Pipeline> {
-    let mut pipeline = Pipeline::embedded()?;
-    // The built-in coder is the embedded pipeline's own: building a second
-    // one took a fifth of a short run's start-up.
-    if !args.actors.is_empty() {
-        pipeline = pipeline.with_event_coder(super::event_coder(&args.actors)?);
-    }
-    Ok(pipeline.with_limits(Limits {
-        max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
-    }))
 }
 
 fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {

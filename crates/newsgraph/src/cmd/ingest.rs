@@ -7,7 +7,6 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use ingest::{HttpOptions, Input, Progress, SourceOptions};
-use pipeline::Pipeline;
 use std::io::{IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -43,21 +42,8 @@ pub struct Args {
     /// in a page.
     #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
     pub published: Option<NaiveDate>,
-    /// Extra actor or agent dictionary for the event coder, in PETRARCH's
-    /// format, as for `analyze`; repeatable.
-    #[arg(long = "actors", value_name = "FILE")]
-    pub actors: Vec<PathBuf>,
-    /// Refuse input files and WARC records larger than this many bytes.
-    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
-    pub max_bytes: u64,
-    /// Give up on a document whose analysis takes longer than this
-    /// (milliseconds): it is reported as failed and the batch goes on. (The
-    /// analysis stops within milliseconds, freeing its worker, one of a
-    /// fixed pool of one per core; a long document whose pace shows it
-    /// would take more than 1.5 times this is refused as soon as that
-    /// shows, after a fraction of a second.)
-    #[arg(long, default_value_t = 20_000, value_name = "MS")]
-    pub max_analysis_ms: u64,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
     /// Timeout of one HTTP request, body included (seconds).
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     pub http_timeout: u64,
@@ -80,7 +66,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = args.db.path()?;
     let source_options = SourceOptions {
-        max_bytes: args.max_bytes,
+        max_bytes: args.analysis.max_bytes,
         http: Some(HttpOptions {
             timeout: Duration::from_secs(args.http_timeout.max(1)),
             max_bytes: args.max_http_bytes,
@@ -92,15 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::parse(p)).collect();
     let progress = progress_bar(&inputs);
-    let pipeline = Arc::new(
-        Pipeline::embedded()?
-            .with_event_coder(super::event_coder(&args.actors)?)
-            .with_limits(pipeline::Limits {
-                max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
-            }),
-    );
+    let pipeline = Arc::new(args.analysis.pipeline()?);
     let options = ingest::Options {
-        max_analysis: Duration::from_millis(args.max_analysis_ms.max(1)),
+        max_analysis: args.analysis.max_analysis(),
         workers: 0,
     };
     let mut stdout = std::io::stdout().lock();

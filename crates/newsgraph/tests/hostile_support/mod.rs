@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support::newsgraph;
+
 /// A plain news article every batch includes, to check the batch goes on.
 pub const GOOD_ARTICLE: &str = "Officials from Canada and Mexico met in Ottawa on Tuesday \
 to discuss a new trade agreement, the foreign ministry said.\n\n\
@@ -20,16 +22,6 @@ reporters after the meeting. Mexico's delegation said the talks had been constru
 
 /// A word of [`GOOD_ARTICLE`] to find in the stored text.
 pub const GOOD_WORD: &str = "constructive";
-
-/// The binary under test, never touching the user's database.
-pub fn newsgraph() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    cmd.env(
-        "NEWSGRAPH_DB",
-        "/nonexistent-newsgraph-test-db/should-not-be-used.db",
-    );
-    cmd
-}
 
 /// What a bounded run did.
 #[derive(Debug)]

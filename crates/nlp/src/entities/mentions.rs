@@ -212,19 +212,9 @@ pub fn complete(
     }
     // News outlets the tagger left out ("quoted by CNN").
     for (i, w) in words.iter().enumerate() {
-        if super::actors::outlet_actor(w).is_none() || w.len() < 2 {
-            continue;
+        if super::actors::outlet_actor(w).is_some() && w.len() >= 2 {
+            add_word(&mut mentions, tokens, i, EntityType::Org);
         }
-        let span = tokens[i];
-        if mentions.iter().any(|m| m.span.overlaps(span)) {
-            continue;
-        }
-        mentions.push(Mention {
-            span,
-            first: i,
-            end: i + 1,
-            kind: EntityType::Org,
-        });
     }
     // A leading "The" the tagger included belongs only to ORG and MISC
     // names ("The New York Times"), not to places or people; a country's
@@ -254,16 +244,7 @@ pub fn complete(
         } else {
             continue;
         };
-        let span = tokens[i];
-        if mentions.iter().any(|m| m.span.overlaps(span)) {
-            continue;
-        }
-        mentions.push(Mention {
-            span,
-            first: i,
-            end: i + 1,
-            kind,
-        });
+        add_word(&mut mentions, tokens, i, kind);
     }
     // "The" as part of an organisation's name.
     for m in mentions.iter_mut() {
@@ -278,6 +259,20 @@ pub fn complete(
     }
     mentions.sort_by_key(|m| m.span);
     mentions
+}
+
+/// Adds token `i` as a one-word mention unless a mention overlaps it
+/// already (the tagger's own, or an earlier rule's).
+fn add_word(mentions: &mut Vec<Mention>, tokens: &[Span], i: usize, kind: EntityType) {
+    let span = tokens[i];
+    if !mentions.iter().any(|m| m.span.overlaps(span)) {
+        mentions.push(Mention {
+            span,
+            first: i,
+            end: i + 1,
+            kind,
+        });
+    }
 }
 
 /// Whether the words of a sentence are written in capitals (a sub-head:
