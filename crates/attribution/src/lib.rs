@@ -82,6 +82,9 @@ impl Attributor {
         budget.check()?;
         let (claims, phrases) = claims::find(&cx, budget)?;
         let mut resolver = resolve::Resolver::new(&cx, &a.entities, &phrases);
+        // The resolver has read what it needs of them: on a long page of
+        // claims they would otherwise stay beside the quotes made below.
+        drop(phrases);
         let mut quotes = Vec::with_capacity(claims.len());
         for (n, c) in claims.iter().enumerate() {
             if n % 64 == 0 {

@@ -37,7 +37,7 @@ impl Token<'_> {
 pub fn from_shared<'a>(text: &'a str, shared: &[model::Token]) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = Vec::with_capacity(shared.len());
     for t in shared {
-        regroup(text, t.span, t.kind, &t.lower, &mut out);
+        regroup(text, t.span, t.kind, &mut out);
     }
     out
 }
@@ -51,7 +51,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(shared.len());
     for t in shared {
         let at = Span::new(span.start + t.span.start, span.start + t.span.end);
-        regroup(text, at, t.kind, &t.lower, &mut out);
+        regroup(text, at, t.kind, &mut out);
     }
     out
 }
@@ -61,8 +61,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 const REJOINED_CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Appends the coder's token(s) for one `nlp` token.
-fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mut Vec<Token<'a>>) {
+fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'a>>) {
     let word = span.slice(text);
+    let lower = model::lowercase(word);
     match kind {
         TokenKind::Word => {
             let straight = lower.replace('’', "'");
