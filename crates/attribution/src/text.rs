@@ -8,7 +8,6 @@
 //! one token, and sentences never split inside a quotation.
 
 use model::Span;
-use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,20 +57,16 @@ pub struct Lowered {
 
 impl Lowered {
     /// Keeps the lower-cased form of `word` if it differs from `word`, and
-    /// returns where it is for [`Token::lower`].
+    /// returns where it is, for the token to keep.
     fn add(&mut self, word: &str) -> u32 {
-        match model::lowercase(word) {
-            Cow::Borrowed(_) => AS_WRITTEN,
-            // Past four billion forms (never, under `ingest`'s and `analyze`'s
-            // size limits) a word keeps its case.
-            Cow::Owned(lower) => match u32::try_from(self.ends.len()) {
-                Ok(k) if k != AS_WRITTEN => {
-                    self.forms.push_str(&lower);
-                    self.ends.push(self.forms.len());
-                    k
-                }
-                _ => AS_WRITTEN,
-            },
+        // Past four billion forms (never, under `ingest`'s and `analyze`'s
+        // size limits) a word keeps its case.
+        match u32::try_from(self.ends.len()) {
+            Ok(k) if k != AS_WRITTEN && model::push_lowercase(word, &mut self.forms) => {
+                self.ends.push(self.forms.len());
+                k
+            }
+            _ => AS_WRITTEN,
         }
     }
 

@@ -64,9 +64,14 @@ const REJOINED_CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
 fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'a>>) {
     let word = span.slice(text);
     let lower = model::lowercase(word);
+    // Straight apostrophes; the lower-case form, made already, reused.
+    let straight = if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower.into_owned()
+    };
     match kind {
         TokenKind::Word => {
-            let straight = lower.replace('’', "'");
             if let Some(prev) = out.last_mut() {
                 if prev.span.end == span.start
                     && prev.is_word()
@@ -94,7 +99,7 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
                 push(out, text, Span::new(start, start + c.len_utf8()), None);
             }
         }
-        _ => push(out, text, span, Some(lower.replace('’', "'"))),
+        _ => push(out, text, span, Some(straight)),
     }
 }
 

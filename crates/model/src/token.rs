@@ -98,12 +98,30 @@ impl Token {
 /// in every `Token` was half of a long document's token memory (24 of 48
 /// bytes a token).
 pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let mut lower = String::new();
+    if push_lowercase(word, &mut lower) {
+        Cow::Owned(lower)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends `word` lower-cased to `out` when that differs from `word` (see
+/// [`lowercase`]), and tells whether it did.
+pub fn push_lowercase(word: &str, out: &mut String) -> bool {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
+        return false;
     }
+    if word.is_ascii() {
+        // Most words: a byte loop, where `to_lowercase` goes by characters.
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+    true
 }
