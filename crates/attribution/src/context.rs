@@ -5,7 +5,6 @@ use crate::lexicon::Lexicon;
 use crate::marks::{self, Quotation};
 use crate::text::{self, Token, TokenKind};
 use model::Span;
-use std::borrow::Cow;
 
 /// Everything the rules look at, computed once per document.
 pub struct Context<'a> {
@@ -15,8 +14,8 @@ pub struct Context<'a> {
     pub lex: &'a Lexicon,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
-    /// Lower-cased text of each token.
-    pub lower: Vec<Cow<'a, str>>,
+    /// Lower-cased forms of the tokens not written in lower case.
+    pub lower: text::Lowered,
     /// Top-level quotations in text order.
     pub quotations: Vec<Quotation>,
     /// For each token, whether it lies inside a quotation (marks included).
@@ -70,7 +69,9 @@ impl<'a> Context<'a> {
 
     /// Lower-cased token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |l| l)
+        self.tokens
+            .get(i)
+            .map_or("", |t| self.lower.of(t, self.text))
     }
 
     /// Whether token `i` is a word.

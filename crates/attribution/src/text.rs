@@ -8,7 +8,6 @@
 //! one token, and sentences never split inside a quotation.
 
 use model::Span;
-use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +36,49 @@ pub struct Token {
     /// "Gen.") where `nlp`'s sentence splitter did not end a sentence: an
     /// abbreviation's period, which does not end a sentence here either.
     pub abbreviation: bool,
+    /// Where its lower-cased form is ([`Lowered::of`]): [`AS_WRITTEN`], or
+    /// its index among the forms that differ from the text. Kept in the
+    /// token's padding (it stays 32 bytes), where a `Cow` per token took 24
+    /// bytes more: a long document's second largest vector.
+    lower: u32,
+}
+
+/// A token written in lower case already: its text is its lower-cased form.
+const AS_WRITTEN: u32 = u32::MAX;
+
+/// The lower-cased forms of the tokens not written in lower case, one after
+/// another ("officials" for "Officials").
+#[derive(Debug, Default)]
+pub struct Lowered {
+    forms: String,
+    /// Where each form ends in `forms`.
+    ends: Vec<usize>,
+}
+
+impl Lowered {
+    /// Keeps the lower-cased form of `word` if it differs from `word`, and
+    /// returns where it is, for the token to keep.
+    fn add(&mut self, word: &str) -> u32 {
+        // Past four billion forms (never, under `ingest`'s and `analyze`'s
+        // size limits) a word keeps its case.
+        match u32::try_from(self.ends.len()) {
+            Ok(k) if k != AS_WRITTEN && model::push_lowercase(word, &mut self.forms) => {
+                self.ends.push(self.forms.len());
+                k
+            }
+            _ => AS_WRITTEN,
+        }
+    }
+
+    /// The lower-cased text of `t`, a token of `text`.
+    pub fn of<'a>(&'a self, t: &Token, text: &'a str) -> &'a str {
+        if t.lower == AS_WRITTEN {
+            return t.span.slice(text);
+        }
+        let k = t.lower as usize;
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.forms[start..self.ends[k]]
+    }
 }
 
 impl Token {
@@ -58,15 +100,12 @@ impl Token {
 }
 
 /// The stage's tokens for the document tokens `shared` (`Analysis::tokens`)
-/// of `text`, with the lower-cased text of each.
-pub fn from_shared<'a>(
-    text: &'a str,
-    shared: &'a [model::Token],
-) -> (Vec<Token>, Vec<Cow<'a, str>>) {
+/// of `text`, with the lower-cased forms that differ from the text.
+pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered) {
     let mut view = View {
         text,
         tokens: Vec::with_capacity(shared.len()),
-        lower: Vec::with_capacity(shared.len()),
+        lower: Lowered::default(),
     };
     let mut i = 0;
     while i < shared.len() {
@@ -82,7 +121,7 @@ pub fn from_shared<'a>(
                         i += 1;
                     }
                 }
-                view.push(span, TokenKind::Mark(mark), t.after_newline, None);
+                view.push(span, TokenKind::Mark(mark), t.after_newline);
             }
             model::TokenKind::Punct => {
                 // One token per character ("--" is two dashes).
@@ -90,7 +129,7 @@ pub fn from_shared<'a>(
                     let start = t.span.start + at;
                     let span = Span::new(start, start + c.len_utf8());
                     let kind = TokenKind::Punct(c);
-                    view.push(span, kind, t.after_newline && at == 0, None);
+                    view.push(span, kind, t.after_newline && at == 0);
                 }
             }
             model::TokenKind::Word => {
@@ -103,40 +142,29 @@ pub fn from_shared<'a>(
     (view.tokens, view.lower)
 }
 
-/// `s` lower-cased, borrowed when it has no upper-case letter to change
-/// (punctuation, most words).
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
-}
-
-/// The tokens being made, with their lower-cased text.
+/// The tokens being made, with their lower-cased forms.
 struct View<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    lower: Vec<Cow<'a, str>>,
+    lower: Lowered,
 }
 
 impl<'a> View<'a> {
-    fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool, lower: Option<&'a str>) {
+    fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool) {
         self.tokens.push(Token {
             span,
             kind,
             after_newline,
             abbreviation: false,
+            lower: self.lower.add(span.slice(self.text)),
         });
-        let lower = lower.map_or_else(|| lowercase(span.slice(self.text)), Cow::Borrowed);
-        self.lower.push(lower);
     }
 
     /// Pushes the word starting at shared token `i` and returns the index of
     /// the first shared token after it. A word runs on over the clitics and
     /// inner marks the tokeniser cut off ("Beijing’s", "1990's", "U.S"); its
     /// final abbreviation period is a token of its own.
-    fn word(&mut self, shared: &'a [model::Token], i: usize) -> usize {
+    fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
         let text = self.text;
         let t = &shared[i];
         let mut start = t.span.start;
@@ -150,7 +178,7 @@ impl<'a> View<'a> {
             let prev = text[..start].chars().next_back();
             let next = text[at..].chars().next();
             let kind = Mark::classify(c, prev, next).map_or(TokenKind::Punct(c), TokenKind::Mark);
-            self.push(Span::new(start, at), kind, t.after_newline, None);
+            self.push(Span::new(start, at), kind, t.after_newline);
             start = at;
         }
         let mut end = t.span.end;
@@ -177,12 +205,10 @@ impl<'a> View<'a> {
         } else {
             end
         };
-        let whole = start == t.span.start && word_end == t.span.end;
-        let lower = whole.then_some(t.lower.as_str());
         let newline = t.after_newline && start == t.span.start;
-        self.push(Span::new(start, word_end), TokenKind::Word, newline, lower);
+        self.push(Span::new(start, word_end), TokenKind::Word, newline);
         if word_end < end {
-            self.push(Span::new(word_end, end), TokenKind::Punct('.'), false, None);
+            self.push(Span::new(word_end, end), TokenKind::Punct('.'), false);
             // The sentence splitter decided whether the period also ends a
             // sentence ("… in the U.S. The talks …").
             let ends_sentence = shared

@@ -39,6 +39,7 @@
 
 use lexicon::DenialWords;
 use model::{Analysis, Flag, FlagKind, Modality, Quote, Span, Token, TokenKind};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How far back (in sentences) a denial that points back looks for its claim.
@@ -78,8 +79,9 @@ pub fn find(a: &Analysis) -> Vec<Flag> {
 struct Doc<'a> {
     a: &'a Analysis,
     words: &'static DenialWords,
-    /// Lower-case forms with straight apostrophes, one per token.
-    norm: Vec<String>,
+    /// Lower-case forms with straight apostrophes, one per token (borrowed
+    /// from the text when it is one already).
+    norm: Vec<Cow<'a, str>>,
     /// Token range of each sentence.
     sentences: Vec<(usize, usize)>,
     /// Per sentence: the entities mentioned, the events triggered and the
@@ -174,7 +176,19 @@ fn is_clause_punct(t: &str) -> bool {
 
 impl<'a> Doc<'a> {
     fn new(a: &'a Analysis) -> Self {
-        let norm = a.tokens.iter().map(|t| t.lower.replace('’', "'")).collect();
+        let text = a.text();
+        let norm = a
+            .tokens
+            .iter()
+            .map(|t| {
+                let lower = model::lowercase(t.span.slice(text));
+                if lower.contains('’') {
+                    Cow::Owned(lower.replace('’', "'"))
+                } else {
+                    lower
+                }
+            })
+            .collect();
         let mut sentences = vec![(0usize, 0usize); a.sentences.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let s = t.sentence as usize;
@@ -235,7 +249,7 @@ impl<'a> Doc<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.norm.get(i).map(String::as_str).unwrap_or("")
+        self.norm.get(i).map_or("", |w| w)
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {

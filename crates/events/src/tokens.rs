@@ -37,7 +37,7 @@ impl Token<'_> {
 pub fn from_shared<'a>(text: &'a str, shared: &[model::Token]) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = Vec::with_capacity(shared.len());
     for t in shared {
-        regroup(text, t.span, t.kind, &t.lower, &mut out);
+        regroup(text, t.span, t.kind, &mut out);
     }
     out
 }
@@ -51,7 +51,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(shared.len());
     for t in shared {
         let at = Span::new(span.start + t.span.start, span.start + t.span.end);
-        regroup(text, at, t.kind, &t.lower, &mut out);
+        regroup(text, at, t.kind, &mut out);
     }
     out
 }
@@ -61,11 +61,17 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 const REJOINED_CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Appends the coder's token(s) for one `nlp` token.
-fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mut Vec<Token<'a>>) {
+fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'a>>) {
     let word = span.slice(text);
+    let lower = model::lowercase(word);
+    // Straight apostrophes; the lower-case form, made already, reused.
+    let straight = if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower.into_owned()
+    };
     match kind {
         TokenKind::Word => {
-            let straight = lower.replace('’', "'");
             if let Some(prev) = out.last_mut() {
                 if prev.span.end == span.start
                     && prev.is_word()
@@ -93,7 +99,7 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mu
                 push(out, text, Span::new(start, start + c.len_utf8()), None);
             }
         }
-        _ => push(out, text, span, Some(lower.replace('’', "'"))),
+        _ => push(out, text, span, Some(straight)),
     }
 }
 

@@ -194,105 +194,167 @@ impl Converter<'_> {
     }
 }
 
+impl Converter<'_> {
+    fn entity(&self, e: &crate::Entity) -> OutEntity {
+        OutEntity {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.as_str().to_string(),
+            actor: e.actor.clone(),
+            value: None,
+            mentions: e.mentions.iter().map(|&m| self.span(m)).collect(),
+            titles: e.titles.iter().map(|&m| self.span(m)).collect(),
+        }
+    }
+
+    /// The `i`-th (from 0) time expression, an entity "t{i + 1}".
+    fn time(&self, i: usize, t: &crate::TimeExpression) -> OutEntity {
+        OutEntity {
+            id: format!("t{}", i + 1),
+            name: t.span.slice(self.text).to_string(),
+            kind: "DATE".to_string(),
+            actor: None,
+            value: t.value,
+            mentions: vec![self.span(t.span)],
+            titles: Vec::new(),
+        }
+    }
+
+    fn quote(&self, q: &crate::Quote) -> OutQuote {
+        let s = self.span(q.span);
+        let parts: Vec<TextSpan> = q.parts.iter().map(|&p| self.span(p)).collect();
+        let text = if parts.is_empty() {
+            s.text
+        } else {
+            let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+            texts.join(" … ")
+        };
+        OutQuote {
+            start: s.start,
+            end: s.end,
+            text,
+            parts,
+            kind: q.kind.as_str().to_string(),
+            speaker: q.speaker.as_ref().map(|r| self.reference(r)),
+            cue: q.cue.clone(),
+            cue_span: q.cue_span.map(|s| self.span(s)),
+            via: q.via.iter().map(|r| self.reference(r)).collect(),
+        }
+    }
+
+    fn event(&self, e: &crate::Event) -> OutEvent {
+        OutEvent {
+            source: e.source.as_ref().map(|r| self.reference(r)),
+            target: e.target.as_ref().map(|r| self.reference(r)),
+            cameo: e.cameo.clone(),
+            goldstein: e.goldstein,
+            quad_class: e.quad_class,
+            modality: e.modality.as_str().to_string(),
+            date: e.date,
+            place: e.place.as_ref().map(|p| OutPlace {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                span: p.span.map(|s| self.span(s)),
+            }),
+            sentence: self.bare(e.sentence),
+            trigger: self.span(e.trigger),
+            quote: e.quote,
+        }
+    }
+
+    fn flag(&self, f: &crate::Flag) -> OutFlag {
+        OutFlag {
+            kind: serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            message: f.message.clone(),
+            spans: f.spans.iter().map(|&s| self.span(s)).collect(),
+        }
+    }
+}
+
 impl Output {
     /// Converts an analysis to the contract, turning byte offsets into
     /// code-point offsets.
     pub fn from_analysis(a: &Analysis) -> Output {
-        let text = a.text();
-        let c = Converter {
-            text,
-            offsets: CharOffsets::new(text),
-        };
-        let mut entities: Vec<OutEntity> = a
-            .entities
-            .iter()
-            .map(|e| OutEntity {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind.as_str().to_string(),
-                actor: e.actor.clone(),
-                value: None,
-                mentions: e.mentions.iter().map(|&m| c.span(m)).collect(),
-                titles: e.titles.iter().map(|&m| c.span(m)).collect(),
-            })
-            .collect();
-        entities.extend(a.times.iter().enumerate().map(|(i, t)| OutEntity {
-            id: format!("t{}", i + 1),
-            name: t.span.slice(text).to_string(),
-            kind: "DATE".to_string(),
-            actor: None,
-            value: t.value,
-            mentions: vec![c.span(t.span)],
-            titles: Vec::new(),
-        }));
-        let quotes = a
-            .quotes
-            .iter()
-            .map(|q| {
-                let s = c.span(q.span);
-                let parts: Vec<TextSpan> = q.parts.iter().map(|&p| c.span(p)).collect();
-                let text = if parts.is_empty() {
-                    s.text
-                } else {
-                    let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-                    texts.join(" … ")
-                };
-                OutQuote {
-                    start: s.start,
-                    end: s.end,
-                    text,
-                    parts,
-                    kind: q.kind.as_str().to_string(),
-                    speaker: q.speaker.as_ref().map(|r| c.reference(r)),
-                    cue: q.cue.clone(),
-                    cue_span: q.cue_span.map(|s| c.span(s)),
-                    via: q.via.iter().map(|r| c.reference(r)).collect(),
-                }
-            })
-            .collect();
-        let events = a
-            .events
-            .iter()
-            .map(|e| OutEvent {
-                source: e.source.as_ref().map(|r| c.reference(r)),
-                target: e.target.as_ref().map(|r| c.reference(r)),
-                cameo: e.cameo.clone(),
-                goldstein: e.goldstein,
-                quad_class: e.quad_class,
-                modality: e.modality.as_str().to_string(),
-                date: e.date,
-                place: e.place.as_ref().map(|p| OutPlace {
-                    name: p.name.clone(),
-                    country: p.country.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
-                    span: p.span.map(|s| c.span(s)),
-                }),
-                sentence: c.bare(e.sentence),
-                trigger: c.span(e.trigger),
-                quote: e.quote,
-            })
-            .collect();
-        let flags = a
-            .flags
-            .iter()
-            .map(|f| OutFlag {
-                kind: serde_json::to_value(f.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                message: f.message.clone(),
-                spans: f.spans.iter().map(|&s| c.span(s)).collect(),
-            })
-            .collect();
+        let c = Converter::new(a);
         Output {
             schema: SCHEMA.to_string(),
             document: a.document.clone(),
-            entities,
-            quotes,
-            events,
-            flags,
+            entities: c.entities(a).collect(),
+            quotes: a.quotes.iter().map(|q| c.quote(q)).collect(),
+            events: a.events.iter().map(|e| c.event(e)).collect(),
+            flags: a.flags.iter().map(|f| c.flag(f)).collect(),
         }
+    }
+}
+
+impl<'a> Converter<'a> {
+    fn new(a: &'a Analysis) -> Self {
+        let text = a.text();
+        Converter {
+            text,
+            offsets: CharOffsets::new(text),
+        }
+    }
+
+    /// The entities, then the time expressions as `DATE` entities.
+    fn entities<'s>(&'s self, a: &'s Analysis) -> impl Iterator<Item = OutEntity> + 's {
+        let entities = a.entities.iter().map(|e| self.entity(e));
+        entities.chain(a.times.iter().enumerate().map(|(i, t)| self.time(i, t)))
+    }
+}
+
+/// An analysis serialised as its [`Output`], byte for byte as
+/// `Output::from_analysis` would be, but converting one entity, quote,
+/// event or flag at a time as it is written: a long document's contract,
+/// its strings copied out of the text, is never all in memory at once
+/// (the 53 MB page of issue 14 prints 386 MB of JSON).
+pub struct OutputView<'a> {
+    analysis: &'a Analysis,
+    converter: Converter<'a>,
+}
+
+impl<'a> OutputView<'a> {
+    /// The contract view of `a`.
+    pub fn new(a: &'a Analysis) -> Self {
+        OutputView {
+            analysis: a,
+            converter: Converter::new(a),
+        }
+    }
+}
+
+/// A sequence serialised from an iterator made on demand.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for OutputView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (a, c) = (self.analysis, &self.converter);
+        // The fields and their order are `Output`'s.
+        let mut out = serializer.serialize_struct("Output", 6)?;
+        out.serialize_field("schema", SCHEMA)?;
+        out.serialize_field("document", &a.document)?;
+        out.serialize_field("entities", &Lazy(|| c.entities(a)))?;
+        out.serialize_field("quotes", &Lazy(|| a.quotes.iter().map(|q| c.quote(q))))?;
+        out.serialize_field("events", &Lazy(|| a.events.iter().map(|e| c.event(e))))?;
+        out.serialize_field("flags", &Lazy(|| a.flags.iter().map(|f| c.flag(f))))?;
+        out.end()
     }
 }
 
@@ -367,7 +429,23 @@ mod tests {
             cue_span: None,
             via: vec![],
         });
+        a.times.push(crate::TimeExpression {
+            span: Span::new(last, last + 8),
+            value: None,
+        });
+        a.flags.push(crate::Flag {
+            kind: crate::FlagKind::NameVariant,
+            message: "a variant".into(),
+            spans: vec![Span::new(last, last + 8)],
+        });
+        let view = OutputView::new(&a);
         let out = a.to_contract();
+        // Written one element at a time, the same bytes as the whole.
+        let whole = serde_json::to_string(&out).unwrap();
+        assert_eq!(serde_json::to_string(&view).unwrap(), whole);
+        let pretty = serde_json::to_string_pretty(&out).unwrap();
+        assert_eq!(serde_json::to_string_pretty(&view).unwrap(), pretty);
+        assert!(whole.contains(r#""id":"t1""#) && whole.contains(r#""message":"a variant""#));
         let chars: Vec<char> = text.chars().collect();
         let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
         for m in &out.entities[0].mentions {

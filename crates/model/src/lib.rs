@@ -25,7 +25,7 @@ mod token;
 pub use budget::{Budget, OverBudget, Step};
 pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
-pub use token::{CompactString, Mark, Token, TokenKind};
+pub use token::{lowercase, push_lowercase, Mark, Token, TokenKind};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -382,7 +382,7 @@ pub struct Flag {
 pub struct Analysis {
     /// The article the spans point into.
     pub document: Document,
-    /// Tokens in text order, with their class, lower-case form and sentence
+    /// Tokens in text order, with their class, sentence and line position
     /// (set by `nlp`; the later stages read these rather than cutting the
     /// text again).
     pub tokens: Vec<Token>,

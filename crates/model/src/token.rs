@@ -2,13 +2,12 @@
 //!
 //! There is one tokeniser (`nlp::tokenize`). Its tokens are stored in
 //! [`Analysis::tokens`](crate::Analysis::tokens) with their class,
-//! lower-case form, sentence and line position, so that `attribution` and
-//! `events` group them into the views they need instead of cutting the text
-//! again.
+//! sentence and line position, so that `attribution` and `events` group
+//! them into the views they need instead of cutting the text again.
 
 use crate::Span;
-pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One token of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,11 +16,6 @@ pub struct Token {
     pub span: Span,
     /// What the token is.
     pub kind: TokenKind,
-    /// The text lower-cased (`str::to_lowercase`), as the word lists compare
-    /// it. A `CompactString` (it derefs to `&str`) keeps forms of up to 24
-    /// bytes inline: a heap `String` per token was a long document's
-    /// largest count of allocations and a tenth of its memory.
-    pub lower: CompactString,
     /// Index of the sentence it belongs to in `Analysis::sentences`.
     pub sentence: u32,
     /// Whether a line break lies between the previous token and this one.
@@ -96,4 +90,38 @@ impl Token {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
+}
+
+/// `word` lower-cased (`str::to_lowercase`), as the word lists compare it;
+/// borrowed when it has no upper-case letter to change (punctuation, most
+/// words). Each stage lower-cases the tokens of its own view: a form stored
+/// in every `Token` was half of a long document's token memory (24 of 48
+/// bytes a token).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let mut lower = String::new();
+    if push_lowercase(word, &mut lower) {
+        Cow::Owned(lower)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends `word` lower-cased to `out` when that differs from `word` (see
+/// [`lowercase`]), and tells whether it did.
+pub fn push_lowercase(word: &str, out: &mut String) -> bool {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    if word.is_ascii() {
+        // Most words: a byte loop, where `to_lowercase` goes by characters.
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+    true
 }

@@ -6,10 +6,10 @@
 //!
 //! This is the project's one tokeniser: [`document`] cuts a text into the
 //! [`model::Token`]s every later stage reads (class, quotation-mark facing,
-//! lower-case form, sentence, line start), and the stages that tokenise a
+//! sentence, line start), and the stages that tokenise a
 //! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
-use model::{CompactString, Mark, Span, Token, TokenKind};
+use model::{Mark, Span, Token, TokenKind};
 
 /// The abbreviations that keep their trailing period, compared without it
 /// (single letters, "J.", and letters joined by periods, "U.S.", are
@@ -76,8 +76,8 @@ pub fn document(text: &str) -> (Vec<Token>, Vec<Span>) {
 }
 
 /// The token spans of `text` (from [`tokens`]) with what later stages read:
-/// class (a quotation mark faced by its neighbours), lower-case form, the
-/// index of the sentence in `sentences` and whether a line break precedes.
+/// class (a quotation mark faced by its neighbours), the index of the
+/// sentence in `sentences` and whether a line break precedes.
 pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
     let mut sentence = 0usize;
@@ -108,24 +108,12 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
         out.push(Token {
             span: *span,
             kind,
-            lower: lowercase(word),
             sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
             after_newline: gap.contains(['\n', '\r']),
         });
         prev_end = span.end;
     }
     out
-}
-
-/// `word.to_lowercase()`, built inline: most tokens are ASCII and short.
-fn lowercase(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut lower = CompactString::new(word);
-        lower.as_mut_str().make_ascii_lowercase();
-        lower
-    } else {
-        CompactString::from_str_to_lowercase(word)
-    }
 }
 
 /// The class of a token with no letter or digit: a quotation mark faced by
@@ -416,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn document_tokens_carry_class_case_sentence_and_line() {
+    fn document_tokens_carry_class_sentence_and_line() {
         let text = "“Go,” the farmers’ union said. 'No' ''\nU.S. Gen. Li";
         let (toks, sentences) = document(text);
         let get = |w: &str| toks.iter().find(|t| t.span.slice(text) == w).unwrap();
@@ -431,7 +419,6 @@ mod tests {
         assert_eq!(toks[12].kind, TokenKind::Quote(Mark::SingleClose));
         assert_eq!(toks[13].kind, TokenKind::Quote(Mark::DoubleStraight));
         assert_eq!(toks[14].kind, TokenKind::Quote(Mark::DoubleStraight));
-        assert_eq!(get("U.S.").lower, "u.s.");
         assert!(get("U.S.").after_newline && !get("Gen.").after_newline);
         assert_eq!(get("Go").sentence, 0);
         assert_eq!(get("Li").sentence as usize, sentences.len() - 1);

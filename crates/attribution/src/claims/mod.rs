@@ -61,8 +61,11 @@ pub struct Claim {
 /// [`OverBudget`] when `budget` runs out (it is checked between sentences,
 /// and told how many tokens are read).
 pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhrase>), OverBudget> {
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut seen = Vec::new();
+    // Room for a claim a sentence: growing by doubling to a long page's
+    // million claims had the old and the new vector alive at once, the
+    // attribution stage's peak. Room not written to takes no memory.
+    let mut claims: Vec<Claim> = Vec::with_capacity(cx.sentences.len());
+    let mut seen = Vec::with_capacity(cx.sentences.len());
     let mut earlier = Earlier::default();
     for &(s, e) in &cx.sentences {
         budget.progress(Step::Quotes, s, cx.tokens.len())?;
@@ -163,6 +166,9 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
             c.kind = QuoteKind::Partial;
         }
     }
+    // Both stay alive beside the quotes made from them: no room to spare.
+    claims.shrink_to_fit();
+    seen.shrink_to_fit();
     Ok((claims, seen))
 }
 

@@ -129,6 +129,7 @@ fn title_code(
 /// (`actor_words.txt`'s epithet nouns) or a verb. Each as (byte offset, country).
 fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec<(usize, String)> {
     let words = &lexicon::actor_words().epithet_nouns;
+    let text = a.text();
     let mut out = Vec::new();
     for e in a.entities.iter().filter(|e| e.kind == EntityType::Norp) {
         for m in &e.mentions {
@@ -136,23 +137,23 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
             if shared.get(k).is_none_or(|t| t.span.start != m.start) {
                 continue;
             }
-            let the = |i: usize| shared.get(i).is_some_and(|t| t.lower == "the");
+            let lower = |i: usize| shared.get(i).map(|t| model::lowercase(t.span.slice(text)));
+            let the = |i: usize| lower(i).is_some_and(|w| w == "the");
             let modifier = |i: usize| {
-                shared.get(i).is_some_and(|t| {
-                    t.lower.contains('-') || t.lower.chars().all(|c| c.is_ascii_digit())
-                })
+                lower(i).is_some_and(|w| w.contains('-') || w.chars().all(|c| c.is_ascii_digit()))
             };
             let opens = (k >= 1 && the(k - 1)) || (k >= 2 && the(k - 2) && modifier(k - 1));
             if !opens {
                 continue;
             }
             let end = shared.partition_point(|t| t.span.end <= m.end);
-            let next = shared.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+            let next = lower(end).unwrap_or_default();
+            let next = next.as_ref();
             let person = words.contains(&next);
             // "the Hungarians revolted", "the Chinese said": a plural or a
             // demonym that is also the people's collective name is a
             // nation, not a person; only a person noun makes those one.
-            let demonym = shared[k].lower.as_str();
+            let demonym = lower(k).unwrap_or_default();
             let collective = demonym.ends_with('s')
                 || demonym.ends_with("ese")
                 || demonym.ends_with("ch")

@@ -103,17 +103,22 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     // otherwise stay in memory through the whole analysis.
     drop(input);
     drop(bytes);
-    let analysis = pipeline
+    let mut analysis = pipeline
         .analyze_document_within(document, &budget)
         .map_err(|e| refused(e.into()))?;
-    let out = analysis.to_contract();
-    let mut stdout = std::io::stdout().lock();
+    // The contract reads no tokens: a long document's are the largest
+    // thing left in memory. Its contract is written one element at a time,
+    // never held whole.
+    drop(std::mem::take(&mut analysis.tokens));
+    let out = model::contract::OutputView::new(&analysis);
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.compact {
         serde_json::to_writer(&mut stdout, &out)?;
     } else {
         serde_json::to_writer_pretty(&mut stdout, &out)?;
     }
     writeln!(stdout)?;
+    stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
