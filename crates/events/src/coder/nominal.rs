@@ -167,7 +167,8 @@ pub(super) fn code(
         let w = tokens[b].lower.as_str();
         (crate::phrases::PREPOSITIONS.contains(&w) && w != "to") || w == "during"
     });
-    // "this case demonstrates that …": a verb with its object after it.
+    // "this case demonstrates that …", "demonstrating that …": a verb with
+    // its object after it.
     let object_after = tokens.get(i + 1).is_some_and(|n| {
         DETERMINERS.contains(&n.lower.as_str())
             || matches!(
@@ -175,7 +176,7 @@ pub(super) fn code(
                 "that" | "how" | "whether" | "him" | "them" | "it"
             )
     });
-    if verb_form && t.lower.ends_with('s') && object_after {
+    if verb_form && (t.lower.ends_with('s') || t.lower.ends_with("ing")) && object_after {
         return None;
     }
     if determiner.is_none() && possessor.is_none() {
@@ -325,7 +326,13 @@ pub(super) fn code(
             // the people of the place it happens in (the sentence's, the
             // dateline's, the article's), and it is against whom "against"
             // names, else (as `pair` codes it) their own government.
-            None if cameo::root(&code) == "14" && light.is_none() => {
+            // "a demonstration of good faith", "in protest of testing": a
+            // protest noun with "of" after it and no agent is what someone
+            // showed or objected to, not a protest that took place.
+            None if cameo::root(&code) == "14"
+                && light.is_none()
+                && tokens.get(i + 1).is_none_or(|n| n.lower != "of") =>
+            {
                 let country = protest_country()?;
                 sources = vec![ActorRef {
                     code: format!("{country}OPP"),
