@@ -26,3 +26,15 @@ fn a_campaign_rally_is_not_a_protest() {
     let f = facts("Kenya's opposition leader will address a large rally in Mombasa.");
     assert!(!has(&f, "", "", "14"), "{f:?}");
 }
+
+#[test]
+fn an_election_win_is_not_an_assault() {
+    let f = facts("Macron beat Le Pen in the French runoff by 32 points.");
+    assert!(!has(&f, "", "", "18"), "{f:?}");
+    let f = facts("A new poll shows the Kenyan president beating his rival 52% to 41%.");
+    assert!(!has(&f, "", "", "18"), "{f:?}");
+    // A beating stays one where no contest is named (a state force's
+    // violence on its own protesters is repression, 175).
+    let f = facts("Egyptian police beat dozens of protesters in Cairo.");
+    assert!(has(&f, "EGY", "EGY", "175"), "{f:?}");
+}

@@ -36,6 +36,12 @@ pub struct ModalityWords<'t> {
     /// Verbs whose subject undergoes the event their object noun names
     /// ("faced criticism", "drew condemnation from").
     pub receiving_verbs: Vec<&'t str>,
+    /// Verbs of winning that read as force ("beat", "crush") but, in a
+    /// contest, name a win (lemmas).
+    pub contest_verbs: Vec<&'t str>,
+    /// Words that make a sentence's "beat" a contest's: elections, polls,
+    /// ratings ("beat Sanders in the primary", "by 18 points").
+    pub contest_words: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -52,6 +58,8 @@ impl<'t> ModalityWords<'t> {
             "planned-modifiers",
             "unreal-modifiers",
             "receiving-verbs",
+            "contest-verbs",
+            "contest-words",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -64,6 +72,8 @@ impl<'t> ModalityWords<'t> {
                 "planned-modifiers" => &mut out.planned_modifiers,
                 "unreal-modifiers" => &mut out.unreal_modifiers,
                 "receiving-verbs" => &mut out.receiving_verbs,
+                "contest-verbs" => &mut out.contest_verbs,
+                "contest-words" => &mut out.contest_words,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;

@@ -3,10 +3,11 @@
 //! A page is a sports page by its section in the URL ("/sports/",
 //! "/tennis/") or by its words (scores like 6-3 and a sports lexicon in
 //! several sentences); a sentence is a sports or market report by its own
-//! words. Their events are dropped.
+//! words. Their events are dropped, and so are wins in elections, polls and
+//! ratings told with a verb of force ("Clinton beat Sanders by 18 points").
 
-use crate::cameo;
 use crate::tokens::{tokenize, Token};
+use crate::{cameo, lemma};
 use model::{Analysis, Event, Span};
 
 /// URL path segments and host words of sports sections and sites.
@@ -128,34 +129,52 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         return;
     }
     let text = a.text();
-    let cues: Vec<(Span, usize, bool)> = sentences
+    let words = lexicon::modality_words();
+    let cues: Vec<(Span, usize, bool, bool)> = sentences
         .iter()
         .map(|s| {
             let tokens = tokenize(text, *s);
             let market = tokens
                 .iter()
                 .any(|t| MARKET_WORDS.contains(&t.lower.as_str()));
-            (*s, sports_cues(&tokens), market)
+            let contest = tokens.iter().any(|t| {
+                words.contest_words.contains(&t.lower.as_str())
+                    || (t.lower.len() > 1 && t.lower.ends_with('%'))
+            });
+            (*s, sports_cues(&tokens), market, contest)
         })
         .collect();
     // A sports page: its section says so, or several of its sentences
     // read as sports reports.
-    let sports_sentences = cues.iter().filter(|(_, n, _)| *n >= 2).count();
+    let sports_sentences = cues.iter().filter(|(_, n, _, _)| *n >= 2).count();
     let sports_page =
         a.document.article.url.as_deref().is_some_and(sports_url) || sports_sentences >= 3;
     events.retain(|e| {
-        let (_, sports, market) = cues
+        let (_, sports, market, contest) = cues
             .iter()
-            .find(|(s, _, _)| s.contains(e.sentence) || *s == e.sentence)
+            .find(|(s, _, _, _)| s.contains(e.sentence) || *s == e.sentence)
             .copied()
-            .unwrap_or((e.sentence, 0, false));
+            .unwrap_or((e.sentence, 0, false, false));
         let root = cameo::root(&e.cameo);
         // Results read as force ("beat", "crushed", "routed"); market
         // moves too ("stocks were hit", "shares plunged").
         let force = matches!(root, "18" | "19" | "20");
         let sports_result = sports_page || sports >= 2 || (sports >= 1 && force);
         let market_move = market && force;
-        !(sports_result || market_move)
+        // "Clinton beat Sanders in the primary", "beats Trump by 46
+        // percent to 42": a win in an election, a poll or the ratings.
+        let contest_win = force && contest && {
+            let first = e
+                .trigger
+                .slice(text)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            lemma::candidates(&first.to_lowercase())
+                .iter()
+                .any(|c| words.contest_verbs.contains(&c.as_str()))
+        };
+        !(sports_result || market_move || contest_win)
     });
 }
 
