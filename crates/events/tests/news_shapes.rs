@@ -38,3 +38,23 @@ fn an_election_win_is_not_an_assault() {
     let f = facts("Egyptian police beat dozens of protesters in Cairo.");
     assert!(has(&f, "EGY", "EGY", "175"), "{f:?}");
 }
+
+#[test]
+fn hyphenated_country_pairs_act_on_each_other() {
+    let f = facts("The Russian-Turkish talks in Ankara ended on Monday.");
+    assert!(
+        has(&f, "RUS", "TUR", "04") && has(&f, "TUR", "RUS", "04"),
+        "{f:?}"
+    );
+    let f = facts("Officials praised the growing Kenya-Uganda cooperation on the border.");
+    assert!(
+        has(&f, "KEN", "UGA", "06") && has(&f, "UGA", "KEN", "06"),
+        "{f:?}"
+    );
+    // Two demonyms before a person are one person's descent.
+    let f = facts("The Iranian-American pastor met Swiss diplomats in Tehran.");
+    assert!(
+        !has(&f, "IRN", "USA", "") && !has(&f, "USA", "IRN", ""),
+        "{f:?}"
+    );
+}
