@@ -58,3 +58,31 @@ fn hyphenated_country_pairs_act_on_each_other() {
         "{f:?}"
     );
 }
+
+#[test]
+fn verbs_of_criticism_arrest_suit_threat_and_siege() {
+    let f = facts("The American envoy took aim at Iran on Tuesday.");
+    assert!(has(&f, "USA", "IRN", "111"), "{f:?}");
+    let f = facts("The Kenyan president railed against Uganda in a speech.");
+    assert!(has(&f, "KEN", "UGA", "111"), "{f:?}");
+    let f = facts("Brazilian lawmakers dragged the police chief to court.");
+    assert!(has(&f, "BRA", "", "115"), "{f:?}");
+    let f = facts("Obama vowed retaliation against Russia.");
+    assert!(has(&f, "USA", "RUS", "13"), "{f:?}");
+    let f = facts("The Hong Kong police laid siege to the university on Monday.");
+    assert!(has(&f, "HKG", "HKG", "191"), "{f:?}");
+    let f = facts("The activist was hauled away by Turkish police on Thursday.");
+    assert!(has(&f, "TUR", "", "173"), "{f:?}");
+    // "disparaging remarks" is an adjective, not an act of criticism.
+    let f = facts("The Kenyan president cited disparaging remarks about Uganda.");
+    assert!(!has(&f, "", "", "111"), "{f:?}");
+}
+
+#[test]
+fn crushing_protests_is_done_to_the_protesters() {
+    let f = facts(
+        "Iranian security forces used lethal force to crush largely peaceful protests in Tehran.",
+    );
+    assert!(has(&f, "IRN", "IRNOPP", "175"), "{f:?}");
+    assert!(has(&f, "IRN", "IRN", "14"), "{f:?}");
+}
