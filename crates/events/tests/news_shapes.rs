@@ -86,3 +86,17 @@ fn crushing_protests_is_done_to_the_protesters() {
     assert!(has(&f, "IRN", "IRNOPP", "175"), "{f:?}");
     assert!(has(&f, "IRN", "IRN", "14"), "{f:?}");
 }
+
+#[test]
+fn force_between_political_rivals_is_words_or_a_race() {
+    let f = facts("The Kenyan president battled Kenyan lawmakers for control of the budget.");
+    assert!(!has(&f, "", "", "19"), "{f:?}");
+    let f = facts(
+        "The Kenyan president attacked Kenyan lawmakers over the budget, calling them thieves.",
+    );
+    assert!(has(&f, "KENGOV", "KENLEG", "111"), "{f:?}");
+    assert!(!has(&f, "", "", "19"), "{f:?}");
+    // Force by a state on another is still force.
+    let f = facts("Russian troops attacked Ukrainian soldiers near Kharkiv.");
+    assert!(has(&f, "RUS", "UKR", "19"), "{f:?}");
+}

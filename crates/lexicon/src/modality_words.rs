@@ -42,6 +42,9 @@ pub struct ModalityWords<'t> {
     /// Words that make a sentence's "beat" a contest's: elections, polls,
     /// ratings ("beat Sanders in the primary", "by 18 points").
     pub contest_words: Vec<&'t str>,
+    /// Verbs of force that, between political rivals of one country, are
+    /// words: "Trump attacked Clinton", "hit Sanders on guns" (lemmas).
+    pub rivalry_attack_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -60,6 +63,7 @@ impl<'t> ModalityWords<'t> {
             "receiving-verbs",
             "contest-verbs",
             "contest-words",
+            "rivalry-attack-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -74,6 +78,7 @@ impl<'t> ModalityWords<'t> {
                 "receiving-verbs" => &mut out.receiving_verbs,
                 "contest-verbs" => &mut out.contest_verbs,
                 "contest-words" => &mut out.contest_words,
+                "rivalry-attack-verbs" => &mut out.rivalry_attack_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;

@@ -5,6 +5,9 @@
 //! several sentences); a sentence is a sports or market report by its own
 //! words. Their events are dropped, and so are wins in elections, polls and
 //! ratings told with a verb of force ("Clinton beat Sanders by 18 points").
+//! Force between political rivals of one country (leaders, lawmakers,
+//! parties) is speech — "Trump attacked Clinton" is criticism, 111 — or a
+//! race ("Cruz was battling Rubio for second place"), no event.
 
 use crate::tokens::{tokenize, Token};
 use crate::{cameo, lemma};
@@ -176,6 +179,53 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         };
         !(sports_result || market_move || contest_win)
     });
+    // Force between political rivals of one country is words or a contest.
+    events.retain_mut(|e| {
+        if !matches!(cameo::root(&e.cameo), "18" | "19" | "20") || !political_rivals(e) {
+            return true;
+        }
+        let first = e
+            .trigger
+            .slice(text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let attack = lemma::candidates(&first.to_lowercase())
+            .iter()
+            .any(|c| words.rivalry_attack_verbs.contains(&c.as_str()));
+        if attack {
+            e.cameo = CRITICIZE.to_string();
+            e.goldstein = cameo::goldstein(CRITICIZE).unwrap_or(e.goldstein);
+            e.quad_class = cameo::quad_class(CRITICIZE);
+        }
+        attack
+    });
+}
+
+/// CAMEO's "criticize or denounce".
+const CRITICIZE: &str = "111";
+
+/// Whether an event's two sides are political figures or bodies of one
+/// country — leaders, former officials, lawmakers, parties, officials —
+/// not both the government ("Trump attacked Clinton", "GOP targets
+/// Clinton"): whose force on each other is speech or an election race.
+fn political_rivals(e: &Event) -> bool {
+    let code = |r: &Option<model::Reference>| r.as_ref().and_then(|r| r.actor.clone());
+    let (Some(s), Some(t)) = (code(&e.source), code(&e.target)) else {
+        return false;
+    };
+    let role = |c: &str| c.get(3..6).map(str::to_string);
+    let political = |r: &Option<String>| {
+        r.as_deref()
+            .is_some_and(|r| matches!(r, "ELI" | "LEG" | "PTY" | "GOV"))
+    };
+    let (rs, rt) = (role(&s), role(&t));
+    let country = s.get(..3).filter(|c| !c.starts_with('-'));
+    country.is_some()
+        && country == t.get(..3)
+        && political(&rs)
+        && political(&rt)
+        && !(rs.as_deref() == Some("GOV") && rt.as_deref() == Some("GOV"))
 }
 
 #[cfg(test)]
