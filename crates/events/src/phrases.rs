@@ -307,6 +307,17 @@ fn hyphenated_nationality(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> 
         return None;
     }
     demonym(t.text)?;
+    // Two demonyms name one person's descent ("Iranian-American pastor")
+    // unless a noun two countries share follows ("Russian-Turkish talks").
+    let shared = tokens.get(i + 3).is_some_and(|n| {
+        let nouns = &lexicon::actor_words().pair_nouns;
+        lexicon::lemma::candidates(&n.lower)
+            .iter()
+            .any(|c| nouns.contains(&c.as_str()))
+    });
+    if dash.is_pair_joint() && shared {
+        return None;
+    }
     Some(country_piece(demonym(next.text)?, false, 3))
 }
 
@@ -343,7 +354,7 @@ fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece
     let (span, code, _) = entities.iter().find(|(s, _, _)| s.start == t.span.start)?;
     let len = tokens[i..]
         .iter()
-        .take_while(|t| t.span.end <= span.end)
+        .take_while(|t| t.span.end <= span.end && !t.is_pair_joint())
         .count();
     Some(Piece {
         label: Label::Actor { code: code.clone() },

@@ -26,9 +26,17 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Whether the token is a word (starts with a letter or digit).
+    /// Whether this is the hyphen read as "and" between two countries
+    /// ("German-Dutch"): one name (an entity the `nlp` stage found over the
+    /// whole word) ends before it.
+    pub fn is_pair_joint(&self) -> bool {
+        self.text == "-" && self.lower == "and"
+    }
+
+    /// Whether the token is a word (starts with a letter or digit, or is
+    /// the "and" of a country pair).
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphanumeric)
+        self.text.chars().next().is_some_and(char::is_alphanumeric) || self.is_pair_joint()
     }
 }
 
@@ -84,6 +92,24 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
                 }
             }
             // "'90s": the apostrophe is a token of its own.
+            if let Some(parts) = country_pair(word) {
+                // "German-Dutch cooperation", "US-China talks": two
+                // countries named together, read as "German and Dutch".
+                let mut at = span.start;
+                for (k, part) in parts.iter().enumerate() {
+                    if k > 0 {
+                        out.push(Token {
+                            span: Span::new(at, at + 1),
+                            text: &text[at..at + 1],
+                            lower: "and".to_string(),
+                        });
+                        at += 1;
+                    }
+                    push(out, text, Span::new(at, at + part.len()), None);
+                    at += part.len();
+                }
+                return;
+            }
             match word.chars().next() {
                 Some(c) if !c.is_alphanumeric() && !straight.starts_with("'s") => {
                     let cut = span.start + c.len_utf8();
@@ -101,6 +127,21 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
         }
         _ => push(out, text, span, Some(straight)),
     }
+}
+
+/// The parts of a hyphenated word whose every part names a country by its
+/// name or demonym ("German-Dutch", "US-China"), else `None`.
+fn country_pair(word: &str) -> Option<Vec<&str>> {
+    if !word.contains('-') {
+        return None;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    let country = |p: &str| {
+        p.chars().next().is_some_and(char::is_uppercase)
+            && (gazetteer::country_by_name(p).is_some()
+                || gazetteer::country_by_demonym(p).is_some())
+    };
+    (parts.len() >= 2 && parts.iter().all(|p| country(p))).then_some(parts)
 }
 
 fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, span: Span, lower: Option<String>) {
@@ -135,6 +176,28 @@ mod tests {
             words("they're -- in the '90s"),
             ["they're", "-", "-", "in", "the", "'", "90s"]
         );
+    }
+
+    #[test]
+    fn country_pairs_are_coordinated() {
+        let s = "German-Dutch cooperation and al-Assad's Franco-era files";
+        let t = tokenize(s, Span::new(0, s.len()));
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            [
+                "german",
+                "and",
+                "dutch",
+                "cooperation",
+                "and",
+                "al-assad",
+                "'s",
+                "franco-era",
+                "files"
+            ]
+        );
+        assert_eq!(t[1].text, "-");
     }
 
     #[test]

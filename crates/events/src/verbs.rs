@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet};
 /// The patterns, as shipped.
 const BUILTIN: &str = include_str!("verbs.txt");
 
+/// The code of a pattern that names a sense which is no event: where it is
+/// the best match, nothing is coded (the CAMEO dictionary's `---`).
+const VETO: &str = "---";
+
 /// How many tokens a `~` gap may skip.
 const MAX_GAP: usize = 6;
 
@@ -160,7 +164,7 @@ impl VerbLexicon {
                 },
             )
         })?;
-        (crate::cameo::root(&code) != "01").then_some(code)
+        (code != VETO && crate::cameo::root(&code) != "01").then_some(code)
     }
 
     /// Whether `lower` is a form of any head.
@@ -179,7 +183,9 @@ impl VerbLexicon {
     /// forms, 1,151 without, for the same news F1 within one event).
     pub fn match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<VerbMatch> {
         if let Some(m) = self.own_match_at(tokens, phrases, at) {
-            return Some(m);
+            // A `---` pattern names a sense that is no event ("held a
+            // rally", "demonstrated that"): it wins over the dictionary too.
+            return (m.code != VETO).then_some(m);
         }
         let m = self.dictionary.match_at(tokens, phrases, at)?;
         let (code, reverse, mutual) = match m.code {
@@ -265,7 +271,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
         }
     }
     let code = words.next().ok_or_else(|| err("no code"))?;
-    if !crate::cameo::is_code(code) {
+    if code != VETO && !crate::cameo::is_code(code) {
         return Err(err(&format!("{code} is not a CAMEO code")));
     }
     let heads: Vec<String> = words
@@ -383,6 +389,7 @@ mod tests {
             .by_head
             .values()
             .flatten()
+            .filter(|p| p.code != VETO)
             .map(|p| crate::cameo::root(&p.code).to_string())
             .collect();
         roots.sort();

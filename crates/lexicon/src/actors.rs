@@ -26,6 +26,10 @@ pub struct ActorWords<'t> {
     /// Person nouns that, after "the" and a nationality, rename a person
     /// named before ("the Australian national").
     pub epithet_nouns: Vec<&'t str>,
+    /// Nouns two countries share, after a hyphenated pair of demonyms
+    /// ("Russian-Turkish talks"): the pair is two actors, not one
+    /// person's descent ("Iranian-American pastor"). Lemmas.
+    pub pair_nouns: Vec<&'t str>,
     /// Nouns that, bare after a verb of holding, say what its object
     /// became ("held hostage").
     pub captive_nouns: Vec<&'t str>,
@@ -40,6 +44,7 @@ impl<'t> ActorWords<'t> {
             "generic-agents",
             "country-anaphors",
             "epithet-nouns",
+            "pair-nouns",
             "captive-nouns",
         ];
         for (name, lines) in parse::sections(WORDS_FILE, text, &known)? {
@@ -48,6 +53,7 @@ impl<'t> ActorWords<'t> {
                 "generic-agents" => &mut out.generic_agents,
                 "country-anaphors" => &mut out.country_anaphors,
                 "epithet-nouns" => &mut out.epithet_nouns,
+                "pair-nouns" => &mut out.pair_nouns,
                 _ => &mut out.captive_nouns,
             };
             push_entries(list, &lines, WORDS_FILE)?;

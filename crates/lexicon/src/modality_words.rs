@@ -42,6 +42,15 @@ pub struct ModalityWords<'t> {
     /// relative words: where the coder's walks back over a noun's
     /// modifiers end.
     pub clause_words: Vec<&'t str>,
+    /// Verbs of winning that read as force ("beat", "crush") but, in a
+    /// contest, name a win (lemmas).
+    pub contest_verbs: Vec<&'t str>,
+    /// Words that make a sentence's "beat" a contest's: elections, polls,
+    /// ratings ("beat Sanders in the primary", "by 18 points").
+    pub contest_words: Vec<&'t str>,
+    /// Verbs of force that, between political rivals of one country, are
+    /// words: "Trump attacked Clinton", "hit Sanders on guns" (lemmas).
+    pub rivalry_attack_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -59,6 +68,9 @@ impl<'t> ModalityWords<'t> {
             "unreal-modifiers",
             "receiving-verbs",
             "clause-words",
+            "contest-verbs",
+            "contest-words",
+            "rivalry-attack-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -72,6 +84,9 @@ impl<'t> ModalityWords<'t> {
                 "unreal-modifiers" => &mut out.unreal_modifiers,
                 "receiving-verbs" => &mut out.receiving_verbs,
                 "clause-words" => &mut out.clause_words,
+                "contest-verbs" => &mut out.contest_verbs,
+                "contest-words" => &mut out.contest_words,
+                "rivalry-attack-verbs" => &mut out.rivalry_attack_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;

@@ -3,10 +3,14 @@
 //! A page is a sports page by its section in the URL ("/sports/",
 //! "/tennis/") or by its words (scores like 6-3 and a sports lexicon in
 //! several sentences); a sentence is a sports or market report by its own
-//! words. Their events are dropped.
+//! words. Their events are dropped, and so are wins in elections, polls and
+//! ratings told with a verb of force ("Clinton beat Sanders by 18 points").
+//! Force between political rivals of one country (leaders, lawmakers,
+//! parties) is speech — "Trump attacked Clinton" is criticism, 111 — or a
+//! race ("Cruz was battling Rubio for second place"), no event.
 
-use crate::cameo;
 use crate::tokens::{tokenize, Token};
+use crate::{cameo, lemma};
 use model::{Analysis, Event, Span};
 
 /// URL path segments and host words of sports sections and sites.
@@ -128,35 +132,100 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         return;
     }
     let text = a.text();
-    let cues: Vec<(Span, usize, bool)> = sentences
+    let words = lexicon::modality_words();
+    let cues: Vec<(Span, usize, bool, bool)> = sentences
         .iter()
         .map(|s| {
             let tokens = tokenize(text, *s);
             let market = tokens
                 .iter()
                 .any(|t| MARKET_WORDS.contains(&t.lower.as_str()));
-            (*s, sports_cues(&tokens), market)
+            let contest = tokens.iter().any(|t| {
+                words.contest_words.contains(&t.lower.as_str())
+                    || (t.lower.len() > 1 && t.lower.ends_with('%'))
+            });
+            (*s, sports_cues(&tokens), market, contest)
         })
         .collect();
     // A sports page: its section says so, or several of its sentences
     // read as sports reports.
-    let sports_sentences = cues.iter().filter(|(_, n, _)| *n >= 2).count();
+    let sports_sentences = cues.iter().filter(|(_, n, _, _)| *n >= 2).count();
     let sports_page =
         a.document.article.url.as_deref().is_some_and(sports_url) || sports_sentences >= 3;
     events.retain(|e| {
-        let (_, sports, market) = cues
+        let (_, sports, market, contest) = cues
             .iter()
-            .find(|(s, _, _)| s.contains(e.sentence) || *s == e.sentence)
+            .find(|(s, _, _, _)| s.contains(e.sentence) || *s == e.sentence)
             .copied()
-            .unwrap_or((e.sentence, 0, false));
+            .unwrap_or((e.sentence, 0, false, false));
         let root = cameo::root(&e.cameo);
         // Results read as force ("beat", "crushed", "routed"); market
         // moves too ("stocks were hit", "shares plunged").
         let force = matches!(root, "18" | "19" | "20");
         let sports_result = sports_page || sports >= 2 || (sports >= 1 && force);
         let market_move = market && force;
-        !(sports_result || market_move)
+        // "Clinton beat Sanders in the primary", "beats Trump by 46
+        // percent to 42": a win in an election, a poll or the ratings.
+        let contest_win = force && contest && {
+            let first = e
+                .trigger
+                .slice(text)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            lemma::candidates(&first.to_lowercase())
+                .iter()
+                .any(|c| words.contest_verbs.contains(&c.as_str()))
+        };
+        !(sports_result || market_move || contest_win)
     });
+    // Force between political rivals of one country is words or a contest.
+    events.retain_mut(|e| {
+        if !matches!(cameo::root(&e.cameo), "18" | "19" | "20") || !political_rivals(e) {
+            return true;
+        }
+        let first = e
+            .trigger
+            .slice(text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let attack = lemma::candidates(&first.to_lowercase())
+            .iter()
+            .any(|c| words.rivalry_attack_verbs.contains(&c.as_str()));
+        if attack {
+            e.cameo = CRITICIZE.to_string();
+            e.goldstein = cameo::goldstein(CRITICIZE).unwrap_or(e.goldstein);
+            e.quad_class = cameo::quad_class(CRITICIZE);
+        }
+        attack
+    });
+}
+
+/// CAMEO's "criticize or denounce".
+const CRITICIZE: &str = "111";
+
+/// Whether an event's two sides are political figures or bodies of one
+/// country — leaders, former officials, lawmakers, parties, officials —
+/// not both the government ("Trump attacked Clinton", "GOP targets
+/// Clinton"): whose force on each other is speech or an election race.
+fn political_rivals(e: &Event) -> bool {
+    let code = |r: &Option<model::Reference>| r.as_ref().and_then(|r| r.actor.clone());
+    let (Some(s), Some(t)) = (code(&e.source), code(&e.target)) else {
+        return false;
+    };
+    let role = |c: &str| c.get(3..6).map(str::to_string);
+    let political = |r: &Option<String>| {
+        r.as_deref()
+            .is_some_and(|r| matches!(r, "ELI" | "LEG" | "PTY" | "GOV"))
+    };
+    let (rs, rt) = (role(&s), role(&t));
+    let country = s.get(..3).filter(|c| !c.starts_with('-'));
+    country.is_some()
+        && country == t.get(..3)
+        && political(&rs)
+        && political(&rt)
+        && !(rs.as_deref() == Some("GOV") && rt.as_deref() == Some("GOV"))
 }
 
 #[cfg(test)]

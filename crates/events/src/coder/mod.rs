@@ -708,6 +708,16 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
             &protest_country,
         );
         coded.extend(found);
+        let repressed = nominal::repression_of_protest(
+            verbs,
+            &a.quotes,
+            s,
+            i,
+            &taken,
+            reported_sentence,
+            &protest_country,
+        );
+        coded.extend(repressed);
     }
     let derived: Vec<Coded> = coded
         .iter()

@@ -167,7 +167,8 @@ pub(super) fn code(
         let w = tokens[b].lower.as_str();
         (crate::phrases::PREPOSITIONS.contains(&w) && w != "to") || w == "during"
     });
-    // "this case demonstrates that …": a verb with its object after it.
+    // "this case demonstrates that …", "demonstrating that …": a verb with
+    // its object after it.
     let object_after = tokens.get(i + 1).is_some_and(|n| {
         DETERMINERS.contains(&n.lower.as_str())
             || matches!(
@@ -175,7 +176,7 @@ pub(super) fn code(
                 "that" | "how" | "whether" | "him" | "them" | "it"
             )
     });
-    if verb_form && t.lower.ends_with('s') && object_after {
+    if verb_form && (t.lower.ends_with('s') || t.lower.ends_with("ing")) && object_after {
         return None;
     }
     if determiner.is_none() && possessor.is_none() {
@@ -325,7 +326,13 @@ pub(super) fn code(
             // the people of the place it happens in (the sentence's, the
             // dateline's, the article's), and it is against whom "against"
             // names, else (as `pair` codes it) their own government.
-            None if cameo::root(&code) == "14" && light.is_none() => {
+            // "a demonstration of good faith", "in protest of testing": a
+            // protest noun with "of" after it and no agent is what someone
+            // showed or objected to, not a protest that took place.
+            None if cameo::root(&code) == "14"
+                && light.is_none()
+                && tokens.get(i + 1).is_none_or(|n| n.lower != "of") =>
+            {
                 let country = protest_country()?;
                 sources = vec![ActorRef {
                     code: format!("{country}OPP"),
@@ -351,8 +358,8 @@ pub(super) fn code(
     }
     // Modality: the phrase's own words, the governing verb group, the
     // clause and the quote around it.
-    let mut negated = determiner.is_some_and(|d| tokens[d].lower == "no");
-    let mut hypothetical = modifiers
+    let negated = determiner.is_some_and(|d| tokens[d].lower == "no");
+    let hypothetical = modifiers
         .iter()
         .any(|&m| words.unreal_modifiers.contains(&tokens[m].lower.as_str()))
         || tokens.last().is_some_and(|t| t.text == "?");
@@ -361,18 +368,61 @@ pub(super) fn code(
         .iter()
         .take_while(|t| !matches!(t.text, "," | ";" | "." | ":"))
         .any(|t| matches!(t.lower.as_str(), "next" | "tomorrow"));
-    let mut future = later
+    let future = later
         || modifiers
             .iter()
             .any(|&m| words.planned_modifiers.contains(&tokens[m].lower.as_str()));
     let chain = chain.or_else(|| governor.map(|g| clause::analyse(tokens, g)));
-    if let Some(c) = &chain {
+    let trigger = t.span;
+    let quote = quote_of(quotes, trigger);
+    let marks = Marks {
+        negated,
+        hypothetical,
+        future,
+        reported: quote.is_some() || reported_sentence,
+    };
+    let (modality, future) = modality_of(tokens, i, chain.as_ref(), marks);
+    Some(Coded {
+        code,
+        modality,
+        sources,
+        targets,
+        trigger: Span::new(trigger.start, trigger.end),
+        head: i,
+        quote,
+        future,
+        mutual: false,
+    })
+}
+
+/// What the words around an event already say of its modality.
+struct Marks {
+    negated: bool,
+    hypothetical: bool,
+    future: bool,
+    /// In a quote or a reported sentence.
+    reported: bool,
+}
+
+/// The modality of the event at token `i` given its own `marks` and the
+/// verb group `chain` that governs it; and whether it is future.
+fn modality_of(
+    tokens: &[crate::tokens::Token],
+    i: usize,
+    chain: Option<&clause::Chain>,
+    marks: Marks,
+) -> (Modality, bool) {
+    let Marks {
+        mut negated,
+        mut hypothetical,
+        mut future,
+        reported,
+    } = marks;
+    if let Some(c) = chain {
         negated |= c.negated || c.governor == Some(Governor::Refuse);
         hypothetical |= c.hypothetical || c.would || c.governor == Some(Governor::Want);
         future |= c.future || matches!(c.governor, Some(Governor::Intent | Governor::Aspect));
     }
-    let trigger = t.span;
-    let quote = quote_of(quotes, trigger);
     let modality = if negated {
         Modality::Negated
     } else if in_condition(tokens, i) {
@@ -381,18 +431,64 @@ pub(super) fn code(
         Modality::Hypothetical
     } else if future {
         Modality::Future
-    } else if quote.is_some() || inside_marks(tokens, i) || reported_sentence {
+    } else if reported || inside_marks(tokens, i) {
         Modality::Reported
     } else {
         Modality::Asserted
     };
+    (modality, future)
+}
+
+/// "used lethal force to crush largely peaceful protests", "quelled the
+/// protests": a repression (17) whose pattern names a protest as its
+/// object is done to the protesters, the people of the place the protest
+/// happens in. The event the protest noun at `i` suffers, if any; the
+/// protest itself is still coded by [`code`].
+pub(super) fn repression_of_protest(
+    verbs: &VerbLexicon,
+    quotes: &[Quote],
+    s: &Sentence,
+    i: usize,
+    taken: &[Taken],
+    reported_sentence: bool,
+    protest_country: &dyn Fn() -> Option<String>,
+) -> Option<Coded> {
+    let tokens = &s.tokens;
+    let t = tokens.get(i)?;
+    let k = taken
+        .iter()
+        .find(|k| !k.coded && k.head < i && i <= k.last && cameo::root(&k.code) == "17")?;
+    if cameo::root(&verbs.noun_code(&t.lower)?) != "14" {
+        return None;
+    }
+    let chain = clause::analyse(tokens, k.head);
+    let subject = subject_left(s, chain.start)?;
+    let sources = arguments::actors_of(s, subject, &[]);
+    let country = protest_country()?;
+    if sources.is_empty() {
+        return None;
+    }
+    let targets = vec![ActorRef {
+        code: format!("{country}OPP"),
+        name: format!("{country} protesters (implied)"),
+        span: t.span,
+    }];
+    let trigger = tokens[k.head].span;
+    let quote = quote_of(quotes, trigger);
+    let marks = Marks {
+        negated: false,
+        hypothetical: false,
+        future: false,
+        reported: quote.is_some() || reported_sentence,
+    };
+    let (modality, future) = modality_of(tokens, k.head, Some(&chain), marks);
     Some(Coded {
-        code,
+        code: k.code.clone(),
         modality,
         sources,
         targets,
         trigger: Span::new(trigger.start, trigger.end),
-        head: i,
+        head: k.head,
         quote,
         future,
         mutual: false,
