@@ -50,14 +50,14 @@ pub struct Args {
     /// Stop and refuse a document whose analysis takes longer than this
     /// (milliseconds), as `ingest` does: it is reported with its id and
     /// the reason, never printed in part. A long document whose pace shows
-    /// it would take more than 1.5 times this is refused as soon as that
-    /// shows.
+    /// it is expected to take longer than this is refused as soon as that
+    /// shows (the estimate errs by a few tens of per cent either way).
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
 }
 
 /// The budget of one document's analysis: `--max-analysis-ms` from now,
-/// refused earlier when its pace shows it would take far longer.
+/// refused earlier when its pace shows it is expected to take longer.
 fn budget(args: &Args) -> Budget {
     let started = Instant::now();
     Budget::limited(

@@ -53,9 +53,10 @@ pub struct Args {
     /// Give up on a document whose analysis takes longer than this
     /// (milliseconds): it is reported as failed and the batch goes on. (The
     /// analysis stops within milliseconds, freeing its worker, one of a
-    /// fixed pool of one per core; a long document whose pace shows it
-    /// would take more than 1.5 times this is refused as soon as that
-    /// shows, after a fraction of a second.)
+    /// fixed pool of one per core; a long document whose pace shows it is
+    /// expected to take longer than this is refused as soon as that shows,
+    /// after a fraction of a second: the estimate errs by a few tens of per
+    /// cent either way.)
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
     /// Timeout of one HTTP request, body included (seconds).
