@@ -70,7 +70,8 @@ impl Step {
     /// quotes, lists of names, tables of figures, a repeated sentence, the
     /// same naming a city, a real article repeated) at four sizes each,
     /// leaving out the sizes whose analysis is not yet linear in their
-    /// length (`scripts/eval/projection.sh`; docs/measurements.md, round 9).
+    /// length, which would over-estimate every document once they are
+    /// (`scripts/eval/projection.sh`; docs/measurements.md, round 9).
     ///
     /// `None` for quote finding: it is 2 to 25% of an analysis, so the
     /// ratio ranged 3.8 to 50 by kind and its pace estimates nothing (the
