@@ -22,7 +22,7 @@ mod mention_index;
 mod offsets;
 mod token;
 
-pub use budget::{Budget, OverBudget, Step};
+pub use budget::{Budget, OverBudget, Projection, Step};
 pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
 pub use token::{lowercase, push_lowercase, Mark, Token, TokenKind};

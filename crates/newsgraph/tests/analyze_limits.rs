@@ -35,8 +35,8 @@ fn run(cmd: &mut Command) -> (Output, Duration) {
 
 /// Whether `message` refuses a document for time under a limit of `ms`:
 /// at the limit ("took longer than 300 ms") or, when its pace showed it
-/// would take far longer, before it ("would take about 9.5 s, over the
-/// 300 ms limit").
+/// was expected to take longer, before it ("would take about 9.5 s, over
+/// the 300 ms limit").
 fn refused_for_time(message: &str, ms: u64) -> bool {
     message.contains(&format!("took longer than {ms} ms"))
         || (message.contains("would take about")

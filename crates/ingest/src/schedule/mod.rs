@@ -146,7 +146,7 @@ pub enum DocumentError {
     /// Its analysis ran past [`Options::max_analysis`].
     #[error("analysis took longer than {} ms; given up (raise it with --max-analysis-ms)", .0.as_millis())]
     Overrun(Duration),
-    /// Part-way, its analysis's pace showed it would take far longer than
+    /// Part-way, its analysis's pace showed it was expected to take longer than
     /// [`Options::max_analysis`]; given up then, not at the limit.
     #[error(
         "analysis would take {}, over the {} ms limit; refused early (raise it with --max-analysis-ms)",

@@ -43,7 +43,7 @@ pub struct Args {
 }
 
 /// The budget of one document's analysis: `--max-analysis-ms` from now,
-/// refused earlier when its pace shows it would take far longer.
+/// refused earlier when its pace shows it is expected to take longer.
 fn budget(args: &Args) -> Budget {
     let started = Instant::now();
     Budget::limited(args.analysis.max_analysis(), move || started.elapsed())

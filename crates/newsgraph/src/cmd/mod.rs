@@ -86,8 +86,9 @@ pub struct AnalysisArgs {
     /// Stop and refuse a document whose analysis takes longer than this
     /// (milliseconds): it is reported with its id and the reason, never
     /// printed or stored in part, and the rest of a batch goes on. A long
-    /// document whose pace shows it would take more than 1.5 times this is
-    /// refused as soon as that shows, after a fraction of a second.
+    /// document whose pace shows it is expected to take longer than this is
+    /// refused as soon as that shows, after a fraction of a second (the
+    /// estimate errs by a few tens of per cent either way).
     #[arg(long, default_value_t = 20_000, value_name = "MS")]
     pub max_analysis_ms: u64,
 }

@@ -81,8 +81,8 @@ class Pipeline:
         built-in lexicon (``newsgraph analyze --actors``). ``max_bytes``:
         inputs and WARC records over this size are refused (default 64 MiB).
         ``max_analysis_ms``: a record whose analysis takes longer is refused,
-        and a long one whose pace shows it would take more than 1.5 times as
-        long is refused as soon as that shows (default: no limit;
+        and a long one whose pace shows it is expected to take longer is
+        refused as soon as that shows (default: no limit;
         ``newsgraph ingest`` uses 20000). Raises OSError
         for an unreadable table, NewsgraphError for one that does not parse."""
 
