@@ -2,7 +2,11 @@
 # Is analysis time linear in a document's length? (issue 14)
 #  1. `analyze` of pages of n = 25k, 100k, 400k paragraphs of
 #     `<p>Officials said the talks would go on.</p>`;
-#  2. `analyze` of 1x, 4x, 16x a real article (the seed article repeated);
+#  2. `analyze` of 1x, 4x, 16x a real article (the seed article repeated),
+#     and of two long kinds of page written here, at n, 4n and 16n: a live
+#     blog (a new person quoted in every update, countries, cities, seats
+#     and outlets, countryless roles and "its", "we", "it", denials) and a
+#     table of figures by country;
 #  3. the 53 MB page (1.2M paragraphs) under analyze's default limits: it must
 #     finish or be refused by name within --max-analysis-ms (20 s); prints
 #     its wall time and peak RSS;
@@ -10,8 +14,9 @@
 #     `cat` of the same file (the best of 7 runs each).
 # Prints CPU seconds (user + system, the best of a few runs for the small
 # ones), the same less the cost of starting the process (the analysis of one
-# short sentence), and the ratios; fails when 16x / 1x of the article, or
-# 400k / 25k of the page, is more than 1.25 times linear (20 and 20).
+# short sentence), and the ratios; fails when 16x / 1x of the article, of
+# the live blog or of the table, or 400k / 25k of the page, is more than
+# 1.25 times linear (20).
 set -euo pipefail
 verdict=0
 cd "$(dirname "$0")/../.."
@@ -39,6 +44,40 @@ for k in (1, 4, 16):
             f.write(json.dumps({"id": f"a{n}", "text": text, "published": "2024-05-02"}) + "\n")
 with open(f"{tmp}/start.txt", "w") as f:
     f.write("Officials said the talks would go on.\n")
+
+# Two long kinds of page, as the article: 16 documents of n units, 4 of 4n,
+# 1 of 16n. Every person is new (a live blog's cast grows with it), so
+# nothing is learnt once for the whole page.
+first = "Mara Tomas Ana Ilse Oskar Lena Pavel Nora Emil Sara Jonas Vera Aron Hedda Milo Greta".split()
+last = "Klint Vell Berg Marsh Dunmore Halvik Orrin Pellow Quist Rasko Stenholm Tarrow Ulvik Varga Wendt Zorn".split()
+syllables = ["", "ar", "ell", "ow", "ind", "ask", "ev", "olm"]
+countries = "France Germany Kenya Brazil Chile Japan India Egypt Canada Mexico Nigeria Poland Spain Peru Ghana Norway".split()
+cities = "Nairobi Lima Paris Berlin Tokyo Cairo Lagos Madrid Warsaw Oslo Accra Rabat".split()
+bodies = ["the World Bank", "the Harbour Authority", "the Kremlin", "the United Nations", "the Red Cross", "the Central Bank"]
+def person(i):
+    j = i // len(first)
+    return (f"{first[i % len(first)]} {last[j % len(last)]}"
+            + syllables[j // len(last) % len(syllables)] + syllables[j // len(last) // len(syllables) % len(syllables)])
+def update(i):
+    p, q = person(2 * i), person(2 * i + 1)
+    c = [countries[(3 * i + k) % len(countries)] for k in range(4)]
+    return [
+        f"{10 + i % 12}:{i % 60:02d} {p}, a spokeswoman for {bodies[i % len(bodies)]}, said the ferries would "
+        f"resume on Friday. \"We are working around the clock,\" {p.split()[1]} said.",
+        f"Officials from {c[0]}, {c[1]} and {c[2]} met in {cities[i % len(cities)]}, while {c[3]} sent envoys. "
+        "The White House said the talks were reported by Reuters.",
+        "Police said protesters had gathered outside the ministry. Its spokesman said the army would stay, and it urged calm.",
+        f"{c[1]} denied reports that its troops had crossed the border. {q} told reporters the claims were false.",
+    ][i % 4]
+def rows(i):
+    return "\n".join(f"{countries[(i + k) % len(countries)]} | {2000 + (i + k) % 24} | {(7 * i + k) % 90 / 10:.1f}% | {12000 + 13 * i + k:,}"
+                     for k in range(3))
+for kind, unit, sep, n in (("blog", update, "\n\n", 300), ("table", rows, "\n", 500)):
+    for k in (1, 4, 16):
+        with open(f"{tmp}/{kind}-{k}.jsonl", "w") as f:
+            for d in range(16 // k):
+                text = "Updates\n\n" + sep.join(unit(u) for u in range(n * k)) + "\n"
+                f.write(json.dumps({"id": f"{kind}{d}", "text": text, "published": "2024-05-02"}) + "\n")
 PY
 
 # cpu FILE RUNS: the least user + system seconds of RUNS analyses of FILE.
@@ -79,19 +118,30 @@ row "page 400k paragraphs (per paragraph)" "$tmp/page-400000.html" 400000 1
 row "seed article 1x, 64 documents (per document)" "$tmp/article-1.jsonl" 64 3
 row "seed article 4x, 16 documents (per document)" "$tmp/article-4.jsonl" 16 3
 row "seed article 16x, 4 documents (per document)" "$tmp/article-16.jsonl" 4 3
+row "live blog 300 updates, 16 documents (per document)" "$tmp/blog-1.jsonl" 16 3
+row "live blog 1,200 updates, 4 documents (per document)" "$tmp/blog-4.jsonl" 4 3
+row "live blog 4,800 updates, 1 document" "$tmp/blog-16.jsonl" 1 3
+row "table 1,500 rows, 16 documents (per document)" "$tmp/table-1.jsonl" 16 3
+row "table 6,000 rows, 4 documents (per document)" "$tmp/table-4.jsonl" 4 3
+row "table 24,000 rows, 1 document" "$tmp/table-16.jsonl" 1 3
 
 python3 - "${net[page 25k paragraphs (per paragraph)]}" "${net[page 100k paragraphs (per paragraph)]}" "${net[page 400k paragraphs (per paragraph)]}" \
-  "${net[seed article 1x, 64 documents (per document)]}" "${net[seed article 4x, 16 documents (per document)]}" "${net[seed article 16x, 4 documents (per document)]}" >"$tmp/verdict" <<'PY' || verdict=$?
+  "${net[seed article 1x, 64 documents (per document)]}" "${net[seed article 4x, 16 documents (per document)]}" "${net[seed article 16x, 4 documents (per document)]}" \
+  "${net[live blog 300 updates, 16 documents (per document)]}" "${net[live blog 1,200 updates, 4 documents (per document)]}" "${net[live blog 4,800 updates, 1 document]}" \
+  "${net[table 1,500 rows, 16 documents (per document)]}" "${net[table 6,000 rows, 4 documents (per document)]}" "${net[table 24,000 rows, 1 document]}" >"$tmp/verdict" <<'PY' || verdict=$?
 import sys
-p1, p4, p16, a1, a4, a16 = map(float, sys.argv[1:])
+p1, p4, p16, a1, a4, a16, b1, b4, b16, t1, t4, t16 = map(float, sys.argv[1:])
 # Per paragraph -> whole page, to compare with n.
 p1, p4, p16 = p1 * 25_000, p4 * 100_000, p16 * 400_000
 print()
 print(f"page: 100k / 25k = {p4 / p1:.2f} (linear 4), 400k / 25k = {p16 / p1:.2f} (linear 16)")
 print(f"article: 4x / 1x = {a4 / a1:.2f} (linear 4), 16x / 1x = {a16 / a1:.2f} (linear 16)")
+print(f"live blog: 4x / 1x = {b4 / b1:.2f} (linear 4), 16x / 1x = {b16 / b1:.2f} (linear 16)")
+print(f"table: 4x / 1x = {t4 / t1:.2f} (linear 4), 16x / 1x = {t16 / t1:.2f} (linear 16)")
 bad = []
-if a16 / a1 > 20:
-    bad.append(f"article 16x / 1x = {a16 / a1:.2f} > 20")
+for name, r in (("article", a16 / a1), ("live blog", b16 / b1), ("table", t16 / t1)):
+    if r > 20:
+        bad.append(f"{name} 16x / 1x = {r:.2f} > 20")
 if p16 / p1 > 20:
     bad.append(f"page 400k / 25k = {p16 / p1:.2f} > 20")
 if bad:

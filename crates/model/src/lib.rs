@@ -416,7 +416,16 @@ impl Analysis {
 
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        // `nlp` numbers the entities in order ("e1" is the first): look
+        // there before reading them all, which a long document asked for
+        // every quote's speaker.
+        let numbered = id
+            .strip_prefix('e')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.entities.get(n.checked_sub(1)?));
+        numbered
+            .filter(|e| e.id == id)
+            .or_else(|| self.entities.iter().find(|e| e.id == id))
     }
 
     /// The sentence containing byte offset `at`.
@@ -451,5 +460,26 @@ mod tests {
         a.sentences = vec![Span::new(0, 5), Span::new(6, 10)];
         assert_eq!(a.sentence_at(7), Some(Span::new(6, 10)));
         assert_eq!(a.sentence_at(5), None);
+    }
+
+    #[test]
+    fn entities_are_found_by_id_wherever_they_stand() {
+        let entity = |id: &str| Entity {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind: EntityType::Org,
+            actor: None,
+            mentions: Vec::new(),
+            titles: Vec::new(),
+        };
+        let mut a = Analysis::new(Document::default());
+        // Numbered in order, then out of it, then not numbered.
+        a.entities = ["e1", "e2", "e4", "e3", "x", "e0", "e"]
+            .map(entity)
+            .to_vec();
+        for id in ["e1", "e2", "e3", "e4", "x", "e0", "e", "e5", "e01", ""] {
+            let scanned = a.entities.iter().find(|e| e.id == id);
+            assert_eq!(a.entity(id).map(|e| &e.id), scanned.map(|e| &e.id), "{id}");
+        }
     }
 }

@@ -19,11 +19,23 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// The index of `entities`' mentions.
     pub fn new(entities: &[Entity]) -> Self {
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
-            .collect();
+        Self::placed(
+            entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+                .collect(),
+        )
+    }
+
+    /// The index of `spans` (a document's quotes, its sentences), for which
+    /// [`MentionIndex::entity_containing`] answers with the position of the
+    /// first of them that contains a span.
+    pub fn of_spans(spans: impl IntoIterator<Item = Span>) -> Self {
+        Self::placed(spans.into_iter().zip(0..).collect())
+    }
+
+    fn placed(mut mentions: Vec<(Span, usize)>) -> Self {
         mentions.sort_unstable_by_key(|&(m, i)| (m.start, m.end, i));
         let reach = mentions
             .iter()
@@ -83,5 +95,31 @@ mod tests {
         assert_eq!(index.entity_containing(Span::new(100, 108)), Some(0));
         assert_eq!(index.entity_containing(Span::new(7, 12)), None);
         assert_eq!(index.entity_containing(Span::new(200, 201)), None);
+    }
+
+    #[test]
+    fn spans_answer_as_a_scan_for_the_first_containing_does() {
+        // Nested, touching, repeated and out of order, like quotes inside
+        // quotes and the pieces of one claim.
+        let spans: Vec<Span> = [
+            (5, 30),
+            (0, 4),
+            (10, 20),
+            (10, 20),
+            (4, 9),
+            (25, 40),
+            (12, 13),
+        ]
+        .iter()
+        .map(|&(s, e)| Span::new(s, e))
+        .collect();
+        let index = MentionIndex::of_spans(spans.iter().copied());
+        for start in 0..42 {
+            for end in start..42 {
+                let span = Span::new(start, end);
+                let scanned = spans.iter().position(|s| s.contains(span));
+                assert_eq!(index.entity_containing(span), scanned, "{span:?}");
+            }
+        }
     }
 }

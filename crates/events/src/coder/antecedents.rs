@@ -7,6 +7,7 @@
 
 use crate::phrases::{ActorRef, Phrase};
 use crate::tokens::Token;
+use std::cell::RefCell;
 
 /// One remembered actor mention.
 struct Mention {
@@ -23,6 +24,22 @@ struct Mention {
 #[derive(Default)]
 pub(super) struct Antecedents {
     mentions: Vec<Mention>,
+    /// For the last resort of [`Antecedents::resolve`], per kind of
+    /// pronoun: how many mentions were read, and the last of them that
+    /// fits it. Each mention is read once for each kind, however many
+    /// pronouns ask (a long page of "it" that fits nothing asked every
+    /// mention each time).
+    last_fit: RefCell<[(usize, Option<usize>); 4]>,
+}
+
+/// The kinds of pronoun that fit the same mentions, as `resolve` reads them.
+fn kind_of(pronoun: &str) -> usize {
+    match pronoun {
+        "they" | "them" | "we" | "us" => 0,
+        "he" | "she" | "him" | "her" => 1,
+        "it" => 2,
+        _ => 3,
+    }
 }
 
 /// How far back (in bytes) a pronoun looks for its antecedent: about
@@ -43,7 +60,8 @@ impl Antecedents {
     /// `object` says the pronoun is a verb's or preposition's object;
     /// `clause_subject` is the subject already named in its sentence;
     /// `person` tells whether an actor names a person (`None`: not known),
-    /// asked only of the candidates (it looks up named entities);
+    /// asked only of the candidates (it looks up named entities, and must
+    /// answer the same for an actor at every call);
     /// `since` is where the pronoun's sentence starts.
     pub(super) fn resolve(
         &self,
@@ -107,7 +125,22 @@ impl Antecedents {
             return Some(m.actors.clone());
         }
         // Nothing that fits well: the last mention, as before.
-        self.mentions
+        let mut last_fit = self.last_fit.borrow_mut();
+        let (read, last) = &mut last_fit[kind_of(pronoun)];
+        for (k, m) in self.mentions.iter().enumerate().skip(*read) {
+            if fits(m) {
+                *last = Some(k);
+            }
+        }
+        *read = self.mentions.len();
+        let upto = match *last {
+            Some(k) if self.mentions[k].at < at => return Some(self.mentions[k].actors.clone()),
+            Some(k) => k,
+            None => return None,
+        };
+        // Mentions are remembered in text order, so this is only reached
+        // if one came out of it.
+        self.mentions[..upto]
             .iter()
             .rev()
             .find(|m| m.at < at && fits(m))
@@ -188,4 +221,61 @@ fn is_plural_role(name: &str) -> bool {
     name.rsplit(' ').next().is_some_and(|w| {
         w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Span;
+
+    fn actor(code: &str, at: usize) -> ActorRef {
+        ActorRef {
+            code: code.to_string(),
+            name: code.to_string(),
+            span: Span::new(at, at + 3),
+        }
+    }
+
+    #[test]
+    fn the_last_resort_is_the_last_mention_that_fits_as_a_scan_finds_it() {
+        // Mentions a reach apart, so that only the last resort answers: a
+        // person, a country, a coordination, an uncoded person, in turn.
+        let mut antecedents = Antecedents::default();
+        let mut remembered: Vec<(usize, Vec<ActorRef>)> = Vec::new();
+        for n in 0..40 {
+            let at = n * 1000;
+            let actors = match n % 4 {
+                0 => vec![actor("USAGOV", at)],
+                1 => vec![actor("FRA", at)],
+                2 => vec![actor("DEU", at), actor("ITA", at)],
+                _ => Vec::new(),
+            };
+            antecedents.record(at, actors.clone(), n % 3 == 0);
+            remembered.push((at, actors));
+        }
+        let person = |r: &ActorRef| Some(r.code.len() == 6);
+        let fits = |pronoun: &str, actors: &[ActorRef]| match (pronoun, actors) {
+            ("they", _) => true,
+            ("he", []) => true,
+            ("he", [one]) => one.code.len() == 6,
+            ("it", [one]) => one.code.len() == 3,
+            (_, [_]) => pronoun == "i",
+            _ => false,
+        };
+        // Asked in text order and then out of it, as a hostile page can.
+        let asks = (0..45)
+            .map(|n| n * 1000 + 700)
+            .chain([2700, 700, 0, 39_999]);
+        for at in asks {
+            for pronoun in ["they", "he", "it", "i"] {
+                let scanned = remembered
+                    .iter()
+                    .rev()
+                    .find(|(m, actors)| *m < at && fits(pronoun, actors))
+                    .map(|(_, actors)| actors.clone());
+                let got = antecedents.resolve(pronoun, at, at, false, None, &person);
+                assert_eq!(got, scanned, "{pronoun} at {at}");
+            }
+        }
+    }
 }

@@ -153,9 +153,13 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
     let sports_page =
         a.document.article.url.as_deref().is_some_and(sports_url) || sports_sentences >= 3;
     events.retain(|e| {
-        let (_, sports, market, contest) = cues
+        // Sentences come in text order, apart: the one holding an event's
+        // is found by a search, not a scan (a long page has many of both).
+        let from = cues.partition_point(|(s, _, _, _)| s.end < e.sentence.end);
+        let (_, sports, market, contest) = cues[from..]
             .iter()
-            .find(|(s, _, _, _)| s.contains(e.sentence) || *s == e.sentence)
+            .take_while(|(s, _, _, _)| s.start <= e.sentence.start)
+            .find(|(s, _, _, _)| s.contains(e.sentence))
             .copied()
             .unwrap_or((e.sentence, 0, false, false));
         let root = cameo::root(&e.cameo);

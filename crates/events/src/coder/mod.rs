@@ -41,6 +41,8 @@ struct Doc<'a> {
     analysis: &'a Analysis,
     /// Which entity an actor's span belongs to.
     mentions: MentionIndex,
+    /// Which quote a span is in.
+    quotes: MentionIndex,
     gazetteer: &'a Gazetteer,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
@@ -49,16 +51,19 @@ struct Doc<'a> {
     /// after one of them is that person, not an earlier coded actor.
     uncoded_people: Vec<Span>,
     uncoded_seen: usize,
-    /// Actors that were the subject of a clause, in text order (what a
-    /// possessive "its" in a countryless role points back to).
+    /// Actors with a country that were the subject of a clause, in text
+    /// order (what a possessive "its" in a countryless role points back
+    /// to). Those without one are never asked for, and kept out so that a
+    /// look back stays short.
     subjects: Vec<(usize, ActorRef)>,
     /// Countries named, in text order (for "that country").
     countries: Vec<(usize, ActorRef)>,
     /// The dateline's and the article's main country.
     places: DocCountries,
-    /// Role phrases with a country, in text order, with their head word
-    /// ("Hong Kong police" for a later "police").
-    roles: Vec<(usize, String, String)>,
+    /// Role phrases with a country, in text order, by their role (the
+    /// code after its country) and head word ("Hong Kong police" for a
+    /// later "police"): a look back reads only the same role's.
+    roles: HashMap<(String, String), Vec<(usize, String)>>,
     /// The country each countryless role phrase takes from its context,
     /// by actor span; applied when events are made, so that the sentence
     /// structure still sees an unnamed role.
@@ -126,7 +131,8 @@ pub fn code(
         (&a.tokens, &a.sentences)
     };
     let people = people::coded_people(a, shared, actors, gazetteer);
-    let coded_person = |m: &Span| people.iter().any(|(s, _, _)| s == m);
+    let coded: HashSet<Span> = people.iter().map(|(s, _, _)| *s).collect();
+    let coded_person = |m: &Span| coded.contains(m);
     let mut uncoded_people: Vec<Span> = a
         .entities
         .iter()
@@ -136,11 +142,20 @@ pub fn code(
         .collect();
     entity_actors.extend(people.iter().cloned());
     entity_actors.sort_by_key(|(s, _, _)| (s.start, s.end));
+    // The furthest end of the coded mentions up to each one.
+    let reach: Vec<usize> = entity_actors
+        .iter()
+        .scan(0, |far, (s, _, _)| {
+            *far = s.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     let all_sentences = sentences.clone();
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
         mentions: MentionIndex::new(&a.entities),
+        quotes: MentionIndex::of_spans(a.quotes.iter().map(|q| q.span)),
         gazetteer,
         antecedents: antecedents::Antecedents::default(),
         uncoded_people,
@@ -148,7 +163,7 @@ pub fn code(
         subjects: Vec::new(),
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
-        roles: Vec::new(),
+        roles: HashMap::new(),
         contextual: HashMap::new(),
         forces: Vec::new(),
         acts: Vec::new(),
@@ -168,8 +183,24 @@ pub fn code(
                 budget.check()?;
             }
             let tokens = window.to_vec();
-            let first = entity_actors.partition_point(|(s, _, _)| s.start < span.start);
-            let last = entity_actors.partition_point(|(s, _, _)| s.start < span.end);
+            let mut first = entity_actors.partition_point(|(s, _, _)| s.start < span.start);
+            let mut last = entity_actors.partition_point(|(s, _, _)| s.start < span.end);
+            if all_tokens.len() > MAX_SENTENCE_TOKENS {
+                // A window reads the coded mentions over its own words
+                // (those starting in it, and earlier ones reaching into
+                // it), not all of a page-long sentence's at every word.
+                let (from, to) = (window[0].span.start, window[window.len() - 1].span.end);
+                let starts = |at: usize| {
+                    first + entity_actors[first..last].partition_point(|(s, _, _)| s.start < at)
+                };
+                let inside = starts(from);
+                last = starts(to);
+                first = (first..inside)
+                    .rev()
+                    .take_while(|&k| reach[k] > from)
+                    .last()
+                    .unwrap_or(inside);
+            }
             let in_sentence: Vec<(Span, String, String)> = entity_actors[first..last]
                 .iter()
                 .filter(|(s, _, _)| span.contains(*s))
@@ -367,9 +398,13 @@ fn resolve_references(
                 doc.forces.push(r);
             }
             for r in &p.actors {
-                if r.code.len() > 3 && context::country_of(&r.code).is_some() {
-                    doc.roles
-                        .push((at, r.code.clone(), context::head_word(tokens, p)));
+                if let Some(role) = r.code.get(3..).filter(|_| r.code.len() > 3) {
+                    if context::country_of(&r.code).is_some() {
+                        doc.roles
+                            .entry((role.to_string(), context::head_word(tokens, p)))
+                            .or_default()
+                            .push((at, r.code.clone()));
+                    }
                 }
             }
         }
@@ -392,7 +427,11 @@ fn resolve_references(
             }
             doc.antecedents.record(at, p.actors.clone(), is_subject);
         }
-        if p.preposition.is_none() && !p.possessive && p.actors.len() == 1 {
+        if p.preposition.is_none()
+            && !p.possessive
+            && p.actors.len() == 1
+            && context::country_of(&p.actors[0].code).is_some()
+        {
             doc.subjects.push((at, p.actors[0].clone()));
         }
     }
@@ -465,10 +504,11 @@ fn role_country(
         .clone()
         .or_else(|| {
             doc.roles
+                .get(&(role.to_string(), head))?
                 .iter()
                 .rev()
-                .find(|(pos, code, h)| *pos < at && code.get(3..) == Some(role) && *h == head)
-                .and_then(|(_, code, _)| context::country_of(code).map(str::to_string))
+                .find(|(pos, _)| *pos < at)
+                .and_then(|(_, code)| context::country_of(code).map(str::to_string))
         })
         .or_else(|| doc.places.dateline.clone())
         .map(|c| (c, false))
@@ -553,10 +593,7 @@ fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
 /// The actor of the speaker of the quote around byte `at` ("we" → the speaker).
 fn speaker_actor(doc: &Doc, actors: &ActorTable, at: usize) -> Option<ActorRef> {
     let a = doc.analysis;
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.span.start <= at && at < q.span.end)?;
+    let q = &a.quotes[doc.quotes.entity_containing(Span::new(at, at + 1))?];
     let speaker = q.speaker.as_ref()?;
     let span = speaker.span.unwrap_or(q.span);
     if let Some(code) = speaker.actor.clone().or_else(|| {
@@ -602,7 +639,6 @@ struct Coded {
 }
 
 fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
-    let a = doc.analysis;
     let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     // The source phrase of each coded trigger, by head.
@@ -700,7 +736,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     for i in 0..s.tokens.len() {
         let found = nominal::code(
             verbs,
-            &a.quotes,
+            &doc.quotes,
             s,
             i,
             &taken,
@@ -785,7 +821,6 @@ fn code_trigger(
     inherited: Option<usize>,
     earlier: &[Coded],
 ) -> Option<(Vec<Coded>, Option<usize>)> {
-    let a = doc.analysis;
     let head = m.head;
     if in_concession(&s.tokens, head) {
         return None;
@@ -881,7 +916,7 @@ fn code_trigger(
             hypothetical = true;
         }
     }
-    let quote = quote_of(&a.quotes, trigger);
+    let quote = quote_of(&doc.quotes, trigger);
     let quoted = quote.is_some() || inside_marks(&s.tokens, head);
     let conditional = in_condition(&s.tokens, head);
     let base = if future {

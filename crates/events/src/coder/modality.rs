@@ -2,7 +2,7 @@
 //! ("denied that …"), quotation marks and reporting words.
 
 use crate::tokens::Token;
-use model::{Quote, Span};
+use model::{MentionIndex, Span};
 
 /// Reporting words: an event in a sentence with one of these is reported.
 pub(super) const CUES: &[&str] = &[
@@ -83,9 +83,10 @@ pub(super) fn in_denial(tokens: &[Token], i: usize) -> bool {
     })
 }
 
-/// The index of the quote around `span`, if any.
-pub(super) fn quote_of(quotes: &[Quote], span: Span) -> Option<usize> {
-    quotes.iter().position(|q| q.span.contains(span))
+/// The index of the quote around `span`, if any (`quotes`: the
+/// document's quotes, indexed by `MentionIndex::of_spans`).
+pub(super) fn quote_of(quotes: &MentionIndex, span: Span) -> Option<usize> {
+    quotes.entity_containing(span)
 }
 
 /// Whether token `i` is between quotation marks of its sentence.

@@ -31,7 +31,7 @@ use crate::clause::{self, Governor};
 use crate::phrases::ActorRef;
 use crate::verbs::VerbLexicon;
 use crate::{cameo, lemma};
-use model::{Modality, Quote, Span};
+use model::{MentionIndex, Modality, Span};
 
 /// Prepositions that attach an event noun's target ("attack on", "talks
 /// with", "condemnation of", "visit to").
@@ -60,7 +60,7 @@ pub(super) struct Taken {
 /// stated as news. `taken` holds the verb pass's triggers.
 pub(super) fn code(
     verbs: &VerbLexicon,
-    quotes: &[Quote],
+    quotes: &MentionIndex,
     s: &Sentence,
     i: usize,
     taken: &[Taken],

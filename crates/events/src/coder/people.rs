@@ -18,6 +18,7 @@ use crate::phrases;
 use crate::tokens;
 use gazetteer::Gazetteer;
 use model::{Analysis, EntityType, Span};
+use std::collections::{HashMap, HashSet};
 
 /// How many tokens before a mention a title may start.
 const TITLE_REACH: usize = 6;
@@ -47,14 +48,15 @@ pub(super) fn coded_people(
         .flat_map(|o| o.mentions.iter().map(move |m| (m.start, o.id.as_str())))
         .collect();
     persons.sort_unstable();
-    let mut renamed: Vec<(&str, String)> = Vec::new();
+    // By entity id: the first epithet of a person wins.
+    let mut renamed: HashMap<&str, String> = HashMap::new();
     for (at, country) in epithets(a, shared, gazetteer) {
         let k = persons.partition_point(|(start, _)| *start < at);
         let Some((start, id)) = k.checked_sub(1).map(|k| persons[k]) else {
             continue;
         };
-        if start + EPITHET_REACH >= at && !renamed.iter().any(|(r, _)| *r == id) {
-            renamed.push((id, country));
+        if start + EPITHET_REACH >= at {
+            renamed.entry(id).or_insert(country);
         }
     }
     let mut out = Vec::new();
@@ -62,20 +64,15 @@ pub(super) fn coded_people(
         if e.actor.is_some() || e.kind != EntityType::Person {
             continue;
         }
-        let mut titled: Vec<Span> = Vec::new();
+        let mut titled: HashSet<Span> = HashSet::new();
         let mut code: Option<String> = None;
         for m in &e.mentions {
             if let Some(c) = title_code(text, shared, *m, actors, gazetteer, published) {
-                titled.push(*m);
+                titled.insert(*m);
                 code = code.or(Some(c));
             }
         }
-        let code = code.or_else(|| {
-            renamed
-                .iter()
-                .find(|(id, _)| *id == e.id)
-                .map(|(_, country)| country.clone())
-        });
+        let code = code.or_else(|| renamed.get(e.id.as_str()).cloned());
         let Some(code) = code else {
             continue;
         };

@@ -104,14 +104,16 @@ pub(super) fn doer_told_before(
         .iter()
         .filter_map(|r| super::context::country_of(&r.code))
         .collect();
+    // A source without a country rules every subject out: say so before
+    // reading them all.
+    if countries.len() != sources.len() {
+        return None;
+    }
     subjects
         .iter()
         .rev()
         .filter(|(at, _)| *at < s.span.start)
         .map(|(_, r)| r)
-        .find(|r| {
-            super::context::country_of(&r.code)
-                .is_some_and(|c| !countries.contains(&c) && countries.len() == sources.len())
-        })
+        .find(|r| super::context::country_of(&r.code).is_some_and(|c| !countries.contains(&c)))
         .cloned()
 }

@@ -4,6 +4,7 @@
 //! ("White House" is an ORG as an actor; "Chinese" is NORP).
 
 use model::{EntityType, Span};
+use std::collections::BTreeMap;
 
 /// One named mention in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,13 +176,15 @@ pub fn from_labels<L: AsRef<str>>(text: &str, tokens: &[Span], labels: &[L]) -> 
 /// Adjusts and completes the tagger's mentions with news conventions:
 /// institution seats are ORGs; "The" capitalised mid-sentence belongs to
 /// an ORG's name ("The New York Times"); demonyms and country names the
-/// tagger missed are added.
+/// tagger missed are added. `mentions` are as [`from_labels`] gives them:
+/// no two overlap.
 pub fn complete(
     text: &str,
     tokens: &[Span],
     sentence_starts: &[bool],
-    mut mentions: Vec<Mention>,
+    mentions: Vec<Mention>,
 ) -> Vec<Mention> {
+    let mut placed = Placed::new(mentions);
     // Seats and organs: find each occurrence by tokens and force ORG.
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
     let seats = lexicon::seats().entries().iter().map(|s| s.name);
@@ -195,14 +198,14 @@ pub fn complete(
             // Drop overlapping mentions, unless one covers the seat and more
             // ("White House press office" stays as tagged).
             let span = Span::new(tokens[i].start, tokens[i + n - 1].end);
-            if mentions
-                .iter()
+            if placed
+                .overlapping(span)
                 .any(|m| m.span.contains(span) && m.span != span && m.kind == EntityType::Org)
             {
                 continue;
             }
-            mentions.retain(|m| !m.span.overlaps(span));
-            mentions.push(Mention {
+            placed.remove_overlapping(span);
+            placed.insert(Mention {
                 span,
                 first: i,
                 end: i + n,
@@ -213,12 +216,13 @@ pub fn complete(
     // News outlets the tagger left out ("quoted by CNN").
     for (i, w) in words.iter().enumerate() {
         if super::actors::outlet_actor(w).is_some() && w.len() >= 2 {
-            add_word(&mut mentions, tokens, i, EntityType::Org);
+            placed.add_word(tokens, i, EntityType::Org);
         }
     }
     // A leading "The" the tagger included belongs only to ORG and MISC
     // names ("The New York Times"), not to places or people; a country's
     // name is a GPE whatever the tagger said ("The United States will").
+    let mut mentions = placed.into_vec();
     for m in mentions.iter_mut() {
         let name = m.span.slice(text);
         if gazetteer::country_by_name(name.strip_prefix("The ").unwrap_or(name)).is_some() {
@@ -233,6 +237,7 @@ pub fn complete(
         }
     }
     // Demonyms and country names the tagger left out.
+    let mut placed = Placed::new(mentions);
     for (i, w) in words.iter().enumerate() {
         let kind = if gazetteer::country_by_demonym(w).is_some() && *w != "U.S." {
             EntityType::Norp
@@ -244,9 +249,10 @@ pub fn complete(
         } else {
             continue;
         };
-        add_word(&mut mentions, tokens, i, kind);
+        placed.add_word(tokens, i, kind);
     }
     // "The" as part of an organisation's name.
+    let mut mentions = placed.into_vec();
     for m in mentions.iter_mut() {
         if m.kind == EntityType::Org
             && m.first > 0
@@ -261,17 +267,62 @@ pub fn complete(
     mentions
 }
 
-/// Adds token `i` as a one-word mention unless a mention overlaps it
-/// already (the tagger's own, or an earlier rule's).
-fn add_word(mentions: &mut Vec<Mention>, tokens: &[Span], i: usize, kind: EntityType) {
-    let span = tokens[i];
-    if !mentions.iter().any(|m| m.span.overlaps(span)) {
-        mentions.push(Mention {
-            span,
-            first: i,
-            end: i + 1,
-            kind,
-        });
+/// Mentions no two of which overlap, by where they start: the ones a span
+/// overlaps are found by a search, not a scan of them all (a page naming
+/// a country in every paragraph asked every mention about every name).
+struct Placed(BTreeMap<usize, Mention>);
+
+impl Placed {
+    fn new(mentions: Vec<Mention>) -> Self {
+        let placed = Placed(mentions.into_iter().map(|m| (m.span.start, m)).collect());
+        debug_assert!(placed
+            .0
+            .values()
+            .zip(placed.0.values().skip(1))
+            .all(|(a, b)| a.span.end <= b.span.start));
+        placed
+    }
+
+    /// The mentions that share a byte with `span`, last first. Apart and in
+    /// order, they are those starting before its end and ending after its
+    /// start: a run that ends with the last one starting before its end.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        self.0
+            .range(..span.end)
+            .rev()
+            .map(|(_, m)| m)
+            .take_while(move |m| m.span.end > span.start)
+    }
+
+    fn remove_overlapping(&mut self, span: Span) {
+        let starts: Vec<usize> = self.overlapping(span).map(|m| m.span.start).collect();
+        for start in starts {
+            self.0.remove(&start);
+        }
+    }
+
+    /// Adds `m`, which overlaps none of them.
+    fn insert(&mut self, m: Mention) {
+        self.0.insert(m.span.start, m);
+    }
+
+    /// Adds token `i` as a one-word mention unless a mention overlaps it
+    /// already (the tagger's own, or an earlier rule's).
+    fn add_word(&mut self, tokens: &[Span], i: usize, kind: EntityType) {
+        let span = tokens[i];
+        if self.overlapping(span).next().is_none() {
+            self.insert(Mention {
+                span,
+                first: i,
+                end: i + 1,
+                kind,
+            });
+        }
+    }
+
+    /// The mentions in text order.
+    fn into_vec(self) -> Vec<Mention> {
+        self.0.into_values().collect()
     }
 }
 
@@ -374,6 +425,36 @@ pub fn title_before(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placed_mentions_overlapping_a_span_are_those_a_scan_finds() {
+        // Apart, in no order, some touching: 0..3, 3..5, 7..8, 10..14, 20..21.
+        let spans = [(10, 14), (0, 3), (7, 8), (20, 21), (3, 5)];
+        let mentions: Vec<Mention> = spans
+            .iter()
+            .map(|&(s, e)| Mention {
+                span: Span::new(s, e),
+                first: s,
+                end: e,
+                kind: EntityType::Gpe,
+            })
+            .collect();
+        let placed = Placed::new(mentions.clone());
+        for start in 0..23 {
+            for end in start..23 {
+                let span = Span::new(start, end);
+                let mut found: Vec<Span> = placed.overlapping(span).map(|m| m.span).collect();
+                found.sort();
+                let mut scanned: Vec<Span> = mentions
+                    .iter()
+                    .filter(|m| m.span.overlaps(span))
+                    .map(|m| m.span)
+                    .collect();
+                scanned.sort();
+                assert_eq!(found, scanned, "{span:?}");
+            }
+        }
+    }
 
     #[test]
     fn refines_conll_types() {

@@ -474,25 +474,45 @@ fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
                 .flatten()
         })
         .collect();
+    propagate(tags, sentences, &names);
+}
+
+/// Tags the untagged occurrences of `names` (of two or more words, each
+/// with its type `k`): name by name, left to right, as a scan of each
+/// sentence for each name in turn would, so that an occurrence
+/// overlapping one tagged before it is left as it is.
+fn propagate(tags: &mut [Vec<u8>], sentences: &[Vec<&str>], names: &[(Vec<&str>, u8)]) {
     if names.is_empty() {
         return;
     }
+    // The names by their first two words: a sentence is read once, not
+    // once per name (a page of many people has many names).
+    let mut by_start: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        if let [first, second, ..] = name[..] {
+            by_start.entry((first, second)).or_default().push(n);
+        }
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new();
     for (labels, words) in tags.iter_mut().zip(sentences) {
-        for (name, k) in &names {
-            let n = name.len();
-            let mut i = 0;
-            while i + n <= words.len() {
-                if words[i..i + n] == name[..]
-                    && labels[i..i + n].iter().all(|l| *l == 0)
-                    && labels.get(i + n).is_none_or(|l| *l == 0 || l % 2 == 1)
-                {
-                    labels[i] = 2 * k + 1;
-                    for l in &mut labels[i + 1..i + n] {
-                        *l = 2 * k + 2;
-                    }
-                    i += n;
-                } else {
-                    i += 1;
+        found.clear();
+        for (i, pair) in words.windows(2).enumerate() {
+            for &n in by_start.get(&(pair[0], pair[1])).into_iter().flatten() {
+                if words[i..].starts_with(&names[n].0) {
+                    found.push((n, i));
+                }
+            }
+        }
+        found.sort_unstable();
+        for &(n, i) in &found {
+            let (name, k) = &names[n];
+            let end = i + name.len();
+            if labels[i..end].iter().all(|l| *l == 0)
+                && labels.get(end).is_none_or(|l| *l == 0 || l % 2 == 1)
+            {
+                labels[i] = 2 * k + 1;
+                for l in &mut labels[i + 1..end] {
+                    *l = 2 * k + 2;
                 }
             }
         }
@@ -508,4 +528,63 @@ pub(crate) fn label_name(types: &[String], l: u8) -> String {
         .get(((l - 1) / 2) as usize)
         .map_or("MISC", String::as_str);
     format!("{}-{t}", if l % 2 == 1 { "B" } else { "I" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name in turn, over each sentence from the left.
+    fn propagate_by_scan(tags: &mut [Vec<u8>], sentences: &[Vec<&str>], names: &[(Vec<&str>, u8)]) {
+        for (labels, words) in tags.iter_mut().zip(sentences) {
+            for (name, k) in names {
+                let n = name.len();
+                let mut i = 0;
+                while i + n <= words.len() {
+                    if words[i..i + n] == name[..]
+                        && labels[i..i + n].iter().all(|l| *l == 0)
+                        && labels.get(i + n).is_none_or(|l| *l == 0 || l % 2 == 1)
+                    {
+                        labels[i] = 2 * k + 1;
+                        for l in &mut labels[i + 1..i + n] {
+                            *l = 2 * k + 2;
+                        }
+                        i += n;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_propagated_as_a_scan_for_each_name_does() {
+        let text = [
+            "Ana Berg met Ana Berg Lund and Berg Lund in Oslo",
+            "Lund Ana Berg Lund Ana Berg Berg",
+            "Oslo Oslo Oslo and Ana Berg",
+            "Ana",
+        ];
+        let sentences: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        // Overlapping names, in both orders; a name repeating its words.
+        let names: Vec<(Vec<&str>, u8)> = vec![
+            (vec!["Ana", "Berg"], 0),
+            (vec!["Berg", "Lund"], 1),
+            (vec!["Ana", "Berg", "Lund"], 2),
+            (vec!["Oslo", "Oslo"], 3),
+            (vec!["Berg", "Berg"], 1),
+        ];
+        for order in [[0, 1, 2, 3, 4], [2, 1, 0, 4, 3], [1, 4, 3, 2, 0]] {
+            let names: Vec<(Vec<&str>, u8)> = order.iter().map(|&n| names[n].clone()).collect();
+            let mut tags: Vec<Vec<u8>> = sentences.iter().map(|s| vec![0; s.len()]).collect();
+            // An occurrence tagged already, and one followed by a name's inside.
+            tags[0][10] = 5;
+            tags[1][6] = 4;
+            let mut scanned = tags.clone();
+            propagate(&mut tags, &sentences, &names);
+            propagate_by_scan(&mut scanned, &sentences, &names);
+            assert_eq!(tags, scanned, "{order:?}");
+        }
+    }
 }
