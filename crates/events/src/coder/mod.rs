@@ -746,7 +746,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         coded.extend(found);
         let repressed = nominal::repression_of_protest(
             verbs,
-            &a.quotes,
+            &doc.quotes,
             s,
             i,
             &taken,

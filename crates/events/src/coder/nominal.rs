@@ -446,7 +446,7 @@ fn modality_of(
 /// protest itself is still coded by [`code`].
 pub(super) fn repression_of_protest(
     verbs: &VerbLexicon,
-    quotes: &[Quote],
+    quotes: &MentionIndex,
     s: &Sentence,
     i: usize,
     taken: &[Taken],
