@@ -6,7 +6,7 @@ use crate::lemma;
 use crate::phrases::Phrase;
 use crate::tokens::Token;
 use crate::verb_dictionary::{DictCode, VerbDictionary};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// The patterns, as shipped.
 const BUILTIN: &str = include_str!("verbs.txt");

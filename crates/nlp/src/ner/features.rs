@@ -9,7 +9,7 @@
 
 use super::lexicon::{LexiconHit, Lexicons, PersonName};
 use compact_str::CompactString;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
 #[derive(Clone, Copy)]
@@ -83,7 +83,7 @@ pub(crate) struct DocEvidence {
     /// mid-sentence elsewhere ("BRUSSELS" in a headline → "Brussels").
     pub truecase: HashMap<String, String>,
     /// Lower-cased words seen written in lower case in a normal sentence.
-    pub seen_lower: std::collections::HashSet<String>,
+    pub seen_lower: HashSet<String>,
 }
 
 impl DocEvidence {
@@ -197,7 +197,7 @@ pub(crate) struct FirstPass {
 impl FirstPass {
     /// Collects the per-word counts of a document's first-pass labels.
     pub(crate) fn new(sentences: &[Vec<&str>], labels: Vec<Vec<u8>>) -> Self {
-        let mut by_word: HashMap<String, [u16; 8]> = HashMap::new();
+        let mut by_word: HashMap<String, [u16; 8]> = HashMap::default();
         for (words, ls) in sentences.iter().zip(&labels) {
             for (w, l) in words.iter().zip(ls) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
@@ -620,7 +620,7 @@ mod tests {
         let words = ["John", "Smith", "said", "john"];
         let names =
             crate::ner::parse_person_names("first\tjohn\t3\nlast\tsmith\t5\nfirst\tsmith\t4000\n");
-        let lex = Lexicons::new(HashMap::new(), Default::default(), names);
+        let lex = Lexicons::new(Default::default(), Default::default(), names);
         let v = views(&words, &lex);
         assert_eq!(
             v[1].person.first, 3,

@@ -9,8 +9,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
+use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
-use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
 pub(crate) type History = [u16; 8];
@@ -235,7 +235,7 @@ pub(crate) fn decode_document<D: Decoder>(
     doc: &DocFeatures,
     first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
-    let mut history: HashMap<&str, History> = HashMap::new();
+    let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
     let mut out = Vec::with_capacity(doc.sentences.len());
@@ -425,7 +425,7 @@ fn repair(labels: &mut [u8], words: &[&str]) {
 /// or more words are tagged too.
 fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
     // Name (words joined by spaces) → votes per type.
-    let mut votes: HashMap<String, [u16; 8]> = HashMap::new();
+    let mut votes: HashMap<String, [u16; 8]> = HashMap::default();
     let mut found: Vec<(usize, usize, usize, String)> = Vec::new();
     for (s, (labels, words)) in tags.iter().zip(sentences).enumerate() {
         let mut i = 0;
