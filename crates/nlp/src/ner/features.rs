@@ -73,6 +73,52 @@ pub(crate) struct TokenView {
     /// The name-word lists the word is in (title, organisation, media,
     /// place or event head, particle: [`lexicon::NameWords::kinds`]).
     pub kinds: u8,
+    /// The word's row in the model's word vectors.
+    pub vector: Option<u32>,
+}
+
+/// What a token's view takes from its word alone, worked out once per
+/// distinct word of a document ([`views_cached`]).
+#[derive(Clone)]
+pub(crate) struct WordView {
+    word: CompactString,
+    lower: CompactString,
+    shape: CompactString,
+    classes: [u16; 3],
+    capitalised: bool,
+    person: PersonName,
+    kinds: u8,
+    vector: Option<u32>,
+}
+
+/// The [`WordView`] of each word seen so far in a document.
+pub(crate) type WordViews<'w> = HashMap<&'w str, WordView>;
+
+impl WordView {
+    fn new(w: &str, lex: &Lexicons) -> Self {
+        let word = if w.contains('’') {
+            CompactString::from(w.replace('’', "'"))
+        } else {
+            CompactString::from(w)
+        };
+        let lower = lower_key_compact(&word);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        WordView {
+            shape: shape(&word),
+            classes: lex.classes(&lower),
+            // Only capitalised words are read as names: skip the lookup.
+            person: if capitalised {
+                lex.person_name(&lower)
+            } else {
+                PersonName::default()
+            },
+            capitalised,
+            kinds: lexicon::name_words().kinds(&lower),
+            vector: lex.vectors.row(&lower),
+            word,
+            lower,
+        }
+    }
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
@@ -258,33 +304,34 @@ pub(crate) fn first_pass_features(
 }
 
 /// Builds the per-token views of a sentence.
+#[cfg(test)]
 pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
+    views_cached(words, lex, &mut WordViews::default())
+}
+
+/// [`views`], taking what depends on the word alone from `cache` (filled
+/// as new words come): most words of a document occur more than once.
+pub(crate) fn views_cached<'w>(
+    words: &[&'w str],
+    lex: &Lexicons,
+    cache: &mut WordViews<'w>,
+) -> Vec<TokenView> {
     let hits = lex.match_sentence(words);
     words
         .iter()
         .zip(hits)
         .map(|(w, hit)| {
-            let word = if w.contains('’') {
-                CompactString::from(w.replace('’', "'"))
-            } else {
-                CompactString::from(*w)
-            };
-            let lower = lower_key_compact(&word);
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let view = cache.entry(*w).or_insert_with(|| WordView::new(w, lex));
             TokenView {
-                shape: shape(&word),
-                classes: lex.classes(&lower),
-                // Only capitalised words are read as names: skip the lookup.
-                person: if capitalised {
-                    lex.person_name(&lower)
-                } else {
-                    PersonName::default()
-                },
-                capitalised,
+                word: view.word.clone(),
+                lower: view.lower.clone(),
+                shape: view.shape.clone(),
+                classes: view.classes,
                 lexicon: hit,
-                kinds: lexicon::name_words().kinds(&lower),
-                word,
-                lower,
+                capitalised: view.capitalised,
+                person: view.person,
+                kinds: view.kinds,
+                vector: view.vector,
             }
         })
         .collect()

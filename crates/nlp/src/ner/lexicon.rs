@@ -149,11 +149,15 @@ impl WordVectors {
         self.data.get(row * self.dims..(row + 1) * self.dims)
     }
 
-    /// The row and vector of a lower-cased word.
-    pub(crate) fn row(&self, word: &str) -> Option<(u32, &[i8])> {
-        let row = self.index.get(word)?;
+    /// The row of a lower-cased word.
+    pub(crate) fn row(&self, word: &str) -> Option<u32> {
+        self.index.get(word)
+    }
+
+    /// The vector in row `row`.
+    pub(crate) fn at(&self, row: u32) -> Option<&[i8]> {
         let at = row as usize;
-        Some((row, self.data.get(at * self.dims..(at + 1) * self.dims)?))
+        self.data.get(at * self.dims..(at + 1) * self.dims)
     }
 
     /// Number of words with vectors.

@@ -5,7 +5,7 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, dynamic_features, first_pass_features, run_features,
-    static_features, views, DocEvidence, FirstPass, TokenView,
+    static_features, views_cached, DocEvidence, FirstPass, TokenView, WordViews,
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
@@ -135,10 +135,11 @@ impl DocFeatures {
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
+        let mut cache = WordViews::default();
         let sentences = sentences
             .iter()
             .map(|words| {
-                let v = views(words, lex);
+                let v = views_cached(words, lex, &mut cache);
                 let caps = all_caps_sentence(words);
                 let mut features = Vec::with_capacity(words.len() * 60);
                 let mut ends = Vec::with_capacity(words.len());
@@ -161,7 +162,7 @@ impl DocFeatures {
                 let mut known = Vec::with_capacity(words.len());
                 let mut ids = Vec::with_capacity(words.len());
                 for t in &v {
-                    match lex.vectors.row(&t.lower) {
+                    match t.vector.and_then(|row| Some((row, lex.vectors.at(row)?))) {
                         Some((row, x)) => {
                             vectors.extend_from_slice(x);
                             known.push(true);
