@@ -225,19 +225,20 @@ impl ActorTable {
                 }
             }
         };
-        // Plural agents ("spokesmen") are indexed under their singular.
-        let mut keys = crate::lemma::candidates(&first.lower);
-        if let Some(stem) = first.lower.strip_suffix("men") {
-            keys.push(format!("{stem}man"));
-        }
         let mut seen: Vec<usize> = Vec::new();
-        for key in &keys {
-            for &i in self.by_first.get(key.as_str()).into_iter().flatten() {
+        let mut visit = |key: &str| {
+            for &i in self.by_first.get(key).into_iter().flatten() {
                 if !seen.contains(&i) {
                     seen.push(i);
                     consider(i);
                 }
             }
+            false
+        };
+        crate::lemma::each_candidate(&first.lower, &mut visit);
+        // Plural agents ("spokesmen") are indexed under their singular.
+        if let Some(stem) = first.lower.strip_suffix("men") {
+            visit(&format!("{stem}man"));
         }
         if first.is_capitalized() {
             self.stems.iter().for_each(|&i| consider(i));

@@ -114,9 +114,15 @@ impl VerbLexicon {
 
     /// The lemma of a token that the lexicon knows as a head, if any.
     pub fn head_lemma(&self, lower: &str) -> Option<String> {
-        lemma::candidates(lower)
-            .into_iter()
-            .find(|c| self.heads.contains(c))
+        let mut head = None;
+        lemma::each_candidate(lower, |c| {
+            let known = self.heads.contains(c);
+            if known {
+                head = Some(c.to_string());
+            }
+            known
+        });
+        head
     }
 
     /// Whether `lower` is a verb form: a head of ours or a form the CAMEO

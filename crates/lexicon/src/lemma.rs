@@ -132,43 +132,73 @@ pub fn irregular(lower: &str) -> Option<&'static str> {
 /// Plausible lemmas of the lowercase word `lower`, most literal first
 /// (the word itself, then irregular and suffix-stripped forms).
 pub fn candidates(lower: &str) -> Vec<String> {
-    let mut out = vec![lower.to_string()];
-    if let Some(l) = irregular(lower) {
-        out.push(l.to_string());
-        return out;
-    }
-    let mut push = |s: String| {
-        if s.len() >= 2 && !out.contains(&s) {
-            out.push(s);
+    let mut out: Vec<String> = Vec::new();
+    // An irregular lemma is kept even when it is the word itself.
+    let irregular = irregular(lower).is_some();
+    each_candidate(lower, |c| {
+        if out.is_empty() || irregular || !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
         }
+        false
+    });
+    out
+}
+
+/// Offers each of [`candidates`] to `take` in order, without building the
+/// list (a form may come twice), until `take` returns true; returns
+/// whether it did. The event coder asks this of most tokens.
+pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
+    if take(lower) {
+        return true;
+    }
+    if let Some(l) = irregular(lower) {
+        return take(l);
+    }
+    let mut buf = String::new();
+    let mut offer = |stem: &str, end: &str| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(end);
+        buf.len() >= 2 && take(&buf)
     };
     if let Some(stem) = lower.strip_suffix("ies") {
-        push(format!("{stem}y"));
+        if offer(stem, "y") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix("ied") {
-        push(format!("{stem}y"));
+        if offer(stem, "y") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix("es") {
-        push(stem.to_string());
+        if offer(stem, "") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix('s') {
-        if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') {
-            push(stem.to_string());
+        if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') && offer(stem, "") {
+            return true;
         }
     }
     for suffix in ["ed", "ing"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
-            push(stem.to_string());
-            push(format!("{stem}e"));
+            if offer(stem, "") || offer(stem, "e") {
+                return true;
+            }
             if let Some(undoubled) = undouble(stem) {
-                push(undoubled);
+                if offer(&undoubled, "") {
+                    return true;
+                }
             }
         }
     }
     if let Some(stem) = lower.strip_suffix("ment") {
-        push(stem.to_string());
+        if offer(stem, "") {
+            return true;
+        }
     }
-    out
+    false
 }
 
 /// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
@@ -296,6 +326,14 @@ mod tests {
         assert!(candidates("accompanies").contains(&"accompany".to_string()));
         assert_eq!(candidates("met")[1], "meet");
         assert_eq!(candidates("countries"), vec!["countries", "country"]);
+        // One at a time, stopping at the first one taken.
+        let mut offered = Vec::new();
+        assert!(each_candidate("planned", |c| {
+            offered.push(c.to_string());
+            c == "plan"
+        }));
+        assert_eq!(offered, candidates("planned"));
+        assert!(!each_candidate("planned", |_| false));
         assert!(candidates("sanctions").contains(&"sanction".to_string()));
     }
 
