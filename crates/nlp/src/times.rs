@@ -108,7 +108,10 @@ pub fn time_expressions(
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<_> = words
+        .iter()
+        .map(|w| crate::tokenize::lowercase(w))
+        .collect();
     let mut out = Vec::new();
     for &(s_start, s_end) in sentences {
         let mut i = s_start;

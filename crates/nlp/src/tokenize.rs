@@ -118,7 +118,7 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
 }
 
 /// `word.to_lowercase()`, built inline: most tokens are ASCII and short.
-fn lowercase(word: &str) -> CompactString {
+pub(crate) fn lowercase(word: &str) -> CompactString {
     if word.is_ascii() {
         let mut lower = CompactString::new(word);
         lower.as_mut_str().make_ascii_lowercase();

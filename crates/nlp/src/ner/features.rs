@@ -143,14 +143,18 @@ impl DocEvidence {
             for (i, w) in words.iter().enumerate() {
                 let first = w.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    ev.seen_lower.insert(w.to_lowercase());
+                    let lower = crate::tokenize::lowercase(w);
+                    if !ev.seen_lower.contains(lower.as_str()) {
+                        ev.seen_lower.insert(lower.into());
+                    }
                 } else if i > 0
                     && first.is_some_and(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
                 {
-                    ev.truecase
-                        .entry(w.to_lowercase())
-                        .or_insert_with(|| (*w).to_string());
+                    let lower = crate::tokenize::lowercase(w);
+                    if !ev.truecase.contains_key(lower.as_str()) {
+                        ev.truecase.insert(lower.into(), (*w).to_string());
+                    }
                 }
             }
         }
