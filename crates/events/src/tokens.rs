@@ -65,7 +65,7 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mu
     let word = span.slice(text);
     match kind {
         TokenKind::Word => {
-            let straight = lower.replace('’', "'");
+            let straight = straighten(lower);
             if let Some(prev) = out.last_mut() {
                 if prev.span.end == span.start
                     && prev.is_word()
@@ -93,7 +93,17 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, lower: &str, out: &mu
                 push(out, text, Span::new(start, start + c.len_utf8()), None);
             }
         }
-        _ => push(out, text, span, Some(lower.replace('’', "'"))),
+        _ => push(out, text, span, Some(straighten(lower))),
+    }
+}
+
+/// `lower` with curly apostrophes straightened, copied as it is when it
+/// has none (most words: no search-and-rebuild).
+fn straighten(lower: &str) -> String {
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower.to_string()
     }
 }
 
