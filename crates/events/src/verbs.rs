@@ -144,8 +144,9 @@ impl VerbLexicon {
             return None;
         }
         let derived = !self.dictionary.is_verb(lower);
-        let code = lemma::verbs_of_noun(lower).into_iter().find_map(|verb| {
-            let own = self.by_head.get(&verb).and_then(|ps| {
+        let mut code = None;
+        lemma::each_verb_of_noun(lower, |verb| {
+            let own = self.by_head.get(verb).and_then(|ps| {
                 ps.iter()
                     .find(|p| p.elements.is_empty() && !p.reverse)
                     .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
@@ -155,8 +156,8 @@ impl VerbLexicon {
             // "occupation"); of the verbal codes they mostly name states
             // ("decision", "determination", "agreement" → 03, 05), so only
             // the former take the dictionary's isolated code.
-            own.or_else(
-                || match self.dictionary.own_code(&verb).filter(|_| derived)? {
+            code = own.or_else(
+                || match self.dictionary.own_code(verb).filter(|_| derived)? {
                     DictCode::Forward(c) | DictCode::Mutual(c)
                         if crate::cameo::quad_class(c) == 4 =>
                     {
@@ -164,8 +165,10 @@ impl VerbLexicon {
                     }
                     _ => None,
                 },
-            )
-        })?;
+            );
+            code.is_some()
+        });
+        let code = code?;
         (crate::cameo::root(&code) != "01").then_some(code)
     }
 

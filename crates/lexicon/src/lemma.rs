@@ -208,25 +208,36 @@ pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
 /// caller keeps the first one its verb list knows, as with [`candidates`].
 pub fn verbs_of_noun(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if s.len() >= 3 && !out.contains(&s) {
-            out.push(s);
+    each_verb_of_noun(lower, |verb| {
+        if !out.iter().any(|o| o == verb) {
+            out.push(verb.to_string());
         }
+        false
+    });
+    out
+}
+
+/// Offers each of [`verbs_of_noun`] to `take` in order, without building
+/// the list (a form may come twice), until `take` returns true; returns
+/// whether it did.
+pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
+    let mut offer = |s: &str| s.len() >= 3 && take(s);
+    let singular: std::borrow::Cow<'_, str> = if let Some(n) = irregulars().noun(lower) {
+        n.into()
+    } else if let Some(s) = lower.strip_suffix("ies") {
+        format!("{s}y").into()
+    } else if let Some(s) = lower
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
+    {
+        s.into()
+    } else {
+        lower.into()
     };
-    let singular = irregulars()
-        .noun(lower)
-        .map(str::to_string)
-        .or_else(|| lower.strip_suffix("ies").map(|s| format!("{s}y")))
-        .or_else(|| {
-            lower
-                .strip_suffix('s')
-                .filter(|s| !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| lower.to_string());
-    push(lower.to_string());
-    push(singular.clone());
-    let n = singular.as_str();
+    if offer(lower) || offer(&singular) {
+        return true;
+    }
+    let n = &*singular;
     // Stem and the endings a verb may take back, per nominalising suffix.
     const RULES: &[(&str, &[&str])] = &[
         ("ation", &["ate", "", "e", "y"]),
@@ -245,17 +256,23 @@ pub fn verbs_of_noun(lower: &str) -> Vec<String> {
         ("ial", &["y"]),
         ("al", &["", "e"]),
     ];
+    let mut buf = String::new();
     for (suffix, endings) in RULES {
         if let Some(stem) = n.strip_suffix(suffix) {
             for e in *endings {
-                push(format!("{stem}{e}"));
+                buf.clear();
+                buf.push_str(stem);
+                buf.push_str(e);
+                if offer(&buf) {
+                    return true;
+                }
             }
-            if let Some(undoubled) = undouble(stem) {
-                push(undoubled);
+            if undouble(stem).is_some_and(|undoubled| offer(&undoubled)) {
+                return true;
             }
         }
     }
-    out
+    false
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.
@@ -315,6 +332,16 @@ mod tests {
             ("talks", "talk"),
         ] {
             assert!(verbs_of_noun(noun).contains(&verb.to_string()), "{noun}");
+            // One at a time, in the list's order, stopping at the verb.
+            let mut offered: Vec<String> = Vec::new();
+            assert!(each_verb_of_noun(noun, |v| {
+                if !offered.iter().any(|o| o == v) {
+                    offered.push(v.to_string());
+                }
+                v == verb
+            }));
+            let all = verbs_of_noun(noun);
+            assert_eq!(offered, all[..offered.len()], "{noun}");
         }
     }
 
