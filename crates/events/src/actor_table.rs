@@ -254,7 +254,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
     for (k, (w, t)) in e.words.iter().zip(slice).enumerate() {
         let last = k + 1 == n;
         let ok = if e.case_sensitive {
-            t.text.replace('’', "'").to_lowercase() == *w
+            lower_is(t.text, w)
                 && t.text.chars().any(char::is_uppercase)
                 && t.text
                     .chars()
@@ -272,6 +272,20 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// Whether `text`, apostrophes straightened and lower-cased, is `w`;
+/// an ASCII word is compared in place, with nothing allocated.
+fn lower_is(text: &str, w: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == w.len()
+            && text
+                .bytes()
+                .zip(w.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        text.replace('’', "'").to_lowercase() == w
+    }
 }
 
 /// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).
