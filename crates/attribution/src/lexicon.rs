@@ -3,8 +3,8 @@
 //! (`cues.txt`, `speaker_words.txt`, `first_names.txt`); [`Lexicon::new`]
 //! compiles them into hash tables; lookups are by lower-cased word.
 
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// How a cue word takes its speaker and content (defined with the cue
 /// list in the `lexicon` crate).
@@ -31,7 +31,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Builds the tables.
     pub fn new() -> Self {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for (w, class) in ::lexicon::cues().forms() {
             cues.insert(Cow::Borrowed(w.as_str()), *class);
         }

@@ -6,8 +6,8 @@
 use crate::actors;
 use crate::context::Context;
 use crate::phrases::SpeakerPhrase;
+use foldhash::HashMap;
 use model::{Entity, EntityType, Flag, FlagKind, MentionIndex, Reference, Span};
-use std::collections::HashMap;
 
 /// A person the document names in full.
 #[derive(Debug, Clone)]
@@ -107,8 +107,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             entities,
             mentions: MentionIndex::new(entities),
             persons: Vec::new(),
-            person_index: HashMap::new(),
-            by_word: HashMap::new(),
+            person_index: HashMap::default(),
+            by_word: HashMap::default(),
             person_mentions: Vec::new(),
             groups: Vec::new(),
             flags: Vec::new(),

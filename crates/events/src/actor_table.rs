@@ -225,19 +225,20 @@ impl ActorTable {
                 }
             }
         };
-        // Plural agents ("spokesmen") are indexed under their singular.
-        let mut keys = crate::lemma::candidates(&first.lower);
-        if let Some(stem) = first.lower.strip_suffix("men") {
-            keys.push(format!("{stem}man"));
-        }
         let mut seen: Vec<usize> = Vec::new();
-        for key in &keys {
-            for &i in self.by_first.get(key.as_str()).into_iter().flatten() {
+        let mut visit = |key: &str| {
+            for &i in self.by_first.get(key).into_iter().flatten() {
                 if !seen.contains(&i) {
                     seen.push(i);
                     consider(i);
                 }
             }
+            false
+        };
+        crate::lemma::each_candidate(&first.lower, &mut visit);
+        // Plural agents ("spokesmen") are indexed under their singular.
+        if let Some(stem) = first.lower.strip_suffix("men") {
+            visit(&format!("{stem}man"));
         }
         if first.is_capitalized() {
             self.stems.iter().for_each(|&i| consider(i));
@@ -253,7 +254,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
     for (k, (w, t)) in e.words.iter().zip(slice).enumerate() {
         let last = k + 1 == n;
         let ok = if e.case_sensitive {
-            t.text.replace('’', "'").to_lowercase() == *w
+            lower_is(t.text, w)
                 && t.text.chars().any(char::is_uppercase)
                 && t.text
                     .chars()
@@ -271,6 +272,20 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// Whether `text`, apostrophes straightened and lower-cased, is `w`;
+/// an ASCII word is compared in place, with nothing allocated.
+fn lower_is(text: &str, w: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == w.len()
+            && text
+                .bytes()
+                .zip(w.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        text.replace('’', "'").to_lowercase() == w
+    }
 }
 
 /// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).

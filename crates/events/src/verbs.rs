@@ -6,7 +6,7 @@ use crate::lemma;
 use crate::phrases::Phrase;
 use crate::tokens::Token;
 use crate::verb_dictionary::{DictCode, VerbDictionary};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// The patterns, as shipped.
 const BUILTIN: &str = include_str!("verbs.txt");
@@ -118,9 +118,15 @@ impl VerbLexicon {
 
     /// The lemma of a token that the lexicon knows as a head, if any.
     pub fn head_lemma(&self, lower: &str) -> Option<String> {
-        lemma::candidates(lower)
-            .into_iter()
-            .find(|c| self.heads.contains(c))
+        let mut head = None;
+        lemma::each_candidate(lower, |c| {
+            let known = self.heads.contains(c);
+            if known {
+                head = Some(c.to_string());
+            }
+            known
+        });
+        head
     }
 
     /// Whether `lower` is a verb form: a head of ours or a form the CAMEO
@@ -142,8 +148,9 @@ impl VerbLexicon {
             return None;
         }
         let derived = !self.dictionary.is_verb(lower);
-        let code = lemma::verbs_of_noun(lower).into_iter().find_map(|verb| {
-            let own = self.by_head.get(&verb).and_then(|ps| {
+        let mut code = None;
+        lemma::each_verb_of_noun(lower, |verb| {
+            let own = self.by_head.get(verb).and_then(|ps| {
                 ps.iter()
                     .find(|p| p.elements.is_empty() && !p.reverse)
                     .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
@@ -153,8 +160,8 @@ impl VerbLexicon {
             // "occupation"); of the verbal codes they mostly name states
             // ("decision", "determination", "agreement" → 03, 05), so only
             // the former take the dictionary's isolated code.
-            own.or_else(
-                || match self.dictionary.own_code(&verb).filter(|_| derived)? {
+            code = own.or_else(
+                || match self.dictionary.own_code(verb).filter(|_| derived)? {
                     DictCode::Forward(c) | DictCode::Mutual(c)
                         if crate::cameo::quad_class(c) == 4 =>
                     {
@@ -162,8 +169,10 @@ impl VerbLexicon {
                     }
                     _ => None,
                 },
-            )
-        })?;
+            );
+            code.is_some()
+        });
+        let code = code?;
         (code != VETO && crate::cameo::root(&code) != "01").then_some(code)
     }
 

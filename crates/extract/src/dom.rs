@@ -468,9 +468,10 @@ fn find_end_tag(bytes: &[u8], name: &str, from: usize) -> usize {
     bytes.len()
 }
 
-/// Index of the first `needle` byte in `hay`.
+/// Index of the first `needle` byte in `hay` (SIMD: a page is scanned
+/// byte by byte for `<`, `>` and quotes).
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// Offset of the first occurrence of `needle` in `hay` at or after `from`.

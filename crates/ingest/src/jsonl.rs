@@ -37,7 +37,10 @@ pub enum JsonlError {
 /// Parses one JSON Lines record into a document; `origin` names the line in
 /// error messages.
 pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
-    let record: JsonlRecord = serde_json::from_str(line)?;
+    let record: JsonlRecord = match flat_record(line) {
+        Some(record) => record,
+        None => serde_json::from_str(line)?,
+    };
     let id = match &record.id {
         serde_json::Value::String(s) if !s.is_empty() => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
@@ -64,6 +67,190 @@ pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlEr
     })
 }
 
+/// A record whose values are all strings, read without serde: a page's
+/// HTML is megabytes with an escape every twenty bytes or so, which serde
+/// copies twice (scratch, then string). `None` for anything else (another
+/// value type, a duplicate or escaped key, a control character, a lone
+/// surrogate, malformed JSON), which serde then reads with its own errors,
+/// so the two ways accept the same records alike.
+fn flat_record(line: &str) -> Option<JsonlRecord> {
+    let b = line.as_bytes();
+    let mut at = skip_space(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return None;
+    }
+    at = skip_space(b, at + 1);
+    let mut fields: [Option<String>; 5] = Default::default();
+    if b.get(at) == Some(&b'}') {
+        at += 1;
+    } else {
+        loop {
+            let (key, after) = plain_key(b, at)?;
+            at = skip_space(b, after);
+            if b.get(at) != Some(&b':') {
+                return None;
+            }
+            at = skip_space(b, at + 1);
+            let (value, after) = string_at(b, at)?;
+            let slot = [&b"id"[..], b"html", b"text", b"url", b"published"]
+                .iter()
+                .position(|k| *k == key);
+            if let Some(slot) = slot {
+                if fields[slot].is_some() {
+                    return None;
+                }
+                fields[slot] = Some(value);
+            }
+            at = skip_space(b, after);
+            match b.get(at) {
+                Some(b',') => at = skip_space(b, at + 1),
+                Some(b'}') => {
+                    at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    if skip_space(b, at) != b.len() {
+        return None;
+    }
+    let [id, html, text, url, published] = fields;
+    Some(JsonlRecord {
+        id: serde_json::Value::String(id?),
+        html,
+        text,
+        url,
+        published,
+    })
+}
+
+/// The first byte at or after `at` that is not JSON whitespace.
+fn skip_space(b: &[u8], mut at: usize) -> usize {
+    while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// The key at `at`, a JSON string without escapes, and the position after
+/// its closing quote.
+fn plain_key(b: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let len = b.get(at + 1..)?.iter().position(|&c| is_special(c))?;
+    let end = at + 1 + len;
+    (b[end] == b'"').then(|| (&b[at + 1..end], end + 1))
+}
+
+/// Bytes that end a run of plain string content: a quote, a backslash,
+/// or a control character (which JSON forbids inside strings).
+fn is_special(c: u8) -> bool {
+    c == b'"' || c == b'\\' || c < 0x20
+}
+
+/// Per byte of `x` (little-endian), the high bit set where the byte is
+/// special ([`is_special`]); exact up to the first such byte, which is all
+/// its count of trailing zeros reads.
+fn special_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    (quote.wrapping_sub(ONES) & !quote
+        | backslash.wrapping_sub(ONES) & !backslash
+        | x.wrapping_sub(ONES * 0x20) & !x)
+        & HIGH
+}
+
+/// The text of the JSON string at `at` and the position after its closing
+/// quote, decoded in one pass (plain bytes eight at a time); `None` for a
+/// control character, an unknown escape, a lone surrogate or no end.
+fn string_at(b: &[u8], at: usize) -> Option<(String, usize)> {
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut i = at + 1;
+    // The string is at most the rest of the line.
+    let mut out: Vec<u8> = Vec::with_capacity(b.len() - i);
+    loop {
+        // Plain bytes eight at a time; those from the first special byte
+        // on are taken back.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let found = special_bits(u64::from_le_bytes(word));
+            out.extend_from_slice(&word);
+            if found != 0 {
+                let plain = (found.trailing_zeros() / 8) as usize;
+                out.truncate(out.len() - 8 + plain);
+                i += plain;
+                break;
+            }
+            i += 8;
+        }
+        while let Some(&c) = b.get(i).filter(|&&c| !is_special(c)) {
+            out.push(c);
+            i += 1;
+        }
+        match *b.get(i)? {
+            b'"' => break,
+            b'\\' => {}
+            _ => return None,
+        }
+        let escape = *b.get(i + 1)?;
+        i += 2;
+        let byte = match escape {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => {
+                let unit = hex4(b.get(i..i + 4)?)?;
+                i += 4;
+                let code = match unit {
+                    0xD800..=0xDBFF => {
+                        if b.get(i..i + 2) != Some(b"\\u") {
+                            return None;
+                        }
+                        let low = hex4(b.get(i + 2..i + 6)?)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        i += 6;
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => unit,
+                };
+                let c = char::from_u32(code)?;
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(byte);
+    }
+    if out.len() < out.capacity() / 2 {
+        out.shrink_to_fit();
+    }
+    // Plain runs end at ASCII bytes and escapes add whole characters, so
+    // the bytes are the line's own UTF-8 pieces: this always holds.
+    Some((String::from_utf8(out).ok()?, i + 1))
+}
+
+/// The value of four hexadecimal digits.
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .try_fold(0u32, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +264,48 @@ mod tests {
         let d = parse_jsonl_line(r#"{"id":7,"html":"<p>Hi</p>"}"#, "x:2").unwrap();
         assert_eq!(d.id, "7");
         assert_eq!(d.kind, Some(InputKind::Html));
+    }
+
+    #[test]
+    fn reads_escapes_and_unknown_keys_as_serde_does() {
+        let lines = [
+            r#"{"id":"a","html":"<p class=\"x\">caf\u00e9 \ud83d\ude00\n\t\\ \/ \b\f\r</p>","lang":"en"}"#,
+            r#" { "id" : "b" , "text" : "" , "url" : "https://e.com/?q=\"1\"" } "#,
+            r#"{"id":"c","text":"t","extra":{"nested":[1,2]}}"#,
+            r#"{"id":"d","text":"t","published":null}"#,
+            r#"{"\u0069d":"e","text":"t"}"#,
+            r#"{"id":"f","text":"ends in a long run of plain text, more than eight bytes"}"#,
+        ];
+        for line in lines {
+            let fast = parse_jsonl_line(line, "x:1").unwrap();
+            let record: JsonlRecord = serde_json::from_str(line).unwrap();
+            let text = record.html.or(record.text).unwrap();
+            assert_eq!(fast.bytes, text.into_bytes(), "{line}");
+            assert_eq!(fast.url, record.url, "{line}");
+            assert_eq!(serde_json::Value::String(fast.id), record.id, "{line}");
+        }
+        assert_eq!(
+            parse_jsonl_line(r#"{"id":"a","html":"caf\u00e9"}"#, "x:1")
+                .unwrap()
+                .bytes,
+            "café".as_bytes()
+        );
+    }
+
+    #[test]
+    fn rejects_what_serde_rejects() {
+        for line in [
+            r#"{"id":"a","text":"lone \ud800 surrogate"}"#,
+            r#"{"id":"a","text":"bad \x escape"}"#,
+            "{\"id\":\"a\",\"text\":\"raw\ttab\"}",
+            r#"{"id":"a","text":"t","text":"twice"}"#,
+            r#"{"id":"a","text":"t"} trailing"#,
+            r#"{"id":"a","text":"unterminated}"#,
+            r#"{"id":"a","text":"t",}"#,
+        ] {
+            assert!(parse_jsonl_line(line, "x:1").is_err(), "{line}");
+            assert!(serde_json::from_str::<JsonlRecord>(line).is_err(), "{line}");
+        }
     }
 
     #[test]

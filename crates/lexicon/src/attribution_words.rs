@@ -4,6 +4,7 @@
 
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const FILE: &str = "attribution_words.txt";
@@ -119,6 +120,9 @@ pub struct AttributionWords<'t> {
     /// Verbs of saying that start a claim of their own after "and" ("… and
     /// said …"); stance verbs stay inside the clause.
     pub speech_verbs: Vec<&'t str>,
+    /// `noun_cues` as noun → preposition (the first entry of a noun wins):
+    /// attribution asks of every token.
+    noun_cue_index: HashMap<&'t str, &'t str>,
 }
 
 impl<'t> AttributionWords<'t> {
@@ -215,7 +219,18 @@ impl<'t> AttributionWords<'t> {
             };
             push_entries(list, &lines, FILE)?;
         }
+        for entry in &out.noun_cues {
+            if let Some((noun, prep)) = entry.split_once(' ') {
+                out.noun_cue_index.entry(noun).or_insert(prep);
+            }
+        }
         Ok(out)
+    }
+
+    /// The word that introduces the content of cue noun `noun` ("for"
+    /// after "call"), if `noun_cues` has it.
+    pub fn noun_cue_preposition(&self, noun: &str) -> Option<&'t str> {
+        self.noun_cue_index.get(noun).copied()
     }
 }
 
@@ -241,6 +256,9 @@ mod tests {
         assert!(w.noun_cues.contains(&"call for"));
         // attribution splits each entry into noun and preposition.
         assert!(w.noun_cues.iter().all(|e| e.split(' ').count() == 2));
+        assert_eq!(w.noun_cue_preposition("call"), Some("for"));
+        assert_eq!(w.noun_cue_preposition("decision"), Some("to"));
+        assert_eq!(w.noun_cue_preposition("for"), None);
         assert!(w.speech_verbs.contains(&"said"));
         assert!(!w.boundary.is_empty());
     }

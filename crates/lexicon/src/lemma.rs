@@ -132,43 +132,73 @@ pub fn irregular(lower: &str) -> Option<&'static str> {
 /// Plausible lemmas of the lowercase word `lower`, most literal first
 /// (the word itself, then irregular and suffix-stripped forms).
 pub fn candidates(lower: &str) -> Vec<String> {
-    let mut out = vec![lower.to_string()];
-    if let Some(l) = irregular(lower) {
-        out.push(l.to_string());
-        return out;
-    }
-    let mut push = |s: String| {
-        if s.len() >= 2 && !out.contains(&s) {
-            out.push(s);
+    let mut out: Vec<String> = Vec::new();
+    // An irregular lemma is kept even when it is the word itself.
+    let irregular = irregular(lower).is_some();
+    each_candidate(lower, |c| {
+        if out.is_empty() || irregular || !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
         }
+        false
+    });
+    out
+}
+
+/// Offers each of [`candidates`] to `take` in order, without building the
+/// list (a form may come twice), until `take` returns true; returns
+/// whether it did. The event coder asks this of most tokens.
+pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
+    if take(lower) {
+        return true;
+    }
+    if let Some(l) = irregular(lower) {
+        return take(l);
+    }
+    let mut buf = String::new();
+    let mut offer = |stem: &str, end: &str| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(end);
+        buf.len() >= 2 && take(&buf)
     };
     if let Some(stem) = lower.strip_suffix("ies") {
-        push(format!("{stem}y"));
+        if offer(stem, "y") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix("ied") {
-        push(format!("{stem}y"));
+        if offer(stem, "y") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix("es") {
-        push(stem.to_string());
+        if offer(stem, "") {
+            return true;
+        }
     }
     if let Some(stem) = lower.strip_suffix('s') {
-        if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') {
-            push(stem.to_string());
+        if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') && offer(stem, "") {
+            return true;
         }
     }
     for suffix in ["ed", "ing"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
-            push(stem.to_string());
-            push(format!("{stem}e"));
+            if offer(stem, "") || offer(stem, "e") {
+                return true;
+            }
             if let Some(undoubled) = undouble(stem) {
-                push(undoubled);
+                if offer(&undoubled, "") {
+                    return true;
+                }
             }
         }
     }
     if let Some(stem) = lower.strip_suffix("ment") {
-        push(stem.to_string());
+        if offer(stem, "") {
+            return true;
+        }
     }
-    out
+    false
 }
 
 /// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
@@ -178,25 +208,36 @@ pub fn candidates(lower: &str) -> Vec<String> {
 /// caller keeps the first one its verb list knows, as with [`candidates`].
 pub fn verbs_of_noun(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if s.len() >= 3 && !out.contains(&s) {
-            out.push(s);
+    each_verb_of_noun(lower, |verb| {
+        if !out.iter().any(|o| o == verb) {
+            out.push(verb.to_string());
         }
+        false
+    });
+    out
+}
+
+/// Offers each of [`verbs_of_noun`] to `take` in order, without building
+/// the list (a form may come twice), until `take` returns true; returns
+/// whether it did.
+pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
+    let mut offer = |s: &str| s.len() >= 3 && take(s);
+    let singular: std::borrow::Cow<'_, str> = if let Some(n) = irregulars().noun(lower) {
+        n.into()
+    } else if let Some(s) = lower.strip_suffix("ies") {
+        format!("{s}y").into()
+    } else if let Some(s) = lower
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
+    {
+        s.into()
+    } else {
+        lower.into()
     };
-    let singular = irregulars()
-        .noun(lower)
-        .map(str::to_string)
-        .or_else(|| lower.strip_suffix("ies").map(|s| format!("{s}y")))
-        .or_else(|| {
-            lower
-                .strip_suffix('s')
-                .filter(|s| !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| lower.to_string());
-    push(lower.to_string());
-    push(singular.clone());
-    let n = singular.as_str();
+    if offer(lower) || offer(&singular) {
+        return true;
+    }
+    let n = &*singular;
     // Stem and the endings a verb may take back, per nominalising suffix.
     const RULES: &[(&str, &[&str])] = &[
         ("ation", &["ate", "", "e", "y"]),
@@ -215,17 +256,23 @@ pub fn verbs_of_noun(lower: &str) -> Vec<String> {
         ("ial", &["y"]),
         ("al", &["", "e"]),
     ];
+    let mut buf = String::new();
     for (suffix, endings) in RULES {
         if let Some(stem) = n.strip_suffix(suffix) {
             for e in *endings {
-                push(format!("{stem}{e}"));
+                buf.clear();
+                buf.push_str(stem);
+                buf.push_str(e);
+                if offer(&buf) {
+                    return true;
+                }
             }
-            if let Some(undoubled) = undouble(stem) {
-                push(undoubled);
+            if undouble(stem).is_some_and(|undoubled| offer(&undoubled)) {
+                return true;
             }
         }
     }
-    out
+    false
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.
@@ -285,6 +332,16 @@ mod tests {
             ("talks", "talk"),
         ] {
             assert!(verbs_of_noun(noun).contains(&verb.to_string()), "{noun}");
+            // One at a time, in the list's order, stopping at the verb.
+            let mut offered: Vec<String> = Vec::new();
+            assert!(each_verb_of_noun(noun, |v| {
+                if !offered.iter().any(|o| o == v) {
+                    offered.push(v.to_string());
+                }
+                v == verb
+            }));
+            let all = verbs_of_noun(noun);
+            assert_eq!(offered, all[..offered.len()], "{noun}");
         }
     }
 
@@ -296,6 +353,14 @@ mod tests {
         assert!(candidates("accompanies").contains(&"accompany".to_string()));
         assert_eq!(candidates("met")[1], "meet");
         assert_eq!(candidates("countries"), vec!["countries", "country"]);
+        // One at a time, stopping at the first one taken.
+        let mut offered = Vec::new();
+        assert!(each_candidate("planned", |c| {
+            offered.push(c.to_string());
+            c == "plan"
+        }));
+        assert_eq!(offered, candidates("planned"));
+        assert!(!each_candidate("planned", |_| false));
         assert!(candidates("sanctions").contains(&"sanction".to_string()));
     }
 

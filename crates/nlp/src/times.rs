@@ -23,7 +23,7 @@ fn month_of(word: &str) -> Option<u32> {
 
 /// The weekday a word names.
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
+    let w = crate::tokenize::lowercase(word);
     let days_from_monday = lexicon::calendar().weekday(&w)?;
     Weekday::try_from(u8::try_from(days_from_monday).ok()?).ok()
 }
@@ -108,7 +108,10 @@ pub fn time_expressions(
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<_> = words
+        .iter()
+        .map(|w| crate::tokenize::lowercase(w))
+        .collect();
     let mut out = Vec::new();
     for &(s_start, s_end) in sentences {
         let mut i = s_start;
@@ -144,7 +147,11 @@ pub fn time_expressions(
                 ""
             };
             // Weekdays, with "last"/"next"/"this" if present.
-            if let Some(day) = weekday_of(word).filter(|_| word.starts_with(char::is_uppercase)) {
+            if let Some(day) = word
+                .starts_with(char::is_uppercase)
+                .then(|| weekday_of(word))
+                .flatten()
+            {
                 let (start, direction) = match prev {
                     "last" | "past" => (i - 1, Direction::Past),
                     "next" | "coming" => (i - 1, Direction::Future),

@@ -9,6 +9,7 @@
 //! sentence, line start), and the stages that tokenise a
 //! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
+use compact_str::CompactString;
 use model::{Mark, Span, Token, TokenKind};
 
 /// The abbreviations that keep their trailing period, compared without it
@@ -114,6 +115,20 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
         prev_end = span.end;
     }
     out
+}
+
+/// `word.to_lowercase()` as a [`CompactString`], built inline (most tokens
+/// are ASCII and short), for the tagger's and time finder's tables keyed by
+/// `CompactString`; elsewhere [`model::lowercase`] borrows a word already in
+/// lower case.
+pub(crate) fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::new(word);
+        lower.as_mut_str().make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from_str_to_lowercase(word)
+    }
 }
 
 /// The class of a token with no letter or digit: a quotation mark faced by

@@ -8,13 +8,7 @@ use super::*;
 /// The word that introduces the content of cue noun `word` (`noun-cues`),
 /// if it is one.
 fn noun_cue_preposition(word: &str) -> Option<&'static str> {
-    lexicon::attribution_words()
-        .noun_cues
-        .iter()
-        .find_map(|entry| match entry.split_once(' ') {
-            Some((noun, prep)) if noun == word => Some(prep),
-            _ => None,
-        })
+    lexicon::attribution_words().noun_cue_preposition(word)
 }
 
 /// Where a cue noun's content that starts at `start` ends: at the first

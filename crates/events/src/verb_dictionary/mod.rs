@@ -16,7 +16,7 @@ pub mod convert;
 
 use crate::phrases::Phrase;
 use crate::tokens::Token;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 /// The compiled table, as shipped.
@@ -180,8 +180,8 @@ impl VerbDictionary {
 
     /// Reads a compiled table.
     pub fn parse(text: &str) -> Result<Self, TableError> {
-        let mut sets: HashMap<String, Slot> = HashMap::new();
-        let mut blocks: HashMap<String, usize> = HashMap::new();
+        let mut sets: HashMap<String, Slot> = HashMap::default();
+        let mut blocks: HashMap<String, usize> = HashMap::default();
         let mut names: Vec<String> = Vec::new();
         let mut d = VerbDictionary::default();
         for (n, raw) in text.lines().enumerate() {

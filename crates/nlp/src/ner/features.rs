@@ -9,7 +9,7 @@
 
 use super::lexicon::{LexiconHit, Lexicons, PersonName};
 use compact_str::CompactString;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
 #[derive(Clone, Copy)]
@@ -73,6 +73,52 @@ pub(crate) struct TokenView {
     /// The name-word lists the word is in (title, organisation, media,
     /// place or event head, particle: [`lexicon::NameWords::kinds`]).
     pub kinds: u8,
+    /// The word's row in the model's word vectors.
+    pub vector: Option<u32>,
+}
+
+/// What a token's view takes from its word alone, worked out once per
+/// distinct word of a document ([`views_cached`]).
+#[derive(Clone)]
+pub(crate) struct WordView {
+    word: CompactString,
+    lower: CompactString,
+    shape: CompactString,
+    classes: [u16; 3],
+    capitalised: bool,
+    person: PersonName,
+    kinds: u8,
+    vector: Option<u32>,
+}
+
+/// The [`WordView`] of each word seen so far in a document.
+pub(crate) type WordViews<'w> = HashMap<&'w str, WordView>;
+
+impl WordView {
+    fn new(w: &str, lex: &Lexicons) -> Self {
+        let word = if w.contains('’') {
+            CompactString::from(w.replace('’', "'"))
+        } else {
+            CompactString::from(w)
+        };
+        let lower = lower_key_compact(&word);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        WordView {
+            shape: shape(&word),
+            classes: lex.classes(&lower),
+            // Only capitalised words are read as names: skip the lookup.
+            person: if capitalised {
+                lex.person_name(&lower)
+            } else {
+                PersonName::default()
+            },
+            capitalised,
+            kinds: lexicon::name_words().kinds(&lower),
+            vector: lex.vectors.row(&lower),
+            word,
+            lower,
+        }
+    }
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
@@ -83,7 +129,7 @@ pub(crate) struct DocEvidence {
     /// mid-sentence elsewhere ("BRUSSELS" in a headline → "Brussels").
     pub truecase: HashMap<String, String>,
     /// Lower-cased words seen written in lower case in a normal sentence.
-    pub seen_lower: std::collections::HashSet<String>,
+    pub seen_lower: HashSet<String>,
 }
 
 impl DocEvidence {
@@ -97,14 +143,18 @@ impl DocEvidence {
             for (i, w) in words.iter().enumerate() {
                 let first = w.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    ev.seen_lower.insert(w.to_lowercase());
+                    let lower = crate::tokenize::lowercase(w);
+                    if !ev.seen_lower.contains(lower.as_str()) {
+                        ev.seen_lower.insert(lower.into());
+                    }
                 } else if i > 0
                     && first.is_some_and(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
                 {
-                    ev.truecase
-                        .entry(w.to_lowercase())
-                        .or_insert_with(|| (*w).to_string());
+                    let lower = crate::tokenize::lowercase(w);
+                    if !ev.truecase.contains_key(lower.as_str()) {
+                        ev.truecase.insert(lower.into(), (*w).to_string());
+                    }
                 }
             }
         }
@@ -197,7 +247,7 @@ pub(crate) struct FirstPass {
 impl FirstPass {
     /// Collects the per-word counts of a document's first-pass labels.
     pub(crate) fn new(sentences: &[Vec<&str>], labels: Vec<Vec<u8>>) -> Self {
-        let mut by_word: HashMap<String, [u16; 8]> = HashMap::new();
+        let mut by_word: HashMap<String, [u16; 8]> = HashMap::default();
         for (words, ls) in sentences.iter().zip(&labels) {
             for (w, l) in words.iter().zip(ls) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
@@ -258,33 +308,34 @@ pub(crate) fn first_pass_features(
 }
 
 /// Builds the per-token views of a sentence.
+#[cfg(test)]
 pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
+    views_cached(words, lex, &mut WordViews::default())
+}
+
+/// [`views`], taking what depends on the word alone from `cache` (filled
+/// as new words come): most words of a document occur more than once.
+pub(crate) fn views_cached<'w>(
+    words: &[&'w str],
+    lex: &Lexicons,
+    cache: &mut WordViews<'w>,
+) -> Vec<TokenView> {
     let hits = lex.match_sentence(words);
     words
         .iter()
         .zip(hits)
         .map(|(w, hit)| {
-            let word = if w.contains('’') {
-                CompactString::from(w.replace('’', "'"))
-            } else {
-                CompactString::from(*w)
-            };
-            let lower = lower_key_compact(&word);
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let view = cache.entry(*w).or_insert_with(|| WordView::new(w, lex));
             TokenView {
-                shape: shape(&word),
-                classes: lex.classes(&lower),
-                // Only capitalised words are read as names: skip the lookup.
-                person: if capitalised {
-                    lex.person_name(&lower)
-                } else {
-                    PersonName::default()
-                },
-                capitalised,
+                word: view.word.clone(),
+                lower: view.lower.clone(),
+                shape: view.shape.clone(),
+                classes: view.classes,
                 lexicon: hit,
-                kinds: lexicon::name_words().kinds(&lower),
-                word,
-                lower,
+                capitalised: view.capitalised,
+                person: view.person,
+                kinds: view.kinds,
+                vector: view.vector,
             }
         })
         .collect()
@@ -620,7 +671,7 @@ mod tests {
         let words = ["John", "Smith", "said", "john"];
         let names =
             crate::ner::parse_person_names("first\tjohn\t3\nlast\tsmith\t5\nfirst\tsmith\t4000\n");
-        let lex = Lexicons::new(HashMap::new(), Default::default(), names);
+        let lex = Lexicons::new(Default::default(), Default::default(), names);
         let v = views(&words, &lex);
         assert_eq!(
             v[1].person.first, 3,

@@ -149,11 +149,15 @@ impl WordVectors {
         self.data.get(row * self.dims..(row + 1) * self.dims)
     }
 
-    /// The row and vector of a lower-cased word.
-    pub(crate) fn row(&self, word: &str) -> Option<(u32, &[i8])> {
-        let row = self.index.get(word)?;
+    /// The row of a lower-cased word.
+    pub(crate) fn row(&self, word: &str) -> Option<u32> {
+        self.index.get(word)
+    }
+
+    /// The vector in row `row`.
+    pub(crate) fn at(&self, row: u32) -> Option<&[i8]> {
         let at = row as usize;
-        Some((row, self.data.get(at * self.dims..(at + 1) * self.dims)?))
+        self.data.get(at * self.dims..(at + 1) * self.dims)
     }
 
     /// Number of words with vectors.
@@ -341,12 +345,17 @@ impl Lexicons {
         while i < words.len() {
             let mut matched = 0;
             if words[i].chars().next().is_some_and(char::is_uppercase) {
-                let mut key = String::new();
+                let mut key = String::with_capacity(64);
                 for n in 1..=self.max_len.min(words.len() - i) {
                     if n > 1 {
                         key.push(' ');
                     }
-                    key.push_str(&words[i + n - 1].replace('’', "'").to_lowercase());
+                    let w = words[i + n - 1];
+                    if w.contains('’') {
+                        key.push_str(&w.replace('’', "'").to_lowercase());
+                    } else {
+                        key.push_str(&crate::tokenize::lowercase(w));
+                    }
                     if let Some(kind) = self.phrases.get(&key) {
                         matched = n;
                         out[i] = Some(LexiconHit {

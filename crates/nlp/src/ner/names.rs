@@ -28,7 +28,7 @@
 
 use super::features::{all_caps_sentence, lower_key};
 use super::lexicon::Lexicons;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// The label slots of the CoNLL types in a model, when it has them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -433,11 +433,11 @@ pub(crate) fn fix_document(
     }
     // Person evidence: surnames of full names the document gives, and
     // words written after a title ("Mr. Trump", "President Trump").
-    let mut surnames: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::default();
     // Lower-cased words the document writes in lower case inside a sentence:
     // capitalised only by the sentence start they are ordinary words
     // ("Born in 1950", "Redesignated on ...").
-    let mut lower: HashSet<String> = HashSet::new();
+    let mut lower: HashSet<String> = HashSet::default();
     for words in sentences {
         for w in words.iter().skip(1) {
             if lower_word(w) {
@@ -445,11 +445,11 @@ pub(crate) fn fix_document(
             }
         }
     }
-    let mut titled: HashSet<&str> = HashSet::new();
+    let mut titled: HashSet<&str> = HashSet::default();
     // Words of the document's full person names, and words written right
     // after "in" or "near".
-    let mut in_full_names: HashSet<&str> = HashSet::new();
-    let mut placed: HashSet<&str> = HashSet::new();
+    let mut in_full_names: HashSet<&str> = HashSet::default();
+    let mut placed: HashSet<&str> = HashSet::default();
     for (labels, words) in tags.iter().zip(sentences) {
         if all_caps_sentence(words) {
             continue;
@@ -481,7 +481,7 @@ pub(crate) fn fix_document(
     }
     // What the document says a name is: "Vidora, a video news agency" makes
     // every "Vidora" of the document an organisation.
-    let mut described: HashMap<String, u8> = HashMap::new();
+    let mut described: HashMap<String, u8> = HashMap::default();
     for (labels, words) in tags.iter().zip(sentences) {
         if all_caps_sentence(words) {
             continue;

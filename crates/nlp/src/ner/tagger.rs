@@ -5,12 +5,12 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, dynamic_features, first_pass_features, run_features,
-    static_features, views, DocEvidence, FirstPass, TokenView,
+    static_features, views_cached, DocEvidence, FirstPass, TokenView, WordViews,
 };
 use super::lexicon::Lexicons;
 use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
+use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
-use std::collections::HashMap;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
 pub(crate) type History = [u16; 8];
@@ -135,10 +135,11 @@ impl DocFeatures {
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
+        let mut cache = WordViews::default();
         let sentences = sentences
             .iter()
             .map(|words| {
-                let v = views(words, lex);
+                let v = views_cached(words, lex, &mut cache);
                 let caps = all_caps_sentence(words);
                 let mut features = Vec::with_capacity(words.len() * 60);
                 let mut ends = Vec::with_capacity(words.len());
@@ -161,7 +162,7 @@ impl DocFeatures {
                 let mut known = Vec::with_capacity(words.len());
                 let mut ids = Vec::with_capacity(words.len());
                 for t in &v {
-                    match lex.vectors.row(&t.lower) {
+                    match t.vector.and_then(|row| Some((row, lex.vectors.at(row)?))) {
                         Some((row, x)) => {
                             vectors.extend_from_slice(x);
                             known.push(true);
@@ -235,7 +236,7 @@ pub(crate) fn decode_document<D: Decoder>(
     doc: &DocFeatures,
     first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
-    let mut history: HashMap<&str, History> = HashMap::new();
+    let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
     let mut out = Vec::with_capacity(doc.sentences.len());
@@ -425,7 +426,7 @@ fn repair(labels: &mut [u8], words: &[&str]) {
 /// or more words are tagged too.
 fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
     // Name (words joined by spaces) → votes per type.
-    let mut votes: HashMap<String, [u16; 8]> = HashMap::new();
+    let mut votes: HashMap<String, [u16; 8]> = HashMap::default();
     let mut found: Vec<(usize, usize, usize, String)> = Vec::new();
     for (s, (labels, words)) in tags.iter().zip(sentences).enumerate() {
         let mut i = 0;
@@ -487,7 +488,7 @@ fn propagate(tags: &mut [Vec<u8>], sentences: &[Vec<&str>], names: &[(Vec<&str>,
     }
     // The names by their first two words: a sentence is read once, not
     // once per name (a page of many people has many names).
-    let mut by_start: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (n, (name, _)) in names.iter().enumerate() {
         if let [first, second, ..] = name[..] {
             by_start.entry((first, second)).or_default().push(n);

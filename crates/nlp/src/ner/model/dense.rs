@@ -19,6 +19,10 @@ pub(crate) const LANES: usize = 16;
 /// Longest vector laid out for SIMD; longer ones are scored the plain way.
 const MAX_DIMS: usize = 64;
 
+// A token's products over all its slots fit an i32 exactly
+// ([`DenseBlock::products_memo`] sums them so).
+const _: () = assert!(DENSE_SLOTS * MAX_DIMS * 128 * 32768 <= i32::MAX as usize);
+
 /// Word-vector weights re-laid for integer dot products.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DenseBlock {
@@ -112,7 +116,9 @@ impl DenseBlock {
         ids: &[u32; DENSE_SLOTS],
         memo: &mut DenseMemo,
     ) -> Option<[i64; LANES]> {
-        let mut total = [0i64; LANES];
+        // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
+        // magnitude, and six of them stay under 2^31.
+        let mut total = [0i32; LANES];
         for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
             let Some(x) = x else { continue };
             let products = match memo.at(id, slot) {
@@ -128,10 +134,10 @@ impl DenseBlock {
                 None => self.slot_products(slot, x)?,
             };
             for (t, p) in total.iter_mut().zip(products) {
-                *t += i64::from(p);
+                *t += p;
             }
         }
-        Some(total)
+        Some(total.map(i64::from))
     }
 }
 
