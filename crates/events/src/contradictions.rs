@@ -39,7 +39,6 @@
 
 use lexicon::DenialWords;
 use model::{Analysis, Flag, FlagKind, Modality, Quote, Span, Token, TokenKind};
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How far back (in sentences) a denial that points back looks for its claim.
@@ -79,17 +78,119 @@ pub fn find(a: &Analysis) -> Vec<Flag> {
 struct Doc<'a> {
     a: &'a Analysis,
     words: &'static DenialWords,
-    /// Lower-case forms with straight apostrophes, one per token (borrowed
-    /// from the text when it is one already).
-    norm: Vec<Cow<'a, str>>,
+    /// Lower-case forms with straight apostrophes, one per token.
+    norm: Norm,
     /// Token range of each sentence.
     sentences: Vec<(usize, usize)>,
     /// Per sentence: the entities mentioned, the events triggered and the
     /// quotes overlapping it (indices), so that a sentence is read in time
     /// proportional to what it holds.
-    sent_entities: Vec<Vec<usize>>,
-    sent_events: Vec<Vec<usize>>,
-    sent_quotes: Vec<Vec<usize>>,
+    sent_entities: BySentence,
+    sent_events: BySentence,
+    sent_quotes: BySentence,
+}
+
+/// A token written as its normal form already: its text is its form.
+const AS_WRITTEN: u32 = u32::MAX;
+
+/// The tokens' lower-case forms with straight apostrophes, kept only where
+/// they differ from the text: a `Cow` per token took 24 bytes, the largest
+/// vector of a long document's last stage (issue 14).
+struct Norm {
+    /// Per token: [`AS_WRITTEN`] or its index among `ends`.
+    at: Vec<u32>,
+    /// The forms that differ from the text, one after another.
+    forms: String,
+    /// Where each form ends in `forms`.
+    ends: Vec<usize>,
+}
+
+impl Norm {
+    fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut norm = Norm {
+            at: Vec::with_capacity(tokens.len()),
+            forms: String::new(),
+            ends: Vec::new(),
+        };
+        for t in tokens {
+            let word = t.span.slice(text);
+            let k = u32::try_from(norm.ends.len()).unwrap_or(AS_WRITTEN);
+            // Past four billion forms (never, under the size limits) a word
+            // is read as written.
+            let kept = k != AS_WRITTEN
+                && if word.contains('’') {
+                    norm.forms
+                        .push_str(&model::lowercase(word).replace('’', "'"));
+                    true
+                } else {
+                    model::push_lowercase(word, &mut norm.forms)
+                };
+            if kept {
+                norm.ends.push(norm.forms.len());
+                norm.at.push(k);
+            } else {
+                norm.at.push(AS_WRITTEN);
+            }
+        }
+        norm
+    }
+
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// The form of token `i` (`t` is that token of `text`).
+    fn of<'a>(&'a self, i: usize, t: &Token, text: &'a str) -> &'a str {
+        match self.at.get(i) {
+            None => "",
+            Some(&AS_WRITTEN) => t.span.slice(text),
+            Some(&k) => {
+                let k = k as usize;
+                let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+                &self.forms[start..self.ends[k]]
+            }
+        }
+    }
+}
+
+/// Indices listed per sentence, all in one vector (a vector per sentence
+/// took 24 bytes a sentence and an allocation per one that lists any).
+struct BySentence {
+    /// Where each sentence's list ends in `items`.
+    ends: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl BySentence {
+    /// From (sentence, index) pairs; a sentence keeps its indices in the
+    /// order given, once each.
+    fn new(n: usize, mut pairs: Vec<(usize, usize)>) -> Self {
+        pairs.sort_by_key(|&(s, _)| s);
+        pairs.dedup();
+        let mut ends = Vec::with_capacity(n);
+        let mut items = Vec::with_capacity(pairs.len());
+        let mut next = pairs.iter().peekable();
+        for s in 0..n {
+            while let Some(&(_, k)) = next.next_if(|&&(t, _)| t == s) {
+                items.push(k);
+            }
+            ends.push(items.len());
+        }
+        BySentence { ends, items }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The indices listed for sentence `s` (none past the last).
+    fn of(&self, s: usize) -> &[usize] {
+        let Some(&end) = self.ends.get(s) else {
+            return &[];
+        };
+        let start = s.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.items[start..end]
+    }
 }
 
 /// What the denial says of the claim it answers.
@@ -176,19 +277,7 @@ fn is_clause_punct(t: &str) -> bool {
 
 impl<'a> Doc<'a> {
     fn new(a: &'a Analysis) -> Self {
-        let text = a.text();
-        let norm = a
-            .tokens
-            .iter()
-            .map(|t| {
-                let lower = model::lowercase(t.span.slice(text));
-                if lower.contains('’') {
-                    Cow::Owned(lower.replace('’', "'"))
-                } else {
-                    lower
-                }
-            })
-            .collect();
+        let norm = Norm::new(a.text(), &a.tokens);
         let mut sentences = vec![(0usize, 0usize); a.sentences.len()];
         for (i, t) in a.tokens.iter().enumerate() {
             let s = t.sentence as usize;
@@ -201,11 +290,8 @@ impl<'a> Doc<'a> {
             }
         }
         let n = a.sentences.len();
-        let (mut sent_entities, mut sent_events, mut sent_quotes) = (
-            vec![Vec::new(); n],
-            vec![Vec::new(); n],
-            vec![Vec::new(); n],
-        );
+        let (mut sent_entities, mut sent_events, mut sent_quotes) =
+            (Vec::new(), Vec::new(), Vec::new());
         let index = |at: usize| {
             let i = a.sentences.partition_point(|s| s.end <= at);
             (i < n && a.sentences[i].start <= at).then_some(i)
@@ -213,24 +299,22 @@ impl<'a> Doc<'a> {
         for (k, e) in a.entities.iter().enumerate() {
             for m in &e.mentions {
                 if let Some(s) = index(m.start) {
-                    if sent_entities[s].last() != Some(&k) {
-                        sent_entities[s].push(k);
-                    }
+                    sent_entities.push((s, k));
                 }
             }
         }
         for (k, e) in a.events.iter().enumerate() {
             if let Some(s) = index(e.trigger.start) {
-                sent_events[s].push(k);
+                sent_events.push((s, k));
             }
         }
         for (k, q) in a.quotes.iter().enumerate() {
             let first = a.sentences.partition_point(|s| s.end <= q.span.start);
-            for (sent, quotes) in a.sentences[first..].iter().zip(&mut sent_quotes[first..]) {
+            for (s, sent) in a.sentences.iter().enumerate().skip(first) {
                 if sent.start >= q.span.end {
                     break;
                 }
-                quotes.push(k);
+                sent_quotes.push((s, k));
             }
         }
         Doc {
@@ -238,9 +322,9 @@ impl<'a> Doc<'a> {
             words: lexicon::denial_words(),
             norm,
             sentences,
-            sent_entities,
-            sent_events,
-            sent_quotes,
+            sent_entities: BySentence::new(n, sent_entities),
+            sent_events: BySentence::new(n, sent_events),
+            sent_quotes: BySentence::new(n, sent_quotes),
         }
     }
 
@@ -249,7 +333,10 @@ impl<'a> Doc<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", |w| w)
+        match self.a.tokens.get(i) {
+            Some(t) => self.norm.of(i, t, self.a.text()),
+            None => "",
+        }
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
@@ -595,7 +682,7 @@ impl<'a> Doc<'a> {
     /// The quote whose content covers byte `at`.
     fn quote_covering(&self, at: usize) -> Option<usize> {
         let s = self.a.sentences.partition_point(|s| s.end <= at);
-        self.sent_quotes.get(s)?.iter().copied().find(|&k| {
+        self.sent_quotes.of(s).iter().copied().find(|&k| {
             let q = &self.a.quotes[k];
             q.span.start <= at && at < q.span.end
         })
@@ -606,7 +693,7 @@ impl<'a> Doc<'a> {
         // A quote's content starts in the cue's sentence or the next.
         let s = self.a.sentences.partition_point(|s| s.end <= span.start);
         (s..(s + 2).min(self.sent_quotes.len()))
-            .flat_map(|s| self.sent_quotes[s].iter().copied())
+            .flat_map(|s| self.sent_quotes.of(s).iter().copied())
             .find(|&k| self.a.quotes[k].cue_span.is_some_and(|c| c.overlaps(span)))
     }
 
@@ -1196,7 +1283,8 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` holds the denier's own speech (what one says
     /// oneself is not a claim one denies).
     fn own_speech(&self, s: usize, d: &Denial) -> bool {
-        self.sent_quotes[s]
+        self.sent_quotes
+            .of(s)
             .iter()
             .any(|&k| self.spoken_by(&self.a.quotes[k], &d.denier))
     }
@@ -1289,7 +1377,8 @@ impl<'a> Doc<'a> {
         let to = toks.partition_point(|t| t.span.start < span.end);
         toks[from..to]
             .iter()
-            .zip(&self.norm[from..to])
+            .enumerate()
+            .map(|(i, t)| (t, self.w(from + i)))
             .filter(|(t, w)| {
                 span.contains(t.span)
                     && t.is_word()
@@ -1304,7 +1393,12 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` names the party: one of its entities, a country
     /// code of an entity or event actor, or one of its name words.
     fn names_party(&self, s: usize, p: &Party) -> bool {
-        for e in self.sent_entities[s].iter().map(|&k| &self.a.entities[k]) {
+        for e in self
+            .sent_entities
+            .of(s)
+            .iter()
+            .map(|&k| &self.a.entities[k])
+        {
             if p.entities.contains(&e.id) {
                 return true;
             }
@@ -1329,7 +1423,8 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` reports a fact event whose source or target is
     /// the party.
     fn event_with(&self, s: usize, p: &Party) -> bool {
-        self.sent_events[s]
+        self.sent_events
+            .of(s)
             .iter()
             .map(|&k| &self.a.events[k])
             .any(|e| {
@@ -1347,7 +1442,8 @@ impl<'a> Doc<'a> {
     /// Someone else's quote in sentence `s` (the claim as a statement).
     fn quote_in(&self, s: usize, denier: &Party) -> Option<usize> {
         let sent = self.a.sentences[s];
-        self.sent_quotes[s]
+        self.sent_quotes
+            .of(s)
             .iter()
             .map(|&k| (k, &self.a.quotes[k]))
             .filter(|(_, q)| sent.contains(q.span) || q.span.contains(sent))
