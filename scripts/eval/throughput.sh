@@ -35,7 +35,7 @@ for _ in 1 2 3; do
   best=$(python3 -c "
 u, s = open('$tmp/time').read().split()[-2:]
 t = float(u) + float(s); b = '$best'
-print(min(t, float(b)) if b else t)")
+print(round(min(t, float(b)) if b else t, 2))")
 done
 ours=$(python3 -c "print(round($n / $best, 1))")
 echo "newsgraph (HTML -> events, whole process): $n pages in ${best} CPU-s = $ours docs per CPU-second"
