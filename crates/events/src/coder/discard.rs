@@ -170,17 +170,7 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         let market_move = market && force;
         // "Clinton beat Sanders in the primary", "beats Trump by 46
         // percent to 42": a win in an election, a poll or the ratings.
-        let contest_win = force && contest && {
-            let first = e
-                .trigger
-                .slice(text)
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            lemma::candidates(&first.to_lowercase())
-                .iter()
-                .any(|c| words.contest_verbs.contains(&c.as_str()))
-        };
+        let contest_win = force && contest && trigger_verb_in(e, text, &words.contest_verbs);
         !(sports_result || market_move || contest_win)
     });
     // Force between political rivals of one country is words or a contest.
@@ -188,15 +178,7 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         if !matches!(cameo::root(&e.cameo), "18" | "19" | "20") || !political_rivals(e) {
             return true;
         }
-        let first = e
-            .trigger
-            .slice(text)
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        let attack = lemma::candidates(&first.to_lowercase())
-            .iter()
-            .any(|c| words.rivalry_attack_verbs.contains(&c.as_str()));
+        let attack = trigger_verb_in(e, text, &words.rivalry_attack_verbs);
         if attack {
             e.cameo = CRITICIZE.to_string();
             e.goldstein = cameo::goldstein(CRITICIZE).unwrap_or(e.goldstein);
@@ -204,6 +186,18 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         }
         attack
     });
+}
+
+/// Whether the first word of an event's trigger is, by one of its lemmas,
+/// one of `verbs`.
+fn trigger_verb_in(e: &Event, text: &str, verbs: &[&str]) -> bool {
+    let first = e
+        .trigger
+        .slice(text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    lemma::each_candidate(&first.to_lowercase(), |c| verbs.contains(&c))
 }
 
 /// CAMEO's "criticize or denounce".
