@@ -100,3 +100,16 @@ fn force_between_political_rivals_is_words_or_a_race() {
     let f = facts("Russian troops attacked Ukrainian soldiers near Kharkiv.");
     assert!(has(&f, "RUS", "UKR", "19"), "{f:?}");
 }
+
+#[test]
+fn an_event_asked_about_with_whether_is_no_fact() {
+    let f = facts("The inquiry will establish whether Kenya sent troops to Somalia.");
+    assert!(!has(&f, "KEN", "SOM", ""), "{f:?}");
+    let f = facts("Officials asked whether Egyptian police had arrested the French journalists.");
+    assert!(!has(&f, "EGY", "FRA", ""), "{f:?}");
+    // Told as news, the same events are facts.
+    let f = facts("Kenya sent troops to Somalia.");
+    assert!(has(&f, "KEN", "SOM", "15"), "{f:?}");
+    let f = facts("Egyptian police had arrested the French journalists.");
+    assert!(has(&f, "EGY", "FRA", "17"), "{f:?}");
+}

@@ -21,6 +21,9 @@ pub struct ModalityWords<'t> {
     pub negations: Vec<&'t str>,
     /// Modals that make an event hypothetical ("could attack").
     pub hypothetical_modals: Vec<&'t str>,
+    /// Words that open a clause whose events are not facts, up to its next
+    /// comma: conditions ("if", "unless") and embedded questions ("whether").
+    pub condition_openers: Vec<&'t str>,
     /// Words that put a sentence in the future (nlp resolves its weekdays forward).
     pub future_markers: Vec<&'t str>,
     /// Verbs whose object noun names the event ("held talks", "launched
@@ -61,6 +64,7 @@ impl<'t> ModalityWords<'t> {
             "adverbs",
             "negations",
             "hypothetical-modals",
+            "condition-openers",
             "future-markers",
             "light-verbs",
             "background-modifiers",
@@ -77,6 +81,7 @@ impl<'t> ModalityWords<'t> {
                 "adverbs" => &mut out.adverbs,
                 "negations" => &mut out.negations,
                 "hypothetical-modals" => &mut out.hypothetical_modals,
+                "condition-openers" => &mut out.condition_openers,
                 "future-markers" => &mut out.future_markers,
                 "light-verbs" => &mut out.light_verbs,
                 "background-modifiers" => &mut out.background_modifiers,
@@ -114,6 +119,7 @@ mod tests {
         assert!(w.negations.contains(&"n't"));
         assert!(w.hypothetical_modals.contains(&"might"));
         assert!(w.future_markers.contains(&"will"));
+        assert!(w.condition_openers.contains(&"whether"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

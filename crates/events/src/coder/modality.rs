@@ -27,7 +27,8 @@ pub(super) const CUES: &[&str] = &[
     "insisted",
 ];
 
-/// Whether token `i` sits in an "if …" clause (up to the next comma).
+/// Whether token `i` sits in an "if …" or "whether …" clause (up to the
+/// next comma): `modality_words.txt`'s condition openers.
 pub(super) fn in_condition(tokens: &[Token], i: usize) -> bool {
     let mut k = i;
     while k > 0 {
@@ -36,7 +37,7 @@ pub(super) fn in_condition(tokens: &[Token], i: usize) -> bool {
         if matches!(w, "," | ";" | ":" | "." | "“" | "”") {
             return false;
         }
-        if matches!(w, "if" | "unless" | "provided") {
+        if lexicon::modality_words().condition_openers.contains(&w) {
             return true;
         }
         if w == "event" && k >= 2 && tokens[k - 1].lower == "the" && tokens[k - 2].lower == "in" {
