@@ -113,3 +113,14 @@ fn an_event_asked_about_with_whether_is_no_fact() {
     let f = facts("Egyptian police had arrested the French journalists.");
     assert!(has(&f, "EGY", "FRA", "17"), "{f:?}");
 }
+
+#[test]
+fn fighting_for_a_cause_or_against_a_legal_process_is_no_force() {
+    let f = facts("The Kenyan senator fought for Kenyan farmers.");
+    assert!(!has(&f, "", "", "19"), "{f:?}");
+    let f = facts("The British hacker is battling extradition to Sweden.");
+    assert!(!has(&f, "", "", "19"), "{f:?}");
+    // Fighting an armed group stays force.
+    let f = facts("Ugandan troops battled rebels in eastern Congo.");
+    assert!(has(&f, "UGA", "", "190"), "{f:?}");
+}
