@@ -124,3 +124,16 @@ fn fighting_for_a_cause_or_against_a_legal_process_is_no_force() {
     let f = facts("Ugandan troops battled rebels in eastern Congo.");
     assert!(has(&f, "UGA", "", "190"), "{f:?}");
 }
+
+#[test]
+fn the_states_of_a_region_act_as_a_bloc() {
+    let f = facts("European leaders condemned the Russian strikes on Kyiv.");
+    assert!(has(&f, "EUR", "RUS", "11"), "{f:?}");
+    let f = facts("The Gulf states cut ties with Qatar in June.");
+    assert!(has(&f, "PGS", "QAT", "16"), "{f:?}");
+    let f = facts("Kenya urged African nations to send troops to Somalia.");
+    assert!(has(&f, "KEN", "AFR", "02"), "{f:?}");
+    // A continent named as a place is no actor.
+    let f = facts("The Kenyan president flew to Europe last week.");
+    assert!(!has(&f, "", "EUR", ""), "{f:?}");
+}
