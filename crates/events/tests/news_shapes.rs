@@ -137,3 +137,11 @@ fn the_states_of_a_region_act_as_a_bloc() {
     let f = facts("The Kenyan president flew to Europe last week.");
     assert!(!has(&f, "", "EUR", ""), "{f:?}");
 }
+
+#[test]
+fn letting_in_refugees_is_granting_refuge() {
+    let f = facts("Jordan has admitted more than 600,000 Syrian refugees since 2011.");
+    assert!(has(&f, "JOR", "SYR", "075"), "{f:?}");
+    let f = facts("Germany took in a million migrants from Syria.");
+    assert!(has(&f, "DEU", "SYR", "075"), "{f:?}");
+}
