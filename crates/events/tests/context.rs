@@ -263,3 +263,18 @@ fn a_visit_at_home_is_no_event() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_appeal_to_the_government_by_its_own_politicians_stays_at_home() {
+    let text = "Kenya held a disputed election in August. Kenya closed its border. \
+                Kenyan opposition leaders called on the government to release the activists.";
+    let kenya = entity(text, "Kenya", EntityType::Gpe, Some("KEN"));
+    let got = code_with(text, vec![kenya]);
+    assert!(has(&got, "KENOPP", "KENGOV", "02"), "{got:?}");
+    // Other unnamed officials met by the country's own still are not its own.
+    let text = "Kenya held a disputed election in August. Kenya closed its border. \
+                Kenyan diplomats met officials on Monday.";
+    let kenya = entity(text, "Kenya", EntityType::Gpe, Some("KEN"));
+    let got = code_with(text, vec![kenya]);
+    assert!(!has(&got, "KENGOV", "KEN", "04"), "{got:?}");
+}

@@ -1095,7 +1095,13 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(private(x) && private(y)));
     let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
         .into_iter()
-        .map(|(x, y)| (in_context(doc, &x, Some(&y)), in_context(doc, &y, Some(&x))))
+        .map(|(x, y)| {
+            let domestic = DOMESTIC_ROOTS.contains(&cameo::root(&c.code));
+            (
+                in_context(doc, &x, Some(&y), false),
+                in_context(doc, &y, Some(&x), domestic),
+            )
+        })
         .collect();
     // Events between two unnamed groups ("insurgents killed people") say
     // nothing event data can use.
@@ -1112,7 +1118,7 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     // country.
     if pairs.is_empty() && c.targets.is_empty() && cameo::root(&c.code) == "14" {
         for x in &c.sources {
-            let x = in_context(doc, x, None);
+            let x = in_context(doc, x, None, false);
             let Some(country) = context::country_of(&x.code) else {
                 continue;
             };
@@ -1181,7 +1187,7 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             let src = if tgt.is_some() {
                 src
             } else {
-                in_context(doc, &src, None)
+                in_context(doc, &src, None, false)
             };
             Event {
                 source: Some(reference(doc, &src)),
@@ -1205,7 +1211,23 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
 /// `other` is that country ("lawmakers urge retaliation on Russia" in an
 /// article mostly about Russia), the role is more likely someone reacting
 /// to it: the article's next country, if any, else none.
-fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
+/// CAMEO roots of appeals, demands and criticism: news tells them from a
+/// country's own politicians to its government as often as between
+/// countries ("Schiff called on the administration to …", "Republicans
+/// criticized the government").
+const DOMESTIC_ROOTS: &[&str] = &["02", "10", "11"];
+
+/// The actor with the country its context gives a role word. A role that
+/// has only the article's main country, when the other side is of that
+/// country too, takes the runner-up ("Russian diplomats met officials"),
+/// except an unnamed organ of state as the target of an appeal, demand or
+/// criticism (`domestic_target`): that is the speaker's own government.
+fn in_context(
+    doc: &Doc,
+    r: &ActorRef,
+    other: Option<&ActorRef>,
+    domestic_target: bool,
+) -> ActorRef {
     let found = doc
         .contextual
         .get(&r.span)
@@ -1217,7 +1239,8 @@ fn in_context(doc: &Doc, r: &ActorRef, other: Option<&ActorRef>) -> ActorRef {
     let country = found.and_then(|c| {
         let other_country = other.and_then(|o| context::country_of(&o.code));
         let clash = other_country == Some(c.country.as_str());
-        if c.main_only && clash && !(people && by_force) {
+        let organ = matches!(r.code.get(3..6), Some("GOV" | "LEG" | "JUD"));
+        if c.main_only && clash && !(people && by_force) && !(domestic_target && organ) {
             doc.places
                 .runner_up
                 .as_deref()
