@@ -145,3 +145,15 @@ fn letting_in_refugees_is_granting_refuge() {
     let f = facts("Germany took in a million migrants from Syria.");
     assert!(has(&f, "DEU", "SYR", "075"), "{f:?}");
 }
+
+#[test]
+fn a_lead_in_a_poll_or_race_is_no_event() {
+    let f =
+        facts("A new poll shows Sen. Ann Smith leading Rep. Tom Jones 47 percent to 39 percent.");
+    assert!(f.is_empty(), "{f:?}");
+    let f = facts("Sen. Ann Smith led the race for delegates on Tuesday.");
+    assert!(f.is_empty(), "{f:?}");
+    // Leading a delegation abroad is still something a senator did.
+    let f = facts("Sen. Ann Smith led a delegation to Kenya on Tuesday.");
+    assert!(has(&f, "USA", "KEN", "0"), "{f:?}");
+}

@@ -169,8 +169,9 @@ pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut 
         let sports_result = sports_page || sports >= 2 || (sports >= 1 && force);
         let market_move = market && force;
         // "Clinton beat Sanders in the primary", "beats Trump by 46
-        // percent to 42": a win in an election, a poll or the ratings.
-        let contest_win = force && contest && trigger_verb_in(e, text, &words.contest_verbs);
+        // percent to 42", "leads Trump 47 percent to 39": a win or a lead
+        // in an election, a poll or the ratings, whatever its code.
+        let contest_win = contest && trigger_verb_in(e, text, &words.contest_verbs);
         !(sports_result || market_move || contest_win)
     });
     // Force between political rivals of one country is words or a contest.
