@@ -157,3 +157,11 @@ fn a_lead_in_a_poll_or_race_is_no_event() {
     let f = facts("Sen. Ann Smith led a delegation to Kenya on Tuesday.");
     assert!(has(&f, "USA", "KEN", "0"), "{f:?}");
 }
+
+#[test]
+fn when_it_comes_to_is_no_meeting() {
+    let f = facts("Kenya cannot be neutral when it comes to Uganda's security.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+    let f = facts("In the end the race comes down to Sen. Ann Smith and Rep. Tom Jones.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+}
