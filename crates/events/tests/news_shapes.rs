@@ -165,3 +165,12 @@ fn when_it_comes_to_is_no_meeting() {
     let f = facts("In the end the race comes down to Sen. Ann Smith and Rep. Tom Jones.");
     assert!(!has(&f, "", "", "04"), "{f:?}");
 }
+
+#[test]
+fn back_after_a_verb_is_its_particle_not_an_endorsement() {
+    let f = facts("Kenyan opposition parties need to win back Kenyan voters.");
+    assert!(!has(&f, "", "", "05"), "{f:?}");
+    // Backing someone still is.
+    let f = facts("Kenya's ruling party backed the Ugandan president.");
+    assert!(has(&f, "KEN", "UGA", "051"), "{f:?}");
+}
