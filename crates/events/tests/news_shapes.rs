@@ -174,3 +174,14 @@ fn back_after_a_verb_is_its_particle_not_an_endorsement() {
     let f = facts("Kenya's ruling party backed the Ugandan president.");
     assert!(has(&f, "KEN", "UGA", "051"), "{f:?}");
 }
+
+#[test]
+fn releasing_a_document_frees_no_one() {
+    let f = facts("The Kenyan senator released an ad about the Ugandan president.");
+    assert!(!has(&f, "", "", "08"), "{f:?}");
+    let f = facts("The Kenyan government released a report on the Ugandan refugees.");
+    assert!(!has(&f, "", "", "08"), "{f:?}");
+    // Freeing people is still a release.
+    let f = facts("Kenya released the Ugandan activists on Friday.");
+    assert!(has(&f, "KEN", "UGA", "0841"), "{f:?}");
+}
