@@ -185,3 +185,12 @@ fn releasing_a_document_frees_no_one() {
     let f = facts("Kenya released the Ugandan activists on Friday.");
     assert!(has(&f, "KEN", "UGA", "0841"), "{f:?}");
 }
+
+#[test]
+fn offering_ideas_or_thoughts_is_no_offer_of_cooperation() {
+    let f = facts("The Kenyan president offered few ideas for the Ugandan refugees.");
+    assert!(f.is_empty(), "{f:?}");
+    // An offer of talks still is one.
+    let f = facts("Kenya offered the Ugandan government new talks on the border.");
+    assert!(has(&f, "KEN", "UGA", "036"), "{f:?}");
+}
