@@ -194,3 +194,15 @@ fn offering_ideas_or_thoughts_is_no_offer_of_cooperation() {
     let f = facts("Kenya offered the Ugandan government new talks on the border.");
     assert!(has(&f, "KEN", "UGA", "036"), "{f:?}");
 }
+
+#[test]
+fn what_is_proposed_or_favoured_is_not_done() {
+    let f =
+        facts("Kenyan lawmakers have proposed temporarily banning Ugandan traders from Nairobi.");
+    assert!(!has(&f, "", "", "17"), "{f:?}");
+    let f = facts("Most Kenyan voters support expelling the Ugandan diplomats.");
+    assert!(!has(&f, "", "", "1"), "{f:?}");
+    // Done, the ban is an event.
+    let f = facts("Kenya banned Ugandan traders from Nairobi.");
+    assert!(has(&f, "KEN", "UGA", "172"), "{f:?}");
+}

@@ -24,6 +24,9 @@ pub struct ModalityWords<'t> {
     /// Words that open a clause whose events are not facts, up to its next
     /// comma: conditions ("if", "unless") and embedded questions ("whether").
     pub condition_openers: Vec<&'t str>,
+    /// Verbs whose "-ing" object is only proposed, favoured or weighed
+    /// ("proposed banning", "support deporting"): no event (lemmas).
+    pub proposal_verbs: Vec<&'t str>,
     /// Words that put a sentence in the future (nlp resolves its weekdays forward).
     pub future_markers: Vec<&'t str>,
     /// Verbs whose object noun names the event ("held talks", "launched
@@ -65,6 +68,7 @@ impl<'t> ModalityWords<'t> {
             "negations",
             "hypothetical-modals",
             "condition-openers",
+            "proposal-verbs",
             "future-markers",
             "light-verbs",
             "background-modifiers",
@@ -82,6 +86,7 @@ impl<'t> ModalityWords<'t> {
                 "negations" => &mut out.negations,
                 "hypothetical-modals" => &mut out.hypothetical_modals,
                 "condition-openers" => &mut out.condition_openers,
+                "proposal-verbs" => &mut out.proposal_verbs,
                 "future-markers" => &mut out.future_markers,
                 "light-verbs" => &mut out.light_verbs,
                 "background-modifiers" => &mut out.background_modifiers,
@@ -120,6 +125,7 @@ mod tests {
         assert!(w.hypothetical_modals.contains(&"might"));
         assert!(w.future_markers.contains(&"will"));
         assert!(w.condition_openers.contains(&"whether"));
+        assert!(w.proposal_verbs.contains(&"propose"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

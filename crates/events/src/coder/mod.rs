@@ -663,7 +663,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         // "accused Iran of attacking", "refrained from attacking": a gerund
         // after these prepositions is what someone is blamed for or kept
         // from, not an event the sentence reports.
-        if is_blamed_gerund(s, i) {
+        if is_blamed_gerund(s, i) || is_proposed_gerund(s, i) {
             continue;
         }
         if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
@@ -780,6 +780,33 @@ fn is_blamed_gerund(s: &Sentence, i: usize) -> bool {
     }
     // A perfect or passive gerund: the auxiliary carries the "-ing".
     i >= 2 && matches!(s.tokens[i - 1].lower.as_str(), "having" | "being") && is_preposition(i - 2)
+}
+
+/// Whether the "-ing" verb at `i` is the object of a verb of proposing,
+/// favouring or weighing (`modality_words.txt`'s proposal verbs, across
+/// adverbs: "has proposed temporarily banning Muslims", "support deporting"):
+/// what is proposed, not an event the sentence reports.
+fn is_proposed_gerund(s: &Sentence, i: usize) -> bool {
+    if !s.tokens[i].lower.ends_with("ing") {
+        return false;
+    }
+    let words = lexicon::modality_words();
+    let mut k = i;
+    while k > 0 && {
+        let w = s.tokens[k - 1].lower.as_str();
+        words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+    } {
+        k -= 1;
+    }
+    let before = match k.checked_sub(1) {
+        Some(b) => &s.tokens[b].lower,
+        None => return false,
+    };
+    before.len() > 3
+        && !before.ends_with("ing")
+        && crate::lemma::candidates(before)
+            .iter()
+            .any(|l| words.proposal_verbs.contains(&l.as_str()))
 }
 
 /// Whether the "-ing" word at `i` heads a noun compound after a bare
