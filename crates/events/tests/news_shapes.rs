@@ -206,3 +206,12 @@ fn what_is_proposed_or_favoured_is_not_done() {
     let f = facts("Kenya banned Ugandan traders from Nairobi.");
     assert!(has(&f, "KEN", "UGA", "172"), "{f:?}");
 }
+
+#[test]
+fn pledged_delegates_are_no_pledge() {
+    let f = facts("Sen. Ann Smith has won 270 pledged delegates in the primaries.");
+    assert!(!has(&f, "", "", "03"), "{f:?}");
+    // A pledge of aid still is one.
+    let f = facts("Kenya pledged aid to Uganda on Monday.");
+    assert!(has(&f, "KEN", "UGA", "03"), "{f:?}");
+}
