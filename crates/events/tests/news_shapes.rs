@@ -215,3 +215,12 @@ fn pledged_delegates_are_no_pledge() {
     let f = facts("Kenya pledged aid to Uganda on Monday.");
     assert!(has(&f, "KEN", "UGA", "03"), "{f:?}");
 }
+
+#[test]
+fn asking_questions_is_no_disapproval() {
+    let f = facts("Kenyan reporters asked questions about the Ugandan president.");
+    assert!(!has(&f, "", "", "11"), "{f:?}");
+    // Questioning someone's motives still is.
+    let f = facts("Kenyan lawmakers have questioned the Ugandan president's motives.");
+    assert!(has(&f, "KEN", "UGA", "11"), "{f:?}");
+}
