@@ -75,6 +75,9 @@ pub(crate) struct TokenView {
     pub kinds: u8,
     /// The word's row in the model's word vectors.
     pub vector: Option<u32>,
+    /// The word's number in its document (in order of first occurrence;
+    /// the same for each occurrence of a word as written).
+    pub word_id: u32,
 }
 
 /// What a token's view takes from its word alone, worked out once per
@@ -89,13 +92,15 @@ pub(crate) struct WordView {
     person: PersonName,
     kinds: u8,
     vector: Option<u32>,
+    /// The word's number in its document.
+    id: u32,
 }
 
 /// The [`WordView`] of each word seen so far in a document.
 pub(crate) type WordViews<'w> = HashMap<&'w str, WordView>;
 
 impl WordView {
-    fn new(w: &str, lex: &Lexicons) -> Self {
+    fn new(w: &str, id: u32, lex: &Lexicons) -> Self {
         let word = if w.contains('’') {
             CompactString::from(w.replace('’', "'"))
         } else {
@@ -117,6 +122,7 @@ impl WordView {
             vector: lex.vectors.row(&lower),
             word,
             lower,
+            id,
         }
     }
 }
@@ -325,7 +331,10 @@ pub(crate) fn views_cached<'w>(
         .iter()
         .zip(hits)
         .map(|(w, hit)| {
-            let view = cache.entry(*w).or_insert_with(|| WordView::new(w, lex));
+            let next = cache.len() as u32;
+            let view = cache
+                .entry(*w)
+                .or_insert_with(|| WordView::new(w, next, lex));
             TokenView {
                 word: view.word.clone(),
                 lower: view.lower.clone(),
@@ -336,32 +345,17 @@ pub(crate) fn views_cached<'w>(
                 person: view.person,
                 kinds: view.kinds,
                 vector: view.vector,
+                word_id: view.id,
             }
         })
         .collect()
 }
 
-/// Appends the static feature keys of token `i` to `out`.
-pub(crate) fn static_features(
-    v: &[TokenView],
-    i: usize,
-    caps_sentence: bool,
-    doc: &DocEvidence,
-    out: &mut Vec<u64>,
-) {
-    let t = &v[i];
-    let none = "<s>";
-    let at = |k: isize| -> Option<&TokenView> {
-        let j = i as isize + k;
-        if j < 0 {
-            None
-        } else {
-            v.get(j as usize)
-        }
-    };
-    let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
-    let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
-
+/// Appends the static feature keys that depend on token `t`'s word alone
+/// (and on the document's evidence about it), the same at each of the
+/// word's occurrences in a document: a tagger sums their weights once per
+/// distinct word.
+pub(crate) fn word_features(t: &TokenView, doc: &DocEvidence, out: &mut Vec<u64>) {
     out.push(Key::new(0).done());
     out.push(Key::new(1).str(&t.word).done());
     out.push(Key::new(2).str(&t.lower).done());
@@ -384,6 +378,85 @@ pub(crate) fn static_features(
         out.push(Key::new(4).num(n as u32).str(prefix).done());
         out.push(Key::new(5).num(n as u32).str(suffix).done());
     }
+    // Word classes.
+    for (level, c) in t.classes.iter().enumerate() {
+        out.push(Key::new(15).num(level as u32).num(u32::from(*c)).done());
+    }
+    out.push(
+        Key::new(18)
+            .num(u32::from(t.classes[1]))
+            .str(&t.shape)
+            .done(),
+    );
+    out.push(
+        Key::new(31)
+            .num(u32::from(t.classes[2]))
+            .num(u32::from(t.capitalised))
+            .done(),
+    );
+    // Parts of hyphenated words ("Bosnian-Serb", "Tokyo-based").
+    if t.lower.contains('-') {
+        for part in t.lower.split('-').filter(|p| !p.is_empty()) {
+            out.push(Key::new(32).str(part).done());
+        }
+    }
+    // The word's own person-name bands and name-word lists (its
+    // neighbours' are context: [`context_features`]).
+    if t.capitalised && (t.person.first > 0 || t.person.last > 0) {
+        out.push(
+            Key::new(80)
+                .num(0)
+                .num(u32::from(t.person.first))
+                .num(u32::from(t.person.last))
+                .done(),
+        );
+    }
+    if t.kinds != 0 {
+        out.push(
+            Key::new(90)
+                .num(0)
+                .num(u32::from(t.kinds))
+                .num(u32::from(t.capitalised))
+                .done(),
+        );
+    }
+    // Document evidence: whether the word is written in lower case or
+    // capitalised elsewhere.
+    if t.capitalised {
+        let lower_elsewhere = doc.seen_lower.contains(t.lower.as_str());
+        let cap_elsewhere = doc.truecase.contains_key(t.lower.as_str());
+        out.push(
+            Key::new(26)
+                .num(u32::from(lower_elsewhere))
+                .num(u32::from(cap_elsewhere))
+                .done(),
+        );
+    }
+}
+
+/// Appends the static feature keys of token `i` that depend on its
+/// context (neighbours, the sentence, its position); with
+/// [`word_features`], a token's static features.
+pub(crate) fn context_features(
+    v: &[TokenView],
+    i: usize,
+    caps_sentence: bool,
+    doc: &DocEvidence,
+    out: &mut Vec<u64>,
+) {
+    let t = &v[i];
+    let none = "<s>";
+    let at = |k: isize| -> Option<&TokenView> {
+        let j = i as isize + k;
+        if j < 0 {
+            None
+        } else {
+            v.get(j as usize)
+        }
+    };
+    let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
+    let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
+
     out.push(Key::new(6).str(lower_at(-1)).done());
     out.push(Key::new(7).str(lower_at(1)).done());
     out.push(Key::new(8).str(lower_at(-2)).done());
@@ -399,21 +472,12 @@ pub(crate) fn static_features(
             .str(shape_at(1))
             .done(),
     );
-    // Word classes of the token and its neighbours.
-    for (level, c) in t.classes.iter().enumerate() {
-        out.push(Key::new(15).num(level as u32).num(u32::from(*c)).done());
-    }
+    // Word classes of the neighbours.
     for k in [-1isize, 1] {
         let classes = at(k).map_or([u16::MAX - 1; 3], |t| t.classes);
         out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
         out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
     }
-    out.push(
-        Key::new(18)
-            .num(u32::from(t.classes[1]))
-            .str(&t.shape)
-            .done(),
-    );
     // Wider class context: two tokens away, and class bigrams.
     let class_at = |k: isize, level: usize| at(k).map_or(u16::MAX - 1, |t| t.classes[level]);
     out.push(Key::new(27).num(u32::from(class_at(-2, 1))).done());
@@ -430,18 +494,6 @@ pub(crate) fn static_features(
             .num(u32::from(class_at(1, 1)))
             .done(),
     );
-    out.push(
-        Key::new(31)
-            .num(u32::from(t.classes[2]))
-            .num(u32::from(t.capitalised))
-            .done(),
-    );
-    // Parts of hyphenated words ("Bosnian-Serb", "Tokyo-based").
-    if t.lower.contains('-') {
-        for part in t.lower.split('-').filter(|p| !p.is_empty()) {
-            out.push(Key::new(32).str(part).done());
-        }
-    }
     out.push(Key::new(33).str(&t.shape).str(lower_at(1)).done());
     out.push(Key::new(34).str(lower_at(-1)).str(&t.shape).done());
     // Lexicon membership of the token and its neighbours.
@@ -450,8 +502,8 @@ pub(crate) fn static_features(
             out.push(Key::new(19).num(k as u32).num(hit.code()).done());
         }
     }
-    // Person-name lists: the token and its neighbours ("Carla Lima").
-    for k in [-1isize, 0, 1] {
+    // Person-name lists: the neighbours ("Carla Lima").
+    for k in [-1isize, 1] {
         if let Some(n) = at(k).filter(|t| t.capitalised).map(|t| t.person) {
             if n.first > 0 || n.last > 0 {
                 out.push(
@@ -464,11 +516,11 @@ pub(crate) fn static_features(
             }
         }
     }
-    // Name-word lists of the token and its neighbours: a title before a
+    // Name-word lists of the neighbours: a title before a
     // word ("Gen. Kassem") or a head word after it ("Prosecution
     // Authority") tells a name's type where the training data never saw
     // the name itself.
-    for k in [-1isize, 0, 1] {
+    for k in [-1isize, 1] {
         if let Some(t) = at(k).filter(|t| t.kinds != 0) {
             out.push(
                 Key::new(90)
@@ -495,16 +547,6 @@ pub(crate) fn static_features(
         } else {
             out.push(Key::new(25).done());
         }
-    }
-    if t.capitalised {
-        let lower_elsewhere = doc.seen_lower.contains(t.lower.as_str());
-        let cap_elsewhere = doc.truecase.contains_key(t.lower.as_str());
-        out.push(
-            Key::new(26)
-                .num(u32::from(lower_elsewhere))
-                .num(u32::from(cap_elsewhere))
-                .done(),
-        );
     }
 }
 

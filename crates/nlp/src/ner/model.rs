@@ -15,12 +15,13 @@ mod table;
 use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
-pub(crate) use dense::{DenseMemo, NO_VECTOR};
+use dense::DenseMemo;
+pub(crate) use dense::NO_VECTOR;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use table::FeatureTable;
+use table::{FeatureTable, SLOT_LABELS};
 
 const MAGIC: &[u8; 8] = b"NGNER003";
 
@@ -67,6 +68,38 @@ pub(crate) const DENSE_SLOTS: usize = 6;
 
 /// The word vectors of a token's dense slots (`None` for unknown words).
 pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
+
+/// The features of a token that depend on its word alone: the first `len`
+/// of its feature list, the same for every occurrence of the document's
+/// word `id`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordPart {
+    /// The word's number in the document.
+    pub id: u32,
+    /// How many of the token's features are the word's own.
+    pub len: usize,
+}
+
+/// What the tokens of one document share within one stage, worked out at
+/// a word's first occurrence: each distinct vector's products per dense
+/// slot, and each distinct word's sum of its own features' weights.
+#[derive(Debug, Default)]
+pub(crate) struct DocMemo {
+    dense: DenseMemo,
+    /// Per word number, the weights of its own features summed, once known.
+    words: Vec<Option<[i32; SLOT_LABELS]>>,
+}
+
+impl DocMemo {
+    /// A memo for a document of `vectors` distinct word vectors and
+    /// `words` distinct words.
+    pub(crate) fn new(vectors: usize, words: usize) -> Self {
+        DocMemo {
+            dense: DenseMemo::new(vectors),
+            words: vec![None; words],
+        }
+    }
+}
 
 /// One stage's weights: a row of per-label scores for each known feature,
 /// and a `[slot][dimension][label]` block for word-vector components.
@@ -155,15 +188,18 @@ impl Weights {
         })
     }
 
-    /// [`Weights::score`] for a token whose dense slots hold the document's
-    /// distinct vectors `ids`, reusing the products in `memo` (the same
-    /// scores: the products are exact integers, summed in any order).
+    /// [`Weights::score`] for a token whose first features are its
+    /// word's own (`word`) and whose dense slots hold the document's
+    /// distinct vectors `ids`, reusing the word's feature sum and the
+    /// products in `memo` (the same scores: both are exact integers,
+    /// summed in any order).
     pub(crate) fn score_memo(
         &self,
         features: &[u64],
+        word: WordPart,
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
-        memo: &mut DenseMemo,
+        memo: &mut DocMemo,
         scores: &mut [i32],
     ) {
         let n = scores.len();
@@ -177,12 +213,20 @@ impl Weights {
         if self.dense.is_empty() {
             return self.score(features, dense, scores);
         }
-        let Some(products) = block.products_memo(dense, ids, memo) else {
+        let Some(products) = block.products_memo(dense, ids, &mut memo.dense) else {
             return self.score(features, dense, scores);
         };
-        let sums = table.sum(features);
-        for ((s, sum), p) in scores.iter_mut().zip(sums).zip(products) {
-            *s = sum + dense::round_div_127(p);
+        let Some((own, context)) = features.split_at_checked(word.len) else {
+            return self.score(features, dense, scores);
+        };
+        let own = match memo.words.get_mut(word.id as usize) {
+            Some(Some(sums)) => *sums,
+            Some(slot) => *slot.insert(table.sum(own)),
+            None => table.sum(own),
+        };
+        let sums = table.sum(context);
+        for (((s, own), sum), p) in scores.iter_mut().zip(own).zip(sums).zip(products) {
+            *s = own + sum + dense::round_div_127(p);
         }
     }
 
@@ -611,13 +655,15 @@ mod tests {
                 stage.score(&features, &dense, &mut fast);
                 plain_score(stage, &features, &dense, &mut plain);
                 assert_eq!(fast, plain);
-                // The per-document products give the same scores, computed
-                // and then read back from the memo.
+                // The per-document products and word sums give the same
+                // scores, computed and then read back from the memo.
                 let ids = [0, 1, 2, 3, 4, 5];
-                let mut memo = DenseMemo::new(DENSE_SLOTS);
+                // The first twenty features taken for the word's own.
+                let word = WordPart { id: 0, len: 20 };
+                let mut memo = DocMemo::new(DENSE_SLOTS, 1);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
-                    stage.score_memo(&features, &dense, &ids, &mut memo, &mut memoised);
+                    stage.score_memo(&features, word, &dense, &ids, &mut memo, &mut memoised);
                     assert_eq!(memoised, plain);
                 }
             }

@@ -4,11 +4,13 @@
 //! the document), with B/I/O consistency enforced.
 
 use super::features::{
-    all_caps_sentence, capitalised_runs, dynamic_features, first_pass_features, run_features,
-    static_features, views_cached, DocEvidence, FirstPass, TokenView, WordViews,
+    all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
+    run_features, views_cached, word_features, DocEvidence, FirstPass, TokenView, WordViews,
 };
 use super::lexicon::Lexicons;
-use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
+use super::model::{
+    DenseInput, DocMemo, KeyMap, NerModel, Weights, WordPart, DENSE_SLOTS, NO_VECTOR,
+};
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
 
@@ -23,13 +25,15 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
-    /// [`Decoder::score`] for a token whose dense slots hold the
-    /// document's distinct vectors `ids` ([`NO_VECTOR`] where none), so
-    /// that a decoder with fixed weights may reuse what it computed for
-    /// the same word before.
+    /// [`Decoder::score`] for a token whose first features, `word.len` of
+    /// them, depend on its word alone (the document's word `word.id`),
+    /// and whose dense slots hold the document's distinct vectors `ids`
+    /// ([`NO_VECTOR`] where none), so that a decoder with fixed weights
+    /// may reuse what it computed for the same word before.
     fn score_token(
         &mut self,
         features: &[u64],
+        _word: WordPart,
         dense: &DenseInput<'_>,
         _ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
@@ -54,8 +58,9 @@ pub(crate) struct Predict<'a> {
     pub weights: &'a Weights,
     /// Number of labels.
     pub labels: usize,
-    /// The document's word-vector products so far.
-    pub memo: DenseMemo,
+    /// What the document's tokens share so far: word-vector products and
+    /// the weights of each word's own features.
+    pub memo: DocMemo,
 }
 
 impl Decoder for Predict<'_> {
@@ -73,6 +78,7 @@ impl Decoder for Predict<'_> {
     fn score_token(
         &mut self,
         features: &[u64],
+        word: WordPart,
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
@@ -80,7 +86,7 @@ impl Decoder for Predict<'_> {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights
-            .score_memo(features, dense, ids, &mut self.memo, &mut ints[..n]);
+            .score_memo(features, word, dense, ids, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -110,6 +116,11 @@ pub(crate) struct DocFeatures {
     sentences: Vec<SentenceFeatures>,
     /// Number of distinct word vectors in the document.
     pub(crate) distinct: usize,
+    /// The static features of each distinct word that depend on the word
+    /// alone ([`word_features`]), by word number.
+    word_features: Vec<u64>,
+    /// `word_features[word_ends[w-1]..word_ends[w]]` are word w's.
+    word_ends: Vec<usize>,
 }
 
 /// One sentence's views and the flat list of its tokens' static features.
@@ -123,6 +134,8 @@ struct SentenceFeatures {
     /// occurrence of a word), [`NO_VECTOR`] if it has none.
     ids: Vec<u32>,
     dims: usize,
+    /// Each token's static features that depend on its context
+    /// ([`context_features`], [`run_features`]).
     features: Vec<u64>,
     /// `features[ends[i-1]..ends[i]]` are token i's.
     ends: Vec<usize>,
@@ -136,6 +149,8 @@ impl DocFeatures {
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
         let mut cache = WordViews::default();
+        let mut word_features_of = Vec::new();
+        let mut word_ends = Vec::new();
         let sentences = sentences
             .iter()
             .map(|words| {
@@ -151,7 +166,12 @@ impl DocFeatures {
                 // Runs are not looked for in headlines: there every word is
                 // capitalised and the whole line would be one run.
                 for (i, run) in runs.iter().enumerate() {
-                    static_features(&v, i, caps, &evidence, &mut features);
+                    // A word's own features once, at its first occurrence.
+                    if v[i].word_id as usize == word_ends.len() {
+                        word_features(&v[i], &evidence, &mut word_features_of);
+                        word_ends.push(word_features_of.len());
+                    }
+                    context_features(&v, i, caps, &evidence, &mut features);
                     if let Some(run) = run {
                         run_features(&v, i, *run, &mut features);
                     }
@@ -191,7 +211,21 @@ impl DocFeatures {
         DocFeatures {
             sentences,
             distinct: distinct.len(),
+            word_features: word_features_of,
+            word_ends,
         }
+    }
+
+    /// Number of distinct words in the document.
+    pub(crate) fn words(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    /// The features of word `w` that depend on it alone.
+    fn word_features(&self, w: u32) -> &[u64] {
+        let w = w as usize;
+        let from = w.checked_sub(1).map_or(0, |p| self.word_ends[p]);
+        &self.word_features[from..self.word_ends[w]]
     }
 }
 
@@ -245,6 +279,11 @@ pub(crate) fn decode_document<D: Decoder>(
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             features.clear();
+            features.extend_from_slice(doc.word_features(v[i].word_id));
+            let word = WordPart {
+                id: v[i].word_id,
+                len: features.len(),
+            };
             let from = if i > 0 { sentence.ends[i - 1] } else { 0 };
             features.extend_from_slice(&sentence.features[from..sentence.ends[i]]);
             if let Some(first) = first {
@@ -259,7 +298,7 @@ pub(crate) fn decode_document<D: Decoder>(
             };
             dynamic_features(&v[i], prev, prev2, h, &mut features);
             let dense = sentence.dense(i);
-            scorer.score_token(&features, &dense, &sentence.dense_ids(i), &mut scores);
+            scorer.score_token(&features, word, &dense, &sentence.dense_ids(i), &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -373,7 +412,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DenseMemo::new(doc.distinct),
+            memo: DocMemo::new(doc.distinct, doc.words()),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         for stage in stages {
@@ -381,7 +420,7 @@ impl Tagger {
             let mut predict = Predict {
                 weights: stage,
                 labels,
-                memo: DenseMemo::new(doc.distinct),
+                memo: DocMemo::new(doc.distinct, doc.words()),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
         }
