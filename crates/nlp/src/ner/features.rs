@@ -434,9 +434,64 @@ pub(crate) fn word_features(t: &TokenView, doc: &DocEvidence, out: &mut Vec<u64>
     }
 }
 
+/// The places, relative to a token, of the neighbours whose words give
+/// it features of their own ([`neighbour_features`]).
+pub(crate) const NEIGHBOURS: [isize; 4] = [-1, 1, -2, 2];
+
+/// Appends the static feature keys that neighbour `t`, `k` places from a
+/// token ([`NEIGHBOURS`]), gives it by its word alone; `None` past the
+/// sentence's edge. The same for each occurrence of the word in that
+/// place, so a tagger sums their weights once per distinct word and place.
+pub(crate) fn neighbour_features(t: Option<&TokenView>, k: isize, out: &mut Vec<u64>) {
+    let edge = if k < 0 { "<s>" } else { "</s>" };
+    let lower = t.map_or(edge, |t| &t.lower);
+    let classes = t.map_or([u16::MAX - 1; 3], |t| t.classes);
+    match k {
+        -1 | 1 => {
+            let (word, shape) = if k < 0 { (6, 10) } else { (7, 11) };
+            out.push(Key::new(word).str(lower).done());
+            out.push(Key::new(shape).str(t.map_or(edge, |t| &t.shape)).done());
+            // Word classes.
+            out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
+            out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
+            // Person-name lists ("Carla Lima").
+            if let Some(n) = t.filter(|t| t.capitalised).map(|t| t.person) {
+                if n.first > 0 || n.last > 0 {
+                    out.push(
+                        Key::new(80)
+                            .num(k as u32)
+                            .num(u32::from(n.first))
+                            .num(u32::from(n.last))
+                            .done(),
+                    );
+                }
+            }
+            // Name-word lists: a title before a word ("Gen. Kassem") or a
+            // head word after it ("Prosecution Authority") tells a name's
+            // type where the training data never saw the name itself.
+            if let Some(t) = t.filter(|t| t.kinds != 0) {
+                out.push(
+                    Key::new(90)
+                        .num(k as u32)
+                        .num(u32::from(t.kinds))
+                        .num(u32::from(t.capitalised))
+                        .done(),
+                );
+            }
+        }
+        _ => {
+            // Wider context: the word and its class two places away.
+            let (word, class) = if k < 0 { (8, 27) } else { (9, 28) };
+            out.push(Key::new(word).str(lower).done());
+            out.push(Key::new(class).num(u32::from(classes[1])).done());
+        }
+    }
+}
+
 /// Appends the static feature keys of token `i` that depend on its
-/// context (neighbours, the sentence, its position); with
-/// [`word_features`], a token's static features.
+/// context (pairs of it and a neighbour, the sentence, its position); with
+/// [`word_features`] of it and [`neighbour_features`] of the words around
+/// it, a token's static features.
 pub(crate) fn context_features(
     v: &[TokenView],
     i: usize,
@@ -457,12 +512,6 @@ pub(crate) fn context_features(
     let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
     let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
 
-    out.push(Key::new(6).str(lower_at(-1)).done());
-    out.push(Key::new(7).str(lower_at(1)).done());
-    out.push(Key::new(8).str(lower_at(-2)).done());
-    out.push(Key::new(9).str(lower_at(2)).done());
-    out.push(Key::new(10).str(shape_at(-1)).done());
-    out.push(Key::new(11).str(shape_at(1)).done());
     out.push(Key::new(12).str(lower_at(-1)).str(&t.lower).done());
     out.push(Key::new(13).str(&t.lower).str(lower_at(1)).done());
     out.push(
@@ -472,16 +521,8 @@ pub(crate) fn context_features(
             .str(shape_at(1))
             .done(),
     );
-    // Word classes of the neighbours.
-    for k in [-1isize, 1] {
-        let classes = at(k).map_or([u16::MAX - 1; 3], |t| t.classes);
-        out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
-        out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
-    }
-    // Wider class context: two tokens away, and class bigrams.
+    // Class bigrams.
     let class_at = |k: isize, level: usize| at(k).map_or(u16::MAX - 1, |t| t.classes[level]);
-    out.push(Key::new(27).num(u32::from(class_at(-2, 1))).done());
-    out.push(Key::new(28).num(u32::from(class_at(2, 1))).done());
     out.push(
         Key::new(29)
             .num(u32::from(class_at(-1, 1)))
@@ -500,35 +541,6 @@ pub(crate) fn context_features(
     for k in [-1isize, 0, 1] {
         if let Some(hit) = at(k).and_then(|t| t.lexicon) {
             out.push(Key::new(19).num(k as u32).num(hit.code()).done());
-        }
-    }
-    // Person-name lists: the neighbours ("Carla Lima").
-    for k in [-1isize, 1] {
-        if let Some(n) = at(k).filter(|t| t.capitalised).map(|t| t.person) {
-            if n.first > 0 || n.last > 0 {
-                out.push(
-                    Key::new(80)
-                        .num(k as u32)
-                        .num(u32::from(n.first))
-                        .num(u32::from(n.last))
-                        .done(),
-                );
-            }
-        }
-    }
-    // Name-word lists of the neighbours: a title before a
-    // word ("Gen. Kassem") or a head word after it ("Prosecution
-    // Authority") tells a name's type where the training data never saw
-    // the name itself.
-    for k in [-1isize, 1] {
-        if let Some(t) = at(k).filter(|t| t.kinds != 0) {
-            out.push(
-                Key::new(90)
-                    .num(k as u32)
-                    .num(u32::from(t.kinds))
-                    .num(u32::from(t.capitalised))
-                    .done(),
-            );
         }
     }
     // Sentence position and casing context.

@@ -5,7 +5,8 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
-    run_features, views_cached, word_features, DocEvidence, FirstPass, TokenView, WordViews,
+    neighbour_features, run_features, views_cached, word_features, DocEvidence, FirstPass,
+    TokenView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -25,15 +26,20 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
-    /// [`Decoder::score`] for a token whose first features, `word.len` of
-    /// them, depend on its word alone (the document's word `word.id`),
-    /// and whose dense slots hold the document's distinct vectors `ids`
+    /// Whether the decoder takes a token's word parts apart from its other
+    /// features: then the `features` that [`Decoder::score_token`] and
+    /// [`Decoder::choose`] see are the others only, else all of them.
+    const BY_PARTS: bool = false;
+    /// [`Decoder::score`] for a token whose features are the parts
+    /// `words`, each depending on one word alone (its own, a
+    /// neighbour's), and `features` (see [`Decoder::BY_PARTS`]), and
+    /// whose dense slots hold the document's distinct vectors `ids`
     /// ([`NO_VECTOR`] where none), so that a decoder with fixed weights
     /// may reuse what it computed for the same word before.
     fn score_token(
         &mut self,
+        _words: &[WordPart<'_>; WORD_PARTS],
         features: &[u64],
-        _word: WordPart,
         dense: &DenseInput<'_>,
         _ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
@@ -64,6 +70,7 @@ pub(crate) struct Predict<'a> {
 }
 
 impl Decoder for Predict<'_> {
+    const BY_PARTS: bool = true;
     fn label_count(&self) -> usize {
         self.labels
     }
@@ -77,8 +84,8 @@ impl Decoder for Predict<'_> {
     }
     fn score_token(
         &mut self,
+        words: &[WordPart<'_>; WORD_PARTS],
         features: &[u64],
-        word: WordPart,
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
@@ -86,7 +93,7 @@ impl Decoder for Predict<'_> {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights
-            .score_memo(features, word, dense, ids, &mut self.memo, &mut ints[..n]);
+            .score_memo(words, features, dense, ids, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -116,12 +123,19 @@ pub(crate) struct DocFeatures {
     sentences: Vec<SentenceFeatures>,
     /// Number of distinct word vectors in the document.
     pub(crate) distinct: usize,
-    /// The static features of each distinct word that depend on the word
-    /// alone ([`word_features`]), by word number.
+    /// The static features each distinct word gives the token it is and
+    /// the tokens it neighbours, by word alone ([`word_features`],
+    /// [`neighbour_features`]): [`WORD_PARTS`] parts per word number, in
+    /// the order of [`DocFeatures::parts`], and then those of the edge of
+    /// a sentence as a neighbour.
     word_features: Vec<u64>,
-    /// `word_features[word_ends[w-1]..word_ends[w]]` are word w's.
+    /// `word_features[word_ends[p-1]..word_ends[p]]` are part p's.
     word_ends: Vec<usize>,
 }
+
+/// The parts of a token's features that each depend on one word alone:
+/// its own word's, then those of its neighbours in [`NEIGHBOURS`].
+pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
 /// One sentence's views and the flat list of its tokens' static features.
 struct SentenceFeatures {
@@ -166,10 +180,14 @@ impl DocFeatures {
                 // Runs are not looked for in headlines: there every word is
                 // capitalised and the whole line would be one run.
                 for (i, run) in runs.iter().enumerate() {
-                    // A word's own features once, at its first occurrence.
-                    if v[i].word_id as usize == word_ends.len() {
+                    // A word's features once, at its first occurrence.
+                    if v[i].word_id as usize * WORD_PARTS == word_ends.len() {
                         word_features(&v[i], &evidence, &mut word_features_of);
                         word_ends.push(word_features_of.len());
+                        for k in NEIGHBOURS {
+                            neighbour_features(Some(&v[i]), k, &mut word_features_of);
+                            word_ends.push(word_features_of.len());
+                        }
                     }
                     context_features(&v, i, caps, &evidence, &mut features);
                     if let Some(run) = run {
@@ -208,6 +226,12 @@ impl DocFeatures {
                 }
             })
             .collect();
+        // The sentence's edge as a neighbour (it is no token of its own).
+        word_ends.push(word_features_of.len());
+        for k in NEIGHBOURS {
+            neighbour_features(None, k, &mut word_features_of);
+            word_ends.push(word_features_of.len());
+        }
         DocFeatures {
             sentences,
             distinct: distinct.len(),
@@ -216,16 +240,36 @@ impl DocFeatures {
         }
     }
 
-    /// Number of distinct words in the document.
-    pub(crate) fn words(&self) -> usize {
+    /// Number of word parts of the document (each distinct word's, and the
+    /// sentence edge's), the numbers of [`WordPart::id`].
+    pub(crate) fn word_parts(&self) -> usize {
         self.word_ends.len()
     }
 
-    /// The features of word `w` that depend on it alone.
-    fn word_features(&self, w: u32) -> &[u64] {
-        let w = w as usize;
-        let from = w.checked_sub(1).map_or(0, |p| self.word_ends[p]);
-        &self.word_features[from..self.word_ends[w]]
+    /// The parts of token `i`'s features that depend on one word alone,
+    /// in the order they start its feature list, with their lengths.
+    fn parts(&self, sentence: &SentenceFeatures, i: usize) -> [WordPart<'_>; WORD_PARTS] {
+        let edge = (self.word_ends.len() / WORD_PARTS).saturating_sub(1);
+        let word_of = |k: isize| {
+            i.checked_add_signed(k)
+                .and_then(|j| sentence.views.get(j))
+                .map_or(edge, |t| t.word_id as usize)
+        };
+        let part = |id: usize| {
+            let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
+            WordPart {
+                id,
+                features: &self.word_features[from..self.word_ends[id]],
+            }
+        };
+        let [a, b, c, d] = NEIGHBOURS;
+        [
+            part(word_of(0) * WORD_PARTS),
+            part(word_of(a) * WORD_PARTS + 1),
+            part(word_of(b) * WORD_PARTS + 2),
+            part(word_of(c) * WORD_PARTS + 3),
+            part(word_of(d) * WORD_PARTS + 4),
+        ]
     }
 }
 
@@ -279,11 +323,12 @@ pub(crate) fn decode_document<D: Decoder>(
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             features.clear();
-            features.extend_from_slice(doc.word_features(v[i].word_id));
-            let word = WordPart {
-                id: v[i].word_id,
-                len: features.len(),
-            };
+            let words = doc.parts(sentence, i);
+            if !D::BY_PARTS {
+                for part in &words {
+                    features.extend_from_slice(part.features);
+                }
+            }
             let from = if i > 0 { sentence.ends[i - 1] } else { 0 };
             features.extend_from_slice(&sentence.features[from..sentence.ends[i]]);
             if let Some(first) = first {
@@ -298,7 +343,13 @@ pub(crate) fn decode_document<D: Decoder>(
             };
             dynamic_features(&v[i], prev, prev2, h, &mut features);
             let dense = sentence.dense(i);
-            scorer.score_token(&features, word, &dense, &sentence.dense_ids(i), &mut scores);
+            scorer.score_token(
+                &words,
+                &features,
+                &dense,
+                &sentence.dense_ids(i),
+                &mut scores,
+            );
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -412,7 +463,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DocMemo::new(doc.distinct, doc.words()),
+            memo: DocMemo::new(doc.distinct, doc.word_parts()),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         for stage in stages {
@@ -420,7 +471,7 @@ impl Tagger {
             let mut predict = Predict {
                 weights: stage,
                 labels,
-                memo: DocMemo::new(doc.distinct, doc.words()),
+                memo: DocMemo::new(doc.distinct, doc.word_parts()),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
         }
