@@ -171,12 +171,18 @@ impl DenseMemo {
 }
 
 /// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
-/// sum fits an i32); a plain reduction the compiler vectorises.
+/// sum fits an i32). Summed in eight lanes, eight components at a time:
+/// the compiler makes each step one multiply-add of eight pairs
+/// (`pmaddwd`), where a plain `.sum()` of the products loads four
+/// components at a time and runs twice the instructions.
 fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
-    a.iter()
-        .zip(b)
-        .map(|(x, w)| i32::from(*x) * i32::from(*w))
-        .sum()
+    let mut lanes = [0i32; 8];
+    for (x, w) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for ((lane, x), w) in lanes.iter_mut().zip(x).zip(w) {
+            *lane += i32::from(*x) * i32::from(*w);
+        }
+    }
+    lanes.iter().sum()
 }
 
 /// `sum / 127` rounded to the nearest integer (never a tie: 127 is odd).
