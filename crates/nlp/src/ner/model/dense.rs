@@ -187,9 +187,9 @@ fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
 
 /// `sum / 127` rounded to the nearest integer (never a tie: 127 is odd).
 pub(crate) fn round_div_127(sum: i64) -> i32 {
-    let q = sum.div_euclid(127);
-    let r = sum.rem_euclid(127);
-    let rounded = if r >= 64 { q + 1 } else { q };
+    // ⌊(sum + 63) / 127⌋: sum's remainder r rounds up exactly when r ≥ 64,
+    // in one division by a constant (a multiplication) rather than two.
+    let rounded = sum.saturating_add(63).div_euclid(127);
     rounded.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
 
@@ -201,7 +201,23 @@ mod tests {
     #[test]
     fn rounds_like_the_float_sum() {
         for sum in [
-            -300i64, -191, -190, -64, -63, 0, 63, 64, 190, 191, 12_345_678,
+            -300i64,
+            -192,
+            -191,
+            -190,
+            -65,
+            -64,
+            -63,
+            -1,
+            0,
+            1,
+            63,
+            64,
+            190,
+            191,
+            12_345_678,
+            -1_610_612_736,
+            1_610_612_736,
         ] {
             assert_eq!(
                 round_div_127(sum),
