@@ -148,6 +148,8 @@ struct SentenceFeatures {
     /// occurrence of a word), [`NO_VECTOR`] if it has none.
     ids: Vec<u32>,
     dims: usize,
+    /// Each token's word parts, by number ([`DocFeatures::parts`]).
+    parts: Vec<[u32; WORD_PARTS]>,
     /// Each token's static features that depend on its context
     /// ([`context_features`], [`run_features`]).
     features: Vec<u64>,
@@ -165,7 +167,7 @@ impl DocFeatures {
         let mut cache = WordViews::default();
         let mut word_features_of = Vec::new();
         let mut word_ends = Vec::new();
-        let sentences = sentences
+        let mut sentences = sentences
             .iter()
             .map(|words| {
                 let v = views_cached(words, lex, &mut cache);
@@ -221,16 +223,37 @@ impl DocFeatures {
                     known,
                     ids,
                     dims,
+                    parts: Vec::new(),
                     features,
                     ends,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
         // The sentence's edge as a neighbour (it is no token of its own).
+        let edge = word_ends.len() / WORD_PARTS;
         word_ends.push(word_features_of.len());
         for k in NEIGHBOURS {
             neighbour_features(None, k, &mut word_features_of);
             word_ends.push(word_features_of.len());
+        }
+        // Each token's parts, numbered once for both stages.
+        for sentence in &mut sentences {
+            let v = &sentence.views;
+            sentence.parts = (0..v.len())
+                .map(|i| {
+                    let word_of = |k: isize| {
+                        i.checked_add_signed(k)
+                            .and_then(|j| v.get(j))
+                            .map_or(edge, |t| t.word_id as usize)
+                    };
+                    let mut parts = [0u32; WORD_PARTS];
+                    parts[0] = (word_of(0) * WORD_PARTS) as u32;
+                    for (n, k) in NEIGHBOURS.into_iter().enumerate() {
+                        parts[n + 1] = (word_of(k) * WORD_PARTS + n + 1) as u32;
+                    }
+                    parts
+                })
+                .collect();
         }
         DocFeatures {
             sentences,
@@ -249,27 +272,14 @@ impl DocFeatures {
     /// The parts of token `i`'s features that depend on one word alone,
     /// in the order they start its feature list, with their lengths.
     fn parts(&self, sentence: &SentenceFeatures, i: usize) -> [WordPart<'_>; WORD_PARTS] {
-        let edge = (self.word_ends.len() / WORD_PARTS).saturating_sub(1);
-        let word_of = |k: isize| {
-            i.checked_add_signed(k)
-                .and_then(|j| sentence.views.get(j))
-                .map_or(edge, |t| t.word_id as usize)
-        };
-        let part = |id: usize| {
+        sentence.parts[i].map(|id| {
+            let id = id as usize;
             let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
             WordPart {
                 id,
                 features: &self.word_features[from..self.word_ends[id]],
             }
-        };
-        let [a, b, c, d] = NEIGHBOURS;
-        [
-            part(word_of(0) * WORD_PARTS),
-            part(word_of(a) * WORD_PARTS + 1),
-            part(word_of(b) * WORD_PARTS + 2),
-            part(word_of(c) * WORD_PARTS + 3),
-            part(word_of(d) * WORD_PARTS + 4),
-        ]
+        })
     }
 }
 
