@@ -75,6 +75,9 @@ pub(crate) struct TokenView {
     pub kinds: u8,
     /// The word's row in the model's word vectors.
     pub vector: Option<u32>,
+    /// The word's number in its document (in order of first occurrence;
+    /// the same for each occurrence of a word as written).
+    pub word_id: u32,
 }
 
 /// What a token's view takes from its word alone, worked out once per
@@ -89,13 +92,15 @@ pub(crate) struct WordView {
     person: PersonName,
     kinds: u8,
     vector: Option<u32>,
+    /// The word's number in its document.
+    id: u32,
 }
 
 /// The [`WordView`] of each word seen so far in a document.
 pub(crate) type WordViews<'w> = HashMap<&'w str, WordView>;
 
 impl WordView {
-    fn new(w: &str, lex: &Lexicons) -> Self {
+    fn new(w: &str, id: u32, lex: &Lexicons) -> Self {
         let word = if w.contains('’') {
             CompactString::from(w.replace('’', "'"))
         } else {
@@ -117,6 +122,7 @@ impl WordView {
             vector: lex.vectors.row(&lower),
             word,
             lower,
+            id,
         }
     }
 }
@@ -325,7 +331,10 @@ pub(crate) fn views_cached<'w>(
         .iter()
         .zip(hits)
         .map(|(w, hit)| {
-            let view = cache.entry(*w).or_insert_with(|| WordView::new(w, lex));
+            let next = cache.len() as u32;
+            let view = cache
+                .entry(*w)
+                .or_insert_with(|| WordView::new(w, next, lex));
             TokenView {
                 word: view.word.clone(),
                 lower: view.lower.clone(),
@@ -336,32 +345,17 @@ pub(crate) fn views_cached<'w>(
                 person: view.person,
                 kinds: view.kinds,
                 vector: view.vector,
+                word_id: view.id,
             }
         })
         .collect()
 }
 
-/// Appends the static feature keys of token `i` to `out`.
-pub(crate) fn static_features(
-    v: &[TokenView],
-    i: usize,
-    caps_sentence: bool,
-    doc: &DocEvidence,
-    out: &mut Vec<u64>,
-) {
-    let t = &v[i];
-    let none = "<s>";
-    let at = |k: isize| -> Option<&TokenView> {
-        let j = i as isize + k;
-        if j < 0 {
-            None
-        } else {
-            v.get(j as usize)
-        }
-    };
-    let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
-    let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
-
+/// Appends the static feature keys that depend on token `t`'s word alone
+/// (and on the document's evidence about it), the same at each of the
+/// word's occurrences in a document: a tagger sums their weights once per
+/// distinct word.
+pub(crate) fn word_features(t: &TokenView, doc: &DocEvidence, out: &mut Vec<u64>) {
     out.push(Key::new(0).done());
     out.push(Key::new(1).str(&t.word).done());
     out.push(Key::new(2).str(&t.lower).done());
@@ -384,50 +378,14 @@ pub(crate) fn static_features(
         out.push(Key::new(4).num(n as u32).str(prefix).done());
         out.push(Key::new(5).num(n as u32).str(suffix).done());
     }
-    out.push(Key::new(6).str(lower_at(-1)).done());
-    out.push(Key::new(7).str(lower_at(1)).done());
-    out.push(Key::new(8).str(lower_at(-2)).done());
-    out.push(Key::new(9).str(lower_at(2)).done());
-    out.push(Key::new(10).str(shape_at(-1)).done());
-    out.push(Key::new(11).str(shape_at(1)).done());
-    out.push(Key::new(12).str(lower_at(-1)).str(&t.lower).done());
-    out.push(Key::new(13).str(&t.lower).str(lower_at(1)).done());
-    out.push(
-        Key::new(14)
-            .str(shape_at(-1))
-            .str(&t.shape)
-            .str(shape_at(1))
-            .done(),
-    );
-    // Word classes of the token and its neighbours.
+    // Word classes.
     for (level, c) in t.classes.iter().enumerate() {
         out.push(Key::new(15).num(level as u32).num(u32::from(*c)).done());
-    }
-    for k in [-1isize, 1] {
-        let classes = at(k).map_or([u16::MAX - 1; 3], |t| t.classes);
-        out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
-        out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
     }
     out.push(
         Key::new(18)
             .num(u32::from(t.classes[1]))
             .str(&t.shape)
-            .done(),
-    );
-    // Wider class context: two tokens away, and class bigrams.
-    let class_at = |k: isize, level: usize| at(k).map_or(u16::MAX - 1, |t| t.classes[level]);
-    out.push(Key::new(27).num(u32::from(class_at(-2, 1))).done());
-    out.push(Key::new(28).num(u32::from(class_at(2, 1))).done());
-    out.push(
-        Key::new(29)
-            .num(u32::from(class_at(-1, 1)))
-            .num(u32::from(t.classes[1]))
-            .done(),
-    );
-    out.push(
-        Key::new(30)
-            .num(u32::from(t.classes[1]))
-            .num(u32::from(class_at(1, 1)))
             .done(),
     );
     out.push(
@@ -442,41 +400,147 @@ pub(crate) fn static_features(
             out.push(Key::new(32).str(part).done());
         }
     }
+    // The word's own person-name bands and name-word lists (its
+    // neighbours' are context: [`context_features`]).
+    if t.capitalised && (t.person.first > 0 || t.person.last > 0) {
+        out.push(
+            Key::new(80)
+                .num(0)
+                .num(u32::from(t.person.first))
+                .num(u32::from(t.person.last))
+                .done(),
+        );
+    }
+    if t.kinds != 0 {
+        out.push(
+            Key::new(90)
+                .num(0)
+                .num(u32::from(t.kinds))
+                .num(u32::from(t.capitalised))
+                .done(),
+        );
+    }
+    // Document evidence: whether the word is written in lower case or
+    // capitalised elsewhere.
+    if t.capitalised {
+        let lower_elsewhere = doc.seen_lower.contains(t.lower.as_str());
+        let cap_elsewhere = doc.truecase.contains_key(t.lower.as_str());
+        out.push(
+            Key::new(26)
+                .num(u32::from(lower_elsewhere))
+                .num(u32::from(cap_elsewhere))
+                .done(),
+        );
+    }
+}
+
+/// The places, relative to a token, of the neighbours whose words give
+/// it features of their own ([`neighbour_features`]).
+pub(crate) const NEIGHBOURS: [isize; 4] = [-1, 1, -2, 2];
+
+/// Appends the static feature keys that neighbour `t`, `k` places from a
+/// token ([`NEIGHBOURS`]), gives it by its word alone; `None` past the
+/// sentence's edge. The same for each occurrence of the word in that
+/// place, so a tagger sums their weights once per distinct word and place.
+pub(crate) fn neighbour_features(t: Option<&TokenView>, k: isize, out: &mut Vec<u64>) {
+    let edge = if k < 0 { "<s>" } else { "</s>" };
+    let lower = t.map_or(edge, |t| &t.lower);
+    let classes = t.map_or([u16::MAX - 1; 3], |t| t.classes);
+    match k {
+        -1 | 1 => {
+            let (word, shape) = if k < 0 { (6, 10) } else { (7, 11) };
+            out.push(Key::new(word).str(lower).done());
+            out.push(Key::new(shape).str(t.map_or(edge, |t| &t.shape)).done());
+            // Word classes.
+            out.push(Key::new(16).num(k as u32).num(u32::from(classes[1])).done());
+            out.push(Key::new(17).num(k as u32).num(u32::from(classes[2])).done());
+            // Person-name lists ("Carla Lima").
+            if let Some(n) = t.filter(|t| t.capitalised).map(|t| t.person) {
+                if n.first > 0 || n.last > 0 {
+                    out.push(
+                        Key::new(80)
+                            .num(k as u32)
+                            .num(u32::from(n.first))
+                            .num(u32::from(n.last))
+                            .done(),
+                    );
+                }
+            }
+            // Name-word lists: a title before a word ("Gen. Kassem") or a
+            // head word after it ("Prosecution Authority") tells a name's
+            // type where the training data never saw the name itself.
+            if let Some(t) = t.filter(|t| t.kinds != 0) {
+                out.push(
+                    Key::new(90)
+                        .num(k as u32)
+                        .num(u32::from(t.kinds))
+                        .num(u32::from(t.capitalised))
+                        .done(),
+                );
+            }
+        }
+        _ => {
+            // Wider context: the word and its class two places away.
+            let (word, class) = if k < 0 { (8, 27) } else { (9, 28) };
+            out.push(Key::new(word).str(lower).done());
+            out.push(Key::new(class).num(u32::from(classes[1])).done());
+        }
+    }
+}
+
+/// Appends the static feature keys of token `i` that depend on its
+/// context (pairs of it and a neighbour, the sentence, its position); with
+/// [`word_features`] of it and [`neighbour_features`] of the words around
+/// it, a token's static features.
+pub(crate) fn context_features(
+    v: &[TokenView],
+    i: usize,
+    caps_sentence: bool,
+    doc: &DocEvidence,
+    out: &mut Vec<u64>,
+) {
+    let t = &v[i];
+    let none = "<s>";
+    let at = |k: isize| -> Option<&TokenView> {
+        let j = i as isize + k;
+        if j < 0 {
+            None
+        } else {
+            v.get(j as usize)
+        }
+    };
+    let lower_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.lower);
+    let shape_at = |k: isize| at(k).map_or(if k < 0 { none } else { "</s>" }, |t| &t.shape);
+
+    out.push(Key::new(12).str(lower_at(-1)).str(&t.lower).done());
+    out.push(Key::new(13).str(&t.lower).str(lower_at(1)).done());
+    out.push(
+        Key::new(14)
+            .str(shape_at(-1))
+            .str(&t.shape)
+            .str(shape_at(1))
+            .done(),
+    );
+    // Class bigrams.
+    let class_at = |k: isize, level: usize| at(k).map_or(u16::MAX - 1, |t| t.classes[level]);
+    out.push(
+        Key::new(29)
+            .num(u32::from(class_at(-1, 1)))
+            .num(u32::from(t.classes[1]))
+            .done(),
+    );
+    out.push(
+        Key::new(30)
+            .num(u32::from(t.classes[1]))
+            .num(u32::from(class_at(1, 1)))
+            .done(),
+    );
     out.push(Key::new(33).str(&t.shape).str(lower_at(1)).done());
     out.push(Key::new(34).str(lower_at(-1)).str(&t.shape).done());
     // Lexicon membership of the token and its neighbours.
     for k in [-1isize, 0, 1] {
         if let Some(hit) = at(k).and_then(|t| t.lexicon) {
             out.push(Key::new(19).num(k as u32).num(hit.code()).done());
-        }
-    }
-    // Person-name lists: the token and its neighbours ("Carla Lima").
-    for k in [-1isize, 0, 1] {
-        if let Some(n) = at(k).filter(|t| t.capitalised).map(|t| t.person) {
-            if n.first > 0 || n.last > 0 {
-                out.push(
-                    Key::new(80)
-                        .num(k as u32)
-                        .num(u32::from(n.first))
-                        .num(u32::from(n.last))
-                        .done(),
-                );
-            }
-        }
-    }
-    // Name-word lists of the token and its neighbours: a title before a
-    // word ("Gen. Kassem") or a head word after it ("Prosecution
-    // Authority") tells a name's type where the training data never saw
-    // the name itself.
-    for k in [-1isize, 0, 1] {
-        if let Some(t) = at(k).filter(|t| t.kinds != 0) {
-            out.push(
-                Key::new(90)
-                    .num(k as u32)
-                    .num(u32::from(t.kinds))
-                    .num(u32::from(t.capitalised))
-                    .done(),
-            );
         }
     }
     // Sentence position and casing context.
@@ -495,16 +559,6 @@ pub(crate) fn static_features(
         } else {
             out.push(Key::new(25).done());
         }
-    }
-    if t.capitalised {
-        let lower_elsewhere = doc.seen_lower.contains(t.lower.as_str());
-        let cap_elsewhere = doc.truecase.contains_key(t.lower.as_str());
-        out.push(
-            Key::new(26)
-                .num(u32::from(lower_elsewhere))
-                .num(u32::from(cap_elsewhere))
-                .done(),
-        );
     }
 }
 

@@ -15,12 +15,13 @@ mod table;
 use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
-pub(crate) use dense::{DenseMemo, NO_VECTOR};
+use dense::DenseMemo;
+pub(crate) use dense::NO_VECTOR;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use table::FeatureTable;
+use table::{FeatureTable, SLOT_LABELS};
 
 const MAGIC: &[u8; 8] = b"NGNER003";
 
@@ -67,6 +68,38 @@ pub(crate) const DENSE_SLOTS: usize = 6;
 
 /// The word vectors of a token's dense slots (`None` for unknown words).
 pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
+
+/// Features of a token that depend on one word alone (its own, or a
+/// neighbour's in one place), the same at every token that word stands in
+/// that place for: the document's word part `id`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordPart<'a> {
+    /// The part's number in the document.
+    pub id: usize,
+    /// Its features.
+    pub features: &'a [u64],
+}
+
+/// What the tokens of one document share within one stage, worked out at
+/// a word's first use: each distinct vector's products per dense slot,
+/// and the weights of each word part's features summed.
+#[derive(Debug, Default)]
+pub(crate) struct DocMemo {
+    dense: DenseMemo,
+    /// Per word part, the weights of its features summed, once known.
+    words: Vec<Option<[i32; SLOT_LABELS]>>,
+}
+
+impl DocMemo {
+    /// A memo for a document of `vectors` distinct word vectors and
+    /// `parts` word parts.
+    pub(crate) fn new(vectors: usize, parts: usize) -> Self {
+        DocMemo {
+            dense: DenseMemo::new(vectors),
+            words: vec![None; parts],
+        }
+    }
+}
 
 /// One stage's weights: a row of per-label scores for each known feature,
 /// and a `[slot][dimension][label]` block for word-vector components.
@@ -155,15 +188,18 @@ impl Weights {
         })
     }
 
-    /// [`Weights::score`] for a token whose dense slots hold the document's
-    /// distinct vectors `ids`, reusing the products in `memo` (the same
-    /// scores: the products are exact integers, summed in any order).
+    /// [`Weights::score`] for a token whose features are the word parts
+    /// `words` and `features` and whose dense slots hold the document's
+    /// distinct vectors `ids`, reusing the parts' feature sums and the
+    /// products in `memo` (the same scores: both are exact integers,
+    /// summed in any order).
     pub(crate) fn score_memo(
         &self,
+        words: &[WordPart<'_>],
         features: &[u64],
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
-        memo: &mut DenseMemo,
+        memo: &mut DocMemo,
         scores: &mut [i32],
     ) {
         let n = scores.len();
@@ -172,18 +208,47 @@ impl Weights {
             self.tagging.sparse.as_ref().filter(|_| laid_out),
             self.tagging.dense.as_ref().filter(|_| laid_out),
         ) else {
-            return self.score(features, dense, scores);
+            return self.score_plain(words, features, dense, scores);
         };
         if self.dense.is_empty() {
-            return self.score(features, dense, scores);
+            return self.score_plain(words, features, dense, scores);
         }
-        let Some(products) = block.products_memo(dense, ids, memo) else {
-            return self.score(features, dense, scores);
+        let Some(products) = block.products_memo(dense, ids, &mut memo.dense) else {
+            return self.score_plain(words, features, dense, scores);
         };
-        let sums = table.sum(features);
-        for ((s, sum), p) in scores.iter_mut().zip(sums).zip(products) {
-            *s = sum + dense::round_div_127(p);
+        let mut sums = [0i32; SLOT_LABELS];
+        for word in words {
+            let part = match memo.words.get_mut(word.id) {
+                Some(Some(sums)) => *sums,
+                Some(slot) => *slot.insert(table.sum(word.features)),
+                None => table.sum(word.features),
+            };
+            for (s, p) in sums.iter_mut().zip(part) {
+                *s += p;
+            }
         }
+        let context = table.sum(features);
+        for (((s, sum), c), p) in scores.iter_mut().zip(sums).zip(context).zip(products) {
+            *s = sum + c + dense::round_div_127(p);
+        }
+    }
+
+    /// [`Weights::score`] of the word parts' features and `features`
+    /// together.
+    fn score_plain(
+        &self,
+        words: &[WordPart<'_>],
+        features: &[u64],
+        dense: &DenseInput<'_>,
+        scores: &mut [i32],
+    ) {
+        let all: Vec<u64> = words
+            .iter()
+            .flat_map(|w| w.features)
+            .chain(features)
+            .copied()
+            .collect();
+        self.score(&all, dense, scores);
     }
 
     /// Writes each label's score for `features` and the word vectors
@@ -611,13 +676,31 @@ mod tests {
                 stage.score(&features, &dense, &mut fast);
                 plain_score(stage, &features, &dense, &mut plain);
                 assert_eq!(fast, plain);
-                // The per-document products give the same scores, computed
-                // and then read back from the memo.
+                // The per-document products and word sums give the same
+                // scores, computed and then read back from the memo.
                 let ids = [0, 1, 2, 3, 4, 5];
-                let mut memo = DenseMemo::new(DENSE_SLOTS);
+                // The first twenty features taken for two word parts.
+                let words = [
+                    WordPart {
+                        id: 1,
+                        features: &features[..15],
+                    },
+                    WordPart {
+                        id: 0,
+                        features: &features[15..20],
+                    },
+                ];
+                let mut memo = DocMemo::new(DENSE_SLOTS, 2);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
-                    stage.score_memo(&features, &dense, &ids, &mut memo, &mut memoised);
+                    stage.score_memo(
+                        &words,
+                        &features[20..],
+                        &dense,
+                        &ids,
+                        &mut memo,
+                        &mut memoised,
+                    );
                     assert_eq!(memoised, plain);
                 }
             }

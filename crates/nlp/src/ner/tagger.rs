@@ -4,11 +4,14 @@
 //! the document), with B/I/O consistency enforced.
 
 use super::features::{
-    all_caps_sentence, capitalised_runs, dynamic_features, first_pass_features, run_features,
-    static_features, views_cached, DocEvidence, FirstPass, TokenView, WordViews,
+    all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
+    neighbour_features, run_features, views_cached, word_features, DocEvidence, FirstPass,
+    TokenView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
-use super::model::{DenseInput, DenseMemo, KeyMap, NerModel, Weights, DENSE_SLOTS, NO_VECTOR};
+use super::model::{
+    DenseInput, DocMemo, KeyMap, NerModel, Weights, WordPart, DENSE_SLOTS, NO_VECTOR,
+};
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
 
@@ -23,12 +26,19 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
-    /// [`Decoder::score`] for a token whose dense slots hold the
-    /// document's distinct vectors `ids` ([`NO_VECTOR`] where none), so
-    /// that a decoder with fixed weights may reuse what it computed for
-    /// the same word before.
+    /// Whether the decoder takes a token's word parts apart from its other
+    /// features: then the `features` that [`Decoder::score_token`] and
+    /// [`Decoder::choose`] see are the others only, else all of them.
+    const BY_PARTS: bool = false;
+    /// [`Decoder::score`] for a token whose features are the parts
+    /// `words`, each depending on one word alone (its own, a
+    /// neighbour's), and `features` (see [`Decoder::BY_PARTS`]), and
+    /// whose dense slots hold the document's distinct vectors `ids`
+    /// ([`NO_VECTOR`] where none), so that a decoder with fixed weights
+    /// may reuse what it computed for the same word before.
     fn score_token(
         &mut self,
+        _words: &[WordPart<'_>; WORD_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         _ids: &[u32; DENSE_SLOTS],
@@ -54,11 +64,13 @@ pub(crate) struct Predict<'a> {
     pub weights: &'a Weights,
     /// Number of labels.
     pub labels: usize,
-    /// The document's word-vector products so far.
-    pub memo: DenseMemo,
+    /// What the document's tokens share so far: word-vector products and
+    /// the weights of each word's own features.
+    pub memo: DocMemo,
 }
 
 impl Decoder for Predict<'_> {
+    const BY_PARTS: bool = true;
     fn label_count(&self) -> usize {
         self.labels
     }
@@ -72,6 +84,7 @@ impl Decoder for Predict<'_> {
     }
     fn score_token(
         &mut self,
+        words: &[WordPart<'_>; WORD_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
@@ -80,7 +93,7 @@ impl Decoder for Predict<'_> {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights
-            .score_memo(features, dense, ids, &mut self.memo, &mut ints[..n]);
+            .score_memo(words, features, dense, ids, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -110,7 +123,19 @@ pub(crate) struct DocFeatures {
     sentences: Vec<SentenceFeatures>,
     /// Number of distinct word vectors in the document.
     pub(crate) distinct: usize,
+    /// The static features each distinct word gives the token it is and
+    /// the tokens it neighbours, by word alone ([`word_features`],
+    /// [`neighbour_features`]): [`WORD_PARTS`] parts per word number, in
+    /// the order of [`DocFeatures::parts`], and then those of the edge of
+    /// a sentence as a neighbour.
+    word_features: Vec<u64>,
+    /// `word_features[word_ends[p-1]..word_ends[p]]` are part p's.
+    word_ends: Vec<usize>,
 }
+
+/// The parts of a token's features that each depend on one word alone:
+/// its own word's, then those of its neighbours in [`NEIGHBOURS`].
+pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
 /// One sentence's views and the flat list of its tokens' static features.
 struct SentenceFeatures {
@@ -123,6 +148,10 @@ struct SentenceFeatures {
     /// occurrence of a word), [`NO_VECTOR`] if it has none.
     ids: Vec<u32>,
     dims: usize,
+    /// Each token's word parts, by number ([`DocFeatures::parts`]).
+    parts: Vec<[u32; WORD_PARTS]>,
+    /// Each token's static features that depend on its context
+    /// ([`context_features`], [`run_features`]).
     features: Vec<u64>,
     /// `features[ends[i-1]..ends[i]]` are token i's.
     ends: Vec<usize>,
@@ -136,7 +165,9 @@ impl DocFeatures {
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
         let mut cache = WordViews::default();
-        let sentences = sentences
+        let mut word_features_of = Vec::new();
+        let mut word_ends = Vec::new();
+        let mut sentences = sentences
             .iter()
             .map(|words| {
                 let v = views_cached(words, lex, &mut cache);
@@ -151,7 +182,16 @@ impl DocFeatures {
                 // Runs are not looked for in headlines: there every word is
                 // capitalised and the whole line would be one run.
                 for (i, run) in runs.iter().enumerate() {
-                    static_features(&v, i, caps, &evidence, &mut features);
+                    // A word's features once, at its first occurrence.
+                    if v[i].word_id as usize * WORD_PARTS == word_ends.len() {
+                        word_features(&v[i], &evidence, &mut word_features_of);
+                        word_ends.push(word_features_of.len());
+                        for k in NEIGHBOURS {
+                            neighbour_features(Some(&v[i]), k, &mut word_features_of);
+                            word_ends.push(word_features_of.len());
+                        }
+                    }
+                    context_features(&v, i, caps, &evidence, &mut features);
                     if let Some(run) = run {
                         run_features(&v, i, *run, &mut features);
                     }
@@ -183,15 +223,63 @@ impl DocFeatures {
                     known,
                     ids,
                     dims,
+                    parts: Vec::new(),
                     features,
                     ends,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        // The sentence's edge as a neighbour (it is no token of its own).
+        let edge = word_ends.len() / WORD_PARTS;
+        word_ends.push(word_features_of.len());
+        for k in NEIGHBOURS {
+            neighbour_features(None, k, &mut word_features_of);
+            word_ends.push(word_features_of.len());
+        }
+        // Each token's parts, numbered once for both stages.
+        for sentence in &mut sentences {
+            let v = &sentence.views;
+            sentence.parts = (0..v.len())
+                .map(|i| {
+                    let word_of = |k: isize| {
+                        i.checked_add_signed(k)
+                            .and_then(|j| v.get(j))
+                            .map_or(edge, |t| t.word_id as usize)
+                    };
+                    let mut parts = [0u32; WORD_PARTS];
+                    parts[0] = (word_of(0) * WORD_PARTS) as u32;
+                    for (n, k) in NEIGHBOURS.into_iter().enumerate() {
+                        parts[n + 1] = (word_of(k) * WORD_PARTS + n + 1) as u32;
+                    }
+                    parts
+                })
+                .collect();
+        }
         DocFeatures {
             sentences,
             distinct: distinct.len(),
+            word_features: word_features_of,
+            word_ends,
         }
+    }
+
+    /// Number of word parts of the document (each distinct word's, and the
+    /// sentence edge's), the numbers of [`WordPart::id`].
+    pub(crate) fn word_parts(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    /// The parts of token `i`'s features that depend on one word alone,
+    /// in the order they start its feature list, with their lengths.
+    fn parts(&self, sentence: &SentenceFeatures, i: usize) -> [WordPart<'_>; WORD_PARTS] {
+        sentence.parts[i].map(|id| {
+            let id = id as usize;
+            let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
+            WordPart {
+                id,
+                features: &self.word_features[from..self.word_ends[id]],
+            }
+        })
     }
 }
 
@@ -245,6 +333,12 @@ pub(crate) fn decode_document<D: Decoder>(
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             features.clear();
+            let words = doc.parts(sentence, i);
+            if !D::BY_PARTS {
+                for part in &words {
+                    features.extend_from_slice(part.features);
+                }
+            }
             let from = if i > 0 { sentence.ends[i - 1] } else { 0 };
             features.extend_from_slice(&sentence.features[from..sentence.ends[i]]);
             if let Some(first) = first {
@@ -259,7 +353,13 @@ pub(crate) fn decode_document<D: Decoder>(
             };
             dynamic_features(&v[i], prev, prev2, h, &mut features);
             let dense = sentence.dense(i);
-            scorer.score_token(&features, &dense, &sentence.dense_ids(i), &mut scores);
+            scorer.score_token(
+                &words,
+                &features,
+                &dense,
+                &sentence.dense_ids(i),
+                &mut scores,
+            );
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -373,7 +473,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DenseMemo::new(doc.distinct),
+            memo: DocMemo::new(doc.distinct, doc.word_parts()),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         for stage in stages {
@@ -381,7 +481,7 @@ impl Tagger {
             let mut predict = Predict {
                 weights: stage,
                 labels,
-                memo: DenseMemo::new(doc.distinct),
+                memo: DocMemo::new(doc.distinct, doc.word_parts()),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
         }
