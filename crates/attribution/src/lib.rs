@@ -73,7 +73,7 @@ impl Attributor {
         // the stage cuts the text with `nlp`'s tokeniser itself.
         let own;
         let tokens = if a.tokens.is_empty() {
-            own = nlp::tokenize::document(a.text()).0;
+            own = nlp::tokenize::document(a.text())?.0;
             &own
         } else {
             &a.tokens
@@ -183,10 +183,10 @@ fn piece_span(cx: &Context, (s, e): (usize, usize), kind: QuoteKind) -> Span {
     let mut span = cx.span(s, e);
     if kind == QuoteKind::Direct {
         if cx.is_mark(s) {
-            span.start = cx.tokens[s].span.end;
+            span.start = cx.tokens[s].span().end;
         }
         if e > s && cx.is_mark(e - 1) && e - 1 > s {
-            span.end = cx.tokens[e - 1].span.start;
+            span.end = cx.tokens[e - 1].span().start;
         }
     }
     let text = span.slice(cx.text);
@@ -234,7 +234,7 @@ fn unclosed_flags(cx: &Context) -> Vec<Flag> {
         .map(|q| Flag {
             kind: FlagKind::UnclosedQuote,
             message: "a quotation mark opens here and does not close in its paragraph".into(),
-            spans: vec![cx.tokens[q.open].span],
+            spans: vec![cx.tokens[q.open].span()],
         })
         .collect()
 }

@@ -63,6 +63,7 @@ fn reason(error: &PipelineError, args: &Args) -> String {
             OverBudget::estimate_words(*estimate),
             args.analysis.max_analysis_ms()
         ),
+        PipelineError::OverBudget(e @ OverBudget::TooLong { .. }) => e.to_string(),
         PipelineError::Extract(e) => e.to_string(),
     }
 }
