@@ -68,6 +68,11 @@ fn reason(error: &PipelineError, args: &Args) -> String {
     }
 }
 
+/// A text at least this long has its freed memory given back to the
+/// system at once while it is analysed (`purge_freed_memory_promptly`):
+/// the length from which the pipeline samples a text before analysing it.
+const LONG_TEXT_BYTES: usize = 1 << 20;
+
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
     // The process ends after this command: freeing the models' millions of
@@ -104,6 +109,9 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     // otherwise stay in memory through the whole analysis.
     drop(input);
     drop(bytes);
+    if document.text().len() >= LONG_TEXT_BYTES {
+        crate::purge_freed_memory_promptly();
+    }
     let mut analysis = pipeline
         .analyze_document_within(document, &budget)
         .map_err(|e| refused(e.into()))?;
