@@ -105,7 +105,10 @@ impl<'a> Context<'a> {
         if start >= end || end > self.tokens.len() {
             return Span::default();
         }
-        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+        Span::new(
+            self.tokens[start].span().start,
+            self.tokens[end - 1].span().end,
+        )
     }
 
     /// Text of the token range `[start, end)`.

@@ -73,59 +73,73 @@ impl Attributor {
         // the stage cuts the text with `nlp`'s tokeniser itself.
         let own;
         let tokens = if a.tokens.is_empty() {
-            own = nlp::tokenize::document(a.text()).0;
+            own = nlp::tokenize::document(a.text())?.0;
             &own
         } else {
             &a.tokens
         };
         let cx = Context::new(a.text(), tokens, &self.lexicon);
         budget.check()?;
-        let (mut claims, phrases) = claims::find(&cx, budget)?;
+        let (claims, phrases) = claims::find(&cx, budget)?;
         let mut resolver = resolve::Resolver::new(&cx, &a.entities, &phrases);
         // The resolver has read what it needs of them: on a long page of
         // claims they would otherwise stay beside the quotes made below.
         drop(phrases);
         let mut quotes = Vec::with_capacity(claims.len());
-        // Taken from the end of the reversed list, the claims come in text
-        // order and give their room back as the quotes take theirs: on a
-        // page of a million claims both at once were the stage's peak.
-        claims.reverse();
         let mut n = 0usize;
-        while let Some(c) = claims.pop() {
-            if n.is_multiple_of(64) {
-                budget.check()?;
+        for chunk in in_chunks(claims) {
+            for c in chunk {
+                if n.is_multiple_of(64) {
+                    budget.check()?;
+                }
+                n += 1;
+                let c = &c;
+                let speaker = c.speaker.as_ref().map(|p| resolver.speaker(p));
+                let via = c
+                    .speaker
+                    .iter()
+                    .flat_map(|p| p.via.iter())
+                    .map(|&r| resolver.link_reference(r))
+                    .collect();
+                let (cue, cue_span) = match c.cue {
+                    Some((s, e)) => (Some(cx.slice(s, e).to_string()), Some(cx.span(s, e))),
+                    None => (None, None),
+                };
+                quotes.push(Quote {
+                    span: content_span(&cx, c),
+                    parts: content_parts(&cx, c),
+                    kind: c.kind,
+                    speaker,
+                    cue,
+                    cue_span,
+                    via,
+                });
             }
-            n += 1;
-            if claims.len() < claims.capacity() / 2 {
-                claims.shrink_to_fit();
-            }
-            let c = &c;
-            let speaker = c.speaker.as_ref().map(|p| resolver.speaker(p));
-            let via = c
-                .speaker
-                .iter()
-                .flat_map(|p| p.via.iter())
-                .map(|&r| resolver.link_reference(r))
-                .collect();
-            let (cue, cue_span) = match c.cue {
-                Some((s, e)) => (Some(cx.slice(s, e).to_string()), Some(cx.span(s, e))),
-                None => (None, None),
-            };
-            quotes.push(Quote {
-                span: content_span(&cx, c),
-                parts: content_parts(&cx, c),
-                kind: c.kind,
-                speaker,
-                cue,
-                cue_span,
-                via,
-            });
         }
         refine_generic_chains(&mut quotes, &self.lexicon);
         let mut flags = resolver.flags;
         flags.extend(unclosed_flags(&cx));
         Ok((quotes, flags))
     }
+}
+
+/// Claims a chunk holds ([`in_chunks`]).
+const CLAIM_CHUNK: usize = 1 << 16;
+
+/// `claims` in chunks of [`CLAIM_CHUNK`], in text order, so that each
+/// chunk's room is given back as soon as its quotes are made: on a page
+/// of a million claims, the claims beside the quotes were the stage's peak,
+/// and shrinking one vector of them as they were used copied what was left
+/// beside itself, which was higher still. The chunks are moved out of the
+/// one vector, not cloned; a document with fewer claims keeps its vector.
+fn in_chunks(mut claims: Vec<claims::Claim>) -> Vec<Vec<claims::Claim>> {
+    let mut chunks = Vec::with_capacity(claims.len() / CLAIM_CHUNK + 1);
+    while claims.len() > CLAIM_CHUNK {
+        chunks.push(claims.split_off(claims.len() - CLAIM_CHUNK));
+    }
+    chunks.push(claims);
+    chunks.reverse();
+    chunks
 }
 
 /// The byte span of a claim's content: inside the marks for a direct quote
@@ -183,10 +197,10 @@ fn piece_span(cx: &Context, (s, e): (usize, usize), kind: QuoteKind) -> Span {
     let mut span = cx.span(s, e);
     if kind == QuoteKind::Direct {
         if cx.is_mark(s) {
-            span.start = cx.tokens[s].span.end;
+            span.start = cx.tokens[s].span().end;
         }
         if e > s && cx.is_mark(e - 1) && e - 1 > s {
-            span.end = cx.tokens[e - 1].span.start;
+            span.end = cx.tokens[e - 1].span().start;
         }
     }
     let text = span.slice(cx.text);
@@ -234,7 +248,7 @@ fn unclosed_flags(cx: &Context) -> Vec<Flag> {
         .map(|q| Flag {
             kind: FlagKind::UnclosedQuote,
             message: "a quotation mark opens here and does not close in its paragraph".into(),
-            spans: vec![cx.tokens[q.open].span],
+            spans: vec![cx.tokens[q.open].span()],
         })
         .collect()
 }

@@ -68,9 +68,9 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                 // start, touching the word after it, opens.
                 let misturned = mark == Mark::DoubleClose
                     && (i == 0 || t.after_newline)
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|n| n.kind == TokenKind::Word && n.span.start == t.span.end);
+                    && tokens.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && n.span().start == t.span().end
+                    });
                 if misturned
                     || matches!(
                         mark,
@@ -92,12 +92,12 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                     mark == Mark::SingleClose
                 };
                 if closes {
-                    let start = tokens[o.token].span.end;
+                    let start = tokens[o.token].span().end;
                     out.push(Quotation {
                         open: o.token,
                         close: Some(i),
                         end_token: i,
-                        content: Span::new(start, t.span.start.max(start)),
+                        content: Span::new(start, t.span().start.max(start)),
                     });
                     open = None;
                 } else if o.double && mark == Mark::DoubleOpen {
@@ -129,8 +129,8 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
 
 /// A quotation that never closes, cut at its last content token.
 fn unclosed(tokens: &[Token], o: &Open, last: usize) -> Quotation {
-    let start = tokens[o.token].span.end;
-    let end = tokens[last].span.end.max(start);
+    let start = tokens[o.token].span().end;
+    let end = tokens[last].span().end.max(start);
     Quotation {
         open: o.token,
         close: None,

@@ -26,8 +26,11 @@ pub use model::Mark;
 /// One token with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
+    /// Where it starts (see [`Token::span`]): 32-bit, as `model::Token`'s
+    /// offsets, which it is cut from (24 bytes a token, not 32).
+    start: u32,
+    /// One past its last byte.
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
     /// Whether a line break lies between the previous token and this one.
@@ -37,10 +40,17 @@ pub struct Token {
     /// abbreviation's period, which does not end a sentence here either.
     pub abbreviation: bool,
     /// Where its lower-cased form is ([`Lowered::of`]): [`AS_WRITTEN`], or
-    /// its index among the forms that differ from the text. Kept in the
-    /// token's padding (it stays 32 bytes), where a `Cow` per token took 24
-    /// bytes more: a long document's second largest vector.
+    /// its index among the forms that differ from the text, where a `Cow`
+    /// per token took 24 bytes more: a long document's second largest
+    /// vector.
     lower: u32,
+}
+
+/// `offset` as a token keeps it. Every offset of the view is one of a
+/// `model::Token`'s, which `model::Token::new` checked to fit, so none is
+/// ever clamped.
+fn offset(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// A token written in lower case already: its text is its lower-cased form.
@@ -73,7 +83,7 @@ impl Lowered {
     /// The lower-cased text of `t`, a token of `text`.
     pub fn of<'a>(&'a self, t: &Token, text: &'a str) -> &'a str {
         if t.lower == AS_WRITTEN {
-            return t.span.slice(text);
+            return t.span().slice(text);
         }
         let k = t.lower as usize;
         let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
@@ -82,11 +92,16 @@ impl Lowered {
 }
 
 impl Token {
+    /// Where it is.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Whether the token is a word starting with an upper-case letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.kind == TokenKind::Word
             && self
-                .span
+                .span()
                 .slice(text)
                 .chars()
                 .next()
@@ -110,14 +125,14 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
     let mut i = 0;
     while i < shared.len() {
         let t = &shared[i];
-        let word = t.span.slice(text);
+        let word = t.span().slice(text);
         match t.kind {
             model::TokenKind::Quote(mark) => {
-                let mut span = t.span;
+                let mut span = t.span();
                 // "''" is one double mark.
                 if mark == Mark::DoubleStraight && word == "'" {
-                    if let Some(n) = shared.get(i + 1).filter(|n| n.span.start == span.end) {
-                        span.end = n.span.end;
+                    if let Some(n) = shared.get(i + 1).filter(|n| n.span().start == span.end) {
+                        span.end = n.span().end;
                         i += 1;
                     }
                 }
@@ -126,7 +141,7 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
             model::TokenKind::Punct => {
                 // One token per character ("--" is two dashes).
                 for (at, c) in word.char_indices() {
-                    let start = t.span.start + at;
+                    let start = t.span().start + at;
                     let span = Span::new(start, start + c.len_utf8());
                     let kind = TokenKind::Punct(c);
                     view.push(span, kind, t.after_newline && at == 0);
@@ -152,7 +167,8 @@ struct View<'a> {
 impl<'a> View<'a> {
     fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool) {
         self.tokens.push(Token {
-            span,
+            start: offset(span.start),
+            end: offset(span.end),
             kind,
             after_newline,
             abbreviation: false,
@@ -167,9 +183,9 @@ impl<'a> View<'a> {
     fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
         let text = self.text;
         let t = &shared[i];
-        let mut start = t.span.start;
+        let mut start = t.span().start;
         // "'90s": the apostrophe is a mark of its own.
-        if let Some(c) = text[start..t.span.end]
+        if let Some(c) = text[start..t.span().end]
             .chars()
             .next()
             .filter(|c| !c.is_alphanumeric())
@@ -181,10 +197,10 @@ impl<'a> View<'a> {
             self.push(Span::new(start, at), kind, t.after_newline);
             start = at;
         }
-        let mut end = t.span.end;
+        let mut end = t.span().end;
         let mut j = i + 1;
-        while let Some(n) = shared.get(j).filter(|n| n.span.start == end) {
-            let mut chars = text[n.span.start..].chars();
+        while let Some(n) = shared.get(j).filter(|n| n.span().start == end) {
+            let mut chars = text[n.span().start..].chars();
             // After an abbreviation's period only a letter or digit goes on
             // ("U.S.-led" is "U.S", ".", "-", "led").
             let after_period = text[..end].ends_with('.');
@@ -197,7 +213,7 @@ impl<'a> View<'a> {
             if !joins {
                 break;
             }
-            end = n.span.end;
+            end = n.span().end;
             j += 1;
         }
         let word_end = if end > start + 1 && text[..end].ends_with('.') {
@@ -205,7 +221,7 @@ impl<'a> View<'a> {
         } else {
             end
         };
-        let newline = t.after_newline && start == t.span.start;
+        let newline = t.after_newline && start == t.span().start;
         self.push(Span::new(start, word_end), TokenKind::Word, newline);
         if word_end < end {
             self.push(Span::new(word_end, end), TokenKind::Punct('.'), false);
@@ -296,7 +312,7 @@ fn attribution_follows(
             t.kind == TokenKind::Word
                 || matches!(t.kind, TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
         })
-        .position(|t| is_cue(&t.span.slice(text).to_lowercase()))
+        .position(|t| is_cue(&t.span().slice(text).to_lowercase()))
         .filter(|&k| {
             k < 5
                 || tokens[i + 1..i + 1 + k]
@@ -315,7 +331,7 @@ fn attribution_follows(
     // …": a preposition after the cue opens an adjunct, not a content.
     let adjunct = tokens.get(after).is_some_and(|t| {
         matches!(
-            t.span.slice(text).to_lowercase().as_str(),
+            t.span().slice(text).to_lowercase().as_str(),
             "of" | "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "as"
         )
     });
@@ -332,7 +348,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
         )
         || next
-            .span
+            .span()
             .slice(text)
             .starts_with(|c: char| c.is_ascii_digit());
     match t.kind {
@@ -351,7 +367,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The stage's tokens of `text` cut by `nlp`'s tokeniser (for tests).
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    from_shared(text, &nlp::tokenize::document(text).0).0
+    let (shared, _) = nlp::tokenize::document(text).expect("a test text is short");
+    from_shared(text, &shared).0
 }
 
 #[cfg(test)]
@@ -359,7 +376,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.span.slice(text)).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| t.span().slice(text))
+            .collect()
     }
 
     #[test]

@@ -113,7 +113,7 @@ impl Norm {
             ends: Vec::new(),
         };
         for t in tokens {
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             let k = u32::try_from(norm.ends.len()).unwrap_or(AS_WRITTEN);
             // Past four billion forms (never, under the size limits) a word
             // is read as written.
@@ -143,7 +143,7 @@ impl Norm {
     fn of<'a>(&'a self, i: usize, t: &Token, text: &'a str) -> &'a str {
         match self.at.get(i) {
             None => "",
-            Some(&AS_WRITTEN) => t.span.slice(text),
+            Some(&AS_WRITTEN) => t.span().slice(text),
             Some(&k) => {
                 let k = k as usize;
                 let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
@@ -554,7 +554,7 @@ impl<'a> Doc<'a> {
             && self.tok(i + 1).is_word()
             && self
                 .tok(i + 1)
-                .span
+                .span()
                 .slice(self.a.text())
                 .starts_with(char::is_uppercase);
         if named && (i + 2..(i + 4).min(end)).any(|j| matches!(self.w(j), "a" | "an" | "the")) {
@@ -706,7 +706,7 @@ impl<'a> Doc<'a> {
         len: usize,
         weak: bool,
     ) -> Option<Denial> {
-        let trigger = Span::new(self.tok(i).span.start, self.tok(i + len - 1).span.end);
+        let trigger = Span::new(self.tok(i).span().start, self.tok(i + len - 1).span().end);
         // A quote cued by a claim noun ("a claim that X disputes") is the
         // relative clause of that noun, not the denier's speech.
         let quote = self
@@ -727,12 +727,12 @@ impl<'a> Doc<'a> {
         while cs > start {
             let w = self.w(cs - 1);
             let t = self.tok(cs - 1);
-            if inside.is_some_and(|q| t.span.start < q.start) {
+            if inside.is_some_and(|q| t.span().start < q.start) {
                 break;
             }
             if is_clause_punct(w)
                 || (self.is_quote_mark(cs - 1)
-                    && t.span.end <= trigger.start
+                    && t.span().end <= trigger.start
                     && cs - 1 > start
                     && self.w(cs - 2) == ",")
             {
@@ -771,7 +771,7 @@ impl<'a> Doc<'a> {
             ce += 1;
         }
         let ce = ce.min(end);
-        let mut first = self.tok(cs).span.start;
+        let mut first = self.tok(cs).span().start;
         if let Some(q) = quote.map(|q| &self.a.quotes[q]) {
             // The denier's frame ("Park called …", "X said he had …")
             // belongs to the denial when it stands just before it.
@@ -785,7 +785,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let span = Span::new(first, self.tok(ce - 1).span.end);
+        let span = Span::new(first, self.tok(ce - 1).span().end);
         let cued = quote.is_some_and(|q| {
             self.a.quotes[q]
                 .cue_span
@@ -880,7 +880,7 @@ impl<'a> Doc<'a> {
                 j += 1;
             }
             if j > i + 2 {
-                let span = Span::new(self.tok(i + 2).span.start, self.tok(j - 1).span.end);
+                let span = Span::new(self.tok(i + 2).span().start, self.tok(j - 1).span().end);
                 return self.party_of(span);
             }
         }
@@ -920,7 +920,7 @@ impl<'a> Doc<'a> {
         if from >= e || first_person {
             return speaker.unwrap_or_default();
         }
-        let span = Span::new(self.tok(from).span.start, self.tok(e - 1).span.end);
+        let span = Span::new(self.tok(from).span().start, self.tok(e - 1).span().end);
         self.party_of(span)
     }
 
@@ -1012,7 +1012,7 @@ impl<'a> Doc<'a> {
         }
         if passive && i >= cs + 3 {
             // "A photo of the meeting was denied by X": the subject.
-            let subject = Span::new(self.tok(cs).span.start, self.tok(i - 2).span.end);
+            let subject = Span::new(self.tok(cs).span().start, self.tok(i - 2).span().end);
             return Object::Explicit(subject);
         }
         if passive || relative {
@@ -1036,11 +1036,14 @@ impl<'a> Doc<'a> {
             return Object::Back(None, 1, true);
         }
         if w == "that" && next + 1 < end && !self.words.claim_nouns.contains(self.w(next + 1)) {
-            let content = Span::new(self.tok(next + 1).span.start, self.tok(end - 1).span.end);
+            let content = Span::new(
+                self.tok(next + 1).span().start,
+                self.tok(end - 1).span().end,
+            );
             return Object::Restates(content);
         }
         if w.ends_with("ing") || matches!(w, "any" | "having" | "being") {
-            let content = Span::new(self.tok(next).span.start, self.tok(end - 1).span.end);
+            let content = Span::new(self.tok(next).span().start, self.tok(end - 1).span().end);
             return Object::Restates(content);
         }
         // A noun phrase: pointing back, or the claim itself.
@@ -1074,8 +1077,8 @@ impl<'a> Doc<'a> {
                         }
                         e += 1;
                     }
-                    let from = self.tok(next).span.start;
-                    return Object::Explicit(Span::new(from, self.tok(e - 1).span.end));
+                    let from = self.tok(next).span().start;
+                    return Object::Explicit(Span::new(from, self.tok(e - 1).span().end));
                 }
                 break;
             }
@@ -1084,7 +1087,7 @@ impl<'a> Doc<'a> {
         if anaphor || noun.is_some() {
             return Object::Back(noun, count, true);
         }
-        let content = Span::new(self.tok(next).span.start, self.tok(end - 1).span.end);
+        let content = Span::new(self.tok(next).span().start, self.tok(end - 1).span().end);
         Object::Restates(content)
     }
 
@@ -1153,12 +1156,12 @@ impl<'a> Doc<'a> {
     /// holds at least four words and is not the denial's own frame.
     fn before_in_sentence(&self, d: &Denial, start: usize) -> Option<Span> {
         let cs = d.clause_start;
-        let clause_at = self.tok(cs).span.start;
+        let clause_at = self.tok(cs).span().start;
         let mut from = start;
         if let Some(q) = self.quote_covering(clause_at) {
             let qs = self.a.quotes[q].span.start;
             if qs < clause_at {
-                while from < cs && self.tok(from).span.start < qs {
+                while from < cs && self.tok(from).span().start < qs {
                     from += 1;
                 }
             }
@@ -1178,18 +1181,18 @@ impl<'a> Doc<'a> {
         let frame = self.a.quotes.iter().find_map(|q| {
             let cue = q.cue_span?;
             (q.span.start >= clause_at
-                && cue.start >= self.tok(from).span.start
+                && cue.start >= self.tok(from).span().start
                 && cue.end <= clause_at)
                 .then_some((cue, q.speaker.as_ref().and_then(|r| r.span)))
         });
         if let (Some((cue, speaker)), false) = (frame, d.clause_start_is_opener(self)) {
             let after = speaker.filter(|s| s.end <= cue.start)?.end;
             let mut a = from;
-            while a < to && self.tok(a).span.start < after {
+            while a < to && self.tok(a).span().start < after {
                 a += 1;
             }
             let mut b = a;
-            while b < to && self.tok(b).span.end <= cue.start {
+            while b < to && self.tok(b).span().end <= cue.start {
                 b += 1;
             }
             while b > a && (is_clause_punct(self.w(b - 1)) || self.is_quote_mark(b - 1)) {
@@ -1197,11 +1200,11 @@ impl<'a> Doc<'a> {
             }
             let words = (a..b).filter(|&j| self.tok(j).is_word()).count();
             return (words >= 4)
-                .then(|| Span::new(self.tok(a).span.start, self.tok(b - 1).span.end));
+                .then(|| Span::new(self.tok(a).span().start, self.tok(b - 1).span().end));
         }
         Some(Span::new(
-            self.tok(from).span.start,
-            self.tok(to - 1).span.end,
+            self.tok(from).span().start,
+            self.tok(to - 1).span().end,
         ))
     }
 
@@ -1373,14 +1376,14 @@ impl<'a> Doc<'a> {
                 || self.words.reject_verbs.contains(w)
         };
         let toks = &self.a.tokens;
-        let from = toks.partition_point(|t| t.span.start < span.start);
-        let to = toks.partition_point(|t| t.span.start < span.end);
+        let from = toks.partition_point(|t| t.span().start < span.start);
+        let to = toks.partition_point(|t| t.span().start < span.end);
         toks[from..to]
             .iter()
             .enumerate()
             .map(|(i, t)| (t, self.w(from + i)))
             .filter(|(t, w)| {
-                span.contains(t.span)
+                span.contains(t.span())
                     && t.is_word()
                     && w.chars().count() >= 4
                     && !w.ends_with("ly")
@@ -1416,7 +1419,7 @@ impl<'a> Doc<'a> {
         let (a, b) = self.sentences[s];
         (a..b).any(|j| {
             let t = self.tok(j);
-            t.is_word() && p.names.contains(t.span.slice(self.a.text()))
+            t.is_word() && p.names.contains(t.span().slice(self.a.text()))
         })
     }
 

@@ -45,7 +45,7 @@ impl Token<'_> {
 pub fn from_shared<'a>(text: &'a str, shared: &[model::Token]) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = Vec::with_capacity(shared.len());
     for t in shared {
-        regroup(text, t.span, t.kind, &mut out);
+        regroup(text, t.span(), t.kind, &mut out);
     }
     out
 }
@@ -55,10 +55,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(s) = text.get(span.start..span.end) else {
         return Vec::new();
     };
-    let (shared, _) = nlp::tokenize::document(s);
+    // A phrase over 4 GiB (never: it is part of a document) has no tokens.
+    let Ok((shared, _)) = nlp::tokenize::document(s) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(shared.len());
     for t in shared {
-        let at = Span::new(span.start + t.span.start, span.start + t.span.end);
+        let at = Span::new(span.start + t.span().start, span.start + t.span().end);
         regroup(text, at, t.kind, &mut out);
     }
     out

@@ -343,6 +343,13 @@ pub enum OverBudget {
         /// The estimated time of the whole analysis.
         estimate: Duration,
     },
+    /// The text is longer than an analysis can address
+    /// ([`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES)); refused before any
+    /// work.
+    TooLong {
+        /// Its length in bytes (or the first offset found past the limit).
+        bytes: usize,
+    },
 }
 
 impl OverBudget {
@@ -365,6 +372,11 @@ impl fmt::Display for OverBudget {
                 f,
                 "the analysis would take {}, past its limit, and was stopped",
                 OverBudget::estimate_words(*estimate)
+            ),
+            OverBudget::TooLong { bytes } => write!(
+                f,
+                "the text is {bytes} bytes, longer than the {} bytes an analysis can address",
+                crate::MAX_TEXT_BYTES
             ),
         }
     }

@@ -5,21 +5,63 @@
 //! sentence and line position, so that `attribution` and `events` group
 //! them into the views they need instead of cutting the text again.
 
-use crate::Span;
+use crate::{OverBudget, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+/// The longest text, in bytes, whose tokens a [`Token`] can point into:
+/// token offsets are 32-bit, which halves a long document's largest vector
+/// (a token is 16 bytes, not 24). `ingest` and `analyze` refuse documents
+/// over 64 MiB by default (`--max-bytes`); a text past this one is refused
+/// with [`OverBudget::TooLong`] where its tokens are made
+/// ([`Token::new`]), never cut or wrapped.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// One token of the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "TokenFields", into = "TokenFields")]
 pub struct Token {
-    /// Byte span in the article text.
-    pub span: Span,
-    /// What the token is.
-    pub kind: TokenKind,
+    /// First byte in the article text (see [`Token::span`]).
+    start: u32,
+    /// One past the last byte.
+    end: u32,
     /// Index of the sentence it belongs to in `Analysis::sentences`.
     pub sentence: u32,
+    /// What the token is.
+    pub kind: TokenKind,
     /// Whether a line break lies between the previous token and this one.
     pub after_newline: bool,
+}
+
+/// A [`Token`] as serde writes it: the byte span as a [`Span`], as before
+/// the offsets were made 32-bit.
+#[derive(Serialize, Deserialize)]
+struct TokenFields {
+    span: Span,
+    kind: TokenKind,
+    sentence: u32,
+    after_newline: bool,
+}
+
+impl From<Token> for TokenFields {
+    fn from(t: Token) -> Self {
+        TokenFields {
+            span: t.span(),
+            kind: t.kind,
+            sentence: t.sentence,
+            after_newline: t.after_newline,
+        }
+    }
+}
+
+impl TryFrom<TokenFields> for Token {
+    type Error = OverBudget;
+
+    fn try_from(t: TokenFields) -> Result<Self, OverBudget> {
+        let mut token = Token::new(t.span, t.kind, 0, t.after_newline)?;
+        token.sentence = t.sentence;
+        Ok(token)
+    }
 }
 
 /// The class of a token.
@@ -86,6 +128,45 @@ impl Mark {
 }
 
 impl Token {
+    /// The token at byte span `span` of sentence `sentence`: the one place
+    /// where a document's byte offsets become 32-bit.
+    ///
+    /// # Errors
+    ///
+    /// [`OverBudget::TooLong`] when `span` ends past [`MAX_TEXT_BYTES`]
+    /// (the sentence index is then past it too).
+    pub fn new(
+        span: Span,
+        kind: TokenKind,
+        sentence: usize,
+        after_newline: bool,
+    ) -> Result<Token, OverBudget> {
+        let too_long = || OverBudget::TooLong { bytes: span.end };
+        // A sentence holds a byte at least, so its index fits where the
+        // offsets do.
+        let (Ok(start), Ok(end), Ok(sentence)) = (
+            u32::try_from(span.start),
+            u32::try_from(span.end),
+            u32::try_from(sentence),
+        ) else {
+            return Err(too_long());
+        };
+        Ok(Token {
+            start,
+            end,
+            sentence,
+            kind,
+            after_newline,
+        })
+    }
+
+    /// The byte span in the article text.
+    pub fn span(&self) -> Span {
+        // u32 → usize never loses anything on the 32- and 64-bit targets
+        // the crate builds for.
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Whether the token is a word (starts with a letter or digit).
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -124,4 +205,39 @@ pub fn push_lowercase(word: &str, out: &mut String) -> bool {
         out.push_str(&word.to_lowercase());
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_keeps_its_span_and_refuses_one_past_four_gib() {
+        let t = Token::new(Span::new(3, 9), TokenKind::Word, 2, true).expect("fits");
+        assert_eq!(t.span(), Span::new(3, 9));
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+        let last = Span::new(MAX_TEXT_BYTES - 1, MAX_TEXT_BYTES);
+        assert_eq!(
+            Token::new(last, TokenKind::Word, 0, false).map(|t| t.span()),
+            Ok(last)
+        );
+        let past = Span::new(MAX_TEXT_BYTES - 1, MAX_TEXT_BYTES + 1);
+        assert_eq!(
+            Token::new(past, TokenKind::Word, 0, false),
+            Err(OverBudget::TooLong {
+                bytes: MAX_TEXT_BYTES + 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_token_serialises_with_its_span_as_before() {
+        let t = Token::new(Span::new(3, 9), TokenKind::Punct, 1, false).expect("fits");
+        let json = serde_json::to_string(&t).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"span":{"start":3,"end":9},"kind":"Punct","sentence":1,"after_newline":false}"#
+        );
+        assert_eq!(serde_json::from_str::<Token>(&json).ok(), Some(t));
+    }
 }

@@ -75,6 +75,7 @@ impl Nlp {
     /// [`OverBudget`] when the budget runs out; `a` is then left as it was.
     pub fn annotate_within(&self, a: &mut Analysis, budget: &Budget) -> Result<(), OverBudget> {
         let text = a.text();
+        tokenize::refuse_too_long(text)?;
         let tokens = tokenize::tokens(text);
         let sentences = sentences::sentences(text, &tokens);
         budget.check()?;
@@ -117,7 +118,7 @@ impl Nlp {
         budget.check()?;
         let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
         budget.check()?;
-        a.tokens = tokenize::annotate(text, &tokens, &sentences);
+        a.tokens = tokenize::annotate(text, &tokens, &sentences)?;
         a.sentences = sentences;
         a.entities = entities;
         a.times = times;

@@ -10,7 +10,7 @@
 //! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
 use compact_str::CompactString;
-use model::{Mark, Span, Token, TokenKind};
+use model::{Mark, OverBudget, Span, Token, TokenKind};
 
 /// The abbreviations that keep their trailing period, compared without it
 /// (single letters, "J.", and letters joined by periods, "U.S.", are
@@ -70,16 +70,37 @@ pub fn tokens(text: &str) -> Vec<Span> {
 
 /// The tokens and sentences of `text`, as `Nlp::annotate` stores them in
 /// the `Analysis`; for a stage run on its own, without `nlp` before it.
-pub fn document(text: &str) -> (Vec<Token>, Vec<Span>) {
+///
+/// # Errors
+///
+/// [`OverBudget::TooLong`] for a text over [`model::MAX_TEXT_BYTES`].
+pub fn document(text: &str) -> Result<(Vec<Token>, Vec<Span>), OverBudget> {
+    refuse_too_long(text)?;
     let spans = tokens(text);
     let sentences = crate::sentences::sentences(text, &spans);
-    (annotate(text, &spans, &sentences), sentences)
+    Ok((annotate(text, &spans, &sentences)?, sentences))
+}
+
+/// Refuses, before any work, a text longer than token offsets address.
+///
+/// # Errors
+///
+/// [`OverBudget::TooLong`] for a text over [`model::MAX_TEXT_BYTES`].
+pub fn refuse_too_long(text: &str) -> Result<(), OverBudget> {
+    if text.len() > model::MAX_TEXT_BYTES {
+        return Err(OverBudget::TooLong { bytes: text.len() });
+    }
+    Ok(())
 }
 
 /// The token spans of `text` (from [`tokens`]) with what later stages read:
 /// class (a quotation mark faced by its neighbours), the index of the
 /// sentence in `sentences` and whether a line break precedes.
-pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
+///
+/// # Errors
+///
+/// [`OverBudget::TooLong`] for a span past [`model::MAX_TEXT_BYTES`].
+pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<Token>, OverBudget> {
     let mut out = Vec::with_capacity(spans.len());
     let mut sentence = 0usize;
     let mut prev_end = 0usize;
@@ -106,15 +127,15 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Vec<Token> {
             quote_kind(text, *span)
         };
         let gap = text.get(prev_end..span.start).unwrap_or("");
-        out.push(Token {
-            span: *span,
+        out.push(Token::new(
+            *span,
             kind,
-            sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
-            after_newline: gap.contains(['\n', '\r']),
-        });
+            sentence,
+            gap.contains(['\n', '\r']),
+        )?);
         prev_end = span.end;
     }
-    out
+    Ok(out)
 }
 
 /// `word.to_lowercase()` as a [`CompactString`], built inline (most tokens
@@ -421,8 +442,8 @@ mod tests {
     #[test]
     fn document_tokens_carry_class_sentence_and_line() {
         let text = "“Go,” the farmers’ union said. 'No' ''\nU.S. Gen. Li";
-        let (toks, sentences) = document(text);
-        let get = |w: &str| toks.iter().find(|t| t.span.slice(text) == w).unwrap();
+        let (toks, sentences) = document(text).expect("a short text");
+        let get = |w: &str| toks.iter().find(|t| t.span().slice(text) == w).unwrap();
         assert_eq!(get("“").kind, TokenKind::Quote(Mark::DoubleOpen));
         assert_eq!(get("”").kind, TokenKind::Quote(Mark::DoubleClose));
         assert_eq!(

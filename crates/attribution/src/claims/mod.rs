@@ -210,8 +210,8 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
         (s..colon).find(|&k| matches!(cx.tokens[k].kind, TokenKind::Punct('–' | '—' | '-')))
     {
         if dash > s
-            && !cx.tokens[dash].span.is_empty()
-            && cx.tokens[dash - 1].span.end < cx.tokens[dash].span.start
+            && !cx.tokens[dash].span().is_empty()
+            && cx.tokens[dash - 1].span().end < cx.tokens[dash].span().start
         {
             start = dash + 1;
         }

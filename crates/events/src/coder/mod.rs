@@ -125,7 +125,7 @@ pub fn code(
     // text with `nlp`'s tokeniser itself.
     let own;
     let (shared, sentences) = if a.tokens.is_empty() {
-        own = nlp::tokenize::document(text);
+        own = nlp::tokenize::document(text)?;
         (&own.0, &own.1)
     } else {
         (&a.tokens, &a.sentences)
@@ -172,9 +172,9 @@ pub fn code(
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     for &span in sentences {
-        let first = shared.partition_point(|t| t.span.start < span.start);
+        let first = shared.partition_point(|t| t.span().start < span.start);
         budget.progress(Step::Events, first, shared.len())?;
-        let last = shared.partition_point(|t| t.span.end <= span.end);
+        let last = shared.partition_point(|t| t.span().end <= span.end);
         let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
         // keep the work per sentence bounded.

@@ -98,9 +98,9 @@ fn title_code(
     gazetteer: &Gazetteer,
     published: Option<chrono::NaiveDate>,
 ) -> Option<String> {
-    let k = shared.partition_point(|t| t.span.start < m.start);
-    let first = shared.get(k).filter(|t| t.span.start == m.start)?;
-    let end = shared.partition_point(|t| t.span.end <= m.end);
+    let k = shared.partition_point(|t| t.span().start < m.start);
+    let first = shared.get(k).filter(|t| t.span().start == m.start)?;
+    let end = shared.partition_point(|t| t.span().end <= m.end);
     let mut from = k.saturating_sub(TITLE_REACH);
     while shared[from].sentence != first.sentence {
         from += 1;
@@ -130,11 +130,15 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
     let mut out = Vec::new();
     for e in a.entities.iter().filter(|e| e.kind == EntityType::Norp) {
         for m in &e.mentions {
-            let k = shared.partition_point(|t| t.span.start < m.start);
-            if shared.get(k).is_none_or(|t| t.span.start != m.start) {
+            let k = shared.partition_point(|t| t.span().start < m.start);
+            if shared.get(k).is_none_or(|t| t.span().start != m.start) {
                 continue;
             }
-            let lower = |i: usize| shared.get(i).map(|t| model::lowercase(t.span.slice(text)));
+            let lower = |i: usize| {
+                shared
+                    .get(i)
+                    .map(|t| model::lowercase(t.span().slice(text)))
+            };
             let the = |i: usize| lower(i).is_some_and(|w| w == "the");
             let modifier = |i: usize| {
                 lower(i).is_some_and(|w| w.contains('-') || w.chars().all(|c| c.is_ascii_digit()))
@@ -143,7 +147,7 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
             if !opens {
                 continue;
             }
-            let end = shared.partition_point(|t| t.span.end <= m.end);
+            let end = shared.partition_point(|t| t.span().end <= m.end);
             let next = lower(end).unwrap_or_default();
             let next = next.as_ref();
             let person = words.contains(&next);

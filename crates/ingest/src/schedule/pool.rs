@@ -114,6 +114,7 @@ fn work<S: Stages>(
                             OverBudget::Projected { estimate } => {
                                 DocumentError::Projected { estimate, limit }
                             }
+                            e @ OverBudget::TooLong { .. } => DocumentError::Extract(e.into()),
                         })
                     }),
                 }

@@ -63,9 +63,15 @@ fn reason(error: &PipelineError, args: &Args) -> String {
             OverBudget::estimate_words(*estimate),
             args.analysis.max_analysis_ms()
         ),
+        PipelineError::OverBudget(e @ OverBudget::TooLong { .. }) => e.to_string(),
         PipelineError::Extract(e) => e.to_string(),
     }
 }
+
+/// A text at least this long has its freed memory given back to the
+/// system at once while it is analysed (`purge_freed_memory_promptly`):
+/// the length from which the pipeline samples a text before analysing it.
+const LONG_TEXT_BYTES: usize = 1 << 20;
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -103,6 +109,9 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     // otherwise stay in memory through the whole analysis.
     drop(input);
     drop(bytes);
+    if document.text().len() >= LONG_TEXT_BYTES {
+        crate::purge_freed_memory_promptly();
+    }
     let mut analysis = pipeline
         .analyze_document_within(document, &budget)
         .map_err(|e| refused(e.into()))?;
