@@ -251,7 +251,9 @@ fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_
     input.published = input.published.or(args.published);
     input.verbatim = args.verbatim;
     match pipeline.analyze_within(&input, &budget(args)) {
-        Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),
+        // Through the contract's view: the same value, with no contract
+        // built and dropped first.
+        Ok(a) => serde_json::to_value(model::contract::OutputView::new(&a)).unwrap_or_default(),
         Err(e) => error_record(Some(&doc.id), &doc.origin, &reason(&e, args)),
     }
 }
