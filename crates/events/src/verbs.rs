@@ -178,7 +178,7 @@ impl VerbLexicon {
 
     /// Whether `lower` is a form of any head.
     pub fn is_head(&self, lower: &str) -> bool {
-        self.head_lemma(lower).is_some()
+        lemma::each_candidate(lower, |c| self.heads.contains(c))
     }
 
     /// The best pattern with its head at token `at`. Our `verbs.txt`
@@ -222,12 +222,10 @@ impl VerbLexicon {
         let mut best: Option<(usize, usize, VerbMatch)> = None;
         for p in self.by_head.get(&head)? {
             let is_head = |w: &str| self.is_head(w);
-            // A "<word" element tests the token before the head.
-            let (before, after): (Vec<&Element>, Vec<&Element>) = p
-                .elements
-                .iter()
-                .partition(|e| matches!(e, Element::Before(_)));
-            let fits_before = before.iter().all(|e| match e {
+            // A "<word" element tests the token before the head; the
+            // others are matched after it (`match_elements` passes over
+            // the "<word" ones).
+            let fits_before = p.elements.iter().all(|e| match e {
                 Element::Before(alts) => at
                     .checked_sub(1)
                     .and_then(|k| tokens.get(k))
@@ -235,7 +233,7 @@ impl VerbLexicon {
                 _ => true,
             });
             let Some((last, target)) = fits_before
-                .then(|| match_elements(&after, tokens, phrases, at + 1, at, &is_head))
+                .then(|| match_elements(&p.elements, tokens, phrases, at + 1, at, &is_head))
                 .flatten()
             else {
                 continue;
@@ -315,7 +313,7 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
 /// Matches `elements` from token `at`; returns the last token matched and
 /// the target phrase.
 fn match_elements(
-    elements: &[&Element],
+    elements: &[Element],
     tokens: &[Token],
     phrases: &[Phrase],
     at: usize,
@@ -365,18 +363,12 @@ fn match_elements(
 }
 
 fn word_matches(alts: &[String], lower: &str) -> bool {
-    // The lemmas are made once, and only if no alternative is the word itself.
-    let mut lemmas: Option<Vec<String>> = None;
-    alts.iter().any(|a| match a.strip_suffix('*') {
-        Some(prefix) => lower.starts_with(prefix),
-        None => {
-            a == lower
-                || lemmas
-                    .get_or_insert_with(|| lemma::candidates(lower))
-                    .iter()
-                    .any(|c| c == a)
-        }
-    })
+    // A "prefix*" alternative matches by prefix; any other matches the word
+    // or one of its lemmas, each lemma tried against every alternative as
+    // it is made (no list of them built).
+    alts.iter()
+        .any(|a| a.strip_suffix('*').is_some_and(|p| lower.starts_with(p)))
+        || lemma::each_candidate(lower, |c| alts.iter().any(|a| !a.ends_with('*') && a == c))
 }
 
 #[cfg(test)]

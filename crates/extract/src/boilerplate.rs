@@ -218,7 +218,7 @@ pub fn chrome_start(text: &str) -> Option<usize> {
         let end = head.trim_end();
         let ends_as_sentence =
             end.ends_with(['.', '!', '?', '"', '”', '\'', '’']) && !end.ends_with(").");
-        let credit_at = words.credits.iter().filter_map(|c| tail.rfind(c)).max();
+        let credit_at = words.credits.iter().filter_map(|c| rfind(&tail, c)).max();
         if credit_at.is_some_and(|at| {
             at == tail.len() - head.len() || (!ends_as_sentence && tail.len() - at <= CREDIT_TAIL)
         }) {
@@ -251,6 +251,18 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     None
 }
 
+/// Where the last `needle` in `hay` starts, as `str::rfind`, by its first
+/// byte found from the end with SIMD: a paragraph's tail is searched for
+/// each of the credit words, and setting up `rfind`'s two-way search for
+/// every one of them cost more than the searches.
+fn rfind(hay: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(hay.len());
+    };
+    memchr::memrchr_iter(first, hay.as_bytes())
+        .find(|&i| hay.as_bytes()[i..].starts_with(needle.as_bytes()))
+}
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -274,6 +286,24 @@ fn is_slide_counter(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_credit_search_finds_what_rfind_finds() {
+        let hay = "a photo: (ap photo/x) — café, ap photo/y ap phot";
+        for needle in [
+            "ap photo/",
+            "(ap photo",
+            "photo:",
+            "é,",
+            "—",
+            "ap phot",
+            "zz",
+            "",
+        ] {
+            assert_eq!(rfind(hay, needle), hay.rfind(needle), "{needle:?}");
+        }
+        assert_eq!(rfind("", "a"), None);
+    }
 
     #[test]
     fn stock_lines() {

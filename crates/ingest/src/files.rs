@@ -1,6 +1,6 @@
 use crate::{parse_jsonl_line, RawDocument, SourceItem};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Every file under `root`: the file itself, or a directory's files
@@ -34,10 +34,17 @@ pub(crate) fn jsonl_documents(path: PathBuf) -> Box<dyn Iterator<Item = SourceIt
             }))
         }
     };
-    let mut lines = Some(BufReader::new(file).split(b'\n'));
+    let mut lines = Some(BufReader::with_capacity(crate::LINE_BUFFER, file));
     let mut n = 0usize;
     Box::new(std::iter::from_fn(move || loop {
-        let line = lines.as_mut()?.next()?;
+        let line = crate::read_line(lines.as_mut()?)
+            .transpose()?
+            .map(|mut line| {
+                if line.last() == Some(&b'\n') {
+                    line.pop();
+                }
+                line
+            });
         n += 1;
         let origin = format!("{}:{}", path.display(), n);
         let line = match line {

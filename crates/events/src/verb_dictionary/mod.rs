@@ -81,6 +81,9 @@ struct Alternatives {
     alts: Vec<Vec<String>>,
     /// (first byte of the first word, alternative), sorted.
     by_byte: Vec<(u8, u32)>,
+    /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
+    /// start with none of them, and are told so without a search.
+    firsts: [u64; 4],
     /// Some first word is shorter than two bytes (or missing), which the
     /// first byte does not decide.
     short: bool,
@@ -97,9 +100,14 @@ impl Alternatives {
             }
         }
         by_byte.sort_unstable();
+        let mut firsts = [0u64; 4];
+        for &(b, _) in &by_byte {
+            firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         Alternatives {
             alts,
             by_byte,
+            firsts,
             short,
         }
     }
@@ -110,6 +118,9 @@ impl Alternatives {
     fn at(&self, lower: &str) -> Option<&[(u8, u32)]> {
         match lower.as_bytes() {
             [b, _, ..] if !self.short => {
+                if self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                    return Some(&[]);
+                }
                 let from = self.by_byte.partition_point(|(x, _)| x < b);
                 let to = self.by_byte.partition_point(|(x, _)| x <= b);
                 self.by_byte.get(from..to)

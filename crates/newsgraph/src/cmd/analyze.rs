@@ -171,19 +171,41 @@ const BATCH: usize = 256;
 
 fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     refuse_url(&args.input)?;
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
+    let mut reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
+        Box::new(std::io::BufReader::with_capacity(
+            ingest::LINE_BUFFER,
+            std::io::stdin().lock(),
+        ))
     } else {
         let f = std::fs::File::open(&args.input)
             .with_context(|| format!("cannot open {}", args.input.display()))?;
-        Box::new(std::io::BufReader::new(f))
+        Box::new(std::io::BufReader::with_capacity(ingest::LINE_BUFFER, f))
     };
     let name = args.input.display().to_string();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0usize;
     let mut seen = std::collections::HashSet::new();
     let mut batch: Vec<(usize, std::io::Result<String>)> = Vec::with_capacity(BATCH);
-    let mut lines = reader.lines().enumerate().peekable();
+    // As `BufRead::lines`: a line loses its "\n" and a "\r" before it, and
+    // one that is not UTF-8 is an error.
+    let lines = std::iter::from_fn(|| {
+        let line = ingest::read_line(&mut reader).transpose()?;
+        Some(line.and_then(|mut line| {
+            if line.last() == Some(&b'\n') {
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+            }
+            String::from_utf8(line).map_err(|_| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                )
+            })
+        }))
+    });
+    let mut lines = lines.enumerate().peekable();
     while lines.peek().is_some() {
         batch.clear();
         batch.extend(lines.by_ref().take(BATCH));
@@ -238,7 +260,9 @@ fn analyze_record(pipeline: &Pipeline, doc: &RawDocument, args: &Args) -> serde_
     input.published = input.published.or(args.published);
     input.verbatim = args.verbatim;
     match pipeline.analyze_within(&input, &budget(args)) {
-        Ok(a) => serde_json::to_value(a.to_contract()).unwrap_or_default(),
+        // Through the contract's view: the same value, with no contract
+        // built and dropped first.
+        Ok(a) => serde_json::to_value(model::contract::OutputView::new(&a)).unwrap_or_default(),
         Err(e) => error_record(Some(&doc.id), &doc.origin, &reason(&e, args)),
     }
 }

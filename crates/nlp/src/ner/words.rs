@@ -141,13 +141,25 @@ pub struct SortedWords {
 /// A free slot.
 const FREE: u32 = u32::MAX;
 
-/// A hash of a word's bytes, eight at a time.
+/// A hash of a word's bytes, eight at a time (the last few zero-padded).
 fn hash(word: &[u8]) -> u64 {
+    let mix = |h: u64, k: u64| (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95);
     let mut h = word.len() as u64;
-    for chunk in word.chunks(8) {
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
         let mut k = [0u8; 8];
-        k[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(k)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        k.copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(k));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Byte by byte: a copy of a variable length is a call to memcpy,
+        // and a load takes half a million of them.
+        let k = rest
+            .iter()
+            .rev()
+            .fold(0u64, |k, &b| (k << 8) | u64::from(b));
+        h = mix(h, k);
     }
     h
 }
@@ -165,6 +177,16 @@ impl SortedWords {
         keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<(Words<V>, usize), ModelError> {
         let mut starts = Vec::with_capacity(count.min(1 << 22));
+        // Every entry takes a byte and its payload at least: a count the
+        // bytes cannot hold is refused before its slots are made.
+        if count > bytes.len() / (1 + payload) {
+            return Err(ModelError::Truncated(what));
+        }
+        // The slots are filled in the same pass (and dropped if the words
+        // turn out unsorted): each entry is read once.
+        let size = (count * 2).next_power_of_two().max(16);
+        let mut slots = vec![FREE; size];
+        let mask = slots.len() - 1;
         let mut at = 0usize;
         let mut sorted = true;
         let mut previous: &[u8] = &[];
@@ -186,6 +208,13 @@ impl SortedWords {
             previous = word;
             starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
             at += 1 + len + payload;
+            if sorted {
+                let mut slot = hash(word).rotate_left(32) as usize & mask;
+                while slots[slot] != FREE {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = n as u32;
+            }
         }
         let mut table = SortedWords {
             bytes: keep(&bytes[..at]),
@@ -201,16 +230,6 @@ impl SortedWords {
                 })
                 .collect();
             return Ok((Words::Map(map), at));
-        }
-        let size = (count * 2).next_power_of_two().max(16);
-        let mut slots = vec![FREE; size];
-        let mask = size - 1;
-        for i in 0..count {
-            let mut at = hash(table.word(i)).rotate_left(32) as usize & mask;
-            while slots[at] != FREE {
-                at = (at + 1) & mask;
-            }
-            slots[at] = i as u32;
         }
         table.slots = slots;
         Ok((Words::Sorted(table), at))
