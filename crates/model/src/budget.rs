@@ -85,6 +85,10 @@ impl Step {
     /// length, which would over-estimate every document once they are
     /// (`scripts/eval/projection.sh`; docs/measurements.md, round 9).
     ///
+    /// A document whose sample measured its own factor projects with that
+    /// instead ([`Budget::calibrate`]: the tagging's ranged 1.8 to 3.9 by
+    /// kind, and a sample tells the kind).
+    ///
     /// `None` for quote finding: it is 2 to 25% of an analysis, so the
     /// ratio ranged 3.8 to 50 by kind and its pace estimates nothing (the
     /// event coding that follows is projected instead).
