@@ -12,33 +12,60 @@ pub const NEAR_DUPLICATE_BITS: u32 = 3;
 
 /// The 64-bit SimHash of `text` over shingles of lower-cased words.
 /// Deterministic across runs and platforms; 0 for a text with no words.
+///
+/// Reads the words once, keeping only the last [`SHINGLE_WORDS`] of them
+/// (a 50 MB page has 8 million words: a lower-cased `String` for each took
+/// most of the time and memory of fingerprinting it).
 pub fn simhash(text: &str) -> u64 {
-    let words: Vec<String> = text
+    let mut last: [String; SHINGLE_WORDS] = Default::default();
+    let mut words = 0usize;
+    let mut weights = [0i64; 64];
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        return 0;
+    {
+        let slot = &mut last[words % SHINGLE_WORDS];
+        slot.clear();
+        if word.is_ascii() {
+            slot.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // `to_lowercase` of the whole word: a final sigma depends on
+            // what precedes it.
+            slot.push_str(&word.to_lowercase());
+        }
+        words += 1;
+        if words >= SHINGLE_WORDS {
+            let first = words - SHINGLE_WORDS;
+            add_shingle(
+                &mut weights,
+                (first..words).map(|w| &last[w % SHINGLE_WORDS]),
+            );
+        }
     }
-    let mut weights = [0i64; 64];
-    let width = SHINGLE_WORDS.min(words.len());
-    for shingle in words.windows(width) {
-        let mut h = Fnv::new();
-        for word in shingle {
-            h.write(word.as_bytes());
-            h.write(b" ");
-        }
-        let bits = mix(h.0);
-        for (i, weight) in weights.iter_mut().enumerate() {
-            *weight += if bits >> i & 1 == 1 { 1 } else { -1 };
-        }
+    match words {
+        0 => return 0,
+        // Fewer words than a shingle: one shingle of them all.
+        n if n < SHINGLE_WORDS => add_shingle(&mut weights, last[..n].iter()),
+        _ => {}
     }
     weights
         .iter()
         .enumerate()
         .filter(|(_, &w)| w > 0)
         .fold(0u64, |acc, (i, _)| acc | 1 << i)
+}
+
+/// Adds one shingle's hash to the weights of each bit.
+fn add_shingle<'w>(weights: &mut [i64; 64], shingle: impl Iterator<Item = &'w String>) {
+    let mut h = Fnv::new();
+    for word in shingle {
+        h.write(word.as_bytes());
+        h.write(b" ");
+    }
+    let bits = mix(h.0);
+    for (i, weight) in weights.iter_mut().enumerate() {
+        *weight += if bits >> i & 1 == 1 { 1 } else { -1 };
+    }
 }
 
 /// Number of bits in which two fingerprints differ.
@@ -99,5 +126,44 @@ mod tests {
             the autumn storms, residents said at a meeting in the town hall.";
         assert!(hamming(simhash(STORY), simhash(other)) > 10);
         assert_eq!(simhash(""), 0);
+    }
+
+    /// The fingerprint as first written (a lower-cased `String` per word,
+    /// then every window): stored fingerprints must not change.
+    fn simhash_of_every_word(text: &str) -> u64 {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return 0;
+        }
+        let mut weights = [0i64; 64];
+        for shingle in words.windows(SHINGLE_WORDS.min(words.len())) {
+            add_shingle(&mut weights, shingle.iter());
+        }
+        weights
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w > 0)
+            .fold(0u64, |acc, (i, _)| acc | 1 << i)
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_one_stored_before() {
+        for text in [
+            STORY,
+            "",
+            "one",
+            "Two words",
+            "three words here",
+            "ΟΔΟΣ ΣΟΦΟΣ, Straße İstanbul; ÉTÉ à Genève — 2024 ½ x",
+            "  ,, .. ",
+        ] {
+            assert_eq!(simhash(text), simhash_of_every_word(text), "{text:?}");
+        }
+        let long = STORY.repeat(50);
+        assert_eq!(simhash(&long), simhash_of_every_word(&long));
     }
 }

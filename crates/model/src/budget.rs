@@ -40,6 +40,9 @@ struct Limit {
     /// Where the step being sampled started (one document's steps run one
     /// after another, so the lock is never contended).
     sample: Mutex<Option<Sample>>,
+    /// The document's own rest-of-analysis factors, by [`Step::index`],
+    /// measured on the sample of its text ([`Budget::calibrate`]).
+    calibrated: Mutex<[Option<f64>; 3]>,
 }
 
 /// The start of the step whose pace is being measured.
@@ -63,6 +66,15 @@ pub enum Step {
 }
 
 impl Step {
+    /// Its place in the order the steps run.
+    fn index(self) -> usize {
+        match self {
+            Step::Tagging => 0,
+            Step::Quotes => 1,
+            Step::Events => 2,
+        }
+    }
+
     /// The typical cost of the analysis from this step's start to its end,
     /// as a multiple of this step alone, so that a projection from the
     /// step's pace is an estimate of the whole: the median of the ratios
@@ -72,6 +84,10 @@ impl Step {
     /// leaving out the sizes whose analysis is not yet linear in their
     /// length, which would over-estimate every document once they are
     /// (`scripts/eval/projection.sh`; docs/measurements.md, round 9).
+    ///
+    /// A document whose sample measured its own factor projects with that
+    /// instead ([`Budget::calibrate`]: the tagging's ranged 1.8 to 3.9 by
+    /// kind, and a sample tells the kind).
     ///
     /// `None` for quote finding: it is 2 to 25% of an analysis, so the
     /// ratio ranged 3.8 to 50 by kind and its pace estimates nothing (the
@@ -111,23 +127,19 @@ pub struct Projection {
     pub rest: Duration,
     /// The whole step at that pace.
     pub whole: Duration,
+    /// The rest-of-analysis factor it is projected with: the document's own
+    /// when its sample measured one ([`Budget::calibrate`]), else the
+    /// step's typical one; the sample's for a sample; `None` for a step
+    /// whose pace estimates nothing.
+    pub factor: Option<f64>,
 }
 
 impl Projection {
-    /// The rest-of-analysis factor it is projected with: the step's, or
-    /// the sample's; `None` for a step whose pace estimates nothing.
-    pub fn factor(&self) -> Option<f64> {
-        match self.step {
-            Some(step) => step.rest_factor(),
-            None => Some(SAMPLE_FACTOR),
-        }
-    }
-
     /// The whole analysis's projected time: what has run, the rest of this
     /// step, and the later steps as a multiple of this one (`None` for a
     /// step that is not projected).
     pub fn estimate(&self) -> Option<Duration> {
-        self.factor().map(|f| self.estimate_with(f))
+        self.factor.map(|f| self.estimate_with(f))
     }
 
     /// [`Projection::estimate`] with another rest-of-analysis factor (to
@@ -169,6 +181,7 @@ impl Budget {
                 elapsed: Box::new(elapsed),
                 observer: None,
                 sample: Mutex::new(None),
+                calibrated: Mutex::new([None; 3]),
             })),
         }
     }
@@ -188,6 +201,7 @@ impl Budget {
                 elapsed: Box::new(elapsed),
                 observer: Some(Box::new(observer)),
                 sample: Mutex::new(None),
+                calibrated: Mutex::new([None; 3]),
             })),
         }
     }
@@ -228,7 +242,27 @@ impl Budget {
             sampled: took,
             rest,
             whole: rest,
+            factor: Some(SAMPLE_FACTOR),
         })
+    }
+
+    /// Sets `step`'s rest-of-analysis factor for this document (the cost
+    /// of the analysis from the step's start to its end as a multiple of
+    /// the step), as measured on the sample of its text, in place of the
+    /// typical factor of [`Step`]: the step's projections then estimate
+    /// this document by its own make-up (a page of short quoted sentences
+    /// costs about 4 times its tagging, news about 2 times). Ignored unless
+    /// at least 1 and finite.
+    pub fn calibrate(&self, step: Step, factor: f64) {
+        let Some(limit) = &self.limit else {
+            return;
+        };
+        if factor.is_finite() && factor >= 1.0 {
+            limit
+                .calibrated
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)[step.index()] = Some(factor);
+        }
     }
 
     /// `Err` once the limit has passed.
@@ -282,12 +316,17 @@ impl Budget {
         drop(sample);
         // Seconds per unit of this step, so far.
         let pace = ran.as_secs_f64() / units as f64;
+        let calibrated = limit
+            .calibrated
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)[step.index()];
         limit.judge(Projection {
             step: Some(step),
             at: now,
             sampled: ran,
             rest: Duration::from_secs_f64(pace * (total - done) as f64),
             whole: Duration::from_secs_f64(pace * total as f64),
+            factor: step.rest_factor().and(calibrated).or(step.rest_factor()),
         })
     }
 }
@@ -500,6 +539,54 @@ mod tests {
             events(14_000),
             Some((done, OverBudget::Projected { .. })) if done <= 21_000
         ));
+    }
+
+    /// Tagging of 10M tokens at 1 µs (10 s) after 0.5 s, in a budget of
+    /// `limit_ms` whose tagging factor is calibrated to `factor`; the first
+    /// refusal.
+    fn calibrated_tagging(limit_ms: u64, factor: Option<f64>) -> Option<(usize, OverBudget)> {
+        let (now, elapsed) = clock();
+        let budget = Budget::limited(Duration::from_millis(limit_ms), elapsed);
+        if let Some(factor) = factor {
+            budget.calibrate(Step::Tagging, factor);
+        }
+        now.store(500_000, Ordering::SeqCst);
+        let total = 10_000_000;
+        for done in (0..total).step_by(1_000) {
+            if let Err(e) = budget.progress(Step::Tagging, done, total) {
+                return Some((done, e));
+            }
+            now.fetch_add(1_000, Ordering::SeqCst);
+        }
+        None
+    }
+
+    #[test]
+    fn a_step_is_projected_with_the_factor_its_sample_measured() {
+        // The typical factor: 0.5 + 10 × 2.5 = 25.5 s, run under 30 s.
+        assert_eq!(calibrated_tagging(30_000, None), None);
+        // The document's own 4: 0.5 + 10 × 4 = 40.5 s, refused after the
+        // least sample (a hundredth of the limit).
+        assert!(matches!(
+            calibrated_tagging(30_000, Some(4.0)),
+            Some((done, OverBudget::Projected { estimate }))
+                if done <= 310_000 && (40.4..40.6).contains(&estimate.as_secs_f64())
+        ));
+        // ... and 1.5: 15.5 s, run under 20 s, which the typical factor refuses.
+        assert!(matches!(
+            calibrated_tagging(20_000, None),
+            Some((_, OverBudget::Projected { .. }))
+        ));
+        assert_eq!(calibrated_tagging(20_000, Some(1.5)), None);
+        // A factor no analysis can have is ignored.
+        for nonsense in [0.5, f64::NAN, f64::INFINITY] {
+            assert_eq!(calibrated_tagging(30_000, Some(nonsense)), None);
+        }
+        // Quote finding stays unprojected whatever its sample says.
+        let (_, elapsed) = clock();
+        let budget = Budget::limited(Duration::from_secs(1), elapsed);
+        budget.calibrate(Step::Quotes, 3.0);
+        assert_eq!(budget.progress(Step::Quotes, 0, 10), Ok(()));
     }
 
     #[test]

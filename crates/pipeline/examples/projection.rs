@@ -8,7 +8,9 @@
 //! - per projection source (`sample`, `tagging`, `quotes`, `events`): how
 //!   many projections, the first, median and largest estimate as a
 //!   multiple of `actual`, and the rest-of-analysis factor that would have
-//!   made each projection exact (`factor_median`, `factor_p10`, `factor_p90`);
+//!   made each projection exact (`factor_median`, `factor_p10`, `factor_p90`)
+//!   beside the one it was made with (`factor_used`: the sample's own for
+//!   the tagging of a sampled text);
 //! - per limit (`LIMITS`, seconds) and margin: whether the document would
 //!   have been refused early, and whether it would have finished;
 //! - per source, limit and rest-of-analysis factor (`FACTORS`): the largest
@@ -143,6 +145,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "factor_p10": quantile(&exact, 0.1),
                     "factor_median": quantile(&exact, 0.5),
                     "factor_p90": quantile(&exact, 0.9),
+                    // The factor it was projected with (the document's own
+                    // when its sample measured one).
+                    "factor_used": of[0].factor,
                     "largest": largest,
                 }),
             );

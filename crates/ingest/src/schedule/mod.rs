@@ -26,7 +26,7 @@ mod pool;
 mod writer;
 
 use crate::sources::{Input, SourceOptions, Sources};
-use crate::{content_hash, simhash, RawDocument, SourceItem};
+use crate::{content_hash, RawDocument, SourceItem};
 use model::contract::Output;
 use model::Document;
 use pipeline::{Budget, OverBudget, Pipeline, PipelineError};
@@ -354,21 +354,23 @@ enum Event {
         seq: u64,
         result: Result<Keyed, Failure>,
     },
-    /// A worker analysed document `seq`.
+    /// A worker analysed document `seq` (with its text's fingerprint).
     Analysed {
         worker: usize,
         seq: u64,
-        result: Result<Box<Output>, DocumentError>,
+        result: Result<(Box<Output>, u64), DocumentError>,
     },
     /// The writer committed a transaction (or refused documents).
     Written(Vec<writer::Outcome>),
 }
 
-/// A document extracted and keyed, ready for the duplicate check.
+/// A document extracted and keyed, ready for the duplicate check. Its
+/// near-duplicate fingerprint waits for its analysis: only a document that
+/// is stored needs one, and on a 50 MB page that is refused it cost more
+/// than the sample that refuses it.
 struct Keyed {
     document: Document,
     hash: String,
-    fingerprint: u64,
 }
 
 /// A document on a worker for analysis.
@@ -509,7 +511,7 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
                         id: keyed.document.id.clone(),
                         meta: InsertMeta {
                             content_hash: keyed.hash,
-                            fingerprint: Some(keyed.fingerprint),
+                            fingerprint: None,
                         },
                         deadline,
                     },
@@ -618,11 +620,17 @@ impl<'a, S: Stages, P: FnMut(Progress<'_>) -> ControlFlow<()>> Scheduler<'a, S, 
     fn analysed(
         &mut self,
         analysing: Analysing,
-        result: Result<Box<Output>, DocumentError>,
+        result: Result<(Box<Output>, u64), DocumentError>,
     ) -> Result<(), IngestError> {
         let hash = analysing.meta.content_hash.clone();
         match result {
-            Ok(output) => self.write(WriteJob::Insert(output, analysing.meta))?,
+            Ok((output, fingerprint)) => {
+                let meta = InsertMeta {
+                    fingerprint: Some(fingerprint),
+                    ..analysing.meta
+                };
+                self.write(WriteJob::Insert(output, meta))?
+            }
             Err(error) => self.fail(analysing.id, error)?,
         }
         self.release_copies(&hash)
@@ -722,7 +730,6 @@ fn extract_keyed<S: Stages>(stages: &S, raw: &RawDocument) -> Result<Keyed, Fail
     let keyed = catch_panic(|| {
         stages.extract(raw).map(|document| Keyed {
             hash: content_hash(document.text()),
-            fingerprint: simhash(document.text()),
             document,
         })
     });

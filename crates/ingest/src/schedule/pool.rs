@@ -8,6 +8,7 @@
 //! [`super::run`] returns, and ends.
 
 use super::{catch_panic, extract_keyed, DocumentError, Event, Stages};
+use crate::simhash;
 use crate::RawDocument;
 use model::{Budget, Document, OverBudget};
 use std::sync::{mpsc, Arc};
@@ -108,8 +109,15 @@ fn work<S: Stages>(
                 Event::Analysed {
                     worker,
                     seq,
-                    result: catch_panic(|| stages.analyse(document, &budget)).and_then(|r| {
-                        r.map(Box::new).map_err(|e| match e {
+                    // The fingerprint of a stored text only (see `Keyed`).
+                    result: catch_panic(|| {
+                        stages.analyse(document, &budget).map(|output| {
+                            let fingerprint = simhash(output.document.text());
+                            (Box::new(output), fingerprint)
+                        })
+                    })
+                    .and_then(|r| {
+                        r.map_err(|e| match e {
                             OverBudget::Spent => DocumentError::Overrun(limit),
                             OverBudget::Projected { estimate } => {
                                 DocumentError::Projected { estimate, limit }
