@@ -51,7 +51,7 @@ impl<'a> Context<'a> {
         let sentences = text::sentences(text, &tokens, &inside, |w| lex.cue(w).is_some());
         let first_line_end = tokens
             .iter()
-            .position(|t| t.after_newline)
+            .position(|t| t.after_newline())
             .unwrap_or(tokens.len());
         Context {
             text,
@@ -78,7 +78,7 @@ impl<'a> Context<'a> {
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+            .is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     /// Whether token `i` is a capitalised word.
@@ -97,7 +97,7 @@ impl<'a> Context<'a> {
     pub fn is_mark(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Mark(_)))
+            .is_some_and(|t| matches!(t.kind(), TokenKind::Mark(_)))
     }
 
     /// Byte span of the token range `[start, end)`.
@@ -132,7 +132,7 @@ impl<'a> Context<'a> {
         let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
         // Allow trailing punctuation after the closing mark.
         let mut tail = last + 1;
-        while tail < e && matches!(self.tokens[tail].kind, TokenKind::Punct(_)) {
+        while tail < e && matches!(self.tokens[tail].kind(), TokenKind::Punct(_)) {
             tail += 1;
         }
         (tail >= e && last < e).then_some(qi)
@@ -156,7 +156,7 @@ impl<'a> Context<'a> {
         while k > 0 && self.is_mark(k - 1) && k + 3 > close {
             k -= 1;
         }
-        k > 0 && matches!(self.tokens[k - 1].kind, TokenKind::Punct(',' | '?' | '!'))
+        k > 0 && matches!(self.tokens[k - 1].kind(), TokenKind::Punct(',' | '?' | '!'))
     }
 
     /// Number of word tokens in `[start, end)`.

@@ -39,12 +39,12 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
     // Last content token of the quotation currently open.
     let mut last_inside: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if t.after_newline {
+        if t.after_newline() {
             if let Some(o) = open.take() {
                 // The next paragraph's opening mark must be of the same
                 // style: a straight mark left open before a curly one
                 // marks an excerpt, not the quotation's first paragraph.
-                let continues = matches!(t.kind, TokenKind::Mark(m) if m.is_double() == o.double
+                let continues = matches!(t.kind(), TokenKind::Mark(m) if m.is_double() == o.double
                     && m != Mark::DoubleClose
                     && m != Mark::SingleClose
                     && (m == Mark::DoubleStraight) == o.straight);
@@ -56,7 +56,7 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                 out.push(unclosed(tokens, &o, last_inside.unwrap_or(o.token)));
             }
         }
-        let TokenKind::Mark(mark) = t.kind else {
+        let TokenKind::Mark(mark) = t.kind() else {
             if open.is_some() {
                 last_inside = Some(i);
             }
@@ -67,9 +67,9 @@ pub fn quotations(tokens: &[Token]) -> Vec<Quotation> {
                 // "”Fear. I am …" — a closing mark typed at a paragraph's
                 // start, touching the word after it, opens.
                 let misturned = mark == Mark::DoubleClose
-                    && (i == 0 || t.after_newline)
+                    && (i == 0 || t.after_newline())
                     && tokens.get(i + 1).is_some_and(|n| {
-                        n.kind == TokenKind::Word && n.span().start == t.span().end
+                        n.kind() == TokenKind::Word && n.span().start == t.span().end
                     });
                 if misturned
                     || matches!(

@@ -22,7 +22,7 @@ const MAX_PHRASE: usize = 9;
 
 /// Whether token `i` can be part of a speaker phrase.
 fn phrase_token(cx: &Context, i: usize) -> bool {
-    match cx.tokens[i].kind {
+    match cx.tokens[i].kind() {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
             (!lexicon::attribution_words().boundary.contains(&cx.low(i)) || name_word(cx, i))
@@ -38,7 +38,7 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
 /// ("said Will Doyle", "Al Hunt").
 pub(crate) fn name_word(cx: &Context, i: usize) -> bool {
     let mid_sentence =
-        i > 0 && !cx.tokens[i].after_newline && (cx.is_word(i - 1) || cx.is_punct(i - 1, ','));
+        i > 0 && !cx.tokens[i].after_newline() && (cx.is_word(i - 1) || cx.is_punct(i - 1, ','));
     cx.is_cap(i) && cx.is_cap(i + 1) && mid_sentence && i >= cx.first_line_end
 }
 
@@ -85,7 +85,7 @@ pub fn before(cx: &Context, start: usize, cue: usize) -> Option<SpeakerPhrase> {
     while j > start && guard < 3 {
         // Commas or dashes around the segment: ", a teacher, said" or
         // "— a teacher from Mount Pleasant — says".
-        let delimiter = match cx.tokens[j - 1].kind {
+        let delimiter = match cx.tokens[j - 1].kind() {
             TokenKind::Punct(c @ (',' | '—' | '–')) => c,
             _ => break,
         };
@@ -258,7 +258,7 @@ pub fn is_name(cx: &Context, s: usize, e: usize) -> bool {
 pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut i = start;
     while i < end {
-        let ok = match cx.tokens[i].kind {
+        let ok = match cx.tokens[i].kind() {
             TokenKind::Word => {
                 let l = cx.low(i);
                 ((!lexicon::attribution_words().boundary.contains(&l) && !lexicon::attribution_words().forward_boundary.contains(&l))

@@ -23,27 +23,57 @@ pub enum TokenKind {
 
 pub use model::Mark;
 
-/// One token with its byte span.
+/// One token with its byte span: 16 bytes, as four 32-bit fields (its
+/// kind and two flags packed in one: a long document's largest vector,
+/// 24 bytes a token with an enum and two `bool`s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Where it starts (see [`Token::span`]): 32-bit, as `model::Token`'s
-    /// offsets, which it is cut from (24 bytes a token, not 32).
+    /// offsets, which it is cut from.
     start: u32,
     /// One past its last byte.
     end: u32,
-    /// What it is.
-    pub kind: TokenKind,
-    /// Whether a line break lies between the previous token and this one.
-    pub after_newline: bool,
-    /// Whether this is a period the tokeniser kept with its word ("U.S.",
-    /// "Gen.") where `nlp`'s sentence splitter did not end a sentence: an
-    /// abbreviation's period, which does not end a sentence here either.
-    pub abbreviation: bool,
+    /// Its [`TokenKind`] and flags, as [`pack`] lays them out.
+    packed: u32,
     /// Where its lower-cased form is ([`Lowered::of`]): [`AS_WRITTEN`], or
     /// its index among the forms that differ from the text, where a `Cow`
-    /// per token took 24 bytes more: a long document's second largest
-    /// vector.
+    /// per token took 24 bytes more.
     lower: u32,
+}
+
+/// The bits of [`Token::packed`] above a punctuation character's (every
+/// `char` is below 2^21).
+const CHAR_BITS: u32 = 21;
+/// The kind's tag: a word, a mark or punctuation.
+const TAG_SHIFT: u32 = CHAR_BITS;
+/// A mark's [`Mark`] (its index in [`MARKS`]).
+const MARK_SHIFT: u32 = TAG_SHIFT + 2;
+/// [`Token::after_newline`].
+const AFTER_NEWLINE: u32 = 1 << 30;
+/// [`Token::abbreviation`].
+const ABBREVIATION: u32 = 1 << 31;
+/// Every [`Mark`], in the order [`pack`] numbers them.
+const MARKS: [Mark; 5] = [
+    Mark::DoubleOpen,
+    Mark::DoubleClose,
+    Mark::DoubleStraight,
+    Mark::SingleOpen,
+    Mark::SingleClose,
+];
+
+/// `kind` and the line-break flag as [`Token::packed`] keeps them.
+fn pack(kind: TokenKind, after_newline: bool) -> u32 {
+    let kind = match kind {
+        TokenKind::Word => 0,
+        // `MARKS` lists them in their declared order.
+        TokenKind::Mark(m) => (1 << TAG_SHIFT) | ((m as u32) << MARK_SHIFT),
+        TokenKind::Punct(c) => (2 << TAG_SHIFT) | u32::from(c),
+    };
+    if after_newline {
+        kind | AFTER_NEWLINE
+    } else {
+        kind
+    }
 }
 
 /// `offset` as a token keeps it. Every offset of the view is one of a
@@ -92,6 +122,29 @@ impl Lowered {
 }
 
 impl Token {
+    /// What it is.
+    pub fn kind(&self) -> TokenKind {
+        match (self.packed >> TAG_SHIFT) & 3 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Mark(MARKS[((self.packed >> MARK_SHIFT) & 7) as usize % MARKS.len()]),
+            _ => TokenKind::Punct(
+                char::from_u32(self.packed & ((1 << CHAR_BITS) - 1)).unwrap_or('\u{fffd}'),
+            ),
+        }
+    }
+
+    /// Whether a line break lies between the previous token and this one.
+    pub fn after_newline(&self) -> bool {
+        self.packed & AFTER_NEWLINE != 0
+    }
+
+    /// Whether this is a period the tokeniser kept with its word ("U.S.",
+    /// "Gen.") where `nlp`'s sentence splitter did not end a sentence: an
+    /// abbreviation's period, which does not end a sentence here either.
+    pub fn abbreviation(&self) -> bool {
+        self.packed & ABBREVIATION != 0
+    }
+
     /// Where it is.
     pub fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
@@ -99,7 +152,7 @@ impl Token {
 
     /// Whether the token is a word starting with an upper-case letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
+        self.kind() == TokenKind::Word
             && self
                 .span()
                 .slice(text)
@@ -110,7 +163,7 @@ impl Token {
 
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct(c)
+        self.kind() == TokenKind::Punct(c)
     }
 }
 
@@ -169,9 +222,7 @@ impl<'a> View<'a> {
         self.tokens.push(Token {
             start: offset(span.start),
             end: offset(span.end),
-            kind,
-            after_newline,
-            abbreviation: false,
+            packed: pack(kind, after_newline),
             lower: self.lower.add(span.slice(self.text)),
         });
     }
@@ -231,7 +282,9 @@ impl<'a> View<'a> {
                 .get(j)
                 .is_none_or(|n| n.sentence != shared[j - 1].sentence);
             if let Some(last) = self.tokens.last_mut() {
-                last.abbreviation = !ends_sentence;
+                if !ends_sentence {
+                    last.packed |= ABBREVIATION;
+                }
             }
         }
         j
@@ -252,7 +305,7 @@ pub fn sentences(
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
         let Some(next) = next else { break };
-        let boundary = if next.after_newline {
+        let boundary = if next.after_newline() {
             true
         } else if inside_quote[i] && inside_quote[i + 1] {
             false
@@ -280,7 +333,7 @@ fn attribution_follows(
     i: usize,
     is_cue: &impl Fn(&str) -> bool,
 ) -> bool {
-    if !matches!(tokens[i].kind, TokenKind::Mark(_)) {
+    if !matches!(tokens[i].kind(), TokenKind::Mark(_)) {
         return false;
     }
     // Only a quotation that opens its sentence is attributed after its
@@ -288,13 +341,13 @@ fn attribution_follows(
     // sentence is followed by a new one ("… “dear to me.” He said …").
     let mut open = i;
     // A paragraph start ends the walk: the quotation before it is another.
-    while open > 0 && inside_quote[open - 1] && !tokens[open].after_newline {
+    while open > 0 && inside_quote[open - 1] && !tokens[open].after_newline() {
         open -= 1;
     }
     let opens_sentence = open == 0
-        || tokens[open].after_newline
+        || tokens[open].after_newline()
         || matches!(
-            tokens[open - 1].kind,
+            tokens[open - 1].kind(),
             TokenKind::Punct('.' | '!' | '?' | ':') | TokenKind::Mark(_)
         );
     if !opens_sentence {
@@ -309,15 +362,15 @@ fn attribution_follows(
         .iter()
         .take(12)
         .take_while(|t| {
-            t.kind == TokenKind::Word
-                || matches!(t.kind, TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
+            t.kind() == TokenKind::Word
+                || matches!(t.kind(), TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
         })
         .position(|t| is_cue(&t.span().slice(text).to_lowercase()))
         .filter(|&k| {
             k < 5
                 || tokens[i + 1..i + 1 + k]
                     .iter()
-                    .any(|t| !t.is_punct('.') && t.kind != TokenKind::Word)
+                    .any(|t| !t.is_punct('.') && t.kind() != TokenKind::Word)
         })
     else {
         return false;
@@ -325,7 +378,7 @@ fn attribution_follows(
     let after = (i + 2 + cue).min(tokens.len());
     let words = tokens[after..]
         .iter()
-        .take_while(|t| t.kind == TokenKind::Word)
+        .take_while(|t| t.kind() == TokenKind::Word)
         .count();
     // "“Who do they think they are?” Trump said of Apple in February, when
     // …": a preposition after the cue opens an adjunct, not a content.
@@ -344,20 +397,23 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let next = &tokens[i + 1];
     let starts_new = next.is_capitalised(text)
         || matches!(
-            next.kind,
+            next.kind(),
             TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
         )
         || next
             .span()
             .slice(text)
             .starts_with(|c: char| c.is_ascii_digit());
-    match t.kind {
+    match t.kind() {
         TokenKind::Punct('!' | '?' | '…') => starts_new,
-        TokenKind::Punct('.') => starts_new && !t.abbreviation,
+        TokenKind::Punct('.') => starts_new && !t.abbreviation(),
         // A closing mark right after sentence punctuation: “… now.” Then
         TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose) => {
             i > 0
-                && matches!(tokens[i - 1].kind, TokenKind::Punct('.' | '!' | '?' | '…'))
+                && matches!(
+                    tokens[i - 1].kind(),
+                    TokenKind::Punct('.' | '!' | '?' | '…')
+                )
                 && next.is_capitalised(text)
         }
         _ => false,
@@ -380,6 +436,32 @@ mod tests {
             .iter()
             .map(|t| t.span().slice(text))
             .collect()
+    }
+
+    #[test]
+    fn a_token_keeps_its_kind_and_flags_in_16_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+        let mut kinds = vec![TokenKind::Word];
+        kinds.extend(MARKS.map(TokenKind::Mark));
+        kinds.extend(['.', '—', '…', char::MAX].map(TokenKind::Punct));
+        for kind in kinds {
+            for newline in [false, true] {
+                let t = Token {
+                    start: 0,
+                    end: 1,
+                    packed: pack(kind, newline),
+                    lower: AS_WRITTEN,
+                };
+                assert_eq!((t.kind(), t.after_newline()), (kind, newline));
+                assert!(!t.abbreviation());
+                let t = Token {
+                    packed: t.packed | ABBREVIATION,
+                    ..t
+                };
+                assert_eq!((t.kind(), t.after_newline()), (kind, newline));
+                assert!(t.abbreviation());
+            }
+        }
     }
 
     #[test]
@@ -425,7 +507,7 @@ mod tests {
         let periods: Vec<bool> = toks
             .iter()
             .filter(|t| t.is_punct('.'))
-            .map(|t| t.abbreviation)
+            .map(|t| t.abbreviation())
             .collect();
         assert_eq!(periods, [true, false, false, false]);
     }
@@ -433,7 +515,7 @@ mod tests {
     #[test]
     fn classifies_straight_single_quotes_by_position() {
         let text = "'Go,' he said";
-        let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
+        let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind()).collect();
         assert_eq!(kinds[0], TokenKind::Mark(Mark::SingleOpen));
         assert_eq!(kinds[3], TokenKind::Mark(Mark::SingleClose));
     }

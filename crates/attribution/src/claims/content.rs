@@ -164,7 +164,8 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         let last = q.close.unwrap_or(q.end_token.saturating_sub(1));
         // A quotation running to the sentence end, or followed by its own
         // attribution ("…,” Sullivan said), is the whole content.
-        let rest_is_punct = (last + 1..e).all(|i| matches!(cx.tokens[i].kind, TokenKind::Punct(_)));
+        let rest_is_punct =
+            (last + 1..e).all(|i| matches!(cx.tokens[i].kind(), TokenKind::Punct(_)));
         let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.lex.cue(cx.low(i)).is_some());
         // "chanted “What curfew?” and kept going …", "says, “Don't do it,”
         // until …": a quotation that ends its own sentence or clause inside
@@ -194,7 +195,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             // A quotation inside the clause ("she was “going to put coal
             // miners out of business,” adding …") is part of it; only one
             // that opens a clause of its own starts another claim.
-            let opens_clause = matches!(cx.tokens[i - 1].kind, TokenKind::Punct(_));
+            let opens_clause = matches!(cx.tokens[i - 1].kind(), TokenKind::Punct(_));
             let own_cue = (last + 1..(last + 6).min(e))
                 .any(|j| matches!(cx.lex.cue(cx.low(j)), Some(c) if c != CueClass::Participle));
             if attributed_form && opens_clause && own_cue {
@@ -228,7 +229,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
     }
     // Trailing punctuation and a dangling conjunction ("… campaigns and").
     while end > k
-        && (matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')' && c != '…')
+        && (matches!(cx.tokens[end - 1].kind(), TokenKind::Punct(c) if c != ')' && c != '…')
             || matches!(cx.low(end - 1), "and" | "or" | "but"))
     {
         end -= 1;
@@ -271,7 +272,7 @@ fn introduced_by(cx: &Context, k: usize, open: usize) -> Option<usize> {
     }
     // The name must start a clause: after punctuation or a conjunction.
     let starts_clause = b > k
-        && (matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_))
+        && (matches!(cx.tokens[b - 1].kind(), TokenKind::Punct(_))
             || matches!(cx.low(b - 1), "and" | "but"));
     (b < j && starts_clause).then_some(b)
 }
@@ -293,7 +294,7 @@ pub(super) fn continues_clause(cx: &Context, i: usize) -> bool {
     let comma_in_marks = i > 1 && cx.is_mark(i - 1) && cx.is_punct(i - 2, ',');
     i > 0
         && (matches!(
-            cx.tokens[i - 1].kind,
+            cx.tokens[i - 1].kind(),
             TokenKind::Punct(',' | '-' | '—' | '–')
         ) || cx.low(i - 1) == "and"
             || comma_in_marks
@@ -361,7 +362,7 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
             .count();
         let closes_sentence = i + 1 + rest >= e
             || matches!(
-                cx.tokens[i + 1 + rest].kind,
+                cx.tokens[i + 1 + rest].kind(),
                 TokenKind::Punct('.' | '?' | '!')
             );
         if rest <= 8 && closes_sentence {
@@ -437,7 +438,7 @@ pub(super) fn left_content(
     // ",” he said": step over the closing mark and the comma before it.
     if cx.is_mark(b) {
         let closing = matches!(
-            cx.tokens[b].kind,
+            cx.tokens[b].kind(),
             TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose)
         );
         if !closing {
@@ -473,7 +474,7 @@ pub(super) fn left_content(
     if lead <= clause_start {
         return None;
     }
-    while b > clause_start && matches!(cx.tokens[b - 1].kind, TokenKind::Punct(_)) {
+    while b > clause_start && matches!(cx.tokens[b - 1].kind(), TokenKind::Punct(_)) {
         b -= 1;
     }
     // "At day's end, however, Clinton said …": a short adverbial lead-in

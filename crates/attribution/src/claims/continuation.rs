@@ -67,7 +67,7 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
         if covered || q.open == 0 {
             continue;
         }
-        let new_paragraph = cx.tokens[q.open].after_newline;
+        let new_paragraph = cx.tokens[q.open].after_newline();
         let previous = claims[near.clone()]
             .iter()
             .enumerate()
@@ -88,9 +88,9 @@ pub(super) fn continuing_quotations(cx: &Context, claims: &mut [Claim]) {
             && cue_end <= q.open
             && q.open - cue_end <= 60
             && (!new_paragraph || fresh)
-            && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline)
+            && !(cue_end..q.open).any(|i| cx.tokens[i].after_newline())
             && (matches!(
-                cx.tokens[q.open - 1].kind,
+                cx.tokens[q.open - 1].kind(),
                 TokenKind::Punct('.' | ',' | ':' | ';') | TokenKind::Mark(_)
             ) || (matches!(cx.low(q.open - 1), "and" | "but") && cx.is_punct(q.open - 2, ',')));
         // "“A,” Warren said. “B” to drive up …": a quotation the sentence
@@ -118,31 +118,31 @@ pub(super) fn signed_quotations(cx: &Context, claims: &mut Vec<Claim>) {
         let Some(close) = q.close else { continue };
         let mut k = close + 1;
         while matches!(
-            cx.tokens.get(k).map(|t| t.kind),
+            cx.tokens.get(k).map(|t| t.kind()),
             Some(TokenKind::Punct('.' | ','))
         ) {
             k += 1;
         }
         let dash = matches!(
-            cx.tokens.get(k).map(|t| t.kind),
+            cx.tokens.get(k).map(|t| t.kind()),
             Some(TokenKind::Punct('―' | '—' | '–' | '-'))
         );
         // The signature may stand on a line of its own ("…”¶- Sanders.").
-        let own_line = cx.tokens.get(k).is_some_and(|t| t.after_newline)
+        let own_line = cx.tokens.get(k).is_some_and(|t| t.after_newline())
             && (close + 1..k).all(|j| !cx.is_word(j));
-        if !dash || (cx.tokens[k].after_newline && !own_line) {
+        if !dash || (cx.tokens[k].after_newline() && !own_line) {
             continue;
         }
         let start = k + 1;
         let mut end = start;
         while end < cx.tokens.len()
             && end < start + 8
-            && !cx.tokens[end].after_newline
+            && !cx.tokens[end].after_newline()
             && (cx.is_word(end) || cx.is_punct(end, '.'))
         {
             end += 1;
         }
-        let line_ends = end >= cx.tokens.len() || cx.tokens[end].after_newline;
+        let line_ends = end >= cx.tokens.len() || cx.tokens[end].after_newline();
         let mut name_end = end;
         while name_end > start && cx.is_punct(name_end - 1, '.') {
             name_end -= 1;
@@ -205,7 +205,7 @@ pub(super) fn tagged_quotations(cx: &Context, claims: &mut Vec<Claim>) {
             end += 1;
         }
         if !matches!(
-            cx.tokens.get(end).map(|t| t.kind),
+            cx.tokens.get(end).map(|t| t.kind()),
             Some(TokenKind::Punct('.' | ',' | ';')) | None
         ) {
             continue;

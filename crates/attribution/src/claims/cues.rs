@@ -254,7 +254,7 @@ fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<Speaker
     }
     // Only appositions between: no other clause with a cue or a colon.
     let clean = (first..cue).all(|k| {
-        !matches!(cx.tokens[k].kind, TokenKind::Punct(';' | ':'))
+        !matches!(cx.tokens[k].kind(), TokenKind::Punct(';' | ':'))
             && !matches!(
                 cx.lex.cue(cx.low(k)),
                 Some(CueClass::Speech | CueClass::Tell)
@@ -304,7 +304,7 @@ fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> 
     let q = &cx.quotations[qi];
     let ends_sentence = q
         .close
-        .is_some_and(|c| (c + 1..e).all(|j| matches!(cx.tokens[j].kind, TokenKind::Punct(_))));
+        .is_some_and(|c| (c + 1..e).all(|j| matches!(cx.tokens[j].kind(), TokenKind::Punct(_))));
     let no_cue = (k..sep).all(|j| cx.lex.cue(cx.low(j)).is_none());
     // "said that for voters under 20, “the rate …”": a reported clause
     // with a quotation in it, not a quotation introduced by the cue.
@@ -501,7 +501,7 @@ fn absolute_subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase>
                 k -= 1;
             }
             let opener = k > s
-                && (matches!(cx.tokens[k - 1].kind, TokenKind::Punct('–' | '—'))
+                && (matches!(cx.tokens[k - 1].kind(), TokenKind::Punct('–' | '—'))
                     || cx.low(k - 1) == "and");
             if k == cue || !opener {
                 return None;
@@ -551,8 +551,9 @@ pub(super) fn according(
     // sentence ("… flat out wrong — according to the journal.").
     let source_ends_sentence = (end..e).all(|j| !cx.is_word(j));
     let leads = a <= clause_start + 3
-        || matches!(cx.tokens[a - 1].kind, TokenKind::Punct(':' | ';'))
-        || (matches!(cx.tokens[a - 1].kind, TokenKind::Punct('—' | '–')) && !source_ends_sentence);
+        || matches!(cx.tokens[a - 1].kind(), TokenKind::Punct(':' | ';'))
+        || (matches!(cx.tokens[a - 1].kind(), TokenKind::Punct('—' | '–'))
+            && !source_ends_sentence);
     // "According to a just-released poll from Florida Atlantic University
     // broadcast on MSNBC, …": leading the sentence, the source runs to its
     // comma.
@@ -575,7 +576,7 @@ pub(super) fn according(
     let set_off_after = cx.is_punct(end, ',')
         || !via.is_empty()
         || matches!(
-            cx.tokens.get(end).map(|t| t.kind),
+            cx.tokens.get(end).map(|t| t.kind()),
             Some(TokenKind::Punct(':' | '—' | '–'))
         );
     let leads = leads && set_off_after;
@@ -613,7 +614,7 @@ pub(super) fn according(
         // after a clause of its own.
         let bare = cx.is_word(a - 1) && cx.word_count(clause_start, a) >= 5;
         // "… flat out wrong — according to the journal": a dash too.
-        let dashed = matches!(cx.tokens[a - 1].kind, TokenKind::Punct('—' | '–'));
+        let dashed = matches!(cx.tokens[a - 1].kind(), TokenKind::Punct('—' | '–'));
         if !(cx.is_punct(a - 1, ',') || cx.is_punct(a - 1, '(') || dashed || after_quote || bare) {
             return None;
         }
@@ -638,7 +639,7 @@ pub(super) fn according(
         let set_off = |j: usize| {
             cx.is_punct(j, ',')
                 || matches!(
-                    cx.tokens.get(j).map(|t| t.kind),
+                    cx.tokens.get(j).map(|t| t.kind()),
                     Some(TokenKind::Punct('—' | '–'))
                 )
         };

@@ -77,7 +77,7 @@ pub(super) fn evidential(
             break;
         }
     }
-    while end > cue && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')') {
+    while end > cue && matches!(cx.tokens[end - 1].kind(), TokenKind::Punct(c) if c != ')') {
         end -= 1;
     }
     if end <= cue + 1 || cx.word_count(start, end) < 3 {
@@ -91,7 +91,7 @@ pub(super) fn evidential(
 fn is_clause_boundary(cx: &Context, i: usize) -> bool {
     !cx.inside[i]
         && matches!(
-            cx.tokens[i].kind,
+            cx.tokens[i].kind(),
             TokenKind::Punct(',' | ':' | ';' | '—' | '–' | '(')
         )
 }

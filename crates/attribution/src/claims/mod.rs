@@ -186,7 +186,7 @@ fn interrupted_by_own_attribution(cx: &Context, c: &Claim) -> bool {
 /// paragraph that opens with a short name and a colon (headlines,
 /// transcripts) is that speaker's; the content runs to the paragraph end.
 pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
-    if !(s == 0 || cx.tokens[s].after_newline) {
+    if !(s == 0 || cx.tokens[s].after_newline()) {
         return None;
     }
     let colon = (s..(s + 8).min(cx.tokens.len())).find(|&k| cx.is_punct(k, ':'))?;
@@ -194,11 +194,11 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     // "\"PENCE: Well, look, …": a transcript quoted paragraph by paragraph,
     // each opening a mark that never closes.
     if matches!(
-        cx.tokens[s].kind,
+        cx.tokens[s].kind(),
         TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
     ) {
         let closes = (s + 1..cx.tokens.len())
-            .take_while(|&k| !cx.tokens[k].after_newline)
+            .take_while(|&k| !cx.tokens[k].after_newline())
             .any(|k| cx.is_mark(k));
         if closes {
             return None;
@@ -207,7 +207,7 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     }
     // "EXCLUSIVE – Roger Stone:" — skip a label before a dash.
     if let Some(dash) =
-        (s..colon).find(|&k| matches!(cx.tokens[k].kind, TokenKind::Punct('–' | '—' | '-')))
+        (s..colon).find(|&k| matches!(cx.tokens[k].kind(), TokenKind::Punct('–' | '—' | '-')))
     {
         if dash > s
             && !cx.tokens[dash].span().is_empty()
@@ -239,10 +239,10 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
         return None;
     }
     let mut end = colon + 1;
-    while end < cx.tokens.len() && !cx.tokens[end].after_newline {
+    while end < cx.tokens.len() && !cx.tokens[end].after_newline() {
         end += 1;
     }
-    while end > colon + 1 && matches!(cx.tokens[end - 1].kind, TokenKind::Punct(_)) {
+    while end > colon + 1 && matches!(cx.tokens[end - 1].kind(), TokenKind::Punct(_)) {
         end -= 1;
     }
     if cx.word_count(colon + 1, end) < 2 {
@@ -384,7 +384,9 @@ pub(super) fn push_claim(claims: &mut Vec<Claim>, earlier: &Earlier, c: Claim) {
 pub(super) fn inside_name(cx: &Context, i: usize) -> bool {
     // "…, Former White House Doctor Says.": a headline's closing cue.
     let headline_end = matches!(cx.low(i), "says" | "said" | "say")
-        && (i + 1 >= cx.tokens.len() || cx.is_punct(i + 1, '.') || cx.tokens[i + 1].after_newline);
+        && (i + 1 >= cx.tokens.len()
+            || cx.is_punct(i + 1, '.')
+            || cx.tokens[i + 1].after_newline());
     // "Retired General Reveals ‘Demoralizing’ Experience …": in a headline
     // (the text's first line) every word is capitalised, verbs too.
     let headline = || i < cx.first_line_end;
@@ -476,7 +478,7 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
         .filter(|w| !w.is_empty());
     // "the candidates’ plans": a plural possessive's apostrophe is its own
     // token.
-    let plural_owner = matches!(cx.tokens[i - 1].kind, TokenKind::Punct('’' | '\''))
+    let plural_owner = matches!(cx.tokens[i - 1].kind(), TokenKind::Punct('’' | '\''))
         && i >= 2
         && cx.low(i - 2).ends_with('s');
     let words = lexicon::attribution_words();

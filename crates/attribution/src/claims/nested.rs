@@ -37,7 +37,7 @@ pub(super) fn nested(
     let (inner, cut) = match class {
         CueClass::Participle => {
             // "…, pointing to …" continues the outer speaker's action.
-            if !matches!(cx.tokens[cue - 1].kind, TokenKind::Punct(',' | '—' | '–')) {
+            if !matches!(cx.tokens[cue - 1].kind(), TokenKind::Punct(',' | '—' | '–')) {
                 return None;
             }
             let c = participle(cx, os, e, cue, std::slice::from_ref(outer), None)?;
@@ -70,7 +70,7 @@ pub(super) fn nested(
     }
     let mut end = cut.min(oe);
     while end > os
-        && (matches!(cx.tokens[end - 1].kind, TokenKind::Punct(c) if c != ')')
+        && (matches!(cx.tokens[end - 1].kind(), TokenKind::Punct(c) if c != ')')
             || lexicon::attribution_words()
                 .dangling
                 .contains(&cx.low(end - 1)))
@@ -97,7 +97,7 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
         return false;
     }
     matches!(
-        cx.tokens[k - 1].kind,
+        cx.tokens[k - 1].kind(),
         TokenKind::Punct(',' | ';' | '—' | '–')
     ) || (lexicon::attribution_words()
         .dangling

@@ -19,7 +19,7 @@ fn clause_end(cx: &Context, start: usize, e: usize) -> usize {
         .find(|&k| {
             !cx.inside[k]
                 && (matches!(
-                    cx.tokens[k].kind,
+                    cx.tokens[k].kind(),
                     TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '.' | '(' | '?' | '!')
                 ) || clause_verbs.contains(&cx.low(k)))
         })

@@ -23,7 +23,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     // not English, but "said that voters want …" has its own subject).
     if rel == s
         || !matches!(
-            cx.tokens[rel - 1].kind,
+            cx.tokens[rel - 1].kind(),
             TokenKind::Word | TokenKind::Punct(',')
         )
     {
@@ -51,7 +51,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     let (start, mut end) = right_content(cx, k, e)?;
     if set_off {
         if let Some(stop) = (start..end)
-            .find(|&j| !cx.inside[j] && matches!(cx.tokens[j].kind, TokenKind::Punct(',' | ';')))
+            .find(|&j| !cx.inside[j] && matches!(cx.tokens[j].kind(), TokenKind::Punct(',' | ';')))
         {
             end = stop;
         }
