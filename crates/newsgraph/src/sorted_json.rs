@@ -12,19 +12,33 @@ use std::borrow::Cow;
 
 type Error = serde_json::Error;
 
-/// `value` as compact JSON, every object's keys in sorted order.
+/// `value` as compact JSON, every object's keys in sorted order, in a
+/// buffer of `capacity` bytes to begin with (the length it is expected to
+/// reach: growing copies what is written).
 ///
 /// Fails on a map whose keys are neither strings nor integers (as
 /// `serde_json::to_value` does), or on a value's own `Serialize` error.
-pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(4096);
-    value.serialize(Sorted { out: &mut out })?;
-    Ok(out)
+pub fn to_vec<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Vec<u8>, Error> {
+    let mut w = Writer {
+        out: Vec::with_capacity(capacity),
+        entries: Vec::with_capacity(64),
+    };
+    value.serialize(Sorted { w: &mut w })?;
+    Ok(w.out)
 }
 
-/// Writes one value at the end of `out`.
+/// The JSON written so far, and the entries of the objects still open.
+struct Writer {
+    out: Vec<u8>,
+    /// Each open object's entries, the innermost's last (objects close in
+    /// the reverse order they open): its key and the byte range of its
+    /// `"key":value`.
+    entries: Vec<(Cow<'static, str>, usize, usize)>,
+}
+
+/// Writes one value at the end of the output.
 struct Sorted<'a> {
-    out: &'a mut Vec<u8>,
+    w: &'a mut Writer,
 }
 
 /// serde_json's own compact writer for a scalar, so that numbers, strings
@@ -36,7 +50,7 @@ fn json(out: &mut Vec<u8>) -> serde_json::Serializer<&mut Vec<u8>> {
 macro_rules! scalars {
     ($($method:ident($t:ty)),* $(,)?) => {$(
         fn $method(self, v: $t) -> Result<(), Error> {
-            ser::Serializer::$method(&mut json(self.out), v)
+            ser::Serializer::$method(&mut json(&mut self.w.out), v)
         }
     )*};
 }
@@ -80,7 +94,7 @@ impl<'a> ser::Serializer for Sorted<'a> {
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.out.extend_from_slice(b"null");
+        self.w.out.extend_from_slice(b"null");
         Ok(())
     }
 
@@ -112,16 +126,14 @@ impl<'a> ser::Serializer for Sorted<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        open_variant(self.out, variant)?;
-        value.serialize(Sorted {
-            out: &mut *self.out,
-        })?;
-        self.out.push(b'}');
+        open_variant(&mut self.w.out, variant)?;
+        value.serialize(Sorted { w: &mut *self.w })?;
+        self.w.out.push(b'}');
         Ok(())
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Seq<'a>, Error> {
-        Ok(Seq::open(self.out, b"]"))
+        Ok(Seq::open(self.w, b"]"))
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Seq<'a>, Error> {
@@ -139,12 +151,12 @@ impl<'a> ser::Serializer for Sorted<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Seq<'a>, Error> {
-        open_variant(self.out, variant)?;
-        Ok(Seq::open(self.out, b"]}"))
+        open_variant(&mut self.w.out, variant)?;
+        Ok(Seq::open(self.w, b"]}"))
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a>, Error> {
-        Ok(Object::open(self.out, b"}"))
+        Ok(Object::open(self.w, b"}"))
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Object<'a>, Error> {
@@ -158,8 +170,8 @@ impl<'a> ser::Serializer for Sorted<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Object<'a>, Error> {
-        open_variant(self.out, variant)?;
-        Ok(Object::open(self.out, b"}}"))
+        open_variant(&mut self.w.out, variant)?;
+        Ok(Object::open(self.w, b"}}"))
     }
 }
 
@@ -173,16 +185,16 @@ fn open_variant(out: &mut Vec<u8>, variant: &str) -> Result<(), Error> {
 
 /// An array being written, elements in the order they come.
 struct Seq<'a> {
-    out: &'a mut Vec<u8>,
+    w: &'a mut Writer,
     first: bool,
     close: &'static [u8],
 }
 
 impl<'a> Seq<'a> {
-    fn open(out: &'a mut Vec<u8>, close: &'static [u8]) -> Self {
-        out.push(b'[');
+    fn open(w: &'a mut Writer, close: &'static [u8]) -> Self {
+        w.out.push(b'[');
         Seq {
-            out,
+            w,
             first: true,
             close,
         }
@@ -190,15 +202,13 @@ impl<'a> Seq<'a> {
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
+            self.w.out.push(b',');
         }
-        value.serialize(Sorted {
-            out: &mut *self.out,
-        })
+        value.serialize(Sorted { w: &mut *self.w })
     }
 
     fn close(self) -> Result<(), Error> {
-        self.out.extend_from_slice(self.close);
+        self.w.out.extend_from_slice(self.close);
         Ok(())
     }
 }
@@ -247,29 +257,29 @@ impl ser::SerializeTupleVariant for Seq<'_> {
     }
 }
 
-/// An object being written. Its entries go into `out` as `"key":value` in
-/// the order they come; at its end, unless they came sorted, they are
-/// copied after it in key order and the unsorted ones removed: the bytes
-/// move, nothing is parsed or allocated per entry.
+/// An object being written. Its entries go into the output as
+/// `"key":value` in the order they come; at its end, unless they came
+/// sorted, they are copied after it in key order and the unsorted ones
+/// removed: the bytes move, nothing is parsed or allocated per entry.
 struct Object<'a> {
-    out: &'a mut Vec<u8>,
+    w: &'a mut Writer,
     /// Where the object's `{` is.
     base: usize,
-    /// Each entry's key and the byte range of its `"key":value`.
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    /// Where its entries begin in `w.entries`.
+    first: usize,
     /// A map's key, until its value comes.
     key: Option<String>,
     close: &'static [u8],
 }
 
 impl<'a> Object<'a> {
-    fn open(out: &'a mut Vec<u8>, close: &'static [u8]) -> Self {
-        let base = out.len();
-        out.push(b'{');
+    fn open(w: &'a mut Writer, close: &'static [u8]) -> Self {
+        let base = w.out.len();
+        w.out.push(b'{');
         Object {
-            out,
+            first: w.entries.len(),
+            w,
             base,
-            entries: Vec::new(),
             key: None,
             close,
         }
@@ -280,43 +290,41 @@ impl<'a> Object<'a> {
         key: Cow<'static, str>,
         value: &T,
     ) -> Result<(), Error> {
-        if !self.entries.is_empty() {
-            self.out.push(b',');
+        if self.w.entries.len() > self.first {
+            self.w.out.push(b',');
         }
-        let start = self.out.len();
-        ser::Serializer::serialize_str(&mut json(self.out), &key)?;
-        self.out.push(b':');
-        value.serialize(Sorted {
-            out: &mut *self.out,
-        })?;
-        self.entries.push((key, start, self.out.len()));
+        let start = self.w.out.len();
+        ser::Serializer::serialize_str(&mut json(&mut self.w.out), &key)?;
+        self.w.out.push(b':');
+        value.serialize(Sorted { w: &mut *self.w })?;
+        let end = self.w.out.len();
+        self.w.entries.push((key, start, end));
         Ok(())
     }
 
-    fn close(mut self) -> Result<(), Error> {
-        let sorted = self.entries.windows(2).all(|w| w[0].0 < w[1].0);
-        if !sorted {
+    fn close(self) -> Result<(), Error> {
+        let Writer { out, entries } = &mut *self.w;
+        let mine = &mut entries[self.first..];
+        if !mine.windows(2).all(|w| w[0].0 < w[1].0) {
             // As a `BTreeMap` built from them: sorted, a repeated key's
             // last value kept where its first one would go.
-            self.entries.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut kept: Vec<(usize, usize)> = Vec::with_capacity(self.entries.len());
-            for (i, (key, start, end)) in self.entries.iter().enumerate() {
-                match self.entries.get(i + 1) {
-                    Some((next, ..)) if next == key => continue,
-                    _ => kept.push((*start, *end)),
+            mine.sort_by(|a, b| a.0.cmp(&b.0));
+            let written = out.len();
+            out.push(b'{');
+            let mut any = false;
+            for (i, (key, start, end)) in mine.iter().enumerate() {
+                if mine.get(i + 1).is_some_and(|next| next.0 == *key) {
+                    continue;
                 }
-            }
-            let written = self.out.len();
-            self.out.push(b'{');
-            for (i, &(start, end)) in kept.iter().enumerate() {
-                if i > 0 {
-                    self.out.push(b',');
+                if std::mem::replace(&mut any, true) {
+                    out.push(b',');
                 }
-                self.out.extend_from_within(start..end);
+                out.extend_from_within(*start..*end);
             }
-            self.out.drain(self.base..written);
+            out.drain(self.base..written);
         }
-        self.out.extend_from_slice(self.close);
+        entries.truncate(self.first);
+        out.extend_from_slice(self.close);
         Ok(())
     }
 }
@@ -569,12 +577,12 @@ mod tests {
             map: [("b".into(), vec![2.5]), ("a".into(), vec![])].into(),
             numbered: [(10, "ten"), (9, "nine")].into(),
         };
-        let ours = to_vec(&outer).unwrap();
+        let ours = to_vec(&outer, 0).unwrap();
         assert_eq!(
             String::from_utf8(ours).unwrap(),
             String::from_utf8(via_value(&outer)).unwrap()
         );
-        assert!(to_vec(&outer)
+        assert!(to_vec(&outer, 0)
             .unwrap()
             .starts_with(br#"{"alpha":"a","id":"#));
     }
@@ -582,7 +590,7 @@ mod tests {
     #[test]
     fn a_map_with_keys_that_are_not_strings_is_refused() {
         let map: HashMap<(u8, u8), u8> = [((1, 2), 3)].into();
-        assert!(to_vec(&map).is_err());
-        assert_eq!(to_vec(&[1, 2]).unwrap(), b"[1,2]");
+        assert!(to_vec(&map, 0).is_err());
+        assert_eq!(to_vec(&[1, 2], 0).unwrap(), b"[1,2]");
     }
 }
