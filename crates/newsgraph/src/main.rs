@@ -4,6 +4,7 @@
 #[macro_use]
 mod output;
 mod cmd;
+mod sorted_json;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
