@@ -804,9 +804,7 @@ fn is_proposed_gerund(s: &Sentence, i: usize) -> bool {
     };
     before.len() > 3
         && !before.ends_with("ing")
-        && crate::lemma::candidates(before)
-            .iter()
-            .any(|l| words.proposal_verbs.contains(&l.as_str()))
+        && crate::lemma::each_candidate(before, |l| words.proposal_verbs.contains(&l))
 }
 
 /// Whether the "-ing" word at `i` heads a noun compound after a bare
@@ -1120,10 +1118,10 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     };
     let private = |r: &ActorRef| r.code.starts_with("---") && !state(r);
     pairs.retain(|(x, y)| !(private(x) && private(y)));
+    let domestic = DOMESTIC_ROOTS.contains(&cameo::root(&c.code));
     let mut pairs: Vec<(ActorRef, ActorRef)> = pairs
         .into_iter()
         .map(|(x, y)| {
-            let domestic = DOMESTIC_ROOTS.contains(&cameo::root(&c.code));
             (
                 in_context(doc, &x, Some(&y), false),
                 in_context(doc, &y, Some(&x), domestic),
