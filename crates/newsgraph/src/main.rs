@@ -11,13 +11,16 @@ use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: the same output, and the
 /// pipeline's many small allocations cost less (figures in
-/// docs/measurements.md).
+/// docs/measurements.md). Version 2 (the `v2` feature), not 3: on a batch of
+/// short articles mimalloc 3 gave freed memory back and took it again in
+/// transparent huge pages, whose zeroing (and, on a busy machine, compaction)
+/// put 0.05–0.27 system CPU-seconds on 0.4 s of work (³⁰).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// How long, in milliseconds, mimalloc keeps freed memory before giving it
-/// back to the system while a long document is analysed (mimalloc 3's
-/// default is 1,000). The stages of a long document's analysis free and
+/// back to the system while a long document is analysed (mimalloc 2's
+/// default is 10). The stages of a long document's analysis free and
 /// allocate hundreds of megabytes in turn: memory kept freed put 100–300 MB
 /// on the 53 MB page's peak, varying from run to run; at 1 ms the peak is
 /// about the memory in use (docs/measurements.md, ¹⁸).
