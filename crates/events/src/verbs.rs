@@ -165,7 +165,7 @@ impl VerbLexicon {
                     DictCode::Forward(c) | DictCode::Mutual(c)
                         if crate::cameo::quad_class(c) == 4 =>
                     {
-                        Some(c.clone())
+                        Some(c.to_string())
                     }
                     _ => None,
                 },
@@ -207,7 +207,7 @@ impl VerbLexicon {
             return None;
         }
         Some(VerbMatch {
-            code,
+            code: code.to_string(),
             head: m.head,
             last: m.last,
             target: m.target,
