@@ -120,7 +120,7 @@ impl ActorTable {
         let mut t = ActorTable::default();
         // Room for every entry at once (one per table line, about 6,300 in
         // all), rather than a vector doubled and copied as it fills.
-        let lines = |table: &str| table.bytes().filter(|&b| b == b'\n').count();
+        let lines = |table: &str| memchr::memchr_iter(b'\n', table.as_bytes()).count();
         let named = [lexicon::seats(), lexicon::named_actors()];
         let about = lines(PHOENIX_AGENTS)
             + lines(PHOENIX_INTERNATIONAL)

@@ -21,6 +21,7 @@
 //! `#` starts a comment, and `<!-- … -->` blocks are skipped.
 
 use crate::actor_table::{DatedCode, Entry, EntryKind};
+use crate::table_text::{lines, split_ascii, split_once_ascii};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -227,13 +228,13 @@ fn compiled_entries(
     table: &'static str,
     kind_of: impl Fn(&'static str) -> EntryKind,
 ) -> impl Iterator<Item = Entry> {
-    table
-        .lines()
+    lines(table)
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|l| split_once_ascii(l, b'\t'))
         .map(move |(code, words)| {
-            let mut split = Vec::with_capacity(1 + words.bytes().filter(|&b| b == b' ').count());
-            split.extend(words.split(' ').map(Cow::Borrowed));
+            let mut split =
+                Vec::with_capacity(1 + memchr::memchr_iter(b' ', words.as_bytes()).count());
+            split.extend(split_ascii(words, b' ').map(Cow::Borrowed));
             Entry {
                 words: split,
                 stem: false,

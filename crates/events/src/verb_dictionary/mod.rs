@@ -15,6 +15,7 @@
 pub mod convert;
 
 use crate::phrases::Phrase;
+use crate::table_text::{lines, split_ascii, split_once_ascii};
 use crate::tokens::Token;
 use foldhash::HashMap;
 use std::collections::hash_map::Entry;
@@ -211,14 +212,18 @@ impl VerbDictionary {
         // A code is checked against the CAMEO list once (~340 distinct).
         let mut codes: HashMap<&str, DictCode> = HashMap::default();
         let mut blocks: HashMap<&str, u32> = HashMap::default();
+        let mut last_block: Option<(&str, u32)> = None;
         let mut d = VerbDictionary::default();
-        for (n, raw) in text.lines().enumerate() {
+        for (n, raw) in lines(text).enumerate() {
             let line = n + 1;
             let err = |reason: String| TableError { line, reason };
-            if raw.starts_with('#') || raw.trim().is_empty() {
+            // (Only a line starting with a space can be blank: no `trim` else.)
+            let blank =
+                || raw.chars().next().is_none_or(char::is_whitespace) && raw.trim().is_empty();
+            if raw.starts_with('#') || blank() {
                 continue;
             }
-            let mut cols = raw.split('\t');
+            let mut cols = split_ascii(raw, b'\t');
             let cols = [
                 cols.next(),
                 cols.next(),
@@ -234,26 +239,35 @@ impl VerbDictionary {
                 codes.insert(code, c);
                 Ok(c)
             };
+            // A block's lines are together: its name is looked up once.
             let mut block_index = |name: &'static str, d: &mut VerbDictionary| -> u32 {
-                *blocks.entry(name).or_insert_with(|| {
+                if let Some((_, i)) = last_block.filter(|(last, _)| *last == name) {
+                    return i;
+                }
+                let i = *blocks.entry(name).or_insert_with(|| {
                     d.patterns.push(Vec::new());
                     d.names.push(name);
                     (d.patterns.len() - 1) as u32
-                })
+                });
+                last_block = Some((name, i));
+                i
             };
             match cols {
                 [Some("set"), Some(name), Some(alts), None, None] => {
-                    let alts = alts.split(' ').map(|a| a.split('_').collect()).collect();
+                    let alts = split_ascii(alts, b' ')
+                        .map(|a| split_ascii(a, b'_').collect())
+                        .collect();
                     sets.insert(name, Arc::new(Alternatives::new(alts)));
                 }
                 [Some("verb"), Some(block), Some(code), Some(form), None] => {
                     let code = code_of(code)?;
                     let block = block_index(block, &mut d);
-                    let (front, verb, back) = match form.find('+') {
+                    let (front, verb, back) = match memchr::memchr(b'+', form.as_bytes()) {
                         Some(i) => {
-                            let front: Vec<&str> =
-                                form[..i].split('_').filter(|w| !w.is_empty()).collect();
-                            let mut rest = form[i + 1..].split('_');
+                            let front: Vec<&str> = split_ascii(&form[..i], b'_')
+                                .filter(|w| !w.is_empty())
+                                .collect();
+                            let mut rest = split_ascii(&form[i + 1..], b'_');
                             let verb = rest.next().unwrap_or("");
                             (front, verb, rest.filter(|w| !w.is_empty()).collect())
                         }
@@ -307,15 +321,18 @@ impl VerbDictionary {
                         }
                     };
                     let mut phrase = |p: &'static str| -> Result<Vec<Slot>, TableError> {
-                        p.split('_')
-                            .filter(|w| !w.is_empty())
-                            .map(&mut slot)
-                            .collect()
+                        let mut slots =
+                            Vec::with_capacity(1 + p.bytes().filter(|&b| b == b'_').count());
+                        for w in split_ascii(p, b'_').filter(|w| !w.is_empty()) {
+                            slots.push(slot(w)?);
+                        }
+                        Ok(slots)
                     };
+                    let elements_n = 1 + elements.bytes().filter(|&b| b == b' ').count();
                     let mut subject = Vec::new();
-                    let mut object = Vec::new();
+                    let mut object = Vec::with_capacity(elements_n);
                     let mut weight = 0;
-                    for e in elements.split(' ') {
+                    for e in split_ascii(elements, b' ') {
                         if let Some(s) = e.strip_prefix('<') {
                             let p = phrase(s)?;
                             weight += p.len();
@@ -323,7 +340,7 @@ impl VerbDictionary {
                         } else if e == "+" {
                             weight += 1;
                             object.push(Element::Target);
-                        } else if let Some((prep, rest)) = e.split_once('/') {
+                        } else if let Some((prep, rest)) = split_once_ascii(e, b'/') {
                             let p = phrase(rest)?;
                             weight += 1 + p.len();
                             object.push(Element::Prep(prep, p));
