@@ -232,8 +232,7 @@ fn compiled_entries(
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| split_once_ascii(l, b'\t'))
         .map(move |(code, words)| {
-            let mut split =
-                Vec::with_capacity(1 + memchr::memchr_iter(b' ', words.as_bytes()).count());
+            let mut split = Vec::with_capacity(1 + words.bytes().filter(|&b| b == b' ').count());
             split.extend(split_ascii(words, b' ').map(Cow::Borrowed));
             Entry {
                 words: split,
