@@ -135,9 +135,9 @@ impl Alternatives {
 #[derive(Debug, Clone)]
 enum Element {
     /// Modifier slots then the head slot, close together.
-    Phrase(Vec<Slot>),
+    Phrase(Box<[Slot]>),
     /// A preposition and the phrase it governs (possibly none).
-    Prep(&'static str, Vec<Slot>),
+    Prep(&'static str, Box<[Slot]>),
     /// An actor phrase: the target.
     Target,
 }
@@ -145,8 +145,8 @@ enum Element {
 #[derive(Debug, Clone)]
 struct Pattern {
     code: DictCode,
-    subject: Vec<Vec<Slot>>,
-    object: Vec<Element>,
+    subject: Box<[Box<[Slot]>]>,
+    object: Box<[Element]>,
     weight: usize,
     line: usize,
 }
@@ -156,8 +156,8 @@ struct Pattern {
 struct Form {
     block: u32,
     code: DictCode,
-    front: Vec<&'static str>,
-    back: Vec<&'static str>,
+    front: Box<[&'static str]>,
+    back: Box<[&'static str]>,
     /// The next listing of the same form in [`VerbDictionary::listings`]
     /// ([`NO_FORM`] for none): a chain in table order, so that the forms
     /// need no vector each.
@@ -213,6 +213,7 @@ impl VerbDictionary {
         let mut codes: HashMap<&str, DictCode> = HashMap::default();
         let mut blocks: HashMap<&str, u32> = HashMap::default();
         let mut last_block: Option<(&str, u32)> = None;
+        let mut last_code: Option<(&str, DictCode)> = None;
         let mut d = VerbDictionary::default();
         for (n, raw) in lines(text).enumerate() {
             let line = n + 1;
@@ -231,12 +232,21 @@ impl VerbDictionary {
                 cols.next(),
                 cols.next(),
             ];
+            // A block's verb forms mostly share a code (7,277 lines, 245 changes).
             let mut code_of = |code: &'static str| -> Result<DictCode, TableError> {
-                if let Some(c) = codes.get(code) {
-                    return Ok(*c);
+                if let Some((_, c)) = last_code.filter(|(last, _)| *last == code) {
+                    return Ok(c);
                 }
-                let c = DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
-                codes.insert(code, c);
+                let c = match codes.get(code) {
+                    Some(c) => *c,
+                    None => {
+                        let c =
+                            DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
+                        codes.insert(code, c);
+                        c
+                    }
+                };
+                last_code = Some((code, c));
                 Ok(c)
             };
             // A block's lines are together: its name is looked up once.
@@ -264,14 +274,14 @@ impl VerbDictionary {
                     let block = block_index(block, &mut d);
                     let (front, verb, back) = match memchr::memchr(b'+', form.as_bytes()) {
                         Some(i) => {
-                            let front: Vec<&str> = split_ascii(&form[..i], b'_')
+                            let front: Box<[&str]> = split_ascii(&form[..i], b'_')
                                 .filter(|w| !w.is_empty())
                                 .collect();
                             let mut rest = split_ascii(&form[i + 1..], b'_');
                             let verb = rest.next().unwrap_or("");
                             (front, verb, rest.filter(|w| !w.is_empty()).collect())
                         }
-                        None => (Vec::new(), form, Vec::new()),
+                        None => (Box::default(), form, Box::default()),
                     };
                     if verb.is_empty() {
                         return Err(err(format!("no verb in {form}")));
@@ -320,17 +330,23 @@ impl VerbDictionary {
                                 .clone()),
                         }
                     };
-                    let mut phrase = |p: &'static str| -> Result<Vec<Slot>, TableError> {
+                    let mut phrase = |p: &'static str| -> Result<Box<[Slot]>, TableError> {
                         let mut slots =
                             Vec::with_capacity(1 + p.bytes().filter(|&b| b == b'_').count());
                         for w in split_ascii(p, b'_').filter(|w| !w.is_empty()) {
                             slots.push(slot(w)?);
                         }
-                        Ok(slots)
+                        Ok(slots.into_boxed_slice())
                     };
-                    let elements_n = 1 + elements.bytes().filter(|&b| b == b' ').count();
-                    let mut subject = Vec::new();
-                    let mut object = Vec::with_capacity(elements_n);
+                    // Sized exactly (a subject element starts with '<', the
+                    // only place it is written), so boxing them copies nothing.
+                    let (mut spaces, mut subjects) = (0, 0);
+                    for b in elements.bytes() {
+                        spaces += usize::from(b == b' ');
+                        subjects += usize::from(b == b'<');
+                    }
+                    let mut subject = Vec::with_capacity(subjects);
+                    let mut object = Vec::with_capacity((1 + spaces).saturating_sub(subjects));
                     let mut weight = 0;
                     for e in split_ascii(elements, b' ') {
                         if let Some(s) = e.strip_prefix('<') {
@@ -352,8 +368,8 @@ impl VerbDictionary {
                     }
                     d.patterns[block as usize].push(Pattern {
                         code,
-                        subject,
-                        object,
+                        subject: subject.into_boxed_slice(),
+                        object: object.into_boxed_slice(),
                         weight,
                         line,
                     });
