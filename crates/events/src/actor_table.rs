@@ -9,12 +9,18 @@
 use crate::tokens::Token;
 use chrono::NaiveDate;
 use foldhash::HashMap;
+use std::borrow::Cow;
+
+/// A word or code of an entry: borrowed from the built-in tables (part of
+/// the binary, so loading them copies nothing), owned when read from a
+/// caller's dictionary or made by the tokeniser.
+pub type Text = Cow<'static, str>;
 
 /// An actor code valid over a date range (PETRARCH's date restrictions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatedCode {
     /// The CAMEO actor code.
-    pub code: String,
+    pub code: Text,
     /// First day it applies, if restricted.
     pub from: Option<NaiveDate>,
     /// Last day it applies, if restricted.
@@ -30,7 +36,7 @@ pub enum EntryKind {
     /// `prefix` codes go before the country (`NGO~` in PETRARCH agents).
     Agent {
         /// The sector code.
-        code: String,
+        code: Text,
         /// Whether the code precedes the country code.
         prefix: bool,
     },
@@ -40,15 +46,13 @@ pub enum EntryKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// Lowercase words.
-    pub words: Vec<String>,
+    pub words: Vec<Text>,
     /// Whether the last word may be a prefix of the token (PETRARCH stems
     /// such as "ARGENTIN" for "Argentina"/"Argentine").
     pub stem: bool,
     /// Whether the words must match with their case (acronyms like "US",
     /// "IS", "WHO" that are common words in lowercase).
     pub case_sensitive: bool,
-    /// The original spelling, for the output's `name`.
-    pub display: String,
     /// What it gives.
     pub kind: EntryKind,
 }
@@ -68,14 +72,14 @@ impl Entry {
                 .collect();
             fitting.sort_by_key(|c| (c.from.is_none() || c.to.is_none()) as u8);
             if let Some(c) = fitting.first() {
-                return Some(&c.code);
+                return Some(c.code.as_ref());
             }
         }
         codes
             .iter()
             .find(|c| c.from.is_none() && c.to.is_none())
             .or_else(|| codes.last())
-            .map(|c| c.code.as_str())
+            .map(|c| c.code.as_ref())
     }
 }
 
@@ -98,14 +102,40 @@ const PHOENIX_INTERNATIONAL: &str = include_str!("../data/phoenix-international.
 #[derive(Debug, Clone, Default)]
 pub struct ActorTable {
     entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>>,
+    /// A first word → the first and last entry (in `entries`) that start
+    /// with it; `next` chains each to the next, in table order.
+    by_first: HashMap<Text, (u32, u32)>,
+    /// Parallel to `entries`: the next entry with the same first word
+    /// ([`NO_ENTRY`] for none), so that a word needs no vector of its own.
+    next: Vec<u32>,
     stems: Vec<usize>,
 }
+
+/// The end of a chain of entries with the same first word.
+const NO_ENTRY: u32 = u32::MAX;
 
 impl ActorTable {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         let mut t = ActorTable::default();
+        // Room for every entry at once (one per table line, about 6,300 in
+        // all), rather than a vector doubled and copied as it fills.
+        let lines = |table: &str| memchr::memchr_iter(b'\n', table.as_bytes()).count();
+        let named = [lexicon::seats(), lexicon::named_actors()];
+        let about = lines(PHOENIX_AGENTS)
+            + lines(PHOENIX_INTERNATIONAL)
+            + named.iter().map(|n| n.entries().len()).sum::<usize>()
+            + gazetteer::leaders::leaders()
+                .iter()
+                .map(|l| l.names.len())
+                .sum::<usize>()
+            + lexicon::roles()
+                .entries()
+                .iter()
+                .map(|r| r.forms.len())
+                .sum::<usize>();
+        t.entries.reserve(about);
+        t.next.reserve(about);
         // PETRARCH's agent nouns (`data/phoenix-agents.txt`, converted from
         // Phoenix.agents.txt) fill the role nouns ours lack ("admiral",
         // "rioter", "presidential candidate"); added first so that our
@@ -124,15 +154,13 @@ impl ActorTable {
         // outlets as event actors change output (an outlet as the source
         // of every "NBC released it"), so the three wire agencies the coder
         // knew stay in `named_actors.txt`.
-        let named = [lexicon::seats(), lexicon::named_actors()];
         for actor in named.iter().flat_map(|table| table.entries()) {
             t.add(Entry {
                 words: split_words(actor.name),
                 stem: false,
                 case_sensitive: is_acronym(actor.name),
-                display: actor.name.to_string(),
                 kind: EntryKind::Actor(vec![DatedCode {
-                    code: actor.code.to_string(),
+                    code: Cow::Borrowed(actor.code),
                     from: None,
                     to: None,
                 }]),
@@ -145,7 +173,7 @@ impl ActorTable {
                 .dated_codes()
                 .into_iter()
                 .map(|c| DatedCode {
-                    code: c.code,
+                    code: Cow::Owned(c.code),
                     from: c.from,
                     to: c.to,
                 })
@@ -155,7 +183,6 @@ impl ActorTable {
                     words: split_words(name),
                     stem: false,
                     case_sensitive: is_acronym(name),
-                    display: (*name).to_string(),
                     kind: EntryKind::Actor(codes.clone()),
                 });
             }
@@ -166,9 +193,8 @@ impl ActorTable {
                     words: split_words(form),
                     stem: false,
                     case_sensitive: false,
-                    display: form.clone(),
                     kind: EntryKind::Agent {
-                        code: agent.role.as_str().to_string(),
+                        code: Cow::Borrowed(agent.role.as_str()),
                         prefix: false,
                     },
                 });
@@ -179,19 +205,39 @@ impl ActorTable {
 
     /// Adds an entry; later entries win ties of equal length.
     pub fn add(&mut self, entry: Entry) {
-        if entry.words.is_empty() {
+        let Some(first) = entry.words.first() else {
             return;
-        }
+        };
         let i = self.entries.len();
         if entry.stem && entry.words.len() == 1 {
             self.stems.push(i);
         } else {
-            self.by_first
-                .entry(entry.words[0].clone())
-                .or_default()
-                .push(i);
+            let at = i as u32;
+            match self.by_first.get_mut(first.as_ref()) {
+                Some((_, last)) => {
+                    self.next[*last as usize] = at;
+                    *last = at;
+                }
+                None => {
+                    self.by_first.insert(first.clone(), (at, at));
+                }
+            }
         }
+        self.next.push(NO_ENTRY);
         self.entries.push(entry);
+    }
+
+    /// The entries (by index) whose first word is `word`, in table order.
+    fn starting_with(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self
+            .by_first
+            .get(word)
+            .map_or(NO_ENTRY, |&(first, _)| first);
+        std::iter::from_fn(move || {
+            let i = at as usize;
+            at = *self.next.get(i)?;
+            Some(i)
+        })
     }
 
     /// Number of entries.
@@ -227,7 +273,7 @@ impl ActorTable {
         };
         let mut seen: Vec<usize> = Vec::new();
         let mut visit = |key: &str| {
-            for &i in self.by_first.get(key).into_iter().flatten() {
+            for i in self.starting_with(key) {
                 if !seen.contains(&i) {
                     seen.push(i);
                     consider(i);
@@ -261,7 +307,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
         } else if last && e.stem {
-            t.lower.starts_with(w.as_str()) && t.is_capitalized()
+            t.lower.starts_with(w.as_ref()) && t.is_capitalized()
         } else if last && matches!(e.kind, EntryKind::Agent { .. }) {
             t.lower == *w || t.lower == lexicon::inflect::plural(w)
         } else {
@@ -289,11 +335,11 @@ fn lower_is(text: &str, w: &str) -> bool {
 }
 
 /// Lowercase words of a name ("U.N. Security Council" → ["u.n.", "security", "council"]).
-pub fn split_words(name: &str) -> Vec<String> {
+pub fn split_words(name: &str) -> Vec<Text> {
     let span = model::Span::new(0, name.len());
     crate::tokens::tokenize(name, span)
         .into_iter()
-        .map(|t| t.lower)
+        .map(|t| Cow::Owned(t.lower))
         .collect()
 }
 

@@ -21,7 +21,9 @@
 //! `#` starts a comment, and `<!-- … -->` blocks are skipped.
 
 use crate::actor_table::{DatedCode, Entry, EntryKind};
+use crate::table_text::{lines, split_ascii, split_once_ascii};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Why a dictionary could not be read.
@@ -133,7 +135,7 @@ pub fn convert_agents(text: &str, header: &str) -> Result<String, DictionaryErro
         let dangling = e
             .words
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "to" | "at" | "for" | "of" | "in" | "from"));
+            .is_some_and(|w| matches!(w.as_ref(), "to" | "at" | "for" | "of" | "in" | "from"));
         let words = e.words.join(" ");
         if !dangling && seen.insert(words.clone()) {
             out.push_str(&format!("{code}\t{words}\n"));
@@ -199,40 +201,46 @@ pub fn convert_international(text: &str, header: &str) -> Result<String, Diction
     Ok(out)
 }
 
-/// Reads a table [`convert_international`] wrote into actor entries.
-pub fn compiled_actors(table: &str) -> Vec<Entry> {
+/// Reads a table [`convert_international`] wrote into actor entries,
+/// borrowing their words and codes from `table`.
+pub fn compiled_actors(table: &'static str) -> impl Iterator<Item = Entry> {
     compiled_entries(table, |code| {
         EntryKind::Actor(vec![DatedCode {
-            code: code.to_string(),
+            code: Cow::Borrowed(code),
             from: None,
             to: None,
         }])
     })
 }
 
-/// Reads a table [`convert_agents`] wrote into agent entries.
-pub fn compiled_agents(table: &str) -> Vec<Entry> {
+/// Reads a table [`convert_agents`] wrote into agent entries, borrowing
+/// their words and codes from `table`.
+pub fn compiled_agents(table: &'static str) -> impl Iterator<Item = Entry> {
     compiled_entries(table, |code| EntryKind::Agent {
-        code: code.trim_matches('~').to_string(),
+        code: Cow::Borrowed(code.trim_matches('~')),
         prefix: code.ends_with('~'),
     })
 }
 
 /// The `code<TAB>words` lines of a converted table as entries, each of the
 /// kind `kind_of` makes from its code.
-fn compiled_entries(table: &str, kind_of: impl Fn(&str) -> EntryKind) -> Vec<Entry> {
-    table
-        .lines()
+fn compiled_entries(
+    table: &'static str,
+    kind_of: impl Fn(&'static str) -> EntryKind,
+) -> impl Iterator<Item = Entry> {
+    lines(table)
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(code, words)| Entry {
-            words: words.split(' ').map(str::to_string).collect(),
-            stem: false,
-            case_sensitive: false,
-            display: words.to_string(),
-            kind: kind_of(code),
+        .filter_map(|l| split_once_ascii(l, b'\t'))
+        .map(move |(code, words)| {
+            let mut split = Vec::with_capacity(1 + words.bytes().filter(|&b| b == b' ').count());
+            split.extend(split_ascii(words, b' ').map(Cow::Borrowed));
+            Entry {
+                words: split,
+                stem: false,
+                case_sensitive: false,
+                kind: kind_of(code),
+            }
         })
-        .collect()
 }
 
 /// "!PERSON! = MAN, MEN" → ("!PERSON!", ["MAN", "MEN"]).
@@ -295,7 +303,11 @@ fn parse_code(block: &str, line: usize) -> Result<DatedCode, DictionaryError> {
     if code.is_empty() && inner.is_empty() {
         return Err(bad());
     }
-    Ok(DatedCode { code, from, to })
+    Ok(DatedCode {
+        code: Cow::Owned(code),
+        from,
+        to,
+    })
 }
 
 /// "950601" (YYMMDD, years before 30 are 20xx) or "19950601".
@@ -367,8 +379,7 @@ fn expand_macros(name: &str, macros: &HashMap<String, Vec<String>>) -> Vec<Strin
 
 fn entry_for(form: &str, codes: &[DatedCode], agent: bool) -> Option<Entry> {
     let exact = form.ends_with('_');
-    let display = form.trim_matches('_').replace('_', " ");
-    let words: Vec<String> = crate::actor_table::split_words(&display);
+    let words = crate::actor_table::split_words(&form.trim_matches('_').replace('_', " "));
     if words.is_empty() {
         return None;
     }
@@ -376,7 +387,7 @@ fn entry_for(form: &str, codes: &[DatedCode], agent: bool) -> Option<Entry> {
         let code = &codes[0].code;
         let prefix = code.ends_with('~') && !code.starts_with('~');
         EntryKind::Agent {
-            code: code.trim_matches('~').to_string(),
+            code: Cow::Owned(code.trim_matches('~').to_string()),
             prefix,
         }
     } else {
@@ -389,7 +400,6 @@ fn entry_for(form: &str, codes: &[DatedCode], agent: bool) -> Option<Entry> {
         words,
         stem,
         case_sensitive: false,
-        display,
         kind,
     })
 }
@@ -432,17 +442,18 @@ mod tests {
     #[test]
     fn reads_actors_synonyms_dates_and_agents() {
         let entries = parse(SAMPLE).unwrap();
-        let names: Vec<&str> = entries.iter().map(|e| e.display.as_str()).collect();
-        assert!(names.contains(&"MINAS TIRITH"));
-        assert!(names.contains(&"MINISTRY OF SILLY WALKS"));
-        assert!(names.contains(&"GOLDEN GEESE"));
-        let gollum = entries.iter().find(|e| e.display == "SMEAGOL").unwrap();
+        let name = |e: &Entry| e.words.join(" ");
+        let names: Vec<String> = entries.iter().map(name).collect();
+        assert!(names.iter().any(|n| n == "minas tirith"));
+        assert!(names.iter().any(|n| n == "ministry of silly walks"));
+        assert!(names.iter().any(|n| n == "golden geese"));
+        let gollum = entries.iter().find(|e| name(e) == "smeagol").unwrap();
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         assert_eq!(gollum.code_on(d("1990-01-01")), Some("HOB"));
         assert_eq!(gollum.code_on(d("1996-01-01")), Some("HOBGOV"));
-        let arnor = entries.iter().find(|e| e.display == "ARNOR").unwrap();
+        let arnor = entries.iter().find(|e| name(e) == "arnor").unwrap();
         assert!(!arnor.stem);
-        let troops = entries.iter().find(|e| e.display == "TROOPS").unwrap();
+        let troops = entries.iter().find(|e| name(e) == "troops").unwrap();
         assert!(matches!(&troops.kind, EntryKind::Agent { code, prefix: false } if code == "MIL"));
     }
 
@@ -458,9 +469,10 @@ mod tests {
         // Agents ending in a preposition and actors are left out.
         assert!(!table.contains("ambassador"));
         assert!(!table.contains("gondor"));
-        let entries = compiled_agents(&table);
+        // The shipped tables are part of the binary; this one lives as long.
+        let entries: Vec<Entry> = compiled_agents(table.leak()).collect();
         assert_eq!(entries.len(), 4);
-        let amnesty = entries.iter().find(|e| e.display == "amnesty").unwrap();
+        let amnesty = entries.iter().find(|e| e.words == ["amnesty"]).unwrap();
         assert!(matches!(&amnesty.kind, EntryKind::Agent { code, prefix: true } if code == "NGO"));
     }
 
@@ -481,7 +493,8 @@ mod tests {
         for absent in ["acme", "jane", "oxfam", "broken"] {
             assert!(!table.contains(absent), "{table}");
         }
-        let entries = compiled_actors(&table);
+        // The shipped tables are part of the binary; this one lives as long.
+        let entries: Vec<Entry> = compiled_actors(table.leak()).collect();
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[1].code_on(None), Some("IGOMEAARL"));
     }

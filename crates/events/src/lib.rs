@@ -22,6 +22,7 @@ pub mod contradictions;
 pub mod dictionary;
 pub use lexicon::lemma;
 pub mod phrases;
+mod table_text;
 pub mod tokens;
 pub mod verb_dictionary;
 pub mod verbs;

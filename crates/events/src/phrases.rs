@@ -220,14 +220,14 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
             code: e.code_on(date).unwrap_or("---").to_string(),
         },
         EntryKind::Agent { code, prefix } => Label::Agent {
-            code: code.clone(),
+            code: code.to_string(),
             prefix: *prefix,
             generic: lexicon::actor_words()
                 .generic_agents
                 .contains(&e.words.join(" ").as_str())
                 || e.words
                     .last()
-                    .is_some_and(|w| lexicon::actor_words().generic_agents.contains(&w.as_str())),
+                    .is_some_and(|w| lexicon::actor_words().generic_agents.contains(&w.as_ref())),
         },
     }
 }

@@ -56,7 +56,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         return Vec::new();
     };
     // A phrase over 4 GiB (never: it is part of a document) has no tokens.
-    let Ok((shared, _)) = nlp::tokenize::document(s) else {
+    if nlp::tokenize::refuse_too_long(s).is_err() {
+        return Vec::new();
+    }
+    // A name or phrase is read as one sentence: a token's class, all that
+    // is read here, does not depend on where sentences end, so they are not
+    // looked for (the actor table tokenises ~1,200 names at every start).
+    let spans = nlp::tokenize::tokens(s);
+    let Ok(shared) = nlp::tokenize::annotate(s, &spans, &[Span::new(0, s.len())]) else {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(shared.len());

@@ -6,7 +6,7 @@ use crate::lemma;
 use crate::phrases::Phrase;
 use crate::tokens::Token;
 use crate::verb_dictionary::{DictCode, VerbDictionary};
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 /// The patterns, as shipped.
 const BUILTIN: &str = include_str!("verbs.txt");
@@ -22,20 +22,20 @@ const MAX_GAP: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 enum Element {
     /// Any of these words (a trailing '*' makes a prefix).
-    Word(Vec<String>),
+    Word(Vec<&'static str>),
     /// Up to [`MAX_GAP`] tokens.
     Gap,
     /// An actor phrase: the target.
     Target,
     /// Any of these words right before the head ("sanctions imposed on …").
-    Before(Vec<String>),
+    Before(Vec<&'static str>),
 }
 
 /// One pattern line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
     /// CAMEO code it gives.
-    pub code: String,
+    pub code: &'static str,
     /// Whether it may trigger on a noun after a determiner.
     pub nominal: bool,
     /// Whether the subject is the target and the other actor the source
@@ -77,11 +77,11 @@ pub struct PatternError {
     pub reason: String,
 }
 
-/// All patterns, indexed by head lemma, and the CAMEO verb dictionary.
+/// All patterns, indexed by head lemma (words borrowed from `verbs.txt`,
+/// which is part of the binary), and the CAMEO verb dictionary.
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
-    by_head: HashMap<String, Vec<Pattern>>,
-    heads: HashSet<String>,
+    by_head: HashMap<&'static str, Vec<Pattern>>,
     dictionary: VerbDictionary,
 }
 
@@ -95,7 +95,7 @@ impl VerbLexicon {
     }
 
     /// Parses pattern text; returns the lexicon and the lines it skipped.
-    pub fn parse(text: &str) -> (Self, Vec<PatternError>) {
+    pub fn parse(text: &'static str) -> (Self, Vec<PatternError>) {
         let mut lex = VerbLexicon::default();
         let mut errors = Vec::new();
         for (n, raw) in text.lines().enumerate() {
@@ -106,7 +106,6 @@ impl VerbLexicon {
             match parse_line(line, n + 1) {
                 Ok((heads, pattern)) => {
                     for h in heads {
-                        lex.heads.insert(h.clone());
                         lex.by_head.entry(h).or_default().push(pattern.clone());
                     }
                 }
@@ -117,14 +116,11 @@ impl VerbLexicon {
     }
 
     /// The lemma of a token that the lexicon knows as a head, if any.
-    pub fn head_lemma(&self, lower: &str) -> Option<String> {
+    pub fn head_lemma(&self, lower: &str) -> Option<&'static str> {
         let mut head = None;
         lemma::each_candidate(lower, |c| {
-            let known = self.heads.contains(c);
-            if known {
-                head = Some(c.to_string());
-            }
-            known
+            head = self.by_head.get_key_value(c).map(|(k, _)| *k);
+            head.is_some()
         });
         head
     }
@@ -154,7 +150,7 @@ impl VerbLexicon {
                 ps.iter()
                     .find(|p| p.elements.is_empty() && !p.reverse)
                     .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
-                    .map(|p| p.code.clone())
+                    .map(|p| p.code.to_string())
             });
             // Nominalisations of material conflict name acts ("expulsion",
             // "occupation"); of the verbal codes they mostly name states
@@ -165,7 +161,7 @@ impl VerbLexicon {
                     DictCode::Forward(c) | DictCode::Mutual(c)
                         if crate::cameo::quad_class(c) == 4 =>
                     {
-                        Some(c.clone())
+                        Some(c.to_string())
                     }
                     _ => None,
                 },
@@ -178,7 +174,7 @@ impl VerbLexicon {
 
     /// Whether `lower` is a form of any head.
     pub fn is_head(&self, lower: &str) -> bool {
-        lemma::each_candidate(lower, |c| self.heads.contains(c))
+        lemma::each_candidate(lower, |c| self.by_head.contains_key(c))
     }
 
     /// The best pattern with its head at token `at`. Our `verbs.txt`
@@ -207,7 +203,7 @@ impl VerbLexicon {
             return None;
         }
         Some(VerbMatch {
-            code,
+            code: code.to_string(),
             head: m.head,
             last: m.last,
             target: m.target,
@@ -220,7 +216,7 @@ impl VerbLexicon {
     fn own_match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<VerbMatch> {
         let head = self.head_lemma(&tokens.get(at)?.lower)?;
         let mut best: Option<(usize, usize, VerbMatch)> = None;
-        for p in self.by_head.get(&head)? {
+        for p in self.by_head.get(head)? {
             let is_head = |w: &str| self.is_head(w);
             // A "<word" element tests the token before the head; the
             // others are matched after it (`match_elements` passes over
@@ -248,7 +244,7 @@ impl VerbLexicon {
                     score,
                     p.line,
                     VerbMatch {
-                        code: p.code.clone(),
+                        code: p.code.to_string(),
                         head: at,
                         last,
                         target,
@@ -263,7 +259,7 @@ impl VerbLexicon {
     }
 }
 
-fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternError> {
+fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Pattern), PatternError> {
     let err = |reason: &str| PatternError {
         line: n,
         reason: reason.to_string(),
@@ -281,26 +277,25 @@ fn parse_line(line: &str, n: usize) -> Result<(Vec<String>, Pattern), PatternErr
     if code != VETO && !crate::cameo::is_code(code) {
         return Err(err(&format!("{code} is not a CAMEO code")));
     }
-    let heads: Vec<String> = words
+    let heads: Vec<&str> = words
         .next()
         .ok_or_else(|| err("no head"))?
         .split('|')
-        .map(str::to_string)
         .collect();
     let elements = words
         .map(|w| match w {
             "~" => Element::Gap,
             "+" => Element::Target,
             _ => match w.strip_prefix('<') {
-                Some(before) => Element::Before(before.split('|').map(str::to_string).collect()),
-                None => Element::Word(w.split('|').map(str::to_string).collect()),
+                Some(before) => Element::Before(before.split('|').collect()),
+                None => Element::Word(w.split('|').collect()),
             },
         })
         .collect();
     Ok((
         heads,
         Pattern {
-            code: code.to_string(),
+            code,
             nominal,
             reverse,
             mutual,
@@ -362,13 +357,13 @@ fn match_elements(
     }
 }
 
-fn word_matches(alts: &[String], lower: &str) -> bool {
+fn word_matches(alts: &[&str], lower: &str) -> bool {
     // A "prefix*" alternative matches by prefix; any other matches the word
     // or one of its lemmas, each lemma tried against every alternative as
     // it is made (no list of them built).
     alts.iter()
         .any(|a| a.strip_suffix('*').is_some_and(|p| lower.starts_with(p)))
-        || lemma::each_candidate(lower, |c| alts.iter().any(|a| !a.ends_with('*') && a == c))
+        || lemma::each_candidate(lower, |c| alts.iter().any(|a| !a.ends_with('*') && *a == c))
 }
 
 #[cfg(test)]
@@ -391,7 +386,7 @@ mod tests {
             .values()
             .flatten()
             .filter(|p| p.code != VETO)
-            .map(|p| crate::cameo::root(&p.code).to_string())
+            .map(|p| crate::cameo::root(p.code).to_string())
             .collect();
         roots.sort();
         roots.dedup();

@@ -40,11 +40,20 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// Index every table.
     pub fn new() -> Self {
+        // Sized for every name at once rather than grown (and rehashed) as
+        // it fills: built at every start of the event coder.
+        let names = COUNTRIES
+            .iter()
+            .map(|c| 1 + c.aliases.len() + c.demonyms.len())
+            .chain(CITIES.iter().map(|c| 1 + c.aliases.len()))
+            .chain(REGIONS.iter().map(|r| 1 + r.aliases.len()))
+            .chain(AREAS.iter().map(|a| 1 + a.aliases.len()))
+            .sum();
         let mut index = Gazetteer {
-            places: HashMap::default(),
-            codes: HashMap::default(),
-            capitals: HashMap::default(),
-            first_words: HashSet::default(),
+            places: HashMap::with_capacity_and_hasher(names, Default::default()),
+            codes: HashMap::with_capacity_and_hasher(COUNTRIES.len(), Default::default()),
+            capitals: HashMap::with_capacity_and_hasher(COUNTRIES.len(), Default::default()),
+            first_words: HashSet::with_capacity_and_hasher(names, Default::default()),
         };
         // Insertion order sets each name's preferred meaning: "Georgia" is
         // the country before the US state, "Washington" the city before the
@@ -86,7 +95,11 @@ impl Gazetteer {
     fn insert(&mut self, name: &'static str, place: Place) {
         let first = name.split(' ').next().unwrap_or(name);
         self.first_words.insert(first_word_key(first));
-        let entries = self.places.entry(name).or_default();
+        // Most names name one place: room for one.
+        let entries = self
+            .places
+            .entry(name)
+            .or_insert_with(|| Vec::with_capacity(1));
         if !entries.contains(&place) {
             entries.push(place);
         }

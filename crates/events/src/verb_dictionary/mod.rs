@@ -15,8 +15,10 @@
 pub mod convert;
 
 use crate::phrases::Phrase;
+use crate::table_text::{lines, split_ascii, split_once_ascii};
 use crate::tokens::Token;
 use foldhash::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// The compiled table, as shipped.
@@ -38,21 +40,21 @@ pub struct TableError {
     pub reason: String,
 }
 
-/// What a verb or pattern codes.
-#[derive(Debug, Clone, PartialEq)]
+/// What a verb or pattern codes (a code borrowed from the table's text).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum DictCode {
     /// `---`: no event.
     Null,
     /// Source acts on target.
-    Forward(String),
+    Forward(&'static str),
     /// `[A:A]`: both ways.
-    Mutual(String),
+    Mutual(&'static str),
     /// `[:B]`: the target acts on the subject ("appeared before the court").
-    Back(String),
+    Back(&'static str),
 }
 
 impl DictCode {
-    fn parse(s: &str) -> Option<DictCode> {
+    fn parse(s: &'static str) -> Option<DictCode> {
         let (a, b) = s.split_once(':').unwrap_or((s, ""));
         let a = (a != "---" && !a.is_empty()).then_some(a);
         let b = (b != "---" && !b.is_empty()).then_some(b);
@@ -62,9 +64,9 @@ impl DictCode {
         }
         Some(match (a, b) {
             (None, None) => DictCode::Null,
-            (Some(a), Some(b)) if a == b => DictCode::Mutual(a.to_string()),
-            (Some(a), _) => DictCode::Forward(a.to_string()),
-            (None, Some(b)) => DictCode::Back(b.to_string()),
+            (Some(a), Some(b)) if a == b => DictCode::Mutual(a),
+            (Some(a), _) => DictCode::Forward(a),
+            (None, Some(b)) => DictCode::Back(b),
         })
     }
 }
@@ -78,7 +80,7 @@ type Slot = Arc<Alternatives>;
 /// only those, in their order.
 #[derive(Debug)]
 struct Alternatives {
-    alts: Vec<Vec<String>>,
+    alts: Vec<Vec<&'static str>>,
     /// (first byte of the first word, alternative), sorted.
     by_byte: Vec<(u8, u32)>,
     /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
@@ -90,11 +92,11 @@ struct Alternatives {
 }
 
 impl Alternatives {
-    fn new(alts: Vec<Vec<String>>) -> Self {
+    fn new(alts: Vec<Vec<&'static str>>) -> Self {
         let mut by_byte = Vec::with_capacity(alts.len());
         let mut short = false;
         for (i, alt) in alts.iter().enumerate() {
-            match alt.first().map(String::as_bytes) {
+            match alt.first().map(|w| w.as_bytes()) {
                 Some(w) if w.len() >= 2 => by_byte.push((w[0], i as u32)),
                 _ => short = true,
             }
@@ -133,9 +135,9 @@ impl Alternatives {
 #[derive(Debug, Clone)]
 enum Element {
     /// Modifier slots then the head slot, close together.
-    Phrase(Vec<Slot>),
+    Phrase(Box<[Slot]>),
     /// A preposition and the phrase it governs (possibly none).
-    Prep(String, Vec<Slot>),
+    Prep(&'static str, Box<[Slot]>),
     /// An actor phrase: the target.
     Target,
 }
@@ -143,26 +145,37 @@ enum Element {
 #[derive(Debug, Clone)]
 struct Pattern {
     code: DictCode,
-    subject: Vec<Vec<Slot>>,
-    object: Vec<Element>,
+    subject: Box<[Box<[Slot]>]>,
+    object: Box<[Element]>,
     weight: usize,
     line: usize,
 }
 
+/// One listing of a verb form: its block, code and particles.
 #[derive(Debug, Clone)]
 struct Form {
-    block: usize,
+    block: u32,
     code: DictCode,
-    front: Vec<String>,
-    back: Vec<String>,
+    front: Box<[&'static str]>,
+    back: Box<[&'static str]>,
+    /// The next listing of the same form in [`VerbDictionary::listings`]
+    /// ([`NO_FORM`] for none): a chain in table order, so that the forms
+    /// need no vector each.
+    next: u32,
 }
 
-/// The verb dictionary: inflected forms and the patterns of their blocks.
+/// The end of a chain of [`Form`]s.
+const NO_FORM: u32 = u32::MAX;
+
+/// The verb dictionary: inflected forms and the patterns of their blocks,
+/// borrowing their words from the table's text.
 #[derive(Debug, Clone, Default)]
 pub struct VerbDictionary {
-    forms: HashMap<String, Vec<Form>>,
+    /// A form → its first and last listing in `listings`.
+    forms: HashMap<&'static str, (u32, u32)>,
+    listings: Vec<Form>,
     patterns: Vec<Vec<Pattern>>,
-    names: Vec<String>,
+    names: Vec<&'static str>,
 }
 
 /// A dictionary match at a verb.
@@ -179,7 +192,7 @@ pub struct DictMatch {
     /// How many pattern elements matched (0: the verb's own code).
     pub weight: usize,
     /// The block (PETRARCH's verb synonym set) the verb belongs to.
-    pub block: String,
+    pub block: &'static str,
 }
 
 impl VerbDictionary {
@@ -189,89 +202,153 @@ impl VerbDictionary {
         Self::parse(TABLE).unwrap_or_default()
     }
 
-    /// Reads a compiled table.
-    pub fn parse(text: &str) -> Result<Self, TableError> {
-        let mut sets: HashMap<String, Slot> = HashMap::default();
-        let mut blocks: HashMap<String, usize> = HashMap::default();
-        let mut names: Vec<String> = Vec::new();
+    /// Reads a compiled table, borrowing its words (the shipped table is
+    /// part of the binary, so loading it copies no word).
+    pub fn parse(text: &'static str) -> Result<Self, TableError> {
+        let mut sets: HashMap<&str, Slot> = HashMap::default();
+        // One slot per literal word, shared by every pattern that names it
+        // (the table's ~5,000 literal words are ~1,600 distinct ones).
+        let mut literals: HashMap<&str, Slot> = HashMap::default();
+        // A code is checked against the CAMEO list once (~340 distinct).
+        let mut codes: HashMap<&str, DictCode> = HashMap::default();
+        let mut blocks: HashMap<&str, u32> = HashMap::default();
+        let mut last_block: Option<(&str, u32)> = None;
+        let mut last_code: Option<(&str, DictCode)> = None;
         let mut d = VerbDictionary::default();
-        for (n, raw) in text.lines().enumerate() {
+        for (n, raw) in lines(text).enumerate() {
             let line = n + 1;
             let err = |reason: String| TableError { line, reason };
-            if raw.starts_with('#') || raw.trim().is_empty() {
+            // (Only a line starting with a space can be blank: no `trim` else.)
+            let blank =
+                || raw.chars().next().is_none_or(char::is_whitespace) && raw.trim().is_empty();
+            if raw.starts_with('#') || blank() {
                 continue;
             }
-            let cols: Vec<&str> = raw.split('\t').collect();
-            let mut block_index = |name: &str, d: &mut VerbDictionary| -> usize {
-                *blocks.entry(name.to_string()).or_insert_with(|| {
-                    d.patterns.push(Vec::new());
-                    names.push(name.to_string());
-                    d.patterns.len() - 1
-                })
-            };
-            match cols.as_slice() {
-                ["set", name, alts] => {
-                    let alts = alts
-                        .split(' ')
-                        .map(|a| a.split('_').map(str::to_string).collect())
-                        .collect();
-                    sets.insert(name.to_string(), Arc::new(Alternatives::new(alts)));
+            let mut cols = split_ascii(raw, b'\t');
+            let cols = [
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+            ];
+            // A block's verb forms mostly share a code (7,277 lines, 245 changes).
+            let mut code_of = |code: &'static str| -> Result<DictCode, TableError> {
+                if let Some((_, c)) = last_code.filter(|(last, _)| *last == code) {
+                    return Ok(c);
                 }
-                ["verb", block, code, form] => {
-                    let code =
-                        DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
+                let c = match codes.get(code) {
+                    Some(c) => *c,
+                    None => {
+                        let c =
+                            DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
+                        codes.insert(code, c);
+                        c
+                    }
+                };
+                last_code = Some((code, c));
+                Ok(c)
+            };
+            // A block's lines are together: its name is looked up once.
+            let mut block_index = |name: &'static str, d: &mut VerbDictionary| -> u32 {
+                if let Some((_, i)) = last_block.filter(|(last, _)| *last == name) {
+                    return i;
+                }
+                let i = *blocks.entry(name).or_insert_with(|| {
+                    d.patterns.push(Vec::new());
+                    d.names.push(name);
+                    (d.patterns.len() - 1) as u32
+                });
+                last_block = Some((name, i));
+                i
+            };
+            match cols {
+                [Some("set"), Some(name), Some(alts), None, None] => {
+                    let alts = split_ascii(alts, b' ')
+                        .map(|a| split_ascii(a, b'_').collect())
+                        .collect();
+                    sets.insert(name, Arc::new(Alternatives::new(alts)));
+                }
+                [Some("verb"), Some(block), Some(code), Some(form), None] => {
+                    let code = code_of(code)?;
                     let block = block_index(block, &mut d);
-                    let (front, verb, back) = match form.find('+') {
+                    let (front, verb, back) = match memchr::memchr(b'+', form.as_bytes()) {
                         Some(i) => {
-                            let front: Vec<String> = form[..i]
-                                .split('_')
+                            let front: Box<[&str]> = split_ascii(&form[..i], b'_')
                                 .filter(|w| !w.is_empty())
-                                .map(str::to_string)
                                 .collect();
-                            let mut rest = form[i + 1..].split('_');
-                            let verb = rest.next().unwrap_or("").to_string();
-                            (
-                                front,
-                                verb,
-                                rest.filter(|w| !w.is_empty()).map(str::to_string).collect(),
-                            )
+                            let mut rest = split_ascii(&form[i + 1..], b'_');
+                            let verb = rest.next().unwrap_or("");
+                            (front, verb, rest.filter(|w| !w.is_empty()).collect())
                         }
-                        None => (Vec::new(), form.to_string(), Vec::new()),
+                        None => (Box::default(), form, Box::default()),
                     };
                     if verb.is_empty() {
                         return Err(err(format!("no verb in {form}")));
                     }
-                    let entries = d.forms.entry(verb).or_default();
-                    // The first listing of a form wins, as in PETRARCH.
-                    if !entries.iter().any(|f| f.front == front && f.back == back) {
-                        entries.push(Form {
-                            block,
-                            code,
-                            front,
-                            back,
-                        });
+                    let listing = Form {
+                        block,
+                        code,
+                        front,
+                        back,
+                        next: NO_FORM,
+                    };
+                    let at = d.listings.len() as u32;
+                    match d.forms.entry(verb) {
+                        Entry::Vacant(v) => {
+                            v.insert((at, at));
+                            d.listings.push(listing);
+                        }
+                        Entry::Occupied(mut o) => {
+                            let (first, last) = *o.get();
+                            // The first listing of a form wins, as in PETRARCH.
+                            let listed = Listings {
+                                listings: &d.listings,
+                                at: first,
+                            }
+                            .any(|f| f.front == listing.front && f.back == listing.back);
+                            if !listed {
+                                o.insert((first, at));
+                                d.listings[last as usize].next = at;
+                                d.listings.push(listing);
+                            }
+                        }
                     }
                 }
-                ["pat", block, code, elements] => {
-                    let code =
-                        DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
+                [Some("pat"), Some(block), Some(code), Some(elements), None] => {
+                    let code = code_of(code)?;
                     let block = block_index(block, &mut d);
-                    let slot = |w: &str| -> Result<Slot, TableError> {
+                    let mut slot = |w: &'static str| -> Result<Slot, TableError> {
                         match w.strip_prefix('&') {
                             Some(name) => sets
                                 .get(name)
                                 .cloned()
                                 .ok_or_else(|| err(format!("undefined set &{name}"))),
-                            None => Ok(Arc::new(Alternatives::new(vec![vec![w.to_string()]]))),
+                            None => Ok(literals
+                                .entry(w)
+                                .or_insert_with(|| Arc::new(Alternatives::new(vec![vec![w]])))
+                                .clone()),
                         }
                     };
-                    let phrase = |p: &str| -> Result<Vec<Slot>, TableError> {
-                        p.split('_').filter(|w| !w.is_empty()).map(slot).collect()
+                    let mut phrase = |p: &'static str| -> Result<Box<[Slot]>, TableError> {
+                        let mut slots =
+                            Vec::with_capacity(1 + p.bytes().filter(|&b| b == b'_').count());
+                        for w in split_ascii(p, b'_').filter(|w| !w.is_empty()) {
+                            slots.push(slot(w)?);
+                        }
+                        Ok(slots.into_boxed_slice())
                     };
-                    let mut subject = Vec::new();
-                    let mut object = Vec::new();
+                    // Sized exactly (a subject element starts with '<', the
+                    // only place it is written), so boxing them copies nothing.
+                    let (mut spaces, mut subjects) = (0, 0);
+                    for b in elements.bytes() {
+                        spaces += usize::from(b == b' ');
+                        subjects += usize::from(b == b'<');
+                    }
+                    let mut subject = Vec::with_capacity(subjects);
+                    let mut object = Vec::with_capacity((1 + spaces).saturating_sub(subjects));
                     let mut weight = 0;
-                    for e in elements.split(' ') {
+                    for e in split_ascii(elements, b' ') {
                         if let Some(s) = e.strip_prefix('<') {
                             let p = phrase(s)?;
                             weight += p.len();
@@ -279,20 +356,20 @@ impl VerbDictionary {
                         } else if e == "+" {
                             weight += 1;
                             object.push(Element::Target);
-                        } else if let Some((prep, rest)) = e.split_once('/') {
+                        } else if let Some((prep, rest)) = split_once_ascii(e, b'/') {
                             let p = phrase(rest)?;
                             weight += 1 + p.len();
-                            object.push(Element::Prep(prep.to_string(), p));
+                            object.push(Element::Prep(prep, p));
                         } else {
                             let p = phrase(e)?;
                             weight += p.len();
                             object.push(Element::Phrase(p));
                         }
                     }
-                    d.patterns[block].push(Pattern {
+                    d.patterns[block as usize].push(Pattern {
                         code,
-                        subject,
-                        object,
+                        subject: subject.into_boxed_slice(),
+                        object: object.into_boxed_slice(),
                         weight,
                         line,
                     });
@@ -300,8 +377,31 @@ impl VerbDictionary {
                 _ => return Err(err(format!("cannot read {raw:?}"))),
             }
         }
-        d.names = names;
         Ok(d)
+    }
+
+    /// The listings of the verb form `lower`, in table order.
+    fn forms_of(&self, lower: &str) -> Option<Listings<'_>> {
+        self.forms.get(lower).map(|&(first, _)| Listings {
+            listings: &self.listings,
+            at: first,
+        })
+    }
+}
+
+/// The chain of one form's listings.
+struct Listings<'d> {
+    listings: &'d [Form],
+    at: u32,
+}
+
+impl<'d> Iterator for Listings<'d> {
+    type Item = &'d Form;
+
+    fn next(&mut self) -> Option<&'d Form> {
+        let f = self.listings.get(self.at as usize)?;
+        self.at = f.next;
+        Some(f)
     }
 }
 
@@ -336,7 +436,7 @@ fn word_is(lower: &str, w: &str) -> bool {
 
 /// The end (exclusive) of the alternative of `slot` that matches at `k`, if any.
 fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize> {
-    let matches = |alt: &Vec<String>| {
+    let matches = |alt: &Vec<&str>| {
         let stop = k + alt.len();
         (stop <= end
             && alt
@@ -380,9 +480,7 @@ impl VerbDictionary {
     /// The code the dictionary gives the verb `lower` standing alone (its
     /// single-word form's code, no pattern), if it lists one.
     pub fn own_code(&self, lower: &str) -> Option<&DictCode> {
-        self.forms
-            .get(lower)?
-            .iter()
+        self.forms_of(lower)?
             .find(|f| f.front.is_empty() && f.back.is_empty())
             .map(|f| &f.code)
     }
@@ -390,9 +488,9 @@ impl VerbDictionary {
     /// The dictionary's reading of the verb at token `at`: the most specific
     /// pattern of its block that matches the clause, else the verb's own code.
     pub fn match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<DictMatch> {
-        let forms = self.forms.get(tokens.get(at)?.lower.as_str())?;
+        let forms = self.forms_of(tokens.get(at)?.lower.as_str())?;
         // Multiword verbs first (their particles must be there), then the single word.
-        let mut ordered: Vec<&Form> = forms.iter().collect();
+        let mut ordered: Vec<&Form> = forms.collect();
         ordered.sort_by_key(|f| std::cmp::Reverse(f.front.len() + f.back.len()));
         let form = ordered.into_iter().find(|f| {
             let back_ok = f
@@ -443,7 +541,7 @@ impl VerbDictionary {
         };
         let subject_end = at.saturating_sub(form.front.len());
         let mut best: Option<(usize, usize, DictMatch)> = None;
-        for p in &self.patterns[form.block] {
+        for p in &self.patterns[form.block as usize] {
             let subject_ok = p
                 .subject
                 .iter()
@@ -503,12 +601,12 @@ impl VerbDictionary {
                     p.weight,
                     p.line,
                     DictMatch {
-                        code: p.code.clone(),
+                        code: p.code,
                         head: at,
                         last,
                         target,
                         weight: p.weight,
-                        block: self.names[form.block].clone(),
+                        block: self.names[form.block as usize],
                     },
                 ));
             }
@@ -516,12 +614,12 @@ impl VerbDictionary {
         match best {
             Some((_, _, m)) => Some(m),
             None if form.code != DictCode::Null => Some(DictMatch {
-                code: form.code.clone(),
+                code: form.code,
                 head: at,
                 last: verb_end - 1,
                 target: None,
                 weight: 0,
-                block: self.names[form.block].clone(),
+                block: self.names[form.block as usize],
             }),
             None => None,
         }
@@ -577,9 +675,9 @@ mod tests {
             "destroyed",
         )
         .unwrap();
-        assert_eq!(m.code, DictCode::Forward("1712".into()));
+        assert_eq!(m.code, DictCode::Forward("1712"));
         let m = matched("The army destroyed the bridge", "destroyed").unwrap();
-        assert_eq!(m.code, DictCode::Forward("190".into()));
+        assert_eq!(m.code, DictCode::Forward("190"));
         let m = matched("She beat him in the election", "beat").unwrap();
         assert_eq!(m.code, DictCode::Null);
     }
