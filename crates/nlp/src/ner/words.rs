@@ -164,6 +164,19 @@ fn hash(word: &[u8]) -> u64 {
     h
 }
 
+/// The first eight bytes of `word` (zero-padded) as a big-endian number:
+/// two words whose heads differ sort as their heads do, so the order of
+/// neighbouring entries is checked without a byte-by-byte comparison.
+fn head(word: &[u8]) -> u64 {
+    match word.first_chunk() {
+        Some(first) => u64::from_be_bytes(*first),
+        None => {
+            let k = word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+            k.checked_shl(8 * (8 - word.len() as u32)).unwrap_or(0)
+        }
+    }
+}
+
 impl SortedWords {
     /// Reads `count` entries of `payload` bytes from the start of `bytes`;
     /// returns the table (in place when the words are sorted and distinct,
@@ -190,6 +203,7 @@ impl SortedWords {
         let mut at = 0usize;
         let mut sorted = true;
         let mut previous: &[u8] = &[];
+        let mut previous_head = 0;
         for n in 0..count {
             let len = usize::from(*bytes.get(at).ok_or(ModelError::Truncated(what))?);
             let word = bytes
@@ -202,10 +216,14 @@ impl SortedWords {
             if !word.is_ascii() {
                 std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
             }
-            if n > 0 && word <= previous {
+            let word_head = head(word);
+            if n > 0
+                && (word_head < previous_head || (word_head == previous_head && word <= previous))
+            {
                 sorted = false;
             }
             previous = word;
+            previous_head = word_head;
             starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
             at += 1 + len + payload;
             if sorted {
@@ -247,6 +265,13 @@ impl SortedWords {
         let at = self.starts[i] as usize;
         let from = at + 1 + usize::from(self.bytes[at]);
         V::from_entry(&self.bytes[from..from + self.payload], i)
+    }
+
+    /// The payload bytes of entry `i` (a word vector's components).
+    pub(crate) fn payload(&self, i: usize) -> Option<&[u8]> {
+        let at = *self.starts.get(i)? as usize;
+        let from = at + 1 + usize::from(*self.bytes.get(at)?);
+        self.bytes.get(from..from + self.payload)
     }
 
     /// The entry of `word`.
@@ -324,6 +349,30 @@ mod tests {
     }
 
     #[test]
+    fn heads_order_words_as_their_bytes_do() {
+        let words: [&[u8]; 11] = [
+            b"",
+            b"\0",
+            b"a",
+            b"a\0",
+            b"a\x01",
+            b"ab",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefgi",
+            b"b",
+            b"\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+        ];
+        for a in words {
+            for b in words {
+                if head(a) != head(b) {
+                    assert_eq!(head(a) < head(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn unsorted_or_repeated_words_become_a_map_where_the_later_wins() {
         let words = [("b", [1, 0, 0]), ("a", [2, 0, 0]), ("b", [3, 0, 0])];
         let bytes = table(&words);
@@ -332,6 +381,21 @@ mod tests {
         assert!(matches!(t, Words::Map(_)));
         assert_eq!(t.get("b"), Some([3, 0, 0]));
         assert_eq!(t.get("a"), Some([2, 0, 0]));
+        // Words alike in their first eight bytes are compared in full.
+        for words in [
+            [
+                ("internationally", [1, 0, 0]),
+                ("internationally", [2, 0, 0]),
+            ],
+            [("internationally", [1, 0, 0]), ("international", [2, 0, 0])],
+        ] {
+            let bytes = table(&words);
+            let (t, _) =
+                SortedWords::read::<[u16; 3]>(&bytes, 2, 6, "t", |b| Cow::Owned(b.to_vec()))
+                    .unwrap();
+            assert!(matches!(t, Words::Map(_)));
+            assert_eq!(t.get(words[1].0), Some([2, 0, 0]));
+        }
     }
 
     #[test]
