@@ -141,9 +141,13 @@ pub struct SortedWords {
 /// A free slot.
 const FREE: u32 = u32::MAX;
 
+/// One step of [`hash`]: the hash so far `h` and eight more bytes `k`.
+fn mix(h: u64, k: u64) -> u64 {
+    (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
 /// A hash of a word's bytes, eight at a time (the last few zero-padded).
 fn hash(word: &[u8]) -> u64 {
-    let mix = |h: u64, k: u64| (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95);
     let mut h = word.len() as u64;
     let mut chunks = word.chunks_exact(8);
     for chunk in &mut chunks {
@@ -175,6 +179,23 @@ fn head(word: &[u8]) -> u64 {
             k.checked_shl(8 * (8 - word.len() as u32)).unwrap_or(0)
         }
     }
+}
+
+/// What a load needs of a word of at most eight bytes, from the eight
+/// bytes `window` that start with it (the rest belong to what follows):
+/// its [`head`], its [`hash`] and whether it is ASCII. One load and a few
+/// masks, where byte-by-byte loops over the words took most of a load's
+/// instructions; `None` for a longer word.
+fn short_word(window: [u8; 8], len: usize) -> Option<(u64, u64, bool)> {
+    let low = match len {
+        0 => return Some((0, 0, true)),
+        1..=7 => (1u64 << (8 * len)) - 1,
+        8 => u64::MAX,
+        _ => return None,
+    };
+    let k = u64::from_le_bytes(window) & low;
+    let head = u64::from_be_bytes(window) & low.swap_bytes();
+    Some((head, mix(len as u64, k), k & 0x8080_8080_8080_8080 == 0))
 }
 
 impl SortedWords {
@@ -212,11 +233,14 @@ impl SortedWords {
             if bytes.len() < at + 1 + len + payload {
                 return Err(ModelError::Truncated(what));
             }
+            let window = bytes.get(at + 1..).and_then(|b| b.first_chunk());
+            let (word_head, word_hash, ascii) = window
+                .and_then(|w| short_word(*w, len))
+                .unwrap_or_else(|| (head(word), hash(word), word.is_ascii()));
             // ASCII (most words) is UTF-8; the full check is for the rest.
-            if !word.is_ascii() {
+            if !ascii {
                 std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
             }
-            let word_head = head(word);
             if n > 0
                 && (word_head < previous_head || (word_head == previous_head && word <= previous))
             {
@@ -227,7 +251,7 @@ impl SortedWords {
             starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
             at += 1 + len + payload;
             if sorted {
-                let mut slot = hash(word).rotate_left(32) as usize & mask;
+                let mut slot = word_hash.rotate_left(32) as usize & mask;
                 while slots[slot] != FREE {
                     slot = (slot + 1) & mask;
                 }
@@ -370,6 +394,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_short_word_read_from_its_window_is_read_as_in_full() {
+        let words: [&[u8]; 7] = [
+            b"",
+            b"a",
+            b"ab\xff",
+            b"zurich",
+            "zürich".as_bytes(),
+            b"abcdefgh",
+            b"\x80",
+        ];
+        for word in words {
+            for after in [[0u8; 8], [0xff; 8], *b"+-*/tail"] {
+                let mut window = [0u8; 8];
+                let bytes: Vec<u8> = word.iter().chain(&after).copied().collect();
+                window.copy_from_slice(&bytes[..8]);
+                let read = short_word(window, word.len());
+                assert_eq!(
+                    read,
+                    Some((head(word), hash(word), word.is_ascii())),
+                    "{word:?}"
+                );
+            }
+        }
+        assert_eq!(short_word(*b"abcdefgh", 9), None);
     }
 
     #[test]
