@@ -726,6 +726,22 @@ mod tests {
     }
 
     #[test]
+    fn unsorted_vectors_are_copied_out_by_row() {
+        let mut model = NerModel::from_float(vec!["PER".into()], vec![vec![]], HashMap::new(), 0.0);
+        model.vectors = super::super::parse_word_vectors("oslo\t1 2 3\nrome\t-1 -2 -3\n");
+        let mut bytes = model.to_bytes();
+        // The two entries (length byte, word, three components) swapped.
+        let at = bytes.windows(5).position(|w| w == b"\x04oslo").unwrap();
+        let (oslo, rome) = (bytes[at..at + 8].to_vec(), bytes[at + 8..at + 16].to_vec());
+        bytes[at..at + 8].copy_from_slice(&rome);
+        bytes[at + 8..at + 16].copy_from_slice(&oslo);
+        let back = NerModel::from_bytes(&bytes).unwrap();
+        assert!(matches!(back.vectors.index, Words::Map(_)));
+        assert_eq!(back.vectors, model.vectors);
+        assert_eq!(back.vectors.get("rome"), Some(&[255u8, 254, 253][..]));
+    }
+
+    #[test]
     fn the_embedded_model_read_in_place_writes_back_byte_for_byte() {
         let model = NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
         assert!(model.vectors.len() > 1000 && model.feature_count() > 1000);
