@@ -630,7 +630,7 @@ mod tests {
         assert!(matches!(back.vectors.index, Words::Sorted(_)));
         assert_eq!(back.vectors, model.vectors);
         assert_eq!(back.vectors.get("paris"), Some(&[128u8, 0, 127][..]));
-        let row = back.vectors.row("rome").unwrap();
+        let row = back.vectors.index.get("rome").unwrap();
         assert_eq!(back.vectors.at(row), Some(&[1u8, 254, 3][..]));
         // A model written before person names were stored still loads.
         let older = NerModel::from_bytes(&bytes[..bytes.len() - 4 - 1 - 4 - 2]).unwrap();
