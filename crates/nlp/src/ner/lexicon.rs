@@ -132,21 +132,26 @@ impl LexiconHit {
 }
 
 /// Word vectors with signed-byte components, shipped inside the model.
-#[derive(Debug, Default, Clone, PartialEq)]
+///
+/// A component is handed out as its byte (two's complement, as the model
+/// file stores it): a table read in place from the model keeps each
+/// vector after its word, where no `i8` view of the bytes can be had
+/// without a copy.
+#[derive(Debug, Default, Clone)]
 pub struct WordVectors {
     /// Components per word.
     pub(crate) dims: usize,
     /// Lower-cased word → row.
     pub(crate) index: Words<u32>,
-    /// Rows of `dims` components.
-    pub(crate) data: Vec<i8>,
+    /// Rows of `dims` components, for an index built in memory (a table
+    /// read in place holds each row after its word instead).
+    pub(crate) data: Vec<u8>,
 }
 
 impl WordVectors {
     /// The vector of a lower-cased word.
-    pub(crate) fn get(&self, word: &str) -> Option<&[i8]> {
-        let row = self.index.get(word)? as usize;
-        self.data.get(row * self.dims..(row + 1) * self.dims)
+    pub(crate) fn get(&self, word: &str) -> Option<&[u8]> {
+        self.at(self.index.get(word)?)
     }
 
     /// The row of a lower-cased word.
@@ -155,9 +160,12 @@ impl WordVectors {
     }
 
     /// The vector in row `row`.
-    pub(crate) fn at(&self, row: u32) -> Option<&[i8]> {
+    pub(crate) fn at(&self, row: u32) -> Option<&[u8]> {
         let at = row as usize;
-        self.data.get(at * self.dims..(at + 1) * self.dims)
+        match &self.index {
+            Words::Sorted(table) => table.payload(at),
+            Words::Map(_) => self.data.get(at * self.dims..(at + 1) * self.dims),
+        }
     }
 
     /// Number of words with vectors.
@@ -168,6 +176,18 @@ impl WordVectors {
     /// Whether there are no vectors.
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+}
+
+/// The same words with the same vectors, wherever each side keeps them.
+impl PartialEq for WordVectors {
+    fn eq(&self, other: &Self) -> bool {
+        self.dims == other.dims
+            && self.len() == other.len()
+            && self
+                .index
+                .iter()
+                .all(|(w, _)| self.get(&w) == other.get(&w))
     }
 }
 
@@ -191,7 +211,7 @@ pub fn parse_word_vectors(text: &str) -> WordVectors {
             continue;
         }
         v.index.insert(word.to_string(), v.index.len() as u32);
-        v.data.extend_from_slice(&parts);
+        v.data.extend(parts.iter().map(|x| *x as u8));
     }
     v
 }

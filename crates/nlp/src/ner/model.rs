@@ -10,6 +10,7 @@
 //! u8 given-name band, u8 surname band).
 
 mod dense;
+mod stored;
 mod table;
 
 use super::lexicon::{PersonName, WordVectors};
@@ -21,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use stored::StoredArray;
 use table::{FeatureTable, SLOT_LABELS};
 
 const MAGIC: &[u8; 8] = b"NGNER003";
@@ -105,14 +107,15 @@ impl DocMemo {
 /// and a `[slot][dimension][label]` block for word-vector components.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
-    /// Feature keys, row by row.
-    keys: Vec<u64>,
+    /// Feature keys, row by row, as the file holds them.
+    keys: StoredArray<u64>,
     /// Feature key → row index, built on first use: tagging reads the
     /// tagging layout, so a process that only tags never pays for it.
     index: OnceLock<KeyMap<u32>>,
-    /// Rows of `label_count` quantised weights.
-    pub(crate) weights: Vec<i16>,
-    /// Quantised word-vector weights (empty without vectors).
+    /// Rows of `label_count` quantised weights, as the file holds them.
+    weights: StoredArray<i16>,
+    /// Quantised word-vector weights (empty without vectors): a few
+    /// thousand, decoded at load for the plain scorer.
     pub(crate) dense: Vec<i16>,
     /// The same weights laid out for fast scoring, built once at load.
     tagging: TaggingLayout,
@@ -159,11 +162,15 @@ pub(crate) fn add_dense<W: Copy + Into<f64>>(
 
 impl Weights {
     /// Builds a stage from its plain layout, adding the tagging layout.
-    fn new(keys: Vec<u64>, weights: Vec<i16>, dense: Vec<i16>, labels: usize) -> Self {
-        let rows = keys.iter().enumerate().map(|(row, &key)| (key, row as u32));
+    fn new(
+        keys: StoredArray<u64>,
+        weights: StoredArray<i16>,
+        dense: Vec<i16>,
+        labels: usize,
+    ) -> Self {
         let tagging = TaggingLayout {
             labels,
-            sparse: FeatureTable::build(rows, &weights, labels),
+            sparse: FeatureTable::build(&keys, &weights, labels),
             dense: DenseBlock::build(&dense, labels),
         };
         Weights {
@@ -181,7 +188,7 @@ impl Weights {
         self.index.get_or_init(|| {
             let mut index = KeyMap::default();
             index.reserve(self.keys.len());
-            for (row, &key) in self.keys.iter().enumerate() {
+            for (row, key) in self.keys.iter().enumerate() {
                 index.insert(key, row as u32);
             }
             index
@@ -295,10 +302,9 @@ impl Weights {
         scores.iter_mut().for_each(|s| *s = 0);
         for f in features {
             if let Some(&row) = self.index().get(f) {
-                let start = row as usize * n;
-                if let Some(ws) = self.weights.get(start..start + n) {
+                if let Some(ws) = self.weights.run(row as usize * n, n) {
                     for (s, w) in scores.iter_mut().zip(ws) {
-                        *s += i32::from(*w);
+                        *s += i32::from(w);
                     }
                 }
             }
@@ -324,12 +330,11 @@ impl Weights {
             .filter(|(_, r)| r.iter().any(|w| w.abs() >= prune))
             .collect();
         kept.sort_by_key(|(k, _)| *k);
-        let mut keys = Vec::with_capacity(kept.len());
-        let mut weights = Vec::with_capacity(kept.len() * labels);
-        for (key, r) in &kept {
-            keys.push(*key);
-            weights.extend(r.iter().map(|w| (w * scale).round() as i16));
-        }
+        let keys = kept.iter().map(|(key, _)| *key).collect();
+        let weights = kept
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|w| (w * scale).round() as i16))
+            .collect();
         let dense = dense.iter().map(|w| (w * scale).round() as i16).collect();
         Weights::new(keys, weights, dense, labels)
     }
@@ -343,8 +348,10 @@ impl Weights {
         }
         for (_, row) in &keys {
             let start = *row as usize * labels;
-            for w in &self.weights[start..start + labels] {
-                out.extend_from_slice(&w.to_le_bytes());
+            if let Some(row) = self.weights.run(start, labels) {
+                for w in row {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
             }
         }
         out.extend_from_slice(&(self.dense.len() as u32).to_le_bytes());
@@ -353,18 +360,18 @@ impl Weights {
         }
     }
 
-    fn read(r: &mut Reader<'_>, labels: usize) -> Result<Self, ModelError> {
+    /// Reads a stage; `keep` holds on to its keys' and weights' bytes.
+    fn read<'a>(
+        r: &mut Reader<'a>,
+        labels: usize,
+        keep: &impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Self, ModelError> {
         let features = r.u32("feature count")? as usize;
-        let key_bytes = r.take(features.saturating_mul(8), "feature keys")?;
-        let keys = key_bytes
-            .chunks_exact(8)
-            .map(|k| u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]))
-            .collect();
-        let weight_bytes = r.take(features.saturating_mul(labels * 2), "weights")?;
-        let weights = weight_bytes
-            .chunks_exact(2)
-            .map(|w| i16::from_le_bytes([w[0], w[1]]))
-            .collect();
+        let keys =
+            StoredArray::from_bytes(keep(r.take(features.saturating_mul(8), "feature keys")?));
+        let weights = StoredArray::from_bytes(keep(
+            r.take(features.saturating_mul(labels * 2), "weights")?,
+        ));
         let dense_len = r.u32("dense weight count")? as usize;
         let dense = r
             .take(dense_len.saturating_mul(2), "dense weights")?
@@ -465,7 +472,7 @@ impl NerModel {
             out.push(w.len() as u8);
             out.extend_from_slice(w.as_bytes());
             if let Some(v) = self.vectors.get(&w) {
-                out.extend(v.iter().map(|x| *x as u8));
+                out.extend_from_slice(v);
             }
         }
         let mut names: Vec<(Cow<'_, str>, PersonName)> = self
@@ -491,13 +498,14 @@ impl NerModel {
     }
 
     /// [`NerModel::from_bytes`] for bytes that live as long as the program
-    /// (the model embedded in the binary): the word tables are read where
-    /// they lie, with nothing copied or hashed.
+    /// (the model embedded in the binary): the stages' plain layout and the
+    /// word tables are read where they lie, with nothing copied.
     pub fn from_static_bytes(bytes: &'static [u8]) -> Result<Self, ModelError> {
         Self::read(bytes, Cow::Borrowed)
     }
 
-    /// Reads a model; `keep` holds on to a word table's bytes.
+    /// Reads a model; `keep` holds on to the bytes of a stage's plain
+    /// layout or of a word table.
     fn read<'a>(
         bytes: &'a [u8],
         keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
@@ -515,7 +523,7 @@ impl NerModel {
         let stage_count = r.u32("stage count")? as usize;
         let mut stages = Vec::with_capacity(stage_count.min(4));
         for _ in 0..stage_count.min(4) {
-            stages.push(Weights::read(&mut r, labels)?);
+            stages.push(Weights::read(&mut r, labels, &keep)?);
         }
         let word_count = r.u32("word-class count")? as usize;
         let classes = r.words(word_count, 6, "word classes", &keep)?;
@@ -523,14 +531,17 @@ impl NerModel {
         let count = r.u32("vector count")? as usize;
         let table_start = r.at;
         let index = r.words(count, dims, "vector", &keep)?;
-        // The rows, in entry order (an entry's row is its position).
-        let mut data = Vec::with_capacity(count.min(1 << 20) * dims.min(1024));
-        let mut at = table_start;
-        for _ in 0..count {
-            let len = usize::from(bytes[at]);
-            let v = &bytes[at + 1 + len..at + 1 + len + dims];
-            data.extend(v.iter().map(|x| *x as i8));
-            at += 1 + len + dims;
+        // A table in place holds each vector after its word; one that had
+        // to be hashed into memory gets its rows copied out, in entry
+        // order (an entry's row is its position).
+        let mut data = Vec::new();
+        if let Words::Map(_) = index {
+            let mut at = table_start;
+            for _ in 0..count {
+                let len = usize::from(bytes[at]);
+                data.extend_from_slice(&bytes[at + 1 + len..at + 1 + len + dims]);
+                at += 1 + len + dims;
+            }
         }
         let vectors = WordVectors { dims, index, data };
         // Models written before the person names were added end here.
@@ -611,9 +622,16 @@ mod tests {
         );
         let jane = PersonName { first: 1, last: 4 };
         model.person_names.insert("jane".to_string(), jane);
+        model.vectors = super::super::parse_word_vectors("rome\t1 -2 3\nparis\t-128 0 127\n");
         let bytes = model.to_bytes();
         let back = NerModel::from_bytes(&bytes).unwrap();
         assert_eq!(back.person_names.get("jane"), Some(jane));
+        // The vectors are read in place, each after its word.
+        assert!(matches!(back.vectors.index, Words::Sorted(_)));
+        assert_eq!(back.vectors, model.vectors);
+        assert_eq!(back.vectors.get("paris"), Some(&[128u8, 0, 127][..]));
+        let row = back.vectors.index.get("rome").unwrap();
+        assert_eq!(back.vectors.at(row), Some(&[1u8, 254, 3][..]));
         // A model written before person names were stored still loads.
         let older = NerModel::from_bytes(&bytes[..bytes.len() - 4 - 1 - 4 - 2]).unwrap();
         assert!(older.person_names.is_empty());
@@ -705,6 +723,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn unsorted_vectors_are_copied_out_by_row() {
+        let mut model = NerModel::from_float(vec!["PER".into()], vec![vec![]], HashMap::new(), 0.0);
+        model.vectors = super::super::parse_word_vectors("oslo\t1 2 3\nrome\t-1 -2 -3\n");
+        let mut bytes = model.to_bytes();
+        // The two entries (length byte, word, three components) swapped.
+        let at = bytes.windows(5).position(|w| w == b"\x04oslo").unwrap();
+        let (oslo, rome) = (bytes[at..at + 8].to_vec(), bytes[at + 8..at + 16].to_vec());
+        bytes[at..at + 8].copy_from_slice(&rome);
+        bytes[at + 8..at + 16].copy_from_slice(&oslo);
+        let back = NerModel::from_bytes(&bytes).unwrap();
+        assert!(matches!(back.vectors.index, Words::Map(_)));
+        assert_eq!(back.vectors, model.vectors);
+        assert_eq!(back.vectors.get("rome"), Some(&[255u8, 254, 253][..]));
+    }
+
+    #[test]
+    fn the_embedded_model_read_in_place_writes_back_byte_for_byte() {
+        let model = NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
+        assert!(model.vectors.len() > 1000 && model.feature_count() > 1000);
+        assert!(model.to_bytes() == crate::EMBEDDED_NER);
     }
 
     #[test]

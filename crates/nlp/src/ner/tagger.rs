@@ -204,7 +204,7 @@ impl DocFeatures {
                 for t in &v {
                     match t.vector.and_then(|row| Some((row, lex.vectors.at(row)?))) {
                         Some((row, x)) => {
-                            vectors.extend_from_slice(x);
+                            vectors.extend(x.iter().map(|c| *c as i8));
                             known.push(true);
                             let key = u64::from(row).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                             let next = distinct.len() as u32;

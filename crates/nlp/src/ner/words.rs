@@ -141,9 +141,13 @@ pub struct SortedWords {
 /// A free slot.
 const FREE: u32 = u32::MAX;
 
+/// One step of [`hash`]: the hash so far `h` and eight more bytes `k`.
+fn mix(h: u64, k: u64) -> u64 {
+    (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
 /// A hash of a word's bytes, eight at a time (the last few zero-padded).
 fn hash(word: &[u8]) -> u64 {
-    let mix = |h: u64, k: u64| (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95);
     let mut h = word.len() as u64;
     let mut chunks = word.chunks_exact(8);
     for chunk in &mut chunks {
@@ -162,6 +166,36 @@ fn hash(word: &[u8]) -> u64 {
         h = mix(h, k);
     }
     h
+}
+
+/// The first eight bytes of `word` (zero-padded) as a big-endian number:
+/// two words whose heads differ sort as their heads do, so the order of
+/// neighbouring entries is checked without a byte-by-byte comparison.
+fn head(word: &[u8]) -> u64 {
+    match word.first_chunk() {
+        Some(first) => u64::from_be_bytes(*first),
+        None => {
+            let k = word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+            k.checked_shl(8 * (8 - word.len() as u32)).unwrap_or(0)
+        }
+    }
+}
+
+/// What a load needs of a word of at most eight bytes, from the eight
+/// bytes `window` that start with it (the rest belong to what follows):
+/// its [`head`], its [`hash`] and whether it is ASCII. One load and a few
+/// masks, where byte-by-byte loops over the words took most of a load's
+/// instructions; `None` for a longer word.
+fn short_word(window: [u8; 8], len: usize) -> Option<(u64, u64, bool)> {
+    let low = match len {
+        0 => return Some((0, 0, true)),
+        1..=7 => (1u64 << (8 * len)) - 1,
+        8 => u64::MAX,
+        _ => return None,
+    };
+    let k = u64::from_le_bytes(window) & low;
+    let head = u64::from_be_bytes(window) & low.swap_bytes();
+    Some((head, mix(len as u64, k), k & 0x8080_8080_8080_8080 == 0))
 }
 
 impl SortedWords {
@@ -185,11 +219,14 @@ impl SortedWords {
         // The slots are filled in the same pass (and dropped if the words
         // turn out unsorted): each entry is read once.
         let size = (count * 2).next_power_of_two().max(16);
-        let mut slots = vec![FREE; size];
+        // Filled sixteen at a time (size is a multiple): a fill one `u32`
+        // at a time took 6 M instructions for the word classes alone.
+        let mut slots = vec![[FREE; 16]; size / 16].into_flattened();
         let mask = slots.len() - 1;
         let mut at = 0usize;
         let mut sorted = true;
         let mut previous: &[u8] = &[];
+        let mut previous_head = 0;
         for n in 0..count {
             let len = usize::from(*bytes.get(at).ok_or(ModelError::Truncated(what))?);
             let word = bytes
@@ -198,18 +235,25 @@ impl SortedWords {
             if bytes.len() < at + 1 + len + payload {
                 return Err(ModelError::Truncated(what));
             }
+            let window = bytes.get(at + 1..).and_then(|b| b.first_chunk());
+            let (word_head, word_hash, ascii) = window
+                .and_then(|w| short_word(*w, len))
+                .unwrap_or_else(|| (head(word), hash(word), word.is_ascii()));
             // ASCII (most words) is UTF-8; the full check is for the rest.
-            if !word.is_ascii() {
+            if !ascii {
                 std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
             }
-            if n > 0 && word <= previous {
+            if n > 0
+                && (word_head < previous_head || (word_head == previous_head && word <= previous))
+            {
                 sorted = false;
             }
             previous = word;
+            previous_head = word_head;
             starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
             at += 1 + len + payload;
             if sorted {
-                let mut slot = hash(word).rotate_left(32) as usize & mask;
+                let mut slot = word_hash.rotate_left(32) as usize & mask;
                 while slots[slot] != FREE {
                     slot = (slot + 1) & mask;
                 }
@@ -247,6 +291,13 @@ impl SortedWords {
         let at = self.starts[i] as usize;
         let from = at + 1 + usize::from(self.bytes[at]);
         V::from_entry(&self.bytes[from..from + self.payload], i)
+    }
+
+    /// The payload bytes of entry `i` (a word vector's components).
+    pub(crate) fn payload(&self, i: usize) -> Option<&[u8]> {
+        let at = *self.starts.get(i)? as usize;
+        let from = at + 1 + usize::from(*self.bytes.get(at)?);
+        self.bytes.get(from..from + self.payload)
     }
 
     /// The entry of `word`.
@@ -324,6 +375,57 @@ mod tests {
     }
 
     #[test]
+    fn heads_order_words_as_their_bytes_do() {
+        let words: [&[u8]; 11] = [
+            b"",
+            b"\0",
+            b"a",
+            b"a\0",
+            b"a\x01",
+            b"ab",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefgi",
+            b"b",
+            b"\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+        ];
+        for a in words {
+            for b in words {
+                if head(a) != head(b) {
+                    assert_eq!(head(a) < head(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_word_read_from_its_window_is_read_as_in_full() {
+        let words: [&[u8]; 7] = [
+            b"",
+            b"a",
+            b"ab\xff",
+            b"zurich",
+            "zürich".as_bytes(),
+            b"abcdefgh",
+            b"\x80",
+        ];
+        for word in words {
+            for after in [[0u8; 8], [0xff; 8], *b"+-*/tail"] {
+                let mut window = [0u8; 8];
+                let bytes: Vec<u8> = word.iter().chain(&after).copied().collect();
+                window.copy_from_slice(&bytes[..8]);
+                let read = short_word(window, word.len());
+                assert_eq!(
+                    read,
+                    Some((head(word), hash(word), word.is_ascii())),
+                    "{word:?}"
+                );
+            }
+        }
+        assert_eq!(short_word(*b"abcdefgh", 9), None);
+    }
+
+    #[test]
     fn unsorted_or_repeated_words_become_a_map_where_the_later_wins() {
         let words = [("b", [1, 0, 0]), ("a", [2, 0, 0]), ("b", [3, 0, 0])];
         let bytes = table(&words);
@@ -332,6 +434,21 @@ mod tests {
         assert!(matches!(t, Words::Map(_)));
         assert_eq!(t.get("b"), Some([3, 0, 0]));
         assert_eq!(t.get("a"), Some([2, 0, 0]));
+        // Words alike in their first eight bytes are compared in full.
+        for words in [
+            [
+                ("internationally", [1, 0, 0]),
+                ("internationally", [2, 0, 0]),
+            ],
+            [("internationally", [1, 0, 0]), ("international", [2, 0, 0])],
+        ] {
+            let bytes = table(&words);
+            let (t, _) =
+                SortedWords::read::<[u16; 3]>(&bytes, 2, 6, "t", |b| Cow::Owned(b.to_vec()))
+                    .unwrap();
+            assert!(matches!(t, Words::Map(_)));
+            assert_eq!(t.get(words[1].0), Some([2, 0, 0]));
+        }
     }
 
     #[test]

@@ -7,8 +7,7 @@
 //! here a slot is 32 bytes, half a cache line, so a hit costs one miss and a
 //! miss usually ends in the same line.
 
-#[cfg(test)]
-use super::KeyMap;
+use super::stored::StoredArray;
 
 /// Most labels a slot holds inline (5 entity types in BIO). Models with more
 /// labels are scored through the general map instead.
@@ -44,41 +43,55 @@ fn home(key: u64, shift: u32) -> usize {
 }
 
 impl FeatureTable {
-    /// Builds the table from (key, row) pairs over `weights` (rows of
-    /// `labels` weights); a later pair wins for a key given twice. `None`
-    /// when the rows do not fit a slot.
+    /// Builds the table from feature `keys` and their rows of `labels`
+    /// `weights`; a later row wins for a key given twice. `None` when the
+    /// rows do not fit a slot.
+    ///
+    /// Keys in ascending order, as the model writer leaves them, are laid
+    /// out straight from the rows (checked in one pass); others are first
+    /// sorted with each key's last row, which gives the same table.
     pub(crate) fn build(
-        index: impl Iterator<Item = (u64, u32)>,
-        weights: &[i16],
+        keys: &StoredArray<u64>,
+        weights: &StoredArray<i16>,
         labels: usize,
     ) -> Option<Self> {
         if labels == 0 || labels > SLOT_LABELS {
             return None;
         }
+        let ascending = keys.iter().zip(keys.iter().skip(1)).all(|(a, b)| a < b);
+        if ascending {
+            return Some(Self::fill(keys.iter().zip(0..), weights, labels));
+        }
         // A key's last row, as a map built from the pairs holds it.
-        let mut pairs: Vec<(u64, u32)> = index.collect();
+        let mut pairs: Vec<(u64, usize)> = keys.iter().zip(0..).collect();
         pairs.sort_by_key(|&(key, _)| key);
-        let mut last: Vec<(u64, u32)> = Vec::with_capacity(pairs.len());
+        let mut last: Vec<(u64, usize)> = Vec::with_capacity(pairs.len());
         for (key, row) in pairs {
             match last.last_mut() {
                 Some(l) if l.0 == key => l.1 = l.1.max(row),
                 _ => last.push((key, row)),
             }
         }
-        let rows: Vec<(u64, [i16; SLOT_LABELS])> = last
-            .into_iter()
-            .filter_map(|(key, row)| {
-                let start = row as usize * labels;
-                let ws = weights.get(start..start + labels)?;
-                if ws.iter().all(|w| *w == 0) {
-                    return None;
-                }
-                let mut inline = [0i16; SLOT_LABELS];
-                inline[..labels].copy_from_slice(ws);
-                Some((key, inline))
-            })
-            .collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        Some(Self::fill(last.into_iter(), weights, labels))
+    }
+
+    /// The table of `rows`, (key, row) pairs of distinct keys in
+    /// ascending order; rows that are missing or all zero are left out.
+    fn fill(
+        rows: impl Iterator<Item = (u64, usize)> + Clone,
+        weights: &StoredArray<i16>,
+        labels: usize,
+    ) -> Self {
+        // A row's bytes, if it has any weight (a weight is zero exactly
+        // when its bytes are).
+        let held = |row: usize| {
+            let bytes = weights.run_bytes(row.checked_mul(labels)?, labels)?;
+            bytes.iter().any(|b| *b != 0).then_some(row * labels)
+        };
+        // Counted first, so that the table is sized as before rows were
+        // read in place (and probes the same).
+        let count = rows.clone().filter(|&(_, row)| held(row).is_some()).count();
+        let capacity = (count * 2).next_power_of_two().max(16);
         let shift = 64 - capacity.trailing_zeros();
         let mut table = FeatureTable {
             slots: vec![Slot::default(); capacity],
@@ -86,7 +99,14 @@ impl FeatureTable {
             empty_key_weights: None,
         };
         let mask = capacity - 1;
-        for (key, inline) in rows {
+        for (key, row) in rows {
+            let Some(ws) = held(row).and_then(|start| weights.run(start, labels)) else {
+                continue;
+            };
+            let mut inline = [0i16; SLOT_LABELS];
+            for (slot, w) in inline.iter_mut().zip(ws) {
+                *slot = w;
+            }
             if key == EMPTY {
                 table.empty_key_weights = Some(inline);
                 continue;
@@ -100,7 +120,7 @@ impl FeatureTable {
                 weights: inline,
             };
         }
-        Some(table)
+        table
     }
 
     /// Number of features held (rows whose weights are all zero are left out).
@@ -149,41 +169,64 @@ impl FeatureTable {
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_every_row_and_nothing_else() {
-        let labels = 3;
-        let mut index = KeyMap::default();
-        let mut weights = Vec::new();
-        // Key 0 (the free-slot marker) and keys that share home slots.
-        let keys: Vec<u64> = (0..200u64).map(|k| k << 58 | k).chain([0]).collect();
-        for (row, key) in keys.iter().enumerate() {
-            index.insert(*key, row as u32);
-            let w = row as i16 + 1;
-            weights.extend([w, -w, 2 * w]);
-        }
-        let table =
-            FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &weights, labels).unwrap();
-        assert_eq!(table.len(), index.len());
-        for (key, row) in &index {
-            let w = *row as i16 + 1;
-            let sum = table.sum(&[*key]);
-            assert_eq!(
-                &sum[..4],
-                &[i32::from(w), -i32::from(w), 2 * i32::from(w), 0]
-            );
-        }
-        assert_eq!(table.sum(&[12345, 1 << 40]), [0; SLOT_LABELS]);
+    /// Keys and their rows of three weights: row r weighs (r+1, -(r+1), 2(r+1)).
+    fn rows(keys: &[u64]) -> (StoredArray<u64>, StoredArray<i16>) {
+        let weights = (0..keys.len() as i16).flat_map(|r| [r + 1, -(r + 1), 2 * (r + 1)]);
+        (keys.iter().copied().collect(), weights.collect())
+    }
+
+    fn expect(table: &FeatureTable, key: u64, row: i32) {
+        let w = row + 1;
+        assert_eq!(&table.sum(&[key])[..4], &[w, -w, 2 * w, 0], "{key}");
     }
 
     #[test]
-    fn leaves_out_zero_rows_and_wide_rows() {
-        let mut index = KeyMap::default();
-        index.insert(5, 0);
-        index.insert(6, 1);
-        let table =
-            FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &[0, 0, 1, 0], 2).unwrap();
+    fn finds_every_row_and_nothing_else() {
+        // Key 0 (the free-slot marker) and keys that share home slots, in
+        // ascending order (as the model writer leaves them) and shuffled.
+        let mut ascending: Vec<u64> = [0]
+            .into_iter()
+            .chain((0..200u64).map(|k| (k << 58) | (k + 1)))
+            .collect();
+        ascending.sort_unstable();
+        let mut shuffled = ascending.clone();
+        shuffled.reverse();
+        shuffled.swap(3, 150);
+        for keys in [ascending, shuffled] {
+            let (k, w) = rows(&keys);
+            let table = FeatureTable::build(&k, &w, 3).unwrap();
+            assert_eq!(table.len(), keys.len());
+            for (row, key) in keys.iter().enumerate() {
+                expect(&table, *key, row as i32);
+            }
+            assert_eq!(table.sum(&[12345, 1 << 40]), [0; SLOT_LABELS]);
+        }
+    }
+
+    #[test]
+    fn a_later_row_wins_for_a_key_given_twice() {
+        let (k, w) = rows(&[9, 4, 9, 7, 4]);
+        let table = FeatureTable::build(&k, &w, 3).unwrap();
+        assert_eq!(table.len(), 3);
+        expect(&table, 9, 2);
+        expect(&table, 4, 4);
+        expect(&table, 7, 3);
+        // A later row of zeros takes the key out.
+        let k: StoredArray<u64> = [5u64, 6, 5].into_iter().collect();
+        let w: StoredArray<i16> = [1i16, 1, 2, 2, 0, 0].into_iter().collect();
+        let table = FeatureTable::build(&k, &w, 2).unwrap();
         assert_eq!(table.len(), 1);
-        assert_eq!(table.sum(&[5, 6, 6])[..2], [2, 0]);
-        assert!(FeatureTable::build(index.iter().map(|(&k, &r)| (k, r)), &[0; 40], 20).is_none());
+        assert_eq!(table.sum(&[5, 6])[..2], [2, 2]);
+    }
+
+    #[test]
+    fn leaves_out_zero_rows_missing_rows_and_wide_rows() {
+        let k: StoredArray<u64> = [5u64, 6, 8].into_iter().collect();
+        let w: StoredArray<i16> = [0i16, 0, 1, 0].into_iter().collect();
+        let table = FeatureTable::build(&k, &w, 2).unwrap();
+        assert_eq!(table.len(), 1);
+        assert_eq!(table.sum(&[5, 6, 6, 8])[..2], [2, 0]);
+        let wide: StoredArray<i16> = [1i16; 60].into_iter().collect();
+        assert!(FeatureTable::build(&k, &wide, 20).is_none());
     }
 }
