@@ -99,6 +99,13 @@ impl DocMemo {
             words: vec![None; parts],
         }
     }
+
+    /// Forgets what the memo holds, keeping its memory: the next stage of
+    /// the same document reuses it rather than touching fresh pages.
+    pub(crate) fn clear(&mut self) {
+        self.dense.clear();
+        self.words.fill(None);
+    }
 }
 
 /// One stage's weights: a row of per-label scores for each known feature,

@@ -163,6 +163,11 @@ impl DenseMemo {
         }
     }
 
+    /// Forgets every product, keeping the memory.
+    pub(crate) fn clear(&mut self) {
+        self.done.fill(false);
+    }
+
     /// The entry of vector `id` in `slot`, if the memo holds one.
     fn at(&self, id: u32, slot: usize) -> Option<usize> {
         let at = (id as usize).checked_mul(DENSE_SLOTS)? + slot;
