@@ -83,20 +83,31 @@ pub(crate) struct WordPart<'a> {
 /// What the tokens of one document share within one stage, worked out at
 /// a word's first use: each distinct vector's products per dense slot,
 /// and the weights of each word part's features summed.
+///
+/// Entries hold the model's labels only, side by side (not a slot's
+/// [`SLOT_LABELS`] lanes): the memo is a document's largest allocation,
+/// and fresh memory costs page faults.
 #[derive(Debug, Default)]
 pub(crate) struct DocMemo {
     dense: DenseMemo,
-    /// Per word part, the weights of its features summed, once known.
-    words: Vec<Option<[i32; SLOT_LABELS]>>,
+    /// Labels per entry.
+    labels: usize,
+    /// Per word part, `labels` sums of the weights of its features.
+    sums: Vec<i32>,
+    /// Whether each word part's sums are known.
+    known: Vec<bool>,
 }
 
 impl DocMemo {
-    /// A memo for a document of `vectors` distinct word vectors and
-    /// `parts` word parts.
-    pub(crate) fn new(vectors: usize, parts: usize) -> Self {
+    /// A memo of `labels` labels for a document of `vectors` distinct word
+    /// vectors and `parts` word parts.
+    pub(crate) fn new(vectors: usize, parts: usize, labels: usize) -> Self {
+        let labels = labels.min(SLOT_LABELS);
         DocMemo {
-            dense: DenseMemo::new(vectors),
-            words: vec![None; parts],
+            dense: DenseMemo::new(vectors, labels),
+            labels,
+            sums: vec![0; parts.saturating_mul(labels)],
+            known: vec![false; parts],
         }
     }
 
@@ -104,7 +115,15 @@ impl DocMemo {
     /// the same document reuses it rather than touching fresh pages.
     pub(crate) fn clear(&mut self) {
         self.dense.clear();
-        self.words.fill(None);
+        self.known.fill(false);
+    }
+
+    /// The stored sums of word part `id`, and whether they are known yet;
+    /// `None` for a part the memo has no room for.
+    fn part(&mut self, id: usize) -> Option<(&mut bool, &mut [i32])> {
+        let from = id.checked_mul(self.labels)?;
+        let sums = self.sums.get_mut(from..from.checked_add(self.labels)?)?;
+        Some((self.known.get_mut(id)?, sums))
     }
 }
 
@@ -224,14 +243,23 @@ impl Weights {
             return self.score_plain(words, features, dense, scores);
         };
         let mut sums = [0i32; SLOT_LABELS];
+        let fits = memo.labels == n;
         for word in words {
-            let part = match memo.words.get_mut(word.id) {
-                Some(Some(sums)) => *sums,
-                Some(slot) => *slot.insert(table.sum(word.features)),
-                None => table.sum(word.features),
-            };
-            for (s, p) in sums.iter_mut().zip(part) {
-                *s += p;
+            match memo.part(word.id).filter(|_| fits) {
+                Some((known, stored)) => {
+                    if !*known {
+                        stored.copy_from_slice(&table.sum(word.features)[..n]);
+                        *known = true;
+                    }
+                    for (s, p) in sums.iter_mut().zip(stored.iter()) {
+                        *s += p;
+                    }
+                }
+                None => {
+                    for (s, p) in sums.iter_mut().zip(table.sum(word.features)) {
+                        *s += p;
+                    }
+                }
             }
         }
         let context = table.sum(features);
@@ -697,7 +725,7 @@ mod tests {
                         features: &features[15..20],
                     },
                 ];
-                let mut memo = DocMemo::new(DENSE_SLOTS, 2);
+                let mut memo = DocMemo::new(DENSE_SLOTS, 2, labels);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
                     stage.score_memo(

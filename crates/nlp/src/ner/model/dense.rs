@@ -119,22 +119,25 @@ impl DenseBlock {
         // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
         // magnitude, and six of them stay under 2^31.
         let mut total = [0i32; LANES];
+        let fits = memo.labels == self.labels;
         for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
             let Some(x) = x else { continue };
-            let products = match memo.at(id, slot) {
-                Some(at) => match memo.done[at] {
-                    true => memo.products[at],
-                    false => {
-                        let p = self.slot_products(slot, x)?;
-                        memo.products[at] = p;
-                        memo.done[at] = true;
-                        p
+            // Lanes past the label count are zero: the memo keeps the rest.
+            match memo.entry(id, slot).filter(|_| fits) {
+                Some((done, stored)) => {
+                    if !*done {
+                        stored.copy_from_slice(&self.slot_products(slot, x)?[..self.labels]);
+                        *done = true;
                     }
-                },
-                None => self.slot_products(slot, x)?,
-            };
-            for (t, p) in total.iter_mut().zip(products) {
-                *t += p;
+                    for (t, p) in total.iter_mut().zip(stored.iter()) {
+                        *t += p;
+                    }
+                }
+                None => {
+                    for (t, p) in total.iter_mut().zip(self.slot_products(slot, x)?) {
+                        *t += p;
+                    }
+                }
             }
         }
         Some(total.map(i64::from))
@@ -147,18 +150,25 @@ pub(crate) const NO_VECTOR: u32 = u32::MAX;
 /// The word-vector products of one document and one stage, by distinct
 /// vector and slot: a word's vector is the same at each of its
 /// occurrences, so each (word, slot) product is multiplied out once.
+/// Entries hold the block's labels only, side by side.
 #[derive(Debug, Default)]
 pub(crate) struct DenseMemo {
-    products: Vec<[i32; LANES]>,
+    /// Labels per entry.
+    labels: usize,
+    /// Per (vector, slot), `labels` products.
+    products: Vec<i32>,
+    /// Whether each entry's products are known.
     done: Vec<bool>,
 }
 
 impl DenseMemo {
-    /// A memo for a document of `distinct` distinct vectors.
-    pub(crate) fn new(distinct: usize) -> Self {
+    /// A memo of `labels` labels for a document of `distinct` distinct
+    /// vectors.
+    pub(crate) fn new(distinct: usize, labels: usize) -> Self {
         let n = distinct.saturating_mul(DENSE_SLOTS);
         DenseMemo {
-            products: vec![[0; LANES]; n],
+            labels,
+            products: vec![0; n.saturating_mul(labels)],
             done: vec![false; n],
         }
     }
@@ -168,10 +178,18 @@ impl DenseMemo {
         self.done.fill(false);
     }
 
-    /// The entry of vector `id` in `slot`, if the memo holds one.
-    fn at(&self, id: u32, slot: usize) -> Option<usize> {
-        let at = (id as usize).checked_mul(DENSE_SLOTS)? + slot;
-        (id != NO_VECTOR && at < self.done.len()).then_some(at)
+    /// The entry of vector `id` in `slot` (whether it is known, and its
+    /// products), if the memo holds one.
+    fn entry(&mut self, id: u32, slot: usize) -> Option<(&mut bool, &mut [i32])> {
+        if id == NO_VECTOR {
+            return None;
+        }
+        let at = (id as usize).checked_mul(DENSE_SLOTS)?.checked_add(slot)?;
+        let from = at.checked_mul(self.labels)?;
+        let products = self
+            .products
+            .get_mut(from..from.checked_add(self.labels)?)?;
+        Some((self.done.get_mut(at)?, products))
     }
 }
 
