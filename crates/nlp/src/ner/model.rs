@@ -83,30 +83,22 @@ pub(crate) struct WordPart<'a> {
 /// What the tokens of one document share within one stage, worked out at
 /// a word's first use: each distinct vector's products per dense slot,
 /// and the weights of each word part's features summed.
-///
-/// Entries hold the model's labels only, side by side (not a slot's
-/// [`SLOT_LABELS`] lanes): the memo is a document's largest allocation,
-/// and fresh memory costs page faults.
 #[derive(Debug, Default)]
 pub(crate) struct DocMemo {
     dense: DenseMemo,
-    /// Labels per entry.
-    labels: usize,
-    /// Per word part, `labels` sums of the weights of its features.
-    sums: Vec<i32>,
+    /// Per word part, the weights of its features summed, once known.
+    sums: Vec<[i32; SLOT_LABELS]>,
     /// Whether each word part's sums are known.
     known: Vec<bool>,
 }
 
 impl DocMemo {
-    /// A memo of `labels` labels for a document of `vectors` distinct word
-    /// vectors and `parts` word parts.
-    pub(crate) fn new(vectors: usize, parts: usize, labels: usize) -> Self {
-        let labels = labels.min(SLOT_LABELS);
+    /// A memo for a document of `vectors` distinct word vectors and
+    /// `parts` word parts.
+    pub(crate) fn new(vectors: usize, parts: usize) -> Self {
         DocMemo {
-            dense: DenseMemo::new(vectors, labels),
-            labels,
-            sums: vec![0; parts.saturating_mul(labels)],
+            dense: DenseMemo::new(vectors),
+            sums: vec![[0; SLOT_LABELS]; parts],
             known: vec![false; parts],
         }
     }
@@ -116,14 +108,6 @@ impl DocMemo {
     pub(crate) fn clear(&mut self) {
         self.dense.clear();
         self.known.fill(false);
-    }
-
-    /// The stored sums of word part `id`, and whether they are known yet;
-    /// `None` for a part the memo has no room for.
-    fn part(&mut self, id: usize) -> Option<(&mut bool, &mut [i32])> {
-        let from = id.checked_mul(self.labels)?;
-        let sums = self.sums.get_mut(from..from.checked_add(self.labels)?)?;
-        Some((self.known.get_mut(id)?, sums))
     }
 }
 
@@ -243,23 +227,19 @@ impl Weights {
             return self.score_plain(words, features, dense, scores);
         };
         let mut sums = [0i32; SLOT_LABELS];
-        let fits = memo.labels == n;
         for word in words {
-            match memo.part(word.id).filter(|_| fits) {
-                Some((known, stored)) => {
+            let part = match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
+                (Some(known), Some(stored)) => {
                     if !*known {
-                        stored.copy_from_slice(&table.sum(word.features)[..n]);
+                        *stored = table.sum(word.features);
                         *known = true;
                     }
-                    for (s, p) in sums.iter_mut().zip(stored.iter()) {
-                        *s += p;
-                    }
+                    *stored
                 }
-                None => {
-                    for (s, p) in sums.iter_mut().zip(table.sum(word.features)) {
-                        *s += p;
-                    }
-                }
+                _ => table.sum(word.features),
+            };
+            for (s, p) in sums.iter_mut().zip(part) {
+                *s += p;
             }
         }
         let context = table.sum(features);
@@ -725,7 +705,7 @@ mod tests {
                         features: &features[15..20],
                     },
                 ];
-                let mut memo = DocMemo::new(DENSE_SLOTS, 2, labels);
+                let mut memo = DocMemo::new(DENSE_SLOTS, 2);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
                     stage.score_memo(

@@ -473,7 +473,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DocMemo::new(doc.distinct, doc.word_parts(), labels),
+            memo: DocMemo::new(doc.distinct, doc.word_parts()),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.

@@ -372,11 +372,7 @@ fn predict_all(
             let mut p = Predict {
                 weights,
                 labels,
-                memo: DocMemo::new(
-                    docs.features[d].distinct,
-                    docs.features[d].word_parts(),
-                    labels,
-                ),
+                memo: DocMemo::new(docs.features[d].distinct, docs.features[d].word_parts()),
             };
             decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
         })

@@ -11,6 +11,7 @@
 //! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
+use super::table::SLOT_LABELS;
 use super::{DenseInput, DENSE_SLOTS};
 
 /// Labels a block scores at most (the products array's length).
@@ -119,14 +120,14 @@ impl DenseBlock {
         // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
         // magnitude, and six of them stay under 2^31.
         let mut total = [0i32; LANES];
-        let fits = memo.labels == self.labels;
+        let fits = self.labels <= MEMO_LANES;
         for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
             let Some(x) = x else { continue };
             // Lanes past the label count are zero: the memo keeps the rest.
             match memo.entry(id, slot).filter(|_| fits) {
                 Some((done, stored)) => {
                     if !*done {
-                        stored.copy_from_slice(&self.slot_products(slot, x)?[..self.labels]);
+                        stored.copy_from_slice(&self.slot_products(slot, x)?[..MEMO_LANES]);
                         *done = true;
                     }
                     for (t, p) in total.iter_mut().zip(stored.iter()) {
@@ -147,28 +148,28 @@ impl DenseBlock {
 /// The id of "no vector" in [`DenseBlock::products_memo`].
 pub(crate) const NO_VECTOR: u32 = u32::MAX;
 
+/// Lanes a [`DenseMemo`] entry keeps, as many as a sparse table's slot (the
+/// memo serves only stages laid out with both); a block of more labels is
+/// scored without it.
+const MEMO_LANES: usize = SLOT_LABELS;
+
 /// The word-vector products of one document and one stage, by distinct
 /// vector and slot: a word's vector is the same at each of its
 /// occurrences, so each (word, slot) product is multiplied out once.
-/// Entries hold the block's labels only, side by side.
 #[derive(Debug, Default)]
 pub(crate) struct DenseMemo {
-    /// Labels per entry.
-    labels: usize,
-    /// Per (vector, slot), `labels` products.
-    products: Vec<i32>,
+    /// Per (vector, slot), its products' first [`MEMO_LANES`] lanes.
+    products: Vec<[i32; MEMO_LANES]>,
     /// Whether each entry's products are known.
     done: Vec<bool>,
 }
 
 impl DenseMemo {
-    /// A memo of `labels` labels for a document of `distinct` distinct
-    /// vectors.
-    pub(crate) fn new(distinct: usize, labels: usize) -> Self {
+    /// A memo for a document of `distinct` distinct vectors.
+    pub(crate) fn new(distinct: usize) -> Self {
         let n = distinct.saturating_mul(DENSE_SLOTS);
         DenseMemo {
-            labels,
-            products: vec![0; n.saturating_mul(labels)],
+            products: vec![[0; MEMO_LANES]; n],
             done: vec![false; n],
         }
     }
@@ -180,16 +181,12 @@ impl DenseMemo {
 
     /// The entry of vector `id` in `slot` (whether it is known, and its
     /// products), if the memo holds one.
-    fn entry(&mut self, id: u32, slot: usize) -> Option<(&mut bool, &mut [i32])> {
+    fn entry(&mut self, id: u32, slot: usize) -> Option<(&mut bool, &mut [i32; MEMO_LANES])> {
         if id == NO_VECTOR {
             return None;
         }
         let at = (id as usize).checked_mul(DENSE_SLOTS)?.checked_add(slot)?;
-        let from = at.checked_mul(self.labels)?;
-        let products = self
-            .products
-            .get_mut(from..from.checked_add(self.labels)?)?;
-        Some((self.done.get_mut(at)?, products))
+        Some((self.done.get_mut(at)?, self.products.get_mut(at)?))
     }
 }
 
