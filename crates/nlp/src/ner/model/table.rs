@@ -4,8 +4,10 @@
 //! Tagging looks up some sixty features per token and stage, most of them
 //! scattered over megabytes of weights. A general hash map finds a key's row
 //! number in one place and the row in another (two or three cache misses);
-//! here a slot is 32 bytes, half a cache line, so a hit costs one miss and a
-//! miss usually ends in the same line.
+//! here a slot is 32 bytes, half a cache line, so a hit costs one miss. A
+//! byte of each slot's key, in an array of its own that stays in cache,
+//! is read first: a feature the model lacks (a quarter of the lookups, and
+//! the coldest) is decided there without touching the slots.
 
 #[cfg(test)]
 use super::KeyMap;
