@@ -97,10 +97,18 @@ pub(crate) struct WordView {
 }
 
 /// The [`WordView`] of each word seen so far in a document.
-pub(crate) type WordViews<'w> = HashMap<&'w str, WordView>;
+#[derive(Default)]
+pub(crate) struct WordViews<'w> {
+    /// Word as written → its number, the index of its view.
+    ids: HashMap<&'w str, u32>,
+    /// The views, in order of first occurrence.
+    views: Vec<WordView>,
+}
 
 impl WordView {
-    fn new(w: &str, id: u32, lex: &Lexicons) -> Self {
+    /// The view of word `w`, numbered `id`, but for what the model's
+    /// tables say of it ([`look_up`] adds that).
+    fn new(w: &str, id: u32) -> Self {
         let word = if w.contains('’') {
             CompactString::from(w.replace('’', "'"))
         } else {
@@ -110,19 +118,41 @@ impl WordView {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         WordView {
             shape: shape(&word),
-            classes: lex.classes(&lower),
-            // Only capitalised words are read as names: skip the lookup.
-            person: if capitalised {
-                lex.person_name(&lower)
-            } else {
-                PersonName::default()
-            },
+            classes: [u16::MAX; 3],
+            person: PersonName::default(),
             capitalised,
             kinds: lexicon::name_words().kinds(&lower),
-            vector: lex.vectors.row(&lower),
+            vector: None,
             word,
             lower,
             id,
+        }
+    }
+}
+
+/// Adds to new word views what the model's tables say of each word: its
+/// classes, its vector's row and, for a capitalised word, its person-name
+/// bands. Each table is read for all the words together: a lookup in
+/// tables of 400,000 words is a few cache misses, which then overlap.
+fn look_up(fresh: &mut [WordView], lex: &Lexicons) {
+    if fresh.is_empty() {
+        return;
+    }
+    let lowers: Vec<&str> = fresh.iter().map(|v| v.lower.as_str()).collect();
+    let classes = lex.classes_each(&lowers);
+    let rows = lex.vectors.rows_each(&lowers);
+    // Only capitalised words are read as names: the rest skip the lookup.
+    let capitalised: Vec<&str> = fresh
+        .iter()
+        .filter(|v| v.capitalised)
+        .map(|v| v.lower.as_str())
+        .collect();
+    let mut names = lex.person_names_each(&capitalised).into_iter();
+    for ((view, classes), row) in fresh.iter_mut().zip(classes).zip(rows) {
+        view.classes = classes;
+        view.vector = row;
+        if view.capitalised {
+            view.person = names.next().unwrap_or_default();
         }
     }
 }
@@ -327,14 +357,22 @@ pub(crate) fn views_cached<'w>(
     cache: &mut WordViews<'w>,
 ) -> Vec<TokenView> {
     let hits = lex.match_sentence(words);
-    words
+    let known = cache.views.len();
+    let ids: Vec<u32> = words
         .iter()
+        .map(|w| {
+            let next = cache.views.len() as u32;
+            *cache.ids.entry(*w).or_insert_with(|| {
+                cache.views.push(WordView::new(w, next));
+                next
+            })
+        })
+        .collect();
+    look_up(&mut cache.views[known..], lex);
+    ids.into_iter()
         .zip(hits)
-        .map(|(w, hit)| {
-            let next = cache.len() as u32;
-            let view = cache
-                .entry(*w)
-                .or_insert_with(|| WordView::new(w, next, lex));
+        .map(|(id, hit)| {
+            let view = &cache.views[id as usize];
             TokenView {
                 word: view.word.clone(),
                 lower: view.lower.clone(),

@@ -154,9 +154,12 @@ impl WordVectors {
         self.at(self.index.get(word)?)
     }
 
-    /// The row of a lower-cased word.
-    pub(crate) fn row(&self, word: &str) -> Option<u32> {
-        self.index.get(word)
+    /// The row of each of `words` (lower-cased), in order, looked up
+    /// together ([`Words::get_each`]).
+    pub(crate) fn rows_each(&self, words: &[&str]) -> Vec<Option<u32>> {
+        let mut found = Vec::with_capacity(words.len());
+        self.index.get_each(words, &mut found);
+        found
     }
 
     /// The vector in row `row`.
@@ -260,6 +263,9 @@ pub fn parse_person_names(text: &str) -> HashMap<String, PersonName> {
     out
 }
 
+/// The classes of a word without any.
+const UNKNOWN_CLASSES: [u16; 3] = [u16::MAX; 3];
+
 /// Word classes and gazetteer phrases, indexed for per-sentence lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicons {
@@ -353,9 +359,24 @@ impl Lexicons {
         self.person_names.get(lower).unwrap_or_default()
     }
 
-    /// The word classes of a lower-cased word; `u16::MAX` when unknown.
-    pub(crate) fn classes(&self, lower: &str) -> [u16; 3] {
-        self.classes.get(lower).unwrap_or([u16::MAX; 3])
+    /// [`Lexicons::person_name`] of each of `lowers`, in order, looked up
+    /// together ([`Words::get_each`]).
+    pub(crate) fn person_names_each(&self, lowers: &[&str]) -> Vec<PersonName> {
+        let mut found = Vec::with_capacity(lowers.len());
+        self.person_names.get_each(lowers, &mut found);
+        found.into_iter().map(Option::unwrap_or_default).collect()
+    }
+
+    /// The word classes of each of `lowers` (lower-cased words), in
+    /// order, `u16::MAX` when unknown, looked up together
+    /// ([`Words::get_each`]).
+    pub(crate) fn classes_each(&self, lowers: &[&str]) -> Vec<[u16; 3]> {
+        let mut found = Vec::with_capacity(lowers.len());
+        self.classes.get_each(lowers, &mut found);
+        found
+            .into_iter()
+            .map(|c| c.unwrap_or(UNKNOWN_CLASSES))
+            .collect()
     }
 
     /// The lexicon hit of each token: longest capitalised phrase first.

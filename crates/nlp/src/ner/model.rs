@@ -89,7 +89,9 @@ pub(crate) struct WordPart<'a> {
 pub(crate) struct DocMemo {
     dense: DenseMemo,
     /// Per word part, the weights of its features summed, once known.
-    words: Vec<Option<[i32; SLOT_LABELS]>>,
+    sums: Vec<[i32; SLOT_LABELS]>,
+    /// Whether each word part's sums are known.
+    known: Vec<bool>,
 }
 
 impl DocMemo {
@@ -98,8 +100,16 @@ impl DocMemo {
     pub(crate) fn new(vectors: usize, parts: usize) -> Self {
         DocMemo {
             dense: DenseMemo::new(vectors),
-            words: vec![None; parts],
+            sums: vec![[0; SLOT_LABELS]; parts],
+            known: vec![false; parts],
         }
+    }
+
+    /// Forgets what the memo holds, keeping its memory: the next stage of
+    /// the same document reuses it rather than touching fresh pages.
+    pub(crate) fn clear(&mut self) {
+        self.dense.clear();
+        self.known.fill(false);
     }
 }
 
@@ -225,10 +235,15 @@ impl Weights {
         };
         let mut sums = [0i32; SLOT_LABELS];
         for word in words {
-            let part = match memo.words.get_mut(word.id) {
-                Some(Some(sums)) => *sums,
-                Some(slot) => *slot.insert(table.sum(word.features)),
-                None => table.sum(word.features),
+            let part = match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
+                (Some(known), Some(stored)) => {
+                    if !*known {
+                        *stored = table.sum(word.features);
+                        *known = true;
+                    }
+                    *stored
+                }
+                _ => table.sum(word.features),
             };
             for (s, p) in sums.iter_mut().zip(part) {
                 *s += p;

@@ -476,14 +476,18 @@ impl Tagger {
             memo: DocMemo::new(doc.distinct, doc.word_parts()),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
+        // One memo for every stage: its pages are faulted in and cached once.
+        let mut memo = predict.memo;
         for stage in stages {
             let first = FirstPass::new(sentences, tags);
+            memo.clear();
             let mut predict = Predict {
                 weights: stage,
                 labels,
-                memo: DocMemo::new(doc.distinct, doc.word_parts()),
+                memo,
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
+            memo = predict.memo;
         }
         for (labels, words) in tags.iter_mut().zip(sentences) {
             repair(labels, words);

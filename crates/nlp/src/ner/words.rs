@@ -74,6 +74,16 @@ impl<V: Payload> Words<V> {
         }
     }
 
+    /// The value of each of `words`, in order, appended to `out`: what
+    /// [`Words::get`] gives each, with the cache misses of a table read in
+    /// place overlapping ([`SortedWords::find_each`]).
+    pub(crate) fn get_each(&self, words: &[&str], out: &mut Vec<Option<V>>) {
+        match self {
+            Words::Map(m) => out.extend(words.iter().map(|w| m.get(*w).copied())),
+            Words::Sorted(s) => s.find_each(words, |entry| out.push(entry.map(|i| s.value(i)))),
+        }
+    }
+
     /// Whether `word` has a value.
     pub fn contains_key(&self, word: &str) -> bool {
         self.get(word).is_some()
@@ -303,7 +313,56 @@ impl SortedWords {
     /// The entry of `word`.
     fn find(&self, word: &[u8]) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut at = hash(word).rotate_left(32) as usize & mask;
+        self.find_from(word, hash(word).rotate_left(32) as usize & mask, mask)
+    }
+
+    /// The entry of each of `words`, in order, given to `found` (what
+    /// [`SortedWords::find`] gives each).
+    ///
+    /// A lookup is three dependent cache misses (the slot, the entry's
+    /// start, the entry's bytes), nearly always to memory: one word after
+    /// another, each waits for the last. Here each step is taken for a
+    /// batch of words before the next step reads what it loaded, in loops
+    /// whose loads do not depend on each other, so the batch's misses are
+    /// in flight together; a word whose home slot holds another word
+    /// probes on as `find` does.
+    fn find_each(&self, words: &[&str], mut found: impl FnMut(Option<usize>)) {
+        const BATCH: usize = 16;
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            words.iter().for_each(|_| found(None));
+            return;
+        };
+        for batch in words.chunks(BATCH) {
+            let mut home = [0usize; BATCH];
+            let mut entry = [FREE; BATCH];
+            for ((at, e), w) in home.iter_mut().zip(&mut entry).zip(batch) {
+                *at = hash(w.as_bytes()).rotate_left(32) as usize & mask;
+                *e = self.slots.get(*at).copied().unwrap_or(FREE);
+            }
+            let mut start = [0usize; BATCH];
+            for (s, e) in start.iter_mut().zip(&entry) {
+                *s = self.starts.get(*e as usize).map_or(0, |s| *s as usize);
+            }
+            // The entry's length byte: the line that holds its word.
+            let mut len = [0u8; BATCH];
+            for (l, s) in len.iter_mut().zip(&start) {
+                *l = self.bytes.get(*s).copied().unwrap_or(0);
+            }
+            for (((w, at), e), l) in batch.iter().zip(home).zip(entry).zip(len) {
+                let w = w.as_bytes();
+                found(if e == FREE {
+                    None
+                } else if usize::from(l) == w.len() && self.word(e as usize) == w {
+                    Some(e as usize)
+                } else {
+                    self.find_from(w, (at + 1) & mask, mask)
+                });
+            }
+        }
+    }
+
+    /// The entry of `word`, probing from slot `at` on.
+    fn find_from(&self, word: &[u8], mut at: usize, mask: usize) -> Option<usize> {
         loop {
             let entry = *self.slots.get(at)?;
             if entry == FREE {
@@ -358,7 +417,7 @@ mod tests {
         for (w, c) in words {
             assert_eq!(t.get(w), Some(c), "{w:?}");
         }
-        for w in [
+        let absent = [
             "aa",
             "abd",
             "c",
@@ -368,10 +427,24 @@ mod tests {
             "internationa",
             "interna",
             "internals",
-        ] {
+        ];
+        for w in absent {
             assert_eq!(t.get(w), None, "{w:?}");
         }
         assert_eq!(t.len(), words.len());
+        // Looked up together, more than a batch at once, in any order.
+        let mixed: Vec<&str> = words
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(absent)
+            .rev()
+            .chain(words.iter().map(|(w, _)| *w))
+            .collect();
+        let mut together = Vec::new();
+        t.get_each(&mixed, &mut together);
+        let one_by_one: Vec<_> = mixed.iter().map(|w| t.get(w)).collect();
+        assert_eq!(together, one_by_one);
+        assert_eq!(together.iter().flatten().count(), 2 * words.len());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
+use super::table::SLOT_LABELS;
 use super::{DenseInput, DENSE_SLOTS};
 
 /// Labels a block scores at most (the products array's length).
@@ -119,22 +120,25 @@ impl DenseBlock {
         // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
         // magnitude, and six of them stay under 2^31.
         let mut total = [0i32; LANES];
+        let fits = self.labels <= MEMO_LANES;
         for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
             let Some(x) = x else { continue };
-            let products = match memo.at(id, slot) {
-                Some(at) => match memo.done[at] {
-                    true => memo.products[at],
-                    false => {
-                        let p = self.slot_products(slot, x)?;
-                        memo.products[at] = p;
-                        memo.done[at] = true;
-                        p
+            // Lanes past the label count are zero: the memo keeps the rest.
+            match memo.entry(id, slot).filter(|_| fits) {
+                Some((done, stored)) => {
+                    if !*done {
+                        stored.copy_from_slice(&self.slot_products(slot, x)?[..MEMO_LANES]);
+                        *done = true;
                     }
-                },
-                None => self.slot_products(slot, x)?,
-            };
-            for (t, p) in total.iter_mut().zip(products) {
-                *t += p;
+                    for (t, p) in total.iter_mut().zip(stored.iter()) {
+                        *t += p;
+                    }
+                }
+                None => {
+                    for (t, p) in total.iter_mut().zip(self.slot_products(slot, x)?) {
+                        *t += p;
+                    }
+                }
             }
         }
         Some(total.map(i64::from))
@@ -144,12 +148,19 @@ impl DenseBlock {
 /// The id of "no vector" in [`DenseBlock::products_memo`].
 pub(crate) const NO_VECTOR: u32 = u32::MAX;
 
+/// Lanes a [`DenseMemo`] entry keeps, as many as a sparse table's slot (the
+/// memo serves only stages laid out with both); a block of more labels is
+/// scored without it.
+const MEMO_LANES: usize = SLOT_LABELS;
+
 /// The word-vector products of one document and one stage, by distinct
 /// vector and slot: a word's vector is the same at each of its
 /// occurrences, so each (word, slot) product is multiplied out once.
 #[derive(Debug, Default)]
 pub(crate) struct DenseMemo {
-    products: Vec<[i32; LANES]>,
+    /// Per (vector, slot), its products' first [`MEMO_LANES`] lanes.
+    products: Vec<[i32; MEMO_LANES]>,
+    /// Whether each entry's products are known.
     done: Vec<bool>,
 }
 
@@ -158,15 +169,24 @@ impl DenseMemo {
     pub(crate) fn new(distinct: usize) -> Self {
         let n = distinct.saturating_mul(DENSE_SLOTS);
         DenseMemo {
-            products: vec![[0; LANES]; n],
+            products: vec![[0; MEMO_LANES]; n],
             done: vec![false; n],
         }
     }
 
-    /// The entry of vector `id` in `slot`, if the memo holds one.
-    fn at(&self, id: u32, slot: usize) -> Option<usize> {
-        let at = (id as usize).checked_mul(DENSE_SLOTS)? + slot;
-        (id != NO_VECTOR && at < self.done.len()).then_some(at)
+    /// Forgets every product, keeping the memory.
+    pub(crate) fn clear(&mut self) {
+        self.done.fill(false);
+    }
+
+    /// The entry of vector `id` in `slot` (whether it is known, and its
+    /// products), if the memo holds one.
+    fn entry(&mut self, id: u32, slot: usize) -> Option<(&mut bool, &mut [i32; MEMO_LANES])> {
+        if id == NO_VECTOR {
+            return None;
+        }
+        let at = (id as usize).checked_mul(DENSE_SLOTS)?.checked_add(slot)?;
+        Some((self.done.get_mut(at)?, self.products.get_mut(at)?))
     }
 }
 

@@ -4,8 +4,10 @@
 //! Tagging looks up some sixty features per token and stage, most of them
 //! scattered over megabytes of weights. A general hash map finds a key's row
 //! number in one place and the row in another (two or three cache misses);
-//! here a slot is 32 bytes, half a cache line, so a hit costs one miss and a
-//! miss usually ends in the same line.
+//! here a slot is 32 bytes, half a cache line, so a hit costs one miss. A
+//! byte of each slot's key, in an array of its own that stays in cache,
+//! is read first: a feature the model lacks (a quarter of the lookups, and
+//! the coldest) is decided there without touching the slots.
 
 use super::stored::StoredArray;
 
@@ -27,6 +29,12 @@ struct Slot {
 pub(crate) struct FeatureTable {
     /// Slots; key [`EMPTY`] marks a free one.
     slots: Vec<Slot>,
+    /// Per slot, its key's [`tag`] (0 for a free slot): a probe reads the
+    /// slot itself only where the tag matches. A table of 60,000 features
+    /// has 4 MB of slots but 128 KB of tags, which stay in cache, and most
+    /// of the features a token looks up that the model lacks (word pairs,
+    /// mostly) are then decided without a miss.
+    tags: Vec<u8>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the home slot.
     shift: u32,
     /// The weights of key [`EMPTY`] itself, should a feature hash to it.
@@ -40,6 +48,12 @@ const EMPTY: u64 = 0;
 /// multiplication keeps the table sound for any key set.
 fn home(key: u64, shift: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A byte of `key` other than the bits [`home`] reads, never 0 (a free
+/// slot's tag).
+fn tag(key: u64) -> u8 {
+    (key as u8).max(1)
 }
 
 impl FeatureTable {
@@ -95,6 +109,7 @@ impl FeatureTable {
         let shift = 64 - capacity.trailing_zeros();
         let mut table = FeatureTable {
             slots: vec![Slot::default(); capacity],
+            tags: vec![0; capacity],
             shift,
             empty_key_weights: None,
         };
@@ -119,6 +134,7 @@ impl FeatureTable {
                 key,
                 weights: inline,
             };
+            table.tags[at] = tag(key);
         }
         table
     }
@@ -138,13 +154,16 @@ impl FeatureTable {
             return self.empty_key_weights.as_ref();
         }
         let mask = self.slots.len().checked_sub(1)?;
+        let want = tag(key);
         let mut at = home(key, self.shift);
         loop {
-            let slot = self.slots.get(at)?;
-            if slot.key == key {
-                return Some(&slot.weights);
-            }
-            if slot.key == EMPTY {
+            let found = *self.tags.get(at)?;
+            if found == want {
+                let slot = self.slots.get(at)?;
+                if slot.key == key {
+                    return Some(&slot.weights);
+                }
+            } else if found == 0 {
                 return None;
             }
             at = (at + 1) & mask;
@@ -182,13 +201,17 @@ mod tests {
 
     #[test]
     fn finds_every_row_and_nothing_else() {
-        // Key 0 (the free-slot marker) and keys that share home slots, in
+        // Key 0 (the free-slot marker), keys that share home slots, and
+        // keys that share a tag (the same low byte, 0x42 or 0 and 1), in
         // ascending order (as the model writer leaves them) and shuffled.
         let mut ascending: Vec<u64> = [0]
             .into_iter()
             .chain((0..200u64).map(|k| (k << 58) | (k + 1)))
+            .chain((1..200u64).map(|k| (k << 20) | 0x42))
+            .chain((1..50u64).map(|k| k << 12))
             .collect();
         ascending.sort_unstable();
+        ascending.dedup();
         let mut shuffled = ascending.clone();
         shuffled.reverse();
         shuffled.swap(3, 150);
@@ -199,7 +222,10 @@ mod tests {
             for (row, key) in keys.iter().enumerate() {
                 expect(&table, *key, row as i32);
             }
-            assert_eq!(table.sum(&[12345, 1 << 40]), [0; SLOT_LABELS]);
+            assert_eq!(
+                table.sum(&[12345, 1 << 40, (500 << 20) | 0x42, 60 << 12]),
+                [0; SLOT_LABELS]
+            );
         }
     }
 
