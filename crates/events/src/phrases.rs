@@ -193,11 +193,19 @@ fn best_piece(
             .country_anaphors
             .iter()
             .find_map(|a| {
-                let len = a.split(' ').count();
-                let fits = tokens
-                    .get(i..i + len)
-                    .is_some_and(|ts| ts.iter().zip(a.split(' ')).all(|(t, w)| t.lower == w));
-                fits.then_some(Piece {
+                // The first word is this token's, else no split: this
+                // runs at every token of every sentence.
+                let rest = a.strip_prefix(lower)?;
+                let mut len = 1;
+                if !rest.is_empty() {
+                    for w in rest.strip_prefix(' ')?.split(' ') {
+                        if tokens.get(i + len)?.lower != w {
+                            return None;
+                        }
+                        len += 1;
+                    }
+                }
+                Some(Piece {
                     label: Label::Anaphor,
                     len,
                 })
