@@ -178,8 +178,13 @@ fn quote_kind(text: &str, span: Span) -> TokenKind {
 }
 
 /// The character starting at byte `i` (which must be a char boundary).
+/// An ASCII byte is its own character, read without decoding: the
+/// tokeniser asks this several times of every byte of the text.
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// Whether a chunk is a URL, e-mail address or handle, kept whole.
@@ -340,6 +345,12 @@ fn single_letters_str(word: &str) -> bool {
 /// Pushes the word `text[start..end]`, splitting off a final clitic.
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let word = &text[start..end];
+    // Every clitic has an apostrophe, straight or curly (whose last byte
+    // is 0x99): most words have neither, and are told so in one pass.
+    if !word.bytes().any(|b| b == b'\'' || b == 0x99) {
+        out.push(Span::new(start, end));
+        return;
+    }
     for clitic in CLITICS {
         if let Some(cut) = clitic_cut(word, clitic) {
             if cut > 0 {
