@@ -143,6 +143,10 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
 /// `CompactString`; elsewhere [`model::lowercase`] borrows a word already in
 /// lower case.
 pub(crate) fn lowercase(word: &str) -> CompactString {
+    // Most words are written in lower case already: one pass tells so.
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return CompactString::new(word);
+    }
     if word.is_ascii() {
         let mut lower = CompactString::new(word);
         lower.as_mut_str().make_ascii_lowercase();
