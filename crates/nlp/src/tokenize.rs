@@ -144,7 +144,10 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
 /// lower case.
 pub(crate) fn lowercase(word: &str) -> CompactString {
     // Most words are written in lower case already: one pass tells so.
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return CompactString::new(word);
     }
     if word.is_ascii() {

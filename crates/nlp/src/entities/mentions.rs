@@ -203,7 +203,12 @@ pub fn complete(
         }
     }
     let starts: Vec<usize> = (0..words.len())
-        .filter(|&i| words[i].bytes().next().is_some_and(|b| first_bytes[usize::from(b)]))
+        .filter(|&i| {
+            words[i]
+                .bytes()
+                .next()
+                .is_some_and(|b| first_bytes[usize::from(b)])
+        })
         .collect();
     for seat_words in &seats {
         let n = seat_words.len();
