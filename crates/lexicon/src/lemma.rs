@@ -324,6 +324,11 @@ mod tests {
         assert_eq!(t.noun("children"), Some("child"));
         assert_eq!(t.verb("children"), None);
         assert_eq!(t.noun("went"), None);
+        // The one lookup that `irregular` makes finds both kinds of form.
+        assert_eq!(t.form("went"), Some("go"));
+        assert_eq!(t.form("children"), Some("child"));
+        assert_eq!(t.form("walked"), None);
+        assert_eq!(irregular("met"), Some("meet"));
     }
 
     #[test]
