@@ -118,7 +118,7 @@ impl Norm {
             // Past four billion forms (never, under the size limits) a word
             // is read as written.
             let kept = k != AS_WRITTEN
-                && if word.contains('’') {
+                && if !word.is_ascii() && word.contains('’') {
                     norm.forms
                         .push_str(&model::lowercase(word).replace('’', "'"));
                     true
@@ -393,8 +393,10 @@ impl<'a> Doc<'a> {
     fn trigger(&self, i: usize, start: usize, end: usize) -> Option<(usize, bool)> {
         let w = self.w(i);
         let words = self.words;
-        let verb = words.deny_verbs.contains(w) || words.reject_verbs.contains(w);
-        if verb
+        // Each set asked once: this runs at every token of the document.
+        let deny = words.deny_verbs.contains(w);
+        let reject = !deny && words.reject_verbs.contains(w);
+        if (deny || reject)
             && (self.negated_before(i, start)
                 || self.attributive(i, start)
                 || self.noun_use(i, start, end)
@@ -403,13 +405,13 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        if words.deny_verbs.contains(w) {
+        if deny {
             if self.refusal_object(i, end) {
                 return None;
             }
             return Some((1, false));
         }
-        if words.reject_verbs.contains(w) {
+        if reject {
             return self.claim_object(i, end).map(|_| (1, false));
         }
         if !words.may_start_sequence(w) {

@@ -193,11 +193,19 @@ fn best_piece(
             .country_anaphors
             .iter()
             .find_map(|a| {
-                let len = a.split(' ').count();
-                let fits = tokens
-                    .get(i..i + len)
-                    .is_some_and(|ts| ts.iter().zip(a.split(' ')).all(|(t, w)| t.lower == w));
-                fits.then_some(Piece {
+                // The first word is this token's, else no split: this
+                // runs at every token of every sentence.
+                let rest = a.strip_prefix(lower)?;
+                let mut len = 1;
+                if !rest.is_empty() {
+                    for w in rest.strip_prefix(' ')?.split(' ') {
+                        if tokens.get(i + len)?.lower != w {
+                            return None;
+                        }
+                        len += 1;
+                    }
+                }
+                Some(Piece {
                     label: Label::Anaphor,
                     len,
                 })
@@ -242,7 +250,12 @@ fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece
     // Every form tried below starts with this token's word, in its own case
     // or title case: most words start no place name.
     let first = tokens.get(i)?.text;
-    if !gazetteer.may_start_name(first.split(' ').next().unwrap_or(first)) {
+    // A byte loop: `split` sets up a searcher, at every token.
+    let first_word = first
+        .bytes()
+        .position(|b| b == b' ')
+        .map_or(first, |p| &first[..p]);
+    if !gazetteer.may_start_name(first_word) {
         return None;
     }
     for len in (1..=4).rev() {
@@ -297,7 +310,9 @@ fn hyphenated_nationality(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> 
         _ => None,
     };
     let t = tokens.get(i)?;
-    if let Some((first, second)) = t.text.split_once('-') {
+    // `split_once('-')` by a byte loop: this runs at every token.
+    if let Some(dash) = t.text.bytes().position(|b| b == b'-') {
+        let (first, second) = (&t.text[..dash], &t.text[dash + 1..]);
         demonym(first)?;
         return Some(country_piece(demonym(second)?, false, 1));
     }

@@ -83,7 +83,9 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
     let word = span.slice(text);
     let lower = model::lowercase(word);
     // Straight apostrophes; the lower-case form, made already, reused.
-    let straight = if lower.contains('’') {
+    // (`is_ascii` first: a char search at every token costs more than the
+    // rest of this function.)
+    let straight = if !lower.is_ascii() && lower.contains('’') {
         lower.replace('’', "'")
     } else {
         lower.into_owned()
@@ -142,7 +144,7 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
 /// The parts of a hyphenated word whose every part names a country by its
 /// name or demonym ("German-Dutch", "US-China"), else `None`.
 fn country_pair(word: &str) -> Option<Vec<&str>> {
-    if !word.contains('-') {
+    if !word.bytes().any(|b| b == b'-') {
         return None;
     }
     let parts: Vec<&str> = word.split('-').collect();

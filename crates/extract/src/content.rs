@@ -197,29 +197,35 @@ fn is_invisible(name: &str) -> bool {
 
 fn context(dom: &Dom) -> Context {
     let n = dom.nodes.len();
-    // Top-down: block owner and link membership.
+    // Top-down: block owner, link membership, and whether an invisible
+    // element holds the node.
     let mut block = vec![0; n];
     let mut in_link = vec![false; n];
+    let mut unseen = vec![false; n];
     for i in 1..n {
         let p = dom.nodes[i].parent;
         match &dom.nodes[i].kind {
             NodeKind::Element { name, .. } => {
                 block[i] = if is_inline(name) { block[p] } else { i };
                 in_link[i] = in_link[p] || &**name == "a";
+                unseen[i] = unseen[p] || is_invisible(name);
             }
             _ => {
                 block[i] = block[p];
                 in_link[i] = in_link[p];
+                unseen[i] = unseen[p];
             }
         }
     }
     // Bottom-up: non-link text below each element (non-whitespace bytes)
-    // and the links below it.
+    // and the links below it. Text an invisible element holds (scripts,
+    // styles: a page's largest text nodes) is not counted: the element
+    // sets its own count to nothing, and no count below it is read.
     let mut plain = vec![0u32; n];
     let mut links = vec![0u32; n];
     for i in (1..n).rev() {
         match &dom.nodes[i].kind {
-            NodeKind::Text(r) if !in_link[i] => {
+            NodeKind::Text(r) if !in_link[i] && !unseen[i] => {
                 plain[i] = dom.src.as_bytes()[r.clone()]
                     .iter()
                     .filter(|b| !b.is_ascii_whitespace())

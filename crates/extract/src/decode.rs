@@ -1,11 +1,14 @@
 use crate::ExtractError;
 use encoding_rs::Encoding;
+use std::borrow::Cow;
 
 /// Text decoded from bytes, with the encoding that was used.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text (BOM removed; malformed sequences replaced by U+FFFD).
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text (BOM removed; malformed sequences replaced by U+FFFD):
+    /// borrowed from the bytes where they need no decoding (UTF-8 pages,
+    /// most of them, are not copied), else a string of its own.
+    pub text: Cow<'a, str>,
     /// Name of the encoding used ("UTF-8", "windows-1251", …).
     pub encoding: &'static str,
 }
@@ -13,25 +16,28 @@ pub struct Decoded {
 /// Decodes `bytes` to text: a BOM wins; otherwise a declared charset (from
 /// the transport, then from an HTML `<meta>`) is used if the bytes are valid
 /// in it; otherwise the encoding is detected.
-pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, ExtractError> {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    declared_charset: Option<&str>,
+) -> Result<Decoded<'a>, ExtractError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: encoding.name(),
         });
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
         return Ok(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: encoding.name(),
         });
     }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: "UTF-8",
         });
     }
@@ -44,7 +50,7 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, E
             let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
             if !had_errors {
                 return Ok(Decoded {
-                    text: text.into_owned(),
+                    text,
                     encoding: encoding.name(),
                 });
             }
@@ -55,7 +61,7 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<Decoded, E
     let encoding = detector.guess(None, true);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Ok(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: encoding.name(),
     })
 }

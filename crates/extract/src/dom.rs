@@ -13,6 +13,7 @@
 //! `option` and table cells, and ignores end tags that close nothing. That
 //! is what reading order and block structure need.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Index of a node in [`Dom::nodes`].
@@ -256,7 +257,7 @@ impl Builder<'_, '_> {
                 text_start = at;
             } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
                 self.push_text(text_start, lt);
-                let (name, end) = tag_name(bytes, lt + 2);
+                let (name, end) = tag_name(self.dom.src, lt + 2);
                 at = memchr(b'>', &bytes[end..]).map_or(bytes.len(), |e| end + e + 1);
                 text_start = at;
                 self.end_tag(&name);
@@ -290,7 +291,7 @@ impl Builder<'_, '_> {
     /// resumes (after the tag, or after a raw-text element's content).
     fn start_tag(&mut self, at: usize) -> usize {
         let bytes = self.dom.src.as_bytes();
-        let (name, mut at) = tag_name(bytes, at);
+        let (name, mut at) = tag_name(self.dom.src, at);
         let attrs_start = self.dom.attrs.len();
         let mut self_closing = false;
         // Attributes.
@@ -362,7 +363,7 @@ impl Builder<'_, '_> {
         self.dom.nodes.push(Node {
             parent,
             kind: NodeKind::Element {
-                name: name.into_boxed_str(),
+                name: name.into_owned().into_boxed_str(),
                 attrs,
             },
         });
@@ -438,8 +439,11 @@ impl Builder<'_, '_> {
     }
 }
 
-/// The lower-cased tag name starting at `at`, and where it ends.
-fn tag_name(bytes: &[u8], at: usize) -> (String, usize) {
+/// The lower-cased tag name starting at `at`, and where it ends: borrowed
+/// from the page when it is written in lower case (most are), so that an
+/// end tag is matched without a copy.
+fn tag_name(src: &str, at: usize) -> (Cow<'_, str>, usize) {
+    let bytes = src.as_bytes();
     let mut end = at;
     while end < bytes.len()
         && !bytes[end].is_ascii_whitespace()
@@ -447,7 +451,13 @@ fn tag_name(bytes: &[u8], at: usize) -> (String, usize) {
     {
         end += 1;
     }
-    let name = String::from_utf8_lossy(&bytes[at..end]).to_ascii_lowercase();
+    // `at` follows a `<` and `end` is at an ASCII byte or the end, so the
+    // slice is always on character boundaries.
+    let name = match src.get(at..end) {
+        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        Some(name) => Cow::Owned(name.to_ascii_lowercase()),
+        None => Cow::Owned(String::from_utf8_lossy(&bytes[at..end]).to_ascii_lowercase()),
+    };
     (name, end)
 }
 

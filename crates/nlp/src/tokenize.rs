@@ -143,6 +143,13 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
 /// `CompactString`; elsewhere [`model::lowercase`] borrows a word already in
 /// lower case.
 pub(crate) fn lowercase(word: &str) -> CompactString {
+    // Most words are written in lower case already: one pass tells so.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return CompactString::new(word);
+    }
     if word.is_ascii() {
         let mut lower = CompactString::new(word);
         lower.as_mut_str().make_ascii_lowercase();
@@ -178,8 +185,13 @@ fn quote_kind(text: &str, span: Span) -> TokenKind {
 }
 
 /// The character starting at byte `i` (which must be a char boundary).
+/// An ASCII byte is its own character, read without decoding: the
+/// tokeniser asks this several times of every byte of the text.
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// Whether a chunk is a URL, e-mail address or handle, kept whole.
@@ -340,6 +352,12 @@ fn single_letters_str(word: &str) -> bool {
 /// Pushes the word `text[start..end]`, splitting off a final clitic.
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let word = &text[start..end];
+    // Every clitic has an apostrophe, straight or curly (whose last byte
+    // is 0x99): most words have neither, and are told so in one pass.
+    if !word.bytes().any(|b| b == b'\'' || b == 0x99) {
+        out.push(Span::new(start, end));
+        return;
+    }
     for clitic in CLITICS {
         if let Some(cut) = clitic_cut(word, clitic) {
             if cut > 0 {

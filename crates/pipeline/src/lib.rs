@@ -114,7 +114,7 @@ fn verbatim_article(
     Ok(model::Article {
         url: options.url.map(str::to_string),
         language: extract::detect_language(&decoded.text),
-        text: decoded.text,
+        text: decoded.text.into_owned(),
         ..model::Article::default()
     })
 }

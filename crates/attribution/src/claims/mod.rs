@@ -434,11 +434,20 @@ fn noun_use(cx: &Context, i: usize) -> bool {
 pub(super) fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
     let compounds = &lexicon::attribution_words().non_speech_pairs;
     let pair = |a: usize, b: usize| {
-        cx.is_word(a)
-            && cx.is_word(b)
-            && compounds
-                .iter()
-                .any(|c| c.split_once(' ') == Some((cx.low(a), cx.low(b))))
+        if !(cx.is_word(a) && cx.is_word(b)) {
+            return false;
+        }
+        let (a, b) = (cx.low(a), cx.low(b));
+        // `c.split_once(' ') == Some((a, b))` by length and ends: no search
+        // set up per entry of the list.
+        let len = a.len() + 1 + b.len();
+        !a.contains(' ')
+            && compounds.iter().any(|c| {
+                c.len() == len
+                    && c.starts_with(a)
+                    && c.as_bytes()[a.len()] == b' '
+                    && c.ends_with(b)
+            })
     };
     (i > 0 && pair(i - 1, i)) || pair(i, i + 1)
 }

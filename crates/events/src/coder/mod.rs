@@ -171,6 +171,7 @@ pub fn code(
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut nouns = nominal::NounCodes::new(verbs);
     for &span in sentences {
         let first = shared.partition_point(|t| t.span().start < span.start);
         budget.progress(Step::Events, first, shared.len())?;
@@ -240,7 +241,7 @@ pub fn code(
                 tokens,
                 phrases,
             };
-            for e in code_sentence(verbs, &doc, &s) {
+            for e in code_sentence(verbs, &mut nouns, &doc, &s) {
                 if seen.insert(event_key(&e)) {
                     remember_act(&mut doc, &e);
                     events.push(e);
@@ -638,7 +639,12 @@ struct Coded {
     mutual: bool,
 }
 
-fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
+fn code_sentence(
+    verbs: &VerbLexicon,
+    nouns: &mut nominal::NounCodes<'_>,
+    doc: &Doc,
+    s: &Sentence,
+) -> Vec<Event> {
     let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     // The source phrase of each coded trigger, by head.
@@ -735,7 +741,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
     };
     for i in 0..s.tokens.len() {
         let found = nominal::code(
-            verbs,
+            nouns,
             &doc.quotes,
             s,
             i,
@@ -745,7 +751,7 @@ fn code_sentence(verbs: &VerbLexicon, doc: &Doc, s: &Sentence) -> Vec<Event> {
         );
         coded.extend(found);
         let repressed = nominal::repression_of_protest(
-            verbs,
+            nouns,
             &doc.quotes,
             s,
             i,

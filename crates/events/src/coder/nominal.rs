@@ -56,10 +56,39 @@ pub(super) struct Taken {
     pub coded: bool,
 }
 
+/// The noun codes of one document's words ([`VerbLexicon::noun_code`]),
+/// each worked out once: a page writes most of its words many times, and
+/// each asking hashes every verb the word's suffixes may lead back to.
+#[derive(Debug)]
+pub(super) struct NounCodes<'v> {
+    verbs: &'v VerbLexicon,
+    codes: foldhash::HashMap<String, Option<String>>,
+}
+
+impl<'v> NounCodes<'v> {
+    /// None worked out yet.
+    pub(super) fn new(verbs: &'v VerbLexicon) -> Self {
+        NounCodes {
+            verbs,
+            codes: foldhash::HashMap::default(),
+        }
+    }
+
+    /// [`VerbLexicon::noun_code`] of `lower`.
+    fn of(&mut self, lower: &str) -> Option<String> {
+        if let Some(code) = self.codes.get(lower) {
+            return code.clone();
+        }
+        let code = self.verbs.noun_code(lower);
+        self.codes.insert(lower.to_string(), code.clone());
+        code
+    }
+}
+
 /// The event the noun at token `i` names, if it is one with an agent,
 /// stated as news. `taken` holds the verb pass's triggers.
 pub(super) fn code(
-    verbs: &VerbLexicon,
+    nouns: &mut NounCodes<'_>,
     quotes: &MentionIndex,
     s: &Sentence,
     i: usize,
@@ -75,7 +104,8 @@ pub(super) fn code(
     if taken.iter().any(|k| k.coded && k.head <= i && i <= k.last) {
         return None;
     }
-    let code = verbs.noun_code(&t.lower)?;
+    let verbs = nouns.verbs;
+    let code = nouns.of(&t.lower)?;
     let words = lexicon::modality_words();
     // The noun phrase to the left: modifiers, then a determiner, a
     // possessor or an actor modifier.
@@ -445,7 +475,7 @@ fn modality_of(
 /// happens in. The event the protest noun at `i` suffers, if any; the
 /// protest itself is still coded by [`code`].
 pub(super) fn repression_of_protest(
-    verbs: &VerbLexicon,
+    nouns: &mut NounCodes<'_>,
     quotes: &MentionIndex,
     s: &Sentence,
     i: usize,
@@ -458,7 +488,7 @@ pub(super) fn repression_of_protest(
     let k = taken
         .iter()
         .find(|k| !k.coded && k.head < i && i <= k.last && cameo::root(&k.code) == "17")?;
-    if cameo::root(&verbs.noun_code(&t.lower)?) != "14" {
+    if cameo::root(&nouns.of(&t.lower)?) != "14" {
         return None;
     }
     let chain = clause::analyse(tokens, k.head);

@@ -187,12 +187,33 @@ pub fn complete(
     let mut placed = Placed::new(mentions);
     // Seats and organs: find each occurrence by tokens and force ORG.
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    let seats = lexicon::seats().entries().iter().map(|s| s.name);
-    for seat in seats.chain(ORGANS.iter().copied()) {
-        let seat_words: Vec<&str> = seat.split(' ').collect();
+    let seats: Vec<Vec<&str>> = lexicon::seats()
+        .entries()
+        .iter()
+        .map(|s| s.name)
+        .chain(ORGANS.iter().copied())
+        .map(|seat| seat.split(' ').collect())
+        .collect();
+    // The tokens whose first byte starts some seat's first word, found in
+    // one pass: each seat is then compared there only, not at every token.
+    let mut first_bytes = [false; 256];
+    for seat in &seats {
+        if let Some(b) = seat.first().and_then(|w| w.bytes().next()) {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    let starts: Vec<usize> = (0..words.len())
+        .filter(|&i| {
+            words[i]
+                .bytes()
+                .next()
+                .is_some_and(|b| first_bytes[usize::from(b)])
+        })
+        .collect();
+    for seat_words in &seats {
         let n = seat_words.len();
-        for i in 0..words.len().saturating_sub(n - 1) {
-            if words[i..i + n] != seat_words[..] {
+        for &i in &starts {
+            if i + n > words.len() || words[i..i + n] != seat_words[..] {
                 continue;
             }
             // Drop overlapping mentions, unless one covers the seat and more
