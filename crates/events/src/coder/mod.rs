@@ -1246,7 +1246,8 @@ const DOMESTIC_ROOTS: &[&str] = &["02", "10", "11"];
 /// has only the article's main country, when the other side is of that
 /// country too, takes the runner-up ("Russian diplomats met officials"),
 /// except an unnamed organ of state as the target of an appeal, demand or
-/// criticism (`domestic_target`): that is the speaker's own government.
+/// criticism (`domestic_target`): that is the speaker's own government;
+/// and except a named person holding an office of state.
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1265,7 +1266,19 @@ fn in_context(
         let other_country = other.and_then(|o| context::country_of(&o.code));
         let clash = other_country == Some(c.country.as_str());
         let organ = matches!(r.code.get(3..6), Some("GOV" | "LEG" | "JUD"));
-        if c.main_only && clash && !(people && by_force) && !(domestic_target && organ) {
+        // "House Speaker Paul Ryan met Trump": a named office-holder whose
+        // country the text leaves unsaid is of the country the article is
+        // about; a foreign one is introduced with it ("French President
+        // François Hollande").
+        let named = || {
+            let last = Span::new(r.span.end.saturating_sub(1), r.span.end);
+            is_person(doc, r) == Some(true)
+                || doc
+                    .entity_at(last)
+                    .is_some_and(|e| e.kind == model::EntityType::Person)
+        };
+        if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
+        {
             doc.places
                 .runner_up
                 .as_deref()
