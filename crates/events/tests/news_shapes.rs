@@ -224,3 +224,15 @@ fn asking_questions_is_no_disapproval() {
     let f = facts("Kenyan lawmakers have questioned the Ugandan president's motives.");
     assert!(has(&f, "KEN", "UGA", "11"), "{f:?}");
 }
+
+#[test]
+fn whom_a_cooperation_is_against_is_no_partner() {
+    let f = facts("Jordan joined the coalition against Iraq in 1991.");
+    assert!(!has(&f, "JOR", "IRQ", ""), "{f:?}");
+    let f = facts("France cooperated with Germany against Russia.");
+    assert!(has(&f, "FRA", "DEU", "06"), "{f:?}");
+    assert!(!has(&f, "FRA", "RUS", ""), "{f:?}");
+    // A partner named before the "against" stays one.
+    let f = facts("Jordan joined the coalition with Egypt in 1991.");
+    assert!(has(&f, "JOR", "EGY", "04"), "{f:?}");
+}

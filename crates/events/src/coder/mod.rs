@@ -1081,6 +1081,16 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     if c.sources.len() >= 2 && c.targets.iter().all(|t| t.code.starts_with("---")) {
         c.targets.clear();
     }
+    // "joined the campaign against ISIS", "coordinated efforts against the
+    // Islamic State": whom a cooperation is against is no partner of it.
+    if AGAINST_NO_PARTNER.contains(&cameo::root(&c.code)) {
+        let from = c.trigger.end;
+        c.targets.retain(|t| {
+            !s.tokens
+                .iter()
+                .any(|k| k.lower == "against" && k.span.start >= from && k.span.end <= t.span.start)
+        });
+    }
     let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
     if c.targets.is_empty() {
         if c.sources.len() >= 2 && is_symmetric(&c.code) {
@@ -1241,6 +1251,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
 /// countries ("Schiff called on the administration to …", "Republicans
 /// criticized the government").
 const DOMESTIC_ROOTS: &[&str] = &["02", "10", "11"];
+
+/// CAMEO roots of cooperation (intent, consultation, diplomatic and
+/// material cooperation, aid): their partner is never the one an
+/// "against" after the verb names.
+const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 
 /// The actor with the country its context gives a role word. A role that
 /// has only the article's main country, when the other side is of that
