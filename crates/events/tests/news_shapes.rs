@@ -4,7 +4,8 @@
 
 mod support;
 
-use support::{facts, has};
+use model::{Entity, EntityType, Span};
+use support::{facts, facts_with, has};
 
 #[test]
 fn showing_something_is_not_a_demonstration() {
@@ -235,4 +236,28 @@ fn whom_a_cooperation_is_against_is_no_partner() {
     // A partner named before the "against" stays one.
     let f = facts("Jordan joined the coalition with Egypt in 1991.");
     assert!(has(&f, "JOR", "EGY", "04"), "{f:?}");
+}
+
+/// A place entity with one mention of `name` in `text`.
+fn place(text: &str, id: &str, name: &str, actor: &str) -> Entity {
+    let start = text.find(name).expect("the place is in the text");
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Gpe,
+        actor: Some(actor.into()),
+        mentions: vec![Span::new(start, start + name.len())],
+        titles: Vec::new(),
+    }
+}
+
+#[test]
+fn a_trip_to_a_place_at_home_meets_no_one() {
+    let text = "Canadian Prime Minister Justin Trudeau is heading to Toronto for a rally.";
+    let f = facts_with(text, vec![place(text, "e1", "Toronto", "CAN")]);
+    assert!(!has(&f, "CAN", "CAN", ""), "{f:?}");
+    // Abroad it is still a trip to meet someone.
+    let text = "Canadian Prime Minister Justin Trudeau flew to Moscow on Monday.";
+    let f = facts_with(text, vec![place(text, "e1", "Moscow", "RUS")]);
+    assert!(has(&f, "CAN", "RUS", "03"), "{f:?}");
 }

@@ -1172,11 +1172,20 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     }
     // "Netanyahu visited a settlement south of Jerusalem": a visit inside
     // one's own country is no visit to anyone.
+    // Nor is a trip to a place at home ("Trump flew to Maine", "Clinton is
+    // heading to California"): a place of one's own country is no one met.
+    let is_place = |r: &ActorRef| {
+        r.code.len() == 3
+            && doc
+                .entity_at(r.span)
+                .is_some_and(|e| matches!(e.kind, model::EntityType::Gpe | model::EntityType::Loc))
+    };
     pairs.retain(|(x, y)| {
         let visit = matches!(c.code.as_str(), "042" | "043");
+        let trip = matches!(c.code.as_str(), "030" | "036") && is_place(y);
         let home = context::country_of(&x.code).is_some()
             && context::country_of(&x.code) == context::country_of(&y.code);
-        !(visit && home)
+        !((visit || trip) && home)
     });
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
