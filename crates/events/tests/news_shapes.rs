@@ -261,3 +261,12 @@ fn a_trip_to_a_place_at_home_meets_no_one() {
     let f = facts_with(text, vec![place(text, "e1", "Moscow", "RUS")]);
     assert!(has(&f, "CAN", "RUS", "03"), "{f:?}");
 }
+
+#[test]
+fn a_speaker_accuses_only_the_doer_said_to_have_acted() {
+    let f = facts("Canada said that Russia attacked Ukraine on Monday.");
+    assert!(has(&f, "CAN", "RUS", "112"), "{f:?}");
+    // A killing inside a longer subject is no charge the speaker makes.
+    let f = facts("Canada said families of soldiers killed by Russia sued.");
+    assert!(!has(&f, "CAN", "RUS", "112"), "{f:?}");
+}
