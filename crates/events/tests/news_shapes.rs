@@ -270,3 +270,11 @@ fn a_speaker_accuses_only_the_doer_said_to_have_acted() {
     let f = facts("Canada said families of soldiers killed by Russia sued.");
     assert!(!has(&f, "CAN", "RUS", "112"), "{f:?}");
 }
+
+#[test]
+fn meeting_the_press_is_no_consultation() {
+    let f = facts("The Canadian foreign minister met reporters in Ottawa on Monday.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+    let f = facts("The Canadian foreign minister met Russian President Vladimir Putin on Monday.");
+    assert!(has(&f, "CAN", "RUS", "04"), "{f:?}");
+}

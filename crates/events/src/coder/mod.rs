@@ -1187,6 +1187,11 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
             && context::country_of(&x.code) == context::country_of(&y.code);
         !((visit || trip) && home)
     });
+    // "talking to reporters", "a meeting on Monday with reporters", "radio
+    // host Hugh Hewitt asked Trump": a word to the press is a statement
+    // (CAMEO 01), not a consultation.
+    let media = |r: &ActorRef| r.code.get(3..6) == Some("MED");
+    pairs.retain(|(x, y)| !(cameo::root(&c.code) == "04" && (media(x) || media(y))));
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
