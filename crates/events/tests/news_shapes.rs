@@ -4,7 +4,8 @@
 
 mod support;
 
-use support::{facts, has};
+use model::{Entity, EntityType, Span};
+use support::{facts, facts_with, has};
 
 #[test]
 fn showing_something_is_not_a_demonstration() {
@@ -223,4 +224,57 @@ fn asking_questions_is_no_disapproval() {
     // Questioning someone's motives still is.
     let f = facts("Kenyan lawmakers have questioned the Ugandan president's motives.");
     assert!(has(&f, "KEN", "UGA", "11"), "{f:?}");
+}
+
+#[test]
+fn whom_a_cooperation_is_against_is_no_partner() {
+    let f = facts("Jordan joined the coalition against Iraq in 1991.");
+    assert!(!has(&f, "JOR", "IRQ", ""), "{f:?}");
+    let f = facts("France cooperated with Germany against Russia.");
+    assert!(has(&f, "FRA", "DEU", "06"), "{f:?}");
+    assert!(!has(&f, "FRA", "RUS", ""), "{f:?}");
+    // A partner named before the "against" stays one.
+    let f = facts("Jordan joined the coalition with Egypt in 1991.");
+    assert!(has(&f, "JOR", "EGY", "04"), "{f:?}");
+}
+
+/// A place entity with one mention of `name` in `text`.
+fn place(text: &str, id: &str, name: &str, actor: &str) -> Entity {
+    let start = text.find(name).expect("the place is in the text");
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Gpe,
+        actor: Some(actor.into()),
+        mentions: vec![Span::new(start, start + name.len())],
+        titles: Vec::new(),
+    }
+}
+
+#[test]
+fn a_trip_to_a_place_at_home_meets_no_one() {
+    let text = "Canadian Prime Minister Justin Trudeau is heading to Toronto for a rally.";
+    let f = facts_with(text, vec![place(text, "e1", "Toronto", "CAN")]);
+    assert!(!has(&f, "CAN", "CAN", ""), "{f:?}");
+    // Abroad it is still a trip to meet someone.
+    let text = "Canadian Prime Minister Justin Trudeau flew to Moscow on Monday.";
+    let f = facts_with(text, vec![place(text, "e1", "Moscow", "RUS")]);
+    assert!(has(&f, "CAN", "RUS", "03"), "{f:?}");
+}
+
+#[test]
+fn a_speaker_accuses_only_the_doer_said_to_have_acted() {
+    let f = facts("Canada said that Russia attacked Ukraine on Monday.");
+    assert!(has(&f, "CAN", "RUS", "112"), "{f:?}");
+    // A killing inside a longer subject is no charge the speaker makes.
+    let f = facts("Canada said families of soldiers killed by Russia sued.");
+    assert!(!has(&f, "CAN", "RUS", "112"), "{f:?}");
+}
+
+#[test]
+fn meeting_the_press_is_no_consultation() {
+    let f = facts("The Canadian foreign minister met reporters in Ottawa on Monday.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+    let f = facts("The Canadian foreign minister met Russian President Vladimir Putin on Monday.");
+    assert!(has(&f, "CAN", "RUS", "04"), "{f:?}");
 }

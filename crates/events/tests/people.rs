@@ -157,3 +157,28 @@ fn him_points_at_a_person_not_at_a_group() {
     let got = code_with(text, entities);
     assert!(has(&got, "NOR", "DNK", "172"), "{got:?}");
 }
+
+#[test]
+fn a_named_office_holder_is_of_the_country_the_article_is_about() {
+    let text = "Canada's government presented its budget on Tuesday. \
+                Canadian ministers said Canada would spend more on roads. \
+                Senate Speaker Marta Lopez endorsed Justin Trudeau on Wednesday. \
+                Lawmakers endorsed Justin Trudeau too.";
+    let entities = vec![
+        entity(text, "e1", EntityType::Gpe, Some("CAN"), &["Canada"]),
+        entity(text, "e2", EntityType::Norp, Some("CAN"), &["Canadian"]),
+        entity(text, "e3", EntityType::Person, None, &["Marta Lopez"]),
+        entity(
+            text,
+            "e4",
+            EntityType::Person,
+            Some("CANGOV"),
+            &["Justin Trudeau"],
+        ),
+    ];
+    let facts = code_with(text, entities);
+    // Named, she is Canada's; unnamed lawmakers acting on Canada's leader
+    // in an article about Canada may be anyone's, so they stay countryless.
+    assert!(has(&facts, "CANLEG", "CANGOV", "051"), "{facts:?}");
+    assert!(has(&facts, "---LEG", "CANGOV", "051"), "{facts:?}");
+}

@@ -112,6 +112,14 @@ pub(super) fn accusation(s: &Sentence, c: &Coded) -> Option<Coded> {
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text, ";" | "." | ","))
         .find(|&k| is_claim_verb(&s.tokens[k].lower))?;
+    // The doer is what is said to have acted ("said that Iraq had attacked"),
+    // not someone inside a longer subject ("said families of people killed
+    // by police sue", "said that the only thing the voters would support").
+    let reported_doer = (cue + 1..source_start)
+        .all(|k| matches!(s.tokens[k].lower.as_str(), "that" | "the" | "a" | "an"));
+    if !reported_doer {
+        return None;
+    }
     let chain = clause::analyse(&s.tokens, cue);
     let speaker = subject_left(s, chain.start)?;
     let speakers = s.phrases[speaker].actors.clone();

@@ -1087,6 +1087,16 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     if c.sources.len() >= 2 && c.targets.iter().all(|t| t.code.starts_with("---")) {
         c.targets.clear();
     }
+    // "joined the campaign against ISIS", "coordinated efforts against the
+    // Islamic State": whom a cooperation is against is no partner of it.
+    if AGAINST_NO_PARTNER.contains(&cameo::root(&c.code)) {
+        let from = c.trigger.end;
+        c.targets.retain(|t| {
+            !s.tokens
+                .iter()
+                .any(|k| k.lower == "against" && k.span.start >= from && k.span.end <= t.span.start)
+        });
+    }
     let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
     if c.targets.is_empty() {
         if c.sources.len() >= 2 && is_symmetric(&c.code) {
@@ -1168,12 +1178,26 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     }
     // "Netanyahu visited a settlement south of Jerusalem": a visit inside
     // one's own country is no visit to anyone.
+    // Nor is a trip to a place at home ("Trump flew to Maine", "Clinton is
+    // heading to California"): a place of one's own country is no one met.
+    let is_place = |r: &ActorRef| {
+        r.code.len() == 3
+            && doc
+                .entity_at(r.span)
+                .is_some_and(|e| matches!(e.kind, model::EntityType::Gpe | model::EntityType::Loc))
+    };
     pairs.retain(|(x, y)| {
         let visit = matches!(c.code.as_str(), "042" | "043");
+        let trip = matches!(c.code.as_str(), "030" | "036") && is_place(y);
         let home = context::country_of(&x.code).is_some()
             && context::country_of(&x.code) == context::country_of(&y.code);
-        !(visit && home)
+        !((visit || trip) && home)
     });
+    // "talking to reporters", "a meeting on Monday with reporters", "radio
+    // host Hugh Hewitt asked Trump": a word to the press is a statement
+    // (CAMEO 01), not a consultation.
+    let media = |r: &ActorRef| r.code.get(3..6) == Some("MED");
+    pairs.retain(|(x, y)| !(cameo::root(&c.code) == "04" && (media(x) || media(y))));
     // "Russia beat Croatia 6-3": a contest result, not an assault.
     pairs.retain(|(x, y)| !is_contest_result(s, c.head, &c.code, &x.code, &y.code));
     // "North Korea mobilized its troops": a show of force needs no target.
@@ -1248,11 +1272,17 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
 /// criticized the government").
 const DOMESTIC_ROOTS: &[&str] = &["02", "10", "11"];
 
+/// CAMEO roots of cooperation (intent, consultation, diplomatic and
+/// material cooperation, aid): their partner is never the one an
+/// "against" after the verb names.
+const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
+
 /// The actor with the country its context gives a role word. A role that
 /// has only the article's main country, when the other side is of that
 /// country too, takes the runner-up ("Russian diplomats met officials"),
 /// except an unnamed organ of state as the target of an appeal, demand or
-/// criticism (`domestic_target`): that is the speaker's own government.
+/// criticism (`domestic_target`): that is the speaker's own government;
+/// and except a named person holding an office of state.
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1271,7 +1301,19 @@ fn in_context(
         let other_country = other.and_then(|o| context::country_of(&o.code));
         let clash = other_country == Some(c.country.as_str());
         let organ = matches!(r.code.get(3..6), Some("GOV" | "LEG" | "JUD"));
-        if c.main_only && clash && !(people && by_force) && !(domestic_target && organ) {
+        // "House Speaker Paul Ryan met Trump": a named office-holder whose
+        // country the text leaves unsaid is of the country the article is
+        // about; a foreign one is introduced with it ("French President
+        // François Hollande").
+        let named = || {
+            let last = Span::new(r.span.end.saturating_sub(1), r.span.end);
+            is_person(doc, r) == Some(true)
+                || doc
+                    .entity_at(last)
+                    .is_some_and(|e| e.kind == model::EntityType::Person)
+        };
+        if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
+        {
             doc.places
                 .runner_up
                 .as_deref()
