@@ -156,6 +156,12 @@ fn mix(h: u64, k: u64) -> u64 {
     (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
+/// The slot a word whose [`hash`] is `word_hash` is first looked for in
+/// (and, when free, stored at), of slots `mask + 1`, a power of two.
+fn home_slot(word_hash: u64, mask: usize) -> usize {
+    word_hash.rotate_left(32) as usize & mask
+}
+
 /// A hash of a word's bytes, eight at a time (the last few zero-padded).
 fn hash(word: &[u8]) -> u64 {
     let mut h = word.len() as u64;
@@ -263,7 +269,7 @@ impl SortedWords {
             starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
             at += 1 + len + payload;
             if sorted {
-                let mut slot = word_hash.rotate_left(32) as usize & mask;
+                let mut slot = home_slot(word_hash, mask);
                 while slots[slot] != FREE {
                     slot = (slot + 1) & mask;
                 }
@@ -313,7 +319,7 @@ impl SortedWords {
     /// The entry of `word`.
     fn find(&self, word: &[u8]) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        self.find_from(word, hash(word).rotate_left(32) as usize & mask, mask)
+        self.find_from(word, home_slot(hash(word), mask), mask)
     }
 
     /// The entry of each of `words`, in order, given to `found` (what
@@ -336,7 +342,7 @@ impl SortedWords {
             let mut home = [0usize; BATCH];
             let mut entry = [FREE; BATCH];
             for ((at, e), w) in home.iter_mut().zip(&mut entry).zip(batch) {
-                *at = hash(w.as_bytes()).rotate_left(32) as usize & mask;
+                *at = home_slot(hash(w.as_bytes()), mask);
                 *e = self.slots.get(*at).copied().unwrap_or(FREE);
             }
             let mut start = [0usize; BATCH];
