@@ -86,14 +86,17 @@ impl Nlp {
             .collect();
         let names = self.tagger.label_names();
         // Label names borrowed from one table: a String per token made a
-        // long document's labels its largest allocation.
-        let labels: Vec<&str> = self
-            .tagger
-            .tag_ids_within(&words, budget)?
-            .into_iter()
-            .flatten()
-            .map(|l| names.get(usize::from(l)).map_or("O", String::as_str))
-            .collect();
+        // long document's labels its largest allocation. Sized up front: a
+        // flattened iterator does not know its length, and growing by
+        // doubling copied a long document's labels about twice more.
+        let mut labels: Vec<&str> = Vec::with_capacity(tokens.len());
+        labels.extend(
+            self.tagger
+                .tag_ids_within(&words, budget)?
+                .into_iter()
+                .flatten()
+                .map(|l| names.get(usize::from(l)).map_or("O", String::as_str)),
+        );
         drop(words);
         let mut sentence_of = vec![0; tokens.len()];
         let mut sentence_starts = vec![false; tokens.len()];

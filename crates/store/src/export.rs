@@ -33,7 +33,6 @@ use crate::events::event_conditions;
 use crate::types::EventFilter;
 use crate::{Result, Store};
 use chrono::{DateTime, NaiveDate};
-use model::contract::Output;
 use model::gdelt::{clean_name, split_code, GdeltDate};
 use std::io::Write;
 
@@ -227,8 +226,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut written = 0u64;
         while let Some(r) = rows.next()? {
-            let mut out: Output = serde_json::from_str(&r.get::<_, String>(0)?)?;
-            out.document.article.text = r.get(1)?;
+            let out = crate::stored_output::decode(r.get_ref(0)?, r.get(1)?)?;
             serde_json::to_writer(&mut *w, &out)?;
             writeln!(w)?;
             written += 1;

@@ -45,6 +45,7 @@ mod schema;
 pub mod search;
 mod sql;
 mod stats;
+mod stored_output;
 pub mod types;
 mod units;
 pub mod web;
@@ -91,6 +92,9 @@ pub enum StoreError {
     /// Writing an export failed.
     #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
+    /// Something stored cannot be read back as it was written.
+    #[error("{0}: the database file was changed outside newsgraph or damaged")]
+    Corrupt(String),
 }
 
 /// Result alias for store operations.
@@ -289,22 +293,14 @@ impl Store {
 
     /// The stored analysis of document `id`, exactly as it was inserted.
     pub fn document(&self, id: &str) -> Result<Option<Output>> {
-        let row: Option<(String, String)> = self
+        let mut stmt = self
             .conn
-            .query_row(
-                "SELECT output, text FROM documents WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        Ok(match row {
-            Some((json, text)) => {
-                let mut out: Output = serde_json::from_str(&json)?;
-                out.document.article.text = text;
-                Some(out)
-            }
-            None => None,
-        })
+            .prepare_cached("SELECT output, text FROM documents WHERE id = ?1")?;
+        let mut rows = stmt.query(params![id])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(stored_output::decode(row.get_ref(0)?, row.get(1)?)?)),
+            None => Ok(None),
+        }
     }
 
     /// Up to `limit` stored document ids that begin with `prefix`, in id

@@ -83,7 +83,8 @@ CREATE TABLE documents (
     fp0 INTEGER, fp1 INTEGER, fp2 INTEGER, fp3 INTEGER,
     story        INTEGER NOT NULL,
     added        INTEGER NOT NULL,
-    -- the newsgraph/1 output with document.text blanked (it is in `text`)
+    -- the newsgraph/1 output with document.text blanked (it is in `text`);
+    -- from version 11 on an LZ4 frame of that JSON (see V11)
     output       TEXT NOT NULL
 );
 CREATE INDEX documents_story ON documents(story);
@@ -485,9 +486,15 @@ INSERT INTO actor_names
     )
 );
 
+/// Version 11 changes no table: from it on, `documents.output` of a new row
+/// is an LZ4 frame of the JSON (a `BLOB`; see `stored_output`), and older
+/// rows keep their JSON text. The version tells an older newsgraph, which
+/// reads only text, that it cannot read this database.
+const V11: &str = "-- documents.output: an LZ4 frame of the newsgraph/1 JSON (BLOB), or JSON TEXT";
+
 /// Every migration, in order; `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -3,8 +3,10 @@
 use crate::names::{actor_key, fnv1a, last_word, normalise};
 use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
+use gazetteer::Country;
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
 /// Largest Hamming distance between two SimHash fingerprints of one story.
@@ -61,10 +63,15 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         tx,
         entity_actors: &entity_actors,
         entities: &output.entities,
+        actors: RefCell::new(HashMap::new()),
+        countries: RefCell::new(HashMap::new()),
+        creations: Cell::new(0),
     };
+    let mut originals = QuoteOriginals::default();
     for (i, q) in output.quotes.iter().enumerate() {
-        insert_quote(tx, &ctx, &resolver, i, q)?;
+        insert_quote(tx, &ctx, &resolver, &mut originals, i, q)?;
     }
+    bump(tx, "quotes", originals.listed)?;
     let mut event_rows = Vec::with_capacity(output.events.len());
     for (i, e) in output.events.iter().enumerate() {
         event_rows.push(insert_event(tx, &ctx, &resolver, i, e)?);
@@ -160,10 +167,6 @@ fn insert_document_row(
     story: i64,
 ) -> Result<()> {
     let article = &output.document.article;
-    // The text is stored once, in its own column; the JSON keeps the rest.
-    let mut without_text = output.clone();
-    without_text.document.article.text = String::new();
-    without_text.document.id = id.to_string();
     let fp = meta.fingerprint.map(|f| f as i64);
     let b = meta.fingerprint.map(bands);
     let added = std::time::SystemTime::now()
@@ -191,7 +194,7 @@ fn insert_document_row(
         b.map(|b| b[3]),
         story,
         added,
-        serde_json::to_string(&without_text)?,
+        crate::stored_output::encode(output, id)?,
         doc,
     ])?;
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
@@ -409,13 +412,58 @@ struct Resolver<'a> {
     tx: &'a Connection,
     entity_actors: &'a HashMap<String, i64>,
     entities: &'a [OutEntity],
+    /// (entity, name, code) → actor, for the references already resolved
+    /// in this document. A long page repeats a few speakers thousands of
+    /// times, and each resolution scans the document's entities and asks
+    /// the database. Within one document a reference's actor, once found,
+    /// never changes: the entities and their mention counts are stored
+    /// before any quote or event. Its want of one can: a later reference
+    /// may create an actor of its name ("50-State Poll" after "50-state
+    /// poll"), so a `None` holds only until the next actor is created.
+    actors: RefCell<HashMap<ReferenceKey, Resolved>>,
+    /// Country (ISO 3166 alpha-3) → its actor, as [`Self::unit`] found it.
+    countries: RefCell<HashMap<&'static str, i64>>,
+    /// Counts the calls that may have created an actor: a `None` resolved
+    /// at another count is asked again.
+    creations: Cell<u64>,
+}
+
+/// What a reference's actor depends on: its entity, name and code.
+type ReferenceKey = (Option<String>, String, Option<String>);
+
+/// A reference's actor, or the [`Resolver::creations`] count at which it
+/// had none.
+#[derive(Clone, Copy)]
+enum Resolved {
+    Actor(i64),
+    NoneAt(u64),
 }
 
 impl Resolver<'_> {
-    /// The actor a reference names: its entity's actor; else a document
-    /// entity of that name or surname; else a stored actor of that name;
-    /// else a new actor, if the name looks like a proper name (has a capital
-    /// letter — "officials" or "he" make no actor).
+    /// [`Self::actor`], asked once per document for each reference (see
+    /// [`Self::actors`]).
+    fn known_actor(&self, r: &OutReference) -> Result<Option<i64>> {
+        let key = (r.entity.clone(), r.name.clone(), r.actor.clone());
+        match self.actors.borrow().get(&key) {
+            Some(Resolved::Actor(actor)) => return Ok(Some(*actor)),
+            Some(Resolved::NoneAt(at)) if *at == self.creations.get() => return Ok(None),
+            _ => {}
+        }
+        let actor = self.actor(r)?;
+        let resolved = match actor {
+            Some(actor) => Resolved::Actor(actor),
+            None => Resolved::NoneAt(self.creations.get()),
+        };
+        self.actors.borrow_mut().insert(key, resolved);
+        Ok(actor)
+    }
+
+    /// [`country_actor`], counted as a creation.
+    fn country_actor(&self, country: &Country) -> Result<i64> {
+        self.creations.set(self.creations.get() + 1);
+        country_actor(self.tx, country)
+    }
+
     fn actor(&self, r: &OutReference) -> Result<Option<i64>> {
         let country = country_of(r.actor.as_deref());
         // A person is themself, an entity with a country its actor; a
@@ -425,7 +473,7 @@ impl Resolver<'_> {
             let entity_country = country_of(e.actor.as_deref());
             match country {
                 Some(c) if e.kind != "PERSON" && entity_country.is_none() => {
-                    Ok(Some(country_actor(self.tx, c)?))
+                    Ok(Some(self.country_actor(c)?))
                 }
                 _ => Ok(Some(actor)),
             }
@@ -458,7 +506,7 @@ impl Resolver<'_> {
             }
         }
         if let Some(c) = country {
-            return Ok(Some(country_actor(self.tx, c)?));
+            return Ok(Some(self.country_actor(c)?));
         }
         let stored: Option<i64> = self
             .tx
@@ -473,6 +521,7 @@ impl Resolver<'_> {
         if !r.name.chars().any(char::is_uppercase) {
             return Ok(None);
         }
+        self.creations.set(self.creations.get() + 1);
         Ok(Some(upsert_actor(
             self.tx,
             "MISC",
@@ -486,31 +535,55 @@ impl Resolver<'_> {
     /// page: its country when its code has one (a person coded `JPNGOV` is
     /// Japan's), else its own actor.
     fn unit(&self, r: &OutReference, actor: Option<i64>) -> Result<Option<i64>> {
-        match country_of(r.actor.as_deref()) {
-            Some(c) => Ok(Some(country_actor(self.tx, c)?)),
-            None => Ok(actor),
+        let Some(country) = country_of(r.actor.as_deref()) else {
+            return Ok(actor);
+        };
+        if let Some(known) = self.countries.borrow().get(country.iso3) {
+            return Ok(Some(*known));
         }
+        let unit = self.country_actor(country)?;
+        self.countries.borrow_mut().insert(country.iso3, unit);
+        Ok(Some(unit))
     }
+}
+
+/// The first listed quote of each text hash in the document's story, as
+/// far as this document has asked or written it, and how many quotes the
+/// document listed (not copies): a page repeating one quote a million
+/// times asks the database once.
+#[derive(Default)]
+struct QuoteOriginals {
+    by_text_hash: HashMap<i64, Option<i64>>,
+    listed: i64,
 }
 
 fn insert_quote(
     tx: &Connection,
     ctx: &DocContext,
     resolver: &Resolver<'_>,
+    originals: &mut QuoteOriginals,
     index: usize,
     q: &OutQuote,
 ) -> Result<()> {
     let text_hash = fnv1a(&q.text);
-    let copy_of: Option<i64> = tx
-        .prepare_cached(
-            "SELECT quote FROM quotes WHERE story = ?1 AND text_hash = ?2 AND copy_of IS NULL
-             ORDER BY quote LIMIT 1",
-        )?
-        .query_row(params![ctx.story, text_hash], |r| r.get(0))
-        .optional()?;
+    let copy_of: Option<i64> = match originals.by_text_hash.get(&text_hash) {
+        Some(known) => *known,
+        None => {
+            let stored = tx
+                .prepare_cached(
+                    "SELECT quote FROM quotes WHERE story = ?1 AND text_hash = ?2
+                         AND copy_of IS NULL
+                     ORDER BY quote LIMIT 1",
+                )?
+                .query_row(params![ctx.story, text_hash], |r| r.get(0))
+                .optional()?;
+            originals.by_text_hash.insert(text_hash, stored);
+            stored
+        }
+    };
     let (speaker_actor, speaker_unit) = match &q.speaker {
         Some(s) => {
-            let actor = resolver.actor(s)?;
+            let actor = resolver.known_actor(s)?;
             (actor, resolver.unit(s, actor)?)
         }
         None => (None, None),
@@ -539,8 +612,9 @@ fn insert_quote(
         speaker_unit,
     ])?;
     if copy_of.is_none() {
-        bump(tx, "quotes", 1)?;
+        originals.listed += 1;
         let quote = tx.last_insert_rowid();
+        originals.by_text_hash.insert(text_hash, Some(quote));
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
             .execute(params![quote, q.text])?;
     }
@@ -555,11 +629,11 @@ fn insert_event(
     e: &OutEvent,
 ) -> Result<Option<i64>> {
     let source_actor = match &e.source {
-        Some(r) => resolver.actor(r)?,
+        Some(r) => resolver.known_actor(r)?,
         None => None,
     };
     let target_actor = match &e.target {
-        Some(r) => resolver.actor(r)?,
+        Some(r) => resolver.known_actor(r)?,
         None => None,
     };
     let source_unit = match &e.source {

@@ -1007,3 +1007,58 @@ fn a_country_counts_its_capital_and_demonym_but_not_a_city_named_as_a_place() {
     assert_eq!(montreal.len(), 1);
     assert_ne!(montreal[0].actor_id, canada[0].actor_id);
 }
+
+#[test]
+fn analyses_stored_as_json_text_before_version_11_still_read_and_export() {
+    let (dir, mut store) = open();
+    let old = output("old");
+    store.insert(&old, "h-old").unwrap();
+    drop(store);
+    // The row as version 10 wrote it: the JSON, without its text, as TEXT.
+    let path = dir.path().join("test.db");
+    let mut without_text = old.clone();
+    without_text.document.article.text.clear();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE documents SET output = ?1 WHERE id = 'old'",
+        [serde_json::to_string(&without_text).unwrap()],
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA user_version = 10").unwrap();
+    let kind: String = conn
+        .query_row("SELECT typeof(output) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kind, "text");
+    drop(conn);
+    let mut store = Store::open(&path).unwrap();
+    let new = analysis_of("new", &format!("{TEXT} Reporting by staff.")).to_contract();
+    store.insert(&new, "h-new").unwrap();
+    assert_eq!(store.document("old").unwrap(), Some(old.clone()));
+    assert_eq!(store.document("new").unwrap(), Some(new.clone()));
+    let mut lines = Vec::new();
+    assert_eq!(store.export_jsonl(&mut lines).unwrap(), 2);
+    let exported: Vec<Output> = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(exported, vec![old, new]);
+}
+
+#[test]
+fn a_newer_analysis_is_stored_packed_not_as_text() {
+    let (dir, mut store) = open();
+    store.insert(&output("a"), "h").unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("test.db")).unwrap();
+    let (kind, stored, json): (String, i64, i64) = conn
+        .query_row(
+            "SELECT typeof(output), length(output), length(text) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "blob");
+    let plain = serde_json::to_string(&output("a")).unwrap().len() as i64 - json;
+    assert!(stored < plain, "packed {stored} bytes, JSON {plain}");
+}
