@@ -567,7 +567,7 @@ fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
         }
     }
     // Propagate multi-word names to untagged occurrences.
-    let names: Vec<(Vec<&str>, u8)> = votes
+    let mut names: Vec<(Vec<&str>, u8)> = votes
         .iter()
         .filter_map(|(name, v)| {
             let words: Vec<&str> = name.split(' ').collect();
@@ -579,6 +579,10 @@ fn make_consistent(tags: &mut [Vec<u8>], sentences: &[Vec<&str>]) {
                 .flatten()
         })
         .collect();
+    // Where two names overlap, the one taken first wins: longer names
+    // first, then in word order, so that the outcome does not depend on
+    // the map's iteration order (seeded afresh in every process).
+    names.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     propagate(tags, sentences, &names);
 }
 
@@ -660,6 +664,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn overlapping_names_are_propagated_the_same_way_every_time() {
+        // "Ana Berg" (a person) and "Berg Lund" (an organisation) overlap in
+        // the untagged third sentence: the first in word order wins, in every
+        // run, whatever order the name map iterates in.
+        let sentences: Vec<Vec<&str>> = ["Ana Berg spoke", "Berg Lund said", "Ana Berg Lund"]
+            .iter()
+            .map(|s| s.split(' ').collect())
+            .collect();
+        for _ in 0..32 {
+            let mut tags = vec![vec![1, 2, 0], vec![3, 4, 0], vec![0, 0, 0]];
+            make_consistent(&mut tags, &sentences);
+            assert_eq!(tags[2], vec![1, 2, 0]);
         }
     }
 
