@@ -252,6 +252,35 @@ fn ingest_keeps_good_documents_reports_bad_ones_and_never_duplicates() {
 }
 
 #[test]
+fn ingest_with_one_job_stores_in_input_order_and_refuses_zero_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    // A long one first: with several workers the short ones would finish
+    // (and be listed) before it.
+    write(&input, "a-long.txt", ARTICLE.repeat(40).as_bytes());
+    for name in ["b.txt", "c.txt", "d.txt"] {
+        let text = format!("Canada will send wheat to Sudan, {name} reported on Wednesday.");
+        write(&input, name, text.as_bytes());
+    }
+    let db = dir.path().join("test.db");
+    let out = run_ok(
+        newsgraph()
+            .args(["ingest", "--jobs", "1", "--list", "--db"])
+            .arg(&db)
+            .arg(&input),
+    );
+    assert_eq!(stdout(&out), "a-long\nb\nc\nd\n");
+
+    let zero = run(newsgraph()
+        .args(["ingest", "--jobs", "0", "--db"])
+        .arg(&db)
+        .arg(&input));
+    assert!(!zero.status.success());
+    assert!(stderr(&zero).contains("--jobs"), "{}", stderr(&zero));
+}
+
+#[test]
 fn ingest_fails_when_nothing_can_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("input");

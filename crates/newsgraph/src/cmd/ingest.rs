@@ -60,6 +60,11 @@ pub struct Args {
     /// (committed), one per line.
     #[arg(long)]
     pub list: bool,
+    /// Documents extracted and analysed at once (worker threads; a writer
+    /// thread stores what they finish). Default: one per core this process
+    /// may run on.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// Runs `newsgraph ingest`.
@@ -81,7 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pipeline = Arc::new(args.analysis.pipeline()?);
     let options = ingest::Options {
         max_analysis: args.analysis.max_analysis(),
-        workers: 0,
+        workers: args.jobs.map_or(0, usize::from),
     };
     let mut stdout = std::io::stdout().lock();
     let mut list_error = None;
