@@ -278,3 +278,23 @@ fn meeting_the_press_is_no_consultation() {
     let f = facts("The Canadian foreign minister met Russian President Vladimir Putin on Monday.");
     assert!(has(&f, "CAN", "RUS", "04"), "{f:?}");
 }
+
+#[test]
+fn calling_someone_a_name_of_blame_is_denouncing_them() {
+    let f = facts("Kenya called the Ugandan vote a sham on Friday.");
+    assert!(has(&f, "KEN", "UGA", "111"), "{f:?}");
+    let f = facts("Peru branded the Chilean report a fabrication.");
+    assert!(has(&f, "PER", "CHL", "111"), "{f:?}");
+    let f = facts("The Danish minister described the Swedish plan as reckless.");
+    assert!(has(&f, "DNK", "SWE", "111"), "{f:?}");
+    // "called for" and "called on" stay appeals, not blame.
+    let f = facts("Ghana called for an end to the violations in Togo.");
+    assert!(!has(&f, "", "", "111"), "{f:?}");
+    // "it" is the act blamed, not an actor to name as the target.
+    let f =
+        facts("The Mexican government approved the Cuban request, and Chile called it a mistake.");
+    assert!(!has(&f, "CHL", "", "111"), "{f:?}");
+    // Praise is no blame.
+    let f = facts("Norway called the Finnish plan a breakthrough.");
+    assert!(!has(&f, "", "", "11"), "{f:?}");
+}
