@@ -298,3 +298,16 @@ fn calling_someone_a_name_of_blame_is_denouncing_them() {
     let f = facts("Norway called the Finnish plan a breakthrough.");
     assert!(!has(&f, "", "", "11"), "{f:?}");
 }
+
+#[test]
+fn praise_and_defence_said_other_ways() {
+    let f = facts("The Kenyan president spoke highly of the Ugandan leader on Monday.");
+    assert!(has(&f, "KEN", "UGA", "051"), "{f:?}");
+    let f = facts("The Danish minister saluted the Norwegian government for its courage.");
+    assert!(has(&f, "DNK", "NOR", "051"), "{f:?}");
+    let f = facts("Peru rose to the defense of the Bolivian government.");
+    assert!(has(&f, "PER", "BOL", "052"), "{f:?}");
+    // A report that "cheered" people gladdened them; it praised no one.
+    let f = facts("The strong Kenyan jobs report cheered Ugandan investors.");
+    assert!(!has(&f, "", "", "05"), "{f:?}");
+}
