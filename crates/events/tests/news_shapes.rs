@@ -311,3 +311,21 @@ fn praise_and_defence_said_other_ways() {
     let f = facts("The strong Kenyan jobs report cheered Ugandan investors.");
     assert!(!has(&f, "", "", "05"), "{f:?}");
 }
+
+#[test]
+fn what_someone_is_criticised_or_praised_for_they_did() {
+    let f = facts("Moscow condemned Ankara for having shot down a Russian jet.");
+    assert!(has(&f, "RUS", "TUR", "111"), "{f:?}");
+    assert!(has(&f, "TUR", "RUS", "19"), "{f:?}");
+    let f = facts("The Kenyan government thanked Uganda for sending food aid to Somalia.");
+    assert!(has(&f, "UGA", "SOM", "07"), "{f:?}");
+    // An accusation's reason is only alleged.
+    let f = facts("Peru accused Chile of attacking Bolivian ships.");
+    assert!(!has(&f, "CHL", "BOL", "19"), "{f:?}");
+    let f = facts("Peru blamed Chile for attacking Bolivian ships.");
+    assert!(!has(&f, "CHL", "BOL", "19"), "{f:?}");
+    // A noun phrase between the gerund and a name is its object: the
+    // decision was attacked, not the court.
+    let f = facts("Senators criticized the Mexican president for attacking the ruling with Chilean judges present.");
+    assert!(!has(&f, "MEX", "CHL", "19"), "{f:?}");
+}
