@@ -473,6 +473,17 @@ fn a_perfect_gerund_after_a_preposition_is_what_someone_is_blamed_for() {
         "{:?}",
         summary(&ev)
     );
+    // The attack is told as done, by the one condemned: never the
+    // condemner's own.
+    assert!(
+        !summary(&ev)
+            .iter()
+            .any(|(s, _, c, _)| c.starts_with("19") && s.starts_with("GHA")),
+        "{:?}",
+        summary(&ev)
+    );
+    // What someone is accused of is only alleged.
+    let ev = code("Ghana accused Togo of having attacked a Ghanaian border post.");
     assert!(
         !summary(&ev).iter().any(|(_, _, c, _)| c.starts_with("19")),
         "{:?}",

@@ -278,3 +278,54 @@ fn meeting_the_press_is_no_consultation() {
     let f = facts("The Canadian foreign minister met Russian President Vladimir Putin on Monday.");
     assert!(has(&f, "CAN", "RUS", "04"), "{f:?}");
 }
+
+#[test]
+fn calling_someone_a_name_of_blame_is_denouncing_them() {
+    let f = facts("Kenya called the Ugandan vote a sham on Friday.");
+    assert!(has(&f, "KEN", "UGA", "111"), "{f:?}");
+    let f = facts("Peru branded the Chilean report a fabrication.");
+    assert!(has(&f, "PER", "CHL", "111"), "{f:?}");
+    let f = facts("The Danish minister described the Swedish plan as reckless.");
+    assert!(has(&f, "DNK", "SWE", "111"), "{f:?}");
+    // "called for" and "called on" stay appeals, not blame.
+    let f = facts("Ghana called for an end to the violations in Togo.");
+    assert!(!has(&f, "", "", "111"), "{f:?}");
+    // "it" is the act blamed, not an actor to name as the target.
+    let f =
+        facts("The Mexican government approved the Cuban request, and Chile called it a mistake.");
+    assert!(!has(&f, "CHL", "", "111"), "{f:?}");
+    // Praise is no blame.
+    let f = facts("Norway called the Finnish plan a breakthrough.");
+    assert!(!has(&f, "", "", "11"), "{f:?}");
+}
+
+#[test]
+fn praise_and_defence_said_other_ways() {
+    let f = facts("The Kenyan president spoke highly of the Ugandan leader on Monday.");
+    assert!(has(&f, "KEN", "UGA", "051"), "{f:?}");
+    let f = facts("The Danish minister saluted the Norwegian government for its courage.");
+    assert!(has(&f, "DNK", "NOR", "051"), "{f:?}");
+    let f = facts("Peru rose to the defense of the Bolivian government.");
+    assert!(has(&f, "PER", "BOL", "052"), "{f:?}");
+    // A report that "cheered" people gladdened them; it praised no one.
+    let f = facts("The strong Kenyan jobs report cheered Ugandan investors.");
+    assert!(!has(&f, "", "", "05"), "{f:?}");
+}
+
+#[test]
+fn what_someone_is_criticised_or_praised_for_they_did() {
+    let f = facts("Moscow condemned Ankara for having shot down a Russian jet.");
+    assert!(has(&f, "RUS", "TUR", "111"), "{f:?}");
+    assert!(has(&f, "TUR", "RUS", "19"), "{f:?}");
+    let f = facts("The Kenyan government thanked Uganda for sending food aid to Somalia.");
+    assert!(has(&f, "UGA", "SOM", "07"), "{f:?}");
+    // An accusation's reason is only alleged.
+    let f = facts("Peru accused Chile of attacking Bolivian ships.");
+    assert!(!has(&f, "CHL", "BOL", "19"), "{f:?}");
+    let f = facts("Peru blamed Chile for attacking Bolivian ships.");
+    assert!(!has(&f, "CHL", "BOL", "19"), "{f:?}");
+    // A noun phrase between the gerund and a name is its object: the
+    // decision was attacked, not the court.
+    let f = facts("Senators criticized the Mexican president for attacking the ruling with Chilean judges present.");
+    assert!(!has(&f, "MEX", "CHL", "19"), "{f:?}");
+}

@@ -669,7 +669,11 @@ fn code_sentence(
         // "accused Iran of attacking", "refrained from attacking": a gerund
         // after these prepositions is what someone is blamed for or kept
         // from, not an event the sentence reports.
-        if is_blamed_gerund(s, i) || is_proposed_gerund(s, i) {
+        // "lashed out at Turkey for having shot down a Russian bomber",
+        // "praised Japan for sending aid": what someone is criticised or
+        // praised for is told as done, by the one criticised or praised.
+        let reason_doer = reason_doer(s, i, &coded);
+        if reason_doer.is_none() && (is_blamed_gerund(s, i) || is_proposed_gerund(s, i)) {
             continue;
         }
         if i > 0 && s.tokens[i].is_capitalized() && !matches!(s.tokens[i - 1].text, "“" | "\"") {
@@ -711,18 +715,22 @@ fn code_sentence(
             && i > 0
             && s.tokens[i - 1].text == ","
             && s.tokens[i].lower.ends_with("ing");
-        let inherited = sources
-            .iter()
-            .rev()
-            .find(|(h, _)| *h + 15 >= i)
-            .map(|(_, p)| *p)
-            .filter(|_| shares_subject)
-            .or_else(|| {
-                participle
-                    .then(|| roles::clause_subject(s, i - 1))
-                    .flatten()
-            });
-        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded);
+        let inherited = reason_doer.or_else(|| {
+            sources
+                .iter()
+                .rev()
+                .find(|(h, _)| *h + 15 >= i)
+                .map(|(_, p)| *p)
+                .filter(|_| shares_subject)
+                .or_else(|| {
+                    participle
+                        .then(|| roles::clause_subject(s, i - 1))
+                        .flatten()
+                })
+        });
+        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded).filter(
+            |(c, _)| reason_doer.is_none() || c.iter().all(|c| acts_on_object(s, m.last, c)),
+        );
         if let Some((c, source)) = found {
             coded.extend(c);
             if let Some(source) = source {
@@ -767,6 +775,61 @@ fn code_sentence(
         .collect();
     coded.extend(derived);
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
+}
+
+/// The phrase that did what the gerund at `i` says when it gives the reason
+/// for a criticism or praise just coded ("criticized Turkey for shooting
+/// down", "thanked Japan for having sent"): the one criticised or praised.
+/// An accusation's reason ("blamed Russia for attacking", "accused Iran of
+/// attacking") is only alleged, so it gives none.
+fn reason_doer(s: &Sentence, i: usize, coded: &[Coded]) -> Option<usize> {
+    let lower = |k: usize| s.tokens[k].lower.as_str();
+    let for_at = if i >= 1 && lower(i - 1) == "for" && lower(i).ends_with("ing") {
+        i - 1
+    } else if i >= 2 && lower(i - 1) == "having" && lower(i - 2) == "for" {
+        i - 2
+    } else {
+        return None;
+    };
+    let judged = coded.last().filter(|c| {
+        (cameo::root(&c.code) == "05" || matches!(c.code.as_str(), "110" | "111"))
+            && c.head < for_at
+            && c.modality.is_fact()
+    })?;
+    let p = s
+        .phrases
+        .iter()
+        .position(|p| p.end == for_at && p.start > judged.head)?;
+    let (from, to) = (
+        s.tokens[s.phrases[p].start].span.start,
+        s.tokens[for_at - 1].span.end,
+    );
+    judged
+        .targets
+        .iter()
+        .any(|t| t.span.start >= from && t.span.end <= to)
+        .then_some(p)
+}
+
+/// Whether every target of `c` is the object right after its trigger's last
+/// token `last` ("for shooting down a Russian jet", "for sending advisers to
+/// Baghdad"), not someone past another noun phrase ("for attacking the
+/// decision with members of the court": the decision was attacked).
+fn acts_on_object(s: &Sentence, last: usize, c: &Coded) -> bool {
+    c.targets.iter().all(|t| {
+        let to = s
+            .tokens
+            .iter()
+            .position(|k| k.span.start >= t.span.start)
+            .unwrap_or(s.tokens.len());
+        let between = s.tokens.get(last + 1..to.saturating_sub(1)).unwrap_or(&[]);
+        !between.iter().any(|k| {
+            matches!(
+                k.lower.as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those"
+            )
+        })
+    })
 }
 
 /// Whether the verb at `i` is a gerund after a preposition ("accused
