@@ -91,7 +91,9 @@ pub(crate) fn decode(value: ValueRef<'_>, text: String) -> Result<Output> {
             let mut json = Vec::with_capacity(frame.len().saturating_mul(4));
             lz4_flex::frame::FrameDecoder::new(frame)
                 .read_to_end(&mut json)
-                .map_err(|e| StoreError::Corrupt(format!("a stored analysis is damaged: {e}")))?;
+                .map_err(|e| {
+                    StoreError::Corrupt(format!("a stored analysis cannot be unpacked ({e})"))
+                })?;
             serde_json::from_slice(&json)?
         }
         other => {
@@ -166,6 +168,6 @@ mod tests {
         let frame = encode(&sample(), "a").unwrap();
         let damaged = &frame[..frame.len() / 2];
         let err = decode(ValueRef::Blob(damaged), String::new()).unwrap_err();
-        assert!(err.to_string().contains("damaged"), "{err}");
+        assert!(err.to_string().contains("cannot be unpacked"), "{err}");
     }
 }
