@@ -130,6 +130,45 @@ impl Alternatives {
             _ => None,
         }
     }
+
+    /// Whether an alternative may start at one of the tokens whose
+    /// [`FirstBytes`] are `window`: false only when none can, so that a
+    /// pattern whose words are nowhere near the verb is passed over without
+    /// a scan of its window.
+    fn may_start_in(&self, window: &FirstBytes) -> bool {
+        self.short || self.firsts.iter().zip(window).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// A set of first bytes, one bit each.
+type FirstBytes = [u64; 4];
+
+/// The first bytes an alternative (of two bytes or more, see
+/// [`Alternatives::at`]) may start with to match one of `tokens`: a token's
+/// own first byte, and for a one-byte token the first byte of the words it
+/// is the singular of ("a" of "as", "y" of "ies", see [`word_is`]). An
+/// empty token could match any alternative: all bits.
+fn first_bytes(tokens: &[Token]) -> FirstBytes {
+    let mut bits = [0u64; 4];
+    let mut set = |b: u8| bits[usize::from(b >> 6)] |= 1 << (b & 63);
+    for t in tokens {
+        match t.lower.as_bytes() {
+            [] => return [u64::MAX; 4],
+            [b'y'] => {
+                set(b'y');
+                set(b'i');
+            }
+            [b, ..] => set(*b),
+        }
+    }
+    bits
+}
+
+/// Whether every slot of a phrase may match within a window whose tokens
+/// have `window` as their first bytes (each slot must match at a token of
+/// that window, see [`phrase_from`]).
+fn may_match(slots: &[Slot], window: &FirstBytes) -> bool {
+    slots.iter().all(|s| s.may_start_in(window))
 }
 
 #[derive(Debug, Clone)]
@@ -540,12 +579,14 @@ impl VerbDictionary {
             k
         };
         let subject_end = at.saturating_sub(form.front.len());
+        let subject_bytes = first_bytes(&tokens[subject_start..subject_end]);
+        let object_bytes = first_bytes(&tokens[verb_end..window_end]);
         let mut best: Option<(usize, usize, DictMatch)> = None;
         for p in &self.patterns[form.block as usize] {
-            let subject_ok = p
-                .subject
-                .iter()
-                .all(|s| phrase_from(s, tokens, subject_start, subject_end).is_some());
+            let subject_ok = p.subject.iter().all(|s| {
+                may_match(s, &subject_bytes)
+                    && phrase_from(s, tokens, subject_start, subject_end).is_some()
+            });
             if !subject_ok {
                 continue;
             }
@@ -555,9 +596,11 @@ impl VerbDictionary {
             let mut ok = true;
             for e in &p.object {
                 let found = match e {
-                    Element::Phrase(slots) => {
-                        phrase_from(slots, tokens, pos, window_end).map(|(_, e)| e)
-                    }
+                    Element::Phrase(slots) => may_match(slots, &object_bytes)
+                        .then(|| phrase_from(slots, tokens, pos, window_end))
+                        .flatten()
+                        .map(|(_, e)| e),
+                    Element::Prep(_, slots) if !may_match(slots, &object_bytes) => None,
                     Element::Prep(prep, slots) => (pos..window_end)
                         .filter(|&k| tokens[k].lower == *prep)
                         .find_map(|k| {
@@ -652,6 +695,35 @@ mod tests {
         ] {
             assert!(!word_is(lower, w), "{lower} {w}");
         }
+    }
+
+    #[test]
+    fn the_window_filter_passes_every_word_a_token_matches() {
+        // The first-byte filter only skips work: a pattern word that
+        // `word_is` matches at a token always passes it.
+        for (lower, w) in [
+            ("talks", "talk"),
+            ("party", "parties"),
+            ("a", "as"),
+            ("y", "ies"),
+            ("o", "oes"),
+        ] {
+            assert!(word_is(lower, w), "{lower} {w}");
+            let token = Token {
+                span: Span::new(0, lower.len()),
+                text: lower,
+                lower: lower.to_string(),
+            };
+            let slot = Alternatives::new(vec![vec![w]]);
+            assert!(slot.may_start_in(&first_bytes(&[token])), "{lower} {w}");
+        }
+        let far = Token {
+            span: Span::new(0, 4),
+            text: "army",
+            lower: "army".to_string(),
+        };
+        let slot = Alternatives::new(vec![vec!["houses"]]);
+        assert!(!slot.may_start_in(&first_bytes(&[far])));
     }
 
     #[test]
