@@ -309,7 +309,7 @@ fn matches(e: &Entry, tokens: &[Token], at: usize) -> Option<usize> {
         } else if last && e.stem {
             t.lower.starts_with(w.as_ref()) && t.is_capitalized()
         } else if last && matches!(e.kind, EntryKind::Agent { .. }) {
-            t.lower == *w || t.lower == lexicon::inflect::plural(w)
+            t.lower == *w || lexicon::inflect::is_plural(&t.lower, w)
         } else {
             t.lower == *w
         };

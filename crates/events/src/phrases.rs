@@ -258,6 +258,9 @@ fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece
     if !gazetteer.may_start_name(first_word) {
         return None;
     }
+    // The forms tried are written into two buffers kept across lengths:
+    // this runs at every capitalised token.
+    let (mut written, mut fixed) = (String::new(), String::new());
     for len in (1..=4).rev() {
         let Some(ts) = tokens.get(i..i + len) else {
             continue;
@@ -267,16 +270,25 @@ fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece
         if !ts[0].is_word() || ts[0].lower == "the" {
             return None;
         }
-        let written = ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        written.clear();
+        for (k, t) in ts.iter().enumerate() {
+            if k > 0 {
+                written.push(' ');
+            }
+            written.push_str(t.text);
+        }
         let has_capital = written.chars().any(char::is_uppercase);
         // Fix the case of words written with some capital ("iSrael") and
         // of demonyms ("tunisian"), not of lowercase nouns that happen to
         // spell a place ("turkey", "nice").
-        let mut forms = vec![written.clone()];
-        if has_capital || len == 1 {
-            forms.push(title_case(&written));
-        }
-        for (n, form) in forms.iter().enumerate() {
+        let recased = has_capital || len == 1;
+        for n in 0..1 + usize::from(recased) {
+            let form = if n == 0 {
+                written.as_str()
+            } else {
+                title_case(&written, &mut fixed);
+                fixed.as_str()
+            };
             let Some(place) = gazetteer.lookup(form) else {
                 continue;
             };
@@ -346,21 +358,20 @@ fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {
     }
 }
 
-/// "iSrael" → "Israel", "south korea" → "South Korea".
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(f) => f
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
+/// Writes `s` title-cased into `out`: "iSrael" → "Israel", "south korea"
+/// → "South Korea".
+fn title_case(s: &str, out: &mut String) {
+    out.clear();
+    for (k, w) in s.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut cs = w.chars();
+        if let Some(f) = cs.next() {
+            out.extend(f.to_uppercase());
+            out.extend(cs.flat_map(char::to_lowercase));
+        }
+    }
 }
 
 /// An entity of the `nlp` stage with an actor code, starting at token `i`.

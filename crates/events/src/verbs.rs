@@ -319,22 +319,29 @@ fn match_elements(
         return Some((last, None));
     };
     match first {
-        Element::Gap => (0..=MAX_GAP).find_map(|skip| {
-            let crossed = tokens.get(at..at + skip)?;
-            // A gap ends at a sentence end and at an infinitive of
-            // another event verb ("promised to provide aid" is "provide").
-            let infinitive = crossed.iter().enumerate().any(|(k, t)| {
-                t.lower == "to" && tokens.get(at + k + 1).is_some_and(|n| is_head(&n.lower))
-            });
-            if infinitive
-                || crossed
-                    .iter()
-                    .any(|t| matches!(t.text, "." | ";" | "?" | "!"))
-            {
+        Element::Gap => {
+            if at > tokens.len() {
                 return None;
             }
-            match_elements(rest, tokens, phrases, at + skip, last, is_head)
-        }),
+            // A gap ends at a sentence end and at an infinitive of
+            // another event verb ("promised to provide aid" is "provide"):
+            // each wider gap crosses one more token, tested once.
+            let ends_gap = |k: usize, t: &Token| {
+                (t.lower == "to" && tokens.get(k + 1).is_some_and(|n| is_head(&n.lower)))
+                    || matches!(t.text, "." | ";" | "?" | "!")
+            };
+            for skip in 0..=MAX_GAP {
+                if let Some(k) = skip.checked_sub(1).map(|s| at + s) {
+                    if tokens.get(k).is_none_or(|t| ends_gap(k, t)) {
+                        return None;
+                    }
+                }
+                if let Some(m) = match_elements(rest, tokens, phrases, at + skip, last, is_head) {
+                    return Some(m);
+                }
+            }
+            None
+        }
         Element::Word(alts) => {
             let t = tokens.get(at)?;
             word_matches(alts, &t.lower).then_some(())?;

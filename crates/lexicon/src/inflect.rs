@@ -22,6 +22,20 @@ pub fn plural(noun: &str) -> String {
     s_form(noun)
 }
 
+/// Whether `word` is the [`plural`] of `noun`, told without building the
+/// plural: the event coder's actor table asks this of every role noun it
+/// tries at every capable token.
+pub fn is_plural(word: &str, noun: &str) -> bool {
+    if let Some(p) = irregulars().plural_of(noun) {
+        return word == p;
+    }
+    if let Some(stem) = noun.strip_suffix("man") {
+        return word.strip_prefix(stem) == Some("men");
+    }
+    let (stem, ending) = s_form_parts(noun);
+    word.strip_prefix(stem) == Some(ending)
+}
+
 /// The third-person singular present of a lowercase verb ("say" → "says",
 /// "deny" → "denies", "stress" → "stresses").
 pub fn third_person(verb: &str) -> String {
@@ -57,18 +71,24 @@ pub fn present_participle(verb: &str) -> String {
 
 /// "-s"/"-es"/"-ies".
 fn s_form(word: &str) -> String {
+    let (stem, ending) = s_form_parts(word);
+    format!("{stem}{ending}")
+}
+
+/// The "-s" form of `word` as the part of it kept and the ending put after.
+fn s_form_parts(word: &str) -> (&str, &'static str) {
     if let Some(stem) = word.strip_suffix('y') {
         if ends_in_consonant(stem) {
-            return format!("{stem}ies");
+            return (stem, "ies");
         }
     }
     if ["s", "x", "z", "ch", "sh", "o"]
         .iter()
         .any(|s| word.ends_with(s))
     {
-        return format!("{word}es");
+        return (word, "es");
     }
-    format!("{word}s")
+    (word, "s")
 }
 
 /// "-ed" or "-ing" (`suffix`) on a verb without an irregular form.
@@ -154,6 +174,18 @@ mod tests {
             ("official", "officials"),
         ] {
             assert_eq!(plural(one), many);
+            assert!(is_plural(many, one), "{many} of {one}");
+        }
+        for (word, noun) in [
+            ("officials", "authority"),
+            ("spokesman", "spokesman"),
+            ("childs", "child"),
+            ("embassys", "embassy"),
+            ("businesss", "business"),
+            ("official", "official"),
+            ("officialss", "official"),
+        ] {
+            assert!(!is_plural(word, noun), "{word} is no plural of {noun}");
         }
     }
 

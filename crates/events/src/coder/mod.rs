@@ -20,6 +20,7 @@ mod discard;
 mod doers;
 mod headline;
 mod modality;
+mod near;
 mod nominal;
 mod people;
 mod roles;
@@ -172,10 +173,14 @@ pub fn code(
     let mut events: Vec<Event> = Vec::new();
     let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
     let mut nouns = nominal::NounCodes::new(verbs);
+    // Sentences come in text order: each one's tokens are searched for
+    // from where the previous one's ended.
+    let mut after_last = 0;
     for &span in sentences {
-        let first = shared.partition_point(|t| t.span().start < span.start);
+        let first = near::partition_point_near(shared, after_last, |t| t.span().start < span.start);
         budget.progress(Step::Events, first, shared.len())?;
-        let last = shared.partition_point(|t| t.span().end <= span.end);
+        let last = near::partition_point_near(shared, first, |t| t.span().end <= span.end);
+        after_last = last;
         let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
         // Hostile input can make a "sentence" of a whole page; windows
         // keep the work per sentence bounded.

@@ -86,6 +86,8 @@ struct Alternatives {
     /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
     /// start with none of them, and are told so without a search.
     firsts: [u64; 4],
+    /// The first two bytes of the first words, as a [`Pairs`] set.
+    pairs: Pairs,
     /// Some first word is shorter than two bytes (or missing), which the
     /// first byte does not decide.
     short: bool,
@@ -94,10 +96,14 @@ struct Alternatives {
 impl Alternatives {
     fn new(alts: Vec<Vec<&'static str>>) -> Self {
         let mut by_byte = Vec::with_capacity(alts.len());
+        let mut pairs = [0u64; 4];
         let mut short = false;
         for (i, alt) in alts.iter().enumerate() {
             match alt.first().map(|w| w.as_bytes()) {
-                Some(w) if w.len() >= 2 => by_byte.push((w[0], i as u32)),
+                Some(&[a, b, ..]) => {
+                    by_byte.push((a, i as u32));
+                    add_pair(&mut pairs, a, b);
+                }
                 _ => short = true,
             }
         }
@@ -110,6 +116,7 @@ impl Alternatives {
             alts,
             by_byte,
             firsts,
+            pairs,
             short,
         }
     }
@@ -130,6 +137,58 @@ impl Alternatives {
             _ => None,
         }
     }
+
+    /// Whether an alternative may start at one of the tokens whose
+    /// [`window_pairs`] are `window`: false only when none can, so that a
+    /// pattern whose words are nowhere near the verb is passed over without
+    /// a scan of its window.
+    fn may_start_in(&self, window: &Pairs) -> bool {
+        self.short || self.pairs.iter().zip(window).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// A set of the first two bytes of words, hashed into 256 bits (two pairs
+/// may share a bit: a set tells only that a pair is absent).
+type Pairs = [u64; 4];
+
+/// Adds the pair (`a`, `b`) to `pairs`.
+fn add_pair(pairs: &mut Pairs, a: u8, b: u8) {
+    let h = a.wrapping_mul(31) ^ b;
+    pairs[usize::from(h >> 6)] |= 1 << (h & 63);
+}
+
+/// The first two bytes a word (of two bytes or more, see
+/// [`Alternatives::at`]) may have to match one of `tokens` by [`word_is`]:
+/// a token's own, but for the spellings whose plural or singular starts
+/// otherwise ("a" → "as", "aes"; "y" → "ies"; "ky" ↔ "kies") theirs too. An
+/// empty token could match any word: all bits.
+fn window_pairs(tokens: &[Token]) -> Pairs {
+    let mut pairs = [0u64; 4];
+    for t in tokens {
+        match *t.lower.as_bytes() {
+            [] => return [u64::MAX; 4],
+            [b] => {
+                add_pair(&mut pairs, b, b's');
+                add_pair(&mut pairs, b, b'e');
+                if b == b'y' {
+                    add_pair(&mut pairs, b'i', b'e');
+                }
+            }
+            [x, b'y'] | [x, b'i', b'e', b's'] => {
+                add_pair(&mut pairs, x, b'y');
+                add_pair(&mut pairs, x, b'i');
+            }
+            [a, b, ..] => add_pair(&mut pairs, a, b),
+        }
+    }
+    pairs
+}
+
+/// Whether every slot of a phrase may match within a window whose tokens
+/// have `window` as their [`window_pairs`] (each slot must match at a
+/// token of that window, see [`phrase_from`]).
+fn may_match(slots: &[Slot], window: &Pairs) -> bool {
+    slots.iter().all(|s| s.may_start_in(window))
 }
 
 #[derive(Debug, Clone)]
@@ -540,12 +599,14 @@ impl VerbDictionary {
             k
         };
         let subject_end = at.saturating_sub(form.front.len());
+        let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
+        let object_pairs = window_pairs(&tokens[verb_end..window_end]);
         let mut best: Option<(usize, usize, DictMatch)> = None;
         for p in &self.patterns[form.block as usize] {
-            let subject_ok = p
-                .subject
-                .iter()
-                .all(|s| phrase_from(s, tokens, subject_start, subject_end).is_some());
+            let subject_ok = p.subject.iter().all(|s| {
+                may_match(s, &subject_pairs)
+                    && phrase_from(s, tokens, subject_start, subject_end).is_some()
+            });
             if !subject_ok {
                 continue;
             }
@@ -555,9 +616,11 @@ impl VerbDictionary {
             let mut ok = true;
             for e in &p.object {
                 let found = match e {
-                    Element::Phrase(slots) => {
-                        phrase_from(slots, tokens, pos, window_end).map(|(_, e)| e)
-                    }
+                    Element::Phrase(slots) => may_match(slots, &object_pairs)
+                        .then(|| phrase_from(slots, tokens, pos, window_end))
+                        .flatten()
+                        .map(|(_, e)| e),
+                    Element::Prep(_, slots) if !may_match(slots, &object_pairs) => None,
                     Element::Prep(prep, slots) => (pos..window_end)
                         .filter(|&k| tokens[k].lower == *prep)
                         .find_map(|k| {
@@ -652,6 +715,39 @@ mod tests {
         ] {
             assert!(!word_is(lower, w), "{lower} {w}");
         }
+    }
+
+    #[test]
+    fn the_window_filter_passes_every_word_a_token_matches() {
+        // The window filter only skips work: a pattern word that
+        // `word_is` matches at a token always passes it.
+        for (lower, w) in [
+            ("talks", "talk"),
+            ("party", "parties"),
+            ("a", "as"),
+            ("a", "aes"),
+            ("y", "ies"),
+            ("o", "oes"),
+            ("ky", "kies"),
+            ("kies", "ky"),
+            ("kies", "kie"),
+        ] {
+            assert!(word_is(lower, w), "{lower} {w}");
+            let token = Token {
+                span: Span::new(0, lower.len()),
+                text: lower,
+                lower: lower.to_string(),
+            };
+            let slot = Alternatives::new(vec![vec![w]]);
+            assert!(slot.may_start_in(&window_pairs(&[token])), "{lower} {w}");
+        }
+        let far = Token {
+            span: Span::new(0, 4),
+            text: "army",
+            lower: "army".to_string(),
+        };
+        let slot = Alternatives::new(vec![vec!["houses"]]);
+        assert!(!slot.may_start_in(&window_pairs(&[far])));
     }
 
     #[test]
