@@ -278,3 +278,20 @@ fn an_appeal_to_the_government_by_its_own_politicians_stays_at_home() {
     let got = code_with(text, vec![kenya]);
     assert!(!has(&got, "KENGOV", "KEN", "04"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_for_a_titled_person_keeps_the_articles_country() {
+    // The article is about the United States first and Russia second; "He"
+    // points back at "Senator Bernie Sanders", a named office-holder the
+    // text gives no other country, so he is American, not the runner-up's.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Senator Bernie Sanders spoke on Tuesday. He criticized Trump on Wednesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let sanders = entity(text, "Bernie Sanders", EntityType::Person, None);
+    let got = code_with(text, vec![trump, russia, sanders]);
+    assert!(has(&got, "USALEG", "USA", "11"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "RUSLEG"), "{got:?}");
+}

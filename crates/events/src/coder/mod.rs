@@ -535,6 +535,15 @@ fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
     }
 }
 
+/// Whether `name` is a title before one of the document's person names
+/// ("Senator Bernie Sanders", "Admiral Harris"): a pronoun that points
+/// back at such a phrase carries its name, not the person's span.
+fn titles_a_person(doc: &Doc, name: &str) -> bool {
+    name.char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .any(|(i, _)| doc.person_names.contains(&name[i + 1..]))
+}
+
 /// The names of the document's person entities and the words of their
 /// mentions ("Julian Assange", "Assange").
 fn person_names(a: &Analysis) -> HashSet<&str> {
@@ -1374,6 +1383,7 @@ fn in_context(
                 || doc
                     .entity_at(last)
                     .is_some_and(|e| e.kind == model::EntityType::Person)
+                || titles_a_person(doc, &r.name)
         };
         if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
         {
