@@ -295,3 +295,18 @@ fn a_pronoun_for_a_titled_person_keeps_the_articles_country() {
     assert!(has(&got, "USALEG", "USA", "11"), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s == "RUSLEG"), "{got:?}");
 }
+
+#[test]
+fn an_institution_named_without_a_country_is_the_articles() {
+    // "Congress" is a proper name: the article's own country's
+    // legislature, not the runner-up's, though the other side is American.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Trump met Congress on Tuesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let got = code_with(text, vec![trump, russia]);
+    assert!(has(&got, "USAGOV", "USALEG", "04"), "{got:?}");
+    assert!(!got.iter().any(|(_, t, _)| t == "RUSLEG"), "{got:?}");
+}

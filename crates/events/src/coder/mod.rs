@@ -535,6 +535,26 @@ fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
     }
 }
 
+/// Whether the actor's own words are a proper name, a capitalised word
+/// that does not open its sentence ("met Congress", "the State
+/// Department said"): an institution the text names without a country is
+/// the article's own country's.
+fn proper_name(doc: &Doc, r: &ActorRef) -> bool {
+    let text = doc.analysis.text();
+    let Some(words) = text.get(r.span.start..r.span.end) else {
+        return false;
+    };
+    let opens = text[..r.span.start]
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':'));
+    words
+        .split(' ')
+        .enumerate()
+        .any(|(i, w)| (i > 0 || !opens) && w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Whether `name` is a title before one of the document's person names
 /// ("Senator Bernie Sanders", "Admiral Harris"): a pronoun that points
 /// back at such a phrase carries its name, not the person's span.
@@ -1384,6 +1404,7 @@ fn in_context(
                     .entity_at(last)
                     .is_some_and(|e| e.kind == model::EntityType::Person)
                 || titles_a_person(doc, &r.name)
+                || proper_name(doc, r)
         };
         if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
         {
