@@ -310,3 +310,20 @@ fn an_institution_named_without_a_country_is_the_articles() {
     assert!(has(&got, "USAGOV", "USALEG", "04"), "{got:?}");
     assert!(!got.iter().any(|(_, t, _)| t == "RUSLEG"), "{got:?}");
 }
+
+#[test]
+fn her_administration_is_the_persons_countrys() {
+    // "her" is Clinton: her administration is American, though the other
+    // side is American too and the article's runner-up is Saudi Arabia.
+    let text = "Clinton met Saudi Arabia's king on Monday. Saudi Arabia thanked Clinton. \
+                Clinton said her administration would criticize Trump.";
+    let mut clinton = entity(text, "Clinton", EntityType::Person, Some("USAELI"));
+    clinton.id = "e2".into();
+    let mut saudi = entity(text, "Saudi Arabia", EntityType::Gpe, Some("SAU"));
+    saudi.id = "e3".into();
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e4".into();
+    let got = code_with(text, vec![clinton, saudi, trump]);
+    assert!(has(&got, "USAGOV", "USAGOV", "11"), "{got:?}");
+    assert!(!has(&got, "SAUGOV", "USAGOV", "11"), "{got:?}");
+}

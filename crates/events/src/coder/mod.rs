@@ -492,6 +492,19 @@ fn role_country(
             return Some((c, false));
         }
     }
+    // "Clinton has yet to say how her administration would …": the last
+    // person subject's.
+    if context::personal_possessive_before(tokens, p) {
+        let person = doc
+            .subjects
+            .iter()
+            .rev()
+            .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
+            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string));
+        if let Some(c) = person {
+            return Some((c, false));
+        }
+    }
     // An earlier mention of the same role by the same word ("Hong Kong
     // police" … "police"; not any official for "officials").
     let role = p.actors.first().and_then(|r| r.code.get(3..))?;
