@@ -327,3 +327,18 @@ fn her_administration_is_the_persons_countrys() {
     assert!(has(&got, "USAGOV", "USAGOV", "11"), "{got:?}");
     assert!(!has(&got, "SAUGOV", "USAGOV", "11"), "{got:?}");
 }
+
+#[test]
+fn whom_a_politician_criticizes_at_home_is_of_home() {
+    // "the media" a US politician denounces are his country's, not the
+    // country the article is second most about.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Trump denounced the media on Tuesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let got = code_with(text, vec![trump, russia]);
+    assert!(has(&got, "USAGOV", "USAMED", "11"), "{got:?}");
+    assert!(!has(&got, "USAGOV", "RUSMED", "11"), "{got:?}");
+}

@@ -1385,9 +1385,9 @@ const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 /// The actor with the country its context gives a role word. A role that
 /// has only the article's main country, when the other side is of that
 /// country too, takes the runner-up ("Russian diplomats met officials"),
-/// except an unnamed organ of state as the target of an appeal, demand or
-/// criticism (`domestic_target`): that is the speaker's own government;
-/// and except a named person holding an office of state.
+/// except the target of an appeal, demand or criticism (`domestic_target`):
+/// that is the speaker's own government, media or voters ("Trump denounced
+/// the media"); and except a named person holding an office of state.
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1419,7 +1419,7 @@ fn in_context(
                 || titles_a_person(doc, &r.name)
                 || proper_name(doc, r)
         };
-        if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
+        if c.main_only && clash && !(people && by_force) && !domestic_target && !(organ && named())
         {
             doc.places
                 .runner_up
