@@ -1,9 +1,10 @@
 //! Actors in context: a role word with no country of its own ("police",
 //! "the ministry", "protesters", "its foreign ministry") takes its country
 //! from, in order, the phrase's possessive pronoun ("its" → the last
-//! subject, "her administration" → the last person subject), the sentence (a place it happens in: "in Tehran"), an earlier
+//! subject), the sentence (a place it happens in: "in Tehran"), an earlier
 //! mention of the same role with a country ("Hong Kong police" … "police"),
-//! the dateline ("KABUL, Afghanistan —") and the article's main country.
+//! the dateline ("KABUL, Afghanistan —"), after "his"/"her" the last person
+//! subject ("her administration") and the article's main country.
 //! It stays `---` only when none of these exists.
 
 use crate::phrases::Phrase;

@@ -469,7 +469,8 @@ fn remember_uncoded_people(
 
 /// The country a countryless role phrase takes from its context: its
 /// possessive pronoun's antecedent, the sentence's place, an earlier
-/// mention of the same role, the dateline, the article's main country
+/// mention of the same role, the dateline, after "his"/"her" the last
+/// person subject's, the article's main country
 /// (and whether it came from that last resort).
 fn role_country(
     doc: &Doc,
@@ -489,19 +490,6 @@ fn role_country(
     };
     if context::possessive_pronoun_before(tokens, p) {
         if let Some(c) = antecedent() {
-            return Some((c, false));
-        }
-    }
-    // "Clinton has yet to say how her administration would …": the last
-    // person subject's.
-    if context::personal_possessive_before(tokens, p) {
-        let person = doc
-            .subjects
-            .iter()
-            .rev()
-            .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
-            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string));
-        if let Some(c) = person {
             return Some((c, false));
         }
     }
@@ -525,6 +513,18 @@ fn role_country(
                 .and_then(|(_, code)| context::country_of(code).map(str::to_string))
         })
         .or_else(|| doc.places.dateline.clone())
+        // "Clinton has yet to say how her administration would …": the
+        // last person subject's, before the article's main country.
+        .or_else(|| {
+            if !context::personal_possessive_before(tokens, p) {
+                return None;
+            }
+            doc.subjects
+                .iter()
+                .rev()
+                .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
+                .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+        })
         .map(|c| (c, false))
         .or_else(|| doc.places.main.clone().map(|c| (c, true)))
 }
