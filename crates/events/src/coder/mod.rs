@@ -554,7 +554,8 @@ fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
 /// the article's own country's.
 fn proper_name(doc: &Doc, r: &ActorRef) -> bool {
     let text = doc.analysis.text();
-    let Some(words) = text.get(r.span.start..r.span.end) else {
+    // A pronoun ("We" at a paragraph's start) is no name.
+    let Some(words) = text.get(r.span.start..r.span.end).filter(|w| *w == r.name) else {
         return false;
     };
     let opens = text[..r.span.start]

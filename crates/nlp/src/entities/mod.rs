@@ -333,18 +333,21 @@ fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
         return false;
     };
     // A title or a word the tagger took into the name ("Mr. Bennett",
-    // "If Trump", "Impeaching Trump") is no given name.
+    // "Executive Carrie Lam", "If Trump", "Impeaching Trump") is no given
+    // name.
     let lower = given.to_lowercase();
     if given.ends_with('.')
+        || actors::role_of(given).is_some()
         || lower.ends_with("ing")
         || lexicon::english::is_english_function_word(&lower)
     {
         return false;
     }
+    // "Executive Carrie Lam": a word before the leader's full name.
     !leader
         .names
         .iter()
-        .any(|n| n.contains(' ') && n.split(' ').any(|w| w == given))
+        .any(|n| n.contains(' ') && (full.ends_with(n) || n.split(' ').any(|w| w == given)))
 }
 
 /// The index of the cluster a mention joins, if any: the cluster of its
@@ -594,6 +597,17 @@ mod tests {
             "{got:?}"
         );
         // A title is no given name.
+        let got = actors_of(
+            "President Cameron resigned. Cameron left.",
+            &[
+                ("President Cameron", EntityType::Person),
+                ("Cameron", EntityType::Person),
+            ],
+        );
+        assert!(
+            got[0].1.as_deref().is_some_and(|c| c.starts_with("GBR")),
+            "{got:?}"
+        );
         let got = actors_of(
             "Mr. Cameron resigned. Cameron left.",
             &[
