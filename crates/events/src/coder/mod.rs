@@ -1388,7 +1388,8 @@ const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 /// country too, takes the runner-up ("Russian diplomats met officials"),
 /// except the target of an appeal, demand or criticism (`domestic_target`):
 /// that is the speaker's own government, media or voters ("Trump denounced
-/// the media"); and except a named person holding an office of state.
+/// the media"); and except a named person holding an office of state, or
+/// an organ of state named by a proper name ("Congress").
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
