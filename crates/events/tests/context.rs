@@ -278,3 +278,67 @@ fn an_appeal_to_the_government_by_its_own_politicians_stays_at_home() {
     let got = code_with(text, vec![kenya]);
     assert!(!has(&got, "KENGOV", "KEN", "04"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_for_a_titled_person_keeps_the_articles_country() {
+    // The article is about the United States first and Russia second; "He"
+    // points back at "Senator Bernie Sanders", a named office-holder the
+    // text gives no other country, so he is American, not the runner-up's.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Senator Bernie Sanders spoke on Tuesday. He criticized Trump on Wednesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let sanders = entity(text, "Bernie Sanders", EntityType::Person, None);
+    let got = code_with(text, vec![trump, russia, sanders]);
+    assert!(has(&got, "USALEG", "USA", "11"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "RUSLEG"), "{got:?}");
+}
+
+#[test]
+fn an_institution_named_without_a_country_is_the_articles() {
+    // "Congress" is a proper name: the article's own country's
+    // legislature, not the runner-up's, though the other side is American.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Trump met Congress on Tuesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let got = code_with(text, vec![trump, russia]);
+    assert!(has(&got, "USAGOV", "USALEG", "04"), "{got:?}");
+    assert!(!got.iter().any(|(_, t, _)| t == "RUSLEG"), "{got:?}");
+}
+
+#[test]
+fn her_administration_is_the_persons_countrys() {
+    // "her" is Clinton: her administration is American, though the other
+    // side is American too and the article's runner-up is Saudi Arabia.
+    let text = "Clinton met Saudi Arabia's king on Monday. Saudi Arabia thanked Clinton. \
+                Clinton said her administration would criticize Trump.";
+    let mut clinton = entity(text, "Clinton", EntityType::Person, Some("USAELI"));
+    clinton.id = "e2".into();
+    let mut saudi = entity(text, "Saudi Arabia", EntityType::Gpe, Some("SAU"));
+    saudi.id = "e3".into();
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e4".into();
+    let got = code_with(text, vec![clinton, saudi, trump]);
+    assert!(has(&got, "USAGOV", "USAGOV", "11"), "{got:?}");
+    assert!(!has(&got, "SAUGOV", "USAGOV", "11"), "{got:?}");
+}
+
+#[test]
+fn whom_a_politician_criticizes_at_home_is_of_home() {
+    // "the media" a US politician denounces are his country's, not the
+    // country the article is second most about.
+    let text = "Trump praised Russia on Monday. Russia welcomed the remarks by Trump. \
+                Trump denounced the media on Tuesday.";
+    let mut trump = entity(text, "Trump", EntityType::Person, Some("USAGOV"));
+    trump.id = "e2".into();
+    let mut russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    russia.id = "e3".into();
+    let got = code_with(text, vec![trump, russia]);
+    assert!(has(&got, "USAGOV", "USAMED", "11"), "{got:?}");
+    assert!(!has(&got, "USAGOV", "RUSMED", "11"), "{got:?}");
+}

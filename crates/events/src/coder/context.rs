@@ -3,7 +3,8 @@
 //! from, in order, the phrase's possessive pronoun ("its" → the last
 //! subject), the sentence (a place it happens in: "in Tehran"), an earlier
 //! mention of the same role with a country ("Hong Kong police" … "police"),
-//! the dateline ("KABUL, Afghanistan —") and the article's main country.
+//! the dateline ("KABUL, Afghanistan —"), after "his"/"her" the last person
+//! subject ("her administration") and the article's main country.
 //! It stays `---` only when none of these exists.
 
 use crate::phrases::Phrase;
@@ -204,6 +205,12 @@ pub(super) fn sentence_place(
 /// before the phrase ("its foreign ministry", "their police").
 pub(super) fn possessive_pronoun_before(tokens: &[Token], p: &Phrase) -> bool {
     p.start > 0 && matches!(tokens[p.start - 1].lower.as_str(), "its" | "their")
+}
+
+/// Whether a person's possessive pronoun stands right before the phrase
+/// ("her administration", "his government").
+pub(super) fn personal_possessive_before(tokens: &[Token], p: &Phrase) -> bool {
+    p.start > 0 && matches!(tokens[p.start - 1].lower.as_str(), "his" | "her")
 }
 
 /// The phrase's head word, singular ("police", "official" for "officials").

@@ -474,7 +474,8 @@ fn remember_uncoded_people(
 
 /// The country a countryless role phrase takes from its context: its
 /// possessive pronoun's antecedent, the sentence's place, an earlier
-/// mention of the same role, the dateline, the article's main country
+/// mention of the same role, the dateline, after "his"/"her" the last
+/// person subject's, the article's main country
 /// (and whether it came from that last resort).
 fn role_country(
     doc: &Doc,
@@ -517,6 +518,18 @@ fn role_country(
                 .and_then(|(_, code)| context::country_of(code).map(str::to_string))
         })
         .or_else(|| doc.places.dateline.clone())
+        // "Clinton has yet to say how her administration would …": the
+        // last person subject's, before the article's main country.
+        .or_else(|| {
+            if !context::personal_possessive_before(tokens, p) {
+                return None;
+            }
+            doc.subjects
+                .iter()
+                .rev()
+                .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
+                .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+        })
         .map(|c| (c, false))
         .or_else(|| doc.places.main.clone().map(|c| (c, true)))
 }
@@ -538,6 +551,36 @@ fn is_person(doc: &Doc, r: &ActorRef) -> Option<bool> {
         _ if r.code.len() == 3 || r.code.starts_with("IGO") => Some(false),
         _ => None,
     }
+}
+
+/// Whether the actor's own words are a proper name, a capitalised word
+/// that does not open its sentence ("met Congress", "the State
+/// Department said"): an institution the text names without a country is
+/// the article's own country's.
+fn proper_name(doc: &Doc, r: &ActorRef) -> bool {
+    let text = doc.analysis.text();
+    // A pronoun ("We" at a paragraph's start) is no name.
+    let Some(words) = text.get(r.span.start..r.span.end).filter(|w| *w == r.name) else {
+        return false;
+    };
+    let opens = text[..r.span.start]
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':'));
+    words
+        .split(' ')
+        .enumerate()
+        .any(|(i, w)| (i > 0 || !opens) && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether `name` is a title before one of the document's person names
+/// ("Senator Bernie Sanders", "Admiral Harris"): a pronoun that points
+/// back at such a phrase carries its name, not the person's span.
+fn titles_a_person(doc: &Doc, name: &str) -> bool {
+    name.char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .any(|(i, _)| doc.person_names.contains(&name[i + 1..]))
 }
 
 /// The names of the document's person entities and the words of their
@@ -1348,9 +1391,10 @@ const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 /// The actor with the country its context gives a role word. A role that
 /// has only the article's main country, when the other side is of that
 /// country too, takes the runner-up ("Russian diplomats met officials"),
-/// except an unnamed organ of state as the target of an appeal, demand or
-/// criticism (`domestic_target`): that is the speaker's own government;
-/// and except a named person holding an office of state.
+/// except the target of an appeal, demand or criticism (`domestic_target`):
+/// that is the speaker's own government, media or voters ("Trump denounced
+/// the media"); and except a named person holding an office of state, or
+/// an organ of state named by a proper name ("Congress").
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1379,8 +1423,10 @@ fn in_context(
                 || doc
                     .entity_at(last)
                     .is_some_and(|e| e.kind == model::EntityType::Person)
+                || titles_a_person(doc, &r.name)
+                || proper_name(doc, r)
         };
-        if c.main_only && clash && !(people && by_force) && !(organ && (domestic_target || named()))
+        if c.main_only && clash && !(people && by_force) && !domestic_target && !(organ && named())
         {
             doc.places
                 .runner_up

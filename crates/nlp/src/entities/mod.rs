@@ -323,6 +323,33 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Optio
     }
 }
 
+/// Whether the person `full` ("Matt Bennett") has a given name that no
+/// full name of `leader` ("Naftali Bennett") contains; a name with no
+/// given name ("Bennett", "Mr. Bennett") has none. A relative ("Michelle
+/// Obama") is another person too, and keeps no leader's code.
+fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
+    let mut words = full.split(' ');
+    let (Some(given), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    // A title or a word the tagger took into the name ("Mr. Bennett",
+    // "Executive Carrie Lam", "If Trump", "Impeaching Trump") is no given
+    // name.
+    let lower = given.to_lowercase();
+    if given.ends_with('.')
+        || actors::role_of(given).is_some()
+        || lower.ends_with("ing")
+        || lexicon::english::is_english_function_word(&lower)
+    {
+        return false;
+    }
+    // "Executive Carrie Lam": a word before the leader's full name.
+    !leader
+        .names
+        .iter()
+        .any(|n| n.contains(' ') && (full.ends_with(n) || n.split(' ').any(|w| w == given)))
+}
+
 /// The index of the cluster a mention joins, if any: the cluster of its
 /// key; for a person, the most recent whose name it begins or ends (or
 /// whose name ends it); an acronym's name or a name's acronym; for a lone
@@ -435,7 +462,12 @@ pub fn cluster_within(
                 c.titles.push(t);
             }
         }
-        let is_leader = gazetteer::leaders::leader(name).is_some();
+        let leader = gazetteer::leaders::leader(name);
+        // "Matt Bennett … Bennett said": a surname the leader table lists
+        // is not that leader when the person's given name is none of his.
+        let namesake = leader.is_some_and(|l| !name.contains(' ') && other_given_name(&c.name, l));
+        let is_leader = leader.is_some() && !namesake;
+        let actor = actor.filter(|_| !namesake);
         if let Some((code, has_role)) = actor {
             let better = (has_role && !c.actor_has_role) || (is_leader && !c.actor_is_leader);
             if c.actor.is_none() || better {
@@ -523,6 +555,70 @@ mod tests {
         assert_eq!(entities[1].actor.as_deref(), Some("USAGOV"));
         assert_eq!(entities[2].actor.as_deref(), Some("USAMED"));
         assert_eq!(entities[1].id, "e2");
+    }
+
+    /// The actor codes of the entities `cluster` makes of `names` in `text`.
+    fn actors_of(text: &str, names: &[(&str, EntityType)]) -> Vec<(String, Option<String>)> {
+        let (tokens, mentions) = mentions_of(text, names);
+        let sentence_of = vec![0; tokens.len()];
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+            published: None,
+        };
+        cluster(&cx, &mentions)
+            .into_iter()
+            .map(|e| (e.name, e.actor))
+            .collect()
+    }
+
+    #[test]
+    fn a_leaders_surname_codes_only_the_leader() {
+        // A namesake: the leader table's "Cameron" is David Cameron's.
+        let got = actors_of(
+            "Matt Cameron runs a bakery. Cameron said sales rose.",
+            &[
+                ("Matt Cameron", EntityType::Person),
+                ("Cameron", EntityType::Person),
+            ],
+        );
+        assert_eq!(got, [("Matt Cameron".to_string(), None)]);
+        let got = actors_of(
+            "David Cameron resigned. Cameron left.",
+            &[
+                ("David Cameron", EntityType::Person),
+                ("Cameron", EntityType::Person),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert!(
+            got[0].1.as_deref().is_some_and(|c| c.starts_with("GBR")),
+            "{got:?}"
+        );
+        // A title is no given name.
+        let got = actors_of(
+            "President Cameron resigned. Cameron left.",
+            &[
+                ("President Cameron", EntityType::Person),
+                ("Cameron", EntityType::Person),
+            ],
+        );
+        assert!(
+            got[0].1.as_deref().is_some_and(|c| c.starts_with("GBR")),
+            "{got:?}"
+        );
+        let got = actors_of(
+            "Mr. Cameron resigned. Cameron left.",
+            &[
+                ("Mr. Cameron", EntityType::Person),
+                ("Cameron", EntityType::Person),
+            ],
+        );
+        assert!(
+            got[0].1.as_deref().is_some_and(|c| c.starts_with("GBR")),
+            "{got:?}"
+        );
     }
 
     #[test]
