@@ -13,27 +13,29 @@ const DOUBLING: &str = include_str!("data/doubling.txt");
 /// The plural of a lowercase noun ("authority" → "authorities",
 /// "spokesman" → "spokesmen", "child" → "children").
 pub fn plural(noun: &str) -> String {
-    if let Some(p) = irregulars().plural_of(noun) {
-        return p.to_string();
-    }
-    if let Some(stem) = noun.strip_suffix("man") {
-        return format!("{stem}men");
-    }
-    s_form(noun)
+    let (stem, ending) = plural_parts(noun);
+    format!("{stem}{ending}")
 }
 
 /// Whether `word` is the [`plural`] of `noun`, told without building the
 /// plural: the event coder's actor table asks this of every role noun it
 /// tries at every capable token.
 pub fn is_plural(word: &str, noun: &str) -> bool {
+    let (stem, ending) = plural_parts(noun);
+    word.strip_prefix(stem) == Some(ending)
+}
+
+/// The plural of `noun` as the part of it kept and the ending put after
+/// (an irregular plural is all ending): the one statement of the rules
+/// [`plural`] and [`is_plural`] share.
+fn plural_parts(noun: &str) -> (&str, &str) {
     if let Some(p) = irregulars().plural_of(noun) {
-        return word == p;
+        return ("", p);
     }
     if let Some(stem) = noun.strip_suffix("man") {
-        return word.strip_prefix(stem) == Some("men");
+        return (stem, "men");
     }
-    let (stem, ending) = s_form_parts(noun);
-    word.strip_prefix(stem) == Some(ending)
+    s_form_parts(noun)
 }
 
 /// The third-person singular present of a lowercase verb ("say" → "says",
