@@ -2,7 +2,9 @@
 //! adverbs before a verb, negations, hypothetical modals (read by `events`)
 //! and future markers (read by `nlp`'s time expressions); with them the
 //! words `events` reads around event nouns (light verbs, modifiers) and
-//! the closed-class clause words that end a noun's modifiers.
+//! the closed-class clause words that end a noun's modifiers; and the
+//! words by which `events` tells contests, sports results and market moves
+//! from political events.
 
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
@@ -57,6 +59,15 @@ pub struct ModalityWords<'t> {
     /// Verbs of force that, between political rivals of one country, are
     /// words: "Trump attacked Clinton", "hit Sanders on guns" (lemmas).
     pub rivalry_attack_verbs: Vec<&'t str>,
+    /// URL path segments and host words of sports sections and sites
+    /// ("/sports/", "espn"): `events` drops the force of a sports page's results.
+    pub sports_sections: Vec<&'t str>,
+    /// Words that only sports reports use (not "goal", "match", "league",
+    /// "penalty", which political news uses too).
+    pub sports_words: Vec<&'t str>,
+    /// Words of market and company-results reports ("shares", "earnings"):
+    /// with a verb of force, a market move ("stocks plunged"), no event.
+    pub market_words: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -79,6 +90,9 @@ impl<'t> ModalityWords<'t> {
             "contest-verbs",
             "contest-words",
             "rivalry-attack-verbs",
+            "sports-sections",
+            "sports-words",
+            "market-words",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -97,6 +111,9 @@ impl<'t> ModalityWords<'t> {
                 "contest-verbs" => &mut out.contest_verbs,
                 "contest-words" => &mut out.contest_words,
                 "rivalry-attack-verbs" => &mut out.rivalry_attack_verbs,
+                "sports-sections" => &mut out.sports_sections,
+                "sports-words" => &mut out.sports_words,
+                "market-words" => &mut out.market_words,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -133,6 +150,9 @@ mod tests {
         assert!(w.unreal_modifiers.contains(&"possible"));
         assert!(w.receiving_verbs.contains(&"face"));
         assert!(w.clause_words.contains(&"which"));
+        assert!(w.sports_sections.contains(&"espn"));
+        assert!(w.sports_words.contains(&"touchdown"));
+        assert!(w.market_words.contains(&"s&p"));
     }
 
     #[test]

@@ -9,84 +9,10 @@
 //! parties) is speech — "Trump attacked Clinton" is criticism, 111 — or a
 //! race ("Cruz was battling Rubio for second place"), no event.
 
-use crate::tokens::{tokenize, Token};
+use super::sentence_tokens;
+use crate::tokens::{from_shared, Token};
 use crate::{cameo, lemma};
 use model::{Analysis, Event, Span};
-
-/// URL path segments and host words of sports sections and sites.
-const SPORTS_SECTIONS: &[&str] = &[
-    "sport",
-    "sports",
-    "espn",
-    "cbssports",
-    "sportsnet",
-    "nfl",
-    "nba",
-    "mlb",
-    "nhl",
-    "mls",
-    "soccer",
-    "football",
-    "tennis",
-    "golf",
-    "cricket",
-    "rugby",
-    "olympics",
-    "motorsport",
-    "cycling",
-    "boxing",
-    "ufc",
-    "baseball",
-    "basketball",
-    "hockey",
-];
-
-/// Words that only sports reports use (not "goal", "match", "league",
-/// "penalty", which political news uses too).
-const SPORTS_WORDS: &[&str] = &[
-    "scored",
-    "scorer",
-    "doubles",
-    "tournament",
-    "championship",
-    "championships",
-    "semifinal",
-    "semifinals",
-    "quarterfinal",
-    "quarterfinals",
-    "playoff",
-    "playoffs",
-    "touchdown",
-    "touchdowns",
-    "innings",
-    "quarterback",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defenseman",
-    "rebounds",
-    "homer",
-];
-
-/// Words of market and company-results reports.
-const MARKET_WORDS: &[&str] = &[
-    "shares",
-    "stock",
-    "stocks",
-    "dow",
-    "nasdaq",
-    "s&p",
-    "earnings",
-    "investors",
-    "revenue",
-    "profit",
-    "profits",
-    "ipo",
-    "yields",
-    "futures",
-    "crude",
-    "brent",
-];
 
 /// A game score: "6-3", "2-0", "4-1" (both sides at most two digits and
 /// small, unlike vote tallies such as 52-48).
@@ -100,22 +26,23 @@ fn is_score(t: &Token) -> bool {
 }
 
 /// How many sports cues a sentence has (scores and sports words).
-fn sports_cues(tokens: &[Token]) -> usize {
+fn sports_cues(tokens: &[Token], sports_words: &[&str]) -> usize {
     tokens
         .iter()
-        .filter(|t| is_score(t) || SPORTS_WORDS.contains(&t.lower.as_str()))
+        .filter(|t| is_score(t) || sports_words.contains(&t.lower.as_str()))
         .count()
 }
 
 /// Whether the page's URL puts it in a sports section or on a sports site.
 fn sports_url(url: &str) -> bool {
+    let sections = &lexicon::modality_words().sports_sections;
     let rest = url.split("://").nth(1).unwrap_or(url);
     let path = rest.split(['?', '#']).next().unwrap_or(rest);
     let mut parts = path.split('/');
     let host = parts.next().unwrap_or("");
     let host_sport = host
         .split('.')
-        .any(|h| SPORTS_SECTIONS.contains(&h) || h.ends_with("sports"));
+        .any(|h| sections.contains(&h) || h.ends_with("sports"));
     // Sections are the leading directories, not the article's slug.
     let dirs: Vec<&str> = parts.collect();
     let dirs = &dirs[..dirs.len().saturating_sub(1)];
@@ -123,28 +50,44 @@ fn sports_url(url: &str) -> bool {
         || dirs
             .iter()
             .take(3)
-            .any(|d| SPORTS_SECTIONS.contains(&d.to_lowercase().as_str()))
+            .any(|d| sections.contains(&d.to_lowercase().as_str()))
 }
 
 /// Drops the events of sports results and market reports from `events`.
-pub(super) fn drop_non_political(a: &Analysis, sentences: &[Span], events: &mut Vec<Event>) {
+/// `shared` are the document's tokens and `sentences` its sentences, the
+/// ones the coder read: each sentence's words are read from its tokens, not
+/// cut again.
+pub(super) fn drop_non_political(
+    a: &Analysis,
+    shared: &[model::Token],
+    sentences: &[Span],
+    events: &mut Vec<Event>,
+) {
     if events.is_empty() {
         return;
     }
     let text = a.text();
     let words = lexicon::modality_words();
+    let mut after_last = 0;
     let cues: Vec<(Span, usize, bool, bool)> = sentences
         .iter()
         .map(|s| {
-            let tokens = tokenize(text, *s);
+            let (first, last) = sentence_tokens(shared, *s, after_last);
+            after_last = last;
+            let tokens = from_shared(text, &shared[first..last]);
             let market = tokens
                 .iter()
-                .any(|t| MARKET_WORDS.contains(&t.lower.as_str()));
+                .any(|t| words.market_words.contains(&t.lower.as_str()));
             let contest = tokens.iter().any(|t| {
                 words.contest_words.contains(&t.lower.as_str())
                     || (t.lower.len() > 1 && t.lower.ends_with('%'))
             });
-            (*s, sports_cues(&tokens), market, contest)
+            (
+                *s,
+                sports_cues(&tokens, &words.sports_words),
+                market,
+                contest,
+            )
         })
         .collect();
     // A sports page: its section says so, or several of its sentences
@@ -254,7 +197,7 @@ mod tests {
 
     #[test]
     fn scores_are_small_numbers() {
-        let toks = tokenize("won 6-3 , the Senate voted 52-48", Span::new(0, 32));
+        let toks = crate::tokens::tokenize("won 6-3 , the Senate voted 52-48", Span::new(0, 32));
         let scores: Vec<&str> = toks
             .iter()
             .filter(|t| is_score(t))

@@ -177,11 +177,10 @@ pub fn code(
     // from where the previous one's ended.
     let mut after_last = 0;
     for &span in sentences {
-        let first = near::partition_point_near(shared, after_last, |t| t.span().start < span.start);
+        let (first, last) = sentence_tokens(shared, span, after_last);
         budget.progress(Step::Events, first, shared.len())?;
-        let last = near::partition_point_near(shared, first, |t| t.span().end <= span.end);
         after_last = last;
-        let all_tokens = tokens::from_shared(text, &shared[first..last.max(first)]);
+        let all_tokens = tokens::from_shared(text, &shared[first..last]);
         // Hostile input can make a "sentence" of a whole page; windows
         // keep the work per sentence bounded.
         for (n, window) in all_tokens.chunks(MAX_SENTENCE_TOKENS).enumerate() {
@@ -254,8 +253,18 @@ pub fn code(
             }
         }
     }
-    discard::drop_non_political(a, &all_sentences, &mut events);
+    discard::drop_non_political(a, shared, &all_sentences, &mut events);
     Ok(events)
+}
+
+/// The range `[first, last)` of `shared` (a document's tokens, in text
+/// order) that lies within `sentence`, searched from `from` on: sentences
+/// come in text order, so each one's tokens are found from where the
+/// previous one's ended.
+fn sentence_tokens(shared: &[model::Token], sentence: Span, from: usize) -> (usize, usize) {
+    let first = near::partition_point_near(shared, from, |t| t.span().start < sentence.start);
+    let last = near::partition_point_near(shared, first, |t| t.span().end <= sentence.end);
+    (first, last.max(first))
 }
 
 /// Sentences longer than this many tokens are coded in windows.
