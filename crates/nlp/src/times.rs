@@ -111,10 +111,9 @@ pub fn time_expressions(
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    let lower: Vec<_> = words
-        .iter()
-        .map(|w| crate::tokenize::lowercase(w))
-        .collect();
+    // Lower-cased where read, not kept for every token: a long page's
+    // would be hundreds of MB.
+    let lower = |k: usize| crate::tokenize::lowercase(words[k]);
     let mut out = Vec::new();
     for &(s_start, s_end) in sentences {
         let mut i = s_start;
@@ -145,10 +144,11 @@ pub fn time_expressions(
                 continue;
             }
             let prev = if i > s_start {
-                lower[i - 1].as_str()
+                lower(i - 1)
             } else {
-                ""
+                Default::default()
             };
+            let prev = prev.as_str();
             // Weekdays, with "last"/"next"/"this" if present.
             if let Some(day) = word
                 .starts_with(char::is_uppercase)
@@ -172,7 +172,8 @@ pub fn time_expressions(
                 continue;
             }
             // Deictic days.
-            let offset = match lower[i].as_str() {
+            let here = lower(i);
+            let offset = match here.as_str() {
                 "today" | "tonight" => Some(0),
                 "yesterday" => Some(-1),
                 "tomorrow" => Some(1),
@@ -187,14 +188,15 @@ pub fn time_expressions(
                 continue;
             }
             // "last week", "next month", "this year": the period's first day.
-            if matches!(lower[i].as_str(), "last" | "next" | "this" | "past") && i + 1 < s_end {
-                let step: i32 = match lower[i].as_str() {
+            if matches!(here.as_str(), "last" | "next" | "this" | "past") && i + 1 < s_end {
+                let next = lower(i + 1);
+                let step: i32 = match here.as_str() {
                     "last" | "past" => -1,
                     "next" => 1,
                     _ => 0,
                 };
                 let value = |p: NaiveDate| -> Option<NaiveDate> {
-                    match lower[i + 1].as_str() {
+                    match next.as_str() {
                         "week" => {
                             let monday =
                                 p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
@@ -212,7 +214,7 @@ pub fn time_expressions(
                         _ => None,
                     }
                 };
-                if matches!(lower[i + 1].as_str(), "week" | "month" | "year") {
+                if matches!(next.as_str(), "week" | "month" | "year") {
                     out.push(TimeExpression {
                         span: span(i, i + 2),
                         value: published.and_then(value),
