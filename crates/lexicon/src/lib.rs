@@ -23,6 +23,10 @@
 //! - [`attribution_words`]: the other words attribution reads around cues,
 //!   speakers and claims (`attribution_words.txt`: phrase boundaries,
 //!   stance nouns, clause openers), one section a list.
+//! - [`cased_words`]: names and words `nlp` matches as written, capitals
+//!   and all (`cased_words.txt`): organisations for the tagger's lexicon,
+//!   organs named without a country, words of natural places, sentence
+//!   openers.
 //! - [`calendar`]: month and weekday names (`calendar.txt`), read by
 //!   `extract`, `nlp` and `attribution`.
 //! - [`chrome`]: page chrome that `extract` drops by its words (`chrome.txt`:
@@ -44,6 +48,7 @@
 pub mod actors;
 pub mod attribution_words;
 pub mod calendar;
+pub mod cased_words;
 pub mod chrome;
 pub mod cues;
 pub mod denial_words;
@@ -60,6 +65,7 @@ pub mod speaker;
 pub use actors::{actor_words, named_actors, ActorWords};
 pub use attribution_words::{attribution_words, AttributionWords};
 pub use calendar::{calendar, Calendar};
+pub use cased_words::{cased_words, CasedWords};
 pub use chrome::{chrome, Chrome};
 pub use cues::{cues, CueClass, Cues};
 pub use denial_words::{denial_words, DenialWords};

@@ -9,55 +9,6 @@
 use crate::tokenize::{is_abbreviation, is_prefix_abbreviation};
 use model::Span;
 
-/// Words that typically open a sentence; after "U.S." or "Inc." they
-/// signal that the abbreviation's period also ends the sentence.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "Yet",
-    "So",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "As",
-    "After",
-    "Before",
-    "There",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Also",
-    "Asked",
-    "According",
-];
-
 /// Groups `tokens` of `text` into sentences (spans from the first token's
 /// start to the last token's end).
 pub fn sentences(text: &str, tokens: &[Span]) -> Vec<Span> {
@@ -113,7 +64,7 @@ fn ends_at_punctuation(text: &str, tokens: &[Span], i: usize) -> bool {
         // "U.S." / "Inc." ending a sentence: only before a clear opener.
         return !is_prefix_abbreviation(&word[..word.len() - 1])
             && word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && OPENERS.contains(&next_word)
+            && lexicon::cased_words().sentence_openers.contains(&next_word)
             && text[tokens[i].end..next.start].starts_with(char::is_whitespace);
     } else {
         false

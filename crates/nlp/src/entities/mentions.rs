@@ -19,57 +19,6 @@ pub struct Mention {
     pub kind: EntityType,
 }
 
-/// Organs named without a country, typed ORG like the seats of
-/// `lexicon::seats` (CoNLL often tags them LOC).
-const ORGANS: &[&str] = &["Foreign Ministry", "Defense Ministry", "Defence Ministry"];
-
-/// Words naming natural or non-political places; a tagger LOC that
-/// contains one stays LOC, other LOCs become GPE.
-const AREA_WORDS: &[&str] = &[
-    "River",
-    "Sea",
-    "Ocean",
-    "Gulf",
-    "Lake",
-    "Mountains",
-    "Mount",
-    "Mt.",
-    "Valley",
-    "Strait",
-    "Straits",
-    "Peninsula",
-    "Island",
-    "Islands",
-    "Bay",
-    "Desert",
-    "Coast",
-    "Basin",
-    "Canal",
-    "Channel",
-    "Forest",
-    "Plain",
-    "Plains",
-    "Hills",
-    "Alps",
-    "Himalayas",
-    "Europe",
-    "Asia",
-    "Africa",
-    "Antarctica",
-    "America",
-    "Middle",
-    "Balkans",
-    "Caucasus",
-    "Arctic",
-    "Pacific",
-    "Atlantic",
-    "Mediterranean",
-    "Sahara",
-    "Amazon",
-    "Region",
-    "Corridor",
-];
-
 /// The contract type of a tagger type, given the mention's text.
 pub(crate) fn refine(tagger_type: &str, name: &str) -> EntityType {
     match tagger_type {
@@ -82,7 +31,9 @@ pub(crate) fn refine(tagger_type: &str, name: &str) -> EntityType {
             {
                 EntityType::Gpe
             } else if gazetteer::is_area_name(name)
-                || name.split_whitespace().any(|w| AREA_WORDS.contains(&w))
+                || name
+                    .split_whitespace()
+                    .any(|w| lexicon::cased_words().area_words.contains(&w))
             {
                 EntityType::Loc
             } else {
@@ -191,7 +142,7 @@ pub fn complete(
         .entries()
         .iter()
         .map(|s| s.name)
-        .chain(ORGANS.iter().copied())
+        .chain(lexicon::cased_words().organs.iter().copied())
         .map(|seat| seat.split(' ').collect())
         .collect();
     // The tokens whose first byte starts some seat's first word, found in
