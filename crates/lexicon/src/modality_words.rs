@@ -57,6 +57,9 @@ pub struct ModalityWords<'t> {
     /// Verbs of force that, between political rivals of one country, are
     /// words: "Trump attacked Clinton", "hit Sanders on guns" (lemmas).
     pub rivalry_attack_verbs: Vec<&'t str>,
+    /// Verbs of accepting and recognising whose negation is a rejection
+    /// ("did not accept", "refused to recognise"): lemmas.
+    pub acceptance_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -79,6 +82,7 @@ impl<'t> ModalityWords<'t> {
             "contest-verbs",
             "contest-words",
             "rivalry-attack-verbs",
+            "acceptance-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -97,6 +101,7 @@ impl<'t> ModalityWords<'t> {
                 "contest-verbs" => &mut out.contest_verbs,
                 "contest-words" => &mut out.contest_words,
                 "rivalry-attack-verbs" => &mut out.rivalry_attack_verbs,
+                "acceptance-verbs" => &mut out.acceptance_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -126,6 +131,7 @@ mod tests {
         assert!(w.future_markers.contains(&"will"));
         assert!(w.condition_openers.contains(&"whether"));
         assert!(w.proposal_verbs.contains(&"propose"));
+        assert!(w.acceptance_verbs.contains(&"recognise"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));
