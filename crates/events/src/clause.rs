@@ -262,7 +262,7 @@ fn inserted_clause(tokens: &[Token], close: usize) -> Option<(usize, Inserted)> 
     // ", however,", ", officially,".
     let adverbial = inner.iter().all(|t| {
         let w = t.lower.as_str();
-        words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+        words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.is_capitalized())
     });
     if coordinated || adverbial {
         return Some((open, Inserted::Auxiliaries));
@@ -320,5 +320,22 @@ mod tests {
         assert!(c.passive);
         let c = chain("It could change the balance", "change");
         assert!(c.hypothetical);
+    }
+
+    #[test]
+    fn reads_across_inserted_clauses() {
+        let c = chain("Iran did not, officials said, agree to it", "agree");
+        assert!(c.negated);
+        assert_eq!(c.start, 1);
+        let c = chain("Chile does not, and never will, accept it", "accept");
+        assert!(c.negated && c.future);
+        // The subject is sought before a reporting clause.
+        let c = chain("Iran, the minister said, rejected it", "rejected");
+        assert_eq!(c.start, 1);
+        // A participle after a comma keeps its own clause.
+        let c = chain("Iran, the minister said, adding details", "adding");
+        assert_eq!(c.start, 6);
+        let c = chain("He not only met Putin", "met");
+        assert!(!c.negated);
     }
 }
