@@ -115,7 +115,13 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
     while j > 0 {
         let k = j - 1;
         let w = tokens[k].lower.as_str();
-        if lexicon::modality_words().negations.contains(&w) || w.ends_with("n't") || w == "cannot" {
+        // "not only supported … but also": no negation.
+        let not_only = w == "not" && tokens.get(k + 1).is_some_and(|n| n.lower == "only");
+        if not_only {
+        } else if lexicon::modality_words().negations.contains(&w)
+            || w.ends_with("n't")
+            || w == "cannot"
+        {
             c.negated = true;
             if w == "won't" {
                 c.future = true;
@@ -141,6 +147,33 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
                 c.passive = true;
             }
         } else if lemma_is(w, |l| l == "have" || l == "do") {
+        } else if w == "," && !(k + 1 == head && head_lower.ends_with("ing")) {
+            // "did not, officials said, agree", "does not, and never will,
+            // accept": the verb group goes on across an inserted clause.
+            match inserted_clause(tokens, k) {
+                Some((open, Inserted::Report)) => {
+                    // What the group's words before it say still counts;
+                    // the subject is sought before it either way ("Iran,
+                    // the minister said, did not accept").
+                    j = open;
+                    c.start = open;
+                    continue;
+                }
+                Some((open, Inserted::Auxiliaries)) => {
+                    for t in &tokens[open + 1..k] {
+                        let w = t.lower.as_str();
+                        if lexicon::modality_words().negations.contains(&w) || w.ends_with("n't") {
+                            c.negated = true;
+                        } else if matches!(w, "will" | "shall" | "'ll") {
+                            c.future = true;
+                        }
+                    }
+                    j = open;
+                    c.start = open;
+                    continue;
+                }
+                None => break,
+            }
         } else if w == "to" {
             // Find what governs the infinitive.
             let mut g = k;
@@ -190,6 +223,59 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
     c
 }
 
+/// What a clause set off by commas inside a verb group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inserted {
+    /// A reporting clause: ", officials said,", ", he told reporters,".
+    Report,
+    /// A coordinated auxiliary group or adverbs: ", and never will,", ",
+    /// or will not,", ", however,".
+    Auxiliaries,
+}
+
+/// The clause that ends with the comma at `close` and opens with an
+/// earlier comma, at most six words long, when it is a reporting clause or
+/// a coordinated auxiliary group, with the opening comma's index. Only a
+/// word of a verb group (an auxiliary, modal, negation or adverb) or the
+/// subject may come before the opening comma; the caller reads on from there.
+fn inserted_clause(tokens: &[Token], close: usize) -> Option<(usize, Inserted)> {
+    let open = (close.saturating_sub(7)..close)
+        .rev()
+        .find(|&k| tokens[k].text == ",")?;
+    let inner = &tokens[open + 1..close];
+    if inner.is_empty() || inner.iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let words = lexicon::modality_words();
+    let auxiliary = |w: &str| {
+        words.negations.contains(&w)
+            || words.adverbs.contains(&w)
+            || words.hypothetical_modals.contains(&w)
+            || w.ends_with("n't")
+            || matches!(w, "will" | "shall" | "would" | "'ll")
+            || lemma_is(w, |l| matches!(l, "be" | "have" | "do"))
+    };
+    let (first, rest) = inner.split_first()?;
+    let coordinated = matches!(first.lower.as_str(), "and" | "or" | "but")
+        && !rest.is_empty()
+        && rest.iter().all(|t| auxiliary(&t.lower));
+    // ", however,", ", officially,".
+    let adverbial = inner.iter().all(|t| {
+        let w = t.lower.as_str();
+        words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.is_capitalized())
+    });
+    if coordinated || adverbial {
+        return Some((open, Inserted::Auxiliaries));
+    }
+    let reports = inner.iter().any(|t| {
+        lexicon::cues()
+            .forms()
+            .iter()
+            .any(|(f, class)| *f == t.lower && *class != lexicon::CueClass::Participle)
+    });
+    reports.then_some((open, Inserted::Report))
+}
+
 /// An object-control verb up to ten tokens before the "to" at `to`.
 fn find_controller(tokens: &[Token], to: usize) -> Option<usize> {
     let from = to.saturating_sub(10);
@@ -234,5 +320,22 @@ mod tests {
         assert!(c.passive);
         let c = chain("It could change the balance", "change");
         assert!(c.hypothetical);
+    }
+
+    #[test]
+    fn reads_across_inserted_clauses() {
+        let c = chain("Iran did not, officials said, agree to it", "agree");
+        assert!(c.negated);
+        assert_eq!(c.start, 1);
+        let c = chain("Chile does not, and never will, accept it", "accept");
+        assert!(c.negated && c.future);
+        // The subject is sought before a reporting clause.
+        let c = chain("Iran, the minister said, rejected it", "rejected");
+        assert_eq!(c.start, 1);
+        // A participle after a comma keeps its own clause.
+        let c = chain("Iran, the minister said, adding details", "adding");
+        assert_eq!(c.start, 6);
+        let c = chain("He not only met Putin", "met");
+        assert!(!c.negated);
     }
 }

@@ -68,6 +68,9 @@ pub struct ModalityWords<'t> {
     /// Words of market and company-results reports ("shares", "earnings"):
     /// with a verb of force, a market move ("stocks plunged"), no event.
     pub market_words: Vec<&'t str>,
+    /// Verbs of accepting and recognising whose negation is a rejection
+    /// ("did not accept", "refused to recognise"): lemmas.
+    pub acceptance_verbs: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -93,6 +96,7 @@ impl<'t> ModalityWords<'t> {
             "sports-sections",
             "sports-words",
             "market-words",
+            "acceptance-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -114,6 +118,7 @@ impl<'t> ModalityWords<'t> {
                 "sports-sections" => &mut out.sports_sections,
                 "sports-words" => &mut out.sports_words,
                 "market-words" => &mut out.market_words,
+                "acceptance-verbs" => &mut out.acceptance_verbs,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -143,6 +148,7 @@ mod tests {
         assert!(w.future_markers.contains(&"will"));
         assert!(w.condition_openers.contains(&"whether"));
         assert!(w.proposal_verbs.contains(&"propose"));
+        assert!(w.acceptance_verbs.contains(&"recognise"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

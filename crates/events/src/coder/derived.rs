@@ -64,11 +64,27 @@ pub(super) fn threat_code(code: &str) -> String {
     .to_string()
 }
 
+/// Whether the verb at `head`, whose verb group starts at `start`, is one
+/// of accepting or recognising (`modality_words.txt`), whose negation is a
+/// rejection. Not in a relative clause: "a candidate who had not accepted
+/// money" describes the candidate.
+pub(super) fn is_acceptance(s: &Sentence, head: usize, start: usize) -> bool {
+    let listed = &lexicon::modality_words().acceptance_verbs;
+    let relative = start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(s.tokens[k].lower.as_str(), "who" | "which" | "that"));
+    !relative
+        && crate::lemma::candidates(&s.tokens[head].lower)
+            .iter()
+            .any(|l| listed.contains(&l.as_str()))
+}
+
 /// The refusal code for an action a source says it will not take.
 pub(super) fn refusal_code(code: &str) -> Option<&'static str> {
     Some(match code {
         "084" | "0841" | "0842" => "1243",
         "085" => "1244",
+        "057" => "127",
         "081" => "1241",
         "086" | "0863" | "0862" => "1245",
         "087" | "0871" | "0874" => "1246",

@@ -27,8 +27,8 @@ mod roles;
 mod targets;
 
 use derived::{
-    accusation, captor_code, denial, intent_code, is_contest_result, is_symmetric, refusal_code,
-    repression_code, threat_code,
+    accusation, captor_code, denial, intent_code, is_acceptance, is_contest_result, is_symmetric,
+    refusal_code, repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
@@ -717,7 +717,10 @@ fn code_sentence(
         if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 {
             continue;
         }
-        let Some(m) = verbs.match_at(&s.tokens, &s.phrases, i) else {
+        let Some(m) = verbs
+            .match_at(&s.tokens, &s.phrases, i)
+            .or_else(|| negated_acceptance(s, i))
+        else {
             continue;
         };
         if !m.nominal && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
@@ -1143,11 +1146,19 @@ fn code_trigger(
         future,
         mutual: m.mutual || with_partner,
     }];
-    // "will not allow", "refused to release": a refusal is an event of its own.
+    // "will not allow", "refused to release": a refusal is an event of its
+    // own; so is any negated acceptance ("did not accept", "does not
+    // recognise").
     let refusal = negated
         && !conditional
-        && (future || chain.would || chain.governor == Some(Governor::Refuse));
-    if refusal {
+        && (future
+            || chain.would
+            || chain.governor == Some(Governor::Refuse)
+            || is_acceptance(s, head, chain.start));
+    if refusal && cameo::root(&code) == "12" {
+        // The rejection a negated acceptance with no pattern was coded as.
+        out[0].modality = base;
+    } else if refusal {
         if let Some(r) = refusal_code(&code) {
             out.push(Coded {
                 code: r.to_string(),
@@ -1163,6 +1174,48 @@ fn code_trigger(
         }
     }
     Some((out, source_phrase))
+}
+
+/// "did not accept North Korea as a nuclear state", "refused to
+/// recognise the vote": a negated verb of acceptance that no pattern codes
+/// is a rejection, 120 (`code_trigger` makes it a fact). A particle or
+/// preposition after it ("did not take up", "not accept of") leaves it to
+/// the patterns.
+fn negated_acceptance(s: &Sentence, i: usize) -> Option<VerbMatch> {
+    let next = s.tokens.get(i + 1)?;
+    let w = next.lower.as_str();
+    if !next.is_word()
+        || phrases::PREPOSITIONS.contains(&w)
+        || matches!(w, "down" | "off" | "out" | "up" | "away" | "that" | "it")
+    {
+        return None;
+    }
+    let chain = clause::analyse(&s.tokens, i);
+    // "interested in not recognizing …": a gerund with no auxiliary is no
+    // finite act.
+    let finite = !s.tokens[i].lower.ends_with("ing")
+        || s.tokens[chain.start..i]
+            .iter()
+            .any(|t| crate::lemma::candidates(&t.lower).iter().any(|l| l == "be"));
+    // "did not accept the offer from Germany", not "does not recognize the
+    // bigotry of X" (a sense whose object is no actor).
+    let object = target_right(s, i, &[]).is_none_or(|t| {
+        let p = &s.phrases[t];
+        p.preposition.as_deref() == Some("from")
+            || s.tokens[i + 1..p.start]
+                .iter()
+                .all(|w| roles::DETERMINERS.contains(&w.lower.as_str()))
+    });
+    let accepts = finite && object && is_acceptance(s, i, chain.start);
+    (accepts && (chain.negated || chain.governor == Some(Governor::Refuse))).then(|| VerbMatch {
+        code: "120".to_string(),
+        head: i,
+        last: i,
+        target: None,
+        nominal: false,
+        reverse: false,
+        mutual: false,
+    })
 }
 
 /// Turns a coded trigger into events, one per source–target pair.
