@@ -360,7 +360,7 @@ fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {
 
 /// Writes `s` title-cased into `out`: "iSrael" → "Israel", "south korea"
 /// → "South Korea".
-fn title_case(s: &str, out: &mut String) {
+pub(crate) fn title_case(s: &str, out: &mut String) {
     out.clear();
     for (k, w) in s.split(' ').enumerate() {
         if k > 0 {
