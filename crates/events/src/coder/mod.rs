@@ -152,6 +152,7 @@ pub fn code(
         })
         .collect();
     let all_sentences = sentences.clone();
+    let namesakes = namesake_surnames(a, verbs);
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
@@ -232,11 +233,14 @@ pub fn code(
                 None => tokens,
             };
             let is_verb = |w: &str| verbs.is_verb(w);
+            let from = namesakes.partition_point(|s| s.start < span.start);
+            let to = from + namesakes[from..].partition_point(|s| s.start < span.end);
             let mut phrases = phrases::find_with_verbs(
                 &tokens,
                 actors,
                 gazetteer,
                 &in_sentence,
+                &namesakes[from..to],
                 published,
                 &is_verb,
             );
@@ -585,6 +589,63 @@ fn titles_a_person(doc: &Doc, name: &str) -> bool {
 
 /// The names of the document's person entities and the words of their
 /// mentions ("Julian Assange", "Assange").
+/// The surnames of people the article names with a given name that no
+/// holder of that surname in the leader table has, by byte span in text
+/// order: the actor table's entry for that surname is another person's.
+/// The surname inside such a name ("Blair" of "Dennis Blair") always; a
+/// lone surname clustered with one ("Blair said") only when the article
+/// names no one of that surname as the leader ("Melania Trump … Donald
+/// Trump … Trump said" may be him). The entity stage asks the same
+/// (`nlp::entities::other_given_name`), and a verb the tagger took into
+/// a headline's name ("Senator Endorsed Trump") is no given name.
+fn namesake_surnames(a: &Analysis, verbs: &VerbLexicon) -> Vec<Span> {
+    use gazetteer::leaders::leader;
+    let text = a.text();
+    let other_given_name = |name: &str, l: &gazetteer::leaders::Leader| {
+        let given = name.split(char::is_whitespace).next().unwrap_or(name);
+        !verbs.is_verb(&model::lowercase(given)) && nlp::entities::other_given_name(name, l)
+    };
+    let persons = || {
+        a.entities
+            .iter()
+            .filter(|e| e.kind == model::EntityType::Person)
+    };
+    fn surname(name: &str) -> &str {
+        name.rsplit(char::is_whitespace).next().unwrap_or(name)
+    }
+    let full_names = || {
+        persons().flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| m.slice(text))
+                .chain(std::iter::once(e.name.as_str()))
+                .filter(|n| n.contains(char::is_whitespace))
+        })
+    };
+    let leader_named: HashSet<&str> = full_names()
+        .filter(|n| leader(surname(n)).is_some_and(|l| !other_given_name(n, l)))
+        .map(surname)
+        .collect();
+    let mut out: Vec<Span> = persons()
+        .flat_map(|e| {
+            let (leader_named, other_given_name) = (&leader_named, &other_given_name);
+            e.mentions.iter().filter_map(move |m| {
+                let name = m.slice(text);
+                let last = surname(name);
+                let l = leader(last)?;
+                let namesake = if name.len() > last.len() {
+                    other_given_name(name, l)
+                } else {
+                    other_given_name(&e.name, l) && !leader_named.contains(last)
+                };
+                namesake.then(|| Span::new(m.end - last.len(), m.end))
+            })
+        })
+        .collect();
+    out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
 fn person_names(a: &Analysis) -> HashSet<&str> {
     let text = a.text();
     a.entities

@@ -326,8 +326,9 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Optio
 /// Whether the person `full` ("Matt Bennett") has a given name that no
 /// full name of `leader` ("Naftali Bennett") contains; a name with no
 /// given name ("Bennett", "Mr. Bennett") has none. A relative ("Michelle
-/// Obama") is another person too, and keeps no leader's code.
-fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
+/// Obama") is another person too, and keeps no leader's code. The event
+/// coder asks the same of its actor table's surnames.
+pub fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
     let mut words = full.split(' ');
     let (Some(given), Some(_)) = (words.next(), words.next()) else {
         return false;
