@@ -14,6 +14,8 @@ fn abbreviated_military_titles_code_their_holder() {
         "Ukrainian Lt. Col. Taras Melnyk accused Russia of shelling the town.",
         "Ukrainian Adm. Oksana Hrytsenko accused Russia of shelling the town.",
         "Ukrainian Gen. Taras Melnyk accused Russia of shelling the town.",
+        // "Brig." ends no sentence before the "Gen." it goes with.
+        "Ukrainian Brig. Gen. Taras Melnyk accused Russia of shelling the town.",
     ] {
         let got = facts(text);
         assert!(has(&got, "UKRMIL", "RUS", "112"), "{text}: {got:?}");
