@@ -69,6 +69,22 @@ fn a_leaders_surname_in_the_table_does_not_code_a_namesake() {
         let got = facts_with(text, entities);
         assert!(!has(&got, "GBR", "CHN", "111"), "{text}: {got:?}");
     }
+    // Likewise a surname of the named actors' table ("Peskov", with "Dmitry
+    // Peskov").
+    let text = "Ivan Peskov, a farmer, criticized China on Tuesday.";
+    let entities = vec![
+        person(text, "e1", &["Ivan Peskov"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(!has(&got, "RUS", "CHN", "111"), "{got:?}");
+    let text = "Dmitry Peskov criticized China on Tuesday.";
+    let entities = vec![
+        person(text, "e1", &["Dmitry Peskov"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(has(&got, "RUS", "CHN", "111"), "{got:?}");
     // The leader himself keeps his code.
     let text = "Tony Blair criticized China on Tuesday.";
     let entities = vec![
