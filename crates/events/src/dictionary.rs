@@ -379,7 +379,13 @@ fn expand_macros(name: &str, macros: &HashMap<String, Vec<String>>) -> Vec<Strin
 
 fn entry_for(form: &str, codes: &[DatedCode], agent: bool) -> Option<Entry> {
     let exact = form.ends_with('_');
-    let words = crate::actor_table::split_words(&form.trim_matches('_').replace('_', " "));
+    // PETRARCH writes names in capitals ("ADM.", "BRIG._GEN."), news in
+    // title case, and the tokeniser keeps an abbreviation's period only as
+    // news writes it ("Adm." one token, "ADM." a word and a period): the
+    // name is tokenised as it would appear in an article.
+    let mut written = String::with_capacity(form.len());
+    crate::phrases::title_case(&form.trim_matches('_').replace('_', " "), &mut written);
+    let words = crate::actor_table::split_words(&written);
     if words.is_empty() {
         return None;
     }
@@ -466,6 +472,10 @@ mod tests {
         assert!(table.contains("~MIL\tadmiral\n"));
         assert!(table.contains("~GOV\tministry of war\n"));
         assert!(table.contains("NGO~\tamnesty\n"));
+        // An abbreviated title keeps its period, as the tokeniser cuts
+        // "Gen." in an article.
+        let titles = convert_agents("GEN. [~MIL]\nBRIG._GEN. [~MIL]\n", "h").unwrap();
+        assert!(titles.contains("~MIL\tgen.\n"), "{titles}");
         // Agents ending in a preposition and actors are left out.
         assert!(!table.contains("ambassador"));
         assert!(!table.contains("gondor"));

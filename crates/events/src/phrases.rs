@@ -88,22 +88,25 @@ pub fn find(
     entities: EntityActors,
     date: Option<NaiveDate>,
 ) -> Vec<Phrase> {
-    find_with_verbs(tokens, table, gazetteer, entities, date, &|_| false)
+    find_with_verbs(tokens, table, gazetteer, entities, &[], date, &|_| false)
 }
 
 /// [`find`], told which words are verb forms (`is_verb`), so that a
 /// present-tense verb right after a name ("Iran arrests Canadian
 /// citizens") ends the name's phrase rather than modifying the role after
-/// it.
+/// it, and which words are a namesake's surname (`namesakes`, byte spans:
+/// "Blair" of "Dennis Blair"), where the table's actor of that surname
+/// does not apply.
 pub fn find_with_verbs(
     tokens: &[Token],
     table: &ActorTable,
     gazetteer: &Gazetteer,
     entities: EntityActors,
+    namesakes: &[Span],
     date: Option<NaiveDate>,
     is_verb: &dyn Fn(&str) -> bool,
 ) -> Vec<Phrase> {
-    let pieces = label(tokens, table, gazetteer, entities, date);
+    let pieces = label(tokens, table, gazetteer, entities, namesakes, date);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -124,12 +127,13 @@ fn label(
     table: &ActorTable,
     gazetteer: &Gazetteer,
     entities: EntityActors,
+    namesakes: &[Span],
     date: Option<NaiveDate>,
 ) -> Vec<Option<Piece>> {
     let mut out: Vec<Option<Piece>> = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
-        let piece = best_piece(tokens, i, table, gazetteer, entities, date);
+        let piece = best_piece(tokens, i, table, gazetteer, entities, namesakes, date);
         match piece {
             Some(p) => {
                 let len = p.len.max(1);
@@ -174,12 +178,26 @@ fn best_piece(
     table: &ActorTable,
     gazetteer: &Gazetteer,
     entities: EntityActors,
+    namesakes: &[Span],
     date: Option<NaiveDate>,
 ) -> Option<Piece> {
-    let from_table = table.longest_at(tokens, i, |_| true).map(|m| Piece {
-        label: entry_label(m.entry, date),
-        len: m.len,
-    });
+    let from_table = table
+        .longest_at(tokens, i, |_| true)
+        .filter(|m| {
+            // "Dennis Blair": the table's "Blair" is Tony Blair, not him.
+            let namesake = || {
+                let (Some(first), Some(last)) = (tokens.get(i), tokens.get(i + m.len - 1)) else {
+                    return false;
+                };
+                let covered = Span::new(first.span.start, last.span.end);
+                namesakes.iter().any(|n| n.contains(covered))
+            };
+            !(matches!(m.entry.kind, EntryKind::Actor(_)) && namesake())
+        })
+        .map(|m| Piece {
+            label: entry_label(m.entry, date),
+            len: m.len,
+        });
     let from_gazetteer = country_at(tokens, i, gazetteer);
     let from_entity = entity_at(tokens, i, entities);
     let lower = tokens[i].lower.as_str();
@@ -360,7 +378,7 @@ fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {
 
 /// Writes `s` title-cased into `out`: "iSrael" → "Israel", "south korea"
 /// → "South Korea".
-fn title_case(s: &str, out: &mut String) {
+pub(crate) fn title_case(s: &str, out: &mut String) {
     out.clear();
     for (k, w) in s.split(' ').enumerate() {
         if k > 0 {

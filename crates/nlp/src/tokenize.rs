@@ -20,10 +20,10 @@ use model::{Mark, OverBudget, Span, Token, TokenKind};
 /// period may.
 const ABBREVIATIONS: [&[&str]; 2] = [
     &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-        "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "St", "No", "Nos", "Mt",
-        "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-        "Dec", "cf", "Fig", "Op", "Vol",
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm",
+        "Ens", "Sgt", "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "St", "No",
+        "Nos", "Mt", "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+        "Oct", "Nov", "Dec", "cf", "Fig", "Op", "Vol",
     ],
     &[
         "Supt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "etc", "approx", "est",
@@ -414,6 +414,10 @@ mod tests {
         assert_eq!(
             words("U.S. Gen. J. Smith met Mr. Li on Jan. 5."),
             ["U.S.", "Gen.", "J.", "Smith", "met", "Mr.", "Li", "on", "Jan.", "5", "."]
+        );
+        assert_eq!(
+            words("Brig. Gen. Ann Lee spoke."),
+            ["Brig.", "Gen.", "Ann", "Lee", "spoke", "."]
         );
     }
 

@@ -152,6 +152,7 @@ pub fn code(
         })
         .collect();
     let all_sentences = sentences.clone();
+    let namesakes = namesake_surnames(a, verbs);
     uncoded_people.sort_by_key(|m| (m.start, m.end));
     let mut doc = Doc {
         analysis: a,
@@ -231,11 +232,14 @@ pub fn code(
                 None => tokens,
             };
             let is_verb = |w: &str| verbs.is_verb(w);
+            let from = namesakes.partition_point(|s| s.start < span.start);
+            let to = from + namesakes[from..].partition_point(|s| s.start < span.end);
             let mut phrases = phrases::find_with_verbs(
                 &tokens,
                 actors,
                 gazetteer,
                 &in_sentence,
+                &namesakes[from..to],
                 published,
                 &is_verb,
             );
@@ -594,6 +598,96 @@ fn titles_a_person(doc: &Doc, name: &str) -> bool {
 
 /// The names of the document's person entities and the words of their
 /// mentions ("Julian Assange", "Assange").
+/// The surnames of people the article names with a given name that no
+/// person of that surname the actor table knows by name has, by byte span
+/// in text order: the table's entry for that surname is another person's.
+/// The surname inside such a name ("Blair" of "Dennis Blair") always; a
+/// lone surname clustered with one ("Blair said") only when the article
+/// names no one of that surname as the known person ("Melania Trump …
+/// Donald Trump … Trump said" may be him). The entity stage asks the same
+/// (`nlp::entities::other_given_name`), and a verb the tagger took into a
+/// headline's name ("Senator Endorsed Trump") is no given name.
+fn namesake_surnames(a: &Analysis, verbs: &VerbLexicon) -> Vec<Span> {
+    let text = a.text();
+    let other_given_name = |name: &str, names: &[&str]| {
+        let given = name.split(char::is_whitespace).next().unwrap_or(name);
+        !verbs.is_verb(&model::lowercase(given))
+            && nlp::entities::other_given_name_than(name, names)
+    };
+    let persons = || {
+        a.entities
+            .iter()
+            .filter(|e| e.kind == model::EntityType::Person)
+    };
+    fn surname(name: &str) -> &str {
+        name.rsplit(char::is_whitespace).next().unwrap_or(name)
+    }
+    // The full names of the person(s) a surname entry of the table names.
+    let mut known: HashMap<&str, Option<Vec<&'static str>>> = HashMap::new();
+    fn owners<'t>(
+        known: &mut HashMap<&'t str, Option<Vec<&'static str>>>,
+        last: &'t str,
+    ) -> Option<Vec<&'static str>> {
+        known
+            .entry(last)
+            .or_insert_with(|| surname_owners(last))
+            .clone()
+    }
+    let mut names_of = |last| owners(&mut known, last);
+    let mut leader_named: HashSet<&str> = HashSet::new();
+    for e in persons() {
+        let full = e.mentions.iter().map(|m| m.slice(text));
+        for n in full.chain(std::iter::once(e.name.as_str())) {
+            if !n.contains(char::is_whitespace) {
+                continue;
+            }
+            let last = surname(n);
+            if names_of(last).is_some_and(|names| !other_given_name(n, &names)) {
+                leader_named.insert(last);
+            }
+        }
+    }
+    let mut out: Vec<Span> = Vec::new();
+    for e in persons() {
+        for m in &e.mentions {
+            let name = m.slice(text);
+            let last = surname(name);
+            let Some(names) = names_of(last) else {
+                continue;
+            };
+            let namesake = if name.len() > last.len() {
+                other_given_name(name, &names)
+            } else {
+                other_given_name(&e.name, &names) && !leader_named.contains(last)
+            };
+            if namesake {
+                out.push(Span::new(m.end - last.len(), m.end));
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
+/// The names of the people a lone surname in the actor table stands for:
+/// a leader's ("Blair"), or a person's of `named_actors.txt` ("Sullivan"
+/// with "Jake Sullivan", same code); `None` for a word that is no known
+/// person's surname.
+fn surname_owners(last: &str) -> Option<Vec<&'static str>> {
+    if let Some(l) = gazetteer::leaders::leader(last) {
+        return Some(l.names.clone());
+    }
+    let named = lexicon::named_actors().entries();
+    let code = named.iter().find(|n| n.name == last)?.code;
+    let names: Vec<&'static str> = named
+        .iter()
+        .filter(|n| n.code == code && n.name.contains(' ') && n.name.ends_with(last))
+        .filter(|n| n.name[..n.name.len() - last.len()].ends_with(' '))
+        .map(|n| n.name)
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
 fn person_names(a: &Analysis) -> HashSet<&str> {
     let text = a.text();
     a.entities

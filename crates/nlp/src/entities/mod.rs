@@ -326,8 +326,16 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Optio
 /// Whether the person `full` ("Matt Bennett") has a given name that no
 /// full name of `leader` ("Naftali Bennett") contains; a name with no
 /// given name ("Bennett", "Mr. Bennett") has none. A relative ("Michelle
-/// Obama") is another person too, and keeps no leader's code.
-fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
+/// Obama") is another person too, and keeps no leader's code. The event
+/// coder asks the same of its actor table's surnames.
+pub fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
+    other_given_name_than(full, &leader.names)
+}
+
+/// [`other_given_name`] against the names `names` of one person (full
+/// names have a space; other forms are passed over), for a person a
+/// table other than the leaders' knows by name.
+pub fn other_given_name_than(full: &str, names: &[&str]) -> bool {
     let mut words = full.split(' ');
     let (Some(given), Some(_)) = (words.next(), words.next()) else {
         return false;
@@ -344,8 +352,7 @@ fn other_given_name(full: &str, leader: &gazetteer::leaders::Leader) -> bool {
         return false;
     }
     // "Executive Carrie Lam": a word before the leader's full name.
-    !leader
-        .names
+    !names
         .iter()
         .any(|n| n.contains(' ') && (full.ends_with(n) || n.split(' ').any(|w| w == given)))
 }

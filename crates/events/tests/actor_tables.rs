@@ -1,0 +1,106 @@
+//! The event coder's actor tables read real text the way it is written:
+//! abbreviated titles from PETRARCH's capitals ("ADM.") match as news
+//! writes them ("Adm."), and a leader's surname ("Blair") does not code
+//! a namesake ("Dennis Blair"); on sentences written for these tests.
+
+mod support;
+
+use model::{Entity, EntityType, Span};
+use support::{facts, facts_with, has};
+
+#[test]
+fn abbreviated_military_titles_code_their_holder() {
+    for text in [
+        "Ukrainian Lt. Col. Taras Melnyk accused Russia of shelling the town.",
+        "Ukrainian Adm. Oksana Hrytsenko accused Russia of shelling the town.",
+        "Ukrainian Gen. Taras Melnyk accused Russia of shelling the town.",
+        // "Brig." ends no sentence before the "Gen." it goes with.
+        "Ukrainian Brig. Gen. Taras Melnyk accused Russia of shelling the town.",
+    ] {
+        let got = facts(text);
+        assert!(has(&got, "UKRMIL", "RUS", "112"), "{text}: {got:?}");
+    }
+}
+
+/// A person entity the entity stage left uncoded, with a mention at every
+/// occurrence of each of `forms` (a shorter form inside a longer one is
+/// the longer one's).
+fn person(text: &str, id: &str, forms: &[&str]) -> Entity {
+    let mut mentions: Vec<Span> = forms
+        .iter()
+        .flat_map(|f| {
+            text.match_indices(f)
+                .map(move |(s, _)| Span::new(s, s + f.len()))
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    let all = mentions.clone();
+    mentions.retain(|m| !all.iter().any(|o| o != m && o.contains(*m)));
+    Entity {
+        id: id.into(),
+        name: forms[0].into(),
+        kind: EntityType::Person,
+        actor: None,
+        mentions,
+        titles: Vec::new(),
+    }
+}
+
+fn country(text: &str, id: &str, name: &str, code: &str) -> Entity {
+    Entity {
+        actor: Some(code.into()),
+        kind: EntityType::Gpe,
+        ..person(text, id, &[name])
+    }
+}
+
+#[test]
+fn a_leaders_surname_in_the_table_does_not_code_a_namesake() {
+    // The leader table's "Blair" is Tony Blair's: not another Blair's,
+    // whether named in full or by the surname he was introduced with.
+    for text in [
+        "Retired admiral Dennis Blair criticized China on Tuesday.",
+        "Dennis Blair spoke in Ohio on Monday. Blair criticized China on Tuesday.",
+    ] {
+        let entities = vec![
+            person(text, "e1", &["Dennis Blair", "Blair"]),
+            country(text, "e2", "China", "CHN"),
+        ];
+        let got = facts_with(text, entities);
+        assert!(!has(&got, "GBR", "CHN", "111"), "{text}: {got:?}");
+    }
+    // Likewise a surname of the named actors' table ("Peskov", with "Dmitry
+    // Peskov").
+    let text = "Ivan Peskov, a farmer, criticized China on Tuesday.";
+    let entities = vec![
+        person(text, "e1", &["Ivan Peskov"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(!has(&got, "RUS", "CHN", "111"), "{got:?}");
+    let text = "Dmitry Peskov criticized China on Tuesday.";
+    let entities = vec![
+        person(text, "e1", &["Dmitry Peskov"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(has(&got, "RUS", "CHN", "111"), "{got:?}");
+    // The leader himself keeps his code.
+    let text = "Tony Blair criticized China on Tuesday.";
+    let entities = vec![
+        person(text, "e1", &["Tony Blair"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(has(&got, "GBR", "CHN", "111"), "{got:?}");
+    // A lone surname after the leader's full name may be him, though a
+    // relative of the same surname is named too.
+    let text = "Cherie Blair arrived with Tony Blair. Blair criticized China.";
+    let entities = vec![
+        person(text, "e1", &["Cherie Blair", "Blair"]),
+        person(text, "e3", &["Tony Blair"]),
+        country(text, "e2", "China", "CHN"),
+    ];
+    let got = facts_with(text, entities);
+    assert!(has(&got, "GBR", "CHN", "111"), "{got:?}");
+}
