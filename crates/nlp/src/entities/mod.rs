@@ -212,6 +212,9 @@ fn person_actor_before(
 ) -> Option<(String, bool)> {
     let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
     let mut role: Option<&str> = None;
+    // A US title before the name ("Sen.", "Gov."): its role, and whether
+    // it is the US Congress's own.
+    let mut us_title: Option<(&str, bool)> = None;
     // Whether a word that may join two noun phrases ("Russia and John
     // Smith", "in Syria, Ali Haidar") stands between: a bare nationality
     // is then not his.
@@ -221,6 +224,20 @@ fn person_actor_before(
     while k > floor {
         k -= 1;
         let w = cx.word(k);
+        if us_title.is_none() && !joined {
+            // An abbreviation the tokeniser does not know ends in a token
+            // of its own ("Sens" + "."), which the tagger may take for a
+            // name of its own.
+            let at = if w == "." && k > floor { k - 1 } else { k };
+            if let Some(t) = lexicon::name_words().us_title(cx.word(at)) {
+                us_title = Some(t);
+                let named = all.covering(at).filter(|o| o.end - o.first == 1);
+                if at < k || named.is_some_and(|o| o.kind != EntityType::Person) {
+                    k = at;
+                    continue;
+                }
+            }
+        }
         if let Some(other) = all.covering(k) {
             if other.kind == EntityType::Person {
                 return None;
@@ -228,6 +245,18 @@ fn person_actor_before(
             let name = other.span.slice(cx.text);
             if let Some(code) = actors::seat_actor(name).or_else(|| actors::outlet_actor(name)) {
                 return Some((code.to_string(), true));
+            }
+            // A US state before a title or role is the United States',
+            // whatever else its name names ("Georgia Rep. John Lewis").
+            if other.kind == EntityType::Gpe && is_us_state(name) {
+                if let Some(r) = role.or(us_title.map(|t| t.0)) {
+                    return Some((format!("USA{r}"), true));
+                }
+            }
+            // A title of the US Congress joined to another country's name
+            // ("Russia and Sen. John McCain") is still the Congress's.
+            if joined && us_title.is_some_and(|t| t.1) {
+                break;
             }
             let country = match other.kind {
                 EntityType::Gpe if !is_locative(cx, other.first) => {
@@ -237,7 +266,7 @@ fn person_actor_before(
                 _ => None,
             };
             if let Some(iso3) = country {
-                return match role {
+                return match role.or(us_title.map(|t| t.0)) {
                     Some(r) => Some((format!("{iso3}{r}"), true)),
                     None if !joined => Some((iso3.to_string(), false)),
                     None => None,
@@ -246,6 +275,7 @@ fn person_actor_before(
             k = other.first;
             continue;
         }
+
         if let Some(r) = actors::role_of(w) {
             role = role.or(Some(r));
             continue;
@@ -259,6 +289,18 @@ fn person_actor_before(
             continue;
         }
         break;
+    }
+    // A title of the US Congress with no other country before it in its
+    // phrase ("Sen. Ted Cruz", "Representative Michele Bachmann") is a US
+    // lawmaker's, whatever country the sentence names elsewhere; a
+    // governor's is a US state's when a party–state tag or "of" a state
+    // follows the name ("Gov. John Kasich of Ohio").
+    match us_title {
+        Some((r, true)) => return Some((format!("USA{r}"), true)),
+        Some((r, false)) if party_tag_after(cx.text, m.span.end) || us_state_after(cx, m, all) => {
+            return Some((format!("USA{r}"), true));
+        }
+        _ => {}
     }
     // A role without a country in the noun phrase ("led by Foreign Minister
     // Kari Lund", "fisheries minister Paul Moreau"): the nearest country
@@ -279,6 +321,44 @@ fn person_actor_before(
             }
         })
         .map(|iso3| (format!("{iso3}{role}"), true))
+}
+
+/// Whether `name` is a US state's ("Georgia", "New Jersey"), whatever else
+/// it names.
+fn is_us_state(name: &str) -> bool {
+    gazetteer::region(name).is_some_and(|r| r.country == "USA")
+}
+
+/// Whether a US party–state tag follows the name ending at byte `end`:
+/// "(R-Ga.)", ", D-Calif.,", "(R)" — the way US news marks members of
+/// Congress and governors.
+fn party_tag_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let (paren, rest) = match rest.strip_prefix('(') {
+        Some(r) => (true, r),
+        None => match rest.strip_prefix(',') {
+            Some(r) => (false, r.trim_start()),
+            None => return false,
+        },
+    };
+    let mut cs = rest.chars();
+    if !matches!(cs.next(), Some('R' | 'D' | 'I')) {
+        return false;
+    }
+    match cs.next() {
+        Some('-' | '–') => cs.next().is_some_and(char::is_uppercase),
+        Some(')') => paren,
+        _ => false,
+    }
+}
+
+/// Whether "of" or "from" and a US state follow the person's mention
+/// ("Gov. John Kasich of Ohio").
+fn us_state_after(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> bool {
+    matches!(cx.word(m.end), "of" | "from")
+        && all.covering(m.end + 1).is_some_and(|o| {
+            o.first == m.end + 1 && o.kind == EntityType::Gpe && is_us_state(o.span.slice(cx.text))
+        })
 }
 
 /// The actor code of a mention, and whether it carries a role.
