@@ -91,3 +91,25 @@ fn a_paragraph_opening_us_state_is_not_the_country_its_name_ends_in() {
     assert_eq!(place, Some(("New Jersey", Some("USA"))));
     assert_eq!(code_of(&a, "Harlan Voss").as_deref(), Some("USAGOV"));
 }
+
+/// The actor code of the GPE entity named `name`.
+fn place_code(a: &Analysis, name: &str) -> Option<String> {
+    a.entities
+        .iter()
+        .find(|e| e.name == name && e.kind == EntityType::Gpe)
+        .and_then(|e| e.actor.clone())
+}
+
+#[test]
+fn georgia_beside_other_us_states_is_the_state_and_beside_tbilisi_the_country() {
+    let a = analyse(
+        "The senator campaigned in Ohio and Texas last week. Georgia votes next \
+         Tuesday, and Dana Whitlow, the Georgia party chairman, expects a close race.",
+    );
+    assert_eq!(place_code(&a, "Georgia").as_deref(), Some("USA"));
+    let a = analyse(
+        "Officials in Tbilisi said Georgia would hold talks. Georgia and Ohio \
+         signed a trade deal on Monday.",
+    );
+    assert_eq!(place_code(&a, "Georgia").as_deref(), Some("GEO"));
+}

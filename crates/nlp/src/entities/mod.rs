@@ -125,13 +125,11 @@ fn is_locative(cx: &Context<'_>, first: usize) -> bool {
 /// The country a mention names when used as an actor: a demonym, a
 /// country not used as a place, or an organisation whose name starts
 /// with one ("US Pacific Command").
-fn mention_country(cx: &Context<'_>, o: &Mention) -> Option<&'static str> {
+fn mention_country(cx: &Context<'_>, o: &Mention, all: &MentionIndex<'_>) -> Option<&'static str> {
     let name = o.span.slice(cx.text);
     match o.kind {
         EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
-        EntityType::Gpe if !is_locative(cx, o.first) => {
-            gazetteer::country_by_name(name).map(|c| c.iso3)
-        }
+        EntityType::Gpe if !is_locative(cx, o.first) => country_named(all, name).map(|c| c.iso3),
         EntityType::Org => {
             let bare = name.strip_prefix("The ").unwrap_or(name);
             let first = bare.split_whitespace().next()?;
@@ -166,7 +164,7 @@ fn appositive_actor(
             if o.kind == EntityType::Person {
                 return None;
             }
-            let iso3 = mention_country(cx, o)?;
+            let iso3 = mention_country(cx, o, all)?;
             // The role may follow the demonym ("a Nigerian senator") or sit
             // inside the organisation's name ("US Pacific Command").
             let inner = (o.kind == EntityType::Org)
@@ -260,7 +258,7 @@ fn person_actor_before(
             }
             let country = match other.kind {
                 EntityType::Gpe if !is_locative(cx, other.first) => {
-                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                    country_named(all, name).map(|c| c.iso3)
                 }
                 EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
                 _ => None,
@@ -315,7 +313,7 @@ fn person_actor_before(
             match o.kind {
                 EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
                 EntityType::Gpe if !is_locative(cx, o.first) => {
-                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                    country_named(all, name).map(|c| c.iso3)
                 }
                 _ => None,
             }
@@ -327,6 +325,35 @@ fn person_actor_before(
 /// it names.
 fn is_us_state(name: &str) -> bool {
     gazetteer::region(name).is_some_and(|r| r.country == "USA")
+}
+
+/// The country `name` names, unless the document reads it as the US state
+/// of that name ([`reads_us_states`]).
+fn country_named(all: &MentionIndex<'_>, name: &str) -> Option<&'static gazetteer::Country> {
+    gazetteer::country_by_name(name).filter(|_| !(all.us_states && is_us_state(name)))
+}
+
+/// Whether the document reads a name that is both a US state and a country
+/// ("Georgia") as the state: it names another US state ("Ohio", "New
+/// Jersey") and neither a nationality nor a capital of such a country
+/// ("Georgian", "Tbilisi").
+fn reads_us_states(cx: &Context<'_>, mentions: &[Mention]) -> bool {
+    let mut other_state = false;
+    for m in mentions {
+        if !matches!(m.kind, EntityType::Gpe | EntityType::Norp) {
+            continue;
+        }
+        let name = m.span.slice(cx.text);
+        let country = gazetteer::country_by_demonym(name)
+            .or_else(|| gazetteer::country_by_capital(name))
+            .or_else(|| gazetteer::country_by_name(name));
+        match country {
+            Some(c) if c.name != name && is_us_state(c.name) => return false,
+            Some(_) => {}
+            None => other_state |= m.kind == EntityType::Gpe && is_us_state(name),
+        }
+    }
+    other_state
 }
 
 /// Whether a US party–state tag follows the name ending at byte `end`:
@@ -385,7 +412,7 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Optio
             })
         }
         EntityType::Gpe => {
-            if let Some(c) = gazetteer::country_by_name(name) {
+            if let Some(c) = country_named(all, name) {
                 return Some((c.iso3.to_string(), false));
             }
             // A capital used as an actor stands for its government.
@@ -486,7 +513,8 @@ pub fn cluster_within(
 ) -> Result<Vec<Entity>, OverBudget> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = ClusterIndex::default();
-    let all = MentionIndex::new(mentions, cx.tokens.len());
+    let mut all = MentionIndex::new(mentions, cx.tokens.len());
+    all.us_states = reads_us_states(cx, mentions);
     for (n, m) in mentions.iter().enumerate() {
         if n % 64 == 0 {
             budget.check()?;
