@@ -113,3 +113,14 @@ fn georgia_beside_other_us_states_is_the_state_and_beside_tbilisi_the_country() 
     );
     assert_eq!(place_code(&a, "Georgia").as_deref(), Some("GEO"));
 }
+
+#[test]
+fn an_envoys_representative_title_is_no_us_lawmakers() {
+    let a = analyse(
+        "The talks in Geneva were chaired by UN Special Representative Mira Talvik, \
+         who met Syrian officials on Monday.",
+    );
+    assert_ne!(code_of(&a, "Mira Talvik").as_deref(), Some("USALEG"));
+    let a = analyse("The bill was praised by U.S. Representative Joan Pellam on Monday.");
+    assert_eq!(code_of(&a, "Joan Pellam").as_deref(), Some("USALEG"));
+}

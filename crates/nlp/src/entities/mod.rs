@@ -227,7 +227,10 @@ fn person_actor_before(
             // of its own ("Sens" + "."), which the tagger may take for a
             // name of its own.
             let at = if w == "." && k > floor { k - 1 } else { k };
-            if let Some(t) = lexicon::name_words().us_title(cx.word(at)) {
+            let title = lexicon::name_words()
+                .us_title(cx.word(at))
+                .filter(|t| opens_us_title(cx, all, at, start, t.0));
+            if let Some(t) = title {
                 us_title = Some(t);
                 let named = all.covering(at).filter(|o| o.end - o.first == 1);
                 if at < k || named.is_some_and(|o| o.kind != EntityType::Person) {
@@ -247,7 +250,7 @@ fn person_actor_before(
             // A US state before a title or role is the United States',
             // whatever else its name names ("Georgia Rep. John Lewis").
             if other.kind == EntityType::Gpe && is_us_state(name) {
-                if let Some(r) = role.or(us_title.map(|t| t.0)) {
+                if let Some(r) = us_title.map(|t| t.0).or(role) {
                     return Some((format!("USA{r}"), true));
                 }
             }
@@ -264,7 +267,7 @@ fn person_actor_before(
                 _ => None,
             };
             if let Some(iso3) = country {
-                return match role.or(us_title.map(|t| t.0)) {
+                return match us_title.map(|t| t.0).or(role) {
                     Some(r) => Some((format!("{iso3}{r}"), true)),
                     None if !joined => Some((iso3.to_string(), false)),
                     None => None,
@@ -319,6 +322,33 @@ fn person_actor_before(
             }
         })
         .map(|iso3| (format!("{iso3}{role}"), true))
+}
+
+/// Whether the US title at token `at` (of role `role`) is the US
+/// Congress's or a governor's own: a title that is also another role's
+/// word ("Representative", an envoy's in "Special Representative", "EU High
+/// Representative") is only where it opens its phrase — after a lower-case
+/// word, at the sentence's start, or after a US state or the United States.
+fn opens_us_title(
+    cx: &Context<'_>,
+    all: &MentionIndex<'_>,
+    at: usize,
+    start: usize,
+    role: &str,
+) -> bool {
+    if actors::role_of(cx.word(at)).is_none_or(|r| r == role) || at <= start {
+        return true;
+    }
+    let before = cx.word(at - 1);
+    if at - 1 == start || !before.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    all.covering(at - 1).is_some_and(|o| {
+        let name = o.span.slice(cx.text);
+        o.kind == EntityType::Gpe
+            && (is_us_state(name)
+                || gazetteer::country_by_name(name).is_some_and(|c| c.iso3 == "USA"))
+    })
 }
 
 /// Whether `name` is a US state's ("Georgia", "New Jersey"), whatever else
