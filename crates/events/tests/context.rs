@@ -342,3 +342,18 @@ fn whom_a_politician_criticizes_at_home_is_of_home() {
     assert!(has(&got, "USAGOV", "USAMED", "11"), "{got:?}");
     assert!(!has(&got, "USAGOV", "RUSMED", "11"), "{got:?}");
 }
+
+#[test]
+fn a_us_state_named_like_a_country_places_its_sentence_in_the_united_states() {
+    // The entity stage read "Georgia" as the state (the article names
+    // Ohio too): "in Georgia" is no sentence in the country Georgia.
+    let text = "Voters in Ohio were angry. In Georgia, police arrested a British \
+                journalist on Tuesday.";
+    let entities = vec![
+        entity(text, "Georgia", EntityType::Gpe, Some("USA")),
+        entity(text, "Ohio", EntityType::Gpe, Some("USA")),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "USACOP", "GBR", "17"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s.starts_with("GEO")), "{got:?}");
+}

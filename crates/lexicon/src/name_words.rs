@@ -21,6 +21,8 @@ pub struct NameWords<'t> {
     place_heads: HashSet<&'t str>,
     event_heads: HashSet<&'t str>,
     particles: HashSet<&'t str>,
+    legislator_titles: HashSet<&'t str>,
+    governor_titles: HashSet<&'t str>,
 }
 
 /// A word's lower-case form without a final period ("Dr." → "dr").
@@ -52,6 +54,8 @@ impl<'t> NameWords<'t> {
             "place-heads",
             "event-heads",
             "particles",
+            "us-legislator-titles",
+            "governor-titles",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let mut list = Vec::new();
@@ -62,6 +66,8 @@ impl<'t> NameWords<'t> {
                 "media-heads" => &mut out.media_heads,
                 "place-heads" => &mut out.place_heads,
                 "event-heads" => &mut out.event_heads,
+                "us-legislator-titles" => &mut out.legislator_titles,
+                "governor-titles" => &mut out.governor_titles,
                 _ => &mut out.particles,
             };
             set.extend(list);
@@ -141,6 +147,20 @@ impl<'t> NameWords<'t> {
     /// [`NameWords::kinds`] bit: a particle of personal names.
     pub const PARTICLE: u8 = 32;
 
+    /// The CAMEO role a US title before a name gives ("Sen." → `LEG`,
+    /// "Gov." → `GOV`), and whether it is the US Congress's own (a
+    /// governor's title is American only beside a US state).
+    pub fn us_title(&self, word: &str) -> Option<(&'static str, bool)> {
+        let k = key(word);
+        if self.legislator_titles.contains(k.as_ref()) {
+            Some(("LEG", true))
+        } else if self.governor_titles.contains(k.as_ref()) {
+            Some(("GOV", false))
+        } else {
+            None
+        }
+    }
+
     /// Whether `word` is a particle of personal names ("van", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word.to_lowercase().as_str())
@@ -174,6 +194,10 @@ mod tests {
         assert!(!w.is_head("Congress"), "a one-word institution is a name");
         assert!(w.is_particle("van") && w.is_particle("bin"));
         assert!(!w.is_title("Trump"));
+        assert_eq!(w.us_title("Sen."), Some(("LEG", true)));
+        assert_eq!(w.us_title("Congresswoman"), Some(("LEG", true)));
+        assert_eq!(w.us_title("Gov."), Some(("GOV", false)));
+        assert_eq!(w.us_title("President"), None);
     }
 
     #[test]

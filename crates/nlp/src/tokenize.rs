@@ -21,9 +21,9 @@ use model::{Mark, OverBudget, Span, Token, TokenKind};
 const ABBREVIATIONS: [&[&str]; 2] = [
     &[
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm",
-        "Ens", "Sgt", "Cpl", "Pvt", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "St", "No",
-        "Nos", "Mt", "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-        "Oct", "Nov", "Dec", "cf", "Fig", "Op", "Vol",
+        "Ens", "Sgt", "Cpl", "Pvt", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Rev", "Hon",
+        "Pres", "Amb", "St", "No", "Nos", "Mt", "Ft", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "cf", "Fig", "Op", "Vol",
     ],
     &[
         "Supt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "etc", "approx", "est",

@@ -21,6 +21,9 @@ pub(super) struct DocCountries {
     pub main: Option<String>,
     /// The next most frequent one.
     pub runner_up: Option<String>,
+    /// Names the entity stage read as a US state although they also name
+    /// a country ("Georgia" in an article naming Ohio and Texas).
+    pub us_states: Vec<String>,
 }
 
 impl DocCountries {
@@ -31,8 +34,24 @@ impl DocCountries {
             dateline: dateline_country(a.text(), gazetteer),
             main: main.next(),
             runner_up: main.next(),
+            us_states: us_state_names(a, gazetteer),
         }
     }
+}
+
+/// The names of GPE entities coded `USA` that the gazetteer reads first as
+/// another country: the document's US states of a country's name.
+fn us_state_names(a: &Analysis, gazetteer: &Gazetteer) -> Vec<String> {
+    a.entities
+        .iter()
+        .filter(|e| e.kind == model::EntityType::Gpe && e.actor.as_deref() == Some("USA"))
+        .filter(|e| {
+            gazetteer
+                .country_by_name(&e.name)
+                .is_some_and(|c| c.iso3 != "USA")
+        })
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 /// Whether `code` starts with a country (not `---`, an IGO, NGO or
@@ -179,6 +198,7 @@ pub(super) fn sentence_place(
     tokens: &[Token],
     phrases: &[Phrase],
     gazetteer: &Gazetteer,
+    us_states: &[String],
 ) -> Option<String> {
     phrases.iter().find_map(|p| {
         if !matches!(p.preposition.as_deref(), Some("in" | "at" | "inside")) {
@@ -189,6 +209,9 @@ pub(super) fn sentence_place(
             .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ");
+        if us_states.contains(&name) {
+            return Some("USA".to_string());
+        }
         gazetteer
             .lookup_all(&name)
             .iter()

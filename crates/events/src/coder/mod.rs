@@ -317,7 +317,8 @@ fn resolve_references(
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
-    let sentence_place = context::sentence_place(tokens, phrases, doc.gazetteer);
+    let sentence_place =
+        context::sentence_place(tokens, phrases, doc.gazetteer, &doc.places.us_states);
     // People a state's force acts on ("Hong Kong police … pinning 800
     // students inside") take that force's country; officials do not (a
     // "president" beside "Moscow" may be anyone's).
@@ -897,7 +898,7 @@ fn code_sentence(
     }
     // Events named by nouns, where no verb pattern took their words.
     let protest_country = || {
-        context::sentence_place(&s.tokens, &s.phrases, doc.gazetteer)
+        context::sentence_place(&s.tokens, &s.phrases, doc.gazetteer, &doc.places.us_states)
             .or_else(|| doc.places.dateline.clone())
             .or_else(|| doc.places.main.clone())
     };

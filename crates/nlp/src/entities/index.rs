@@ -208,6 +208,9 @@ pub(super) struct MentionIndex<'m> {
     /// Whether the mentions are in order of their first token (they are
     /// sorted by span, so only overlapping mentions can break it).
     in_order: bool,
+    /// Whether a name that is both a US state and a country ("Georgia")
+    /// is read as the state in this document.
+    pub(super) us_states: bool,
 }
 
 /// No mention covers the token.
@@ -229,6 +232,7 @@ impl<'m> MentionIndex<'m> {
             all,
             at_token,
             in_order: all.windows(2).all(|w| w[0].first <= w[1].first),
+            us_states: false,
         }
     }
 

@@ -217,6 +217,13 @@ pub fn complete(
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.len() > 2
         {
+            // A country's name that ends a longer place's name the tagger
+            // left out is that place ("New Jersey Gov." opening a
+            // paragraph is not Jersey).
+            if i > 0 && is_longer_place(words[i - 1], w) {
+                placed.add_words(tokens, i - 1, i + 1, EntityType::Gpe);
+                continue;
+            }
             EntityType::Gpe
         } else {
             continue;
@@ -237,6 +244,17 @@ pub fn complete(
     }
     mentions.sort_by_key(|m| m.span);
     mentions
+}
+
+/// Whether the capitalised word `before` and the country name `country`
+/// together name another place: a US state, a region or a city ("New" +
+/// "Jersey", "New" + "Mexico").
+fn is_longer_place(before: &str, country: &str) -> bool {
+    if !before.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let name = format!("{before} {country}");
+    gazetteer::region(&name).is_some() || gazetteer::city(&name).is_some()
 }
 
 /// Mentions no two of which overlap, by where they start: the ones a span
@@ -281,12 +299,18 @@ impl Placed {
     /// Adds token `i` as a one-word mention unless a mention overlaps it
     /// already (the tagger's own, or an earlier rule's).
     fn add_word(&mut self, tokens: &[Span], i: usize, kind: EntityType) {
-        let span = tokens[i];
+        self.add_words(tokens, i, i + 1, kind);
+    }
+
+    /// Adds tokens `[first, end)` as a mention unless a mention overlaps
+    /// them already.
+    fn add_words(&mut self, tokens: &[Span], first: usize, end: usize, kind: EntityType) {
+        let span = Span::new(tokens[first].start, tokens[end - 1].end);
         if self.overlapping(span).next().is_none() {
             self.insert(Mention {
                 span,
-                first: i,
-                end: i + 1,
+                first,
+                end,
                 kind,
             });
         }

@@ -125,13 +125,11 @@ fn is_locative(cx: &Context<'_>, first: usize) -> bool {
 /// The country a mention names when used as an actor: a demonym, a
 /// country not used as a place, or an organisation whose name starts
 /// with one ("US Pacific Command").
-fn mention_country(cx: &Context<'_>, o: &Mention) -> Option<&'static str> {
+fn mention_country(cx: &Context<'_>, o: &Mention, all: &MentionIndex<'_>) -> Option<&'static str> {
     let name = o.span.slice(cx.text);
     match o.kind {
         EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
-        EntityType::Gpe if !is_locative(cx, o.first) => {
-            gazetteer::country_by_name(name).map(|c| c.iso3)
-        }
+        EntityType::Gpe if !is_locative(cx, o.first) => country_named(all, name).map(|c| c.iso3),
         EntityType::Org => {
             let bare = name.strip_prefix("The ").unwrap_or(name);
             let first = bare.split_whitespace().next()?;
@@ -166,7 +164,7 @@ fn appositive_actor(
             if o.kind == EntityType::Person {
                 return None;
             }
-            let iso3 = mention_country(cx, o)?;
+            let iso3 = mention_country(cx, o, all)?;
             // The role may follow the demonym ("a Nigerian senator") or sit
             // inside the organisation's name ("US Pacific Command").
             let inner = (o.kind == EntityType::Org)
@@ -212,6 +210,9 @@ fn person_actor_before(
 ) -> Option<(String, bool)> {
     let start = cx.sentence_of.get(m.first).copied().unwrap_or(0);
     let mut role: Option<&str> = None;
+    // A US title before the name ("Sen.", "Gov."): its role, and whether
+    // it is the US Congress's own.
+    let mut us_title: Option<(&str, bool)> = None;
     // Whether a word that may join two noun phrases ("Russia and John
     // Smith", "in Syria, Ali Haidar") stands between: a bare nationality
     // is then not his.
@@ -221,6 +222,23 @@ fn person_actor_before(
     while k > floor {
         k -= 1;
         let w = cx.word(k);
+        if us_title.is_none() && !joined {
+            // An abbreviation the tokeniser does not know ends in a token
+            // of its own ("Sens" + "."), which the tagger may take for a
+            // name of its own.
+            let at = if w == "." && k > floor { k - 1 } else { k };
+            let title = lexicon::name_words()
+                .us_title(cx.word(at))
+                .filter(|t| opens_us_title(cx, all, at, start, t.0));
+            if let Some(t) = title {
+                us_title = Some(t);
+                let named = all.covering(at).filter(|o| o.end - o.first == 1);
+                if at < k || named.is_some_and(|o| o.kind != EntityType::Person) {
+                    k = at;
+                    continue;
+                }
+            }
+        }
         if let Some(other) = all.covering(k) {
             if other.kind == EntityType::Person {
                 return None;
@@ -229,15 +247,27 @@ fn person_actor_before(
             if let Some(code) = actors::seat_actor(name).or_else(|| actors::outlet_actor(name)) {
                 return Some((code.to_string(), true));
             }
+            // A US state before a title or role is the United States',
+            // whatever else its name names ("Georgia Rep. John Lewis").
+            if other.kind == EntityType::Gpe && is_us_state(name) {
+                if let Some(r) = us_title.map(|t| t.0).or(role) {
+                    return Some((format!("USA{r}"), true));
+                }
+            }
+            // A title of the US Congress joined to another country's name
+            // ("Russia and Sen. John McCain") is still the Congress's.
+            if joined && us_title.is_some_and(|t| t.1) {
+                break;
+            }
             let country = match other.kind {
                 EntityType::Gpe if !is_locative(cx, other.first) => {
-                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                    country_named(all, name).map(|c| c.iso3)
                 }
                 EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
                 _ => None,
             };
             if let Some(iso3) = country {
-                return match role {
+                return match us_title.map(|t| t.0).or(role) {
                     Some(r) => Some((format!("{iso3}{r}"), true)),
                     None if !joined => Some((iso3.to_string(), false)),
                     None => None,
@@ -246,6 +276,7 @@ fn person_actor_before(
             k = other.first;
             continue;
         }
+
         if let Some(r) = actors::role_of(w) {
             role = role.or(Some(r));
             continue;
@@ -260,6 +291,18 @@ fn person_actor_before(
         }
         break;
     }
+    // A title of the US Congress with no other country before it in its
+    // phrase ("Sen. Ted Cruz", "Representative Michele Bachmann") is a US
+    // lawmaker's, whatever country the sentence names elsewhere; a
+    // governor's is a US state's when a party–state tag or "of" a state
+    // follows the name ("Gov. John Kasich of Ohio").
+    match us_title {
+        Some((r, true)) => return Some((format!("USA{r}"), true)),
+        Some((r, false)) if party_tag_after(cx.text, m.span.end) || us_state_after(cx, m, all) => {
+            return Some((format!("USA{r}"), true));
+        }
+        _ => {}
+    }
     // A role without a country in the noun phrase ("led by Foreign Minister
     // Kari Lund", "fisheries minister Paul Moreau"): the nearest country
     // or nationality named as an actor earlier in the sentence.
@@ -273,12 +316,106 @@ fn person_actor_before(
             match o.kind {
                 EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
                 EntityType::Gpe if !is_locative(cx, o.first) => {
-                    gazetteer::country_by_name(name).map(|c| c.iso3)
+                    country_named(all, name).map(|c| c.iso3)
                 }
                 _ => None,
             }
         })
         .map(|iso3| (format!("{iso3}{role}"), true))
+}
+
+/// Whether the US title at token `at` (of role `role`) is the US
+/// Congress's or a governor's own: a title that is also another role's
+/// word ("Representative", an envoy's in "Special Representative", "EU High
+/// Representative") is only where it opens its phrase — after a lower-case
+/// word, at the sentence's start, or after a US state or the United States.
+fn opens_us_title(
+    cx: &Context<'_>,
+    all: &MentionIndex<'_>,
+    at: usize,
+    start: usize,
+    role: &str,
+) -> bool {
+    if actors::role_of(cx.word(at)).is_none_or(|r| r == role) || at <= start {
+        return true;
+    }
+    let before = cx.word(at - 1);
+    if at - 1 == start || !before.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    all.covering(at - 1).is_some_and(|o| {
+        let name = o.span.slice(cx.text);
+        o.kind == EntityType::Gpe
+            && (is_us_state(name)
+                || gazetteer::country_by_name(name).is_some_and(|c| c.iso3 == "USA"))
+    })
+}
+
+/// Whether `name` is a US state's ("Georgia", "New Jersey"), whatever else
+/// it names.
+fn is_us_state(name: &str) -> bool {
+    gazetteer::region(name).is_some_and(|r| r.country == "USA")
+}
+
+/// The country `name` names, unless the document reads it as the US state
+/// of that name ([`reads_us_states`]).
+fn country_named(all: &MentionIndex<'_>, name: &str) -> Option<&'static gazetteer::Country> {
+    gazetteer::country_by_name(name).filter(|_| !(all.us_states && is_us_state(name)))
+}
+
+/// Whether the document reads a name that is both a US state and a country
+/// ("Georgia") as the state: it names another US state ("Ohio", "New
+/// Jersey") and neither a nationality nor a capital of such a country
+/// ("Georgian", "Tbilisi").
+fn reads_us_states(cx: &Context<'_>, mentions: &[Mention]) -> bool {
+    let mut other_state = false;
+    for m in mentions {
+        if !matches!(m.kind, EntityType::Gpe | EntityType::Norp) {
+            continue;
+        }
+        let name = m.span.slice(cx.text);
+        let country = gazetteer::country_by_demonym(name)
+            .or_else(|| gazetteer::country_by_capital(name))
+            .or_else(|| gazetteer::country_by_name(name));
+        match country {
+            Some(c) if c.name != name && is_us_state(c.name) => return false,
+            Some(_) => {}
+            None => other_state |= m.kind == EntityType::Gpe && is_us_state(name),
+        }
+    }
+    other_state
+}
+
+/// Whether a US party–state tag follows the name ending at byte `end`:
+/// "(R-Ga.)", ", D-Calif.,", "(R)" — the way US news marks members of
+/// Congress and governors.
+fn party_tag_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let (paren, rest) = match rest.strip_prefix('(') {
+        Some(r) => (true, r),
+        None => match rest.strip_prefix(',') {
+            Some(r) => (false, r.trim_start()),
+            None => return false,
+        },
+    };
+    let mut cs = rest.chars();
+    if !matches!(cs.next(), Some('R' | 'D' | 'I')) {
+        return false;
+    }
+    match cs.next() {
+        Some('-' | '–') => cs.next().is_some_and(char::is_uppercase),
+        Some(')') => paren,
+        _ => false,
+    }
+}
+
+/// Whether "of" or "from" and a US state follow the person's mention
+/// ("Gov. John Kasich of Ohio").
+fn us_state_after(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> bool {
+    matches!(cx.word(m.end), "of" | "from")
+        && all.covering(m.end + 1).is_some_and(|o| {
+            o.first == m.end + 1 && o.kind == EntityType::Gpe && is_us_state(o.span.slice(cx.text))
+        })
 }
 
 /// The actor code of a mention, and whether it carries a role.
@@ -305,7 +442,7 @@ fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Optio
             })
         }
         EntityType::Gpe => {
-            if let Some(c) = gazetteer::country_by_name(name) {
+            if let Some(c) = country_named(all, name) {
                 return Some((c.iso3.to_string(), false));
             }
             // A capital used as an actor stands for its government.
@@ -413,7 +550,8 @@ pub fn cluster_within(
 ) -> Result<Vec<Entity>, OverBudget> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = ClusterIndex::default();
-    let all = MentionIndex::new(mentions, cx.tokens.len());
+    let mut all = MentionIndex::new(mentions, cx.tokens.len());
+    all.us_states = reads_us_states(cx, mentions);
     for (n, m) in mentions.iter().enumerate() {
         if n % 64 == 0 {
             budget.check()?;
