@@ -69,6 +69,8 @@ pub struct Args {
 
 /// Runs `newsgraph ingest`.
 pub fn run(args: Args) -> Result<ExitCode> {
+    // A batch may hold long documents, and its start-up is shared.
+    crate::prefer_small_pages();
     let path = args.db.path()?;
     let source_options = SourceOptions {
         max_bytes: args.analysis.max_bytes,
