@@ -353,10 +353,18 @@ fn match_elements(
                 Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => at + 1,
                 _ => at,
             };
-            let (i, p) = phrases
-                .iter()
-                .enumerate()
-                .find(|(_, p)| p.start == at || p.start == after_article)?;
+            // An actor phrase leaves out a courtesy title before the name
+            // ("spoke highly of Mr. Trump" names "Trump"), so the target may
+            // start after the titles.
+            let titles = lexicon::name_words();
+            let after_titles = after_article
+                + tokens[after_article.min(tokens.len())..]
+                    .iter()
+                    .take_while(|t| titles.is_title(t.text))
+                    .count();
+            let (i, p) = phrases.iter().enumerate().find(|(_, p)| {
+                p.start == at || p.start == after_article || p.start == after_titles
+            })?;
             let (l, _) =
                 match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1), is_head)?;
             Some((l, Some(i)))
