@@ -18,6 +18,10 @@ const VETO: &str = "---";
 /// How many tokens a `~` gap may skip.
 const MAX_GAP: usize = 6;
 
+/// The most words a pattern's target phrase may start after ("both the",
+/// "the Sen."): an article, "both" and titles, never a phrase of their own.
+const MAX_TARGET_SKIP: usize = 4;
+
 /// One element of a pattern after its head.
 #[derive(Debug, Clone, PartialEq)]
 enum Element {
@@ -349,14 +353,23 @@ fn match_elements(
         }
         Element::Before(_) => match_elements(rest, tokens, phrases, at, last, is_head),
         Element::Target => {
-            let after_article = match tokens.get(at) {
-                Some(t) if matches!(t.lower.as_str(), "the" | "a" | "an") => at + 1,
-                _ => at,
+            // The actor phrase may start after what it leaves out: an
+            // article or "both" ("lashed out at both Russia and China") and
+            // courtesy titles ("spoke highly of Mr. Trump" names "Trump").
+            let titles = lexicon::name_words();
+            let mut k = at;
+            let (i, p) = loop {
+                if let Some(found) = phrases.iter().enumerate().find(|(_, p)| p.start == k) {
+                    break found;
+                }
+                let t = tokens.get(k)?;
+                let skipped = matches!(t.lower.as_str(), "the" | "a" | "an" | "both")
+                    || titles.is_title(t.text);
+                if k >= at + MAX_TARGET_SKIP || !skipped {
+                    return None;
+                }
+                k += 1;
             };
-            let (i, p) = phrases
-                .iter()
-                .enumerate()
-                .find(|(_, p)| p.start == at || p.start == after_article)?;
             let (l, _) =
                 match_elements(rest, tokens, phrases, p.end, last.max(p.end - 1), is_head)?;
             Some((l, Some(i)))
