@@ -99,10 +99,12 @@ impl AnalysisArgs {
     /// The embedded pipeline with these actor tables and byte limit.
     pub fn pipeline(&self) -> anyhow::Result<pipeline::Pipeline> {
         let mut pipeline = pipeline::Pipeline::embedded()?;
-        // The built-in coder is the embedded pipeline's own: building a
-        // second one took a fifth of a short run's start-up.
-        if !self.actors.is_empty() {
-            pipeline = pipeline.with_event_coder(event_coder(&self.actors)?);
+        for path in &self.actors {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read actor table {}", path.display()))?;
+            pipeline = pipeline
+                .with_actor_table(&text)
+                .with_context(|| format!("cannot parse actor table {}", path.display()))?;
         }
         Ok(pipeline.with_limits(pipeline::Limits {
             max_bytes: usize::try_from(self.max_bytes).unwrap_or(usize::MAX),
@@ -165,17 +167,4 @@ pub fn input_of(doc: &::ingest::RawDocument) -> pipeline::Input<'_> {
         declared_charset: None,
         verbatim: false,
     }
-}
-
-/// The event coder with the built-in lexicons and the given actor tables.
-pub fn event_coder(tables: &[PathBuf]) -> anyhow::Result<events::EventCoder> {
-    let mut coder = events::EventCoder::new();
-    for path in tables {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read actor table {}", path.display()))?;
-        coder = coder
-            .with_actor_table(&text)
-            .with_context(|| format!("cannot parse actor table {}", path.display()))?;
-    }
-    Ok(coder)
 }
