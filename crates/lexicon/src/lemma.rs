@@ -145,9 +145,10 @@ pub fn irregular(lower: &str) -> Option<&'static str> {
 pub fn candidates(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // An irregular lemma is kept even when it is the word itself.
-    let irregular = irregular(lower).is_some();
-    each_candidate(lower, |c| {
-        if out.is_empty() || irregular || !out.iter().any(|o| o == c) {
+    let lemma = irregular(lower);
+    out.push(lower.to_string());
+    offer_other_candidates(lower, lemma, |c| {
+        if lemma.is_some() || !out.iter().any(|o| o == c) {
             out.push(c.to_string());
         }
         false
@@ -159,15 +160,26 @@ pub fn candidates(lower: &str) -> Vec<String> {
 /// list (a form may come twice), until `take` returns true; returns
 /// whether it did. The event coder asks this of most tokens.
 pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
-    if take(lower) {
-        return true;
-    }
-    if let Some(l) = irregular(lower) {
+    take(lower) || offer_other_candidates(lower, irregular(lower), take)
+}
+
+/// The candidates after `lower` itself, given its [`irregular`] lemma,
+/// which [`candidates`] has looked up already: the event coder asks for
+/// the candidates of most tokens, and a second lookup was a third of
+/// their cost.
+fn offer_other_candidates(
+    lower: &str,
+    irregular: Option<&str>,
+    mut take: impl FnMut(&str) -> bool,
+) -> bool {
+    if let Some(l) = irregular {
         return take(l);
     }
     let mut buf = String::new();
     let mut offer = |stem: &str, end: &str| {
         buf.clear();
+        // No stem and ending is longer than the word: one allocation.
+        buf.reserve(lower.len());
         buf.push_str(stem);
         buf.push_str(end);
         buf.len() >= 2 && take(&buf)

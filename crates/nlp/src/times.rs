@@ -30,6 +30,15 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 
 /// A day of the month ("14", "14th").
 fn day_of(word: &str) -> Option<u32> {
+    // What `parse` reads starts with a digit or a sign: other words (most)
+    // are let go before their letters are trimmed.
+    if !word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'+')
+    {
+        return None;
+    }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
@@ -143,19 +152,20 @@ pub fn time_expressions(
                 i = end;
                 continue;
             }
-            let prev = if i > s_start {
-                lower(i - 1)
-            } else {
-                Default::default()
-            };
-            let prev = prev.as_str();
             // Weekdays, with "last"/"next"/"this" if present.
             if let Some(day) = word
                 .starts_with(char::is_uppercase)
                 .then(|| weekday_of(word))
                 .flatten()
             {
-                let (start, direction) = match prev {
+                // The word before is read only here, not lower-cased at
+                // every token.
+                let prev = if i > s_start {
+                    lower(i - 1)
+                } else {
+                    Default::default()
+                };
+                let (start, direction) = match prev.as_str() {
                     "last" | "past" => (i - 1, Direction::Past),
                     "next" | "coming" => (i - 1, Direction::Future),
                     "this" => (i - 1, Direction::Either),
@@ -289,6 +299,19 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn days_are_numbers_with_an_ordinal_ending() {
+        assert_eq!(day_of("14"), Some(14));
+        assert_eq!(day_of("3rd"), Some(3));
+        assert_eq!(day_of("31st"), Some(31));
+        assert_eq!(day_of("32"), None);
+        assert_eq!(day_of("0"), None);
+        assert_eq!(day_of("14x"), None);
+        assert_eq!(day_of("th"), None);
+        assert_eq!(day_of("March"), None);
+        assert_eq!(day_of(""), None);
     }
 
     #[test]

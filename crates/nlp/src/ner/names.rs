@@ -437,21 +437,23 @@ pub(crate) fn fix_document(
     // Lower-cased words the document writes in lower case inside a sentence:
     // capitalised only by the sentence start they are ordinary words
     // ("Born in 1950", "Redesignated on ...").
-    let mut lower: HashSet<String> = HashSet::default();
+    let mut lower: HashSet<&str> = HashSet::default();
     for words in sentences {
         for w in words.iter().skip(1) {
             if lower_word(w) {
-                lower.insert(w.to_string());
+                lower.insert(w);
             }
         }
     }
+    // Read by three passes below: each sentence's is worked out once.
+    let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
     let mut titled: HashSet<&str> = HashSet::default();
     // Words of the document's full person names, and words written right
     // after "in" or "near".
     let mut in_full_names: HashSet<&str> = HashSet::default();
     let mut placed: HashSet<&str> = HashSet::default();
-    for (labels, words) in tags.iter().zip(sentences) {
-        if all_caps_sentence(words) {
+    for ((labels, words), caps) in tags.iter().zip(sentences).zip(&caps) {
+        if *caps {
             continue;
         }
         for n in names_of(labels) {
@@ -468,7 +470,8 @@ pub(crate) fn fix_document(
             {
                 placed.insert(words[i]);
             }
-            if nw.is_title(words[i - 1]) && capitalised(words[i - 1]) && capitalised(words[i]) {
+            // The title lookup last: most words are not capitalised.
+            if capitalised(words[i - 1]) && capitalised(words[i]) && nw.is_title(words[i - 1]) {
                 let mut j = i;
                 while j + 1 < words.len() && capitalised(words[j + 1]) && !nw.is_title(words[j]) {
                     j += 1;
@@ -482,8 +485,8 @@ pub(crate) fn fix_document(
     // What the document says a name is: "Vidora, a video news agency" makes
     // every "Vidora" of the document an organisation.
     let mut described: HashMap<String, u8> = HashMap::default();
-    for (labels, words) in tags.iter().zip(sentences) {
-        if all_caps_sentence(words) {
+    for ((labels, words), caps) in tags.iter().zip(sentences).zip(&caps) {
+        if *caps {
             continue;
         }
         for n in names_of(labels) {
@@ -500,8 +503,7 @@ pub(crate) fn fix_document(
                 .or_insert(ty);
         }
     }
-    for (labels, words) in tags.iter_mut().zip(sentences) {
-        let caps = all_caps_sentence(words);
+    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(&caps) {
         let mut names = names_of(labels);
         for n in &mut names {
             let name = &words[n.start..n.end];
@@ -561,7 +563,7 @@ pub(crate) fn fix_document(
         names.retain(|n| {
             let w = words[n.start];
             let ordinary_opener =
-                n.start == 0 && n.end == 1 && !caps && lower.contains(&w.to_lowercase());
+                n.start == 0 && n.end == 1 && !caps && lower.contains(w.to_lowercase().as_str());
             !ordinary_opener
                 && words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
                 && (n.end - n.start > 1
