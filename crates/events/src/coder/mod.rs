@@ -1167,7 +1167,12 @@ fn code_trigger(
     }
     let quote = quote_of(&doc.quotes, trigger);
     let quoted = quote.is_some() || inside_marks(&s.tokens, head);
-    let conditional = in_condition(&s.tokens, head);
+    // "X - which … if talks resume - called for …": the inserted clause's
+    // condition is not the verb's.
+    let conditional = in_condition(
+        &s.tokens,
+        roles::relative_insert_before(&s.tokens, chain.start).unwrap_or(head),
+    );
     let base = if future {
         Modality::Future
     } else if quoted || reported_sentence {
