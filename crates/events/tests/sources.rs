@@ -29,3 +29,21 @@ fn a_dashed_apposition_is_the_subject_itself() {
         "{f:?}"
     );
 }
+
+#[test]
+fn the_doer_after_a_controller_is_its_object_not_a_place() {
+    use events::EventCoder;
+    use model::{Analysis, Document};
+    // A request is no fact: the requested act is read with its modality.
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text =
+        "The Kenyan president urged Uganda at the summit in Tanzania to help Somalia.".to_string();
+    EventCoder::new().annotate(&mut a);
+    let doers: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("07"))
+        .filter_map(|e| e.source.as_ref().and_then(|r| r.actor.clone()))
+        .collect();
+    assert_eq!(doers, ["UGA"], "{:?}", a.events);
+}

@@ -1103,9 +1103,14 @@ fn code_trigger(
         let outer = clause::analyse(&s.tokens, ctl);
         negated |= outer.negated;
         hypothetical = true;
+        // The controller's object, not a place or time phrase after it:
+        // "urged Iran at the talks in Geneva to …".
+        let between =
+            |p: &crate::phrases::Phrase| p.start > ctl && p.end <= to && !p.actors.is_empty();
         s.phrases
             .iter()
-            .rposition(|p| p.start > ctl && p.end <= to && !p.actors.is_empty())
+            .rposition(|p| between(p) && p.preposition.is_none())
+            .or_else(|| s.phrases.iter().rposition(between))
     } else if passive {
         by_agent(s, head)
     } else if inherited.is_some() {
