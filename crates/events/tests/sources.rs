@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{facts, has};
+use support::{facts, facts_with, has, place};
 
 #[test]
 fn a_relative_clause_between_subject_and_verb_is_skipped() {
@@ -46,4 +46,18 @@ fn the_doer_after_a_controller_is_its_object_not_a_place() {
         .filter_map(|e| e.source.as_ref().and_then(|r| r.actor.clone()))
         .collect();
     assert_eq!(doers, ["UGA"], "{:?}", a.events);
+}
+
+#[test]
+fn a_government_does_not_act_on_its_own_capital() {
+    // "who" after a coordination also reaches the government; the refusal
+    // is the rebels' alone, and Nairobi is the government itself.
+    let text = "The talks are between the Kenyan government and the rebels, who have long \
+                refused to negotiate with Nairobi.";
+    let f = facts_with(text, vec![place(text, "e1", "Nairobi", "KENGOV")]);
+    assert!(has(&f, "---REB", "KENGOV", "12"), "{f:?}");
+    assert!(!has(&f, "KENGOV", "KENGOV", "12"), "{f:?}");
+    // A meeting goes both ways and stays, whoever sits on either side.
+    let f = facts("Kenyan ministers met Kenyan officials in Nairobi on Monday.");
+    assert!(has(&f, "KENGOV", "KENGOV", "04"), "{f:?}");
 }

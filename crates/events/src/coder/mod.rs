@@ -1427,9 +1427,22 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
     let entity = |r: &ActorRef| doc.entity_at(r.span).map(|e| e.id.as_str());
+    // Nor does a country on its own name ("talks between his government
+    // and the Taliban, who refused to negotiate with Kabul": Kabul is that
+    // government; "the Chinese … trade with China"): one code where either
+    // side is a country or a place named for it, unless the code goes both
+    // ways ("European leaders met to discuss").
+    let country_name = |r: &ActorRef| {
+        r.code.len() == 3
+            || doc
+                .entity_at(r.span)
+                .is_some_and(|e| matches!(e.kind, model::EntityType::Gpe | model::EntityType::Loc))
+    };
+    let reciprocal = arguments::is_reciprocal(&c.code);
     pairs.retain(|(x, y)| {
         let same_entity = entity(x).is_some() && entity(x) == entity(y);
-        !(x.code == y.code && (x.name == y.name || same_entity))
+        let on_itself = (country_name(x) || country_name(y)) && !reciprocal;
+        !(x.code == y.code && (x.name == y.name || same_entity || on_itself))
     });
     // "Hundreds of demonstrators blocked roads": a protest (CAMEO 14) that
     // names no one it is against is against its own country's government,
