@@ -4,8 +4,7 @@
 
 mod support;
 
-use model::{Entity, EntityType, Span};
-use support::{facts, facts_with, has};
+use support::{facts, facts_with, has, place};
 
 #[test]
 fn showing_something_is_not_a_demonstration() {
@@ -236,19 +235,6 @@ fn whom_a_cooperation_is_against_is_no_partner() {
     // A partner named before the "against" stays one.
     let f = facts("Jordan joined the coalition with Egypt in 1991.");
     assert!(has(&f, "JOR", "EGY", "04"), "{f:?}");
-}
-
-/// A place entity with one mention of `name` in `text`.
-fn place(text: &str, id: &str, name: &str, actor: &str) -> Entity {
-    let start = text.find(name).expect("the place is in the text");
-    Entity {
-        id: id.into(),
-        name: name.into(),
-        kind: EntityType::Gpe,
-        actor: Some(actor.into()),
-        mentions: vec![Span::new(start, start + name.len())],
-        titles: Vec::new(),
-    }
 }
 
 #[test]

@@ -1103,9 +1103,14 @@ fn code_trigger(
         let outer = clause::analyse(&s.tokens, ctl);
         negated |= outer.negated;
         hypothetical = true;
+        // The controller's object, not a place or time phrase after it:
+        // "urged Iran at the talks in Geneva to …".
+        let between =
+            |p: &crate::phrases::Phrase| p.start > ctl && p.end <= to && !p.actors.is_empty();
         s.phrases
             .iter()
-            .rposition(|p| p.start > ctl && p.end <= to && !p.actors.is_empty())
+            .rposition(|p| between(p) && p.preposition.is_none())
+            .or_else(|| s.phrases.iter().rposition(between))
     } else if passive {
         by_agent(s, head)
     } else if inherited.is_some() {
@@ -1167,7 +1172,12 @@ fn code_trigger(
     }
     let quote = quote_of(&doc.quotes, trigger);
     let quoted = quote.is_some() || inside_marks(&s.tokens, head);
-    let conditional = in_condition(&s.tokens, head);
+    // "X - which … if talks resume - called for …": the inserted clause's
+    // condition is not the verb's.
+    let conditional = in_condition(
+        &s.tokens,
+        roles::relative_insert_before(&s.tokens, chain.start).unwrap_or(head),
+    );
     let base = if future {
         Modality::Future
     } else if quoted || reported_sentence {
@@ -1417,9 +1427,22 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     pairs.retain(|(x, y)| !(x.code.starts_with("---") && y.code.starts_with("---")));
     // An actor does not act on itself ("Trump … Trump" through a pronoun).
     let entity = |r: &ActorRef| doc.entity_at(r.span).map(|e| e.id.as_str());
+    // Nor does a country on its own name ("talks between his government
+    // and the Taliban, who refused to negotiate with Kabul": Kabul is that
+    // government; "the Chinese … trade with China"): one code where either
+    // side is a country or a place named for it, unless the code goes both
+    // ways ("European leaders met to discuss").
+    let country_name = |r: &ActorRef| {
+        r.code.len() == 3
+            || doc
+                .entity_at(r.span)
+                .is_some_and(|e| matches!(e.kind, model::EntityType::Gpe | model::EntityType::Loc))
+    };
+    let reciprocal = arguments::is_reciprocal(&c.code);
     pairs.retain(|(x, y)| {
         let same_entity = entity(x).is_some() && entity(x) == entity(y);
-        !(x.code == y.code && (x.name == y.name || same_entity))
+        let on_itself = (country_name(x) || country_name(y)) && !reciprocal;
+        !(x.code == y.code && (x.name == y.name || same_entity || on_itself))
     });
     // "Hundreds of demonstrators blocked roads": a protest (CAMEO 14) that
     // names no one it is against is against its own country's government,

@@ -137,7 +137,35 @@ fn is_quantity(w: &str) -> bool {
 /// prepositional phrase; an apposition with no country defers to the phrase
 /// it renames ("The US commander in Iraq, General David Petraeus, held …").
 pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
+    let from = relative_insert_before(&s.tokens, from).unwrap_or(from);
     coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+}
+
+/// Where a relative clause set off by commas or dashes opens, when it
+/// closes right before the verb group at `from`: "The Palestinian
+/// Authority - which considers the US biased and has rejected … if talks
+/// are revived - called for …". The clause's own breaks ("if", "that")
+/// and actors are not the verb's; its subject is the phrase the clause
+/// follows. An insertion that is no relative clause ("Arab states - Egypt
+/// and Jordan - criticised") may be the subject itself and is kept.
+pub(super) fn relative_insert_before(tokens: &[Token], from: usize) -> Option<usize> {
+    let close = from.checked_sub(1)?;
+    let mark = |t: &Token| match t.text {
+        "," => Some(false),
+        "-" | "—" | "–" => Some(true),
+        _ => None,
+    };
+    let dash = mark(&tokens[close])?;
+    (close.saturating_sub(40)..close)
+        .rev()
+        .take_while(|&k| !matches!(tokens[k].text, "." | ";" | ":"))
+        .find(|&k| mark(&tokens[k]) == Some(dash))
+        .filter(|&k| {
+            k > 0
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose"))
+        })
 }
 
 /// A verb phrase coordinated after "and" has no subject of its own: it is

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use events::EventCoder;
-use model::{Analysis, Document, Entity, Reference};
+use model::{Analysis, Document, Entity, EntityType, Reference, Span};
 
 /// One coded fact, as the tests compare it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,4 +52,17 @@ pub fn has(facts: &[Fact], source: &str, target: &str, code: &str) -> bool {
     facts.iter().any(|f| {
         f.source.starts_with(source) && f.target.starts_with(target) && f.cameo.starts_with(code)
     })
+}
+
+/// A place entity with one mention of `name` in `text`.
+pub fn place(text: &str, id: &str, name: &str, actor: &str) -> Entity {
+    let start = text.find(name).expect("the place is in the text");
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Gpe,
+        actor: Some(actor.into()),
+        mentions: vec![Span::new(start, start + name.len())],
+        titles: Vec::new(),
+    }
 }

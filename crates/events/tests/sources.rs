@@ -1,0 +1,63 @@
+//! Who acts when the subject is far from its verb: clauses inserted
+//! between them, on sentences written for these tests.
+
+mod support;
+
+use support::{facts, facts_with, has, place};
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_skipped() {
+    // Set off by dashes, with a condition of its own inside.
+    let f = facts(
+        "The Kenyan government - which has rejected the plan if the talks resume - \
+         criticised Tanzania on Monday.",
+    );
+    assert!(has(&f, "KEN", "TZA", "11"), "{f:?}");
+    // Set off by commas.
+    let f = facts(
+        "The Kenyan government, which has rejected the plan if the talks resume, \
+         criticised Tanzania on Monday.",
+    );
+    assert!(has(&f, "KEN", "TZA", "11"), "{f:?}");
+}
+
+#[test]
+fn a_dashed_apposition_is_the_subject_itself() {
+    let f = facts("Two of its neighbours - Kenya and Uganda - criticised Tanzania on Monday.");
+    assert!(
+        has(&f, "KEN", "TZA", "11") && has(&f, "UGA", "TZA", "11"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_doer_after_a_controller_is_its_object_not_a_place() {
+    use events::EventCoder;
+    use model::{Analysis, Document};
+    // A request is no fact: the requested act is read with its modality.
+    let mut a = Analysis::new(Document::default());
+    a.document.article.text =
+        "The Kenyan president urged Uganda at the summit in Tanzania to help Somalia.".to_string();
+    EventCoder::new().annotate(&mut a);
+    let doers: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("07"))
+        .filter_map(|e| e.source.as_ref().and_then(|r| r.actor.clone()))
+        .collect();
+    assert_eq!(doers, ["UGA"], "{:?}", a.events);
+}
+
+#[test]
+fn a_government_does_not_act_on_its_own_capital() {
+    // "who" after a coordination also reaches the government; the refusal
+    // is the rebels' alone, and Nairobi is the government itself.
+    let text = "The talks are between the Kenyan government and the rebels, who have long \
+                refused to negotiate with Nairobi.";
+    let f = facts_with(text, vec![place(text, "e1", "Nairobi", "KENGOV")]);
+    assert!(has(&f, "---REB", "KENGOV", "12"), "{f:?}");
+    assert!(!has(&f, "KENGOV", "KENGOV", "12"), "{f:?}");
+    // A meeting goes both ways and stays, whoever sits on either side.
+    let f = facts("Kenyan ministers met Kenyan officials in Nairobi on Monday.");
+    assert!(has(&f, "KENGOV", "KENGOV", "04"), "{f:?}");
+}
