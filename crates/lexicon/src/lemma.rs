@@ -214,8 +214,9 @@ pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
 
 /// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
 /// "killings" → "kill", "withdrawal" → "withdraw", "criticism" →
-/// "criticize", "seizure" → "seize"), most literal first: the noun itself
-/// and its singular, then the stems its nominalising suffix leaves. The
+/// "criticize", "seizure" → "seize", "war" → "fight"), most literal first:
+/// the noun itself and its singular, then the stems its nominalising suffix
+/// leaves, then the verb `modality_words.txt` `[noun-verbs]` lists. The
 /// caller keeps the first one its verb list knows, as with [`candidates`].
 pub fn verbs_of_noun(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -283,7 +284,12 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
             }
         }
     }
-    false
+    // "war" → "fight", "threat" → "threaten": the listed leads.
+    crate::modality_words()
+        .noun_verbs
+        .iter()
+        .filter_map(|e| e.split_once(' '))
+        .any(|(noun, verb)| noun == n && offer(verb))
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.

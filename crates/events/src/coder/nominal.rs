@@ -248,6 +248,19 @@ pub(super) fn code(
     if background_word || time_possessor || year_after || anchored {
         return None;
     }
+    // "a war of words with Japan": force qualified by what it is made of
+    // (no one it is done to) is a figure of speech.
+    let figurative = matches!(cameo::root(&code), "18" | "19" | "20")
+        && tokens.get(i + 1).is_some_and(|n| n.lower == "of")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && !n.is_capitalized())
+        && !DETERMINERS.contains(&tokens[i + 2].lower.as_str())
+        // "the killings of black men": an actor after a modifier.
+        && (i + 2..(i + 4).min(tokens.len())).all(|k| phrase_at(s, k).is_none());
+    if figurative {
+        return None;
+    }
     // The verb governing the phrase, if one stands right before it.
     let governor = np_start
         .checked_sub(1)
@@ -380,8 +393,14 @@ pub(super) fn code(
         return None;
     }
     // Two sides named together before the noun ("German-Dutch
-    // cooperation") or after "between" act on each other.
-    let together = between.is_some() || (possessor.is_none() && by.is_none() && sources.len() >= 2);
+    // cooperation") or after "between" act on each other; but acts of
+    // force in the plural after two named modifiers ("the Syrian and Yemeni
+    // wars", "the Afghan and Iraq wars") are each side's own.
+    let separate_wars = modifier_actor.is_some()
+        && t.lower.ends_with('s')
+        && matches!(cameo::root(&code), "18" | "19" | "20");
+    let together = between.is_some()
+        || (possessor.is_none() && by.is_none() && sources.len() >= 2 && !separate_wars);
     let alone_ok = matches!(cameo::root(&code), "14" | "15") || together;
     if targets.is_empty() && !alone_ok {
         return None;

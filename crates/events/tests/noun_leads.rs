@@ -1,0 +1,28 @@
+//! Event nouns no suffix rule leads back to a verb ("war", "threat",
+//! "offensive") take the verb `modality_words.txt` `[noun-verbs]` lists, on
+//! sentences written for these tests.
+
+mod support;
+
+use support::{facts, has};
+
+#[test]
+fn a_listed_noun_codes_its_verb() {
+    let f = facts("Russia's war against Ukraine entered a new phase on Monday.");
+    assert!(has(&f, "RUS", "UKR", "190"), "{f:?}");
+    let f = facts("Iran's threats against Israel alarmed the region on Monday.");
+    assert!(has(&f, "IRN", "ISR", "13"), "{f:?}");
+}
+
+#[test]
+fn wars_named_by_two_modifiers_are_not_fought_between_them() {
+    let f = facts("Veterans of the Syrian and Yemeni wars met in Beirut on Monday.");
+    assert!(!has(&f, "SYR", "YEM", "190"), "{f:?}");
+    assert!(!has(&f, "YEM", "SYR", "190"), "{f:?}");
+}
+
+#[test]
+fn a_war_of_words_is_no_fight() {
+    let f = facts("China's war of words with Japan escalated on Monday.");
+    assert!(!f.iter().any(|e| e.cameo.starts_with("19")), "{f:?}");
+}
