@@ -26,3 +26,17 @@ fn a_war_of_words_is_no_fight() {
     let f = facts("China's war of words with Japan escalated on Monday.");
     assert!(!f.iter().any(|e| e.cameo.starts_with("19")), "{f:?}");
 }
+
+#[test]
+fn a_noun_met_with_from_someone_is_done_to_the_subject() {
+    let f = facts("Russia pressed on amid criticism from China on Monday.");
+    assert!(has(&f, "CHN", "RUS", "11"), "{f:?}");
+    let f = facts("The Kenyan army advanced with help from Uganda on Monday.");
+    assert!(has(&f, "UGA", "KEN", "07"), "{f:?}");
+}
+
+#[test]
+fn a_relative_clause_keeps_the_noun_from_the_main_subject() {
+    let f = facts("Kenya thanked the envoy, who acted amid criticism from Uganda.");
+    assert!(!f.iter().any(|e| e.source.starts_with("UGA")), "{f:?}");
+}

@@ -13,7 +13,9 @@
 //! Putin … during meeting in China") — and its target the actor phrase a
 //! preposition attaches right after it ("of", "on", "against", "with", "to",
 //! …) or the subject of a receiving verb ("faced criticism", "drew
-//! condemnation from"). A noun with no agent codes nothing ("the invasion"
+//! condemnation from") or of the clause that meets with it ("acted amid
+//! criticism from China", "with help from Uganda": "from" names the
+//! source). A noun with no agent codes nothing ("the invasion"
 //! alone is a topic, not news of who did what), except a protest: its
 //! protesters are the people of the place it happens in.
 //!
@@ -283,6 +285,15 @@ pub(super) fn code(
             .iter()
             .any(|c| receiving.contains(&c.as_str()))
     });
+    // "defended the deal amid criticism from Republicans", "advanced with
+    // support from Russia": a noun after these prepositions is what the
+    // clause's subject met with, from whom "from" names.
+    let met_with = np_start.checked_sub(1).is_some_and(|b| {
+        matches!(
+            tokens[b].lower.as_str(),
+            "amid" | "despite" | "with" | "under" | "after" | "following"
+        )
+    });
     // The phrases attached after the noun.
     let mut by: Option<usize> = None;
     let mut between: Option<usize> = None;
@@ -310,7 +321,7 @@ pub(super) fn code(
         }
         match preposition_of(s, idx) {
             Some("by") if by.is_none() => by = Some(idx),
-            Some("from") if by.is_none() && receiver.is_some() => by = Some(idx),
+            Some("from") if by.is_none() && (receiver.is_some() || met_with) => by = Some(idx),
             Some("between") if between.is_none() => between = Some(idx),
             Some(prep) if target.is_none() && TARGET_PREPOSITIONS.contains(&prep) => {
                 target = Some(idx)
@@ -338,7 +349,20 @@ pub(super) fn code(
             _ => target,
         };
         let target_phrase = target_phrase
-            .or_else(|| receiver.and_then(|g| subject_left(s, clause::analyse(tokens, g).start)));
+            .or_else(|| receiver.and_then(|g| subject_left(s, clause::analyse(tokens, g).start)))
+            .or_else(|| {
+                (met_with && by.is_some() && possessor.is_none())
+                    .then(|| clause_subject(s, np_start))
+                    .flatten()
+                    // "Stumpf, who was under questioning from the
+                    // committee": a relative clause's subject is its
+                    // pronoun, not the phrase before it.
+                    .filter(|&p| {
+                        !tokens[s.phrases[p].end..np_start]
+                            .iter()
+                            .any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))
+                    })
+            });
         // "Obama and Putin fail to find common ground during meeting in
         // China": a meeting with no agent of its own, in a clause, is its
         // subject's.
