@@ -40,3 +40,9 @@ fn a_relative_clause_keeps_the_noun_from_the_main_subject() {
     let f = facts("Kenya thanked the envoy, who acted amid criticism from Uganda.");
     assert!(!f.iter().any(|e| e.source.starts_with("UGA")), "{f:?}");
 }
+
+#[test]
+fn a_plural_in_es_after_a_sibilant_leads_to_its_verb() {
+    let f = facts("Armenia's clashes with Azerbaijan killed ten soldiers on Monday.");
+    assert!(has(&f, "ARM", "AZE", "19"), "{f:?}");
+}

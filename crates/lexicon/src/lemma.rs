@@ -215,8 +215,9 @@ pub fn each_candidate(lower: &str, mut take: impl FnMut(&str) -> bool) -> bool {
 /// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
 /// "killings" → "kill", "withdrawal" → "withdraw", "criticism" →
 /// "criticize", "seizure" → "seize", "war" → "fight"), most literal first:
-/// the noun itself and its singular, then the stems its nominalising suffix
-/// leaves, then the verb `modality_words.txt` `[noun-verbs]` lists. The
+/// the noun itself and its singular ("-es" after a sibilant too), then the
+/// stems its nominalising suffix leaves, then the verb
+/// `modality_words.txt` `[noun-verbs]` lists. The
 /// caller keeps the first one its verb list knows, as with [`candidates`].
 pub fn verbs_of_noun(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -247,6 +248,13 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
         lower.into()
     };
     if offer(lower) || offer(&singular) {
+        return true;
+    }
+    // "clashes" → "clash", "searches" → "search": "-es" after a sibilant.
+    let sibilant_plural = lower
+        .strip_suffix("es")
+        .filter(|s| ["ch", "sh", "ss", "x", "z"].iter().any(|e| s.ends_with(e)));
+    if sibilant_plural.is_some_and(|s| offer(s)) {
         return true;
     }
     let n = &*singular;
@@ -352,6 +360,10 @@ mod tests {
             ("denial", "deny"),
             ("extension", "extend"),
             ("talks", "talk"),
+            ("clashes", "clash"),
+            ("searches", "search"),
+            ("war", "fight"),
+            ("threats", "threaten"),
         ] {
             assert!(verbs_of_noun(noun).contains(&verb.to_string()), "{noun}");
             // One at a time, in the list's order, stopping at the verb.
