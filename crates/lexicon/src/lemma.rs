@@ -254,7 +254,7 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
     let sibilant_plural = lower
         .strip_suffix("es")
         .filter(|s| ["ch", "sh", "ss", "x", "z"].iter().any(|e| s.ends_with(e)));
-    if sibilant_plural.is_some_and(|s| offer(s)) {
+    if sibilant_plural.is_some_and(&mut offer) {
         return true;
     }
     let n = &*singular;
