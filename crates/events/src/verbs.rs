@@ -138,9 +138,11 @@ impl VerbLexicon {
     /// The CAMEO code of the event noun `lower` ("invasion", "arrest",
     /// "talks", "killings"): the verb it names, coded as that verb alone —
     /// our pattern for it with no other words (else the code of one of its
-    /// noun patterns), else, for a derived noun that is no verb form itself
-    /// ("expulsion", not "issue" or "deal"), the CAMEO dictionary's own
-    /// code for the verb when it is one of material conflict (15–20). `None` for statements (root 01), for past forms
+    /// noun patterns, else, for a derived noun, of its pattern whose one
+    /// element is the object: "sanctions against"), else, for a derived
+    /// noun that is no verb form itself ("expulsion", not "issue" or
+    /// "deal"), the CAMEO dictionary's own code for the verb when it is
+    /// one of material conflict (15–20). `None` for statements (root 01), for past forms
     /// ("meant") and for what codes no event.
     pub fn noun_code(&self, lower: &str) -> Option<String> {
         let past = lower.ends_with("ed") || lemma::irregular(lower).is_some_and(|l| l != lower);
@@ -154,6 +156,15 @@ impl VerbLexicon {
                 ps.iter()
                     .find(|p| p.elements.is_empty() && !p.reverse)
                     .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
+                    // "sanctioned X" → "sanctions against X", "suspended X"
+                    // → "the suspension of X": a verb whose one element is
+                    // its object names the same act as a derived noun, the
+                    // object after a preposition.
+                    .or_else(|| {
+                        ps.iter()
+                            .filter(|_| derived)
+                            .find(|p| p.elements == [Element::Target] && !p.reverse)
+                    })
                     .map(|p| p.code.to_string())
             });
             // Nominalisations of material conflict name acts ("expulsion",

@@ -226,8 +226,10 @@ fn offer_other_candidates(
 
 /// Plausible verb lemmas of the event noun `lower` ("invasion" → "invade",
 /// "killings" → "kill", "withdrawal" → "withdraw", "criticism" →
-/// "criticize", "seizure" → "seize"), most literal first: the noun itself
-/// and its singular, then the stems its nominalising suffix leaves. The
+/// "criticize", "seizure" → "seize", "war" → "fight"), most literal first:
+/// the noun itself and its singular ("-es" after a sibilant too), then the
+/// stems its nominalising suffix leaves, then the verb
+/// `modality_words.txt` `[noun-verbs]` lists. The
 /// caller keeps the first one its verb list knows, as with [`candidates`].
 pub fn verbs_of_noun(lower: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -258,6 +260,13 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
         lower.into()
     };
     if offer(lower) || offer(&singular) {
+        return true;
+    }
+    // "clashes" → "clash", "searches" → "search": "-es" after a sibilant.
+    let sibilant_plural = lower
+        .strip_suffix("es")
+        .filter(|s| ["ch", "sh", "ss", "x", "z"].iter().any(|e| s.ends_with(e)));
+    if sibilant_plural.is_some_and(&mut offer) {
         return true;
     }
     let n = &*singular;
@@ -295,7 +304,12 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
             }
         }
     }
-    false
+    // "war" → "fight", "threat" → "threaten": the listed leads.
+    crate::modality_words()
+        .noun_verbs
+        .iter()
+        .filter_map(|e| e.split_once(' '))
+        .any(|(noun, verb)| noun == n && offer(verb))
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.
@@ -358,6 +372,10 @@ mod tests {
             ("denial", "deny"),
             ("extension", "extend"),
             ("talks", "talk"),
+            ("clashes", "clash"),
+            ("searches", "search"),
+            ("war", "fight"),
+            ("threats", "threaten"),
         ] {
             assert!(verbs_of_noun(noun).contains(&verb.to_string()), "{noun}");
             // One at a time, in the list's order, stopping at the verb.

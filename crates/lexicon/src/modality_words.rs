@@ -46,6 +46,10 @@ pub struct ModalityWords<'t> {
     /// Verbs whose subject undergoes the event their object noun names
     /// ("faced criticism", "drew condemnation from").
     pub receiving_verbs: Vec<&'t str>,
+    /// Event nouns with the verb whose act each names, where no suffix
+    /// rule leads back to it ("war fight", "threat threaten"): one
+    /// "noun verb" entry each, read by [`crate::lemma::verbs_of_noun`].
+    pub noun_verbs: Vec<&'t str>,
     /// Auxiliaries, modals, subject pronouns, "and"/"or"/"not" and the
     /// relative words: where the coder's walks back over a noun's
     /// modifiers end.
@@ -89,6 +93,7 @@ impl<'t> ModalityWords<'t> {
             "planned-modifiers",
             "unreal-modifiers",
             "receiving-verbs",
+            "noun-verbs",
             "clause-words",
             "contest-verbs",
             "contest-words",
@@ -111,6 +116,7 @@ impl<'t> ModalityWords<'t> {
                 "planned-modifiers" => &mut out.planned_modifiers,
                 "unreal-modifiers" => &mut out.unreal_modifiers,
                 "receiving-verbs" => &mut out.receiving_verbs,
+                "noun-verbs" => &mut out.noun_verbs,
                 "clause-words" => &mut out.clause_words,
                 "contest-verbs" => &mut out.contest_verbs,
                 "contest-words" => &mut out.contest_words,
@@ -155,6 +161,9 @@ mod tests {
         assert!(w.planned_modifiers.contains(&"planned"));
         assert!(w.unreal_modifiers.contains(&"possible"));
         assert!(w.receiving_verbs.contains(&"face"));
+        assert!(w.noun_verbs.contains(&"war fight"));
+        // Each entry is a noun and its verb.
+        assert!(w.noun_verbs.iter().all(|e| e.split(' ').count() == 2));
         assert!(w.clause_words.contains(&"which"));
         assert!(w.sports_sections.contains(&"espn"));
         assert!(w.sports_words.contains(&"touchdown"));

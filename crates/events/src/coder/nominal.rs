@@ -13,7 +13,9 @@
 //! Putin … during meeting in China") — and its target the actor phrase a
 //! preposition attaches right after it ("of", "on", "against", "with", "to",
 //! …) or the subject of a receiving verb ("faced criticism", "drew
-//! condemnation from"). A noun with no agent codes nothing ("the invasion"
+//! condemnation from") or of the clause that meets with it ("acted amid
+//! criticism from China", "with help from Uganda": "from" names the
+//! source). A noun with no agent codes nothing ("the invasion"
 //! alone is a topic, not news of who did what), except a protest: its
 //! protesters are the people of the place it happens in.
 //!
@@ -248,6 +250,19 @@ pub(super) fn code(
     if background_word || time_possessor || year_after || anchored {
         return None;
     }
+    // "a war of words with Japan": force qualified by what it is made of
+    // (no one it is done to) is a figure of speech.
+    let figurative = matches!(cameo::root(&code), "18" | "19" | "20")
+        && tokens.get(i + 1).is_some_and(|n| n.lower == "of")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && !n.is_capitalized())
+        && !DETERMINERS.contains(&tokens[i + 2].lower.as_str())
+        // "the killings of black men": an actor after a modifier.
+        && (i + 2..(i + 4).min(tokens.len())).all(|k| phrase_at(s, k).is_none());
+    if figurative {
+        return None;
+    }
     // The verb governing the phrase, if one stands right before it.
     let governor = np_start
         .checked_sub(1)
@@ -269,6 +284,15 @@ pub(super) fn code(
         lemma::candidates(&tokens[g].lower)
             .iter()
             .any(|c| receiving.contains(&c.as_str()))
+    });
+    // "defended the deal amid criticism from Republicans", "advanced with
+    // support from Russia": a noun after these prepositions is what the
+    // clause's subject met with, from whom "from" names.
+    let met_with = np_start.checked_sub(1).is_some_and(|b| {
+        matches!(
+            tokens[b].lower.as_str(),
+            "amid" | "despite" | "with" | "under" | "after" | "following"
+        )
     });
     // The phrases attached after the noun.
     let mut by: Option<usize> = None;
@@ -297,7 +321,7 @@ pub(super) fn code(
         }
         match preposition_of(s, idx) {
             Some("by") if by.is_none() => by = Some(idx),
-            Some("from") if by.is_none() && receiver.is_some() => by = Some(idx),
+            Some("from") if by.is_none() && (receiver.is_some() || met_with) => by = Some(idx),
             Some("between") if between.is_none() => between = Some(idx),
             Some(prep) if target.is_none() && TARGET_PREPOSITIONS.contains(&prep) => {
                 target = Some(idx)
@@ -325,7 +349,20 @@ pub(super) fn code(
             _ => target,
         };
         let target_phrase = target_phrase
-            .or_else(|| receiver.and_then(|g| subject_left(s, clause::analyse(tokens, g).start)));
+            .or_else(|| receiver.and_then(|g| subject_left(s, clause::analyse(tokens, g).start)))
+            .or_else(|| {
+                (met_with && by.is_some() && possessor.is_none())
+                    .then(|| clause_subject(s, np_start))
+                    .flatten()
+                    // "Stumpf, who was under questioning from the
+                    // committee": a relative clause's subject is its
+                    // pronoun, not the phrase before it.
+                    .filter(|&p| {
+                        !tokens[s.phrases[p].end..np_start]
+                            .iter()
+                            .any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))
+                    })
+            });
         // "Obama and Putin fail to find common ground during meeting in
         // China": a meeting with no agent of its own, in a clause, is its
         // subject's.
@@ -380,8 +417,14 @@ pub(super) fn code(
         return None;
     }
     // Two sides named together before the noun ("German-Dutch
-    // cooperation") or after "between" act on each other.
-    let together = between.is_some() || (possessor.is_none() && by.is_none() && sources.len() >= 2);
+    // cooperation") or after "between" act on each other; but acts of
+    // force in the plural after two named modifiers ("the Syrian and Yemeni
+    // wars", "the Afghan and Iraq wars") are each side's own.
+    let separate_wars = modifier_actor.is_some()
+        && t.lower.ends_with('s')
+        && matches!(cameo::root(&code), "18" | "19" | "20");
+    let together = between.is_some()
+        || (possessor.is_none() && by.is_none() && sources.len() >= 2 && !separate_wars);
     let alone_ok = matches!(cameo::root(&code), "14" | "15") || together;
     if targets.is_empty() && !alone_ok {
         return None;
