@@ -267,11 +267,10 @@ fn inserted_clause(tokens: &[Token], close: usize) -> Option<(usize, Inserted)> 
     if coordinated || adverbial {
         return Some((open, Inserted::Auxiliaries));
     }
+    let cues = lexicon::cues();
     let reports = inner.iter().any(|t| {
-        lexicon::cues()
-            .forms()
-            .iter()
-            .any(|(f, class)| *f == t.lower && *class != lexicon::CueClass::Participle)
+        cues.is_form_of(&t.lower, lexicon::CueClass::Speech)
+            || cues.is_form_of(&t.lower, lexicon::CueClass::Tell)
     });
     reports.then_some((open, Inserted::Report))
 }

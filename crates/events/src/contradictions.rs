@@ -676,7 +676,7 @@ impl<'a> Doc<'a> {
                 && noun != "idea"
                 && !self.words.function_words.contains(noun)
                 && !self.words.deny_verbs.contains(noun)
-                && !lexicon::cues().forms().iter().any(|(f, _)| f == noun);
+                && !lexicon::cues().is_form(noun);
         }
         false
     }
@@ -831,7 +831,7 @@ impl<'a> Doc<'a> {
         !self.tok(i - 1).is_word()
             || self.words.function_words.contains(prev)
             || self.words.deny_verbs.contains(prev)
-            || lexicon::cues().forms().iter().any(|(f, _)| f == prev)
+            || lexicon::cues().is_form(prev)
     }
 
     /// Who denies. A deny verb's own subject ("He denied it" inside
@@ -1109,7 +1109,7 @@ impl<'a> Doc<'a> {
 
     fn is_verb_like(&self, j: usize) -> bool {
         let w = self.w(j);
-        lexicon::cues().forms().iter().any(|(f, _)| f == w) || w.ends_with("ed")
+        lexicon::cues().is_form(w) || w.ends_with("ed")
     }
 
     /// The claims a denial answers (none when the article states none).

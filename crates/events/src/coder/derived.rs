@@ -69,14 +69,19 @@ pub(super) fn threat_code(code: &str) -> String {
 /// rejection. Not in a relative clause: "a candidate who had not accepted
 /// money" describes the candidate.
 pub(super) fn is_acceptance(s: &Sentence, head: usize, start: usize) -> bool {
-    let listed = &lexicon::modality_words().acceptance_verbs;
     let relative = start
         .checked_sub(1)
         .is_some_and(|k| matches!(s.tokens[k].lower.as_str(), "who" | "which" | "that"));
-    !relative
-        && crate::lemma::candidates(&s.tokens[head].lower)
-            .iter()
-            .any(|l| listed.contains(&l.as_str()))
+    !relative && is_acceptance_verb(&s.tokens[head].lower)
+}
+
+/// Whether `word` (lowercase) is, by one of its lemmas, a verb of accepting
+/// or recognising (`modality_words.txt`'s `[acceptance-verbs]`).
+pub(super) fn is_acceptance_verb(word: &str) -> bool {
+    let listed = &lexicon::modality_words().acceptance_verbs;
+    crate::lemma::candidates(word)
+        .iter()
+        .any(|l| listed.contains(&l.as_str()))
 }
 
 /// The refusal code for an action a source says it will not take.

@@ -27,8 +27,8 @@ mod roles;
 mod targets;
 
 use derived::{
-    accusation, captor_code, denial, intent_code, is_acceptance, is_contest_result, is_symmetric,
-    refusal_code, repression_code, threat_code,
+    accusation, captor_code, denial, intent_code, is_acceptance, is_acceptance_verb,
+    is_contest_result, is_symmetric, refusal_code, repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
 use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
@@ -1287,6 +1287,11 @@ fn code_trigger(
 /// preposition after it ("did not take up", "not accept of") leaves it to
 /// the patterns.
 fn negated_acceptance(s: &Sentence, i: usize) -> Option<VerbMatch> {
+    // Asked of every word no pattern codes: the verb first, then the
+    // costlier reading of its group and object.
+    if !is_acceptance_verb(&s.tokens[i].lower) {
+        return None;
+    }
     let next = s.tokens.get(i + 1)?;
     let w = next.lower.as_str();
     if !next.is_word()
