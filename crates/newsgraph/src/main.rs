@@ -49,15 +49,15 @@ pub(crate) fn purge_freed_memory_promptly() {
 }
 
 /// Turns transparent huge pages off for the rest of the process (Linux's
-/// `PR_SET_THP_DISABLE`; elsewhere it does nothing). A long document's
-/// analysis allocates and frees hundreds of megabytes in turn, and each
-/// fresh 2 MB huge page is zeroed whole by the kernel: on the 53 MB page,
-/// `analyze` took 2.5–2.7 system CPU-seconds with huge pages and 1.2–1.5
-/// without (user time +0.3 s), peak RSS 873–901 MB against 796–817 MB
-/// (docs/measurements.md, ⁴²). Short articles are better off with them
-/// (start-up faults in 2 MB pages, not 4 KB: 0.018 s less system time a
-/// process), so `analyze` calls this for a long text only, and `ingest`,
-/// whose start-up is spread over a batch, for its whole run.
+/// `PR_SET_THP_DISABLE`; elsewhere it does nothing). `ingest` calls it for
+/// its whole run: a long document's analysis allocates and frees hundreds
+/// of megabytes in turn, and each fresh 2 MB huge page is zeroed whole by
+/// the kernel; ingesting the 53 MB page alone took 3.3–3.8 system
+/// CPU-seconds with huge pages and 2.1–2.4 without, while a batch of short
+/// articles costs the same either way (docs/measurements.md, ⁴²). `analyze`
+/// keeps them: on one long text the saving was about a second of system
+/// time on the 53 MB page but an 18 MB page took 4–6% more user time, and
+/// its wall time in CI was no better.
 pub(crate) fn prefer_small_pages() {
     // Advice, not a requirement: a kernel without the flag keeps huge pages.
     #[cfg(target_os = "linux")]

@@ -69,8 +69,7 @@ fn reason(error: &PipelineError, args: &Args) -> String {
 }
 
 /// A text at least this long has its freed memory given back to the
-/// system at once while it is analysed (`purge_freed_memory_promptly`),
-/// in small pages (`prefer_small_pages`):
+/// system at once while it is analysed (`purge_freed_memory_promptly`):
 /// the length from which the pipeline samples a text before analysing it.
 const LONG_TEXT_BYTES: usize = 1 << 20;
 
@@ -112,7 +111,6 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     drop(bytes);
     if document.text().len() >= LONG_TEXT_BYTES {
         crate::purge_freed_memory_promptly();
-        crate::prefer_small_pages();
     }
     let mut analysis = pipeline
         .analyze_document_within(document, &budget)
