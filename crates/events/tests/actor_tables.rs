@@ -5,8 +5,8 @@
 
 mod support;
 
-use model::{Entity, EntityType, Span};
-use support::{facts, facts_with, has};
+use model::{Entity, EntityType};
+use support::{entity, facts, facts_with, has};
 
 #[test]
 fn abbreviated_military_titles_code_their_holder() {
@@ -23,27 +23,9 @@ fn abbreviated_military_titles_code_their_holder() {
 }
 
 /// A person entity the entity stage left uncoded, with a mention at every
-/// occurrence of each of `forms` (a shorter form inside a longer one is
-/// the longer one's).
+/// occurrence of each of `forms`.
 fn person(text: &str, id: &str, forms: &[&str]) -> Entity {
-    let mut mentions: Vec<Span> = forms
-        .iter()
-        .flat_map(|f| {
-            text.match_indices(f)
-                .map(move |(s, _)| Span::new(s, s + f.len()))
-        })
-        .collect();
-    mentions.sort_by_key(|m| m.start);
-    let all = mentions.clone();
-    mentions.retain(|m| !all.iter().any(|o| o != m && o.contains(*m)));
-    Entity {
-        id: id.into(),
-        name: forms[0].into(),
-        kind: EntityType::Person,
-        actor: None,
-        mentions,
-        titles: Vec::new(),
-    }
+    entity(text, id, EntityType::Person, None, forms)
 }
 
 fn country(text: &str, id: &str, name: &str, code: &str) -> Entity {

@@ -4,33 +4,8 @@
 
 mod support;
 
-use model::{Entity, EntityType, Span};
-use support::{facts_with as code_with, has};
-
-/// An entity named `name` with a mention at every occurrence of each of
-/// `forms` in `text`.
-fn entity(text: &str, id: &str, kind: EntityType, actor: Option<&str>, forms: &[&str]) -> Entity {
-    let mut mentions: Vec<Span> = forms
-        .iter()
-        .flat_map(|f| {
-            text.match_indices(f)
-                .map(move |(s, _)| Span::new(s, s + f.len()))
-        })
-        .collect();
-    mentions.sort_by_key(|m| m.start);
-    // A shorter form inside a longer one ("Brandt" in "Karl Brandt") is
-    // the same mention.
-    let all = mentions.clone();
-    mentions.retain(|m| !all.iter().any(|o| o != m && o.contains(*m)));
-    Entity {
-        id: id.into(),
-        name: forms[0].into(),
-        kind,
-        actor: actor.map(str::to_string),
-        mentions,
-        titles: Vec::new(),
-    }
-}
+use model::EntityType;
+use support::{entity, facts_with as code_with, has};
 
 #[test]
 fn an_epithet_gives_an_uncoded_person_his_nationality() {

@@ -2,22 +2,10 @@
 //! issue 17: one reading per name in a document, titles outside names,
 //! no fragments, organisations recognised by their structure.
 
-use model::{Analysis, Article, Document, Entity, EntityType};
-use nlp::Nlp;
+mod support;
 
-fn analyse(text: &str) -> Analysis {
-    let mut a = Analysis::new(Document {
-        id: "t".into(),
-        article: Article {
-            text: text.to_string(),
-            ..Article::default()
-        },
-    });
-    Nlp::embedded()
-        .expect("the embedded model loads")
-        .annotate(&mut a);
-    a
-}
+use model::{Analysis, Entity, EntityType};
+use support::analyse;
 
 fn describe(a: &Analysis) -> String {
     a.entities

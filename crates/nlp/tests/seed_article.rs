@@ -1,23 +1,14 @@
 //! Acceptance on news text: the seed article from ../shared (ignored when
 //! absent) and a fixture article written for the project.
 
-use chrono::NaiveDate;
-use model::{Analysis, Article, Document, EntityType};
-use nlp::Nlp;
+mod support;
 
+use chrono::NaiveDate;
+use model::{Analysis, EntityType};
+
+/// `text` analysed, published on `published` (YYYY-MM-DD).
 fn analyse(text: &str, published: &str) -> Analysis {
-    let mut a = Analysis::new(Document {
-        id: "t".into(),
-        article: Article {
-            text: text.to_string(),
-            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-            ..Article::default()
-        },
-    });
-    Nlp::embedded()
-        .expect("the embedded model loads")
-        .annotate(&mut a);
-    a
+    support::analyse_published(text, NaiveDate::parse_from_str(published, "%Y-%m-%d").ok())
 }
 
 fn describe(a: &Analysis) -> String {

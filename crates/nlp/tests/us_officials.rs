@@ -4,22 +4,10 @@
 //! article is mostly about; a foreign nationality before the title still
 //! wins. On sentences written for these tests.
 
-use model::{Analysis, Article, Document, EntityType};
-use nlp::Nlp;
+mod support;
 
-fn analyse(text: &str) -> Analysis {
-    let mut a = Analysis::new(Document {
-        id: "t".into(),
-        article: Article {
-            text: text.to_string(),
-            ..Article::default()
-        },
-    });
-    Nlp::embedded()
-        .expect("the embedded model loads")
-        .annotate(&mut a);
-    a
-}
+use model::{Analysis, EntityType};
+use support::analyse;
 
 /// The actor code of the person entity named `name`.
 fn code_of(a: &Analysis, name: &str) -> Option<String> {

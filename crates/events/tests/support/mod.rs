@@ -66,3 +66,34 @@ pub fn place(text: &str, id: &str, name: &str, actor: &str) -> Entity {
         titles: Vec::new(),
     }
 }
+
+/// An entity named `forms[0]`, of `kind`, with a mention at every occurrence of each of
+/// `forms` in `text`.
+pub fn entity(
+    text: &str,
+    id: &str,
+    kind: EntityType,
+    actor: Option<&str>,
+    forms: &[&str],
+) -> Entity {
+    let mut mentions: Vec<Span> = forms
+        .iter()
+        .flat_map(|f| {
+            text.match_indices(f)
+                .map(move |(s, _)| Span::new(s, s + f.len()))
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    // A shorter form inside a longer one ("Brandt" in "Karl Brandt") is
+    // the same mention.
+    let all = mentions.clone();
+    mentions.retain(|m| !all.iter().any(|o| o != m && o.contains(*m)));
+    Entity {
+        id: id.into(),
+        name: forms[0].into(),
+        kind,
+        actor: actor.map(str::to_string),
+        mentions,
+        titles: Vec::new(),
+    }
+}
