@@ -291,7 +291,26 @@ fn ingest_fails_when_nothing_can_be_read() {
         .arg(dir.path().join("t.db"))
         .arg(&input));
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("no document could be read"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("nothing was stored: the one document failed"),
+        "{err}"
+    );
+    assert!(err.contains("empty.txt: the input is empty"), "{err}");
+}
+
+#[test]
+fn ingest_of_inputs_with_no_document_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir(&input).unwrap();
+    let out = run(newsgraph()
+        .args(["ingest", "--db"])
+        .arg(dir.path().join("t.db"))
+        .arg(&input));
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("no document was found in the inputs"), "{err}");
 }
 
 #[test]

@@ -27,7 +27,7 @@ use std::time::Duration;
     Documents whose text is already stored are skipped as duplicates, and stored\n\
     URLs are not fetched again, so re-running an interrupted ingest adds exactly\n\
     what is missing. Bad inputs are reported and skipped. Exits non-zero only if\n\
-    nothing could be read.")]
+    no document was stored or found stored already.")]
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
@@ -138,9 +138,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "warning: the id {id:?} was taken by another text; this document was stored as {stored_as:?}"
         );
     }
-    let nothing_read = report.added == 0 && report.duplicates == 0;
-    Ok(if nothing_read {
-        eprintln!("error: no document could be read");
+    let nothing_stored = report.added == 0 && report.duplicates == 0;
+    Ok(if nothing_stored {
+        // A refused document was read: say what happened, not "unreadable".
+        match report.failed.len() {
+            0 => eprintln!("error: no document was found in the inputs"),
+            n => eprintln!(
+                "error: nothing was stored: {} failed (the reasons are above)",
+                if n == 1 {
+                    "the one document".to_string()
+                } else {
+                    format!("all {n} documents")
+                }
+            ),
+        }
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
