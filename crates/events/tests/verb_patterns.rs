@@ -13,6 +13,12 @@ fn breaking_with_someone_is_a_rejection_not_a_threat() {
 }
 
 #[test]
+fn breaking_with_resolutions_defies_norms() {
+    let f = facts("Germany broke with United Nations resolutions on Tuesday.");
+    assert!(has(&f, "DEU", "IGOUNO", "128"), "{f:?}");
+}
+
+#[test]
 fn breaking_with_a_custom_codes_nothing() {
     let f = facts("Germany broke with tradition on Tuesday.");
     assert!(f.is_empty(), "{f:?}");
@@ -25,9 +31,9 @@ fn an_allegation_accuses_the_subject_of_its_clause() {
 }
 
 #[test]
-fn ships_handed_to_a_state_are_military_aid() {
+fn ships_handed_to_a_state_are_aid_and_warships_military_aid() {
     let f = facts("Japan will provide the Philippines with ten patrol vessels.");
-    assert!(has(&f, "JPN", "PHL", "072"), "{f:?}");
+    assert!(has(&f, "JPN", "PHL", "070"), "{f:?}");
     let f = facts("Japan will give two warships to the Philippines.");
     assert!(has(&f, "JPN", "PHL", "072"), "{f:?}");
 }
