@@ -24,11 +24,14 @@ struct Segment {
     text: String,
     /// Characters of the text that sit inside links.
     link_chars: usize,
+    /// Characters of the text, counted once: scoring and filtering ask
+    /// for it several times a paragraph.
+    chars: usize,
 }
 
 impl Segment {
     fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.chars
     }
 
     fn link_density(&self) -> f64 {
@@ -291,6 +294,7 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
                 owner,
                 text,
                 link_chars,
+                chars,
             });
         }
         raw.clear();

@@ -8,8 +8,9 @@
 //! Two ways to look names up:
 //! - [`Gazetteer`], built once with [`Gazetteer::new`], answers from hash
 //!   maps; use it on hot paths.
-//! - The free functions ([`country_by_name`], [`city`], …) scan the tables;
-//!   they need no setup and suit one-off lookups.
+//! - The free functions ([`country_by_name`], [`city`], [`region`], …)
+//!   need no setup: most answer from exact-form maps built on first use,
+//!   the rest scan the tables.
 //!
 //! Lookups are case-sensitive on the form written in news text ("China",
 //! "U.S.", "Chinese"); callers normalise whitespace first.
@@ -107,6 +108,8 @@ struct ExactForms {
     demonyms: HashMap<&'static str, &'static Country>,
     city_names: HashMap<&'static str, &'static City>,
     capitals: HashMap<&'static str, &'static Country>,
+    region_names: HashMap<&'static str, &'static Region>,
+    area_names: HashMap<&'static str, &'static Area>,
 }
 
 fn exact_forms() -> &'static ExactForms {
@@ -117,6 +120,8 @@ fn exact_forms() -> &'static ExactForms {
             demonyms: HashMap::default(),
             city_names: HashMap::default(),
             capitals: HashMap::default(),
+            region_names: HashMap::default(),
+            area_names: HashMap::default(),
         };
         for c in COUNTRIES {
             for form in std::iter::once(&c.name).chain(c.aliases) {
@@ -130,6 +135,16 @@ fn exact_forms() -> &'static ExactForms {
         for c in CITIES {
             for form in std::iter::once(&c.name).chain(c.aliases) {
                 forms.city_names.entry(form).or_insert(c);
+            }
+        }
+        for r in REGIONS {
+            for form in std::iter::once(&r.name).chain(r.aliases) {
+                forms.region_names.entry(form).or_insert(r);
+            }
+        }
+        for a in AREAS {
+            for form in std::iter::once(&a.name).chain(a.aliases) {
+                forms.area_names.entry(form).or_insert(a);
             }
         }
         forms
@@ -165,16 +180,12 @@ pub fn city(name: &str) -> Option<&'static City> {
 
 /// The sub-national region named `name`, e.g. "Texas", "Crimea", "Donbass".
 pub fn region(name: &str) -> Option<&'static Region> {
-    REGIONS
-        .iter()
-        .find(|r| r.name == name || r.aliases.contains(&name))
+    exact_forms().region_names.get(name).copied()
 }
 
 /// The area (LOC) named `name`, e.g. "Europe", "the Balkans", "Gulf".
 pub fn area(name: &str) -> Option<&'static Area> {
-    AREAS
-        .iter()
-        .find(|a| a.name == name || a.aliases.contains(&name))
+    exact_forms().area_names.get(name).copied()
 }
 
 /// Whether `name` is an area (LOC) rather than a political unit.

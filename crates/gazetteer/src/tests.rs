@@ -208,7 +208,33 @@ fn indexed_free_functions_agree_with_a_scan_in_table_order() {
             );
         }
     }
+    for r in REGIONS {
+        for form in std::iter::once(&r.name).chain(r.aliases) {
+            let scanned = REGIONS
+                .iter()
+                .find(|k| k.name == *form || k.aliases.contains(form));
+            assert_eq!(
+                region(form).map(|k| k.name),
+                scanned.map(|k| k.name),
+                "{form}"
+            );
+        }
+    }
+    for a in AREAS {
+        for form in std::iter::once(&a.name).chain(a.aliases) {
+            let scanned = AREAS
+                .iter()
+                .find(|k| k.name == *form || k.aliases.contains(form));
+            assert_eq!(
+                area(form).map(|k| k.name),
+                scanned.map(|k| k.name),
+                "{form}"
+            );
+        }
+    }
     assert_eq!(country_by_name("Atlantis"), None);
+    assert_eq!(region("Atlantis"), None);
+    assert_eq!(area("Atlantis"), None);
 }
 
 #[test]

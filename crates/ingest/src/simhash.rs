@@ -19,7 +19,7 @@ pub const NEAR_DUPLICATE_BITS: u32 = 3;
 pub fn simhash(text: &str) -> u64 {
     let mut last: [String; SHINGLE_WORDS] = Default::default();
     let mut words = 0usize;
-    let mut weights = [0i64; 64];
+    let mut weights = BitVotes::default();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -48,23 +48,88 @@ pub fn simhash(text: &str) -> u64 {
         n if n < SHINGLE_WORDS => add_shingle(&mut weights, last[..n].iter()),
         _ => {}
     }
-    weights
-        .iter()
-        .enumerate()
-        .filter(|(_, &w)| w > 0)
-        .fold(0u64, |acc, (i, _)| acc | 1 << i)
+    weights.majority()
 }
 
-/// Adds one shingle's hash to the weights of each bit.
-fn add_shingle<'w>(weights: &mut [i64; 64], shingle: impl Iterator<Item = &'w String>) {
+/// Adds one shingle's hash to the votes of each bit.
+fn add_shingle<'w>(weights: &mut BitVotes, shingle: impl Iterator<Item = &'w String>) {
     let mut h = Fnv::new();
     for word in shingle {
         h.write(word.as_bytes());
         h.write(b" ");
     }
-    let bits = mix(h.0);
-    for (i, weight) in weights.iter_mut().enumerate() {
-        *weight += if bits >> i & 1 == 1 { 1 } else { -1 };
+    weights.add(mix(h.0));
+}
+
+/// Counts, for each of the 64 bit positions, how many shingle hashes set
+/// it. Hashes are added into bit planes (binary counters kept across
+/// 64-bit words, a few word operations a hash) and the planes are emptied
+/// into per-bit totals every 255 hashes: adding +1 or -1 to 64 separate
+/// weights for every shingle was half the cost of fingerprinting.
+struct BitVotes {
+    /// Plane `k` holds bit `k` of each position's count since the last flush.
+    planes: [u64; 8],
+    /// Hashes added since the last flush (at most 255, what 8 planes hold).
+    pending: u32,
+    /// Per-position totals of flushed counts.
+    ones: [u64; 64],
+    /// Hashes added in all.
+    total: u64,
+}
+
+impl Default for BitVotes {
+    fn default() -> Self {
+        BitVotes {
+            planes: [0; 8],
+            pending: 0,
+            ones: [0; 64],
+            total: 0,
+        }
+    }
+}
+
+impl BitVotes {
+    fn add(&mut self, bits: u64) {
+        let mut carry = bits;
+        for plane in &mut self.planes {
+            if carry == 0 {
+                break;
+            }
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+        }
+        self.pending += 1;
+        self.total += 1;
+        if self.pending == 255 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        for (i, ones) in self.ones.iter_mut().enumerate() {
+            *ones += self
+                .planes
+                .iter()
+                .enumerate()
+                .map(|(k, plane)| (plane >> i & 1) << k)
+                .sum::<u64>();
+        }
+        self.planes = [0; 8];
+        self.pending = 0;
+    }
+
+    /// The fingerprint: each bit set where more hashes set it than not
+    /// (a weight of +1 per hash setting it and -1 per hash clearing it,
+    /// summed, above zero).
+    fn majority(mut self) -> u64 {
+        self.flush();
+        let total = self.total;
+        self.ones
+            .iter()
+            .enumerate()
+            .filter(|(_, &ones)| 2 * ones > total)
+            .fold(0u64, |acc, (i, _)| acc | 1 << i)
     }
 }
 
@@ -139,9 +204,18 @@ mod tests {
         if words.is_empty() {
             return 0;
         }
+        // A weight of +1 or -1 per shingle on each bit, summed.
         let mut weights = [0i64; 64];
         for shingle in words.windows(SHINGLE_WORDS.min(words.len())) {
-            add_shingle(&mut weights, shingle.iter());
+            let mut h = Fnv::new();
+            for word in shingle {
+                h.write(word.as_bytes());
+                h.write(b" ");
+            }
+            let bits = mix(h.0);
+            for (i, weight) in weights.iter_mut().enumerate() {
+                *weight += if bits >> i & 1 == 1 { 1 } else { -1 };
+            }
         }
         weights
             .iter()
@@ -163,7 +237,13 @@ mod tests {
         ] {
             assert_eq!(simhash(text), simhash_of_every_word(text), "{text:?}");
         }
+        // Past the 255 hashes the bit planes hold between flushes, and a
+        // tie (as many hashes set a bit as clear it) leaves the bit clear.
         let long = STORY.repeat(50);
         assert_eq!(simhash(&long), simhash_of_every_word(&long));
+        for n in [254, 255, 256, 257, 511, 1000] {
+            let text = (0..n + 2).map(|i| format!("w{i} ")).collect::<String>();
+            assert_eq!(simhash(&text), simhash_of_every_word(&text), "{n}");
+        }
     }
 }

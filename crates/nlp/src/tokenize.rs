@@ -10,7 +10,9 @@
 //! short name (an actor dictionary entry, a speaker) call [`tokens`] too.
 
 use compact_str::CompactString;
+use foldhash::HashSet;
 use model::{Mark, OverBudget, Span, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// The abbreviations that keep their trailing period, compared without it
 /// (single letters, "J.", and letters joined by periods, "U.S.", are
@@ -333,7 +335,20 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     let single = first.is_some() && chars.next().is_none();
     (single && first.is_some_and(char::is_alphabetic))
         || (word.contains('.') && single_letters_str(word))
-        || ABBREVIATIONS.iter().any(|part| part.contains(&word))
+        || abbreviations().contains(word)
+}
+
+/// Both abbreviation lists as one set: [`is_abbreviation`] runs at every
+/// word before a period, and scanning the lists' 130 entries there cost
+/// more than the rest of finding the word.
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .collect()
+    })
 }
 
 /// Whether `word` (without its final period) is an abbreviation written

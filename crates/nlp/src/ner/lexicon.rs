@@ -180,8 +180,11 @@ pub struct Lexicons {
     pub(crate) classes: Words<[u16; 3]>,
     /// Lower-cased word → vector.
     pub(crate) vectors: WordVectors,
-    /// Lower-cased phrase (tokens joined by one space) → table.
-    phrases: foldhash::HashMap<String, LexiconKind>,
+    /// Lower-cased phrase (tokens joined by one space) → table; each
+    /// shorter run of a phrase's first tokens is there too, with `None`
+    /// unless it is a phrase itself, so that a sentence's lookup stops at
+    /// the first run no phrase starts with.
+    phrases: foldhash::HashMap<String, Option<LexiconKind>>,
     /// The longest phrase, in tokens.
     max_len: usize,
     /// Lower-cased given names and surnames → frequency band.
@@ -244,9 +247,7 @@ impl Lexicons {
         for c in gazetteer::COUNTRIES {
             for d in c.demonyms {
                 // "U.S." is both; the country reading wins.
-                lex.phrases
-                    .entry(phrase_key(d))
-                    .or_insert(LexiconKind::Demonym);
+                lex.insert(phrase_key(d), LexiconKind::Demonym);
             }
         }
         lex
@@ -258,7 +259,16 @@ impl Lexicons {
         }
         let key = phrase_key(name);
         self.max_len = self.max_len.max(key.split(' ').count());
-        self.phrases.entry(key).or_insert(kind);
+        self.insert(key, kind);
+    }
+
+    /// Adds phrase `key` unless it is there already (the first table
+    /// wins), and marks the runs it starts with.
+    fn insert(&mut self, key: String, kind: LexiconKind) {
+        for (cut, _) in key.match_indices(' ') {
+            self.phrases.entry(key[..cut].to_string()).or_insert(None);
+        }
+        self.phrases.entry(key).or_insert(None).get_or_insert(kind);
     }
 
     /// How common a lower-cased word is as a given name and as a surname.
@@ -304,18 +314,16 @@ impl Lexicons {
                     } else {
                         key.push_str(&crate::tokenize::lowercase(w));
                     }
-                    if let Some(kind) = self.phrases.get(&key) {
-                        matched = n;
-                        out[i] = Some(LexiconHit {
-                            kind: *kind,
-                            begin: true,
-                        });
-                        for slot in out.iter_mut().skip(i + 1).take(n - 1) {
-                            *slot = Some(LexiconHit {
-                                kind: *kind,
-                                begin: false,
-                            });
-                        }
+                    let kind = match self.phrases.get(&key) {
+                        // No phrase starts with these words: none is longer.
+                        None => break,
+                        Some(None) => continue,
+                        Some(Some(kind)) => *kind,
+                    };
+                    matched = n;
+                    out[i] = Some(LexiconHit { kind, begin: true });
+                    for slot in out.iter_mut().skip(i + 1).take(n - 1) {
+                        *slot = Some(LexiconHit { kind, begin: false });
                     }
                 }
             }
@@ -348,4 +356,46 @@ pub fn parse_word_classes(text: &str) -> HashMap<String, [u16; 3]> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(lex: &Lexicons, words: &[&str]) -> Vec<Option<(LexiconKind, bool)>> {
+        lex.match_sentence(words)
+            .into_iter()
+            .map(|h| h.map(|h| (h.kind, h.begin)))
+            .collect()
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_past_words_that_alone_are_none() {
+        let lex = Lexicons::new(HashMap::new(), WordVectors::default(), HashMap::new());
+        let (area, country) = (LexiconKind::Area, LexiconKind::Country);
+        // "Strait" and "Strait of" are no phrase; "Strait of Hormuz" is.
+        assert_eq!(
+            hits(&lex, &["Strait", "of", "Hormuz", "was", "shut"]),
+            [
+                Some((area, true)),
+                Some((area, false)),
+                Some((area, false)),
+                None,
+                None
+            ]
+        );
+        // "Bosnia" is a phrase and so is the longer name it starts.
+        assert_eq!(
+            hits(&lex, &["Bosnia", "and", "Herzegovina"]),
+            [
+                Some((country, true)),
+                Some((country, false)),
+                Some((country, false))
+            ]
+        );
+        assert_eq!(
+            hits(&lex, &["Bosnia", "and", "Serbia"]),
+            [Some((country, true)), None, Some((country, true))]
+        );
+    }
 }
