@@ -5,7 +5,7 @@ use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
 use gazetteer::Country;
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
@@ -67,11 +67,13 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         countries: RefCell::new(HashMap::new()),
         creations: Cell::new(0),
     };
-    let mut originals = QuoteOriginals::default();
+    let mut quotes = QuoteWriter::new(tx)?;
     for (i, q) in output.quotes.iter().enumerate() {
-        insert_quote(tx, &ctx, &resolver, &mut originals, i, q)?;
+        quotes.insert(&ctx, &resolver, i, q)?;
     }
-    bump(tx, "quotes", originals.listed)?;
+    let listed = quotes.originals.listed;
+    drop(quotes);
+    bump(tx, "quotes", listed)?;
     let mut event_rows = Vec::with_capacity(output.events.len());
     for (i, e) in output.events.iter().enumerate() {
         event_rows.push(insert_event(tx, &ctx, &resolver, i, e)?);
@@ -557,68 +559,116 @@ struct QuoteOriginals {
     listed: i64,
 }
 
-fn insert_quote(
-    tx: &Connection,
-    ctx: &DocContext,
-    resolver: &Resolver<'_>,
-    originals: &mut QuoteOriginals,
-    index: usize,
-    q: &OutQuote,
-) -> Result<()> {
-    let text_hash = fnv1a(&q.text);
-    let copy_of: Option<i64> = match originals.by_text_hash.get(&text_hash) {
-        Some(known) => *known,
-        None => {
-            let stored = tx
-                .prepare_cached(
-                    "SELECT quote FROM quotes WHERE story = ?1 AND text_hash = ?2
-                         AND copy_of IS NULL
-                     ORDER BY quote LIMIT 1",
-                )?
-                .query_row(params![ctx.story, text_hash], |r| r.get(0))
-                .optional()?;
-            originals.by_text_hash.insert(text_hash, stored);
-            stored
-        }
-    };
-    let (speaker_actor, speaker_unit) = match &q.speaker {
-        Some(s) => {
-            let actor = resolver.known_actor(s)?;
-            (actor, resolver.unit(s, actor)?)
-        }
-        None => (None, None),
-    };
-    tx.prepare_cached(
-        "INSERT INTO quotes (doc, story, idx, start, end, text, text_hash, kind, speaker_name,
-             speaker_entity, speaker_code, speaker_actor, cue, via, copy_of, speaker_unit)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
-    .execute(params![
-        ctx.doc,
-        ctx.story,
-        index as i64,
-        q.start as i64,
-        q.end as i64,
-        q.text,
-        text_hash,
-        q.kind,
-        q.speaker.as_ref().map(|s| &s.name),
-        q.speaker.as_ref().and_then(|s| s.entity.as_ref()),
-        q.speaker.as_ref().and_then(|s| s.actor.as_ref()),
-        speaker_actor,
-        q.cue,
-        serde_json::to_string(&q.via)?,
-        copy_of,
-        speaker_unit,
-    ])?;
-    if copy_of.is_none() {
-        originals.listed += 1;
-        let quote = tx.last_insert_rowid();
-        originals.by_text_hash.insert(text_hash, Some(quote));
-        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
-            .execute(params![quote, q.text])?;
+/// Writes one document's quotes. A long page has hundreds of thousands of
+/// them, so what is the same for each row is done once: the statements
+/// are prepared (looked up in the connection's cache) once per document,
+/// a speaker repeated from the quote before keeps the actor and unit
+/// found for it, and the usual empty `via` is not serialised per row.
+struct QuoteWriter<'c, 'q> {
+    tx: &'c Connection,
+    insert: CachedStatement<'c>,
+    index_text: CachedStatement<'c>,
+    originals: QuoteOriginals,
+    /// The previous quote's speaker and the (actor, unit) it resolved to.
+    last_speaker: Option<(&'q OutReference, Option<i64>, Option<i64>)>,
+}
+
+impl<'c, 'q> QuoteWriter<'c, 'q> {
+    fn new(tx: &'c Connection) -> Result<Self> {
+        Ok(QuoteWriter {
+            tx,
+            insert: tx.prepare_cached(
+                "INSERT INTO quotes (doc, story, idx, start, end, text, text_hash, kind,
+                     speaker_name, speaker_entity, speaker_code, speaker_actor, cue, via,
+                     copy_of, speaker_unit)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                     ?16)",
+            )?,
+            index_text: tx
+                .prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?,
+            originals: QuoteOriginals::default(),
+            last_speaker: None,
+        })
     }
-    Ok(())
+
+    /// The speaker's actor and unit. The same entity, name and code as the
+    /// previous quote's speaker resolve as they did then: no actor is
+    /// created between two consecutive quotes but by their own resolution.
+    fn speaker(
+        &mut self,
+        resolver: &Resolver<'_>,
+        s: &'q OutReference,
+    ) -> Result<(Option<i64>, Option<i64>)> {
+        if let Some((last, actor, unit)) = self.last_speaker {
+            if last.entity == s.entity && last.name == s.name && last.actor == s.actor {
+                return Ok((actor, unit));
+            }
+        }
+        let actor = resolver.known_actor(s)?;
+        let unit = resolver.unit(s, actor)?;
+        self.last_speaker = Some((s, actor, unit));
+        Ok((actor, unit))
+    }
+
+    fn insert(
+        &mut self,
+        ctx: &DocContext,
+        resolver: &Resolver<'_>,
+        index: usize,
+        q: &'q OutQuote,
+    ) -> Result<()> {
+        let text_hash = fnv1a(&q.text);
+        let copy_of: Option<i64> = match self.originals.by_text_hash.get(&text_hash) {
+            Some(known) => *known,
+            None => {
+                let stored = self
+                    .tx
+                    .prepare_cached(
+                        "SELECT quote FROM quotes WHERE story = ?1 AND text_hash = ?2
+                             AND copy_of IS NULL
+                         ORDER BY quote LIMIT 1",
+                    )?
+                    .query_row(params![ctx.story, text_hash], |r| r.get(0))
+                    .optional()?;
+                self.originals.by_text_hash.insert(text_hash, stored);
+                stored
+            }
+        };
+        let (speaker_actor, speaker_unit) = match &q.speaker {
+            Some(s) => self.speaker(resolver, s)?,
+            None => (None, None),
+        };
+        let via = if q.via.is_empty() {
+            std::borrow::Cow::Borrowed("[]")
+        } else {
+            std::borrow::Cow::Owned(serde_json::to_string(&q.via)?)
+        };
+        self.insert.execute(params![
+            ctx.doc,
+            ctx.story,
+            index as i64,
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            text_hash,
+            q.kind,
+            q.speaker.as_ref().map(|s| &s.name),
+            q.speaker.as_ref().and_then(|s| s.entity.as_ref()),
+            q.speaker.as_ref().and_then(|s| s.actor.as_ref()),
+            speaker_actor,
+            q.cue,
+            via,
+            copy_of,
+            speaker_unit,
+        ])?;
+        if copy_of.is_none() {
+            self.originals.listed += 1;
+            let quote = self.tx.last_insert_rowid();
+            self.originals.by_text_hash.insert(text_hash, Some(quote));
+            self.index_text.execute(params![quote, q.text])?;
+        }
+        Ok(())
+    }
 }
 
 fn insert_event(

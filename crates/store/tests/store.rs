@@ -1062,3 +1062,51 @@ fn a_newer_analysis_is_stored_packed_not_as_text() {
     let plain = serde_json::to_string(&output("a")).unwrap().len() as i64 - json;
     assert!(stored < plain, "packed {stored} bytes, JSON {plain}");
 }
+
+#[test]
+fn each_quote_of_a_repeated_speaker_is_stored_with_its_own_speaker_and_via() {
+    let (_dir, mut store) = open();
+    let mut out = output("long");
+    let sullivan = out.quotes[0].clone();
+    let mut unnamed = sullivan.clone();
+    unnamed.speaker = unnamed.speaker.map(|mut s| {
+        s.entity = None;
+        s.actor = None;
+        s.name = "officials".into();
+        s
+    });
+    unnamed.via.clear();
+    // A speaker repeated back to back, one coming back after another, and
+    // one without an actor between them: each quote keeps its own.
+    out.quotes = [&sullivan, &sullivan, &unnamed, &unnamed, &sullivan]
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut q = q.clone();
+            q.text = format!("{} ({i})", q.text);
+            q
+        })
+        .collect();
+    store.insert(&out, &hash_of(TEXT)).unwrap();
+    let stored = store.quotes(&QuoteFilter::default()).unwrap();
+    let mut stored: Vec<_> = stored.iter().collect();
+    stored.sort_by_key(|q| q.index);
+    let speakers: Vec<_> = stored.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Jake Sullivan"),
+            Some("Jake Sullivan"),
+            Some("officials"),
+            Some("officials"),
+            Some("Jake Sullivan")
+        ]
+    );
+    let actor = stored[0].speaker_actor;
+    assert!(actor.is_some());
+    let actors: Vec<_> = stored.iter().map(|q| q.speaker_actor).collect();
+    assert_eq!(actors, [actor, actor, None, None, actor]);
+    let via: Vec<_> = stored.iter().map(|q| q.via.len()).collect();
+    assert_eq!(via, [1, 1, 0, 0, 1]);
+    assert_eq!(stored[4].via[0].name, "CNN");
+}
