@@ -25,7 +25,7 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind() {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
-            (!lexicon::attribution_words().boundary.contains(&cx.low(i)) || name_word(cx, i))
+            (!cx.lex.is_boundary(cx.low(i)) || name_word(cx, i))
                 && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
         }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
@@ -261,7 +261,7 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
         let ok = match cx.tokens[i].kind() {
             TokenKind::Word => {
                 let l = cx.low(i);
-                ((!lexicon::attribution_words().boundary.contains(&l) && !lexicon::attribution_words().forward_boundary.contains(&l))
+                ((!cx.lex.is_boundary(l) && !lexicon::attribution_words().forward_boundary.contains(&l))
                     || name_word(cx, i)
                     || (l == "and" && cx.is_cap(i + 1))
                     // "a source close to the campaign", "an adviser to Trump"

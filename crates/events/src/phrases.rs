@@ -380,6 +380,22 @@ fn country_piece(iso3: &str, capital: bool, len: usize) -> Piece {
 /// → "South Korea".
 pub(crate) fn title_case(s: &str, out: &mut String) {
     out.clear();
+    if s.is_ascii() {
+        // As the `char` loop below cases an ASCII text, without a `char`
+        // at a time: this runs on every form tried at a capitalised token.
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        let mut starts_word = true;
+        for (at, b) in s.bytes().enumerate() {
+            if starts_word {
+                if let Some(first) = out.get_mut(at..=at) {
+                    first.make_ascii_uppercase();
+                }
+            }
+            starts_word = b == b' ';
+        }
+        return;
+    }
     for (k, w) in s.split(' ').enumerate() {
         if k > 0 {
             out.push(' ');
@@ -847,4 +863,25 @@ fn named(
             span: whole(*s),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_cased(s: &str) -> String {
+        let mut out = String::from("left over");
+        title_case(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn title_cases_each_word() {
+        assert_eq!(title_cased("iSrael"), "Israel");
+        assert_eq!(title_cased("south korea"), "South Korea");
+        assert_eq!(title_cased("NEW  york-city"), "New  York-city");
+        assert_eq!(title_cased(" us"), " Us");
+        assert_eq!(title_cased("élysée PALACE"), "Élysée Palace");
+        assert_eq!(title_cased(""), "");
+    }
 }

@@ -224,7 +224,7 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     let words = lexicon::attribution_words();
     // "Stealth Over Health:", "FIX IS IN:": a headline phrase with a
     // function word of a clause in it is no one's name.
-    let phrase = (start..colon).any(|k| cx.low(k) != "and" && words.boundary.contains(&cx.low(k)));
+    let phrase = (start..colon).any(|k| cx.low(k) != "and" && cx.lex.is_boundary(cx.low(k)));
     let newsroom_label = phrase
         || words.label_imperatives.contains(&cx.low(start))
         || (start..colon).any(|k| {
@@ -432,22 +432,8 @@ fn noun_use(cx: &Context, i: usize) -> bool {
 /// or an idiom of no speech with the word before or after it
 /// (`non-speech-pairs`).
 pub(super) fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
-    let compounds = &lexicon::attribution_words().non_speech_pairs;
     let pair = |a: usize, b: usize| {
-        if !(cx.is_word(a) && cx.is_word(b)) {
-            return false;
-        }
-        let (a, b) = (cx.low(a), cx.low(b));
-        // `c.split_once(' ') == Some((a, b))` by length and ends: no search
-        // set up per entry of the list.
-        let len = a.len() + 1 + b.len();
-        !a.contains(' ')
-            && compounds.iter().any(|c| {
-                c.len() == len
-                    && c.starts_with(a)
-                    && c.as_bytes()[a.len()] == b' '
-                    && c.ends_with(b)
-            })
+        cx.is_word(a) && cx.is_word(b) && cx.lex.is_non_speech_pair(cx.low(a), cx.low(b))
     };
     (i > 0 && pair(i - 1, i)) || pair(i, i + 1)
 }
