@@ -254,3 +254,22 @@ fn a_surname_two_people_share_stays_uncoded() {
     let got = code_with(text, entities);
     assert!(!has(&got, "", "CHN", "112"), "{got:?}");
 }
+
+#[test]
+fn a_surname_before_a_suffix_is_the_full_names_surname() {
+    let text = "Adm. Ann B. Lowell Jr. spoke in Ohio on Monday. \
+                Later that day Admiral Lowell accused China of hacking the election.";
+    let entities = vec![
+        person_at(
+            text,
+            "e1",
+            "Ann B. Lowell Jr.",
+            Some("USAMIL"),
+            &[("Ann B. Lowell Jr.", 0)],
+        ),
+        person_at(text, "e2", "Lowell", None, &[("Lowell", 1)]),
+        entity(text, "e3", EntityType::Gpe, Some("CHN"), &["China"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "USAMIL", "CHN", "112"), "{got:?}");
+}

@@ -133,8 +133,12 @@ impl<'a> FullNames<'a> {
             codes: HashMap::new(),
             by_surname: HashMap::new(),
         };
+        let suffixes = &lexicon::actor_words().name_suffixes;
         for e in a.entities.iter().filter(|e| e.kind == EntityType::Person) {
-            let Some((_, last)) = e.name.rsplit_once(' ') else {
+            // "Harry B. Harris Jr.": the surname before the suffix.
+            let mut words = e.name.split(' ').rev();
+            let last = words.find(|w| !suffixes.contains(&model::lowercase(w).as_ref()));
+            let Some(last) = last.filter(|_| e.name.contains(' ')) else {
                 continue;
             };
             names
