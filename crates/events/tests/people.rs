@@ -4,7 +4,7 @@
 
 mod support;
 
-use model::EntityType;
+use model::{Entity, EntityType, Span};
 use support::{entity, facts_with as code_with, has};
 
 #[test]
@@ -156,4 +156,120 @@ fn a_named_office_holder_is_of_the_country_the_article_is_about() {
     // in an article about Canada may be anyone's, so they stay countryless.
     assert!(has(&facts, "CANLEG", "CANGOV", "051"), "{facts:?}");
     assert!(has(&facts, "---LEG", "CANGOV", "051"), "{facts:?}");
+}
+
+/// A person entity with one mention at each of `spans` (the n-th
+/// occurrence of a form in `text`, counting from 0).
+fn person_at(
+    text: &str,
+    id: &str,
+    name: &str,
+    actor: Option<&str>,
+    spans: &[(&str, usize)],
+) -> Entity {
+    let mentions = spans
+        .iter()
+        .map(|(form, nth)| {
+            let (start, _) = text
+                .match_indices(form)
+                .nth(*nth)
+                .expect("the form occurs that often");
+            Span::new(start, start + form.len())
+        })
+        .collect();
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Person,
+        actor: actor.map(Into::into),
+        mentions,
+        titles: Vec::new(),
+    }
+}
+
+#[test]
+fn a_lone_surname_kept_apart_takes_the_code_of_the_one_full_name() {
+    let text = "Gov. Ann Lowell won the primary in Ohio on Monday. \
+                Later that day Lowell accused China of hacking the election.";
+    let entities = vec![
+        person_at(
+            text,
+            "e1",
+            "Ann Lowell",
+            Some("USAGOV"),
+            &[("Ann Lowell", 0)],
+        ),
+        person_at(text, "e2", "Lowell", None, &[("Lowell", 1)]),
+        entity(text, "e3", EntityType::Gpe, Some("CHN"), &["China"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "USAGOV", "CHN", "112"), "{got:?}");
+}
+
+#[test]
+fn a_full_name_kept_apart_takes_the_code_of_its_namesake_entity() {
+    // The headline's "Lowell" began a cluster of its own that the later
+    // full name joined; the titled full name is another entity.
+    let text = "Lowell wins in Ohio.\n\n\
+                Gov. Ann Lowell won the primary on Monday. \
+                Later that day Ann Lowell accused China of hacking the election.";
+    let entities = vec![
+        person_at(
+            text,
+            "e1",
+            "Ann Lowell",
+            None,
+            &[("Lowell", 0), ("Ann Lowell", 1)],
+        ),
+        person_at(
+            text,
+            "e2",
+            "Ann Lowell",
+            Some("USAGOV"),
+            &[("Ann Lowell", 0)],
+        ),
+        entity(text, "e3", EntityType::Gpe, Some("CHN"), &["China"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "USAGOV", "CHN", "112"), "{got:?}");
+}
+
+#[test]
+fn a_surname_two_people_share_stays_uncoded() {
+    let text = "Gov. Ann Lowell won the primary in Ohio on Monday, and her brother \
+                Tom Lowell lost his race. Later that day Lowell accused China of \
+                hacking the election.";
+    let entities = vec![
+        person_at(
+            text,
+            "e1",
+            "Ann Lowell",
+            Some("USAGOV"),
+            &[("Ann Lowell", 0)],
+        ),
+        person_at(text, "e2", "Tom Lowell", None, &[("Tom Lowell", 0)]),
+        person_at(text, "e3", "Lowell", None, &[("Lowell", 2)]),
+        entity(text, "e4", EntityType::Gpe, Some("CHN"), &["China"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(!has(&got, "", "CHN", "112"), "{got:?}");
+}
+
+#[test]
+fn a_surname_before_a_suffix_is_the_full_names_surname() {
+    let text = "Adm. Ann B. Lowell Jr. spoke in Ohio on Monday. \
+                Later that day Admiral Lowell accused China of hacking the election.";
+    let entities = vec![
+        person_at(
+            text,
+            "e1",
+            "Ann B. Lowell Jr.",
+            Some("USAMIL"),
+            &[("Ann B. Lowell Jr.", 0)],
+        ),
+        person_at(text, "e2", "Lowell", None, &[("Lowell", 1)]),
+        entity(text, "e3", EntityType::Gpe, Some("CHN"), &["China"]),
+    ];
+    let got = code_with(text, entities);
+    assert!(has(&got, "USAMIL", "CHN", "112"), "{got:?}");
 }

@@ -33,6 +33,13 @@ pub struct ActorWords<'t> {
     /// Nouns that, bare after a verb of holding, say what its object
     /// became ("held hostage").
     pub captive_nouns: Vec<&'t str>,
+    /// Verbs that, after "who" in an appositive, say a person leads the
+    /// organisation named next ("Harris, who leads the US Pacific
+    /// Command").
+    pub leading_verbs: Vec<&'t str>,
+    /// Words after a person's surname that are no surname ("Harry B.
+    /// Harris Jr."), lowercase.
+    pub name_suffixes: Vec<&'t str>,
 }
 
 impl<'t> ActorWords<'t> {
@@ -46,6 +53,8 @@ impl<'t> ActorWords<'t> {
             "epithet-nouns",
             "pair-nouns",
             "captive-nouns",
+            "leading-verbs",
+            "name-suffixes",
         ];
         for (name, lines) in parse::sections(WORDS_FILE, text, &known)? {
             let list = match name {
@@ -54,7 +63,9 @@ impl<'t> ActorWords<'t> {
                 "country-anaphors" => &mut out.country_anaphors,
                 "epithet-nouns" => &mut out.epithet_nouns,
                 "pair-nouns" => &mut out.pair_nouns,
-                _ => &mut out.captive_nouns,
+                "captive-nouns" => &mut out.captive_nouns,
+                "leading-verbs" => &mut out.leading_verbs,
+                _ => &mut out.name_suffixes,
             };
             push_entries(list, &lines, WORDS_FILE)?;
         }

@@ -7,7 +7,12 @@
 //!   "Schiff" too);
 //! - an epithet naming their nationality after a mention ("… against
 //!   Assange because … while the Australian national remained in London":
-//!   "the", a demonym, and a person noun or the clause's verb).
+//!   "the", a demonym, and a person noun or the clause's verb);
+//! - a coded person of the same name when the entity stage kept the
+//!   mentions apart ("The Latest: Kasich wins" … "Gov. John Kasich"): the
+//!   very name, or a lone surname that only one full name in the article
+//!   ends in ("Hillary Clinton" and "Bill Clinton" leave "Clinton" as it
+//!   is).
 //!
 //! A person the article gives no country stays uncoded: the article's main
 //! country is as often another country's (the prosecutors' in a story
@@ -83,7 +88,98 @@ pub(super) fn coded_people(
                 .map(|m| (*m, code.clone(), e.id.clone())),
         );
     }
+    let names = FullNames::of(a, &out);
+    let coded_here: HashSet<&str> = out.iter().map(|(_, _, id)| id.as_str()).collect();
+    let mut later = Vec::new();
+    for e in a.entities.iter().filter(|e| e.kind == EntityType::Person) {
+        if e.actor.is_some() || coded_here.contains(e.id.as_str()) {
+            continue;
+        }
+        if let Some(code) = names.full_name(&e.name).and_then(|n| names.code(n)) {
+            later.extend(
+                e.mentions
+                    .iter()
+                    .map(|m| (*m, code.to_string(), e.id.clone())),
+            );
+        }
+    }
+    out.extend(later);
     out
+}
+
+/// The article's people by full name, for mentions the entity stage kept
+/// apart from them ("The Latest: Kasich wins" … "Gov. John Kasich"): a
+/// mention with the very name of a coded person takes that person's code,
+/// and a lone surname the code of the one full name in the article that
+/// ends in it. Two people of one surname ("Hillary Clinton", "Bill
+/// Clinton") leave a lone "Clinton" uncoded, as do two codes for one
+/// name.
+struct FullNames<'a> {
+    /// Full name → the codes its entities carry.
+    codes: HashMap<&'a str, HashSet<String>>,
+    /// Surname → the full names ending in it.
+    by_surname: HashMap<&'a str, HashSet<&'a str>>,
+}
+
+impl<'a> FullNames<'a> {
+    /// The person entities' full names, coded by the entity stage or by
+    /// `coded` (this module's codes, by entity id).
+    fn of(a: &'a Analysis, coded: &[(Span, String, String)]) -> Self {
+        let by_id: HashMap<&str, &str> = coded
+            .iter()
+            .map(|(_, code, id)| (id.as_str(), code.as_str()))
+            .collect();
+        let mut names = FullNames {
+            codes: HashMap::new(),
+            by_surname: HashMap::new(),
+        };
+        let suffixes = &lexicon::actor_words().name_suffixes;
+        for e in a.entities.iter().filter(|e| e.kind == EntityType::Person) {
+            // "Harry B. Harris Jr.": the surname before the suffix.
+            let mut words = e.name.split(' ').rev();
+            let last = words.find(|w| !suffixes.contains(&model::lowercase(w).as_ref()));
+            let Some(last) = last.filter(|_| e.name.contains(' ')) else {
+                continue;
+            };
+            names
+                .by_surname
+                .entry(last)
+                .or_default()
+                .insert(e.name.as_str());
+            let code = e
+                .actor
+                .as_deref()
+                .or_else(|| by_id.get(e.id.as_str()).copied());
+            if let Some(code) = code {
+                let name = e.name.as_str();
+                names
+                    .codes
+                    .entry(name)
+                    .or_default()
+                    .insert(code.to_string());
+            }
+        }
+        names
+    }
+
+    /// The full name a person's name stands for: itself when it has a
+    /// given name, else the one full name ending in it.
+    fn full_name<'n>(&self, name: &'n str) -> Option<&'n str>
+    where
+        'a: 'n,
+    {
+        if name.contains(' ') {
+            return Some(name);
+        }
+        let names = self.by_surname.get(name).filter(|n| n.len() == 1)?;
+        names.iter().next().copied()
+    }
+
+    /// The one code of the full name.
+    fn code(&self, full: &str) -> Option<&str> {
+        let codes = self.codes.get(full).filter(|c| c.len() == 1)?;
+        codes.iter().next().map(String::as_str)
+    }
 }
 
 /// The code of a title or role phrase the actor table reads right before

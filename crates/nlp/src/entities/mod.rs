@@ -130,12 +130,27 @@ fn mention_country(cx: &Context<'_>, o: &Mention, all: &MentionIndex<'_>) -> Opt
     match o.kind {
         EntityType::Norp => gazetteer::country_by_demonym(name).map(|c| c.iso3),
         EntityType::Gpe if !is_locative(cx, o.first) => country_named(all, name).map(|c| c.iso3),
-        EntityType::Org => {
+        // The tagger may type a command or agency a place ("United States
+        // Pacific Command"): its leading words name the country, one to
+        // three of them.
+        EntityType::Org | EntityType::Loc => {
             let bare = name.strip_prefix("The ").unwrap_or(name);
-            let first = bare.split_whitespace().next()?;
-            gazetteer::country_by_name(first)
-                .or_else(|| gazetteer::country_by_demonym(first))
-                .map(|c| c.iso3)
+            let ends = bare.match_indices(' ').map(|(i, _)| i).take(3);
+            ends.filter_map(|i| {
+                let lead = &bare[..i];
+                gazetteer::country_by_name(lead).or_else(|| gazetteer::country_by_demonym(lead))
+            })
+            .last()
+            .or_else(|| {
+                // A name of one word is its own country only if it is one.
+                (!bare.contains(' ') && o.kind == EntityType::Org)
+                    .then(|| {
+                        gazetteer::country_by_name(bare)
+                            .or_else(|| gazetteer::country_by_demonym(bare))
+                    })
+                    .flatten()
+            })
+            .map(|c| c.iso3)
         }
         _ => None,
     }
@@ -143,7 +158,8 @@ fn mention_country(cx: &Context<'_>, o: &Mention, all: &MentionIndex<'_>) -> Opt
 
 /// The country (and role) an appositive after a person's name gives him:
 /// "Harris of the US Pacific Command", "Dino Melaye, a Nigerian senator,"
-/// "Ana Ruiz, the president of Peru".
+/// "Ana Ruiz, the president of Peru", "Harris, who leads the US Pacific
+/// Command".
 fn appositive_actor(
     cx: &Context<'_>,
     m: &Mention,
@@ -154,6 +170,7 @@ fn appositive_actor(
         return None;
     }
     let mut role: Option<&str> = None;
+    let mut led = false;
     let mut k = m.end;
     let limit = (m.end + 8).min(cx.tokens.len());
     while k < limit {
@@ -161,7 +178,9 @@ fn appositive_actor(
             return None;
         }
         if let Some(o) = all.covering(k) {
-            if o.kind == EntityType::Person {
+            // A place is what a person leads only after "who leads" (a
+            // place's name after a comma is more often a list's next item).
+            if o.kind == EntityType::Person || (o.kind == EntityType::Loc && !led) {
                 return None;
             }
             let iso3 = mention_country(cx, o, all)?;
@@ -178,9 +197,18 @@ fn appositive_actor(
         }
         let w = cx.word(k);
         let lower = w.to_lowercase();
+        // ", who leads the US Pacific Command": he is of what he leads.
+        let leading = |i: usize| {
+            let verbs = &lexicon::actor_words().leading_verbs;
+            verbs.contains(&cx.word(i).to_lowercase().as_str())
+        };
+        let who_leads = (lower == "who" && k == m.end + 1 && leading(k + 1))
+            || (k == m.end + 2 && cx.word(k - 1) == "who" && leading(k));
+        led |= who_leads;
         if let Some(r) = actors::role_of(w) {
             role = role.or(Some(r));
         } else if !(matches!(lower.as_str(), "a" | "an" | "of" | "the" | ",")
+            || who_leads
             || actors::is_connector(&lower)
             || w.chars().next().is_some_and(char::is_uppercase))
         {
@@ -805,6 +833,35 @@ mod tests {
                 ("Lee Park", 1, Some("NGALEG")),
             ]
         );
+    }
+
+    #[test]
+    fn a_person_is_of_the_command_he_leads_not_of_the_next_name_in_a_list() {
+        let text = "Tom Reyes, who leads the United States Space Command, spoke. \
+                    Ana Ruiz, America Lopez and others sang.";
+        let (tokens, mentions) = mentions_of(
+            text,
+            &[
+                ("Tom Reyes", EntityType::Person),
+                ("United States Space Command", EntityType::Loc),
+                ("Ana Ruiz", EntityType::Person),
+                ("America Lopez", EntityType::Loc),
+            ],
+        );
+        let sentence_of = vec![0; tokens.len()];
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+            published: None,
+        };
+        let entities = cluster(&cx, &mentions);
+        let coded: Vec<(&str, Option<&str>)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| (e.name.as_str(), e.actor.as_deref()))
+            .collect();
+        assert_eq!(coded, [("Tom Reyes", Some("USA")), ("Ana Ruiz", None)]);
     }
 
     #[test]
