@@ -688,11 +688,24 @@ mod tests {
         (tokens, out)
     }
 
+    /// The entities `cluster` makes of `names` in `text`, one sentence.
+    fn clustered(text: &str, names: &[(&str, EntityType)]) -> Vec<Entity> {
+        let (tokens, mentions) = mentions_of(text, names);
+        let sentence_of = vec![0; tokens.len()];
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentence_of: &sentence_of,
+            published: None,
+        };
+        cluster(&cx, &mentions)
+    }
+
     #[test]
     fn clusters_country_names_surnames_and_acronyms() {
         let text = "The United States warned. U.S. envoy Ann Cole met NYT editors. \
                     America stood firm, Cole told The New York Times.";
-        let (tokens, mentions) = mentions_of(
+        let entities = clustered(
             text,
             &[
                 ("United States", EntityType::Gpe),
@@ -704,14 +717,6 @@ mod tests {
                 ("The New York Times", EntityType::Org),
             ],
         );
-        let sentence_of = vec![0; tokens.len()];
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            sentence_of: &sentence_of,
-            published: None,
-        };
-        let entities = cluster(&cx, &mentions);
         let names: Vec<(&str, usize)> = entities
             .iter()
             .map(|e| (e.name.as_str(), e.mentions.len()))
@@ -732,15 +737,7 @@ mod tests {
 
     /// The actor codes of the entities `cluster` makes of `names` in `text`.
     fn actors_of(text: &str, names: &[(&str, EntityType)]) -> Vec<(String, Option<String>)> {
-        let (tokens, mentions) = mentions_of(text, names);
-        let sentence_of = vec![0; tokens.len()];
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            sentence_of: &sentence_of,
-            published: None,
-        };
-        cluster(&cx, &mentions)
+        clustered(text, names)
             .into_iter()
             .map(|e| (e.name, e.actor))
             .collect()
@@ -798,7 +795,7 @@ mod tests {
     fn nationalities_and_appositives_code_people_and_their_surnames() {
         let text = "American Kevin King was seized. Talks between Russia and Ana Ruiz \
                     ended. Lee Park, a Nigerian senator, spoke. King left.";
-        let (tokens, mentions) = mentions_of(
+        let entities = clustered(
             text,
             &[
                 ("American", EntityType::Norp),
@@ -810,14 +807,6 @@ mod tests {
                 ("King", EntityType::Person),
             ],
         );
-        let sentence_of = vec![0; tokens.len()];
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            sentence_of: &sentence_of,
-            published: None,
-        };
-        let entities = cluster(&cx, &mentions);
         let coded: Vec<(&str, usize, Option<&str>)> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
@@ -839,7 +828,7 @@ mod tests {
     fn a_person_is_of_the_command_he_leads_not_of_the_next_name_in_a_list() {
         let text = "Tom Reyes, who leads the United States Space Command, spoke. \
                     Ana Ruiz, America Lopez and others sang.";
-        let (tokens, mentions) = mentions_of(
+        let entities = clustered(
             text,
             &[
                 ("Tom Reyes", EntityType::Person),
@@ -848,14 +837,6 @@ mod tests {
                 ("America Lopez", EntityType::Loc),
             ],
         );
-        let sentence_of = vec![0; tokens.len()];
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            sentence_of: &sentence_of,
-            published: None,
-        };
-        let entities = cluster(&cx, &mentions);
         let coded: Vec<(&str, Option<&str>)> = entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
