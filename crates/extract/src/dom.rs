@@ -184,6 +184,19 @@ impl<'a> Dom<'a> {
             .map(|a| &self.src[a.value.clone()])
     }
 
+    /// The (name, raw value) pairs of `id`'s attributes in source order;
+    /// none for a node that is not an element. A reader of several
+    /// attributes takes them in one pass rather than one scan per name.
+    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        let range = match &self.nodes[id].kind {
+            NodeKind::Element { attrs, .. } => attrs.clone(),
+            _ => 0..0,
+        };
+        self.attrs[range]
+            .iter()
+            .map(|a| (&self.src[a.name.clone()], &self.src[a.value.clone()]))
+    }
+
     /// The raw text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&'a str> {
         match &self.nodes[id].kind {

@@ -133,13 +133,26 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Metadata {
 
 /// Bylines and datelines marked by itemprop/class on ordinary elements.
 fn read_marked_element(dom: &Dom, i: NodeId, f: &mut Found) {
-    let itemprop = dom.attr(i, "itemprop").unwrap_or("");
-    let class = dom.attr(i, "class").unwrap_or("");
+    // One pass over the attributes (the first of each name counts, as
+    // with `Dom::attr`): most elements are read here, and a scan per name
+    // was most of the metadata's cost.
+    let (mut itemprop, mut class, mut rel) = (None, None, None);
+    for (name, value) in dom.attrs(i) {
+        let slot = if name.eq_ignore_ascii_case("itemprop") {
+            &mut itemprop
+        } else if name.eq_ignore_ascii_case("class") {
+            &mut class
+        } else if name.eq_ignore_ascii_case("rel") {
+            &mut rel
+        } else {
+            continue;
+        };
+        slot.get_or_insert(value);
+    }
+    let (itemprop, class) = (itemprop.unwrap_or(""), class.unwrap_or(""));
     if f.byline_el.is_none()
         && (itemprop.eq_ignore_ascii_case("author")
-            || dom
-                .attr(i, "rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || rel.is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || class
                 .split_ascii_whitespace()
                 .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author")))
@@ -150,35 +163,89 @@ fn read_marked_element(dom: &Dom, i: NodeId, f: &mut Found) {
             f.byline_el = Some(text.to_string());
         }
     }
-    if f.dateline.is_none() {
-        let lower = class.to_ascii_lowercase();
-        if itemprop.eq_ignore_ascii_case("datePublished")
-            || (lower.contains("date") || lower.contains("publish"))
-                && !lower.contains("updat")
-                && !lower.contains("modif")
-        {
-            let text = dom.descendant_text(i);
-            if text.len() < 200 {
-                f.dateline = dom
-                    .attr(i, "content")
-                    .and_then(parse_date)
-                    .or_else(|| parse_date(&clean(&text)));
-            }
+    if f.dateline.is_none()
+        && (itemprop.eq_ignore_ascii_case("datePublished") || dated_class(class))
+    {
+        let text = dom.descendant_text(i);
+        if text.len() < 200 {
+            f.dateline = dom
+                .attr(i, "content")
+                .and_then(parse_date)
+                .or_else(|| parse_date(&clean(&text)));
         }
     }
 }
 
+/// Whether a class attribute names a publication date: it contains "date"
+/// or "publish" and neither "updat" nor "modif", in any ASCII case. One
+/// pass over the bytes; a lower-cased copy searched four times was most of
+/// the cost of reading a page's metadata.
+fn dated_class(class: &str) -> bool {
+    let bytes = class.as_bytes();
+    let mut dated = false;
+    for (i, b) in bytes.iter().enumerate() {
+        let follows = |tail: &[u8]| {
+            bytes
+                .get(i + 1..i + 1 + tail.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(tail))
+        };
+        match b.to_ascii_lowercase() {
+            b'd' => dated |= follows(b"ate"),
+            b'p' => dated |= follows(b"ublish"),
+            b'u' if follows(b"pdat") => return false,
+            b'm' if follows(b"odif") => return false,
+            _ => {}
+        }
+    }
+    dated
+}
+
+/// `<meta>` keys read besides [`DATE_KEYS`]; any other key's content is
+/// never cleaned.
+const META_KEYS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "og:site_name",
+    "application-name",
+    "og:url",
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+];
+
 fn read_meta(dom: &Dom, i: NodeId, f: &mut Found, date_rank: &mut usize) {
-    let key = dom
-        .attr(i, "property")
-        .or_else(|| dom.attr(i, "name"))
-        .or_else(|| dom.attr(i, "itemprop"))
+    // One pass over the attributes (the first of each name counts).
+    let (mut property, mut name, mut itemprop, mut content) = (None, None, None, None);
+    for (n, value) in dom.attrs(i) {
+        let slot = if n.eq_ignore_ascii_case("property") {
+            &mut property
+        } else if n.eq_ignore_ascii_case("name") {
+            &mut name
+        } else if n.eq_ignore_ascii_case("itemprop") {
+            &mut itemprop
+        } else if n.eq_ignore_ascii_case("content") {
+            &mut content
+        } else {
+            continue;
+        };
+        slot.get_or_insert(value);
+    }
+    let key = property
+        .or(name)
+        .or(itemprop)
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let Some(content) = dom.attr(i, "content") else {
+    let Some(content) = content else {
         return;
     };
+    // Most meta tags (viewport, descriptions, app ids) carry nothing read
+    // here: their content is not cleaned.
+    if !META_KEYS.contains(&key.as_str()) && !DATE_KEYS.contains(&key.as_str()) {
+        return;
+    }
     let content = clean(content);
     if content.is_empty() {
         return;
@@ -431,6 +498,19 @@ mod tests {
             meta(only_time).published,
             NaiveDate::from_ymd_opt(2022, 3, 15)
         );
+    }
+
+    #[test]
+    fn dated_classes_match_in_any_case() {
+        assert!(dated_class("article-DATE big"));
+        assert!(dated_class("pubDate"));
+        assert!(!dated_class("dat publis"));
+        assert!(!dated_class("date-Modified"));
+        assert!(!dated_class("lastUpdated publish"));
+        let m = meta(r#"<div class="Story-PublishDate">March 4, 2022</div>"#);
+        assert_eq!(m.published, NaiveDate::from_ymd_opt(2022, 3, 4));
+        let updated = r#"<div class="PublishDate-Updated">March 4, 2022</div>"#;
+        assert_eq!(meta(updated).published, None);
     }
 
     #[test]
