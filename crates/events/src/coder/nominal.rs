@@ -10,7 +10,8 @@
 //! possessor, a "by" phrase, a named modifier ("Palestinian criticism"), the
 //! coordination after "between", the subject of the light verb that carries
 //! it, the subjects of a clause around a meeting with no agent ("Obama and
-//! Putin … during meeting in China") — and its target the actor phrase a
+//! Putin … during meeting in China"), the last actor before an "its" or
+//! "their" that stands for the possessor — and its target the actor phrase a
 //! preposition attaches right after it ("of", "on", "against", "with", "to",
 //! …) or the subject of a receiving verb ("faced criticism", "drew
 //! condemnation from") or of the clause that meets with it ("acted amid
@@ -373,12 +374,14 @@ pub(super) fn code(
         let source_phrase = match source_phrase {
             Some(p) => Some(p),
             None if meeting => clause_subject(s, np_start),
-            None => light.and_then(|g| {
-                let c = clause::analyse(tokens, g);
-                let found = subject_left(s, c.start);
-                chain = Some(c);
-                found
-            }),
+            None => light
+                .and_then(|g| {
+                    let c = clause::analyse(tokens, g);
+                    let found = subject_left(s, c.start);
+                    chain = Some(c);
+                    found
+                })
+                .or_else(|| determiner.and_then(|d| pronoun_owner(s, d))),
         };
         match source_phrase {
             Some(source_phrase) => {
@@ -566,6 +569,20 @@ pub(super) fn repression_of_protest(
         future,
         mutual: false,
     })
+}
+
+/// The actor phrase a possessive pronoun at token `d` points back to,
+/// the last one before it in its sentence ("assist African troops in their
+/// battle against", "Kenya said its inquiry into"): a group's or a
+/// state's pronoun, so "his" and "her" (a person's, whose antecedent is
+/// seldom the nearest actor) are left alone.
+fn pronoun_owner(s: &Sentence, d: usize) -> Option<usize> {
+    if !matches!(s.tokens.get(d)?.lower.as_str(), "its" | "their") {
+        return None;
+    }
+    s.phrases
+        .iter()
+        .rposition(|p| p.end <= d && !p.actors.is_empty())
 }
 
 /// The preposition governing phrase `idx`, across the numbers and
