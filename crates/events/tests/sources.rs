@@ -61,3 +61,27 @@ fn a_government_does_not_act_on_its_own_capital() {
     let f = facts("Kenyan ministers met Kenyan officials in Nairobi on Monday.");
     assert!(has(&f, "KENGOV", "KENGOV", "04"), "{f:?}");
 }
+
+#[test]
+fn a_participle_after_while_or_after_is_done_by_the_main_subject() {
+    // The main verb codes nothing here; the subordinator's clause still
+    // has the main clause's subject.
+    let f = facts(
+        "The Kenyan president on Friday dismissed the plan as divisive while praising Uganda.",
+    );
+    assert!(has(&f, "KENGOV", "UGA", "051"), "{f:?}");
+    let f = facts("The Kenyan president, after praising Uganda, left the summit early.");
+    assert!(has(&f, "KENGOV", "UGA", "051"), "{f:?}");
+}
+
+#[test]
+fn a_participle_may_hang_on_a_nested_verb_instead() {
+    // The praise is the rebels' (the subject of "meeting"), not the
+    // president's; nor is the one the governor is allowed to make his.
+    let f =
+        facts("The Kenyan president recalled the rebels meeting the envoy while praising Uganda.");
+    assert!(!f.iter().any(|e| e.source.starts_with("KENGOV")), "{f:?}");
+    let f =
+        facts("The Kenyan president allowed the governor to sign the law, while praising Uganda.");
+    assert!(!has(&f, "KENGOV", "UGA", "051"), "{f:?}");
+}

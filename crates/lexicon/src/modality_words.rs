@@ -75,6 +75,10 @@ pub struct ModalityWords<'t> {
     /// Verbs of accepting and recognising whose negation is a rejection
     /// ("did not accept", "refused to recognise"): lemmas.
     pub acceptance_verbs: Vec<&'t str>,
+    /// Subordinators that open an adverbial participle clause whose doer
+    /// is the main clause's subject ("…, while reneging on", "after
+    /// meeting").
+    pub participle_openers: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -102,6 +106,7 @@ impl<'t> ModalityWords<'t> {
             "sports-words",
             "market-words",
             "acceptance-verbs",
+            "participle-openers",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -125,6 +130,7 @@ impl<'t> ModalityWords<'t> {
                 "sports-words" => &mut out.sports_words,
                 "market-words" => &mut out.market_words,
                 "acceptance-verbs" => &mut out.acceptance_verbs,
+                "participle-openers" => &mut out.participle_openers,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -155,6 +161,7 @@ mod tests {
         assert!(w.condition_openers.contains(&"whether"));
         assert!(w.proposal_verbs.contains(&"propose"));
         assert!(w.acceptance_verbs.contains(&"recognise"));
+        assert!(w.participle_openers.contains(&"while"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

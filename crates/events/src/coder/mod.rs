@@ -870,6 +870,17 @@ fn code_sentence(
             && i > 0
             && s.tokens[i - 1].text == ","
             && s.tokens[i].lower.ends_with("ing");
+        // "…, while reneging on the accords", "after meeting the envoy": an
+        // adverbial participle clause's doer is the main clause's subject,
+        // found before its subordinator, unless the clause may hang on a
+        // verb nested deeper ("her account of coming under fire while
+        // visiting", "allows the governor to cut …, while giving").
+        let opened = (chain.controller.is_none()
+            && chain.start == i
+            && i > 0
+            && s.tokens[i].lower.ends_with("ing"))
+        .then(|| participle_opener(s, i))
+        .flatten();
         let inherited = reason_doer.or_else(|| {
             sources
                 .iter()
@@ -881,6 +892,11 @@ fn code_sentence(
                     participle
                         .then(|| roles::clause_subject(s, i - 1))
                         .flatten()
+                })
+                .or_else(|| {
+                    opened
+                        .and_then(|k| roles::clause_subject(s, k))
+                        .filter(|&p| hangs_on_main_clause(s, s.phrases[p].end, i))
                 })
         });
         let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded).filter(
@@ -984,6 +1000,46 @@ fn acts_on_object(s: &Sentence, last: usize, c: &Coded) -> bool {
                 "the" | "a" | "an" | "this" | "that" | "these" | "those"
             )
         })
+    })
+}
+
+/// Where the main clause ends before the participle at `i` that a
+/// subordinator opens (`modality_words.txt`'s `participle-openers`): the
+/// comma before "while" in "…, while reneging on", or the subordinator.
+fn participle_opener(s: &Sentence, i: usize) -> Option<usize> {
+    let k = i - 1;
+    if !lexicon::modality_words()
+        .participle_openers
+        .contains(&s.tokens[k].lower.as_str())
+    {
+        return None;
+    }
+    Some(if k > 0 && s.tokens[k - 1].text == "," {
+        k - 1
+    } else {
+        k
+    })
+}
+
+/// Whether nothing between a main clause's subject (ending at `from`) and
+/// the participle at `to` opens a clause of its own that the participle
+/// could hang on: another "-ing" verb ("for receiving … while charging"),
+/// an infinitive ("to cut") or a relative or complement clause ("who",
+/// "that").
+fn hangs_on_main_clause(s: &Sentence, from: usize, to: usize) -> bool {
+    let between = &s.tokens[from..to.saturating_sub(1)];
+    !between.iter().enumerate().any(|(k, t)| {
+        let w = t.lower.as_str();
+        let infinitive = w == "to"
+            && between.get(k + 1).is_some_and(|n| {
+                !n.is_capitalized()
+                    && n.is_word()
+                    && !phrases::is_clause_word(&n.lower)
+                    && !matches!(n.lower.as_str(), "the" | "a" | "an")
+            });
+        infinitive
+            || matches!(w, "that" | "who" | "which")
+            || (w.ends_with("ing") && !phrases::PREPOSITIONS.contains(&w))
     })
 }
 
