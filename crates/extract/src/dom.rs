@@ -184,17 +184,27 @@ impl<'a> Dom<'a> {
             .map(|a| &self.src[a.value.clone()])
     }
 
-    /// The (name, raw value) pairs of `id`'s attributes in source order;
-    /// none for a node that is not an element. A reader of several
-    /// attributes takes them in one pass rather than one scan per name.
-    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
-        let range = match &self.nodes[id].kind {
-            NodeKind::Element { attrs, .. } => attrs.clone(),
-            _ => 0..0,
+    /// The raw values of the first attribute of each of `names` (in any
+    /// ASCII case, as [`Dom::attr`]), in one pass over `id`'s attributes:
+    /// a reader of several attributes of most elements would otherwise
+    /// scan them once per name. All `None` for a node that is not an
+    /// element.
+    pub fn attrs_named<const N: usize>(
+        &self,
+        id: NodeId,
+        names: [&str; N],
+    ) -> [Option<&'a str>; N] {
+        let mut found = [None; N];
+        let NodeKind::Element { attrs, .. } = &self.nodes[id].kind else {
+            return found;
         };
-        self.attrs[range]
-            .iter()
-            .map(|a| (&self.src[a.name.clone()], &self.src[a.value.clone()]))
+        for a in &self.attrs[attrs.clone()] {
+            let name = &self.src[a.name.clone()];
+            if let Some(k) = names.iter().position(|n| name.eq_ignore_ascii_case(n)) {
+                found[k].get_or_insert(&self.src[a.value.clone()]);
+            }
+        }
+        found
     }
 
     /// The raw text of a text node.

@@ -133,22 +133,9 @@ pub fn read(dom: &Dom, url: Option<&str>) -> Metadata {
 
 /// Bylines and datelines marked by itemprop/class on ordinary elements.
 fn read_marked_element(dom: &Dom, i: NodeId, f: &mut Found) {
-    // One pass over the attributes (the first of each name counts, as
-    // with `Dom::attr`): most elements are read here, and a scan per name
-    // was most of the metadata's cost.
-    let (mut itemprop, mut class, mut rel) = (None, None, None);
-    for (name, value) in dom.attrs(i) {
-        let slot = if name.eq_ignore_ascii_case("itemprop") {
-            &mut itemprop
-        } else if name.eq_ignore_ascii_case("class") {
-            &mut class
-        } else if name.eq_ignore_ascii_case("rel") {
-            &mut rel
-        } else {
-            continue;
-        };
-        slot.get_or_insert(value);
-    }
+    // One pass over the attributes: most elements are read here, and a
+    // scan per name was most of the metadata's cost.
+    let [itemprop, class, rel] = dom.attrs_named(i, ["itemprop", "class", "rel"]);
     let (itemprop, class) = (itemprop.unwrap_or(""), class.unwrap_or(""));
     if f.byline_el.is_none()
         && (itemprop.eq_ignore_ascii_case("author")
@@ -216,22 +203,8 @@ const META_KEYS: &[&str] = &[
 ];
 
 fn read_meta(dom: &Dom, i: NodeId, f: &mut Found, date_rank: &mut usize) {
-    // One pass over the attributes (the first of each name counts).
-    let (mut property, mut name, mut itemprop, mut content) = (None, None, None, None);
-    for (n, value) in dom.attrs(i) {
-        let slot = if n.eq_ignore_ascii_case("property") {
-            &mut property
-        } else if n.eq_ignore_ascii_case("name") {
-            &mut name
-        } else if n.eq_ignore_ascii_case("itemprop") {
-            &mut itemprop
-        } else if n.eq_ignore_ascii_case("content") {
-            &mut content
-        } else {
-            continue;
-        };
-        slot.get_or_insert(value);
-    }
+    let [property, name, itemprop, content] =
+        dom.attrs_named(i, ["property", "name", "itemprop", "content"]);
     let key = property
         .or(name)
         .or(itemprop)

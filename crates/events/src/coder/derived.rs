@@ -71,7 +71,7 @@ pub(super) fn threat_code(code: &str) -> String {
 pub(super) fn is_acceptance(s: &Sentence, head: usize, start: usize) -> bool {
     let relative = start
         .checked_sub(1)
-        .is_some_and(|k| matches!(s.tokens[k].lower.as_str(), "who" | "which" | "that"));
+        .is_some_and(|k| super::is_relative_word(&s.tokens[k].lower));
     !relative && is_acceptance_verb(&s.tokens[head].lower)
 }
 

@@ -1038,9 +1038,16 @@ fn hangs_on_main_clause(s: &Sentence, from: usize, to: usize) -> bool {
                     && !matches!(n.lower.as_str(), "the" | "a" | "an")
             });
         infinitive
-            || matches!(w, "that" | "who" | "which")
+            || is_relative_word(w)
             || (w.ends_with("ing") && !phrases::PREPOSITIONS.contains(&w))
     })
+}
+
+/// Whether a lowercase word opens a relative or complement clause ("who",
+/// "which", "that"): what a phrase before it is the subject of, or a
+/// participle may hang on.
+fn is_relative_word(lower: &str) -> bool {
+    matches!(lower, "who" | "which" | "that")
 }
 
 /// Whether the verb at `i` is a gerund after a preposition ("accused

@@ -361,7 +361,7 @@ pub(super) fn code(
                     .filter(|&p| {
                         !tokens[s.phrases[p].end..np_start]
                             .iter()
-                            .any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))
+                            .any(|t| super::is_relative_word(&t.lower))
                     })
             });
         // "Obama and Putin fail to find common ground during meeting in

@@ -219,7 +219,7 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         let relative = s.tokens[between_start..from]
             .iter()
             .find(|t| t.text != ",")
-            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
+            .is_some_and(|t| super::is_relative_word(&t.lower));
         if !relative && break_between(&s.tokens, between_start, from) {
             return best;
         }
