@@ -15,6 +15,20 @@ fn a_listed_noun_codes_its_verb() {
 }
 
 #[test]
+fn nouns_of_blame_praise_and_detention_code_their_verbs() {
+    let f = facts("Kenya's denunciation of Uganda drew an angry reply on Monday.");
+    assert!(has(&f, "KEN", "UGA", "111"), "{f:?}");
+    let f = facts("Japan's apology to South Korea was welcomed in Seoul on Monday.");
+    assert!(has(&f, "JPN", "KOR", "055"), "{f:?}");
+    let f = facts("Iran's detention of two British sailors angered London.");
+    assert!(has(&f, "IRN", "GBR", "173"), "{f:?}");
+    let f = facts("Russia's expulsion of British diplomats followed on Tuesday.");
+    assert!(has(&f, "RUS", "GBR", "174"), "{f:?}");
+    let f = facts("Sweden's recognition of Palestine angered Israel.");
+    assert!(has(&f, "SWE", "PSE", "054"), "{f:?}");
+}
+
+#[test]
 fn wars_named_by_two_modifiers_are_not_fought_between_them() {
     let f = facts("Veterans of the Syrian and Yemeni wars met in Beirut on Monday.");
     assert!(!has(&f, "SYR", "YEM", "190"), "{f:?}");
