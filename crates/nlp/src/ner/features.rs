@@ -691,6 +691,9 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
 
 /// Appends the dynamic feature keys of a token: the previous two labels
 /// and the entity types the same word received earlier in the document.
+/// They are, in this order, [`label_features`], [`word_label_features`]
+/// and [`history_features`]: a tagger with fixed weights sums the first
+/// two once per (labels) and per (word, label).
 pub(crate) fn dynamic_features(
     t: &TokenView,
     prev: u8,
@@ -698,6 +701,13 @@ pub(crate) fn dynamic_features(
     history: Option<&[u16; 8]>,
     out: &mut Vec<u64>,
 ) {
+    label_features(prev, prev2, out);
+    word_label_features(t, prev, out);
+    history_features(history, out);
+}
+
+/// Appends the dynamic feature keys of the previous two labels alone.
+pub(crate) fn label_features(prev: u8, prev2: u8, out: &mut Vec<u64>) {
     out.push(Key::new(40).num(u32::from(prev)).done());
     out.push(
         Key::new(41)
@@ -705,6 +715,11 @@ pub(crate) fn dynamic_features(
             .num(u32::from(prev2))
             .done(),
     );
+}
+
+/// Appends the dynamic feature keys of token `t`'s word with the previous
+/// label: the same at each of the word's occurrences after that label.
+pub(crate) fn word_label_features(t: &TokenView, prev: u8, out: &mut Vec<u64>) {
     out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
     out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
     out.push(
@@ -713,6 +728,11 @@ pub(crate) fn dynamic_features(
             .num(u32::from(t.classes[1]))
             .done(),
     );
+}
+
+/// Appends the dynamic feature keys of the entity types the token's word
+/// received earlier in the document (none without a `history`).
+pub(crate) fn history_features(history: Option<&[u16; 8]>, out: &mut Vec<u64>) {
     if let Some(h) = history {
         // The most frequent earlier type (index 0 = outside any entity).
         let mut best = 0;

@@ -111,6 +111,11 @@ impl DocMemo {
         self.dense.clear();
         self.known.fill(false);
     }
+
+    /// Whether the memo holds the feature sums of part `id`.
+    pub(crate) fn knows(&self, id: usize) -> bool {
+        self.known.get(id).is_some_and(|k| *k)
+    }
 }
 
 /// One stage's weights: a row of per-label scores for each known feature,
@@ -205,11 +210,12 @@ impl Weights {
         })
     }
 
-    /// [`Weights::score`] for a token whose features are the word parts
+    /// [`Weights::score`] for a token whose features are the parts
     /// `words` and `features` and whose dense slots hold the document's
     /// distinct vectors `ids`, reusing the parts' feature sums and the
     /// products in `memo` (the same scores: both are exact integers,
-    /// summed in any order).
+    /// summed in any order). A part the memo knows ([`DocMemo::knows`])
+    /// may come without its features.
     pub(crate) fn score_memo(
         &self,
         words: &[WordPart<'_>],
@@ -221,19 +227,12 @@ impl Weights {
     ) {
         let n = scores.len();
         let laid_out = n == self.tagging.labels;
-        let (Some(table), Some(block)) = (
-            self.tagging.sparse.as_ref().filter(|_| laid_out),
-            self.tagging.dense.as_ref().filter(|_| laid_out),
-        ) else {
+        // Without the table no part is ever known: each comes with its
+        // features.
+        let Some(table) = self.tagging.sparse.as_ref().filter(|_| laid_out) else {
             return self.score_plain(words, features, dense, scores);
         };
-        if self.dense.is_empty() {
-            return self.score_plain(words, features, dense, scores);
-        }
-        let Some(products) = block.products_memo(dense, ids, &mut memo.dense) else {
-            return self.score_plain(words, features, dense, scores);
-        };
-        let mut sums = [0i32; SLOT_LABELS];
+        let mut sums = table.sum(features);
         for word in words {
             let part = match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
                 (Some(known), Some(stored)) => {
@@ -249,9 +248,22 @@ impl Weights {
                 *s += p;
             }
         }
-        let context = table.sum(features);
-        for (((s, sum), c), p) in scores.iter_mut().zip(sums).zip(context).zip(products) {
-            *s = sum + c + dense::round_div_127(p);
+        scores.copy_from_slice(&sums[..n]);
+        if self.dense.is_empty() {
+            return;
+        }
+        let products = self
+            .tagging
+            .dense
+            .as_ref()
+            .and_then(|block| block.products_memo(dense, ids, &mut memo.dense));
+        match products {
+            Some(products) => {
+                for (s, p) in scores.iter_mut().zip(products) {
+                    *s += dense::round_div_127(p);
+                }
+            }
+            None => self.add_dense_rounded(dense, scores),
         }
     }
 
@@ -300,14 +312,17 @@ impl Weights {
                     *s += dense::round_div_127(p);
                 }
             }
-            None => {
-                let mut extra = [0f64; 16];
-                let n = n.min(16);
-                add_dense(&self.dense, dense, &mut extra[..n]);
-                for (s, e) in scores.iter_mut().zip(&extra[..n]) {
-                    *s += e.round() as i32;
-                }
-            }
+            None => self.add_dense_rounded(dense, scores),
+        }
+    }
+
+    /// Adds the word-vector scores of `dense` by the plain layout, rounded.
+    fn add_dense_rounded(&self, dense: &DenseInput<'_>, scores: &mut [i32]) {
+        let mut extra = [0f64; 16];
+        let n = scores.len().min(16);
+        add_dense(&self.dense, dense, &mut extra[..n]);
+        for (s, e) in scores.iter_mut().zip(&extra[..n]) {
+            *s += e.round() as i32;
         }
     }
 

@@ -5,8 +5,8 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
-    neighbour_features, run_features, views_cached, word_features, DocEvidence, FirstPass,
-    TokenView, WordViews, NEIGHBOURS,
+    history_features, label_features, neighbour_features, run_features, views_cached,
+    word_features, word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -26,19 +26,26 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
-    /// Whether the decoder takes a token's word parts apart from its other
+    /// Whether the decoder takes a token's parts apart from its other
     /// features: then the `features` that [`Decoder::score_token`] and
     /// [`Decoder::choose`] see are the others only, else all of them.
     const BY_PARTS: bool = false;
+    /// Whether the decoder already holds what part `id` of
+    /// [`Decoder::score_token`] adds: then that part comes without its
+    /// features.
+    fn knows(&self, _id: usize) -> bool {
+        false
+    }
     /// [`Decoder::score`] for a token whose features are the parts
     /// `words`, each depending on one word alone (its own, a
-    /// neighbour's), and `features` (see [`Decoder::BY_PARTS`]), and
-    /// whose dense slots hold the document's distinct vectors `ids`
-    /// ([`NO_VECTOR`] where none), so that a decoder with fixed weights
-    /// may reuse what it computed for the same word before.
+    /// neighbour's) or on the labels before it (with its word, or alone),
+    /// and `features` (see [`Decoder::BY_PARTS`]), and whose dense slots
+    /// hold the document's distinct vectors `ids` ([`NO_VECTOR`] where
+    /// none), so that a decoder with fixed weights may reuse what it
+    /// computed for the same part before.
     fn score_token(
         &mut self,
-        _words: &[WordPart<'_>; WORD_PARTS],
+        _words: &[WordPart<'_>; TOKEN_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         _ids: &[u32; DENSE_SLOTS],
@@ -71,6 +78,9 @@ pub(crate) struct Predict<'a> {
 
 impl Decoder for Predict<'_> {
     const BY_PARTS: bool = true;
+    fn knows(&self, id: usize) -> bool {
+        self.memo.knows(id)
+    }
     fn label_count(&self) -> usize {
         self.labels
     }
@@ -84,7 +94,7 @@ impl Decoder for Predict<'_> {
     }
     fn score_token(
         &mut self,
-        words: &[WordPart<'_>; WORD_PARTS],
+        words: &[WordPart<'_>; TOKEN_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
@@ -136,6 +146,11 @@ pub(crate) struct DocFeatures {
 /// The parts of a token's features that each depend on one word alone:
 /// its own word's, then those of its neighbours in [`NEIGHBOURS`].
 pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
+
+/// The parts of a token's features a [`Decoder`] may take apart: its word
+/// parts, then its word with the previous label ([`word_label_features`])
+/// and the previous two labels ([`label_features`]).
+pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 2;
 
 /// One sentence's views and the flat list of its tokens' static features.
 struct SentenceFeatures {
@@ -264,9 +279,21 @@ impl DocFeatures {
     }
 
     /// Number of word parts of the document (each distinct word's, and the
-    /// sentence edge's), the numbers of [`WordPart::id`].
+    /// sentence edge's), the first numbers of [`WordPart::id`].
     pub(crate) fn word_parts(&self) -> usize {
         self.word_ends.len()
+    }
+
+    /// Number of distinct words of the document.
+    fn words(&self) -> usize {
+        (self.word_parts() / WORD_PARTS).saturating_sub(1)
+    }
+
+    /// A memo for decoding the document with `labels` labels: room for
+    /// every part [`decode_document`] numbers.
+    pub(crate) fn memo(&self, labels: usize) -> DocMemo {
+        let parts = self.word_parts() + (self.words() + labels) * labels;
+        DocMemo::new(self.distinct, parts)
     }
 
     /// The parts of token `i`'s features that depend on one word alone,
@@ -327,6 +354,13 @@ pub(crate) fn decode_document<D: Decoder>(
     let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
+    // The features of the parts that depend on the labels before a token.
+    let mut labelled: Vec<u64> = Vec::with_capacity(8);
+    // Where their part numbers start: after the word parts, one per word
+    // and previous label, then one per pair of previous labels.
+    let n = scorer.label_count();
+    let word_label_base = doc.word_parts();
+    let label_base = word_label_base + doc.words() * n;
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let v = &sentence.views;
@@ -351,10 +385,35 @@ pub(crate) fn decode_document<D: Decoder>(
             } else {
                 None
             };
-            dynamic_features(&v[i], prev, prev2, h, &mut features);
+            labelled.clear();
+            let word_label = word_label_base + v[i].word_id as usize * n + usize::from(prev);
+            let pair = label_base + usize::from(prev) * n + usize::from(prev2);
+            if D::BY_PARTS {
+                if !scorer.knows(word_label) {
+                    word_label_features(&v[i], prev, &mut labelled);
+                }
+                history_features(h, &mut features);
+            } else {
+                dynamic_features(&v[i], prev, prev2, h, &mut features);
+            }
+            let split = labelled.len();
+            if D::BY_PARTS && !scorer.knows(pair) {
+                label_features(prev, prev2, &mut labelled);
+            }
+            let parts: [WordPart<'_>; TOKEN_PARTS] = std::array::from_fn(|k| match k {
+                k if k < WORD_PARTS => words[k],
+                WORD_PARTS => WordPart {
+                    id: word_label,
+                    features: &labelled[..split],
+                },
+                _ => WordPart {
+                    id: pair,
+                    features: &labelled[split..],
+                },
+            });
             let dense = sentence.dense(i);
             scorer.score_token(
-                &words,
+                &parts,
                 &features,
                 &dense,
                 &sentence.dense_ids(i),
@@ -473,7 +532,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DocMemo::new(doc.distinct, doc.word_parts()),
+            memo: doc.memo(labels),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.
