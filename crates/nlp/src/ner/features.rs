@@ -103,6 +103,8 @@ pub(crate) struct WordViews<'w> {
     ids: HashMap<&'w str, u32>,
     /// The views, in order of first occurrence.
     views: Vec<WordView>,
+    /// A sentence's word numbers, kept for the next sentence's.
+    scratch: Vec<u32>,
 }
 
 impl WordView {
@@ -346,47 +348,48 @@ pub(crate) fn first_pass_features(
 /// Builds the per-token views of a sentence.
 #[cfg(test)]
 pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
-    views_cached(words, lex, &mut WordViews::default())
+    let mut out = Vec::new();
+    views_cached(words, lex, &mut WordViews::default(), &mut out);
+    out
 }
 
-/// [`views`], taking what depends on the word alone from `cache` (filled
-/// as new words come): most words of a document occur more than once.
+/// Appends the views of a sentence's tokens ([`views`]) to `out`, taking
+/// what depends on the word alone from `cache` (filled as new words
+/// come): most words of a document occur more than once.
 pub(crate) fn views_cached<'w>(
     words: &[&'w str],
     lex: &Lexicons,
     cache: &mut WordViews<'w>,
-) -> Vec<TokenView> {
+    out: &mut Vec<TokenView>,
+) {
     let hits = lex.match_sentence(words);
     let known = cache.views.len();
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| {
-            let next = cache.views.len() as u32;
-            *cache.ids.entry(*w).or_insert_with(|| {
-                cache.views.push(WordView::new(w, next));
-                next
-            })
+    let mut ids = std::mem::take(&mut cache.scratch);
+    ids.clear();
+    ids.extend(words.iter().map(|w| {
+        let next = cache.views.len() as u32;
+        *cache.ids.entry(*w).or_insert_with(|| {
+            cache.views.push(WordView::new(w, next));
+            next
         })
-        .collect();
+    }));
     look_up(&mut cache.views[known..], lex);
-    ids.into_iter()
-        .zip(hits)
-        .map(|(id, hit)| {
-            let view = &cache.views[id as usize];
-            TokenView {
-                word: view.word.clone(),
-                lower: view.lower.clone(),
-                shape: view.shape.clone(),
-                classes: view.classes,
-                lexicon: hit,
-                capitalised: view.capitalised,
-                person: view.person,
-                kinds: view.kinds,
-                vector: view.vector,
-                word_id: view.id,
-            }
-        })
-        .collect()
+    out.extend(ids.iter().zip(hits).map(|(&id, hit)| {
+        let view = &cache.views[id as usize];
+        TokenView {
+            word: view.word.clone(),
+            lower: view.lower.clone(),
+            shape: view.shape.clone(),
+            classes: view.classes,
+            lexicon: hit,
+            capitalised: view.capitalised,
+            person: view.person,
+            kinds: view.kinds,
+            vector: view.vector,
+            word_id: view.id,
+        }
+    }));
+    cache.scratch = ids;
 }
 
 /// Appends the static feature keys that depend on token `t`'s word alone

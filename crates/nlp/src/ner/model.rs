@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use stored::StoredArray;
-use table::{FeatureTable, SLOT_LABELS};
+use table::{add_lanes, FeatureTable, SLOT_LABELS};
 
 const MAGIC: &[u8; 8] = b"NGNER003";
 
@@ -234,18 +234,15 @@ impl Weights {
         };
         let mut sums = table.sum(features);
         for word in words {
-            let part = match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
+            match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
                 (Some(known), Some(stored)) => {
                     if !*known {
                         *stored = table.sum(word.features);
                         *known = true;
                     }
-                    *stored
+                    add_lanes(&mut sums, stored);
                 }
-                _ => table.sum(word.features),
-            };
-            for (s, p) in sums.iter_mut().zip(part) {
-                *s += p;
+                _ => add_lanes(&mut sums, &table.sum(word.features)),
             }
         }
         scores.copy_from_slice(&sums[..n]);
