@@ -307,6 +307,8 @@ impl FirstPass {
 
 /// Appends the second-pass features of token `i` of sentence `s`: the
 /// first pass's labels around it and the types its word got in the document.
+/// They are, in this order, [`first_pass_label_features`] of
+/// [`first_pass_labels`] and [`first_pass_word_features`].
 pub(crate) fn first_pass_features(
     v: &[TokenView],
     s: usize,
@@ -314,20 +316,40 @@ pub(crate) fn first_pass_features(
     first: &FirstPass,
     out: &mut Vec<u64>,
 ) {
+    let at = first_pass_labels(first, s, i);
+    first_pass_label_features(at, out);
+    first_pass_word_features(&v[i], at[1], first, out);
+}
+
+/// The first pass's labels of the token before token `i` of sentence `s`
+/// (99 at the sentence's start), of the token and of the one after it (98
+/// at the sentence's end).
+pub(crate) fn first_pass_labels(first: &FirstPass, s: usize, i: usize) -> [u32; 3] {
     let labels = first.labels.get(s).map(Vec::as_slice).unwrap_or(&[]);
-    let at = |k: isize| -> u32 {
-        let j = i as isize + k;
-        if j < 0 {
-            99
-        } else {
-            labels.get(j as usize).map_or(98, |l| u32::from(*l))
-        }
-    };
-    out.push(Key::new(50).num(at(0)).done());
-    out.push(Key::new(51).num(at(-1)).num(at(0)).done());
-    out.push(Key::new(52).num(at(0)).num(at(1)).done());
-    if v[i].capitalised {
-        if let Some(h) = first.by_word.get(v[i].lower.as_str()) {
+    let at =
+        |j: Option<usize>| -> u32 { j.map_or(99, |j| labels.get(j).map_or(98, |l| u32::from(*l))) };
+    [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
+}
+
+/// Appends the second-pass features of the first pass's labels `at`
+/// ([`first_pass_labels`]) alone.
+pub(crate) fn first_pass_label_features(at: [u32; 3], out: &mut Vec<u64>) {
+    let [before, own, after] = at;
+    out.push(Key::new(50).num(own).done());
+    out.push(Key::new(51).num(before).num(own).done());
+    out.push(Key::new(52).num(own).num(after).done());
+}
+
+/// Appends the second-pass features of the types token `t`'s word got in
+/// the document's first pass, with its own first-pass label `own`.
+pub(crate) fn first_pass_word_features(
+    t: &TokenView,
+    own: u32,
+    first: &FirstPass,
+    out: &mut Vec<u64>,
+) {
+    if t.capitalised {
+        if let Some(h) = first.by_word.get(t.lower.as_str()) {
             let mut best = 0;
             for k in 1..h.len() {
                 if h[k] > h[best] {
@@ -335,7 +357,7 @@ pub(crate) fn first_pass_features(
                 }
             }
             out.push(Key::new(53).num(best as u32).done());
-            out.push(Key::new(55).num(best as u32).num(at(0)).done());
+            out.push(Key::new(55).num(best as u32).num(own).done());
             for (k, n) in h.iter().enumerate().skip(1) {
                 if *n > 0 {
                     out.push(Key::new(54).num(k as u32).done());

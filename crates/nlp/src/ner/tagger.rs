@@ -5,8 +5,9 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
-    history_features, label_features, neighbour_features, run_features, views_cached,
-    word_features, word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
+    first_pass_label_features, first_pass_labels, first_pass_word_features, history_features,
+    label_features, neighbour_features, run_features, views_cached, word_features,
+    word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -165,9 +166,28 @@ pub(crate) struct DocFeatures {
 pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
 /// The parts of a token's features a [`Decoder`] may take apart: its word
-/// parts, then its word with the previous label ([`word_label_features`])
-/// and the previous two labels ([`label_features`]).
-pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 2;
+/// parts, then its word with the previous label ([`word_label_features`]),
+/// the previous two labels ([`label_features`]) and the first pass's
+/// labels around it ([`first_pass_label_features`]).
+pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 3;
+
+/// The number of first-pass label triples ([`first_pass_labels`]) with
+/// `labels` labels: each place holds a label or the sentence's edge.
+fn triples(labels: usize) -> usize {
+    (labels + 2).pow(3)
+}
+
+/// The number of a first-pass label triple among [`triples`], if its
+/// labels are known ones.
+fn triple(at: [u32; 3], labels: usize) -> Option<usize> {
+    let code = |l: u32| match l {
+        99 => Some(labels + 1),
+        98 => Some(labels),
+        l => Some(l as usize).filter(|l| *l < labels),
+    };
+    let [a, b, c] = at;
+    Some((code(a)? * (labels + 2) + code(b)?) * (labels + 2) + code(c)?)
+}
 
 impl DocFeatures {
     /// Computes the views and static features of a document's sentences.
@@ -304,7 +324,7 @@ impl DocFeatures {
     /// A memo for decoding the document with `labels` labels: room for
     /// every part [`decode_document`] numbers.
     pub(crate) fn memo(&self, labels: usize) -> DocMemo {
-        let parts = self.word_parts() + (self.words() + labels) * labels;
+        let parts = self.word_parts() + (self.words() + labels) * labels + triples(labels);
         DocMemo::new(self.distinct, parts)
     }
 
@@ -328,28 +348,30 @@ impl DocFeatures {
 
     /// The word vectors of the two tokens before `i` of `sentence`, of
     /// `i`, of the two after, and of `i` again if capitalised.
-    fn dense(&self, sentence: &std::ops::Range<usize>, i: usize) -> DenseInput<'_> {
-        let at = |j: Option<usize>| -> Option<&[i8]> {
-            let t = sentence.start + j?;
-            if self.dims == 0 || t >= sentence.end {
-                return None;
-            }
-            let id = *self.ids.get(t)?;
-            if id == NO_VECTOR {
+    /// `ids` are the token's [`DocFeatures::dense_ids`].
+    fn dense(
+        &self,
+        sentence: &std::ops::Range<usize>,
+        i: usize,
+        ids: &[u32; DENSE_SLOTS],
+    ) -> DenseInput<'_> {
+        let mut dense = ids.map(|id| {
+            if self.dims == 0 || id == NO_VECTOR {
                 return None;
             }
             let from = id as usize * self.dims;
             self.vectors.get(from..from + self.dims)
-        };
-        let t = sentence.start + i;
-        [
-            at(i.checked_sub(2)),
-            at(i.checked_sub(1)),
-            at(Some(i)),
-            at(Some(i + 1)),
-            at(Some(i + 2)),
-            at(Some(i)).filter(|_| self.views.get(t).is_some_and(|v| v.capitalised)),
-        ]
+        });
+        // The last slot is the token's own vector again, for a
+        // capitalised token only.
+        let capitalised = self
+            .views
+            .get(sentence.start + i)
+            .is_some_and(|v| v.capitalised);
+        if !capitalised {
+            dense[DENSE_SLOTS - 1] = None;
+        }
+        dense
     }
 
     /// The document-wide vector ids of the slots of [`DocFeatures::dense`].
@@ -387,6 +409,7 @@ pub(crate) fn decode_document<D: Decoder>(
     let n = scorer.label_count();
     let word_label_base = doc.word_parts();
     let label_base = word_label_base + doc.words() * n;
+    let triple_base = label_base + n * n;
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
@@ -402,8 +425,20 @@ pub(crate) fn decode_document<D: Decoder>(
                 }
             }
             features.extend_from_slice(doc.context(t));
+            // The first pass's labels around the token, as a part of its
+            // own where they are known labels.
+            let mut first_labels = None;
             if let Some(first) = first {
-                first_pass_features(v, s, i, first, &mut features);
+                if D::BY_PARTS {
+                    let at = first_pass_labels(first, s, i);
+                    first_labels = triple(at, n).map(|k| (triple_base + k, at));
+                    if first_labels.is_none() {
+                        first_pass_label_features(at, &mut features);
+                    }
+                    first_pass_word_features(&v[i], at[1], first, &mut features);
+                } else {
+                    first_pass_features(v, s, i, first, &mut features);
+                }
             }
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
@@ -427,25 +462,33 @@ pub(crate) fn decode_document<D: Decoder>(
             if D::BY_PARTS && !scorer.knows(pair) {
                 label_features(prev, prev2, &mut labelled);
             }
+            let split2 = labelled.len();
+            // No part at all without a first pass: a number no memo holds.
+            let mut first_part = usize::MAX;
+            if let Some((id, at)) = first_labels {
+                first_part = id;
+                if !scorer.knows(id) {
+                    first_pass_label_features(at, &mut labelled);
+                }
+            }
             let parts: [WordPart<'_>; TOKEN_PARTS] = std::array::from_fn(|k| match k {
                 k if k < WORD_PARTS => words[k],
                 WORD_PARTS => WordPart {
                     id: word_label,
                     features: &labelled[..split],
                 },
-                _ => WordPart {
+                k if k == WORD_PARTS + 1 => WordPart {
                     id: pair,
-                    features: &labelled[split..],
+                    features: &labelled[split..split2],
+                },
+                _ => WordPart {
+                    id: first_part,
+                    features: &labelled[split2..],
                 },
             });
-            let dense = doc.dense(&sentence, i);
-            scorer.score_token(
-                &parts,
-                &features,
-                &dense,
-                &doc.dense_ids(&sentence, i),
-                &mut scores,
-            );
+            let ids = doc.dense_ids(&sentence, i);
+            let dense = doc.dense(&sentence, i, &ids);
+            scorer.score_token(&parts, &features, &dense, &ids, &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;

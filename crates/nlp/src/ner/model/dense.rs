@@ -220,8 +220,15 @@ fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
 
 /// `sum / 127` rounded to the nearest integer (never a tie: 127 is odd).
 pub(crate) fn round_div_127(sum: i64) -> i32 {
-    // ⌊(sum + 63) / 127⌋: sum's remainder r rounds up exactly when r ≥ 64,
-    // in one division by a constant (a multiplication) rather than two.
+    // ⌊(sum + 63) / 127⌋: sum's remainder r rounds up exactly when r ≥ 64.
+    // A token's sum is far below 2^40 in magnitude: moved up by 127 · 2^40
+    // it is positive, and one unsigned division by a constant (a
+    // multiplication) floors it, where a signed floor takes two and fixes.
+    const UP: i64 = 1 << 40;
+    if sum.unsigned_abs() < UP as u64 {
+        let floor = ((sum + 63 + 127 * UP) as u64 / 127) as i64 - UP;
+        return floor as i32;
+    }
     let rounded = sum.saturating_add(63).div_euclid(127);
     rounded.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
