@@ -103,6 +103,8 @@ pub(crate) struct WordViews<'w> {
     ids: HashMap<&'w str, u32>,
     /// The views, in order of first occurrence.
     views: Vec<WordView>,
+    /// A sentence's word numbers, kept for the next sentence's.
+    scratch: Vec<u32>,
 }
 
 impl WordView {
@@ -305,6 +307,8 @@ impl FirstPass {
 
 /// Appends the second-pass features of token `i` of sentence `s`: the
 /// first pass's labels around it and the types its word got in the document.
+/// They are, in this order, [`first_pass_label_features`] of
+/// [`first_pass_labels`] and [`first_pass_word_features`].
 pub(crate) fn first_pass_features(
     v: &[TokenView],
     s: usize,
@@ -312,20 +316,40 @@ pub(crate) fn first_pass_features(
     first: &FirstPass,
     out: &mut Vec<u64>,
 ) {
+    let at = first_pass_labels(first, s, i);
+    first_pass_label_features(at, out);
+    first_pass_word_features(&v[i], at[1], first, out);
+}
+
+/// The first pass's labels of the token before token `i` of sentence `s`
+/// (99 at the sentence's start), of the token and of the one after it (98
+/// at the sentence's end).
+pub(crate) fn first_pass_labels(first: &FirstPass, s: usize, i: usize) -> [u32; 3] {
     let labels = first.labels.get(s).map(Vec::as_slice).unwrap_or(&[]);
-    let at = |k: isize| -> u32 {
-        let j = i as isize + k;
-        if j < 0 {
-            99
-        } else {
-            labels.get(j as usize).map_or(98, |l| u32::from(*l))
-        }
-    };
-    out.push(Key::new(50).num(at(0)).done());
-    out.push(Key::new(51).num(at(-1)).num(at(0)).done());
-    out.push(Key::new(52).num(at(0)).num(at(1)).done());
-    if v[i].capitalised {
-        if let Some(h) = first.by_word.get(v[i].lower.as_str()) {
+    let at =
+        |j: Option<usize>| -> u32 { j.map_or(99, |j| labels.get(j).map_or(98, |l| u32::from(*l))) };
+    [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
+}
+
+/// Appends the second-pass features of the first pass's labels `at`
+/// ([`first_pass_labels`]) alone.
+pub(crate) fn first_pass_label_features(at: [u32; 3], out: &mut Vec<u64>) {
+    let [before, own, after] = at;
+    out.push(Key::new(50).num(own).done());
+    out.push(Key::new(51).num(before).num(own).done());
+    out.push(Key::new(52).num(own).num(after).done());
+}
+
+/// Appends the second-pass features of the types token `t`'s word got in
+/// the document's first pass, with its own first-pass label `own`.
+pub(crate) fn first_pass_word_features(
+    t: &TokenView,
+    own: u32,
+    first: &FirstPass,
+    out: &mut Vec<u64>,
+) {
+    if t.capitalised {
+        if let Some(h) = first.by_word.get(t.lower.as_str()) {
             let mut best = 0;
             for k in 1..h.len() {
                 if h[k] > h[best] {
@@ -333,7 +357,7 @@ pub(crate) fn first_pass_features(
                 }
             }
             out.push(Key::new(53).num(best as u32).done());
-            out.push(Key::new(55).num(best as u32).num(at(0)).done());
+            out.push(Key::new(55).num(best as u32).num(own).done());
             for (k, n) in h.iter().enumerate().skip(1) {
                 if *n > 0 {
                     out.push(Key::new(54).num(k as u32).done());
@@ -346,47 +370,48 @@ pub(crate) fn first_pass_features(
 /// Builds the per-token views of a sentence.
 #[cfg(test)]
 pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
-    views_cached(words, lex, &mut WordViews::default())
+    let mut out = Vec::new();
+    views_cached(words, lex, &mut WordViews::default(), &mut out);
+    out
 }
 
-/// [`views`], taking what depends on the word alone from `cache` (filled
-/// as new words come): most words of a document occur more than once.
+/// Appends the views of a sentence's tokens ([`views`]) to `out`, taking
+/// what depends on the word alone from `cache` (filled as new words
+/// come): most words of a document occur more than once.
 pub(crate) fn views_cached<'w>(
     words: &[&'w str],
     lex: &Lexicons,
     cache: &mut WordViews<'w>,
-) -> Vec<TokenView> {
+    out: &mut Vec<TokenView>,
+) {
     let hits = lex.match_sentence(words);
     let known = cache.views.len();
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| {
-            let next = cache.views.len() as u32;
-            *cache.ids.entry(*w).or_insert_with(|| {
-                cache.views.push(WordView::new(w, next));
-                next
-            })
+    let mut ids = std::mem::take(&mut cache.scratch);
+    ids.clear();
+    ids.extend(words.iter().map(|w| {
+        let next = cache.views.len() as u32;
+        *cache.ids.entry(*w).or_insert_with(|| {
+            cache.views.push(WordView::new(w, next));
+            next
         })
-        .collect();
+    }));
     look_up(&mut cache.views[known..], lex);
-    ids.into_iter()
-        .zip(hits)
-        .map(|(id, hit)| {
-            let view = &cache.views[id as usize];
-            TokenView {
-                word: view.word.clone(),
-                lower: view.lower.clone(),
-                shape: view.shape.clone(),
-                classes: view.classes,
-                lexicon: hit,
-                capitalised: view.capitalised,
-                person: view.person,
-                kinds: view.kinds,
-                vector: view.vector,
-                word_id: view.id,
-            }
-        })
-        .collect()
+    out.extend(ids.iter().zip(hits).map(|(&id, hit)| {
+        let view = &cache.views[id as usize];
+        TokenView {
+            word: view.word.clone(),
+            lower: view.lower.clone(),
+            shape: view.shape.clone(),
+            classes: view.classes,
+            lexicon: hit,
+            capitalised: view.capitalised,
+            person: view.person,
+            kinds: view.kinds,
+            vector: view.vector,
+            word_id: view.id,
+        }
+    }));
+    cache.scratch = ids;
 }
 
 /// Appends the static feature keys that depend on token `t`'s word alone
@@ -691,6 +716,9 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
 
 /// Appends the dynamic feature keys of a token: the previous two labels
 /// and the entity types the same word received earlier in the document.
+/// They are, in this order, [`label_features`], [`word_label_features`]
+/// and [`history_features`]: a tagger with fixed weights sums the first
+/// two once per (labels) and per (word, label).
 pub(crate) fn dynamic_features(
     t: &TokenView,
     prev: u8,
@@ -698,6 +726,13 @@ pub(crate) fn dynamic_features(
     history: Option<&[u16; 8]>,
     out: &mut Vec<u64>,
 ) {
+    label_features(prev, prev2, out);
+    word_label_features(t, prev, out);
+    history_features(history, out);
+}
+
+/// Appends the dynamic feature keys of the previous two labels alone.
+pub(crate) fn label_features(prev: u8, prev2: u8, out: &mut Vec<u64>) {
     out.push(Key::new(40).num(u32::from(prev)).done());
     out.push(
         Key::new(41)
@@ -705,6 +740,11 @@ pub(crate) fn dynamic_features(
             .num(u32::from(prev2))
             .done(),
     );
+}
+
+/// Appends the dynamic feature keys of token `t`'s word with the previous
+/// label: the same at each of the word's occurrences after that label.
+pub(crate) fn word_label_features(t: &TokenView, prev: u8, out: &mut Vec<u64>) {
     out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
     out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
     out.push(
@@ -713,6 +753,11 @@ pub(crate) fn dynamic_features(
             .num(u32::from(t.classes[1]))
             .done(),
     );
+}
+
+/// Appends the dynamic feature keys of the entity types the token's word
+/// received earlier in the document (none without a `history`).
+pub(crate) fn history_features(history: Option<&[u16; 8]>, out: &mut Vec<u64>) {
     if let Some(h) = history {
         // The most frequent earlier type (index 0 = outside any entity).
         let mut best = 0;

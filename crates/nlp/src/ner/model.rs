@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use stored::StoredArray;
-use table::{FeatureTable, SLOT_LABELS};
+use table::{add_lanes, FeatureTable, SLOT_LABELS};
 
 const MAGIC: &[u8; 8] = b"NGNER003";
 
@@ -110,6 +110,11 @@ impl DocMemo {
     pub(crate) fn clear(&mut self) {
         self.dense.clear();
         self.known.fill(false);
+    }
+
+    /// Whether the memo holds the feature sums of part `id`.
+    pub(crate) fn knows(&self, id: usize) -> bool {
+        self.known.get(id).is_some_and(|k| *k)
     }
 }
 
@@ -205,11 +210,12 @@ impl Weights {
         })
     }
 
-    /// [`Weights::score`] for a token whose features are the word parts
+    /// [`Weights::score`] for a token whose features are the parts
     /// `words` and `features` and whose dense slots hold the document's
     /// distinct vectors `ids`, reusing the parts' feature sums and the
     /// products in `memo` (the same scores: both are exact integers,
-    /// summed in any order).
+    /// summed in any order). A part the memo knows ([`DocMemo::knows`])
+    /// may come without its features.
     pub(crate) fn score_memo(
         &self,
         words: &[WordPart<'_>],
@@ -221,37 +227,40 @@ impl Weights {
     ) {
         let n = scores.len();
         let laid_out = n == self.tagging.labels;
-        let (Some(table), Some(block)) = (
-            self.tagging.sparse.as_ref().filter(|_| laid_out),
-            self.tagging.dense.as_ref().filter(|_| laid_out),
-        ) else {
+        // Without the table no part is ever known: each comes with its
+        // features.
+        let Some(table) = self.tagging.sparse.as_ref().filter(|_| laid_out) else {
             return self.score_plain(words, features, dense, scores);
         };
-        if self.dense.is_empty() {
-            return self.score_plain(words, features, dense, scores);
-        }
-        let Some(products) = block.products_memo(dense, ids, &mut memo.dense) else {
-            return self.score_plain(words, features, dense, scores);
-        };
-        let mut sums = [0i32; SLOT_LABELS];
+        let mut sums = table.sum(features);
         for word in words {
-            let part = match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
+            match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
                 (Some(known), Some(stored)) => {
                     if !*known {
                         *stored = table.sum(word.features);
                         *known = true;
                     }
-                    *stored
+                    add_lanes(&mut sums, stored);
                 }
-                _ => table.sum(word.features),
-            };
-            for (s, p) in sums.iter_mut().zip(part) {
-                *s += p;
+                _ => add_lanes(&mut sums, &table.sum(word.features)),
             }
         }
-        let context = table.sum(features);
-        for (((s, sum), c), p) in scores.iter_mut().zip(sums).zip(context).zip(products) {
-            *s = sum + c + dense::round_div_127(p);
+        scores.copy_from_slice(&sums[..n]);
+        if self.dense.is_empty() {
+            return;
+        }
+        let products = self
+            .tagging
+            .dense
+            .as_ref()
+            .and_then(|block| block.products_memo(dense, ids, &mut memo.dense));
+        match products {
+            Some(products) => {
+                for (s, p) in scores.iter_mut().zip(products) {
+                    *s += dense::round_div_127(p);
+                }
+            }
+            None => self.add_dense_rounded(dense, scores),
         }
     }
 
@@ -300,14 +309,17 @@ impl Weights {
                     *s += dense::round_div_127(p);
                 }
             }
-            None => {
-                let mut extra = [0f64; 16];
-                let n = n.min(16);
-                add_dense(&self.dense, dense, &mut extra[..n]);
-                for (s, e) in scores.iter_mut().zip(&extra[..n]) {
-                    *s += e.round() as i32;
-                }
-            }
+            None => self.add_dense_rounded(dense, scores),
+        }
+    }
+
+    /// Adds the word-vector scores of `dense` by the plain layout, rounded.
+    fn add_dense_rounded(&self, dense: &DenseInput<'_>, scores: &mut [i32]) {
+        let mut extra = [0f64; 16];
+        let n = scores.len().min(16);
+        add_dense(&self.dense, dense, &mut extra[..n]);
+        for (s, e) in scores.iter_mut().zip(&extra[..n]) {
+            *s += e.round() as i32;
         }
     }
 

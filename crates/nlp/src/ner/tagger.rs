@@ -5,8 +5,9 @@
 
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
-    neighbour_features, run_features, views_cached, word_features, DocEvidence, FirstPass,
-    TokenView, WordViews, NEIGHBOURS,
+    first_pass_label_features, first_pass_labels, first_pass_word_features, history_features,
+    label_features, neighbour_features, run_features, views_cached, word_features,
+    word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -26,19 +27,26 @@ pub(crate) trait Decoder {
     /// Writes the score of each label for `features` and the word vectors
     /// `dense` into `scores`.
     fn score(&self, features: &[u64], dense: &DenseInput<'_>, scores: &mut [f64]);
-    /// Whether the decoder takes a token's word parts apart from its other
+    /// Whether the decoder takes a token's parts apart from its other
     /// features: then the `features` that [`Decoder::score_token`] and
     /// [`Decoder::choose`] see are the others only, else all of them.
     const BY_PARTS: bool = false;
+    /// Whether the decoder already holds what part `id` of
+    /// [`Decoder::score_token`] adds: then that part comes without its
+    /// features.
+    fn knows(&self, _id: usize) -> bool {
+        false
+    }
     /// [`Decoder::score`] for a token whose features are the parts
     /// `words`, each depending on one word alone (its own, a
-    /// neighbour's), and `features` (see [`Decoder::BY_PARTS`]), and
-    /// whose dense slots hold the document's distinct vectors `ids`
-    /// ([`NO_VECTOR`] where none), so that a decoder with fixed weights
-    /// may reuse what it computed for the same word before.
+    /// neighbour's) or on the labels before it (with its word, or alone),
+    /// and `features` (see [`Decoder::BY_PARTS`]), and whose dense slots
+    /// hold the document's distinct vectors `ids` ([`NO_VECTOR`] where
+    /// none), so that a decoder with fixed weights may reuse what it
+    /// computed for the same part before.
     fn score_token(
         &mut self,
-        _words: &[WordPart<'_>; WORD_PARTS],
+        _words: &[WordPart<'_>; TOKEN_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         _ids: &[u32; DENSE_SLOTS],
@@ -71,6 +79,9 @@ pub(crate) struct Predict<'a> {
 
 impl Decoder for Predict<'_> {
     const BY_PARTS: bool = true;
+    fn knows(&self, id: usize) -> bool {
+        self.memo.knows(id)
+    }
     fn label_count(&self) -> usize {
         self.labels
     }
@@ -84,7 +95,7 @@ impl Decoder for Predict<'_> {
     }
     fn score_token(
         &mut self,
-        words: &[WordPart<'_>; WORD_PARTS],
+        words: &[WordPart<'_>; TOKEN_PARTS],
         features: &[u64],
         dense: &DenseInput<'_>,
         ids: &[u32; DENSE_SLOTS],
@@ -118,11 +129,28 @@ fn type_slot(l: u8) -> usize {
 }
 
 /// A document's per-token views and static features, computed once and
-/// shared by both stages (and by every training epoch).
+/// shared by both stages (and by every training epoch). Tokens are kept
+/// document-wide, sentence after sentence, in flat arrays.
 pub(crate) struct DocFeatures {
-    sentences: Vec<SentenceFeatures>,
+    /// Every token's view.
+    views: Vec<TokenView>,
+    /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
+    starts: Vec<usize>,
     /// Number of distinct word vectors in the document.
     pub(crate) distinct: usize,
+    /// Each distinct vector's components (`dims` each), by document-wide id.
+    vectors: Vec<i8>,
+    dims: usize,
+    /// Each token's vector as a document-wide id (the same for every
+    /// occurrence of a word), [`NO_VECTOR`] if it has none.
+    ids: Vec<u32>,
+    /// Each token's word parts, by number ([`DocFeatures::parts`]).
+    parts: Vec<[u32; WORD_PARTS]>,
+    /// Each token's static features that depend on its context
+    /// ([`context_features`], [`run_features`]).
+    features: Vec<u64>,
+    /// `features[ends[t]..ends[t + 1]]` are token t's.
+    ends: Vec<usize>,
     /// The static features each distinct word gives the token it is and
     /// the tokens it neighbours, by word alone ([`word_features`],
     /// [`neighbour_features`]): [`WORD_PARTS`] parts per word number, in
@@ -137,98 +165,101 @@ pub(crate) struct DocFeatures {
 /// its own word's, then those of its neighbours in [`NEIGHBOURS`].
 pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
-/// One sentence's views and the flat list of its tokens' static features.
-struct SentenceFeatures {
-    views: Vec<TokenView>,
-    /// Each token's word vector (`dims` components each; zeros if unknown).
-    vectors: Vec<i8>,
-    /// Whether each token has a vector.
-    known: Vec<bool>,
-    /// Each token's vector as a document-wide id (the same for every
-    /// occurrence of a word), [`NO_VECTOR`] if it has none.
-    ids: Vec<u32>,
-    dims: usize,
-    /// Each token's word parts, by number ([`DocFeatures::parts`]).
-    parts: Vec<[u32; WORD_PARTS]>,
-    /// Each token's static features that depend on its context
-    /// ([`context_features`], [`run_features`]).
-    features: Vec<u64>,
-    /// `features[ends[i-1]..ends[i]]` are token i's.
-    ends: Vec<usize>,
+/// The parts of a token's features a [`Decoder`] may take apart: its word
+/// parts, then its word with the previous label ([`word_label_features`]),
+/// the previous two labels ([`label_features`]) and the first pass's
+/// labels around it ([`first_pass_label_features`]).
+pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 3;
+
+/// The number of first-pass label triples ([`first_pass_labels`]) with
+/// `labels` labels: each place holds a label or the sentence's edge.
+fn triples(labels: usize) -> usize {
+    (labels + 2).pow(3)
+}
+
+/// The number of a first-pass label triple among [`triples`], if its
+/// labels are known ones.
+fn triple(at: [u32; 3], labels: usize) -> Option<usize> {
+    let code = |l: u32| match l {
+        99 => Some(labels + 1),
+        98 => Some(labels),
+        l => Some(l as usize).filter(|l| *l < labels),
+    };
+    let [a, b, c] = at;
+    Some((code(a)? * (labels + 2) + code(b)?) * (labels + 2) + code(c)?)
 }
 
 impl DocFeatures {
     /// Computes the views and static features of a document's sentences.
     pub(crate) fn new(lex: &Lexicons, sentences: &[Vec<&str>]) -> Self {
         let evidence = DocEvidence::gather(sentences);
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
+        let dims = lex.vectors.dims;
+        let mut vectors: Vec<i8> = Vec::new();
+        // Each word number's vector id, worked out at its first occurrence.
+        let mut vector_of_word: Vec<u32> = Vec::new();
         let mut cache = WordViews::default();
         let mut word_features_of = Vec::new();
         let mut word_ends = Vec::new();
-        let mut sentences = sentences
-            .iter()
-            .map(|words| {
-                let v = views_cached(words, lex, &mut cache);
-                let caps = all_caps_sentence(words);
-                let mut features = Vec::with_capacity(words.len() * 60);
-                let mut ends = Vec::with_capacity(words.len());
-                let runs = if caps {
-                    vec![None; v.len()]
-                } else {
-                    capitalised_runs(&v)
-                };
-                // Runs are not looked for in headlines: there every word is
-                // capitalised and the whole line would be one run.
-                for (i, run) in runs.iter().enumerate() {
-                    // A word's features once, at its first occurrence.
-                    if v[i].word_id as usize * WORD_PARTS == word_ends.len() {
-                        word_features(&v[i], &evidence, &mut word_features_of);
+        let mut views = Vec::with_capacity(tokens);
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        let mut features = Vec::with_capacity(tokens * 24);
+        let mut ends = Vec::with_capacity(tokens + 1);
+        let mut ids = Vec::with_capacity(tokens);
+        ends.push(0);
+        for words in sentences {
+            let start = views.len();
+            starts.push(start);
+            views_cached(words, lex, &mut cache, &mut views);
+            let v = &views[start..];
+            let caps = all_caps_sentence(words);
+            // Runs are not looked for in headlines: there every word is
+            // capitalised and the whole line would be one run.
+            let runs = if caps {
+                Vec::new()
+            } else {
+                capitalised_runs(v)
+            };
+            for i in 0..v.len() {
+                let word = v[i].word_id as usize;
+                // A word's features once, at its first occurrence.
+                if word * WORD_PARTS == word_ends.len() {
+                    word_features(&v[i], &evidence, &mut word_features_of);
+                    word_ends.push(word_features_of.len());
+                    for k in NEIGHBOURS {
+                        neighbour_features(Some(&v[i]), k, &mut word_features_of);
                         word_ends.push(word_features_of.len());
-                        for k in NEIGHBOURS {
-                            neighbour_features(Some(&v[i]), k, &mut word_features_of);
-                            word_ends.push(word_features_of.len());
-                        }
                     }
-                    context_features(&v, i, caps, &evidence, &mut features);
-                    if let Some(run) = run {
-                        run_features(&v, i, *run, &mut features);
-                    }
-                    ends.push(features.len());
-                }
-                let dims = lex.vectors.dims;
-                let mut vectors = Vec::with_capacity(words.len() * dims);
-                let mut known = Vec::with_capacity(words.len());
-                let mut ids = Vec::with_capacity(words.len());
-                for t in &v {
-                    match t.vector.and_then(|row| Some((row, lex.vectors.at(row)?))) {
+                    let id = match v[i]
+                        .vector
+                        .and_then(|row| Some((row, lex.vectors.at(row)?)))
+                    {
                         Some((row, x)) => {
-                            vectors.extend(x.iter().map(|c| *c as i8));
-                            known.push(true);
                             let key = u64::from(row).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                             let next = distinct.len() as u32;
-                            ids.push(*distinct.entry(key).or_insert(next));
+                            let id = *distinct.entry(key).or_insert(next);
+                            if id == next {
+                                vectors.extend(x.iter().map(|c| *c as i8));
+                                vectors.resize((next as usize + 1) * dims, 0);
+                            }
+                            id
                         }
-                        None => {
-                            vectors.extend(std::iter::repeat_n(0, dims));
-                            known.push(false);
-                            ids.push(NO_VECTOR);
-                        }
-                    }
+                        None => NO_VECTOR,
+                    };
+                    vector_of_word.push(id);
                 }
-                SentenceFeatures {
-                    views: v,
-                    vectors,
-                    known,
-                    ids,
-                    dims,
-                    parts: Vec::new(),
-                    features,
-                    ends,
+                ids.push(vector_of_word.get(word).copied().unwrap_or(NO_VECTOR));
+                context_features(v, i, caps, &evidence, &mut features);
+                if let Some(Some(run)) = runs.get(i) {
+                    run_features(v, i, *run, &mut features);
                 }
-            })
-            .collect::<Vec<_>>();
+                ends.push(features.len());
+            }
+        }
+        starts.push(views.len());
         // The sentence's edge as a neighbour (it is no token of its own).
         let edge = word_ends.len() / WORD_PARTS;
         word_ends.push(word_features_of.len());
@@ -237,42 +268,70 @@ impl DocFeatures {
             word_ends.push(word_features_of.len());
         }
         // Each token's parts, numbered once for both stages.
-        for sentence in &mut sentences {
-            let v = &sentence.views;
-            sentence.parts = (0..v.len())
-                .map(|i| {
-                    let word_of = |k: isize| {
-                        i.checked_add_signed(k)
-                            .and_then(|j| v.get(j))
-                            .map_or(edge, |t| t.word_id as usize)
-                    };
-                    let mut parts = [0u32; WORD_PARTS];
-                    parts[0] = (word_of(0) * WORD_PARTS) as u32;
-                    for (n, k) in NEIGHBOURS.into_iter().enumerate() {
-                        parts[n + 1] = (word_of(k) * WORD_PARTS + n + 1) as u32;
-                    }
-                    parts
-                })
-                .collect();
+        let mut parts = Vec::with_capacity(tokens);
+        for range in starts.windows(2) {
+            let v = &views[range[0]..range[1]];
+            parts.extend((0..v.len()).map(|i| {
+                let word_of = |k: isize| {
+                    i.checked_add_signed(k)
+                        .and_then(|j| v.get(j))
+                        .map_or(edge, |t| t.word_id as usize)
+                };
+                let mut parts = [0u32; WORD_PARTS];
+                parts[0] = (word_of(0) * WORD_PARTS) as u32;
+                for (n, k) in NEIGHBOURS.into_iter().enumerate() {
+                    parts[n + 1] = (word_of(k) * WORD_PARTS + n + 1) as u32;
+                }
+                parts
+            }));
         }
         DocFeatures {
-            sentences,
+            views,
+            starts,
             distinct: distinct.len(),
+            vectors,
+            dims,
+            ids,
+            parts,
+            features,
+            ends,
             word_features: word_features_of,
             word_ends,
         }
     }
 
+    /// Number of sentences.
+    fn sentences(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Sentence s's tokens, as a range of document-wide token numbers.
+    fn sentence(&self, s: usize) -> std::ops::Range<usize> {
+        self.starts[s]..self.starts[s + 1]
+    }
+
     /// Number of word parts of the document (each distinct word's, and the
-    /// sentence edge's), the numbers of [`WordPart::id`].
+    /// sentence edge's), the first numbers of [`WordPart::id`].
     pub(crate) fn word_parts(&self) -> usize {
         self.word_ends.len()
     }
 
-    /// The parts of token `i`'s features that depend on one word alone,
+    /// Number of distinct words of the document.
+    fn words(&self) -> usize {
+        (self.word_parts() / WORD_PARTS).saturating_sub(1)
+    }
+
+    /// A memo for decoding the document with `labels` labels: room for
+    /// every part [`decode_document`] numbers.
+    pub(crate) fn memo(&self, labels: usize) -> DocMemo {
+        let parts = self.word_parts() + (self.words() + labels) * labels + triples(labels);
+        DocMemo::new(self.distinct, parts)
+    }
+
+    /// The parts of token `t`'s features that depend on one word alone,
     /// in the order they start its feature list, with their lengths.
-    fn parts(&self, sentence: &SentenceFeatures, i: usize) -> [WordPart<'_>; WORD_PARTS] {
-        sentence.parts[i].map(|id| {
+    fn parts(&self, t: usize) -> [WordPart<'_>; WORD_PARTS] {
+        self.parts[t].map(|id| {
             let id = id as usize;
             let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
             WordPart {
@@ -281,32 +340,48 @@ impl DocFeatures {
             }
         })
     }
-}
 
-impl SentenceFeatures {
-    /// The word vectors of the two tokens before `i`, of `i`, of the two
-    /// after, and of `i` again if capitalised.
-    fn dense(&self, i: usize) -> DenseInput<'_> {
-        let at = |j: Option<usize>| -> Option<&[i8]> {
-            let j = j?;
-            if self.dims == 0 || !*self.known.get(j)? {
-                return None;
-            }
-            self.vectors.get(j * self.dims..(j + 1) * self.dims)
-        };
-        [
-            at(i.checked_sub(2)),
-            at(i.checked_sub(1)),
-            at(Some(i)),
-            at(Some(i + 1)),
-            at(Some(i + 2)),
-            at(Some(i)).filter(|_| self.views.get(i).is_some_and(|v| v.capitalised)),
-        ]
+    /// Token `t`'s static features that depend on its context.
+    fn context(&self, t: usize) -> &[u64] {
+        &self.features[self.ends[t]..self.ends[t + 1]]
     }
 
-    /// The document-wide vector ids of the slots of [`SentenceFeatures::dense`].
-    fn dense_ids(&self, i: usize) -> [u32; DENSE_SLOTS] {
-        let id = |j: Option<usize>| j.and_then(|j| self.ids.get(j)).map_or(NO_VECTOR, |id| *id);
+    /// The word vectors of the two tokens before `i` of `sentence`, of
+    /// `i`, of the two after, and of `i` again if capitalised.
+    /// `ids` are the token's [`DocFeatures::dense_ids`].
+    fn dense(
+        &self,
+        sentence: &std::ops::Range<usize>,
+        i: usize,
+        ids: &[u32; DENSE_SLOTS],
+    ) -> DenseInput<'_> {
+        let mut dense = ids.map(|id| {
+            if self.dims == 0 || id == NO_VECTOR {
+                return None;
+            }
+            let from = id as usize * self.dims;
+            self.vectors.get(from..from + self.dims)
+        });
+        // The last slot is the token's own vector again, for a
+        // capitalised token only.
+        let capitalised = self
+            .views
+            .get(sentence.start + i)
+            .is_some_and(|v| v.capitalised);
+        if !capitalised {
+            dense[DENSE_SLOTS - 1] = None;
+        }
+        dense
+    }
+
+    /// The document-wide vector ids of the slots of [`DocFeatures::dense`].
+    fn dense_ids(&self, sentence: &std::ops::Range<usize>, i: usize) -> [u32; DENSE_SLOTS] {
+        let id = |j: Option<usize>| {
+            j.map(|j| sentence.start + j)
+                .filter(|t| *t < sentence.end)
+                .and_then(|t| self.ids.get(t))
+                .map_or(NO_VECTOR, |id| *id)
+        };
         [
             id(i.checked_sub(2)),
             id(i.checked_sub(1)),
@@ -327,22 +402,43 @@ pub(crate) fn decode_document<D: Decoder>(
     let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
-    let mut out = Vec::with_capacity(doc.sentences.len());
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let v = &sentence.views;
+    // The features of the parts that depend on the labels before a token.
+    let mut labelled: Vec<u64> = Vec::with_capacity(8);
+    // Where their part numbers start: after the word parts, one per word
+    // and previous label, then one per pair of previous labels.
+    let n = scorer.label_count();
+    let word_label_base = doc.word_parts();
+    let label_base = word_label_base + doc.words() * n;
+    let triple_base = label_base + n * n;
+    let mut out = Vec::with_capacity(doc.sentences());
+    for s in 0..doc.sentences() {
+        let sentence = doc.sentence(s);
+        let v = &doc.views[sentence.clone()];
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
+            let t = sentence.start + i;
             features.clear();
-            let words = doc.parts(sentence, i);
+            let words = doc.parts(t);
             if !D::BY_PARTS {
                 for part in &words {
                     features.extend_from_slice(part.features);
                 }
             }
-            let from = if i > 0 { sentence.ends[i - 1] } else { 0 };
-            features.extend_from_slice(&sentence.features[from..sentence.ends[i]]);
+            features.extend_from_slice(doc.context(t));
+            // The first pass's labels around the token, as a part of its
+            // own where they are known labels.
+            let mut first_labels = None;
             if let Some(first) = first {
-                first_pass_features(v, s, i, first, &mut features);
+                if D::BY_PARTS {
+                    let at = first_pass_labels(first, s, i);
+                    first_labels = triple(at, n).map(|k| (triple_base + k, at));
+                    if first_labels.is_none() {
+                        first_pass_label_features(at, &mut features);
+                    }
+                    first_pass_word_features(&v[i], at[1], first, &mut features);
+                } else {
+                    first_pass_features(v, s, i, first, &mut features);
+                }
             }
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
@@ -351,15 +447,48 @@ pub(crate) fn decode_document<D: Decoder>(
             } else {
                 None
             };
-            dynamic_features(&v[i], prev, prev2, h, &mut features);
-            let dense = sentence.dense(i);
-            scorer.score_token(
-                &words,
-                &features,
-                &dense,
-                &sentence.dense_ids(i),
-                &mut scores,
-            );
+            labelled.clear();
+            let word_label = word_label_base + v[i].word_id as usize * n + usize::from(prev);
+            let pair = label_base + usize::from(prev) * n + usize::from(prev2);
+            if D::BY_PARTS {
+                if !scorer.knows(word_label) {
+                    word_label_features(&v[i], prev, &mut labelled);
+                }
+                history_features(h, &mut features);
+            } else {
+                dynamic_features(&v[i], prev, prev2, h, &mut features);
+            }
+            let split = labelled.len();
+            if D::BY_PARTS && !scorer.knows(pair) {
+                label_features(prev, prev2, &mut labelled);
+            }
+            let split2 = labelled.len();
+            // No part at all without a first pass: a number no memo holds.
+            let mut first_part = usize::MAX;
+            if let Some((id, at)) = first_labels {
+                first_part = id;
+                if !scorer.knows(id) {
+                    first_pass_label_features(at, &mut labelled);
+                }
+            }
+            let parts: [WordPart<'_>; TOKEN_PARTS] = std::array::from_fn(|k| match k {
+                k if k < WORD_PARTS => words[k],
+                WORD_PARTS => WordPart {
+                    id: word_label,
+                    features: &labelled[..split],
+                },
+                k if k == WORD_PARTS + 1 => WordPart {
+                    id: pair,
+                    features: &labelled[split..split2],
+                },
+                _ => WordPart {
+                    id: first_part,
+                    features: &labelled[split2..],
+                },
+            });
+            let ids = doc.dense_ids(&sentence, i);
+            let dense = doc.dense(&sentence, i, &ids);
+            scorer.score_token(&parts, &features, &dense, &ids, &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
@@ -473,7 +602,7 @@ impl Tagger {
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: DocMemo::new(doc.distinct, doc.word_parts()),
+            memo: doc.memo(labels),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.

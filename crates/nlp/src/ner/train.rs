@@ -12,7 +12,7 @@
 
 use super::features::FirstPass;
 use super::lexicon::{Lexicons, PersonName, WordVectors};
-use super::model::{add_dense, DenseInput, DocMemo, Weights, DENSE_SLOTS};
+use super::model::{add_dense, DenseInput, Weights, DENSE_SLOTS};
 use super::model::{KeyMap, NerModel};
 use super::score::F1Counts;
 use super::tagger::{decode_document, label_name, Decoder, DocFeatures, Predict, Tagger};
@@ -372,7 +372,7 @@ fn predict_all(
             let mut p = Predict {
                 weights,
                 labels,
-                memo: DocMemo::new(docs.features[d].distinct, docs.features[d].word_parts()),
+                memo: docs.features[d].memo(labels),
             };
             decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
         })

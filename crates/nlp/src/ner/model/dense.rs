@@ -11,7 +11,7 @@
 //! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
-use super::table::SLOT_LABELS;
+use super::table::{add_lanes, SLOT_LABELS};
 use super::{DenseInput, DENSE_SLOTS};
 
 /// Labels a block scores at most (the products array's length).
@@ -119,29 +119,42 @@ impl DenseBlock {
     ) -> Option<[i64; LANES]> {
         // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
         // magnitude, and six of them stay under 2^31.
-        let mut total = [0i32; LANES];
         let fits = self.labels <= MEMO_LANES;
+        if !fits {
+            let mut total = [0i32; LANES];
+            for (slot, x) in input.iter().enumerate() {
+                let Some(x) = x else { continue };
+                for (t, p) in total.iter_mut().zip(self.slot_products(slot, x)?) {
+                    *t += p;
+                }
+            }
+            return Some(total.map(i64::from));
+        }
+        // Lanes past the label count are zero: the memo keeps the rest.
+        let mut total = [0i32; MEMO_LANES];
         for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
             let Some(x) = x else { continue };
-            // Lanes past the label count are zero: the memo keeps the rest.
-            match memo.entry(id, slot).filter(|_| fits) {
+            match memo.entry(id, slot) {
                 Some((done, stored)) => {
                     if !*done {
                         stored.copy_from_slice(&self.slot_products(slot, x)?[..MEMO_LANES]);
                         *done = true;
                     }
-                    for (t, p) in total.iter_mut().zip(stored.iter()) {
-                        *t += p;
-                    }
+                    add_lanes(&mut total, stored);
                 }
                 None => {
-                    for (t, p) in total.iter_mut().zip(self.slot_products(slot, x)?) {
+                    let products = self.slot_products(slot, x)?;
+                    for (t, p) in total.iter_mut().zip(products) {
                         *t += p;
                     }
                 }
             }
         }
-        Some(total.map(i64::from))
+        let mut wide = [0i64; LANES];
+        for (w, t) in wide.iter_mut().zip(total) {
+            *w = i64::from(t);
+        }
+        Some(wide)
     }
 }
 
@@ -207,8 +220,15 @@ fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
 
 /// `sum / 127` rounded to the nearest integer (never a tie: 127 is odd).
 pub(crate) fn round_div_127(sum: i64) -> i32 {
-    // ⌊(sum + 63) / 127⌋: sum's remainder r rounds up exactly when r ≥ 64,
-    // in one division by a constant (a multiplication) rather than two.
+    // ⌊(sum + 63) / 127⌋: sum's remainder r rounds up exactly when r ≥ 64.
+    // A token's sum is far below 2^40 in magnitude: moved up by 127 · 2^40
+    // it is positive, and one unsigned division by a constant (a
+    // multiplication) floors it, where a signed floor takes two and fixes.
+    const UP: i64 = 1 << 40;
+    if sum.unsigned_abs() < UP as u64 {
+        let floor = ((sum + 63 + 127 * UP) as u64 / 127) as i64 - UP;
+        return floor as i32;
+    }
     let rounded = sum.saturating_add(63).div_euclid(127);
     rounded.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }

@@ -175,12 +175,28 @@ impl FeatureTable {
         let mut sum = [0i32; SLOT_LABELS];
         for f in features {
             if let Some(ws) = self.get(*f) {
-                for (s, w) in sum.iter_mut().zip(ws) {
-                    *s += i32::from(*w);
-                }
+                add_widened(&mut sum, ws);
             }
         }
         sum
+    }
+}
+
+/// `sum += ws` lane by lane, widened to i32. Indexed over the fixed
+/// length, so that it compiles to a few vector instructions where an
+/// iterator chain over the array adds one lane at a time.
+#[inline]
+fn add_widened(sum: &mut [i32; SLOT_LABELS], ws: &[i16; SLOT_LABELS]) {
+    for k in 0..SLOT_LABELS {
+        sum[k] += i32::from(ws[k]);
+    }
+}
+
+/// `sum += part` lane by lane (see [`add_widened`]).
+#[inline]
+pub(crate) fn add_lanes(sum: &mut [i32; SLOT_LABELS], part: &[i32; SLOT_LABELS]) {
+    for k in 0..SLOT_LABELS {
+        sum[k] += part[k];
     }
 }
 
