@@ -14,6 +14,7 @@
 
 use crate::boilerplate::{chrome_start, is_boilerplate_attr};
 use crate::dom::{Dom, NodeId, NodeKind, NONE};
+use std::borrow::Cow;
 
 /// A paragraph candidate: the text one block element holds directly.
 #[derive(Debug, Clone)]
@@ -285,8 +286,7 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
             *link_raw = 0;
             return;
         }
-        let text = normalise(raw);
-        let chars = text.chars().count();
+        let (text, chars) = normalise(raw);
         // Link characters were counted on raw text; cap them at the total.
         let link_chars = (*link_raw).min(chars);
         if !text.is_empty() {
@@ -335,12 +335,39 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
     out
 }
 
-/// Decodes entities and collapses whitespace.
-fn normalise(raw: &str) -> String {
-    let decoded = html_escape::decode_html_entities(raw);
-    let mut out = String::with_capacity(decoded.len());
-    // Control characters (NUL and friends from broken pages) are not text.
-    let words = decoded
+/// Decodes entities and collapses whitespace; also the characters of the
+/// result (scoring asks for them), counted on the way where that is free.
+fn normalise(raw: &str) -> (String, usize) {
+    // An entity starts with '&': a text without one (most) is not handed
+    // to the decoder, which reads it byte by byte.
+    let decoded = if memchr::memchr(b'&', raw.as_bytes()).is_some() {
+        html_escape::decode_html_entities(raw)
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let text: &str = &decoded;
+    let mut out = String::with_capacity(text.len());
+    // Words are the runs between separators: whitespace and control
+    // characters (NUL and friends from broken pages are not text).
+    if text.is_ascii() {
+        // Most paragraphs: the separators are the bytes up to ' ' and DEL,
+        // and a character is a byte.
+        let mut gap = false;
+        for &b in text.as_bytes() {
+            if b <= b' ' || b == 0x7f {
+                gap = true;
+                continue;
+            }
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(b));
+        }
+        let chars = out.len();
+        return (out, chars);
+    }
+    let words = text
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty());
     for word in words {
@@ -349,7 +376,26 @@ fn normalise(raw: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    let chars = out.chars().count();
+    (out, chars)
+}
+
+/// Commas of a paragraph, Latin and CJK ("，", "、"). Counted on bytes:
+/// in UTF-8 a character's encoding never occurs inside another's.
+fn commas(text: &str) -> usize {
+    const WIDE: [u8; 3] = [0xEF, 0xBC, 0x8C];
+    const IDEOGRAPHIC: [u8; 3] = [0xE3, 0x80, 0x81];
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        n += match c {
+            b',' => 1,
+            0xEF => usize::from(b[i..].starts_with(&WIDE)),
+            0xE3 => usize::from(b[i..].starts_with(&IDEOGRAPHIC)),
+            _ => 0,
+        };
+    }
+    n
 }
 
 /// Readability-style content score of one paragraph.
@@ -364,7 +410,7 @@ fn paragraph_score(seg: &Segment) -> f64 {
     if text.ends_with("...") || text.ends_with('…') {
         return 0.0;
     }
-    let commas = seg.text.matches([',', '，', '、']).count() as f64;
+    let commas = commas(&seg.text) as f64;
     (1.0 + commas + (chars as f64 / 100.0).min(3.0)) * (1.0 - seg.link_density())
 }
 
@@ -642,4 +688,35 @@ fn containers(
         i = sib_end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_decodes_entities_and_collapses_every_separator() {
+        for (raw, want) in [
+            (
+                "  Talks&nbsp;went \t on,\u{0}\u{7f} said\u{2003}the\r\nmayor.\u{85} ",
+                "Talks went on, said the mayor.",
+            ),
+            (
+                " Talks&amp;went \t on,\u{0}\u{7f} said\r\nthe mayor. ",
+                "Talks&went on, said the mayor.",
+            ),
+            ("café  au\u{a0}lait", "café au lait"),
+            (" \n\t", ""),
+        ] {
+            assert_eq!(normalise(raw), (want.to_string(), want.chars().count()));
+        }
+    }
+
+    #[test]
+    fn commas_count_latin_and_cjk_commas() {
+        for text in ["a, b, c", "北京，上海、广州", "no commas", "é,ü，x、", ""] {
+            let want = text.matches([',', '，', '、']).count();
+            assert_eq!(commas(text), want, "{text:?}");
+        }
+    }
 }
