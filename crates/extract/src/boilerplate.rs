@@ -2,7 +2,6 @@
 //! containers, and the stock lines (share, subscribe, advertisement) that
 //! sit inside article containers.
 
-use crate::dom::{Dom, NodeId};
 use std::sync::OnceLock;
 
 /// Words in a class or id that mark a container as page chrome. Matched
@@ -143,19 +142,21 @@ fn is_boilerplate_name(name: &str) -> bool {
     last_is_chrome || !parts().any(is_content_part)
 }
 
-/// Whether element `id` is a boilerplate container by its class, id or role.
-pub fn is_boilerplate_attr(dom: &Dom, id: NodeId) -> bool {
-    if let Some(role) = dom.attr(id, "role") {
+/// Whether an element is a boilerplate container by its `role`, `class`
+/// or `id` attribute (raw values, as [`crate::dom::Dom::attrs_named`] reads
+/// them).
+pub fn is_boilerplate_attr(role: Option<&str>, class: Option<&str>, ident: Option<&str>) -> bool {
+    if let Some(role) = role {
         if BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
             return true;
         }
     }
-    if let Some(class) = dom.attr(id, "class") {
+    if let Some(class) = class {
         if class.split_ascii_whitespace().any(is_boilerplate_name) {
             return true;
         }
     }
-    if let Some(ident) = dom.attr(id, "id") {
+    if let Some(ident) = ident {
         if is_boilerplate_name(ident.trim()) {
             return true;
         }

@@ -147,12 +147,13 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Whether `id` is hidden from readers by an attribute.
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
+/// Whether an element is hidden from readers by its `hidden` or `style`
+/// attribute.
+fn is_hidden(hidden: Option<&str>, style: Option<&str>) -> bool {
+    if hidden.is_some() {
         return true;
     }
-    if let Some(style) = dom.attr(id, "style") {
+    if let Some(style) = style {
         // Cheap test first: most inline styles hide nothing.
         let has = |pat: &[u8]| {
             style
@@ -263,8 +264,12 @@ fn context(dom: &Dom) -> Context {
         dropped[i] = !holds_article
             && (is_skipped_tag(name)
                 || (&**name == "form" && plain[i] < 500)
-                || is_boilerplate_attr(dom, i)
-                || is_hidden(dom, i)
+                || {
+                    // One pass over the attributes for all five.
+                    let [role, class, ident, hidden, style] =
+                        dom.attrs_named(i, ["role", "class", "id", "hidden", "style"]);
+                    is_boilerplate_attr(role, class, ident) || is_hidden(hidden, style)
+                }
                 || is_inline_card(dom, i, name, plain[i], links[i]));
     }
     Context {
