@@ -351,9 +351,13 @@ fn normalise(raw: &str) -> (String, usize) {
         Cow::Borrowed(raw)
     };
     let text: &str = &decoded;
-    let mut out = String::with_capacity(text.len());
     // Words are the runs between separators: whitespace and control
     // characters (NUL and friends from broken pages are not text).
+    if text.is_ascii() && is_collapsed(text.as_bytes()) {
+        // Already words and single spaces: copied whole.
+        return (text.to_string(), text.len());
+    }
+    let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // Most paragraphs: the separators are the bytes up to ' ' and DEL,
         // and a character is a byte.
@@ -383,6 +387,25 @@ fn normalise(raw: &str) -> (String, usize) {
     }
     let chars = out.chars().count();
     (out, chars)
+}
+
+/// Whether ASCII `text` is non-empty words separated by single spaces, as
+/// [`normalise`] would write it.
+fn is_collapsed(text: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in text {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b < b' ' || b == 0x7f {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 /// Commas of a paragraph, Latin and CJK ("，", "、"). Counted on bytes:
@@ -710,6 +733,8 @@ mod tests {
                 " Talks&amp;went \t on,\u{0}\u{7f} said\r\nthe mayor. ",
                 "Talks&went on, said the mayor.",
             ),
+            ("Talks went on.", "Talks went on."),
+            ("Talks went on. ", "Talks went on."),
             ("café  au\u{a0}lait", "café au lait"),
             (" \n\t", ""),
         ] {
