@@ -179,7 +179,21 @@ const STOCK_LINE: usize = 60;
 /// [`is_boilerplate_line`] of a line already trimmed and lower-cased.
 fn is_stock_line(lower: &str) -> bool {
     let t = lower.trim_end_matches(['.', ':', '!']);
-    lexicon::chrome().lines.contains(t) || is_slide_counter(t)
+    // A line longer than every stock line is none of them: not hashed.
+    (t.len() <= longest_stock_line() && lexicon::chrome().lines.contains(t)) || is_slide_counter(t)
+}
+
+/// Bytes of the longest stock line.
+fn longest_stock_line() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        lexicon::chrome()
+            .lines
+            .iter()
+            .map(|l| l.len())
+            .max()
+            .unwrap_or(0)
+    })
 }
 
 /// Lines longer than this are running text, never a caption, credit or
@@ -282,6 +296,9 @@ pub fn chrome_start(text: &str) -> Option<usize> {
 struct ByFirstByte {
     /// For each byte, the words that start with it.
     by_first: [Vec<&'static str>; 256],
+    /// Whether a word starts with the byte: most bytes of a text start
+    /// none, and one load tells so.
+    first: [bool; 256],
     /// Bit `a << 8 | b` is set when a word starts with the bytes `a b`, or
     /// is the one byte `a` (then for every `b`): most positions of a text
     /// start no word, and one bit tells so.
@@ -292,10 +309,12 @@ impl ByFirstByte {
     fn new(words: &[&'static str]) -> ByFirstByte {
         let mut by_first: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
         let mut pairs = Box::new([0u64; 1024]);
+        let mut first = [false; 256];
         for &w in words {
             let w_bytes = w.as_bytes();
             let Some(&a) = w_bytes.first() else { continue };
             by_first[usize::from(a)].push(w);
+            first[usize::from(a)] = true;
             let seconds = match w_bytes.get(1) {
                 Some(&b) => b..=b,
                 None => 0..=255,
@@ -305,7 +324,11 @@ impl ByFirstByte {
                 pairs[bit / 64] |= 1 << (bit % 64);
             }
         }
-        ByFirstByte { by_first, pairs }
+        ByFirstByte {
+            by_first,
+            first,
+            pairs,
+        }
     }
 
     /// Whether a word may start at `rest`: its first two bytes (a NUL
@@ -346,7 +369,7 @@ impl ByFirstByte {
         let bytes = hay.as_bytes();
         (0..bytes.len()).rev().find(|&i| {
             let rest = &bytes[i..];
-            if !self.may_start(rest) {
+            if !self.first[usize::from(bytes[i])] || !self.may_start(rest) {
                 return false;
             }
             // The first bytes are common letters: the second tells most
