@@ -2,7 +2,6 @@
 //! containers, and the stock lines (share, subscribe, advertisement) that
 //! sit inside article containers.
 
-use crate::dom::{Dom, NodeId};
 use std::sync::OnceLock;
 
 /// Words in a class or id that mark a container as page chrome. Matched
@@ -143,19 +142,21 @@ fn is_boilerplate_name(name: &str) -> bool {
     last_is_chrome || !parts().any(is_content_part)
 }
 
-/// Whether element `id` is a boilerplate container by its class, id or role.
-pub fn is_boilerplate_attr(dom: &Dom, id: NodeId) -> bool {
-    if let Some(role) = dom.attr(id, "role") {
+/// Whether an element is a boilerplate container by its `role`, `class`
+/// or `id` attribute (raw values, as [`crate::dom::Dom::attrs_named`] reads
+/// them).
+pub fn is_boilerplate_attr(role: Option<&str>, class: Option<&str>, ident: Option<&str>) -> bool {
+    if let Some(role) = role {
         if BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
             return true;
         }
     }
-    if let Some(class) = dom.attr(id, "class") {
+    if let Some(class) = class {
         if class.split_ascii_whitespace().any(is_boilerplate_name) {
             return true;
         }
     }
-    if let Some(ident) = dom.attr(id, "id") {
+    if let Some(ident) = ident {
         if is_boilerplate_name(ident.trim()) {
             return true;
         }
@@ -166,12 +167,33 @@ pub fn is_boilerplate_attr(dom: &Dom, id: NodeId) -> bool {
 /// Whether a paragraph's whole text is a stock chrome line
 /// (`chrome.txt`, `[lines]`).
 pub fn is_boilerplate_line(text: &str) -> bool {
-    if text.len() > 60 {
+    if text.len() > STOCK_LINE {
         return false;
     }
-    let t = text.trim().to_lowercase();
-    let t = t.trim_end_matches(['.', ':', '!']);
-    lexicon::chrome().lines.contains(t) || is_slide_counter(t)
+    is_stock_line(&text.trim().to_lowercase())
+}
+
+/// Lines longer than this many bytes are never a stock chrome line.
+const STOCK_LINE: usize = 60;
+
+/// [`is_boilerplate_line`] of a line already trimmed and lower-cased.
+fn is_stock_line(lower: &str) -> bool {
+    let t = lower.trim_end_matches(['.', ':', '!']);
+    // A line longer than every stock line is none of them: not hashed.
+    (t.len() <= longest_stock_line() && lexicon::chrome().lines.contains(t)) || is_slide_counter(t)
+}
+
+/// Bytes of the longest stock line.
+fn longest_stock_line() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        lexicon::chrome()
+            .lines
+            .iter()
+            .map(|l| l.len())
+            .max()
+            .unwrap_or(0)
+    })
 }
 
 /// Lines longer than this are running text, never a caption, credit or
@@ -195,14 +217,25 @@ const PROMPT_TAIL: usize = 160;
 /// at a sentence start) are what tell chrome from an article that
 /// mentions a photograph or a subscription.
 pub fn chrome_start(text: &str) -> Option<usize> {
-    if is_boilerplate_line(text) {
-        return Some(0);
-    }
-    let words = lexicon::chrome();
     // Only the tail can hold a credit or a prompt that ends the paragraph:
     // lower-case just that much (a few hundred bytes at most).
     let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
-    let tail = text[tail_from..].to_lowercase();
+    let raw_tail = &text[tail_from..];
+    let tail = if raw_tail.is_ascii() {
+        // Most paragraphs are ASCII: lower-cased byte by byte, and once
+        // for both tests (a stock line is short, so its tail is all of it).
+        let tail = raw_tail.to_ascii_lowercase();
+        if text.len() <= STOCK_LINE && is_stock_line(tail.trim()) {
+            return Some(0);
+        }
+        tail
+    } else {
+        if is_boilerplate_line(text) {
+            return Some(0);
+        }
+        raw_tail.to_lowercase()
+    };
+    let words = lexicon::chrome();
     // Lower-casing may change byte lengths ("İ"); map back only when safe.
     let same_bytes = tail.len() == text.len() - tail_from;
     let short = tail_from == 0;
@@ -227,17 +260,20 @@ pub fn chrome_start(text: &str) -> Option<usize> {
         }
     }
     // A prompt at the start of the line or of one of its last sentences.
+    // The stops are ASCII, so a byte scan finds them: no UTF-8 byte of
+    // another character equals one.
     let starts = std::iter::once(0).chain(
-        tail.match_indices(['.', '!', '?'])
-            .map(|(i, _)| i + 1)
-            .filter(|&i| tail.len() - i <= PROMPT_TAIL),
+        tail.bytes()
+            .enumerate()
+            .filter(|&(i, b)| matches!(b, b'.' | b'!' | b'?') && tail.len() - i - 1 <= PROMPT_TAIL)
+            .map(|(i, _)| i + 1),
     );
     for at in starts {
-        let rest = tail[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '”');
         if at == 0 && !short {
             continue;
         }
-        if rest.len() > PROMPT_TAIL || !words.prompts.iter().any(|p| rest.starts_with(p)) {
+        let rest = tail[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '”');
+        if rest.len() > PROMPT_TAIL || !prompts().starts(rest) {
             continue;
         }
         if at == 0 && tail_from == 0 {
@@ -252,36 +288,90 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     None
 }
 
-/// The credit words grouped by first byte, so that one backward pass over a
-/// paragraph's tail finds the last credit: searching the tail once per
-/// credit word (17 searches a paragraph) was half of a long page's
-/// extraction.
-struct Credits {
-    /// For each byte, the credit words that start with it.
+/// Chrome words grouped by first byte, so that one backward pass over a
+/// paragraph's tail finds the last credit (searching the tail once per
+/// credit word, 17 searches a paragraph, was half of a long page's
+/// extraction), and a sentence start is compared only with the prompts
+/// that begin with its first byte.
+struct ByFirstByte {
+    /// For each byte, the words that start with it.
     by_first: [Vec<&'static str>; 256],
+    /// Whether a word starts with the byte: most bytes of a text start
+    /// none, and one load tells so.
+    first: [bool; 256],
+    /// Bit `a << 8 | b` is set when a word starts with the bytes `a b`, or
+    /// is the one byte `a` (then for every `b`): most positions of a text
+    /// start no word, and one bit tells so.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl ByFirstByte {
+    fn new(words: &[&'static str]) -> ByFirstByte {
+        let mut by_first: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut first = [false; 256];
+        for &w in words {
+            let w_bytes = w.as_bytes();
+            let Some(&a) = w_bytes.first() else { continue };
+            by_first[usize::from(a)].push(w);
+            first[usize::from(a)] = true;
+            let seconds = match w_bytes.get(1) {
+                Some(&b) => b..=b,
+                None => 0..=255,
+            };
+            for b in seconds {
+                let bit = usize::from(a) << 8 | usize::from(b);
+                pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        ByFirstByte {
+            by_first,
+            first,
+            pairs,
+        }
+    }
+
+    /// Whether a word may start at `rest`: its first two bytes (a NUL
+    /// standing for the end of the text) begin a word or its first byte is
+    /// one. Exact words are compared only where this holds.
+    fn may_start(&self, rest: &[u8]) -> bool {
+        let Some(&a) = rest.first() else { return false };
+        let b = rest.get(1).copied().unwrap_or(0);
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether `hay` starts with one of the words.
+    fn starts(&self, hay: &str) -> bool {
+        self.may_start(hay.as_bytes())
+            && self.by_first[usize::from(hay.as_bytes()[0])]
+                .iter()
+                .any(|w| hay.starts_with(w))
+    }
 }
 
 /// The shipped credit words, indexed once.
-fn credits() -> &'static Credits {
-    static TABLE: OnceLock<Credits> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut by_first: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
-        for &c in &lexicon::chrome().credits {
-            if let Some(&b) = c.as_bytes().first() {
-                by_first[usize::from(b)].push(c);
-            }
-        }
-        Credits { by_first }
-    })
+fn credits() -> &'static ByFirstByte {
+    static TABLE: OnceLock<ByFirstByte> = OnceLock::new();
+    TABLE.get_or_init(|| ByFirstByte::new(&lexicon::chrome().credits))
 }
 
-impl Credits {
+/// The shipped reader prompts, indexed once.
+fn prompts() -> &'static ByFirstByte {
+    static TABLE: OnceLock<ByFirstByte> = OnceLock::new();
+    TABLE.get_or_init(|| ByFirstByte::new(&lexicon::chrome().prompts))
+}
+
+impl ByFirstByte {
     /// Where the last credit word in `hay` starts: the largest of
     /// `hay.rfind(credit)` over the credit words.
     fn last_in(&self, hay: &str) -> Option<usize> {
         let bytes = hay.as_bytes();
         (0..bytes.len()).rev().find(|&i| {
             let rest = &bytes[i..];
+            if !self.first[usize::from(bytes[i])] || !self.may_start(rest) {
+                return false;
+            }
             // The first bytes are common letters: the second tells most
             // starts apart before a full comparison.
             self.by_first[usize::from(bytes[i])].iter().any(|c| {
@@ -302,6 +392,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// "Image 3 of 12", "Photo 1 of 5", "3 of 12": a gallery's counter.
 fn is_slide_counter(t: &str) -> bool {
+    // Most lines hold no digit, so no counter: told without splitting.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     // At most four words: stop reading a longer line at its fifth.
     let mut words = [""; 4];
     let mut n = 0;
@@ -338,6 +432,23 @@ mod tests {
         ] {
             let want = words.iter().filter_map(|c| hay.rfind(c)).max();
             assert_eq!(credits().last_in(hay), want, "{hay:?}");
+        }
+    }
+
+    #[test]
+    fn a_prompt_is_found_at_a_start_as_starts_with_does() {
+        let words = &lexicon::chrome().prompts;
+        for hay in [
+            "subscribe to our newsletter",
+            "sign up for free",
+            "signing the bill",
+            "click",
+            "s",
+            "",
+            "café: read more: here",
+        ] {
+            let want = words.iter().any(|p| hay.starts_with(p));
+            assert_eq!(prompts().starts(hay), want, "{hay:?}");
         }
     }
 

@@ -14,6 +14,7 @@
 
 use crate::boilerplate::{chrome_start, is_boilerplate_attr};
 use crate::dom::{Dom, NodeId, NodeKind, NONE};
+use std::borrow::Cow;
 
 /// A paragraph candidate: the text one block element holds directly.
 #[derive(Debug, Clone)]
@@ -146,12 +147,13 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Whether `id` is hidden from readers by an attribute.
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
+/// Whether an element is hidden from readers by its `hidden` or `style`
+/// attribute.
+fn is_hidden(hidden: Option<&str>, style: Option<&str>) -> bool {
+    if hidden.is_some() {
         return true;
     }
-    if let Some(style) = dom.attr(id, "style") {
+    if let Some(style) = style {
         // Cheap test first: most inline styles hide nothing.
         let has = |pat: &[u8]| {
             style
@@ -262,8 +264,12 @@ fn context(dom: &Dom) -> Context {
         dropped[i] = !holds_article
             && (is_skipped_tag(name)
                 || (&**name == "form" && plain[i] < 500)
-                || is_boilerplate_attr(dom, i)
-                || is_hidden(dom, i)
+                || {
+                    // One pass over the attributes for all five.
+                    let [role, class, ident, hidden, style] =
+                        dom.attrs_named(i, ["role", "class", "id", "hidden", "style"]);
+                    is_boilerplate_attr(role, class, ident) || is_hidden(hidden, style)
+                }
                 || is_inline_card(dom, i, name, plain[i], links[i]));
     }
     Context {
@@ -285,8 +291,7 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
             *link_raw = 0;
             return;
         }
-        let text = normalise(raw);
-        let chars = text.chars().count();
+        let (text, chars) = normalise(raw);
         // Link characters were counted on raw text; cap them at the total.
         let link_chars = (*link_raw).min(chars);
         if !text.is_empty() {
@@ -335,12 +340,43 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
     out
 }
 
-/// Decodes entities and collapses whitespace.
-fn normalise(raw: &str) -> String {
-    let decoded = html_escape::decode_html_entities(raw);
-    let mut out = String::with_capacity(decoded.len());
-    // Control characters (NUL and friends from broken pages) are not text.
-    let words = decoded
+/// Decodes entities and collapses whitespace; also the characters of the
+/// result (scoring asks for them), counted on the way where that is free.
+fn normalise(raw: &str) -> (String, usize) {
+    // An entity starts with '&': a text without one (most) is not handed
+    // to the decoder, which reads it byte by byte.
+    let decoded = if memchr::memchr(b'&', raw.as_bytes()).is_some() {
+        html_escape::decode_html_entities(raw)
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let text: &str = &decoded;
+    // Words are the runs between separators: whitespace and control
+    // characters (NUL and friends from broken pages are not text).
+    if text.is_ascii() && is_collapsed(text.as_bytes()) {
+        // Already words and single spaces: copied whole.
+        return (text.to_string(), text.len());
+    }
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Most paragraphs: the separators are the bytes up to ' ' and DEL,
+        // and a character is a byte.
+        let mut gap = false;
+        for &b in text.as_bytes() {
+            if b <= b' ' || b == 0x7f {
+                gap = true;
+                continue;
+            }
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(b));
+        }
+        let chars = out.len();
+        return (out, chars);
+    }
+    let words = text
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty());
     for word in words {
@@ -349,7 +385,41 @@ fn normalise(raw: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    let chars = out.chars().count();
+    (out, chars)
+}
+
+/// Whether ASCII `text` is non-empty words separated by single spaces, as
+/// [`normalise`] would write it.
+fn is_collapsed(text: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in text {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b < b' ' || b == 0x7f {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
+/// Commas of a paragraph, Latin and CJK ("，", "、"). Counted on bytes
+/// with SIMD searches: in UTF-8 a character's encoding never occurs inside
+/// another's.
+fn commas(text: &str) -> usize {
+    const WIDE: [u8; 3] = [0xEF, 0xBC, 0x8C];
+    const IDEOGRAPHIC: [u8; 3] = [0xE3, 0x80, 0x81];
+    let b = text.as_bytes();
+    let latin = memchr::memchr_iter(b',', b).count();
+    let cjk = memchr::memchr2_iter(WIDE[0], IDEOGRAPHIC[0], b)
+        .filter(|&i| b[i..].starts_with(&WIDE) || b[i..].starts_with(&IDEOGRAPHIC))
+        .count();
+    latin + cjk
 }
 
 /// Readability-style content score of one paragraph.
@@ -364,7 +434,7 @@ fn paragraph_score(seg: &Segment) -> f64 {
     if text.ends_with("...") || text.ends_with('…') {
         return 0.0;
     }
-    let commas = seg.text.matches([',', '，', '、']).count() as f64;
+    let commas = commas(&seg.text) as f64;
     (1.0 + commas + (chars as f64 / 100.0).min(3.0)) * (1.0 - seg.link_density())
 }
 
@@ -642,4 +712,37 @@ fn containers(
         i = sib_end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_decodes_entities_and_collapses_every_separator() {
+        for (raw, want) in [
+            (
+                "  Talks&nbsp;went \t on,\u{0}\u{7f} said\u{2003}the\r\nmayor.\u{85} ",
+                "Talks went on, said the mayor.",
+            ),
+            (
+                " Talks&amp;went \t on,\u{0}\u{7f} said\r\nthe mayor. ",
+                "Talks&went on, said the mayor.",
+            ),
+            ("Talks went on.", "Talks went on."),
+            ("Talks went on. ", "Talks went on."),
+            ("café  au\u{a0}lait", "café au lait"),
+            (" \n\t", ""),
+        ] {
+            assert_eq!(normalise(raw), (want.to_string(), want.chars().count()));
+        }
+    }
+
+    #[test]
+    fn commas_count_latin_and_cjk_commas() {
+        for text in ["a, b, c", "北京，上海、广州", "no commas", "é,ü，x、", ""] {
+            let want = text.matches([',', '，', '、']).count();
+            assert_eq!(commas(text), want, "{text:?}");
+        }
+    }
 }
