@@ -87,3 +87,11 @@ fn reneging_on_a_pledge_to_someone_reduces_relations() {
     let f = facts("Iran reneged on its pledge to Iraq.");
     assert!(has(&f, "IRN", "IRQ", "160"), "{f:?}");
 }
+
+#[test]
+fn joining_forces_with_someone_is_cooperation_both_ways() {
+    let f = facts("Turkey joined forces with Russia against the rebels.");
+    assert!(has(&f, "TUR", "RUS", "060"), "{f:?}");
+    assert!(has(&f, "RUS", "TUR", "060"), "{f:?}");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+}
