@@ -134,7 +134,9 @@ pub fn analyse(tokens: &[Token], head: usize) -> Chain {
                 c.would = true;
             }
         } else if lexicon::modality_words().adverbs.contains(&w)
-            || (w.ends_with("ly") && w.len() > 4)
+            // "Italy criticized", "Kelly said": a capitalised "-ly" word is
+            // a name, the verb's subject, not an adverb of its group.
+            || (w.ends_with("ly") && w.len() > 4 && !tokens[k].is_capitalized())
         {
         } else if matches!(w, "will" | "shall" | "'ll") {
             c.future = true;

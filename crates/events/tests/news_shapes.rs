@@ -315,3 +315,12 @@ fn what_someone_is_criticised_or_praised_for_they_did() {
     let f = facts("Senators criticized the Mexican president for attacking the ruling with Chilean judges present.");
     assert!(!has(&f, "MEX", "CHL", "19"), "{f:?}");
 }
+
+#[test]
+fn a_name_ending_in_ly_before_the_verb_is_its_subject() {
+    // "Italy" ends like an adverb ("reportedly"); capitalised, it is a name.
+    let f = facts("Italy criticized Spain over the migrant ships.");
+    assert!(has(&f, "ITA", "ESP", "111"), "{f:?}");
+    let f = facts("Russia reportedly criticized Spain over the migrant ships.");
+    assert!(has(&f, "RUS", "ESP", "111"), "{f:?}");
+}

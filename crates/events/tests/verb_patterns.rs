@@ -49,3 +49,49 @@ fn information_provided_is_no_aid() {
     let f = facts("Japan will provide the Philippines with detailed information.");
     assert!(!has(&f, "", "", "07"), "{f:?}");
 }
+
+#[test]
+fn joining_someone_in_an_action_is_cooperation_with_them() {
+    let f = facts("Japan joined South Korea on Friday in sending engineers to the region.");
+    assert!(has(&f, "JPN", "KOR", "060"), "{f:?}");
+}
+
+#[test]
+fn joining_someone_in_a_condemnation_is_diplomatic_cooperation() {
+    let f = facts("Poland joined Spain in condemning the shelling.");
+    assert!(has(&f, "POL", "ESP", "050"), "{f:?}");
+    assert!(!has(&f, "", "", "06"), "{f:?}");
+}
+
+#[test]
+fn joining_an_alliance_in_a_year_codes_nothing() {
+    let f = facts("Croatia joined NATO in 2009.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn pressing_for_a_truce_in_a_country_appeals_to_it() {
+    let f = facts("Egypt pressed for a truce in Libya on Sunday.");
+    assert!(has(&f, "EGY", "LBY", "0256"), "{f:?}");
+}
+
+#[test]
+fn a_trip_aimed_at_an_appeal_is_no_appeal_yet() {
+    let f =
+        facts("The Egyptian foreign minister began a trip aimed at calling for a truce in Libya.");
+    assert!(!has(&f, "", "", "02"), "{f:?}");
+}
+
+#[test]
+fn reneging_on_a_pledge_to_someone_reduces_relations() {
+    let f = facts("Iran reneged on its pledge to Iraq.");
+    assert!(has(&f, "IRN", "IRQ", "160"), "{f:?}");
+}
+
+#[test]
+fn joining_forces_with_someone_is_cooperation_both_ways() {
+    let f = facts("Turkey joined forces with Russia against the rebels.");
+    assert!(has(&f, "TUR", "RUS", "060"), "{f:?}");
+    assert!(has(&f, "RUS", "TUR", "060"), "{f:?}");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+}

@@ -1071,8 +1071,9 @@ fn is_blamed_gerund(s: &Sentence, i: usize) -> bool {
 
 /// Whether the "-ing" verb at `i` is the object of a verb of proposing,
 /// favouring or weighing (`modality_words.txt`'s proposal verbs, across
-/// adverbs: "has proposed temporarily banning Muslims", "support deporting"):
-/// what is proposed, not an event the sentence reports.
+/// adverbs: "has proposed temporarily banning Muslims", "support deporting";
+/// or after "at": "a trip aimed at pushing for a ceasefire"): what is
+/// proposed or aimed at, not an event the sentence reports.
 fn is_proposed_gerund(s: &Sentence, i: usize) -> bool {
     if !s.tokens[i].lower.ends_with("ing") {
         return false;
@@ -1083,6 +1084,9 @@ fn is_proposed_gerund(s: &Sentence, i: usize) -> bool {
         let w = s.tokens[k - 1].lower.as_str();
         words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
     } {
+        k -= 1;
+    }
+    if k > 1 && s.tokens[k - 1].lower == "at" {
         k -= 1;
     }
     let before = match k.checked_sub(1) {
