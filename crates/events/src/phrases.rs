@@ -599,7 +599,7 @@ fn build(
                     generic,
                 } => parts.agents.push((code, prefix, generic)),
                 Label::Pronoun => {
-                    parts.pronoun = Some(tokens[j].lower.clone());
+                    parts.pronoun = Some(tokens[j].lower.to_string());
                     end = j + 1;
                     break;
                 }
@@ -700,7 +700,7 @@ fn build(
         .map(|k| skip_det_back(tokens, k))
         .and_then(|k| tokens.get(k))
         .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
-        .map(|t| t.lower.clone());
+        .map(|t| t.lower.to_string());
     let span = Span::new(tokens[i].span.start, tokens[end.max(i + 1) - 1].span.end);
     let name_of = |s: Span| -> String {
         tokens

@@ -745,7 +745,7 @@ mod tests {
             let token = Token {
                 span: Span::new(0, lower.len()),
                 text: lower,
-                lower: lower.to_string(),
+                lower: lower.into(),
             };
             let slot = Alternatives::new(vec![vec![w]]);
             assert!(slot.may_start_in(&window_pairs(&[token])), "{lower} {w}");
@@ -753,7 +753,7 @@ mod tests {
         let far = Token {
             span: Span::new(0, 4),
             text: "army",
-            lower: "army".to_string(),
+            lower: "army".into(),
         };
         let slot = Alternatives::new(vec![vec!["houses"]]);
         assert!(!slot.may_start_in(&window_pairs(&[far])));
