@@ -339,7 +339,7 @@ pub fn split_words(name: &str) -> Vec<Text> {
     let span = model::Span::new(0, name.len());
     crate::tokens::tokenize(name, span)
         .into_iter()
-        .map(|t| Cow::Owned(t.lower))
+        .map(|t| Cow::Owned(String::from(t.lower)))
         .collect()
 }
 

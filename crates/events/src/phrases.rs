@@ -147,9 +147,10 @@ fn label(
     // a role word coordinated with a plain adjective before a shared noun
     // modifies that noun; it names no one.
     let plain = |k: usize| {
-        tokens.get(k).is_some_and(|t| {
-            t.is_word() && !t.is_capitalized() && !STOP.contains(&t.lower.as_str())
-        }) && out.get(k).is_some_and(Option::is_none)
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized() && !is_stop_word(&t.lower))
+            && out.get(k).is_some_and(Option::is_none)
     };
     let modifying: Vec<usize> = (0..tokens.len())
         .filter(|&k| {
@@ -425,7 +426,11 @@ fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece
 /// Whether `lower` is a function word that never sits inside an actor
 /// phrase as a modifier ("the", "has", "said").
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP.contains(&lower)
+    // A set, not a scan of the list's ~90 words: the chunker asks this of
+    // most tokens of every sentence.
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Words that never sit inside an actor phrase as modifiers.
@@ -527,7 +532,7 @@ fn is_modifier(
             .is_some_and(|p| matches!(p.label, Label::Country { .. } | Label::Actor { .. }))
     };
     let plain = t.is_word()
-        && !STOP.contains(&t.lower.as_str())
+        && !is_stop_word(&t.lower)
         && !t.lower.ends_with("ed")
         && !t.lower.ends_with("ing")
         && !t.lower.ends_with("ly")
@@ -546,7 +551,7 @@ fn is_modifier(
                 })
             ) && (j + 1..k).all(|m| {
                 let w = &tokens[m];
-                w.is_word() && !STOP.contains(&w.lower.as_str())
+                w.is_word() && !is_stop_word(&w.lower)
             }) && !(j..k).any(|m| {
                 // "Iran (still) arrests Canadian citizens": a verb in the
                 // third person before another name is the clause's verb,
@@ -599,7 +604,7 @@ fn build(
                     generic,
                 } => parts.agents.push((code, prefix, generic)),
                 Label::Pronoun => {
-                    parts.pronoun = Some(tokens[j].lower.clone());
+                    parts.pronoun = Some(tokens[j].lower.to_string());
                     end = j + 1;
                     break;
                 }
@@ -676,9 +681,9 @@ fn build(
             let mut k = skip_det(tokens, j + 1);
             let mut skipped = 0;
             while skipped < 2
-                && tokens.get(k).is_some_and(|w| {
-                    w.is_word() && !w.is_capitalized() && !STOP.contains(&w.lower.as_str())
-                })
+                && tokens
+                    .get(k)
+                    .is_some_and(|w| w.is_word() && !w.is_capitalized() && !is_stop_word(&w.lower))
                 && pieces.get(k).is_some_and(Option::is_none)
             {
                 k += 1;
@@ -700,7 +705,7 @@ fn build(
         .map(|k| skip_det_back(tokens, k))
         .and_then(|k| tokens.get(k))
         .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
-        .map(|t| t.lower.clone());
+        .map(|t| t.lower.to_string());
     let span = Span::new(tokens[i].span.start, tokens[end.max(i + 1) - 1].span.end);
     let name_of = |s: Span| -> String {
         tokens

@@ -8,6 +8,9 @@
 //! the lower-case form has curly apostrophes made straight.
 
 use model::{Span, TokenKind};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
 
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +20,98 @@ pub struct Token<'a> {
     /// The text as written.
     pub text: &'a str,
     /// Lowercase form, with curly apostrophes made straight.
-    pub lower: String,
+    pub lower: Lower<'a>,
+}
+
+/// A token's lowercase form: the text itself where that is lowercase
+/// already (most words), so that making, copying and dropping a sentence's
+/// tokens allocates only for the others.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// The form as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.0.to_mut().push_str(s);
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Cow<'_, str>> for Lower<'_> {
+    fn eq(&self, other: &Cow<'_, str>) -> bool {
+        self.as_str() == other.as_ref()
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Lower<'_>> for str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl From<Lower<'_>> for String {
+    fn from(l: Lower<'_>) -> String {
+        l.0.into_owned()
+    }
+}
+
+impl From<&'static str> for Lower<'_> {
+    fn from(s: &'static str) -> Self {
+        Lower(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Lower<'_> {
+    fn from(s: String) -> Self {
+        Lower(Cow::Owned(s))
+    }
 }
 
 impl Token<'_> {
@@ -86,9 +180,9 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
     // (`is_ascii` first: a char search at every token costs more than the
     // rest of this function.)
     let straight = if !lower.is_ascii() && lower.contains('’') {
-        lower.replace('’', "'")
+        Lower(Cow::Owned(lower.replace('’', "'")))
     } else {
-        lower.into_owned()
+        Lower(lower)
     };
     match kind {
         TokenKind::Word => {
@@ -113,7 +207,7 @@ fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'
                         out.push(Token {
                             span: Span::new(at, at + 1),
                             text: &text[at..at + 1],
-                            lower: "and".to_string(),
+                            lower: Lower::from("and"),
                         });
                         at += 1;
                     }
@@ -156,12 +250,12 @@ fn country_pair(word: &str) -> Option<Vec<&str>> {
     (parts.len() >= 2 && parts.iter().all(|p| country(p))).then_some(parts)
 }
 
-fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, span: Span, lower: Option<String>) {
+fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, span: Span, lower: Option<Lower<'a>>) {
     let t = span.slice(text);
     out.push(Token {
         span,
         text: t,
-        lower: lower.unwrap_or_else(|| t.to_lowercase().replace('’', "'")),
+        lower: lower.unwrap_or_else(|| Lower(Cow::Owned(t.to_lowercase().replace('’', "'")))),
     });
 }
 

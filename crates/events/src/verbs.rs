@@ -26,13 +26,34 @@ const MAX_TARGET_SKIP: usize = 4;
 #[derive(Debug, Clone, PartialEq)]
 enum Element {
     /// Any of these words (a trailing '*' makes a prefix).
-    Word(Vec<&'static str>),
+    Word(Alternatives),
     /// Up to [`MAX_GAP`] tokens.
     Gap,
     /// An actor phrase: the target.
     Target,
     /// Any of these words right before the head ("sanctions imposed on …").
-    Before(Vec<&'static str>),
+    Before(Alternatives),
+}
+
+/// The words one element accepts, as written (a trailing '*' makes a
+/// prefix).
+#[derive(Debug, Clone, PartialEq)]
+struct Alternatives {
+    words: Vec<&'static str>,
+    /// Whether one of the words is the lemma of an irregular form, which
+    /// may start otherwise than the form ("went" → "go").
+    irregular: bool,
+}
+
+impl Alternatives {
+    fn new(written: &'static str) -> Self {
+        let words: Vec<&'static str> = written.split('|').collect();
+        let irregulars = lemma::irregulars();
+        let irregular = words
+            .iter()
+            .any(|w| irregulars.past_of(w).is_some() || irregulars.plural_of(w).is_some());
+        Alternatives { words, irregular }
+    }
 }
 
 /// One pattern line.
@@ -302,8 +323,8 @@ fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Patter
             "~" => Element::Gap,
             "+" => Element::Target,
             _ => match w.strip_prefix('<') {
-                Some(before) => Element::Before(before.split('|').collect()),
-                None => Element::Word(w.split('|').collect()),
+                Some(before) => Element::Before(Alternatives::new(before)),
+                None => Element::Word(Alternatives::new(w)),
             },
         })
         .collect();
@@ -388,13 +409,30 @@ fn match_elements(
     }
 }
 
-fn word_matches(alts: &[&str], lower: &str) -> bool {
+fn word_matches(alts: &Alternatives, lower: &str) -> bool {
     // A "prefix*" alternative matches by prefix; any other matches the word
     // or one of its lemmas, each lemma tried against every alternative as
     // it is made (no list of them built).
-    alts.iter()
+    let words = &alts.words;
+    if words
+        .iter()
         .any(|a| a.strip_suffix('*').is_some_and(|p| lower.starts_with(p)))
-        || lemma::each_candidate(lower, |c| alts.iter().any(|a| !a.ends_with('*') && *a == c))
+    {
+        return true;
+    }
+    // A lemma that is no irregular one is cut from the word (see
+    // `lemmas_but_irregular_ones_are_cut_from_the_word`): most tokens
+    // are told they match no alternative without making their lemmas
+    // (this is asked at every token a gap crosses, for every pattern).
+    let may = alts.irregular
+        || words.iter().any(|a| {
+            !a.ends_with('*')
+                && a.len() <= lower.len()
+                && a.as_bytes().first() == lower.as_bytes().first()
+        });
+    may && lemma::each_candidate(lower, |c| {
+        words.iter().any(|a| !a.ends_with('*') && *a == c)
+    })
 }
 
 #[cfg(test)]
@@ -407,6 +445,29 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert!(lex.is_head("criticized"));
         assert!(lex.is_head("asked"));
+    }
+
+    #[test]
+    fn lemmas_but_irregular_ones_are_cut_from_the_word() {
+        // `word_matches` relies on it: a lemma other than an irregular
+        // one starts with the word's first byte and is no longer.
+        let words = [
+            "talks", "studies", "carried", "crises", "buses", "planned", "stopping", "shipment",
+            "making", "agreed", "taxes", "hoped", "went", "children", "said", "ties", "es", "ing",
+        ];
+        for w in words {
+            let irregular = lemma::irregular(w);
+            for c in lemma::candidates(w) {
+                let cut = c.len() <= w.len() && c.as_bytes().first() == w.as_bytes().first();
+                assert!(cut || Some(c.as_str()) == irregular, "{w} → {c}");
+            }
+        }
+        let go = Alternatives::new("go|meet");
+        assert!(go.irregular && word_matches(&go, "went"));
+        let talk = Alternatives::new("talk|confer*");
+        assert!(!talk.irregular);
+        assert!(word_matches(&talk, "talks") && word_matches(&talk, "conferred"));
+        assert!(!word_matches(&talk, "walks") && !word_matches(&talk, "ta"));
     }
 
     #[test]

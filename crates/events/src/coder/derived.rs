@@ -79,9 +79,7 @@ pub(super) fn is_acceptance(s: &Sentence, head: usize, start: usize) -> bool {
 /// or recognising (`modality_words.txt`'s `[acceptance-verbs]`).
 pub(super) fn is_acceptance_verb(word: &str) -> bool {
     let listed = &lexicon::modality_words().acceptance_verbs;
-    crate::lemma::candidates(word)
-        .iter()
-        .any(|l| listed.contains(&l.as_str()))
+    crate::lemma::each_candidate(word, |l| listed.contains(&l))
 }
 
 /// The refusal code for an action a source says it will not take.

@@ -182,16 +182,28 @@ pub fn code(
         budget.progress(Step::Events, first, shared.len())?;
         after_last = last;
         let all_tokens = tokens::from_shared(text, &shared[first..last]);
+        let windowed = all_tokens.len() > MAX_SENTENCE_TOKENS;
         // Hostile input can make a "sentence" of a whole page; windows
-        // keep the work per sentence bounded.
-        for (n, window) in all_tokens.chunks(MAX_SENTENCE_TOKENS).enumerate() {
+        // keep the work per sentence bounded. A sentence of one window
+        // (nearly all) is coded in its own tokens, not a copy.
+        let windows: Vec<Vec<Token>> = if windowed {
+            all_tokens
+                .chunks(MAX_SENTENCE_TOKENS)
+                .map(<[Token]>::to_vec)
+                .collect()
+        } else if all_tokens.is_empty() {
+            Vec::new()
+        } else {
+            vec![all_tokens]
+        };
+        for (n, tokens) in windows.into_iter().enumerate() {
             if n > 0 {
                 budget.check()?;
             }
-            let tokens = window.to_vec();
+            let window = tokens.as_slice();
             let mut first = entity_actors.partition_point(|(s, _, _)| s.start < span.start);
             let mut last = entity_actors.partition_point(|(s, _, _)| s.start < span.end);
-            if all_tokens.len() > MAX_SENTENCE_TOKENS {
+            if windowed {
                 // A window reads the coded mentions over its own words
                 // (those starting in it, and earlier ones reaching into
                 // it), not all of a page-long sentence's at every word.

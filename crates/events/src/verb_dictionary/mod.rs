@@ -548,10 +548,12 @@ impl VerbDictionary {
     /// pattern of its block that matches the clause, else the verb's own code.
     pub fn match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<DictMatch> {
         let forms = self.forms_of(tokens.get(at)?.lower.as_str())?;
-        // Multiword verbs first (their particles must be there), then the single word.
-        let mut ordered: Vec<&Form> = forms.collect();
-        ordered.sort_by_key(|f| std::cmp::Reverse(f.front.len() + f.back.len()));
-        let form = ordered.into_iter().find(|f| {
+        // Multiword verbs first (their particles must be there), then the
+        // single word: the listing with the most particles that are there,
+        // the earliest of those, found in one pass (no list sorted at every
+        // verb form).
+        let particles = |f: &Form| f.front.len() + f.back.len();
+        let there = |f: &Form| {
             let back_ok = f
                 .back
                 .iter()
@@ -563,7 +565,14 @@ impl VerbDictionary {
                     .is_some_and(|t| t.lower == *w)
             });
             back_ok && front_ok
-        })?;
+        };
+        let mut found: Option<&Form> = None;
+        for f in forms {
+            if found.is_none_or(|b| particles(f) > particles(b)) && there(f) {
+                found = Some(f);
+            }
+        }
+        let form = found?;
         // A statement verb ("said", "told", "announced": own code in root
         // 01) reaches into the clause it reports, whose own verb is coded
         // on its own; its patterns would code that clause's objects
@@ -736,7 +745,7 @@ mod tests {
             let token = Token {
                 span: Span::new(0, lower.len()),
                 text: lower,
-                lower: lower.to_string(),
+                lower: lower.into(),
             };
             let slot = Alternatives::new(vec![vec![w]]);
             assert!(slot.may_start_in(&window_pairs(&[token])), "{lower} {w}");
@@ -744,7 +753,7 @@ mod tests {
         let far = Token {
             span: Span::new(0, 4),
             text: "army",
-            lower: "army".to_string(),
+            lower: "army".into(),
         };
         let slot = Alternatives::new(vec![vec!["houses"]]);
         assert!(!slot.may_start_in(&window_pairs(&[far])));
