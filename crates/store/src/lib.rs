@@ -41,6 +41,7 @@ mod names;
 mod periods;
 mod plans;
 mod quotes;
+mod rows;
 mod schema;
 pub mod search;
 mod sql;

@@ -1,11 +1,13 @@
 //! Writing one document: every row it needs, inside the caller's transaction.
 
 use crate::names::{actor_key, fnv1a, last_word, normalise};
+use crate::rows::{int, opt_int, opt_text, text, RowInserter};
 use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
 use gazetteer::Country;
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
-use rusqlite::{params, CachedStatement, Connection, OptionalExtension};
+use rusqlite::types::{ToSqlOutput, Value};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
@@ -71,8 +73,7 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     for (i, q) in output.quotes.iter().enumerate() {
         quotes.insert(&ctx, &resolver, i, q)?;
     }
-    let listed = quotes.originals.listed;
-    drop(quotes);
+    let listed = quotes.finish()?;
     bump(tx, "quotes", listed)?;
     let mut event_rows = Vec::with_capacity(output.events.len());
     for (i, e) in output.events.iter().enumerate() {
@@ -322,8 +323,11 @@ fn insert_entities(
         "INSERT INTO entities (doc, local_id, name, type, code, value, actor)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut insert_mention = tx.prepare_cached(
-        "INSERT INTO mentions (entity, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+    // A long page's entity can have a million mentions.
+    let mut insert_mention = RowInserter::new(
+        tx,
+        "INSERT INTO mentions (entity, start, end, text) VALUES ",
+        4,
     )?;
     for (e, resolved) in entities.iter().zip(names) {
         let actor = match resolved {
@@ -341,7 +345,12 @@ fn insert_entities(
         ])?;
         let entity = tx.last_insert_rowid();
         for m in &e.mentions {
-            insert_mention.execute(params![entity, m.start as i64, m.end as i64, m.text])?;
+            insert_mention.push([
+                int(entity),
+                int(m.start as i64),
+                int(m.end as i64),
+                text(&m.text),
+            ])?;
         }
         if let Some(actor) = actor {
             entity_actors.insert(e.id.clone(), actor);
@@ -354,6 +363,7 @@ fn insert_entities(
             }
         }
     }
+    insert_mention.finish()?;
     let named = entities.iter().filter(|e| e.kind != "DATE").count();
     bump(tx, "entities", named as i64)?;
     if ctx.first_of_story {
@@ -560,14 +570,18 @@ struct QuoteOriginals {
 }
 
 /// Writes one document's quotes. A long page has hundreds of thousands of
-/// them, so what is the same for each row is done once: the statements
-/// are prepared (looked up in the connection's cache) once per document,
-/// a speaker repeated from the quote before keeps the actor and unit
-/// found for it, and the usual empty `via` is not serialised per row.
+/// them, so what is the same for each row is done once: the rows go a
+/// chunk to a statement (see [`RowInserter`]), under the row ids SQLite
+/// would give them one by one (taken up front, so that a copy can point at
+/// an original still buffered), a speaker repeated from the quote before
+/// keeps the actor and unit found for it, and the usual empty `via` is not
+/// serialised per row.
 struct QuoteWriter<'c, 'q> {
     tx: &'c Connection,
-    insert: CachedStatement<'c>,
-    index_text: CachedStatement<'c>,
+    rows: RowInserter<'c, 'q>,
+    index_text: RowInserter<'c, 'q>,
+    /// The row id of the next quote: one more than the largest stored.
+    next_quote: i64,
     originals: QuoteOriginals,
     /// The previous quote's speaker and the (actor, unit) it resolved to.
     last_speaker: Option<(&'q OutReference, Option<i64>, Option<i64>)>,
@@ -577,15 +591,18 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
     fn new(tx: &'c Connection) -> Result<Self> {
         Ok(QuoteWriter {
             tx,
-            insert: tx.prepare_cached(
-                "INSERT INTO quotes (doc, story, idx, start, end, text, text_hash, kind,
+            rows: RowInserter::new(
+                tx,
+                "INSERT INTO quotes (quote, doc, story, idx, start, end, text, text_hash, kind,
                      speaker_name, speaker_entity, speaker_code, speaker_actor, cue, via,
                      copy_of, speaker_unit)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                     ?16)",
+                 VALUES ",
+                17,
             )?,
-            index_text: tx
-                .prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?,
+            index_text: RowInserter::new(tx, "INSERT INTO quotes_fts (rowid, text) VALUES ", 2)?,
+            next_quote: tx
+                .prepare_cached("SELECT COALESCE(MAX(quote), 0) + 1 FROM quotes")?
+                .query_row([], |r| r.get(0))?,
             originals: QuoteOriginals::default(),
             last_speaker: None,
         })
@@ -618,6 +635,8 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
         q: &'q OutQuote,
     ) -> Result<()> {
         let text_hash = fnv1a(&q.text);
+        // Only a text this document has not written yet is looked up, so
+        // the rows still buffered never hold the answer.
         let copy_of: Option<i64> = match self.originals.by_text_hash.get(&text_hash) {
             Some(known) => *known,
             None => {
@@ -639,35 +658,46 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
             None => (None, None),
         };
         let via = if q.via.is_empty() {
-            std::borrow::Cow::Borrowed("[]")
+            text("[]")
         } else {
-            std::borrow::Cow::Owned(serde_json::to_string(&q.via)?)
+            ToSqlOutput::Owned(Value::Text(serde_json::to_string(&q.via)?))
         };
-        self.insert.execute(params![
-            ctx.doc,
-            ctx.story,
-            index as i64,
-            q.start as i64,
-            q.end as i64,
-            q.text,
-            text_hash,
-            q.kind,
-            q.speaker.as_ref().map(|s| &s.name),
-            q.speaker.as_ref().and_then(|s| s.entity.as_ref()),
-            q.speaker.as_ref().and_then(|s| s.actor.as_ref()),
-            speaker_actor,
-            q.cue,
+        let quote = self.next_quote;
+        self.next_quote += 1;
+        let speaker = q.speaker.as_ref();
+        self.rows.push([
+            int(quote),
+            int(ctx.doc),
+            int(ctx.story),
+            int(index as i64),
+            int(q.start as i64),
+            int(q.end as i64),
+            text(&q.text),
+            int(text_hash),
+            text(&q.kind),
+            opt_text(speaker.map(|s| s.name.as_str())),
+            opt_text(speaker.and_then(|s| s.entity.as_deref())),
+            opt_text(speaker.and_then(|s| s.actor.as_deref())),
+            opt_int(speaker_actor),
+            opt_text(q.cue.as_deref()),
             via,
-            copy_of,
-            speaker_unit,
+            opt_int(copy_of),
+            opt_int(speaker_unit),
         ])?;
         if copy_of.is_none() {
             self.originals.listed += 1;
-            let quote = self.tx.last_insert_rowid();
             self.originals.by_text_hash.insert(text_hash, Some(quote));
-            self.index_text.execute(params![quote, q.text])?;
+            self.index_text.push([int(quote), text(&q.text)])?;
         }
         Ok(())
+    }
+
+    /// Writes the rows still buffered; returns how many quotes the
+    /// document listed (not copies).
+    fn finish(self) -> Result<i64> {
+        self.rows.finish()?;
+        self.index_text.finish()?;
+        Ok(self.originals.listed)
     }
 }
 
