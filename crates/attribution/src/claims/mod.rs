@@ -139,8 +139,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
             } else if covering.is_none() {
                 let clause_start = claims[first..].last().map_or(s, |c| c.content.1);
                 evidential(cx, s, e, i, clause_start)
-                    .or_else(|| noun_cue(cx, s, e, i))
-                    .or_else(|| light_verb_cue(cx, s, e, i))
+                    .or_else(|| cue_noun_claim(cx, s, e, i))
                     .or_else(|| that_clause(cx, s, e, i, clause_start))
             } else {
                 None
