@@ -5,6 +5,7 @@
 //! shared table in the `lexicon` crate.
 
 use crate::context::Context;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The actor code the words of the token ranges describe, if any.
@@ -19,11 +20,17 @@ pub fn actor_of(cx: &Context, ranges: &[(usize, usize)]) -> Option<String> {
         for i in s..e {
             let word = cx.slice(i, i + 1);
             if country.is_none() && cx.is_cap(i) {
-                // "U.S" + "." is written as two tokens.
-                let dotted = if cx.is_punct(i + 1, '.') && word.contains('.') {
-                    format!("{word}.")
+                // "U.S" + "." is written as two tokens; the word with its
+                // period is read from the text when they touch, so that
+                // only a spaced period costs a copy.
+                let dotted: Cow<str> = if cx.is_punct(i + 1, '.') && word.contains('.') {
+                    if cx.tokens[i].span().end == cx.tokens[i + 1].span().start {
+                        Cow::Borrowed(cx.slice(i, i + 2))
+                    } else {
+                        Cow::Owned(format!("{word}."))
+                    }
                 } else {
-                    word.to_string()
+                    Cow::Borrowed(word)
                 };
                 let found = gazetteer::country_by_name(&dotted)
                     .or_else(|| gazetteer::country_by_demonym(&dotted));

@@ -67,7 +67,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Lower-cased token `i` ("" past the end).
+    /// Lower-cased token `i` ("" past the end); inlined, as it is asked of
+    /// every token many times over.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.tokens
             .get(i)
@@ -83,9 +85,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.is_capitalised(self.text))
+        self.tokens.get(i).is_some_and(Token::is_capitalised)
     }
 
     /// Whether token `i` is this punctuation character.

@@ -31,8 +31,11 @@ pub struct Lexicon {
     /// speaker phrase is collected over, where a scan of the list was a
     /// sixth of the phrase's cost.
     boundary: HashSet<&'static str>,
-    /// `non-speech-pairs` split at their first space.
-    non_speech_pairs: HashSet<(&'static str, &'static str)>,
+    /// `non-speech-pairs` split at their first space, the second words by
+    /// the first: asked of a cue word twice (with the word before and the
+    /// word after), where hashing both words of each pair was most of the
+    /// question's cost and almost no first word is listed.
+    non_speech_pairs: HashMap<&'static str, Vec<&'static str>>,
 }
 
 impl Lexicon {
@@ -73,7 +76,10 @@ impl Lexicon {
                 .non_speech_pairs
                 .iter()
                 .filter_map(|c| c.split_once(' '))
-                .collect(),
+                .fold(HashMap::default(), |mut pairs, (first, second)| {
+                    pairs.entry(first).or_insert_with(Vec::new).push(second);
+                    pairs
+                }),
         }
     }
 
@@ -176,9 +182,12 @@ impl Lexicon {
 
     /// Whether two lower-cased words make a noun, phrasal verb or idiom of
     /// no speech together (`non-speech-pairs`: "think tank", "show up").
-    /// A first word holding a space is never one.
+    /// A first word holding a space is never one (no listed first word
+    /// holds one: the pairs are split at their first space).
     pub fn is_non_speech_pair(&self, first: &str, second: &str) -> bool {
-        !first.contains(' ') && self.non_speech_pairs.contains(&(first, second))
+        self.non_speech_pairs
+            .get(first)
+            .is_some_and(|seconds| seconds.contains(&second))
     }
 
     /// Whether a lower-cased word is a title ("Sen", "President").

@@ -29,13 +29,14 @@ struct Person {
     from_text: bool,
 }
 
-/// A group speaker ("U.S. officials").
+/// A group speaker ("U.S. officials"), its words read from the document
+/// (a page of a million group claims made two copies each).
 #[derive(Debug, Clone)]
-struct Group {
+struct Group<'c> {
     /// The name as written, without a leading article.
-    name: String,
+    name: &'c str,
     /// Its head noun, lower-cased ("officials").
-    head: String,
+    head: &'c str,
     /// Actor code from its words ("USAGOV").
     actor: Option<String>,
     /// Where it is named.
@@ -43,11 +44,11 @@ struct Group {
 }
 
 /// What a speaker phrase turned out to be.
-enum Shape {
+enum Shape<'c> {
     /// A personal pronoun; `true` when plural.
     Pronoun(bool),
     /// "these officials", "the spokesman": a determiner and a head noun.
-    Nominal { head: String, plural: bool },
+    Nominal { head: &'c str, plural: bool },
     /// A proper name (the token range of the name within the phrase).
     Name(usize, usize),
     /// Anything else, kept as written.
@@ -69,7 +70,7 @@ pub struct Resolver<'c, 'a> {
     by_word: HashMap<String, usize>,
     /// Byte offsets where each person (index) is mentioned, in text order.
     person_mentions: Vec<(usize, usize)>,
-    groups: Vec<Group>,
+    groups: Vec<Group<'c>>,
     /// Flags raised.
     pub flags: Vec<Flag>,
 }
@@ -194,7 +195,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// What kind of phrase `range` is.
-    fn shape(&self, range: (usize, usize)) -> Shape {
+    fn shape(&self, range: (usize, usize)) -> Shape<'c> {
         let cx = self.cx;
         let (s, e) = range;
         if e == s + 1 {
@@ -204,11 +205,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let last = e - 1;
         if !cx.is_cap(last) && !cx.is_punct(last, '.') {
-            let head = cx.low(last).to_string();
+            let head = cx.low(last);
             let det = matches!(cx.low(s), "the" | "these" | "those" | "this" | "that");
             if det && e - s <= 3 {
                 return Shape::Nominal {
-                    plural: cx.lex.is_group_head(&head),
+                    plural: cx.lex.is_group_head(head),
                     head,
                 };
             }
@@ -263,12 +264,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         let mut person: Option<usize> = None;
         let mut name_span = span;
+        // The actor code of the phrase's own words, once read for a group
+        // speaker: the same words describe it when it has no apposition.
+        let mut own_actor: Option<Option<String>> = None;
         match self.shape(p.range) {
             Shape::Pronoun(plural) => {
                 let lower = cx.low(p.range.0);
                 if plural {
                     if let Some(g) = self.last_group(span.start, None) {
-                        reference.name = g.name.clone();
+                        reference.name = g.name.to_string();
                         reference.actor.clone_from(&g.actor);
                     }
                 } else if lower != "i" && lower != "you" && lower != "it" {
@@ -286,11 +290,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             Shape::Nominal { head, plural } => {
                 if plural {
-                    if let Some(g) = self.last_group(span.start, Some(&head)) {
-                        reference.name = g.name.clone();
+                    if let Some(g) = self.last_group(span.start, Some(head)) {
+                        reference.name = g.name.to_string();
                         reference.actor.clone_from(&g.actor);
                     }
-                } else if let Some(i) = self.person_with_role(&head, span.start) {
+                } else if let Some(i) = self.person_with_role(head, span.start) {
                     reference.name = self.persons[i].name.clone();
                     person = Some(i);
                 }
@@ -304,10 +308,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Shape::Other => {
                 let last = cx.low(p.range.1 - 1);
                 if cx.lex.is_group_head(last) {
+                    let actor = actors::actor_of(cx, &[p.range]);
+                    if p.role.is_none() {
+                        own_actor = Some(actor.clone());
+                    }
                     self.groups.push(Group {
-                        name: written.to_string(),
-                        head: last.to_string(),
-                        actor: actors::actor_of(cx, &[p.range]),
+                        name: written,
+                        head: last,
+                        actor,
                         span,
                     });
                 }
@@ -318,9 +326,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             reference.actor = person
                 .and_then(|i| self.persons[i].actor.clone())
                 .or_else(|| {
-                    let described: Vec<(usize, usize)> =
-                        [Some(p.range), p.role].into_iter().flatten().collect();
-                    actors::actor_of(cx, &described)
+                    own_actor.unwrap_or_else(|| match p.role {
+                        Some(role) => actors::actor_of(cx, &[p.range, role]),
+                        None => actors::actor_of(cx, &[p.range]),
+                    })
                 });
         }
         reference
@@ -422,7 +431,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// The last group speaker before `at` (with head noun `head`, if given).
-    fn last_group(&self, at: usize, head: Option<&str>) -> Option<&Group> {
+    fn last_group(&self, at: usize, head: Option<&str>) -> Option<&Group<'c>> {
         self.groups
             .iter()
             .rev()

@@ -48,6 +48,10 @@ const CHAR_BITS: u32 = 21;
 const TAG_SHIFT: u32 = CHAR_BITS;
 /// A mark's [`Mark`] (its index in [`MARKS`]).
 const MARK_SHIFT: u32 = TAG_SHIFT + 2;
+/// [`Token::is_capitalised`], read once when the token is made: the rules
+/// ask it of a word many times over, and each asking decoded its first
+/// character from the text.
+const CAPITALISED: u32 = 1 << 29;
 /// [`Token::after_newline`].
 const AFTER_NEWLINE: u32 = 1 << 30;
 /// [`Token::abbreviation`].
@@ -111,6 +115,7 @@ impl Lowered {
     }
 
     /// The lower-cased text of `t`, a token of `text`.
+    #[inline]
     pub fn of<'a>(&'a self, t: &Token, text: &'a str) -> &'a str {
         if t.lower == AS_WRITTEN {
             return t.span().slice(text);
@@ -151,14 +156,8 @@ impl Token {
     }
 
     /// Whether the token is a word starting with an upper-case letter.
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind() == TokenKind::Word
-            && self
-                .span()
-                .slice(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_capitalised(&self) -> bool {
+        self.packed & CAPITALISED != 0
     }
 
     /// Whether the token is this punctuation character.
@@ -219,11 +218,19 @@ struct View<'a> {
 
 impl<'a> View<'a> {
     fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool) {
+        let written = span.slice(self.text);
+        let capitalised =
+            kind == TokenKind::Word && written.chars().next().is_some_and(char::is_uppercase);
+        let packed = pack(kind, after_newline);
         self.tokens.push(Token {
             start: offset(span.start),
             end: offset(span.end),
-            packed: pack(kind, after_newline),
-            lower: self.lower.add(span.slice(self.text)),
+            packed: if capitalised {
+                packed | CAPITALISED
+            } else {
+                packed
+            },
+            lower: self.lower.add(written),
         });
     }
 
@@ -395,18 +402,21 @@ fn attribution_follows(
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let next = &tokens[i + 1];
-    let starts_new = next.is_capitalised(text)
-        || matches!(
-            next.kind(),
-            TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
-        )
-        || next
-            .span()
-            .slice(text)
-            .starts_with(|c: char| c.is_ascii_digit());
+    // Asked only after sentence punctuation: most tokens are words.
+    let starts_new = || {
+        next.is_capitalised()
+            || matches!(
+                next.kind(),
+                TokenKind::Mark(Mark::DoubleOpen | Mark::DoubleStraight)
+            )
+            || next
+                .span()
+                .slice(text)
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
     match t.kind() {
-        TokenKind::Punct('!' | '?' | '…') => starts_new,
-        TokenKind::Punct('.') => starts_new && !t.abbreviation(),
+        TokenKind::Punct('!' | '?' | '…') => starts_new(),
+        TokenKind::Punct('.') => !t.abbreviation() && starts_new(),
         // A closing mark right after sentence punctuation: “… now.” Then
         TokenKind::Mark(Mark::DoubleClose | Mark::DoubleStraight | Mark::SingleClose) => {
             i > 0
@@ -414,7 +424,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                     tokens[i - 1].kind(),
                     TokenKind::Punct('.' | '!' | '?' | '…')
                 )
-                && next.is_capitalised(text)
+                && next.is_capitalised()
         }
         _ => false,
     }
@@ -510,6 +520,17 @@ mod tests {
             .map(|t| t.abbreviation())
             .collect();
         assert_eq!(periods, [true, false, false, false]);
+    }
+
+    #[test]
+    fn a_word_is_capitalised_by_its_first_letter() {
+        let text = "Élysée officials, 'Mr. Li' and 3M said: “Go”";
+        let caps: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.is_capitalised())
+            .map(|t| t.span().slice(text))
+            .collect();
+        assert_eq!(caps, ["Élysée", "Mr", "Li", "Go"]);
     }
 
     #[test]

@@ -315,6 +315,11 @@ fn preposition_before(cx: &Context, i: usize) -> bool {
 /// ": In …", or "and" followed by another cue ("… and suggested …",
 /// "and three-quarters said …").
 pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
+    // A word ends the clause only as a conjunction; every other test is of
+    // punctuation (asked of every word of a content, most are words).
+    if cx.is_word(i) {
+        return conjunction_ends_clause(cx, i, e);
+    }
     if cx.is_punct(i, ';') {
         return true;
     }
@@ -385,6 +390,12 @@ pub(super) fn ends_reported_clause(cx: &Context, i: usize, e: usize) -> bool {
             .take_while(|&j| cx.is_word(j))
             .any(|j| is_speech_verb(cx, j));
     }
+    false
+}
+
+/// Whether the word at `i` is a conjunction that ends a reported clause
+/// ([`ends_reported_clause`]).
+fn conjunction_ends_clause(cx: &Context, i: usize, e: usize) -> bool {
     // "… and added …", "… but added …": the same speaker's next claim;
     // "… and one in four said …": another speaker's.
     if matches!(cx.low(i), "and" | "but") && !cx.is_punct(i.saturating_sub(1), ',') {

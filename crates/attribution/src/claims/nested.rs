@@ -50,6 +50,11 @@ pub(super) fn nested(
             let c = continued_claim(cx, outer, e, cue, class)?;
             (c, conj)
         }
+        // The inner claim needs a speaker of its own inside the outer
+        // content, before the cue: a cue that opens the content, or stands
+        // right after its first token ("said talks would go on"), has none:
+        // its claim is not read only to be dropped.
+        _ if cue < os + 2 => return None,
         _ => {
             let c = finite(cx, os, e, cue, class, &[])?;
             let sp = c.speaker.as_ref()?;

@@ -26,11 +26,17 @@ fn clause_end(cx: &Context, start: usize, e: usize) -> usize {
         .unwrap_or(e)
 }
 
-/// The noun-cue claim at `cue`, if the noun has a possessive before it and
-/// its preposition after it.
-pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
-    let l = cx.low(cue);
-    let prep = noun_cue_preposition(l)?;
+/// The claim of the cue noun at `cue` (`noun-cues`): possessed
+/// ([`noun_cue`]), else after a light verb ([`light_verb_cue`]). The noun
+/// is looked up once for both: every word that is no cue verb is asked.
+pub(super) fn cue_noun_claim(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
+    let prep = noun_cue_preposition(cx.low(cue))?;
+    noun_cue(cx, s, e, cue, prep).or_else(|| light_verb_cue(cx, s, e, cue, prep))
+}
+
+/// The noun-cue claim at `cue`, whose noun takes `prep`, if the noun has a
+/// possessive before it and its preposition after it.
+fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize, prep: &str) -> Option<Claim> {
     if cue <= s || cx.low(cue + 1) != prep {
         return None;
     }
@@ -57,9 +63,7 @@ pub(super) fn noun_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
 /// doubts about the plan": a stance noun after a light verb
 /// (`stance-noun-verbs`, a word or two of description between) is the claim of
 /// the verb's subject; verb, noun and preposition are the cue.
-pub(super) fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
-    let l = cx.low(cue);
-    let prep = noun_cue_preposition(l)?;
+fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize, prep: &str) -> Option<Claim> {
     if prep == "to" || cx.low(cue + 1) != prep {
         return None;
     }
