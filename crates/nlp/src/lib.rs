@@ -22,7 +22,7 @@ pub mod sentences;
 pub mod times;
 pub mod tokenize;
 
-use model::{Analysis, Budget, OverBudget, Span};
+use model::{Analysis, Budget, OverBudget, Span, Step};
 
 /// The trained entity model that ships inside the binary
 /// (`newsgraph train ner` writes it; see `models/README.md`).
@@ -80,24 +80,8 @@ impl Nlp {
         let sentences = sentences::sentences(text, &tokens);
         budget.check()?;
         let ranges = token_ranges(&tokens, &sentences);
-        let words: Vec<Vec<&str>> = ranges
-            .iter()
-            .map(|&(s, e)| tokens[s..e].iter().map(|t| t.slice(text)).collect())
-            .collect();
+        let labels = self.label_ids(text, &tokens, &ranges, budget)?;
         let names = self.tagger.label_names();
-        // Label names borrowed from one table: a String per token made a
-        // long document's labels its largest allocation. Sized up front: a
-        // flattened iterator does not know its length, and growing by
-        // doubling copied a long document's labels about twice more.
-        let mut labels: Vec<&str> = Vec::with_capacity(tokens.len());
-        labels.extend(
-            self.tagger
-                .tag_ids_within(&words, budget)?
-                .into_iter()
-                .flatten()
-                .map(|l| names.get(usize::from(l)).map_or("O", String::as_str)),
-        );
-        drop(words);
         let mut sentence_of = vec![0; tokens.len()];
         let mut sentence_starts = vec![false; tokens.len()];
         for &(s, e) in &ranges {
@@ -106,9 +90,12 @@ impl Nlp {
                 sentence_starts[s] = true;
             }
         }
-        let found = entities::mentions::from_labels(text, &tokens, &labels);
+        let found = entities::mentions::from_label_ids(text, &tokens, &labels, &names);
         drop(labels);
-        let found = entities::mentions::complete(text, &tokens, &sentence_starts, found);
+        // The words' text, once for the rules that read it (16 bytes a
+        // token: each built its own).
+        let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
+        let found = entities::mentions::complete(text, &tokens, &words, &sentence_starts, found);
         budget.check()?;
         let found = entities::mentions::fold_caps_lines(text, &tokens, &ranges, found);
         let cx = entities::Context {
@@ -119,13 +106,56 @@ impl Nlp {
         };
         let entities = entities::cluster_within(&cx, &found, budget)?;
         budget.check()?;
-        let times = times::time_expressions(text, &tokens, &ranges, a.document.article.published);
+        let times = times::time_expressions(&tokens, &words, &ranges, a.document.article.published);
+        drop(words);
         budget.check()?;
         a.tokens = tokenize::annotate(text, &tokens, &sentences)?;
         a.sentences = sentences;
         a.entities = entities;
         a.times = times;
         Ok(())
+    }
+}
+
+impl Nlp {
+    /// The tagger's label id of each token, the sentences' labels one
+    /// after another (as [`ner::Tagger::tag_ids_within`] gives them,
+    /// flattened), tagged in the parts that method cuts a long document
+    /// into, each part's words gathered only as it is tagged. The whole
+    /// document's words (a vector a sentence, 16 bytes a token) and its
+    /// labels as names (16 bytes a token) were the stage's largest
+    /// passing allocations on a long page: hundreds of megabytes of fresh
+    /// memory, each page of it faulted in and zeroed by the kernel.
+    fn label_ids(
+        &self,
+        text: &str,
+        tokens: &[Span],
+        ranges: &[(usize, usize)],
+        budget: &Budget,
+    ) -> Result<Vec<u8>, OverBudget> {
+        let len = |k: usize| ranges[k].1 - ranges[k].0;
+        let total: usize = (0..ranges.len()).map(len).sum();
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut words: Vec<Vec<&str>> = Vec::new();
+        let mut done = 0;
+        for part in ner::parts(ranges.len(), len) {
+            // `tag_ids_within` tags a document of one part without
+            // telling the budget.
+            if total > ner::PART_TOKENS {
+                budget.progress(Step::Tagging, done, total)?;
+            }
+            done += part.clone().map(len).sum::<usize>();
+            words.clear();
+            words.extend(
+                ranges[part]
+                    .iter()
+                    .map(|&(s, e)| tokens[s..e].iter().map(|t| t.slice(text)).collect()),
+            );
+            // One part, which `tag_ids` tags whole, as `tag_ids_within`
+            // tags each of its parts.
+            ids.extend(self.tagger.tag_ids(&words).into_iter().flatten());
+        }
+        Ok(ids)
     }
 }
 
@@ -139,4 +169,36 @@ fn token_ranges(tokens: &[Span], sentences: &[Span]) -> Vec<(usize, usize)> {
             (start, end.max(start))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document longer than a tagging part gets, token for token, the
+    /// labels the tagger gives it from all its words at once.
+    #[test]
+    fn long_document_is_labelled_as_the_tagger_labels_it() {
+        let nlp = Nlp::embedded().expect("the embedded model loads");
+        let sentence = "Angela Merkel met Emmanuel Macron in Paris, the French capital, \
+                        on Monday, officials in Berlin said. ";
+        let text = sentence.repeat(ner::PART_TOKENS / 6);
+        let tokens = tokenize::tokens(&text);
+        let sentences = sentences::sentences(&text, &tokens);
+        let ranges = token_ranges(&tokens, &sentences);
+        assert!(
+            tokens.len() > 2 * ner::PART_TOKENS,
+            "tagged in several parts"
+        );
+        let words: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|&(s, e)| tokens[s..e].iter().map(|t| t.slice(&text)).collect())
+            .collect();
+        let whole: Vec<u8> = nlp.tagger().tag_ids(&words).into_iter().flatten().collect();
+        let ids = nlp
+            .label_ids(&text, &tokens, &ranges, &Budget::unlimited())
+            .expect("no limit");
+        assert_eq!(ids, whole);
+        assert!(ids.iter().any(|&l| l != 0), "names are found");
+    }
 }

@@ -111,15 +111,15 @@ fn future_context(words: &[&str], sentence: (usize, usize)) -> bool {
     })
 }
 
-/// Finds time expressions among `tokens` (with `sentences` as token ranges
-/// `[start, end)`) and resolves them against `published`.
+/// Finds time expressions among `tokens` (`words` their text, with
+/// `sentences` as token ranges `[start, end)`) and resolves them against
+/// `published`.
 pub fn time_expressions(
-    text: &str,
     tokens: &[Span],
+    words: &[&str],
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
     // Lower-cased where read, not kept for every token: a long page's
     // would be hundreds of MB.
     let lower = |k: usize| crate::tokenize::lowercase(words[k]);
@@ -169,7 +169,7 @@ pub fn time_expressions(
                     "last" | "past" => (i - 1, Direction::Past),
                     "next" | "coming" => (i - 1, Direction::Future),
                     "this" => (i - 1, Direction::Either),
-                    _ if future_context(&words, (s_start, s_end)) => (i, Direction::Future),
+                    _ if future_context(words, (s_start, s_end)) => (i, Direction::Future),
                     _ => (i, Direction::Either),
                 };
                 let strict = start < i && direction != Direction::Either;
@@ -285,8 +285,9 @@ mod tests {
 
     fn times(text: &str, published: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
         let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.slice(text)).collect();
         let sentences = vec![(0, toks.len())];
-        time_expressions(text, &toks, &sentences, published)
+        time_expressions(&toks, &words, &sentences, published)
             .into_iter()
             .map(|t| {
                 (

@@ -90,10 +90,29 @@ pub(crate) fn breaks_names(word: &str) -> bool {
 
 /// Mentions from per-token BIO labels (`labels[i]` = "B-PER", "O", …).
 pub fn from_labels<L: AsRef<str>>(text: &str, tokens: &[Span], labels: &[L]) -> Vec<Mention> {
+    from_labels_by(text, tokens, |i| labels.get(i).map(AsRef::as_ref))
+}
+
+/// [`from_labels`] from the tagger's label ids (`ids[i]` names
+/// `names[ids[i]]`, "O" past the table): a byte a token where the names
+/// took 16.
+pub fn from_label_ids(text: &str, tokens: &[Span], ids: &[u8], names: &[String]) -> Vec<Mention> {
+    from_labels_by(text, tokens, |i| {
+        ids.get(i)
+            .map(|&l| names.get(usize::from(l)).map_or("O", String::as_str))
+    })
+}
+
+/// [`from_labels`] with token `i`'s label read by `label(i)`.
+fn from_labels_by<'l>(
+    text: &str,
+    tokens: &[Span],
+    label: impl Fn(usize) -> Option<&'l str>,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((_, ty)) = labels.get(i).and_then(|l| l.as_ref().split_once('-')) else {
+        let Some((_, ty)) = label(i).and_then(|l| l.split_once('-')) else {
             i += 1;
             continue;
         };
@@ -104,9 +123,8 @@ pub fn from_labels<L: AsRef<str>>(text: &str, tokens: &[Span], labels: &[L]) -> 
         let mut j = i + 1;
         while j < tokens.len()
             && !breaks_names(tokens[j].slice(text))
-            && labels
-                .get(j)
-                .and_then(|l| l.as_ref().strip_prefix("I-"))
+            && label(j)
+                .and_then(|l| l.strip_prefix("I-"))
                 .is_some_and(|t| t == ty)
         {
             j += 1;
@@ -127,17 +145,17 @@ pub fn from_labels<L: AsRef<str>>(text: &str, tokens: &[Span], labels: &[L]) -> 
 /// Adjusts and completes the tagger's mentions with news conventions:
 /// institution seats are ORGs; "The" capitalised mid-sentence belongs to
 /// an ORG's name ("The New York Times"); demonyms and country names the
-/// tagger missed are added. `mentions` are as [`from_labels`] gives them:
-/// no two overlap.
+/// tagger missed are added. `words` are the text of `tokens`; `mentions`
+/// are as [`from_labels`] gives them: no two overlap.
 pub fn complete(
     text: &str,
     tokens: &[Span],
+    words: &[&str],
     sentence_starts: &[bool],
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let mut placed = Placed::new(mentions);
     // Seats and organs: find each occurrence by tokens and force ORG.
-    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
     let seats: Vec<Vec<&str>> = lexicon::seats()
         .entries()
         .iter()

@@ -16,5 +16,5 @@ pub use lexicon::{
     parse_person_names, parse_word_classes, parse_word_vectors, Lexicons, PersonName, WordVectors,
 };
 pub use model::{ModelError, NerModel};
-pub use tagger::Tagger;
+pub use tagger::{parts, Tagger, PART_TOKENS};
 pub use words::Words;

@@ -15,6 +15,7 @@ use super::model::{
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
+use std::ops::Range;
 
 /// Label counts per entity type (slot 0 = outside), kept per word.
 pub(crate) type History = [u16; 8];
@@ -514,6 +515,29 @@ pub(crate) fn decode_document<D: Decoder>(
 /// Documents longer than this many tokens are tagged in parts.
 pub const PART_TOKENS: usize = 20_000;
 
+/// The parts [`Tagger::tag_ids_within`] tags a long document in, as ranges
+/// of its `count` sentences, of which sentence `k` has `len(k)` tokens:
+/// whole sentences up to [`PART_TOKENS`] tokens, or one longer sentence
+/// alone. A caller that gathers each part's words only as the part is
+/// tagged (`Nlp::annotate_within`) cuts the same parts.
+pub fn parts(count: usize, len: impl Fn(usize) -> usize) -> impl Iterator<Item = Range<usize>> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= count {
+            return None;
+        }
+        let mut end = start;
+        let mut n = 0;
+        while end < count && (end == start || n + len(end) <= PART_TOKENS) {
+            n += len(end);
+            end += 1;
+        }
+        let part = start..end;
+        start = end;
+        Some(part)
+    })
+}
+
 /// A trained tagger: weights plus the lexicons its features read.
 #[derive(Debug, Clone, Default)]
 pub struct Tagger {
@@ -573,20 +597,11 @@ impl Tagger {
             return Ok(self.tag_part(sentences));
         }
         let mut out = Vec::with_capacity(sentences.len());
-        let mut start = 0;
         let mut done = 0;
-        while start < sentences.len() {
-            let mut end = start;
-            let mut n = 0;
-            while end < sentences.len() && (end == start || n + sentences[end].len() <= PART_TOKENS)
-            {
-                n += sentences[end].len();
-                end += 1;
-            }
+        for part in parts(sentences.len(), |k| sentences[k].len()) {
             budget.progress(Step::Tagging, done, total)?;
-            out.extend(self.tag_part(&sentences[start..end]));
-            done += n;
-            start = end;
+            done += part.clone().map(|k| sentences[k].len()).sum::<usize>();
+            out.extend(self.tag_part(&sentences[part]));
         }
         Ok(out)
     }
