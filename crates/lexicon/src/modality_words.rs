@@ -79,6 +79,9 @@ pub struct ModalityWords<'t> {
     /// is the main clause's subject ("…, while reneging on", "after
     /// meeting").
     pub participle_openers: Vec<&'t str>,
+    /// Nouns naming one side's act ("move", "decision", "strike"): a
+    /// disapproval of "the move" is about whoever made it, told before.
+    pub act_nouns: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -107,6 +110,7 @@ impl<'t> ModalityWords<'t> {
             "market-words",
             "acceptance-verbs",
             "participle-openers",
+            "act-nouns",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -131,6 +135,7 @@ impl<'t> ModalityWords<'t> {
                 "market-words" => &mut out.market_words,
                 "acceptance-verbs" => &mut out.acceptance_verbs,
                 "participle-openers" => &mut out.participle_openers,
+                "act-nouns" => &mut out.act_nouns,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -162,6 +167,7 @@ mod tests {
         assert!(w.proposal_verbs.contains(&"propose"));
         assert!(w.acceptance_verbs.contains(&"recognise"));
         assert!(w.participle_openers.contains(&"while"));
+        assert!(w.act_nouns.contains(&"decision"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

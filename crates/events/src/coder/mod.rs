@@ -75,6 +75,10 @@ struct Doc<'a> {
     forces: Vec<ActorRef>,
     /// The events made so far, for the same.
     acts: Vec<doers::Act>,
+    /// Where each sentence starts, in text order: which subjects an act a
+    /// disapproval names ("condemned the move") may be the doer of
+    /// (`targets::doer_told_before`).
+    sentence_starts: Vec<usize>,
     /// The names person entities go by, for a pronoun's person coded
     /// with a bare country.
     person_names: HashSet<&'a str>,
@@ -169,6 +173,7 @@ pub fn code(
         contextual: HashMap::new(),
         forces: Vec::new(),
         acts: Vec::new(),
+        sentence_starts: sentences.iter().map(|s| s.start).collect(),
         person_names: person_names(a),
     };
     let mut events: Vec<Event> = Vec::new();
@@ -1305,7 +1310,7 @@ fn code_trigger(
         }
     }
     if targets.is_empty() && target_phrase.is_none() && !m.reverse {
-        if let Some(doer) = targets::doer_told_before(&doc.subjects, s, last, &code, &sources) {
+        if let Some(doer) = targets::doer_told_before(doc, s, last, &code, &sources) {
             targets.push(doer);
         }
     }

@@ -4,8 +4,9 @@
 //! names with "by" is whom the event is about.
 
 use super::roles::{phrase_at, CLAUSE_BREAKS};
-use super::Sentence;
+use super::{Doc, Sentence};
 use crate::phrases::ActorRef;
+use crate::phrases::PREPOSITIONS;
 
 /// How many tokens after the verb the object's "by" phrase may start.
 const REACH: usize = 8;
@@ -61,13 +62,31 @@ pub(super) fn without_target(code: &str, sources: &[ActorRef]) -> Vec<ActorRef> 
 /// "that", which as often starts a clause).
 const DEFINITE: &[&str] = &["the", "this", "these"];
 
-/// "President Obama condemned Friday's test", "criticized the trade": a
-/// disapproval (CAMEO 11) whose object is a definite act with no actor in
-/// it is about whoever did that act, told before — the last clause subject
-/// before this sentence from another country than every source. `None`
-/// when the object is not such an act or no such subject was told.
+/// How many sentences before the reaction's own its doer is looked for in.
+/// News tells the reaction right after the act, or one sentence of detail
+/// later ("Israel struck Gaza on Friday. The strikes killed 12. Egypt
+/// condemned the attack."); further back, "the move" is as often another
+/// act, told again or not at all, and the subject found a wrong doer.
+const SENTENCES_BACK: usize = 2;
+
+/// "Russia annexed Crimea. Germany condemned the move", "criticized the
+/// decision", "condemned this": a disapproval (CAMEO 11) whose object is a
+/// definite act with no actor in it (an act noun, `modality_words.txt`'s
+/// `[act-nouns]`, or a bare "this") is about whoever did that act, told just
+/// before: the subject (first clause subject with a country) of the latest
+/// of the two sentences before that has one. `None` when the object is no
+/// such act, neither sentence has a subject, the events coded in that
+/// sentence are all someone else's, or that subject is the reacting side
+/// itself ("Israel annexed …. Israel defended the move": its own act, or a
+/// further one back). Praise (05) and rejection (12) of an act are left
+/// alone: on PolNeAR's political news the doer found so was wrong more
+/// often than right (docs/measurements.md, footnote ⁶³).
+///
+/// Sentence subjects, not the sources of the events coded there: the act
+/// a reaction names is often one no pattern codes ("North Korea conducted
+/// a test"), and the last event coded is then some other act.
 pub(super) fn doer_told_before(
-    subjects: &[(usize, ActorRef)],
+    doc: &Doc,
     s: &Sentence,
     last: usize,
     code: &str,
@@ -100,20 +119,60 @@ pub(super) fn doer_told_before(
     if end - last > 6 || (last + 1..end).any(|k| phrase_at(s, k).is_some()) {
         return None;
     }
-    let countries: Vec<&str> = sources
+    // Its head an act noun, with only modifiers before it ("the
+    // unilateral move", not "the leader of the strike"); or "this" alone.
+    let object = &s.tokens[last + 1..end];
+    let act_nouns = &lexicon::modality_words().act_nouns;
+    let head = object
         .iter()
-        .filter_map(|r| super::context::country_of(&r.code))
-        .collect();
-    // A source without a country rules every subject out: say so before
-    // reading them all.
-    if countries.len() != sources.len() {
+        .take_while(|t| !PREPOSITIONS.contains(&t.lower.as_str()))
+        .any(|t| act_nouns.contains(&t.lower.as_str()));
+    if !(head || (object.len() == 1 && first.lower == "this")) {
         return None;
     }
-    subjects
-        .iter()
-        .rev()
-        .filter(|(at, _)| *at < s.span.start)
-        .map(|(_, r)| r)
-        .find(|r| super::context::country_of(&r.code).is_some_and(|c| !countries.contains(&c)))
-        .cloned()
+    // The sentences before this one, latest first, as [start, end).
+    let here = doc.sentence_starts.partition_point(|&at| at < s.span.start);
+    let before = (here.saturating_sub(SENTENCES_BACK)..here).rev().map(|k| {
+        let end = doc
+            .sentence_starts
+            .get(k + 1)
+            .copied()
+            .unwrap_or(s.span.start);
+        (doc.sentence_starts[k], end.min(s.span.start))
+    });
+    for (from, to) in before {
+        let k = doc.subjects.partition_point(|(at, _)| *at < from);
+        let Some((at, subject)) = doc.subjects.get(k) else {
+            continue;
+        };
+        if *at >= to {
+            continue;
+        }
+        // Where the sentence's coded events all have another source, its
+        // first actor with a country is more likely an object than the
+        // doer ("the board voted to endorse Clinton" coded as the board's).
+        let acts_there = doc
+            .acts
+            .iter()
+            .rev()
+            .take_while(|a| a.source.span.start >= from)
+            .filter(|a| a.source.span.start < to);
+        let mut acts_there = acts_there.peekable();
+        let others_act =
+            acts_there.peek().is_some() && !acts_there.any(|a| a.source.code == subject.code);
+        let own = sources.iter().any(|r| same_side(r, subject));
+        return (!own && !others_act).then(|| subject.clone());
+    }
+    None
+}
+
+/// Whether two actors are one side: the same code, or the same country
+/// where either is the bare country ("the US" and "the White House").
+/// Two organs of one state ("the White House", "House Democrats") are not.
+fn same_side(a: &ActorRef, b: &ActorRef) -> bool {
+    use super::context::country_of;
+    a.code == b.code
+        || (country_of(&a.code).is_some()
+            && country_of(&a.code) == country_of(&b.code)
+            && (a.code.len() <= 3 || b.code.len() <= 3))
 }
