@@ -93,7 +93,7 @@ impl Antecedents {
     /// before `since`, or one at or after `since` (only if mentions came
     /// out of text order). Those stay; no answer changes.
     pub(super) fn forget(&mut self, since: usize, person: &dyn Fn(&ActorRef) -> Option<bool>) {
-        if self.mentions.len() < self.forget_at.max(FORGET_AT) {
+        if !self.long() {
             return;
         }
         let Some(old) = self.mentions.iter().rposition(|m| m.at + REACH < since) else {
@@ -117,6 +117,12 @@ impl Antecedents {
         // Its indices point into the list as it was: read it again.
         *self.last_fit.get_mut() = Default::default();
         self.forget_at = 2 * self.mentions.len();
+    }
+
+    /// Whether the list has grown enough for [`Antecedents::forget`] to
+    /// read it (a caller can skip lending it what it needs).
+    pub(super) fn long(&self) -> bool {
+        self.mentions.len() >= self.forget_at.max(FORGET_AT)
     }
 
     /// The actor the pronoun `pronoun` at byte `at` points back to.

@@ -361,9 +361,11 @@ fn resolve_references(
     let mut subject: Option<ActorRef> = None;
     let sentence_end = tokens.last().map_or(0, |t| t.span.end);
     let since = tokens.first().map_or(0, |t| t.span.start);
-    let mut antecedents = std::mem::take(&mut doc.antecedents);
-    antecedents.forget(since, &|r| is_person(doc, r));
-    doc.antecedents = antecedents;
+    if doc.antecedents.long() {
+        let mut antecedents = std::mem::take(&mut doc.antecedents);
+        antecedents.forget(since, &|r| is_person(doc, r));
+        doc.antecedents = antecedents;
+    }
     let covered: Vec<Span> = phrases
         .iter()
         .filter(|p| !p.is_reference())
