@@ -30,6 +30,33 @@ pub(super) struct Antecedents {
     /// pronouns ask (a long page of "it" that fits nothing asked every
     /// mention each time).
     last_fit: RefCell<[(usize, Option<usize>); 4]>,
+    /// How long `mentions` may grow before [`Antecedents::forget`] next
+    /// drops those no pronoun can reach: twice what it kept last time.
+    forget_at: usize,
+}
+
+/// A pronoun of each kind of [`kind_of`], for what fits it.
+const KIND_PRONOUNS: [&str; 4] = ["they", "he", "it", ""];
+
+/// The shortest list of mentions [`Antecedents::forget`] reads.
+const FORGET_AT: usize = 64;
+
+/// Whether mention `m` fits pronoun `pronoun` (which depends only on its
+/// [`kind_of`]).
+fn fits(pronoun: &str, m: &Mention, person: &dyn Fn(&ActorRef) -> Option<bool>) -> bool {
+    match (pronoun, m.actors.as_slice()) {
+        ("they" | "them" | "we" | "us", _) => true,
+        // A person the coder has no actor for.
+        ("he" | "she" | "him" | "her", []) => true,
+        (_, []) => false,
+        // Not a group ("the Swedish judicial officials").
+        ("he" | "she" | "him" | "her", [one]) => {
+            person(one) == Some(true) || (person(one).is_none() && !is_plural_role(&one.name))
+        }
+        ("it", [one]) => person(one) != Some(true),
+        (_, [_]) => true,
+        _ => false,
+    }
 }
 
 /// The kinds of pronoun that fit the same mentions, as `resolve` reads them.
@@ -56,6 +83,48 @@ impl Antecedents {
         });
     }
 
+    /// Drops the mentions no pronoun at byte `since` or after can be
+    /// answered with (`person` as for [`Antecedents::resolve`]), once the
+    /// list is long: a long page keeps a short one. A look back within
+    /// [`REACH`] stops at the last mention (in list order) more than
+    /// `REACH` before `since`, so none before that one is read by it. Of
+    /// those, the last resort can return only one that fits its pronoun
+    /// and is the last to fit before the pronoun: the last of each kind
+    /// before `since`, or one at or after `since` (only if mentions came
+    /// out of text order). Those stay; no answer changes.
+    pub(super) fn forget(&mut self, since: usize, person: &dyn Fn(&ActorRef) -> Option<bool>) {
+        if !self.long() {
+            return;
+        }
+        let Some(old) = self.mentions.iter().rposition(|m| m.at + REACH < since) else {
+            return;
+        };
+        let mut keep: Vec<bool> = self.mentions[..old].iter().map(|m| m.at >= since).collect();
+        for pronoun in KIND_PRONOUNS {
+            let last = self.mentions[..old]
+                .iter()
+                .rposition(|m| m.at < since && fits(pronoun, m, person));
+            if let Some(k) = last {
+                keep[k] = true;
+            }
+        }
+        let mut k = 0;
+        self.mentions.retain(|_| {
+            let kept = k >= old || keep[k];
+            k += 1;
+            kept
+        });
+        // Its indices point into the list as it was: read it again.
+        *self.last_fit.get_mut() = Default::default();
+        self.forget_at = 2 * self.mentions.len();
+    }
+
+    /// Whether the list has grown enough for [`Antecedents::forget`] to
+    /// read it (a caller can skip lending it what it needs).
+    pub(super) fn long(&self) -> bool {
+        self.mentions.len() >= self.forget_at.max(FORGET_AT)
+    }
+
     /// The actor the pronoun `pronoun` at byte `at` points back to.
     /// `object` says the pronoun is a verb's or preposition's object;
     /// `clause_subject` is the subject already named in its sentence;
@@ -72,19 +141,7 @@ impl Antecedents {
         clause_subject: Option<&ActorRef>,
         person: &dyn Fn(&ActorRef) -> Option<bool>,
     ) -> Option<Vec<ActorRef>> {
-        let fits = |m: &Mention| match (pronoun, m.actors.as_slice()) {
-            ("they" | "them" | "we" | "us", _) => true,
-            // A person the coder has no actor for.
-            ("he" | "she" | "him" | "her", []) => true,
-            (_, []) => false,
-            // Not a group ("the Swedish judicial officials").
-            ("he" | "she" | "him" | "her", [one]) => {
-                person(one) == Some(true) || (person(one).is_none() && !is_plural_role(&one.name))
-            }
-            ("it", [one]) => person(one) != Some(true),
-            (_, [_]) => true,
-            _ => false,
-        };
+        let fits = |m: &Mention| fits(pronoun, m, person);
         let same = |a: &ActorRef, b: &ActorRef| a.code == b.code && a.name == b.name;
         let before = || {
             self.mentions
@@ -277,5 +334,37 @@ mod tests {
                 assert_eq!(got, scanned, "{pronoun} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn forgetting_changes_no_answer_after_the_point_forgotten_before() {
+        // Mentions 100 bytes apart, of every kind, some subjects: a long
+        // list asked in text order, once kept whole and once forgotten
+        // before each pronoun's own sentence.
+        let mut whole = Antecedents::default();
+        let mut short = Antecedents::default();
+        let person = |r: &ActorRef| Some(r.code.len() == 6);
+        for n in 0..600 {
+            let at = n * 100;
+            let actors = match n % 5 {
+                0 => vec![actor("USAGOV", at)],
+                1 => vec![actor("FRA", at)],
+                2 => vec![actor("DEU", at), actor("ITA", at)],
+                3 if n < 100 => vec![actor("RUSGOV", at)],
+                _ => Vec::new(),
+            };
+            whole.record(at, actors.clone(), n % 3 == 0);
+            short.record(at, actors, n % 3 == 0);
+            let (since, at) = (at + 10, at + 50);
+            short.forget(since, &person);
+            for pronoun in ["they", "he", "him", "it", "i"] {
+                for object in [false, true] {
+                    let a = whole.resolve(pronoun, at, since, object, None, &person);
+                    let b = short.resolve(pronoun, at, since, object, None, &person);
+                    assert_eq!(a, b, "{pronoun} at {at}");
+                }
+            }
+        }
+        assert!(short.mentions.len() < 200, "{} kept", short.mentions.len());
     }
 }

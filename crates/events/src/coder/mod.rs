@@ -55,15 +55,21 @@ struct Doc<'a> {
     /// Actors with a country that were the subject of a clause, in text
     /// order (what a possessive "its" in a countryless role points back
     /// to). Those without one are never asked for, and kept out so that a
-    /// look back stays short.
+    /// look back stays short. Only those a later reader can still reach
+    /// are kept (`forget_subjects`).
     subjects: Vec<(usize, ActorRef)>,
-    /// Countries named, in text order (for "that country").
+    /// Where the earliest sentence `targets::doer_told_before` can still
+    /// read subjects from starts, for the current sentence.
+    subjects_from: usize,
+    /// Countries named, in text order (for "that country"); only the last
+    /// one before the current sentence and those after it are kept.
     countries: Vec<(usize, ActorRef)>,
     /// The dateline's and the article's main country.
     places: DocCountries,
     /// Role phrases with a country, in text order, by their role (the
     /// code after its country) and head word ("Hong Kong police" for a
-    /// later "police"): a look back reads only the same role's.
+    /// later "police"): a look back reads only the same role's, and only
+    /// its last one before the current sentence and those after are kept.
     roles: HashMap<(String, String), Vec<(usize, String)>>,
     /// The country each countryless role phrase takes from its context,
     /// by actor span; applied when events are made, so that the sentence
@@ -167,6 +173,7 @@ pub fn code(
         uncoded_people,
         uncoded_seen: 0,
         subjects: Vec::new(),
+        subjects_from: 0,
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
         roles: HashMap::new(),
@@ -183,6 +190,13 @@ pub fn code(
     // from where the previous one's ended.
     let mut after_last = 0;
     for &span in sentences {
+        // The same sentences `targets::doer_told_before` reads, as it
+        // counts them.
+        let here = doc.sentence_starts.partition_point(|&at| at < span.start);
+        doc.subjects_from = doc
+            .sentence_starts
+            .get(here.saturating_sub(targets::SENTENCES_BACK))
+            .map_or(span.start, |&at| at.min(span.start));
         let (first, last) = sentence_tokens(shared, span, after_last);
         budget.progress(Step::Events, first, shared.len())?;
         after_last = last;
@@ -347,6 +361,11 @@ fn resolve_references(
     let mut subject: Option<ActorRef> = None;
     let sentence_end = tokens.last().map_or(0, |t| t.span.end);
     let since = tokens.first().map_or(0, |t| t.span.start);
+    if doc.antecedents.long() {
+        let mut antecedents = std::mem::take(&mut doc.antecedents);
+        antecedents.forget(since, &|r| is_person(doc, r));
+        doc.antecedents = antecedents;
+    }
     let covered: Vec<Span> = phrases
         .iter()
         .filter(|p| !p.is_reference())
@@ -437,10 +456,12 @@ fn resolve_references(
             for r in &p.actors {
                 if let Some(role) = r.code.get(3..).filter(|_| r.code.len() > 3) {
                     if context::country_of(&r.code).is_some() {
-                        doc.roles
+                        let same_role = doc
+                            .roles
                             .entry((role.to_string(), context::head_word(tokens, p)))
-                            .or_default()
-                            .push((at, r.code.clone()));
+                            .or_default();
+                        forget_before(same_role, since, |_| false);
+                        same_role.push((at, r.code.clone()));
                     }
                 }
             }
@@ -448,6 +469,7 @@ fn resolve_references(
         let named_here = !p.is_reference();
         for r in p.actors.iter().filter(|_| named_here) {
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
+                forget_before(&mut doc.countries, since, |_| false);
                 doc.countries.push((at, r.clone()));
             }
         }
@@ -469,9 +491,54 @@ fn resolve_references(
             && p.actors.len() == 1
             && context::country_of(&p.actors[0].code).is_some()
         {
+            forget_subjects(doc);
             doc.subjects.push((at, p.actors[0].clone()));
         }
     }
+}
+
+/// How long a list of remembered phrases grows before the entries no
+/// reader can reach any more are dropped from it: a long page then keeps a
+/// short list, and a short one is never scanned for them.
+const FORGET_AT: usize = 64;
+
+/// Drops from `list` (entries by byte offset, appended in reading order)
+/// the entries before byte `cutoff` that no later look back can return,
+/// once it is [`FORGET_AT`] long. Every reader of these lists asks for the
+/// last entry, in list order, before a byte at or after `cutoff` (the
+/// current sentence's, or the earliest sentence a reader reaches) that
+/// meets a condition: of the entries before `cutoff`, that can only be the
+/// last one, or the last one `also` holds for. So those two are kept, and
+/// the others can go without changing any answer; a list kept in text
+/// order stays in it for `partition_point`. At most two entries before
+/// `cutoff` stay, at the front of a list in text order: when its third is
+/// not before `cutoff` there is nothing to drop, and the list is not read
+/// (a page-long sentence's entries are scanned once a sentence, not at
+/// each push).
+fn forget_before<T>(list: &mut Vec<(usize, T)>, cutoff: usize, also: impl Fn(&T) -> bool) {
+    if list.len() < FORGET_AT || list.get(2).is_none_or(|(at, _)| *at >= cutoff) {
+        return;
+    }
+    let last = list.iter().rposition(|(at, _)| *at < cutoff);
+    let last_also = list.iter().rposition(|(at, r)| *at < cutoff && also(r));
+    let mut k = 0;
+    list.retain(|(at, _)| {
+        let keep = *at >= cutoff || Some(k) == last || Some(k) == last_also;
+        k += 1;
+        keep
+    });
+}
+
+/// [`forget_before`] for `doc.subjects`: `role_country` asks for the last
+/// subject before a phrase, and after "his"/"her" for the last person
+/// subject (however far back); `targets::doer_told_before` for the first
+/// in each of the sentences from `doc.subjects_from` on.
+fn forget_subjects(doc: &mut Doc) {
+    let mut subjects = std::mem::take(&mut doc.subjects);
+    forget_before(&mut subjects, doc.subjects_from, |r| {
+        is_person(doc, r) == Some(true)
+    });
+    doc.subjects = subjects;
 }
 
 /// Remembers the people with no actor code mentioned before byte `at`
@@ -1720,5 +1787,37 @@ fn reference(doc: &Doc, r: &ActorRef) -> Reference {
         entity: doc.entity_at(r.span).map(|e| e.id.clone()),
         actor: Some(r.code.clone()),
         span: Some(r.span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last entry before `at` that `ok` holds for, as the readers ask.
+    fn last_fit(list: &[(usize, u32)], at: usize, ok: impl Fn(u32) -> bool) -> Option<u32> {
+        list.iter()
+            .rev()
+            .find(|(pos, v)| *pos < at && ok(*v))
+            .map(|(_, v)| *v)
+    }
+
+    #[test]
+    fn forgetting_keeps_every_answer_after_the_cutoff() {
+        // Entries every 10 bytes, the odd values "persons"; a look back
+        // from anywhere at or after the cutoff finds what it found before.
+        let full: Vec<(usize, u32)> = (0..200u32).map(|v| (v as usize * 10, v)).collect();
+        let cutoff = 1_500;
+        let mut kept = full.clone();
+        forget_before(&mut kept, cutoff, |v| v % 2 == 1 && *v < 100);
+        assert!(kept.len() < 60, "{} entries kept", kept.len());
+        for at in cutoff..2_100 {
+            assert_eq!(last_fit(&kept, at, |_| true), last_fit(&full, at, |_| true));
+            let person = |v: u32| v % 2 == 1 && v < 100;
+            assert_eq!(last_fit(&kept, at, person), last_fit(&full, at, person));
+            let from = kept.partition_point(|(pos, _)| *pos < at);
+            let from_full = full.partition_point(|(pos, _)| *pos < at);
+            assert_eq!(kept.get(from), full.get(from_full));
+        }
     }
 }

@@ -67,7 +67,7 @@ const DEFINITE: &[&str] = &["the", "this", "these"];
 /// later ("Israel struck Gaza on Friday. The strikes killed 12. Egypt
 /// condemned the attack."); further back, "the move" is as often another
 /// act, told again or not at all, and the subject found a wrong doer.
-const SENTENCES_BACK: usize = 2;
+pub(super) const SENTENCES_BACK: usize = 2;
 
 /// "Russia annexed Crimea. Germany condemned the move", "criticized the
 /// decision", "condemned this": a disapproval (CAMEO 11) whose object is a
