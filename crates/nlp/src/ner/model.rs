@@ -254,14 +254,7 @@ impl Weights {
             .dense
             .as_ref()
             .and_then(|block| block.products_memo(dense, ids, &mut memo.dense));
-        match products {
-            Some(products) => {
-                for (s, p) in scores.iter_mut().zip(products) {
-                    *s += dense::round_div_127(p);
-                }
-            }
-            None => self.add_dense_rounded(dense, scores),
-        }
+        self.add_products(products, dense, scores);
     }
 
     /// [`Weights::score`] of the word parts' features and `features`
@@ -303,6 +296,18 @@ impl Weights {
             .as_ref()
             .filter(|_| laid_out)
             .and_then(|block| block.products(dense));
+        self.add_products(products, dense, scores);
+    }
+
+    /// Adds the word-vector scores: the laid-out block's `products` when
+    /// it gave them, else those of `dense` by the plain layout; rounded
+    /// the same way either way.
+    fn add_products(
+        &self,
+        products: Option<[i64; dense::LANES]>,
+        dense: &DenseInput<'_>,
+        scores: &mut [i32],
+    ) {
         match products {
             Some(products) => {
                 for (s, p) in scores.iter_mut().zip(products) {
