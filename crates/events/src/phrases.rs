@@ -424,97 +424,11 @@ fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece
 }
 
 /// Whether `lower` is a function word that never sits inside an actor
-/// phrase as a modifier ("the", "has", "said").
+/// phrase as a modifier ("the", "has", "said"): `lexicon`'s
+/// `event_words.txt`, `[stop-words]`.
 pub fn is_stop_word(lower: &str) -> bool {
-    // A set, not a scan of the list's ~90 words: the chunker asks this of
-    // most tokens of every sentence.
-    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP.iter().copied().collect())
-        .contains(lower)
+    lexicon::event_words().stop_words.contains(lower)
 }
-
-/// Words that never sit inside an actor phrase as modifiers.
-const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "for",
-    "with",
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "not",
-    "said",
-    "says",
-    "say",
-    "told",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "as",
-    "if",
-    "than",
-    "then",
-    "also",
-    "about",
-    "against",
-    "over",
-    "into",
-    "after",
-    "before",
-    "during",
-    "including",
-    "while",
-    "when",
-    "where",
-    "there",
-    "here",
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "did",
-    "do",
-    "does",
-    "no",
-    "any",
-    "all",
-    "more",
-    "most",
-];
 
 /// Whether token `j` may be a modifier inside a phrase ("embassy",
 /// "national security"): a plain lowercase word, with a role noun within
@@ -728,38 +642,9 @@ fn build(
 }
 
 /// Prepositions that make a phrase a modifier rather than a clause's subject.
-pub const PREPOSITIONS: &[&str] = &[
-    "in",
-    "of",
-    "from",
-    "to",
-    "with",
-    "by",
-    "for",
-    "on",
-    "at",
-    "against",
-    "about",
-    "over",
-    "into",
-    "between",
-    "among",
-    "including",
-    "like",
-    "toward",
-    "towards",
-    "near",
-    "across",
-    "through",
-    "under",
-    "after",
-    "before",
-    "during",
-    "without",
-    "within",
-    "upon",
-    "amid",
-];
+/// (`lexicon`'s `event_words.txt`, `[prepositions]`.)
+pub static PREPOSITIONS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().prepositions);
 
 /// Auxiliaries, modals, subject pronouns, "and"/"or"/"not" and the
 /// relative words (`modality_words.txt`'s `clause-words`): the closed-class

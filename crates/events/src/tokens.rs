@@ -170,7 +170,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 
 /// Clitics that rejoin their word ("won't" is matched whole); the
 /// possessive "'s" is not among them.
-const REJOINED_CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
+/// (`lexicon`'s `event_words.txt`, `[rejoined-clitics]`.)
+static REJOINED_CLITICS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().rejoined_clitics);
 
 /// Appends the coder's token(s) for one `nlp` token.
 fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'a>>) {

@@ -62,7 +62,9 @@ fn relative_day(word: &str, published: NaiveDate, future: bool) -> Option<NaiveD
 }
 
 /// Prepositions that introduce where something happens.
-const LOCATIVE: &[&str] = &["in", "at", "near", "outside"];
+/// (`lexicon`'s `event_words.txt`, `[locative-prepositions]`.)
+static LOCATIVE: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().locative_prepositions);
 
 /// The place named by "in/at <place>" after token `head`, in the same
 /// clause: the first city or region, else the first country or area

@@ -38,8 +38,13 @@
 //! - [`denial_words`]: the words that mark a denial (`denial_words.txt`:
 //!   "denied", "rejected the report", "is untrue", "never heard"), read by
 //!   `events`' contradiction finder.
+//! - [`event_words`]: the closed-class words and short lists the event
+//!   coder reads (`event_words.txt`): its chunker's stop words and
+//!   prepositions, clause breaks, determiners, reporting words, the verbs
+//!   of contest results.
 //! - [`speaker`]: the words attribution reads around speakers
 //!   (`speaker_words.txt`) and first names (`first_names.txt`).
+//! - [`word_set`]: a list asked of token after token, as a hash set.
 //!
 //! No I/O and no mutable state: each table is parsed on first use into an
 //! immutable value behind a `OnceLock` (as `gazetteer` does), so every stage
@@ -53,6 +58,7 @@ pub mod chrome;
 pub mod cues;
 pub mod denial_words;
 pub mod english;
+pub mod event_words;
 pub mod inflect;
 pub mod lemma;
 pub mod modality_words;
@@ -61,6 +67,7 @@ pub mod parse;
 pub mod roles;
 pub mod seats;
 pub mod speaker;
+pub mod word_set;
 
 pub use actors::{actor_words, named_actors, ActorWords};
 pub use attribution_words::{attribution_words, AttributionWords};
@@ -69,9 +76,11 @@ pub use cased_words::{cased_words, CasedWords};
 pub use chrome::{chrome, Chrome};
 pub use cues::{cues, CueClass, Cues};
 pub use denial_words::{denial_words, DenialWords};
+pub use event_words::{event_words, EventWords};
 pub use modality_words::{modality_words, ModalityWords};
 pub use name_words::{name_words, NameWords};
 pub use parse::ParseError;
 pub use roles::{roles, Role, RoleEntry, Roles};
 pub use seats::{outlets, seats, NamedActor, NamedActors};
 pub use speaker::{speaker_words, SpeakerWords};
+pub use word_set::WordSet;

@@ -70,15 +70,9 @@ pub(super) fn is_countryless(p: &Phrase) -> bool {
 
 /// Words that make a role phrase name many countries or none in
 /// particular ("world leaders", "foreign governments", "other nations").
-const NO_ONE_COUNTRY: &[&str] = &[
-    "world",
-    "international",
-    "global",
-    "other",
-    "western",
-    "foreign",
-    "regional",
-];
+/// (`lexicon`'s `event_words.txt`, `[no-one-country]`.)
+static NO_ONE_COUNTRY: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().no_one_country);
 
 /// Whether the countryless phrase `p` is a group of several countries'
 /// organs rather than one country's ("world leaders", "foreign

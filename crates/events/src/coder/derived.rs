@@ -209,34 +209,9 @@ pub(super) fn denial(s: &Sentence, c: &Coded) -> Option<Coded> {
 
 /// Verbs that report who won a contest as often as who hit whom ("Russia
 /// beat Croatia 6-3", "Spain defeated Brazil in the final").
-const CONTEST_VERBS: &[&str] = &[
-    "beat",
-    "beats",
-    "beaten",
-    "beating",
-    "defeat",
-    "defeats",
-    "defeated",
-    "defeating",
-    "best",
-    "bested",
-    "edge",
-    "edged",
-    "rout",
-    "routed",
-    "thrash",
-    "thrashed",
-    "trounce",
-    "trounced",
-    "overcome",
-    "overcame",
-    "outplay",
-    "outplayed",
-    "overpower",
-    "overpowered",
-    "crush",
-    "crushed",
-];
+/// (`lexicon`'s `event_words.txt`, `[result-verbs]`.)
+static CONTEST_VERBS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().result_verbs);
 
 /// Whether a violent code (roots 18–20) on a contest verb is a result, not
 /// an attack: a score in the sentence ("6-3", "2-1"), or a bare state on

@@ -1190,15 +1190,10 @@ fn is_compound_gerund(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| &s.tokens[k]) else {
         return false;
     };
-    const FUNCTION: &[&str] = &[
-        "were", "are", "am", "be", "been", "being", "and", "or", "but", "to", "not", "also",
-        "still", "now", "then", "keep", "kept", "continue", "start", "began", "begin", "stop",
-        "after", "before", "while", "by", "without", "into", "of", "for", "from", "in", "on", "at",
-        "with", "about", "over", "against", "the", "a", "an", "it", "he", "she", "they", "we", "i",
-        "you", "who", "which", "that", "this", "these", "those", "their", "his", "her", "its",
-        "our", "my", "your", "than", "as", "more", "most", "very", "even", "just", "only", "again",
-        "ever", "never",
-    ];
+    // Words that make the "-ing" after them a verb group ("were burning"):
+    // `lexicon`'s `event_words.txt`, `[verb-group-words]`.
+    static FUNCTION: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+        std::sync::LazyLock::new(|| &lexicon::event_words().verb_group_words);
     s.tokens[i].lower.ends_with("ing")
         && prev.is_word()
         && !prev.is_capitalized()

@@ -5,27 +5,9 @@ use crate::tokens::Token;
 use model::{MentionIndex, Span};
 
 /// Reporting words: an event in a sentence with one of these is reported.
-pub(super) const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "reported",
-    "reports",
-    "quoted",
-    "quoting",
-    "claimed",
-    "claims",
-    "alleged",
-    "announced",
-    "stated",
-    "added",
-    "cited",
-    "citing",
-    "confirmed",
-    "insisted",
-];
+/// (`lexicon`'s `event_words.txt`, `[report-words]`.)
+pub(super) static CUES: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().report_words);
 
 /// Whether token `i` sits in an "if …" or "whether …" clause (up to the
 /// next comma): `modality_words.txt`'s condition openers.

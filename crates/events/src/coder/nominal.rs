@@ -38,9 +38,9 @@ use model::{MentionIndex, Modality, Span};
 
 /// Prepositions that attach an event noun's target ("attack on", "talks
 /// with", "condemnation of", "visit to").
-const TARGET_PREPOSITIONS: &[&str] = &[
-    "of", "on", "against", "with", "to", "at", "toward", "towards", "over", "into",
-];
+/// (`lexicon`'s `event_words.txt`, `[target-prepositions]`.)
+static TARGET_PREPOSITIONS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().target_prepositions);
 
 /// Roots of a governing verb that make its object noun not (yet) a fact:
 /// appeals, intents, demands, rejections, threats ("called for talks").

@@ -10,16 +10,14 @@ use crate::tokens::Token;
 use crate::verbs::VerbLexicon;
 
 /// Words that end the clause a subject or target is searched in.
-pub(super) const CLAUSE_BREAKS: &[&str] = &[
-    ";", ":", "that", "if", "unless", "because", "although", "though", "while", "whether", "when",
-    "where", "but", "whereas", "since", "so", "“", "”", "\"", "(", ")",
-];
+/// (`lexicon`'s `event_words.txt`, `[clause-breaks]`.)
+pub(super) static CLAUSE_BREAKS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().clause_breaks);
 
 /// Determiners and possessives that make the next word a noun.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "such",
-    "'s", "any", "no", "every", "each", "another", "further", "more", "new",
-];
+/// (`lexicon`'s `event_words.txt`, `[determiners]`.)
+pub(super) static DETERMINERS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().determiners);
 
 /// The phrase index covering token `i`, if any.
 pub(super) fn phrase_at(s: &Sentence, i: usize) -> Option<usize> {

@@ -60,7 +60,9 @@ pub(super) fn without_target(code: &str, sources: &[ActorRef]) -> Vec<ActorRef> 
 /// Determiners that make the object after a disapproval verb a known act
 /// ("condemned the test", "criticized this move", "Friday’s launch"; not
 /// "that", which as often starts a clause).
-const DEFINITE: &[&str] = &["the", "this", "these"];
+/// (`lexicon`'s `event_words.txt`, `[definite-determiners]`.)
+static DEFINITE: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().definite_determiners);
 
 /// How many sentences before the reaction's own its doer is looked for in.
 /// News tells the reaction right after the act, or one sentence of detail

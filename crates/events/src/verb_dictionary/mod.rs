@@ -465,10 +465,9 @@ impl<'d> Iterator for Listings<'d> {
 }
 
 /// Words that end a pattern's window after the verb.
-const STOPS: &[&str] = &[
-    ",", ";", ":", ".", "?", "!", "(", ")", "“", "”", "\"", "—", "–", "that", "which", "who",
-    "because", "but", "while", "whereas", "although", "after", "before", "since", "if", "when",
-];
+/// (`lexicon`'s `event_words.txt`, `[pattern-stops]`.)
+static STOPS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
+    std::sync::LazyLock::new(|| &lexicon::event_words().pattern_stops);
 
 /// Whether token text `lower` is pattern word `w` (or its regular plural or singular).
 fn word_is(lower: &str, w: &str) -> bool {
