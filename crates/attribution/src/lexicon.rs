@@ -69,8 +69,9 @@ impl Lexicon {
             not_names: set(&w.not_names),
             titles: set(&w.titles),
             time_words: set(&w.time_words),
-            female: set(&w.female),
-            male: set(&w.male),
+            // A title or a first name: `is_female` asks both.
+            female: w.female.iter().chain(&w.female_titles).copied().collect(),
+            male: w.male.iter().chain(&w.male_titles).copied().collect(),
             boundary: set(&::lexicon::attribution_words().boundary),
             non_speech_pairs: ::lexicon::attribution_words()
                 .non_speech_pairs
@@ -117,23 +118,6 @@ impl Lexicon {
     pub fn is_between(&self, lower: &str) -> bool {
         self.between.contains(lower)
             || (lower.len() > 4 && lower.ends_with("ly") && !self.roles.contains(lower))
-            || matches!(
-                lower,
-                "sometimes"
-                    | "now"
-                    | "back"
-                    | "since"
-                    | "soon"
-                    | "must"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "shall"
-                    | "can"
-                    | "cannot"
-                    | "all"
-                    | "both"
-            )
     }
 
     /// `Some(plural)` when the lower-cased word is a speaker pronoun.
@@ -204,9 +188,9 @@ impl Lexicon {
     /// for a male one, `None` when unknown (lower-cased input).
     pub fn is_female(&self, lower: &str) -> Option<bool> {
         let w = lower.trim_end_matches('.');
-        if matches!(w, "mrs" | "ms" | "miss" | "madam" | "queen") || self.female.contains(w) {
+        if self.female.contains(w) {
             Some(true)
-        } else if matches!(w, "mr" | "sir" | "king") || self.male.contains(w) {
+        } else if self.male.contains(w) {
             Some(false)
         } else {
             None

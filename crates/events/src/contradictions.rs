@@ -632,8 +632,7 @@ impl<'a> Doc<'a> {
                 return false;
             }
             if links.contains(w) {
-                let calling = w.starts_with("call")
-                    || matches!(w, "termed" | "branded" | "labeled" | "labelled");
+                let calling = w.starts_with("call") || self.words.naming_verbs.contains(w);
                 if w == "as" {
                     // "dismissed … as false", "denied … as laughable".
                     return (j.saturating_sub(8).max(start)..j).any(|k| {
@@ -895,7 +894,7 @@ impl<'a> Doc<'a> {
                 self.words.deny_verbs.contains(w)
                     || self.words.reject_verbs.contains(w)
                     || w.starts_with("call")
-                    || matches!(w, "termed" | "branded" | "labeled" | "labelled")
+                    || self.words.naming_verbs.contains(w)
             })
         } else {
             Some(i)

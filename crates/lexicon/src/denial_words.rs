@@ -41,6 +41,9 @@ pub struct DenialWords {
     pub clause_openers: HashSet<String>,
     /// Function words, ignored when passages are compared for content.
     pub function_words: HashSet<String>,
+    /// Verbs of calling other than the forms of "call" ("termed",
+    /// "branded"), as written.
+    pub naming_verbs: HashSet<String>,
     /// The first words of the `falsity` and `unknown` sequences, and
     /// whether one of them is empty (see [`DenialWords::may_start_sequence`]).
     sequence_starts: (HashSet<String>, bool),
@@ -73,6 +76,7 @@ impl DenialWords {
             "anaphors",
             "clause-openers",
             "function-words",
+            "naming-verbs",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             for line in lines {
@@ -123,6 +127,9 @@ impl DenialWords {
                     }
                     "function-words" => {
                         out.function_words.insert(single()?);
+                    }
+                    "naming-verbs" => {
+                        out.naming_verbs.insert(single()?);
                     }
                     _ => unreachable!("parse::sections admits only known sections"),
                 }
@@ -176,6 +183,9 @@ mod tests {
             .iter()
             .any(|s| s == &["never", "heard", "anything"]));
         assert!(w.irrealis.contains("must") && w.persons.contains("him"));
+        // The naming verbs also link a claim to its falsity word.
+        assert!(w.naming_verbs.contains("branded") && !w.naming_verbs.contains("called"));
+        assert!(w.naming_verbs.iter().all(|v| w.falsity_links.contains(v)));
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub struct EventWords<'t> {
     /// Words that make a role phrase name many countries or none in
     /// particular ("world leaders", "other nations").
     pub no_one_country: WordSet<'t>,
+    /// Plural heads that make a role phrase a group of several countries'
+    /// organs ("governments", "nations").
+    pub country_group_nouns: WordSet<'t>,
     /// Clitics that rejoin their word ("n't", "'re"), straight apostrophes.
     pub rejoined_clitics: WordSet<'t>,
 }
@@ -55,7 +58,7 @@ pub struct EventWords<'t> {
 impl<'t> EventWords<'t> {
     /// Reads a file in the format of `data/event_words.txt`.
     pub fn parse(text: &'t str) -> Result<Self, ParseError> {
-        let mut lists: [Vec<&'t str>; 13] = Default::default();
+        let mut lists: [Vec<&'t str>; 14] = Default::default();
         let known = [
             "stop-words",
             "prepositions",
@@ -69,6 +72,7 @@ impl<'t> EventWords<'t> {
             "verb-group-words",
             "result-verbs",
             "no-one-country",
+            "country-group-nouns",
             "rejoined-clitics",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
@@ -78,7 +82,7 @@ impl<'t> EventWords<'t> {
             let list = &mut lists[k];
             push_entries(list, &lines, FILE)?;
         }
-        let [stop_words, prepositions, target_prepositions, locative_prepositions, determiners, definite_determiners, clause_breaks, pattern_stops, report_words, verb_group_words, result_verbs, no_one_country, rejoined_clitics] =
+        let [stop_words, prepositions, target_prepositions, locative_prepositions, determiners, definite_determiners, clause_breaks, pattern_stops, report_words, verb_group_words, result_verbs, no_one_country, country_group_nouns, rejoined_clitics] =
             lists.map(WordSet::new);
         Ok(EventWords {
             stop_words,
@@ -93,6 +97,7 @@ impl<'t> EventWords<'t> {
             verb_group_words,
             result_verbs,
             no_one_country,
+            country_group_nouns,
             rejoined_clitics,
         })
     }
@@ -183,6 +188,7 @@ mod tests {
     #[test]
     fn no_one_country() {
         check(&words().no_one_country, &["world", "foreign", "other"]);
+        check(&words().country_group_nouns, &["governments", "nations"]);
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct SpeakerWords<'t> {
     pub not_names: Vec<&'t str>,
     /// Titles that may precede a name ("sen", "president").
     pub titles: Vec<&'t str>,
+    /// Titles of women ("mrs", "queen").
+    pub female_titles: Vec<&'t str>,
+    /// Titles of men ("mr", "king").
+    pub male_titles: Vec<&'t str>,
     /// Time words that may follow a cue ("said Sunday").
     pub time_words: Vec<&'t str>,
     /// Personal pronouns that can be speakers, with whether they are plural.
@@ -52,6 +56,8 @@ impl<'t> SpeakerWords<'t> {
             "outlet-suffixes",
             "not-names",
             "titles",
+            "female-titles",
+            "male-titles",
             "time-words",
             "pronouns",
         ];
@@ -78,6 +84,8 @@ impl<'t> SpeakerWords<'t> {
                 "outlet-suffixes" => &mut out.outlet_suffixes,
                 "not-names" => &mut out.not_names,
                 "titles" => &mut out.titles,
+                "female-titles" => &mut out.female_titles,
+                "male-titles" => &mut out.male_titles,
                 _ => &mut out.time_words,
             };
             push_entries(list, &lines, WORDS_FILE)?;
@@ -133,6 +141,8 @@ mod tests {
         assert!(w.outlets.contains(&"the hill"));
         assert!(w.pronouns.contains(&("they", true)));
         assert!(w.female.contains(&"hillary"));
+        assert!(w.female_titles.contains(&"mrs") && w.male_titles.contains(&"mr"));
+        assert!(w.between.contains(&"cannot") && w.between.contains(&"already"));
         assert!(w.male.len() > 50);
     }
 

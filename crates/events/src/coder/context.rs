@@ -94,10 +94,9 @@ pub(super) fn names_no_one_country(tokens: &[Token], p: &Phrase) -> bool {
         }
     }
     generic
-        || matches!(
-            tokens[p.end - 1].lower.as_str(),
-            "governments" | "countries" | "nations" | "states"
-        )
+        || lexicon::event_words()
+            .country_group_nouns
+            .contains(tokens[p.end - 1].lower.as_str())
 }
 
 /// The dateline's country: "KABUL, Afghanistan (AP) —", "MOSCOW —",
