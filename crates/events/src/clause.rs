@@ -63,36 +63,7 @@ fn governor(lemma: &str) -> Option<Governor> {
 
 /// Verbs whose object is the subject of the infinitive after it.
 fn is_controller(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "ask"
-            | "urge"
-            | "allow"
-            | "permit"
-            | "persuade"
-            | "want"
-            | "tell"
-            | "order"
-            | "force"
-            | "call"
-            | "invite"
-            | "encourage"
-            | "press"
-            | "pressure"
-            | "convince"
-            | "enable"
-            | "request"
-            | "permission"
-            | "authorize"
-            | "authorise"
-            | "help"
-            | "expect"
-            | "pressing"
-            | "prompt"
-            | "compel"
-            | "appeal"
-            | "lobby"
-    )
+    lexicon::event_words().controller_verbs.contains(lemma)
 }
 
 fn lemmas(lower: &str) -> Vec<String> {

@@ -446,10 +446,8 @@ impl<'a> Doc<'a> {
         matches!(next, "over" | "between" | "among" | "with")
             && !self.words.reject_verbs.contains(self.w(i))
             || adjective && !self.w(i).ends_with("ed")
-            || matches!(
-                prev,
-                "a" | "an" | "the" | "in" | "of" | "under" | "legal" | "heated" | "bitter"
-            ) && !self.w(i).ends_with("ed")
+            || lexicon::event_words().dispute_noun_openers.contains(prev)
+                && !self.w(i).ends_with("ed")
     }
 
     /// "an effort to deny", "must rebut", "from denying": not a denial
@@ -496,27 +494,7 @@ impl<'a> Doc<'a> {
             return false;
         };
         self.w(i).ends_with("ed")
-            && (matches!(
-                prev,
-                "a" | "an"
-                    | "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "this"
-                    | "our"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "over"
-                    | "about"
-                    | "for"
-                    | "with"
-                    | "into"
-                    | "from"
-                    | "at"
-            ) || prev.ends_with("ing"))
+            && (lexicon::event_words().attributive_openers.contains(prev) || prev.ends_with("ing"))
     }
 
     /// The first noun-like word after a verb at `i`, skipping determiners,

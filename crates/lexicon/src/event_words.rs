@@ -2,11 +2,13 @@
 //! (`data/event_words.txt`): stop words and prepositions of its phrase
 //! chunker, the words and marks that end a clause or a verb pattern's
 //! window, determiners, reporting words, the verbs of contest results, and
-//! the like, each a section of the file.
+//! the like, each a section of the file (the contradiction finder's few
+//! grammatical lists among them).
 
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
 use crate::word_set::WordSet;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const FILE: &str = "event_words.txt";
@@ -53,12 +55,30 @@ pub struct EventWords<'t> {
     pub country_group_nouns: WordSet<'t>,
     /// Clitics that rejoin their word ("n't", "'re"), straight apostrophes.
     pub rejoined_clitics: WordSet<'t>,
+    /// Verbs whose object is the subject of the infinitive after them
+    /// ("urged Iran to stop"): lemmas.
+    pub controller_verbs: WordSet<'t>,
+    /// Words after which "it" or "her" opens a clause as its subject
+    /// ("and it said"), not an object.
+    pub subject_openers: WordSet<'t>,
+    /// Words after which "of X" still names the subject ("hundreds of
+    /// troops").
+    pub quantity_words: WordSet<'t>,
+    /// Finite auxiliaries and reporting verbs, where an event noun's
+    /// attachments end.
+    pub finite_words: WordSet<'t>,
+    /// Words right after "the Australian" that make the demonym a person.
+    pub verbs_after_demonym: WordSet<'t>,
+    /// Words before "dispute" that make it a noun ("a heated dispute").
+    pub dispute_noun_openers: WordSet<'t>,
+    /// Words before an "-ed" participle that make it an adjective ("the
+    /// disputed region").
+    pub attributive_openers: WordSet<'t>,
 }
 
 impl<'t> EventWords<'t> {
     /// Reads a file in the format of `data/event_words.txt`.
     pub fn parse(text: &'t str) -> Result<Self, ParseError> {
-        let mut lists: [Vec<&'t str>; 14] = Default::default();
         let known = [
             "stop-words",
             "prepositions",
@@ -74,31 +94,41 @@ impl<'t> EventWords<'t> {
             "no-one-country",
             "country-group-nouns",
             "rejoined-clitics",
+            "controller-verbs",
+            "subject-openers",
+            "quantity-words",
+            "finite-words",
+            "verbs-after-demonym",
+            "dispute-noun-openers",
+            "attributive-openers",
         ];
+        let mut lists: HashMap<&str, Vec<&'t str>> = HashMap::default();
         for (name, lines) in parse::sections(FILE, text, &known)? {
-            let Some(k) = known.iter().position(|&n| n == name) else {
-                unreachable!("parse::sections admits only known sections")
-            };
-            let list = &mut lists[k];
-            push_entries(list, &lines, FILE)?;
+            push_entries(lists.entry(name).or_default(), &lines, FILE)?;
         }
-        let [stop_words, prepositions, target_prepositions, locative_prepositions, determiners, definite_determiners, clause_breaks, pattern_stops, report_words, verb_group_words, result_verbs, no_one_country, country_group_nouns, rejoined_clitics] =
-            lists.map(WordSet::new);
+        let mut take = |name: &str| WordSet::new(lists.remove(name).unwrap_or_default());
         Ok(EventWords {
-            stop_words,
-            prepositions,
-            target_prepositions,
-            locative_prepositions,
-            determiners,
-            definite_determiners,
-            clause_breaks,
-            pattern_stops,
-            report_words,
-            verb_group_words,
-            result_verbs,
-            no_one_country,
-            country_group_nouns,
-            rejoined_clitics,
+            stop_words: take("stop-words"),
+            prepositions: take("prepositions"),
+            target_prepositions: take("target-prepositions"),
+            locative_prepositions: take("locative-prepositions"),
+            determiners: take("determiners"),
+            definite_determiners: take("definite-determiners"),
+            clause_breaks: take("clause-breaks"),
+            pattern_stops: take("pattern-stops"),
+            report_words: take("report-words"),
+            verb_group_words: take("verb-group-words"),
+            result_verbs: take("result-verbs"),
+            no_one_country: take("no-one-country"),
+            country_group_nouns: take("country-group-nouns"),
+            rejoined_clitics: take("rejoined-clitics"),
+            controller_verbs: take("controller-verbs"),
+            subject_openers: take("subject-openers"),
+            quantity_words: take("quantity-words"),
+            finite_words: take("finite-words"),
+            verbs_after_demonym: take("verbs-after-demonym"),
+            dispute_noun_openers: take("dispute-noun-openers"),
+            attributive_openers: take("attributive-openers"),
         })
     }
 }
@@ -196,6 +226,61 @@ mod tests {
         let w = words();
         check(&w.rejoined_clitics, &["n't", "'re", "'ll"]);
         assert!(!w.rejoined_clitics.contains(&"'s"));
+    }
+
+    #[test]
+    fn controller_verbs_are_lemmas() {
+        let w = words();
+        check(&w.controller_verbs, &["urge", "ask", "pressure", "lobby"]);
+        assert!(!w.controller_verbs.contains("urged"));
+    }
+
+    #[test]
+    fn words_around_pronouns_quantities_and_demonyms() {
+        let w = words();
+        check(&w.subject_openers, &["and", "because", "said", "whether"]);
+        check(&w.quantity_words, &["hundreds", "some", "members", "part"]);
+        check(&w.finite_words, &["is", "had", "would", "says"]);
+        check(&w.verbs_after_demonym, &["said", "who", "would"]);
+    }
+
+    #[test]
+    fn contradiction_finder_noun_and_adjective_openers() {
+        let w = words();
+        check(&w.dispute_noun_openers, &["a", "heated", "under"]);
+        check(&w.attributive_openers, &["the", "their", "over", "into"]);
+    }
+
+    #[test]
+    fn every_section_is_read() {
+        // A section the struct does not take would be dropped unread.
+        let sections = TEXT.lines().filter(|l| l.starts_with('[')).count();
+        assert_eq!(sections, 21);
+        let w = words();
+        let all = [
+            &w.stop_words,
+            &w.prepositions,
+            &w.target_prepositions,
+            &w.locative_prepositions,
+            &w.determiners,
+            &w.definite_determiners,
+            &w.clause_breaks,
+            &w.pattern_stops,
+            &w.report_words,
+            &w.verb_group_words,
+            &w.result_verbs,
+            &w.no_one_country,
+            &w.country_group_nouns,
+            &w.rejoined_clitics,
+            &w.controller_verbs,
+            &w.subject_openers,
+            &w.quantity_words,
+            &w.finite_words,
+            &w.verbs_after_demonym,
+            &w.dispute_noun_openers,
+            &w.attributive_openers,
+        ];
+        assert!(all.iter().all(|l| !l.words().is_empty()));
     }
 
     #[test]

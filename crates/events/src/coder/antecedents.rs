@@ -213,30 +213,7 @@ pub(super) fn is_object_pronoun(pronoun: &str, before: Option<&str>) -> bool {
         "him" | "them" | "us" | "me" => true,
         "it" | "her" => before.is_some_and(|w| {
             w.chars().next().is_some_and(char::is_alphabetic)
-                && !matches!(
-                    w,
-                    "and"
-                        | "but"
-                        | "or"
-                        | "that"
-                        | "because"
-                        | "as"
-                        | "if"
-                        | "when"
-                        | "while"
-                        | "since"
-                        | "so"
-                        | "though"
-                        | "although"
-                        | "said"
-                        | "says"
-                        | "where"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "unless"
-                        | "whether"
-                )
+                && !lexicon::event_words().subject_openers.contains(w)
         }),
         _ => false,
     }

@@ -633,8 +633,5 @@ fn phrases_stop(w: &str) -> bool {
 /// Whether `lower` is a finite auxiliary or a reporting verb: where the
 /// noun phrase's own attachments end ("the invasion of Ukraine was …").
 fn is_finite(lower: &str) -> bool {
-    matches!(
-        lower,
-        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "said" | "says"
-    )
+    lexicon::event_words().finite_words.contains(lower)
 }

@@ -258,10 +258,8 @@ fn epithets(a: &Analysis, shared: &[model::Token], gazetteer: &Gazetteer) -> Vec
             // "the Australian said", "the Briton remained": the clause's
             // verb right after (a role noun would make it "the Australian
             // government").
-            let verb = matches!(
-                next,
-                "is" | "was" | "has" | "had" | "said" | "says" | "will" | "would" | "who"
-            ) || (next.len() > 4 && next.ends_with("ed"));
+            let verb = lexicon::event_words().verbs_after_demonym.contains(next)
+                || (next.len() > 4 && next.ends_with("ed"));
             if !(person || (verb && !collective)) {
                 continue;
             }

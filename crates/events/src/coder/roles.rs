@@ -103,31 +103,7 @@ pub(super) fn is_clause_break(tokens: &[Token], k: usize) -> bool {
 /// Words after which "of X" still names the subject ("Hundreds of UN troops").
 fn is_quantity(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit() || c == ',')
-        || matches!(
-            w,
-            "hundreds"
-                | "thousands"
-                | "dozens"
-                | "tens"
-                | "millions"
-                | "some"
-                | "many"
-                | "most"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "ten"
-                | "several"
-                | "members"
-                | "group"
-                | "number"
-                | "scores"
-                | "all"
-                | "none"
-                | "part"
-        )
+        || lexicon::event_words().quantity_words.contains(w)
 }
 
 /// The subject phrase of a verb group starting at token `from`: the nearest
