@@ -15,19 +15,18 @@ pub const NEAR_DUPLICATE_BITS: u32 = 3;
 ///
 /// Reads the words once, keeping only the last [`SHINGLE_WORDS`] of them
 /// (a 50 MB page has 8 million words: a lower-cased `String` for each took
-/// most of the time and memory of fingerprinting it).
+/// most of the time and memory of fingerprinting it), and finds them a byte
+/// at a time, decoding characters only outside ASCII.
 pub fn simhash(text: &str) -> u64 {
     let mut last: [String; SHINGLE_WORDS] = Default::default();
     let mut words = 0usize;
     let mut weights = BitVotes::default();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for (word, ascii) in Words::new(text) {
         let slot = &mut last[words % SHINGLE_WORDS];
         slot.clear();
-        if word.is_ascii() {
-            slot.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        if ascii {
+            slot.push_str(word);
+            slot.make_ascii_lowercase();
         } else {
             // `to_lowercase` of the whole word: a final sigma depends on
             // what precedes it.
@@ -49,6 +48,73 @@ pub fn simhash(text: &str) -> u64 {
         _ => {}
     }
     weights.majority()
+}
+
+/// The words of a text: its longest runs of alphanumeric characters
+/// ([`char::is_alphanumeric`]), each with whether it is all ASCII.
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        Words { text, at: 0 }
+    }
+
+    /// The character at byte `i` (not ASCII), if it is alphanumeric, and
+    /// its length in bytes.
+    fn alphanumeric_at(&self, i: usize) -> (bool, usize) {
+        self.text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = (&'t str, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        // Past what is not a word.
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                self.at = i;
+                return None;
+            }
+            if bytes[i].is_ascii() {
+                break;
+            }
+            match self.alphanumeric_at(i) {
+                (true, _) => break,
+                (false, n) => i += n,
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            match self.alphanumeric_at(i) {
+                (true, n) => {
+                    ascii = false;
+                    i += n;
+                }
+                (false, _) => break,
+            }
+        }
+        self.at = i;
+        Some((&self.text[start..i], ascii))
+    }
 }
 
 /// Adds one shingle's hash to the votes of each bit.
@@ -234,6 +300,8 @@ mod tests {
             "three words here",
             "ΟΔΟΣ ΣΟΦΟΣ, Straße İstanbul; ÉTÉ à Genève — 2024 ½ x",
             "  ,, .. ",
+            "naïve café, déjà-vu: ΣΑΣ ΟΔΟΣ.x ñ2b 3½ end",
+            "ÀB Cd\u{a0}ef\u{300}g h\u{10400}i ΣΣ\tΣ",
         ] {
             assert_eq!(simhash(text), simhash_of_every_word(text), "{text:?}");
         }

@@ -71,6 +71,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     // A batch may hold long documents, and its start-up is shared.
     crate::prefer_small_pages();
+    crate::keep_freed_memory_for_reuse();
     let path = args.db.path()?;
     let source_options = SourceOptions {
         max_bytes: args.analysis.max_bytes,
