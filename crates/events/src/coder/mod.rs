@@ -1708,11 +1708,6 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         .collect()
 }
 
-/// The actor `r` with the country its context gives a countryless role.
-/// When only the article's main country is known and the counterpart
-/// `other` is that country ("lawmakers urge retaliation on Russia" in an
-/// article mostly about Russia), the role is more likely someone reacting
-/// to it: the article's next country, if any, else none.
 /// CAMEO roots of appeals, demands and criticism: news tells them from a
 /// country's own politicians to its government as often as between
 /// countries ("Schiff called on the administration to …", "Republicans
@@ -1731,6 +1726,8 @@ const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 /// that is the speaker's own government, media or voters ("Trump denounced
 /// the media"); and except a named person holding an office of state, or
 /// an organ of state named by a proper name ("Congress").
+/// A state organ a country's own lawmakers, parties or opposition appeal
+/// to or criticise with only the main country known is of their country.
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1762,7 +1759,23 @@ fn in_context(
                 || titles_a_person(doc, &r.name)
                 || proper_name(doc, r)
         };
-        if c.main_only && clash && !(people && by_force) && !domestic_target && !(organ && named())
+        // "Schiff called on the administration to …" in an article mostly
+        // about Russia: a country's own lawmakers, parties and opposition
+        // appeal to, or criticise, their own state's organs.
+        let own_state = c.main_only
+            && domestic_target
+            && matches!(
+                r.code.get(3..6),
+                Some("GOV" | "LEG" | "JUD" | "MIL" | "COP")
+            )
+            && other.is_some_and(|o| matches!(o.code.get(3..6), Some("LEG" | "PTY" | "OPP")));
+        if own_state {
+            other_country.or(Some(c.country.as_str()))
+        } else if c.main_only
+            && clash
+            && !(people && by_force)
+            && !domestic_target
+            && !(organ && named())
         {
             doc.places
                 .runner_up

@@ -429,7 +429,7 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let object_noun = s.tokens[head.saturating_sub(5)..head].iter().any(|t| {
         is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
     });
-    let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
+    let main_verb_later = finite_be_in_clause(s, head + 1, is_be);
     // "other Americans held by Iran", "a pastor held prisoner in Iran":
     // a participle with its agent or a captive's complement right after
     // is passive wherever the noun stands.
@@ -447,6 +447,35 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     after_noun
         && ((participle && (agent_after || captive))
             || (lower.ends_with("ed") && before_preposition && (object_noun || main_verb_later)))
+}
+
+/// Whether a form of "be" follows token `from` in the clause the verb
+/// before it opens ("civilians imprisoned for years were released"): the
+/// search ends at a comma, a clause break, a relative word or an
+/// infinitive's "to", as a "be" past them is another clause's verb ("called
+/// on Israel to halt the strikes, saying the violence must be stopped").
+fn finite_be_in_clause(s: &Sentence, from: usize, is_be: impl Fn(&Token) -> bool) -> bool {
+    let tokens = s.tokens.get(from..).unwrap_or(&[]);
+    for (k, t) in tokens.iter().enumerate() {
+        let infinitive = t.lower == "to"
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalized()
+                    && !DETERMINERS.contains(&n.lower.as_str())
+                    && !phrases::is_clause_word(&n.lower)
+            });
+        let ends = matches!(t.text, "," | "." | "-" | "—" | "–")
+            || is_clause_break(tokens, k)
+            || matches!(t.lower.as_str(), "who" | "which" | "whose")
+            || infinitive;
+        if ends {
+            return false;
+        }
+        if is_be(t) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The actor phrase a reduced passive participle at `head` follows
