@@ -137,8 +137,16 @@ fn is_quantity(w: &str) -> bool {
 /// prepositional phrase; an apposition with no country defers to the phrase
 /// it renames ("The US commander in Iraq, General David Petraeus, held …").
 pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
-    let from = relative_insert_before(&s.tokens, from).unwrap_or(from);
-    coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+    let found = {
+        let from = relative_insert_before(&s.tokens, from).unwrap_or(from);
+        coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+    };
+    match parallel_participle(s, from) {
+        // The phrase after the first of two coordinated "-ing" verbs is
+        // that verb's object: the subject is the first verb's.
+        Some(first) if found.is_some_and(|p| s.phrases[p].start > first) => subject_left(s, first),
+        _ => found,
+    }
 }
 
 /// Where a relative clause set off by commas or dashes opens, when it
@@ -166,6 +174,33 @@ pub(super) fn relative_insert_before(tokens: &[Token], from: usize) -> Option<us
                     .get(k + 1)
                     .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose"))
         })
+}
+
+/// The "-ing" verb an "-ing" verb at `from` after "and" or "or" is
+/// coordinated with ("a chance of beating Trump and denying him", "ads
+/// tethering Cruz to Trump and criticizing them"): the two share one
+/// subject, found before the first; a phrase after the first is its
+/// object, not that subject. `None` when no such verb stands in the same
+/// clause within twelve tokens.
+fn parallel_participle(s: &Sentence, from: usize) -> Option<usize> {
+    let and = from.checked_sub(1)?;
+    let is_participle = |k: usize| {
+        let t = &s.tokens[k];
+        t.lower.len() > 5
+            && t.lower.ends_with("ing")
+            && t.is_word()
+            && !t.is_capitalized()
+            && !phrases::PREPOSITIONS.contains(&t.lower.as_str())
+            && phrase_at(s, k).is_none()
+            && !(k > 0 && DETERMINERS.contains(&s.tokens[k - 1].lower.as_str()))
+    };
+    if !matches!(s.tokens[and].lower.as_str(), "and" | "or") || !is_participle(from) {
+        return None;
+    }
+    (and.saturating_sub(12)..and)
+        .rev()
+        .take_while(|&k| !is_clause_break(&s.tokens, k) && !matches!(s.tokens[k].text, "," | ";"))
+        .find(|&k| is_participle(k))
 }
 
 /// A verb phrase coordinated after "and" has no subject of its own: it is

@@ -1,0 +1,25 @@
+//! A verb after "and" shares its subject with the verb it is coordinated
+//! with, never taking that verb's object; on sentences written for these
+//! tests.
+
+mod support;
+
+use support::{facts as code, has};
+
+#[test]
+fn the_object_of_the_first_of_two_ing_verbs_is_not_the_seconds_subject() {
+    let got =
+        code("The deal might give both parties a better chance of beating Germany and denying France a majority.");
+    assert!(!has(&got, "DEU", "", ""), "{got:?}");
+}
+
+#[test]
+fn a_second_ing_verb_keeps_the_subject_before_both() {
+    let got = code(
+        "Italy had praised Spain, stating there was a benefit to having Portugal in the bloc \
+         and criticizing Greece for its budget.",
+    );
+    assert!(has(&got, "ITA", "GRC", "11"), "{got:?}");
+    assert!(!has(&got, "ESP", "GRC", ""), "{got:?}");
+    assert!(!has(&got, "PRT", "GRC", ""), "{got:?}");
+}
