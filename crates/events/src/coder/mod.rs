@@ -56,8 +56,10 @@ struct Doc<'a> {
     /// order (what a possessive "its" in a countryless role points back
     /// to). Those without one are never asked for, and kept out so that a
     /// look back stays short. Only those a later reader can still reach
-    /// are kept (`forget_subjects`).
-    subjects: Vec<(usize, ActorRef)>,
+    /// are kept (`forget_subjects`). Bare objects ("Ukraine" in "Russia
+    /// attacked Ukraine") are kept too, marked, for a possessive ("urged
+    /// Americans and their leaders").
+    subjects: Vec<(usize, ClauseActor)>,
     /// Where the earliest sentence `targets::doer_told_before` can still
     /// read subjects from starts, for the current sentence.
     subjects_from: usize,
@@ -96,6 +98,13 @@ impl<'a> Doc<'a> {
         let entities = &self.analysis.entities;
         self.mentions.entity_containing(span).map(|i| &entities[i])
     }
+}
+
+/// An actor phrase outside any preposition, and whether it stands after
+/// its clause's verb (an object, not the clause's subject).
+struct ClauseActor {
+    actor: ActorRef,
+    object: bool,
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -274,7 +283,7 @@ pub fn code(
                 published,
                 &is_verb,
             );
-            resolve_references(&mut doc, actors, &tokens, &mut phrases);
+            resolve_references(&mut doc, actors, verbs, &tokens, &mut phrases);
             let s = Sentence {
                 span,
                 tokens,
@@ -345,6 +354,7 @@ fn actor_of(r: &Option<Reference>) -> Option<&str> {
 fn resolve_references(
     doc: &mut Doc,
     actors: &ActorTable,
+    verbs: &VerbLexicon,
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
@@ -379,6 +389,13 @@ fn resolve_references(
         // "the United States, which accuses him": the relative clause's
         // subject is the phrase "which" follows, not the sentence's.
         let relative_subject = antecedents::relative_subject(tokens, phrases, k);
+        // "Russia attacked Ukraine": a phrase after its clause's verb is an
+        // object, not the clause's subject (asked only of bare phrases).
+        let object = phrases.get(k).is_some_and(|p| {
+            p.preposition.is_none()
+                && !p.possessive
+                && roles::follows_its_verb(verbs, tokens, phrases, p.start)
+        });
         let Some(p) = phrases.get_mut(k) else {
             break;
         };
@@ -492,7 +509,11 @@ fn resolve_references(
             && context::country_of(&p.actors[0].code).is_some()
         {
             forget_subjects(doc);
-            doc.subjects.push((at, p.actors[0].clone()));
+            let subject = ClauseActor {
+                actor: p.actors[0].clone(),
+                object,
+            };
+            doc.subjects.push((at, subject));
         }
     }
 }
@@ -536,7 +557,7 @@ fn forget_before<T>(list: &mut Vec<(usize, T)>, cutoff: usize, also: impl Fn(&T)
 fn forget_subjects(doc: &mut Doc) {
     let mut subjects = std::mem::take(&mut doc.subjects);
     forget_before(&mut subjects, doc.subjects_from, |r| {
-        is_person(doc, r) == Some(true)
+        is_person(doc, &r.actor) == Some(true)
     });
     doc.subjects = subjects;
 }
@@ -589,7 +610,7 @@ fn role_country(
             .iter()
             .rev()
             .filter(|(pos, _)| *pos < at)
-            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+            .find_map(|(_, r)| context::country_of(&r.actor.code).map(str::to_string))
     };
     if context::possessive_pronoun_before(tokens, p) {
         if let Some(c) = antecedent() {
@@ -625,8 +646,8 @@ fn role_country(
             doc.subjects
                 .iter()
                 .rev()
-                .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
-                .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+                .filter(|(pos, r)| *pos < at && is_person(doc, &r.actor) == Some(true))
+                .find_map(|(_, r)| context::country_of(&r.actor.code).map(str::to_string))
         })
         .map(|c| (c, false))
         .or_else(|| doc.places.main.clone().map(|c| (c, true)))

@@ -242,6 +242,62 @@ pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
     eligible.then_some(first)
 }
 
+/// Whether the phrase starting at token `start` stands after the verb of
+/// its clause ("Russia attacked Ukraine", "Turkey, which borders Syria"):
+/// an object, not a subject. Read back to the clause's opening (a clause
+/// break, a comma, "and", "or", a relative word or a verb of saying, after
+/// which a reported clause opens with its own subject); a verb form not
+/// used as a noun, or a modal or auxiliary, on the way makes it an object.
+/// Words of other phrases are skipped.
+pub(super) fn follows_its_verb(
+    verbs: &VerbLexicon,
+    tokens: &[Token],
+    phrases: &[phrases::Phrase],
+    start: usize,
+) -> bool {
+    let in_phrase = |k: usize| phrases.iter().any(|p| p.start <= k && k < p.end);
+    for k in (0..start).rev() {
+        let t = &tokens[k];
+        let w = t.lower.as_str();
+        if is_clause_break(tokens, k)
+            || matches!(t.text, "," | ";" | "—" | "–" | "-")
+            || matches!(w, "and" | "or" | "who" | "which" | "whom")
+            || CUES.contains(&w)
+        {
+            return false;
+        }
+        if in_phrase(k) || !t.is_word() || t.is_capitalized() {
+            continue;
+        }
+        let auxiliary = matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+        );
+        let noun_use = k > 0
+            && (DETERMINERS.contains(&tokens[k - 1].lower.as_str())
+                || phrases::PREPOSITIONS.contains(&tokens[k - 1].lower.as_str()));
+        if auxiliary || (verbs.is_verb(w) && !noun_use && !phrases::PREPOSITIONS.contains(&w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The nearest actor phrase to the left of `from` that can be its subject.
 fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
