@@ -23,3 +23,14 @@ fn a_second_ing_verb_keeps_the_subject_before_both() {
     assert!(!has(&got, "ESP", "GRC", ""), "{got:?}");
     assert!(!has(&got, "PRT", "GRC", ""), "{got:?}");
 }
+
+#[test]
+fn a_verb_after_a_passive_shares_its_subject_not_its_agent() {
+    let got = code("Ukraine was invaded by Russia in 2022 and asked NATO for weapons.");
+    assert!(has(&got, "RUS", "UKR", "19"), "{got:?}");
+    assert!(has(&got, "UKR", "IGONAT", "02"), "{got:?}");
+    assert!(!has(&got, "RUS", "IGONAT", ""), "{got:?}");
+    let got = code("Canada was criticized by China and urged Beijing to release the detainees.");
+    assert!(has(&got, "CAN", "CHN", "02"), "{got:?}");
+    assert!(!has(&got, "CHN", "CHN", ""), "{got:?}");
+}

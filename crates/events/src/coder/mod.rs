@@ -904,7 +904,7 @@ fn code_sentence(
 ) -> Vec<Event> {
     let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
     let mut chains: Vec<(usize, Chain)> = Vec::new();
-    // The source phrase of each coded trigger, by head.
+    // The subject phrase of each coded trigger's clause, by head.
     let mut sources: Vec<(usize, usize)> = Vec::new();
     let mut coded: Vec<Coded> = Vec::new();
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
@@ -1232,7 +1232,9 @@ fn is_compound_gerund(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
         && phrase_at(s, i - 1).is_none()
 }
 
-/// Codes one trigger: modality, code adjustments, sources and targets.
+/// Codes one trigger: modality, code adjustments, sources and targets;
+/// with them the phrase that is its clause's subject, which a verb
+/// coordinated after it shares.
 fn code_trigger(
     doc: &Doc,
     s: &Sentence,
@@ -1450,7 +1452,14 @@ fn code_trigger(
             });
         }
     }
-    Some((out, source_phrase))
+    // "Iran was attacked by Iraq and retaliated": a verb coordinated after
+    // a passive shares its grammatical subject, not its agent.
+    let subject_phrase = if chain.passive {
+        subject_left(s, chain.start)
+    } else {
+        source_phrase
+    };
+    Some((out, subject_phrase))
 }
 
 /// "did not accept North Korea as a nuclear state", "refused to
