@@ -34,3 +34,15 @@ fn a_verb_after_a_passive_shares_its_subject_not_its_agent() {
     assert!(has(&got, "CAN", "CHN", "02"), "{got:?}");
     assert!(!has(&got, "CHN", "CHN", ""), "{got:?}");
 }
+
+#[test]
+fn a_past_form_after_a_modals_verb_is_a_fact_of_its_own() {
+    // "would expel" is future; "condemned" is no bare verb a modal takes.
+    let got = code(
+        "Russia said it would expel the British diplomats and condemned London for the sanctions.",
+    );
+    assert!(has(&got, "RUS", "GBR", "11"), "{got:?}");
+    // After a perfect the "-ed" form is the modal's participle still.
+    let got = code("Russia would have expelled the diplomats and condemned London.");
+    assert!(!has(&got, "RUS", "GBR", "11"), "{got:?}");
+}

@@ -942,8 +942,22 @@ fn code_sentence(
         let mut chain = clause::analyse(&s.tokens, i);
         // "will not allow that … and allow any country …": the second verb
         // shares the first one's auxiliaries.
+        // A past form after a modal's verb ("would expel … and condemned
+        // London") is a verb group of its own: a modal takes a bare verb,
+        // so only a perfect or a passive ("would have expelled … and
+        // condemned") carries over to an "-ed" form.
+        let own_group = |h: usize, prev: &Chain| {
+            let modal = prev.future || prev.would || prev.hypothetical;
+            let perfect = s.tokens[prev.start..h].iter().any(|t| t.lower == "have");
+            modal && !prev.passive && !perfect && s.tokens[i].lower.ends_with("ed")
+        };
         if chain.start == i && i > 0 && matches!(s.tokens[i - 1].lower.as_str(), "and" | "or") {
-            if let Some((_, prev)) = chains.iter().rev().find(|(h, _)| *h + 12 >= i) {
+            if let Some((_, prev)) = chains
+                .iter()
+                .rev()
+                .find(|(h, _)| *h + 12 >= i)
+                .filter(|(h, prev)| !own_group(*h, prev))
+            {
                 chain.negated |= prev.negated;
                 chain.future |= prev.future;
                 chain.would |= prev.would;
