@@ -106,11 +106,13 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # halves 0.465 / 0.594; petr2_gsr root 0.7013, actor pairs 0.572.
 # Measured 2026-12-06 17:45 on r15-verbs: news_events_dev root F1 0.5372 (P 0.828),
 # halves 0.488 / 0.594; petr2_gsr root 0.7013, actor pairs 0.572.
+# Measured 2026-12-06 21:00 on r16-events: news_events_dev root F1 0.5411 (P 0.829),
+# halves 0.495 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])
 floors = {"petr2_gsr root F1": (gsr, 0.70), "petrarch_unittest actor-pair F1": (ut, 0.50),
-          "news_events_dev root F1": (news, 0.536)}
+          "news_events_dev root F1": (news, 0.540)}
 bad = [f"{k} {v:.3f} < floor {f}" for k, (v, f) in floors.items() if v < f]
 if bad:
     print("REGRESSION: " + "; ".join(bad))

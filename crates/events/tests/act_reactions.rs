@@ -70,3 +70,16 @@ fn a_thing_that_is_no_act_names_no_doer() {
     );
     assert!(!has(&f, "POL", "RUS", "11"), "{f:?}");
 }
+
+#[test]
+fn the_object_of_the_act_told_before_is_not_its_doer() {
+    // The board endorsed France; France did not decide anything.
+    let f = facts(
+        "Most of the party's executive board voted to endorse France on Monday. \
+         Germany condemned the decision.",
+    );
+    assert!(!has(&f, "DEU", "FRA", "11"), "{f:?}");
+    let f =
+        facts("Three-quarters of the members backed Spain in the vote. Italy criticized the move.");
+    assert!(!has(&f, "ITA", "ESP", "11"), "{f:?}");
+}

@@ -280,6 +280,16 @@ fn an_appeal_to_the_government_by_its_own_politicians_stays_at_home() {
 }
 
 #[test]
+fn lawmakers_appeal_to_their_own_administration_in_an_article_on_another_country() {
+    let text = "Russia denied any role in the hacking. Russia rejected the report. \
+                American lawmakers called on the administration to punish Russia.";
+    let russia = entity(text, "Russia", EntityType::Gpe, Some("RUS"));
+    let got = code_with(text, vec![russia]);
+    assert!(has(&got, "USALEG", "USAGOV", "02"), "{got:?}");
+    assert!(!has(&got, "USALEG", "RUSGOV", "02"), "{got:?}");
+}
+
+#[test]
 fn a_pronoun_for_a_titled_person_keeps_the_articles_country() {
     // The article is about the United States first and Russia second; "He"
     // points back at "Senator Bernie Sanders", a named office-holder the

@@ -56,8 +56,10 @@ struct Doc<'a> {
     /// order (what a possessive "its" in a countryless role points back
     /// to). Those without one are never asked for, and kept out so that a
     /// look back stays short. Only those a later reader can still reach
-    /// are kept (`forget_subjects`).
-    subjects: Vec<(usize, ActorRef)>,
+    /// are kept (`forget_subjects`). Bare objects ("Ukraine" in "Russia
+    /// attacked Ukraine") are kept too, marked, for a possessive ("urged
+    /// Americans and their leaders").
+    subjects: Vec<(usize, ClauseActor)>,
     /// Where the earliest sentence `targets::doer_told_before` can still
     /// read subjects from starts, for the current sentence.
     subjects_from: usize,
@@ -96,6 +98,13 @@ impl<'a> Doc<'a> {
         let entities = &self.analysis.entities;
         self.mentions.entity_containing(span).map(|i| &entities[i])
     }
+}
+
+/// An actor phrase outside any preposition, and whether it stands after
+/// its clause's verb (an object, not the clause's subject).
+struct ClauseActor {
+    actor: ActorRef,
+    object: bool,
 }
 
 /// The country context gives a countryless role, and whether it is only
@@ -274,7 +283,7 @@ pub fn code(
                 published,
                 &is_verb,
             );
-            resolve_references(&mut doc, actors, &tokens, &mut phrases);
+            resolve_references(&mut doc, actors, verbs, &tokens, &mut phrases);
             let s = Sentence {
                 span,
                 tokens,
@@ -345,6 +354,7 @@ fn actor_of(r: &Option<Reference>) -> Option<&str> {
 fn resolve_references(
     doc: &mut Doc,
     actors: &ActorTable,
+    verbs: &VerbLexicon,
     tokens: &[Token],
     phrases: &mut [Phrase],
 ) {
@@ -379,6 +389,13 @@ fn resolve_references(
         // "the United States, which accuses him": the relative clause's
         // subject is the phrase "which" follows, not the sentence's.
         let relative_subject = antecedents::relative_subject(tokens, phrases, k);
+        // "Russia attacked Ukraine": a phrase after its clause's verb is an
+        // object, not the clause's subject (asked only of bare phrases).
+        let object = phrases.get(k).is_some_and(|p| {
+            p.preposition.is_none()
+                && !p.possessive
+                && roles::follows_its_verb(verbs, tokens, phrases, p.start)
+        });
         let Some(p) = phrases.get_mut(k) else {
             break;
         };
@@ -492,7 +509,11 @@ fn resolve_references(
             && context::country_of(&p.actors[0].code).is_some()
         {
             forget_subjects(doc);
-            doc.subjects.push((at, p.actors[0].clone()));
+            let subject = ClauseActor {
+                actor: p.actors[0].clone(),
+                object,
+            };
+            doc.subjects.push((at, subject));
         }
     }
 }
@@ -536,7 +557,7 @@ fn forget_before<T>(list: &mut Vec<(usize, T)>, cutoff: usize, also: impl Fn(&T)
 fn forget_subjects(doc: &mut Doc) {
     let mut subjects = std::mem::take(&mut doc.subjects);
     forget_before(&mut subjects, doc.subjects_from, |r| {
-        is_person(doc, r) == Some(true)
+        is_person(doc, &r.actor) == Some(true)
     });
     doc.subjects = subjects;
 }
@@ -589,7 +610,7 @@ fn role_country(
             .iter()
             .rev()
             .filter(|(pos, _)| *pos < at)
-            .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+            .find_map(|(_, r)| context::country_of(&r.actor.code).map(str::to_string))
     };
     if context::possessive_pronoun_before(tokens, p) {
         if let Some(c) = antecedent() {
@@ -625,8 +646,8 @@ fn role_country(
             doc.subjects
                 .iter()
                 .rev()
-                .filter(|(pos, r)| *pos < at && is_person(doc, r) == Some(true))
-                .find_map(|(_, r)| context::country_of(&r.code).map(str::to_string))
+                .filter(|(pos, r)| *pos < at && is_person(doc, &r.actor) == Some(true))
+                .find_map(|(_, r)| context::country_of(&r.actor.code).map(str::to_string))
         })
         .map(|c| (c, false))
         .or_else(|| doc.places.main.clone().map(|c| (c, true)))
@@ -883,7 +904,7 @@ fn code_sentence(
 ) -> Vec<Event> {
     let reported_sentence = s.tokens.iter().any(|t| CUES.contains(&t.lower.as_str()));
     let mut chains: Vec<(usize, Chain)> = Vec::new();
-    // The source phrase of each coded trigger, by head.
+    // The subject phrase of each coded trigger's clause, by head.
     let mut sources: Vec<(usize, usize)> = Vec::new();
     let mut coded: Vec<Coded> = Vec::new();
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
@@ -921,8 +942,22 @@ fn code_sentence(
         let mut chain = clause::analyse(&s.tokens, i);
         // "will not allow that … and allow any country …": the second verb
         // shares the first one's auxiliaries.
+        // A past form after a modal's verb ("would expel … and condemned
+        // London") is a verb group of its own: a modal takes a bare verb,
+        // so only a perfect or a passive ("would have expelled … and
+        // condemned") carries over to an "-ed" form.
+        let own_group = |h: usize, prev: &Chain| {
+            let modal = prev.future || prev.would || prev.hypothetical;
+            let perfect = s.tokens[prev.start..h].iter().any(|t| t.lower == "have");
+            modal && !prev.passive && !perfect && s.tokens[i].lower.ends_with("ed")
+        };
         if chain.start == i && i > 0 && matches!(s.tokens[i - 1].lower.as_str(), "and" | "or") {
-            if let Some((_, prev)) = chains.iter().rev().find(|(h, _)| *h + 12 >= i) {
+            if let Some((_, prev)) = chains
+                .iter()
+                .rev()
+                .find(|(h, _)| *h + 12 >= i)
+                .filter(|(h, prev)| !own_group(*h, prev))
+            {
                 chain.negated |= prev.negated;
                 chain.future |= prev.future;
                 chain.would |= prev.would;
@@ -1206,7 +1241,9 @@ fn is_compound_gerund(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
         && phrase_at(s, i - 1).is_none()
 }
 
-/// Codes one trigger: modality, code adjustments, sources and targets.
+/// Codes one trigger: modality, code adjustments, sources and targets;
+/// with them the phrase that is its clause's subject, which a verb
+/// coordinated after it shares.
 fn code_trigger(
     doc: &Doc,
     s: &Sentence,
@@ -1424,7 +1461,14 @@ fn code_trigger(
             });
         }
     }
-    Some((out, source_phrase))
+    // "Iran was attacked by Iraq and retaliated": a verb coordinated after
+    // a passive shares its grammatical subject, not its agent.
+    let subject_phrase = if chain.passive {
+        subject_left(s, chain.start)
+    } else {
+        source_phrase
+    };
+    Some((out, subject_phrase))
 }
 
 /// "did not accept North Korea as a nuclear state", "refused to
@@ -1703,11 +1747,6 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
         .collect()
 }
 
-/// The actor `r` with the country its context gives a countryless role.
-/// When only the article's main country is known and the counterpart
-/// `other` is that country ("lawmakers urge retaliation on Russia" in an
-/// article mostly about Russia), the role is more likely someone reacting
-/// to it: the article's next country, if any, else none.
 /// CAMEO roots of appeals, demands and criticism: news tells them from a
 /// country's own politicians to its government as often as between
 /// countries ("Schiff called on the administration to …", "Republicans
@@ -1726,6 +1765,8 @@ const AGAINST_NO_PARTNER: &[&str] = &["03", "04", "05", "06", "07"];
 /// that is the speaker's own government, media or voters ("Trump denounced
 /// the media"); and except a named person holding an office of state, or
 /// an organ of state named by a proper name ("Congress").
+/// A state organ a country's own lawmakers, parties or opposition appeal
+/// to or criticise with only the main country known is of their country.
 fn in_context(
     doc: &Doc,
     r: &ActorRef,
@@ -1757,7 +1798,23 @@ fn in_context(
                 || titles_a_person(doc, &r.name)
                 || proper_name(doc, r)
         };
-        if c.main_only && clash && !(people && by_force) && !domestic_target && !(organ && named())
+        // "Schiff called on the administration to …" in an article mostly
+        // about Russia: a country's own lawmakers, parties and opposition
+        // appeal to, or criticise, their own state's organs.
+        let own_state = c.main_only
+            && domestic_target
+            && matches!(
+                r.code.get(3..6),
+                Some("GOV" | "LEG" | "JUD" | "MIL" | "COP")
+            )
+            && other.is_some_and(|o| matches!(o.code.get(3..6), Some("LEG" | "PTY" | "OPP")));
+        if own_state {
+            other_country.or(Some(c.country.as_str()))
+        } else if c.main_only
+            && clash
+            && !(people && by_force)
+            && !domestic_target
+            && !(organ && named())
         {
             doc.places
                 .runner_up

@@ -111,8 +111,16 @@ fn is_quantity(w: &str) -> bool {
 /// prepositional phrase; an apposition with no country defers to the phrase
 /// it renames ("The US commander in Iraq, General David Petraeus, held …").
 pub(super) fn subject_left(s: &Sentence, from: usize) -> Option<usize> {
-    let from = relative_insert_before(&s.tokens, from).unwrap_or(from);
-    coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+    let found = {
+        let from = relative_insert_before(&s.tokens, from).unwrap_or(from);
+        coordinated_subject(s, from).or_else(|| nearest_subject(s, from))
+    };
+    match parallel_participle(s, from) {
+        // The phrase after the first of two coordinated "-ing" verbs is
+        // that verb's object: the subject is the first verb's.
+        Some(first) if found.is_some_and(|p| s.phrases[p].start > first) => subject_left(s, first),
+        _ => found,
+    }
 }
 
 /// Where a relative clause set off by commas or dashes opens, when it
@@ -140,6 +148,33 @@ pub(super) fn relative_insert_before(tokens: &[Token], from: usize) -> Option<us
                     .get(k + 1)
                     .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose"))
         })
+}
+
+/// The "-ing" verb an "-ing" verb at `from` after "and" or "or" is
+/// coordinated with ("a chance of beating Trump and denying him", "ads
+/// tethering Cruz to Trump and criticizing them"): the two share one
+/// subject, found before the first; a phrase after the first is its
+/// object, not that subject. `None` when no such verb stands in the same
+/// clause within twelve tokens.
+fn parallel_participle(s: &Sentence, from: usize) -> Option<usize> {
+    let and = from.checked_sub(1)?;
+    let is_participle = |k: usize| {
+        let t = &s.tokens[k];
+        t.lower.len() > 5
+            && t.lower.ends_with("ing")
+            && t.is_word()
+            && !t.is_capitalized()
+            && !phrases::PREPOSITIONS.contains(&t.lower.as_str())
+            && phrase_at(s, k).is_none()
+            && !(k > 0 && DETERMINERS.contains(&s.tokens[k - 1].lower.as_str()))
+    };
+    if !matches!(s.tokens[and].lower.as_str(), "and" | "or") || !is_participle(from) {
+        return None;
+    }
+    (and.saturating_sub(12)..and)
+        .rev()
+        .take_while(|&k| !is_clause_break(&s.tokens, k) && !matches!(s.tokens[k].text, "," | ";"))
+        .find(|&k| is_participle(k))
 }
 
 /// A verb phrase coordinated after "and" has no subject of its own: it is
@@ -179,6 +214,62 @@ pub(super) fn clause_subject(s: &Sentence, end: usize) -> Option<usize> {
     let p = &s.phrases[first];
     let eligible = p.preposition.is_none() && !p.actors.is_empty() && !p.possessive;
     eligible.then_some(first)
+}
+
+/// Whether the phrase starting at token `start` stands after the verb of
+/// its clause ("Russia attacked Ukraine", "Turkey, which borders Syria"):
+/// an object, not a subject. Read back to the clause's opening (a clause
+/// break, a comma, "and", "or", a relative word or a verb of saying, after
+/// which a reported clause opens with its own subject); a verb form not
+/// used as a noun, or a modal or auxiliary, on the way makes it an object.
+/// Words of other phrases are skipped.
+pub(super) fn follows_its_verb(
+    verbs: &VerbLexicon,
+    tokens: &[Token],
+    phrases: &[phrases::Phrase],
+    start: usize,
+) -> bool {
+    let in_phrase = |k: usize| phrases.iter().any(|p| p.start <= k && k < p.end);
+    for k in (0..start).rev() {
+        let t = &tokens[k];
+        let w = t.lower.as_str();
+        if is_clause_break(tokens, k)
+            || matches!(t.text, "," | ";" | "—" | "–" | "-")
+            || matches!(w, "and" | "or" | "who" | "which" | "whom")
+            || CUES.contains(&w)
+        {
+            return false;
+        }
+        if in_phrase(k) || !t.is_word() || t.is_capitalized() {
+            continue;
+        }
+        let auxiliary = matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+        );
+        let noun_use = k > 0
+            && (DETERMINERS.contains(&tokens[k - 1].lower.as_str())
+                || phrases::PREPOSITIONS.contains(&tokens[k - 1].lower.as_str()));
+        if auxiliary || (verbs.is_verb(w) && !noun_use && !phrases::PREPOSITIONS.contains(&w)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The nearest actor phrase to the left of `from` that can be its subject.
@@ -403,7 +494,7 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     let object_noun = s.tokens[head.saturating_sub(5)..head].iter().any(|t| {
         is_be(t) || (phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "by")
     });
-    let main_verb_later = s.tokens[head + 1..].iter().any(is_be);
+    let main_verb_later = finite_be_in_clause(s, head + 1, is_be);
     // "other Americans held by Iran", "a pastor held prisoner in Iran":
     // a participle with its agent or a captive's complement right after
     // is passive wherever the noun stands.
@@ -421,6 +512,35 @@ pub(super) fn is_reduced_passive(s: &Sentence, head: usize) -> bool {
     after_noun
         && ((participle && (agent_after || captive))
             || (lower.ends_with("ed") && before_preposition && (object_noun || main_verb_later)))
+}
+
+/// Whether a form of "be" follows token `from` in the clause the verb
+/// before it opens ("civilians imprisoned for years were released"): the
+/// search ends at a comma, a clause break, a relative word or an
+/// infinitive's "to", as a "be" past them is another clause's verb ("called
+/// on Israel to halt the strikes, saying the violence must be stopped").
+fn finite_be_in_clause(s: &Sentence, from: usize, is_be: impl Fn(&Token) -> bool) -> bool {
+    let tokens = s.tokens.get(from..).unwrap_or(&[]);
+    for (k, t) in tokens.iter().enumerate() {
+        let infinitive = t.lower == "to"
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalized()
+                    && !DETERMINERS.contains(&n.lower.as_str())
+                    && !phrases::is_clause_word(&n.lower)
+            });
+        let ends = matches!(t.text, "," | "." | "-" | "—" | "–")
+            || is_clause_break(tokens, k)
+            || matches!(t.lower.as_str(), "who" | "which" | "whose")
+            || infinitive;
+        if ends {
+            return false;
+        }
+        if is_be(t) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The actor phrase a reduced passive participle at `head` follows

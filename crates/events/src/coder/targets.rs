@@ -143,13 +143,17 @@ pub(super) fn doer_told_before(
         (doc.sentence_starts[k], end.min(s.span.start))
     });
     for (from, to) in before {
+        // The sentence's first subject: a bare object ("Ukraine" in
+        // "Russia attacked Ukraine") is not who did the act.
         let k = doc.subjects.partition_point(|(at, _)| *at < from);
-        let Some((at, subject)) = doc.subjects.get(k) else {
+        let Some(subject) = doc.subjects[k..]
+            .iter()
+            .take_while(|(at, _)| *at < to)
+            .find(|(_, r)| !r.object)
+            .map(|(_, r)| &r.actor)
+        else {
             continue;
         };
-        if *at >= to {
-            continue;
-        }
         // Where the sentence's coded events all have another source, its
         // first actor with a country is more likely an object than the
         // doer ("the board voted to endorse Clinton" coded as the board's).
