@@ -1,7 +1,7 @@
 //! The document as the attribution rules read it: tokens with their
 //! lower-cased forms, quotations, and which tokens lie inside quotations.
 
-use crate::lexicon::{CueClass, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::marks::{self, Quotation};
 use crate::text::{self, Token, TokenKind};
 use model::Span;
@@ -34,17 +34,9 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Reads `text` through its document tokens (`Analysis::tokens`).
     pub fn new(text: &'a str, shared: &'a [model::Token], lex: &'a Lexicon) -> Self {
-        let (mut tokens, lower) = text::from_shared(text, shared);
+        let (tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
-        // Every word outside quotations is asked its cue class (the claims
-        // are searched there), most many times over: it is looked up once.
-        for (t, &quoted) in tokens.iter_mut().zip(&inside) {
-            if !quoted && t.kind() == TokenKind::Word {
-                let class = lex.cue(lower.of(t, text));
-                t.set_cue(class);
-            }
-        }
         let opens = TokenMap::new(
             tokens.len(),
             quotations.iter().enumerate().map(|(qi, q)| (q.open, qi)),
@@ -82,19 +74,6 @@ impl<'a> Context<'a> {
         self.tokens
             .get(i)
             .map_or("", |t| self.lower.of(t, self.text))
-    }
-
-    /// The cue class of token `i`'s lower-cased form (of "" past the end):
-    /// kept in the token for words outside quotations, looked up for the
-    /// others.
-    #[inline]
-    pub fn cue(&self, i: usize) -> Option<CueClass> {
-        match self.tokens.get(i) {
-            Some(t) => t
-                .cue()
-                .unwrap_or_else(|| self.lex.cue(self.lower.of(t, self.text))),
-            None => self.lex.cue(""),
-        }
     }
 
     /// Whether token `i` is a word.

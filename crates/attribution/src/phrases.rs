@@ -26,7 +26,7 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
             (!cx.lex.is_boundary(cx.low(i)) || name_word(cx, i))
-                && (cx.cue(i).is_none() || cx.is_cap(i))
+                && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
         }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
         TokenKind::Mark(_) => false,
@@ -268,7 +268,7 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
                     || (l == "to"
                         && i > start
                         && (cx.low(i - 1) == "close" || cx.lex.is_role(cx.low(i - 1)))))
-                    && cx.cue(i).is_none()
+                    && cx.lex.cue(l).is_none()
                     && !(l == "by" && i == start)
             }
             TokenKind::Punct('.') => {

@@ -7,7 +7,6 @@
 //! period is a token of its own ("U.S", "."), every punctuation character is
 //! one token, and sentences never split inside a quotation.
 
-use crate::lexicon::CueClass;
 use model::Span;
 
 /// What a token is.
@@ -49,11 +48,6 @@ const CHAR_BITS: u32 = 21;
 const TAG_SHIFT: u32 = CHAR_BITS;
 /// A mark's [`Mark`] (its index in [`MARKS`]).
 const MARK_SHIFT: u32 = TAG_SHIFT + 2;
-/// [`Token::cue`]'s three bits: 0 while the word's cue class is not read,
-/// else [`cue_bits`] of it.
-const CUE_SHIFT: u32 = MARK_SHIFT + 3;
-/// The bits of [`CUE_SHIFT`].
-const CUE_MASK: u32 = 7 << CUE_SHIFT;
 /// [`Token::is_capitalised`], read once when the token is made: the rules
 /// ask it of a word many times over, and each asking decoded its first
 /// character from the text.
@@ -169,35 +163,6 @@ impl Token {
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind() == TokenKind::Punct(c)
-    }
-
-    /// The cue class of the word's lower-cased form, if [`Token::set_cue`]
-    /// kept it (`Some(None)`: the word is no cue).
-    #[inline]
-    pub fn cue(&self) -> Option<Option<CueClass>> {
-        match (self.packed & CUE_MASK) >> CUE_SHIFT {
-            0 => None,
-            1 => Some(Some(CueClass::Speech)),
-            2 => Some(Some(CueClass::Tell)),
-            3 => Some(Some(CueClass::Participle)),
-            _ => Some(None),
-        }
-    }
-
-    /// Keeps the cue class of the word's lower-cased form, for
-    /// [`Token::cue`].
-    pub fn set_cue(&mut self, class: Option<CueClass>) {
-        self.packed = (self.packed & !CUE_MASK) | (cue_bits(class) << CUE_SHIFT);
-    }
-}
-
-/// A cue class as [`Token::packed`] keeps it (never 0, "not read").
-fn cue_bits(class: Option<CueClass>) -> u32 {
-    match class {
-        Some(CueClass::Speech) => 1,
-        Some(CueClass::Tell) => 2,
-        Some(CueClass::Participle) => 3,
-        None => 4,
     }
 }
 
@@ -505,19 +470,6 @@ mod tests {
                 };
                 assert_eq!((t.kind(), t.after_newline()), (kind, newline));
                 assert!(t.abbreviation());
-                assert_eq!(t.cue(), None);
-                for class in [
-                    None,
-                    Some(CueClass::Speech),
-                    Some(CueClass::Tell),
-                    Some(CueClass::Participle),
-                ] {
-                    let mut c = t;
-                    c.set_cue(class);
-                    assert_eq!(c.cue(), Some(class));
-                    assert_eq!((c.kind(), c.after_newline()), (kind, newline));
-                    assert!(c.abbreviation());
-                }
             }
         }
     }

@@ -101,7 +101,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 } else {
                     according(cx, s, e, i, &claims[first..])
                 }
-            } else if let Some(class) = cx.cue(i).filter(|_| {
+            } else if let Some(class) = cx.lex.cue(l).filter(|_| {
                 !inside_name(cx, i)
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)

@@ -69,7 +69,7 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
         .predicate_openers
         .contains(&next)
         || (next.ends_with("ed")
-            && (cx.cue(i + 1).is_some()
+            && (cx.lex.cue(next).is_some()
                 || lexicon::attribution_words()
                     .noun_phrase_openers
                     .contains(&cx.low(i + 2))))
