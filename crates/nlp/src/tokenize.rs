@@ -57,11 +57,19 @@ pub fn tokens(text: &str) -> Vec<Span> {
         // Chunk = maximal run of non-whitespace; then cut it into tokens.
         let mut end = i;
         while end < text.len() {
-            let d = char_at(text, end);
-            if d.is_whitespace() {
-                break;
+            // An ASCII byte is told apart without making a `char`: this
+            // loop reads every byte of the text.
+            match bytes[end] {
+                b' ' | b'\t'..=b'\r' => break,
+                b if b.is_ascii() => end += 1,
+                _ => {
+                    let d = char_at(text, end);
+                    if d.is_whitespace() {
+                        break;
+                    }
+                    end += d.len_utf8();
+                }
             }
-            end += d.len_utf8();
         }
         split_chunk(text, i, end, &mut out);
         i = end;
@@ -113,7 +121,13 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
             sentence += 1;
         }
         let word = span.slice(text);
-        let kind = if word.chars().any(char::is_alphanumeric) {
+        // Most words open with an ASCII letter or digit, told by one byte.
+        let kind = if word
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+            || word.chars().any(char::is_alphanumeric)
+        {
             TokenKind::Word
         } else if pair_second {
             pair_second = false;
@@ -133,7 +147,7 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
             *span,
             kind,
             sentence,
-            gap.contains(['\n', '\r']),
+            gap.bytes().any(|b| b == b'\n' || b == b'\r'),
         )?);
         prev_end = span.end;
     }
@@ -280,7 +294,25 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
     // tracked as we go so that long chunks stay linear.
     let mut single_letter_parts = true;
     let mut part_len = 0usize;
+    let bytes = text.as_bytes();
     while j < end {
+        // A run of ASCII letters and digits, the most of a word, is read
+        // byte by byte: a digit or a second letter ends the single-letter
+        // shape.
+        let run = j;
+        let mut digit = false;
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            digit |= bytes[j].is_ascii_digit();
+            j += 1;
+        }
+        if j > run {
+            part_len += j - run;
+            if part_len > 1 || digit {
+                single_letter_parts = false;
+            }
+            prev = char::from(bytes[j - 1]);
+            continue;
+        }
         let c = char_at(text, j);
         if c.is_alphanumeric() || c == '\u{AD}' {
             part_len += 1;

@@ -204,8 +204,9 @@ pub fn complete(
         }
     }
     // News outlets the tagger left out ("quoted by CNN").
+    let openers = Openers::get();
     for (i, w) in words.iter().enumerate() {
-        if super::actors::outlet_actor(w).is_some() && w.len() >= 2 {
+        if w.len() >= 2 && openers.outlet(w) && super::actors::outlet_actor(w).is_some() {
             placed.add_word(tokens, i, EntityType::Org);
         }
     }
@@ -229,6 +230,9 @@ pub fn complete(
     // Demonyms and country names the tagger left out.
     let mut placed = Placed::new(mentions);
     for (i, w) in words.iter().enumerate() {
+        if !openers.country(w) {
+            continue;
+        }
         let kind = if gazetteer::country_by_demonym(w).is_some() && *w != "U.S." {
             EntityType::Norp
         } else if gazetteer::country_by_name(w).is_some()
@@ -262,6 +266,59 @@ pub fn complete(
     }
     mentions.sort_by_key(|m| m.span);
     mentions
+}
+
+/// The first bytes of the names [`complete`] looks up at every word: a
+/// word opening with no such byte ("said", ".") is no country, demonym or
+/// outlet, and is not hashed three times over.
+struct Openers {
+    /// First bytes of countries' names, aliases and demonyms (the forms
+    /// `gazetteer::country_by_name` and `country_by_demonym` know).
+    country: [bool; 256],
+    /// First bytes of the outlets' names (`lexicon::outlets`).
+    outlet: [bool; 256],
+}
+
+impl Openers {
+    /// The tables, made once.
+    fn get() -> &'static Openers {
+        static TABLES: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut o = Openers {
+                country: [false; 256],
+                outlet: [false; 256],
+            };
+            let first = |name: &str| name.bytes().next().map(usize::from);
+            for c in gazetteer::COUNTRIES {
+                let forms = std::iter::once(&c.name).chain(c.aliases).chain(c.demonyms);
+                for b in forms.filter_map(|f| first(f)) {
+                    o.country[b] = true;
+                }
+            }
+            for b in lexicon::outlets()
+                .entries()
+                .iter()
+                .filter_map(|e| first(e.name))
+            {
+                o.outlet[b] = true;
+            }
+            o
+        })
+    }
+
+    /// Whether `word` may be a country's name or demonym.
+    fn country(&self, word: &str) -> bool {
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.country[usize::from(b)])
+    }
+
+    /// Whether `word` may be an outlet's name.
+    fn outlet(&self, word: &str) -> bool {
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.outlet[usize::from(b)])
+    }
 }
 
 /// Whether the capitalised word `before` and the country name `country`

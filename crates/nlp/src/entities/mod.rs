@@ -90,7 +90,17 @@ fn base_key(name: &str, kind: EntityType) -> String {
             return format!("country:{}", c.iso3);
         }
     }
-    format!("{}:{}", kind.as_str(), name.to_lowercase())
+    // One string, lower-cased into it: a long page's mentions each make
+    // their key.
+    let mut key = String::with_capacity(kind.as_str().len() + 1 + name.len());
+    key.push_str(kind.as_str());
+    key.push(':');
+    if name.is_ascii() {
+        key.extend(name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&name.to_lowercase());
+    }
+    key
 }
 
 /// The role word nearest after token `end` (up to two words on, across
@@ -115,11 +125,14 @@ fn role_after(cx: &Context<'_>, end: usize) -> Option<&'static str> {
 
 /// Whether the mention is used as a place ("in Rome") rather than an actor.
 fn is_locative(cx: &Context<'_>, first: usize) -> bool {
+    // Compared without lower-casing the word into a new string: no
+    // character but an ASCII letter lower-cases to one of these letters.
     first > 0
-        && matches!(
-            cx.word(first - 1).to_lowercase().as_str(),
-            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "across" | "via"
-        )
+        && [
+            "in", "at", "to", "from", "near", "into", "outside", "across", "via",
+        ]
+        .iter()
+        .any(|p| cx.word(first - 1).eq_ignore_ascii_case(p))
 }
 
 /// The country a mention names when used as an actor: a demonym, a
@@ -447,14 +460,22 @@ fn us_state_after(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> bool
 }
 
 /// The actor code of a mention, and whether it carries a role.
-fn mention_actor(cx: &Context<'_>, m: &Mention, all: &MentionIndex<'_>) -> Option<(String, bool)> {
+///
+/// `leader` is `gazetteer::leaders::leader` of its name, which the caller
+/// reads too.
+fn mention_actor(
+    cx: &Context<'_>,
+    m: &Mention,
+    all: &MentionIndex<'_>,
+    leader: Option<&gazetteer::leaders::Leader>,
+) -> Option<(String, bool)> {
     let name = m.span.slice(cx.text);
     let bare = name.strip_prefix("The ").unwrap_or(name);
     // A head of state or government, foreign or defence minister is his
     // own country's, in office or not on the day of publication, whatever
     // country the sentence names beside him (and whatever type the tagger
     // gave the name).
-    if let Some(leader) = gazetteer::leaders::leader(name) {
+    if let Some(leader) = leader {
         return Some((leader.code_on(cx.published), true));
     }
     match m.kind {
@@ -585,7 +606,8 @@ pub fn cluster_within(
             budget.check()?;
         }
         let name = m.span.slice(cx.text);
-        let actor = mention_actor(cx, m, &all);
+        let leader = gazetteer::leaders::leader(name);
+        let actor = mention_actor(cx, m, &all, leader);
         let mut key = base_key(name, m.kind);
         if m.kind == EntityType::Norp {
             // Demonyms split by role: "Chinese media" is not "Chinese embassy".
@@ -635,7 +657,6 @@ pub fn cluster_within(
                 c.titles.push(t);
             }
         }
-        let leader = gazetteer::leaders::leader(name);
         // "Matt Bennett … Bennett said": a surname the leader table lists
         // is not that leader when the person's given name is none of his.
         let namesake = leader.is_some_and(|l| !name.contains(' ') && other_given_name(&c.name, l));
