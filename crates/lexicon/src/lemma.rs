@@ -364,12 +364,15 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
             }
         }
     }
-    // "war" → "fight", "threat" → "threaten": the listed leads.
+    // "war" → "fight", "threat" → "threaten": the listed leads. An entry
+    // is "noun verb" (one space): the noun is matched as the entry's start,
+    // with no split of every entry (`split_once` set up a searcher each
+    // time, most of this function's cost).
     crate::modality_words()
         .noun_verbs
         .iter()
-        .filter_map(|e| e.split_once(' '))
-        .any(|(noun, verb)| noun == n && offer(verb))
+        .filter_map(|e| e.strip_prefix(n)?.strip_prefix(' '))
+        .any(offer)
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.
