@@ -31,6 +31,44 @@ pub struct Irregulars {
     /// Any irregular form → its lemma, a verb's before a noun's: what
     /// [`irregular`] asks of most tokens, in one lookup rather than two.
     forms: HashMap<String, String>,
+    /// The shapes of the words in `forms`: most words asked about are no
+    /// irregular form, and their shape rules them out without hashing them.
+    shapes: Shapes,
+}
+
+/// A set of word shapes (a word's length up to 15 and the low five bits of
+/// its first and last bytes): a test that rules most words out of a word
+/// table in a few instructions, before the table is hashed into. A word
+/// whose shape is in the set may still be absent from the table.
+#[derive(Debug, Clone)]
+pub struct Shapes(Vec<u64>);
+
+impl Default for Shapes {
+    fn default() -> Self {
+        // 16 lengths × 32 first bytes × 32 last bytes, a bit each.
+        Shapes(vec![0; 16 * 32 * 32 / 64])
+    }
+}
+
+impl Shapes {
+    fn of(word: &str) -> usize {
+        let b = word.as_bytes();
+        let ends = |c: Option<&u8>| usize::from(c.copied().unwrap_or(0) & 31);
+        (b.len().min(15) << 10) | (ends(b.first()) << 5) | ends(b.last())
+    }
+
+    /// Adds `word`'s shape.
+    pub fn insert(&mut self, word: &str) {
+        let at = Self::of(word);
+        self.0[at / 64] |= 1 << (at % 64);
+    }
+
+    /// Whether a word of `word`'s shape was added: false means `word` is
+    /// none of the words added.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let at = Self::of(word);
+        self.0[at / 64] & (1 << (at % 64)) != 0
+    }
 }
 
 impl Irregulars {
@@ -72,12 +110,18 @@ impl Irregulars {
         out.forms = out.nouns.clone();
         out.forms
             .extend(out.verbs.iter().map(|(f, l)| (f.clone(), l.clone())));
+        for form in out.forms.keys() {
+            out.shapes.insert(form);
+        }
         Ok(out)
     }
 
     /// The lemma of an irregular verb form, else of an irregular noun
     /// plural.
     pub fn form(&self, lower: &str) -> Option<&str> {
+        if !self.shapes.may_contain(lower) {
+            return None;
+        }
         self.forms.get(lower).map(String::as_str)
     }
 
@@ -140,6 +184,9 @@ pub fn irregular(lower: &str) -> Option<&'static str> {
     irregulars().form(lower)
 }
 
+/// The longest lemma candidate [`each_candidate`] writes on the stack.
+const SHORT_WORD: usize = 32;
+
 /// Plausible lemmas of the lowercase word `lower`, most literal first
 /// (the word itself, then irregular and suffix-stripped forms).
 pub fn candidates(lower: &str) -> Vec<String> {
@@ -175,14 +222,27 @@ fn offer_other_candidates(
     if let Some(l) = irregular {
         return take(l);
     }
-    let mut buf = String::new();
+    // A stem and its ending are written into a buffer on the stack (a
+    // longer word into a string): this runs for most tokens, several
+    // times each, and allocated a string every time.
+    let mut short = [0u8; SHORT_WORD];
+    let mut long = String::new();
     let mut offer = |stem: &str, end: &str| {
-        buf.clear();
-        // No stem and ending is longer than the word: one allocation.
-        buf.reserve(lower.len());
-        buf.push_str(stem);
-        buf.push_str(end);
-        buf.len() >= 2 && take(&buf)
+        let n = stem.len() + end.len();
+        if n < 2 {
+            return false;
+        }
+        if n <= SHORT_WORD {
+            short[..stem.len()].copy_from_slice(stem.as_bytes());
+            short[stem.len()..n].copy_from_slice(end.as_bytes());
+            // A stem cut from `lower` at an ASCII suffix and an ASCII
+            // ending are whole characters: this never fails.
+            return std::str::from_utf8(&short[..n]).is_ok_and(&mut take);
+        }
+        long.clear();
+        long.push_str(stem);
+        long.push_str(end);
+        take(&long)
     };
     if let Some(stem) = lower.strip_suffix("ies") {
         if offer(stem, "y") {
@@ -304,12 +364,15 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
             }
         }
     }
-    // "war" → "fight", "threat" → "threaten": the listed leads.
+    // "war" → "fight", "threat" → "threaten": the listed leads. An entry
+    // is "noun verb" (one space): the noun is matched as the entry's start,
+    // with no split of every entry (`split_once` set up a searcher each
+    // time, most of this function's cost).
     crate::modality_words()
         .noun_verbs
         .iter()
-        .filter_map(|e| e.split_once(' '))
-        .any(|(noun, verb)| noun == n && offer(verb))
+        .filter_map(|e| e.strip_prefix(n)?.strip_prefix(' '))
+        .any(offer)
 }
 
 /// "plann" → "plan": the stem with a doubled final consonant undone.
@@ -408,6 +471,9 @@ mod tests {
         assert_eq!(offered, candidates("planned"));
         assert!(!each_candidate("planned", |_| false));
         assert!(candidates("sanctions").contains(&"sanction".to_string()));
+        // A stem past the stack buffer's length is offered as well.
+        let long = "pneumonoultramicroscopicsilicovolcanoconiosis";
+        assert!(candidates(&format!("{long}es")).contains(&long.to_string()));
     }
 
     #[test]
@@ -437,6 +503,21 @@ mod tests {
         assert!(e.reason.contains("went"), "{e}");
         let e = Irregulars::parse("", "\nchild children\n").unwrap_err();
         assert_eq!((e.file, e.line), (NOUNS_FILE, 2));
+    }
+
+    #[test]
+    fn shapes_never_rule_out_a_word_added() {
+        let mut shapes = Shapes::default();
+        assert!(!shapes.may_contain("went"));
+        for w in ["went", "a", "", "internationalisation", "\u{820}ed"] {
+            shapes.insert(w);
+            assert!(shapes.may_contain(w), "{w:?}");
+        }
+        // Every irregular form is still found behind its shape.
+        let t = irregulars();
+        for (form, lemma) in &t.forms {
+            assert_eq!(t.form(form), Some(lemma.as_str()), "{form}");
+        }
     }
 
     #[test]

@@ -12,11 +12,23 @@
 use super::sentence_tokens;
 use crate::tokens::{from_shared, Token};
 use crate::{cameo, lemma};
+use foldhash::HashMap;
 use model::{Analysis, Event, Span};
+use std::sync::OnceLock;
 
 /// A game score: "6-3", "2-0", "4-1" (both sides at most two digits and
 /// small, unlike vote tallies such as 52-48).
 fn is_score(t: &Token) -> bool {
+    // Both sides are numbers (`u32` reads a leading '+'): most tokens are
+    // ruled out by their first byte, before a split.
+    if !t
+        .text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'+')
+    {
+        return false;
+    }
     let mut parts = t.text.split(['-', '–']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
@@ -25,12 +37,49 @@ fn is_score(t: &Token) -> bool {
     small(a) && small(b)
 }
 
-/// How many sports cues a sentence has (scores and sports words).
-fn sports_cues(tokens: &[Token], sports_words: &[&str]) -> usize {
-    tokens
-        .iter()
-        .filter(|t| is_score(t) || sports_words.contains(&t.lower.as_str()))
-        .count()
+/// A sports word's bit in [`cue_words`].
+const SPORTS: u8 = 1;
+/// A market word's bit.
+const MARKET: u8 = 2;
+/// A contest word's bit.
+const CONTEST: u8 = 4;
+
+/// The sports, market and contest words (`modality_words.txt`), each with
+/// its bits: a token is looked up once, where three lists were scanned
+/// (at every token of a page with events).
+fn cue_words() -> &'static HashMap<&'static str, u8> {
+    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words = lexicon::modality_words();
+        let mut table: HashMap<&'static str, u8> = HashMap::default();
+        for (list, bit) in [
+            (&words.sports_words, SPORTS),
+            (&words.market_words, MARKET),
+            (&words.contest_words, CONTEST),
+        ] {
+            for w in list {
+                *table.entry(*w).or_default() |= bit;
+            }
+        }
+        table
+    })
+}
+
+/// A sentence's cues: how many sports cues it has (scores and sports
+/// words), whether it has a market word, and whether a contest word or a
+/// percentage.
+fn sentence_cues(tokens: &[Token]) -> (usize, bool, bool) {
+    let words = cue_words();
+    let (mut sports, mut market, mut contest) = (0, false, false);
+    for t in tokens {
+        let cue = words.get(t.lower.as_str()).copied().unwrap_or(0);
+        if cue & SPORTS != 0 || is_score(t) {
+            sports += 1;
+        }
+        market |= cue & MARKET != 0;
+        contest |= cue & CONTEST != 0 || (t.lower.len() > 1 && t.lower.ends_with('%'));
+    }
+    (sports, market, contest)
 }
 
 /// Whether the page's URL puts it in a sports section or on a sports site.
@@ -75,19 +124,8 @@ pub(super) fn drop_non_political(
             let (first, last) = sentence_tokens(shared, *s, after_last);
             after_last = last;
             let tokens = from_shared(text, &shared[first..last]);
-            let market = tokens
-                .iter()
-                .any(|t| words.market_words.contains(&t.lower.as_str()));
-            let contest = tokens.iter().any(|t| {
-                words.contest_words.contains(&t.lower.as_str())
-                    || (t.lower.len() > 1 && t.lower.ends_with('%'))
-            });
-            (
-                *s,
-                sports_cues(&tokens, &words.sports_words),
-                market,
-                contest,
-            )
+            let (sports, market, contest) = sentence_cues(&tokens);
+            (*s, sports, market, contest)
         })
         .collect();
     // A sports page: its section says so, or several of its sentences

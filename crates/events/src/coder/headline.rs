@@ -22,20 +22,18 @@ const MIN_WORDS: usize = 4;
 /// such as "of", "and" may stay lower-case), and at least one capitalised
 /// word that prose writes in lower case (a verb or a function word).
 pub(super) fn is_title_case(tokens: &[Token], verbs: &VerbLexicon) -> bool {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.text.starts_with(char::is_alphabetic))
-        .collect();
-    if words.len() < MIN_WORDS {
-        return false;
-    }
-    let long_lower = words
-        .iter()
-        .any(|t| t.text.chars().count() > 3 && !t.is_capitalized());
-    !long_lower
-        && words
+    let words = || {
+        tokens
             .iter()
-            .any(|t| is_title_cased(t) && lowers(&t.lower, verbs))
+            .filter(|t| t.text.starts_with(char::is_alphabetic))
+    };
+    // Prose has a long word in lower case, most often among its first
+    // few: asked first, with no list of the words made (this runs at
+    // every sentence).
+    let long_lower = words().any(|t| t.text.chars().nth(3).is_some() && !t.is_capitalized());
+    !long_lower
+        && words().nth(MIN_WORDS - 1).is_some()
+        && words().any(|t| is_title_cased(t) && lowers(&t.lower, verbs))
 }
 
 /// Whether a token is written "Title" (a capital, then lower case).
