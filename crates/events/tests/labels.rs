@@ -73,3 +73,21 @@ fn calling_on_and_calling_for_are_no_names() {
     let f = facts("Ghana called for an end to the violations by Togo.");
     assert!(!has(&f, "GHA", "TGO", "11"), "{f:?}");
 }
+
+#[test]
+fn a_side_that_condemned_the_act_before_blames_the_same_doer() {
+    let f = facts(
+        "Japan condemned North Korea's latest nuclear test on Friday. \
+         Japan later called the test a clear violation.",
+    );
+    let later = f
+        .iter()
+        .filter(|e| e.sentence_start > 0 && e.cameo.starts_with("11"))
+        .count();
+    assert_eq!(later, 1, "{f:?}");
+    assert!(
+        f.iter()
+            .any(|e| e.sentence_start > 0 && e.source.starts_with("JPN") && e.target == "PRK"),
+        "{f:?}"
+    );
+}

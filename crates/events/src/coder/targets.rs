@@ -78,7 +78,9 @@ pub(super) const SENTENCES_BACK: usize = 2;
 /// such act, neither sentence has a subject, the events coded in that
 /// sentence are all someone else's, or that subject is the reacting side
 /// itself ("Israel annexed …. Israel defended the move": its own act, or a
-/// further one back). Praise (05) and rejection (12) of an act are left
+/// further one back) — unless that side disapproved of someone there, who
+/// is then the one blamed ("Japan condemned North Korea's test. Japan
+/// called the test a violation"). Praise (05) and rejection (12) of an act are left
 /// alone: on PolNeAR's political news the doer found so was wrong more
 /// often than right (docs/measurements.md, footnote ⁶³).
 ///
@@ -182,7 +184,22 @@ pub(super) fn doer_told_before(
         let others_act =
             acts_there.peek().is_some() && !acts_there.any(|a| a.source.code == subject.code);
         let own = sources.iter().any(|r| same_side(r, subject));
-        return (!own && !others_act).then(|| subject.clone());
+        if own {
+            // "The Council condemned North Korea's test. … It called the
+            // test a violation": the side's own disapproval just before
+            // names whom the act is blamed on.
+            return doc
+                .acts
+                .iter()
+                .rev()
+                .take_while(|a| a.source.span.start >= from)
+                .filter(|a| a.source.span.start < to && crate::cameo::root(&a.code) == "11")
+                .filter(|a| same_side(&a.source, subject))
+                .flat_map(|a| &a.targets)
+                .find(|t| !sources.iter().any(|r| same_side(r, t)))
+                .cloned();
+        }
+        return (!others_act).then(|| subject.clone());
     }
     None
 }
