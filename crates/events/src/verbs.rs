@@ -47,7 +47,10 @@ struct Alternatives {
 
 impl Alternatives {
     fn new(written: &'static str) -> Self {
-        let words: Vec<&'static str> = written.split('|').collect();
+        Self::of(written.split('|').collect())
+    }
+
+    fn of(words: Vec<&'static str>) -> Self {
         let irregulars = lemma::irregulars();
         let irregular = words
             .iter()
@@ -295,6 +298,19 @@ impl VerbLexicon {
     }
 }
 
+/// The lexicon's word lists a pattern may name as an element with '@'
+/// ("@blame-labels"): lists the coder reads elsewhere too, or long enough
+/// to be kept as data rather than written into a line.
+fn named_list(name: &str) -> Option<&'static [&'static str]> {
+    let words = lexicon::modality_words();
+    Some(match name {
+        "blame-labels" => &words.blame_labels,
+        "blame-adjectives" => &words.blame_adjectives,
+        "praise-labels" => &words.praise_labels,
+        _ => return None,
+    })
+}
+
 fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Pattern), PatternError> {
     let err = |reason: &str| PatternError {
         line: n,
@@ -319,15 +335,22 @@ fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Patter
         .split('|')
         .collect();
     let elements = words
-        .map(|w| match w {
-            "~" => Element::Gap,
-            "+" => Element::Target,
-            _ => match w.strip_prefix('<') {
-                Some(before) => Element::Before(Alternatives::new(before)),
-                None => Element::Word(Alternatives::new(w)),
-            },
+        .map(|w| {
+            Ok(match w {
+                "~" => Element::Gap,
+                "+" => Element::Target,
+                _ => match (w.strip_prefix('<'), w.strip_prefix('@')) {
+                    (Some(before), _) => Element::Before(Alternatives::new(before)),
+                    (_, Some(name)) => Element::Word(Alternatives::of(
+                        named_list(name)
+                            .ok_or_else(|| err(&format!("no word list {name}")))?
+                            .to_vec(),
+                    )),
+                    _ => Element::Word(Alternatives::new(w)),
+                },
+            })
         })
-        .collect();
+        .collect::<Result<_, PatternError>>()?;
     Ok((
         heads,
         Pattern {

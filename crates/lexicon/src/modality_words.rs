@@ -82,6 +82,19 @@ pub struct ModalityWords<'t> {
     /// Nouns naming one side's act ("move", "decision", "strike"): a
     /// disapproval of "the move" is about whoever made it, told before.
     pub act_nouns: Vec<&'t str>,
+    /// Verbs after which "if" asks rather than sets a condition ("will
+    /// decide if", "asked if"): lemmas.
+    pub question_verbs: Vec<&'t str>,
+    /// Names and adjectives of blame after a verb of naming and an article
+    /// ("called the senator a liar"): the speaker denounces the one named.
+    /// A trailing '*' makes a prefix.
+    pub blame_labels: Vec<&'t str>,
+    /// Adjectives of blame after a verb of naming with no article ("called
+    /// Beijing provocative").
+    pub blame_adjectives: Vec<&'t str>,
+    /// Names of praise after a verb of naming and an article ("called the
+    /// general a hero"): the speaker praises the one named.
+    pub praise_labels: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -111,6 +124,10 @@ impl<'t> ModalityWords<'t> {
             "acceptance-verbs",
             "participle-openers",
             "act-nouns",
+            "question-verbs",
+            "blame-labels",
+            "blame-adjectives",
+            "praise-labels",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -136,6 +153,10 @@ impl<'t> ModalityWords<'t> {
                 "acceptance-verbs" => &mut out.acceptance_verbs,
                 "participle-openers" => &mut out.participle_openers,
                 "act-nouns" => &mut out.act_nouns,
+                "question-verbs" => &mut out.question_verbs,
+                "blame-labels" => &mut out.blame_labels,
+                "blame-adjectives" => &mut out.blame_adjectives,
+                "praise-labels" => &mut out.praise_labels,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -168,6 +189,10 @@ mod tests {
         assert!(w.acceptance_verbs.contains(&"recognise"));
         assert!(w.participle_openers.contains(&"while"));
         assert!(w.act_nouns.contains(&"decision"));
+        assert!(w.question_verbs.contains(&"decide"));
+        assert!(w.blame_labels.contains(&"sham"));
+        assert!(w.blame_adjectives.contains(&"provocative"));
+        assert!(w.praise_labels.contains(&"hero"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

@@ -31,7 +31,10 @@ use derived::{
     is_contest_result, is_symmetric, refusal_code, repression_code, threat_code,
 };
 use gazetteer::Gazetteer;
-use modality::{in_concession, in_condition, in_denial, inside_marks, quote_of, CUES};
+use modality::{
+    condition_after, counterfactual, in_concession, in_condition, in_denial, inside_marks,
+    quote_of, CUES,
+};
 use model::{
     Analysis, Budget, Entity, Event, MentionIndex, Modality, OverBudget, Reference, Span, Step,
 };
@@ -910,11 +913,24 @@ fn code_sentence(
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
     // is one event, not also "aid").
     let mut taken_until = 0;
+    // The head of the last pattern taken when it names a statement ("issued
+    // a statement"): a participle right after it says what the statement
+    // does ("… calling the test a violation", "… condemning the strike").
+    let mut statement: Option<usize> = None;
     // The verb triggers matched, for the nominal pass after.
     let mut taken: Vec<nominal::Taken> = Vec::new();
     for i in 0..s.tokens.len() {
         // The word right after a pattern is its object ("provide humanitarian aid").
-        if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 {
+        // "issued a statement condemning the test", "sent a letter urging":
+        // right after a statement's medium (lexicon `[media-nouns]`) the
+        // participle is no noun, and says what the statement does.
+        let says = statement.is_some()
+            && i == taken_until
+            && s.tokens[i].lower.ends_with("ing")
+            && lexicon::attribution_words()
+                .media_nouns
+                .contains(&s.tokens[i - 1].lower.as_str());
+        if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 && !says {
             continue;
         }
         let Some(m) = verbs
@@ -923,7 +939,7 @@ fn code_sentence(
         else {
             continue;
         };
-        if !m.nominal && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
+        if !m.nominal && !says && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
             continue;
         }
         // "accused Iran of attacking", "refrained from attacking": a gerund
@@ -967,6 +983,7 @@ fn code_sentence(
         }
         chains.push((i, chain.clone()));
         taken_until = m.last + 1;
+        statement = (cameo::root(&m.code) == "01").then_some(i);
         taken.push(nominal::Taken {
             head: i,
             last: m.last,
@@ -1000,7 +1017,12 @@ fn code_sentence(
             && s.tokens[i].lower.ends_with("ing"))
         .then(|| participle_opener(s, i))
         .flatten();
-        let inherited = reason_doer.or_else(|| {
+        // The statement's maker makes what its participle says.
+        let maker = says
+            .then(|| sources.iter().rev().find(|(h, _)| Some(*h) == statement))
+            .flatten()
+            .map(|(_, p)| *p);
+        let inherited = reason_doer.or(maker).or_else(|| {
             sources
                 .iter()
                 .rev()
@@ -1347,7 +1369,8 @@ fn code_trigger(
         _ => {}
     }
     if chain.would {
-        if reported_sentence {
+        // "said it would have criticized …": reported, yet not done.
+        if reported_sentence && !counterfactual(&s.tokens, chain.start, head) {
             future = true;
         } else {
             hypothetical = true;
@@ -1357,10 +1380,12 @@ fn code_trigger(
     let quoted = quote.is_some() || inside_marks(&s.tokens, head);
     // "X - which … if talks resume - called for …": the inserted clause's
     // condition is not the verb's.
+    // "said it would condemn China if Beijing attacked": a promised act
+    // with its condition after it is as conditional as one after "if".
     let conditional = in_condition(
         &s.tokens,
         roles::relative_insert_before(&s.tokens, chain.start).unwrap_or(head),
-    );
+    ) || ((chain.would || chain.future) && condition_after(&s.tokens, last));
     let base = if future {
         Modality::Future
     } else if quoted || reported_sentence {
@@ -1409,7 +1434,7 @@ fn code_trigger(
         }
     }
     if targets.is_empty() && target_phrase.is_none() && !m.reverse {
-        if let Some(doer) = targets::doer_told_before(doc, s, last, &code, &sources) {
+        if let Some(doer) = targets::doer_told_before(doc, s, (head, last), &code, &sources) {
             targets.push(doer);
         }
     }

@@ -29,6 +29,53 @@ pub(super) fn in_condition(tokens: &[Token], i: usize) -> bool {
     false
 }
 
+/// Whether a condition follows the verb ending at token `last` in its
+/// clause ("would be supportive if Paris agreed", "will attack unless the
+/// raids stop"): for a verb of "would" or "will" the act is then only
+/// promised on that condition, not done. An embedded question is no
+/// condition ("will decide if", "asked if": `modality_words.txt`'s
+/// `[question-verbs]` before the opener), nor is "even if" or "as if"
+/// (the act is told whatever happens).
+pub(super) fn condition_after(tokens: &[Token], last: usize) -> bool {
+    let words = lexicon::modality_words();
+    for k in last + 1..tokens.len() {
+        let w = tokens[k].lower.as_str();
+        // A comma ends the clause ("would honor its commitment, given his
+        // comments saying he would leave if elected") unless the condition
+        // follows it ("would retaliate, if attacked").
+        let comma_if = w == ","
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "if" | "unless"));
+        if matches!(
+            w,
+            ";" | ":" | "." | "—" | "–" | "“" | "”" | "\"" | "but" | ","
+        ) && !comma_if
+        {
+            return false;
+        }
+        if !matches!(w, "if" | "unless") {
+            continue;
+        }
+        let before = tokens[k - 1].lower.as_str();
+        let asked = crate::lemma::candidates(before)
+            .iter()
+            .any(|l| words.question_verbs.contains(&l.as_str()));
+        return !(asked || matches!(before, "even" | "as"));
+    }
+    false
+}
+
+/// Whether the verb group from `start` to the head `head` is "would have"
+/// and a participle ("would have criticized"): what would have been done,
+/// which was not, in reported speech as much as in the article's own.
+pub(super) fn counterfactual(tokens: &[Token], start: usize, head: usize) -> bool {
+    tokens[start..head].windows(2).any(|w| {
+        matches!(w[0].lower.as_str(), "would" | "'d")
+            && matches!(w[1].lower.as_str(), "have" | "'ve")
+    })
+}
+
 /// Whether token `i` sits in a concessive clause that opens the sentence
 /// ("Although Iran has criticized Israel, …", "Even as he said he opposes
 /// …, …"), up to its first comma. Such a clause is background to what the

@@ -80,50 +80,73 @@ pub(super) const SENTENCES_BACK: usize = 2;
 /// such act, neither sentence has a subject, the events coded in that
 /// sentence are all someone else's, or that subject is the reacting side
 /// itself ("Israel annexed …. Israel defended the move": its own act, or a
-/// further one back). Praise (05) and rejection (12) of an act are left
+/// further one back) — unless that side disapproved of someone there, who
+/// is then the one blamed ("Japan condemned North Korea's test. Japan
+/// called the test a violation"). Praise (05) and rejection (12) of an act are left
 /// alone: on PolNeAR's political news the doer found so was wrong more
 /// often than right (docs/measurements.md, footnote ⁶³).
 ///
 /// Sentence subjects, not the sources of the events coded there: the act
 /// a reaction names is often one no pattern codes ("North Korea conducted
 /// a test"), and the last event coded is then some other act.
+///
+/// The object is the words after the pattern's (`last`), or, where the
+/// pattern's words go on after a definite object of the verb at `head`
+/// ("called the move a provocation", "described the vote as illegal"), the
+/// words before its name of blame.
 pub(super) fn doer_told_before(
     doc: &Doc,
     s: &Sentence,
-    last: usize,
+    (head, last): (usize, usize),
     code: &str,
     sources: &[ActorRef],
 ) -> Option<ActorRef> {
     if crate::cameo::root(code) != "11" || sources.is_empty() {
         return None;
     }
-    let first = s.tokens.get(last + 1)?;
+    let named = (head < last
+        && s.tokens
+            .get(head + 1)
+            .is_some_and(|t| DEFINITE.contains(&t.lower.as_str())))
+    .then(|| {
+        (head + 2..=last).find(|&k| {
+            matches!(
+                s.tokens[k].lower.as_str(),
+                "a" | "an" | "as" | "\"" | "“" | "'" | "‘"
+            )
+        })
+    })
+    .flatten();
+    let start = if named.is_some() { head + 1 } else { last + 1 };
+    let first = s.tokens.get(start)?;
     let dated = first.is_capitalized()
         && s.tokens
-            .get(last + 2)
+            .get(start + 1)
             .is_some_and(|t| matches!(t.text, "'s" | "’s"));
     if !(DEFINITE.contains(&first.lower.as_str()) || dated) {
         return None;
     }
     // The object runs to the next break; an actor inside it ("the
     // move by Israel") is handled by the phrase rules.
-    let end = (last + 1..s.tokens.len())
-        .find(|&k| {
-            let t = &s.tokens[k];
-            CLAUSE_BREAKS.contains(&t.lower.as_str())
-                || matches!(t.text, "," | "." | ";" | "—" | "–" | "\"" | "“" | "”")
-                || matches!(
-                    t.lower.as_str(),
-                    "and" | "or" | "to" | "who" | "which" | "as"
-                )
-        })
-        .unwrap_or(s.tokens.len());
-    if end - last > 6 || (last + 1..end).any(|k| phrase_at(s, k).is_some()) {
+    let end = named.unwrap_or_else(|| {
+        (start..s.tokens.len())
+            .find(|&k| {
+                let t = &s.tokens[k];
+                CLAUSE_BREAKS.contains(&t.lower.as_str())
+                    || matches!(t.text, "," | "." | ";" | "—" | "–" | "\"" | "“" | "”")
+                    || matches!(
+                        t.lower.as_str(),
+                        "and" | "or" | "to" | "who" | "which" | "as"
+                    )
+            })
+            .unwrap_or(s.tokens.len())
+    });
+    if end - start > 5 || (start..end).any(|k| phrase_at(s, k).is_some()) {
         return None;
     }
     // Its head an act noun, with only modifiers before it ("the
     // unilateral move", not "the leader of the strike"); or "this" alone.
-    let object = &s.tokens[last + 1..end];
+    let object = &s.tokens[start..end];
     let act_nouns = &lexicon::modality_words().act_nouns;
     let head = object
         .iter()
@@ -167,7 +190,22 @@ pub(super) fn doer_told_before(
         let others_act =
             acts_there.peek().is_some() && !acts_there.any(|a| a.source.code == subject.code);
         let own = sources.iter().any(|r| same_side(r, subject));
-        return (!own && !others_act).then(|| subject.clone());
+        if own {
+            // "The Council condemned North Korea's test. … It called the
+            // test a violation": the side's own disapproval just before
+            // names whom the act is blamed on.
+            return doc
+                .acts
+                .iter()
+                .rev()
+                .take_while(|a| a.source.span.start >= from)
+                .filter(|a| a.source.span.start < to && crate::cameo::root(&a.code) == "11")
+                .filter(|a| same_side(&a.source, subject))
+                .flat_map(|a| &a.targets)
+                .find(|t| !sources.iter().any(|r| same_side(r, t)))
+                .cloned();
+        }
+        return (!others_act).then(|| subject.clone());
     }
     None
 }
