@@ -1,12 +1,11 @@
 //! Writing one document: every row it needs, inside the caller's transaction.
 
 use crate::names::{actor_key, fnv1a, last_word, normalise};
-use crate::rows::{int, opt_int, opt_text, text, RowInserter};
+use crate::rows::{int, opt_int, opt_text, text, Bound, RowInserter};
 use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
 use gazetteer::Country;
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
-use rusqlite::types::{ToSqlOutput, Value};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
@@ -660,7 +659,7 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
         let via = if q.via.is_empty() {
             text("[]")
         } else {
-            ToSqlOutput::Owned(Value::Text(serde_json::to_string(&q.via)?))
+            Bound::Owned(serde_json::to_string(&q.via)?)
         };
         let quote = self.next_quote;
         self.next_quote += 1;
