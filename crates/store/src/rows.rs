@@ -33,6 +33,15 @@ pub(crate) enum Bound<'v> {
     /// Borrowed for as long as the inserter runs: bound without a copy.
     Text(&'v str),
     Owned(String),
+    /// Borrowed like a text.
+    Blob(&'v [u8]),
+}
+
+/// Runs the one-row statement `sql` with `values` bound as the inserter
+/// binds them: a document's text and analysis (tens of megabytes on a long
+/// page) are not copied to be stored.
+pub(crate) fn execute(tx: &Connection, sql: &str, values: &[Bound<'_>]) -> Result<()> {
+    Chunk::new(tx, sql)?.execute(values)
 }
 
 /// An integer value.
@@ -107,6 +116,7 @@ impl<'c> Chunk<'c> {
                     Bound::Null => ffi::sqlite3_bind_null(stmt, at),
                     Bound::Text(s) => bind_text(stmt, at, s),
                     Bound::Owned(s) => bind_text(stmt, at, s),
+                    Bound::Blob(b) => bind_blob(stmt, at, b),
                 };
                 if rc != ffi::SQLITE_OK {
                     break;
@@ -138,6 +148,20 @@ impl<'c> Chunk<'c> {
 unsafe fn bind_text(stmt: *mut ffi::sqlite3_stmt, at: c_int, s: &str) -> c_int {
     match c_int::try_from(s.len()) {
         Ok(len) => ffi::sqlite3_bind_text(stmt, at, s.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
+        Err(_) => ffi::SQLITE_TOOBIG,
+    }
+}
+
+/// Binds `b` without a copy (as [`bind_text`]).
+///
+/// # Safety
+/// As [`bind_text`].
+#[allow(unsafe_code)]
+unsafe fn bind_blob(stmt: *mut ffi::sqlite3_stmt, at: c_int, b: &[u8]) -> c_int {
+    match c_int::try_from(b.len()) {
+        // A slice's pointer is never null, so an empty one is an empty
+        // blob (a null pointer would bind NULL).
+        Ok(len) => ffi::sqlite3_bind_blob(stmt, at, b.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
         Err(_) => ffi::SQLITE_TOOBIG,
     }
 }
@@ -185,6 +209,7 @@ fn to_sql<'a>(v: &'a Bound<'_>) -> rusqlite::types::ToSqlOutput<'a> {
         Bound::Null => ToSqlOutput::Owned(Value::Null),
         Bound::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
         Bound::Owned(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        Bound::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
     }
 }
 
@@ -261,7 +286,15 @@ mod tests {
             .unwrap();
         for count in [0, 1, 5, 63, 64, 65, 150] {
             conn.execute("DELETE FROM t", []).unwrap();
-            let labels: Vec<String> = (0..count).map(|i| format!("row {i}")).collect();
+            // Every fifth label is empty: stored as '', not NULL.
+            let label = |i: usize| {
+                if !i.is_multiple_of(5) {
+                    format!("row {i}")
+                } else {
+                    String::new()
+                }
+            };
+            let labels: Vec<String> = (0..count).map(label).collect();
             let mut rows = RowInserter::new(&conn, "INSERT INTO t (n, s) VALUES ", 2).unwrap();
             for (i, label) in labels.iter().enumerate() {
                 let s = (i % 3 != 0).then_some(label.as_str());
@@ -279,8 +312,32 @@ mod tests {
             for (i, (rowid, n, s)) in stored.into_iter().enumerate() {
                 assert_eq!(n, i as i64);
                 assert_eq!(rowid, n + 1, "row ids follow the order of the rows");
-                assert_eq!(s, (i % 3 != 0).then(|| format!("row {i}")));
+                assert_eq!(s, (i % 3 != 0).then(|| label(i)));
             }
         }
+    }
+
+    #[test]
+    fn a_row_breaking_a_constraint_is_an_error_and_the_next_rows_still_go_in() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (n INTEGER NOT NULL, b BLOB)")
+            .unwrap();
+        let head = "INSERT INTO t (n, b) VALUES ";
+        let mut rows = RowInserter::new(&conn, head, 2).unwrap();
+        rows.push([opt_int(None), Bound::Blob(b"x")]).unwrap();
+        let err = rows.finish().unwrap_err();
+        assert!(err.to_string().contains("NOT NULL"), "{err}");
+        let mut rows = RowInserter::new(&conn, head, 2).unwrap();
+        rows.push([int(7), Bound::Blob(b"")]).unwrap();
+        rows.push([int(8), Bound::Blob(b"\0\xff")]).unwrap();
+        rows.finish().unwrap();
+        let stored: Vec<(i64, Vec<u8>)> = conn
+            .prepare("SELECT n, b FROM t ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(stored, vec![(7, vec![]), (8, vec![0, 0xff])]);
     }
 }
