@@ -32,6 +32,7 @@ pub(crate) enum Bound<'v> {
     Null,
     /// Borrowed for as long as the inserter runs: bound without a copy.
     Text(&'v str),
+    /// A text made for the row (a quote's serialised `via` chain).
     Owned(String),
     /// Borrowed like a text.
     Blob(&'v [u8]),
