@@ -9,8 +9,8 @@
 //! order and so their row ids are the same as one statement per row.
 
 use crate::Result;
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{params_from_iter, CachedStatement, Connection};
+use rusqlite::{ffi, CachedStatement, Connection};
+use std::ffi::{c_int, CStr};
 
 /// Rows per statement of a full chunk.
 const CHUNK: usize = 64;
@@ -26,6 +26,194 @@ fn chunk_sql(head: &str, columns: usize, rows: usize) -> String {
     format!("{head}{}", vec![group; rows].join(", "))
 }
 
+/// One value of a row, as the inserter binds it.
+pub(crate) enum Bound<'v> {
+    Int(i64),
+    Null,
+    /// Borrowed for as long as the inserter runs: bound without a copy.
+    Text(&'v str),
+    /// A text made for the row (a quote's serialised `via` chain).
+    Owned(String),
+    /// Borrowed like a text.
+    Blob(&'v [u8]),
+}
+
+/// Runs the one-row statement `sql` with `values` bound as the inserter
+/// binds them: a document's text and analysis (tens of megabytes on a long
+/// page) are not copied to be stored.
+pub(crate) fn execute(tx: &Connection, sql: &str, values: &[Bound<'_>]) -> Result<()> {
+    Chunk::new(tx, sql)?.execute(values)
+}
+
+/// An integer value.
+pub(crate) fn int(v: i64) -> Bound<'static> {
+    Bound::Int(v)
+}
+
+/// An integer or NULL.
+pub(crate) fn opt_int(v: Option<i64>) -> Bound<'static> {
+    v.map_or(Bound::Null, Bound::Int)
+}
+
+/// A text value, borrowed.
+pub(crate) fn text(v: &str) -> Bound<'_> {
+    Bound::Text(v)
+}
+
+/// A text value or NULL, borrowed.
+pub(crate) fn opt_text(v: Option<&str>) -> Bound<'_> {
+    v.map_or(Bound::Null, Bound::Text)
+}
+
+/// A statement of the connection's cache, with its SQLite handle so that
+/// rows are bound through the C interface: rusqlite binds every text with
+/// `SQLITE_TRANSIENT` (a copy of each, a million a long page) and checks
+/// and converts each value; bound here, a text is `SQLITE_STATIC` (SQLite
+/// reads it where it is) and an integer is one call.
+struct Chunk<'c> {
+    /// Held so that the statement is this inserter's alone until it
+    /// returns to the cache (rusqlite clears its bindings then).
+    cached: CachedStatement<'c>,
+    /// The statement's handle, or None when it could not be told apart
+    /// from another statement of the same SQL (the rows then go through
+    /// rusqlite).
+    raw: Option<*mut ffi::sqlite3_stmt>,
+    db: *mut ffi::sqlite3,
+}
+
+#[allow(unsafe_code)] // binding through the C interface: see `Chunk`
+impl<'c> Chunk<'c> {
+    fn new(tx: &'c Connection, sql: &str) -> Result<Self> {
+        let cached = tx.prepare_cached(sql)?;
+        // SAFETY: the handle is only passed to SQLite's own functions while
+        // `tx` (which owns it) is borrowed.
+        let db = unsafe { tx.handle() };
+        Ok(Chunk {
+            cached,
+            raw: unsafe { only_statement_of(db, sql) },
+            db,
+        })
+    }
+
+    /// Inserts the rows `values` hold (as many as the statement has
+    /// parameters).
+    fn execute(&mut self, values: &[Bound<'_>]) -> Result<()> {
+        let Some(stmt) = self.raw else {
+            self.cached
+                .execute(rusqlite::params_from_iter(values.iter().map(to_sql)))?;
+            return Ok(());
+        };
+        // SAFETY: `stmt` is the statement `cached` holds, used by no one
+        // else while it is held. Each text is bound SQLITE_STATIC: SQLite
+        // reads it during the step below, while `values` borrows it, and
+        // the bindings are cleared before this returns, so no pointer to
+        // it outlives the call.
+        unsafe {
+            let mut rc = ffi::SQLITE_OK;
+            for (i, v) in values.iter().enumerate() {
+                let at = (i + 1) as c_int;
+                rc = match v {
+                    Bound::Int(n) => ffi::sqlite3_bind_int64(stmt, at, *n),
+                    Bound::Null => ffi::sqlite3_bind_null(stmt, at),
+                    Bound::Text(s) => bind_text(stmt, at, s),
+                    Bound::Owned(s) => bind_text(stmt, at, s),
+                    Bound::Blob(b) => bind_blob(stmt, at, b),
+                };
+                if rc != ffi::SQLITE_OK {
+                    break;
+                }
+            }
+            if rc == ffi::SQLITE_OK {
+                rc = ffi::sqlite3_step(stmt);
+                if rc == ffi::SQLITE_DONE {
+                    rc = ffi::SQLITE_OK;
+                }
+            }
+            let error = (rc != ffi::SQLITE_OK).then(|| error(self.db, rc));
+            ffi::sqlite3_reset(stmt);
+            ffi::sqlite3_clear_bindings(stmt);
+            match error {
+                Some(e) => Err(e.into()),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// Binds `s` without a copy.
+///
+/// # Safety
+/// `stmt` is a live statement; `s` stays where it is until the statement
+/// is stepped and its bindings cleared.
+#[allow(unsafe_code)]
+unsafe fn bind_text(stmt: *mut ffi::sqlite3_stmt, at: c_int, s: &str) -> c_int {
+    match c_int::try_from(s.len()) {
+        Ok(len) => ffi::sqlite3_bind_text(stmt, at, s.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
+        Err(_) => ffi::SQLITE_TOOBIG,
+    }
+}
+
+/// Binds `b` without a copy (as [`bind_text`]).
+///
+/// # Safety
+/// As [`bind_text`].
+#[allow(unsafe_code)]
+unsafe fn bind_blob(stmt: *mut ffi::sqlite3_stmt, at: c_int, b: &[u8]) -> c_int {
+    match c_int::try_from(b.len()) {
+        // A slice's pointer is never null, so an empty one is an empty
+        // blob (a null pointer would bind NULL).
+        Ok(len) => ffi::sqlite3_bind_blob(stmt, at, b.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
+        Err(_) => ffi::SQLITE_TOOBIG,
+    }
+}
+
+/// The error SQLite reports for `rc`, with its message.
+///
+/// # Safety
+/// `db` is a live connection.
+#[allow(unsafe_code)]
+unsafe fn error(db: *mut ffi::sqlite3, rc: c_int) -> rusqlite::Error {
+    let message = ffi::sqlite3_errmsg(db);
+    let message =
+        (!message.is_null()).then(|| CStr::from_ptr(message).to_string_lossy().into_owned());
+    rusqlite::Error::SqliteFailure(ffi::Error::new(rc), message)
+}
+
+/// The one prepared statement of `db` whose SQL is `sql`, or None when
+/// there are none or several.
+///
+/// # Safety
+/// `db` is a live connection whose statements no other thread prepares or
+/// finalizes meanwhile (a connection is used by one thread at a time).
+#[allow(unsafe_code)]
+unsafe fn only_statement_of(db: *mut ffi::sqlite3, sql: &str) -> Option<*mut ffi::sqlite3_stmt> {
+    let mut found = None;
+    let mut stmt = ffi::sqlite3_next_stmt(db, std::ptr::null_mut());
+    while !stmt.is_null() {
+        let text = ffi::sqlite3_sql(stmt);
+        if !text.is_null() && CStr::from_ptr(text).to_bytes() == sql.as_bytes() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(stmt);
+        }
+        stmt = ffi::sqlite3_next_stmt(db, stmt);
+    }
+    found
+}
+
+/// What rusqlite binds for a value (when a statement's handle is unknown).
+fn to_sql<'a>(v: &'a Bound<'_>) -> rusqlite::types::ToSqlOutput<'a> {
+    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    match v {
+        Bound::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+        Bound::Null => ToSqlOutput::Owned(Value::Null),
+        Bound::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        Bound::Owned(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        Bound::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+    }
+}
+
 /// Buffers rows of one table and inserts them [`CHUNK`] to a statement.
 /// Nothing reaches the table until a chunk fills or [`RowInserter::finish`]
 /// runs: a caller that reads the table back in between must not depend on
@@ -35,8 +223,8 @@ pub(crate) struct RowInserter<'c, 'v> {
     tx: &'c Connection,
     head: &'static str,
     columns: usize,
-    full: CachedStatement<'c>,
-    values: Vec<ToSqlOutput<'v>>,
+    full: Chunk<'c>,
+    values: Vec<Bound<'v>>,
 }
 
 impl<'c, 'v> RowInserter<'c, 'v> {
@@ -47,14 +235,14 @@ impl<'c, 'v> RowInserter<'c, 'v> {
             tx,
             head,
             columns,
-            full: tx.prepare_cached(&chunk_sql(head, columns, CHUNK))?,
+            full: Chunk::new(tx, &chunk_sql(head, columns, CHUNK))?,
             values: Vec::with_capacity(CHUNK * columns),
         })
     }
 
     /// Adds one row, its values in the order of the columns; inserts the
     /// buffered rows when they make a chunk.
-    pub(crate) fn push<const N: usize>(&mut self, row: [ToSqlOutput<'v>; N]) -> Result<()> {
+    pub(crate) fn push<const N: usize>(&mut self, row: [Bound<'v>; N]) -> Result<()> {
         debug_assert_eq!(
             N, self.columns,
             "a row of {N} values for {} columns",
@@ -62,7 +250,7 @@ impl<'c, 'v> RowInserter<'c, 'v> {
         );
         self.values.extend(row);
         if self.values.len() >= CHUNK * self.columns {
-            self.full.execute(params_from_iter(self.values.iter()))?;
+            self.full.execute(&self.values)?;
             self.values.clear();
         }
         Ok(())
@@ -76,38 +264,16 @@ impl<'c, 'v> RowInserter<'c, 'v> {
             if rest.len() < len {
                 continue;
             }
-            let mut stmt = self
-                .tx
-                .prepare_cached(&chunk_sql(self.head, self.columns, rows))?;
+            let mut stmt = Chunk::new(self.tx, &chunk_sql(self.head, self.columns, rows))?;
             while rest.len() >= len {
                 let (chunk, tail) = rest.split_at(len);
-                stmt.execute(params_from_iter(chunk.iter()))?;
+                stmt.execute(chunk)?;
                 rest = tail;
             }
         }
         self.values.clear();
         Ok(())
     }
-}
-
-/// An integer value.
-pub(crate) fn int(v: i64) -> ToSqlOutput<'static> {
-    ToSqlOutput::Owned(Value::Integer(v))
-}
-
-/// An integer or NULL.
-pub(crate) fn opt_int(v: Option<i64>) -> ToSqlOutput<'static> {
-    ToSqlOutput::Owned(v.map_or(Value::Null, Value::Integer))
-}
-
-/// A text value, borrowed.
-pub(crate) fn text(v: &str) -> ToSqlOutput<'_> {
-    ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes()))
-}
-
-/// A text value or NULL, borrowed.
-pub(crate) fn opt_text(v: Option<&str>) -> ToSqlOutput<'_> {
-    v.map_or(ToSqlOutput::Owned(Value::Null), text)
 }
 
 #[cfg(test)]
@@ -121,7 +287,15 @@ mod tests {
             .unwrap();
         for count in [0, 1, 5, 63, 64, 65, 150] {
             conn.execute("DELETE FROM t", []).unwrap();
-            let labels: Vec<String> = (0..count).map(|i| format!("row {i}")).collect();
+            // Every fifth label is empty: stored as '', not NULL.
+            let label = |i: usize| {
+                if !i.is_multiple_of(5) {
+                    format!("row {i}")
+                } else {
+                    String::new()
+                }
+            };
+            let labels: Vec<String> = (0..count).map(label).collect();
             let mut rows = RowInserter::new(&conn, "INSERT INTO t (n, s) VALUES ", 2).unwrap();
             for (i, label) in labels.iter().enumerate() {
                 let s = (i % 3 != 0).then_some(label.as_str());
@@ -139,8 +313,32 @@ mod tests {
             for (i, (rowid, n, s)) in stored.into_iter().enumerate() {
                 assert_eq!(n, i as i64);
                 assert_eq!(rowid, n + 1, "row ids follow the order of the rows");
-                assert_eq!(s, (i % 3 != 0).then(|| format!("row {i}")));
+                assert_eq!(s, (i % 3 != 0).then(|| label(i)));
             }
         }
+    }
+
+    #[test]
+    fn a_row_breaking_a_constraint_is_an_error_and_the_next_rows_still_go_in() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (n INTEGER NOT NULL, b BLOB)")
+            .unwrap();
+        let head = "INSERT INTO t (n, b) VALUES ";
+        let mut rows = RowInserter::new(&conn, head, 2).unwrap();
+        rows.push([opt_int(None), Bound::Blob(b"x")]).unwrap();
+        let err = rows.finish().unwrap_err();
+        assert!(err.to_string().contains("NOT NULL"), "{err}");
+        let mut rows = RowInserter::new(&conn, head, 2).unwrap();
+        rows.push([int(7), Bound::Blob(b"")]).unwrap();
+        rows.push([int(8), Bound::Blob(b"\0\xff")]).unwrap();
+        rows.finish().unwrap();
+        let stored: Vec<(i64, Vec<u8>)> = conn
+            .prepare("SELECT n, b FROM t ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(stored, vec![(7, vec![]), (8, vec![0, 0xff])]);
     }
 }

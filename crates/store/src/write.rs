@@ -1,12 +1,11 @@
 //! Writing one document: every row it needs, inside the caller's transaction.
 
 use crate::names::{actor_key, fnv1a, last_word, normalise};
-use crate::rows::{int, opt_int, opt_text, text, RowInserter};
+use crate::rows::{int, opt_int, opt_text, text, Bound, RowInserter};
 use crate::units::{self, country_actor, country_of, person_actor};
 use crate::{InsertMeta, Inserted, Result};
 use gazetteer::Country;
 use model::contract::{OutEntity, OutEvent, OutQuote, OutReference, Output};
-use rusqlite::types::{ToSqlOutput, Value};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
@@ -176,32 +175,43 @@ fn insert_document_row(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    tx.prepare_cached(
+    let published = article.published.map(|d| d.to_string());
+    let output = crate::stored_output::encode(output, id)?;
+    let band = |i: usize| opt_int(b.map(|b| b[i]));
+    crate::rows::execute(
+        tx,
         "INSERT INTO documents (id, url, title, published, site, language, text,
              content_hash, fingerprint, fp0, fp1, fp2, fp3, story, added, output, doc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?
-    .execute(params![
-        id,
-        article.url,
-        article.title,
-        article.published.map(|d| d.to_string()),
-        article.site,
-        article.language,
-        article.text,
-        meta.content_hash,
-        fp,
-        b.map(|b| b[0]),
-        b.map(|b| b[1]),
-        b.map(|b| b[2]),
-        b.map(|b| b[3]),
-        story,
-        added,
-        crate::stored_output::encode(output, id)?,
-        doc,
-    ])?;
-    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![doc, article.title, article.text])?;
+        &[
+            text(id),
+            opt_text(article.url.as_deref()),
+            opt_text(article.title.as_deref()),
+            opt_text(published.as_deref()),
+            opt_text(article.site.as_deref()),
+            opt_text(article.language.as_deref()),
+            text(&article.text),
+            text(&meta.content_hash),
+            opt_int(fp),
+            band(0),
+            band(1),
+            band(2),
+            band(3),
+            int(story),
+            int(added),
+            Bound::Blob(&output),
+            int(doc),
+        ],
+    )?;
+    crate::rows::execute(
+        tx,
+        "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+        &[
+            int(doc),
+            opt_text(article.title.as_deref()),
+            text(&article.text),
+        ],
+    )?;
     Ok(())
 }
 
@@ -660,7 +670,7 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
         let via = if q.via.is_empty() {
             text("[]")
         } else {
-            ToSqlOutput::Owned(Value::Text(serde_json::to_string(&q.via)?))
+            Bound::Owned(serde_json::to_string(&q.via)?)
         };
         let quote = self.next_quote;
         self.next_quote += 1;
