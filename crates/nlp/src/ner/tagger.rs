@@ -11,7 +11,7 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, Weights, WordPart, DENSE_SLOTS, NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -38,19 +38,19 @@ pub(crate) trait Decoder {
     fn knows(&self, _id: usize) -> bool {
         false
     }
-    /// [`Decoder::score`] for a token whose features are the parts
-    /// `words`, each depending on one word alone (its own, a
-    /// neighbour's) or on the labels before it (with its word, or alone),
-    /// and `features` (see [`Decoder::BY_PARTS`]), and whose dense slots
-    /// hold the document's distinct vectors `ids` ([`NO_VECTOR`] where
-    /// none), so that a decoder with fixed weights may reuse what it
-    /// computed for the same part before.
-    fn score_token(
+    /// [`Decoder::score`] for a token whose features are its `parts`,
+    /// each depending on one word alone (its own, a neighbour's, with its
+    /// vector) or on the labels before it (with its word, or alone), and
+    /// `features` (see [`Decoder::BY_PARTS`]), so that a decoder with
+    /// fixed weights may reuse what it computed for the same part before.
+    /// A decoder by parts gets its vectors from the parts, and no `dense`
+    /// (here or in [`Decoder::choose`]); others get all of them in
+    /// `dense` and all their features in `features`.
+    fn score_token<P: TokenParts>(
         &mut self,
-        _words: &[WordPart<'_>; TOKEN_PARTS],
+        _parts: &P,
         features: &[u64],
         dense: &DenseInput<'_>,
-        _ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
     ) {
         self.score(features, dense, scores);
@@ -94,18 +94,17 @@ impl Decoder for Predict<'_> {
             *s = f64::from(*i);
         }
     }
-    fn score_token(
+    fn score_token<P: TokenParts>(
         &mut self,
-        words: &[WordPart<'_>; TOKEN_PARTS],
+        parts: &P,
         features: &[u64],
-        dense: &DenseInput<'_>,
-        ids: &[u32; DENSE_SLOTS],
+        _: &DenseInput<'_>,
         scores: &mut [f64],
     ) {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights
-            .score_memo(words, features, dense, ids, &mut self.memo, &mut ints[..n]);
+            .score_memo(parts, features, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -137,15 +136,17 @@ pub(crate) struct DocFeatures {
     views: Vec<TokenView>,
     /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
-    /// Number of distinct word vectors in the document.
-    pub(crate) distinct: usize,
     /// Each distinct vector's components (`dims` each), by document-wide id.
     vectors: Vec<i8>,
     dims: usize,
     /// Each token's vector as a document-wide id (the same for every
     /// occurrence of a word), [`NO_VECTOR`] if it has none.
     ids: Vec<u32>,
-    /// Each token's word parts, by number ([`DocFeatures::parts`]).
+    /// Each distinct word's vector id, by word number.
+    word_vectors: Vec<u32>,
+    /// Whether each distinct word is capitalised, by word number.
+    word_capitalised: Vec<bool>,
+    /// Each token's word parts, by number ([`DocFeatures::word_part`]).
     parts: Vec<[u32; WORD_PARTS]>,
     /// Each token's static features that depend on its context
     /// ([`context_features`], [`run_features`]).
@@ -155,7 +156,7 @@ pub(crate) struct DocFeatures {
     /// The static features each distinct word gives the token it is and
     /// the tokens it neighbours, by word alone ([`word_features`],
     /// [`neighbour_features`]): [`WORD_PARTS`] parts per word number, in
-    /// the order of [`DocFeatures::parts`], and then those of the edge of
+    /// the order of a token's `parts`, and then those of the edge of
     /// a sentence as a neighbour.
     word_features: Vec<u64>,
     /// `word_features[word_ends[p-1]..word_ends[p]]` are part p's.
@@ -202,6 +203,7 @@ impl DocFeatures {
         let mut vectors: Vec<i8> = Vec::new();
         // Each word number's vector id, worked out at its first occurrence.
         let mut vector_of_word: Vec<u32> = Vec::new();
+        let mut word_capitalised: Vec<bool> = Vec::new();
         let mut cache = WordViews::default();
         let mut word_features_of = Vec::new();
         let mut word_ends = Vec::new();
@@ -251,6 +253,7 @@ impl DocFeatures {
                         None => NO_VECTOR,
                     };
                     vector_of_word.push(id);
+                    word_capitalised.push(v[i].capitalised);
                 }
                 ids.push(vector_of_word.get(word).copied().unwrap_or(NO_VECTOR));
                 context_features(v, i, caps, &evidence, &mut features);
@@ -289,10 +292,11 @@ impl DocFeatures {
         DocFeatures {
             views,
             starts,
-            distinct: distinct.len(),
             vectors,
             dims,
             ids,
+            word_vectors: vector_of_word,
+            word_capitalised,
             parts,
             features,
             ends,
@@ -326,20 +330,47 @@ impl DocFeatures {
     /// every part [`decode_document`] numbers.
     pub(crate) fn memo(&self, labels: usize) -> DocMemo {
         let parts = self.word_parts() + (self.words() + labels) * labels + triples(labels);
-        DocMemo::new(self.distinct, parts)
+        DocMemo::new(parts, self.word_parts())
     }
 
-    /// The parts of token `t`'s features that depend on one word alone,
-    /// in the order they start its feature list, with their lengths.
-    fn parts(&self, t: usize) -> [WordPart<'_>; WORD_PARTS] {
-        self.parts[t].map(|id| {
-            let id = id as usize;
-            let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
-            WordPart {
-                id,
-                features: &self.word_features[from..self.word_ends[id]],
+    /// The features of word part `id` and the vector it puts in a token's
+    /// dense slots ([`DocFeatures::dense`]): its word's, in the slot of
+    /// its place, and the token's own word's again in the last slot when
+    /// capitalised.
+    fn word_part(&self, id: usize) -> PartInput<'_> {
+        let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
+        let features = &self.word_features[from..self.word_ends[id]];
+        let word = id / WORD_PARTS;
+        // The sentence's edge is no word and has no vector.
+        let vector = self
+            .word_vectors
+            .get(word)
+            .filter(|v| self.dims > 0 && **v != NO_VECTOR)
+            .and_then(|v| {
+                let from = *v as usize * self.dims;
+                self.vectors.get(from..from + self.dims)
+            });
+        let Some(x) = vector else {
+            return PartInput {
+                features,
+                dense: [None, None],
+            };
+        };
+        let dense = match id % WORD_PARTS {
+            0 => {
+                let again = self.word_capitalised.get(word).is_some_and(|c| *c);
+                [Some((2, x)), again.then_some((DENSE_SLOTS - 1, x))]
             }
-        })
+            // Slots hold the tokens two before to two after.
+            k => [
+                NEIGHBOURS[k - 1]
+                    .checked_add(2)
+                    .and_then(|slot| usize::try_from(slot).ok())
+                    .map(|slot| (slot, x)),
+                None,
+            ],
+        };
+        PartInput { features, dense }
     }
 
     /// Token `t`'s static features that depend on its context.
@@ -394,6 +425,33 @@ impl DocFeatures {
     }
 }
 
+/// The parts of one token's features ([`TOKEN_PARTS`]): its word parts,
+/// then the three that depend on the labels before it.
+struct Token<'a> {
+    doc: &'a DocFeatures,
+    /// Each part's number in the document.
+    ids: [usize; TOKEN_PARTS],
+    /// The features of the label parts, where the decoder did not know
+    /// them already.
+    labelled: [&'a [u64]; TOKEN_PARTS - WORD_PARTS],
+}
+
+impl TokenParts for Token<'_> {
+    fn ids(&self) -> &[usize] {
+        &self.ids
+    }
+
+    fn part(&self, k: usize) -> PartInput<'_> {
+        match k.checked_sub(WORD_PARTS) {
+            None => self.doc.word_part(self.ids[k]),
+            Some(l) => PartInput {
+                features: self.labelled.get(l).copied().unwrap_or_default(),
+                dense: [None, None],
+            },
+        }
+    }
+}
+
 /// Decodes every sentence of one document.
 pub(crate) fn decode_document<D: Decoder>(
     scorer: &mut D,
@@ -419,10 +477,9 @@ pub(crate) fn decode_document<D: Decoder>(
         for i in 0..v.len() {
             let t = sentence.start + i;
             features.clear();
-            let words = doc.parts(t);
             if !D::BY_PARTS {
-                for part in &words {
-                    features.extend_from_slice(part.features);
+                for id in doc.parts[t] {
+                    features.extend_from_slice(doc.word_part(id as usize).features);
                 }
             }
             features.extend_from_slice(doc.context(t));
@@ -472,24 +529,28 @@ pub(crate) fn decode_document<D: Decoder>(
                     first_pass_label_features(at, &mut labelled);
                 }
             }
-            let parts: [WordPart<'_>; TOKEN_PARTS] = std::array::from_fn(|k| match k {
-                k if k < WORD_PARTS => words[k],
-                WORD_PARTS => WordPart {
-                    id: word_label,
-                    features: &labelled[..split],
-                },
-                k if k == WORD_PARTS + 1 => WordPart {
-                    id: pair,
-                    features: &labelled[split..split2],
-                },
-                _ => WordPart {
-                    id: first_part,
-                    features: &labelled[split2..],
-                },
-            });
-            let ids = doc.dense_ids(&sentence, i);
-            let dense = doc.dense(&sentence, i, &ids);
-            scorer.score_token(&parts, &features, &dense, &ids, &mut scores);
+            let word_parts = doc.parts[t];
+            let parts = Token {
+                doc,
+                ids: std::array::from_fn(|k| match k {
+                    k if k < WORD_PARTS => word_parts[k] as usize,
+                    WORD_PARTS => word_label,
+                    k if k == WORD_PARTS + 1 => pair,
+                    _ => first_part,
+                }),
+                labelled: [
+                    &labelled[..split],
+                    &labelled[split..split2],
+                    &labelled[split2..],
+                ],
+            };
+            // A decoder by parts reads the vectors from the parts.
+            let dense = if D::BY_PARTS {
+                [None; DENSE_SLOTS]
+            } else {
+                doc.dense(&sentence, i, &doc.dense_ids(&sentence, i))
+            };
+            scorer.score_token(&parts, &features, &dense, &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;
