@@ -84,10 +84,14 @@ pub(crate) struct PartInput<'a> {
     pub dense: [Option<(usize, &'a [i8])>; 2],
 }
 
+/// The number of a part a token does not have (it adds nothing).
+pub(crate) const NO_PART: usize = usize::MAX;
+
 /// The parts of one token's features, each numbered in its document, so
 /// that a part's sums are worked out at its first token only.
 pub(crate) trait TokenParts {
-    /// Each part's number in the document.
+    /// Each part's number in the document ([`NO_PART`] for one the token
+    /// does not have).
     fn ids(&self) -> &[usize];
     /// The features and vectors of the `k`-th part of [`TokenParts::ids`]
     /// (asked for only when its sums are not known yet).
@@ -269,6 +273,9 @@ impl Weights {
         let mut sparse = table.sum(features);
         let mut dense = [0i32; SLOT_LABELS];
         for (k, &id) in parts.ids().iter().enumerate() {
+            if id == NO_PART {
+                continue;
+            }
             if let (Some(true), Some(sums)) = (memo.known.get(id), memo.sums.get(id)) {
                 add_lanes(&mut sparse, sums);
                 if let Some(products) = memo.dense.get(id) {

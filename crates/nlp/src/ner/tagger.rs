@@ -11,7 +11,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_PART,
+    NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -148,8 +149,23 @@ pub(crate) struct DocFeatures {
     word_capitalised: Vec<bool>,
     /// Each token's word parts, by number ([`DocFeatures::word_part`]).
     parts: Vec<[u32; WORD_PARTS]>,
-    /// Each token's static features that depend on its context
-    /// ([`context_features`], [`run_features`]).
+    /// Each token's number among the document's distinct contexts: the
+    /// same for tokens whose [`context_features`] are the same because
+    /// their words, the words beside them, their lexicon hits and the
+    /// sentence's casing are.
+    context_of: Vec<u32>,
+    /// Each distinct context's [`context_features`], one after another.
+    contexts: Vec<u64>,
+    /// `contexts[context_ends[c]..context_ends[c + 1]]` are context c's.
+    context_ends: Vec<usize>,
+    /// Each distinct context's number among those of more than one token
+    /// ([`UNSHARED`] for the others), which a decoder sums once per
+    /// stage: one token's context is summed with its other features.
+    context_part: Vec<u32>,
+    /// Number of contexts of more than one token.
+    shared_contexts: usize,
+    /// Each token's static features of the capitalised run it is in
+    /// ([`run_features`]).
     features: Vec<u64>,
     /// `features[ends[t]..ends[t + 1]]` are token t's.
     ends: Vec<usize>,
@@ -169,9 +185,22 @@ pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
 /// The parts of a token's features a [`Decoder`] may take apart: its word
 /// parts, then its word with the previous label ([`word_label_features`]),
-/// the previous two labels ([`label_features`]) and the first pass's
-/// labels around it ([`first_pass_label_features`]).
-pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 3;
+/// the previous two labels ([`label_features`]), the first pass's labels
+/// around it ([`first_pass_label_features`]) and its context
+/// ([`context_features`]).
+pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 4;
+
+/// A token's context as far as [`context_features`] reads it: the
+/// numbers of the word before it ([`EDGE`] past the sentence's edge), of
+/// its word and of the word after it, and its lexicon hit and those of its
+/// neighbours with the sentence's casing, 32 bits each from the top.
+type ContextKey = u128;
+
+/// The word number of the sentence's edge in a [`ContextKey`].
+const EDGE: u32 = u32::MAX;
+
+/// The part number of a context of one token only.
+const UNSHARED: u32 = u32::MAX;
 
 /// The number of first-pass label triples ([`first_pass_labels`]) with
 /// `labels` labels: each place holds a label or the sentence's edge.
@@ -209,7 +238,14 @@ impl DocFeatures {
         let mut word_ends = Vec::new();
         let mut views = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        let mut features = Vec::with_capacity(tokens * 24);
+        let mut features = Vec::new();
+        let mut contexts: Vec<u64> = Vec::new();
+        let mut context_ends = vec![0];
+        let mut context_of = Vec::with_capacity(tokens);
+        let mut context_ids: HashMap<ContextKey, u32> = HashMap::default();
+        context_ids.reserve(tokens);
+        // Tokens per context.
+        let mut context_uses: Vec<u32> = Vec::new();
         let mut ends = Vec::with_capacity(tokens + 1);
         let mut ids = Vec::with_capacity(tokens);
         ends.push(0);
@@ -256,7 +292,42 @@ impl DocFeatures {
                     word_capitalised.push(v[i].capitalised);
                 }
                 ids.push(vector_of_word.get(word).copied().unwrap_or(NO_VECTOR));
-                context_features(v, i, caps, &evidence, &mut features);
+                let hit = |j: Option<usize>| {
+                    j.and_then(|j| v.get(j))
+                        .and_then(|t| t.lexicon)
+                        .map_or(0, |h| h.code() + 1)
+                };
+                let hits = [hit(i.checked_sub(1)), hit(Some(i)), hit(Some(i + 1))];
+                // Codes are a few bits each: the three and the casing fit.
+                let packed = hits
+                    .iter()
+                    .fold(u32::from(caps), |key, h| (key << 9) | (h & 0x1ff));
+                let fits = hits.iter().all(|h| *h <= 0x1ff);
+                let word_at =
+                    |j: Option<usize>| j.and_then(|j| v.get(j)).map_or(EDGE, |t| t.word_id);
+                let key = [
+                    word_at(i.checked_sub(1)),
+                    v[i].word_id,
+                    word_at(Some(i + 1)),
+                    packed,
+                ]
+                .into_iter()
+                .fold(0u128, |key, part| (key << 32) | u128::from(part));
+                let fresh = (context_ends.len() - 1) as u32;
+                let id = if fits {
+                    *context_ids.entry(key).or_insert(fresh)
+                } else {
+                    fresh
+                };
+                if id == fresh {
+                    context_features(v, i, caps, &evidence, &mut contexts);
+                    context_ends.push(contexts.len());
+                    context_uses.push(0);
+                }
+                if let Some(uses) = context_uses.get_mut(id as usize) {
+                    *uses += 1;
+                }
+                context_of.push(id);
                 if let Some(Some(run)) = runs.get(i) {
                     run_features(v, i, *run, &mut features);
                 }
@@ -271,6 +342,17 @@ impl DocFeatures {
             neighbour_features(None, k, &mut word_features_of);
             word_ends.push(word_features_of.len());
         }
+        let mut shared_contexts = 0;
+        let context_part = context_uses
+            .iter()
+            .map(|&uses| {
+                if uses < 2 {
+                    return UNSHARED;
+                }
+                shared_contexts += 1;
+                shared_contexts as u32 - 1
+            })
+            .collect();
         // Each token's parts, numbered once for both stages.
         let mut parts = Vec::with_capacity(tokens);
         for range in starts.windows(2) {
@@ -298,6 +380,11 @@ impl DocFeatures {
             word_vectors: vector_of_word,
             word_capitalised,
             parts,
+            context_of,
+            contexts,
+            context_ends,
+            context_part,
+            shared_contexts,
             features,
             ends,
             word_features: word_features_of,
@@ -329,7 +416,10 @@ impl DocFeatures {
     /// A memo for decoding the document with `labels` labels: room for
     /// every part [`decode_document`] numbers.
     pub(crate) fn memo(&self, labels: usize) -> DocMemo {
-        let parts = self.word_parts() + (self.words() + labels) * labels + triples(labels);
+        let parts = self.word_parts()
+            + (self.words() + labels) * labels
+            + triples(labels)
+            + self.shared_contexts;
         DocMemo::new(parts, self.word_parts())
     }
 
@@ -373,7 +463,12 @@ impl DocFeatures {
         PartInput { features, dense }
     }
 
-    /// Token `t`'s static features that depend on its context.
+    /// The features of context `c` ([`DocFeatures::context_of`]).
+    fn context_features(&self, c: usize) -> &[u64] {
+        &self.contexts[self.context_ends[c]..self.context_ends[c + 1]]
+    }
+
+    /// Token `t`'s static features of its capitalised run.
     fn context(&self, t: usize) -> &[u64] {
         &self.features[self.ends[t]..self.ends[t + 1]]
     }
@@ -426,14 +521,16 @@ impl DocFeatures {
 }
 
 /// The parts of one token's features ([`TOKEN_PARTS`]): its word parts,
-/// then the three that depend on the labels before it.
+/// the three that depend on the labels before it, and its context.
 struct Token<'a> {
     doc: &'a DocFeatures,
     /// Each part's number in the document.
     ids: [usize; TOKEN_PARTS],
     /// The features of the label parts, where the decoder did not know
     /// them already.
-    labelled: [&'a [u64]; TOKEN_PARTS - WORD_PARTS],
+    labelled: [&'a [u64]; 3],
+    /// The token's context number, if it is a part ([`DocFeatures::context_part`]).
+    context: Option<usize>,
 }
 
 impl TokenParts for Token<'_> {
@@ -442,12 +539,16 @@ impl TokenParts for Token<'_> {
     }
 
     fn part(&self, k: usize) -> PartInput<'_> {
-        match k.checked_sub(WORD_PARTS) {
-            None => self.doc.word_part(self.ids[k]),
-            Some(l) => PartInput {
-                features: self.labelled.get(l).copied().unwrap_or_default(),
-                dense: [None, None],
-            },
+        let features = match k.checked_sub(WORD_PARTS) {
+            None => return self.doc.word_part(self.ids[k]),
+            Some(3) => self
+                .context
+                .map_or(&[][..], |c| self.doc.context_features(c)),
+            Some(l) => self.labelled.get(l).copied().unwrap_or_default(),
+        };
+        PartInput {
+            features,
+            dense: [None, None],
         }
     }
 }
@@ -469,6 +570,7 @@ pub(crate) fn decode_document<D: Decoder>(
     let word_label_base = doc.word_parts();
     let label_base = word_label_base + doc.words() * n;
     let triple_base = label_base + n * n;
+    let context_base = triple_base + triples(n);
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
@@ -477,10 +579,16 @@ pub(crate) fn decode_document<D: Decoder>(
         for i in 0..v.len() {
             let t = sentence.start + i;
             features.clear();
+            let context = doc.context_of[t] as usize;
+            // A context of this token alone is summed with its features.
+            let shared = doc.context_part[context];
             if !D::BY_PARTS {
                 for id in doc.parts[t] {
                     features.extend_from_slice(doc.word_part(id as usize).features);
                 }
+            }
+            if !D::BY_PARTS || shared == UNSHARED {
+                features.extend_from_slice(doc.context_features(context));
             }
             features.extend_from_slice(doc.context(t));
             // The first pass's labels around the token, as a part of its
@@ -521,8 +629,8 @@ pub(crate) fn decode_document<D: Decoder>(
                 label_features(prev, prev2, &mut labelled);
             }
             let split2 = labelled.len();
-            // No part at all without a first pass: a number no memo holds.
-            let mut first_part = usize::MAX;
+            // No part at all without a first pass.
+            let mut first_part = NO_PART;
             if let Some((id, at)) = first_labels {
                 first_part = id;
                 if !scorer.knows(id) {
@@ -536,13 +644,16 @@ pub(crate) fn decode_document<D: Decoder>(
                     k if k < WORD_PARTS => word_parts[k] as usize,
                     WORD_PARTS => word_label,
                     k if k == WORD_PARTS + 1 => pair,
-                    _ => first_part,
+                    k if k == WORD_PARTS + 2 => first_part,
+                    _ if shared == UNSHARED => NO_PART,
+                    _ => context_base + shared as usize,
                 }),
                 labelled: [
                     &labelled[..split],
                     &labelled[split..split2],
                     &labelled[split2..],
                 ],
+                context: (shared != UNSHARED).then_some(context),
             };
             // A decoder by parts reads the vectors from the parts.
             let dense = if D::BY_PARTS {
