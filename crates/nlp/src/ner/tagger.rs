@@ -202,6 +202,12 @@ const EDGE: u32 = u32::MAX;
 /// The part number of a context of one token only.
 const UNSHARED: u32 = u32::MAX;
 
+/// Documents (or parts of one) of at least this many tokens have their
+/// tokens' contexts looked up, to share them: a long document repeats
+/// itself (listings, boilerplate, hostile input), while in an article
+/// few contexts repeat and the lookups cost more than they save.
+const SHARED_CONTEXTS_FROM: usize = 4_096;
+
 /// The number of first-pass label triples ([`first_pass_labels`]) with
 /// `labels` labels: each place holds a label or the sentence's edge.
 fn triples(labels: usize) -> usize {
@@ -238,14 +244,19 @@ impl DocFeatures {
         let mut word_ends = Vec::new();
         let mut views = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        let mut features = Vec::new();
-        let mut contexts: Vec<u64> = Vec::new();
-        let mut context_ends = vec![0];
+        // About a dozen context features a token, and a few of its run.
+        let mut features = Vec::with_capacity(tokens * 4);
+        let mut contexts: Vec<u64> = Vec::with_capacity(tokens * 14);
+        let mut context_ends = Vec::with_capacity(tokens + 1);
+        context_ends.push(0);
         let mut context_of = Vec::with_capacity(tokens);
         let mut context_ids: HashMap<ContextKey, u32> = HashMap::default();
-        context_ids.reserve(tokens);
+        let share = tokens >= SHARED_CONTEXTS_FROM;
+        if share {
+            context_ids.reserve(tokens);
+        }
         // Tokens per context.
-        let mut context_uses: Vec<u32> = Vec::new();
+        let mut context_uses: Vec<u32> = Vec::with_capacity(tokens);
         let mut ends = Vec::with_capacity(tokens + 1);
         let mut ids = Vec::with_capacity(tokens);
         ends.push(0);
@@ -292,30 +303,33 @@ impl DocFeatures {
                     word_capitalised.push(v[i].capitalised);
                 }
                 ids.push(vector_of_word.get(word).copied().unwrap_or(NO_VECTOR));
-                let hit = |j: Option<usize>| {
-                    j.and_then(|j| v.get(j))
-                        .and_then(|t| t.lexicon)
-                        .map_or(0, |h| h.code() + 1)
-                };
-                let hits = [hit(i.checked_sub(1)), hit(Some(i)), hit(Some(i + 1))];
-                // Codes are a few bits each: the three and the casing fit.
-                let packed = hits
-                    .iter()
-                    .fold(u32::from(caps), |key, h| (key << 9) | (h & 0x1ff));
-                let fits = hits.iter().all(|h| *h <= 0x1ff);
-                let word_at =
-                    |j: Option<usize>| j.and_then(|j| v.get(j)).map_or(EDGE, |t| t.word_id);
-                let key = [
-                    word_at(i.checked_sub(1)),
-                    v[i].word_id,
-                    word_at(Some(i + 1)),
-                    packed,
-                ]
-                .into_iter()
-                .fold(0u128, |key, part| (key << 32) | u128::from(part));
                 let fresh = (context_ends.len() - 1) as u32;
-                let id = if fits {
-                    *context_ids.entry(key).or_insert(fresh)
+                let id = if share {
+                    let hit = |j: Option<usize>| {
+                        j.and_then(|j| v.get(j))
+                            .and_then(|t| t.lexicon)
+                            .map_or(0, |h| h.code() + 1)
+                    };
+                    let hits = [hit(i.checked_sub(1)), hit(Some(i)), hit(Some(i + 1))];
+                    // Codes are a few bits each: the three and the casing fit.
+                    let packed = hits
+                        .iter()
+                        .fold(u32::from(caps), |key, h| (key << 9) | (h & 0x1ff));
+                    let word_at =
+                        |j: Option<usize>| j.and_then(|j| v.get(j)).map_or(EDGE, |t| t.word_id);
+                    let key = [
+                        word_at(i.checked_sub(1)),
+                        v[i].word_id,
+                        word_at(Some(i + 1)),
+                        packed,
+                    ]
+                    .into_iter()
+                    .fold(0u128, |key, part| (key << 32) | u128::from(part));
+                    if hits.iter().all(|h| *h <= 0x1ff) {
+                        *context_ids.entry(key).or_insert(fresh)
+                    } else {
+                        fresh
+                    }
                 } else {
                     fresh
                 };
