@@ -16,7 +16,6 @@ mod table;
 use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
-use dense::DenseMemo;
 pub(crate) use dense::NO_VECTOR;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -71,36 +70,63 @@ pub(crate) const DENSE_SLOTS: usize = 6;
 /// The word vectors of a token's dense slots (`None` for unknown words).
 pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
 
-/// Features of a token that depend on one word alone (its own, or a
-/// neighbour's in one place), the same at every token that word stands in
-/// that place for: the document's word part `id`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct WordPart<'a> {
-    /// The part's number in the document.
-    pub id: usize,
-    /// Its features.
+/// What one part of a token's features adds to its scores: its sparse
+/// features and the word vectors it puts in the token's dense slots. A
+/// part depends on one word alone (its own, or a neighbour's in one
+/// place) or on the labels before the token, and is the same at every
+/// token it stands for.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PartInput<'a> {
+    /// Its sparse features.
     pub features: &'a [u64],
+    /// The (dense slot, vector) pairs it fills: a neighbour's word fills
+    /// one slot, the token's own word one or two.
+    pub dense: [Option<(usize, &'a [i8])>; 2],
 }
 
-/// What the tokens of one document share within one stage, worked out at
-/// a word's first use: each distinct vector's products per dense slot,
-/// and the weights of each word part's features summed.
+/// The number of a part a token does not have (it adds nothing).
+pub(crate) const NO_PART: usize = usize::MAX;
+
+/// The parts of one token's features, each numbered in its document, so
+/// that a part's sums are worked out at its first token only.
+pub(crate) trait TokenParts {
+    /// Each part's number in the document ([`NO_PART`] for one the token
+    /// does not have).
+    fn ids(&self) -> &[usize];
+    /// The features and vectors of the `k`-th part of [`TokenParts::ids`]
+    /// (asked for only when its sums are not known yet).
+    fn part(&self, k: usize) -> PartInput<'_>;
+}
+
+/// What one part adds to a token's scores, summed: its features' weights
+/// and its vectors' products (divided and rounded only with the rest of
+/// the token's, as the plain layout does).
+#[derive(Debug, Clone, Copy, Default)]
+struct PartSums {
+    sparse: [i32; SLOT_LABELS],
+    dense: [i32; SLOT_LABELS],
+}
+
+/// What the tokens of one document share within one stage: the sums of
+/// each part ([`TokenParts`]), worked out at its first use.
 #[derive(Debug, Default)]
 pub(crate) struct DocMemo {
-    dense: DenseMemo,
-    /// Per word part, the weights of its features summed, once known.
+    /// Per part, its features' weights summed, once known.
     sums: Vec<[i32; SLOT_LABELS]>,
-    /// Whether each word part's sums are known.
+    /// Per part of the first numbers, those that may carry vectors, its
+    /// vectors' products summed, once known (zero for any other part).
+    dense: Vec<[i32; SLOT_LABELS]>,
+    /// Whether each part's sums are known.
     known: Vec<bool>,
 }
 
 impl DocMemo {
-    /// A memo for a document of `vectors` distinct word vectors and
-    /// `parts` word parts.
-    pub(crate) fn new(vectors: usize, parts: usize) -> Self {
+    /// A memo for a document of `parts` parts, of which the first
+    /// `with_vectors` may carry vectors.
+    pub(crate) fn new(parts: usize, with_vectors: usize) -> Self {
         DocMemo {
-            dense: DenseMemo::new(vectors),
             sums: vec![[0; SLOT_LABELS]; parts],
+            dense: vec![[0; SLOT_LABELS]; with_vectors.min(parts)],
             known: vec![false; parts],
         }
     }
@@ -108,13 +134,27 @@ impl DocMemo {
     /// Forgets what the memo holds, keeping its memory: the next stage of
     /// the same document reuses it rather than touching fresh pages.
     pub(crate) fn clear(&mut self) {
-        self.dense.clear();
         self.known.fill(false);
     }
 
-    /// Whether the memo holds the feature sums of part `id`.
+    /// Whether the memo holds the sums of part `id`.
     pub(crate) fn knows(&self, id: usize) -> bool {
         self.known.get(id).is_some_and(|k| *k)
+    }
+}
+
+/// Writes each label's score: its sparse sum and its vector products
+/// divided and rounded. Kept out of line, so that the caller keeps its
+/// sums in vector registers (inlined, the division's lanes are taken apart
+/// and so are the sums, which then add one lane at a time).
+#[inline(never)]
+fn finish(sparse: &[i32; SLOT_LABELS], dense: &[i32; SLOT_LABELS], scores: &mut [i32]) {
+    let mut out = [0i32; SLOT_LABELS];
+    for k in 0..SLOT_LABELS {
+        out[k] = sparse[k] + dense::round_div_127_i32(dense[k]);
+    }
+    for (s, o) in scores.iter_mut().zip(out) {
+        *s = o;
     }
 }
 
@@ -210,69 +250,102 @@ impl Weights {
         })
     }
 
-    /// [`Weights::score`] for a token whose features are the parts
-    /// `words` and `features` and whose dense slots hold the document's
-    /// distinct vectors `ids`, reusing the parts' feature sums and the
-    /// products in `memo` (the same scores: both are exact integers,
-    /// summed in any order). A part the memo knows ([`DocMemo::knows`])
-    /// may come without its features.
-    pub(crate) fn score_memo(
+    /// [`Weights::score`] for a token whose features are its `parts` and
+    /// `features`, reusing the parts' sums in `memo` (the same scores: the
+    /// sparse weights and the vector products are exact integers, summed
+    /// in any order, and the products are divided and rounded together).
+    pub(crate) fn score_memo<P: TokenParts>(
         &self,
-        words: &[WordPart<'_>],
+        parts: &P,
         features: &[u64],
-        dense: &DenseInput<'_>,
-        ids: &[u32; DENSE_SLOTS],
         memo: &mut DocMemo,
         scores: &mut [i32],
     ) {
         let n = scores.len();
         let laid_out = n == self.tagging.labels;
-        // Without the table no part is ever known: each comes with its
-        // features.
-        let Some(table) = self.tagging.sparse.as_ref().filter(|_| laid_out) else {
-            return self.score_plain(words, features, dense, scores);
+        let table = self.tagging.sparse.as_ref().filter(|_| laid_out);
+        let block = self.tagging.dense.as_ref().filter(|_| laid_out);
+        // Vectors are scored through the block, or not at all when the
+        // model has none.
+        let (Some(table), true) = (table, block.is_some() || self.dense.is_empty()) else {
+            return self.score_plain(parts, features, scores);
         };
-        let mut sums = table.sum(features);
-        for word in words {
-            match (memo.known.get_mut(word.id), memo.sums.get_mut(word.id)) {
-                (Some(known), Some(stored)) => {
-                    if !*known {
-                        *stored = table.sum(word.features);
-                        *known = true;
-                    }
-                    add_lanes(&mut sums, stored);
+        let mut sparse = table.sum(features);
+        let mut dense = [0i32; SLOT_LABELS];
+        for (k, &id) in parts.ids().iter().enumerate() {
+            if id == NO_PART {
+                continue;
+            }
+            if let (Some(true), Some(sums)) = (memo.known.get(id), memo.sums.get(id)) {
+                add_lanes(&mut sparse, sums);
+                if let Some(products) = memo.dense.get(id) {
+                    add_lanes(&mut dense, products);
                 }
-                _ => add_lanes(&mut sums, &table.sum(word.features)),
+                continue;
+            }
+            let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
+                return self.score_plain(parts, features, scores);
+            };
+            add_lanes(&mut sparse, &sums.sparse);
+            add_lanes(&mut dense, &sums.dense);
+            // A part with vectors is remembered only where the memo keeps
+            // its products.
+            let vectors = sums.dense != [0; SLOT_LABELS];
+            if let (Some(known), Some(stored)) = (memo.known.get_mut(id), memo.sums.get_mut(id)) {
+                match memo.dense.get_mut(id) {
+                    Some(products) => *products = sums.dense,
+                    None if vectors => continue,
+                    None => {}
+                }
+                *stored = sums.sparse;
+                *known = true;
             }
         }
-        scores.copy_from_slice(&sums[..n]);
-        if self.dense.is_empty() {
-            return;
-        }
-        let products = self
-            .tagging
-            .dense
-            .as_ref()
-            .and_then(|block| block.products_memo(dense, ids, &mut memo.dense));
-        self.add_products(products, dense, scores);
+        finish(&sparse, &dense, scores);
     }
 
-    /// [`Weights::score`] of the word parts' features and `features`
-    /// together.
-    fn score_plain(
+    /// The sums of one part; `None` when a vector's length is not the
+    /// block's (the token is then scored the plain way).
+    fn part_sums(
         &self,
-        words: &[WordPart<'_>],
-        features: &[u64],
-        dense: &DenseInput<'_>,
-        scores: &mut [i32],
-    ) {
-        let all: Vec<u64> = words
-            .iter()
-            .flat_map(|w| w.features)
-            .chain(features)
-            .copied()
-            .collect();
-        self.score(&all, dense, scores);
+        table: &FeatureTable,
+        block: Option<&DenseBlock>,
+        part: &PartInput<'_>,
+    ) -> Option<PartSums> {
+        let mut sums = PartSums {
+            sparse: table.sum(part.features),
+            dense: [0; SLOT_LABELS],
+        };
+        if self.dense.is_empty() {
+            return Some(sums);
+        }
+        for (slot, x) in part.dense.iter().flatten() {
+            // Lanes past the label count are zero (at most SLOT_LABELS
+            // labels, as the table holds).
+            let products = block?.slot_products(*slot, x)?;
+            for (d, p) in sums.dense.iter_mut().zip(products) {
+                *d += p;
+            }
+        }
+        Some(sums)
+    }
+
+    /// [`Weights::score`] of all the parts' features and vectors and
+    /// `features` together.
+    fn score_plain<P: TokenParts>(&self, parts: &P, features: &[u64], scores: &mut [i32]) {
+        let mut all: Vec<u64> = Vec::new();
+        let mut dense: DenseInput<'_> = [None; DENSE_SLOTS];
+        for k in 0..parts.ids().len() {
+            let part = parts.part(k);
+            all.extend_from_slice(part.features);
+            for (slot, x) in part.dense.iter().flatten() {
+                if let Some(d) = dense.get_mut(*slot) {
+                    *d = Some(x);
+                }
+            }
+        }
+        all.extend_from_slice(features);
+        self.score(&all, &dense, scores);
     }
 
     /// Writes each label's score for `features` and the word vectors
@@ -726,34 +799,54 @@ mod tests {
                 stage.score(&features, &dense, &mut fast);
                 plain_score(stage, &features, &dense, &mut plain);
                 assert_eq!(fast, plain);
-                // The per-document products and word sums give the same
-                // scores, computed and then read back from the memo.
-                let ids = [0, 1, 2, 3, 4, 5];
-                // The first twenty features taken for two word parts.
-                let words = [
-                    WordPart {
-                        id: 1,
-                        features: &features[..15],
-                    },
-                    WordPart {
-                        id: 0,
-                        features: &features[15..20],
-                    },
-                ];
-                let mut memo = DocMemo::new(DENSE_SLOTS, 2);
+                // The per-document part sums give the same scores,
+                // computed and then read back from the memo: the first
+                // twenty features and the six vectors taken for three parts.
+                let slot = |k: usize| dense[k].map(|x| (k, x));
+                let parts = TestParts {
+                    ids: vec![1, 0, 2],
+                    inputs: vec![
+                        PartInput {
+                            features: &features[..15],
+                            dense: [slot(0), slot(5)],
+                        },
+                        PartInput {
+                            features: &features[15..20],
+                            dense: [slot(1), slot(2)],
+                        },
+                        PartInput {
+                            features: &[],
+                            dense: [slot(3), slot(4)],
+                        },
+                    ],
+                };
+                // Room for the products of parts 0 and 1 only.
+                let mut memo = DocMemo::new(3, 2);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
-                    stage.score_memo(
-                        &words,
-                        &features[20..],
-                        &dense,
-                        &ids,
-                        &mut memo,
-                        &mut memoised,
-                    );
+                    stage.score_memo(&parts, &features[20..], &mut memo, &mut memoised);
                     assert_eq!(memoised, plain);
+                    // Part 2 is remembered only without vectors.
+                    let vectors = dense[3].is_some() || dense[4].is_some();
+                    assert!(memo.knows(0) && memo.knows(1));
+                    assert_eq!(memo.knows(2), !vectors);
                 }
             }
+        }
+    }
+
+    /// A token's parts given outright.
+    struct TestParts<'a> {
+        ids: Vec<usize>,
+        inputs: Vec<PartInput<'a>>,
+    }
+
+    impl TokenParts for TestParts<'_> {
+        fn ids(&self) -> &[usize] {
+            &self.ids
+        }
+        fn part(&self, k: usize) -> PartInput<'_> {
+            self.inputs[k]
         }
     }
 

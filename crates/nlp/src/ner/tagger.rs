@@ -11,7 +11,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, Weights, WordPart, DENSE_SLOTS, NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_PART,
+    NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -38,19 +39,19 @@ pub(crate) trait Decoder {
     fn knows(&self, _id: usize) -> bool {
         false
     }
-    /// [`Decoder::score`] for a token whose features are the parts
-    /// `words`, each depending on one word alone (its own, a
-    /// neighbour's) or on the labels before it (with its word, or alone),
-    /// and `features` (see [`Decoder::BY_PARTS`]), and whose dense slots
-    /// hold the document's distinct vectors `ids` ([`NO_VECTOR`] where
-    /// none), so that a decoder with fixed weights may reuse what it
-    /// computed for the same part before.
-    fn score_token(
+    /// [`Decoder::score`] for a token whose features are its `parts`,
+    /// each depending on one word alone (its own, a neighbour's, with its
+    /// vector) or on the labels before it (with its word, or alone), and
+    /// `features` (see [`Decoder::BY_PARTS`]), so that a decoder with
+    /// fixed weights may reuse what it computed for the same part before.
+    /// A decoder by parts gets its vectors from the parts, and no `dense`
+    /// (here or in [`Decoder::choose`]); others get all of them in
+    /// `dense` and all their features in `features`.
+    fn score_token<P: TokenParts>(
         &mut self,
-        _words: &[WordPart<'_>; TOKEN_PARTS],
+        _parts: &P,
         features: &[u64],
         dense: &DenseInput<'_>,
-        _ids: &[u32; DENSE_SLOTS],
         scores: &mut [f64],
     ) {
         self.score(features, dense, scores);
@@ -94,18 +95,17 @@ impl Decoder for Predict<'_> {
             *s = f64::from(*i);
         }
     }
-    fn score_token(
+    fn score_token<P: TokenParts>(
         &mut self,
-        words: &[WordPart<'_>; TOKEN_PARTS],
+        parts: &P,
         features: &[u64],
-        dense: &DenseInput<'_>,
-        ids: &[u32; DENSE_SLOTS],
+        _: &DenseInput<'_>,
         scores: &mut [f64],
     ) {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
         self.weights
-            .score_memo(words, features, dense, ids, &mut self.memo, &mut ints[..n]);
+            .score_memo(parts, features, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -137,25 +137,42 @@ pub(crate) struct DocFeatures {
     views: Vec<TokenView>,
     /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
-    /// Number of distinct word vectors in the document.
-    pub(crate) distinct: usize,
     /// Each distinct vector's components (`dims` each), by document-wide id.
     vectors: Vec<i8>,
     dims: usize,
     /// Each token's vector as a document-wide id (the same for every
     /// occurrence of a word), [`NO_VECTOR`] if it has none.
     ids: Vec<u32>,
-    /// Each token's word parts, by number ([`DocFeatures::parts`]).
+    /// Each distinct word's vector id, by word number.
+    word_vectors: Vec<u32>,
+    /// Whether each distinct word is capitalised, by word number.
+    word_capitalised: Vec<bool>,
+    /// Each token's word parts, by number ([`DocFeatures::word_part`]).
     parts: Vec<[u32; WORD_PARTS]>,
-    /// Each token's static features that depend on its context
-    /// ([`context_features`], [`run_features`]).
+    /// Each token's number among the document's distinct contexts: the
+    /// same for tokens whose [`context_features`] are the same because
+    /// their words, the words beside them, their lexicon hits and the
+    /// sentence's casing are.
+    context_of: Vec<u32>,
+    /// Each distinct context's [`context_features`], one after another.
+    contexts: Vec<u64>,
+    /// `contexts[context_ends[c]..context_ends[c + 1]]` are context c's.
+    context_ends: Vec<usize>,
+    /// Each distinct context's number among those of more than one token
+    /// ([`UNSHARED`] for the others), which a decoder sums once per
+    /// stage: one token's context is summed with its other features.
+    context_part: Vec<u32>,
+    /// Number of contexts of more than one token.
+    shared_contexts: usize,
+    /// Each token's static features of the capitalised run it is in
+    /// ([`run_features`]).
     features: Vec<u64>,
     /// `features[ends[t]..ends[t + 1]]` are token t's.
     ends: Vec<usize>,
     /// The static features each distinct word gives the token it is and
     /// the tokens it neighbours, by word alone ([`word_features`],
     /// [`neighbour_features`]): [`WORD_PARTS`] parts per word number, in
-    /// the order of [`DocFeatures::parts`], and then those of the edge of
+    /// the order of a token's `parts`, and then those of the edge of
     /// a sentence as a neighbour.
     word_features: Vec<u64>,
     /// `word_features[word_ends[p-1]..word_ends[p]]` are part p's.
@@ -168,9 +185,28 @@ pub(crate) const WORD_PARTS: usize = 1 + NEIGHBOURS.len();
 
 /// The parts of a token's features a [`Decoder`] may take apart: its word
 /// parts, then its word with the previous label ([`word_label_features`]),
-/// the previous two labels ([`label_features`]) and the first pass's
-/// labels around it ([`first_pass_label_features`]).
-pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 3;
+/// the previous two labels ([`label_features`]), the first pass's labels
+/// around it ([`first_pass_label_features`]) and its context
+/// ([`context_features`]).
+pub(crate) const TOKEN_PARTS: usize = WORD_PARTS + 4;
+
+/// A token's context as far as [`context_features`] reads it: the
+/// numbers of the word before it ([`EDGE`] past the sentence's edge), of
+/// its word and of the word after it, and its lexicon hit and those of its
+/// neighbours with the sentence's casing, 32 bits each from the top.
+type ContextKey = u128;
+
+/// The word number of the sentence's edge in a [`ContextKey`].
+const EDGE: u32 = u32::MAX;
+
+/// The part number of a context of one token only.
+const UNSHARED: u32 = u32::MAX;
+
+/// Documents (or parts of one) of at least this many tokens have their
+/// tokens' contexts looked up, to share them: a long document repeats
+/// itself (listings, boilerplate, hostile input), while in an article
+/// few contexts repeat and the lookups cost more than they save.
+const SHARED_CONTEXTS_FROM: usize = 4_096;
 
 /// The number of first-pass label triples ([`first_pass_labels`]) with
 /// `labels` labels: each place holds a label or the sentence's edge.
@@ -202,12 +238,25 @@ impl DocFeatures {
         let mut vectors: Vec<i8> = Vec::new();
         // Each word number's vector id, worked out at its first occurrence.
         let mut vector_of_word: Vec<u32> = Vec::new();
+        let mut word_capitalised: Vec<bool> = Vec::new();
         let mut cache = WordViews::default();
         let mut word_features_of = Vec::new();
         let mut word_ends = Vec::new();
         let mut views = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        let mut features = Vec::with_capacity(tokens * 24);
+        // About a dozen context features a token, and a few of its run.
+        let mut features = Vec::with_capacity(tokens * 4);
+        let mut contexts: Vec<u64> = Vec::with_capacity(tokens * 14);
+        let mut context_ends = Vec::with_capacity(tokens + 1);
+        context_ends.push(0);
+        let mut context_of = Vec::with_capacity(tokens);
+        let mut context_ids: HashMap<ContextKey, u32> = HashMap::default();
+        let share = tokens >= SHARED_CONTEXTS_FROM;
+        if share {
+            context_ids.reserve(tokens);
+        }
+        // Tokens per context.
+        let mut context_uses: Vec<u32> = Vec::with_capacity(tokens);
         let mut ends = Vec::with_capacity(tokens + 1);
         let mut ids = Vec::with_capacity(tokens);
         ends.push(0);
@@ -251,9 +300,48 @@ impl DocFeatures {
                         None => NO_VECTOR,
                     };
                     vector_of_word.push(id);
+                    word_capitalised.push(v[i].capitalised);
                 }
                 ids.push(vector_of_word.get(word).copied().unwrap_or(NO_VECTOR));
-                context_features(v, i, caps, &evidence, &mut features);
+                let fresh = (context_ends.len() - 1) as u32;
+                let id = if share {
+                    let hit = |j: Option<usize>| {
+                        j.and_then(|j| v.get(j))
+                            .and_then(|t| t.lexicon)
+                            .map_or(0, |h| h.code() + 1)
+                    };
+                    let hits = [hit(i.checked_sub(1)), hit(Some(i)), hit(Some(i + 1))];
+                    // Codes are a few bits each: the three and the casing fit.
+                    let packed = hits
+                        .iter()
+                        .fold(u32::from(caps), |key, h| (key << 9) | (h & 0x1ff));
+                    let word_at =
+                        |j: Option<usize>| j.and_then(|j| v.get(j)).map_or(EDGE, |t| t.word_id);
+                    let key = [
+                        word_at(i.checked_sub(1)),
+                        v[i].word_id,
+                        word_at(Some(i + 1)),
+                        packed,
+                    ]
+                    .into_iter()
+                    .fold(0u128, |key, part| (key << 32) | u128::from(part));
+                    if hits.iter().all(|h| *h <= 0x1ff) {
+                        *context_ids.entry(key).or_insert(fresh)
+                    } else {
+                        fresh
+                    }
+                } else {
+                    fresh
+                };
+                if id == fresh {
+                    context_features(v, i, caps, &evidence, &mut contexts);
+                    context_ends.push(contexts.len());
+                    context_uses.push(0);
+                }
+                if let Some(uses) = context_uses.get_mut(id as usize) {
+                    *uses += 1;
+                }
+                context_of.push(id);
                 if let Some(Some(run)) = runs.get(i) {
                     run_features(v, i, *run, &mut features);
                 }
@@ -268,6 +356,17 @@ impl DocFeatures {
             neighbour_features(None, k, &mut word_features_of);
             word_ends.push(word_features_of.len());
         }
+        let mut shared_contexts = 0;
+        let context_part = context_uses
+            .iter()
+            .map(|&uses| {
+                if uses < 2 {
+                    return UNSHARED;
+                }
+                shared_contexts += 1;
+                shared_contexts as u32 - 1
+            })
+            .collect();
         // Each token's parts, numbered once for both stages.
         let mut parts = Vec::with_capacity(tokens);
         for range in starts.windows(2) {
@@ -289,11 +388,17 @@ impl DocFeatures {
         DocFeatures {
             views,
             starts,
-            distinct: distinct.len(),
             vectors,
             dims,
             ids,
+            word_vectors: vector_of_word,
+            word_capitalised,
             parts,
+            context_of,
+            contexts,
+            context_ends,
+            context_part,
+            shared_contexts,
             features,
             ends,
             word_features: word_features_of,
@@ -325,24 +430,59 @@ impl DocFeatures {
     /// A memo for decoding the document with `labels` labels: room for
     /// every part [`decode_document`] numbers.
     pub(crate) fn memo(&self, labels: usize) -> DocMemo {
-        let parts = self.word_parts() + (self.words() + labels) * labels + triples(labels);
-        DocMemo::new(self.distinct, parts)
+        let parts = self.word_parts()
+            + (self.words() + labels) * labels
+            + triples(labels)
+            + self.shared_contexts;
+        DocMemo::new(parts, self.word_parts())
     }
 
-    /// The parts of token `t`'s features that depend on one word alone,
-    /// in the order they start its feature list, with their lengths.
-    fn parts(&self, t: usize) -> [WordPart<'_>; WORD_PARTS] {
-        self.parts[t].map(|id| {
-            let id = id as usize;
-            let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
-            WordPart {
-                id,
-                features: &self.word_features[from..self.word_ends[id]],
+    /// The features of word part `id` and the vector it puts in a token's
+    /// dense slots ([`DocFeatures::dense`]): its word's, in the slot of
+    /// its place, and the token's own word's again in the last slot when
+    /// capitalised.
+    fn word_part(&self, id: usize) -> PartInput<'_> {
+        let from = id.checked_sub(1).map_or(0, |p| self.word_ends[p]);
+        let features = &self.word_features[from..self.word_ends[id]];
+        let word = id / WORD_PARTS;
+        // The sentence's edge is no word and has no vector.
+        let vector = self
+            .word_vectors
+            .get(word)
+            .filter(|v| self.dims > 0 && **v != NO_VECTOR)
+            .and_then(|v| {
+                let from = *v as usize * self.dims;
+                self.vectors.get(from..from + self.dims)
+            });
+        let Some(x) = vector else {
+            return PartInput {
+                features,
+                dense: [None, None],
+            };
+        };
+        let dense = match id % WORD_PARTS {
+            0 => {
+                let again = self.word_capitalised.get(word).is_some_and(|c| *c);
+                [Some((2, x)), again.then_some((DENSE_SLOTS - 1, x))]
             }
-        })
+            // Slots hold the tokens two before to two after.
+            k => [
+                NEIGHBOURS[k - 1]
+                    .checked_add(2)
+                    .and_then(|slot| usize::try_from(slot).ok())
+                    .map(|slot| (slot, x)),
+                None,
+            ],
+        };
+        PartInput { features, dense }
     }
 
-    /// Token `t`'s static features that depend on its context.
+    /// The features of context `c` ([`DocFeatures::context_of`]).
+    fn context_features(&self, c: usize) -> &[u64] {
+        &self.contexts[self.context_ends[c]..self.context_ends[c + 1]]
+    }
+
+    /// Token `t`'s static features of its capitalised run.
     fn context(&self, t: usize) -> &[u64] {
         &self.features[self.ends[t]..self.ends[t + 1]]
     }
@@ -394,6 +534,39 @@ impl DocFeatures {
     }
 }
 
+/// The parts of one token's features ([`TOKEN_PARTS`]): its word parts,
+/// the three that depend on the labels before it, and its context.
+struct Token<'a> {
+    doc: &'a DocFeatures,
+    /// Each part's number in the document.
+    ids: [usize; TOKEN_PARTS],
+    /// The features of the label parts, where the decoder did not know
+    /// them already.
+    labelled: [&'a [u64]; 3],
+    /// The token's context number, if it is a part ([`DocFeatures::context_part`]).
+    context: Option<usize>,
+}
+
+impl TokenParts for Token<'_> {
+    fn ids(&self) -> &[usize] {
+        &self.ids
+    }
+
+    fn part(&self, k: usize) -> PartInput<'_> {
+        let features = match k.checked_sub(WORD_PARTS) {
+            None => return self.doc.word_part(self.ids[k]),
+            Some(3) => self
+                .context
+                .map_or(&[][..], |c| self.doc.context_features(c)),
+            Some(l) => self.labelled.get(l).copied().unwrap_or_default(),
+        };
+        PartInput {
+            features,
+            dense: [None, None],
+        }
+    }
+}
+
 /// Decodes every sentence of one document.
 pub(crate) fn decode_document<D: Decoder>(
     scorer: &mut D,
@@ -411,6 +584,7 @@ pub(crate) fn decode_document<D: Decoder>(
     let word_label_base = doc.word_parts();
     let label_base = word_label_base + doc.words() * n;
     let triple_base = label_base + n * n;
+    let context_base = triple_base + triples(n);
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
@@ -419,11 +593,16 @@ pub(crate) fn decode_document<D: Decoder>(
         for i in 0..v.len() {
             let t = sentence.start + i;
             features.clear();
-            let words = doc.parts(t);
+            let context = doc.context_of[t] as usize;
+            // A context of this token alone is summed with its features.
+            let shared = doc.context_part[context];
             if !D::BY_PARTS {
-                for part in &words {
-                    features.extend_from_slice(part.features);
+                for id in doc.parts[t] {
+                    features.extend_from_slice(doc.word_part(id as usize).features);
                 }
+            }
+            if !D::BY_PARTS || shared == UNSHARED {
+                features.extend_from_slice(doc.context_features(context));
             }
             features.extend_from_slice(doc.context(t));
             // The first pass's labels around the token, as a part of its
@@ -464,32 +643,39 @@ pub(crate) fn decode_document<D: Decoder>(
                 label_features(prev, prev2, &mut labelled);
             }
             let split2 = labelled.len();
-            // No part at all without a first pass: a number no memo holds.
-            let mut first_part = usize::MAX;
+            // No part at all without a first pass.
+            let mut first_part = NO_PART;
             if let Some((id, at)) = first_labels {
                 first_part = id;
                 if !scorer.knows(id) {
                     first_pass_label_features(at, &mut labelled);
                 }
             }
-            let parts: [WordPart<'_>; TOKEN_PARTS] = std::array::from_fn(|k| match k {
-                k if k < WORD_PARTS => words[k],
-                WORD_PARTS => WordPart {
-                    id: word_label,
-                    features: &labelled[..split],
-                },
-                k if k == WORD_PARTS + 1 => WordPart {
-                    id: pair,
-                    features: &labelled[split..split2],
-                },
-                _ => WordPart {
-                    id: first_part,
-                    features: &labelled[split2..],
-                },
-            });
-            let ids = doc.dense_ids(&sentence, i);
-            let dense = doc.dense(&sentence, i, &ids);
-            scorer.score_token(&parts, &features, &dense, &ids, &mut scores);
+            let word_parts = doc.parts[t];
+            let parts = Token {
+                doc,
+                ids: std::array::from_fn(|k| match k {
+                    k if k < WORD_PARTS => word_parts[k] as usize,
+                    WORD_PARTS => word_label,
+                    k if k == WORD_PARTS + 1 => pair,
+                    k if k == WORD_PARTS + 2 => first_part,
+                    _ if shared == UNSHARED => NO_PART,
+                    _ => context_base + shared as usize,
+                }),
+                labelled: [
+                    &labelled[..split],
+                    &labelled[split..split2],
+                    &labelled[split2..],
+                ],
+                context: (shared != UNSHARED).then_some(context),
+            };
+            // A decoder by parts reads the vectors from the parts.
+            let dense = if D::BY_PARTS {
+                [None; DENSE_SLOTS]
+            } else {
+                doc.dense(&sentence, i, &doc.dense_ids(&sentence, i))
+            };
+            scorer.score_token(&parts, &features, &dense, &mut scores);
             let mut best = 0u8;
             for (l, sc) in scores.iter().enumerate() {
                 let l = l as u8;

@@ -11,7 +11,6 @@
 //! dimensions padded to [`MAX_DIMS`], so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
-use super::table::{add_lanes, SLOT_LABELS};
 use super::{DenseInput, DENSE_SLOTS};
 
 /// Labels a block scores at most (the products array's length).
@@ -21,7 +20,8 @@ pub(crate) const LANES: usize = 16;
 const MAX_DIMS: usize = 64;
 
 // A token's products over all its slots fit an i32 exactly
-// ([`DenseBlock::products_memo`] sums them so).
+// (`Weights::score_memo` sums them so, and [`round_div_127_i32`] relies on
+// it).
 const _: () = assert!(DENSE_SLOTS * MAX_DIMS * 128 * 32768 <= i32::MAX as usize);
 
 /// Word-vector weights re-laid for integer dot products.
@@ -107,101 +107,10 @@ impl DenseBlock {
         }
         Some(out)
     }
-
-    /// [`DenseBlock::products`] for the vectors of a token whose slots hold
-    /// the document's distinct vectors `ids` ([`NO_VECTOR`] where none),
-    /// each (vector, slot) product computed once per document in `memo`.
-    pub(crate) fn products_memo(
-        &self,
-        input: &DenseInput<'_>,
-        ids: &[u32; DENSE_SLOTS],
-        memo: &mut DenseMemo,
-    ) -> Option<[i64; LANES]> {
-        // Exact in i32: a slot's sum is at most 64 · 128 · 32768 = 2^28 in
-        // magnitude, and six of them stay under 2^31.
-        let fits = self.labels <= MEMO_LANES;
-        if !fits {
-            let mut total = [0i32; LANES];
-            for (slot, x) in input.iter().enumerate() {
-                let Some(x) = x else { continue };
-                for (t, p) in total.iter_mut().zip(self.slot_products(slot, x)?) {
-                    *t += p;
-                }
-            }
-            return Some(total.map(i64::from));
-        }
-        // Lanes past the label count are zero: the memo keeps the rest.
-        let mut total = [0i32; MEMO_LANES];
-        for (slot, (x, &id)) in input.iter().zip(ids).enumerate() {
-            let Some(x) = x else { continue };
-            match memo.entry(id, slot) {
-                Some((done, stored)) => {
-                    if !*done {
-                        stored.copy_from_slice(&self.slot_products(slot, x)?[..MEMO_LANES]);
-                        *done = true;
-                    }
-                    add_lanes(&mut total, stored);
-                }
-                None => {
-                    let products = self.slot_products(slot, x)?;
-                    for (t, p) in total.iter_mut().zip(products) {
-                        *t += p;
-                    }
-                }
-            }
-        }
-        let mut wide = [0i64; LANES];
-        for (w, t) in wide.iter_mut().zip(total) {
-            *w = i64::from(t);
-        }
-        Some(wide)
-    }
 }
 
-/// The id of "no vector" in [`DenseBlock::products_memo`].
+/// The id of "no vector" among a document's distinct vectors.
 pub(crate) const NO_VECTOR: u32 = u32::MAX;
-
-/// Lanes a [`DenseMemo`] entry keeps, as many as a sparse table's slot (the
-/// memo serves only stages laid out with both); a block of more labels is
-/// scored without it.
-const MEMO_LANES: usize = SLOT_LABELS;
-
-/// The word-vector products of one document and one stage, by distinct
-/// vector and slot: a word's vector is the same at each of its
-/// occurrences, so each (word, slot) product is multiplied out once.
-#[derive(Debug, Default)]
-pub(crate) struct DenseMemo {
-    /// Per (vector, slot), its products' first [`MEMO_LANES`] lanes.
-    products: Vec<[i32; MEMO_LANES]>,
-    /// Whether each entry's products are known.
-    done: Vec<bool>,
-}
-
-impl DenseMemo {
-    /// A memo for a document of `distinct` distinct vectors.
-    pub(crate) fn new(distinct: usize) -> Self {
-        let n = distinct.saturating_mul(DENSE_SLOTS);
-        DenseMemo {
-            products: vec![[0; MEMO_LANES]; n],
-            done: vec![false; n],
-        }
-    }
-
-    /// Forgets every product, keeping the memory.
-    pub(crate) fn clear(&mut self) {
-        self.done.fill(false);
-    }
-
-    /// The entry of vector `id` in `slot` (whether it is known, and its
-    /// products), if the memo holds one.
-    fn entry(&mut self, id: u32, slot: usize) -> Option<(&mut bool, &mut [i32; MEMO_LANES])> {
-        if id == NO_VECTOR {
-            return None;
-        }
-        let at = (id as usize).checked_mul(DENSE_SLOTS)?.checked_add(slot)?;
-        Some((self.done.get_mut(at)?, self.products.get_mut(at)?))
-    }
-}
 
 /// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
 /// sum fits an i32). Summed in eight lanes, eight components at a time:
@@ -231,6 +140,22 @@ pub(crate) fn round_div_127(sum: i64) -> i32 {
     }
     let rounded = sum.saturating_add(63).div_euclid(127);
     rounded.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
+
+/// [`round_div_127`] of the sum of a token's products over all its slots,
+/// which is at most `DENSE_SLOTS · MAX_DIMS · 128 · 32768 < 2^31` in
+/// magnitude: moved up by `127 · 2^24` it lies in `[0, 2^32)`, and one
+/// unsigned 32-bit division by a constant floors it (a multiplication and
+/// a shift, done for all lanes together).
+pub(crate) fn round_div_127_i32(sum: i32) -> i32 {
+    const UP: i64 = 1 << 24;
+    const _: () = assert!(
+        (DENSE_SLOTS * MAX_DIMS * 128 * 32768) as i64 <= 127 * UP - 63
+            && 127 * UP + 63 + (DENSE_SLOTS * MAX_DIMS * 128 * 32768) as i64 <= u32::MAX as i64
+    );
+    let moved = (i64::from(sum) + 63 + 127 * UP) as u32;
+    // The quotient is below 2^32 / 127 < 2^26: an i32 holds it.
+    (moved / 127) as i32 - UP as i32
 }
 
 #[cfg(test)]
@@ -264,6 +189,7 @@ mod tests {
                 (sum as f64 / 127.0).round() as i32,
                 "{sum}"
             );
+            assert_eq!(round_div_127_i32(sum as i32), round_div_127(sum), "{sum}");
         }
     }
 
