@@ -31,6 +31,30 @@ with open(out, "w") as f:
 PY
 n=$(wc -l <"$tmp/pages.jsonl")
 
+# CPU time per document rises when the other core is busy (the two share
+# caches, and on a VM often one physical core), so a figure taken while an
+# earlier step's processes wind down reads low. Wait (at most 60 s) for the
+# machine to be quiet, and print how busy it was, with the busiest
+# processes, so the reader can tell a slow machine from slow code.
+python3 - <<'PY'
+import os, subprocess, time
+def busy():
+    def sample():
+        fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+    t0, i0 = sample(); time.sleep(1); t1, i1 = sample()
+    return 1 - (i1 - i0) / max(1, t1 - t0)
+start = time.time()
+share = busy()
+while share > 0.15 and time.time() - start < 60:
+    share = busy()
+waited = time.time() - start
+print(f"machine before timing: {share:.0%} of all cores busy (waited {waited:.0f} s for under 15%)")
+if share > 0.15:
+    top = subprocess.run(["ps", "-eo", "pcpu,comm", "--sort=-pcpu"], capture_output=True, text=True).stdout
+    print("busiest processes:\n" + "\n".join(top.splitlines()[1:4]))
+PY
+
 times=$(RAYON_NUM_THREADS=1 python3 - "$bin" "$tmp/pages.jsonl" "$tmp" "${pin[@]}" <<'PY'
 import resource, statistics, subprocess, sys
 binary, pages, tmp, pin = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
