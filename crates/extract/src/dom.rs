@@ -32,14 +32,16 @@ pub struct Attr {
 
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum NodeKind {
+pub enum NodeKind<'a> {
     /// The document root (index 0).
     Root,
     /// An element: lower-cased tag name and its attributes (a range into
     /// [`Dom::attrs`]).
     Element {
-        /// Lower-cased tag name.
-        name: Box<str>,
+        /// Lower-cased tag name: borrowed from the source, where tags are
+        /// written in lower case (nearly always), so that an element costs
+        /// no allocation of its own; a copy for a tag written in capitals.
+        name: Cow<'a, str>,
         /// Range of this element's attributes in [`Dom::attrs`].
         attrs: Range<usize>,
     },
@@ -49,12 +51,17 @@ pub enum NodeKind {
 
 /// One node of the tree.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// The parent ([`NONE`] for the root).
     pub parent: NodeId,
     /// What the node is.
-    pub kind: NodeKind,
+    pub kind: NodeKind<'a>,
 }
+
+// A long page has millions of nodes (a 53 MB page of short paragraphs,
+// 3.6 M): borrowing tag names must not make a node bigger than the
+// `Box<str>` it replaced did.
+const _: () = assert!(std::mem::size_of::<Node<'static>>() <= 48);
 
 /// A parsed page: the arena of nodes in document order, borrowing the source.
 #[derive(Debug)]
@@ -62,7 +69,7 @@ pub struct Dom<'a> {
     /// The page's source text.
     pub src: &'a str,
     /// All nodes, in document order; `nodes[0]` is the root.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     attrs: Vec<Attr>,
 }
 
@@ -390,10 +397,7 @@ impl Builder<'_, '_> {
         let void = is_void(&name);
         self.dom.nodes.push(Node {
             parent,
-            kind: NodeKind::Element {
-                name: name.into_owned().into_boxed_str(),
-                attrs,
-            },
+            kind: NodeKind::Element { name, attrs },
         });
         if void || (self_closing && !raw) {
             return at;

@@ -18,18 +18,21 @@ pub fn sentences(text: &str, tokens: &[Span]) -> Vec<Span> {
     for (i, t) in tokens.iter().enumerate() {
         let s = *start.get_or_insert(t.start);
         let next = tokens.get(i + 1);
-        let ends = match next {
-            None => true,
-            Some(n) => {
-                let gap = &text[t.end..n.start];
-                let newlines = gap.matches('\n').count();
-                newlines >= 2
-                    || (newlines == 1 && line_ends_sentence(text, tokens, line_start_token, i))
-                    || ends_at_punctuation(text, tokens, i)
-                    || ends_dateline(text, tokens, line_start_token, i, s)
-            }
-        };
-        if next.is_some_and(|n| text[t.end..n.start].contains('\n')) {
+        // Line breaks between this token and the next, counted on the
+        // bytes of the gap (a space or nothing, mostly): a `str` pattern
+        // search set up for every token cost more than the gap holds.
+        let newlines = next.map_or(0, |n| {
+            text.as_bytes()[t.end..n.start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        });
+        let ends = next.is_none()
+            || newlines >= 2
+            || (newlines == 1 && line_ends_sentence(text, tokens, line_start_token, i))
+            || ends_at_punctuation(text, tokens, i)
+            || ends_dateline(text, tokens, line_start_token, i, s);
+        if newlines > 0 {
             line_start_token = i + 1;
         }
         if ends {

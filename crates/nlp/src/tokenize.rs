@@ -215,8 +215,10 @@ fn is_url_like(chunk: &str) -> bool {
     chunk.starts_with("http://")
         || chunk.starts_with("https://")
         || chunk.starts_with("www.")
-        || (chunk.contains('@')
-            && chunk.contains('.')
+        // Byte loops, not `str::contains`: a chunk is a word or two, and
+        // the SIMD search's set-up cost more than the chunk holds.
+        || (chunk.bytes().any(|b| b == b'@')
+            && chunk.bytes().any(|b| b == b'.')
             && chunk.chars().next().is_some_and(char::is_alphanumeric))
 }
 
@@ -300,14 +302,14 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
         // byte by byte: a digit or a second letter ends the single-letter
         // shape.
         let run = j;
-        let mut digit = false;
         while j < end && bytes[j].is_ascii_alphanumeric() {
-            digit |= bytes[j].is_ascii_digit();
             j += 1;
         }
         if j > run {
             part_len += j - run;
-            if part_len > 1 || digit {
+            // A digit matters only in a part of one character: a longer
+            // part ends the shape anyway.
+            if part_len > 1 || bytes[run].is_ascii_digit() {
                 single_letter_parts = false;
             }
             prev = char::from(bytes[j - 1]);
