@@ -227,12 +227,10 @@ impl ActorTable {
         self.entries.push(entry);
     }
 
-    /// The entries (by index) whose first word is `word`, in table order.
-    fn starting_with(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self
-            .by_first
-            .get(word)
-            .map_or(NO_ENTRY, |&(first, _)| first);
+    /// The entries (by index) of the chain that starts at entry `first`,
+    /// in table order.
+    fn chain_from(&self, first: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = first;
         std::iter::from_fn(move || {
             let i = at as usize;
             at = *self.next.get(i)?;
@@ -271,14 +269,22 @@ impl ActorTable {
                 }
             }
         };
-        let mut seen: Vec<usize> = Vec::new();
+        // Each entry is in the chain of its first word only, so a chain is
+        // read once, the first time a candidate names it (a word may offer
+        // one twice: "men" → "man" and the "-men" rule). Entries were
+        // checked one by one against those read before, which cost
+        // quadratic time in the long chains ("minister", "ministry": ~290
+        // entries each, read for "ministers" and "minister").
+        let mut chains: Vec<u32> = Vec::new();
         let mut visit = |key: &str| {
-            for i in self.starting_with(key) {
-                if !seen.contains(&i) {
-                    seen.push(i);
-                    consider(i);
-                }
+            let Some(&(first, _)) = self.by_first.get(key) else {
+                return false;
+            };
+            if chains.contains(&first) {
+                return false;
             }
+            chains.push(first);
+            self.chain_from(first).for_each(&mut consider);
             false
         };
         crate::lemma::each_candidate(&first.lower, &mut visit);

@@ -393,6 +393,11 @@ impl<'a> Doc<'a> {
     fn trigger(&self, i: usize, start: usize, end: usize) -> Option<(usize, bool)> {
         let w = self.w(i);
         let words = self.words;
+        // Most tokens are no deny or reject verb and start no sequence:
+        // their shape says so before any set is hashed into.
+        if !words.may_trigger(w) {
+            return None;
+        }
         // Each set asked once: this runs at every token of the document.
         let deny = words.deny_verbs.contains(w);
         let reject = !deny && words.reject_verbs.contains(w);

@@ -274,13 +274,17 @@ fn country_at(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Piece
         .bytes()
         .position(|b| b == b' ')
         .map_or(first, |p| &first[..p]);
-    if !gazetteer.may_start_name(first_word) {
+    // No run longer than the longest name this word starts is tried ("Lagos
+    // officials said talks" is no place, nor are its shorter runs but one):
+    // each run tried is written out and looked up in two casings.
+    let most = gazetteer.most_words_from(first_word);
+    if most == 0 {
         return None;
     }
     // The forms tried are written into two buffers kept across lengths:
     // this runs at every capitalised token.
     let (mut written, mut fixed) = (String::new(), String::new());
-    for len in (1..=4).rev() {
+    for len in (1..=most.min(4)).rev() {
         let Some(ts) = tokens.get(i..i + len) else {
             continue;
         };

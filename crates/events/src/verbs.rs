@@ -43,6 +43,15 @@ struct Alternatives {
     /// Whether one of the words is the lemma of an irregular form, which
     /// may start otherwise than the form ("went" → "go").
     irregular: bool,
+    /// Whether one of the words is a prefix ("confer*").
+    prefix: bool,
+    /// The first bytes of the words that are no prefix, as a set of 256
+    /// bits, and the length of the shortest of them (`usize::MAX` for
+    /// none): a word's lemmas but an irregular one start with its first
+    /// byte and are no longer, so most tokens are told they match none
+    /// without a look at each word (see [`word_matches`]).
+    firsts: [u64; 4],
+    shortest: usize,
 }
 
 impl Alternatives {
@@ -55,7 +64,22 @@ impl Alternatives {
         let irregular = words
             .iter()
             .any(|w| irregulars.past_of(w).is_some() || irregulars.plural_of(w).is_some());
-        Alternatives { words, irregular }
+        let prefix = words.iter().any(|w| w.ends_with('*'));
+        let mut firsts = [0u64; 4];
+        let mut shortest = usize::MAX;
+        for w in words.iter().filter(|w| !w.ends_with('*')) {
+            shortest = shortest.min(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Alternatives {
+            words,
+            irregular,
+            prefix,
+            firsts,
+            shortest,
+        }
     }
 }
 
@@ -437,9 +461,10 @@ fn word_matches(alts: &Alternatives, lower: &str) -> bool {
     // or one of its lemmas, each lemma tried against every alternative as
     // it is made (no list of them built).
     let words = &alts.words;
-    if words
-        .iter()
-        .any(|a| a.strip_suffix('*').is_some_and(|p| lower.starts_with(p)))
+    if alts.prefix
+        && words
+            .iter()
+            .any(|a| a.strip_suffix('*').is_some_and(|p| lower.starts_with(p)))
     {
         return true;
     }
@@ -447,12 +472,17 @@ fn word_matches(alts: &Alternatives, lower: &str) -> bool {
     // `lemmas_but_irregular_ones_are_cut_from_the_word`): most tokens
     // are told they match no alternative without making their lemmas
     // (this is asked at every token a gap crosses, for every pattern).
+    // The sets above tell most tokens first; the words are read only
+    // when one of the right first byte may be short enough.
+    let first_may = |b: u8| alts.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
     let may = alts.irregular
-        || words.iter().any(|a| {
-            !a.ends_with('*')
-                && a.len() <= lower.len()
-                && a.as_bytes().first() == lower.as_bytes().first()
-        });
+        || (alts.shortest <= lower.len()
+            && lower.as_bytes().first().is_none_or(|&b| first_may(b))
+            && words.iter().any(|a| {
+                !a.ends_with('*')
+                    && a.len() <= lower.len()
+                    && a.as_bytes().first() == lower.as_bytes().first()
+            }));
     may && lemma::each_candidate(lower, |c| {
         words.iter().any(|a| !a.ends_with('*') && *a == c)
     })

@@ -1,6 +1,6 @@
 //! The indexed gazetteer: every name form mapped to what it names.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use crate::{Area, City, Country, Place, Region, AREAS, CITIES, COUNTRIES, REGIONS};
 
@@ -19,8 +19,9 @@ pub struct Gazetteer {
     codes: HashMap<&'static str, &'static Country>,
     /// A capital's canonical city name → its country.
     capitals: HashMap<&'static str, &'static Country>,
-    /// [`first_word_key`] of the first word of every name.
-    first_words: HashSet<u64>,
+    /// [`first_word_key`] of the first word of every name → the most
+    /// words (split at spaces) a name starting with it has.
+    first_words: HashMap<u64, usize>,
 }
 
 /// A hash of `word` with ASCII letters lower-cased (FNV-1a), for
@@ -53,7 +54,7 @@ impl Gazetteer {
             places: HashMap::with_capacity_and_hasher(names, Default::default()),
             codes: HashMap::with_capacity_and_hasher(COUNTRIES.len(), Default::default()),
             capitals: HashMap::with_capacity_and_hasher(COUNTRIES.len(), Default::default()),
-            first_words: HashSet::with_capacity_and_hasher(names, Default::default()),
+            first_words: HashMap::with_capacity_and_hasher(names, Default::default()),
         };
         // Insertion order sets each name's preferred meaning: "Georgia" is
         // the country before the US state, "Washington" the city before the
@@ -94,7 +95,9 @@ impl Gazetteer {
 
     fn insert(&mut self, name: &'static str, place: Place) {
         let first = name.split(' ').next().unwrap_or(name);
-        self.first_words.insert(first_word_key(first));
+        let words = name.split(' ').count();
+        let most = self.first_words.entry(first_word_key(first)).or_insert(0);
+        *most = (*most).max(words);
         // Most names name one place: room for one.
         let entries = self
             .places
@@ -125,7 +128,24 @@ impl Gazetteer {
     /// false for a word some name starts with, in any ASCII casing; always
     /// true for a word that is not ASCII.
     pub fn may_start_name(&self, word: &str) -> bool {
-        !word.is_ascii() || self.first_words.contains(&first_word_key(word))
+        self.most_words_from(word) > 0
+    }
+
+    /// The most words (split at spaces) of a name that may start with the
+    /// word `word` written in any case: 0 when none may ([`may_start_name`]
+    /// is false), `usize::MAX` for a word that is not ASCII. A caller trying
+    /// runs of words at a token ("Lagos officials said talks") need not try
+    /// runs longer than this, which no name is.
+    ///
+    /// [`may_start_name`]: Gazetteer::may_start_name
+    pub fn most_words_from(&self, word: &str) -> usize {
+        if !word.is_ascii() {
+            return usize::MAX;
+        }
+        self.first_words
+            .get(&first_word_key(word))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// What `name` most likely refers to: a country, city, region, area or

@@ -255,3 +255,25 @@ fn every_name_may_start_at_its_first_word_in_any_casing() {
     assert!(!g.may_start_name("talks"));
     assert!(!g.may_start_name("said"));
 }
+
+#[test]
+fn no_name_has_more_words_than_its_first_word_allows() {
+    let g = Gazetteer::new();
+    let names = COUNTRIES
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(c.aliases).chain(c.demonyms))
+        .chain(
+            CITIES
+                .iter()
+                .flat_map(|c| std::iter::once(&c.name).chain(c.aliases)),
+        );
+    for name in names {
+        let first = name.split(' ').next().unwrap_or(name);
+        let words = name.split(' ').count();
+        assert!(g.most_words_from(first) >= words, "{name}");
+        assert!(g.most_words_from(&first.to_lowercase()) >= words, "{name}");
+    }
+    assert_eq!(g.most_words_from("talks"), 0);
+    assert!(g.most_words_from("new") >= 2, "New York");
+    assert_eq!(g.most_words_from("Lagos"), 1);
+}

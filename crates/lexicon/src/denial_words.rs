@@ -47,6 +47,9 @@ pub struct DenialWords {
     /// The first words of the `falsity` and `unknown` sequences, and
     /// whether one of them is empty (see [`DenialWords::may_start_sequence`]).
     sequence_starts: (HashSet<String>, bool),
+    /// The shapes of the deny and reject verbs and of the sequences' first
+    /// words, as parsed (see [`DenialWords::may_trigger`]).
+    trigger_shapes: crate::lemma::Shapes,
 }
 
 /// Every form of a verb lemma: base, third person, past, participles.
@@ -143,6 +146,14 @@ impl DenialWords {
                 None => out.sequence_starts.1 = true,
             }
         }
+        let triggers = out
+            .deny_verbs
+            .iter()
+            .chain(&out.reject_verbs)
+            .chain(&out.sequence_starts.0);
+        for w in triggers {
+            out.trigger_shapes.insert(w);
+        }
         Ok(out)
     }
 
@@ -150,6 +161,14 @@ impl DenialWords {
     /// written `word` (every token is tried against every sequence).
     pub fn may_start_sequence(&self, word: &str) -> bool {
         self.sequence_starts.1 || self.sequence_starts.0.contains(word)
+    }
+
+    /// Whether a token written `word` may be a deny or reject verb or start
+    /// a sequence, as the lists were parsed: false means none, told by its
+    /// shape without hashing it (the contradiction finder asks at every
+    /// token, and most are none).
+    pub fn may_trigger(&self, word: &str) -> bool {
+        self.sequence_starts.1 || self.trigger_shapes.may_contain(word)
     }
 }
 
@@ -186,6 +205,16 @@ mod tests {
         // The naming verbs also link a claim to its falsity word.
         assert!(w.naming_verbs.contains("branded") && !w.naming_verbs.contains("called"));
         assert!(w.naming_verbs.iter().all(|v| w.falsity_links.contains(v)));
+    }
+
+    #[test]
+    fn every_trigger_word_may_trigger() {
+        let w = DenialWords::parse(TEXT).expect("denial_words.txt");
+        let starts = w.falsity.iter().chain(&w.unknown).filter_map(|s| s.first());
+        for word in w.deny_verbs.iter().chain(&w.reject_verbs).chain(starts) {
+            assert!(w.may_trigger(word), "{word}");
+        }
+        assert!(!w.may_trigger("lagos"));
     }
 
     #[test]

@@ -10,7 +10,10 @@ use crate::tokens::{self, tokenize, Token};
 use crate::verbs::{VerbLexicon, VerbMatch};
 use crate::when_where;
 use context::DocCountries;
-use std::collections::{HashMap, HashSet};
+// Fast hashing (std's is keyed against hash flooding, and slow): these are
+// looked up at every phrase of every sentence, and never iterated, so their
+// order cannot reach the output.
+use foldhash::{HashMap, HashSet};
 
 mod antecedents;
 mod arguments;
@@ -188,15 +191,15 @@ pub fn code(
         subjects_from: 0,
         countries: Vec::new(),
         places: DocCountries::of(a, sentences, gazetteer),
-        roles: HashMap::new(),
-        contextual: HashMap::new(),
+        roles: HashMap::default(),
+        contextual: HashMap::default(),
         forces: Vec::new(),
         acts: Vec::new(),
         sentence_starts: sentences.iter().map(|s| s.start).collect(),
         person_names: person_names(a),
     };
     let mut events: Vec<Event> = Vec::new();
-    let mut seen: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut seen: HashSet<EventKey> = HashSet::default();
     let mut nouns = nominal::NounCodes::new(verbs);
     // Sentences come in text order: each one's tokens are searched for
     // from where the previous one's ended.
@@ -732,7 +735,7 @@ fn namesake_surnames(a: &Analysis, verbs: &VerbLexicon) -> Vec<Span> {
         name.rsplit(char::is_whitespace).next().unwrap_or(name)
     }
     // The full names of the person(s) a surname entry of the table names.
-    let mut known: HashMap<&str, Option<Vec<&'static str>>> = HashMap::new();
+    let mut known: HashMap<&str, Option<Vec<&'static str>>> = HashMap::default();
     fn owners<'t>(
         known: &mut HashMap<&'t str, Option<Vec<&'static str>>>,
         last: &'t str,
@@ -743,7 +746,7 @@ fn namesake_surnames(a: &Analysis, verbs: &VerbLexicon) -> Vec<Span> {
             .clone()
     }
     let mut names_of = |last| owners(&mut known, last);
-    let mut leader_named: HashSet<&str> = HashSet::new();
+    let mut leader_named: HashSet<&str> = HashSet::default();
     for e in persons() {
         let full = e.mentions.iter().map(|m| m.slice(text));
         for n in full.chain(std::iter::once(e.name.as_str())) {

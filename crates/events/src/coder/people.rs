@@ -21,9 +21,9 @@
 use crate::actor_table::ActorTable;
 use crate::phrases;
 use crate::tokens;
+use foldhash::{HashMap, HashSet};
 use gazetteer::Gazetteer;
 use model::{Analysis, EntityType, Span};
-use std::collections::{HashMap, HashSet};
 
 /// How many tokens before a mention a title may start.
 const TITLE_REACH: usize = 6;
@@ -54,7 +54,7 @@ pub(super) fn coded_people(
         .collect();
     persons.sort_unstable();
     // By entity id: the first epithet of a person wins.
-    let mut renamed: HashMap<&str, String> = HashMap::new();
+    let mut renamed: HashMap<&str, String> = HashMap::default();
     for (at, country) in epithets(a, shared, gazetteer) {
         let k = persons.partition_point(|(start, _)| *start < at);
         let Some((start, id)) = k.checked_sub(1).map(|k| persons[k]) else {
@@ -69,7 +69,7 @@ pub(super) fn coded_people(
         if e.actor.is_some() || e.kind != EntityType::Person {
             continue;
         }
-        let mut titled: HashSet<Span> = HashSet::new();
+        let mut titled: HashSet<Span> = HashSet::default();
         let mut code: Option<String> = None;
         for m in &e.mentions {
             if let Some(c) = title_code(text, shared, *m, actors, gazetteer, published) {
@@ -130,8 +130,8 @@ impl<'a> FullNames<'a> {
             .map(|(_, code, id)| (id.as_str(), code.as_str()))
             .collect();
         let mut names = FullNames {
-            codes: HashMap::new(),
-            by_surname: HashMap::new(),
+            codes: HashMap::default(),
+            by_surname: HashMap::default(),
         };
         let suffixes = &lexicon::actor_words().name_suffixes;
         for e in a.entities.iter().filter(|e| e.kind == EntityType::Person) {
