@@ -111,7 +111,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             person_index: HashMap::default(),
             by_word: HashMap::default(),
             person_mentions: Vec::new(),
-            groups: Vec::new(),
+            // At most a group a speaker phrase: a long page's million
+            // groups, grown by doubling, were copied into fresh pages
+            // again and again.
+            groups: Vec::with_capacity(phrases.len()),
             flags: Vec::new(),
         };
         for e in entities.iter().filter(|e| e.kind == EntityType::Person) {

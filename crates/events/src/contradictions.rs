@@ -290,8 +290,15 @@ impl<'a> Doc<'a> {
             }
         }
         let n = a.sentences.len();
-        let (mut sent_entities, mut sent_events, mut sent_quotes) =
-            (Vec::new(), Vec::new(), Vec::new());
+        // Sized to what they will hold (a quote over several sentences
+        // adds more): a long page's million pairs, grown by doubling, were
+        // copied into fresh pages again and again.
+        let mentions = a.entities.iter().map(|e| e.mentions.len()).sum();
+        let (mut sent_entities, mut sent_events, mut sent_quotes) = (
+            Vec::with_capacity(mentions),
+            Vec::with_capacity(a.events.len()),
+            Vec::with_capacity(a.quotes.len()),
+        );
         let index = |at: usize| {
             let i = a.sentences.partition_point(|s| s.end <= at);
             (i < n && a.sentences[i].start <= at).then_some(i)

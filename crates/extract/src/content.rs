@@ -281,7 +281,15 @@ fn context(dom: &Dom) -> Context {
 
 /// Builds the segments in document order.
 fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
+    // A segment holds a text node's words at least, so there are at most
+    // as many as text nodes: a long page's million segments, grown by
+    // doubling, were copied into fresh pages again and again.
+    let texts = dom
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Text(_)))
+        .count();
+    let mut out: Vec<Segment> = Vec::with_capacity(texts);
     let mut raw = String::new();
     let mut link_raw = 0usize;
     let mut owner = NONE;
@@ -551,7 +559,7 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     let inside = |id: NodeId| keep_ranges.iter().any(|&(s, e)| id >= s && id < e);
 
     let title_norm = title.map(|t| t.to_lowercase());
-    let mut kept: Vec<&str> = Vec::new();
+    let mut kept: Vec<&str> = Vec::with_capacity(segs.len());
     for seg in &segs {
         if !inside(seg.owner) {
             continue;

@@ -290,6 +290,30 @@ impl Output {
             flags: a.flags.iter().map(|f| c.flag(f)).collect(),
         }
     }
+
+    /// [`Output::from_analysis`] of an analysis no longer needed: its
+    /// document, text and all, is moved into the output rather than
+    /// copied (a long page's text is tens of megabytes, each page of the
+    /// copy faulted in fresh).
+    pub fn from_analysis_owned(a: Analysis) -> Output {
+        let (entities, quotes, events, flags) = {
+            let c = Converter::new(&a);
+            (
+                c.entities(&a).collect(),
+                a.quotes.iter().map(|q| c.quote(q)).collect(),
+                a.events.iter().map(|e| c.event(e)).collect(),
+                a.flags.iter().map(|f| c.flag(f)).collect(),
+            )
+        };
+        Output {
+            schema: SCHEMA.to_string(),
+            document: a.document,
+            entities,
+            quotes,
+            events,
+            flags,
+        }
+    }
 }
 
 impl<'a> Converter<'a> {

@@ -443,6 +443,12 @@ impl Analysis {
     pub fn to_contract(&self) -> contract::Output {
         contract::Output::from_analysis(self)
     }
+
+    /// Converts to the `newsgraph/1` output, moving the document into it
+    /// ([`contract::Output::from_analysis_owned`]).
+    pub fn into_contract(self) -> contract::Output {
+        contract::Output::from_analysis_owned(self)
+    }
 }
 
 #[cfg(test)]

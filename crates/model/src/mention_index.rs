@@ -19,13 +19,17 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// The index of `entities`' mentions.
     pub fn new(entities: &[Entity]) -> Self {
-        Self::placed(
+        // Sized first: collected from a `flat_map`, which cannot tell its
+        // length, a long page's million mentions grew by doubling, each
+        // copy into fresh pages.
+        let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        mentions.extend(
             entities
                 .iter()
                 .enumerate()
-                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
-                .collect(),
-        )
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))),
+        );
+        Self::placed(mentions)
     }
 
     /// The index of `spans` (a document's quotes, its sentences), for which
@@ -37,13 +41,13 @@ impl MentionIndex {
 
     fn placed(mut mentions: Vec<(Span, usize)>) -> Self {
         mentions.sort_unstable_by_key(|&(m, i)| (m.start, m.end, i));
-        let reach = mentions
-            .iter()
-            .scan(0, |far, (m, _)| {
-                *far = m.end.max(*far);
-                Some(*far)
-            })
-            .collect();
+        // One a mention (`scan` tells no lower bound, so `collect` would
+        // grow the vector by doubling).
+        let mut reach = Vec::with_capacity(mentions.len());
+        reach.extend(mentions.iter().scan(0, |far, (m, _)| {
+            *far = m.end.max(*far);
+            Some(*far)
+        }));
         MentionIndex { mentions, reach }
     }
 

@@ -76,7 +76,7 @@ impl Stages for Pipeline {
         // largest part of its analysis: freed first, their memory holds
         // the contract instead of fresh pages.
         drop(std::mem::take(&mut analysis.tokens));
-        Ok(analysis.to_contract())
+        Ok(analysis.into_contract())
     }
 }
 
