@@ -767,7 +767,12 @@ fn named(
                 _ => code.clone(),
             },
             name: name(*s),
-            span: whole(*s),
+            // A title's actor stands on its name's words, which the
+            // person's entity mention covers (what tells "he" from "it").
+            span: match (titled, parts.actors.last()) {
+                (true, Some((_, last))) => *last,
+                _ => whole(*s),
+            },
         })
         .collect()
 }
