@@ -567,7 +567,16 @@ fn build(
             continue;
         }
         // Genitive: "Iraq's national security advisor".
-        if (t.lower == "'s" || t.lower == "'") && !possessive {
+        // A bare "'" is a genitive only written onto a plural ("the States'
+        // allies"); spaced off, or doubled, it is a quotation mark ("called
+        // China ''reckless''").
+        let glued_plural = || {
+            j.checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|b| b.span.end == t.span.start && b.lower.as_str().ends_with('s'))
+                && tokens.get(j + 1).is_none_or(|n| n.lower.as_str() != "'")
+        };
+        if (t.lower == "'s" || (t.lower == "'" && glued_plural())) && !possessive {
             let k = j + 1;
             if (k..(k + 4).min(tokens.len())).any(|m| is_modifier(tokens, pieces, m, is_verb))
                 || next_is(k, &|l| matches!(l, Label::Agent { .. }))
@@ -697,9 +706,14 @@ fn resolve(parts: &Parts, span: Span, name_of: &dyn Fn(Span) -> String) -> Vec<A
     };
     // One country with a named person ("U.S. adviser Jake Sullivan") is one
     // actor; several countries or names are a coordination.
+    // Two named pieces side by side with no "and" or comma between are one
+    // person, a title and a name ("Sen. Marco Rubio", where both are in
+    // the table): not a coordination. The first (the title, the office
+    // held now) is the actor.
+    let titled = !parts.coordinated && parts.actors.windows(2).any(|w| w[0].1 != w[1].1);
     let several = parts.coordinated
         || parts.countries.len() > 1
-        || (parts.countries.is_empty() && parts.actors.len() > 1);
+        || (parts.countries.is_empty() && parts.actors.len() > 1 && !titled);
     let name = |s: Span| if several { name_of(s) } else { name_of(span) };
     let whole = |s: Span| if several { s } else { span };
     if !parts.countries.is_empty() {
@@ -745,16 +759,24 @@ fn named(
     name: &dyn Fn(Span) -> String,
     whole: &dyn Fn(Span) -> Span,
 ) -> Vec<ActorRef> {
+    let first = parts.actors.first().map(|(_, s)| *s);
+    let titled = !parts.coordinated && parts.actors.iter().any(|(_, s)| Some(*s) != first);
     parts
         .actors
         .iter()
+        .filter(|(_, s)| !titled || Some(*s) == first)
         .map(|(code, s)| ActorRef {
             code: match agent {
                 Some((a, false, _)) if code.len() == 3 => format!("{code}{a}"),
                 _ => code.clone(),
             },
             name: name(*s),
-            span: whole(*s),
+            // A title's actor stands on its name's words, which the
+            // person's entity mention covers (what tells "he" from "it").
+            span: match (titled, parts.actors.last()) {
+                (true, Some((_, last))) => *last,
+                _ => whole(*s),
+            },
         })
         .collect()
 }

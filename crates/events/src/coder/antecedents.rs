@@ -5,6 +5,7 @@
 //! one accuses himself); "he", "she" skip countries and organisations
 //! and "it" skips people.
 
+use super::context::country_of;
 use crate::phrases::{ActorRef, Phrase};
 use crate::tokens::Token;
 use std::cell::RefCell;
@@ -151,8 +152,20 @@ impl Antecedents {
                 .take_while(move |m| m.at + REACH >= at)
                 .filter(|m| fits(m))
         };
+        // Nor is it its subject's own country ("Putin accused Turkey of
+        // stabbing Russia in the back. He threatened it": Turkey, not
+        // Russia): the same country, where either side is the bare country.
+        let own_side = |s: &ActorRef, a: &ActorRef| {
+            (s.code.len() <= 3 || a.code.len() <= 3)
+                && country_of(&s.code).is_some_and(|c| country_of(&a.code) == Some(c))
+        };
         let other = |m: &&Mention| {
-            !object || clause_subject.is_none_or(|s| !m.actors.iter().any(|a| same(s, a)))
+            !object
+                || clause_subject.is_none_or(|s| {
+                    // (A person with no actor is no one's side.)
+                    let own = !m.actors.is_empty() && m.actors.iter().all(|a| own_side(s, a));
+                    !m.actors.iter().any(|a| same(s, a)) && !own
+                })
         };
         // An object pronoun after another object of its own sentence is
         // that object ("pinning 800 students inside and threatened to use
@@ -311,6 +324,26 @@ mod tests {
                 assert_eq!(got, scanned, "{pronoun} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn an_object_pronoun_is_not_its_subjects_own_country() {
+        // "The Kremlin blamed Poland for harming Russia. Its spokesman
+        // warned it": Poland, not Russia.
+        let mut antecedents = Antecedents::default();
+        antecedents.record(0, vec![actor("RUSGOV", 0)], true);
+        antecedents.record(20, vec![actor("POL", 20)], false);
+        antecedents.record(40, vec![actor("RUS", 40)], false);
+        let person = |_: &ActorRef| Some(false);
+        let subject = actor("RUSGOV", 60);
+        let got = antecedents.resolve("it", 80, 60, true, Some(&subject), &person);
+        assert_eq!(got, Some(vec![actor("POL", 20)]));
+        // Another organ of the same state is not its own side.
+        let mut antecedents = Antecedents::default();
+        antecedents.record(0, vec![actor("USALEG", 0)], false);
+        let subject = actor("USAGOV", 60);
+        let got = antecedents.resolve("it", 80, 60, true, Some(&subject), &person);
+        assert_eq!(got, Some(vec![actor("USALEG", 0)]));
     }
 
     #[test]
