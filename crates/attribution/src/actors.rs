@@ -46,15 +46,17 @@ pub fn actor_of(cx: &Context, ranges: &[(usize, usize)]) -> Option<String> {
     country.map(|c| format!("{c}{}", role.unwrap_or("")))
 }
 
-/// The seats' names lower-cased once, with the bytes an ASCII name can
-/// start with: a speaker phrase is checked against every seat, and on a
-/// page of a million claims lower-casing the same ten names for each was a
-/// tenth of the stage.
+/// The seats' names lower-cased once, with the ASCII names by the byte
+/// they start with: a speaker phrase is checked against every seat, and on
+/// a page of a million claims lower-casing the same ten names for each was
+/// a tenth of the stage; then trying every name at each position where
+/// some name starts was most of what was left.
 struct Seats {
     /// (lower-cased name, code), in `lexicon::seats` order.
     names: Vec<(String, &'static str)>,
-    /// Whether some ASCII name starts with this byte.
-    starts: [bool; 256],
+    /// For each byte, the indices (ascending) of the ASCII names that
+    /// start with it.
+    starts: Vec<Vec<usize>>,
 }
 
 impl Seats {
@@ -66,10 +68,10 @@ impl Seats {
                 .iter()
                 .map(|s| (s.name.to_lowercase(), s.code))
                 .collect();
-            let mut starts = [false; 256];
-            for (name, _) in &names {
+            let mut starts = vec![Vec::new(); 256];
+            for (k, (name, _)) in names.iter().enumerate() {
                 if let Some(&b) = name.as_bytes().first().filter(|_| name.is_ascii()) {
-                    starts[usize::from(b)] = true;
+                    starts[usize::from(b)].push(k);
                 }
             }
             Seats { names, starts }
@@ -95,19 +97,19 @@ fn seat_in(phrase: &str) -> Option<&'static str> {
     let bytes = phrase.as_bytes();
     let mut best = seats.names.iter().position(|(name, _)| name.is_empty());
     for (at, &b) in bytes.iter().enumerate() {
-        let b = b.to_ascii_lowercase();
-        if !seats.starts[usize::from(b)] {
+        let starting = &seats.starts[usize::from(b.to_ascii_lowercase())];
+        if starting.is_empty() {
             continue;
         }
         let rest = &bytes[at..];
         let limit = best.unwrap_or(seats.names.len());
-        best = seats.names[..limit]
+        best = starting
             .iter()
-            .position(|(name, _)| {
-                let name = name.as_bytes();
-                name.first() == Some(&b)
-                    && rest.len() >= name.len()
-                    && rest[..name.len()].eq_ignore_ascii_case(name)
+            .copied()
+            .take_while(|&k| k < limit)
+            .find(|&k| {
+                let name = seats.names[k].0.as_bytes();
+                rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
             })
             .or(best);
     }

@@ -4,8 +4,11 @@
 //! lists of `attribution_words.txt`); [`Lexicon::new`]
 //! compiles them into hash tables; lookups are by lower-cased word.
 
+use ::lexicon::lemma::Shapes;
+use ::lexicon::WordSet;
 use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// How a cue word takes its speaker and content (defined with the cue
 /// list in the `lexicon` crate).
@@ -15,6 +18,18 @@ pub use ::lexicon::CueClass;
 #[derive(Debug, Default)]
 pub struct Lexicon {
     cues: HashMap<Cow<'static, str>, CueClass>,
+    /// The shapes of the words of `cues`, `between`, `pronouns`, `roles`,
+    /// `boundary` and the first words of `non_speech_pairs`, each table
+    /// its own: asked of almost every word (a cue of every word outside a
+    /// quotation, a boundary of every word a speaker phrase is collected
+    /// over), most of which are in none, and a shape rules a word out in a
+    /// few instructions where hashing it took some seventy.
+    cue_shapes: Shapes,
+    between_shapes: Shapes,
+    pronoun_shapes: Shapes,
+    role_shapes: Shapes,
+    boundary_shapes: Shapes,
+    pair_shapes: Shapes,
     between: HashSet<&'static str>,
     pronouns: HashMap<&'static str, bool>,
     addressees: HashSet<&'static str>,
@@ -47,8 +62,14 @@ impl Lexicon {
         }
         let w = ::lexicon::speaker_words();
         let set = |list: &[&'static str]| list.iter().copied().collect();
-        Lexicon {
+        let mut lex = Lexicon {
             cues,
+            cue_shapes: Shapes::default(),
+            between_shapes: Shapes::default(),
+            pronoun_shapes: Shapes::default(),
+            role_shapes: Shapes::default(),
+            boundary_shapes: Shapes::default(),
+            pair_shapes: Shapes::default(),
             between: set(&w.between),
             pronouns: w.pronouns.iter().copied().collect(),
             addressees: set(&w.addressees),
@@ -81,7 +102,14 @@ impl Lexicon {
                     pairs.entry(first).or_insert_with(Vec::new).push(second);
                     pairs
                 }),
-        }
+        };
+        lex.cue_shapes = shapes_of(lex.cues.keys().map(|w| w.as_ref()));
+        lex.between_shapes = shapes_of(lex.between.iter().copied());
+        lex.pronoun_shapes = shapes_of(lex.pronouns.keys().copied());
+        lex.role_shapes = shapes_of(lex.roles.iter().copied());
+        lex.boundary_shapes = shapes_of(lex.boundary.iter().copied());
+        lex.pair_shapes = shapes_of(lex.non_speech_pairs.keys().copied());
+        lex
     }
 
     /// The same lexicon with more cue words (lower-cased), e.g. candidates
@@ -91,6 +119,7 @@ impl Lexicon {
         I: IntoIterator<Item = (String, CueClass)>,
     {
         for (w, class) in extra {
+            self.cue_shapes.insert(&w);
             self.cues.insert(Cow::Owned(w), class);
         }
         self
@@ -109,19 +138,27 @@ impl Lexicon {
     }
 
     /// The cue class of a lower-cased word.
+    #[inline]
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
+        if !self.cue_shapes.may_contain(lower) {
+            return None;
+        }
         self.cues.get(lower).copied()
     }
 
     /// Whether a lower-cased word may sit between subject and verb
     /// (auxiliaries and adverbs: "has already", "strongly").
     pub fn is_between(&self, lower: &str) -> bool {
-        self.between.contains(lower)
-            || (lower.len() > 4 && lower.ends_with("ly") && !self.roles.contains(lower))
+        (self.between_shapes.may_contain(lower) && self.between.contains(lower))
+            || (lower.len() > 4 && lower.ends_with("ly") && !self.is_role(lower))
     }
 
     /// `Some(plural)` when the lower-cased word is a speaker pronoun.
+    #[inline]
     pub fn pronoun(&self, lower: &str) -> Option<bool> {
+        if !self.pronoun_shapes.may_contain(lower) {
+            return None;
+        }
         self.pronouns.get(lower).copied()
     }
 
@@ -131,8 +168,9 @@ impl Lexicon {
     }
 
     /// Whether a lower-cased word is a role noun.
+    #[inline]
     pub fn is_role(&self, lower: &str) -> bool {
-        self.roles.contains(lower)
+        self.role_shapes.may_contain(lower) && self.roles.contains(lower)
     }
 
     /// Whether a lower-cased word heads a plural group ("officials").
@@ -160,8 +198,9 @@ impl Lexicon {
 
     /// Whether a lower-cased word ends a speaker phrase read backwards
     /// from its cue (`boundary`).
+    #[inline]
     pub fn is_boundary(&self, lower: &str) -> bool {
-        self.boundary.contains(lower)
+        self.boundary_shapes.may_contain(lower) && self.boundary.contains(lower)
     }
 
     /// Whether two lower-cased words make a noun, phrasal verb or idiom of
@@ -169,9 +208,11 @@ impl Lexicon {
     /// A first word holding a space is never one (no listed first word
     /// holds one: the pairs are split at their first space).
     pub fn is_non_speech_pair(&self, first: &str, second: &str) -> bool {
-        self.non_speech_pairs
-            .get(first)
-            .is_some_and(|seconds| seconds.contains(&second))
+        self.pair_shapes.may_contain(first)
+            && self
+                .non_speech_pairs
+                .get(first)
+                .is_some_and(|seconds| seconds.contains(&second))
     }
 
     /// Whether a lower-cased word is a title ("Sen", "President").
@@ -198,6 +239,103 @@ impl Lexicon {
     }
 }
 
+/// The shapes of `words`.
+fn shapes_of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+    let mut shapes = Shapes::default();
+    for w in words {
+        shapes.insert(w);
+    }
+    shapes
+}
+
+/// Declares [`Lists`] with a [`WordSet`] for each named list of
+/// `attribution_words.txt` and builds it.
+macro_rules! lists {
+    ($($field:ident),* $(,)?) => {
+        /// The lists of `attribution_words.txt` the rules ask "is this
+        /// word listed?", each a [`WordSet`]: a rule asked it of a word by
+        /// scanning the list, string by string (dozens of entries for some),
+        /// and many rules ask it of every word of a sentence or a content.
+        #[allow(missing_docs)]
+        pub struct Lists {
+            $(pub $field: WordSet<'static>,)*
+            /// The shapes of the nouns of `noun-cues`, asked of every word
+            /// that is no cue verb ([`Lists::noun_cue_preposition`]).
+            noun_cue_shapes: Shapes,
+        }
+
+        impl Lists {
+            fn build() -> Lists {
+                let w = ::lexicon::attribution_words();
+                Lists {
+                    $($field: WordSet::new(w.$field.clone()),)*
+                    noun_cue_shapes: shapes_of(
+                        w.noun_cues.iter().filter_map(|c| c.split_once(' ')).map(|(noun, _)| noun),
+                    ),
+                }
+            }
+        }
+    };
+}
+
+lists!(
+    forward_boundary,
+    lead_ins,
+    outlet_heads,
+    not_content_start,
+    media_nouns,
+    intention_cues,
+    cue_prepositions,
+    tell_participles,
+    intention_participles,
+    finding_nouns,
+    noun_participles,
+    appearance,
+    be,
+    relatives,
+    not_saying,
+    gathering_verbs,
+    dangling,
+    private_states,
+    adverbial_openers,
+    not_speaker_labels,
+    label_imperatives,
+    quantifiers,
+    speaking_terms,
+    stance_noun_verbs,
+    possessives,
+    noun_phrase_openers,
+    clause_verbs,
+    clausal_stems,
+    clause_openers,
+    after_phrase,
+    phrase_relatives,
+    adjunct_openers,
+    predicate_openers,
+    subordinators,
+    stance_nouns,
+    stance_adjectives,
+    clause_only_cues,
+    speech_verbs,
+);
+
+impl Lists {
+    /// The word that introduces the content of cue noun `noun` ("for"
+    /// after "call"), if `noun-cues` has it.
+    pub fn noun_cue_preposition(&self, noun: &str) -> Option<&'static str> {
+        if !self.noun_cue_shapes.may_contain(noun) {
+            return None;
+        }
+        ::lexicon::attribution_words().noun_cue_preposition(noun)
+    }
+}
+
+/// The lists of `attribution_words.txt` as [`WordSet`]s, built once.
+pub fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(Lists::build)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +348,29 @@ mod tests {
         assert!(!lex.is_non_speech_pair("tank", "think"));
         assert!(!lex.is_non_speech_pair("think", "tan"));
         assert!(!lex.is_non_speech_pair("think tank", ""));
+    }
+
+    #[test]
+    fn every_listed_word_passes_its_shape_test() {
+        let lex = Lexicon::new();
+        assert!(lex.cues.keys().all(|w| lex.cue(w).is_some()));
+        assert!(lex.between.iter().all(|w| lex.is_between(w)));
+        assert!(lex.pronouns.keys().all(|w| lex.pronoun(w).is_some()));
+        assert!(lex.roles.iter().all(|w| lex.is_role(w)));
+        assert!(lex.boundary.iter().all(|w| lex.is_boundary(w)));
+        let extra = Lexicon::new().with_extra_cues([("zzyzxqed".to_string(), CueClass::Speech)]);
+        assert_eq!(extra.cue("zzyzxqed"), Some(CueClass::Speech));
+        assert_eq!(lex.cue("zzyzxqed"), None);
+        for entry in &::lexicon::attribution_words().noun_cues {
+            let (noun, prep) = entry.split_once(' ').expect("two words");
+            assert!(
+                lists().noun_cue_preposition(noun).is_some(),
+                "{noun} {prep}"
+            );
+        }
+        let w = ::lexicon::attribution_words();
+        assert!(w.lead_ins.iter().all(|x| lists().lead_ins.contains(x)));
+        assert!(!lists().lead_ins.contains(&"officials"));
     }
 
     #[test]

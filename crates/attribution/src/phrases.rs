@@ -170,7 +170,7 @@ fn collect_back(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)
     let mut s = i;
     while s < end
         && (cx.lex.pronoun(cx.low(s)).is_none())
-        && lexicon::attribution_words().lead_ins.contains(&cx.low(s))
+        && crate::lexicon::lists().lead_ins.contains(&cx.low(s))
     {
         s += 1;
     }
@@ -210,7 +210,7 @@ fn holds_an_infinitive(cx: &Context, s: usize, e: usize) -> bool {
         cx.low(k) == "to"
             && cx.is_word(k + 1)
             && !cx.is_cap(k + 1)
-            && !lexicon::attribution_words()
+            && !crate::lexicon::lists()
                 .noun_phrase_openers
                 .contains(&cx.low(k + 1))
     })
@@ -261,7 +261,7 @@ pub fn after(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> {
         let ok = match cx.tokens[i].kind() {
             TokenKind::Word => {
                 let l = cx.low(i);
-                ((!cx.lex.is_boundary(l) && !lexicon::attribution_words().forward_boundary.contains(&l))
+                ((!cx.lex.is_boundary(l) && !crate::lexicon::lists().forward_boundary.contains(&l))
                     || name_word(cx, i)
                     || (l == "and" && cx.is_cap(i + 1))
                     // "a source close to the campaign", "an adviser to Trump"
@@ -318,12 +318,7 @@ fn outlet_run(cx: &Context, start: usize, end: usize) -> Option<(usize, usize)> 
     // Kyodo news service". Part of the name, not the start of the claim.
     if e > i {
         let mut h = e;
-        while h < end
-            && h < e + 2
-            && lexicon::attribution_words()
-                .outlet_heads
-                .contains(&cx.low(h))
-        {
+        while h < end && h < e + 2 && crate::lexicon::lists().outlet_heads.contains(&cx.low(h)) {
             h += 1;
         }
         e = h;

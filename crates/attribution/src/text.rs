@@ -106,12 +106,39 @@ impl Lowered {
         // Past four billion forms (never, under `ingest`'s and `analyze`'s
         // size limits) a word keeps its case.
         match u32::try_from(self.ends.len()) {
-            Ok(k) if k != AS_WRITTEN && model::push_lowercase(word, &mut self.forms) => {
+            Ok(k) if k != AS_WRITTEN && self.push_changed(word) => {
                 self.ends.push(self.forms.len());
                 k
             }
             _ => AS_WRITTEN,
         }
+    }
+
+    /// Appends `word` lower-cased (`str::to_lowercase`) to `forms` when
+    /// that differs from `word`, and tells whether it did. A word with a
+    /// letter or mark beyond ASCII ("Beijing’s", "“") is lower-cased in
+    /// place, character by character, and taken back when nothing changed:
+    /// `model::push_lowercase` kept a copy of each, made by a `String` of
+    /// its own.
+    fn push_changed(&mut self, word: &str) -> bool {
+        if word.is_ascii() || word.contains('Σ') {
+            // A final sigma lower-cases by its place in the word, which
+            // only `str::to_lowercase` knows.
+            return model::push_lowercase(word, &mut self.forms);
+        }
+        let at = self.forms.len();
+        for c in word.chars() {
+            if c.is_ascii() {
+                self.forms.push(c.to_ascii_lowercase());
+            } else {
+                self.forms.extend(c.to_lowercase());
+            }
+        }
+        if self.forms[at..] == *word {
+            self.forms.truncate(at);
+            return false;
+        }
+        true
     }
 
     /// The lower-cased text of `t`, a token of `text`.
@@ -222,6 +249,20 @@ impl<'a> View<'a> {
         let capitalised =
             kind == TokenKind::Word && written.chars().next().is_some_and(char::is_uppercase);
         let packed = pack(kind, after_newline);
+        // A punctuation character or a mark is its own lower case unless it
+        // has one ("“", "—" are asked of every quotation and dash).
+        let lower = match kind {
+            TokenKind::Punct(_) | TokenKind::Mark(_)
+                if written.is_ascii()
+                    || written.chars().all(|c| {
+                        let mut l = c.to_lowercase();
+                        l.next() == Some(c) && l.next().is_none()
+                    }) =>
+            {
+                AS_WRITTEN
+            }
+            _ => self.lower.add(written),
+        };
         self.tokens.push(Token {
             start: offset(span.start),
             end: offset(span.end),
@@ -230,7 +271,7 @@ impl<'a> View<'a> {
             } else {
                 packed
             },
-            lower: self.lower.add(written),
+            lower,
         });
     }
 
@@ -372,7 +413,7 @@ fn attribution_follows(
             t.kind() == TokenKind::Word
                 || matches!(t.kind(), TokenKind::Punct('.' | ',' | '(' | ')' | '-'))
         })
-        .position(|t| is_cue(&t.span().slice(text).to_lowercase()))
+        .position(|t| is_cue(&model::lowercase(t.span().slice(text))))
         .filter(|&k| {
             k < 5
                 || tokens[i + 1..i + 1 + k]
@@ -391,7 +432,7 @@ fn attribution_follows(
     // …": a preposition after the cue opens an adjunct, not a content.
     let adjunct = tokens.get(after).is_some_and(|t| {
         matches!(
-            t.span().slice(text).to_lowercase().as_str(),
+            model::lowercase(t.span().slice(text)).as_ref(),
             "of" | "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "as"
         )
     });
@@ -520,6 +561,27 @@ mod tests {
             .map(|t| t.abbreviation())
             .collect();
         assert_eq!(periods, [true, false, false, false]);
+    }
+
+    #[test]
+    fn every_token_reads_as_its_text_lower_cased() {
+        let text = "Beijing’s “OFFICIALS” — İstanbul, ΟΔΟΣ Σ naïve É.U. ''Ⓐ'' don't";
+        let (shared, _) = nlp::tokenize::document(text).expect("a test text is short");
+        let (tokens, lower) = from_shared(text, &shared);
+        for t in &tokens {
+            let written = t.span().slice(text);
+            assert_eq!(lower.of(t, text), written.to_lowercase(), "{written}");
+        }
+        // Only the forms that differ are kept: "“", "—", "naïve" are read
+        // from the text.
+        for t in &tokens {
+            let written = t.span().slice(text);
+            let kept = t.lower != AS_WRITTEN;
+            assert_eq!(kept, written != written.to_lowercase(), "{written}");
+        }
+        assert!(tokens
+            .iter()
+            .any(|t| t.span().slice(text) == "naïve" && t.lower == AS_WRITTEN));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(super) fn skip_adjuncts(
             k += 1;
         } else if l == "that" {
             // "said that was not her view": "that" is the clause's subject.
-            let subject = lexicon::attribution_words()
+            let subject = crate::lexicon::lists()
                 .clause_verbs
                 .contains(&cx.low(k + 1));
             return if subject { k } else { k + 1 };
@@ -51,9 +51,7 @@ pub(super) fn prep_phrase(
     let medium = (k..(k + 6).min(e))
         .take_while(|&j| cx.is_word(j) && cx.low(j) != "that")
         .find(|&j| {
-            lexicon::attribution_words()
-                .media_nouns
-                .contains(&cx.low(j))
+            crate::lexicon::lists().media_nouns.contains(&cx.low(j))
                 && !cx.lex.is_time_word(cx.low(j))
         });
     if let Some(noun) = medium {
@@ -87,11 +85,8 @@ pub(super) fn prep_phrase(
     ) {
         i += 1;
     }
-    let noun = (i..(i + 3).min(e)).find(|&j| {
-        lexicon::attribution_words()
-            .media_nouns
-            .contains(&cx.low(j))
-    })?;
+    let noun =
+        (i..(i + 3).min(e)).find(|&j| crate::lexicon::lists().media_nouns.contains(&cx.low(j)))?;
     Some(after_medium(cx, noun, e, via))
 }
 
@@ -177,7 +172,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         }
     } else if k > 0
         && cx.low(k - 1) != "that"
-        && (lexicon::attribution_words()
+        && (crate::lexicon::lists()
             .not_content_start
             .contains(&cx.low(k))
             || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
@@ -418,9 +413,7 @@ fn conjunction_ends_clause(cx: &Context, i: usize, e: usize) -> bool {
 /// verbs ("… and supports candidates") stay inside the clause
 /// (`speech-verbs`).
 pub(super) fn is_speech_verb(cx: &Context, j: usize) -> bool {
-    lexicon::attribution_words()
-        .speech_verbs
-        .contains(&cx.low(j))
+    crate::lexicon::lists().speech_verbs.contains(&cx.low(j))
 }
 
 /// The quotation opening at token `e` (the next sentence), as a range.

@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn takes_particle(cx: &Context, cue: usize, k: usize) -> bool {
     k == cue + 1
         && (particle_of(cx.low(cue)) == Some(cx.low(k))
-            || lexicon::attribution_words()
+            || crate::lexicon::lists()
                 .cue_prepositions
                 .contains(&cx.low(k)))
 }
@@ -28,7 +28,12 @@ pub(super) fn particle_of(cue: &str) -> Option<&'static str> {
 /// Whether `k` is the "to" of an intention the word at `cue` states, by
 /// `intentions` ("has promised to …", "hoping to …"): the intention is the
 /// content.
-pub(super) fn intention_to(cx: &Context, cue: usize, k: usize, intentions: &[&str]) -> bool {
+pub(super) fn intention_to(
+    cx: &Context,
+    cue: usize,
+    k: usize,
+    intentions: &::lexicon::WordSet<'_>,
+) -> bool {
     cx.low(k) == "to" && intentions.contains(&cx.low(cue))
 }
 
@@ -39,7 +44,7 @@ pub(super) fn intended_or_right_content(
     cue: usize,
     k: usize,
     e: usize,
-    intentions: &[&str],
+    intentions: &::lexicon::WordSet<'_>,
 ) -> Option<(usize, usize)> {
     if intention_to(cx, cue, k, intentions) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))
@@ -184,7 +189,7 @@ pub(super) fn finite(
         // "urged Republicans to “vote your conscience”": the addressee and
         // what they are told to do are the content, as PolNeAR marks it.
         right_content(cx, k + 1, e).map(|(_, end)| (object_start, noun_phrase_end(cx, k, end)))
-    } else if intention_to(cx, cue, k, &lexicon::attribution_words().intention_cues) {
+    } else if intention_to(cx, cue, k, &crate::lexicon::lists().intention_cues) {
         // "has promised to push harder …": the intention is the content,
         // a verb phrase that ends as a noun phrase does.
         right_content(cx, k + 1, e).map(|(_, end)| (k, noun_phrase_end(cx, k, end)))
@@ -413,12 +418,7 @@ pub(super) fn participle(
     let (k, cue_end) =
         participle_content_start(cx, cue, e, takes_particle(cx, cue, cue + 1), &mut via);
     // "hoping to keep the damage …": the intention is the content.
-    let content = if intention_to(
-        cx,
-        cue,
-        k,
-        &lexicon::attribution_words().intention_participles,
-    ) {
+    let content = if intention_to(cx, cue, k, &crate::lexicon::lists().intention_participles) {
         right_content(cx, k + 1, e).map(|(_, end)| (k, end))?
     } else {
         let (rs, re) = right_content(cx, k, e)?;
@@ -457,7 +457,7 @@ fn participle_content_start(
         return (cue + 2, cue + 2);
     }
     let mut k = cue + 1;
-    if lexicon::attribution_words()
+    if crate::lexicon::lists()
         .tell_participles
         .contains(&cx.low(cue))
     {
@@ -714,10 +714,7 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
     let comma = (s + 1..(s + 16).min(e)).find(|&j| cx.is_punct(j, ','))?;
     // "In other words, …" names no finding.
     let finding = (s + 1..comma).any(|j| {
-        lexicon::attribution_words()
-            .finding_nouns
-            .contains(&cx.low(j))
-            && !in_non_speech_pair(cx, j)
+        crate::lexicon::lists().finding_nouns.contains(&cx.low(j)) && !in_non_speech_pair(cx, j)
     });
     if !finding || cx.word_count(s + 1, comma) < 2 {
         return None;
@@ -746,7 +743,7 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
 /// the sentence's subject.
 pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> Option<Claim> {
     if cue == s
-        || !lexicon::attribution_words()
+        || !crate::lexicon::lists()
             .noun_participles
             .contains(&cx.low(cue))
         || !cx.is_word(cue - 1)
@@ -757,12 +754,12 @@ pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> O
     let nounish = cx.is_cap(cue - 1)
         || cx.lex.is_group_head(prev)
         || cx.lex.is_role(prev)
-        || lexicon::attribution_words().media_nouns.contains(&prev)
+        || crate::lexicon::lists().media_nouns.contains(&prev)
         || (prev.ends_with('s') && !prev.ends_with("ss") && prev.len() > 3);
     if !nounish || cx.lex.is_between(prev) || cx.lex.cue(prev).is_some() || is_be(prev) {
         return None;
     }
-    let speaker = if lexicon::attribution_words().media_nouns.contains(&prev) {
+    let speaker = if crate::lexicon::lists().media_nouns.contains(&prev) {
         // "The board issued a statement saying …": the subject of the verb
         // before the medium's determiner.
         let det = (cue.saturating_sub(5).max(s + 1)..cue - 1)
@@ -781,7 +778,7 @@ pub(super) fn noun_participle(cx: &Context, s: usize, e: usize, cue: usize) -> O
     let next = cx.low(cue + 1);
     let particle = particle_of(cx.low(cue)) == Some(next) || next == "on";
     let (k, cue_end) = participle_content_start(cx, cue, e, particle, &mut via);
-    let intentions = &lexicon::attribution_words().intention_participles;
+    let intentions = &crate::lexicon::lists().intention_participles;
     let content = intended_or_right_content(cx, cue, k, e, intentions)?;
     Some(Claim {
         kind: kind_of(cx, content),

@@ -11,7 +11,7 @@ use super::*;
 /// or "expected to" after a form of "be".
 fn is_evidential(cx: &Context, i: usize) -> bool {
     let l = cx.low(i);
-    if lexicon::attribution_words().appearance.contains(&l) {
+    if crate::lexicon::lists().appearance.contains(&l) {
         let next = cx.low(i + 1);
         let appeared_somewhere = l.starts_with("appear")
             && matches!(next, "on" | "in" | "at" | "before" | "with" | "as" | "for");
@@ -29,7 +29,7 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
     }
     l == "expected"
         && i > 0
-        && lexicon::attribution_words().be.contains(&cx.low(i - 1))
+        && crate::lexicon::lists().be.contains(&cx.low(i - 1))
         && cx.low(i + 1) == "to"
 }
 
@@ -64,9 +64,7 @@ pub(super) fn evidential(
     if start >= cue {
         return None;
     }
-    let relative = lexicon::attribution_words()
-        .relatives
-        .contains(&cx.low(start));
+    let relative = crate::lexicon::lists().relatives.contains(&cx.low(start));
     let mut end = e;
     for i in cue + 1..e {
         if cx.inside[i] {

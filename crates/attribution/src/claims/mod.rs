@@ -220,7 +220,7 @@ pub(super) fn labelled_paragraph(cx: &Context, s: usize) -> Option<Claim> {
     }
     // Bylines, credits, notes and one-letter interview labels are not
     // speakers.
-    let words = lexicon::attribution_words();
+    let words = crate::lexicon::lists();
     // "Stealth Over Health:", "FIX IS IN:": a headline phrase with a
     // function word of a clause in it is no one's name.
     let phrase = (start..colon).any(|k| cx.low(k) != "and" && cx.lex.is_boundary(cx.low(k)));
@@ -284,7 +284,7 @@ fn unlisted_verb_of_saying(cx: &Context, i: usize) -> bool {
         && !cx.is_cap(i)
         && l.len() > 4
         && l.ends_with("ed")
-        && !lexicon::attribution_words().not_saying.contains(&l)
+        && !crate::lexicon::lists().not_saying.contains(&l)
         && !(i > 0 && is_be(cx.low(i - 1)))
 }
 
@@ -444,7 +444,7 @@ pub(super) fn in_non_speech_pair(cx: &Context, i: usize) -> bool {
 /// before a "that" clause or after its content (`clause-only-cues`) names
 /// an act when a noun phrase follows it.
 fn act_on_object(cx: &Context, i: usize) -> bool {
-    if !lexicon::attribution_words()
+    if !crate::lexicon::lists()
         .clause_only_cues
         .contains(&cx.low(i))
     {
@@ -478,7 +478,7 @@ fn possessed_noun(cx: &Context, i: usize) -> bool {
     let plural_owner = matches!(cx.tokens[i - 1].kind(), TokenKind::Punct('’' | '\''))
         && i >= 2
         && cx.low(i - 2).ends_with('s');
-    let words = lexicon::attribution_words();
+    let words = crate::lexicon::lists();
     let possessed = owner.is_some_and(|w| {
         cx.lex.pronoun(w).is_none()
             && !matches!(w, "that" | "who" | "there" | "what" | "it" | "let")
@@ -509,7 +509,7 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
     // ("spoke for about 30 minutes").
     let terms = |k: usize| {
         let next = if cx.low(k) == "the" { k + 1 } else { k };
-        lexicon::attribution_words()
+        crate::lexicon::lists()
             .speaking_terms
             .contains(&cx.low(next))
     };
@@ -539,9 +539,7 @@ fn purpose_infinitive(cx: &Context, i: usize) -> bool {
         return false;
     }
     let before = cx.low(i - 2);
-    if lexicon::attribution_words()
-        .gathering_verbs
-        .contains(&before)
+    if crate::lexicon::lists().gathering_verbs.contains(&before)
         || (before == "order" && i >= 3 && cx.low(i - 3) == "in")
     {
         return true;

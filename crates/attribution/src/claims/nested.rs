@@ -26,7 +26,7 @@ pub(super) fn nested(
         b > 0 && matches!(cx.low(b - 1), "and" | "but" | "while")
     };
     if outer.kind == QuoteKind::Direct
-        || (lexicon::attribution_words()
+        || (crate::lexicon::lists()
             .private_states
             .contains(&cx.low(cue))
             && !named_after_and)
@@ -76,9 +76,7 @@ pub(super) fn nested(
     let mut end = cut.min(oe);
     while end > os
         && (matches!(cx.tokens[end - 1].kind(), TokenKind::Punct(c) if c != ')')
-            || lexicon::attribution_words()
-                .dangling
-                .contains(&cx.low(end - 1)))
+            || crate::lexicon::lists().dangling.contains(&cx.low(end - 1)))
     {
         end -= 1;
     }
@@ -104,10 +102,7 @@ fn opens_clause(cx: &Context, k: usize) -> bool {
     matches!(
         cx.tokens[k - 1].kind(),
         TokenKind::Punct(',' | ';' | '—' | '–')
-    ) || (lexicon::attribution_words()
-        .dangling
-        .contains(&cx.low(k - 1))
-        && cx.low(k - 1) != "as")
+    ) || (crate::lexicon::lists().dangling.contains(&cx.low(k - 1)) && cx.low(k - 1) != "as")
 }
 
 /// The conjunction ("and", "but") that coordinates the verb at `cue` with
@@ -142,7 +137,7 @@ fn continued_claim(
         cue_end = k + 1;
         right_content(cx, k + 1, e)?
     } else {
-        let intentions = &lexicon::attribution_words().intention_cues;
+        let intentions = &crate::lexicon::lists().intention_cues;
         intended_or_right_content(cx, cue, k, e, intentions)?
     };
     Some(Claim {
@@ -161,7 +156,7 @@ fn after_opening_adverbial(cx: &Context, os: usize, k: usize) -> bool {
     let start = if cx.low(os) == "that" { os + 1 } else { os };
     k >= 2
         && cx.is_punct(k - 1, ',')
-        && lexicon::attribution_words()
+        && crate::lexicon::lists()
             .adverbial_openers
             .contains(&cx.low(start))
         && !(start..k - 1).any(|j| cx.is_punct(j, ','))

@@ -8,13 +8,13 @@ use super::*;
 /// The word that introduces the content of cue noun `word` (`noun-cues`),
 /// if it is one.
 fn noun_cue_preposition(word: &str) -> Option<&'static str> {
-    lexicon::attribution_words().noun_cue_preposition(word)
+    crate::lexicon::lists().noun_cue_preposition(word)
 }
 
 /// Where a cue noun's content that starts at `start` ends: at the first
 /// punctuation or clause verb outside quotation marks, or at `e`.
 fn clause_end(cx: &Context, start: usize, e: usize) -> usize {
-    let clause_verbs = &lexicon::attribution_words().clause_verbs;
+    let clause_verbs = &crate::lexicon::lists().clause_verbs;
     (start..e)
         .find(|&k| {
             !cx.inside[k]
@@ -67,7 +67,7 @@ fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize, prep: &str) -> O
     if prep == "to" || cx.low(cue + 1) != prep {
         return None;
     }
-    let words = lexicon::attribution_words();
+    let words = crate::lexicon::lists();
     let verb = (cue.saturating_sub(3).max(s)..cue)
         .rev()
         .find(|&k| words.stance_noun_verbs.contains(&cx.low(k)))?;
@@ -96,7 +96,7 @@ fn light_verb_cue(cx: &Context, s: usize, e: usize, cue: usize, prep: &str) -> O
 pub(super) fn possessor(cx: &Context, s: usize, cue: usize) -> Option<(usize, usize)> {
     let p = cue - 1;
     let w = cx.low(p);
-    if lexicon::attribution_words().possessives.contains(&w) {
+    if crate::lexicon::lists().possessives.contains(&w) {
         return Some((p, cue));
     }
     if !(w.ends_with("’s") || w.ends_with("'s")) || !cx.is_cap(p) {

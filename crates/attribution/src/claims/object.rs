@@ -12,16 +12,15 @@ use super::*;
 /// Whether the cue at `cue` takes a noun-phrase content starting at `k`.
 pub(super) fn takes_noun_phrase(cx: &Context, cue: usize, k: usize) -> bool {
     let l = cx.low(cue);
-    let clausal = lexicon::attribution_words()
+    let clausal = crate::lexicon::lists()
         .clausal_stems
+        .words()
         .iter()
         .any(|s| l.starts_with(s));
     let after_that = k > 0 && cx.low(k - 1) == "that";
     !clausal
         && !after_that
-        && !lexicon::attribution_words()
-            .clause_openers
-            .contains(&cx.low(k))
+        && !crate::lexicon::lists().clause_openers.contains(&cx.low(k))
         && cx.opens[k].is_none()
         && cx.is_word(k)
 }
@@ -36,7 +35,7 @@ pub(super) fn takes_noun_phrase(cx: &Context, cue: usize, k: usize) -> bool {
 /// "during" …, or "in"/"on"/"at" with a time or a medium ("attacked Machado
 /// in early-morning tweets", "endorsed Clinton on Thursday").
 pub(super) fn noun_phrase_end(cx: &Context, k: usize, end: usize) -> usize {
-    let words = lexicon::attribution_words();
+    let words = crate::lexicon::lists();
     let phrase = cx.low(k) != "to";
     (k + 1..end)
         .find(|&i| {
@@ -65,12 +64,10 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
         return false;
     }
     let next = cx.low(i + 1);
-    lexicon::attribution_words()
-        .predicate_openers
-        .contains(&next)
+    crate::lexicon::lists().predicate_openers.contains(&next)
         || (next.ends_with("ed")
             && (cx.lex.cue(next).is_some()
-                || lexicon::attribution_words()
+                || crate::lexicon::lists()
                     .noun_phrase_openers
                     .contains(&cx.low(i + 2))))
 }
@@ -80,7 +77,7 @@ fn opens_predicate(cx: &Context, i: usize) -> bool {
 /// word, a month or a medium ("on Thursday", "in December", "in a
 /// statement", "at his rally"), or a bare time phrase ("last week").
 fn opens_adjunct(cx: &Context, i: usize, end: usize) -> bool {
-    let words = lexicon::attribution_words();
+    let words = crate::lexicon::lists();
     let l = cx.low(i);
     if words.adjunct_openers.contains(&l) {
         return true;

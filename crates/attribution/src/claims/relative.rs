@@ -11,11 +11,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     while rel > s && cx.between(rel - 1) {
         rel -= 1;
     }
-    if rel <= s
-        || !lexicon::attribution_words()
-            .relatives
-            .contains(&cx.low(rel - 1))
-    {
+    if rel <= s || !crate::lexicon::lists().relatives.contains(&cx.low(rel - 1)) {
         return None;
     }
     rel -= 1;
@@ -45,7 +41,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     if k == cue + 1 && particle_of(cx.low(cue)) == Some(cx.low(k)) {
         k += 1;
         cue_end = k;
-    } else if intention_to(cx, cue, k, &lexicon::attribution_words().intention_cues) {
+    } else if intention_to(cx, cue, k, &crate::lexicon::lists().intention_cues) {
         k += 1;
     }
     let (start, mut end) = right_content(cx, k, e)?;

@@ -18,7 +18,7 @@ pub(super) fn inverted_speaker(
     }
     let r = phrases::after(cx, cue + 1, e)?;
     // "…, said of Mrs. Clinton's plan": the cue's topic, not its speaker.
-    if lexicon::attribution_words()
+    if crate::lexicon::lists()
         .cue_prepositions
         .contains(&cx.low(r.0))
     {

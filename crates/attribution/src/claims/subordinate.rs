@@ -22,7 +22,7 @@ pub(super) fn subordinate_clause_end(
         s
     };
     if opener >= cue
-        || !lexicon::attribution_words()
+        || !crate::lexicon::lists()
             .subordinators
             .contains(&cx.low(opener))
     {

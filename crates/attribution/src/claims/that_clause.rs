@@ -20,8 +20,8 @@ pub(super) fn that_clause(
         return None;
     }
     let l = cx.low(cue);
-    let noun = lexicon::attribution_words().stance_nouns.contains(&l);
-    if !(noun || lexicon::attribution_words().stance_adjectives.contains(&l)) {
+    let noun = crate::lexicon::lists().stance_nouns.contains(&l);
+    if !(noun || crate::lexicon::lists().stance_adjectives.contains(&l)) {
         return None;
     }
     // "the idea that" after "so" or "such" is a result, not a stance.
