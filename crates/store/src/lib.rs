@@ -236,7 +236,9 @@ impl Store {
                 content_hash: hash,
                 fingerprint: None,
             };
-            write::insert_document(&tx, &output, &meta)?;
+            let mut full_text = write::FullText::default();
+            write::insert_document(&tx, &output, &meta, &mut full_text)?;
+            full_text.write(&tx)?;
         }
         tx.execute_batch("DROP TABLE documents_v0")?;
         tx.commit()?;
@@ -279,7 +281,9 @@ impl Store {
     /// different text, the document is stored as `id#2` (`#3`, …).
     pub fn insert_with(&mut self, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
         let tx = self.conn.transaction()?;
-        let result = write::insert_document(&tx, output, meta)?;
+        let mut full_text = write::FullText::default();
+        let result = write::insert_document(&tx, output, meta, &mut full_text)?;
+        full_text.write(&tx)?;
         tx.commit()?;
         Ok(result)
     }
