@@ -58,6 +58,7 @@ impl Store {
         &mut self,
         documents: &[(&Output, &InsertMeta)],
     ) -> Result<Vec<Result<Inserted>>> {
+        self.start_writing()?;
         let before = self.document_count()?;
         let results = match self.try_insert_all(documents)? {
             Some(results) => results.into_iter().map(Ok).collect(),
