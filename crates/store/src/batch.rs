@@ -58,6 +58,7 @@ impl Store {
         &mut self,
         documents: &[(&Output, &InsertMeta)],
     ) -> Result<Vec<Result<Inserted>>> {
+        self.start_writing()?;
         let before = self.document_count()?;
         let results = match self.try_insert_all(documents)? {
             Some(results) => results.into_iter().map(Ok).collect(),
@@ -105,12 +106,17 @@ impl Store {
     ) -> Result<Option<Vec<Inserted>>> {
         let tx = self.conn.transaction()?;
         let mut results = Vec::with_capacity(documents.len());
+        let mut full_text = write::FullText::default();
         for (output, meta) in documents {
-            match write::insert_document(&tx, output, meta) {
+            match write::insert_document(&tx, output, meta, &mut full_text) {
                 Ok(inserted) => results.push(inserted),
                 // Dropping the transaction rolls it back.
                 Err(_) => return Ok(None),
             }
+        }
+        // The batch's full-text rows, all at once (see `FullText::write`).
+        if full_text.write(&tx).is_err() {
+            return Ok(None);
         }
         match tx.commit() {
             Ok(()) => Ok(Some(results)),

@@ -45,6 +45,21 @@ pub(crate) fn execute(tx: &Connection, sql: &str, values: &[Bound<'_>]) -> Resul
     Chunk::new(tx, sql)?.execute(values)
 }
 
+/// A one-row statement run many times, bound as [`execute`] binds.
+pub(crate) struct Statement<'c>(Chunk<'c>);
+
+impl<'c> Statement<'c> {
+    /// The cached statement of `sql`.
+    pub(crate) fn new(tx: &'c Connection, sql: &str) -> Result<Self> {
+        Ok(Statement(Chunk::new(tx, sql)?))
+    }
+
+    /// Runs the statement once with `values`.
+    pub(crate) fn execute(&mut self, values: &[Bound<'_>]) -> Result<()> {
+        self.0.execute(values)
+    }
+}
+
 /// An integer value.
 pub(crate) fn int(v: i64) -> Bound<'static> {
     Bound::Int(v)

@@ -151,20 +151,11 @@ impl Json {
         }
     }
 
-    /// An unsigned integer in decimal, as serde_json (itoa) writes it.
+    /// An unsigned integer in decimal, as serde_json writes it (through
+    /// the same `itoa`, two digits at a time: a long page writes millions).
     fn uint(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.buf.extend_from_slice(&digits[at..]);
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     fn span(&mut self, span: &TextSpan) -> Result<()> {

@@ -20,8 +20,59 @@ fn bands(fingerprint: u64) -> [i64; 4] {
     [0, 16, 32, 48].map(|shift| ((fingerprint >> shift) & 0xffff) as i64)
 }
 
-/// Stores `output` (see [`crate::Store::insert_with`]).
-pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> Result<Inserted> {
+/// The full-text rows of the documents of one transaction, written after
+/// all their other rows (see [`FullText::write`]).
+#[derive(Default)]
+pub(crate) struct FullText<'o> {
+    /// (doc, title, text) of each document, in row id order.
+    documents: Vec<(i64, Option<&'o str>, &'o str)>,
+    /// (quote, text) of each listed quote, in row id order.
+    quotes: Vec<(i64, &'o str)>,
+}
+
+impl<'o> FullText<'o> {
+    /// Indexes the rows gathered, one statement per row, after every other
+    /// row of the transaction. FTS5 keeps what it indexes in memory until
+    /// the transaction commits (or a megabyte gathers), then writes it as
+    /// one new segment; but it writes it out early whenever a statement
+    /// opens a statement journal (SQLite's `xSavepoint`), and every insert
+    /// of several rows with a foreign key opens one (the quote and mention
+    /// chunks). Indexed beside each document's rows, every document became
+    /// a segment of its own and FTS5 spent a third of the writer's time
+    /// merging them; indexed here, by one-row statements that open no
+    /// statement journal, a batch makes one segment per index. Row ids
+    /// only grow, as FTS5 wants them within one segment.
+    pub(crate) fn write(self, tx: &Connection) -> Result<()> {
+        if !self.documents.is_empty() {
+            let mut stmt = crate::rows::Statement::new(
+                tx,
+                "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+            )?;
+            for (doc, title, body) in &self.documents {
+                stmt.execute(&[int(*doc), opt_text(*title), text(body)])?;
+            }
+        }
+        if !self.quotes.is_empty() {
+            let mut stmt = crate::rows::Statement::new(
+                tx,
+                "INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)",
+            )?;
+            for (quote, body) in &self.quotes {
+                stmt.execute(&[int(*quote), text(body)])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Stores `output` (see [`crate::Store::insert_with`]); its full-text rows
+/// go to `full_text`, which the caller writes before it commits.
+pub(crate) fn insert_document<'o>(
+    tx: &Connection,
+    output: &'o Output,
+    meta: &InsertMeta,
+    full_text: &mut FullText<'o>,
+) -> Result<Inserted> {
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT doc, id FROM documents WHERE content_hash = ?1")?
         .query_row(params![meta.content_hash], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -44,6 +95,11 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
     let doc = next_document_rowid(tx)?;
     let story = story_of_near_copy.unwrap_or(doc);
     insert_document_row(tx, output, meta, &id, doc, story)?;
+    full_text.documents.push((
+        doc,
+        output.document.article.title.as_deref(),
+        &output.document.article.text,
+    ));
     bump(tx, "documents", 1)?;
     if story == doc {
         tx.prepare_cached("INSERT INTO stories (story, documents) VALUES (?1, 1)")?
@@ -64,11 +120,12 @@ pub fn insert_document(tx: &Connection, output: &Output, meta: &InsertMeta) -> R
         tx,
         entity_actors: &entity_actors,
         entities: &output.entities,
+        entity_norms: output.entities.iter().map(|e| normalise(&e.name)).collect(),
         actors: RefCell::new(HashMap::new()),
         countries: RefCell::new(HashMap::new()),
         creations: Cell::new(0),
     };
-    let mut quotes = QuoteWriter::new(tx)?;
+    let mut quotes = QuoteWriter::new(tx, full_text)?;
     for (i, q) in output.quotes.iter().enumerate() {
         quotes.insert(&ctx, &resolver, i, q)?;
     }
@@ -203,15 +260,6 @@ fn insert_document_row(
             int(doc),
         ],
     )?;
-    crate::rows::execute(
-        tx,
-        "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        &[
-            int(doc),
-            opt_text(article.title.as_deref()),
-            text(&article.text),
-        ],
-    )?;
     Ok(())
 }
 
@@ -232,7 +280,15 @@ struct DocContext {
     published: Option<String>,
 }
 
-/// Finds or creates the actor with this key, returning its id.
+/// Finds or creates the actor with this key, returning its id; a found
+/// actor without a code takes `code`.
+///
+/// Looked up first and written only when something changes: most calls
+/// find an actor already stored, and an `INSERT … ON CONFLICT DO UPDATE …
+/// RETURNING` cost ten times a lookup even then (it rewrote the row as it
+/// was and gathered its one answer in a temporary table). The rows are
+/// the same: a new actor gets the row id that insert gave it (one more
+/// than the largest), a stored one keeps its code or takes this one.
 pub(crate) fn upsert_actor(
     tx: &Connection,
     kind: &str,
@@ -240,22 +296,29 @@ pub(crate) fn upsert_actor(
     norm: &str,
     code: Option<&str>,
 ) -> Result<i64> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO actors (key, name, norm, last, type, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (key) DO UPDATE SET code = COALESCE(actors.code, excluded.code)
-         RETURNING actor",
-    )?;
-    Ok(stmt.query_row(
-        params![
-            actor_key(kind, norm),
-            name,
-            norm,
-            last_word(norm),
-            kind,
-            code
-        ],
-        |r| r.get(0),
-    )?)
+    let key = actor_key(kind, norm);
+    let stored: Option<(i64, bool)> = tx
+        .prepare_cached("SELECT actor, code IS NOT NULL FROM actors WHERE key = ?1")?
+        .query_row(params![key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match stored {
+        Some((actor, true)) => Ok(actor),
+        Some((actor, false)) => {
+            if code.is_some() {
+                tx.prepare_cached("UPDATE actors SET code = ?2 WHERE actor = ?1")?
+                    .execute(params![actor, code])?;
+            }
+            Ok(actor)
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO actors (key, name, norm, last, type, code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![key, name, norm, last_word(norm), kind, code])?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
 }
 
 /// The key a document entity resolves under: its own normalised name, or,
@@ -434,6 +497,9 @@ struct Resolver<'a> {
     tx: &'a Connection,
     entity_actors: &'a HashMap<String, i64>,
     entities: &'a [OutEntity],
+    /// Each entity's name normalised, in the order of `entities`: every
+    /// reference resolved by name compares them all.
+    entity_norms: Vec<String>,
     /// (entity, name, code) → actor, for the references already resolved
     /// in this document. A long page repeats a few speakers thousands of
     /// times, and each resolution scans the document's entities and asks
@@ -516,11 +582,9 @@ impl Resolver<'_> {
         let in_doc: Vec<(&OutEntity, i64)> = self
             .entities
             .iter()
-            .filter(|e| {
-                let n = normalise(&e.name);
-                n == norm || (!norm.contains(' ') && last_word(&n) == norm)
-            })
-            .filter_map(|e| Some((e, self.entity_actors.get(&e.id).copied()?)))
+            .zip(&self.entity_norms)
+            .filter(|(_, n)| *n == &norm || (!norm.contains(' ') && last_word(n) == norm))
+            .filter_map(|(e, _)| Some((e, self.entity_actors.get(&e.id).copied()?)))
             .collect();
         if let Some(&(first_entity, first)) = in_doc.first() {
             if in_doc.iter().all(|&(_, a)| a == first) {
@@ -586,10 +650,11 @@ struct QuoteOriginals {
 /// an original still buffered), a speaker repeated from the quote before
 /// keeps the actor and unit found for it, and the usual empty `via` is not
 /// serialised per row.
-struct QuoteWriter<'c, 'q> {
+struct QuoteWriter<'c, 'q, 'f> {
     tx: &'c Connection,
     rows: RowInserter<'c, 'q>,
-    index_text: RowInserter<'c, 'q>,
+    /// Where the listed quotes' full-text rows go.
+    full_text: &'f mut FullText<'q>,
     /// The row id of the next quote: one more than the largest stored.
     next_quote: i64,
     originals: QuoteOriginals,
@@ -597,8 +662,8 @@ struct QuoteWriter<'c, 'q> {
     last_speaker: Option<(&'q OutReference, Option<i64>, Option<i64>)>,
 }
 
-impl<'c, 'q> QuoteWriter<'c, 'q> {
-    fn new(tx: &'c Connection) -> Result<Self> {
+impl<'c, 'q, 'f> QuoteWriter<'c, 'q, 'f> {
+    fn new(tx: &'c Connection, full_text: &'f mut FullText<'q>) -> Result<Self> {
         Ok(QuoteWriter {
             tx,
             rows: RowInserter::new(
@@ -609,7 +674,7 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
                  VALUES ",
                 17,
             )?,
-            index_text: RowInserter::new(tx, "INSERT INTO quotes_fts (rowid, text) VALUES ", 2)?,
+            full_text,
             next_quote: tx
                 .prepare_cached("SELECT COALESCE(MAX(quote), 0) + 1 FROM quotes")?
                 .query_row([], |r| r.get(0))?,
@@ -697,7 +762,7 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
         if copy_of.is_none() {
             self.originals.listed += 1;
             self.originals.by_text_hash.insert(text_hash, Some(quote));
-            self.index_text.push([int(quote), text(&q.text)])?;
+            self.full_text.quotes.push((quote, &q.text));
         }
         Ok(())
     }
@@ -706,7 +771,6 @@ impl<'c, 'q> QuoteWriter<'c, 'q> {
     /// document listed (not copies).
     fn finish(self) -> Result<i64> {
         self.rows.finish()?;
-        self.index_text.finish()?;
         Ok(self.originals.listed)
     }
 }
