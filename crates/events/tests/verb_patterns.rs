@@ -144,3 +144,9 @@ fn an_appeal_for_an_end_to_fighting_in_a_country_is_made_to_it() {
     let f = facts("Italy called for restraint in Libya.");
     assert!(has(&f, "ITA", "LBY", "0256"), "{f:?}");
 }
+
+#[test]
+fn calling_the_police_is_no_contact_between_actors() {
+    let f = facts("The shop owner in Ohio ended up calling the police.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+}
