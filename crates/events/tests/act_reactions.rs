@@ -83,3 +83,12 @@ fn the_object_of_the_act_told_before_is_not_its_doer() {
         facts("Three-quarters of the members backed Spain in the vote. Italy criticized the move.");
     assert!(!has(&f, "ITA", "ESP", "11"), "{f:?}");
 }
+
+#[test]
+fn condemning_the_offensive_targets_its_doer() {
+    let f = facts(
+        "Bolivia launched a military offensive near the border on Monday. \
+         Peru condemned the offensive.",
+    );
+    assert!(has(&f, "PER", "BOL", "11"), "{f:?}");
+}

@@ -95,3 +95,58 @@ fn joining_forces_with_someone_is_cooperation_both_ways() {
     assert!(has(&f, "RUS", "TUR", "060"), "{f:?}");
     assert!(!has(&f, "", "", "04"), "{f:?}");
 }
+
+#[test]
+fn a_call_on_a_weekday_is_a_phone_call_not_an_appeal() {
+    let f = facts("Spain called Portugal on Friday about the fires.");
+    assert!(has(&f, "ESP", "PRT", "041"), "{f:?}");
+    assert!(!has(&f, "", "", "02"), "{f:?}");
+}
+
+#[test]
+fn a_call_that_ends_the_sentence_or_congratulates_is_a_phone_call() {
+    let f = facts("The Spanish prime minister called Portugal.");
+    assert!(has(&f, "ESP", "PRT", "041"), "{f:?}");
+    let f = facts("Spain called Portugal to congratulate its new government.");
+    assert!(has(&f, "ESP", "PRT", "041"), "{f:?}");
+}
+
+#[test]
+fn summoning_an_ambassador_is_a_meeting_and_to_protest_a_complaint() {
+    let f = facts("Sweden summoned Iran's ambassador on Tuesday.");
+    assert!(has(&f, "SWE", "IRN", "040"), "{f:?}");
+    let f = facts("Sweden summoned Iran's ambassador to protest the executions.");
+    assert!(has(&f, "SWE", "IRN", "114"), "{f:?}");
+}
+
+#[test]
+fn daring_someone_to_act_is_a_threat() {
+    let f = facts("Peru dared Chile to take the case to court.");
+    assert!(has(&f, "PER", "CHL", "130"), "{f:?}");
+}
+
+#[test]
+fn seeking_sanctions_against_someone_threatens_them_with_sanctions() {
+    let f = facts("Canada will seek new sanctions against Venezuela.");
+    assert!(has(&f, "CAN", "VEN", "1312"), "{f:?}");
+}
+
+#[test]
+fn brokering_a_deal_with_someone_is_negotiating_with_them() {
+    let f = facts("Norway brokered a deal with Colombia on Friday.");
+    assert!(has(&f, "NOR", "COL", "046"), "{f:?}");
+}
+
+#[test]
+fn an_appeal_for_an_end_to_fighting_in_a_country_is_made_to_it() {
+    let f = facts("Italy urged an end to the violence in Libya.");
+    assert!(has(&f, "ITA", "LBY", "0256"), "{f:?}");
+    let f = facts("Italy called for restraint in Libya.");
+    assert!(has(&f, "ITA", "LBY", "0256"), "{f:?}");
+}
+
+#[test]
+fn calling_the_police_is_no_contact_between_actors() {
+    let f = facts("The shop owner in Ohio ended up calling the police.");
+    assert!(!has(&f, "", "", "04"), "{f:?}");
+}
