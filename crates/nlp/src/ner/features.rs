@@ -255,7 +255,8 @@ pub(crate) fn lower_key(word: &str) -> String {
     digits_normalised(&word.replace('’', "'").to_lowercase())
 }
 
-/// [`lower_key`] inline: one pass for an ASCII word (most of them).
+/// [`lower_key`] inline: one pass for an ASCII word (most of them, which
+/// have no curly apostrophe to straighten).
 fn lower_key_compact(word: &str) -> CompactString {
     if word.is_ascii() {
         word.chars()
@@ -294,7 +295,13 @@ impl FirstPass {
                     } else {
                         ((l - 1) / 2 + 1) as usize
                     };
-                    let h = by_word.entry(lower_key(w)).or_insert([0; 8]);
+                    // Looked up inline; a word's key is made a `String`
+                    // only at its first occurrence.
+                    let key = lower_key_compact(w);
+                    let h = match by_word.get_mut(key.as_str()) {
+                        Some(h) => h,
+                        None => by_word.entry(key.into()).or_insert([0; 8]),
+                    };
                     if slot < h.len() {
                         h[slot] = h[slot].saturating_add(1);
                     }
