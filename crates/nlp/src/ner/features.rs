@@ -171,11 +171,12 @@ pub(crate) struct DocEvidence {
 }
 
 impl DocEvidence {
-    /// Gathers the evidence from every sentence of a document.
-    pub(crate) fn gather(sentences: &[Vec<&str>]) -> Self {
+    /// Gathers the evidence from every sentence of a document, each
+    /// written in capitals or not as `caps` says ([`all_caps_sentence`]).
+    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool]) -> Self {
         let mut ev = DocEvidence::default();
-        for words in sentences {
-            if all_caps_sentence(words) {
+        for (words, caps) in sentences.iter().zip(caps) {
+            if *caps {
                 continue;
             }
             for (i, w) in words.iter().enumerate() {

@@ -26,7 +26,7 @@
 //! The word lists are `lexicon::name_words()`; given names are the
 //! model's census bands.
 
-use super::features::{all_caps_sentence, lower_key};
+use super::features::lower_key;
 use super::lexicon::Lexicons;
 use foldhash::{HashMap, HashSet};
 
@@ -423,10 +423,12 @@ fn is_country(words: &[&str]) -> bool {
     gazetteer::country_by_name(&words.join(" ")).is_some()
 }
 
-/// Applies every rule to a document's labels.
+/// Applies every rule to a document's labels; `caps` says which sentences
+/// are written in capitals ([`super::features::all_caps_sentence`]).
 pub(crate) fn fix_document(
     tags: &mut [Vec<u8>],
     sentences: &[Vec<&str>],
+    caps: &[bool],
     types: &[String],
     lex: &Lexicons,
 ) {
@@ -441,8 +443,6 @@ pub(crate) fn fix_document(
     // Person evidence: surnames of full names the document gives, and
     // words written after a title ("Mr. Trump", "President Trump").
     let mut surnames: HashSet<&str> = HashSet::default();
-    // Read by the passes below: each sentence's is worked out once.
-    let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
     let mut titled: HashSet<&str> = HashSet::default();
     // Words of the document's full person names, and words written right
     // after "in" or "near".
@@ -456,7 +456,7 @@ pub(crate) fn fix_document(
     let mut openers: HashSet<String> = HashSet::default();
     // A sentence's names, one buffer for every sentence.
     let mut names: Vec<Name> = Vec::new();
-    for ((labels, words), caps) in tags.iter().zip(sentences).zip(&caps) {
+    for ((labels, words), caps) in tags.iter().zip(sentences).zip(caps) {
         if *caps {
             continue;
         }
@@ -517,7 +517,7 @@ pub(crate) fn fix_document(
             }
         }
     }
-    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(&caps) {
+    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(caps) {
         names_into(labels, &mut names);
         for n in &mut names {
             let name = &words[n.start..n.end];
@@ -659,6 +659,7 @@ pub(crate) fn fix_document(
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::all_caps_sentence;
     use super::*;
 
     const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -700,7 +701,8 @@ mod tests {
             .zip(&sentences)
             .map(|((_, names), words)| labels(words.len(), names))
             .collect();
-        fix_document(&mut tags, &sentences, &types(), &lex());
+        let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
+        fix_document(&mut tags, &sentences, &caps, &types(), &lex());
         tags.iter()
             .zip(&sentences)
             .map(|(l, words)| {
