@@ -171,11 +171,12 @@ pub(crate) struct DocEvidence {
 }
 
 impl DocEvidence {
-    /// Gathers the evidence from every sentence of a document.
-    pub(crate) fn gather(sentences: &[Vec<&str>]) -> Self {
+    /// Gathers the evidence from every sentence of a document, each
+    /// written in capitals or not as `caps` says ([`all_caps_sentence`]).
+    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool]) -> Self {
         let mut ev = DocEvidence::default();
-        for words in sentences {
-            if all_caps_sentence(words) {
+        for (words, caps) in sentences.iter().zip(caps) {
+            if *caps {
                 continue;
             }
             for (i, w) in words.iter().enumerate() {
@@ -255,7 +256,8 @@ pub(crate) fn lower_key(word: &str) -> String {
     digits_normalised(&word.replace('’', "'").to_lowercase())
 }
 
-/// [`lower_key`] inline: one pass for an ASCII word (most of them).
+/// [`lower_key`] inline: one pass for an ASCII word (most of them, which
+/// have no curly apostrophe to straighten).
 fn lower_key_compact(word: &str) -> CompactString {
     if word.is_ascii() {
         word.chars()
@@ -294,7 +296,13 @@ impl FirstPass {
                     } else {
                         ((l - 1) / 2 + 1) as usize
                     };
-                    let h = by_word.entry(lower_key(w)).or_insert([0; 8]);
+                    // Looked up inline; a word's key is made a `String`
+                    // only at its first occurrence.
+                    let key = lower_key_compact(w);
+                    let h = match by_word.get_mut(key.as_str()) {
+                        Some(h) => h,
+                        None => by_word.entry(key.into()).or_insert([0; 8]),
+                    };
                     if slot < h.len() {
                         h[slot] = h[slot].saturating_add(1);
                     }

@@ -109,37 +109,71 @@ struct PartSums {
 
 /// What the tokens of one document share within one stage: the sums of
 /// each part ([`TokenParts`]), worked out at its first use.
+///
+/// Only the parts a document uses get sums: most of the parts it numbers
+/// (a word with each previous label, say) never come up, and a table of
+/// sums for every one of them cost more to zero than to fill.
 #[derive(Debug, Default)]
 pub(crate) struct DocMemo {
-    /// Per part, its features' weights summed, once known.
-    sums: Vec<[i32; SLOT_LABELS]>,
-    /// Per part of the first numbers, those that may carry vectors, its
-    /// vectors' products summed, once known (zero for any other part).
-    dense: Vec<[i32; SLOT_LABELS]>,
-    /// Whether each part's sums are known.
-    known: Vec<bool>,
+    /// Per part, one past its place in `sums` once known, 0 before.
+    at: Vec<u32>,
+    /// The known parts' sums, in the order they became known.
+    sums: Vec<PartSums>,
+    /// The parts numbered below this may carry vectors, whose products
+    /// the memo keeps with their sums (any other part is remembered
+    /// only without vectors).
+    with_vectors: usize,
 }
 
 impl DocMemo {
     /// A memo for a document of `parts` parts, of which the first
     /// `with_vectors` may carry vectors.
     pub(crate) fn new(parts: usize, with_vectors: usize) -> Self {
+        // Room for about as many as a document uses: its word parts and
+        // as many again of the others (growing copied the sums over and
+        // over).
+        let room = parts.min(2 * with_vectors + 1024);
         DocMemo {
-            sums: vec![[0; SLOT_LABELS]; parts],
-            dense: vec![[0; SLOT_LABELS]; with_vectors.min(parts)],
-            known: vec![false; parts],
+            at: vec![0; parts],
+            sums: Vec::with_capacity(room),
+            with_vectors: with_vectors.min(parts),
         }
     }
 
     /// Forgets what the memo holds, keeping its memory: the next stage of
     /// the same document reuses it rather than touching fresh pages.
     pub(crate) fn clear(&mut self) {
-        self.known.fill(false);
+        self.at.fill(0);
+        self.sums.clear();
     }
 
     /// Whether the memo holds the sums of part `id`.
     pub(crate) fn knows(&self, id: usize) -> bool {
-        self.known.get(id).is_some_and(|k| *k)
+        self.at.get(id).is_some_and(|k| *k != 0)
+    }
+
+    /// The sums of part `id`, if known (the products zero for a part
+    /// past `with_vectors`).
+    fn get(&self, id: usize) -> Option<&PartSums> {
+        let k = *self.at.get(id)?;
+        self.sums.get(k.checked_sub(1)? as usize)
+    }
+
+    /// Remembers the sums of part `id` (not yet known), unless it is a
+    /// part past `with_vectors` that carries vectors.
+    fn remember(&mut self, id: usize, sums: &PartSums) {
+        let vectors = sums.dense != [0; SLOT_LABELS];
+        if id >= self.with_vectors && vectors {
+            return;
+        }
+        let Some(slot) = self.at.get_mut(id) else {
+            return;
+        };
+        let Ok(k) = u32::try_from(self.sums.len() + 1) else {
+            return;
+        };
+        *slot = k;
+        self.sums.push(*sums);
     }
 }
 
@@ -276,11 +310,9 @@ impl Weights {
             if id == NO_PART {
                 continue;
             }
-            if let (Some(true), Some(sums)) = (memo.known.get(id), memo.sums.get(id)) {
-                add_lanes(&mut sparse, sums);
-                if let Some(products) = memo.dense.get(id) {
-                    add_lanes(&mut dense, products);
-                }
+            if let Some(sums) = memo.get(id) {
+                add_lanes(&mut sparse, &sums.sparse);
+                add_lanes(&mut dense, &sums.dense);
                 continue;
             }
             let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
@@ -288,18 +320,7 @@ impl Weights {
             };
             add_lanes(&mut sparse, &sums.sparse);
             add_lanes(&mut dense, &sums.dense);
-            // A part with vectors is remembered only where the memo keeps
-            // its products.
-            let vectors = sums.dense != [0; SLOT_LABELS];
-            if let (Some(known), Some(stored)) = (memo.known.get_mut(id), memo.sums.get_mut(id)) {
-                match memo.dense.get_mut(id) {
-                    Some(products) => *products = sums.dense,
-                    None if vectors => continue,
-                    None => {}
-                }
-                *stored = sums.sparse;
-                *known = true;
-            }
+            memo.remember(id, &sums);
         }
         finish(&sparse, &dense, scores);
     }

@@ -26,7 +26,7 @@
 //! The word lists are `lexicon::name_words()`; given names are the
 //! model's census bands.
 
-use super::features::{all_caps_sentence, lower_key};
+use super::features::lower_key;
 use super::lexicon::Lexicons;
 use foldhash::{HashMap, HashSet};
 
@@ -68,6 +68,14 @@ struct Name {
 /// The names of a sentence's BIO label ids (B = 2k+1, I = 2k+2).
 fn names_of(labels: &[u8]) -> Vec<Name> {
     let mut out = Vec::new();
+    names_into(labels, &mut out);
+    out
+}
+
+/// [`names_of`] into `out` (cleared first), whose memory a caller
+/// reading sentence after sentence reuses.
+fn names_into(labels: &[u8], out: &mut Vec<Name>) {
+    out.clear();
     let mut i = 0;
     while i < labels.len() {
         let l = labels[i];
@@ -87,7 +95,6 @@ fn names_of(labels: &[u8]) -> Vec<Name> {
         });
         i = j;
     }
-    out
 }
 
 /// Writes `names` over `labels` (everything else outside).
@@ -416,10 +423,12 @@ fn is_country(words: &[&str]) -> bool {
     gazetteer::country_by_name(&words.join(" ")).is_some()
 }
 
-/// Applies every rule to a document's labels.
+/// Applies every rule to a document's labels; `caps` says which sentences
+/// are written in capitals ([`super::features::all_caps_sentence`]).
 pub(crate) fn fix_document(
     tags: &mut [Vec<u8>],
     sentences: &[Vec<&str>],
+    caps: &[bool],
     types: &[String],
     lex: &Lexicons,
 ) {
@@ -434,33 +443,43 @@ pub(crate) fn fix_document(
     // Person evidence: surnames of full names the document gives, and
     // words written after a title ("Mr. Trump", "President Trump").
     let mut surnames: HashSet<&str> = HashSet::default();
-    // Lower-cased words the document writes in lower case inside a sentence:
-    // capitalised only by the sentence start they are ordinary words
-    // ("Born in 1950", "Redesignated on ...").
-    let mut lower: HashSet<&str> = HashSet::default();
-    for words in sentences {
-        for w in words.iter().skip(1) {
-            if lower_word(w) {
-                lower.insert(w);
-            }
-        }
-    }
-    // Read by three passes below: each sentence's is worked out once.
-    let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
     let mut titled: HashSet<&str> = HashSet::default();
     // Words of the document's full person names, and words written right
     // after "in" or "near".
     let mut in_full_names: HashSet<&str> = HashSet::default();
     let mut placed: HashSet<&str> = HashSet::default();
-    for ((labels, words), caps) in tags.iter().zip(sentences).zip(&caps) {
+    // What the document says a name is: "Vidora, a video news agency" makes
+    // every "Vidora" of the document an organisation.
+    let mut described: HashMap<String, u8> = HashMap::default();
+    // One-word names opening a sentence, lower-cased: the last pass asks
+    // whether the document writes each in lower case elsewhere.
+    let mut openers: HashSet<String> = HashSet::default();
+    // A sentence's names, one buffer for every sentence.
+    let mut names: Vec<Name> = Vec::new();
+    for ((labels, words), caps) in tags.iter().zip(sentences).zip(caps) {
         if *caps {
             continue;
         }
-        for n in names_of(labels) {
+        names_into(labels, &mut names);
+        for n in &names {
             if n.ty == per && n.end - n.start >= 2 {
                 surnames.insert(words[n.end - 1]);
                 in_full_names.extend(&words[n.start..n.end]);
             }
+            if n.start == 0 && n.end == 1 {
+                openers.insert(words[0].to_lowercase());
+            }
+            let ty = match described_head(words, n.end) {
+                Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
+                Some(h) if nw.is_place_head(h) && !nw.is_org_head(h) => match slots.loc {
+                    Some(loc) => loc,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            described
+                .entry(words[n.start..n.end].join(" "))
+                .or_insert(ty);
         }
         for i in 1..words.len() {
             // "in Harrison", "near Divar": where one lives or goes, not who.
@@ -482,33 +501,30 @@ pub(crate) fn fix_document(
             }
         }
     }
-    // What the document says a name is: "Vidora, a video news agency" makes
-    // every "Vidora" of the document an organisation.
-    let mut described: HashMap<String, u8> = HashMap::default();
-    for ((labels, words), caps) in tags.iter().zip(sentences).zip(&caps) {
-        if *caps {
-            continue;
-        }
-        for n in names_of(labels) {
-            let ty = match described_head(words, n.end) {
-                Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
-                Some(h) if nw.is_place_head(h) && !nw.is_org_head(h) => match slots.loc {
-                    Some(loc) => loc,
-                    None => continue,
-                },
-                _ => continue,
-            };
-            described
-                .entry(words[n.start..n.end].join(" "))
-                .or_insert(ty);
+    // The openers' lower-case spellings inside a sentence: capitalised only
+    // by the sentence start, they are ordinary words ("Born in 1950",
+    // "Redesignated on ..."). Only a word as long as an opener can be one.
+    let mut lower: HashSet<&str> = HashSet::default();
+    if !openers.is_empty() {
+        let lengths = openers
+            .iter()
+            .fold(0u64, |mask, o| mask | 1 << o.len().min(63));
+        for words in sentences {
+            for w in words.iter().skip(1) {
+                if (lengths >> w.len().min(63)) & 1 == 1 && openers.contains(*w) && lower_word(w) {
+                    lower.insert(w);
+                }
+            }
         }
     }
-    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(&caps) {
-        let mut names = names_of(labels);
+    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(caps) {
+        names_into(labels, &mut names);
         for n in &mut names {
             let name = &words[n.start..n.end];
-            if let Some(ty) = described.get(&name.join(" ")) {
-                n.ty = *ty;
+            if !described.is_empty() {
+                if let Some(ty) = described.get(&name.join(" ")) {
+                    n.ty = *ty;
+                }
             }
             // A one-word "person" the document never names in full nor
             // with a title, but writes after "in" or "near", is a place
@@ -643,6 +659,7 @@ pub(crate) fn fix_document(
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::all_caps_sentence;
     use super::*;
 
     const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -684,7 +701,8 @@ mod tests {
             .zip(&sentences)
             .map(|((_, names), words)| labels(words.len(), names))
             .collect();
-        fix_document(&mut tags, &sentences, &types(), &lex());
+        let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
+        fix_document(&mut tags, &sentences, &caps, &types(), &lex());
         tags.iter()
             .zip(&sentences)
             .map(|(l, words)| {

@@ -137,6 +137,8 @@ pub(crate) struct DocFeatures {
     views: Vec<TokenView>,
     /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
+    /// Whether each sentence is written in capitals ([`all_caps_sentence`]).
+    caps: Vec<bool>,
     /// Each distinct vector's components (`dims` each), by document-wide id.
     vectors: Vec<i8>,
     dims: usize,
@@ -229,7 +231,9 @@ fn triple(at: [u32; 3], labels: usize) -> Option<usize> {
 impl DocFeatures {
     /// Computes the views and static features of a document's sentences.
     pub(crate) fn new(lex: &Lexicons, sentences: &[Vec<&str>]) -> Self {
-        let evidence = DocEvidence::gather(sentences);
+        // Read by the evidence, the features and the name rules.
+        let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
+        let evidence = DocEvidence::gather(sentences, &caps);
         let tokens: usize = sentences.iter().map(Vec::len).sum();
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
@@ -260,12 +264,11 @@ impl DocFeatures {
         let mut ends = Vec::with_capacity(tokens + 1);
         let mut ids = Vec::with_capacity(tokens);
         ends.push(0);
-        for words in sentences {
+        for (words, &caps) in sentences.iter().zip(&caps) {
             let start = views.len();
             starts.push(start);
             views_cached(words, lex, &mut cache, &mut views);
             let v = &views[start..];
-            let caps = all_caps_sentence(words);
             // Runs are not looked for in headlines: there every word is
             // capitalised and the whole line would be one run.
             let runs = if caps {
@@ -388,6 +391,7 @@ impl DocFeatures {
         DocFeatures {
             views,
             starts,
+            caps,
             vectors,
             dims,
             ids,
@@ -823,7 +827,13 @@ impl Tagger {
             repair(labels, words);
         }
         make_consistent(&mut tags, sentences);
-        super::names::fix_document(&mut tags, sentences, &self.model.types, &self.lexicons);
+        super::names::fix_document(
+            &mut tags,
+            sentences,
+            &doc.caps,
+            &self.model.types,
+            &self.lexicons,
+        );
         tags
     }
 

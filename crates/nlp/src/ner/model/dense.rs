@@ -8,7 +8,7 @@
 //! 1/254 to a half, far beyond the float sum's error (under 1e-6).
 //!
 //! For speed the block is re-laid `[slot][label][dimension]` with the
-//! dimensions padded to [`MAX_DIMS`], so that each label's score is a
+//! dimensions padded to whole chunks of eight, so that each label's score is a
 //! dot product of i16 rows, which compilers turn into SIMD (`pmaddwd`).
 
 use super::{DenseInput, DENSE_SLOTS};
@@ -29,7 +29,8 @@ const _: () = assert!(DENSE_SLOTS * MAX_DIMS * 128 * 32768 <= i32::MAX as usize)
 pub(crate) struct DenseBlock {
     /// Vector dimensions the block was trained for.
     dims: usize,
-    /// Components per row: [`MAX_DIMS`] (the padding weighs zero).
+    /// Components per row: `dims` rounded up to whole chunks of
+    /// [`CHUNK`] (the padding weighs zero).
     padded: usize,
     /// Number of labels.
     labels: usize,
@@ -53,9 +54,12 @@ impl DenseBlock {
         if dims == 0 || dims > MAX_DIMS {
             return None;
         }
-        // Padded to the longest vector laid out: a dot product of a fixed
-        // length compiles to straight-line SIMD with no loop or remainder.
-        let padded = MAX_DIMS;
+        // Padded to whole chunks of eight components: a dot product of a
+        // fixed number of chunks compiles to straight-line SIMD with no
+        // remainder ([`DenseBlock::slot_products`] picks the length), and
+        // 50 components take seven chunks where padding to [`MAX_DIMS`]
+        // took eight.
+        let padded = dims.div_ceil(CHUNK) * CHUNK;
         let mut weights = vec![0i16; DENSE_SLOTS * labels * padded];
         for slot in 0..DENSE_SLOTS {
             for d in 0..dims {
@@ -96,30 +100,52 @@ impl DenseBlock {
         }
         let stride = self.labels * self.padded;
         let block = self.weights.get(slot * stride..(slot + 1) * stride)?;
-        let mut wide = [0i16; MAX_DIMS];
-        for (w, c) in wide.iter_mut().zip(x) {
-            *w = i16::from(*c);
+        // Copied into a buffer of fixed length first, so that widening is
+        // a few vector instructions rather than a loop over the slice.
+        let mut bytes = [0i8; MAX_DIMS];
+        bytes.get_mut(..x.len())?.copy_from_slice(x);
+        let wide: [i16; MAX_DIMS] = bytes.map(i16::from);
+        let (wide, _) = wide.as_chunks::<CHUNK>();
+        match self.padded / CHUNK {
+            1 => rows::<1>(wide, block),
+            2 => rows::<2>(wide, block),
+            3 => rows::<3>(wide, block),
+            4 => rows::<4>(wide, block),
+            5 => rows::<5>(wide, block),
+            6 => rows::<6>(wide, block),
+            7 => rows::<7>(wide, block),
+            8 => rows::<8>(wide, block),
+            _ => None,
         }
-        let mut out = [0i32; LANES];
-        for (t, row) in out.iter_mut().zip(block.chunks_exact(MAX_DIMS)) {
-            let row: &[i16; MAX_DIMS] = row.try_into().ok()?;
-            *t = dot(&wide, row);
-        }
-        Some(out)
     }
+}
+
+/// Components a step of [`dot`] multiplies and adds.
+const CHUNK: usize = 8;
+
+/// The dot product of the first `C` chunks of `x` with each row of `C`
+/// chunks of `block`, a row per label lane.
+fn rows<const C: usize>(x: &[[i16; CHUNK]], block: &[i16]) -> Option<[i32; LANES]> {
+    let x: &[[i16; CHUNK]; C] = x.get(..C)?.try_into().ok()?;
+    let mut out = [0i32; LANES];
+    for (t, row) in out.iter_mut().zip(block.chunks_exact(C * CHUNK)) {
+        let row: &[[i16; CHUNK]; C] = row.as_chunks::<CHUNK>().0.try_into().ok()?;
+        *t = dot(x, row);
+    }
+    Some(out)
 }
 
 /// The id of "no vector" among a document's distinct vectors.
 pub(crate) const NO_VECTOR: u32 = u32::MAX;
 
-/// `Σ a·b` of two rows of equal length (at most [`MAX_DIMS`], so that the
-/// sum fits an i32). Summed in eight lanes, eight components at a time:
+/// `Σ a·b` of two rows of `C` chunks (at most [`MAX_DIMS`] components,
+/// so that the sum fits an i32). Summed in eight lanes, a chunk at a time:
 /// the compiler makes each step one multiply-add of eight pairs
 /// (`pmaddwd`), where a plain `.sum()` of the products loads four
 /// components at a time and runs twice the instructions.
-fn dot(a: &[i16; MAX_DIMS], b: &[i16; MAX_DIMS]) -> i32 {
-    let mut lanes = [0i32; 8];
-    for (x, w) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+fn dot<const C: usize>(a: &[[i16; CHUNK]; C], b: &[[i16; CHUNK]; C]) -> i32 {
+    let mut lanes = [0i32; CHUNK];
+    for (x, w) in a.iter().zip(b) {
         for ((lane, x), w) in lanes.iter_mut().zip(x).zip(w) {
             *lane += i32::from(*x) * i32::from(*w);
         }
