@@ -280,14 +280,9 @@ impl Output {
     /// Converts an analysis to the contract, turning byte offsets into
     /// code-point offsets.
     pub fn from_analysis(a: &Analysis) -> Output {
-        let c = Converter::new(a);
         Output {
-            schema: SCHEMA.to_string(),
             document: a.document.clone(),
-            entities: c.entities(a).collect(),
-            quotes: a.quotes.iter().map(|q| c.quote(q)).collect(),
-            events: a.events.iter().map(|e| c.event(e)).collect(),
-            flags: a.flags.iter().map(|f| c.flag(f)).collect(),
+            ..Output::converted(a)
         }
     }
 
@@ -296,22 +291,23 @@ impl Output {
     /// copied (a long page's text is tens of megabytes, each page of the
     /// copy faulted in fresh).
     pub fn from_analysis_owned(a: Analysis) -> Output {
-        let (entities, quotes, events, flags) = {
-            let c = Converter::new(&a);
-            (
-                c.entities(&a).collect(),
-                a.quotes.iter().map(|q| c.quote(q)).collect(),
-                a.events.iter().map(|e| c.event(e)).collect(),
-                a.flags.iter().map(|f| c.flag(f)).collect(),
-            )
-        };
+        let converted = Output::converted(&a);
+        Output {
+            document: a.document,
+            ..converted
+        }
+    }
+
+    /// Everything of `a` but its document (left empty), converted.
+    fn converted(a: &Analysis) -> Output {
+        let c = Converter::new(a);
         Output {
             schema: SCHEMA.to_string(),
-            document: a.document,
-            entities,
-            quotes,
-            events,
-            flags,
+            document: Document::default(),
+            entities: c.entities(a).collect(),
+            quotes: a.quotes.iter().map(|q| c.quote(q)).collect(),
+            events: a.events.iter().map(|e| c.event(e)).collect(),
+            flags: a.flags.iter().map(|f| c.flag(f)).collect(),
         }
     }
 }
