@@ -39,6 +39,7 @@
 
 use lexicon::DenialWords;
 use model::{Analysis, Flag, FlagKind, Modality, Quote, Span, Token, TokenKind};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 /// How far back (in sentences) a denial that points back looks for its claim.
@@ -88,6 +89,85 @@ struct Doc<'a> {
     sent_entities: BySentence,
     sent_events: BySentence,
     sent_quotes: BySentence,
+    /// The entity mentions and the events' actor references by where they
+    /// stand, for the parties `add_span` reads off a span; made at its
+    /// first call (most documents deny nothing).
+    parties: OnceCell<PartySpans>,
+}
+
+/// Spans sorted by start, each with what it belongs to, so that the spans
+/// overlapping a span are found by a binary search: `add_span` read every
+/// entity and every event of the document for each denier and claim, which
+/// made a long live blog's 500 denials quadratic (issue 14).
+struct SpanIndex {
+    /// (span, its owner's number), by start (ties in the order given).
+    spans: Vec<(Span, usize)>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`, never decreasing,
+    /// so that a span ending before a point is passed over even when a
+    /// longer one starts before it.
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<(Span, usize)>) -> Self {
+        spans.sort_by_key(|(s, _)| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|(s, _)| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        SpanIndex { spans, reach }
+    }
+
+    /// The owners of the spans that overlap `span` (`Span::overlaps`), in
+    /// the order of the spans' starts; an owner of several is given again.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        // A span overlaps when it starts before `span` ends and ends after
+        // `span` starts: every such one lies in `lo..hi`.
+        let lo = self.reach.partition_point(|&r| r <= span.start);
+        let hi = self.spans.partition_point(|(s, _)| s.start < span.end);
+        self.spans[lo..hi.max(lo)]
+            .iter()
+            .filter(move |(s, _)| s.overlaps(span))
+            .map(|&(_, k)| k)
+    }
+}
+
+/// Where a document's parties are named, for `add_span`.
+struct PartySpans {
+    /// Entity mentions; the owner is the entity's index.
+    mentions: SpanIndex,
+    /// Events' sources and targets with a span; the owner is twice the
+    /// event's index, plus one for a target.
+    references: SpanIndex,
+}
+
+impl PartySpans {
+    fn new(a: &Analysis) -> Self {
+        let mentions = a
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.mentions.iter().map(move |&m| (m, k)))
+            .collect();
+        let references = a
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(k, ev)| {
+                [(&ev.source, 2 * k), (&ev.target, 2 * k + 1)]
+                    .into_iter()
+                    .filter_map(|(r, n)| Some((r.as_ref()?.span?, n)))
+            })
+            .collect();
+        PartySpans {
+            mentions: SpanIndex::new(mentions),
+            references: SpanIndex::new(references),
+        }
+    }
 }
 
 /// A token written as its normal form already: its text is its form.
@@ -332,6 +412,7 @@ impl<'a> Doc<'a> {
             sent_entities: BySentence::new(n, sent_entities),
             sent_events: BySentence::new(n, sent_events),
             sent_quotes: BySentence::new(n, sent_quotes),
+            parties: OnceCell::new(),
         }
     }
 
@@ -937,18 +1018,24 @@ impl<'a> Doc<'a> {
 
     /// Entities mentioned in `span`, and the capitalised words of it.
     fn add_span(&self, p: &mut Party, span: Span) {
-        for e in &self.a.entities {
-            if e.mentions.iter().any(|m| m.overlaps(span)) {
-                self.add_entity(p, &e.id);
-            }
+        let parties = self.parties.get_or_init(|| PartySpans::new(self.a));
+        // Each entity once, as a walk over the entities added them (the
+        // party's sets make the order immaterial).
+        let mut entities: Vec<usize> = parties.mentions.overlapping(span).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        for k in entities {
+            self.add_entity(p, &self.a.entities[k].id);
         }
-        for ev in &self.a.events {
-            for r in [&ev.source, &ev.target].into_iter().flatten() {
-                if r.span.is_some_and(|s| s.overlaps(span)) {
-                    if let Some(c) = r.actor.as_deref().and_then(country_of) {
-                        p.countries.insert(c);
-                    }
-                }
+        for n in parties.references.overlapping(span) {
+            let ev = &self.a.events[n / 2];
+            let r = if n % 2 == 0 { &ev.source } else { &ev.target };
+            if let Some(c) = r
+                .as_ref()
+                .and_then(|r| r.actor.as_deref())
+                .and_then(country_of)
+            {
+                p.countries.insert(c);
             }
         }
         self.add_names(p, span.slice(self.a.text()));
@@ -1499,5 +1586,48 @@ impl<'a> Doc<'a> {
 impl Denial {
     fn clause_start_is_opener(&self, doc: &Doc) -> bool {
         doc.words.clause_openers.contains(doc.w(self.clause_start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index finds what a walk over every span finds, in the order of
+    /// the spans' starts, whatever their lengths and overlaps.
+    #[test]
+    fn span_index_finds_every_overlapping_span() {
+        // A fixed pseudo-random sequence (no dependency for one test).
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) % n) as usize
+        };
+        let spans: Vec<(Span, usize)> = (0..300)
+            .map(|k| {
+                let start = next(1000);
+                let len = if k % 17 == 0 { next(400) } else { next(6) };
+                (Span::new(start, start + len), k)
+            })
+            .collect();
+        let index = SpanIndex::new(spans.clone());
+        for _ in 0..500 {
+            let start = next(1100);
+            let query = Span::new(start, start + next(30));
+            let mut walked: Vec<(usize, usize)> = spans
+                .iter()
+                .filter(|(s, _)| s.overlaps(query))
+                .map(|&(s, k)| (s.start, k))
+                .collect();
+            walked.sort_by_key(|&(start, _)| start);
+            let found: Vec<usize> = index.overlapping(query).collect();
+            let mut found_sorted = found.clone();
+            found_sorted.sort_unstable();
+            let mut walked_owners: Vec<usize> = walked.iter().map(|&(_, k)| k).collect();
+            walked_owners.sort_unstable();
+            assert_eq!(found_sorted, walked_owners, "{query:?}");
+        }
     }
 }

@@ -36,6 +36,15 @@ pub fn date(
     Some(own.unwrap_or(p))
 }
 
+/// The time expressions of `times` (in order of their starts) that start
+/// within `span` or at its end: all of those `span` contains, in the same
+/// order, so that `date` gives the same answer from them.
+pub fn starting_in(times: &[TimeExpression], span: Span) -> &[TimeExpression] {
+    let lo = times.partition_point(|t| t.span.start < span.start);
+    let hi = times.partition_point(|t| t.span.start <= span.end);
+    &times[lo..hi.max(lo)]
+}
+
 /// "monday" → the Monday nearest `published` in the event's direction.
 fn relative_day(word: &str, published: NaiveDate, future: bool) -> Option<NaiveDate> {
     let day = match word {
@@ -130,6 +139,35 @@ fn place_at(tokens: &[Token], k: usize, gazetteer: &Gazetteer) -> Option<(Place,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The run `starting_in` gives holds every expression the sentence
+    /// contains, in order, so `date` answers the same from it.
+    #[test]
+    fn a_sentences_times_are_found_among_the_documents() {
+        let day = NaiveDate::from_ymd_opt(2022, 3, 13);
+        let times: Vec<TimeExpression> = [(0, 4), (3, 9), (10, 14), (10, 12), (20, 20), (20, 25)]
+            .into_iter()
+            .map(|(start, end)| TimeExpression {
+                span: Span::new(start, end),
+                value: day,
+            })
+            .collect();
+        for (start, end) in [(0, 9), (3, 20), (10, 14), (12, 20), (20, 20), (26, 30)] {
+            let sentence = Span::new(start, end);
+            let run = starting_in(&times, sentence);
+            let contained: Vec<Span> = times
+                .iter()
+                .filter(|t| sentence.contains(t.span))
+                .map(|t| t.span)
+                .collect();
+            let kept: Vec<Span> = run
+                .iter()
+                .filter(|t| sentence.contains(t.span))
+                .map(|t| t.span)
+                .collect();
+            assert_eq!(kept, contained, "{sentence:?}");
+        }
+    }
 
     #[test]
     fn weekdays_resolve_in_the_events_direction() {

@@ -96,6 +96,10 @@ struct Doc<'a> {
     /// The names person entities go by, for a pronoun's person coded
     /// with a bare country.
     person_names: HashSet<&'a str>,
+    /// Whether the document's time expressions are in order of their
+    /// starts (`nlp` makes them so), so that an event's date reads only
+    /// its sentence's.
+    times_in_order: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -197,6 +201,7 @@ pub fn code(
         acts: Vec::new(),
         sentence_starts: sentences.iter().map(|s| s.start).collect(),
         person_names: person_names(a),
+        times_in_order: a.times.is_sorted_by_key(|t| t.span.start),
     };
     let mut events: Vec<Event> = Vec::new();
     let mut seen: HashSet<EventKey> = HashSet::default();
@@ -1720,8 +1725,15 @@ fn pair(doc: &Doc, s: &Sentence, c: Coded) -> Vec<Event> {
     } else {
         Vec::new()
     };
+    // Reading every time expression of the document for each event made
+    // a long document's dates quadratic (issue 14).
+    let times = if doc.times_in_order {
+        when_where::starting_in(&a.times, s.span)
+    } else {
+        &a.times
+    };
     let date = when_where::date(
-        &a.times,
+        times,
         &s.tokens,
         s.span,
         c.trigger.start,
