@@ -105,6 +105,10 @@ pub struct ActorTable {
     /// A first word → the first and last entry (in `entries`) that start
     /// with it; `next` chains each to the next, in table order.
     by_first: HashMap<Text, (u32, u32)>,
+    /// The shapes of the keys of `by_first`: most words and lemma
+    /// candidates asked about (several at every token) start no entry, and
+    /// most of them are told so without being hashed.
+    first_shapes: lexicon::lemma::Shapes,
     /// Parallel to `entries`: the next entry with the same first word
     /// ([`NO_ENTRY`] for none), so that a word needs no vector of its own.
     next: Vec<u32>,
@@ -219,6 +223,7 @@ impl ActorTable {
                     *last = at;
                 }
                 None => {
+                    self.first_shapes.insert(first);
                     self.by_first.insert(first.clone(), (at, at));
                 }
             }
@@ -277,6 +282,9 @@ impl ActorTable {
         // entries each, read for "ministers" and "minister").
         let mut chains: Vec<u32> = Vec::new();
         let mut visit = |key: &str| {
+            if !self.first_shapes.may_contain(key) {
+                return false;
+            }
             let Some(&(first, _)) = self.by_first.get(key) else {
                 return false;
             };

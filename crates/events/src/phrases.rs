@@ -249,12 +249,19 @@ fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
         EntryKind::Agent { code, prefix } => Label::Agent {
             code: code.to_string(),
             prefix: *prefix,
-            generic: lexicon::actor_words()
-                .generic_agents
-                .contains(&e.words.join(" ").as_str())
-                || e.words
-                    .last()
-                    .is_some_and(|w| lexicon::actor_words().generic_agents.contains(&w.as_ref())),
+            // A one-word entry (most) is its own word: not joined into a
+            // new string at every agent a sentence names.
+            generic: match &e.words[..] {
+                [one] => lexicon::actor_words()
+                    .generic_agents
+                    .contains(&one.as_ref()),
+                words => lexicon::actor_words()
+                    .generic_agents
+                    .contains(&words.join(" ").as_str()),
+            } || e
+                .words
+                .last()
+                .is_some_and(|w| lexicon::actor_words().generic_agents.contains(&w.as_ref())),
         },
     }
 }

@@ -232,6 +232,10 @@ fn offer_other_candidates(
         if n < 2 {
             return false;
         }
+        // A bare stem is a slice of `lower` already: nothing to write.
+        if end.is_empty() {
+            return take(stem);
+        }
         if n <= SHORT_WORD {
             short[..stem.len()].copy_from_slice(stem.as_bytes());
             short[stem.len()..n].copy_from_slice(end.as_bytes());
