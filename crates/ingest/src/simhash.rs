@@ -16,39 +16,86 @@ pub const NEAR_DUPLICATE_BITS: u32 = 3;
 /// Reads the words once, keeping only the last [`SHINGLE_WORDS`] of them
 /// (a 50 MB page has 8 million words: a lower-cased `String` for each took
 /// most of the time and memory of fingerprinting it), and finds them a byte
-/// at a time, decoding characters only outside ASCII.
+/// at a time, decoding characters only outside ASCII. An ASCII word, most
+/// of any text, is hashed where it lies, lower-cased byte by byte as it is
+/// read: copying each word into a buffer to lower-case it cost as much as
+/// hashing it three times.
 pub fn simhash(text: &str) -> u64 {
-    let mut last: [String; SHINGLE_WORDS] = Default::default();
+    // The last words: an ASCII one as written, another lower-cased into
+    // its slot of `lowered` (`to_lowercase` of the whole word: a final
+    // sigma depends on what precedes it).
+    let mut last: [Option<&str>; SHINGLE_WORDS] = [None; SHINGLE_WORDS];
+    let mut lowered: [String; SHINGLE_WORDS] = Default::default();
+    let mut slot = 0;
     let mut words = 0usize;
     let mut weights = BitVotes::default();
     for (word, ascii) in Words::new(text) {
-        let slot = &mut last[words % SHINGLE_WORDS];
-        slot.clear();
         if ascii {
-            slot.push_str(word);
-            slot.make_ascii_lowercase();
+            last[slot] = Some(word);
         } else {
-            // `to_lowercase` of the whole word: a final sigma depends on
-            // what precedes it.
-            slot.push_str(&word.to_lowercase());
+            last[slot] = None;
+            lowered[slot].clear();
+            lowered[slot].push_str(&word.to_lowercase());
         }
+        slot = (slot + 1) % SHINGLE_WORDS;
         words += 1;
         if words >= SHINGLE_WORDS {
-            let first = words - SHINGLE_WORDS;
-            add_shingle(
-                &mut weights,
-                (first..words).map(|w| &last[w % SHINGLE_WORDS]),
-            );
+            // The oldest word is in the slot written next.
+            add_shingle(&mut weights, &last, &lowered, slot, SHINGLE_WORDS);
         }
     }
     match words {
         0 => return 0,
         // Fewer words than a shingle: one shingle of them all.
-        n if n < SHINGLE_WORDS => add_shingle(&mut weights, last[..n].iter()),
+        n if n < SHINGLE_WORDS => add_shingle(&mut weights, &last, &lowered, 0, n),
         _ => {}
     }
     weights.majority()
 }
+
+/// Adds the hash of the shingle of `count` words starting at slot `first`
+/// of `last` (a `None` read from `lowered`) to the votes of each bit.
+fn add_shingle(
+    weights: &mut BitVotes,
+    last: &[Option<&str>; SHINGLE_WORDS],
+    lowered: &[String; SHINGLE_WORDS],
+    first: usize,
+    count: usize,
+) {
+    let mut h = Fnv::new();
+    for k in 0..count {
+        let at = (first + k) % SHINGLE_WORDS;
+        match last[at] {
+            Some(word) => h.write_ascii_word(word.as_bytes()),
+            None => h.write(lowered[at].as_bytes()),
+        }
+        h.write(b" ");
+    }
+    weights.add(mix(h.0));
+}
+
+/// [`BYTE_CLASS`] of an ASCII byte that is no letter or digit.
+const SPACE: u8 = 0;
+/// [`BYTE_CLASS`] of an ASCII letter or digit.
+const ASCII_WORD: u8 = 1;
+/// [`BYTE_CLASS`] of a byte of a character outside ASCII.
+const OTHER: u8 = 2;
+
+/// The class of each byte value, looked up once per byte where testing
+/// the ranges of letters and digits took several comparisons.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            SPACE
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The words of a text: its longest runs of alphanumeric characters
 /// ([`char::is_alphanumeric`]), each with whether it is all ASCII.
@@ -80,7 +127,7 @@ impl<'t> Iterator for Words<'t> {
         let mut i = self.at;
         // Past what is not a word.
         loop {
-            while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == SPACE {
                 i += 1;
             }
             if i == bytes.len() {
@@ -98,7 +145,7 @@ impl<'t> Iterator for Words<'t> {
         let start = i;
         let mut ascii = true;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ASCII_WORD {
                 i += 1;
             }
             if i == bytes.len() || bytes[i].is_ascii() {
@@ -115,16 +162,6 @@ impl<'t> Iterator for Words<'t> {
         self.at = i;
         Some((&self.text[start..i], ascii))
     }
-}
-
-/// Adds one shingle's hash to the votes of each bit.
-fn add_shingle<'w>(weights: &mut BitVotes, shingle: impl Iterator<Item = &'w String>) {
-    let mut h = Fnv::new();
-    for word in shingle {
-        h.write(word.as_bytes());
-        h.write(b" ");
-    }
-    weights.add(mix(h.0));
 }
 
 /// Counts, for each of the 64 bit positions, how many shingle hashes set
@@ -214,6 +251,17 @@ impl Fnv {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// [`Fnv::write`] of `word` lower-cased, `word` being ASCII letters and
+    /// digits only: setting bit 5 lower-cases a capital and leaves a small
+    /// letter or a digit (0x30–0x39) as it is.
+    fn write_ascii_word(&mut self, word: &[u8]) {
+        debug_assert!(word.iter().all(u8::is_ascii_alphanumeric));
+        for &b in word {
+            self.0 ^= u64::from(b | 0x20);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
