@@ -225,10 +225,10 @@ fn blames(code: &str) -> bool {
     matches!(crate::cameo::root(code), "11" | "12" | "13" | "16")
 }
 
-/// "The Council condemned North Korea's test and pledged to impose
-/// further sanctions", "Obama condemned the launch. He vowed
-/// consequences": a threat or sanction (`takes_blamed_target`) whose
-/// sentence names no target is aimed at whom the same side blamed just
+/// "Canada condemned the raid by Venezuela and imposed sanctions",
+/// "Canada condemned Venezuela's seizure of the tankers. The Canadian
+/// government threatened sanctions": a further disapproval, a threat or a
+/// sanction (`takes_blamed_target`) whose sentence names no target is aimed at whom the same side blamed just
 /// before — in an event coded earlier in this sentence (`earlier`,
 /// latest first), else in one of the `SENTENCES_BACK` sentences before.
 /// Only a target of another side, and only the same side's blame: another
