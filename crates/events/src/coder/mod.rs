@@ -1442,7 +1442,9 @@ fn code_trigger(
         }
     }
     if targets.is_empty() && target_phrase.is_none() && !m.reverse {
-        if let Some(doer) = targets::doer_told_before(doc, s, (head, last), &code, &sources) {
+        if let Some(doer) = targets::doer_told_before(doc, s, (head, last), &code, &sources)
+            .or_else(|| targets::blamed_before(doc, s, last, earlier, &code, &sources))
+        {
             targets.push(doer);
         }
     }

@@ -419,6 +419,13 @@ pub(super) fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option
         }) {
             return countryless;
         }
+        // "questioned Europe's reliance on the United States": a
+        // prepositional phrase past an owner that is no actor is the
+        // complement of the owned noun, whose act is the owner's, not aimed
+        // at it ("the North's leader" itself is the object).
+        if p.preposition.is_some() && (after + 1..p.start).any(|k| owned_by_non_actor(s, k)) {
+            return countryless;
+        }
         let locative = matches!(
             p.preposition.as_deref(),
             Some("by" | "in" | "near" | "outside" | "inside" | "during" | "since" | "across")
@@ -435,6 +442,16 @@ pub(super) fn target_right(s: &Sentence, after: usize, skip: &[usize]) -> Option
         return Some(idx);
     }
     countryless
+}
+
+/// Whether token `k` is a possessive "'s" whose owner is no actor phrase
+/// ("Europe's", "the company's"; not "Russia's", "the president's").
+fn owned_by_non_actor(s: &Sentence, k: usize) -> bool {
+    matches!(s.tokens[k].text, "'s" | "’s")
+        && !s
+            .phrases
+            .iter()
+            .any(|q| q.start < k && q.end >= k && !q.actors.is_empty())
 }
 
 /// The "by X" agent of a passive verb at `head`.

@@ -4,7 +4,7 @@
 //! names with "by" is whom the event is about.
 
 use super::roles::{phrase_at, CLAUSE_BREAKS};
-use super::{Doc, Sentence};
+use super::{Coded, Doc, Sentence};
 use crate::phrases::ActorRef;
 use crate::phrases::PREPOSITIONS;
 
@@ -208,6 +208,92 @@ pub(super) fn doer_told_before(
         return (!others_act).then(|| subject.clone());
     }
     None
+}
+
+/// The codes whose target, when the sentence names none, is whom their
+/// source has just blamed: a further disapproval (11: "voiced outrage"), a
+/// threat (13: "vowed consequences", "warned of a response") or a sanction
+/// (16: "imposed new sanctions") right after a condemnation is aimed at the
+/// one condemned.
+fn takes_blamed_target(code: &str) -> bool {
+    matches!(crate::cameo::root(code), "11" | "13" | "16")
+}
+
+/// The codes that blame their target: disapproval (11), rejection (12),
+/// threat (13), reduced relations (16).
+fn blames(code: &str) -> bool {
+    matches!(crate::cameo::root(code), "11" | "12" | "13" | "16")
+}
+
+/// "Canada condemned the raid by Venezuela and imposed sanctions",
+/// "Canada condemned Venezuela's seizure of the tankers. The Canadian
+/// government threatened sanctions": a further disapproval, a threat or a
+/// sanction (`takes_blamed_target`) whose sentence names no target is aimed at whom the same side blamed just
+/// before — in an event coded earlier in this sentence (`earlier`,
+/// latest first), else in one of the `SENTENCES_BACK` sentences before.
+/// Only a target of another side, and only the same side's blame: another
+/// actor's condemnation says nothing of whom this one threatens. `None`
+/// when no such blame was told, the sources have no country, or the
+/// words after the pattern's last token `last` are an object of its own.
+pub(super) fn blamed_before(
+    doc: &Doc,
+    s: &Sentence,
+    last: usize,
+    earlier: &[Coded],
+    code: &str,
+    sources: &[ActorRef],
+) -> Option<ActorRef> {
+    // A side with no country ("she" unresolved, "protesters") has no
+    // blame of its own to carry.
+    if !takes_blamed_target(code) || sources.iter().all(|r| r.code.starts_with("---")) {
+        return None;
+    }
+    // Only with no object of its own: "raised questions about his
+    // judgment", "vowed to curb the influence of money" are about a thing
+    // named there, not the one blamed before; "questioned whether …",
+    // "imposed sanctions." are not.
+    let mut k = last + 1;
+    if s.tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "about" | "over" | "of" | "on" | "at"))
+    {
+        k += 1;
+    }
+    let open = s.tokens.get(k).is_none_or(|t| {
+        !t.is_word()
+            || matches!(
+                t.lower.as_str(),
+                "whether" | "that" | "if" | "when" | "after" | "because" | "as" | "and" | "but"
+            )
+    });
+    if !open {
+        return None;
+    }
+    let ours = |r: &ActorRef| sources.iter().any(|x| same_side(x, r));
+    let in_sentence = earlier
+        .iter()
+        .rev()
+        .filter(|c| blames(&c.code) && c.sources.iter().any(&ours))
+        .flat_map(|c| &c.targets)
+        .find(|t| !ours(t));
+    if let Some(t) = in_sentence {
+        return Some(t.clone());
+    }
+    // The sentences before this one: `doc.acts` are in text order.
+    let here = doc.sentence_starts.partition_point(|&at| at < s.span.start);
+    let from = doc
+        .sentence_starts
+        .get(here.saturating_sub(SENTENCES_BACK))
+        .copied()
+        .unwrap_or(s.span.start);
+    doc.acts
+        .iter()
+        .rev()
+        .take_while(|a| a.source.span.start >= from)
+        .filter(|a| a.source.span.start < s.span.start && blames(&a.code) && ours(&a.source))
+        .flat_map(|a| &a.targets)
+        .find(|t| !ours(t))
+        .cloned()
 }
 
 /// Whether two actors are one side: the same code, or the same country
