@@ -933,14 +933,6 @@ fn code_sentence(
             && lexicon::attribution_words()
                 .media_nouns
                 .contains(&s.tokens[i - 1].lower.as_str());
-        // "In a statement condemning the test, Clinton said …": the
-        // opening phrase's participle says what its statement does.
-        let opening_maker = if says {
-            None
-        } else {
-            opening_statement_maker(s, i)
-        };
-        let says = says || opening_maker.is_some();
         if phrase_at(s, i).is_some() || i <= taken_until && taken_until > 0 && !says {
             continue;
         }
@@ -950,6 +942,14 @@ fn code_sentence(
         else {
             continue;
         };
+        // "In a statement condemning the test, Clinton said …": the
+        // opening phrase's participle says what its statement does.
+        let opening_maker = if says {
+            None
+        } else {
+            opening_statement_maker(s, i)
+        };
+        let says = says || opening_maker.is_some();
         if !m.nominal && !says && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
             continue;
         }
@@ -1176,7 +1176,7 @@ fn acts_on_object(s: &Sentence, last: usize, c: &Coded) -> bool {
 /// phrase's comma (a possessive pronoun there points forward to it).
 fn opening_statement_maker(s: &Sentence, i: usize) -> Option<usize> {
     let t = &s.tokens;
-    if i < 3 || !t[i].is_word() || !t[i].lower.ends_with("ing") {
+    if i < 3 || !t[i].lower.ends_with("ing") || !t[i].is_word() {
         return None;
     }
     let noun = i - 1;
