@@ -85,3 +85,44 @@ fn a_participle_may_hang_on_a_nested_verb_instead() {
         facts("The Kenyan president allowed the governor to sign the law, while praising Uganda.");
     assert!(!has(&f, "KENGOV", "UGA", "051"), "{f:?}");
 }
+
+#[test]
+fn an_absolute_with_clause_has_its_own_subject() {
+    // "with X doing": X does it, not the main clause's subject; a "with"
+    // after its verb ("met with Uganda seeking") opens no such clause.
+    let f =
+        facts("Tanzania signed a pact with Uganda, with Kenya agreeing to send aid to Somalia.");
+    assert!(has(&f, "KEN", "SOM", "03"), "{f:?}");
+    assert!(!has(&f, "TZA", "SOM", "03"), "{f:?}");
+    let f = facts("With Kenya criticising Uganda, Tanzania stayed silent on Monday.");
+    assert!(has(&f, "KEN", "UGA", "11"), "{f:?}");
+    let f = facts("Tanzania stayed silent, with Kenya criticising Uganda on Monday.");
+    assert!(has(&f, "KEN", "UGA", "11"), "{f:?}");
+    assert!(!has(&f, "TZA", "UGA", "11"), "{f:?}");
+}
+
+#[test]
+fn members_included_in_a_group_that_is_no_actor_act() {
+    let f = facts("Several senior figures, including the Kenyan president, criticised Uganda.");
+    assert!(has(&f, "KENGOV", "UGA", "11"), "{f:?}");
+    // A group with a country acts itself.
+    let f = facts("Kenyan officials, including the Ugandan envoy, criticised Tanzania.");
+    assert!(has(&f, "KENGOV", "TZA", "11"), "{f:?}");
+    assert!(!has(&f, "UGAGOV", "TZA", "11"), "{f:?}");
+}
+
+#[test]
+fn a_statement_opening_the_sentence_is_its_subjects() {
+    // "In a statement condemning …, X said": X condemns; a possessive
+    // pronoun there points forward to X.
+    let f = facts("In a statement condemning Uganda, the Kenyan president said talks would go on.");
+    assert!(has(&f, "KENGOV", "UGA", "11"), "{f:?}");
+    let f = facts("In his letter praising Uganda, the Kenyan president thanked the envoy.");
+    assert!(has(&f, "KENGOV", "UGA", "05"), "{f:?}");
+    // An act it names is not looked up in the sentences before.
+    let f = facts(
+        "Uganda shelled the border town on Sunday. In a statement condemning the attack, \
+         the Kenyan president said talks would go on.",
+    );
+    assert!(!has(&f, "KENGOV", "UGA", "11"), "{f:?}");
+}

@@ -947,6 +947,14 @@ fn code_sentence(
         else {
             continue;
         };
+        // "In a statement condemning the test, Clinton said …": the
+        // opening phrase's participle says what its statement does.
+        let opening_maker = if says {
+            None
+        } else {
+            opening_statement_maker(s, i)
+        };
+        let says = says || opening_maker.is_some();
         if !m.nominal && !says && (is_noun_use(s, verbs, i) || is_compound_gerund(s, verbs, i)) {
             continue;
         }
@@ -1030,7 +1038,7 @@ fn code_sentence(
             .then(|| sources.iter().rev().find(|(h, _)| Some(*h) == statement))
             .flatten()
             .map(|(_, p)| *p);
-        let inherited = reason_doer.or(maker).or_else(|| {
+        let inherited = reason_doer.or(maker).or(opening_maker).or_else(|| {
             sources
                 .iter()
                 .rev()
@@ -1048,9 +1056,22 @@ fn code_sentence(
                         .filter(|&p| hangs_on_main_clause(s, s.phrases[p].end, i))
                 })
         });
-        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded).filter(
-            |(c, _)| reason_doer.is_none() || c.iter().all(|c| acts_on_object(s, m.last, c)),
-        );
+        let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded)
+            .filter(|(c, _)| {
+                reason_doer.is_none() || c.iter().all(|c| acts_on_object(s, m.last, c))
+            })
+            // The opening statement's participle names its own target
+            // ("condemning Uganda"); an act it names ("condemning the
+            // test") is left unresolved: the subjects told before are the
+            // statement maker's context, not the act's doer.
+            .filter(|(c, _)| {
+                opening_maker.is_none()
+                    || c.iter().all(|c| {
+                        c.targets
+                            .iter()
+                            .all(|t| t.span.start > c.trigger.start && s.span.contains(t.span))
+                    })
+            });
         if let Some((c, source)) = found {
             coded.extend(c);
             if let Some(source) = source {
@@ -1149,6 +1170,58 @@ fn acts_on_object(s: &Sentence, last: usize, c: &Coded) -> bool {
                 "the" | "a" | "an" | "this" | "that" | "these" | "those"
             )
         })
+    })
+}
+
+/// The maker of the statement whose participle at `i` says what it does,
+/// in a phrase that opens the sentence ("In a statement condemning the
+/// test, Clinton said …", "In his letter urging Iran to …, the senator
+/// …"): the statement's possessor when that names an actor ("In Obama's
+/// statement condemning …"), else the subject of the clause after the
+/// phrase's comma (a possessive pronoun there points forward to it).
+fn opening_statement_maker(s: &Sentence, i: usize) -> Option<usize> {
+    let t = &s.tokens;
+    if i < 3 || !t[i].lower.ends_with("ing") || !t[i].is_word() {
+        return None;
+    }
+    let noun = i - 1;
+    if !lexicon::attribution_words()
+        .media_nouns
+        .contains(&t[noun].lower.as_str())
+    {
+        return None;
+    }
+    // Back over at most two modifiers ("a joint statement") to the
+    // determiner or the possessor.
+    let owner = s
+        .phrases
+        .iter()
+        .position(|p| p.possessive && p.end + 2 >= noun && p.end <= noun);
+    let det = match owner {
+        Some(p) => s.phrases[p].start,
+        None => (noun.saturating_sub(3)..noun)
+            .rev()
+            .find(|&k| roles::DETERMINERS.contains(&t[k].lower.as_str()))?,
+    };
+    let modifiers_end = owner.map_or(det + 1, |p| s.phrases[p].end);
+    let plain = t[modifiers_end..noun]
+        .iter()
+        .all(|w| w.is_word() && !w.is_capitalized());
+    if det != 1 || t[0].lower != "in" || !plain {
+        return None;
+    }
+    if let Some(p) =
+        owner.filter(|&p| s.phrases[p].pronoun.is_none() && !s.phrases[p].actors.is_empty())
+    {
+        return Some(p);
+    }
+    let comma = (i + 1..t.len()).find(|&k| t[k].text == ",")?;
+    s.phrases.iter().position(|p| {
+        p.start > comma
+            && p.start <= comma + 3
+            && p.preposition.is_none()
+            && !p.possessive
+            && !p.actors.is_empty()
     })
 }
 

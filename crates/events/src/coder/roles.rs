@@ -304,6 +304,12 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
             // "after the Security Council condemned …": a conjunction
             // that opens a clause whose subject the phrase is.
             Some(conj) if is_conjunction_subject(s, conj, p.end, from) => false,
+            // "…, with Moscow threatening to retaliate": the absolute
+            // clause's "with" governs its subject, not an object.
+            Some(with) if with == "with" && is_absolute_subject(s, p, from) => false,
+            // "Several candidates, including Senator Cruz, criticized …":
+            // the ones included act, when the group named is no actor.
+            Some(inc) if inc == "including" && is_included_subject(s, p, from) => false,
             Some(prep) if prep == "of" => !p
                 .start
                 .checked_sub(2)
@@ -359,6 +365,53 @@ fn is_conjunction_subject(s: &Sentence, word: &str, end: usize, from: usize) -> 
                 && !phrases::PREPOSITIONS.contains(&t.lower.as_str())
                 && !matches!(t.lower.as_str(), "and" | "or" | "of")
         })
+}
+
+/// Whether phrase `p`, after "with", is the subject of an absolute clause
+/// whose "-ing" verb group starts right after it at `from` ("…, with
+/// Moscow threatening to retaliate", "With China pressing Hanoi, …"): the
+/// "with" opens the clause (the sentence's first word, or after a comma
+/// or a dash). "met with Putin seeking a deal" is no such clause: the
+/// "with" there follows its verb.
+fn is_absolute_subject(s: &Sentence, p: &crate::phrases::Phrase, from: usize) -> bool {
+    let Some(with) = (p.start.saturating_sub(3)..p.start)
+        .rev()
+        .find(|&k| s.tokens[k].lower == "with")
+    else {
+        return false;
+    };
+    let opens = with == 0 || matches!(s.tokens[with - 1].text, "," | ";" | "—" | "–" | "-");
+    let between = s.tokens[with + 1..p.start]
+        .iter()
+        .all(|t| DETERMINERS.contains(&t.lower.as_str()));
+    opens
+        && between
+        && from == p.end
+        && s.tokens.get(from).is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && t.lower.len() > 4 && t.lower.ends_with("ing")
+        })
+}
+
+/// Whether phrase `p`, after ", including", is the subject of the verb
+/// group at `from`: the insertion closes right before it ("Several
+/// leading candidates, including Senator Ted Cruz, criticized …"), and
+/// the group it names members of is no actor with a country (then that
+/// group is the subject: "European governments, including France, …").
+fn is_included_subject(s: &Sentence, p: &crate::phrases::Phrase, from: usize) -> bool {
+    let t = &s.tokens;
+    let closes = t.get(p.end).is_some_and(|c| c.text == ",") && p.end + 1 == from;
+    let Some(including) = (p.start.saturating_sub(2)..p.start)
+        .rev()
+        .find(|&k| t[k].lower == "including")
+    else {
+        return false;
+    };
+    let opens = including > 0 && t[including - 1].text == ",";
+    let group_is_actor = s
+        .phrases
+        .iter()
+        .any(|g| g.end + 1 == including && g.actors.iter().any(|a| !a.code.starts_with("---")));
+    closes && opens && !group_is_actor
 }
 
 /// Whether phrase `p` sits in a relative clause (", which borders Iran,")
