@@ -181,7 +181,15 @@ pub fn time_expressions(
                 i += 1;
                 continue;
             }
-            // Deictic days.
+            // Deictic days. Every word read below starts with one of these
+            // letters, in either case; a word that starts with another
+            // ASCII byte (most) is not lower-cased to be compared.
+            if word.as_bytes().first().is_some_and(|b| {
+                b.is_ascii() && !matches!(b.to_ascii_lowercase(), b't' | b'y' | b'l' | b'n' | b'p')
+            }) {
+                i += 1;
+                continue;
+            }
             let here = lower(i);
             let offset = match here.as_str() {
                 "today" | "tonight" => Some(0),
