@@ -251,35 +251,37 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     // lower-case just that much (a few hundred bytes at most).
     let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
     let raw_tail = &text[tail_from..];
-    // An ASCII tail (most paragraphs) is lower-cased byte by byte into a
-    // buffer on the stack: a long page has a million paragraphs, and a
-    // `String` for each cost an allocation and a free.
-    let mut buf = [0u8; SHORT_LINE];
-    let owned: String;
-    let ascii = raw_tail.is_ascii();
-    let tail: &str = match buf.get_mut(..raw_tail.len()) {
-        Some(lower) if ascii => {
-            lower.copy_from_slice(raw_tail.as_bytes());
-            lower.make_ascii_lowercase();
-            match std::str::from_utf8(lower) {
-                Ok(tail) => tail,
-                // Never: ASCII lower-cased stays ASCII.
-                Err(_) => {
-                    owned = raw_tail.to_ascii_lowercase();
-                    &owned
-                }
+    if raw_tail.is_ascii() {
+        // Most paragraphs: lower-cased byte by byte into one buffer kept
+        // by the thread, since a long page has a million paragraphs and
+        // a `String` for each cost an allocation and a free.
+        return TAIL.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut tail) => {
+                tail.clear();
+                tail.push_str(raw_tail);
+                tail.make_ascii_lowercase();
+                chrome_in(text, tail_from, &tail, true)
             }
-        }
-        _ => {
-            if is_boilerplate_line(text) {
-                return Some(0);
-            }
-            owned = raw_tail.to_lowercase();
-            &owned
-        }
-    };
-    // Once for both tests (a stock line is short, so its tail is all of
-    // it); a non-ASCII line was tested above.
+            // Never (nothing here calls back), but a copy is as good.
+            Err(_) => chrome_in(text, tail_from, &raw_tail.to_ascii_lowercase(), true),
+        });
+    }
+    if is_boilerplate_line(text) {
+        return Some(0);
+    }
+    chrome_in(text, tail_from, &raw_tail.to_lowercase(), false)
+}
+
+thread_local! {
+    /// The lower-cased tail of the paragraph [`chrome_start`] reads.
+    static TAIL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// [`chrome_start`] of `text` whose tail from byte `tail_from` is `tail`,
+/// lower-cased; `ascii` when it was ASCII (a stock line is then looked
+/// for here: a line with other characters was looked at whole).
+fn chrome_in(text: &str, tail_from: usize, tail: &str, ascii: bool) -> Option<usize> {
+    // Once for both tests: a stock line is short, so its tail is all of it.
     if ascii && text.len() <= STOCK_LINE && is_stock_line(tail.trim()) {
         return Some(0);
     }

@@ -182,11 +182,9 @@ impl DocEvidence {
             for (i, w) in words.iter().enumerate() {
                 let first = w.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    // Borrowed when written in lower case (nearly always
-                    // here): copied only when first seen.
-                    let lower = model::lowercase(w);
-                    if !ev.seen_lower.contains(lower.as_ref()) {
-                        ev.seen_lower.insert(lower.into_owned());
+                    let lower = crate::tokenize::lowercase(w);
+                    if !ev.seen_lower.contains(lower.as_str()) {
+                        ev.seen_lower.insert(lower.into());
                     }
                 } else if i > 0
                     && first.is_some_and(char::is_uppercase)
