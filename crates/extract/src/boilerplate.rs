@@ -179,20 +179,50 @@ const STOCK_LINE: usize = 60;
 /// [`is_boilerplate_line`] of a line already trimmed and lower-cased.
 fn is_stock_line(lower: &str) -> bool {
     let t = lower.trim_end_matches(['.', ':', '!']);
-    // A line longer than every stock line is none of them: not hashed.
-    (t.len() <= longest_stock_line() && lexicon::chrome().lines.contains(t)) || is_slide_counter(t)
+    // A line whose length and first byte no stock line has is none of
+    // them: not hashed (a long page's short paragraphs all come here).
+    (stock_line_shapes().may_be(t) && lexicon::chrome().lines.contains(t)) || is_slide_counter(t)
 }
 
-/// Bytes of the longest stock line.
-fn longest_stock_line() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| {
-        lexicon::chrome()
-            .lines
-            .iter()
-            .map(|l| l.len())
-            .max()
-            .unwrap_or(0)
+/// The lengths of the stock lines by their first byte.
+struct Shapes {
+    /// Bit `len` of entry `b` is set when a stock line of `len` bytes
+    /// starts with byte `b` (lengths up to 63; longer ones are in `long`).
+    by_first: [u64; 256],
+    /// Whether any stock line is 64 bytes or longer.
+    long: bool,
+}
+
+impl Shapes {
+    /// Whether `t` may be a stock line: false only when none has its
+    /// length and first byte.
+    fn may_be(&self, t: &str) -> bool {
+        let Some(&first) = t.as_bytes().first() else {
+            return self.by_first[0] & 1 != 0;
+        };
+        match t.len() {
+            len @ 0..64 => self.by_first[usize::from(first)] & (1 << len) != 0,
+            _ => self.long,
+        }
+    }
+}
+
+/// The shipped stock lines' shapes, gathered once.
+fn stock_line_shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = Shapes {
+            by_first: [0; 256],
+            long: false,
+        };
+        for line in &lexicon::chrome().lines {
+            let first = line.as_bytes().first().copied().unwrap_or(0);
+            match line.len() {
+                len @ 0..64 => shapes.by_first[usize::from(first)] |= 1 << len,
+                _ => shapes.long = true,
+            }
+        }
+        shapes
     })
 }
 
@@ -221,20 +251,40 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     // lower-case just that much (a few hundred bytes at most).
     let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
     let raw_tail = &text[tail_from..];
-    let tail = if raw_tail.is_ascii() {
-        // Most paragraphs are ASCII: lower-cased byte by byte, and once
-        // for both tests (a stock line is short, so its tail is all of it).
-        let tail = raw_tail.to_ascii_lowercase();
-        if text.len() <= STOCK_LINE && is_stock_line(tail.trim()) {
-            return Some(0);
-        }
-        tail
-    } else {
-        if is_boilerplate_line(text) {
-            return Some(0);
-        }
-        raw_tail.to_lowercase()
-    };
+    if raw_tail.is_ascii() {
+        // Most paragraphs: lower-cased byte by byte into one buffer kept
+        // by the thread, since a long page has a million paragraphs and
+        // a `String` for each cost an allocation and a free.
+        return TAIL.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut tail) => {
+                tail.clear();
+                tail.push_str(raw_tail);
+                tail.make_ascii_lowercase();
+                chrome_in(text, tail_from, &tail, true)
+            }
+            // Never (nothing here calls back), but a copy is as good.
+            Err(_) => chrome_in(text, tail_from, &raw_tail.to_ascii_lowercase(), true),
+        });
+    }
+    if is_boilerplate_line(text) {
+        return Some(0);
+    }
+    chrome_in(text, tail_from, &raw_tail.to_lowercase(), false)
+}
+
+thread_local! {
+    /// The lower-cased tail of the paragraph [`chrome_start`] reads.
+    static TAIL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// [`chrome_start`] of `text` whose tail from byte `tail_from` is `tail`,
+/// lower-cased; `ascii` when it was ASCII (a stock line is then looked
+/// for here: a line with other characters was looked at whole).
+fn chrome_in(text: &str, tail_from: usize, tail: &str, ascii: bool) -> Option<usize> {
+    // Once for both tests: a stock line is short, so its tail is all of it.
+    if ascii && text.len() <= STOCK_LINE && is_stock_line(tail.trim()) {
+        return Some(0);
+    }
     let words = lexicon::chrome();
     // Lower-casing may change byte lengths ("İ"); map back only when safe.
     let same_bytes = tail.len() == text.len() - tail_from;
@@ -242,7 +292,7 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     let head = tail.trim_start();
     if short
         && (words.copyright.iter().any(|c| head.starts_with(c))
-            || words.rights.iter().any(|r| head.contains(r)))
+            || rights().iter().any(|r| r.find(head.as_bytes()).is_some()))
     {
         return Some(0);
     }
@@ -252,21 +302,28 @@ pub fn chrome_start(text: &str) -> Option<usize> {
         let end = head.trim_end();
         let ends_as_sentence =
             end.ends_with(['.', '!', '?', '"', '”', '\'', '’']) && !end.ends_with(").");
-        let credit_at = credits().last_in(&tail);
-        if credit_at.is_some_and(|at| {
-            at == tail.len() - head.len() || (!ends_as_sentence && tail.len() - at <= CREDIT_TAIL)
-        }) {
+        let head_at = tail.len() - head.len();
+        // A line that ends as a sentence is a caption only when its last
+        // credit is where the line starts: a line that starts with none
+        // (nearly all) is not searched for the last one.
+        let credit = if ends_as_sentence {
+            credits().starts(head) && credits().last_in(tail) == Some(head_at)
+        } else {
+            credits()
+                .last_in(tail)
+                .is_some_and(|at| at == head_at || tail.len() - at <= CREDIT_TAIL)
+        };
+        if credit {
             return Some(0);
         }
     }
     // A prompt at the start of the line or of one of its last sentences.
-    // The stops are ASCII, so a byte scan finds them: no UTF-8 byte of
-    // another character equals one.
+    // The stops are ASCII, so a byte search finds them: no UTF-8 byte of
+    // another character equals one. Only stops with at most `PROMPT_TAIL`
+    // bytes after them are read.
+    let window = tail.len().saturating_sub(PROMPT_TAIL + 1);
     let starts = std::iter::once(0).chain(
-        tail.bytes()
-            .enumerate()
-            .filter(|&(i, b)| matches!(b, b'.' | b'!' | b'?') && tail.len() - i - 1 <= PROMPT_TAIL)
-            .map(|(i, _)| i + 1),
+        memchr::memchr3_iter(b'.', b'!', b'?', &tail.as_bytes()[window..]).map(|i| window + i + 1),
     );
     for at in starts {
         if at == 0 && !short {
@@ -286,6 +343,19 @@ pub fn chrome_start(text: &str) -> Option<usize> {
         return Some(if text[..k].trim().is_empty() { 0 } else { k });
     }
     None
+}
+
+/// The rights words, each with its substring search built once: a search
+/// made for each paragraph cost more than the paragraph holds.
+fn rights() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        lexicon::chrome()
+            .rights
+            .iter()
+            .map(|r| memchr::memmem::Finder::new(r.as_bytes()))
+            .collect()
+    })
 }
 
 /// Chrome words grouped by first byte, so that one backward pass over a
@@ -512,5 +582,155 @@ mod tests {
         assert!(is_boilerplate_name("newsCaption"));
         assert!(is_boilerplate_name("image-caption"));
         assert!(!is_boilerplate_name("newsContent"));
+    }
+
+    /// [`chrome_start`] as it was before its searches were narrowed: the
+    /// oracle the faster one must agree with.
+    fn chrome_start_as_before(text: &str) -> Option<usize> {
+        // Only the tail can hold a credit or a prompt that ends the paragraph:
+        // lower-case just that much (a few hundred bytes at most).
+        let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
+        let raw_tail = &text[tail_from..];
+        let tail = if raw_tail.is_ascii() {
+            // Most paragraphs are ASCII: lower-cased byte by byte, and once
+            // for both tests (a stock line is short, so its tail is all of it).
+            let tail = raw_tail.to_ascii_lowercase();
+            if text.len() <= STOCK_LINE && is_stock_line(tail.trim()) {
+                return Some(0);
+            }
+            tail
+        } else {
+            if is_boilerplate_line(text) {
+                return Some(0);
+            }
+            raw_tail.to_lowercase()
+        };
+        let words = lexicon::chrome();
+        // Lower-casing may change byte lengths ("İ"); map back only when safe.
+        let same_bytes = tail.len() == text.len() - tail_from;
+        let short = tail_from == 0;
+        let head = tail.trim_start();
+        if short
+            && (words.copyright.iter().any(|c| head.starts_with(c))
+                || words.rights.iter().any(|r| head.contains(r)))
+        {
+            return Some(0);
+        }
+        if short {
+            // A credit ends a caption; a sentence that names an agency or a
+            // photograph ends as sentences do.
+            let end = head.trim_end();
+            let ends_as_sentence =
+                end.ends_with(['.', '!', '?', '"', '”', '\'', '’']) && !end.ends_with(").");
+            let credit_at = credits().last_in(&tail);
+            if credit_at.is_some_and(|at| {
+                at == tail.len() - head.len()
+                    || (!ends_as_sentence && tail.len() - at <= CREDIT_TAIL)
+            }) {
+                return Some(0);
+            }
+        }
+        // A prompt at the start of the line or of one of its last sentences.
+        // The stops are ASCII, so a byte scan finds them: no UTF-8 byte of
+        // another character equals one.
+        let starts = std::iter::once(0).chain(
+            tail.bytes()
+                .enumerate()
+                .filter(|&(i, b)| {
+                    matches!(b, b'.' | b'!' | b'?') && tail.len() - i - 1 <= PROMPT_TAIL
+                })
+                .map(|(i, _)| i + 1),
+        );
+        for at in starts {
+            if at == 0 && !short {
+                continue;
+            }
+            let rest = tail[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '”');
+            if rest.len() > PROMPT_TAIL || !prompts().starts(rest) {
+                continue;
+            }
+            if at == 0 && tail_from == 0 {
+                return Some(0);
+            }
+            if !same_bytes {
+                return None;
+            }
+            let k = tail_from + (tail.len() - rest.len());
+            return Some(if text[..k].trim().is_empty() { 0 } else { k });
+        }
+        None
+    }
+
+    #[test]
+    fn chrome_start_agrees_with_the_search_it_replaced() {
+        let c = lexicon::chrome();
+        let mut parts: Vec<String> = [
+            "",
+            " ",
+            "The mayor spoke on Monday.",
+            "Lagos officials said talks would go on.",
+            "(AP Photo/Jo Doe, File)",
+            "Getty Images",
+            "Zürich’s café — “ok”",
+            "İstanbul",
+            "\u{212A}elvin",
+            "”",
+            ". ",
+            "! ",
+            "? ",
+            ").",
+            "2021",
+            "Image 3 of 12",
+            "a",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for list in [&c.prompts, &c.credits, &c.copyright, &c.rights] {
+            parts.extend(list.iter().map(|w| w.to_string()));
+            parts.extend(list.iter().map(|w| w.to_uppercase()));
+        }
+        parts.extend(c.lines.iter().map(|w| w.to_string()));
+        let filler = "x".repeat(120);
+        let mut checked = 0;
+        for a in &parts {
+            for b in &parts {
+                for text in [
+                    format!("{a}{b}"),
+                    format!("{a} {b}."),
+                    format!("{b} {a}"),
+                    format!("{filler} {a}. {b}"),
+                    format!("{filler}{filler}{filler} {a}. {b}"),
+                    format!("{a} {filler}{filler} {b}"),
+                ] {
+                    assert_eq!(
+                        chrome_start(&text),
+                        chrome_start_as_before(&text),
+                        "{text:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000);
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_stock_line() {
+        let lines = &lexicon::chrome().lines;
+        for line in lines {
+            for t in [
+                line.to_string(),
+                format!("{line}."),
+                format!("{line}x"),
+                format!("x{line}"),
+            ] {
+                let want = lines.contains(t.trim_end_matches(['.', ':', '!']))
+                    || is_slide_counter(t.trim_end_matches(['.', ':', '!']));
+                assert_eq!(is_stock_line(&t), want, "{t:?}");
+            }
+        }
+        assert!(is_stock_line("advertisement"));
+        assert!(!is_stock_line(""));
     }
 }

@@ -18,11 +18,13 @@ use std::borrow::Cow;
 
 /// A paragraph candidate: the text one block element holds directly.
 #[derive(Debug, Clone)]
-struct Segment {
+struct Segment<'a> {
     /// The block element the text belongs to.
     owner: NodeId,
-    /// Decoded, whitespace-normalised text.
-    text: String,
+    /// Decoded, whitespace-normalised text: borrowed from the page when
+    /// one text node holds it as written (most paragraphs), so that the
+    /// article's text is copied once, into the article.
+    text: Cow<'a, str>,
     /// Characters of the text that sit inside links.
     link_chars: usize,
     /// Characters of the text, counted once: scoring and filtering ask
@@ -30,7 +32,7 @@ struct Segment {
     chars: usize,
 }
 
-impl Segment {
+impl Segment<'_> {
     fn chars(&self) -> usize {
         self.chars
     }
@@ -280,7 +282,7 @@ fn context(dom: &Dom) -> Context {
 }
 
 /// Builds the segments in document order.
-fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
+fn segments<'a>(dom: &Dom<'a>, ctx: &Context) -> Vec<Segment<'a>> {
     // A segment holds a text node's words at least, so there are at most
     // as many as text nodes: a long page's million segments, grown by
     // doubling, were copied into fresh pages again and again.
@@ -289,30 +291,9 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
         .iter()
         .filter(|n| matches!(n.kind, NodeKind::Text(_)))
         .count();
-    let mut out: Vec<Segment> = Vec::with_capacity(texts);
-    let mut raw = String::new();
-    let mut link_raw = 0usize;
+    let mut out: Vec<Segment<'a>> = Vec::with_capacity(texts);
+    let mut run = Run::default();
     let mut owner = NONE;
-    let flush = |raw: &mut String, link_raw: &mut usize, owner: NodeId, out: &mut Vec<Segment>| {
-        if raw.trim().is_empty() {
-            raw.clear();
-            *link_raw = 0;
-            return;
-        }
-        let (text, chars) = normalise(raw);
-        // Link characters were counted on raw text; cap them at the total.
-        let link_chars = (*link_raw).min(chars);
-        if !text.is_empty() {
-            out.push(Segment {
-                owner,
-                text,
-                link_chars,
-                chars,
-            });
-        }
-        raw.clear();
-        *link_raw = 0;
-    };
     for i in 1..dom.nodes.len() {
         if ctx.dropped[i] {
             continue;
@@ -321,36 +302,88 @@ fn segments(dom: &Dom, ctx: &Context) -> Vec<Segment> {
             NodeKind::Text(r) => {
                 let b = ctx.block[i];
                 if b != owner {
-                    flush(&mut raw, &mut link_raw, owner, &mut out);
+                    run.flush(owner, &mut out);
                     owner = b;
                 }
                 let t = &dom.src[r.clone()];
                 if ctx.in_link[i] {
-                    link_raw += t
+                    run.link_raw += t
                         .split_whitespace()
                         .map(|w| w.chars().count() + 1)
                         .sum::<usize>();
                 }
-                raw.push_str(t);
+                run.push(t);
             }
             NodeKind::Element { name, .. } => {
                 if &**name == "br" || &**name == "hr" || !is_inline(name) {
-                    flush(&mut raw, &mut link_raw, owner, &mut out);
+                    run.flush(owner, &mut out);
                     owner = ctx.block[i];
                 } else if &**name == "img" {
-                    raw.push(' ');
+                    run.push(" ");
                 }
             }
             NodeKind::Root => {}
         }
     }
-    flush(&mut raw, &mut link_raw, owner, &mut out);
+    run.flush(owner, &mut out);
     out
+}
+
+/// The raw text of the segment being read: the page's own slice while
+/// one text node holds it (most paragraphs), else a copy of its pieces.
+#[derive(Default)]
+struct Run<'a> {
+    /// The one piece read so far, not yet copied.
+    single: Option<&'a str>,
+    /// The pieces, once there are two.
+    joined: String,
+    /// Characters of the pieces inside links.
+    link_raw: usize,
+}
+
+impl<'a> Run<'a> {
+    fn push(&mut self, t: &'a str) {
+        if self.single.is_none() && self.joined.is_empty() {
+            self.single = Some(t);
+            return;
+        }
+        if let Some(first) = self.single.take() {
+            self.joined.push_str(first);
+        }
+        self.joined.push_str(t);
+    }
+
+    /// Ends the segment of `owner`, adding it to `out` unless it is blank.
+    fn flush(&mut self, owner: NodeId, out: &mut Vec<Segment<'a>>) {
+        let piece = match self.single.take() {
+            // A blank run (the line breaks between paragraphs) is let go
+            // before it is normalised.
+            Some(t) if t.trim().is_empty() => None,
+            Some(t) => Some(normalise(t)),
+            None if self.joined.trim().is_empty() => None,
+            None => {
+                let (text, chars) = normalise(&self.joined);
+                Some((Cow::Owned(text.into_owned()), chars))
+            }
+        };
+        if let Some((text, chars)) = piece.filter(|(text, _)| !text.is_empty()) {
+            // Link characters were counted on raw text; cap them at the total.
+            out.push(Segment {
+                owner,
+                text,
+                link_chars: self.link_raw.min(chars),
+                chars,
+            });
+        }
+        self.joined.clear();
+        self.link_raw = 0;
+    }
 }
 
 /// Decodes entities and collapses whitespace; also the characters of the
 /// result (scoring asks for them), counted on the way where that is free.
-fn normalise(raw: &str) -> (String, usize) {
+/// Borrows `raw` when it is written that way already.
+fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
     // An entity starts with '&': a text without one (most) is not handed
     // to the decoder, which reads it byte by byte.
     let decoded = if memchr::memchr(b'&', raw.as_bytes()).is_some() {
@@ -362,8 +395,9 @@ fn normalise(raw: &str) -> (String, usize) {
     // Words are the runs between separators: whitespace and control
     // characters (NUL and friends from broken pages are not text).
     if text.is_ascii() && is_collapsed(text.as_bytes()) {
-        // Already words and single spaces: copied whole.
-        return (text.to_string(), text.len());
+        // Already words and single spaces: kept whole.
+        let chars = text.len();
+        return (decoded, chars);
     }
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
@@ -382,7 +416,7 @@ fn normalise(raw: &str) -> (String, usize) {
             out.push(char::from(b));
         }
         let chars = out.len();
-        return (out, chars);
+        return (Cow::Owned(out), chars);
     }
     let words = text
         .split(|c: char| c.is_whitespace() || c.is_control())
@@ -394,7 +428,7 @@ fn normalise(raw: &str) -> (String, usize) {
         out.push_str(word);
     }
     let chars = out.chars().count();
-    (out, chars)
+    (Cow::Owned(out), chars)
 }
 
 /// Whether ASCII `text` is non-empty words separated by single spaces, as
@@ -742,7 +776,8 @@ mod tests {
             ("café  au\u{a0}lait", "café au lait"),
             (" \n\t", ""),
         ] {
-            assert_eq!(normalise(raw), (want.to_string(), want.chars().count()));
+            let (text, chars) = normalise(raw);
+            assert_eq!((text.as_ref(), chars), (want, want.chars().count()));
         }
     }
 

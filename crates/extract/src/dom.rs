@@ -160,10 +160,13 @@ impl<'a> Dom<'a> {
         // and growing the arena of a 50 MB one by doubling copied it into
         // fresh memory twice. A typical page has one per 80 bytes; the room
         // it leaves unused is never touched, so never takes memory.
+        // Room for an attribute per 64 bytes too: the dev pages hold one
+        // per 130 bytes (one per 44 at most), and growing the vector by
+        // doubling copied it several times a page.
         let mut dom = Dom {
             src,
             nodes: Vec::with_capacity(src.len() / 15),
-            attrs: Vec::new(),
+            attrs: Vec::with_capacity(src.len() / 64),
         };
         dom.nodes.push(Node {
             parent: NONE,

@@ -188,7 +188,8 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 }
 
 /// Appends `word` lower-cased to `out` when that differs from `word` (see
-/// [`lowercase`]), and tells whether it did.
+/// [`lowercase`]), and tells whether it did: a word already in lower case,
+/// ASCII or not ("café", "“"), leaves `out` as it was.
 pub fn push_lowercase(word: &str, out: &mut String) -> bool {
     if word
         .bytes()
@@ -196,13 +197,32 @@ pub fn push_lowercase(word: &str, out: &mut String) -> bool {
     {
         return false;
     }
+    let at = out.len();
     if word.is_ascii() {
         // Most words: a byte loop, where `to_lowercase` goes by characters.
-        let at = out.len();
         out.push_str(word);
         out[at..].make_ascii_lowercase();
-    } else {
+        return true;
+    }
+    if word.contains('Σ') {
+        // A final sigma lower-cases by its place in the word, which only
+        // `str::to_lowercase` knows; a capital sigma always changes.
         out.push_str(&word.to_lowercase());
+        return true;
+    }
+    // Otherwise `str::to_lowercase` maps character by character: written
+    // into `out` in place and taken back when nothing changed, with no
+    // `String` of its own.
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out[at..] == *word {
+        out.truncate(at);
+        return false;
     }
     true
 }
@@ -239,5 +259,38 @@ mod tests {
             r#"{"span":{"start":3,"end":9},"kind":"Punct","sentence":1,"after_newline":false}"#
         );
         assert_eq!(serde_json::from_str::<Token>(&json).ok(), Some(t));
+    }
+
+    #[test]
+    fn push_lowercase_adds_only_a_changed_form() {
+        for word in [
+            "officials",
+            "Officials",
+            "café",
+            "Café",
+            "“",
+            "Beijing’s",
+            "ΣΟΦΙΑ",
+            "ὈΔΥΣΣΕΎΣ",
+            "\u{212A}",
+            "İstanbul",
+            "ǅ",
+            "",
+            "1,000",
+        ] {
+            let mut out = String::from("x");
+            let changed = push_lowercase(word, &mut out);
+            let want = word.to_lowercase();
+            assert_eq!(changed, want != word, "{word:?}");
+            assert_eq!(
+                out,
+                if changed {
+                    format!("x{want}")
+                } else {
+                    "x".to_string()
+                }
+            );
+            assert_eq!(lowercase(word), want);
+        }
     }
 }

@@ -46,6 +46,13 @@ pub fn sentences(text: &str, tokens: &[Span]) -> Vec<Span> {
 /// Whether the sentence ends after token `i` because of its punctuation.
 fn ends_at_punctuation(text: &str, tokens: &[Span], i: usize) -> bool {
     let word = tokens[i].slice(text);
+    // A word that starts with a letter or digit and has no final period
+    // (most tokens) is no terminal mark, no closer and no abbreviation:
+    // told by two bytes, before its neighbour is read.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last() != Some(&b'.') {
+        return false;
+    }
     let Some(next) = tokens.get(i + 1) else {
         return true;
     };

@@ -181,7 +181,13 @@ pub fn time_expressions(
                 i += 1;
                 continue;
             }
-            // Deictic days.
+            // Deictic days. An ASCII word is one of the words read below
+            // only if it has one's first letter and length (lower-casing
+            // keeps both); others (most) are not lower-cased to be compared.
+            if word.is_ascii() && !may_be_deictic(word.as_bytes()) {
+                i += 1;
+                continue;
+            }
             let here = lower(i);
             let offset = match here.as_str() {
                 "today" | "tonight" => Some(0),
@@ -237,6 +243,19 @@ pub fn time_expressions(
         }
     }
     out
+}
+
+/// Whether ASCII `word` has the first letter (in either case) and length
+/// of "today", "tonight", "yesterday", "tomorrow", "last", "next", "this"
+/// or "past": the words [`time_expressions`] compares a token with.
+fn may_be_deictic(word: &[u8]) -> bool {
+    let Some(first) = word.first() else {
+        return false;
+    };
+    matches!(
+        (first.to_ascii_lowercase(), word.len()),
+        (b't', 4 | 5 | 7 | 8) | (b'y', 9) | (b'l' | b'n' | b'p', 4)
+    )
 }
 
 /// Which way a weekday points from the publication date.

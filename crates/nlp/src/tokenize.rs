@@ -56,11 +56,18 @@ pub fn tokens(text: &str) -> Vec<Span> {
         }
         // Chunk = maximal run of non-whitespace; then cut it into tokens.
         let mut end = i;
+        // Whether the chunk has an "@" (an e-mail address or a handle may),
+        // noted on the way rather than searched for again.
+        let mut at_sign = false;
         while end < text.len() {
             // An ASCII byte is told apart without making a `char`: this
             // loop reads every byte of the text.
             match bytes[end] {
                 b' ' | b'\t'..=b'\r' => break,
+                b'@' => {
+                    at_sign = true;
+                    end += 1;
+                }
                 b if b.is_ascii() => end += 1,
                 _ => {
                     let d = char_at(text, end);
@@ -71,7 +78,7 @@ pub fn tokens(text: &str) -> Vec<Span> {
                 }
             }
         }
-        split_chunk(text, i, end, &mut out);
+        split_chunk(text, i, end, at_sign, &mut out);
         i = end;
     }
     debug_assert!(out.iter().all(|s| s.end <= bytes.len()));
@@ -210,22 +217,24 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
-/// Whether a chunk is a URL, e-mail address or handle, kept whole.
-fn is_url_like(chunk: &str) -> bool {
+/// Whether a chunk is a URL, e-mail address or handle, kept whole
+/// (`at_sign`: whether it has an "@").
+fn is_url_like(chunk: &str, at_sign: bool) -> bool {
     chunk.starts_with("http://")
         || chunk.starts_with("https://")
         || chunk.starts_with("www.")
-        // Byte loops, not `str::contains`: a chunk is a word or two, and
+        // A byte loop, not `str::contains`: a chunk is a word or two, and
         // the SIMD search's set-up cost more than the chunk holds.
-        || (chunk.bytes().any(|b| b == b'@')
+        || (at_sign
             && chunk.bytes().any(|b| b == b'.')
             && chunk.chars().next().is_some_and(char::is_alphanumeric))
 }
 
-/// Cuts the whitespace-free chunk `text[start..end]` into tokens.
-fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// Cuts the whitespace-free chunk `text[start..end]` into tokens
+/// (`at_sign`: whether the chunk has an "@").
+fn split_chunk(text: &str, start: usize, end: usize, at_sign: bool, out: &mut Vec<Span>) {
     let chunk = &text[start..end];
-    if is_url_like(chunk) {
+    if is_url_like(chunk, at_sign) {
         // Trailing sentence punctuation is not part of a URL.
         let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')', '"', '”', '’', '\'']);
         let cut = start + trimmed.len();
@@ -244,8 +253,8 @@ fn split_chunk_plain(text: &str, start: usize, end: usize, out: &mut Vec<Span>) 
     while i < end {
         let c = char_at(text, i);
         if c.is_alphanumeric() {
-            let w_end = word_end(text, i, end);
-            push_word(text, i, w_end, out);
+            let (w_end, apostrophe) = word_end(text, i, end);
+            push_word(text, i, w_end, apostrophe, out);
             i = w_end;
         } else {
             // Punctuation: runs of the same character ("--", "...", "!!")
@@ -267,7 +276,7 @@ fn split_chunk_plain(text: &str, start: usize, end: usize, out: &mut Vec<Span>) 
                     .count()
                     == 2
             {
-                let w_end = word_end(text, j, end);
+                let (w_end, _) = word_end(text, j, end);
                 out.push(Span::new(i, w_end));
                 i = w_end;
                 continue;
@@ -288,8 +297,10 @@ fn is_quote(c: char) -> bool {
 
 /// The end of the word starting at `i`: letters and digits, joined by
 /// inner hyphens, apostrophes, periods (abbreviations, decimals) and
-/// commas or colons between digits.
-fn word_end(text: &str, i: usize, end: usize) -> usize {
+/// commas or colons between digits; and whether an apostrophe joins it
+/// (only then can a clitic end it).
+fn word_end(text: &str, i: usize, end: usize) -> (usize, bool) {
+    let mut apostrophe = false;
     let mut j = i;
     let mut prev: char = ' ';
     // Whether the word so far is single letters joined by periods ("U.S"),
@@ -347,6 +358,7 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
         if c != '.' {
             single_letter_parts = false;
         }
+        apostrophe |= matches!(c, '\'' | '’');
         part_len = 0;
         prev = c;
         j += c.len_utf8();
@@ -359,7 +371,7 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
             j += 1;
         }
     }
-    j
+    (j, apostrophe)
 }
 
 /// Whether `word` (without its final period) keeps the period.
@@ -398,12 +410,13 @@ fn single_letters_str(word: &str) -> bool {
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
-/// Pushes the word `text[start..end]`, splitting off a final clitic.
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// Pushes the word `text[start..end]`, splitting off a final clitic
+/// (`apostrophe`: whether one joins the word, as [`word_end`] tells).
+fn push_word(text: &str, start: usize, end: usize, apostrophe: bool, out: &mut Vec<Span>) {
     let word = &text[start..end];
-    // Every clitic has an apostrophe, straight or curly (whose last byte
-    // is 0x99): most words have neither, and are told so in one pass.
-    if !word.bytes().any(|b| b == b'\'' || b == 0x99) {
+    // Every clitic has an apostrophe, straight or curly: most words have
+    // none, as finding their end told.
+    if !apostrophe {
         out.push(Span::new(start, end));
         return;
     }

@@ -311,8 +311,10 @@ impl Lexicons {
                     let w = words[i + n - 1];
                     if w.contains('’') {
                         key.push_str(&w.replace('’', "'").to_lowercase());
-                    } else {
-                        key.push_str(&crate::tokenize::lowercase(w));
+                    } else if !model::push_lowercase(w, &mut key) {
+                        // Written in lower case already: appended as it is,
+                        // with no lower-cased copy made first.
+                        key.push_str(w);
                     }
                     let kind = match self.phrases.get(&key) {
                         // No phrase starts with these words: none is longer.
