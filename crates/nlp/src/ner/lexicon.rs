@@ -306,6 +306,9 @@ impl Lexicons {
             let mut matched = 0;
             if words[i].chars().next().is_some_and(char::is_uppercase) {
                 key.clear();
+                // Room for most keys at once (growing by doubling copied
+                // the key over and over).
+                key.reserve(64);
                 for n in 1..=self.max_len.min(words.len() - i) {
                     if n > 1 {
                         key.push(' ');

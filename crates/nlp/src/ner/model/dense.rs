@@ -228,7 +228,7 @@ mod tests {
     fn rounds_every_i32_like_the_integer_division() {
         // Around every multiple of 127 near zero and near the extremes
         // (where the quotient's rounding turns), and a spread in between.
-        let near = |c: i64| (c - 130..=c + 130);
+        let near = |c: i64| c - 130..=c + 130;
         let spread = (0..=200_000i64).map(|k| k * 21_475 - 2_147_483_648);
         let edges = near(0)
             .chain(near(i64::from(i32::MAX) - 130))
