@@ -6,7 +6,6 @@
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
 use foldhash::HashSet;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const FILE: &str = "name_words.txt";
@@ -26,20 +25,51 @@ pub struct NameWords<'t> {
 }
 
 /// A word's lower-case form without a final period ("Dr." → "dr").
-fn key(word: &str) -> Cow<'_, str> {
+fn key(word: &str) -> Lower<'_> {
     lower(word.strip_suffix('.').unwrap_or(word))
 }
 
-/// `word` lower-cased, borrowed when it is ASCII without capitals (most
-/// words the tagger asks about are lower-cased already).
-fn lower(word: &str) -> Cow<'_, str> {
+/// Longest word [`Lower`] lower-cases on the stack.
+const SHORT: usize = 32;
+
+/// A word's lower-case form: borrowed when the word is ASCII without
+/// capitals (most words the tagger asks about), on the stack when it is a
+/// short ASCII word, else allocated. The name rules ask these lists about
+/// every word of every name, most of them capitalised: an allocation for
+/// each was most of a lookup.
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Short([u8; SHORT], usize),
+    Owned(String),
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Lower::Borrowed(word) => word,
+            // ASCII lower-cased is ASCII: never the empty fallback.
+            Lower::Short(bytes, len) => {
+                std::str::from_utf8(bytes.get(..*len).unwrap_or_default()).unwrap_or_default()
+            }
+            Lower::Owned(word) => word,
+        }
+    }
+}
+
+/// `word` lower-cased ([`Lower`]): the same as `str::to_lowercase`.
+fn lower(word: &str) -> Lower<'_> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        Cow::Borrowed(word)
+        Lower::Borrowed(word)
+    } else if word.is_ascii() && word.len() <= SHORT {
+        let mut bytes = [0u8; SHORT];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        Lower::Short(bytes, word.len())
     } else {
-        Cow::Owned(word.to_lowercase())
+        Lower::Owned(word.to_lowercase())
     }
 }
 
@@ -163,7 +193,9 @@ impl<'t> NameWords<'t> {
 
     /// Whether `word` is a particle of personal names ("van", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word.to_lowercase().as_str())
+        // Borrowed when already lower case: the name rules ask this of
+        // ordinary words, and copying each one cost an allocation.
+        self.particles.contains(lower(word).as_ref())
     }
 }
 

@@ -172,16 +172,44 @@ pub(crate) struct DocEvidence {
 
 impl DocEvidence {
     /// Gathers the evidence from every sentence of a document, each
-    /// written in capitals or not as `caps` says ([`all_caps_sentence`]).
-    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool]) -> Self {
+    /// written in capitals or not as `caps` says ([`all_caps_sentence`]),
+    /// its tokens' `views` sentence after sentence ([`views_cached`]).
+    /// Only a word's first occurrence of each kind is lower-cased and
+    /// looked up: a later one finds its lower-case form there already, for
+    /// the same word number is the same word as written.
+    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool], views: &[TokenView]) -> Self {
+        const LOWER: u8 = 1;
+        const TRUECASE: u8 = 2;
         let mut ev = DocEvidence::default();
+        // Per word number, the kinds of evidence it has given already.
+        let mut given: Vec<u8> = Vec::new();
+        let mut at = 0;
         for (words, caps) in sentences.iter().zip(caps) {
+            let from = at;
+            at += words.len();
             if *caps {
                 continue;
             }
+            let views = views.get(from..at).unwrap_or_default();
             for (i, w) in words.iter().enumerate() {
+                // Whether this word as written gave `kind` already, noting
+                // that it now has.
+                let mut again = |kind: u8| {
+                    let Some(id) = views.get(i).map(|v| v.word_id as usize) else {
+                        return false;
+                    };
+                    if id >= given.len() {
+                        given.resize(id + 1, 0);
+                    }
+                    let had = given[id] & kind != 0;
+                    given[id] |= kind;
+                    had
+                };
                 let first = w.chars().next();
                 if first.is_some_and(char::is_lowercase) {
+                    if again(LOWER) {
+                        continue;
+                    }
                     let lower = crate::tokenize::lowercase(w);
                     if !ev.seen_lower.contains(lower.as_str()) {
                         ev.seen_lower.insert(lower.into());
@@ -190,6 +218,9 @@ impl DocEvidence {
                     && first.is_some_and(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
                 {
+                    if again(TRUECASE) {
+                        continue;
+                    }
                     let lower = crate::tokenize::lowercase(w);
                     if !ev.truecase.contains_key(lower.as_str()) {
                         ev.truecase.insert(lower.into(), (*w).to_string());
@@ -259,6 +290,24 @@ pub(crate) fn lower_key(word: &str) -> String {
 /// [`lower_key`] inline: one pass for an ASCII word (most of them, which
 /// have no curly apostrophe to straighten).
 fn lower_key_compact(word: &str) -> CompactString {
+    // Most words are short: mapped byte by byte on the stack and made a
+    // string once (collecting characters one at a time cost some 400
+    // instructions a word, and the first pass asks this of every
+    // capitalised token).
+    const SHORT: usize = 24;
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut bytes = [0u8; SHORT];
+        for (b, c) in bytes.iter_mut().zip(word.bytes()) {
+            *b = if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
+        let mapped = bytes.get(..word.len()).unwrap_or_default();
+        // ASCII mapped to ASCII: never the empty fallback.
+        return CompactString::from_utf8(mapped).unwrap_or_default();
+    }
     if word.is_ascii() {
         word.chars()
             .map(|c| {

@@ -299,11 +299,16 @@ impl Lexicons {
     /// The lexicon hit of each token: longest capitalised phrase first.
     pub(crate) fn match_sentence(&self, words: &[&str]) -> Vec<Option<LexiconHit>> {
         let mut out = vec![None; words.len()];
+        // One buffer for every capitalised word's keys.
+        let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
             if words[i].chars().next().is_some_and(char::is_uppercase) {
-                let mut key = String::with_capacity(64);
+                key.clear();
+                // Room for most keys at once (growing by doubling copied
+                // the key over and over).
+                key.reserve(64);
                 for n in 1..=self.max_len.min(words.len() - i) {
                     if n > 1 {
                         key.push(' ');

@@ -187,8 +187,12 @@ fn finish(sparse: &[i32; SLOT_LABELS], dense: &[i32; SLOT_LABELS], scores: &mut 
     for k in 0..SLOT_LABELS {
         out[k] = sparse[k] + dense::round_div_127_i32(dense[k]);
     }
-    for (s, o) in scores.iter_mut().zip(out) {
-        *s = o;
+    // Copied as a block once every lane is worked out, so that the lanes
+    // are rounded together (stored one by one, each lane's rounding was
+    // kept apart with its store).
+    let n = scores.len().min(SLOT_LABELS);
+    if let (Some(to), Some(from)) = (scores.get_mut(..n), out.get(..n)) {
+        to.copy_from_slice(from);
     }
 }
 

@@ -28,6 +28,7 @@
 
 use super::features::lower_key;
 use super::lexicon::Lexicons;
+use compact_str::CompactString;
 use foldhash::{HashMap, HashSet};
 
 /// The label slots of the CoNLL types in a model, when it has them.
@@ -108,6 +109,19 @@ fn write(labels: &mut [u8], names: &[Name]) {
         for l in &mut labels[n.start + 1..n.end] {
             *l = 2 * n.ty + 2;
         }
+    }
+}
+
+/// `w.to_lowercase()`, without an allocation for a short ASCII word (the
+/// name rules lower-case a sentence's opening name, which most sentences
+/// of a long document have).
+fn lowercased(w: &str) -> CompactString {
+    if w.is_ascii() {
+        let mut lower = CompactString::new(w);
+        lower.as_mut_str().make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from(w.to_lowercase())
     }
 }
 
@@ -453,7 +467,7 @@ pub(crate) fn fix_document(
     let mut described: HashMap<String, u8> = HashMap::default();
     // One-word names opening a sentence, lower-cased: the last pass asks
     // whether the document writes each in lower case elsewhere.
-    let mut openers: HashSet<String> = HashSet::default();
+    let mut openers: HashSet<CompactString> = HashSet::default();
     // A sentence's names, one buffer for every sentence.
     let mut names: Vec<Name> = Vec::new();
     for ((labels, words), caps) in tags.iter().zip(sentences).zip(caps) {
@@ -467,7 +481,7 @@ pub(crate) fn fix_document(
                 in_full_names.extend(&words[n.start..n.end]);
             }
             if n.start == 0 && n.end == 1 {
-                openers.insert(words[0].to_lowercase());
+                openers.insert(lowercased(words[0]));
             }
             let ty = match described_head(words, n.end) {
                 Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
@@ -578,8 +592,11 @@ pub(crate) fn fix_document(
         }
         names.retain(|n| {
             let w = words[n.start];
-            let ordinary_opener =
-                n.start == 0 && n.end == 1 && !caps && lower.contains(w.to_lowercase().as_str());
+            let ordinary_opener = n.start == 0
+                && n.end == 1
+                && !caps
+                && !lower.is_empty()
+                && lower.contains(lowercased(w).as_str());
             !ordinary_opener
                 && words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
                 && (n.end - n.start > 1

@@ -233,8 +233,18 @@ impl DocFeatures {
     pub(crate) fn new(lex: &Lexicons, sentences: &[Vec<&str>]) -> Self {
         // Read by the evidence, the features and the name rules.
         let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
-        let evidence = DocEvidence::gather(sentences, &caps);
         let tokens: usize = sentences.iter().map(Vec::len).sum();
+        // Every token's view first: the evidence reads their word numbers
+        // (a word's first occurrence only), and the features the evidence.
+        let mut cache = WordViews::default();
+        let mut views = Vec::with_capacity(tokens);
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        for words in sentences {
+            starts.push(views.len());
+            views_cached(words, lex, &mut cache, &mut views);
+        }
+        starts.push(views.len());
+        let evidence = DocEvidence::gather(sentences, &caps, &views);
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
@@ -243,11 +253,8 @@ impl DocFeatures {
         // Each word number's vector id, worked out at its first occurrence.
         let mut vector_of_word: Vec<u32> = Vec::new();
         let mut word_capitalised: Vec<bool> = Vec::new();
-        let mut cache = WordViews::default();
         let mut word_features_of = Vec::new();
         let mut word_ends = Vec::new();
-        let mut views = Vec::with_capacity(tokens);
-        let mut starts = Vec::with_capacity(sentences.len() + 1);
         // About a dozen context features a token, and a few of its run.
         let mut features = Vec::with_capacity(tokens * 4);
         let mut contexts: Vec<u64> = Vec::with_capacity(tokens * 14);
@@ -264,11 +271,8 @@ impl DocFeatures {
         let mut ends = Vec::with_capacity(tokens + 1);
         let mut ids = Vec::with_capacity(tokens);
         ends.push(0);
-        for (words, &caps) in sentences.iter().zip(&caps) {
-            let start = views.len();
-            starts.push(start);
-            views_cached(words, lex, &mut cache, &mut views);
-            let v = &views[start..];
+        for (range, &caps) in starts.windows(2).zip(&caps) {
+            let v = &views[range[0]..range[1]];
             // Runs are not looked for in headlines: there every word is
             // capitalised and the whole line would be one run.
             let runs = if caps {
@@ -351,7 +355,6 @@ impl DocFeatures {
                 ends.push(features.len());
             }
         }
-        starts.push(views.len());
         // The sentence's edge as a neighbour (it is no token of its own).
         let edge = word_ends.len() / WORD_PARTS;
         word_ends.push(word_features_of.len());
@@ -589,6 +592,18 @@ pub(crate) fn decode_document<D: Decoder>(
     let label_base = word_label_base + doc.words() * n;
     let triple_base = label_base + n * n;
     let context_base = triple_base + triples(n);
+    // Which labels may follow each label ([`allowed`]), a bit per label,
+    // when they fit a word: worked out once, not for each label of each
+    // token.
+    let follow: Option<Vec<u64>> = (n <= 64).then(|| {
+        (0..n)
+            .map(|prev| {
+                (0..n)
+                    .filter(|&l| allowed(prev as u8, l as u8))
+                    .fold(0u64, |mask, l| mask | 1 << l)
+            })
+            .collect()
+    });
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
@@ -681,10 +696,21 @@ pub(crate) fn decode_document<D: Decoder>(
             };
             scorer.score_token(&parts, &features, &dense, &mut scores);
             let mut best = 0u8;
-            for (l, sc) in scores.iter().enumerate() {
-                let l = l as u8;
-                if allowed(prev, l) && *sc > scores[best as usize] {
-                    best = l;
+            match follow.as_ref().and_then(|f| f.get(usize::from(prev))) {
+                Some(&may) => {
+                    for (l, sc) in scores.iter().enumerate() {
+                        if (may >> l) & 1 == 1 && *sc > scores[usize::from(best)] {
+                            best = l as u8;
+                        }
+                    }
+                }
+                None => {
+                    for (l, sc) in scores.iter().enumerate() {
+                        let l = l as u8;
+                        if allowed(prev, l) && *sc > scores[best as usize] {
+                            best = l;
+                        }
+                    }
                 }
             }
             let label = scorer.choose(s, i, &features, &dense, best);

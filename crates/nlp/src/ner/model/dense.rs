@@ -170,18 +170,23 @@ pub(crate) fn round_div_127(sum: i64) -> i32 {
 
 /// [`round_div_127`] of the sum of a token's products over all its slots,
 /// which is at most `DENSE_SLOTS · MAX_DIMS · 128 · 32768 < 2^31` in
-/// magnitude: moved up by `127 · 2^24` it lies in `[0, 2^32)`, and one
-/// unsigned 32-bit division by a constant floors it (a multiplication and
-/// a shift, done for all lanes together).
+/// magnitude, exactly: for every `i32`.
+///
+/// In doubles, so that a token's lanes are rounded a few at a time by
+/// vector instructions (an integer division by 127, even as a
+/// multiplication, is a 32×32→64-bit product per lane, which the
+/// baseline x86-64 instruction set does not vectorise: it was some 175
+/// instructions a token). `sum / 127` is never a half (127 is odd): its
+/// distance to the nearest half is at least 1/254, while `sum · (1/127)`
+/// in doubles is off by under 2^-27 for |sum| < 2^31, so rounding the
+/// product to the nearest integer gives the exact quotient's rounding.
+/// Adding 1.5 · 2^52 rounds it (to nearest, as every float operation
+/// does) into the low bits of the double, whose low 32 bits are then the
+/// result in two's complement for any |result| < 2^31.
 pub(crate) fn round_div_127_i32(sum: i32) -> i32 {
-    const UP: i64 = 1 << 24;
-    const _: () = assert!(
-        (DENSE_SLOTS * MAX_DIMS * 128 * 32768) as i64 <= 127 * UP - 63
-            && 127 * UP + 63 + (DENSE_SLOTS * MAX_DIMS * 128 * 32768) as i64 <= u32::MAX as i64
-    );
-    let moved = (i64::from(sum) + 63 + 127 * UP) as u32;
-    // The quotient is below 2^32 / 127 < 2^26: an i32 holds it.
-    (moved / 127) as i32 - UP as i32
+    const ROUNDER: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
+    let rounded = f64::from(sum) * (1.0 / 127.0) + ROUNDER;
+    rounded.to_bits() as u32 as i32
 }
 
 #[cfg(test)]
@@ -216,6 +221,35 @@ mod tests {
                 "{sum}"
             );
             assert_eq!(round_div_127_i32(sum as i32), round_div_127(sum), "{sum}");
+        }
+    }
+
+    #[test]
+    fn rounds_every_i32_like_the_integer_division() {
+        // Around every multiple of 127 near zero and near the extremes
+        // (where the quotient's rounding turns), and a spread in between.
+        let near = |c: i64| c - 130..=c + 130;
+        let spread = (0..=200_000i64).map(|k| k * 21_475 - 2_147_483_648);
+        let edges = near(0)
+            .chain(near(i64::from(i32::MAX) - 130))
+            .chain(near(i64::from(i32::MIN) + 130))
+            .chain(near(127 * 1_000_003))
+            .chain(near(-127 * 1_000_003));
+        for sum in edges.chain(spread) {
+            let Ok(s) = i32::try_from(sum) else { continue };
+            assert_eq!(round_div_127_i32(s), round_div_127(sum), "{sum}");
+        }
+        for s in [
+            i32::MIN,
+            i32::MIN + 1,
+            i32::MAX,
+            i32::MAX - 1,
+            -63,
+            -64,
+            63,
+            64,
+        ] {
+            assert_eq!(round_div_127_i32(s), round_div_127(i64::from(s)), "{s}");
         }
     }
 
