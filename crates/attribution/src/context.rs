@@ -34,9 +34,19 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Reads `text` through its document tokens (`Analysis::tokens`).
     pub fn new(text: &'a str, shared: &'a [model::Token], lex: &'a Lexicon) -> Self {
-        let (tokens, lower) = text::from_shared(text, shared);
+        let (mut tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
+        // Each word outside quotations is lower-cased and looked up once
+        // here, for the claim rules that read every such word.
+        for (t, &quoted) in tokens.iter_mut().zip(&inside) {
+            if !quoted
+                && t.kind() == TokenKind::Word
+                && crate::claims::may_start_claim(lex, lower.of(t, text))
+            {
+                t.mark_may_start_claim();
+            }
+        }
         let opens = TokenMap::new(
             tokens.len(),
             quotations.iter().enumerate().map(|(qi, q)| (q.open, qi)),

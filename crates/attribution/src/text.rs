@@ -48,6 +48,11 @@ const CHAR_BITS: u32 = 21;
 const TAG_SHIFT: u32 = CHAR_BITS;
 /// A mark's [`Mark`] (its index in [`MARKS`]).
 const MARK_SHIFT: u32 = TAG_SHIFT + 2;
+/// [`Token::may_start_claim`]: a word's bit (a word keeps no character in
+/// the bits below [`TAG_SHIFT`]), set by [`Token::mark_may_start_claim`].
+const MAY_START_CLAIM: u32 = 1;
+/// The kind's tag bits.
+const TAG_MASK: u32 = 3 << TAG_SHIFT;
 /// [`Token::is_capitalised`], read once when the token is made: the rules
 /// ask it of a word many times over, and each asking decoded its first
 /// character from the text.
@@ -191,6 +196,24 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind() == TokenKind::Punct(c)
     }
+
+    /// Whether this is a word outside quotations that one of the claim
+    /// rules may start from (a cue, "according", a noun of a cue, …; see
+    /// `claims::may_start_claim`), as [`crate::context::Context::new`]
+    /// marked it once: the rules were asked of every word, each
+    /// lower-casing and looking it up again, where most words start none.
+    #[inline]
+    pub fn may_start_claim(&self) -> bool {
+        self.packed & (TAG_MASK | MAY_START_CLAIM) == MAY_START_CLAIM
+    }
+
+    /// Marks a word as one a claim rule may start from (no effect on a
+    /// mark or punctuation, whose bits hold their character).
+    pub(crate) fn mark_may_start_claim(&mut self) {
+        if self.packed & TAG_MASK == 0 {
+            self.packed |= MAY_START_CLAIM;
+        }
+    }
 }
 
 /// The stage's tokens for the document tokens `shared` (`Analysis::tokens`)
@@ -244,10 +267,41 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// Pushes the word at `span`: its first byte and a byte scan for
+    /// upper case or beyond ASCII, where [`View::push`] decoded the first
+    /// character and [`Lowered::add`] scanned the word twice over; most
+    /// words of a page are ASCII written in lower case.
+    fn push_word(&mut self, span: Span, after_newline: bool) {
+        let written = span.slice(self.text);
+        let bytes = written.as_bytes();
+        let capitalised = match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => written.chars().next().is_some_and(char::is_uppercase),
+        };
+        // A word of ASCII lower case, digits and punctuation is its own
+        // lower case: `Lowered::add` would keep nothing for it either.
+        let lower = if bytes.iter().all(|b| !matches!(b, b'A'..=b'Z' | 0x80..)) {
+            AS_WRITTEN
+        } else {
+            self.lower.add(written)
+        };
+        let packed = pack(TokenKind::Word, after_newline);
+        self.tokens.push(Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            packed: if capitalised {
+                packed | CAPITALISED
+            } else {
+                packed
+            },
+            lower,
+        });
+    }
+
+    /// Pushes a mark or punctuation character (a word goes through
+    /// [`View::push_word`]).
     fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool) {
         let written = span.slice(self.text);
-        let capitalised =
-            kind == TokenKind::Word && written.chars().next().is_some_and(char::is_uppercase);
         let packed = pack(kind, after_newline);
         // A punctuation character or a mark is its own lower case unless it
         // has one ("“", "—" are asked of every quotation and dash).
@@ -266,11 +320,7 @@ impl<'a> View<'a> {
         self.tokens.push(Token {
             start: offset(span.start),
             end: offset(span.end),
-            packed: if capitalised {
-                packed | CAPITALISED
-            } else {
-                packed
-            },
+            packed,
             lower,
         });
     }
@@ -321,7 +371,7 @@ impl<'a> View<'a> {
             end
         };
         let newline = t.after_newline && start == t.span().start;
-        self.push(Span::new(start, word_end), TokenKind::Word, newline);
+        self.push_word(Span::new(start, word_end), newline);
         if word_end < end {
             self.push(Span::new(word_end, end), TokenKind::Punct('.'), false);
             // The sentence splitter decided whether the period also ends a

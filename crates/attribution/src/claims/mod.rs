@@ -80,7 +80,9 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
             if (i - s) % 4096 == 4095 {
                 budget.check()?;
             }
-            if cx.inside[i] || !cx.is_word(i) {
+            // A word no rule starts from makes no claim: the rules below
+            // would each look at it and give up.
+            if !cx.tokens[i].may_start_claim() {
                 continue;
             }
             let covering_at = claims
@@ -169,6 +171,28 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
     claims.shrink_to_fit();
     seen.shrink_to_fit();
     Ok((claims, seen))
+}
+
+/// Whether any rule of [`find`]'s word loop may start a claim from the
+/// lower-cased word `l` (outside quotations): the first test each rule
+/// makes of its own word, or a looser one. A word failing all of them
+/// starts no claim, so the loop skips it without asking each rule;
+/// [`crate::context::Context::new`] asks this once a word.
+pub(crate) fn may_start_claim(lex: &crate::lexicon::Lexicon, l: &str) -> bool {
+    let words = crate::lexicon::lists();
+    matches!(
+        l,
+        // `asked_lead_in`, `according`, `puts_it`, `is_evidential`.
+        "asked" | "according" | "put" | "puts" | "reportedly" | "allegedly" | "seemingly" | "expected"
+    ) || lex.cue(l).is_some()
+        // `unlisted_verb_of_saying`.
+        || (l.len() > 4 && l.ends_with("ed"))
+        || seeing_verb(l)
+        || words.appearance.contains(&l)
+        // `cue_noun_claim`, `that_clause`.
+        || words.noun_cue_preposition(l).is_some()
+        || words.stance_nouns.contains(&l)
+        || words.stance_adjectives.contains(&l)
 }
 
 /// Whether the words of a direct claim's content that stand outside its
@@ -597,11 +621,25 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
 /// betrayal", "cast himself as an outsider": a verb of seeing or
 /// portraying with an "as" complement is a stance.
 fn sees_as(cx: &Context, i: usize) -> bool {
-    if cx.is_cap(i) || i == 0 {
+    if cx.is_cap(i) || i == 0 || !seeing_verb(cx.low(i)) {
         return false;
     }
-    if !matches!(
-        cx.low(i),
+    // "the view as …", "their view as …": a noun.
+    if matches!(
+        cx.low(i - 1),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
+    ) {
+        return false;
+    }
+    (i + 2..(i + 8).min(cx.tokens.len()))
+        .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
+        .any(|j| cx.low(j) == "as")
+}
+
+/// The verbs of seeing or portraying [`sees_as`] reads (lower-cased).
+fn seeing_verb(l: &str) -> bool {
+    matches!(
+        l,
         "see"
             | "sees"
             | "saw"
@@ -624,17 +662,5 @@ fn sees_as(cx: &Context, i: usize) -> bool {
             | "depicted"
             | "touted"
             | "touts"
-    ) {
-        return false;
-    }
-    // "the view as …", "their view as …": a noun.
-    if matches!(
-        cx.low(i - 1),
-        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
-    ) {
-        return false;
-    }
-    (i + 2..(i + 8).min(cx.tokens.len()))
-        .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
-        .any(|j| cx.low(j) == "as")
+    )
 }
