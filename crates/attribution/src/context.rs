@@ -1,7 +1,7 @@
 //! The document as the attribution rules read it: tokens with their
 //! lower-cased forms, quotations, and which tokens lie inside quotations.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueClass, Lexicon};
 use crate::marks::{self, Quotation};
 use crate::text::{self, Token, TokenKind};
 use model::Span;
@@ -37,13 +37,17 @@ impl<'a> Context<'a> {
         let (mut tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
-        // Each word outside quotations is lower-cased and looked up once
-        // here, for the claim rules that read every such word.
+        // Each word is lower-cased and looked up once here: as a cue, which
+        // the rules ask of most words again and again, and, outside
+        // quotations, for the claim rules that read every such word.
         for (t, &quoted) in tokens.iter_mut().zip(&inside) {
-            if !quoted
-                && t.kind() == TokenKind::Word
-                && crate::claims::may_start_claim(lex, lower.of(t, text))
-            {
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
+            let l = lower.of(t, text);
+            let cue = lex.cue(l);
+            t.set_cue(cue);
+            if !quoted && crate::claims::may_start_claim(l, cue) {
                 t.mark_may_start_claim();
             }
         }
@@ -77,13 +81,29 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Lower-cased token `i` ("" past the end); inlined, as it is asked of
-    /// every token many times over.
-    #[inline]
+    /// Lower-cased token `i` ("" past the end); inlined always, as it is
+    /// asked of every token many times over: called, it cost some 37
+    /// instructions, a third of them the call.
+    #[inline(always)]
     pub fn low(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| self.lower.of(t, self.text))
+        match self.tokens.get(i) {
+            Some(t) => self.lower.of(t, self.text),
+            None => "",
+        }
+    }
+
+    /// The cue class of token `i`, as `lex.cue(low(i))` tells (`None`
+    /// past the end): a word's is read from the token, looked up once.
+    #[inline]
+    pub fn cue(&self, i: usize) -> Option<CueClass> {
+        let t = self.tokens.get(i)?;
+        if t.kind() == TokenKind::Word {
+            t.cue()
+        } else {
+            // No listed cue is punctuation; asked all the same, so that
+            // this answers as the lexicon does for any token.
+            self.lex.cue(self.lower.of(t, self.text))
+        }
     }
 
     /// Whether token `i` is a word.

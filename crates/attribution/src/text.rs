@@ -7,6 +7,7 @@
 //! period is a token of its own ("U.S", "."), every punctuation character is
 //! one token, and sentences never split inside a quotation.
 
+use crate::lexicon::CueClass;
 use model::Span;
 
 /// What a token is.
@@ -53,6 +54,8 @@ const MARK_SHIFT: u32 = TAG_SHIFT + 2;
 const MAY_START_CLAIM: u32 = 1;
 /// The kind's tag bits.
 const TAG_MASK: u32 = 3 << TAG_SHIFT;
+/// A word's [`Token::cue`] (two bits above [`MAY_START_CLAIM`]).
+const CUE_SHIFT: u32 = 1;
 /// [`Token::is_capitalised`], read once when the token is made: the rules
 /// ask it of a word many times over, and each asking decoded its first
 /// character from the text.
@@ -146,8 +149,9 @@ impl Lowered {
         true
     }
 
-    /// The lower-cased text of `t`, a token of `text`.
-    #[inline]
+    /// The lower-cased text of `t`, a token of `text` (inlined always:
+    /// see `Context::low`).
+    #[inline(always)]
     pub fn of<'a>(&'a self, t: &Token, text: &'a str) -> &'a str {
         if t.lower == AS_WRITTEN {
             return t.span().slice(text);
@@ -205,6 +209,36 @@ impl Token {
     #[inline]
     pub fn may_start_claim(&self) -> bool {
         self.packed & (TAG_MASK | MAY_START_CLAIM) == MAY_START_CLAIM
+    }
+
+    /// The cue class of a word as [`crate::context::Context::new`] looked
+    /// it up ([`Token::set_cue`]); `None` for any other token, whose bits
+    /// hold its character.
+    #[inline]
+    pub fn cue(&self) -> Option<CueClass> {
+        if self.packed & TAG_MASK != 0 {
+            return None;
+        }
+        match (self.packed >> CUE_SHIFT) & 3 {
+            1 => Some(CueClass::Speech),
+            2 => Some(CueClass::Tell),
+            3 => Some(CueClass::Participle),
+            _ => None,
+        }
+    }
+
+    /// Keeps a word's cue class (no effect on a mark or punctuation).
+    pub(crate) fn set_cue(&mut self, class: Option<CueClass>) {
+        if self.packed & TAG_MASK != 0 {
+            return;
+        }
+        let bits = match class {
+            None => 0,
+            Some(CueClass::Speech) => 1,
+            Some(CueClass::Tell) => 2,
+            Some(CueClass::Participle) => 3,
+        };
+        self.packed = (self.packed & !(3 << CUE_SHIFT)) | (bits << CUE_SHIFT);
     }
 
     /// Marks a word as one a claim rule may start from (no effect on a
