@@ -251,3 +251,37 @@ impl std::ops::Index<usize> for TokenMap {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token's kept cue class answers as the lexicon does for its
+    /// lower-cased text, and every word a claim rule starts from outside
+    /// quotations is marked.
+    #[test]
+    fn kept_cue_classes_and_claim_starts_agree_with_the_lexicon() {
+        let lex = Lexicon::new();
+        let text = "Officials SAID on Monday, “We told them,” adding that talks, \
+                    reportedly stalled, would go on. Critics saw it as a ploy, \
+                    according to Reuters; the court ruled that … “Said” — Warned.";
+        let (shared, _) = nlp::tokenize::document(text).expect("a test text is short");
+        let cx = Context::new(text, &shared, &lex);
+        let mut starts = 0;
+        for i in 0..cx.tokens.len() + 2 {
+            assert_eq!(cx.cue(i), lex.cue(cx.low(i)), "{i}: {}", cx.low(i));
+            let Some(t) = cx.tokens.get(i) else { continue };
+            let start = t.kind() == TokenKind::Word
+                && !cx.inside[i]
+                && crate::claims::may_start_claim(cx.low(i), lex.cue(cx.low(i)));
+            assert_eq!(t.may_start_claim(), start, "{}", cx.low(i));
+            starts += usize::from(start);
+        }
+        // said, adding, talks, reportedly, saw, according, ruled.
+        assert!(starts >= 6, "{starts}");
+        assert!(!cx
+            .tokens
+            .iter()
+            .any(|t| t.kind() != TokenKind::Word && (t.may_start_claim() || t.cue().is_some())));
+    }
+}

@@ -261,9 +261,9 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
     let mut i = 0;
     while i < shared.len() {
         let t = &shared[i];
-        let word = t.span().slice(text);
         match t.kind {
             model::TokenKind::Quote(mark) => {
+                let word = t.span().slice(text);
                 let mut span = t.span();
                 // "''" is one double mark.
                 if mark == Mark::DoubleStraight && word == "'" {
@@ -276,7 +276,7 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
             }
             model::TokenKind::Punct => {
                 // One token per character ("--" is two dashes).
-                for (at, c) in word.char_indices() {
+                for (at, c) in t.span().slice(text).char_indices() {
                     let start = t.span().start + at;
                     let span = Span::new(start, start + c.len_utf8());
                     let kind = TokenKind::Punct(c);
@@ -365,14 +365,20 @@ impl<'a> View<'a> {
     /// final abbreviation period is a token of its own.
     fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
         let text = self.text;
+        let bytes = text.as_bytes();
         let t = &shared[i];
         let mut start = t.span().start;
+        // Most words start with an ASCII letter or digit, read as a byte;
+        // any other start is decoded as a character.
+        let first_mark = match bytes.get(start) {
+            Some(b) if b.is_ascii_alphanumeric() => None,
+            _ => text[start..t.span().end]
+                .chars()
+                .next()
+                .filter(|c| !c.is_alphanumeric()),
+        };
         // "'90s": the apostrophe is a mark of its own.
-        if let Some(c) = text[start..t.span().end]
-            .chars()
-            .next()
-            .filter(|c| !c.is_alphanumeric())
-        {
+        if let Some(c) = first_mark {
             let at = start + c.len_utf8();
             let prev = text[..start].chars().next_back();
             let next = text[at..].chars().next();
@@ -383,23 +389,25 @@ impl<'a> View<'a> {
         let mut end = t.span().end;
         let mut j = i + 1;
         while let Some(n) = shared.get(j).filter(|n| n.span().start == end) {
-            let mut chars = text[n.span().start..].chars();
-            // After an abbreviation's period only a letter or digit goes on
-            // ("U.S.-led" is "U.S", ".", "-", "led").
-            let after_period = text[..end].ends_with('.');
-            let joins = chars.next().is_some_and(|c| {
-                c.is_alphanumeric()
-                    || (!after_period
-                        && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
-                        && chars.next().is_some_and(char::is_alphanumeric))
-            });
+            let joins = bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) || {
+                let mut chars = text[n.span().start..].chars();
+                // After an abbreviation's period only a letter or digit
+                // goes on ("U.S.-led" is "U.S", ".", "-", "led").
+                let after_period = ends_in_period(bytes, end);
+                chars.next().is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || (!after_period
+                            && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
+                            && chars.next().is_some_and(char::is_alphanumeric))
+                })
+            };
             if !joins {
                 break;
             }
             end = n.span().end;
             j += 1;
         }
-        let word_end = if end > start + 1 && text[..end].ends_with('.') {
+        let word_end = if end > start + 1 && ends_in_period(bytes, end) {
             end - 1
         } else {
             end
@@ -421,6 +429,14 @@ impl<'a> View<'a> {
         }
         j
     }
+}
+
+/// Whether the text's bytes `..end` end in a period (`ends_with('.')`,
+/// read as the byte it is: no other character holds it).
+fn ends_in_period(bytes: &[u8], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|last| bytes.get(last))
+        .is_some_and(|&b| b == b'.')
 }
 
 /// Sentences as token index ranges `[start, end)`: split after `.`, `!`, `?`
