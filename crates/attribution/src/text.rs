@@ -122,6 +122,22 @@ impl Lowered {
         }
     }
 
+    /// [`Lowered::add`] for an ASCII word with an upper-case letter, whose
+    /// lower case always differs: copied and lower-cased in place, where
+    /// `model::push_lowercase` scanned it twice more first.
+    fn add_ascii_cased(&mut self, word: &str) -> u32 {
+        match u32::try_from(self.ends.len()) {
+            Ok(k) if k != AS_WRITTEN => {
+                let at = self.forms.len();
+                self.forms.push_str(word);
+                self.forms[at..].make_ascii_lowercase();
+                self.ends.push(self.forms.len());
+                k
+            }
+            _ => AS_WRITTEN,
+        }
+    }
+
     /// Appends `word` lower-cased (`str::to_lowercase`) to `forms` when
     /// that differs from `word`, and tells whether it did. A word with a
     /// letter or mark beyond ASCII ("Beijing’s", "“") is lower-cased in
@@ -314,10 +330,15 @@ impl<'a> View<'a> {
         };
         // A word of ASCII lower case, digits and punctuation is its own
         // lower case: `Lowered::add` would keep nothing for it either.
-        let lower = if bytes.iter().all(|b| !matches!(b, b'A'..=b'Z' | 0x80..)) {
-            AS_WRITTEN
-        } else {
-            self.lower.add(written)
+        let (mut cased, mut ascii) = (false, true);
+        for b in bytes {
+            cased |= b.is_ascii_uppercase();
+            ascii &= b.is_ascii();
+        }
+        let lower = match (ascii, cased) {
+            (true, false) => AS_WRITTEN,
+            (true, true) => self.lower.add_ascii_cased(written),
+            (false, _) => self.lower.add(written),
         };
         let packed = pack(TokenKind::Word, after_newline);
         self.tokens.push(Token {
