@@ -1,7 +1,7 @@
 //! The document as the attribution rules read it: tokens with their
 //! lower-cased forms, quotations, and which tokens lie inside quotations.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueClass, Lexicon};
 use crate::marks::{self, Quotation};
 use crate::text::{self, Token, TokenKind};
 use model::Span;
@@ -34,9 +34,23 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Reads `text` through its document tokens (`Analysis::tokens`).
     pub fn new(text: &'a str, shared: &'a [model::Token], lex: &'a Lexicon) -> Self {
-        let (tokens, lower) = text::from_shared(text, shared);
+        let (mut tokens, lower) = text::from_shared(text, shared);
         let quotations = marks::quotations(&tokens);
         let inside = marks::inside_mask(&tokens, &quotations);
+        // Each word is lower-cased and looked up once here: as a cue, which
+        // the rules ask of most words again and again, and, outside
+        // quotations, for the claim rules that read every such word.
+        for (t, &quoted) in tokens.iter_mut().zip(&inside) {
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
+            let l = lower.of(t, text);
+            let cue = lex.cue(l);
+            t.set_cue(cue);
+            if !quoted && crate::claims::may_start_claim(l, cue) {
+                t.mark_may_start_claim();
+            }
+        }
         let opens = TokenMap::new(
             tokens.len(),
             quotations.iter().enumerate().map(|(qi, q)| (q.open, qi)),
@@ -67,13 +81,29 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Lower-cased token `i` ("" past the end); inlined, as it is asked of
-    /// every token many times over.
-    #[inline]
+    /// Lower-cased token `i` ("" past the end); inlined always, as it is
+    /// asked of every token many times over: called, it cost some 37
+    /// instructions, a third of them the call.
+    #[inline(always)]
     pub fn low(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| self.lower.of(t, self.text))
+        match self.tokens.get(i) {
+            Some(t) => self.lower.of(t, self.text),
+            None => "",
+        }
+    }
+
+    /// The cue class of token `i`, as `lex.cue(low(i))` tells (`None`
+    /// past the end): a word's is read from the token, looked up once.
+    #[inline]
+    pub fn cue(&self, i: usize) -> Option<CueClass> {
+        let t = self.tokens.get(i)?;
+        if t.kind() == TokenKind::Word {
+            t.cue()
+        } else {
+            // No listed cue is punctuation; asked all the same, so that
+            // this answers as the lexicon does for any token.
+            self.lex.cue(self.lower.of(t, self.text))
+        }
     }
 
     /// Whether token `i` is a word.
@@ -219,5 +249,39 @@ impl std::ops::Index<usize> for TokenMap {
             Ok(at) => &self.entries[at].1,
             Err(_) => &None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token's kept cue class answers as the lexicon does for its
+    /// lower-cased text, and every word a claim rule starts from outside
+    /// quotations is marked.
+    #[test]
+    fn kept_cue_classes_and_claim_starts_agree_with_the_lexicon() {
+        let lex = Lexicon::new();
+        let text = "Officials SAID on Monday, “We told them,” adding that talks, \
+                    reportedly stalled, would go on. Critics saw it as a ploy, \
+                    according to Reuters; the court ruled that … “Said” — Warned.";
+        let (shared, _) = nlp::tokenize::document(text).expect("a test text is short");
+        let cx = Context::new(text, &shared, &lex);
+        let mut starts = 0;
+        for i in 0..cx.tokens.len() + 2 {
+            assert_eq!(cx.cue(i), lex.cue(cx.low(i)), "{i}: {}", cx.low(i));
+            let Some(t) = cx.tokens.get(i) else { continue };
+            let start = t.kind() == TokenKind::Word
+                && !cx.inside[i]
+                && crate::claims::may_start_claim(cx.low(i), lex.cue(cx.low(i)));
+            assert_eq!(t.may_start_claim(), start, "{}", cx.low(i));
+            starts += usize::from(start);
+        }
+        // said, adding, talks, reportedly, saw, according, ruled.
+        assert!(starts >= 6, "{starts}");
+        assert!(!cx
+            .tokens
+            .iter()
+            .any(|t| t.kind() != TokenKind::Word && (t.may_start_claim() || t.cue().is_some())));
     }
 }

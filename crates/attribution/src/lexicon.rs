@@ -103,12 +103,12 @@ impl Lexicon {
                     pairs
                 }),
         };
-        lex.cue_shapes = shapes_of(lex.cues.keys().map(|w| w.as_ref()));
-        lex.between_shapes = shapes_of(lex.between.iter().copied());
-        lex.pronoun_shapes = shapes_of(lex.pronouns.keys().copied());
-        lex.role_shapes = shapes_of(lex.roles.iter().copied());
-        lex.boundary_shapes = shapes_of(lex.boundary.iter().copied());
-        lex.pair_shapes = shapes_of(lex.non_speech_pairs.keys().copied());
+        lex.cue_shapes = lex.cues.keys().map(|w| w.as_ref()).collect();
+        lex.between_shapes = lex.between.iter().copied().collect();
+        lex.pronoun_shapes = lex.pronouns.keys().copied().collect();
+        lex.role_shapes = lex.roles.iter().copied().collect();
+        lex.boundary_shapes = lex.boundary.iter().copied().collect();
+        lex.pair_shapes = lex.non_speech_pairs.keys().copied().collect();
         lex
     }
 
@@ -239,15 +239,6 @@ impl Lexicon {
     }
 }
 
-/// The shapes of `words`.
-fn shapes_of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
-    let mut shapes = Shapes::default();
-    for w in words {
-        shapes.insert(w);
-    }
-    shapes
-}
-
 /// Declares [`Lists`] with a [`WordSet`] for each named list of
 /// `attribution_words.txt` and builds it.
 macro_rules! lists {
@@ -269,9 +260,12 @@ macro_rules! lists {
                 let w = ::lexicon::attribution_words();
                 Lists {
                     $($field: WordSet::new(w.$field.clone()),)*
-                    noun_cue_shapes: shapes_of(
-                        w.noun_cues.iter().filter_map(|c| c.split_once(' ')).map(|(noun, _)| noun),
-                    ),
+                    noun_cue_shapes: w
+                        .noun_cues
+                        .iter()
+                        .filter_map(|c| c.split_once(' '))
+                        .map(|(noun, _)| noun)
+                        .collect(),
                 }
             }
         }

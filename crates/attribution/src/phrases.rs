@@ -26,7 +26,7 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
         // A capitalised cue word is a name ("spokeswoman Hope Hicks").
         TokenKind::Word => {
             (!cx.lex.is_boundary(cx.low(i)) || name_word(cx, i))
-                && (cx.lex.cue(cx.low(i)).is_none() || cx.is_cap(i))
+                && (cx.cue(i).is_none() || cx.is_cap(i))
         }
         TokenKind::Punct(c) => matches!(c, '.' | '-' | '’' | '\'' | '&'),
         TokenKind::Mark(_) => false,

@@ -7,6 +7,7 @@
 //! period is a token of its own ("U.S", "."), every punctuation character is
 //! one token, and sentences never split inside a quotation.
 
+use crate::lexicon::CueClass;
 use model::Span;
 
 /// What a token is.
@@ -48,6 +49,13 @@ const CHAR_BITS: u32 = 21;
 const TAG_SHIFT: u32 = CHAR_BITS;
 /// A mark's [`Mark`] (its index in [`MARKS`]).
 const MARK_SHIFT: u32 = TAG_SHIFT + 2;
+/// [`Token::may_start_claim`]: a word's bit (a word keeps no character in
+/// the bits below [`TAG_SHIFT`]), set by [`Token::mark_may_start_claim`].
+const MAY_START_CLAIM: u32 = 1;
+/// The kind's tag bits.
+const TAG_MASK: u32 = 3 << TAG_SHIFT;
+/// A word's [`Token::cue`] (two bits above [`MAY_START_CLAIM`]).
+const CUE_SHIFT: u32 = 1;
 /// [`Token::is_capitalised`], read once when the token is made: the rules
 /// ask it of a word many times over, and each asking decoded its first
 /// character from the text.
@@ -114,6 +122,22 @@ impl Lowered {
         }
     }
 
+    /// [`Lowered::add`] for an ASCII word with an upper-case letter, whose
+    /// lower case always differs: copied and lower-cased in place, where
+    /// `model::push_lowercase` scanned it twice more first.
+    fn add_ascii_cased(&mut self, word: &str) -> u32 {
+        match u32::try_from(self.ends.len()) {
+            Ok(k) if k != AS_WRITTEN => {
+                let at = self.forms.len();
+                self.forms.push_str(word);
+                self.forms[at..].make_ascii_lowercase();
+                self.ends.push(self.forms.len());
+                k
+            }
+            _ => AS_WRITTEN,
+        }
+    }
+
     /// Appends `word` lower-cased (`str::to_lowercase`) to `forms` when
     /// that differs from `word`, and tells whether it did. A word with a
     /// letter or mark beyond ASCII ("Beijing’s", "“") is lower-cased in
@@ -141,8 +165,9 @@ impl Lowered {
         true
     }
 
-    /// The lower-cased text of `t`, a token of `text`.
-    #[inline]
+    /// The lower-cased text of `t`, a token of `text` (inlined always:
+    /// see `Context::low`).
+    #[inline(always)]
     pub fn of<'a>(&'a self, t: &Token, text: &'a str) -> &'a str {
         if t.lower == AS_WRITTEN {
             return t.span().slice(text);
@@ -191,6 +216,54 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind() == TokenKind::Punct(c)
     }
+
+    /// Whether this is a word outside quotations that one of the claim
+    /// rules may start from (a cue, "according", a noun of a cue, …; see
+    /// `claims::may_start_claim`), as [`crate::context::Context::new`]
+    /// marked it once: the rules were asked of every word, each
+    /// lower-casing and looking it up again, where most words start none.
+    #[inline]
+    pub fn may_start_claim(&self) -> bool {
+        self.packed & (TAG_MASK | MAY_START_CLAIM) == MAY_START_CLAIM
+    }
+
+    /// The cue class of a word as [`crate::context::Context::new`] looked
+    /// it up ([`Token::set_cue`]); `None` for any other token, whose bits
+    /// hold its character.
+    #[inline]
+    pub fn cue(&self) -> Option<CueClass> {
+        if self.packed & TAG_MASK != 0 {
+            return None;
+        }
+        match (self.packed >> CUE_SHIFT) & 3 {
+            1 => Some(CueClass::Speech),
+            2 => Some(CueClass::Tell),
+            3 => Some(CueClass::Participle),
+            _ => None,
+        }
+    }
+
+    /// Keeps a word's cue class (no effect on a mark or punctuation).
+    pub(crate) fn set_cue(&mut self, class: Option<CueClass>) {
+        if self.packed & TAG_MASK != 0 {
+            return;
+        }
+        let bits = match class {
+            None => 0,
+            Some(CueClass::Speech) => 1,
+            Some(CueClass::Tell) => 2,
+            Some(CueClass::Participle) => 3,
+        };
+        self.packed = (self.packed & !(3 << CUE_SHIFT)) | (bits << CUE_SHIFT);
+    }
+
+    /// Marks a word as one a claim rule may start from (no effect on a
+    /// mark or punctuation, whose bits hold their character).
+    pub(crate) fn mark_may_start_claim(&mut self) {
+        if self.packed & TAG_MASK == 0 {
+            self.packed |= MAY_START_CLAIM;
+        }
+    }
 }
 
 /// The stage's tokens for the document tokens `shared` (`Analysis::tokens`)
@@ -204,9 +277,9 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
     let mut i = 0;
     while i < shared.len() {
         let t = &shared[i];
-        let word = t.span().slice(text);
         match t.kind {
             model::TokenKind::Quote(mark) => {
+                let word = t.span().slice(text);
                 let mut span = t.span();
                 // "''" is one double mark.
                 if mark == Mark::DoubleStraight && word == "'" {
@@ -219,7 +292,7 @@ pub fn from_shared(text: &str, shared: &[model::Token]) -> (Vec<Token>, Lowered)
             }
             model::TokenKind::Punct => {
                 // One token per character ("--" is two dashes).
-                for (at, c) in word.char_indices() {
+                for (at, c) in t.span().slice(text).char_indices() {
                     let start = t.span().start + at;
                     let span = Span::new(start, start + c.len_utf8());
                     let kind = TokenKind::Punct(c);
@@ -244,10 +317,46 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// Pushes the word at `span`: its first byte and a byte scan for
+    /// upper case or beyond ASCII, where [`View::push`] decoded the first
+    /// character and [`Lowered::add`] scanned the word twice over; most
+    /// words of a page are ASCII written in lower case.
+    fn push_word(&mut self, span: Span, after_newline: bool) {
+        let written = span.slice(self.text);
+        let bytes = written.as_bytes();
+        let capitalised = match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => written.chars().next().is_some_and(char::is_uppercase),
+        };
+        // A word of ASCII lower case, digits and punctuation is its own
+        // lower case: `Lowered::add` would keep nothing for it either.
+        let (mut cased, mut ascii) = (false, true);
+        for b in bytes {
+            cased |= b.is_ascii_uppercase();
+            ascii &= b.is_ascii();
+        }
+        let lower = match (ascii, cased) {
+            (true, false) => AS_WRITTEN,
+            (true, true) => self.lower.add_ascii_cased(written),
+            (false, _) => self.lower.add(written),
+        };
+        let packed = pack(TokenKind::Word, after_newline);
+        self.tokens.push(Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            packed: if capitalised {
+                packed | CAPITALISED
+            } else {
+                packed
+            },
+            lower,
+        });
+    }
+
+    /// Pushes a mark or punctuation character (a word goes through
+    /// [`View::push_word`]).
     fn push(&mut self, span: Span, kind: TokenKind, after_newline: bool) {
         let written = span.slice(self.text);
-        let capitalised =
-            kind == TokenKind::Word && written.chars().next().is_some_and(char::is_uppercase);
         let packed = pack(kind, after_newline);
         // A punctuation character or a mark is its own lower case unless it
         // has one ("“", "—" are asked of every quotation and dash).
@@ -266,11 +375,7 @@ impl<'a> View<'a> {
         self.tokens.push(Token {
             start: offset(span.start),
             end: offset(span.end),
-            packed: if capitalised {
-                packed | CAPITALISED
-            } else {
-                packed
-            },
+            packed,
             lower,
         });
     }
@@ -281,14 +386,20 @@ impl<'a> View<'a> {
     /// final abbreviation period is a token of its own.
     fn word(&mut self, shared: &[model::Token], i: usize) -> usize {
         let text = self.text;
+        let bytes = text.as_bytes();
         let t = &shared[i];
         let mut start = t.span().start;
+        // Most words start with an ASCII letter or digit, read as a byte;
+        // any other start is decoded as a character.
+        let first_mark = match bytes.get(start) {
+            Some(b) if b.is_ascii_alphanumeric() => None,
+            _ => text[start..t.span().end]
+                .chars()
+                .next()
+                .filter(|c| !c.is_alphanumeric()),
+        };
         // "'90s": the apostrophe is a mark of its own.
-        if let Some(c) = text[start..t.span().end]
-            .chars()
-            .next()
-            .filter(|c| !c.is_alphanumeric())
-        {
+        if let Some(c) = first_mark {
             let at = start + c.len_utf8();
             let prev = text[..start].chars().next_back();
             let next = text[at..].chars().next();
@@ -299,29 +410,31 @@ impl<'a> View<'a> {
         let mut end = t.span().end;
         let mut j = i + 1;
         while let Some(n) = shared.get(j).filter(|n| n.span().start == end) {
-            let mut chars = text[n.span().start..].chars();
-            // After an abbreviation's period only a letter or digit goes on
-            // ("U.S.-led" is "U.S", ".", "-", "led").
-            let after_period = text[..end].ends_with('.');
-            let joins = chars.next().is_some_and(|c| {
-                c.is_alphanumeric()
-                    || (!after_period
-                        && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
-                        && chars.next().is_some_and(char::is_alphanumeric))
-            });
+            let joins = bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) || {
+                let mut chars = text[n.span().start..].chars();
+                // After an abbreviation's period only a letter or digit
+                // goes on ("U.S.-led" is "U.S", ".", "-", "led").
+                let after_period = ends_in_period(bytes, end);
+                chars.next().is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || (!after_period
+                            && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
+                            && chars.next().is_some_and(char::is_alphanumeric))
+                })
+            };
             if !joins {
                 break;
             }
             end = n.span().end;
             j += 1;
         }
-        let word_end = if end > start + 1 && text[..end].ends_with('.') {
+        let word_end = if end > start + 1 && ends_in_period(bytes, end) {
             end - 1
         } else {
             end
         };
         let newline = t.after_newline && start == t.span().start;
-        self.push(Span::new(start, word_end), TokenKind::Word, newline);
+        self.push_word(Span::new(start, word_end), newline);
         if word_end < end {
             self.push(Span::new(word_end, end), TokenKind::Punct('.'), false);
             // The sentence splitter decided whether the period also ends a
@@ -337,6 +450,14 @@ impl<'a> View<'a> {
         }
         j
     }
+}
+
+/// Whether the text's bytes `..end` end in a period (`ends_with('.')`,
+/// read as the byte it is: no other character holds it).
+fn ends_in_period(bytes: &[u8], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|last| bytes.get(last))
+        .is_some_and(|&b| b == b'.')
 }
 
 /// Sentences as token index ranges `[start, end)`: split after `.`, `!`, `?`

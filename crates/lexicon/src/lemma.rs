@@ -71,6 +71,17 @@ impl Shapes {
     }
 }
 
+impl<'w> FromIterator<&'w str> for Shapes {
+    /// The shapes of the words.
+    fn from_iter<I: IntoIterator<Item = &'w str>>(words: I) -> Self {
+        let mut shapes = Shapes::default();
+        for w in words {
+            shapes.insert(w);
+        }
+        shapes
+    }
+}
+
 impl Irregulars {
     /// Reads the two tables (verbs: `lemma | past | participle | other`;
     /// nouns: `singular | plural`).

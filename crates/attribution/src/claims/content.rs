@@ -161,7 +161,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         // attribution ("…,” Sullivan said), is the whole content.
         let rest_is_punct =
             (last + 1..e).all(|i| matches!(cx.tokens[i].kind(), TokenKind::Punct(_)));
-        let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.lex.cue(cx.low(i)).is_some());
+        let cue_follows = (last + 1..(last + 6).min(e)).any(|i| cx.cue(i).is_some());
         // "chanted “What curfew?” and kept going …", "says, “Don't do it,”
         // until …": a quotation that ends its own sentence or clause inside
         // its marks is the whole utterance; the words after are the writer's.
@@ -175,7 +175,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
         && (crate::lexicon::lists()
             .not_content_start
             .contains(&cx.low(k))
-            || cx.lex.cue(cx.low(k)) == Some(CueClass::Participle))
+            || cx.cue(k) == Some(CueClass::Participle))
         && !negated_question(cx, k)
     {
         return None;
@@ -192,7 +192,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             // that opens a clause of its own starts another claim.
             let opens_clause = matches!(cx.tokens[i - 1].kind(), TokenKind::Punct(_));
             let own_cue = (last + 1..(last + 6).min(e))
-                .any(|j| matches!(cx.lex.cue(cx.low(j)), Some(c) if c != CueClass::Participle));
+                .any(|j| matches!(cx.cue(j), Some(c) if c != CueClass::Participle));
             if attributed_form && opens_clause && own_cue {
                 end = i;
                 break;
@@ -212,7 +212,7 @@ pub(super) fn right_content(cx: &Context, k: usize, e: usize) -> Option<(usize, 
             end = i;
             break;
         }
-        if cx.lex.cue(cx.low(i)) == Some(CueClass::Participle) && continues_clause(cx, i) {
+        if cx.cue(i) == Some(CueClass::Participle) && continues_clause(cx, i) {
             // "… after saying …": the preposition goes with the participle.
             end = if preposition_before(cx, i) { i - 1 } else { i };
             break;
@@ -246,11 +246,7 @@ fn introduced_by(cx: &Context, k: usize, open: usize) -> Option<usize> {
         return None;
     }
     let cue = open - 2;
-    if !matches!(
-        cx.lex.cue(cx.low(cue)),
-        Some(CueClass::Speech | CueClass::Tell)
-    ) || cx.is_cap(cue)
-    {
+    if !matches!(cx.cue(cue), Some(CueClass::Speech | CueClass::Tell)) || cx.is_cap(cue) {
         return None;
     }
     let mut j = cue;

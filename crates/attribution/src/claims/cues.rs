@@ -260,10 +260,7 @@ fn speaker_after_quotation(cx: &Context, s: usize, cue: usize) -> Option<Speaker
     // Only appositions between: no other clause with a cue or a colon.
     let clean = (first..cue).all(|k| {
         !matches!(cx.tokens[k].kind(), TokenKind::Punct(';' | ':'))
-            && !matches!(
-                cx.lex.cue(cx.low(k)),
-                Some(CueClass::Speech | CueClass::Tell)
-            )
+            && !matches!(cx.cue(k), Some(CueClass::Speech | CueClass::Tell))
     });
     let range = phrases::after(cx, first, cue)?;
     (clean && cx.is_punct(range.1, ',')).then_some(SpeakerPhrase {
@@ -310,7 +307,7 @@ fn quotation_after_addressee(cx: &Context, k: usize, e: usize) -> Option<usize> 
     let ends_sentence = q
         .close
         .is_some_and(|c| (c + 1..e).all(|j| matches!(cx.tokens[j].kind(), TokenKind::Punct(_))));
-    let no_cue = (k..sep).all(|j| cx.lex.cue(cx.low(j)).is_none());
+    let no_cue = (k..sep).all(|j| cx.cue(j).is_none());
     // "said that for voters under 20, “the rate …”": a reported clause
     // with a quotation in it, not a quotation introduced by the cue.
     let in_clause = k > 0 && cx.low(k - 1) == "that";
@@ -512,7 +509,7 @@ fn absolute_subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhrase>
     if start >= cue
         || cx.word_count(start, cue) > 8
         || (start..cue).any(|k| !cx.is_word(k) && !cx.is_punct(k, '.'))
-        || (start..cue).any(|k| cx.lex.cue(cx.low(k)).is_some())
+        || (start..cue).any(|k| cx.cue(k).is_some())
     {
         return None;
     }
@@ -601,7 +598,7 @@ pub(super) fn according(
             "who" | "which" | "whose" | "whom" | "and" | "but" | "a" | "an" | "the" | "as"
         )
         && cx.word_count(end + 1, e) >= 4
-        && !(end + 1..e).any(|j| cx.lex.cue(cx.low(j)) == Some(CueClass::Speech) && !cx.inside[j]);
+        && !(end + 1..e).any(|j| cx.cue(j) == Some(CueClass::Speech) && !cx.inside[j]);
     let content = if leads || introduces {
         if cx.is_punct(end, ',') {
             end += 1;
@@ -720,8 +717,8 @@ pub(super) fn source_lead_in(cx: &Context, s: usize, e: usize) -> Option<Claim> 
         return None;
     }
     let content = right_content(cx, comma + 1, e)?;
-    let cue_inside = (content.0..content.1)
-        .any(|j| !cx.inside[j] && cx.is_word(j) && cx.lex.cue(cx.low(j)).is_some());
+    let cue_inside =
+        (content.0..content.1).any(|j| !cx.inside[j] && cx.is_word(j) && cx.cue(j).is_some());
     if cue_inside {
         return None;
     }

@@ -25,7 +25,7 @@ fn is_evidential(cx: &Context, i: usize) -> bool {
         while cx.between(j) {
             j += 1;
         }
-        return cx.lex.cue(cx.low(j)).is_none();
+        return cx.cue(j).is_none();
     }
     l == "expected"
         && i > 0

@@ -80,7 +80,9 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
             if (i - s) % 4096 == 4095 {
                 budget.check()?;
             }
-            if cx.inside[i] || !cx.is_word(i) {
+            // A word no rule starts from makes no claim: the rules below
+            // would each look at it and give up.
+            if !cx.tokens[i].may_start_claim() {
                 continue;
             }
             let covering_at = claims
@@ -101,7 +103,7 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
                 } else {
                     according(cx, s, e, i, &claims[first..])
                 }
-            } else if let Some(class) = cx.lex.cue(l).filter(|_| {
+            } else if let Some(class) = cx.cue(i).filter(|_| {
                 !inside_name(cx, i)
                     && !names_a_thing(cx, i)
                     && !noun_use(cx, i)
@@ -169,6 +171,77 @@ pub fn find(cx: &Context, budget: &Budget) -> Result<(Vec<Claim>, Vec<SpeakerPhr
     claims.shrink_to_fit();
     seen.shrink_to_fit();
     Ok((claims, seen))
+}
+
+/// Whether any rule of [`find`]'s word loop may start a claim from the
+/// lower-cased word `l` (outside quotations), of cue class `cue`: the
+/// first test each rule makes of its own word, or a looser one. A word
+/// failing all of them starts no claim, so the loop skips it without
+/// asking each rule; [`crate::context::Context::new`] asks this once a
+/// word, and most words are ruled out by their shape ([`ClaimStarts`]).
+pub(crate) fn may_start_claim(l: &str, cue: Option<CueClass>) -> bool {
+    if cue.is_some() || (l.len() > 4 && l.ends_with("ed")) {
+        // A cue; or `unlisted_verb_of_saying`'s past tense.
+        return true;
+    }
+    let starts = ClaimStarts::get();
+    if !starts.shapes.may_contain(l) {
+        return false;
+    }
+    let words = crate::lexicon::lists();
+    FIXED_STARTS.contains(&l)
+        || SEEING_VERBS.contains(&l)
+        || words.appearance.contains(&l)
+        // `cue_noun_claim`, `that_clause`.
+        || words.noun_cue_preposition(l).is_some()
+        || words.stance_nouns.contains(&l)
+        || words.stance_adjectives.contains(&l)
+}
+
+/// The words [`may_start_claim`] names itself: `asked_lead_in`'s,
+/// `according`'s, `puts_it`'s and `is_evidential`'s.
+const FIXED_STARTS: [&str; 8] = [
+    "asked",
+    "according",
+    "put",
+    "puts",
+    "reportedly",
+    "allegedly",
+    "seemingly",
+    "expected",
+];
+
+/// The shapes of every word [`may_start_claim`] looks up in a list, built
+/// once: the lists are scanned word by word, and almost every word of a
+/// page is in none of them.
+struct ClaimStarts {
+    shapes: ::lexicon::lemma::Shapes,
+}
+
+impl ClaimStarts {
+    fn get() -> &'static ClaimStarts {
+        static STARTS: std::sync::OnceLock<ClaimStarts> = std::sync::OnceLock::new();
+        STARTS.get_or_init(|| {
+            let words = crate::lexicon::lists();
+            let aw = ::lexicon::attribution_words();
+            let nouns = aw
+                .noun_cues
+                .iter()
+                .filter_map(|c| c.split_once(' '))
+                .map(|(noun, _)| noun);
+            ClaimStarts {
+                shapes: FIXED_STARTS
+                    .iter()
+                    .chain(&SEEING_VERBS)
+                    .chain(words.appearance.words())
+                    .chain(words.stance_nouns.words())
+                    .chain(words.stance_adjectives.words())
+                    .copied()
+                    .chain(nouns)
+                    .collect(),
+            }
+        })
+    }
 }
 
 /// Whether the words of a direct claim's content that stand outside its
@@ -597,34 +670,7 @@ pub fn kind_of(cx: &Context, content: (usize, usize)) -> QuoteKind {
 /// betrayal", "cast himself as an outsider": a verb of seeing or
 /// portraying with an "as" complement is a stance.
 fn sees_as(cx: &Context, i: usize) -> bool {
-    if cx.is_cap(i) || i == 0 {
-        return false;
-    }
-    if !matches!(
-        cx.low(i),
-        "see"
-            | "sees"
-            | "saw"
-            | "view"
-            | "views"
-            | "viewed"
-            | "regard"
-            | "regards"
-            | "regarded"
-            | "labeled"
-            | "labelled"
-            | "branded"
-            | "brands"
-            | "characterized"
-            | "characterizes"
-            | "cast"
-            | "casts"
-            | "painted"
-            | "paints"
-            | "depicted"
-            | "touted"
-            | "touts"
-    ) {
+    if cx.is_cap(i) || i == 0 || !SEEING_VERBS.contains(&cx.low(i)) {
         return false;
     }
     // "the view as …", "their view as …": a noun.
@@ -638,3 +684,29 @@ fn sees_as(cx: &Context, i: usize) -> bool {
         .take_while(|&j| cx.is_word(j) || cx.is_punct(j, '.'))
         .any(|j| cx.low(j) == "as")
 }
+
+/// The verbs of seeing or portraying [`sees_as`] reads (lower-cased).
+const SEEING_VERBS: [&str; 22] = [
+    "see",
+    "sees",
+    "saw",
+    "view",
+    "views",
+    "viewed",
+    "regard",
+    "regards",
+    "regarded",
+    "labeled",
+    "labelled",
+    "branded",
+    "brands",
+    "characterized",
+    "characterizes",
+    "cast",
+    "casts",
+    "painted",
+    "paints",
+    "depicted",
+    "touted",
+    "touts",
+];

@@ -25,8 +25,7 @@ pub(super) fn relative(cx: &Context, s: usize, e: usize, cue: usize) -> Option<C
     {
         return None;
     }
-    if cx.low(rel) == "that" && (cx.lex.cue(cx.low(rel - 1)).is_some() || cx.is_punct(rel - 1, ','))
-    {
+    if cx.low(rel) == "that" && (cx.cue(rel - 1).is_some() || cx.is_punct(rel - 1, ',')) {
         return None;
     }
     let set_off = cx.is_punct(rel - 1, ',');

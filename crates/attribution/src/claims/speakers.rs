@@ -110,7 +110,7 @@ pub(super) fn subject(cx: &Context, s: usize, cue: usize) -> Option<SpeakerPhras
         });
     }
     // "Continuing, …", "Asked about …": an opening participle is no subject.
-    if cx.low(i).ends_with("ing") || cx.lex.cue(cx.low(i)).is_some() {
+    if cx.low(i).ends_with("ing") || cx.cue(i).is_some() {
         return None;
     }
     let r = phrases::after(cx, i, cue)?;
