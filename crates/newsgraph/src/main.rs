@@ -109,8 +109,9 @@ pub(crate) fn keep_freed_memory_for_reuse() {
 }
 
 /// Sets mimalloc's purge delay (`mi_option_purge_delay`) to `ms` unless the
-/// environment set it. With [`Allocator`], the binary's one `unsafe` code:
-/// the workspace denies `unsafe` everywhere else.
+/// environment set it. With [`Allocator`], the binary crate's only `unsafe`
+/// code: the workspace denies `unsafe` but here and in the store's binding of
+/// rows (ARCHITECTURE.md).
 #[allow(unsafe_code)]
 fn set_purge_delay(ms: std::os::raw::c_long) {
     // SAFETY: `mi_option_set_default` only stores an integer in mimalloc's
