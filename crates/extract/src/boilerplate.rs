@@ -252,29 +252,25 @@ pub fn chrome_start(text: &str) -> Option<usize> {
     let tail_from = floor_char_boundary(text, text.len().saturating_sub(SHORT_LINE));
     let raw_tail = &text[tail_from..];
     if raw_tail.is_ascii() {
-        // Most paragraphs: lower-cased byte by byte into one buffer kept
-        // by the thread, since a long page has a million paragraphs and
-        // a `String` for each cost an allocation and a free.
-        return TAIL.with(|buf| match buf.try_borrow_mut() {
-            Ok(mut tail) => {
-                tail.clear();
-                tail.push_str(raw_tail);
-                tail.make_ascii_lowercase();
-                chrome_in(text, tail_from, &tail, true)
+        // Most paragraphs: lower-cased byte by byte on the stack (the tail
+        // is at most `SHORT_LINE` bytes), since a long page has a million
+        // paragraphs and a `String` for each cost an allocation and a free.
+        let mut buf = [0u8; SHORT_LINE];
+        if let Some(lowered) = buf.get_mut(..raw_tail.len()) {
+            lowered.copy_from_slice(raw_tail.as_bytes());
+            lowered.make_ascii_lowercase();
+            if let Ok(tail) = std::str::from_utf8(lowered) {
+                return chrome_in(text, tail_from, tail, true);
             }
-            // Never (nothing here calls back), but a copy is as good.
-            Err(_) => chrome_in(text, tail_from, &raw_tail.to_ascii_lowercase(), true),
-        });
+        }
+        // Never (an ASCII tail starts `SHORT_LINE` bytes from the end, and
+        // stays ASCII), but a copy is as good.
+        return chrome_in(text, tail_from, &raw_tail.to_ascii_lowercase(), true);
     }
     if is_boilerplate_line(text) {
         return Some(0);
     }
     chrome_in(text, tail_from, &raw_tail.to_lowercase(), false)
-}
-
-thread_local! {
-    /// The lower-cased tail of the paragraph [`chrome_start`] reads.
-    static TAIL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// [`chrome_start`] of `text` whose tail from byte `tail_from` is `tail`,
