@@ -130,9 +130,11 @@ fn set_purge_delay(ms: std::os::raw::c_long) {
 /// the kernel; ingesting the 53 MB page alone took 3.3–3.8 system
 /// CPU-seconds with huge pages and 2.1–2.4 without, while a batch of short
 /// articles costs the same either way (docs/measurements.md, ⁴²). `analyze`
-/// keeps them: on one long text the saving was about a second of system
-/// time on the 53 MB page but an 18 MB page took 4–6% more user time, and
-/// its wall time in CI was no better.
+/// calls it too, once its models are loaded (they load faster in huge
+/// pages) and before it reads its input (memory mapped in huge pages stays
+/// so): a 21 MB page then took 4.4–4.5 CPU-s where it took 4.6–5.2, its
+/// system time 0.6 s where it was 0.6–1.3 s, a system time that grew
+/// faster than the text with huge pages (docs/measurements.md, ⁹³).
 pub(crate) fn prefer_small_pages() {
     // Advice, not a requirement: a kernel without the flag keeps huge pages.
     #[cfg(target_os = "linux")]

@@ -78,6 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The process ends after this command: freeing the models' millions of
     // small allocations one by one took longer than analysing an article.
     let pipeline: &Pipeline = Box::leak(Box::new(args.analysis.pipeline()?));
+    // After the models (in huge pages they load faster), before the input:
+    // memory mapped in huge pages stays so.
+    crate::prefer_small_pages();
     if args.jsonl {
         return run_jsonl(pipeline, &args);
     }
