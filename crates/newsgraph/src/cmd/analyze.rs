@@ -70,8 +70,12 @@ fn reason(error: &PipelineError, args: &Args) -> String {
 
 /// A text at least this long has its freed memory given back to the
 /// system at once while it is analysed (`purge_freed_memory_promptly`):
-/// the length from which the pipeline samples a text before analysing it.
-const LONG_TEXT_BYTES: usize = 1 << 20;
+/// the 53 MB page (47 MB of text) peaked at 995 MB with mimalloc's default
+/// 10 ms, at about 850 MB with 1 ms. A shorter text keeps the default: its
+/// peak is far from the bound, and giving memory back at once cost the page
+/// of 400,000 paragraphs (16 MB of text) 0.2 of its 3.9 CPU-seconds
+/// in system time (docs/measurements.md, ⁹³).
+const PROMPT_PURGE_TEXT_BYTES: usize = 32 << 20;
 
 /// Runs `newsgraph analyze`.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -112,7 +116,7 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     // otherwise stay in memory through the whole analysis.
     drop(input);
     drop(bytes);
-    if document.text().len() >= LONG_TEXT_BYTES {
+    if document.text().len() >= PROMPT_PURGE_TEXT_BYTES {
         crate::purge_freed_memory_promptly();
     }
     let mut analysis = pipeline
