@@ -28,6 +28,17 @@ use model::{Analysis, Budget, OverBudget, Span, Step};
 /// (`newsgraph train ner` writes it; see `models/README.md`).
 static EMBEDDED_NER: &[u8] = include_bytes!("../models/ner.bin");
 
+/// The embedded model's lookup tables, laid out by the build script
+/// (`build.rs` runs `ner::layout` over `models/ner.bin`), so that a
+/// process reads them in place rather than laying them out at every start.
+static EMBEDDED_NER_LAYOUT: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/ner-layout.bin")));
+
+/// Bytes that start on a cache line (`include_bytes!` gives no alignment):
+/// each of the layout's feature slots then lies in one line.
+#[repr(C, align(64))]
+struct Aligned<B: ?Sized>(B);
+
 /// The language-analysis stage, holding its loaded models.
 #[derive(Debug, Default)]
 pub struct Nlp {
@@ -43,8 +54,9 @@ impl Nlp {
     /// with a broken `models/ner.bin`): better refused than a stage that
     /// silently finds no entities.
     pub fn embedded() -> Result<Self, ner::ModelError> {
-        Ok(Nlp::with_model(ner::NerModel::from_static_bytes(
+        Ok(Nlp::with_model(ner::NerModel::from_static_bytes_laid_out(
             EMBEDDED_NER,
+            &EMBEDDED_NER_LAYOUT.0,
         )?))
     }
 

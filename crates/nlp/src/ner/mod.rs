@@ -3,6 +3,7 @@
 //! [`crate::entities`] refines them into the contract's types.
 
 mod features;
+mod layout;
 mod lexicon;
 mod model;
 mod names;

@@ -13,6 +13,7 @@ mod dense;
 mod stored;
 mod table;
 
+use super::layout::Prebuilt;
 use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
@@ -261,9 +262,22 @@ impl Weights {
         dense: Vec<i16>,
         labels: usize,
     ) -> Self {
+        let sparse = FeatureTable::build(&keys, &weights, labels);
+        Self::with_table(keys, weights, dense, labels, sparse)
+    }
+
+    /// [`Weights::new`] with the feature table `sparse` of its tagging
+    /// layout given (laid out when the crate was built).
+    fn with_table(
+        keys: StoredArray<u64>,
+        weights: StoredArray<i16>,
+        dense: Vec<i16>,
+        labels: usize,
+        sparse: Option<FeatureTable>,
+    ) -> Self {
         let tagging = TaggingLayout {
             labels,
-            sparse: FeatureTable::build(&keys, &weights, labels),
+            sparse,
             dense: DenseBlock::build(&dense, labels),
         };
         Weights {
@@ -497,6 +511,7 @@ impl Weights {
         keep: &impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Self, ModelError> {
         let features = r.u32("feature count")? as usize;
+        let prebuilt = r.prebuilt.and_then(|p| p.features(r.at, labels));
         let keys =
             StoredArray::from_bytes(keep(r.take(features.saturating_mul(8), "feature keys")?));
         let weights = StoredArray::from_bytes(keep(
@@ -508,7 +523,13 @@ impl Weights {
             .chunks_exact(2)
             .map(|w| i16::from_le_bytes([w[0], w[1]]))
             .collect();
-        Ok(Weights::new(keys, weights, dense, labels))
+        Ok(match prebuilt {
+            Some(table) => {
+                let sparse = table.map(FeatureTable::prebuilt);
+                Weights::with_table(keys, weights, dense, labels, sparse)
+            }
+            None => Weights::new(keys, weights, dense, labels),
+        })
     }
 }
 
@@ -624,23 +645,41 @@ impl NerModel {
     /// Reads a model written by [`NerModel::to_bytes`] (copying what it
     /// keeps of `bytes`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        Self::read(bytes, |b| Cow::Owned(b.to_vec()))
+        Self::read(bytes, |b| Cow::Owned(b.to_vec()), None)
     }
 
     /// [`NerModel::from_bytes`] for bytes that live as long as the program
     /// (the model embedded in the binary): the stages' plain layout and the
     /// word tables are read where they lie, with nothing copied.
     pub fn from_static_bytes(bytes: &'static [u8]) -> Result<Self, ModelError> {
-        Self::read(bytes, Cow::Borrowed)
+        Self::read(bytes, Cow::Borrowed, None)
+    }
+
+    /// [`NerModel::from_static_bytes`] with its lookup tables laid out
+    /// ahead of time in `layout` (as `layout::prebuild` writes it, which
+    /// the build script does for the embedded model): they are read where
+    /// they lie, not laid out at load. A table the blob does not hold for
+    /// these bytes is laid out at load as without it.
+    pub(crate) fn from_static_bytes_laid_out(
+        bytes: &'static [u8],
+        layout: &'static [u8],
+    ) -> Result<Self, ModelError> {
+        Self::read(bytes, Cow::Borrowed, Prebuilt::new(layout, bytes.len()))
     }
 
     /// Reads a model; `keep` holds on to the bytes of a stage's plain
-    /// layout or of a word table.
+    /// layout or of a word table; the tables `prebuilt` holds are taken
+    /// from it.
     fn read<'a>(
         bytes: &'a [u8],
         keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+        prebuilt: Option<Prebuilt>,
     ) -> Result<Self, ModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader {
+            bytes,
+            at: 0,
+            prebuilt,
+        };
         if r.take(8, "magic")? != MAGIC {
             return Err(ModelError::BadMagic);
         }
@@ -694,6 +733,8 @@ impl NerModel {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The tables laid out ahead of time for these bytes, if any.
+    prebuilt: Option<Prebuilt>,
 }
 
 impl<'a> Reader<'a> {
@@ -721,6 +762,15 @@ impl<'a> Reader<'a> {
         keep: &impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Words<V>, ModelError> {
         let rest = &self.bytes[self.at..];
+        let laid_out = self.prebuilt.and_then(|p| p.words(self.at, count, payload));
+        if let Some((entries, table)) = laid_out.and_then(|t| Some((rest.get(..t.read)?, t))) {
+            self.at += table.read;
+            return Ok(Words::Sorted(SortedWords::prebuilt(
+                keep(entries),
+                table,
+                payload,
+            )));
+        }
         let (words, read) = SortedWords::read(rest, count, payload, what, keep)?;
         self.at += read;
         Ok(words)
@@ -896,6 +946,81 @@ mod tests {
         let model = NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
         assert!(model.vectors.len() > 1000 && model.feature_count() > 1000);
         assert!(model.to_bytes() == crate::EMBEDDED_NER);
+    }
+
+    #[test]
+    fn the_embedded_layout_is_the_one_laid_out_at_load() {
+        // The blob the build script wrote is the one this crate's code
+        // writes for the embedded model now.
+        let blob = &crate::EMBEDDED_NER_LAYOUT.0;
+        assert!(super::super::layout::prebuild(crate::EMBEDDED_NER).as_deref() == Some(blob));
+        let laid_out = NerModel::from_static_bytes_laid_out(crate::EMBEDDED_NER, blob).unwrap();
+        let at_load = NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
+        assert_eq!(laid_out.stages.len(), at_load.stages.len());
+        for (a, b) in laid_out.stages.iter().zip(&at_load.stages) {
+            let (a, b) = (a.tagging.sparse.as_ref(), b.tagging.sparse.as_ref());
+            assert!(a.unwrap().layout() == b.unwrap().layout());
+        }
+        fn same<V: Payload>(a: &Words<V>, b: &Words<V>) {
+            let (Words::Sorted(a), Words::Sorted(b)) = (a, b) else {
+                panic!("the embedded model's words are sorted");
+            };
+            let (a, b) = (a.layout(), b.layout());
+            // Borrowed from the blob, not laid out at load.
+            assert!(a.3 && !b.3);
+            assert!(a.0 == b.0 && a.1 == b.1 && a.2 == b.2);
+        }
+        same(&laid_out.classes, &at_load.classes);
+        same(&laid_out.vectors.index, &at_load.vectors.index);
+        same(&laid_out.person_names, &at_load.person_names);
+        // And the model reads the same.
+        assert!(laid_out.to_bytes() == crate::EMBEDDED_NER);
+        // A blob for other bytes is not used: the tables are laid out at load.
+        let other = NerModel::from_static_bytes_laid_out(&crate::EMBEDDED_NER[..8], blob);
+        assert!(other.is_err());
+        assert!(Prebuilt::new(blob, crate::EMBEDDED_NER.len() - 1).is_none());
+    }
+
+    #[test]
+    fn a_small_model_laid_out_ahead_reads_as_laid_out_at_load() {
+        let mut classes = HashMap::new();
+        classes.insert("rome".to_string(), [1, 2, 3]);
+        classes.insert("oslo".to_string(), [4, 5, 6]);
+        let rows = vec![(0, vec![1.0; 5]), (7, vec![0.5, -1.0, 0.0, 0.25, 0.0])];
+        let types = vec!["PER".to_string(), "LOC".to_string()];
+        let mut model = NerModel::from_float(types, vec![rows.clone(), rows], classes, 0.01);
+        model.vectors = super::super::parse_word_vectors("rome\t1 -2 3\nparis\t-128 0 127\n");
+        model
+            .person_names
+            .insert("jane".to_string(), PersonName { first: 1, last: 4 });
+        // Six types: thirteen labels, more than a slot holds.
+        let wide = NerModel::from_float(
+            (0..6).map(|t| t.to_string()).collect(),
+            vec![vec![(7, vec![1.0; 13])]],
+            HashMap::new(),
+            0.0,
+        );
+        for model in [model, wide] {
+            let bytes: &'static [u8] = Vec::leak(model.to_bytes());
+            let blob: &'static [u8] = Vec::leak(super::super::layout::prebuild(bytes).unwrap());
+            let ahead = NerModel::from_static_bytes_laid_out(bytes, blob).unwrap();
+            let at_load = NerModel::from_bytes(bytes).unwrap();
+            for (a, b) in ahead.stages.iter().zip(&at_load.stages) {
+                let (a, b) = (a.tagging.sparse.as_ref(), b.tagging.sparse.as_ref());
+                assert_eq!(a.map(|t| t.layout()), b.map(|t| t.layout()));
+                let mut scores = [[0i32; 13]; 2];
+                for (w, s) in [a, b].iter().zip(&mut scores) {
+                    if let Some(t) = w {
+                        s[..SLOT_LABELS].copy_from_slice(&t.sum(&[0, 7, 9]));
+                    }
+                }
+                assert_eq!(scores[0], scores[1]);
+            }
+            assert!(ahead.to_bytes() == bytes);
+            assert_eq!(ahead.classes, at_load.classes);
+            assert_eq!(ahead.vectors, at_load.vectors);
+            assert_eq!(ahead.person_names, at_load.person_names);
+        }
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! Hashing the model's 400,000 word classes into a map of owned strings
 //! (SipHash, an allocation each) took most of a process's start-up, before
 //! the first document; read in place, a load only records where each entry
-//! starts, in a table of entry numbers hashed by word.
+//! starts, in a table of entry numbers hashed by word; the embedded
+//! model's tables are laid out when the crate is built, and a load reads
+//! them in place too ([`super::layout`]).
 
+use super::layout::{self, hash, home_slot, u32_at, LayoutError, PrebuiltWords, FREE};
 use super::model::ModelError;
 use super::PersonName;
 use std::borrow::Cow;
@@ -93,7 +96,7 @@ impl<V: Payload> Words<V> {
     pub fn len(&self) -> usize {
         match self {
             Words::Map(m) => m.len(),
-            Words::Sorted(s) => s.starts.len(),
+            Words::Sorted(s) => s.len(),
         }
     }
 
@@ -117,7 +120,7 @@ impl<V: Payload> Words<V> {
     pub fn iter(&self) -> Box<dyn Iterator<Item = (Cow<'_, str>, V)> + '_> {
         match self {
             Words::Map(m) => Box::new(m.iter().map(|(w, v)| (Cow::Borrowed(w.as_str()), *v))),
-            Words::Sorted(s) => Box::new((0..s.starts.len()).map(|i| {
+            Words::Sorted(s) => Box::new((0..s.len()).map(|i| {
                 // Checked to be UTF-8 when read.
                 (String::from_utf8_lossy(s.word(i)), s.value(i))
             })),
@@ -139,79 +142,15 @@ pub struct SortedWords {
     bytes: Cow<'static, [u8]>,
     /// Payload bytes per entry.
     payload: usize,
-    /// Where each entry starts in `bytes`.
-    starts: Vec<u32>,
-    /// Open addressing over entry numbers ([`FREE`] marks a free slot),
-    /// a power of two at most half full: a lookup costs a hash and a cache
-    /// miss or two, where a binary search over the sorted entries took a
-    /// dozen dependent misses and a sixth of the tagging time.
-    slots: Vec<u32>,
-}
-
-/// A free slot.
-const FREE: u32 = u32::MAX;
-
-/// One step of [`hash`]: the hash so far `h` and eight more bytes `k`.
-fn mix(h: u64, k: u64) -> u64 {
-    (h.rotate_left(5) ^ k).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
-
-/// The slot a word whose [`hash`] is `word_hash` is first looked for in
-/// (and, when free, stored at), of slots `mask + 1`, a power of two.
-fn home_slot(word_hash: u64, mask: usize) -> usize {
-    word_hash.rotate_left(32) as usize & mask
-}
-
-/// A hash of a word's bytes, eight at a time (the last few zero-padded).
-fn hash(word: &[u8]) -> u64 {
-    let mut h = word.len() as u64;
-    let mut chunks = word.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut k = [0u8; 8];
-        k.copy_from_slice(chunk);
-        h = mix(h, u64::from_le_bytes(k));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Byte by byte: a copy of a variable length is a call to memcpy,
-        // and a load takes half a million of them.
-        let k = rest
-            .iter()
-            .rev()
-            .fold(0u64, |k, &b| (k << 8) | u64::from(b));
-        h = mix(h, k);
-    }
-    h
-}
-
-/// The first eight bytes of `word` (zero-padded) as a big-endian number:
-/// two words whose heads differ sort as their heads do, so the order of
-/// neighbouring entries is checked without a byte-by-byte comparison.
-fn head(word: &[u8]) -> u64 {
-    match word.first_chunk() {
-        Some(first) => u64::from_be_bytes(*first),
-        None => {
-            let k = word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b));
-            k.checked_shl(8 * (8 - word.len() as u32)).unwrap_or(0)
-        }
-    }
-}
-
-/// What a load needs of a word of at most eight bytes, from the eight
-/// bytes `window` that start with it (the rest belong to what follows):
-/// its [`head`], its [`hash`] and whether it is ASCII. One load and a few
-/// masks, where byte-by-byte loops over the words took most of a load's
-/// instructions; `None` for a longer word.
-fn short_word(window: [u8; 8], len: usize) -> Option<(u64, u64, bool)> {
-    let low = match len {
-        0 => return Some((0, 0, true)),
-        1..=7 => (1u64 << (8 * len)) - 1,
-        8 => u64::MAX,
-        _ => return None,
-    };
-    let k = u64::from_le_bytes(window) & low;
-    let head = u64::from_be_bytes(window) & low.swap_bytes();
-    Some((head, mix(len as u64, k), k & 0x8080_8080_8080_8080 == 0))
+    /// Where each entry starts in `bytes` (little-endian `u32`s).
+    starts: Cow<'static, [u8]>,
+    /// Open addressing over entry numbers (little-endian `u32`s, [`FREE`]
+    /// marks a free slot), a power of two at most half full: a lookup
+    /// costs a hash and a cache miss or two, where a binary search over the
+    /// sorted entries took a dozen dependent misses and a sixth of the
+    /// tagging time. Laid out by [`layout::lay_out_words`], at load or, for
+    /// the embedded model, when the crate is built.
+    slots: Cow<'static, [u8]>,
 }
 
 impl SortedWords {
@@ -226,99 +165,99 @@ impl SortedWords {
         what: &'static str,
         keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<(Words<V>, usize), ModelError> {
-        let mut starts = Vec::with_capacity(count.min(1 << 22));
-        // Every entry takes a byte and its payload at least: a count the
-        // bytes cannot hold is refused before its slots are made.
-        if count > bytes.len() / (1 + payload) {
-            return Err(ModelError::Truncated(what));
-        }
-        // The slots are filled in the same pass (and dropped if the words
-        // turn out unsorted): each entry is read once.
-        let size = (count * 2).next_power_of_two().max(16);
-        // Filled sixteen at a time (size is a multiple): a fill one `u32`
-        // at a time took 6 M instructions for the word classes alone.
-        let mut slots = vec![[FREE; 16]; size / 16].into_flattened();
-        let mask = slots.len() - 1;
-        let mut at = 0usize;
-        let mut sorted = true;
-        let mut previous: &[u8] = &[];
-        let mut previous_head = 0;
-        for n in 0..count {
-            let len = usize::from(*bytes.get(at).ok_or(ModelError::Truncated(what))?);
-            let word = bytes
-                .get(at + 1..at + 1 + len)
-                .ok_or(ModelError::Truncated(what))?;
-            if bytes.len() < at + 1 + len + payload {
-                return Err(ModelError::Truncated(what));
-            }
-            let window = bytes.get(at + 1..).and_then(|b| b.first_chunk());
-            let (word_head, word_hash, ascii) = window
-                .and_then(|w| short_word(*w, len))
-                .unwrap_or_else(|| (head(word), hash(word), word.is_ascii()));
-            // ASCII (most words) is UTF-8; the full check is for the rest.
-            if !ascii {
-                std::str::from_utf8(word).map_err(|_| ModelError::BadString)?;
-            }
-            if n > 0
-                && (word_head < previous_head || (word_head == previous_head && word <= previous))
-            {
-                sorted = false;
-            }
-            previous = word;
-            previous_head = word_head;
-            starts.push(u32::try_from(at).map_err(|_| ModelError::Truncated(what))?);
-            at += 1 + len + payload;
-            if sorted {
-                let mut slot = home_slot(word_hash, mask);
-                while slots[slot] != FREE {
-                    slot = (slot + 1) & mask;
-                }
-                slots[slot] = n as u32;
-            }
-        }
-        let mut table = SortedWords {
+        let table = layout::lay_out_words(bytes, count, payload).map_err(|e| match e {
+            LayoutError::Truncated => ModelError::Truncated(what),
+            LayoutError::BadString => ModelError::BadString,
+        })?;
+        let at = table.read;
+        let mut sorted = SortedWords {
             bytes: keep(&bytes[..at]),
             payload,
-            starts,
-            slots: Vec::new(),
+            starts: Cow::Owned(layout::le_bytes(&table.starts)),
+            slots: Cow::Borrowed(&[]),
         };
-        if !sorted {
+        let Some(slots) = table.slots else {
             let map = (0..count)
                 .map(|i| {
-                    let w = String::from_utf8_lossy(table.word(i)).into_owned();
-                    (w, table.value::<V>(i))
+                    let w = String::from_utf8_lossy(sorted.word(i)).into_owned();
+                    (w, sorted.value::<V>(i))
                 })
                 .collect();
             return Ok((Words::Map(map), at));
+        };
+        sorted.slots = Cow::Owned(layout::le_bytes(&slots));
+        Ok((Words::Sorted(sorted), at))
+    }
+
+    /// The table laid out when the crate was built ([`layout::Prebuilt`]),
+    /// over the entries `bytes` of the embedded model: nothing is read,
+    /// checked or copied (the build script checked the same bytes).
+    pub(crate) fn prebuilt(
+        bytes: Cow<'static, [u8]>,
+        table: PrebuiltWords,
+        payload: usize,
+    ) -> Self {
+        SortedWords {
+            bytes,
+            payload,
+            starts: Cow::Borrowed(table.starts),
+            slots: Cow::Borrowed(table.slots),
         }
-        table.slots = slots;
-        Ok((Words::Sorted(table), at))
+    }
+
+    /// The table's entries, starts and slots, and whether the slots are
+    /// borrowed (for comparing layouts in tests).
+    #[cfg(test)]
+    pub(crate) fn layout(&self) -> (&[u8], &[u8], &[u8], bool) {
+        let borrowed = matches!(self.slots, Cow::Borrowed(_));
+        (&self.bytes, &self.starts, &self.slots, borrowed)
+    }
+
+    /// Number of entries.
+    fn len(&self) -> usize {
+        self.starts.len() / 4
+    }
+
+    /// Where entry `i` starts in `bytes` (past the end for no entry).
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        u32_at(&self.starts, i).map_or(usize::MAX, |s| s as usize)
     }
 
     /// The word of entry `i`.
     fn word(&self, i: usize) -> &[u8] {
-        let at = self.starts[i] as usize;
-        let len = usize::from(self.bytes[at]);
-        &self.bytes[at + 1..at + 1 + len]
+        let at = self.start(i);
+        let Some(len) = self.bytes.get(at) else {
+            return &[];
+        };
+        self.bytes
+            .get(at + 1..at + 1 + usize::from(*len))
+            .unwrap_or(&[])
     }
 
     /// The value of entry `i`.
     fn value<V: Payload>(&self, i: usize) -> V {
-        let at = self.starts[i] as usize;
+        let at = self.start(i);
         let from = at + 1 + usize::from(self.bytes[at]);
         V::from_entry(&self.bytes[from..from + self.payload], i)
     }
 
     /// The payload bytes of entry `i` (a word vector's components).
     pub(crate) fn payload(&self, i: usize) -> Option<&[u8]> {
-        let at = *self.starts.get(i)? as usize;
+        let at = u32_at(&self.starts, i)? as usize;
         let from = at + 1 + usize::from(*self.bytes.get(at)?);
         self.bytes.get(from..from + self.payload)
     }
 
+    /// The mask of the slots' numbers (one less than their count, a power
+    /// of two); `None` for a table without slots.
+    fn mask(&self) -> Option<usize> {
+        (self.slots.len() / 4).checked_sub(1)
+    }
+
     /// The entry of `word`.
     fn find(&self, word: &[u8]) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
+        let mask = self.mask()?;
         self.find_from(word, home_slot(hash(word), mask), mask)
     }
 
@@ -334,7 +273,7 @@ impl SortedWords {
     /// probes on as `find` does.
     fn find_each(&self, words: &[&str], mut found: impl FnMut(Option<usize>)) {
         const BATCH: usize = 16;
-        let Some(mask) = self.slots.len().checked_sub(1) else {
+        let Some(mask) = self.mask() else {
             words.iter().for_each(|_| found(None));
             return;
         };
@@ -343,11 +282,11 @@ impl SortedWords {
             let mut entry = [FREE; BATCH];
             for ((at, e), w) in home.iter_mut().zip(&mut entry).zip(batch) {
                 *at = home_slot(hash(w.as_bytes()), mask);
-                *e = self.slots.get(*at).copied().unwrap_or(FREE);
+                *e = u32_at(&self.slots, *at).unwrap_or(FREE);
             }
             let mut start = [0usize; BATCH];
             for (s, e) in start.iter_mut().zip(&entry) {
-                *s = self.starts.get(*e as usize).map_or(0, |s| *s as usize);
+                *s = u32_at(&self.starts, *e as usize).map_or(0, |s| s as usize);
             }
             // The entry's length byte: the line that holds its word.
             let mut len = [0u8; BATCH];
@@ -370,7 +309,7 @@ impl SortedWords {
     /// The entry of `word`, probing from slot `at` on.
     fn find_from(&self, word: &[u8], mut at: usize, mask: usize) -> Option<usize> {
         loop {
-            let entry = *self.slots.get(at)?;
+            let entry = u32_at(&self.slots, at)?;
             if entry == FREE {
                 return None;
             }
@@ -385,6 +324,7 @@ impl SortedWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::layout::{head, short_word};
 
     fn table(words: &[(&str, [u16; 3])]) -> Vec<u8> {
         let mut out = Vec::new();

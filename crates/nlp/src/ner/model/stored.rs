@@ -67,6 +67,11 @@ impl<T: Stored> StoredArray<T> {
         }
     }
 
+    /// The numbers' bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// Number of numbers.
     pub(crate) fn len(&self) -> usize {
         self.bytes.len() / T::SIZE

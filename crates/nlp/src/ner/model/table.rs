@@ -9,159 +9,147 @@
 //! is read first: a feature the model lacks (a quarter of the lookups, and
 //! the coldest) is decided there without touching the slots.
 
+use super::super::layout::{
+    self, feature_home, tag, FeatureLayout, PrebuiltFeatures, EMPTY, SLOT_BYTES,
+};
 use super::stored::StoredArray;
+use std::borrow::Cow;
 
-/// Most labels a slot holds inline (5 entity types in BIO). Models with more
-/// labels are scored through the general map instead.
-pub(crate) const SLOT_LABELS: usize = 12;
-
-/// One feature key and its label weights (zero beyond the label count).
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(32))]
-struct Slot {
-    key: u64,
-    weights: [i16; SLOT_LABELS],
-}
+pub(crate) use super::super::layout::SLOT_LABELS;
 
 /// Feature key → label weights, by linear probing over a power-of-two table
-/// at most half full.
+/// at most half full ([`layout::lay_out_features`] lays it out).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FeatureTable {
-    /// Slots; key [`EMPTY`] marks a free one.
-    slots: Vec<Slot>,
+    /// [`SLOT_BYTES`] per slot: a little-endian `u64` key and
+    /// [`SLOT_LABELS`] `i16` weights (zero beyond the label count); key
+    /// [`EMPTY`] marks a free one. Built at load, or borrowed from the
+    /// layout made when the crate was built. From byte `offset` on.
+    slots: Cow<'static, [u8]>,
+    /// Where the first slot starts in `slots`: a multiple of 64 in memory,
+    /// so that each slot lies in one cache line (the blob is so aligned; a
+    /// table built at load is copied to such a place in its vector).
+    offset: usize,
     /// Per slot, its key's [`tag`] (0 for a free slot): a probe reads the
     /// slot itself only where the tag matches. A table of 60,000 features
     /// has 4 MB of slots but 128 KB of tags, which stay in cache, and most
     /// of the features a token looks up that the model lacks (word pairs,
     /// mostly) are then decided without a miss.
-    tags: Vec<u8>,
-    /// `64 - log2(slots.len())`: the hash's top bits pick the home slot.
+    tags: Cow<'static, [u8]>,
+    /// `64 - log2(tags.len())`: the hash's top bits pick the home slot.
     shift: u32,
-    /// The weights of key [`EMPTY`] itself, should a feature hash to it.
-    empty_key_weights: Option<[i16; SLOT_LABELS]>,
+    /// The slot of key [`EMPTY`] itself, should a feature hash to it.
+    empty_key_slot: Option<[u8; SLOT_BYTES]>,
 }
 
-/// The key of a free slot.
-const EMPTY: u64 = 0;
+/// A cache line's bytes.
+const LINE: usize = 64;
 
-/// Spreads a key over the table. Feature keys are already hashes, but a
-/// multiplication keeps the table sound for any key set.
-fn home(key: u64, shift: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
-}
-
-/// A byte of `key` other than the bits [`home`] reads, never 0 (a free
-/// slot's tag).
-fn tag(key: u64) -> u8 {
-    (key as u8).max(1)
+/// The slot of key [`EMPTY`] with `weights`.
+fn empty_key_slot(weights: [i16; SLOT_LABELS]) -> [u8; SLOT_BYTES] {
+    let mut slot = [0u8; SLOT_BYTES];
+    for (b, w) in slot[8..].chunks_exact_mut(2).zip(weights) {
+        b.copy_from_slice(&w.to_le_bytes());
+    }
+    slot
 }
 
 impl FeatureTable {
     /// Builds the table from feature `keys` and their rows of `labels`
     /// `weights`; a later row wins for a key given twice. `None` when the
     /// rows do not fit a slot.
-    ///
-    /// Keys in ascending order, as the model writer leaves them, are laid
-    /// out straight from the rows (checked in one pass); others are first
-    /// sorted with each key's last row, which gives the same table.
     pub(crate) fn build(
         keys: &StoredArray<u64>,
         weights: &StoredArray<i16>,
         labels: usize,
     ) -> Option<Self> {
-        if labels == 0 || labels > SLOT_LABELS {
-            return None;
-        }
-        let ascending = keys.iter().zip(keys.iter().skip(1)).all(|(a, b)| a < b);
-        if ascending {
-            return Some(Self::fill(keys.iter().zip(0..), weights, labels));
-        }
-        // A key's last row, as a map built from the pairs holds it.
-        let mut pairs: Vec<(u64, usize)> = keys.iter().zip(0..).collect();
-        pairs.sort_by_key(|&(key, _)| key);
-        let mut last: Vec<(u64, usize)> = Vec::with_capacity(pairs.len());
-        for (key, row) in pairs {
-            match last.last_mut() {
-                Some(l) if l.0 == key => l.1 = l.1.max(row),
-                _ => last.push((key, row)),
-            }
-        }
-        Some(Self::fill(last.into_iter(), weights, labels))
+        let FeatureLayout {
+            slots,
+            tags,
+            shift,
+            empty_key_weights,
+        } = layout::lay_out_features(keys.bytes(), weights.bytes(), labels)?;
+        // A vector of bytes may start anywhere: the slots are copied to
+        // the first line boundary in one with a line to spare.
+        let mut lines = vec![0u8; slots.len() + LINE];
+        let offset = lines.as_ptr().align_offset(LINE).min(LINE);
+        lines[offset..offset + slots.len()].copy_from_slice(&slots);
+        Some(FeatureTable {
+            slots: Cow::Owned(lines),
+            offset,
+            tags: Cow::Owned(tags),
+            shift,
+            empty_key_slot: empty_key_weights.map(empty_key_slot),
+        })
     }
 
-    /// The table of `rows`, (key, row) pairs of distinct keys in
-    /// ascending order; rows that are missing or all zero are left out.
-    fn fill(
-        rows: impl Iterator<Item = (u64, usize)> + Clone,
-        weights: &StoredArray<i16>,
-        labels: usize,
-    ) -> Self {
-        // A row's bytes, if it has any weight (a weight is zero exactly
-        // when its bytes are).
-        let held = |row: usize| {
-            let bytes = weights.run_bytes(row.checked_mul(labels)?, labels)?;
-            bytes.iter().any(|b| *b != 0).then_some(row * labels)
-        };
-        // Counted first, so that the table is sized as before rows were
-        // read in place (and probes the same).
-        let count = rows.clone().filter(|&(_, row)| held(row).is_some()).count();
-        let capacity = (count * 2).next_power_of_two().max(16);
-        let shift = 64 - capacity.trailing_zeros();
-        let mut table = FeatureTable {
-            slots: vec![Slot::default(); capacity],
-            tags: vec![0; capacity],
-            shift,
-            empty_key_weights: None,
-        };
-        let mask = capacity - 1;
-        for (key, row) in rows {
-            let Some(ws) = held(row).and_then(|start| weights.run(start, labels)) else {
-                continue;
-            };
-            let mut inline = [0i16; SLOT_LABELS];
-            for (slot, w) in inline.iter_mut().zip(ws) {
-                *slot = w;
-            }
-            if key == EMPTY {
-                table.empty_key_weights = Some(inline);
-                continue;
-            }
-            let mut at = home(key, shift);
-            while table.slots[at].key != EMPTY {
-                at = (at + 1) & mask;
-            }
-            table.slots[at] = Slot {
-                key,
-                weights: inline,
-            };
-            table.tags[at] = tag(key);
+    /// The table laid out when the crate was built, read where it lies.
+    pub(crate) fn prebuilt(table: PrebuiltFeatures) -> Self {
+        FeatureTable {
+            slots: Cow::Borrowed(table.slots),
+            offset: 0,
+            tags: Cow::Borrowed(table.tags),
+            shift: table.shift,
+            empty_key_slot: table.empty_key_weights.map(empty_key_slot),
         }
-        table
+    }
+
+    /// The table's slots and tags (for comparing layouts in tests).
+    #[cfg(test)]
+    pub(crate) fn layout(&self) -> (&[u8], &[u8], u32, Option<[u8; SLOT_BYTES]>) {
+        let slots = &self.slots[self.offset..self.offset + self.tags.len() * SLOT_BYTES];
+        (slots, &self.tags, self.shift, self.empty_key_slot)
     }
 
     /// Number of features held (rows whose weights are all zero are left out).
     #[cfg(test)]
     fn len(&self) -> usize {
-        let free = |s: &&Slot| s.key == EMPTY;
-        self.slots.iter().filter(|s| !free(s)).count()
-            + usize::from(self.empty_key_weights.is_some())
+        self.tags.iter().filter(|t| **t != 0).count() + usize::from(self.empty_key_slot.is_some())
     }
 
-    /// The inline weights of `key`, if it has any.
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[i16; SLOT_LABELS]> {
-        if key == EMPTY {
-            return self.empty_key_weights.as_ref();
+    /// Sums the weights of `features` per label (zero beyond the label count).
+    pub(crate) fn sum(&self, features: &[u64]) -> [i32; SLOT_LABELS] {
+        let mut sum = [0i32; SLOT_LABELS];
+        // Taken out of their `Cow`s once, not per feature.
+        let slots = Slots {
+            tags: &self.tags,
+            slots: self.slots.get(self.offset..).unwrap_or(&[]),
+            shift: self.shift,
+        };
+        for f in features {
+            let slot = match *f {
+                EMPTY => self.empty_key_slot.as_ref(),
+                key => slots.get(key),
+            };
+            if let Some(slot) = slot {
+                add_widened(&mut sum, slot);
+            }
         }
-        let mask = self.slots.len().checked_sub(1)?;
+        sum
+    }
+}
+
+/// A table's tags and slots (see [`FeatureTable`]).
+struct Slots<'a> {
+    tags: &'a [u8],
+    slots: &'a [u8],
+    shift: u32,
+}
+
+impl Slots<'_> {
+    /// The slot of `key` (not [`EMPTY`]), if it has weights.
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[u8; SLOT_BYTES]> {
+        let mask = self.tags.len().checked_sub(1)?;
         let want = tag(key);
-        let mut at = home(key, self.shift);
+        let mut at = feature_home(key, self.shift);
         loop {
             let found = *self.tags.get(at)?;
             if found == want {
-                let slot = self.slots.get(at)?;
-                if slot.key == key {
-                    return Some(&slot.weights);
+                let slot = self.slots.get(at * SLOT_BYTES..)?;
+                let slot = slot.first_chunk::<SLOT_BYTES>()?;
+                if slot.first_chunk::<8>().map(|k| u64::from_le_bytes(*k)) == Some(key) {
+                    return Some(slot);
                 }
             } else if found == 0 {
                 return None;
@@ -169,26 +157,15 @@ impl FeatureTable {
             at = (at + 1) & mask;
         }
     }
-
-    /// Sums the weights of `features` per label (zero beyond the label count).
-    pub(crate) fn sum(&self, features: &[u64]) -> [i32; SLOT_LABELS] {
-        let mut sum = [0i32; SLOT_LABELS];
-        for f in features {
-            if let Some(ws) = self.get(*f) {
-                add_widened(&mut sum, ws);
-            }
-        }
-        sum
-    }
 }
 
-/// `sum += ws` lane by lane, widened to i32. Indexed over the fixed
-/// length, so that it compiles to a few vector instructions where an
-/// iterator chain over the array adds one lane at a time.
+/// `sum += ` the weights of `slot`, lane by lane, widened to i32. Indexed
+/// over the fixed length, so that it compiles to a few vector instructions
+/// where an iterator chain over the array adds one lane at a time.
 #[inline]
-fn add_widened(sum: &mut [i32; SLOT_LABELS], ws: &[i16; SLOT_LABELS]) {
+fn add_widened(sum: &mut [i32; SLOT_LABELS], slot: &[u8; SLOT_BYTES]) {
     for k in 0..SLOT_LABELS {
-        sum[k] += i32::from(ws[k]);
+        sum[k] += i32::from(i16::from_le_bytes([slot[8 + 2 * k], slot[9 + 2 * k]]));
     }
 }
 
