@@ -314,15 +314,20 @@ impl Weights {
         };
         // Every slot the token will read is asked for before any is read
         // (see `FeatureTable::prefetch`): its own features' and those of
-        // its parts not known yet, gathered here (the parts known are
-        // added at once; a token's parts have distinct numbers, so the
-        // order in which parts are looked up and remembered is free).
+        // its parts not known yet, gathered once here.
         table.prefetch(features);
-        let mut sparse = [0i32; SLOT_LABELS];
+        let ids = parts.ids();
+        let mut pending: [Option<PartInput<'_>>; STAGED_PARTS] = [None; STAGED_PARTS];
+        for ((k, &id), staged) in ids.iter().enumerate().zip(pending.iter_mut()) {
+            if id != NO_PART && !memo.knows(id) {
+                let part = parts.part(k);
+                table.prefetch(part.features);
+                *staged = Some(part);
+            }
+        }
+        let mut sparse = table.sum_asked(features);
         let mut dense = [0i32; SLOT_LABELS];
-        let mut pending = [(NO_PART, PartInput::default()); STAGED_PARTS];
-        let mut staged = 0;
-        for (k, &id) in parts.ids().iter().enumerate() {
+        for (k, &id) in ids.iter().enumerate() {
             if id == NO_PART {
                 continue;
             }
@@ -331,29 +336,18 @@ impl Weights {
                 add_lanes(&mut dense, &sums.dense);
                 continue;
             }
-            let part = parts.part(k);
-            if let Some(slot) = pending.get_mut(staged) {
-                table.prefetch(part.features);
-                *slot = (id, part);
-                staged += 1;
-                continue;
-            }
-            // More parts than were staged: summed as they come.
+            // A part staged above, unless the token has more parts than
+            // were staged.
+            let part = match pending.get(k).copied().flatten() {
+                Some(part) => part,
+                None => parts.part(k),
+            };
             let Some(sums) = self.part_sums(table, block, &part) else {
                 return self.score_plain(parts, features, scores);
             };
             add_lanes(&mut sparse, &sums.sparse);
             add_lanes(&mut dense, &sums.dense);
             memo.remember(id, &sums);
-        }
-        add_lanes(&mut sparse, &table.sum_asked(features));
-        for (id, part) in pending.iter().take(staged) {
-            let Some(sums) = self.part_sums(table, block, part) else {
-                return self.score_plain(parts, features, scores);
-            };
-            add_lanes(&mut sparse, &sums.sparse);
-            add_lanes(&mut dense, &sums.dense);
-            memo.remember(*id, &sums);
         }
         finish(&sparse, &dense, scores);
     }
