@@ -84,10 +84,6 @@ pub(crate) struct PartInput<'a> {
     pub dense: [Option<(usize, &'a [i8])>; 2],
 }
 
-/// Most parts of a token whose features [`Weights::score_memo`] gathers
-/// before summing any (the tagger's tokens have 9).
-const STAGED_PARTS: usize = 12;
-
 /// The number of a part a token does not have (it adds nothing).
 pub(crate) const NO_PART: usize = usize::MAX;
 
@@ -312,22 +308,9 @@ impl Weights {
         let (Some(table), true) = (table, block.is_some() || self.dense.is_empty()) else {
             return self.score_plain(parts, features, scores);
         };
-        // Every slot the token will read is asked for before any is read
-        // (see `FeatureTable::prefetch`): its own features' and those of
-        // its parts not known yet, gathered once here.
-        table.prefetch(features);
-        let ids = parts.ids();
-        let mut pending: [Option<PartInput<'_>>; STAGED_PARTS] = [None; STAGED_PARTS];
-        for ((k, &id), staged) in ids.iter().enumerate().zip(pending.iter_mut()) {
-            if id != NO_PART && !memo.knows(id) {
-                let part = parts.part(k);
-                table.prefetch(part.features);
-                *staged = Some(part);
-            }
-        }
-        let mut sparse = table.sum_asked(features);
+        let mut sparse = table.sum(features);
         let mut dense = [0i32; SLOT_LABELS];
-        for (k, &id) in ids.iter().enumerate() {
+        for (k, &id) in parts.ids().iter().enumerate() {
             if id == NO_PART {
                 continue;
             }
@@ -336,13 +319,7 @@ impl Weights {
                 add_lanes(&mut dense, &sums.dense);
                 continue;
             }
-            // A part staged above, unless the token has more parts than
-            // were staged.
-            let part = match pending.get(k).copied().flatten() {
-                Some(part) => part,
-                None => parts.part(k),
-            };
-            let Some(sums) = self.part_sums(table, block, &part) else {
+            let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
                 return self.score_plain(parts, features, scores);
             };
             add_lanes(&mut sparse, &sums.sparse);
@@ -361,8 +338,7 @@ impl Weights {
         part: &PartInput<'_>,
     ) -> Option<PartSums> {
         let mut sums = PartSums {
-            // Its slots were asked for with the token's.
-            sparse: table.sum_asked(part.features),
+            sparse: table.sum(part.features),
             dense: [0; SLOT_LABELS],
         };
         if self.dense.is_empty() {
