@@ -92,11 +92,19 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Refuses inputs that are evidently binary: NUL-heavy or full of control bytes.
 fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
     let sample = &bytes[..bytes.len().min(8192)];
-    // One pass, without branches (it runs on every page).
+    // One pass, without branches (it runs on every page), counted in bytes
+    // over blocks of at most 255 (no count overflows its byte): counters as
+    // wide as `usize` let the compiler compare two bytes per vector where
+    // byte counters let it compare sixteen (9 instructions a byte → 2).
     let (mut nul, mut control) = (0usize, 0usize);
-    for &b in sample {
-        nul += usize::from(b == 0);
-        control += usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0));
+    for block in sample.chunks(usize::from(u8::MAX)) {
+        let (mut block_nul, mut block_control) = (0u8, 0u8);
+        for &b in block {
+            block_nul += u8::from(b == 0);
+            block_control += u8::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0));
+        }
+        nul += usize::from(block_nul);
+        control += usize::from(block_control);
     }
     if nul * 10 > sample.len() {
         return Err(ExtractError::Binary {

@@ -125,7 +125,7 @@ fn flat_record(line: &str) -> Option<JsonlRecord> {
                 return None;
             }
             at = skip_space(b, at + 1);
-            let (value, after) = string_at(b, at)?;
+            let (value, after) = string_at(line, at)?;
             let slot = [&b"id"[..], b"html", b"text", b"url", b"published"]
                 .iter()
                 .position(|k| *k == key);
@@ -198,36 +198,44 @@ fn special_bits(x: u64) -> u64 {
         & HIGH
 }
 
-/// The text of the JSON string at `at` and the position after its closing
-/// quote, decoded in one pass (plain bytes eight at a time); `None` for a
-/// control character, an unknown escape, a lone surrogate or no end.
-fn string_at(b: &[u8], at: usize) -> Option<(String, usize)> {
+/// The end of the run of plain string bytes from `i`: the first special
+/// byte ([`is_special`]) at or after it, or the end of `b`. It reads eight
+/// bytes at a time and copies none: the caller copies the whole run at once.
+fn plain_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = special_bits(u64::from_le_bytes(word));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&c| !is_special(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The text of the JSON string at `at` in `line` and the position after its
+/// closing quote, decoded in one pass: each run of plain bytes is found
+/// eight bytes at a time and copied whole, as the `&str` it is, so the text
+/// is never validated as UTF-8 again (the line was); `None` for a control
+/// character, an unknown escape, a lone surrogate or no end.
+fn string_at(line: &str, at: usize) -> Option<(String, usize)> {
+    let b = line.as_bytes();
     if b.get(at) != Some(&b'"') {
         return None;
     }
     let mut i = at + 1;
     // The string is at most the rest of the line.
-    let mut out: Vec<u8> = Vec::with_capacity(b.len() - i);
+    let mut out = String::with_capacity(b.len() - i);
     loop {
-        // Plain bytes eight at a time; those from the first special byte
-        // on are taken back.
-        while let Some(chunk) = b.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let found = special_bits(u64::from_le_bytes(word));
-            out.extend_from_slice(&word);
-            if found != 0 {
-                let plain = (found.trailing_zeros() / 8) as usize;
-                out.truncate(out.len() - 8 + plain);
-                i += plain;
-                break;
-            }
-            i += 8;
-        }
-        while let Some(&c) = b.get(i).filter(|&&c| !is_special(c)) {
-            out.push(c);
-            i += 1;
-        }
+        let start = i;
+        i = plain_end(b, i);
+        // A run starts after an ASCII byte and ends before one (or at the
+        // line's end), so it is always a whole `&str`.
+        out.push_str(line.get(start..i)?);
         match *b.get(i)? {
             b'"' => break,
             b'\\' => {}
@@ -235,15 +243,15 @@ fn string_at(b: &[u8], at: usize) -> Option<(String, usize)> {
         }
         let escape = *b.get(i + 1)?;
         i += 2;
-        let byte = match escape {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'/' => b'/',
-            b'b' => 0x08,
-            b'f' => 0x0c,
-            b'n' => b'\n',
-            b'r' => b'\r',
-            b't' => b'\t',
+        let c = match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
             b'u' => {
                 let unit = hex4(b.get(i..i + 4)?)?;
                 i += 4;
@@ -262,20 +270,16 @@ fn string_at(b: &[u8], at: usize) -> Option<(String, usize)> {
                     0xDC00..=0xDFFF => return None,
                     _ => unit,
                 };
-                let c = char::from_u32(code)?;
-                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                continue;
+                char::from_u32(code)?
             }
             _ => return None,
         };
-        out.push(byte);
+        out.push(c);
     }
     if out.len() < out.capacity() / 2 {
         out.shrink_to_fit();
     }
-    // Plain runs end at ASCII bytes and escapes add whole characters, so
-    // the bytes are the line's own UTF-8 pieces: this always holds.
-    Some((String::from_utf8(out).ok()?, i + 1))
+    Some((out, i + 1))
 }
 
 /// The value of four hexadecimal digits.
