@@ -57,6 +57,11 @@ struct Seats {
     /// For each byte, the indices (ascending) of the ASCII names that
     /// start with it.
     starts: Vec<Vec<usize>>,
+    /// For each byte, whether an ASCII name starts with it in either case:
+    /// the phrase's bytes are read one by one, and most start none.
+    may_start: [bool; 256],
+    /// The first empty name (which every phrase holds), if any.
+    empty: Option<usize>,
 }
 
 impl Seats {
@@ -74,7 +79,17 @@ impl Seats {
                     starts[usize::from(b)].push(k);
                 }
             }
-            Seats { names, starts }
+            let mut may_start = [false; 256];
+            for b in 0..=u8::MAX {
+                may_start[usize::from(b)] = !starts[usize::from(b.to_ascii_lowercase())].is_empty();
+            }
+            let empty = names.iter().position(|(name, _)| name.is_empty());
+            Seats {
+                names,
+                starts,
+                may_start,
+                empty,
+            }
         })
     }
 }
@@ -95,12 +110,12 @@ fn seat_in(phrase: &str) -> Option<&'static str> {
     // lower case is not ASCII: the earliest seat found at any position is
     // the answer the search in seat order gives, without a copy.
     let bytes = phrase.as_bytes();
-    let mut best = seats.names.iter().position(|(name, _)| name.is_empty());
+    let mut best = seats.empty;
     for (at, &b) in bytes.iter().enumerate() {
-        let starting = &seats.starts[usize::from(b.to_ascii_lowercase())];
-        if starting.is_empty() {
+        if !seats.may_start[usize::from(b)] {
             continue;
         }
+        let starting = &seats.starts[usize::from(b.to_ascii_lowercase())];
         let rest = &bytes[at..];
         let limit = best.unwrap_or(seats.names.len());
         best = starting

@@ -30,6 +30,10 @@ pub struct Lexicon {
     role_shapes: Shapes,
     boundary_shapes: Shapes,
     pair_shapes: Shapes,
+    /// The shapes of `time_words`: asked after every verb of speaking and
+    /// most cues of the word that follows, mostly a word or a period that
+    /// is none.
+    time_shapes: Shapes,
     between: HashSet<&'static str>,
     pronouns: HashMap<&'static str, bool>,
     addressees: HashSet<&'static str>,
@@ -70,6 +74,7 @@ impl Lexicon {
             role_shapes: Shapes::default(),
             boundary_shapes: Shapes::default(),
             pair_shapes: Shapes::default(),
+            time_shapes: Shapes::default(),
             between: set(&w.between),
             pronouns: w.pronouns.iter().copied().collect(),
             addressees: set(&w.addressees),
@@ -109,6 +114,7 @@ impl Lexicon {
         lex.role_shapes = lex.roles.iter().copied().collect();
         lex.boundary_shapes = lex.boundary.iter().copied().collect();
         lex.pair_shapes = lex.non_speech_pairs.keys().copied().collect();
+        lex.time_shapes = lex.time_words.iter().copied().collect();
         lex
     }
 
@@ -222,7 +228,7 @@ impl Lexicon {
 
     /// Whether a lower-cased word is a time word after a cue.
     pub fn is_time_word(&self, lower: &str) -> bool {
-        self.time_words.contains(lower)
+        self.time_shapes.may_contain(lower) && self.time_words.contains(lower)
     }
 
     /// `Some(true)` for a common female first name or title, `Some(false)`

@@ -589,16 +589,27 @@ fn speech_without_topic(cx: &Context, i: usize) -> bool {
     let number = |k: usize| cx.low(k).starts_with(|c: char| c.is_ascii_digit());
     // The terms end the search ("of anonymity" is no topic either), and so
     // does a duration or a party ("spoke for about five minutes").
-    !(i + 1..(i + 8).min(cx.tokens.len()))
-        .take_while(|&k| {
-            cx.is_word(k) && !(cx.low(k) == "on" && terms(k + 1)) && cx.low(k) != "for"
-        })
-        .any(|k| match cx.low(k) {
+    // Each word lower-cased once: the search ran over every verb of
+    // speaking's next words, reading each up to four times.
+    for k in i + 1..(i + 8).min(cx.tokens.len()) {
+        if !cx.is_word(k) {
+            return true;
+        }
+        let w = cx.low(k);
+        if (w == "on" && terms(k + 1)) || w == "for" {
+            return true;
+        }
+        let topic = match w {
             "of" | "out" | "against" | "up" | "through" => true,
             "about" => !number(k + 1),
             "on" => !cx.lex.is_time_word(cx.low(k + 1)),
             _ => false,
-        })
+        };
+        if topic {
+            return false;
+        }
+    }
+    true
 }
 
 /// "met in Rome to discuss trade", "met Monday to discuss", "in order to
