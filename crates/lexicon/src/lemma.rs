@@ -51,6 +51,10 @@ impl Default for Shapes {
 }
 
 impl Shapes {
+    // `of` and `may_contain` are inlined into other crates (the event
+    // coder asks them at most tokens, several times each): a call cost as
+    // much as the test itself.
+    #[inline]
     fn of(word: &str) -> usize {
         let b = word.as_bytes();
         let ends = |c: Option<&u8>| usize::from(c.copied().unwrap_or(0) & 31);
@@ -65,6 +69,7 @@ impl Shapes {
 
     /// Whether a word of `word`'s shape was added: false means `word` is
     /// none of the words added.
+    #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         let at = Self::of(word);
         self.0[at / 64] & (1 << (at % 64)) != 0

@@ -232,6 +232,9 @@ const NO_FORM: u32 = u32::MAX;
 pub struct VerbDictionary {
     /// A form → its first and last listing in `listings`.
     forms: HashMap<&'static str, (u32, u32)>,
+    /// The shapes of the keys of `forms`: the matcher asks about every
+    /// token, and most are told they are no form without being hashed.
+    form_shapes: lexicon::lemma::Shapes,
     listings: Vec<Form>,
     patterns: Vec<Vec<Pattern>>,
     names: Vec<&'static str>,
@@ -436,11 +439,20 @@ impl VerbDictionary {
                 _ => return Err(err(format!("cannot read {raw:?}"))),
             }
         }
+        d.form_shapes = d.forms.keys().copied().collect();
         Ok(d)
+    }
+
+    /// Whether `lower` is a form the table lists.
+    fn has_form(&self, lower: &str) -> bool {
+        self.form_shapes.may_contain(lower) && self.forms.contains_key(lower)
     }
 
     /// The listings of the verb form `lower`, in table order.
     fn forms_of(&self, lower: &str) -> Option<Listings<'_>> {
+        if !self.form_shapes.may_contain(lower) {
+            return None;
+        }
         self.forms.get(lower).map(|&(first, _)| Listings {
             listings: &self.listings,
             at: first,
@@ -532,7 +544,7 @@ fn phrase_from(
 impl VerbDictionary {
     /// Whether the dictionary lists `lower` as a verb form.
     pub fn is_verb(&self, lower: &str) -> bool {
-        self.forms.contains_key(lower)
+        self.has_form(lower)
     }
 
     /// The code the dictionary gives the verb `lower` standing alone (its
@@ -590,7 +602,7 @@ impl VerbDictionary {
             tokens[k].lower == "to"
                 && tokens
                     .get(k + 1)
-                    .is_some_and(|t| self.forms.contains_key(t.lower.as_str()))
+                    .is_some_and(|t| self.has_form(t.lower.as_str()))
         };
         let window_end = (verb_end..tokens.len().min(verb_end + WINDOW))
             .find(|&k| STOPS.contains(&tokens[k].lower.as_str()) || infinitive(k))
