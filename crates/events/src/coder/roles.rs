@@ -21,13 +21,7 @@ pub(super) static DETERMINERS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
 
 /// The phrase index covering token `i`, if any.
 pub(super) fn phrase_at(s: &Sentence, i: usize) -> Option<usize> {
-    // A sentence's phrases are in text order and do not overlap
-    // (`phrases::find_with_verbs` starts each at or after the end of the
-    // one before): the one that may hold `i` is the last starting at or
-    // before it, found by halving (this is asked at every token, of a
-    // list as long as the sentence's names).
-    let k = s.phrases.partition_point(|p| p.start <= i).checked_sub(1)?;
-    (i < s.phrases[k].end).then_some(k)
+    s.phrases.iter().position(|p| p.start <= i && i < p.end)
 }
 
 /// Whether the head at `i` is used as a noun ("the talks", "a high-level

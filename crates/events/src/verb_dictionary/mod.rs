@@ -87,7 +87,8 @@ struct Alternatives {
     /// of two bytes or more matches by [`word_is`] only a word of its own
     /// first two bytes, but for "xy" and "xies", read by the first byte.
     /// (A set's words share first bytes often: "s" starts a tenth of them.)
-    by_pair: Vec<([u8; 2], u32)>,
+    /// The two bytes are one number ([`pair_key`]), in the same order.
+    by_pair: Vec<(u16, u32)>,
     /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
     /// start with none of them, and are told so without a search.
     firsts: [u64; 4],
@@ -108,7 +109,7 @@ impl Alternatives {
             match alt.first().map(|w| w.as_bytes()) {
                 Some(&[a, b, ..]) => {
                     by_byte.push((a, i as u32));
-                    by_pair.push(([a, b], i as u32));
+                    by_pair.push((pair_key(a, b), i as u32));
                     add_pair(&mut pairs, a, b);
                 }
                 _ => short = true,
@@ -149,7 +150,7 @@ impl Alternatives {
                         self.by_byte.get(from..to).map(Candidates::Bytes)
                     }
                     &[a, c, ..] => {
-                        let pair = [a, c];
+                        let pair = pair_key(a, c);
                         let from = self.by_pair.partition_point(|(x, _)| *x < pair);
                         let to = from + self.by_pair[from..].partition_point(|(x, _)| *x <= pair);
                         self.by_pair.get(from..to).map(Candidates::Pairs)
@@ -173,7 +174,12 @@ impl Alternatives {
 /// The alternatives [`Alternatives::at`] leaves, each list in index order.
 enum Candidates<'a> {
     Bytes(&'a [(u8, u32)]),
-    Pairs(&'a [([u8; 2], u32)]),
+    Pairs(&'a [(u16, u32)]),
+}
+
+/// Two bytes as one number, ordered as the pair is (first byte first).
+fn pair_key(a: u8, b: u8) -> u16 {
+    (u16::from(a) << 8) | u16::from(b)
 }
 
 /// A set of the first two bytes of words, hashed into 256 bits (two pairs
