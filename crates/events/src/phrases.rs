@@ -211,6 +211,7 @@ fn best_piece(
         lexicon::actor_words()
             .country_anaphors
             .iter()
+            .filter(|a| a.as_bytes().first() == lower.as_bytes().first())
             .find_map(|a| {
                 // The first word is this token's, else no split: this
                 // runs at every token of every sentence.
@@ -641,13 +642,17 @@ fn build(
         .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
         .map(|t| t.lower.to_string());
     let span = Span::new(tokens[i].span.start, tokens[end.max(i + 1) - 1].span.end);
+    // The words' texts joined by spaces, written into one string (no
+    // list of them made first).
     let name_of = |s: Span| -> String {
-        tokens
-            .iter()
-            .filter(|t| s.contains(t.span))
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut name = String::new();
+        for (k, t) in tokens.iter().filter(|t| s.contains(t.span)).enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(t.text);
+        }
+        name
     };
     let actors = resolve(&parts, span, &name_of);
     Phrase {

@@ -134,6 +134,10 @@ pub struct PatternError {
 #[derive(Debug, Clone, Default)]
 pub struct VerbLexicon {
     by_head: HashMap<&'static str, Vec<Pattern>>,
+    /// The shapes of the heads in `by_head`: most words and lemma
+    /// candidates asked for (every token's, several times a sentence) are
+    /// told they are no head without being hashed.
+    head_shapes: lexicon::lemma::Shapes,
     dictionary: VerbDictionary,
 }
 
@@ -164,14 +168,25 @@ impl VerbLexicon {
                 Err(e) => errors.push(e),
             }
         }
+        lex.head_shapes = lex.by_head.keys().copied().collect();
         (lex, errors)
+    }
+
+    /// The head `c` and its patterns, if `c` is a head.
+    fn patterns_of(&self, c: &str) -> Option<(&'static str, &[Pattern])> {
+        if !self.head_shapes.may_contain(c) {
+            return None;
+        }
+        self.by_head
+            .get_key_value(c)
+            .map(|(k, ps)| (*k, ps.as_slice()))
     }
 
     /// The lemma of a token that the lexicon knows as a head, if any.
     pub fn head_lemma(&self, lower: &str) -> Option<&'static str> {
         let mut head = None;
         lemma::each_candidate(lower, |c| {
-            head = self.by_head.get_key_value(c).map(|(k, _)| *k);
+            head = self.patterns_of(c).map(|(k, _)| k);
             head.is_some()
         });
         head
@@ -200,7 +215,7 @@ impl VerbLexicon {
         let derived = !self.dictionary.is_verb(lower);
         let mut code = None;
         lemma::each_verb_of_noun(lower, |verb| {
-            let own = self.by_head.get(verb).and_then(|ps| {
+            let own = self.patterns_of(verb).and_then(|(_, ps)| {
                 ps.iter()
                     .find(|p| p.elements.is_empty() && !p.reverse)
                     .or_else(|| ps.iter().find(|p| p.nominal && !p.reverse))
@@ -237,7 +252,7 @@ impl VerbLexicon {
 
     /// Whether `lower` is a form of any head.
     pub fn is_head(&self, lower: &str) -> bool {
-        lemma::each_candidate(lower, |c| self.by_head.contains_key(c))
+        lemma::each_candidate(lower, |c| self.patterns_of(c).is_some())
     }
 
     /// The best pattern with its head at token `at`. Our `verbs.txt`
@@ -279,7 +294,7 @@ impl VerbLexicon {
     fn own_match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<VerbMatch> {
         let head = self.head_lemma(&tokens.get(at)?.lower)?;
         let mut best: Option<(usize, usize, VerbMatch)> = None;
-        for p in self.by_head.get(head)? {
+        for p in self.patterns_of(head)?.1 {
             let is_head = |w: &str| self.is_head(w);
             // A "<word" element tests the token before the head; the
             // others are matched after it (`match_elements` passes over

@@ -41,16 +41,22 @@ pub struct Irregulars {
 /// table in a few instructions, before the table is hashed into. A word
 /// whose shape is in the set may still be absent from the table.
 #[derive(Debug, Clone)]
-pub struct Shapes(Vec<u64>);
+pub struct Shapes(Box<[u64; SHAPE_WORDS]>);
+
+/// 16 lengths × 32 first bytes × 32 last bytes, a bit each, in words: an
+/// array of its own length, so that no shape's index is checked.
+const SHAPE_WORDS: usize = 16 * 32 * 32 / 64;
 
 impl Default for Shapes {
     fn default() -> Self {
-        // 16 lengths × 32 first bytes × 32 last bytes, a bit each.
-        Shapes(vec![0; 16 * 32 * 32 / 64])
+        Shapes(Box::new([0; SHAPE_WORDS]))
     }
 }
 
 impl Shapes {
+    // `of` and `may_contain` are inlined into other crates (the event
+    // coder asks them at most tokens, several times each): a call cost as
+    // much as the test itself.
     #[inline]
     fn of(word: &str) -> usize {
         let b = word.as_bytes();
@@ -65,8 +71,7 @@ impl Shapes {
     }
 
     /// Whether a word of `word`'s shape was added: false means `word` is
-    /// none of the words added. Inlined: asked of most words by every
-    /// stage, other crates' calls each paid a call for a few instructions.
+    /// none of the words added.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         let at = Self::of(word);
@@ -389,6 +394,9 @@ pub fn each_verb_of_noun(lower: &str, mut take: impl FnMut(&str) -> bool) -> boo
     crate::modality_words()
         .noun_verbs
         .iter()
+        // The first byte first: most entries start otherwise, and a
+        // comparison of the whole noun is a call.
+        .filter(|e| e.as_bytes().first() == n.as_bytes().first())
         .filter_map(|e| e.strip_prefix(n)?.strip_prefix(' '))
         .any(offer)
 }

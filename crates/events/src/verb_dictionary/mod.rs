@@ -83,6 +83,12 @@ struct Alternatives {
     alts: Vec<Vec<&'static str>>,
     /// (first byte of the first word, alternative), sorted.
     by_byte: Vec<(u8, u32)>,
+    /// (first two bytes of the first word, alternative), sorted: a token
+    /// of two bytes or more matches by [`word_is`] only a word of its own
+    /// first two bytes, but for "xy" and "xies", read by the first byte.
+    /// (A set's words share first bytes often: "s" starts a tenth of them.)
+    /// The two bytes are one number ([`pair_key`]), in the same order.
+    by_pair: Vec<(u16, u32)>,
     /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
     /// start with none of them, and are told so without a search.
     firsts: [u64; 4],
@@ -96,18 +102,21 @@ struct Alternatives {
 impl Alternatives {
     fn new(alts: Vec<Vec<&'static str>>) -> Self {
         let mut by_byte = Vec::with_capacity(alts.len());
+        let mut by_pair = Vec::with_capacity(alts.len());
         let mut pairs = [0u64; 4];
         let mut short = false;
         for (i, alt) in alts.iter().enumerate() {
             match alt.first().map(|w| w.as_bytes()) {
                 Some(&[a, b, ..]) => {
                     by_byte.push((a, i as u32));
+                    by_pair.push((pair_key(a, b), i as u32));
                     add_pair(&mut pairs, a, b);
                 }
                 _ => short = true,
             }
         }
         by_byte.sort_unstable();
+        by_pair.sort_unstable();
         let mut firsts = [0u64; 4];
         for &(b, _) in &by_byte {
             firsts[usize::from(b >> 6)] |= 1 << (b & 63);
@@ -115,24 +124,39 @@ impl Alternatives {
         Alternatives {
             alts,
             by_byte,
+            by_pair,
             firsts,
             pairs,
             short,
         }
     }
 
-    /// The alternatives (by index) that may start at a token written
-    /// `lower`, in their order: those whose first word starts with its
-    /// first byte; `None` when the first byte does not decide (all may).
-    fn at(&self, lower: &str) -> Option<&[(u8, u32)]> {
+    /// The alternatives that may start at a token written `lower`, in
+    /// their order: those whose first word starts with its first two
+    /// bytes (its first byte, for "xy" and "xies"); `None` when the first
+    /// byte does not decide (all may).
+    fn at(&self, lower: &str) -> Option<Candidates<'_>> {
         match lower.as_bytes() {
             [b, _, ..] if !self.short => {
                 if self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
-                    return Some(&[]);
+                    return Some(Candidates::Pairs(&[]));
                 }
-                let from = self.by_byte.partition_point(|(x, _)| x < b);
-                let to = self.by_byte.partition_point(|(x, _)| x <= b);
-                self.by_byte.get(from..to)
+                match lower.as_bytes() {
+                    // A plural in "-ies" of a two-byte word in "-y", or
+                    // such a word: the second bytes differ ("ky", "kies").
+                    [_, b'y'] | [_, b'i', b'e', b's'] => {
+                        let from = self.by_byte.partition_point(|(x, _)| x < b);
+                        let to = self.by_byte.partition_point(|(x, _)| x <= b);
+                        self.by_byte.get(from..to).map(Candidates::Bytes)
+                    }
+                    &[a, c, ..] => {
+                        let pair = pair_key(a, c);
+                        let from = self.by_pair.partition_point(|(x, _)| *x < pair);
+                        let to = from + self.by_pair[from..].partition_point(|(x, _)| *x <= pair);
+                        self.by_pair.get(from..to).map(Candidates::Pairs)
+                    }
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -145,6 +169,17 @@ impl Alternatives {
     fn may_start_in(&self, window: &Pairs) -> bool {
         self.short || self.pairs.iter().zip(window).any(|(a, b)| a & b != 0)
     }
+}
+
+/// The alternatives [`Alternatives::at`] leaves, each list in index order.
+enum Candidates<'a> {
+    Bytes(&'a [(u8, u32)]),
+    Pairs(&'a [(u16, u32)]),
+}
+
+/// Two bytes as one number, ordered as the pair is (first byte first).
+fn pair_key(a: u8, b: u8) -> u16 {
+    (u16::from(a) << 8) | u16::from(b)
 }
 
 /// A set of the first two bytes of words, hashed into 256 bits (two pairs
@@ -504,7 +539,10 @@ fn slot_at(slot: &Slot, tokens: &[Token], k: usize, end: usize) -> Option<usize>
         .then_some(stop)
     };
     match slot.at(&tokens.get(k)?.lower) {
-        Some(some) => some
+        Some(Candidates::Bytes(some)) => some
+            .iter()
+            .find_map(|&(_, i)| slot.alts.get(i as usize).and_then(matches)),
+        Some(Candidates::Pairs(some)) => some
             .iter()
             .find_map(|&(_, i)| slot.alts.get(i as usize).and_then(matches)),
         None => slot.alts.iter().find_map(matches),
@@ -700,6 +738,7 @@ impl VerbDictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::Lower;
     use model::Span;
 
     #[test]
@@ -756,6 +795,67 @@ mod tests {
         };
         let slot = Alternatives::new(vec![vec!["houses"]]);
         assert!(!slot.may_start_in(&window_pairs(&[far])));
+    }
+
+    #[test]
+    fn the_slot_index_finds_what_a_scan_of_every_alternative_finds() {
+        // `Alternatives::at` only skips work: at every token, the first
+        // alternative that matches is the one a scan of all would find.
+        let d = VerbDictionary::builtin();
+        let mut slots: Vec<&Slot> = Vec::new();
+        for p in d.patterns.iter().flatten() {
+            for s in p.subject.iter().flatten() {
+                slots.push(s);
+            }
+            for e in p.object.iter() {
+                if let Element::Phrase(ss) | Element::Prep(_, ss) = e {
+                    slots.extend(ss.iter());
+                }
+            }
+        }
+        // Each set once (literal words are slots of one alternative).
+        slots.sort_by_key(|s| Arc::as_ptr(s));
+        slots.dedup_by_key(|s| Arc::as_ptr(s));
+        let mut words: Vec<String> = vec!["ky".into(), "kies".into(), "y".into(), "ies".into()];
+        for s in &slots {
+            for w in s.alts.iter().flatten() {
+                words.push(w.to_string());
+                words.push(format!("{w}s"));
+                words.push(format!("{w}es"));
+                if let Some(stem) = w.strip_suffix('y') {
+                    words.push(format!("{stem}ies"));
+                }
+                for cut in 1..=3 {
+                    if let Some(shorter) = w.get(..w.len().saturating_sub(cut)) {
+                        words.push(shorter.to_string());
+                    }
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        let tokens: Vec<Token> = words
+            .iter()
+            .map(|w| Token {
+                span: Span::new(0, w.len()),
+                text: w,
+                lower: Lower::from(w.clone()),
+            })
+            .collect();
+        for s in slots.iter().filter(|s| s.alts.len() > 1) {
+            for k in 0..tokens.len() {
+                let scan = s.alts.iter().find_map(|alt| {
+                    let stop = k + alt.len();
+                    (stop <= tokens.len()
+                        && alt
+                            .iter()
+                            .zip(&tokens[k..stop])
+                            .all(|(w, t)| word_is(&t.lower, w)))
+                    .then_some(stop)
+                });
+                assert_eq!(slot_at(s, &tokens, k, tokens.len()), scan, "{}", words[k]);
+            }
+        }
     }
 
     #[test]
