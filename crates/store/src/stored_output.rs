@@ -55,14 +55,13 @@ pub(crate) fn encode(output: &Output, id: &str) -> Result<Vec<u8>> {
             text: String::new(),
         },
     };
-    // The frame's room taken at once: grown by doubling, a long page's
-    // frame (1.2 bytes a byte of text on the pages of 100,000 paragraphs)
-    // was copied into each larger vector in turn, each faulted in fresh.
-    // Room not written to is never touched.
-    let room = output.document.article.text.len() / 2 * 3 + 4096;
+    // The frame grows by doubling: taking 1.5 bytes a byte of text at once
+    // put 136 MB on the peak of ingesting the 53 MB page (1.26–1.29 GB →
+    // 1.40–1.42 GB, three runs each) for no measurable CPU
+    // (docs/measurements.md, ¹⁰⁰).
     let mut out = Json {
         buf: Vec::with_capacity(RUN + 4096),
-        frame: lz4_flex::frame::FrameEncoder::new(Vec::with_capacity(room)),
+        frame: lz4_flex::frame::FrameEncoder::new(Vec::new()),
     };
     // The fields of `Output` in their order, as serde_json writes them.
     out.raw(b"{\"schema\":");
