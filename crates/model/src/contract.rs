@@ -183,18 +183,12 @@ impl Converter<'_> {
             ..self.span(s)
         }
     }
-
-    fn reference(&self, r: &crate::Reference) -> OutReference {
-        OutReference {
-            entity: r.entity.clone(),
-            name: r.name.clone(),
-            actor: r.actor.clone(),
-            span: r.span.map(|s| self.span(s)),
-        }
-    }
 }
 
 impl Converter<'_> {
+    /// The output of `e`. Its mentions (a million on a long page) are read
+    /// in place; its few strings are copied, even by the owned conversion
+    /// (a document has far fewer entities than quotes and events).
     fn entity(&self, e: &crate::Entity) -> OutEntity {
         OutEntity {
             id: e.id.clone(),
@@ -220,52 +214,18 @@ impl Converter<'_> {
         }
     }
 
+    /// The output of `q`, its strings copied.
     fn quote(&self, q: &crate::Quote) -> OutQuote {
-        let s = self.span(q.span);
-        let parts: Vec<TextSpan> = q.parts.iter().map(|&p| self.span(p)).collect();
-        let text = if parts.is_empty() {
-            s.text
-        } else {
-            let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-            texts.join(" … ")
-        };
-        OutQuote {
-            start: s.start,
-            end: s.end,
-            text,
-            parts,
-            kind: q.kind.as_str().to_string(),
-            speaker: q.speaker.as_ref().map(|r| self.reference(r)),
-            cue: q.cue.clone(),
-            cue_span: q.cue_span.map(|s| self.span(s)),
-            via: q.via.iter().map(|r| self.reference(r)).collect(),
-        }
+        self.quote_owned(q.clone())
     }
 
+    /// The output of `e`, its strings copied.
     fn event(&self, e: &crate::Event) -> OutEvent {
-        OutEvent {
-            source: e.source.as_ref().map(|r| self.reference(r)),
-            target: e.target.as_ref().map(|r| self.reference(r)),
-            cameo: e.cameo.clone(),
-            goldstein: e.goldstein,
-            quad_class: e.quad_class,
-            modality: e.modality.as_str().to_string(),
-            date: e.date,
-            place: e.place.as_ref().map(|p| OutPlace {
-                name: p.name.clone(),
-                country: p.country.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                span: p.span.map(|s| self.span(s)),
-            }),
-            sentence: self.bare(e.sentence),
-            trigger: self.span(e.trigger),
-            quote: e.quote,
-        }
+        self.event_owned(e.clone())
     }
 
-    /// [`Converter::reference`] of a reference no longer needed: its
-    /// strings are moved, not copied.
+    /// The output of `r`, a reference no longer needed: its strings are
+    /// moved, not copied.
     fn reference_owned(&self, r: crate::Reference) -> OutReference {
         let crate::Reference {
             name,
@@ -281,28 +241,7 @@ impl Converter<'_> {
         }
     }
 
-    /// [`Converter::entity`], its strings moved.
-    fn entity_owned(&self, e: crate::Entity) -> OutEntity {
-        let crate::Entity {
-            id,
-            name,
-            kind,
-            actor,
-            mentions,
-            titles,
-        } = e;
-        OutEntity {
-            id,
-            name,
-            kind: kind.as_str().to_string(),
-            actor,
-            value: None,
-            mentions: mentions.iter().map(|&m| self.span(m)).collect(),
-            titles: titles.iter().map(|&m| self.span(m)).collect(),
-        }
-    }
-
-    /// [`Converter::quote`], its strings moved.
+    /// The output of `q`, its strings moved.
     fn quote_owned(&self, q: crate::Quote) -> OutQuote {
         let crate::Quote {
             span,
@@ -334,7 +273,7 @@ impl Converter<'_> {
         }
     }
 
-    /// [`Converter::event`], its strings moved.
+    /// The output of `e`, its strings moved.
     fn event_owned(&self, e: crate::Event) -> OutEvent {
         let crate::Event {
             source,
@@ -395,7 +334,7 @@ impl Output {
     /// [`Output::from_analysis`] of an analysis no longer needed: its
     /// document, text and all, is moved into the output rather than
     /// copied (a long page's text is tens of megabytes, each page of the
-    /// copy faulted in fresh). Its names, codes and cues are moved too, and
+    /// copy faulted in fresh). Its quotes' and events' strings are moved too, and
     /// each kind of annotation is freed as soon as it is converted, before
     /// the next is made: on the 53 MB page of a million quotes, the whole
     /// analysis beside the whole contract was `ingest`'s peak, and the
@@ -424,7 +363,8 @@ impl Output {
             .map(|(i, t)| c.time(i, t))
             .collect();
         let mut out_entities = Vec::with_capacity(entities.len() + times.len());
-        out_entities.extend(entities.into_iter().map(|e| c.entity_owned(e)));
+        out_entities.extend(entities.iter().map(|e| c.entity(e)));
+        drop(entities);
         out_entities.extend(times);
         let quotes: Vec<OutQuote> = quotes.into_iter().map(|q| c.quote_owned(q)).collect();
         let events: Vec<OutEvent> = events.into_iter().map(|e| c.event_owned(e)).collect();
