@@ -96,8 +96,64 @@ pub struct Pattern {
     /// Whether the target acts on the source too ("held talks with X").
     pub mutual: bool,
     elements: Vec<Element>,
+    /// What the tokens after the head must hold for the pattern to match
+    /// there (see [`Needs`]).
+    needs: Needs,
     /// Line in `verbs.txt`, for tie-breaking and error messages.
     line: usize,
+}
+
+/// What a pattern needs after its head, told from the sentence's tokens
+/// and phrases without matching: each word element at a token whose first
+/// byte it may take, and a target at a phrase that starts after the head.
+/// Most patterns tried at a head fail for a word or a target the rest of
+/// the sentence does not have ("talk ~ with +" where no actor follows), and
+/// are passed over for the cost of a few bit tests rather than walked
+/// through their gaps at every token.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Needs {
+    /// Per word element that some token must start: the first bytes its
+    /// alternatives (prefixes too) may match, as in [`Alternatives::firsts`].
+    firsts: Vec<[u64; 4]>,
+    /// Whether an element is the target.
+    target: bool,
+}
+
+impl Needs {
+    fn of(elements: &[Element]) -> Self {
+        let mut firsts = Vec::new();
+        for e in elements {
+            let Element::Word(alts) = e else { continue };
+            // An irregular lemma may start otherwise than its form ("went"
+            // → "go"), and a bare "*" takes any word: those say nothing.
+            let any_prefix = alts.words.iter().any(|w| *w == "*");
+            if alts.irregular || any_prefix {
+                continue;
+            }
+            let mut set = alts.firsts;
+            for w in &alts.words {
+                if let Some(&b) = w.strip_suffix('*').and_then(|p| p.as_bytes().first()) {
+                    set[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            firsts.push(set);
+        }
+        Needs {
+            firsts,
+            target: elements.contains(&Element::Target),
+        }
+    }
+
+    /// Whether the pattern may match after a head followed by tokens whose
+    /// first bytes are `after` (an empty token sets every bit) and, if
+    /// `phrase_after`, by a phrase.
+    fn may_fit(&self, after: &[u64; 4], phrase_after: bool) -> bool {
+        (phrase_after || !self.target)
+            && self
+                .firsts
+                .iter()
+                .all(|need| need.iter().zip(after).any(|(n, a)| n & a != 0))
+    }
 }
 
 /// A pattern that matched at a head token.
@@ -184,9 +240,15 @@ impl VerbLexicon {
 
     /// The lemma of a token that the lexicon knows as a head, if any.
     pub fn head_lemma(&self, lower: &str) -> Option<&'static str> {
+        self.head_of(lower).map(|(k, _)| k)
+    }
+
+    /// The head a token is a form of, and its patterns: one lookup per
+    /// lemma candidate, the patterns kept from it.
+    fn head_of(&self, lower: &str) -> Option<(&'static str, &[Pattern])> {
         let mut head = None;
         lemma::each_candidate(lower, |c| {
-            head = self.patterns_of(c).map(|(k, _)| k);
+            head = self.patterns_of(c);
             head.is_some()
         });
         head
@@ -292,9 +354,22 @@ impl VerbLexicon {
     }
 
     fn own_match_at(&self, tokens: &[Token], phrases: &[Phrase], at: usize) -> Option<VerbMatch> {
-        let head = self.head_lemma(&tokens.get(at)?.lower)?;
+        let (_, patterns) = self.head_of(&tokens.get(at)?.lower)?;
+        // The first bytes of the tokens after the head, and whether a
+        // phrase starts there: what [`Needs::may_fit`] asks.
+        let mut after = [0u64; 4];
+        for t in &tokens[at + 1..] {
+            match t.lower.as_bytes().first() {
+                Some(&b) => after[usize::from(b >> 6)] |= 1 << (b & 63),
+                None => after = [u64::MAX; 4],
+            }
+        }
+        let phrase_after = phrases.iter().any(|p| p.start > at);
         let mut best: Option<(usize, usize, VerbMatch)> = None;
-        for p in self.patterns_of(head)?.1 {
+        for p in patterns {
+            if !p.needs.may_fit(&after, phrase_after) {
+                continue;
+            }
             let is_head = |w: &str| self.is_head(w);
             // A "<word" element tests the token before the head; the
             // others are matched after it (`match_elements` passes over
@@ -373,7 +448,7 @@ fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Patter
         .ok_or_else(|| err("no head"))?
         .split('|')
         .collect();
-    let elements = words
+    let elements: Vec<Element> = words
         .map(|w| {
             Ok(match w {
                 "~" => Element::Gap,
@@ -397,6 +472,7 @@ fn parse_line(line: &'static str, n: usize) -> Result<(Vec<&'static str>, Patter
             nominal,
             reverse,
             mutual,
+            needs: Needs::of(&elements),
             elements,
             line: n,
         },

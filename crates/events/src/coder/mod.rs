@@ -258,11 +258,21 @@ pub fn code(
                     .last()
                     .unwrap_or(inside);
             }
-            let in_sentence: Vec<(Span, String, String)> = entity_actors[first..last]
-                .iter()
-                .filter(|(s, _, _)| span.contains(*s))
-                .cloned()
-                .collect();
+            // The mentions starting in the sentence are read in place when
+            // they all end in it (nearly always): no copy of their codes
+            // and ids at every sentence.
+            let starting = &entity_actors[first..last];
+            let cut: Vec<(Span, String, String)>;
+            let in_sentence = if starting.iter().all(|(s, _, _)| span.contains(*s)) {
+                starting
+            } else {
+                cut = starting
+                    .iter()
+                    .filter(|(s, _, _)| span.contains(*s))
+                    .cloned()
+                    .collect();
+                &cut
+            };
             // A title-case headline is read in a case-normalised view.
             let lowered = headline::is_title_case(&tokens, verbs)
                 .then(|| {
@@ -289,7 +299,7 @@ pub fn code(
                 &tokens,
                 actors,
                 gazetteer,
-                &in_sentence,
+                in_sentence,
                 &namesakes[from..to],
                 published,
                 &is_verb,
