@@ -615,6 +615,36 @@ mod tests {
     }
 
     #[test]
+    fn needs_pass_over_only_patterns_whose_words_are_missing() {
+        // Each pattern may fit after its head when each of its words is
+        // written out there (any alternative, a prefix as written), and
+        // may not when a word element's alternatives start no token.
+        let (lex, _) = VerbLexicon::parse(BUILTIN);
+        let mut some_needs = 0;
+        for p in lex.by_head.values().flatten() {
+            for pick in [0, usize::MAX] {
+                let mut after = [0u64; 4];
+                for e in &p.elements {
+                    if let Element::Word(alts) = e {
+                        let w = alts.words[pick.min(alts.words.len() - 1)];
+                        let b = w.as_bytes().first().copied().unwrap_or(b'x');
+                        after[usize::from(b >> 6)] |= 1 << (b & 63);
+                    }
+                }
+                assert!(p.needs.may_fit(&after, true), "line {}", p.line);
+            }
+            if !p.needs.firsts.is_empty() {
+                some_needs += 1;
+                assert!(!p.needs.may_fit(&[0; 4], true), "line {}", p.line);
+            }
+            if p.needs.target {
+                assert!(!p.needs.may_fit(&[u64::MAX; 4], false), "line {}", p.line);
+            }
+        }
+        assert!(some_needs > 100, "{some_needs}");
+    }
+
+    #[test]
     fn every_cameo_root_has_patterns() {
         let (lex, _) = VerbLexicon::parse(BUILTIN);
         let mut roots: Vec<String> = lex
