@@ -1595,15 +1595,16 @@ fn code_trigger(
 /// preposition after it ("did not take up", "not accept of") leaves it to
 /// the patterns.
 fn negated_acceptance(s: &Sentence, i: usize) -> Option<VerbMatch> {
-    // Asked of every word no pattern codes: the word after it first (no
-    // lemma of it is made), then the verb, then the costlier reading of its
-    // group and object.
+    // Asked of every word no pattern codes: the verb first, then the
+    // costlier reading of its group and object.
+    if !is_acceptance_verb(&s.tokens[i].lower) {
+        return None;
+    }
     let next = s.tokens.get(i + 1)?;
     let w = next.lower.as_str();
     if !next.is_word()
-        || matches!(w, "down" | "off" | "out" | "up" | "away" | "that" | "it")
         || phrases::PREPOSITIONS.contains(&w)
-        || !is_acceptance_verb(&s.tokens[i].lower)
+        || matches!(w, "down" | "off" | "out" | "up" | "away" | "that" | "it")
     {
         return None;
     }

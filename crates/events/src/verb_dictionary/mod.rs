@@ -633,33 +633,26 @@ impl VerbDictionary {
         let window_end = (verb_end..tokens.len().min(verb_end + WINDOW))
             .find(|&k| STOPS.contains(&tokens[k].lower.as_str()) || infinitive(k))
             .unwrap_or(tokens.len().min(verb_end + WINDOW));
-        let subject_end = at.saturating_sub(form.front.len());
-        // The subject window is found when a pattern first has subject
-        // words: most blocks' patterns have none, and its walk back asks
-        // the stop words of up to six tokens.
-        let mut subject_window: Option<(usize, Pairs)> = None;
-        let mut subject_window = || {
-            *subject_window.get_or_insert_with(|| {
-                let mut k = subject_end;
-                while k > 0
-                    && subject_end - k < SUBJECT_WINDOW
-                    && !STOPS.contains(&tokens[k - 1].lower.as_str())
-                {
-                    k -= 1;
-                }
-                (k, window_pairs(&tokens[k..subject_end]))
-            })
+        let subject_start = {
+            let from = at.saturating_sub(form.front.len());
+            let mut k = from;
+            while k > 0
+                && from - k < SUBJECT_WINDOW
+                && !STOPS.contains(&tokens[k - 1].lower.as_str())
+            {
+                k -= 1;
+            }
+            k
         };
+        let subject_end = at.saturating_sub(form.front.len());
+        let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
         let mut best: Option<(usize, usize, DictMatch)> = None;
         for p in &self.patterns[form.block as usize] {
-            let subject_ok = p.subject.is_empty() || {
-                let (subject_start, subject_pairs) = subject_window();
-                p.subject.iter().all(|s| {
-                    may_match(s, &subject_pairs)
-                        && phrase_from(s, tokens, subject_start, subject_end).is_some()
-                })
-            };
+            let subject_ok = p.subject.iter().all(|s| {
+                may_match(s, &subject_pairs)
+                    && phrase_from(s, tokens, subject_start, subject_end).is_some()
+            });
             if !subject_ok {
                 continue;
             }
