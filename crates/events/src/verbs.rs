@@ -126,7 +126,7 @@ impl Needs {
             let Element::Word(alts) = e else { continue };
             // An irregular lemma may start otherwise than its form ("went"
             // → "go"), and a bare "*" takes any word: those say nothing.
-            let any_prefix = alts.words.iter().any(|w| *w == "*");
+            let any_prefix = alts.words.contains(&"*");
             if alts.irregular || any_prefix {
                 continue;
             }
