@@ -236,9 +236,9 @@ fn insert_document_row(
     let output = crate::stored_output::encode(output, id)?;
     // The row is written with zeros where the stored analysis goes, and
     // the analysis then written into it: SQLite builds a row in memory
-    // whole before it stores it, and a long page's row (its text and
-    // analysis, 100 MB for the 53 MB page) was the top of ingest's peak
-    // memory. A trailing zeroblob is stored without being built.
+    // whole before it stores it (107 MB for the 53 MB page, text and
+    // analysis), but leaves out a zeroblob in the row's last column, which
+    // `output` is (docs/measurements.md, ¹⁰³).
     let output_length = i32::try_from(output.len())
         .map_err(|_| rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_TOOBIG), None))?;
     let band = |i: usize| opt_int(b.map(|b| b[i]));
