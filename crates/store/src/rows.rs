@@ -34,13 +34,14 @@ pub(crate) enum Bound<'v> {
     Text(&'v str),
     /// A text made for the row (a quote's serialised `via` chain).
     Owned(String),
-    /// Borrowed like a text.
-    Blob(&'v [u8]),
+    /// A blob of this many zero bytes, to be written afterwards through
+    /// incremental blob I/O (SQLite then builds the row without them).
+    ZeroBlob(c_int),
 }
 
 /// Runs the one-row statement `sql` with `values` bound as the inserter
-/// binds them: a document's text and analysis (tens of megabytes on a long
-/// page) are not copied to be stored.
+/// binds them: a document's text (tens of megabytes on a long page) is not
+/// copied to be stored.
 pub(crate) fn execute(tx: &Connection, sql: &str, values: &[Bound<'_>]) -> Result<()> {
     Chunk::new(tx, sql)?.execute(values)
 }
@@ -132,7 +133,7 @@ impl<'c> Chunk<'c> {
                     Bound::Null => ffi::sqlite3_bind_null(stmt, at),
                     Bound::Text(s) => bind_text(stmt, at, s),
                     Bound::Owned(s) => bind_text(stmt, at, s),
-                    Bound::Blob(b) => bind_blob(stmt, at, b),
+                    Bound::ZeroBlob(n) => ffi::sqlite3_bind_zeroblob(stmt, at, *n),
                 };
                 if rc != ffi::SQLITE_OK {
                     break;
@@ -164,20 +165,6 @@ impl<'c> Chunk<'c> {
 unsafe fn bind_text(stmt: *mut ffi::sqlite3_stmt, at: c_int, s: &str) -> c_int {
     match c_int::try_from(s.len()) {
         Ok(len) => ffi::sqlite3_bind_text(stmt, at, s.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
-        Err(_) => ffi::SQLITE_TOOBIG,
-    }
-}
-
-/// Binds `b` without a copy (as [`bind_text`]).
-///
-/// # Safety
-/// As [`bind_text`].
-#[allow(unsafe_code)]
-unsafe fn bind_blob(stmt: *mut ffi::sqlite3_stmt, at: c_int, b: &[u8]) -> c_int {
-    match c_int::try_from(b.len()) {
-        // A slice's pointer is never null, so an empty one is an empty
-        // blob (a null pointer would bind NULL).
-        Ok(len) => ffi::sqlite3_bind_blob(stmt, at, b.as_ptr().cast(), len, ffi::SQLITE_STATIC()),
         Err(_) => ffi::SQLITE_TOOBIG,
     }
 }
@@ -225,7 +212,7 @@ fn to_sql<'a>(v: &'a Bound<'_>) -> rusqlite::types::ToSqlOutput<'a> {
         Bound::Null => ToSqlOutput::Owned(Value::Null),
         Bound::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
         Bound::Owned(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
-        Bound::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        Bound::ZeroBlob(n) => ToSqlOutput::ZeroBlob(*n),
     }
 }
 
@@ -340,12 +327,12 @@ mod tests {
             .unwrap();
         let head = "INSERT INTO t (n, b) VALUES ";
         let mut rows = RowInserter::new(&conn, head, 2).unwrap();
-        rows.push([opt_int(None), Bound::Blob(b"x")]).unwrap();
+        rows.push([opt_int(None), Bound::ZeroBlob(1)]).unwrap();
         let err = rows.finish().unwrap_err();
         assert!(err.to_string().contains("NOT NULL"), "{err}");
         let mut rows = RowInserter::new(&conn, head, 2).unwrap();
-        rows.push([int(7), Bound::Blob(b"")]).unwrap();
-        rows.push([int(8), Bound::Blob(b"\0\xff")]).unwrap();
+        rows.push([int(7), Bound::ZeroBlob(0)]).unwrap();
+        rows.push([int(8), Bound::ZeroBlob(2)]).unwrap();
         rows.finish().unwrap();
         let stored: Vec<(i64, Vec<u8>)> = conn
             .prepare("SELECT n, b FROM t ORDER BY rowid")
@@ -354,6 +341,6 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(stored, vec![(7, vec![]), (8, vec![0, 0xff])]);
+        assert_eq!(stored, vec![(7, vec![]), (8, vec![0, 0])]);
     }
 }
