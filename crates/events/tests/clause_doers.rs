@@ -71,11 +71,11 @@ fn an_opening_gerund_that_is_a_subject_has_no_doer() {
 #[test]
 fn a_role_coordinated_after_many_countries_is_no_one_countrys() {
     // The dateline's country is no country of "diplomats" here: "world",
-    // "foreign" and "western" govern both nouns.
+    // "foreign" and "regional" govern both nouns.
     for text in [
         "WASHINGTON — World leaders and diplomats condemned North Korea on Friday.",
         "WASHINGTON — Foreign ministers and officials condemned North Korea on Friday.",
-        "WASHINGTON — Western governments and diplomats criticized Uganda on Friday.",
+        "WASHINGTON — Regional leaders and diplomats criticized Uganda on Friday.",
     ] {
         let f = facts(text);
         assert!(has(&f, "---", "", "11"), "{text}: {f:?}");
