@@ -1304,9 +1304,7 @@ fn opening_participle_subject(s: &Sentence, i: usize) -> Option<usize> {
         if phrase.preposition.is_some() || phrase.possessive || phrase.actors.is_empty() {
             continue;
         }
-        let Some(next) = t.get(phrase.end) else {
-            return None;
-        };
+        let next = t.get(phrase.end)?;
         let aside = CUES.contains(&next.lower.as_str())
             && t.get(phrase.end + 1).is_some_and(|n| n.text == ",");
         let verb = next.is_word()
