@@ -99,6 +99,29 @@ pub(super) fn names_no_one_country(tokens: &[Token], p: &Phrase) -> bool {
             .contains(tokens[p.end - 1].lower.as_str())
 }
 
+/// Whether phrase `k` is a bare role noun coordinated right after a group
+/// of many countries' organs ("world leaders and diplomats", "foreign
+/// ministers and officials"): the group's words govern both nouns, so the
+/// second names no one country either.
+pub(super) fn coordinated_with_no_one_country(
+    tokens: &[Token],
+    phrases: &[Phrase],
+    k: usize,
+) -> bool {
+    let Some(p) = phrases.get(k) else {
+        return false;
+    };
+    let Some(and) = p.start.checked_sub(1) else {
+        return false;
+    };
+    let first = k.checked_sub(1).and_then(|j| phrases.get(j));
+    matches!(tokens[and].lower.as_str(), "and" | "or")
+        && tokens[p.start].is_word()
+        && !tokens[p.start].is_capitalized()
+        && first
+            .is_some_and(|f| f.end == and && is_countryless(f) && names_no_one_country(tokens, f))
+}
+
 /// The dateline's country: "KABUL, Afghanistan (AP) —", "MOSCOW —",
 /// "WASHINGTON (Reuters) -" at the very start of the text.
 pub(super) fn dateline_country(text: &str, gazetteer: &Gazetteer) -> Option<String> {

@@ -417,6 +417,7 @@ fn resolve_references(
                 && !p.possessive
                 && roles::follows_its_verb(verbs, tokens, phrases, p.start)
         });
+        let many_countries = context::coordinated_with_no_one_country(tokens, phrases, k);
         let Some(p) = phrases.get_mut(k) else {
             break;
         };
@@ -455,7 +456,10 @@ fn resolve_references(
                 p.actors = vec![ActorRef { span, ..r }];
             }
         }
-        if context::is_countryless(p) && !context::names_no_one_country(tokens, p) {
+        if context::is_countryless(p)
+            && !context::names_no_one_country(tokens, p)
+            && !many_countries
+        {
             let people = p.actors.iter().all(|r| {
                 matches!(
                     r.code.get(3..6),
@@ -927,6 +931,10 @@ fn code_sentence(
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     // The subject phrase of each coded trigger's clause, by head.
     let mut sources: Vec<(usize, usize)> = Vec::new();
+    // The heads of gerunds coded as the reason for a judgement ("lashed
+    // out at Turkey for having shot down a bomber"): their doer is the
+    // one judged, not their clause's subject.
+    let mut reasons: Vec<usize> = Vec::new();
     let mut coded: Vec<Coded> = Vec::new();
     // Tokens already taken by an earlier pattern ("provide humanitarian aid"
     // is one event, not also "aid").
@@ -1048,10 +1056,16 @@ fn code_sentence(
             .then(|| sources.iter().rev().find(|(h, _)| Some(*h) == statement))
             .flatten()
             .map(|(_, p)| *p);
+        // "lashed out at Turkey for having shot down a bomber, and dared
+        // the Turks …": a finite verb after "and" continues the judgement's
+        // clause, not its reason; another "-ing" ("for shooting down a jet
+        // and killing its pilot") continues the reason.
+        let finite = !s.tokens[i].lower.ends_with("ing");
         let inherited = reason_doer.or(maker).or(opening_maker).or_else(|| {
             sources
                 .iter()
                 .rev()
+                .filter(|(h, _)| !(finite && reasons.contains(h)))
                 .find(|(h, _)| *h + 15 >= i)
                 .map(|(_, p)| *p)
                 .filter(|_| shares_subject)
@@ -1064,6 +1078,11 @@ fn code_sentence(
                     opened
                         .and_then(|k| roles::clause_subject(s, k))
                         .filter(|&p| hangs_on_main_clause(s, s.phrases[p].end, i))
+                })
+                .or_else(|| {
+                    (chain.controller.is_none() && chain.start == i)
+                        .then(|| opening_participle_subject(s, i))
+                        .flatten()
                 })
         });
         let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded)
@@ -1086,6 +1105,9 @@ fn code_sentence(
             coded.extend(c);
             if let Some(source) = source {
                 sources.push((i, source));
+            }
+            if reason_doer.is_some() {
+                reasons.push(i);
             }
             if let Some(t) = taken.last_mut() {
                 t.coded = true;
@@ -1251,6 +1273,61 @@ fn participle_opener(s: &Sentence, i: usize) -> Option<usize> {
     } else {
         k
     })
+}
+
+/// The subject of the main clause after a participle clause that opens
+/// the sentence at `i` ("Accusing Russia of meddling, Clinton said …",
+/// "After meeting Putin on Monday, Obama said …"): the participle's doer.
+/// That is the first actor phrase within three words after a comma of the
+/// participle clause, governed by no preposition nor possessor and followed
+/// by a lowercase verb — not by "and", a comma or "of" ("Accusing Russia,
+/// China and Iran of …" reaches no subject from "China"), nor by a verb of
+/// saying set off by commas ("Freeing her husband, he promised, was …": the
+/// "-ing" clause is a subject there, not an opener).
+fn opening_participle_subject(s: &Sentence, i: usize) -> Option<usize> {
+    let t = &s.tokens;
+    let word = &t[i];
+    if !word.is_word() || word.lower.len() < 5 || !word.lower.ends_with("ing") {
+        return None;
+    }
+    let opens = i == 0
+        || i == 1
+            && lexicon::modality_words()
+                .participle_openers
+                .contains(&t[0].lower.as_str());
+    if !opens {
+        return None;
+    }
+    let quote = |k: usize| matches!(t[k].text, "\"" | "“" | "”" | "''" | "``");
+    let commas = (i + 1..t.len().min(i + 30))
+        .take_while(|&k| !matches!(t[k].text, ";" | ":") && !quote(k))
+        .filter(|&k| t[k].text == ",");
+    for comma in commas {
+        let Some(p) = s
+            .phrases
+            .iter()
+            .position(|p| p.start > comma && p.start <= comma + 3)
+        else {
+            continue;
+        };
+        let phrase = &s.phrases[p];
+        if phrase.preposition.is_some() || phrase.possessive || phrase.actors.is_empty() {
+            continue;
+        }
+        let next = t.get(phrase.end)?;
+        let aside = CUES.contains(&next.lower.as_str())
+            && t.get(phrase.end + 1).is_some_and(|n| n.text == ",");
+        let verb = next.is_word()
+            && !next.is_capitalized()
+            && !matches!(next.lower.as_str(), "and" | "or" | "of" | "nor");
+        if aside {
+            return None;
+        }
+        if verb {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Whether nothing between a main clause's subject (ending at `from`) and
