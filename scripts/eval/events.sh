@@ -108,6 +108,8 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # halves 0.488 / 0.594; petr2_gsr root 0.7013, actor pairs 0.572.
 # Measured 2026-12-06 21:00 on r16-events: news_events_dev root F1 0.5411 (P 0.829),
 # halves 0.495 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
+# Measured 2026-12-07 10:10 on r20-events2: news_events_dev root F1 0.5714 (P 0.871),
+# halves 0.552 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])
