@@ -110,6 +110,8 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # halves 0.495 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 # Measured 2026-12-07 10:00 on r20-events: news_events_dev root F1 0.5547 (P 0.860),
 # halves 0.520 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
+# Measured 2026-12-07 10:10 on r20-events2: news_events_dev root F1 0.5714 (P 0.871),
+# halves 0.552 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])

@@ -543,6 +543,23 @@ fn build(
             if parts.anaphor {
                 break;
             }
+            // "Europe's": a name the table holds with its genitive (a region
+            // that acts only as an owner) ends its phrase as an owner, as
+            // "Iraq's" does below, unless a role or modifier follows
+            // ("Europe's leaders").
+            if tokens[j - 1].lower == "'s" && !possessive {
+                let role_after = (j..(j + 4).min(tokens.len()))
+                    .any(|m| is_modifier(tokens, pieces, m, is_verb))
+                    || pieces
+                        .get(skip_det(tokens, j))
+                        .and_then(|p| p.as_ref())
+                        .is_some_and(|p| matches!(p.label, Label::Agent { .. }));
+                if !role_after {
+                    possessive = true;
+                    end = j - 1;
+                    break;
+                }
+            }
             continue;
         }
         let Some(t) = tokens.get(j) else { break };

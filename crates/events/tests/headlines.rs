@@ -23,8 +23,10 @@ fn a_title_case_headline_codes_its_verbs() {
     assert!(has(&got, "RUS", "GBR", "16"), "{got:?}");
     let got = headline_events("China Accuses Japan Of Meddling In Taiwan\n\nThe ministry said.");
     assert!(has(&got, "CHN", "JPN", "11"), "{got:?}");
-    let got = headline_events("Senator Urges Sanctions On Iran After Missile Test\n\nHe said.");
-    assert!(has(&got, "", "", "02"), "{got:?}");
+    // (Not "Urges Sanctions On Iran": the sanctions' target is not the one
+    // asked, `coder/targets.rs` `aimed_by_act`.)
+    let got = headline_events("Kenya Urges Uganda To End Blockade\n\nThe ministry said.");
+    assert!(has(&got, "KEN", "UGA", "02"), "{got:?}");
 }
 
 #[test]

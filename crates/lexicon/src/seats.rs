@@ -49,15 +49,19 @@ impl<'t> NamedActors<'t> {
     /// Reads a table in the format of `data/named_actors.txt`: as
     /// [`NamedActors::parse`], but a code may be any CAMEO actor code
     /// (`IGOUNOIAEA`, `IGOG7`, `WST`): three or more capitals and digits,
-    /// or `---` and a role for a group of no one country (`---PTY`).
+    /// or `---` and a role for a group of no one country (`---PTY`). A
+    /// name for a few actors at once ("Baltic states") joins their codes
+    /// with `/` (`LTU/LVA/EST`), as PETRARCH's dictionaries do.
     pub fn parse_cameo(file: &'static str, text: &'t str) -> Result<Self, ParseError> {
-        Self::parse_checked(file, text, "an actor code", |code| {
-            let rest = code.strip_prefix("---").unwrap_or(code);
-            code.len() >= 3
-                && !rest.is_empty()
-                && rest
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        Self::parse_checked(file, text, "an actor code", |codes| {
+            codes.split('/').all(|code| {
+                let rest = code.strip_prefix("---").unwrap_or(code);
+                code.len() >= 3
+                    && !rest.is_empty()
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            })
         })
     }
 
@@ -126,6 +130,14 @@ mod tests {
         let o = NamedActors::parse(OUTLETS_FILE, OUTLETS).expect("outlets.txt");
         assert_eq!(o.code_for("CNN"), Some("USAMED"));
         assert_eq!(o.code_for("People's Daily"), Some("CHNMED"));
+    }
+
+    #[test]
+    fn a_name_may_stand_for_several_actors() {
+        let t = NamedActors::parse_cameo("t", "LTU/LVA/EST  Baltic states\n").expect("slash codes");
+        assert_eq!(t.code_for("Baltic states"), Some("LTU/LVA/EST"));
+        assert!(NamedActors::parse_cameo("t", "LTU//EST  Baltic states\n").is_err());
+        assert!(NamedActors::parse_cameo("t", "LTU/lva  Baltic states\n").is_err());
     }
 
     #[test]

@@ -1570,7 +1570,9 @@ fn code_trigger(
     } else {
         base
     };
-    let target_phrase = target_phrase.filter(|t| Some(*t) != source_phrase);
+    let target_phrase = target_phrase
+        .filter(|t| Some(*t) != source_phrase)
+        .filter(|t| !targets::aimed_by_act(s, &code, last, *t));
     // "clashed with Kurdish fighters", "exchanged fire with": the partner
     // in a fight fights too. (Other codes after "with" keep one direction,
     // as PETRARCH codes them: "restore ties with Gondor" is Arnor's act.)

@@ -306,3 +306,30 @@ fn same_side(a: &ActorRef, b: &ActorRef) -> bool {
             && country_of(&a.code) == country_of(&b.code)
             && (a.code.len() <= 3 || b.code.len() <= 3))
 }
+
+/// "urges retaliation on Russia", "called for sanctions against Iran",
+/// "demanded action over Syria": an appeal or a demand (CAMEO 02, 10) is
+/// aimed at whom it asks, and a phrase after an act noun it asks for
+/// (`modality_words.txt`'s `[act-nouns]`) is that act's target, not the
+/// one asked ("called on Obama to impose sanctions on Russia" names the
+/// one asked first). Whether phrase `target`, after the pattern's last
+/// token `last`, is such a complement. "of" is not among the prepositions:
+/// "clamored for the deployment of Allied troops" asks for the troops.
+pub(super) fn aimed_by_act(s: &Sentence, code: &str, last: usize, target: usize) -> bool {
+    if !matches!(crate::cameo::root(code), "02" | "10") {
+        return false;
+    }
+    let Some(p) = s.phrases.get(target) else {
+        return false;
+    };
+    let complement = matches!(
+        p.preposition.as_deref(),
+        Some("on" | "against" | "over" | "into" | "toward" | "towards")
+    );
+    let act_nouns = &lexicon::modality_words().act_nouns;
+    complement
+        && p.start > last
+        && s.tokens[last + 1..p.start]
+            .iter()
+            .any(|t| act_nouns.contains(&t.lower.as_str()))
+}
