@@ -15,7 +15,7 @@
 pub mod convert;
 
 use crate::phrases::Phrase;
-use crate::table_text::{lines, split_ascii, split_once_ascii};
+use crate::table_text::{find_ascii, lines, split_ascii, split_once_ascii};
 use crate::tokens::Token;
 use foldhash::HashMap;
 use std::collections::hash_map::Entry;
@@ -404,7 +404,7 @@ impl VerbDictionary {
                         }
                     };
                     let block = block_index(block, &mut d);
-                    let (front, verb, back) = match memchr::memchr(b'+', form.as_bytes()) {
+                    let (front, verb, back) = match find_ascii(b'+', form) {
                         Some(i) => {
                             let front: Box<[&str]> = split_ascii(&form[..i], b'_')
                                 .filter(|w| !w.is_empty())
