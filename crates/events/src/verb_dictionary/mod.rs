@@ -15,11 +15,11 @@
 pub mod convert;
 
 use crate::phrases::Phrase;
-use crate::table_text::{lines, split_ascii, split_once_ascii};
+use crate::table_text::{find_ascii, lines, split_ascii, split_once_ascii};
 use crate::tokens::Token;
 use foldhash::HashMap;
 use std::collections::hash_map::Entry;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The compiled table, as shipped.
 const TABLE: &str = include_str!("../../data/cameo-verbs.txt");
@@ -268,9 +268,31 @@ pub struct VerbDictionary {
     /// A form → its first and last listing in `listings`.
     forms: HashMap<&'static str, (u32, u32)>,
     listings: Vec<Form>,
-    patterns: Vec<Vec<Pattern>>,
+    /// Each block's patterns, read from `pattern_lines` when first needed.
+    patterns: Vec<OnceLock<Box<[Pattern]>>>,
+    /// Each block's first and last line in `pattern_lines` ([`NO_PATTERN`]
+    /// for none); the lines between are its own where the table keeps a
+    /// block's lines together, as the converter writes them.
+    pattern_runs: Vec<(u32, u32)>,
+    pattern_lines: Vec<PatternLine>,
+    /// The named sets of words that patterns name with '&'.
+    sets: HashMap<&'static str, Slot>,
     names: Vec<&'static str>,
 }
+
+/// A `pat` line of the table, kept to be read when its block is first
+/// matched.
+#[derive(Debug, Clone)]
+struct PatternLine {
+    /// 1-based line.
+    line: usize,
+    block: u32,
+    code: &'static str,
+    elements: &'static str,
+}
+
+/// The run of a block with no pattern line.
+const NO_PATTERN: u32 = u32::MAX;
 
 /// A dictionary match at a verb.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,23 +314,39 @@ pub struct DictMatch {
 impl VerbDictionary {
     /// The shipped table.
     pub fn builtin() -> Self {
-        // A test keeps the shipped table clean.
-        Self::parse(TABLE).unwrap_or_default()
+        // A test keeps the shipped table clean, patterns and all: here
+        // they are read when first needed (see `patterns_of`).
+        Self::index(TABLE).unwrap_or_default()
     }
 
     /// Reads a compiled table, borrowing its words (the shipped table is
-    /// part of the binary, so loading it copies no word).
+    /// part of the binary, so loading it copies no word). An error in a
+    /// pattern is reported after those of the table's other lines.
     pub fn parse(text: &'static str) -> Result<Self, TableError> {
-        let mut sets: HashMap<&str, Slot> = HashMap::default();
-        // One slot per literal word, shared by every pattern that names it
-        // (the table's ~5,000 literal words are ~1,600 distinct ones).
-        let mut literals: HashMap<&str, Slot> = HashMap::default();
+        let d = Self::index(text)?;
+        for (block, patterns) in d.patterns.iter().enumerate() {
+            // Only this loop sets the cells, once each.
+            let _ = patterns.set(d.read_patterns(block as u32)?);
+        }
+        Ok(d)
+    }
+
+    /// Reads a table's sets and verb forms, and finds each block's
+    /// pattern lines without reading them: a run reads only the patterns
+    /// of the verbs its texts use (~4,700 lines, most of the table's cost
+    /// to read, for the ~300 blocks of a big batch; an article uses tens).
+    fn index(text: &'static str) -> Result<Self, TableError> {
         // A code is checked against the CAMEO list once (~340 distinct).
         let mut codes: HashMap<&str, DictCode> = HashMap::default();
         let mut blocks: HashMap<&str, u32> = HashMap::default();
         let mut last_block: Option<(&str, u32)> = None;
         let mut last_code: Option<(&str, DictCode)> = None;
         let mut d = VerbDictionary::default();
+        // Room for every form and listing at once (7,277 verb lines), rather
+        // than tables doubled and rehashed as they fill.
+        let verbs = memchr::memmem::find_iter(text.as_bytes(), b"\nverb\t").count();
+        d.forms.reserve(verbs);
+        d.listings.reserve(verbs);
         for (n, raw) in lines(text).enumerate() {
             let line = n + 1;
             let err = |reason: String| TableError { line, reason };
@@ -326,32 +364,16 @@ impl VerbDictionary {
                 cols.next(),
                 cols.next(),
             ];
-            // A block's verb forms mostly share a code (7,277 lines, 245 changes).
-            let mut code_of = |code: &'static str| -> Result<DictCode, TableError> {
-                if let Some((_, c)) = last_code.filter(|(last, _)| *last == code) {
-                    return Ok(c);
-                }
-                let c = match codes.get(code) {
-                    Some(c) => *c,
-                    None => {
-                        let c =
-                            DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
-                        codes.insert(code, c);
-                        c
-                    }
-                };
-                last_code = Some((code, c));
-                Ok(c)
-            };
             // A block's lines are together: its name is looked up once.
             let mut block_index = |name: &'static str, d: &mut VerbDictionary| -> u32 {
                 if let Some((_, i)) = last_block.filter(|(last, _)| *last == name) {
                     return i;
                 }
                 let i = *blocks.entry(name).or_insert_with(|| {
-                    d.patterns.push(Vec::new());
+                    d.patterns.push(OnceLock::new());
+                    d.pattern_runs.push((NO_PATTERN, NO_PATTERN));
                     d.names.push(name);
-                    (d.patterns.len() - 1) as u32
+                    (d.names.len() - 1) as u32
                 });
                 last_block = Some((name, i));
                 i
@@ -361,12 +383,28 @@ impl VerbDictionary {
                     let alts = split_ascii(alts, b' ')
                         .map(|a| split_ascii(a, b'_').collect())
                         .collect();
-                    sets.insert(name, Arc::new(Alternatives::new(alts)));
+                    d.sets.insert(name, Arc::new(Alternatives::new(alts)));
                 }
                 [Some("verb"), Some(block), Some(code), Some(form), None] => {
-                    let code = code_of(code)?;
+                    // A block's verb forms mostly share a code (7,277 lines, 245 changes).
+                    let code = match last_code.filter(|(last, _)| *last == code) {
+                        Some((_, c)) => c,
+                        None => {
+                            let c = match codes.get(code) {
+                                Some(c) => *c,
+                                None => {
+                                    let c = DictCode::parse(code)
+                                        .ok_or_else(|| err(format!("bad code {code}")))?;
+                                    codes.insert(code, c);
+                                    c
+                                }
+                            };
+                            last_code = Some((code, c));
+                            c
+                        }
+                    };
                     let block = block_index(block, &mut d);
-                    let (front, verb, back) = match memchr::memchr(b'+', form.as_bytes()) {
+                    let (front, verb, back) = match find_ascii(b'+', form) {
                         Some(i) => {
                             let front: Box<[&str]> = split_ascii(&form[..i], b'_')
                                 .filter(|w| !w.is_empty())
@@ -410,68 +448,129 @@ impl VerbDictionary {
                     }
                 }
                 [Some("pat"), Some(block), Some(code), Some(elements), None] => {
-                    let code = code_of(code)?;
                     let block = block_index(block, &mut d);
-                    let mut slot = |w: &'static str| -> Result<Slot, TableError> {
-                        match w.strip_prefix('&') {
-                            Some(name) => sets
-                                .get(name)
-                                .cloned()
-                                .ok_or_else(|| err(format!("undefined set &{name}"))),
-                            None => Ok(literals
-                                .entry(w)
-                                .or_insert_with(|| Arc::new(Alternatives::new(vec![vec![w]])))
-                                .clone()),
-                        }
-                    };
-                    let mut phrase = |p: &'static str| -> Result<Box<[Slot]>, TableError> {
-                        let mut slots =
-                            Vec::with_capacity(1 + p.bytes().filter(|&b| b == b'_').count());
-                        for w in split_ascii(p, b'_').filter(|w| !w.is_empty()) {
-                            slots.push(slot(w)?);
-                        }
-                        Ok(slots.into_boxed_slice())
-                    };
-                    // Sized exactly (a subject element starts with '<', the
-                    // only place it is written), so boxing them copies nothing.
-                    let (mut spaces, mut subjects) = (0, 0);
-                    for b in elements.bytes() {
-                        spaces += usize::from(b == b' ');
-                        subjects += usize::from(b == b'<');
+                    let at = d.pattern_lines.len() as u32;
+                    let run = &mut d.pattern_runs[block as usize];
+                    if run.0 == NO_PATTERN {
+                        run.0 = at;
                     }
-                    let mut subject = Vec::with_capacity(subjects);
-                    let mut object = Vec::with_capacity((1 + spaces).saturating_sub(subjects));
-                    let mut weight = 0;
-                    for e in split_ascii(elements, b' ') {
-                        if let Some(s) = e.strip_prefix('<') {
-                            let p = phrase(s)?;
-                            weight += p.len();
-                            subject.push(p);
-                        } else if e == "+" {
-                            weight += 1;
-                            object.push(Element::Target);
-                        } else if let Some((prep, rest)) = split_once_ascii(e, b'/') {
-                            let p = phrase(rest)?;
-                            weight += 1 + p.len();
-                            object.push(Element::Prep(prep, p));
-                        } else {
-                            let p = phrase(e)?;
-                            weight += p.len();
-                            object.push(Element::Phrase(p));
-                        }
-                    }
-                    d.patterns[block as usize].push(Pattern {
-                        code,
-                        subject: subject.into_boxed_slice(),
-                        object: object.into_boxed_slice(),
-                        weight,
+                    run.1 = at;
+                    d.pattern_lines.push(PatternLine {
                         line,
+                        block,
+                        code,
+                        elements,
                     });
                 }
                 _ => return Err(err(format!("cannot read {raw:?}"))),
             }
         }
         Ok(d)
+    }
+
+    /// The patterns of block `block`, read from its lines the first time
+    /// they are asked for (none if they cannot be read: a test reads every
+    /// pattern of the shipped table).
+    fn patterns_of(&self, block: u32) -> &[Pattern] {
+        self.patterns.get(block as usize).map_or(&[], |p| {
+            p.get_or_init(|| self.read_patterns(block).unwrap_or_default())
+        })
+    }
+
+    /// Reads the pattern lines of block `block`, in table order.
+    fn read_patterns(&self, block: u32) -> Result<Box<[Pattern]>, TableError> {
+        let Some(&(first, last)) = self.pattern_runs.get(block as usize) else {
+            return Ok(Box::default());
+        };
+        if first == NO_PATTERN {
+            return Ok(Box::default());
+        }
+        // One slot per literal word, shared by every pattern of the block
+        // that names it.
+        let mut literals: HashMap<&str, Slot> = HashMap::default();
+        let mut last_code: Option<(&str, DictCode)> = None;
+        let run = self
+            .pattern_lines
+            .get(first as usize..=last as usize)
+            .unwrap_or_default();
+        let mut patterns = Vec::with_capacity(run.len());
+        for &PatternLine {
+            line,
+            block: of,
+            code,
+            elements,
+        } in run
+        {
+            if of != block {
+                continue;
+            }
+            let err = |reason: String| TableError { line, reason };
+            // A block's patterns mostly share a code.
+            let code = match last_code.filter(|(last, _)| *last == code) {
+                Some((_, c)) => c,
+                None => {
+                    let c = DictCode::parse(code).ok_or_else(|| err(format!("bad code {code}")))?;
+                    last_code = Some((code, c));
+                    c
+                }
+            };
+            let mut slot = |w: &'static str| -> Result<Slot, TableError> {
+                match w.strip_prefix('&') {
+                    Some(name) => self
+                        .sets
+                        .get(name)
+                        .cloned()
+                        .ok_or_else(|| err(format!("undefined set &{name}"))),
+                    None => Ok(literals
+                        .entry(w)
+                        .or_insert_with(|| Arc::new(Alternatives::new(vec![vec![w]])))
+                        .clone()),
+                }
+            };
+            let mut phrase = |p: &'static str| -> Result<Box<[Slot]>, TableError> {
+                let mut slots = Vec::with_capacity(1 + p.bytes().filter(|&b| b == b'_').count());
+                for w in split_ascii(p, b'_').filter(|w| !w.is_empty()) {
+                    slots.push(slot(w)?);
+                }
+                Ok(slots.into_boxed_slice())
+            };
+            // Sized exactly (a subject element starts with '<', the
+            // only place it is written), so boxing them copies nothing.
+            let (mut spaces, mut subjects) = (0, 0);
+            for b in elements.bytes() {
+                spaces += usize::from(b == b' ');
+                subjects += usize::from(b == b'<');
+            }
+            let mut subject = Vec::with_capacity(subjects);
+            let mut object = Vec::with_capacity((1 + spaces).saturating_sub(subjects));
+            let mut weight = 0;
+            for e in split_ascii(elements, b' ') {
+                if let Some(s) = e.strip_prefix('<') {
+                    let p = phrase(s)?;
+                    weight += p.len();
+                    subject.push(p);
+                } else if e == "+" {
+                    weight += 1;
+                    object.push(Element::Target);
+                } else if let Some((prep, rest)) = split_once_ascii(e, b'/') {
+                    let p = phrase(rest)?;
+                    weight += 1 + p.len();
+                    object.push(Element::Prep(prep, p));
+                } else {
+                    let p = phrase(e)?;
+                    weight += p.len();
+                    object.push(Element::Phrase(p));
+                }
+            }
+            patterns.push(Pattern {
+                code,
+                subject: subject.into_boxed_slice(),
+                object: object.into_boxed_slice(),
+                weight,
+                line,
+            });
+        }
+        Ok(patterns.into_boxed_slice())
     }
 
     /// The listings of the verb form `lower`, in table order.
@@ -648,7 +747,7 @@ impl VerbDictionary {
         let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
         let mut best: Option<(usize, usize, DictMatch)> = None;
-        for p in &self.patterns[form.block as usize] {
+        for p in self.patterns_of(form.block) {
             let subject_ok = p.subject.iter().all(|s| {
                 may_match(s, &subject_pairs)
                     && phrase_from(s, tokens, subject_start, subject_end).is_some()
@@ -803,7 +902,8 @@ mod tests {
         // alternative that matches is the one a scan of all would find.
         let d = VerbDictionary::builtin();
         let mut slots: Vec<&Slot> = Vec::new();
-        for p in d.patterns.iter().flatten() {
+        let blocks = 0..d.names.len() as u32;
+        for p in blocks.flat_map(|b| d.patterns_of(b)) {
             for s in p.subject.iter().flatten() {
                 slots.push(s);
             }
@@ -863,6 +963,32 @@ mod tests {
         let d = VerbDictionary::parse(TABLE).unwrap();
         assert!(d.is_verb("attacked"));
         assert!(d.is_verb("blew"));
+    }
+
+    #[test]
+    fn patterns_read_when_first_needed_are_those_a_full_parse_reads() {
+        let lazy = VerbDictionary::builtin();
+        assert!(lazy.patterns.iter().all(|p| p.get().is_none()));
+        let full = VerbDictionary::parse(TABLE).unwrap();
+        assert!(full.patterns.iter().all(|p| p.get().is_some()));
+        assert_eq!(lazy.names, full.names);
+        for block in 0..full.names.len() as u32 {
+            let (l, f) = (lazy.patterns_of(block), full.patterns_of(block));
+            assert_eq!(
+                format!("{l:?}"),
+                format!("{f:?}"),
+                "{}",
+                full.names[block as usize]
+            );
+        }
+        assert_eq!(
+            full.patterns
+                .iter()
+                .flat_map(|p| p.get())
+                .map(|p| p.len())
+                .sum::<usize>(),
+            TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
+        );
     }
 
     fn matched(s: &str, verb: &str) -> Option<DictMatch> {
