@@ -8,6 +8,7 @@
 //! one token, and sentences never split inside a quotation.
 
 use crate::lexicon::CueClass;
+use model::is_alphanumeric;
 use model::Span;
 
 /// What a token is.
@@ -392,7 +393,7 @@ impl<'a> View<'a> {
             _ => text[start..t.span().end]
                 .chars()
                 .next()
-                .filter(|&c| !alphanumeric(c)),
+                .filter(|&c| !is_alphanumeric(c)),
         };
         // "'90s": the apostrophe is a mark of its own.
         if let Some(c) = first_mark {
@@ -412,10 +413,10 @@ impl<'a> View<'a> {
                 // goes on ("U.S.-led" is "U.S", ".", "-", "led").
                 let after_period = ends_in_period(bytes, end);
                 chars.next().is_some_and(|c| {
-                    alphanumeric(c)
+                    is_alphanumeric(c)
                         || (!after_period
                             && matches!(c, '.' | '\'' | '’' | '-' | '‐' | '&')
-                            && chars.next().is_some_and(alphanumeric))
+                            && chars.next().is_some_and(is_alphanumeric))
                 })
             };
             if !joins {
@@ -446,14 +447,6 @@ impl<'a> View<'a> {
         }
         j
     }
-}
-
-/// `char::is_alphanumeric`, answered at once for the General Punctuation
-/// block (’ “ ” — …), which holds no letter or digit: the clitic after
-/// most possessives ("Beijing’s") was looked up in the Unicode tables, some
-/// 500 instructions each.
-fn alphanumeric(c: char) -> bool {
-    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 /// Whether the bytes of `word`, written at `start` in `text`, are all
@@ -643,19 +636,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The General Punctuation block holds no letter or digit, as
-    /// `alphanumeric` takes for granted.
-    #[test]
-    fn general_punctuation_is_not_alphanumeric() {
-        for c in '\u{2000}'..='\u{206F}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-            assert_eq!(alphanumeric(c), c.is_alphanumeric());
-        }
-        for c in ['a', 'Z', '7', 'É', '’', '“', '-', '\u{2070}', '\u{2071}'] {
-            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
 
     /// The word read as one number answers as the byte loop does, for
     /// every piece of a text of mixed case, digits, marks and letters

@@ -25,7 +25,9 @@ mod token;
 pub use budget::{Budget, OverBudget, Projection, Step};
 pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
-pub use token::{lowercase, push_lowercase, Mark, Token, TokenKind, MAX_TEXT_BYTES};
+pub use token::{
+    is_alphanumeric, lowercase, push_lowercase, Mark, Token, TokenKind, MAX_TEXT_BYTES,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -11,7 +11,7 @@
 
 use compact_str::CompactString;
 use foldhash::HashSet;
-use model::{Mark, OverBudget, Span, Token, TokenKind};
+use model::{is_alphanumeric, Mark, OverBudget, Span, Token, TokenKind};
 use std::sync::OnceLock;
 
 /// The abbreviations that keep their trailing period, compared without it
@@ -133,7 +133,7 @@ pub fn annotate(text: &str, spans: &[Span], sentences: &[Span]) -> Result<Vec<To
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_alphanumeric)
-            || word.chars().any(char::is_alphanumeric)
+            || word.chars().any(is_alphanumeric)
         {
             TokenKind::Word
         } else if pair_second {
@@ -252,7 +252,7 @@ fn split_chunk_plain(text: &str, start: usize, end: usize, out: &mut Vec<Span>) 
     let mut i = start;
     while i < end {
         let c = char_at(text, i);
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let (w_end, apostrophe) = word_end(text, i, end);
             push_word(text, i, w_end, apostrophe, out);
             i = w_end;
@@ -327,7 +327,7 @@ fn word_end(text: &str, i: usize, end: usize) -> (usize, bool) {
             continue;
         }
         let c = char_at(text, j);
-        if c.is_alphanumeric() || c == '\u{AD}' {
+        if is_alphanumeric(c) || c == '\u{AD}' {
             part_len += 1;
             if part_len > 1 || !c.is_alphabetic() {
                 single_letter_parts = false;
