@@ -112,11 +112,13 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # halves 0.520 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 # Measured 2026-12-07 10:10 on r20-events2: news_events_dev root F1 0.5714 (P 0.871),
 # halves 0.552 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
+# Measured 2026-12-07 11:00 on main with both merged: news_events_dev root F1 0.5767 (P 0.879),
+# halves 0.562 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574. Floor 0.540 -> 0.560.
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])
 floors = {"petr2_gsr root F1": (gsr, 0.70), "petrarch_unittest actor-pair F1": (ut, 0.50),
-          "news_events_dev root F1": (news, 0.540)}
+          "news_events_dev root F1": (news, 0.560)}
 bad = [f"{k} {v:.3f} < floor {f}" for k, (v, f) in floors.items() if v < f]
 if bad:
     print("REGRESSION: " + "; ".join(bad))
