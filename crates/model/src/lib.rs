@@ -26,7 +26,8 @@ pub use budget::{Budget, OverBudget, Projection, Step};
 pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
 pub use token::{
-    is_alphanumeric, lowercase, push_lowercase, Mark, Token, TokenKind, MAX_TEXT_BYTES,
+    is_alphanumeric, is_plain_name, lowercase, push_lowercase, Mark, Token, TokenKind,
+    MAX_TEXT_BYTES,
 };
 
 use chrono::NaiveDate;
