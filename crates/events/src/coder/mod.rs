@@ -1572,7 +1572,8 @@ fn code_trigger(
     };
     let target_phrase = target_phrase
         .filter(|t| Some(*t) != source_phrase)
-        .filter(|t| !targets::aimed_by_act(s, &code, last, *t));
+        .filter(|t| !targets::aimed_by_act(s, &code, last, *t))
+        .and_then(|t| targets::past_imposer(s, &code, head, t, &exclude));
     // "clashed with Kurdish fighters", "exchanged fire with": the partner
     // in a fight fights too. (Other codes after "with" keep one direction,
     // as PETRARCH codes them: "restore ties with Gondor" is Arnor's act.)

@@ -333,3 +333,52 @@ pub(super) fn aimed_by_act(s: &Sentence, code: &str, last: usize, target: usize)
             .iter()
             .any(|t| act_nouns.contains(&t.lower.as_str()))
 }
+
+/// The codes whose object sanctions are their own side's or a third
+/// party's measure, not aimed at whoever imposes them: seeking, threatening,
+/// imposing, easing sanctions and appeals or demands for them (02, 03, 08,
+/// 10, 13, 16). A disapproval or rejection of "U.S. sanctions" (11, 12) is
+/// aimed at their imposer, and keeps it.
+fn names_own_measure(code: &str) -> bool {
+    matches!(
+        crate::cameo::root(code),
+        "02" | "03" | "08" | "10" | "13" | "16"
+    )
+}
+
+/// Whether `word` (lowercase) names a sanction as a noun.
+fn is_sanction_noun(word: &str) -> bool {
+    word.starts_with("sanction") || matches!(word, "embargo" | "embargoes" | "tariff" | "tariffs")
+}
+
+/// "will seek new U.N. sanctions", "threatened EU sanctions", "imposed
+/// American sanctions on Iran": an actor naming who imposes the sanctions,
+/// right before the sanction noun, is not whom an act of seeking,
+/// threatening, imposing or easing them (`names_own_measure`) is aimed at.
+/// The target of an event of `code` (trigger at token `head`) found in
+/// phrase `target`: that phrase, or where it is such a modifier, the one
+/// sanctioned named after the noun ("on Iran"), else none — the one blamed
+/// just before may then be it (`blamed_before`). Not a possessor ("Iran's
+/// sanctions") nor a phrase after a preposition: "threatened Iran with
+/// sanctions" names Iran first.
+pub(super) fn past_imposer(
+    s: &Sentence,
+    code: &str,
+    head: usize,
+    target: usize,
+    skip: &[usize],
+) -> Option<usize> {
+    let p = s.phrases.get(target)?;
+    let imposer = names_own_measure(code)
+        && p.start > head
+        && !p.possessive
+        && p.preposition.is_none()
+        && s.tokens
+            .get(p.end)
+            .is_some_and(|t| is_sanction_noun(&t.lower));
+    if imposer {
+        super::roles::target_right(s, p.end, skip)
+    } else {
+        Some(target)
+    }
+}
