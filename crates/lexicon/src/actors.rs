@@ -104,7 +104,7 @@ mod tests {
         let w = ActorWords::parse(WORDS).expect("actor_words.txt");
         assert!(w.pronouns.contains(&"they"));
         assert!(w.generic_agents.contains(&"spokesman"));
-        assert_eq!(w.country_anaphors.len(), 3);
+        assert_eq!(w.country_anaphors.len(), 7);
         assert!(w.epithet_nouns.contains(&"national"));
     }
 

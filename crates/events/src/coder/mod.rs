@@ -69,8 +69,9 @@ struct Doc<'a> {
     /// Where the earliest sentence `targets::doer_told_before` can still
     /// read subjects from starts, for the current sentence.
     subjects_from: usize,
-    /// Countries named, in text order (for "that country"); only the last
-    /// one before the current sentence and those after it are kept.
+    /// Countries named, in text order (for "that country", "the two
+    /// countries"); only the last one before the current sentence, the last
+    /// of another country and those after it are kept.
     countries: Vec<(usize, ActorRef)>,
     /// The dateline's and the article's main country.
     places: DocCountries,
@@ -452,7 +453,22 @@ fn resolve_references(
                 p.actors = found.into_iter().map(|r| ActorRef { span, ..r }).collect();
             }
         } else if p.anaphor {
-            if let Some(r) = last_before(&doc.countries, at) {
+            // "the two countries", "both nations": the last two named.
+            let pair = tokens[p.start..p.end]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "two" | "both"));
+            // Not the subject's own country, but in "between": "talks
+            // between the two countries" may be the subject's own.
+            let except = subject
+                .as_ref()
+                .filter(|_| p.preposition.as_deref() != Some("between"))
+                .and_then(|r| context::country_of(&r.code));
+            if pair {
+                let text = doc.analysis.document.article.text.as_str();
+                if let Some(both) = antecedents::country_pair(&doc.countries, at, except, text) {
+                    p.actors = both.into_iter().map(|r| ActorRef { span, ..r }).collect();
+                }
+            } else if let Some(r) = last_before(&doc.countries, at) {
                 p.actors = vec![ActorRef { span, ..r }];
             }
         }
@@ -511,7 +527,13 @@ fn resolve_references(
         let named_here = !p.is_reference();
         for r in p.actors.iter().filter(|_| named_here) {
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
-                forget_before(&mut doc.countries, since, |_| false);
+                // The last of another country is kept too, for "the two
+                // countries" (`antecedents::country_pair`).
+                let latest = last_before(&doc.countries, since)
+                    .and_then(|r| context::country_of(&r.code).map(str::to_string));
+                forget_before(&mut doc.countries, since, |r| {
+                    context::country_of(&r.code) != latest.as_deref()
+                });
                 doc.countries.push((at, r.clone()));
             }
         }
