@@ -270,6 +270,65 @@ fn is_plural_role(name: &str) -> bool {
     })
 }
 
+/// "Obama met Putin in China. … talks between the two countries", "both
+/// nations": a country-group anaphor stands for the last two countries
+/// named before byte `at` (`countries`, in text order), each as the bare
+/// country, the earlier first — other than `except`, the country of the
+/// clause's own subject when the anaphor is its object ("Ethiopia praised
+/// both countries" names two others), and other than a place named in
+/// `text` ("met in China on Monday, after talks between the two countries").
+/// `None` unless two were named.
+pub(super) fn country_pair(
+    countries: &[(usize, ActorRef)],
+    at: usize,
+    except: Option<&str>,
+    text: &str,
+) -> Option<Vec<ActorRef>> {
+    let mut pair: Vec<ActorRef> = Vec::with_capacity(2);
+    let parties = countries
+        .iter()
+        .rev()
+        .filter(|(pos, _)| *pos < at && !named_as_place(text, *pos));
+    for (_, r) in parties {
+        let Some(country) = country_of(&r.code).filter(|c| Some(*c) != except) else {
+            continue;
+        };
+        if pair.iter().any(|p| p.code == country) {
+            continue;
+        }
+        pair.push(ActorRef {
+            code: country.to_string(),
+            ..r.clone()
+        });
+        if pair.len() == 2 {
+            pair.reverse();
+            return Some(pair);
+        }
+    }
+    None
+}
+
+/// Whether the name at byte `pos` of `text` follows a preposition of place
+/// ("in China", "from the United States"): a place, not a party. Partners
+/// ("with", "to", "against", "on", "for", "between") are parties, as for
+/// "it" (`coder/mod.rs`'s `resolve_references`).
+fn named_as_place(text: &str, pos: usize) -> bool {
+    let mut words = text
+        .get(..pos)
+        .unwrap_or_default()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or_default().to_lowercase();
+    if word == "the" {
+        word = words.next().unwrap_or_default().to_lowercase();
+    }
+    crate::phrases::PREPOSITIONS.contains(&word.as_str())
+        && !matches!(
+            word.as_str(),
+            "with" | "to" | "against" | "on" | "for" | "between"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,63 +436,4 @@ mod tests {
         }
         assert!(short.mentions.len() < 200, "{} kept", short.mentions.len());
     }
-}
-
-/// "Obama met Putin in China. … talks between the two countries", "both
-/// nations": a country-group anaphor stands for the last two countries
-/// named before byte `at` (`countries`, in text order), each as the bare
-/// country, the earlier first — other than `except`, the country of the
-/// clause's own subject when the anaphor is its object ("Ethiopia praised
-/// both countries" names two others), and other than a place named in
-/// `text` ("met in China on Monday, after talks between the two countries").
-/// `None` unless two were named.
-pub(super) fn country_pair(
-    countries: &[(usize, ActorRef)],
-    at: usize,
-    except: Option<&str>,
-    text: &str,
-) -> Option<Vec<ActorRef>> {
-    let mut pair: Vec<ActorRef> = Vec::with_capacity(2);
-    let parties = countries
-        .iter()
-        .rev()
-        .filter(|(pos, _)| *pos < at && !named_as_place(text, *pos));
-    for (_, r) in parties {
-        let Some(country) = country_of(&r.code).filter(|c| Some(*c) != except) else {
-            continue;
-        };
-        if pair.iter().any(|p| p.code == country) {
-            continue;
-        }
-        pair.push(ActorRef {
-            code: country.to_string(),
-            ..r.clone()
-        });
-        if pair.len() == 2 {
-            pair.reverse();
-            return Some(pair);
-        }
-    }
-    None
-}
-
-/// Whether the name at byte `pos` of `text` follows a preposition of place
-/// ("in China", "from the United States"): a place, not a party. Partners
-/// ("with", "to", "against", "on", "for", "between") are parties, as for
-/// "it" (`coder/mod.rs`'s `resolve_references`).
-fn named_as_place(text: &str, pos: usize) -> bool {
-    let mut words = text
-        .get(..pos)
-        .unwrap_or_default()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let mut word = words.next().unwrap_or_default().to_lowercase();
-    if word == "the" {
-        word = words.next().unwrap_or_default().to_lowercase();
-    }
-    crate::phrases::PREPOSITIONS.contains(&word.as_str())
-        && !matches!(
-            word.as_str(),
-            "with" | "to" | "against" | "on" | "for" | "between"
-        )
 }
