@@ -131,9 +131,14 @@ fn label(
     date: Option<NaiveDate>,
 ) -> Vec<Option<Piece>> {
     let mut out: Vec<Option<Piece>> = vec![None; tokens.len()];
+    // The coder passes a sentence's mentions in text order: each token's
+    // is then found by a binary search, not a walk over them all.
+    let sorted = entities.is_sorted_by_key(|(s, _, _)| s.start);
     let mut i = 0;
     while i < tokens.len() {
-        let piece = best_piece(tokens, i, table, gazetteer, entities, namesakes, date);
+        let piece = best_piece(
+            tokens, i, table, gazetteer, entities, sorted, namesakes, date,
+        );
         match piece {
             Some(p) => {
                 let len = p.len.max(1);
@@ -173,12 +178,14 @@ fn label(
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn best_piece(
     tokens: &[Token],
     i: usize,
     table: &ActorTable,
     gazetteer: &Gazetteer,
     entities: EntityActors,
+    sorted: bool,
     namesakes: &[Span],
     date: Option<NaiveDate>,
 ) -> Option<Piece> {
@@ -200,9 +207,11 @@ fn best_piece(
             len: m.len,
         });
     let from_gazetteer = country_at(tokens, i, gazetteer);
-    let from_entity = entity_at(tokens, i, entities);
+    let from_entity = entity_at(tokens, i, entities, sorted);
     let lower = tokens[i].lower.as_str();
-    let from_words = if lexicon::actor_words().pronouns.contains(&lower) {
+    let from_words = if !REFERENCE_SHAPES.may_contain(lower) {
+        None
+    } else if lexicon::actor_words().pronouns.contains(&lower) {
         Some(Piece {
             label: Label::Pronoun,
             len: 1,
@@ -233,14 +242,42 @@ fn best_piece(
     };
     // Longest wins; on ties the tables (which hold the caller's
     // dictionaries) beat the gazetteer, which beats the entity stage.
-    [from_table, from_gazetteer, from_entity, from_words]
-        .into_iter()
-        .flatten()
-        .fold(None, |best: Option<Piece>, p| match &best {
-            Some(b) if b.len >= p.len => best,
-            _ => Some(p),
-        })
+    // (Pairwise, not through an iterator chain: this runs at every token.)
+    longer(
+        longer(longer(from_table, from_gazetteer), from_entity),
+        from_words,
+    )
 }
+
+/// `best`, unless `p` covers more tokens than it.
+fn longer(best: Option<Piece>, p: Option<Piece>) -> Option<Piece> {
+    match (&best, &p) {
+        (Some(b), Some(q)) if b.len >= q.len => best,
+        (_, Some(_)) => p,
+        _ => best,
+    }
+}
+
+/// The shapes of the pronouns and of every run of words an anaphor
+/// starts with ("that", "that country"): the only words `best_piece`
+/// reads as a pronoun or the start of an anaphor. Most tokens have none of
+/// these shapes and skip the two lists, which were compared word by word
+/// at every token.
+static REFERENCE_SHAPES: std::sync::LazyLock<lexicon::lemma::Shapes> =
+    std::sync::LazyLock::new(|| {
+        let words = lexicon::actor_words();
+        let anaphor_starts = words.country_anaphors.iter().flat_map(|a| {
+            a.match_indices(' ')
+                .map(|(at, _)| &a[..at])
+                .chain(std::iter::once(*a))
+        });
+        words
+            .pronouns
+            .iter()
+            .copied()
+            .chain(anaphor_starts)
+            .collect()
+    });
 
 fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
     match &e.kind {
@@ -421,10 +458,19 @@ pub(crate) fn title_case(s: &str, out: &mut String) {
     }
 }
 
-/// An entity of the `nlp` stage with an actor code, starting at token `i`.
-fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece> {
+/// An entity of the `nlp` stage with an actor code, starting at token `i`
+/// (the first mention in `entities` that does), found by a binary search
+/// when `sorted` (by start) allows it.
+fn entity_at(tokens: &[Token], i: usize, entities: EntityActors, sorted: bool) -> Option<Piece> {
     let t = &tokens[i];
-    let (span, code, _) = entities.iter().find(|(s, _, _)| s.start == t.span.start)?;
+    let at = t.span.start;
+    let (span, code, _) = if sorted {
+        // The first mention starting at `at` is the first not before it.
+        let k = entities.partition_point(|(s, _, _)| s.start < at);
+        entities.get(k).filter(|(s, _, _)| s.start == at)?
+    } else {
+        entities.iter().find(|(s, _, _)| s.start == at)?
+    };
     let len = tokens[i..]
         .iter()
         .take_while(|t| t.span.end <= span.end && !t.is_pair_joint())
