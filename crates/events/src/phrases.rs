@@ -136,9 +136,8 @@ fn label(
     let sorted = entities.is_sorted_by_key(|(s, _, _)| s.start);
     let mut i = 0;
     while i < tokens.len() {
-        let piece = best_piece(
-            tokens, i, table, gazetteer, entities, sorted, namesakes, date,
-        );
+        let from_entity = entity_at(tokens, i, entities, sorted);
+        let piece = best_piece(tokens, i, table, gazetteer, from_entity, namesakes, date);
         match piece {
             Some(p) => {
                 let len = p.len.max(1);
@@ -178,14 +177,13 @@ fn label(
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The longest label at token `i`, given the entity stage's there.
 fn best_piece(
     tokens: &[Token],
     i: usize,
     table: &ActorTable,
     gazetteer: &Gazetteer,
-    entities: EntityActors,
-    sorted: bool,
+    from_entity: Option<Piece>,
     namesakes: &[Span],
     date: Option<NaiveDate>,
 ) -> Option<Piece> {
@@ -207,7 +205,6 @@ fn best_piece(
             len: m.len,
         });
     let from_gazetteer = country_at(tokens, i, gazetteer);
-    let from_entity = entity_at(tokens, i, entities, sorted);
     let lower = tokens[i].lower.as_str();
     let from_words = if !REFERENCE_SHAPES.may_contain(lower) {
         None
@@ -874,5 +871,58 @@ mod tests {
         assert_eq!(title_cased(" us"), " Us");
         assert_eq!(title_cased("élysée PALACE"), "Élysée Palace");
         assert_eq!(title_cased(""), "");
+    }
+
+    #[test]
+    fn every_pronoun_and_anaphor_start_passes_the_shape_filter() {
+        // The shapes only skip the two lists: a word they turn away is no
+        // pronoun and starts no anaphor.
+        let words = lexicon::actor_words();
+        assert!(!words.pronouns.is_empty() && !words.country_anaphors.is_empty());
+        for p in &words.pronouns {
+            assert!(REFERENCE_SHAPES.may_contain(p), "{p}");
+        }
+        for a in &words.country_anaphors {
+            let first = a.split(' ').next().unwrap_or(a);
+            assert!(REFERENCE_SHAPES.may_contain(first), "{a}");
+            assert!(REFERENCE_SHAPES.may_contain(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn an_entity_mention_is_the_first_starting_at_its_token_sorted_or_not() {
+        let text = "Officials in Lagos met Abuja envoys";
+        let toks = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let lagos = Span::new(13, 18);
+        let abuja = Span::new(23, 28);
+        let code = |c: &str| c.to_string();
+        // Sorted by start: found by binary search; of two mentions at one
+        // start, the first listed wins, as a scan would pick it.
+        let sorted = vec![
+            (lagos, code("NGA"), code("e1")),
+            (lagos, code("NGAGOV"), code("e2")),
+            (abuja, code("NGAGOV"), code("e3")),
+        ];
+        assert!(sorted.is_sorted_by_key(|(s, _, _)| s.start));
+        let actor = |p: Option<Piece>| match p.map(|p| p.label) {
+            Some(Label::Actor { code }) => Some(code),
+            _ => None,
+        };
+        assert_eq!(actor(entity_at(&toks, 2, &sorted, true)), Some(code("NGA")));
+        assert_eq!(
+            actor(entity_at(&toks, 4, &sorted, true)),
+            Some(code("NGAGOV"))
+        );
+        assert_eq!(actor(entity_at(&toks, 3, &sorted, true)), None);
+        // Out of order: scanned, and the first listed still wins.
+        let unsorted: Vec<_> = sorted.iter().rev().cloned().collect();
+        assert_eq!(
+            actor(entity_at(&toks, 2, &unsorted, false)),
+            Some(code("NGAGOV"))
+        );
+        assert_eq!(
+            actor(entity_at(&toks, 4, &unsorted, false)),
+            Some(code("NGAGOV"))
+        );
     }
 }
