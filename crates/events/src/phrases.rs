@@ -131,9 +131,13 @@ fn label(
     date: Option<NaiveDate>,
 ) -> Vec<Option<Piece>> {
     let mut out: Vec<Option<Piece>> = vec![None; tokens.len()];
+    // The coder passes a sentence's mentions in text order: each token's
+    // is then found by a binary search, not a walk over them all.
+    let sorted = entities.is_sorted_by_key(|(s, _, _)| s.start);
     let mut i = 0;
     while i < tokens.len() {
-        let piece = best_piece(tokens, i, table, gazetteer, entities, namesakes, date);
+        let from_entity = entity_at(tokens, i, entities, sorted);
+        let piece = best_piece(tokens, i, table, gazetteer, from_entity, namesakes, date);
         match piece {
             Some(p) => {
                 let len = p.len.max(1);
@@ -173,12 +177,13 @@ fn label(
     out
 }
 
+/// The longest label at token `i`, given the entity stage's there.
 fn best_piece(
     tokens: &[Token],
     i: usize,
     table: &ActorTable,
     gazetteer: &Gazetteer,
-    entities: EntityActors,
+    from_entity: Option<Piece>,
     namesakes: &[Span],
     date: Option<NaiveDate>,
 ) -> Option<Piece> {
@@ -200,9 +205,10 @@ fn best_piece(
             len: m.len,
         });
     let from_gazetteer = country_at(tokens, i, gazetteer);
-    let from_entity = entity_at(tokens, i, entities);
     let lower = tokens[i].lower.as_str();
-    let from_words = if lexicon::actor_words().pronouns.contains(&lower) {
+    let from_words = if !REFERENCE_SHAPES.may_contain(lower) {
+        None
+    } else if lexicon::actor_words().pronouns.contains(&lower) {
         Some(Piece {
             label: Label::Pronoun,
             len: 1,
@@ -233,14 +239,42 @@ fn best_piece(
     };
     // Longest wins; on ties the tables (which hold the caller's
     // dictionaries) beat the gazetteer, which beats the entity stage.
-    [from_table, from_gazetteer, from_entity, from_words]
-        .into_iter()
-        .flatten()
-        .fold(None, |best: Option<Piece>, p| match &best {
-            Some(b) if b.len >= p.len => best,
-            _ => Some(p),
-        })
+    // (Pairwise, not through an iterator chain: this runs at every token.)
+    longer(
+        longer(longer(from_table, from_gazetteer), from_entity),
+        from_words,
+    )
 }
+
+/// `best`, unless `p` covers more tokens than it.
+fn longer(best: Option<Piece>, p: Option<Piece>) -> Option<Piece> {
+    match (&best, &p) {
+        (Some(b), Some(q)) if b.len >= q.len => best,
+        (_, Some(_)) => p,
+        _ => best,
+    }
+}
+
+/// The shapes of the pronouns and of every run of words an anaphor
+/// starts with ("that", "that country"): the only words `best_piece`
+/// reads as a pronoun or the start of an anaphor. Most tokens have none of
+/// these shapes and skip the two lists, which were compared word by word
+/// at every token.
+static REFERENCE_SHAPES: std::sync::LazyLock<lexicon::lemma::Shapes> =
+    std::sync::LazyLock::new(|| {
+        let words = lexicon::actor_words();
+        let anaphor_starts = words.country_anaphors.iter().flat_map(|a| {
+            a.match_indices(' ')
+                .map(|(at, _)| &a[..at])
+                .chain(std::iter::once(*a))
+        });
+        words
+            .pronouns
+            .iter()
+            .copied()
+            .chain(anaphor_starts)
+            .collect()
+    });
 
 fn entry_label(e: &Entry, date: Option<NaiveDate>) -> Label {
     match &e.kind {
@@ -421,10 +455,19 @@ pub(crate) fn title_case(s: &str, out: &mut String) {
     }
 }
 
-/// An entity of the `nlp` stage with an actor code, starting at token `i`.
-fn entity_at(tokens: &[Token], i: usize, entities: EntityActors) -> Option<Piece> {
+/// An entity of the `nlp` stage with an actor code, starting at token `i`
+/// (the first mention in `entities` that does), found by a binary search
+/// when `sorted` (by start) allows it.
+fn entity_at(tokens: &[Token], i: usize, entities: EntityActors, sorted: bool) -> Option<Piece> {
     let t = &tokens[i];
-    let (span, code, _) = entities.iter().find(|(s, _, _)| s.start == t.span.start)?;
+    let at = t.span.start;
+    let (span, code, _) = if sorted {
+        // The first mention starting at `at` is the first not before it.
+        let k = entities.partition_point(|(s, _, _)| s.start < at);
+        entities.get(k).filter(|(s, _, _)| s.start == at)?
+    } else {
+        entities.iter().find(|(s, _, _)| s.start == at)?
+    };
     let len = tokens[i..]
         .iter()
         .take_while(|t| t.span.end <= span.end && !t.is_pair_joint())
@@ -828,5 +871,58 @@ mod tests {
         assert_eq!(title_cased(" us"), " Us");
         assert_eq!(title_cased("élysée PALACE"), "Élysée Palace");
         assert_eq!(title_cased(""), "");
+    }
+
+    #[test]
+    fn every_pronoun_and_anaphor_start_passes_the_shape_filter() {
+        // The shapes only skip the two lists: a word they turn away is no
+        // pronoun and starts no anaphor.
+        let words = lexicon::actor_words();
+        assert!(!words.pronouns.is_empty() && !words.country_anaphors.is_empty());
+        for p in &words.pronouns {
+            assert!(REFERENCE_SHAPES.may_contain(p), "{p}");
+        }
+        for a in &words.country_anaphors {
+            let first = a.split(' ').next().unwrap_or(a);
+            assert!(REFERENCE_SHAPES.may_contain(first), "{a}");
+            assert!(REFERENCE_SHAPES.may_contain(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn an_entity_mention_is_the_first_starting_at_its_token_sorted_or_not() {
+        let text = "Officials in Lagos met Abuja envoys";
+        let toks = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let lagos = Span::new(13, 18);
+        let abuja = Span::new(23, 28);
+        let code = |c: &str| c.to_string();
+        // Sorted by start: found by binary search; of two mentions at one
+        // start, the first listed wins, as a scan would pick it.
+        let sorted = vec![
+            (lagos, code("NGA"), code("e1")),
+            (lagos, code("NGAGOV"), code("e2")),
+            (abuja, code("NGAGOV"), code("e3")),
+        ];
+        assert!(sorted.is_sorted_by_key(|(s, _, _)| s.start));
+        let actor = |p: Option<Piece>| match p.map(|p| p.label) {
+            Some(Label::Actor { code }) => Some(code),
+            _ => None,
+        };
+        assert_eq!(actor(entity_at(&toks, 2, &sorted, true)), Some(code("NGA")));
+        assert_eq!(
+            actor(entity_at(&toks, 4, &sorted, true)),
+            Some(code("NGAGOV"))
+        );
+        assert_eq!(actor(entity_at(&toks, 3, &sorted, true)), None);
+        // Out of order: scanned, and the first listed still wins.
+        let unsorted: Vec<_> = sorted.iter().rev().cloned().collect();
+        assert_eq!(
+            actor(entity_at(&toks, 2, &unsorted, false)),
+            Some(code("NGAGOV"))
+        );
+        assert_eq!(
+            actor(entity_at(&toks, 4, &unsorted, false)),
+            Some(code("NGAGOV"))
+        );
     }
 }
