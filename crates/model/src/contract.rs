@@ -432,6 +432,34 @@ impl<'a> OutputView<'a> {
             converter: Converter::new(a),
         }
     }
+
+    /// [`Output::document`]: the analysis's own document.
+    pub fn document(&self) -> &Document {
+        &self.analysis.document
+    }
+
+    /// [`Output::entities`], each converted as it is taken.
+    pub fn entities(&self) -> impl Iterator<Item = OutEntity> + '_ {
+        self.converter.entities(self.analysis)
+    }
+
+    /// [`Output::quotes`], each converted as it is taken.
+    pub fn quotes(&self) -> impl Iterator<Item = OutQuote> + '_ {
+        let c = &self.converter;
+        self.analysis.quotes.iter().map(|q| c.quote(q))
+    }
+
+    /// [`Output::events`], each converted as it is taken.
+    pub fn events(&self) -> impl Iterator<Item = OutEvent> + '_ {
+        let c = &self.converter;
+        self.analysis.events.iter().map(|e| c.event(e))
+    }
+
+    /// [`Output::flags`], each converted as it is taken.
+    pub fn flags(&self) -> impl Iterator<Item = OutFlag> + '_ {
+        let c = &self.converter;
+        self.analysis.flags.iter().map(|f| c.flag(f))
+    }
 }
 
 /// A sequence serialised from an iterator made on demand.
@@ -451,15 +479,14 @@ where
 impl Serialize for OutputView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let (a, c) = (self.analysis, &self.converter);
         // The fields and their order are `Output`'s.
         let mut out = serializer.serialize_struct("Output", 6)?;
         out.serialize_field("schema", SCHEMA)?;
-        out.serialize_field("document", &a.document)?;
-        out.serialize_field("entities", &Lazy(|| c.entities(a)))?;
-        out.serialize_field("quotes", &Lazy(|| a.quotes.iter().map(|q| c.quote(q))))?;
-        out.serialize_field("events", &Lazy(|| a.events.iter().map(|e| c.event(e))))?;
-        out.serialize_field("flags", &Lazy(|| a.flags.iter().map(|f| c.flag(f))))?;
+        out.serialize_field("document", self.document())?;
+        out.serialize_field("entities", &Lazy(|| self.entities()))?;
+        out.serialize_field("quotes", &Lazy(|| self.quotes()))?;
+        out.serialize_field("events", &Lazy(|| self.events()))?;
+        out.serialize_field("flags", &Lazy(|| self.flags()))?;
         out.end()
     }
 }
