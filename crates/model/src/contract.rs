@@ -8,6 +8,8 @@
 use crate::{Analysis, CharOffsets, Document, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::io::{self, Write};
 
 /// The schema identifier written in every output object.
 pub const SCHEMA: &str = "newsgraph/1";
@@ -432,6 +434,34 @@ impl<'a> OutputView<'a> {
             converter: Converter::new(a),
         }
     }
+
+    /// [`Output::document`]: the analysis's own document.
+    pub fn document(&self) -> &Document {
+        &self.analysis.document
+    }
+
+    /// [`Output::entities`], each converted as it is taken.
+    pub fn entities(&self) -> impl Iterator<Item = OutEntity> + '_ {
+        self.converter.entities(self.analysis)
+    }
+
+    /// [`Output::quotes`], each converted as it is taken.
+    pub fn quotes(&self) -> impl Iterator<Item = OutQuote> + '_ {
+        let c = &self.converter;
+        self.analysis.quotes.iter().map(|q| c.quote(q))
+    }
+
+    /// [`Output::events`], each converted as it is taken.
+    pub fn events(&self) -> impl Iterator<Item = OutEvent> + '_ {
+        let c = &self.converter;
+        self.analysis.events.iter().map(|e| c.event(e))
+    }
+
+    /// [`Output::flags`], each converted as it is taken.
+    pub fn flags(&self) -> impl Iterator<Item = OutFlag> + '_ {
+        let c = &self.converter;
+        self.analysis.flags.iter().map(|f| c.flag(f))
+    }
 }
 
 /// A sequence serialised from an iterator made on demand.
@@ -451,16 +481,254 @@ where
 impl Serialize for OutputView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let (a, c) = (self.analysis, &self.converter);
         // The fields and their order are `Output`'s.
         let mut out = serializer.serialize_struct("Output", 6)?;
         out.serialize_field("schema", SCHEMA)?;
-        out.serialize_field("document", &a.document)?;
-        out.serialize_field("entities", &Lazy(|| c.entities(a)))?;
-        out.serialize_field("quotes", &Lazy(|| a.quotes.iter().map(|q| c.quote(q))))?;
-        out.serialize_field("events", &Lazy(|| a.events.iter().map(|e| c.event(e))))?;
-        out.serialize_field("flags", &Lazy(|| a.flags.iter().map(|f| c.flag(f))))?;
+        out.serialize_field("document", self.document())?;
+        out.serialize_field("entities", &Lazy(|| self.entities()))?;
+        out.serialize_field("quotes", &Lazy(|| self.quotes()))?;
+        out.serialize_field("events", &Lazy(|| self.events()))?;
+        out.serialize_field("flags", &Lazy(|| self.flags()))?;
         out.end()
+    }
+}
+
+/// Bytes gathered before they go to the sink: its `write` costs a call
+/// (a frame's, a copy too), so the JSON is written a run at a time.
+const RUN: usize = 64 * 1024;
+
+/// Compact JSON of the contract: byte for byte what `serde_json::to_writer`
+/// writes of an [`Output`] (fields in declaration order, skipped fields left
+/// out, strings escaped alike), into `sink` a run at a time, never held
+/// whole. A long page's million quotes and mentions are written here
+/// directly, which costs a fifth of serde's field-by-field calls; anything
+/// rarer (the document, events, flags) goes through serde itself. Each type
+/// written here is destructured whole, so that a field added to the
+/// contract fails to compile here rather than go unwritten.
+pub struct CompactJson<W> {
+    buf: Vec<u8>,
+    sink: W,
+}
+
+impl<W: Write> CompactJson<W> {
+    /// A writer into `sink`.
+    pub fn new(sink: W) -> Self {
+        CompactJson {
+            buf: Vec::with_capacity(RUN + 4096),
+            sink,
+        }
+    }
+
+    /// Writes the [`Output`] of these fields.
+    pub fn output(
+        &mut self,
+        schema: &str,
+        document: &Document,
+        entities: impl IntoIterator<Item = impl Borrow<OutEntity>>,
+        quotes: impl IntoIterator<Item = impl Borrow<OutQuote>>,
+        events: impl IntoIterator<Item = impl Borrow<OutEvent>>,
+        flags: impl IntoIterator<Item = impl Borrow<OutFlag>>,
+    ) -> io::Result<()> {
+        self.raw(b"{\"schema\":");
+        self.str(schema)?;
+        self.raw(b",\"document\":");
+        self.serde(document)?;
+        self.raw(b",\"entities\":");
+        self.list(entities, |w, e| w.entity(e.borrow()))?;
+        self.raw(b",\"quotes\":");
+        self.list(quotes, |w, q| w.quote(q.borrow()))?;
+        self.raw(b",\"events\":");
+        self.list(events, |w, e| w.serde(e.borrow()))?;
+        self.raw(b",\"flags\":");
+        self.list(flags, |w, f| w.serde(f.borrow()))?;
+        self.raw(b"}");
+        Ok(())
+    }
+
+    /// Hands what is still gathered to the sink, and returns it.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.run()?;
+        Ok(self.sink)
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Hands the bytes gathered so far to the sink.
+    fn run(&mut self) -> io::Result<()> {
+        self.sink.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    fn serde<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.buf, value)?;
+        Ok(())
+    }
+
+    /// `items` as a JSON array, each written by `item`.
+    fn list<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        item: impl Fn(&mut Self, T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.buf.push(b'[');
+        for (i, x) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            item(self, x)?;
+            if self.buf.len() >= RUN {
+                self.run()?;
+            }
+        }
+        self.buf.push(b']');
+        Ok(())
+    }
+
+    /// A string: copied between quotes when nothing in it needs escaping
+    /// (serde_json escapes only `"`, `\\` and control characters), else
+    /// written by serde_json.
+    fn str(&mut self, s: &str) -> io::Result<()> {
+        // No early exit: the whole string is checked a vector at a time.
+        let plain = !s.bytes().fold(false, |any, b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+        if plain {
+            self.buf.reserve(s.len() + 2);
+            self.buf.push(b'"');
+            self.buf.extend_from_slice(s.as_bytes());
+            self.buf.push(b'"');
+            Ok(())
+        } else {
+            self.serde(s)
+        }
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) -> io::Result<()> {
+        match s {
+            Some(s) => self.str(s),
+            None => {
+                self.raw(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    /// An unsigned integer in decimal, as serde_json writes it (through
+    /// the same `itoa`, two digits at a time: a long page writes millions).
+    fn uint(&mut self, n: usize) {
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn span(&mut self, span: &TextSpan) -> io::Result<()> {
+        let TextSpan { start, end, text } = span;
+        self.raw(b"{\"start\":");
+        self.uint(*start);
+        self.raw(b",\"end\":");
+        self.uint(*end);
+        if !text.is_empty() {
+            self.raw(b",\"text\":");
+            self.str(text)?;
+        }
+        self.raw(b"}");
+        Ok(())
+    }
+
+    fn reference(&mut self, r: &OutReference) -> io::Result<()> {
+        let OutReference {
+            entity,
+            name,
+            actor,
+            span,
+        } = r;
+        self.raw(b"{\"entity\":");
+        self.opt_str(entity.as_deref())?;
+        self.raw(b",\"name\":");
+        self.str(name)?;
+        self.raw(b",\"actor\":");
+        self.opt_str(actor.as_deref())?;
+        if let Some(span) = span {
+            self.raw(b",\"span\":");
+            self.span(span)?;
+        }
+        self.raw(b"}");
+        Ok(())
+    }
+
+    fn quote(&mut self, q: &OutQuote) -> io::Result<()> {
+        let OutQuote {
+            start,
+            end,
+            text,
+            parts,
+            kind,
+            speaker,
+            cue,
+            cue_span,
+            via,
+        } = q;
+        self.raw(b"{\"start\":");
+        self.uint(*start);
+        self.raw(b",\"end\":");
+        self.uint(*end);
+        self.raw(b",\"text\":");
+        self.str(text)?;
+        if !parts.is_empty() {
+            self.raw(b",\"parts\":");
+            self.list(parts, Self::span)?;
+        }
+        self.raw(b",\"kind\":");
+        self.str(kind)?;
+        self.raw(b",\"speaker\":");
+        match speaker {
+            Some(s) => self.reference(s)?,
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"cue\":");
+        self.opt_str(cue.as_deref())?;
+        if let Some(span) = cue_span {
+            self.raw(b",\"cue_span\":");
+            self.span(span)?;
+        }
+        self.raw(b",\"via\":");
+        self.list(via, Self::reference)?;
+        self.raw(b"}");
+        Ok(())
+    }
+
+    fn entity(&mut self, e: &OutEntity) -> io::Result<()> {
+        let OutEntity {
+            id,
+            name,
+            kind,
+            actor,
+            value,
+            mentions,
+            titles,
+        } = e;
+        self.raw(b"{\"id\":");
+        self.str(id)?;
+        self.raw(b",\"name\":");
+        self.str(name)?;
+        self.raw(b",\"type\":");
+        self.str(kind)?;
+        self.raw(b",\"actor\":");
+        self.opt_str(actor.as_deref())?;
+        if let Some(value) = value {
+            self.raw(b",\"value\":");
+            self.serde(value)?;
+        }
+        self.raw(b",\"mentions\":");
+        self.list(mentions, Self::span)?;
+        if !titles.is_empty() {
+            self.raw(b",\"titles\":");
+            self.list(titles, Self::span)?;
+        }
+        self.raw(b"}");
+        Ok(())
     }
 }
 
@@ -586,6 +854,13 @@ mod tests {
         // Written one element at a time, the same bytes as the whole.
         let whole = serde_json::to_string(&out).unwrap();
         assert_eq!(serde_json::to_string(&view).unwrap(), whole);
+        let mut compact = CompactJson::new(Vec::new());
+        let (entities, quotes) = (view.entities(), view.quotes());
+        let (events, flags) = (view.events(), view.flags());
+        compact
+            .output(SCHEMA, view.document(), entities, quotes, events, flags)
+            .unwrap();
+        assert_eq!(String::from_utf8(compact.finish().unwrap()).unwrap(), whole);
         let pretty = serde_json::to_string_pretty(&out).unwrap();
         assert_eq!(serde_json::to_string_pretty(&view).unwrap(), pretty);
         assert!(whole.contains(r#""id":"t1""#) && whole.contains(r#""message":"a variant""#));

@@ -1,596 +1,480 @@
-//! Compact JSON with every object's keys in sorted order, written straight
-//! from `Serialize`: the bytes of `serde_json::to_vec(&serde_json::to_value(v)?)`
-//! (whose objects are `BTreeMap`s, so sorted), without building the `Value`
-//! tree, its every key and string copied into an allocation of its own.
+//! A `--jsonl` record: the newsgraph/1 contract as compact JSON with every
+//! object's keys in sorted order, the bytes of
+//! `serde_json::to_vec(&serde_json::to_value(output)?)` (whose objects are
+//! `BTreeMap`s, so sorted).
 //!
 //! `analyze --jsonl` has printed its records with sorted keys since it first
-//! went through a `Value`; this keeps those bytes (about 3% of its
-//! instructions went into the tree: docs/measurements.md, ²⁴).
+//! went through a `Value`, while the contract's types serialise their fields
+//! in declaration order (what `analyze`'s other formats and the store print).
+//! Sorting each object's entries as serde handed them over cost about 3,000
+//! instructions an object, its bytes moved on close (docs/measurements.md,
+//! ²⁴ and ¹⁰²); written here field by field in key order, nothing moves. Each
+//! type is destructured whole, so that a field added to the contract fails
+//! to compile here rather than go unprinted; the tests hold the bytes to
+//! serde's.
 
-use serde::ser::{self, Serialize};
-use std::borrow::Cow;
+use model::contract::{
+    OutEntity, OutEvent, OutFlag, OutPlace, OutQuote, OutReference, OutputView, TextSpan, SCHEMA,
+};
+use model::{Article, Document};
+use serde::Serialize;
 
-type Error = serde_json::Error;
+type Result<T = ()> = std::result::Result<T, serde_json::Error>;
 
-/// `value` as compact JSON, every object's keys in sorted order, in a
+/// `view` as compact JSON, every object's keys in sorted order, in a
 /// buffer of `capacity` bytes to begin with (the length it is expected to
 /// reach: growing copies what is written).
 ///
-/// Fails on a map whose keys are neither strings nor integers (as
-/// `serde_json::to_value` does), or on a value's own `Serialize` error.
-pub fn to_vec<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Vec<u8>, Error> {
-    let mut w = Writer {
+/// Fails only if serde_json fails to write a string or a number, which
+/// into memory it does not.
+pub fn to_vec(view: &OutputView<'_>, capacity: usize) -> Result<Vec<u8>> {
+    let mut w = Sorted {
         out: Vec::with_capacity(capacity),
-        entries: Vec::with_capacity(64),
     };
-    value.serialize(Sorted { w: &mut w })?;
+    w.record(
+        view.document(),
+        view.entities(),
+        view.quotes(),
+        view.events(),
+        view.flags(),
+    )?;
     Ok(w.out)
 }
 
-/// The JSON written so far, and the entries of the objects still open.
-struct Writer {
+/// The JSON written so far.
+struct Sorted {
     out: Vec<u8>,
-    /// Each open object's entries, the innermost's last (objects close in
-    /// the reverse order they open): its key and the byte range of its
-    /// `"key":value`.
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
 }
 
-/// Writes one value at the end of the output.
-struct Sorted<'a> {
-    w: &'a mut Writer,
-}
-
-/// serde_json's own compact writer for a scalar, so that numbers, strings
-/// and their escapes are its bytes.
-fn json(out: &mut Vec<u8>) -> serde_json::Serializer<&mut Vec<u8>> {
-    serde_json::Serializer::new(out)
-}
-
-macro_rules! scalars {
-    ($($method:ident($t:ty)),* $(,)?) => {$(
-        fn $method(self, v: $t) -> Result<(), Error> {
-            ser::Serializer::$method(&mut json(&mut self.w.out), v)
-        }
-    )*};
-}
-
-impl<'a> ser::Serializer for Sorted<'a> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Seq<'a>;
-    type SerializeTuple = Seq<'a>;
-    type SerializeTupleStruct = Seq<'a>;
-    type SerializeTupleVariant = Seq<'a>;
-    type SerializeMap = Object<'a>;
-    type SerializeStruct = Object<'a>;
-    type SerializeStructVariant = Object<'a>;
-
-    scalars!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_i128(i128),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_u128(u128),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-    );
-
-    fn serialize_none(self) -> Result<(), Error> {
-        self.serialize_unit()
+impl Sorted {
+    /// Keys and punctuation, as they are.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
+    /// A scalar as serde_json writes it: strings escaped by its escaper,
+    /// numbers by its `itoa` and `ryu`, a non-finite float as `null` (which
+    /// is also what a `Value` makes of it), a date as its string.
+    fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        value.serialize(&mut serde_json::Serializer::new(&mut self.out))
     }
 
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.w.out.extend_from_slice(b"null");
-        Ok(())
+    fn null(&mut self) {
+        self.raw(b"null");
     }
 
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.serialize_unit()
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        open_variant(&mut self.w.out, variant)?;
-        value.serialize(Sorted { w: &mut *self.w })?;
-        self.w.out.push(b'}');
-        Ok(())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Seq<'a>, Error> {
-        Ok(Seq::open(self.w, b"]"))
-    }
-
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'a>, Error> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'a>, Error> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Seq<'a>, Error> {
-        open_variant(&mut self.w.out, variant)?;
-        Ok(Seq::open(self.w, b"]}"))
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a>, Error> {
-        Ok(Object::open(self.w, b"}"))
-    }
-
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Object<'a>, Error> {
-        self.serialize_map(None)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Object<'a>, Error> {
-        open_variant(&mut self.w.out, variant)?;
-        Ok(Object::open(self.w, b"}}"))
-    }
-}
-
-/// `{"variant":`, as serde_json writes an enum variant with data.
-fn open_variant(out: &mut Vec<u8>, variant: &str) -> Result<(), Error> {
-    out.push(b'{');
-    ser::Serializer::serialize_str(&mut json(out), variant)?;
-    out.push(b':');
-    Ok(())
-}
-
-/// An array being written, elements in the order they come.
-struct Seq<'a> {
-    w: &'a mut Writer,
-    first: bool,
-    close: &'static [u8],
-}
-
-impl<'a> Seq<'a> {
-    fn open(w: &'a mut Writer, close: &'static [u8]) -> Self {
-        w.out.push(b'[');
-        Seq {
-            w,
-            first: true,
-            close,
-        }
-    }
-
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        if !std::mem::take(&mut self.first) {
-            self.w.out.push(b',');
-        }
-        value.serialize(Sorted { w: &mut *self.w })
-    }
-
-    fn close(self) -> Result<(), Error> {
-        self.w.out.extend_from_slice(self.close);
-        Ok(())
-    }
-}
-
-impl ser::SerializeSeq for Seq<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTuple for Seq<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Seq<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-/// An object being written. Its entries go into the output as
-/// `"key":value` in the order they come; at its end, unless they came
-/// sorted, they are copied after it in key order and the unsorted ones
-/// removed: the bytes move, nothing is parsed or allocated per entry.
-struct Object<'a> {
-    w: &'a mut Writer,
-    /// Where the object's `{` is.
-    base: usize,
-    /// Where its entries begin in `w.entries`.
-    first: usize,
-    /// A map's key, until its value comes.
-    key: Option<String>,
-    close: &'static [u8],
-}
-
-impl<'a> Object<'a> {
-    fn open(w: &'a mut Writer, close: &'static [u8]) -> Self {
-        let base = w.out.len();
-        w.out.push(b'{');
-        Object {
-            first: w.entries.len(),
-            w,
-            base,
-            key: None,
-            close,
-        }
-    }
-
-    fn entry<T: Serialize + ?Sized>(
-        &mut self,
-        key: Cow<'static, str>,
-        value: &T,
-    ) -> Result<(), Error> {
-        if self.w.entries.len() > self.first {
-            self.w.out.push(b',');
-        }
-        let start = self.w.out.len();
-        ser::Serializer::serialize_str(&mut json(&mut self.w.out), &key)?;
-        self.w.out.push(b':');
-        value.serialize(Sorted { w: &mut *self.w })?;
-        let end = self.w.out.len();
-        self.w.entries.push((key, start, end));
-        Ok(())
-    }
-
-    fn close(self) -> Result<(), Error> {
-        let Writer { out, entries } = &mut *self.w;
-        let mine = &mut entries[self.first..];
-        if !mine.windows(2).all(|w| w[0].0 < w[1].0) {
-            // As a `BTreeMap` built from them: sorted, a repeated key's
-            // last value kept where its first one would go.
-            mine.sort_by(|a, b| a.0.cmp(&b.0));
-            let written = out.len();
-            out.push(b'{');
-            let mut any = false;
-            for (i, (key, start, end)) in mine.iter().enumerate() {
-                if mine.get(i + 1).is_some_and(|next| next.0 == *key) {
-                    continue;
-                }
-                if std::mem::replace(&mut any, true) {
-                    out.push(b',');
-                }
-                out.extend_from_within(*start..*end);
+    /// `value` written by `write`, or `null`.
+    fn opt<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T) -> Result) -> Result {
+        match value {
+            Some(v) => write(self, v),
+            None => {
+                self.null();
+                Ok(())
             }
-            out.drain(self.base..written);
         }
-        entries.truncate(self.first);
-        out.extend_from_slice(self.close);
+    }
+
+    fn opt_str(&mut self, s: &Option<String>) -> Result {
+        self.opt(s.as_deref(), Self::scalar)
+    }
+
+    /// `items` as a JSON array, each written by `item`.
+    fn list<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut item: impl FnMut(&mut Self, T) -> Result,
+    ) -> Result {
+        self.out.push(b'[');
+        for (i, x) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            item(self, x)?;
+        }
+        self.out.push(b']');
         Ok(())
     }
-}
 
-impl ser::SerializeMap for Object<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.key = Some(key.serialize(KeyString)?);
+    /// The record: `Output`'s fields, sorted.
+    fn record(
+        &mut self,
+        document: &Document,
+        entities: impl Iterator<Item = OutEntity>,
+        quotes: impl Iterator<Item = OutQuote>,
+        events: impl Iterator<Item = OutEvent>,
+        flags: impl Iterator<Item = OutFlag>,
+    ) -> Result {
+        self.raw(b"{\"document\":");
+        self.document(document)?;
+        self.raw(b",\"entities\":");
+        self.list(entities, |w, e| w.entity(&e))?;
+        self.raw(b",\"events\":");
+        self.list(events, |w, e| w.event(&e))?;
+        self.raw(b",\"flags\":");
+        self.list(flags, |w, f| w.flag(&f))?;
+        self.raw(b",\"quotes\":");
+        self.list(quotes, |w, q| w.quote(&q))?;
+        self.raw(b",\"schema\":");
+        self.scalar(SCHEMA)?;
+        self.raw(b"}");
         Ok(())
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let key = self
-            .key
-            .take()
-            .ok_or_else(|| <Error as ser::Error>::custom("a map value without its key"))?;
-        self.entry(Cow::Owned(key), value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
 
-impl ser::SerializeStruct for Object<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.entry(Cow::Borrowed(key), value)
+    /// A document: its id and its article's fields (flattened), sorted.
+    fn document(&mut self, d: &Document) -> Result {
+        let Document {
+            id,
+            article:
+                Article {
+                    url,
+                    title,
+                    byline,
+                    published,
+                    site,
+                    language,
+                    text,
+                },
+        } = d;
+        self.raw(b"{\"byline\":");
+        self.opt_str(byline)?;
+        self.raw(b",\"id\":");
+        self.scalar(id)?;
+        self.raw(b",\"language\":");
+        self.opt_str(language)?;
+        self.raw(b",\"published\":");
+        self.scalar(published)?;
+        self.raw(b",\"site\":");
+        self.opt_str(site)?;
+        self.raw(b",\"text\":");
+        self.scalar(text)?;
+        self.raw(b",\"title\":");
+        self.opt_str(title)?;
+        self.raw(b",\"url\":");
+        self.opt_str(url)?;
+        self.raw(b"}");
+        Ok(())
     }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
 
-impl ser::SerializeStructVariant for Object<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.entry(Cow::Borrowed(key), value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-/// A map key as its string: a string, or an integer written out (as
-/// `serde_json::to_value` makes them); the contract's only map is a
-/// `#[serde(flatten)]`ed struct.
-struct KeyString;
-
-fn not_a_string() -> Error {
-    <Error as ser::Error>::custom("a map key that is not a string")
-}
-
-macro_rules! integer_keys {
-    ($($method:ident($t:ty)),* $(,)?) => {$(
-        fn $method(self, v: $t) -> Result<String, Error> {
-            Ok(v.to_string())
+    fn span(&mut self, s: &TextSpan) -> Result {
+        let TextSpan { start, end, text } = s;
+        self.raw(b"{\"end\":");
+        self.scalar(end)?;
+        self.raw(b",\"start\":");
+        self.scalar(start)?;
+        if !text.is_empty() {
+            self.raw(b",\"text\":");
+            self.scalar(text)?;
         }
-    )*};
-}
+        self.raw(b"}");
+        Ok(())
+    }
 
-macro_rules! refused {
-    ($($method:ident($($t:ty),*)),* $(,)?) => {$(
-        fn $method(self, $(_: $t),*) -> Result<String, Error> {
-            Err(not_a_string())
+    fn entity(&mut self, e: &OutEntity) -> Result {
+        let OutEntity {
+            id,
+            name,
+            kind,
+            actor,
+            value,
+            mentions,
+            titles,
+        } = e;
+        self.raw(b"{\"actor\":");
+        self.opt_str(actor)?;
+        self.raw(b",\"id\":");
+        self.scalar(id)?;
+        self.raw(b",\"mentions\":");
+        self.list(mentions, Self::span)?;
+        self.raw(b",\"name\":");
+        self.scalar(name)?;
+        if !titles.is_empty() {
+            self.raw(b",\"titles\":");
+            self.list(titles, Self::span)?;
         }
-    )*};
-}
-
-impl ser::Serializer for KeyString {
-    type Ok = String;
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<String, Error>;
-    type SerializeTuple = ser::Impossible<String, Error>;
-    type SerializeTupleStruct = ser::Impossible<String, Error>;
-    type SerializeTupleVariant = ser::Impossible<String, Error>;
-    type SerializeMap = ser::Impossible<String, Error>;
-    type SerializeStruct = ser::Impossible<String, Error>;
-    type SerializeStructVariant = ser::Impossible<String, Error>;
-
-    fn serialize_str(self, v: &str) -> Result<String, Error> {
-        Ok(v.to_string())
+        self.raw(b",\"type\":");
+        self.scalar(kind)?;
+        if let Some(value) = value {
+            self.raw(b",\"value\":");
+            self.scalar(value)?;
+        }
+        self.raw(b"}");
+        Ok(())
     }
 
-    fn serialize_char(self, v: char) -> Result<String, Error> {
-        Ok(v.to_string())
+    fn reference(&mut self, r: &OutReference) -> Result {
+        let OutReference {
+            entity,
+            name,
+            actor,
+            span,
+        } = r;
+        self.raw(b"{\"actor\":");
+        self.opt_str(actor)?;
+        self.raw(b",\"entity\":");
+        self.opt_str(entity)?;
+        self.raw(b",\"name\":");
+        self.scalar(name)?;
+        if let Some(span) = span {
+            self.raw(b",\"span\":");
+            self.span(span)?;
+        }
+        self.raw(b"}");
+        Ok(())
     }
 
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<String, Error> {
-        Ok(variant.to_string())
+    fn quote(&mut self, q: &OutQuote) -> Result {
+        let OutQuote {
+            start,
+            end,
+            text,
+            parts,
+            kind,
+            speaker,
+            cue,
+            cue_span,
+            via,
+        } = q;
+        self.raw(b"{\"cue\":");
+        self.opt_str(cue)?;
+        if let Some(span) = cue_span {
+            self.raw(b",\"cue_span\":");
+            self.span(span)?;
+        }
+        self.raw(b",\"end\":");
+        self.scalar(end)?;
+        self.raw(b",\"kind\":");
+        self.scalar(kind)?;
+        if !parts.is_empty() {
+            self.raw(b",\"parts\":");
+            self.list(parts, Self::span)?;
+        }
+        self.raw(b",\"speaker\":");
+        self.opt(speaker.as_ref(), Self::reference)?;
+        self.raw(b",\"start\":");
+        self.scalar(start)?;
+        self.raw(b",\"text\":");
+        self.scalar(text)?;
+        self.raw(b",\"via\":");
+        self.list(via, Self::reference)?;
+        self.raw(b"}");
+        Ok(())
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<String, Error> {
-        value.serialize(self)
+    fn place(&mut self, p: &OutPlace) -> Result {
+        let OutPlace {
+            name,
+            country,
+            lat,
+            lon,
+            span,
+        } = p;
+        self.raw(b"{\"country\":");
+        self.opt_str(country)?;
+        self.raw(b",\"lat\":");
+        self.scalar(lat)?;
+        self.raw(b",\"lon\":");
+        self.scalar(lon)?;
+        self.raw(b",\"name\":");
+        self.scalar(name)?;
+        if let Some(span) = span {
+            self.raw(b",\"span\":");
+            self.span(span)?;
+        }
+        self.raw(b"}");
+        Ok(())
     }
 
-    integer_keys!(
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-    );
+    fn event(&mut self, e: &OutEvent) -> Result {
+        let OutEvent {
+            source,
+            target,
+            cameo,
+            goldstein,
+            quad_class,
+            modality,
+            date,
+            place,
+            sentence,
+            trigger,
+            quote,
+        } = e;
+        self.raw(b"{\"cameo\":");
+        self.scalar(cameo)?;
+        self.raw(b",\"date\":");
+        self.scalar(date)?;
+        self.raw(b",\"goldstein\":");
+        self.scalar(goldstein)?;
+        self.raw(b",\"modality\":");
+        self.scalar(modality)?;
+        self.raw(b",\"place\":");
+        self.opt(place.as_ref(), Self::place)?;
+        self.raw(b",\"quad_class\":");
+        self.scalar(quad_class)?;
+        if let Some(quote) = quote {
+            self.raw(b",\"quote\":");
+            self.scalar(quote)?;
+        }
+        self.raw(b",\"sentence\":");
+        self.span(sentence)?;
+        self.raw(b",\"source\":");
+        self.opt(source.as_ref(), Self::reference)?;
+        self.raw(b",\"target\":");
+        self.opt(target.as_ref(), Self::reference)?;
+        self.raw(b",\"trigger\":");
+        self.span(trigger)?;
+        self.raw(b"}");
+        Ok(())
+    }
 
-    refused!(
-        serialize_bool(bool),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-    );
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(not_a_string())
+    fn flag(&mut self, f: &OutFlag) -> Result {
+        let OutFlag {
+            kind,
+            message,
+            spans,
+        } = f;
+        self.raw(b"{\"kind\":");
+        self.scalar(kind)?;
+        self.raw(b",\"message\":");
+        self.scalar(message)?;
+        self.raw(b",\"spans\":");
+        self.list(spans, Self::span)?;
+        self.raw(b"}");
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Serialize;
-    use std::collections::HashMap;
+    use model::contract::Output;
 
     /// The bytes through a `Value`, which these must equal.
-    fn via_value<T: Serialize>(v: &T) -> Vec<u8> {
-        serde_json::to_vec(&serde_json::to_value(v).unwrap()).unwrap()
+    fn via_value<T: Serialize>(v: &T) -> String {
+        serde_json::to_string(&serde_json::to_value(v).unwrap()).unwrap()
     }
 
-    #[derive(Serialize)]
-    struct Inner {
-        zeta: Option<u8>,
-        alpha: &'static str,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        empty: Vec<u8>,
+    /// `output` written by the record writer.
+    fn sorted(output: &Output) -> String {
+        let mut w = Sorted { out: Vec::new() };
+        w.record(
+            &output.document,
+            output.entities.iter().cloned(),
+            output.quotes.iter().cloned(),
+            output.events.iter().cloned(),
+            output.flags.iter().cloned(),
+        )
+        .unwrap();
+        String::from_utf8(w.out).unwrap()
     }
 
-    #[derive(Serialize)]
-    enum Shape {
-        Dot,
-        Pair(i32, f64),
-        Boxed(Inner),
-        Named { y: f64, x: f64 },
-    }
-
-    #[derive(Serialize)]
-    struct Outer {
-        text: String,
-        id: u64,
-        #[serde(flatten)]
-        inner: Inner,
-        shapes: Vec<Shape>,
-        nothing: (),
-        map: HashMap<String, Vec<f64>>,
-        numbered: HashMap<u32, &'static str>,
+    /// An output using every optional field of the contract both ways, and
+    /// strings and numbers serde_json writes its own way (escapes, a
+    /// non-finite float).
+    fn rich() -> Output {
+        let mut output: Output = serde_json::from_value(serde_json::json!({
+            "schema": "newsgraph/1",
+            "document": {"id": "r\"1", "url": "http://x/a?b=\"c\"", "title": "T\u{8}",
+                         "published": "2024-03-01", "site": "Site",
+                         "text": "He said \"no\" \\ then\n\tleft\u{1}\u{7f} “quoted” 東京."},
+            "entities": [
+                {"id": "e1", "name": "Ana \"AJ\" Lee", "type": "PERSON", "actor": "USAGOV",
+                 "mentions": [{"start": 0, "end": 2, "text": "He"},
+                              {"start": 1_234_567_890_u64, "end": 9_876_543_210_u64, "text": ""}],
+                 "titles": [{"start": 3, "end": 4, "text": "Dr.\r"}]},
+                {"id": "t1", "name": "March", "type": "DATE", "actor": null,
+                 "value": "2024-03-02", "mentions": []},
+                {"id": "t2", "name": "later", "type": "DATE", "actor": null, "mentions": []}
+            ],
+            "quotes": [
+                {"start": 0, "end": 9, "text": "no \u{1f} \\ “x”", "kind": "direct",
+                 "parts": [{"start": 0, "end": 2, "text": "no"}, {"start": 5, "end": 9}],
+                 "speaker": {"entity": "e1", "name": "Ana\tLee", "actor": "USAGOV",
+                             "span": {"start": 0, "end": 2, "text": "He"}},
+                 "cue": "said", "cue_span": {"start": 3, "end": 7, "text": "said"},
+                 "via": [{"entity": null, "name": "aides", "actor": null},
+                         {"entity": "e1", "name": "Lee", "actor": "USA",
+                          "span": {"start": 1, "end": 2}}]},
+                {"start": 10, "end": 11, "text": "", "kind": "indirect", "speaker": null,
+                 "cue": null, "via": []}
+            ],
+            "events": [
+                {"source": {"entity": "e1", "name": "Lee", "actor": "USAGOV"}, "target": null,
+                 "cameo": "010", "goldstein": -2.5, "quad_class": 1, "modality": "asserted",
+                 "date": "2024-03-01",
+                 "place": {"name": "Tokyo", "country": "JPN", "lat": 35.68, "lon": 139.7,
+                           "span": {"start": 0, "end": 2, "text": "He"}},
+                 "sentence": {"start": 0, "end": 9},
+                 "trigger": {"start": 3, "end": 7, "text": "said"}, "quote": 0},
+                {"source": null, "target": {"entity": null, "name": "aides", "actor": "USA"},
+                 "cameo": "0231", "goldstein": 3.4, "quad_class": 2, "modality": "negated",
+                 "date": null, "place": {"name": "sea", "country": null, "lat": null,
+                                         "lon": 1e300},
+                 "sentence": {"start": 0, "end": 9}, "trigger": {"start": 3, "end": 7}},
+                {"source": null, "target": null, "cameo": "190", "goldstein": 0.0,
+                 "quad_class": 4, "modality": "future", "date": null, "place": null,
+                 "sentence": {"start": 0, "end": 9}, "trigger": {"start": 3, "end": 7}}
+            ],
+            "flags": [{"kind": "truncated", "message": "cut \"short\"",
+                       "spans": [{"start": 0, "end": 1, "text": "H"}]},
+                      {"kind": "name_variant", "message": "", "spans": []}],
+        }))
+        .expect("a valid newsgraph/1 document");
+        output.events[2].goldstein = f64::NAN;
+        output
     }
 
     #[test]
     fn every_object_comes_out_sorted_as_through_a_value() {
-        let outer = Outer {
-            text: "“quoted” \\ \"escaped\"\n\u{1}".into(),
-            id: u64::MAX,
-            inner: Inner {
-                zeta: None,
-                alpha: "a",
-                empty: vec![],
-            },
-            shapes: vec![
-                Shape::Dot,
-                Shape::Pair(-3, 0.1),
-                Shape::Boxed(Inner {
-                    zeta: Some(7),
-                    alpha: "b",
-                    empty: vec![1, 2],
-                }),
-                Shape::Named {
-                    y: f64::NAN,
-                    x: 1e300,
-                },
-            ],
-            nothing: (),
-            map: [("b".into(), vec![2.5]), ("a".into(), vec![])].into(),
-            numbered: [(10, "ten"), (9, "nine")].into(),
+        let output = rich();
+        assert_eq!(sorted(&output), via_value(&output));
+        assert!(sorted(&output).starts_with(r#"{"document":{"byline":null,"id":"r\"1","#));
+        let empty = Output {
+            document: Document::default(),
+            entities: vec![],
+            quotes: vec![],
+            events: vec![],
+            flags: vec![],
+            ..output
         };
-        let ours = to_vec(&outer, 0).unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(via_value(&outer)).unwrap()
-        );
-        assert!(to_vec(&outer, 0)
-            .unwrap()
-            .starts_with(br#"{"alpha":"a","id":"#));
+        assert_eq!(sorted(&empty), via_value(&empty));
     }
 
     #[test]
-    fn a_map_with_keys_that_are_not_strings_is_refused() {
-        let map: HashMap<(u8, u8), u8> = [((1, 2), 3)].into();
-        assert!(to_vec(&map, 0).is_err());
-        assert_eq!(to_vec(&[1, 2], 0).unwrap(), b"[1,2]");
+    fn a_view_writes_its_contract_sorted() {
+        let text = "“Fine,” said Ms. Ode in Lagos. “We go on.”";
+        let mut a = model::Analysis::new(Document {
+            id: "d".into(),
+            article: Article {
+                text: text.into(),
+                ..Article::default()
+            },
+        });
+        let at = |s: &str| model::Span::new(text.find(s).unwrap(), text.find(s).unwrap() + s.len());
+        a.entities.push(model::Entity {
+            id: "e1".into(),
+            name: "Lagos".into(),
+            kind: model::EntityType::Gpe,
+            actor: Some("NGA".into()),
+            mentions: vec![at("Lagos")],
+            titles: vec![],
+        });
+        a.quotes.push(model::Quote {
+            span: model::Span::new(at("Fine").start, at("We go on.").end),
+            parts: vec![at("Fine"), at("We go on.")],
+            kind: model::QuoteKind::Direct,
+            speaker: Some(model::Reference {
+                name: "Ms. Ode".into(),
+                span: Some(at("Ms. Ode")),
+                ..model::Reference::default()
+            }),
+            cue: Some("said".into()),
+            cue_span: Some(at("said")),
+            via: vec![],
+        });
+        let json = to_vec(&OutputView::new(&a), 0).unwrap();
+        assert_eq!(
+            String::from_utf8(json).unwrap(),
+            via_value(&a.to_contract())
+        );
     }
 }

@@ -127,12 +127,23 @@ fn run_one(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     // never held whole.
     drop(std::mem::take(&mut analysis.tokens));
     let out = model::contract::OutputView::new(&analysis);
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if args.compact {
-        serde_json::to_writer(&mut stdout, &out)?;
+    let mut stdout = if args.compact {
+        // The contract's own compact writer, which gathers its runs itself.
+        let mut json = model::contract::CompactJson::new(std::io::stdout().lock());
+        json.output(
+            model::contract::SCHEMA,
+            out.document(),
+            out.entities(),
+            out.quotes(),
+            out.events(),
+            out.flags(),
+        )?;
+        json.finish()?
     } else {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         serde_json::to_writer_pretty(&mut stdout, &out)?;
-    }
+        stdout.into_inner().map_err(|e| e.into_error())?
+    };
     writeln!(stdout)?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
