@@ -6,8 +6,8 @@
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
     first_pass_label_features, first_pass_labels, first_pass_word_features, history_features,
-    label_features, neighbour_features, run_features, views_cached, word_features,
-    word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
+    label_features, neighbour_features, run_features, token_views, word_features,
+    word_label_features, DocEvidence, FirstPass, TokenWord, WordView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -133,8 +133,10 @@ fn type_slot(l: u8) -> usize {
 /// shared by both stages (and by every training epoch). Tokens are kept
 /// document-wide, sentence after sentence, in flat arrays.
 pub(crate) struct DocFeatures {
-    /// Every token's view.
-    views: Vec<TokenView>,
+    /// Each distinct word's view, by word number.
+    words: Vec<WordView>,
+    /// Every token's word and lexicon hit ([`TokenWord::view`]).
+    tokens: Vec<TokenWord>,
     /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
     /// Whether each sentence is written in capitals ([`all_caps_sentence`]).
@@ -237,14 +239,16 @@ impl DocFeatures {
         // Every token's view first: the evidence reads their word numbers
         // (a word's first occurrence only), and the features the evidence.
         let mut cache = WordViews::default();
-        let mut views = Vec::with_capacity(tokens);
+        let mut token_words = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
         for words in sentences {
-            starts.push(views.len());
-            views_cached(words, lex, &mut cache, &mut views);
+            starts.push(token_words.len());
+            cache.add_sentence(words, lex, &mut token_words);
         }
-        starts.push(views.len());
-        let evidence = DocEvidence::gather(sentences, &caps, &views);
+        starts.push(token_words.len());
+        let evidence = DocEvidence::gather(sentences, &caps, &token_words);
+        let words = cache.into_views();
+        let views = token_views(&token_words, &words);
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
@@ -392,7 +396,8 @@ impl DocFeatures {
             }));
         }
         DocFeatures {
-            views,
+            words,
+            tokens: token_words,
             starts,
             caps,
             vectors,
@@ -411,6 +416,14 @@ impl DocFeatures {
             word_features: word_features_of,
             word_ends,
         }
+    }
+
+    /// Every token's [`WordView::name_kinds`], sentence after sentence.
+    fn name_kinds(&self) -> Vec<u8> {
+        self.tokens
+            .iter()
+            .map(|t| t.view(&self.words).map_or(0, |v| v.name_kinds))
+            .collect()
     }
 
     /// Number of sentences.
@@ -513,8 +526,9 @@ impl DocFeatures {
         // The last slot is the token's own vector again, for a
         // capitalised token only.
         let capitalised = self
-            .views
+            .tokens
             .get(sentence.start + i)
+            .and_then(|t| t.view(&self.words))
             .is_some_and(|v| v.capitalised);
         if !capitalised {
             dense[DENSE_SLOTS - 1] = None;
@@ -580,6 +594,8 @@ pub(crate) fn decode_document<D: Decoder>(
     doc: &DocFeatures,
     first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
+    // Made before the history, which borrows their words.
+    let views = token_views(&doc.tokens, &doc.words);
     let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
@@ -607,7 +623,7 @@ pub(crate) fn decode_document<D: Decoder>(
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
-        let v = &doc.views[sentence.clone()];
+        let v = &views[sentence.clone()];
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             let t = sentence.start + i;
@@ -857,6 +873,7 @@ impl Tagger {
             &mut tags,
             sentences,
             &doc.caps,
+            &doc.name_kinds(),
             &self.model.types,
             &self.lexicons,
         );
