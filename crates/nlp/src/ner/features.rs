@@ -92,7 +92,10 @@ pub(crate) struct WordView {
     /// place or event head, particle: [`lexicon::NameWords::kinds`]).
     pub kinds: u8,
     /// [`lexicon::NameWords::kinds`] of the word as written, which the
-    /// name rules read ([`super::names::fix_document`]).
+    /// name rules read ([`super::names::fix_document`]): `kinds`, or
+    /// [`super::names::ASK`] where the word's lower-case key differs from
+    /// it by more than the case (then only the rules that ask about the
+    /// word look it up).
     pub name_kinds: u8,
     /// The word's row in the model's word vectors.
     pub vector: Option<u32>,
@@ -124,7 +127,10 @@ impl TokenWord {
 
 /// The views of `tokens`, their words' taken from `words` ([`TokenWord::view`]).
 pub(crate) fn token_views<'w>(tokens: &[TokenWord], words: &'w [WordView]) -> Vec<TokenView<'w>> {
-    tokens.iter().filter_map(|t| t.view(words)).collect()
+    // Reserved: a `filter_map` alone would grow the vector again and again.
+    let mut views = Vec::with_capacity(tokens.len());
+    views.extend(tokens.iter().filter_map(|t| t.view(words)));
+    views
 }
 
 /// The [`WordView`] of each word seen so far in a document.
@@ -155,7 +161,7 @@ impl WordView {
         let name_kinds = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
             kinds
         } else {
-            nw.kinds(w)
+            super::names::ASK
         };
         WordView {
             shape: shape(&word),
@@ -290,6 +296,40 @@ pub(crate) fn all_caps_sentence(words: &[&str]) -> bool {
 /// The word shape: X for uppercase, x lowercase, d digit, other chars as
 /// themselves, runs of the same class collapsed, at most 6 symbols.
 pub(crate) fn shape(word: &str) -> CompactString {
+    if word.is_ascii() {
+        // Most words: the symbols gathered on the stack and made a string
+        // once (pushing them one at a time cost more than the rest).
+        let mut symbols = [0u8; 6];
+        let mut len = 0;
+        let mut last = 0u8;
+        for b in word.bytes() {
+            let s = if b.is_ascii_uppercase() {
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                b'x'
+            } else if b.is_ascii_digit() {
+                b'd'
+            } else {
+                b
+            };
+            if s != last {
+                symbols[len] = s;
+                len += 1;
+                last = s;
+                if len == symbols.len() {
+                    break;
+                }
+            }
+        }
+        // ASCII symbols: never the empty fallback.
+        return CompactString::from_utf8(symbols.get(..len).unwrap_or_default())
+            .unwrap_or_default();
+    }
+    shape_of_chars(word)
+}
+
+/// [`shape`] of any word, a character at a time.
+fn shape_of_chars(word: &str) -> CompactString {
     let mut out = CompactString::default();
     let mut last = '\0';
     for c in word.chars() {
@@ -374,27 +414,35 @@ pub(crate) struct FirstPass {
 }
 
 impl FirstPass {
-    /// Collects the per-word counts of a document's first-pass labels.
-    pub(crate) fn new(sentences: &[Vec<&str>], labels: Vec<Vec<u8>>) -> Self {
+    /// Collects the per-word counts of a document's first-pass labels:
+    /// sentence s's are those of `tokens[starts[s]..starts[s + 1]]`, whose
+    /// words' views are `words` ([`TokenWord::view`]).
+    pub(crate) fn new(
+        words: &[WordView],
+        tokens: &[TokenWord],
+        starts: &[usize],
+        labels: Vec<Vec<u8>>,
+    ) -> Self {
         let mut by_word: HashMap<String, [u16; 8]> = HashMap::default();
-        for (words, ls) in sentences.iter().zip(&labels) {
-            for (w, l) in words.iter().zip(ls) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    let slot = if *l == 0 {
-                        0
-                    } else {
-                        ((l - 1) / 2 + 1) as usize
-                    };
-                    // Looked up inline; a word's key is made a `String`
-                    // only at its first occurrence.
-                    let key = lower_key_compact(w);
-                    let h = match by_word.get_mut(key.as_str()) {
-                        Some(h) => h,
-                        None => by_word.entry(key.into()).or_insert([0; 8]),
-                    };
-                    if slot < h.len() {
-                        h[slot] = h[slot].saturating_add(1);
-                    }
+        for (range, ls) in starts.windows(2).zip(&labels) {
+            let sentence = tokens.get(range[0]..range[1]).unwrap_or_default();
+            for (t, l) in sentence.iter().zip(ls) {
+                // A word's key is its view's lower-case form ([`lower_key`]),
+                // made a `String` only at its first occurrence.
+                let Some(v) = t.view(words).filter(|v| v.capitalised) else {
+                    continue;
+                };
+                let slot = if *l == 0 {
+                    0
+                } else {
+                    ((l - 1) / 2 + 1) as usize
+                };
+                let h = match by_word.get_mut(v.lower.as_str()) {
+                    Some(h) => h,
+                    None => by_word.entry(v.lower.to_string()).or_insert([0; 8]),
+                };
+                if slot < h.len() {
+                    h[slot] = h[slot].saturating_add(1);
                 }
             }
         }
@@ -873,6 +921,61 @@ mod tests {
         let words: Vec<&str> = sentence.split(' ').collect();
         let (views, tokens) = sentence_words(&words, &Lexicons::default());
         capitalised_runs(&token_views(&tokens, &views))
+    }
+
+    #[test]
+    fn an_ascii_word_has_the_shape_its_characters_give() {
+        for w in [
+            "McDonald's",
+            "U.S.",
+            "1990s",
+            "Ab-12",
+            "COVID-19",
+            "x",
+            "",
+            "a\0\0b",
+            "Tokyo-based",
+            "aBcDeFgHiJ",
+            "$3.5bn",
+        ] {
+            assert_eq!(shape(w), shape_of_chars(w), "{w:?}");
+        }
+        assert_eq!(shape("McDonald's"), "XxXx'x");
+        assert_eq!(shape("Zürich"), "Xx");
+    }
+
+    #[test]
+    fn a_word_view_holds_the_name_lists_of_the_word_as_written() {
+        let nw = lexicon::name_words();
+        let words = [
+            "Dr.",
+            "President",
+            "Court",
+            "van",
+            "Times",
+            "Cup",
+            "said",
+            "Sen’s",
+            "G7",
+            "Straße",
+            "AUTHORITY",
+        ];
+        let (views, tokens) = sentence_words(&words, &Lexicons::default());
+        let v = token_views(&tokens, &views);
+        for (w, t) in words.iter().zip(&v) {
+            if t.name_kinds != super::super::names::ASK {
+                assert_eq!(t.name_kinds, nw.kinds(w), "{w:?}");
+            }
+        }
+        // Only words whose lower-case key is more than their case are asked.
+        let asked: Vec<&str> = words
+            .iter()
+            .zip(&v)
+            .filter(|(_, t)| t.name_kinds == super::super::names::ASK)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(asked, ["Sen’s", "G7", "Straße"]);
+        assert!(nw.kinds("Dr.") & lexicon::NameWords::TITLE != 0);
     }
 
     #[test]

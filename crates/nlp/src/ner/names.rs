@@ -39,10 +39,35 @@ const HEAD: u8 = NameWords::ORG_HEAD | NameWords::PLACE_HEAD;
 /// [`NameWords::is_org_head`]'s lists: an organisation's or a medium's head.
 const ORG_HEAD: u8 = NameWords::ORG_HEAD | NameWords::MEDIA_HEAD;
 
-/// Whether token `i`, whose words' lists are `kinds`
-/// ([`NameWords::kinds`]), is in any of the lists `bits`.
-fn is(kinds: &[u8], i: usize, bits: u8) -> bool {
-    kinds.get(i).is_some_and(|k| k & bits != 0)
+/// A token's `kinds` value that says only a lookup of its word tells its
+/// lists (a word whose lower-case key differs from it by more than the
+/// case, [`super::features::WordView::name_kinds`]).
+pub(crate) const ASK: u8 = 0x80;
+
+// No list's bit is taken for the mark.
+const _: () = assert!(
+    ASK & (NameWords::TITLE
+        | NameWords::ORG_HEAD
+        | NameWords::MEDIA_HEAD
+        | NameWords::PLACE_HEAD
+        | NameWords::EVENT_HEAD
+        | NameWords::PARTICLE)
+        == 0
+);
+
+/// The lists ([`NameWords::kinds`]) of token `i` of `words`, whose
+/// `kinds` hold them or [`ASK`].
+fn kinds_at(words: &[&str], kinds: &[u8], i: usize) -> u8 {
+    match kinds.get(i) {
+        Some(&k) if k & ASK == 0 => k,
+        _ => words.get(i).map_or(0, |w| lexicon::name_words().kinds(w)),
+    }
+}
+
+/// Whether token `i` of `words` ([`kinds_at`]) is in any of the lists
+/// `bits`.
+fn is(words: &[&str], kinds: &[u8], i: usize, bits: u8) -> bool {
+    kinds_at(words, kinds, i) & bits != 0
 }
 
 /// The label slots of the CoNLL types in a model, when it has them.
@@ -199,9 +224,9 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
     for n in &mut names {
         if n.ty == per {
             while n.end - n.start > 1
-                && is(kinds, n.start, NameWords::TITLE)
+                && is(words, kinds, n.start, NameWords::TITLE)
                 && capitalised(words[n.start + 1])
-                && !is(kinds, n.start + 1, NameWords::PARTICLE)
+                && !is(words, kinds, n.start + 1, NameWords::PARTICLE)
             {
                 n.start += 1;
             }
@@ -217,7 +242,7 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
         }
         while n.end - n.start > 1
             && lower_word(words[n.start])
-            && !is(kinds, n.start, NameWords::PARTICLE)
+            && !is(words, kinds, n.start, NameWords::PARTICLE)
         {
             n.start += 1;
         }
@@ -231,14 +256,17 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
         loop {
             // Particles after the name, then a capitalised word.
             let mut j = n.end;
-            while j < words.len() && is(kinds, j, NameWords::PARTICLE) && lower_word(words[j]) {
+            while j < words.len()
+                && is(words, kinds, j, NameWords::PARTICLE)
+                && lower_word(words[j])
+            {
                 j += 1;
             }
             let joins_after_particles = j > n.end
                 && n.ty == per
                 && j < words.len()
                 && capitalised(words[j])
-                && !is(kinds, j, NameWords::TITLE);
+                && !is(words, kinds, j, NameWords::TITLE);
             let next = names.get(k).copied();
             if joins_after_particles {
                 let end = match next {
@@ -263,7 +291,7 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
                         && given_name(words[n.start], lex)
                         && gazetteer::country_by_demonym(words[n.start]).is_none()
                         && gazetteer::city(words[n.start]).is_none()
-                        && !is(kinds, n.start, NameWords::TITLE) =>
+                        && !is(words, kinds, n.start, NameWords::TITLE) =>
                 {
                     n = Name {
                         start: n.start,
@@ -287,7 +315,7 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
         while let Some(k) = out[i].start.checked_sub(1) {
             let w = words[k];
             if taken(&out, k)
-                || is(kinds, k, NameWords::TITLE)
+                || is(words, kinds, k, NameWords::TITLE)
                 || !(given_name(w, lex) || initial(w))
             {
                 break;
@@ -298,10 +326,14 @@ fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, l
             let k = out[i].end;
             let Some(w) = words.get(k) else { break };
             // The census lookup last: most words fail the tests before it.
-            if taken(&out, k) || !capitalised(w) || is(kinds, k, NameWords::TITLE | HEAD) || {
-                let person = lex.person_name(&lower_key(w));
-                person.first == 0 && person.last == 0
-            } {
+            if taken(&out, k)
+                || !capitalised(w)
+                || is(words, kinds, k, NameWords::TITLE | HEAD)
+                || {
+                    let person = lex.person_name(&lower_key(w));
+                    person.first == 0 && person.last == 0
+                }
+            {
                 break;
             }
             out[i].end = k + 1;
@@ -369,16 +401,17 @@ fn run_word(w: &str) -> bool {
 /// stands right before an "of" inside it ("New Jersey Department of
 /// Health").
 fn head_before_of(words: &[&str], kinds: &[u8], is_head: impl Fn(u8) -> bool) -> bool {
-    words.windows(2).enumerate().any(|(k, w)| {
-        w[1] == "of" && k + 2 < words.len() && kinds.get(k).is_some_and(|&kind| is_head(kind))
-    })
+    words
+        .windows(2)
+        .enumerate()
+        .any(|(k, w)| w[1] == "of" && k + 2 < words.len() && is_head(kinds_at(words, kinds, k)))
 }
 
-/// Whether a name whose words' lists are `kinds` is a place's by its
+/// Whether a name of these words (their lists `kinds`) is a place's by its
 /// structure: it ends in a place's head word ("Hay Street", "Seminole
 /// County").
-fn place_shaped(kinds: &[u8]) -> bool {
-    kinds.len() >= 2 && is(kinds, kinds.len() - 1, NameWords::PLACE_HEAD)
+fn place_shaped(words: &[&str], kinds: &[u8]) -> bool {
+    words.len() >= 2 && is(words, kinds, words.len() - 1, NameWords::PLACE_HEAD)
 }
 
 /// Whether a name of these words (their lists `kinds`) is an
@@ -386,7 +419,7 @@ fn place_shaped(kinds: &[u8]) -> bool {
 /// word ("Prosecution Authority", "Washington Post") or has one before
 /// "of" ("Ministry of Health").
 fn org_shaped(words: &[&str], kinds: &[u8]) -> bool {
-    (words.len() >= 2 && is(kinds, words.len() - 1, ORG_HEAD))
+    (words.len() >= 2 && is(words, kinds, words.len() - 1, ORG_HEAD))
         || head_before_of(words, kinds, |k| {
             k & ORG_HEAD != 0 && k & NameWords::PLACE_HEAD == 0
         })
@@ -397,7 +430,7 @@ fn org_shaped(words: &[&str], kinds: &[u8]) -> bool {
 /// Cup", "Music Awards") or has one before "of" ("Second Battle of
 /// Antietam").
 fn event_shaped(words: &[&str], kinds: &[u8]) -> bool {
-    (words.len() >= 2 && is(kinds, words.len() - 1, NameWords::EVENT_HEAD))
+    (words.len() >= 2 && is(words, kinds, words.len() - 1, NameWords::EVENT_HEAD))
         || head_before_of(words, kinds, |k| k & NameWords::EVENT_HEAD != 0)
 }
 
@@ -511,7 +544,7 @@ pub(crate) fn fix_document(
             if n.start == 0 && n.end == 1 {
                 openers.insert(lowercased(words[0]));
             }
-            let head = described_head(words, n.end).and_then(|h| kinds.get(h).copied());
+            let head = described_head(words, n.end).map(|h| kinds_at(words, kinds, h));
             let place = |k: u8| k & NameWords::PLACE_HEAD != 0;
             let ty = match head {
                 Some(h) if h & ORG_HEAD != 0 && !place(h) => org,
@@ -536,16 +569,16 @@ pub(crate) fn fix_document(
             // The title lookup last: most words are not capitalised.
             if capitalised(words[i - 1])
                 && capitalised(words[i])
-                && is(kinds, i - 1, NameWords::TITLE)
+                && is(words, kinds, i - 1, NameWords::TITLE)
             {
                 let mut j = i;
                 while j + 1 < words.len()
                     && capitalised(words[j + 1])
-                    && !is(kinds, j, NameWords::TITLE)
+                    && !is(words, kinds, j, NameWords::TITLE)
                 {
                     j += 1;
                 }
-                if !is(kinds, j, NameWords::TITLE | HEAD) {
+                if !is(words, kinds, j, NameWords::TITLE | HEAD) {
                     titled.insert(words[j]);
                 }
             }
@@ -600,7 +633,7 @@ pub(crate) fn fix_document(
             if n.end - n.start == 1 && n.ty != per {
                 let w = name[0];
                 if (surnames.contains(w) || titled.contains(w))
-                    && !is(kinds, n.start, NameWords::TITLE | HEAD)
+                    && !is(words, kinds, n.start, NameWords::TITLE | HEAD)
                     && gazetteer::country_by_name(w).is_none()
                     && gazetteer::city(w).is_none()
                 {
@@ -614,7 +647,7 @@ pub(crate) fn fix_document(
                     .last()
                     .is_some_and(|w| lex.person_name(&lower_key(w)).last == 0);
             // "Times" alone is a newspaper, never a person or a place.
-            let media = name.len() == 1 && is(kinds, n.start, NameWords::MEDIA_HEAD);
+            let media = name.len() == 1 && is(words, kinds, n.start, NameWords::MEDIA_HEAD);
             if !caps
                 && n.ty != org
                 && person_ok
@@ -630,7 +663,7 @@ pub(crate) fn fix_document(
             }
             // "Collins Avenue" is a street, whoever Collins was.
             if let Some(loc) = slots.loc {
-                if !caps && n.ty == per && person_ok && place_shaped(name_kinds) {
+                if !caps && n.ty == per && person_ok && place_shaped(name, name_kinds) {
                     n.ty = loc;
                 }
             }
@@ -646,7 +679,8 @@ pub(crate) fn fix_document(
                 && words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
                 && (n.end - n.start > 1
                     || !(single_letter(w)
-                        || (is(kinds, n.start, NameWords::TITLE | HEAD) && !surnames.contains(w))))
+                        || (is(words, kinds, n.start, NameWords::TITLE | HEAD)
+                            && !surnames.contains(w))))
         });
         // Untagged (or partly tagged) runs shaped as organisations or events.
         if !caps {
@@ -657,7 +691,9 @@ pub(crate) fn fix_document(
                     s += 1;
                 }
                 while s < e
-                    && (is(kinds, s, NameWords::TITLE) || words[s] == "The" || words[s] == "of")
+                    && (is(words, kinds, s, NameWords::TITLE)
+                        || words[s] == "The"
+                        || words[s] == "of")
                 {
                     s += 1;
                 }
@@ -694,7 +730,7 @@ pub(crate) fn fix_document(
                 let ty = match (slots.misc, slots.loc) {
                     (Some(misc), _) if event_shaped(&words[s..e], run_kinds) => misc,
                     _ if org_shaped(&words[s..e], run_kinds) || ends_in_org => org,
-                    (_, Some(loc)) if untagged && place_shaped(run_kinds) => loc,
+                    (_, Some(loc)) if untagged && place_shaped(&words[s..e], run_kinds) => loc,
                     _ => continue,
                 };
                 names.retain(|n| !inside(n));

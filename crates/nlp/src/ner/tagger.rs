@@ -418,6 +418,11 @@ impl DocFeatures {
         }
     }
 
+    /// The document's [`FirstPass`] of a first stage's `labels`.
+    pub(crate) fn first_pass(&self, labels: Vec<Vec<u8>>) -> FirstPass {
+        FirstPass::new(&self.words, &self.tokens, &self.starts, labels)
+    }
+
     /// Every token's [`WordView::name_kinds`], sentence after sentence.
     fn name_kinds(&self) -> Vec<u8> {
         self.tokens
@@ -855,7 +860,7 @@ impl Tagger {
         // One memo for every stage: its pages are faulted in and cached once.
         let mut memo = predict.memo;
         for stage in stages {
-            let first = FirstPass::new(sentences, tags);
+            let first = doc.first_pass(tags);
             memo.clear();
             let mut predict = Predict {
                 weights: stage,
