@@ -115,6 +115,11 @@ pub(crate) struct TokenWord {
 }
 
 impl TokenWord {
+    /// The token's word number ([`WordView::word_id`]).
+    pub(crate) fn word(self) -> usize {
+        self.word as usize
+    }
+
     /// The token's view, its word's taken from `words` (the views by word
     /// number); `None` if `words` lacks it.
     pub(crate) fn view(self, words: &[WordView]) -> Option<TokenView<'_>> {
@@ -450,12 +455,13 @@ impl FirstPass {
     }
 }
 
-/// Appends the second-pass features of token `i` of sentence `s`: the
-/// first pass's labels around it and the types its word got in the document.
-/// They are, in this order, [`first_pass_label_features`] of
-/// [`first_pass_labels`] and [`first_pass_word_features`].
+/// Appends the second-pass features of token `i` of sentence `s`, whose
+/// word is `t`: the first pass's labels around it and the types its word
+/// got in the document. They are, in this order,
+/// [`first_pass_label_features`] of [`first_pass_labels`] and
+/// [`first_pass_word_features`].
 pub(crate) fn first_pass_features(
-    v: &[TokenView],
+    t: &WordView,
     s: usize,
     i: usize,
     first: &FirstPass,
@@ -463,7 +469,7 @@ pub(crate) fn first_pass_features(
 ) {
     let at = first_pass_labels(first, s, i);
     first_pass_label_features(at, out);
-    first_pass_word_features(&v[i], at[1], first, out);
+    first_pass_word_features(t, at[1], first, out);
 }
 
 /// The first pass's labels of the token before token `i` of sentence `s`
@@ -488,7 +494,7 @@ pub(crate) fn first_pass_label_features(at: [u32; 3], out: &mut Vec<u64>) {
 /// Appends the second-pass features of the types token `t`'s word got in
 /// the document's first pass, with its own first-pass label `own`.
 pub(crate) fn first_pass_word_features(
-    t: &TokenView,
+    t: &WordView,
     own: u32,
     first: &FirstPass,
     out: &mut Vec<u64>,
@@ -858,7 +864,7 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
 /// and [`history_features`]: a tagger with fixed weights sums the first
 /// two once per (labels) and per (word, label).
 pub(crate) fn dynamic_features(
-    t: &TokenView,
+    t: &WordView,
     prev: u8,
     prev2: u8,
     history: Option<&[u16; 8]>,
@@ -882,7 +888,7 @@ pub(crate) fn label_features(prev: u8, prev2: u8, out: &mut Vec<u64>) {
 
 /// Appends the dynamic feature keys of token `t`'s word with the previous
 /// label: the same at each of the word's occurrences after that label.
-pub(crate) fn word_label_features(t: &TokenView, prev: u8, out: &mut Vec<u64>) {
+pub(crate) fn word_label_features(t: &WordView, prev: u8, out: &mut Vec<u64>) {
     out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
     out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
     out.push(

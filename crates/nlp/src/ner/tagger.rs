@@ -599,8 +599,6 @@ pub(crate) fn decode_document<D: Decoder>(
     doc: &DocFeatures,
     first: Option<&FirstPass>,
 ) -> Vec<Vec<u8>> {
-    // Made before the history, which borrows their words.
-    let views = token_views(&doc.tokens, &doc.words);
     let mut history: HashMap<&str, History> = HashMap::default();
     let mut scores = vec![0f64; scorer.label_count()];
     let mut features: Vec<u64> = Vec::with_capacity(96);
@@ -628,10 +626,13 @@ pub(crate) fn decode_document<D: Decoder>(
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
-        let v = &views[sentence.clone()];
+        let v = &doc.tokens[sentence.clone()];
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             let t = sentence.start + i;
+            // Decoding reads a token's word only (its lexicon hit is in
+            // its context features).
+            let word = &doc.words[v[i].word()];
             features.clear();
             let context = doc.context_of[t] as usize;
             // A context of this token alone is summed with its features.
@@ -655,28 +656,28 @@ pub(crate) fn decode_document<D: Decoder>(
                     if first_labels.is_none() {
                         first_pass_label_features(at, &mut features);
                     }
-                    first_pass_word_features(&v[i], at[1], first, &mut features);
+                    first_pass_word_features(word, at[1], first, &mut features);
                 } else {
-                    first_pass_features(v, s, i, first, &mut features);
+                    first_pass_features(word, s, i, first, &mut features);
                 }
             }
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
-            let h = if v[i].capitalised {
-                history.get(v[i].lower.as_str())
+            let h = if word.capitalised {
+                history.get(word.lower.as_str())
             } else {
                 None
             };
             labelled.clear();
-            let word_label = word_label_base + v[i].word_id as usize * n + usize::from(prev);
+            let word_label = word_label_base + word.word_id as usize * n + usize::from(prev);
             let pair = label_base + usize::from(prev) * n + usize::from(prev2);
             if D::BY_PARTS {
                 if !scorer.knows(word_label) {
-                    word_label_features(&v[i], prev, &mut labelled);
+                    word_label_features(word, prev, &mut labelled);
                 }
                 history_features(h, &mut features);
             } else {
-                dynamic_features(&v[i], prev, prev2, h, &mut features);
+                dynamic_features(word, prev, prev2, h, &mut features);
             }
             let split = labelled.len();
             if D::BY_PARTS && !scorer.knows(pair) {
@@ -735,9 +736,9 @@ pub(crate) fn decode_document<D: Decoder>(
                 }
             }
             let label = scorer.choose(s, i, &features, &dense, best);
-            if v[i].capitalised {
+            if word.capitalised {
                 let slot = type_slot(label);
-                let h = history.entry(v[i].lower.as_str()).or_insert([0; 8]);
+                let h = history.entry(word.lower.as_str()).or_insert([0; 8]);
                 if slot < h.len() {
                     h[slot] = h[slot].saturating_add(1);
                 }
