@@ -51,11 +51,31 @@ impl Key {
     }
 }
 
-/// What a token looks like, precomputed once per sentence.
+/// What a token looks like: its word's [`WordView`], shared by every
+/// occurrence of the word in a document, and its own lexicon hit. Its
+/// word's fields read through it (`t.lower`, `t.capitalised`).
+#[derive(Clone, Copy)]
+pub(crate) struct TokenView<'w> {
+    /// The token's word.
+    view: &'w WordView,
+    /// Lexicon hit (country, city, demonym …) with its B/I position.
+    pub lexicon: Option<LexiconHit>,
+}
+
+impl std::ops::Deref for TokenView<'_> {
+    type Target = WordView;
+
+    fn deref(&self) -> &WordView {
+        self.view
+    }
+}
+
+/// What a token's view takes from its word alone, worked out once per
+/// distinct word of a document ([`WordViews::add_sentence`]).
 ///
 /// The three strings are inline up to 24 bytes (every shape, most words),
-/// so a view costs no allocation for most tokens.
-pub(crate) struct TokenView {
+/// so a view costs no allocation for most words.
+pub(crate) struct WordView {
     /// The word as written, with curly apostrophes straightened.
     pub word: CompactString,
     /// Lower-cased word ([`lower_key`]).
@@ -64,8 +84,6 @@ pub(crate) struct TokenView {
     pub shape: CompactString,
     /// Word classes (coarse, middle, fine), `u16::MAX` when unknown.
     pub classes: [u16; 3],
-    /// Lexicon hit (country, city, demonym …) with its B/I position.
-    pub lexicon: Option<LexiconHit>,
     /// Whether the word starts with an uppercase letter.
     pub capitalised: bool,
     /// How common the word is as a given name and as a surname.
@@ -73,6 +91,12 @@ pub(crate) struct TokenView {
     /// The name-word lists the word is in (title, organisation, media,
     /// place or event head, particle: [`lexicon::NameWords::kinds`]).
     pub kinds: u8,
+    /// [`lexicon::NameWords::kinds`] of the word as written, which the
+    /// name rules read ([`super::names::fix_document`]): `kinds`, or
+    /// [`super::names::ASK`] where the word's lower-case key differs from
+    /// it by more than the case (then only the rules that ask about the
+    /// word look it up).
+    pub name_kinds: u8,
     /// The word's row in the model's word vectors.
     pub vector: Option<u32>,
     /// The word's number in its document (in order of first occurrence;
@@ -80,20 +104,38 @@ pub(crate) struct TokenView {
     pub word_id: u32,
 }
 
-/// What a token's view takes from its word alone, worked out once per
-/// distinct word of a document ([`views_cached`]).
-#[derive(Clone)]
-pub(crate) struct WordView {
-    word: CompactString,
-    lower: CompactString,
-    shape: CompactString,
-    classes: [u16; 3],
-    capitalised: bool,
-    person: PersonName,
-    kinds: u8,
-    vector: Option<u32>,
-    /// The word's number in its document.
-    id: u32,
+/// A token as its word's number in a document and its lexicon hit: with
+/// the document's [`WordView`]s, its [`TokenView`].
+#[derive(Clone, Copy)]
+pub(crate) struct TokenWord {
+    /// The word's number ([`WordView::word_id`]).
+    word: u32,
+    /// The token's lexicon hit.
+    lexicon: Option<LexiconHit>,
+}
+
+impl TokenWord {
+    /// The token's word number ([`WordView::word_id`]).
+    pub(crate) fn word(self) -> usize {
+        self.word as usize
+    }
+
+    /// The token's view, its word's taken from `words` (the views by word
+    /// number); `None` if `words` lacks it.
+    pub(crate) fn view(self, words: &[WordView]) -> Option<TokenView<'_>> {
+        Some(TokenView {
+            view: words.get(self.word as usize)?,
+            lexicon: self.lexicon,
+        })
+    }
+}
+
+/// The views of `tokens`, their words' taken from `words` ([`TokenWord::view`]).
+pub(crate) fn token_views<'w>(tokens: &[TokenWord], words: &'w [WordView]) -> Vec<TokenView<'w>> {
+    // Reserved: a `filter_map` alone would grow the vector again and again.
+    let mut views = Vec::with_capacity(tokens.len());
+    views.extend(tokens.iter().filter_map(|t| t.view(words)));
+    views
 }
 
 /// The [`WordView`] of each word seen so far in a document.
@@ -103,8 +145,6 @@ pub(crate) struct WordViews<'w> {
     ids: HashMap<&'w str, u32>,
     /// The views, in order of first occurrence.
     views: Vec<WordView>,
-    /// A sentence's word numbers, kept for the next sentence's.
-    scratch: Vec<u32>,
 }
 
 impl WordView {
@@ -118,16 +158,27 @@ impl WordView {
         };
         let lower = lower_key_compact(&word);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let nw = lexicon::name_words();
+        let kinds = nw.kinds(&lower);
+        // An ASCII word without digits is in the lists its lower-case form
+        // is in; the lower-case form of any other may differ by more than
+        // the case (a curly apostrophe straightened, digits made 0).
+        let name_kinds = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+            kinds
+        } else {
+            super::names::ASK
+        };
         WordView {
             shape: shape(&word),
             classes: [u16::MAX; 3],
             person: PersonName::default(),
             capitalised,
-            kinds: lexicon::name_words().kinds(&lower),
+            kinds,
+            name_kinds,
             vector: None,
             word,
             lower,
-            id,
+            word_id: id,
         }
     }
 }
@@ -173,11 +224,11 @@ pub(crate) struct DocEvidence {
 impl DocEvidence {
     /// Gathers the evidence from every sentence of a document, each
     /// written in capitals or not as `caps` says ([`all_caps_sentence`]),
-    /// its tokens' `views` sentence after sentence ([`views_cached`]).
+    /// its `tokens` sentence after sentence ([`WordViews::add_sentence`]).
     /// Only a word's first occurrence of each kind is lower-cased and
     /// looked up: a later one finds its lower-case form there already, for
     /// the same word number is the same word as written.
-    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool], views: &[TokenView]) -> Self {
+    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool], tokens: &[TokenWord]) -> Self {
         const LOWER: u8 = 1;
         const TRUECASE: u8 = 2;
         let mut ev = DocEvidence::default();
@@ -190,12 +241,12 @@ impl DocEvidence {
             if *caps {
                 continue;
             }
-            let views = views.get(from..at).unwrap_or_default();
+            let tokens = tokens.get(from..at).unwrap_or_default();
             for (i, w) in words.iter().enumerate() {
                 // Whether this word as written gave `kind` already, noting
                 // that it now has.
                 let mut again = |kind: u8| {
-                    let Some(id) = views.get(i).map(|v| v.word_id as usize) else {
+                    let Some(id) = tokens.get(i).map(|t| t.word as usize) else {
                         return false;
                     };
                     if id >= given.len() {
@@ -334,27 +385,35 @@ pub(crate) struct FirstPass {
 }
 
 impl FirstPass {
-    /// Collects the per-word counts of a document's first-pass labels.
-    pub(crate) fn new(sentences: &[Vec<&str>], labels: Vec<Vec<u8>>) -> Self {
+    /// Collects the per-word counts of a document's first-pass labels:
+    /// sentence s's are those of `tokens[starts[s]..starts[s + 1]]`, whose
+    /// words' views are `words` ([`TokenWord::view`]).
+    pub(crate) fn new(
+        words: &[WordView],
+        tokens: &[TokenWord],
+        starts: &[usize],
+        labels: Vec<Vec<u8>>,
+    ) -> Self {
         let mut by_word: HashMap<String, [u16; 8]> = HashMap::default();
-        for (words, ls) in sentences.iter().zip(&labels) {
-            for (w, l) in words.iter().zip(ls) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    let slot = if *l == 0 {
-                        0
-                    } else {
-                        ((l - 1) / 2 + 1) as usize
-                    };
-                    // Looked up inline; a word's key is made a `String`
-                    // only at its first occurrence.
-                    let key = lower_key_compact(w);
-                    let h = match by_word.get_mut(key.as_str()) {
-                        Some(h) => h,
-                        None => by_word.entry(key.into()).or_insert([0; 8]),
-                    };
-                    if slot < h.len() {
-                        h[slot] = h[slot].saturating_add(1);
-                    }
+        for (range, ls) in starts.windows(2).zip(&labels) {
+            let sentence = tokens.get(range[0]..range[1]).unwrap_or_default();
+            for (t, l) in sentence.iter().zip(ls) {
+                // A word's key is its view's lower-case form ([`lower_key`]),
+                // made a `String` only at its first occurrence.
+                let Some(v) = t.view(words).filter(|v| v.capitalised) else {
+                    continue;
+                };
+                let slot = if *l == 0 {
+                    0
+                } else {
+                    ((l - 1) / 2 + 1) as usize
+                };
+                let h = match by_word.get_mut(v.lower.as_str()) {
+                    Some(h) => h,
+                    None => by_word.entry(v.lower.to_string()).or_insert([0; 8]),
+                };
+                if slot < h.len() {
+                    h[slot] = h[slot].saturating_add(1);
                 }
             }
         }
@@ -362,12 +421,13 @@ impl FirstPass {
     }
 }
 
-/// Appends the second-pass features of token `i` of sentence `s`: the
-/// first pass's labels around it and the types its word got in the document.
-/// They are, in this order, [`first_pass_label_features`] of
-/// [`first_pass_labels`] and [`first_pass_word_features`].
+/// Appends the second-pass features of token `i` of sentence `s`, whose
+/// word is `t`: the first pass's labels around it and the types its word
+/// got in the document. They are, in this order,
+/// [`first_pass_label_features`] of [`first_pass_labels`] and
+/// [`first_pass_word_features`].
 pub(crate) fn first_pass_features(
-    v: &[TokenView],
+    t: &WordView,
     s: usize,
     i: usize,
     first: &FirstPass,
@@ -375,7 +435,7 @@ pub(crate) fn first_pass_features(
 ) {
     let at = first_pass_labels(first, s, i);
     first_pass_label_features(at, out);
-    first_pass_word_features(&v[i], at[1], first, out);
+    first_pass_word_features(t, at[1], first, out);
 }
 
 /// The first pass's labels of the token before token `i` of sentence `s`
@@ -400,7 +460,7 @@ pub(crate) fn first_pass_label_features(at: [u32; 3], out: &mut Vec<u64>) {
 /// Appends the second-pass features of the types token `t`'s word got in
 /// the document's first pass, with its own first-pass label `own`.
 pub(crate) fn first_pass_word_features(
-    t: &TokenView,
+    t: &WordView,
     own: u32,
     first: &FirstPass,
     out: &mut Vec<u64>,
@@ -424,51 +484,44 @@ pub(crate) fn first_pass_word_features(
     }
 }
 
-/// Builds the per-token views of a sentence.
-#[cfg(test)]
-pub(crate) fn views(words: &[&str], lex: &Lexicons) -> Vec<TokenView> {
-    let mut out = Vec::new();
-    views_cached(words, lex, &mut WordViews::default(), &mut out);
-    out
+impl<'w> WordViews<'w> {
+    /// Appends a sentence's tokens to `out`, numbering each new word and
+    /// working out its [`WordView`] once: most words of a document occur
+    /// more than once, and a token's view is its word's (by number) with
+    /// the token's own lexicon hit.
+    pub(crate) fn add_sentence(
+        &mut self,
+        words: &[&'w str],
+        lex: &Lexicons,
+        out: &mut Vec<TokenWord>,
+    ) {
+        let hits = lex.match_sentence(words);
+        let known = self.views.len();
+        out.extend(words.iter().zip(hits).map(|(w, lexicon)| {
+            let next = self.views.len() as u32;
+            let word = *self.ids.entry(*w).or_insert_with(|| {
+                self.views.push(WordView::new(w, next));
+                next
+            });
+            TokenWord { word, lexicon }
+        }));
+        look_up(&mut self.views[known..], lex);
+    }
+
+    /// The views by word number, for [`TokenWord::view`].
+    pub(crate) fn into_views(self) -> Vec<WordView> {
+        self.views
+    }
 }
 
-/// Appends the views of a sentence's tokens ([`views`]) to `out`, taking
-/// what depends on the word alone from `cache` (filled as new words
-/// come): most words of a document occur more than once.
-pub(crate) fn views_cached<'w>(
-    words: &[&'w str],
-    lex: &Lexicons,
-    cache: &mut WordViews<'w>,
-    out: &mut Vec<TokenView>,
-) {
-    let hits = lex.match_sentence(words);
-    let known = cache.views.len();
-    let mut ids = std::mem::take(&mut cache.scratch);
-    ids.clear();
-    ids.extend(words.iter().map(|w| {
-        let next = cache.views.len() as u32;
-        *cache.ids.entry(*w).or_insert_with(|| {
-            cache.views.push(WordView::new(w, next));
-            next
-        })
-    }));
-    look_up(&mut cache.views[known..], lex);
-    out.extend(ids.iter().zip(hits).map(|(&id, hit)| {
-        let view = &cache.views[id as usize];
-        TokenView {
-            word: view.word.clone(),
-            lower: view.lower.clone(),
-            shape: view.shape.clone(),
-            classes: view.classes,
-            lexicon: hit,
-            capitalised: view.capitalised,
-            person: view.person,
-            kinds: view.kinds,
-            vector: view.vector,
-            word_id: view.id,
-        }
-    }));
-    cache.scratch = ids;
+/// A sentence's word views and its tokens ([`token_views`] of them are
+/// its tokens' views).
+#[cfg(test)]
+pub(crate) fn sentence_words(words: &[&str], lex: &Lexicons) -> (Vec<WordView>, Vec<TokenWord>) {
+    let mut cache = WordViews::default();
+    let mut tokens = Vec::new();
+    cache.add_sentence(words, lex, &mut tokens);
+    (cache.into_views(), tokens)
 }
 
 /// Appends the static feature keys that depend on token `t`'s word alone
@@ -777,7 +830,7 @@ pub(crate) fn run_features(v: &[TokenView], i: usize, run: (usize, usize), out: 
 /// and [`history_features`]: a tagger with fixed weights sums the first
 /// two once per (labels) and per (word, label).
 pub(crate) fn dynamic_features(
-    t: &TokenView,
+    t: &WordView,
     prev: u8,
     prev2: u8,
     history: Option<&[u16; 8]>,
@@ -801,7 +854,7 @@ pub(crate) fn label_features(prev: u8, prev2: u8, out: &mut Vec<u64>) {
 
 /// Appends the dynamic feature keys of token `t`'s word with the previous
 /// label: the same at each of the word's occurrences after that label.
-pub(crate) fn word_label_features(t: &TokenView, prev: u8, out: &mut Vec<u64>) {
+pub(crate) fn word_label_features(t: &WordView, prev: u8, out: &mut Vec<u64>) {
     out.push(Key::new(42).num(u32::from(prev)).str(&t.lower).done());
     out.push(Key::new(43).num(u32::from(prev)).str(&t.shape).done());
     out.push(
@@ -838,7 +891,42 @@ mod tests {
 
     fn runs_of(sentence: &str) -> Vec<Option<(usize, usize)>> {
         let words: Vec<&str> = sentence.split(' ').collect();
-        capitalised_runs(&views(&words, &Lexicons::default()))
+        let (views, tokens) = sentence_words(&words, &Lexicons::default());
+        capitalised_runs(&token_views(&tokens, &views))
+    }
+
+    #[test]
+    fn a_word_view_holds_the_name_lists_of_the_word_as_written() {
+        let nw = lexicon::name_words();
+        let words = [
+            "Dr.",
+            "President",
+            "Court",
+            "van",
+            "Times",
+            "Cup",
+            "said",
+            "Sen’s",
+            "G7",
+            "Straße",
+            "AUTHORITY",
+        ];
+        let (views, tokens) = sentence_words(&words, &Lexicons::default());
+        let v = token_views(&tokens, &views);
+        for (w, t) in words.iter().zip(&v) {
+            if t.name_kinds != super::super::names::ASK {
+                assert_eq!(t.name_kinds, nw.kinds(w), "{w:?}");
+            }
+        }
+        // Only words whose lower-case key is more than their case are asked.
+        let asked: Vec<&str> = words
+            .iter()
+            .zip(&v)
+            .filter(|(_, t)| t.name_kinds == super::super::names::ASK)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(asked, ["Sen’s", "G7", "Straße"]);
+        assert!(nw.kinds("Dr.") & lexicon::NameWords::TITLE != 0);
     }
 
     #[test]
@@ -866,7 +954,8 @@ mod tests {
         let names =
             crate::ner::parse_person_names("first\tjohn\t3\nlast\tsmith\t5\nfirst\tsmith\t4000\n");
         let lex = Lexicons::new(Default::default(), Default::default(), names);
-        let v = views(&words, &lex);
+        let (views, tokens) = sentence_words(&words, &lex);
+        let v = token_views(&tokens, &views);
         assert_eq!(
             v[1].person.first, 3,
             "a rare given name is in the rarest band but one"

@@ -23,13 +23,52 @@
 //!   one-word name opening a sentence is none when the document writes
 //!   the word in lower case elsewhere ("Born in 1950").
 //!
-//! The word lists are `lexicon::name_words()`; given names are the
+//! The word lists are `lexicon::name_words()`, read as each token's
+//! `kinds` bits ([`lexicon::NameWords::kinds`] of its word as written,
+//! which the tagger's word views hold already); given names are the
 //! model's census bands.
 
 use super::features::lower_key;
 use super::lexicon::Lexicons;
 use compact_str::CompactString;
 use foldhash::{HashMap, HashSet};
+use lexicon::NameWords;
+
+/// [`NameWords::is_head`]'s lists: an organisation's or a place's head.
+const HEAD: u8 = NameWords::ORG_HEAD | NameWords::PLACE_HEAD;
+/// [`NameWords::is_org_head`]'s lists: an organisation's or a medium's head.
+const ORG_HEAD: u8 = NameWords::ORG_HEAD | NameWords::MEDIA_HEAD;
+
+/// A token's `kinds` value that says only a lookup of its word tells its
+/// lists (a word whose lower-case key differs from it by more than the
+/// case, [`super::features::WordView::name_kinds`]).
+pub(crate) const ASK: u8 = 0x80;
+
+// No list's bit is taken for the mark.
+const _: () = assert!(
+    ASK & (NameWords::TITLE
+        | NameWords::ORG_HEAD
+        | NameWords::MEDIA_HEAD
+        | NameWords::PLACE_HEAD
+        | NameWords::EVENT_HEAD
+        | NameWords::PARTICLE)
+        == 0
+);
+
+/// The lists ([`NameWords::kinds`]) of token `i` of `words`, whose
+/// `kinds` hold them or [`ASK`].
+fn kinds_at(words: &[&str], kinds: &[u8], i: usize) -> u8 {
+    match kinds.get(i) {
+        Some(&k) if k & ASK == 0 => k,
+        _ => words.get(i).map_or(0, |w| lexicon::name_words().kinds(w)),
+    }
+}
+
+/// Whether token `i` of `words` ([`kinds_at`]) is in any of the lists
+/// `bits`.
+fn is(words: &[&str], kinds: &[u8], i: usize, bits: u8) -> bool {
+    kinds_at(words, kinds, i) & bits != 0
+}
 
 /// The label slots of the CoNLL types in a model, when it has them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -178,16 +217,16 @@ fn given_name(w: &str, lex: &Lexicons) -> bool {
 
 /// The sentence-level rules: titles out of person names, no name ending
 /// in a lower-case word, given names and particles joined to the surname.
-fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons) {
-    let nw = lexicon::name_words();
+/// `kinds` are the words' lists ([`NameWords::kinds`]).
+fn fix_sentence(words: &[&str], kinds: &[u8], labels: &mut [u8], slots: Slots, lex: &Lexicons) {
     let Some(per) = slots.per else { return };
     let mut names = names_of(labels);
     for n in &mut names {
         if n.ty == per {
             while n.end - n.start > 1
-                && nw.is_title(words[n.start])
+                && is(words, kinds, n.start, NameWords::TITLE)
                 && capitalised(words[n.start + 1])
-                && !nw.is_particle(words[n.start + 1])
+                && !is(words, kinds, n.start + 1, NameWords::PARTICLE)
             {
                 n.start += 1;
             }
@@ -201,7 +240,10 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
         {
             n.end -= 1;
         }
-        while n.end - n.start > 1 && lower_word(words[n.start]) && !nw.is_particle(words[n.start]) {
+        while n.end - n.start > 1
+            && lower_word(words[n.start])
+            && !is(words, kinds, n.start, NameWords::PARTICLE)
+        {
             n.start += 1;
         }
     }
@@ -214,14 +256,17 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
         loop {
             // Particles after the name, then a capitalised word.
             let mut j = n.end;
-            while j < words.len() && nw.is_particle(words[j]) && lower_word(words[j]) {
+            while j < words.len()
+                && is(words, kinds, j, NameWords::PARTICLE)
+                && lower_word(words[j])
+            {
                 j += 1;
             }
             let joins_after_particles = j > n.end
                 && n.ty == per
                 && j < words.len()
                 && capitalised(words[j])
-                && !nw.is_title(words[j]);
+                && !is(words, kinds, j, NameWords::TITLE);
             let next = names.get(k).copied();
             if joins_after_particles {
                 let end = match next {
@@ -246,7 +291,7 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
                         && given_name(words[n.start], lex)
                         && gazetteer::country_by_demonym(words[n.start]).is_none()
                         && gazetteer::city(words[n.start]).is_none()
-                        && !nw.is_title(words[n.start]) =>
+                        && !is(words, kinds, n.start, NameWords::TITLE) =>
                 {
                     n = Name {
                         start: n.start,
@@ -269,7 +314,10 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
         }
         while let Some(k) = out[i].start.checked_sub(1) {
             let w = words[k];
-            if taken(&out, k) || nw.is_title(w) || !(given_name(w, lex) || initial(w)) {
+            if taken(&out, k)
+                || is(words, kinds, k, NameWords::TITLE)
+                || !(given_name(w, lex) || initial(w))
+            {
                 break;
             }
             out[i].start = k;
@@ -277,12 +325,14 @@ fn fix_sentence(words: &[&str], labels: &mut [u8], slots: Slots, lex: &Lexicons)
         loop {
             let k = out[i].end;
             let Some(w) = words.get(k) else { break };
-            let person = lex.person_name(&lower_key(w));
+            // The census lookup last: most words fail the tests before it.
             if taken(&out, k)
                 || !capitalised(w)
-                || nw.is_title(w)
-                || nw.is_head(w)
-                || (person.first == 0 && person.last == 0)
+                || is(words, kinds, k, NameWords::TITLE | HEAD)
+                || {
+                    let person = lex.person_name(&lower_key(w));
+                    person.first == 0 && person.last == 0
+                }
             {
                 break;
             }
@@ -347,50 +397,47 @@ fn run_word(w: &str) -> bool {
     capitalised(w) && !w.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Whether a word of the name that `is_head` accepts stands right before
-/// an "of" inside it ("New Jersey Department of Health").
-fn head_before_of(words: &[&str], is_head: impl Fn(&str) -> bool) -> bool {
+/// Whether a word of the name whose lists (`kinds`) `is_head` accepts
+/// stands right before an "of" inside it ("New Jersey Department of
+/// Health").
+fn head_before_of(words: &[&str], kinds: &[u8], is_head: impl Fn(u8) -> bool) -> bool {
     words
         .windows(2)
         .enumerate()
-        .any(|(k, w)| w[1] == "of" && k + 2 < words.len() && is_head(w[0]))
+        .any(|(k, w)| w[1] == "of" && k + 2 < words.len() && is_head(kinds_at(words, kinds, k)))
 }
 
-/// Whether a name of these words is a place's by its structure: it ends
-/// in a place's head word ("Hay Street", "Seminole County").
-fn place_shaped(words: &[&str]) -> bool {
-    words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|w| lexicon::name_words().is_place_head(w))
+/// Whether a name of these words (their lists `kinds`) is a place's by its
+/// structure: it ends in a place's head word ("Hay Street", "Seminole
+/// County").
+fn place_shaped(words: &[&str], kinds: &[u8]) -> bool {
+    words.len() >= 2 && is(words, kinds, words.len() - 1, NameWords::PLACE_HEAD)
 }
 
-/// Whether a name of these words is an organisation's by its structure:
-/// it ends in an organisation's head word ("Prosecution Authority",
-/// "Washington Post") or has one before "of" ("Ministry of Health").
-fn org_shaped(words: &[&str]) -> bool {
-    let nw = lexicon::name_words();
-    match words {
-        [.., last] if words.len() >= 2 && nw.is_org_head(last) => true,
-        _ => head_before_of(words, |w| nw.is_org_head(w) && !nw.is_place_head(w)),
-    }
+/// Whether a name of these words (their lists `kinds`) is an
+/// organisation's by its structure: it ends in an organisation's head
+/// word ("Prosecution Authority", "Washington Post") or has one before
+/// "of" ("Ministry of Health").
+fn org_shaped(words: &[&str], kinds: &[u8]) -> bool {
+    (words.len() >= 2 && is(words, kinds, words.len() - 1, ORG_HEAD))
+        || head_before_of(words, kinds, |k| {
+            k & ORG_HEAD != 0 && k & NameWords::PLACE_HEAD == 0
+        })
 }
 
-/// Whether a name of these words is an event's or a prize's by its
-/// structure: it ends in an event's head word ("Davis Cup", "Music
-/// Awards") or has one before "of" ("Second Battle of Antietam").
-fn event_shaped(words: &[&str]) -> bool {
-    let nw = lexicon::name_words();
-    match words {
-        [.., last] if words.len() >= 2 && nw.is_event_head(last) => true,
-        _ => head_before_of(words, |w| nw.is_event_head(w)),
-    }
+/// Whether a name of these words (their lists `kinds`) is an event's or
+/// a prize's by its structure: it ends in an event's head word ("Davis
+/// Cup", "Music Awards") or has one before "of" ("Second Battle of
+/// Antietam").
+fn event_shaped(words: &[&str], kinds: &[u8]) -> bool {
+    (words.len() >= 2 && is(words, kinds, words.len() - 1, NameWords::EVENT_HEAD))
+        || head_before_of(words, kinds, |k| k & NameWords::EVENT_HEAD != 0)
 }
 
-/// The head noun of what the sentence says a name ending before token
-/// `end` is: ", a|an|the …" or "is|was|are|were a|an|the …", then up to
-/// four lower-case words ("Vidora , a video news agency" → "agency").
-fn described_head<'w>(words: &[&'w str], end: usize) -> Option<&'w str> {
+/// Where the head noun is of what the sentence says a name ending before
+/// token `end` is: ", a|an|the …" or "is|was|are|were a|an|the …", then up
+/// to four lower-case words ("Vidora , a video news agency" → "agency").
+fn described_head(words: &[&str], end: usize) -> Option<usize> {
     let linked = matches!(
         words.get(end).copied(),
         Some("," | "is" | "was" | "are" | "were")
@@ -429,7 +476,7 @@ fn described_head<'w>(words: &[&'w str], end: usize) -> Option<&'w str> {
         let possessive = w.starts_with(['\'', '’']);
         (!lower && !possessive) || closes(w)
     });
-    (n > 0 && stops).then(|| described[n - 1])
+    (n > 0 && stops).then(|| end + 1 + n)
 }
 
 /// Whether the words name a country ("Soviet Union", "United Kingdom").
@@ -438,11 +485,14 @@ fn is_country(words: &[&str]) -> bool {
 }
 
 /// Applies every rule to a document's labels; `caps` says which sentences
-/// are written in capitals ([`super::features::all_caps_sentence`]).
+/// are written in capitals ([`super::features::all_caps_sentence`]), and
+/// `kinds` holds every token's [`NameWords::kinds`] (of its word as
+/// written), sentence after sentence.
 pub(crate) fn fix_document(
     tags: &mut [Vec<u8>],
     sentences: &[Vec<&str>],
     caps: &[bool],
+    kinds: &[u8],
     types: &[String],
     lex: &Lexicons,
 ) {
@@ -450,9 +500,18 @@ pub(crate) fn fix_document(
     let (Some(per), Some(org)) = (slots.per, slots.org) else {
         return;
     };
-    let nw = lexicon::name_words();
-    for (labels, words) in tags.iter_mut().zip(sentences) {
-        fix_sentence(words, labels, slots, lex);
+    // Each sentence's tokens' lists.
+    let mut at = 0;
+    let sentence_kinds: Vec<&[u8]> = sentences
+        .iter()
+        .map(|words| {
+            let from = at;
+            at += words.len();
+            kinds.get(from..at).unwrap_or_default()
+        })
+        .collect();
+    for ((labels, words), kinds) in tags.iter_mut().zip(sentences).zip(&sentence_kinds) {
+        fix_sentence(words, kinds, labels, slots, lex);
     }
     // Person evidence: surnames of full names the document gives, and
     // words written after a title ("Mr. Trump", "President Trump").
@@ -470,7 +529,9 @@ pub(crate) fn fix_document(
     let mut openers: HashSet<CompactString> = HashSet::default();
     // A sentence's names, one buffer for every sentence.
     let mut names: Vec<Name> = Vec::new();
-    for ((labels, words), caps) in tags.iter().zip(sentences).zip(caps) {
+    for (((labels, words), caps), &kinds) in
+        tags.iter().zip(sentences).zip(caps).zip(&sentence_kinds)
+    {
         if *caps {
             continue;
         }
@@ -483,9 +544,11 @@ pub(crate) fn fix_document(
             if n.start == 0 && n.end == 1 {
                 openers.insert(lowercased(words[0]));
             }
-            let ty = match described_head(words, n.end) {
-                Some(h) if nw.is_org_head(h) && !nw.is_place_head(h) => org,
-                Some(h) if nw.is_place_head(h) && !nw.is_org_head(h) => match slots.loc {
+            let head = described_head(words, n.end).map(|h| kinds_at(words, kinds, h));
+            let place = |k: u8| k & NameWords::PLACE_HEAD != 0;
+            let ty = match head {
+                Some(h) if h & ORG_HEAD != 0 && !place(h) => org,
+                Some(h) if place(h) && h & ORG_HEAD == 0 => match slots.loc {
                     Some(loc) => loc,
                     None => continue,
                 },
@@ -504,12 +567,18 @@ pub(crate) fn fix_document(
                 placed.insert(words[i]);
             }
             // The title lookup last: most words are not capitalised.
-            if capitalised(words[i - 1]) && capitalised(words[i]) && nw.is_title(words[i - 1]) {
+            if capitalised(words[i - 1])
+                && capitalised(words[i])
+                && is(words, kinds, i - 1, NameWords::TITLE)
+            {
                 let mut j = i;
-                while j + 1 < words.len() && capitalised(words[j + 1]) && !nw.is_title(words[j]) {
+                while j + 1 < words.len()
+                    && capitalised(words[j + 1])
+                    && !is(words, kinds, j, NameWords::TITLE)
+                {
                     j += 1;
                 }
-                if !nw.is_title(words[j]) && !nw.is_head(words[j]) {
+                if !is(words, kinds, j, NameWords::TITLE | HEAD) {
                     titled.insert(words[j]);
                 }
             }
@@ -531,10 +600,16 @@ pub(crate) fn fix_document(
             }
         }
     }
-    for ((labels, words), &caps) in tags.iter_mut().zip(sentences).zip(caps) {
+    for (((labels, words), &caps), &kinds) in tags
+        .iter_mut()
+        .zip(sentences)
+        .zip(caps)
+        .zip(&sentence_kinds)
+    {
         names_into(labels, &mut names);
         for n in &mut names {
             let name = &words[n.start..n.end];
+            let name_kinds = kinds.get(n.start..n.end).unwrap_or_default();
             if !described.is_empty() {
                 if let Some(ty) = described.get(&name.join(" ")) {
                     n.ty = *ty;
@@ -558,8 +633,7 @@ pub(crate) fn fix_document(
             if n.end - n.start == 1 && n.ty != per {
                 let w = name[0];
                 if (surnames.contains(w) || titled.contains(w))
-                    && !nw.is_title(w)
-                    && !nw.is_head(w)
+                    && !is(words, kinds, n.start, NameWords::TITLE | HEAD)
                     && gazetteer::country_by_name(w).is_none()
                     && gazetteer::city(w).is_none()
                 {
@@ -573,19 +647,23 @@ pub(crate) fn fix_document(
                     .last()
                     .is_some_and(|w| lex.person_name(&lower_key(w)).last == 0);
             // "Times" alone is a newspaper, never a person or a place.
-            let media = name.len() == 1 && nw.is_media_head(name[0]);
-            if !caps && n.ty != org && person_ok && (org_shaped(name) || media) && !is_country(name)
+            let media = name.len() == 1 && is(words, kinds, n.start, NameWords::MEDIA_HEAD);
+            if !caps
+                && n.ty != org
+                && person_ok
+                && (org_shaped(name, name_kinds) || media)
+                && !is_country(name)
             {
                 n.ty = org;
             }
             if let Some(misc) = slots.misc {
-                if !caps && n.ty != per && event_shaped(name) {
+                if !caps && n.ty != per && event_shaped(name, name_kinds) {
                     n.ty = misc;
                 }
             }
             // "Collins Avenue" is a street, whoever Collins was.
             if let Some(loc) = slots.loc {
-                if !caps && n.ty == per && person_ok && place_shaped(name) {
+                if !caps && n.ty == per && person_ok && place_shaped(name, name_kinds) {
                     n.ty = loc;
                 }
             }
@@ -601,7 +679,8 @@ pub(crate) fn fix_document(
                 && words[n.start..n.end].iter().any(|w| has_alphanumeric(w))
                 && (n.end - n.start > 1
                     || !(single_letter(w)
-                        || ((nw.is_title(w) || nw.is_head(w)) && !surnames.contains(w))))
+                        || (is(words, kinds, n.start, NameWords::TITLE | HEAD)
+                            && !surnames.contains(w))))
         });
         // Untagged (or partly tagged) runs shaped as organisations or events.
         if !caps {
@@ -611,7 +690,11 @@ pub(crate) fn fix_document(
                 if s == 0 && !tagged(0) {
                     s += 1;
                 }
-                while s < e && (nw.is_title(words[s]) || words[s] == "The" || words[s] == "of") {
+                while s < e
+                    && (is(words, kinds, s, NameWords::TITLE)
+                        || words[s] == "The"
+                        || words[s] == "of")
+                {
                     s += 1;
                 }
                 if e - s < 2 || is_country(&words[s..e]) {
@@ -643,10 +726,11 @@ pub(crate) fn fix_document(
                         })
                 });
                 let untagged = !names.iter().any(inside);
+                let run_kinds = kinds.get(s..e).unwrap_or_default();
                 let ty = match (slots.misc, slots.loc) {
-                    (Some(misc), _) if event_shaped(&words[s..e]) => misc,
-                    _ if org_shaped(&words[s..e]) || ends_in_org => org,
-                    (_, Some(loc)) if untagged && place_shaped(&words[s..e]) => loc,
+                    (Some(misc), _) if event_shaped(&words[s..e], run_kinds) => misc,
+                    _ if org_shaped(&words[s..e], run_kinds) || ends_in_org => org,
+                    (_, Some(loc)) if untagged && place_shaped(&words[s..e], run_kinds) => loc,
                     _ => continue,
                 };
                 names.retain(|n| !inside(n));
@@ -664,7 +748,10 @@ pub(crate) fn fix_document(
                 if free
                     && n.ty == org
                     && ordinal(words[n.start - 1])
-                    && org_shaped(&words[n.start..n.end])
+                    && org_shaped(
+                        &words[n.start..n.end],
+                        kinds.get(n.start..n.end).unwrap_or_default(),
+                    )
                 {
                     names[k].start -= 1;
                 }
@@ -719,7 +806,9 @@ mod tests {
             .map(|((_, names), words)| labels(words.len(), names))
             .collect();
         let caps: Vec<bool> = sentences.iter().map(|w| all_caps_sentence(w)).collect();
-        fix_document(&mut tags, &sentences, &caps, &types(), &lex());
+        let nw = lexicon::name_words();
+        let kinds: Vec<u8> = sentences.iter().flatten().map(|w| nw.kinds(w)).collect();
+        fix_document(&mut tags, &sentences, &caps, &kinds, &types(), &lex());
         tags.iter()
             .zip(&sentences)
             .map(|(l, words)| {
@@ -743,7 +832,7 @@ mod tests {
     fn a_description_names_its_head_noun_only_when_it_ends_there() {
         fn head(s: &'static str) -> Option<&'static str> {
             let w: Vec<&str> = s.split(' ').collect();
-            described_head(&w, 1)
+            described_head(&w, 1).map(|h| w[h])
         }
         assert_eq!(head("Vidora , a video news agency , said"), Some("agency"));
         assert_eq!(head("Holm is a village in Norway"), Some("village"));

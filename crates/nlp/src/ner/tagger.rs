@@ -6,8 +6,8 @@
 use super::features::{
     all_caps_sentence, capitalised_runs, context_features, dynamic_features, first_pass_features,
     first_pass_label_features, first_pass_labels, first_pass_word_features, history_features,
-    label_features, neighbour_features, run_features, views_cached, word_features,
-    word_label_features, DocEvidence, FirstPass, TokenView, WordViews, NEIGHBOURS,
+    label_features, neighbour_features, run_features, token_views, word_features,
+    word_label_features, DocEvidence, FirstPass, TokenWord, WordView, WordViews, NEIGHBOURS,
 };
 use super::lexicon::Lexicons;
 use super::model::{
@@ -133,8 +133,10 @@ fn type_slot(l: u8) -> usize {
 /// shared by both stages (and by every training epoch). Tokens are kept
 /// document-wide, sentence after sentence, in flat arrays.
 pub(crate) struct DocFeatures {
-    /// Every token's view.
-    views: Vec<TokenView>,
+    /// Each distinct word's view, by word number.
+    words: Vec<WordView>,
+    /// Every token's word and lexicon hit ([`TokenWord::view`]).
+    tokens: Vec<TokenWord>,
     /// Sentence s's tokens are `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
     /// Whether each sentence is written in capitals ([`all_caps_sentence`]).
@@ -237,14 +239,16 @@ impl DocFeatures {
         // Every token's view first: the evidence reads their word numbers
         // (a word's first occurrence only), and the features the evidence.
         let mut cache = WordViews::default();
-        let mut views = Vec::with_capacity(tokens);
+        let mut token_words = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
         for words in sentences {
-            starts.push(views.len());
-            views_cached(words, lex, &mut cache, &mut views);
+            starts.push(token_words.len());
+            cache.add_sentence(words, lex, &mut token_words);
         }
-        starts.push(views.len());
-        let evidence = DocEvidence::gather(sentences, &caps, &views);
+        starts.push(token_words.len());
+        let evidence = DocEvidence::gather(sentences, &caps, &token_words);
+        let words = cache.into_views();
+        let views = token_views(&token_words, &words);
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
         let mut distinct: KeyMap<u32> = KeyMap::default();
@@ -392,7 +396,8 @@ impl DocFeatures {
             }));
         }
         DocFeatures {
-            views,
+            words,
+            tokens: token_words,
             starts,
             caps,
             vectors,
@@ -411,6 +416,19 @@ impl DocFeatures {
             word_features: word_features_of,
             word_ends,
         }
+    }
+
+    /// The document's [`FirstPass`] of a first stage's `labels`.
+    pub(crate) fn first_pass(&self, labels: Vec<Vec<u8>>) -> FirstPass {
+        FirstPass::new(&self.words, &self.tokens, &self.starts, labels)
+    }
+
+    /// Every token's [`WordView::name_kinds`], sentence after sentence.
+    fn name_kinds(&self) -> Vec<u8> {
+        self.tokens
+            .iter()
+            .map(|t| t.view(&self.words).map_or(0, |v| v.name_kinds))
+            .collect()
     }
 
     /// Number of sentences.
@@ -513,8 +531,9 @@ impl DocFeatures {
         // The last slot is the token's own vector again, for a
         // capitalised token only.
         let capitalised = self
-            .views
+            .tokens
             .get(sentence.start + i)
+            .and_then(|t| t.view(&self.words))
             .is_some_and(|v| v.capitalised);
         if !capitalised {
             dense[DENSE_SLOTS - 1] = None;
@@ -607,10 +626,13 @@ pub(crate) fn decode_document<D: Decoder>(
     let mut out = Vec::with_capacity(doc.sentences());
     for s in 0..doc.sentences() {
         let sentence = doc.sentence(s);
-        let v = &doc.views[sentence.clone()];
+        let v = &doc.tokens[sentence.clone()];
         let mut labels: Vec<u8> = Vec::with_capacity(v.len());
         for i in 0..v.len() {
             let t = sentence.start + i;
+            // Decoding reads a token's word only (its lexicon hit is in
+            // its context features).
+            let word = &doc.words[v[i].word()];
             features.clear();
             let context = doc.context_of[t] as usize;
             // A context of this token alone is summed with its features.
@@ -634,28 +656,28 @@ pub(crate) fn decode_document<D: Decoder>(
                     if first_labels.is_none() {
                         first_pass_label_features(at, &mut features);
                     }
-                    first_pass_word_features(&v[i], at[1], first, &mut features);
+                    first_pass_word_features(word, at[1], first, &mut features);
                 } else {
-                    first_pass_features(v, s, i, first, &mut features);
+                    first_pass_features(word, s, i, first, &mut features);
                 }
             }
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
-            let h = if v[i].capitalised {
-                history.get(v[i].lower.as_str())
+            let h = if word.capitalised {
+                history.get(word.lower.as_str())
             } else {
                 None
             };
             labelled.clear();
-            let word_label = word_label_base + v[i].word_id as usize * n + usize::from(prev);
+            let word_label = word_label_base + word.word_id as usize * n + usize::from(prev);
             let pair = label_base + usize::from(prev) * n + usize::from(prev2);
             if D::BY_PARTS {
                 if !scorer.knows(word_label) {
-                    word_label_features(&v[i], prev, &mut labelled);
+                    word_label_features(word, prev, &mut labelled);
                 }
                 history_features(h, &mut features);
             } else {
-                dynamic_features(&v[i], prev, prev2, h, &mut features);
+                dynamic_features(word, prev, prev2, h, &mut features);
             }
             let split = labelled.len();
             if D::BY_PARTS && !scorer.knows(pair) {
@@ -714,9 +736,9 @@ pub(crate) fn decode_document<D: Decoder>(
                 }
             }
             let label = scorer.choose(s, i, &features, &dense, best);
-            if v[i].capitalised {
+            if word.capitalised {
                 let slot = type_slot(label);
-                let h = history.entry(v[i].lower.as_str()).or_insert([0; 8]);
+                let h = history.entry(word.lower.as_str()).or_insert([0; 8]);
                 if slot < h.len() {
                     h[slot] = h[slot].saturating_add(1);
                 }
@@ -839,7 +861,7 @@ impl Tagger {
         // One memo for every stage: its pages are faulted in and cached once.
         let mut memo = predict.memo;
         for stage in stages {
-            let first = FirstPass::new(sentences, tags);
+            let first = doc.first_pass(tags);
             memo.clear();
             let mut predict = Predict {
                 weights: stage,
@@ -857,6 +879,7 @@ impl Tagger {
             &mut tags,
             sentences,
             &doc.caps,
+            &doc.name_kinds(),
             &self.model.types,
             &self.lexicons,
         );

@@ -568,13 +568,13 @@ pub fn train(
     let train_first: Vec<FirstPass> = first_labels
         .into_iter()
         .enumerate()
-        .map(|(d, l)| FirstPass::new(&train_p.words[d], l))
+        .map(|(d, l)| train_p.features[d].first_pass(l))
         .collect();
     let dev_all: Vec<usize> = (0..dev_p.words.len()).collect();
     let dev_first: Vec<FirstPass> = predict_all(&stage1, labels, &dev_p, None, &dev_all)
         .into_iter()
         .enumerate()
-        .map(|(d, l)| FirstPass::new(&dev_p.words[d], l))
+        .map(|(d, l)| dev_p.features[d].first_pass(l))
         .collect();
     job.train_first = Some(&train_first);
     job.dev_first = Some(&dev_first);
