@@ -149,13 +149,13 @@ pub(super) fn is_force_body(doc: &Doc, r: &ActorRef) -> bool {
 /// proposal's gerund ("accused Iran of attacking") stays unreported.
 pub(super) fn owned_deed_doer(s: &Sentence, i: usize) -> Option<usize> {
     let lower = |k: usize| s.tokens[k].lower.as_str();
-    if !lower(i).ends_with("ing") && !(i >= 1 && lower(i - 1) == "having") {
-        return None;
-    }
+    // "for accusing", or the perfect "for having accused".
     let prep = if lower(i).ends_with("ing") {
         i.checked_sub(1)?
+    } else if i >= 2 && lower(i - 1) == "having" {
+        i - 2
     } else {
-        i.checked_sub(2)?
+        return None;
     };
     let word = prep.checked_sub(1)?;
     if !matches!(lower(prep), "for" | "about" | "over" | "of")
