@@ -116,6 +116,8 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # halves 0.562 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574. Floor 0.540 -> 0.560.
 # Measured 2026-12-07 13:15 on r21-events2: news_events_dev root F1 0.5820 (P 0.887),
 # halves 0.571 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574. Floor left at 0.560.
+# Measured 2026-12-07 13:35 on r21-events: news_events_dev root F1 0.5805 (P 0.880),
+# halves 0.569 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])

@@ -74,6 +74,10 @@ pub struct EventWords<'t> {
     /// Words before an "-ed" participle that make it an adjective ("the
     /// disputed region").
     pub attributive_openers: WordSet<'t>,
+    /// Words of owning to or regretting a deed ("apologized", "no
+    /// apologies", "proud"): a gerund after them and a preposition is a
+    /// deed their subject did.
+    pub regret_words: WordSet<'t>,
 }
 
 impl<'t> EventWords<'t> {
@@ -101,6 +105,7 @@ impl<'t> EventWords<'t> {
             "verbs-after-demonym",
             "dispute-noun-openers",
             "attributive-openers",
+            "regret-words",
         ];
         let mut lists: HashMap<&str, Vec<&'t str>> = HashMap::default();
         for (name, lines) in parse::sections(FILE, text, &known)? {
@@ -129,6 +134,7 @@ impl<'t> EventWords<'t> {
             verbs_after_demonym: take("verbs-after-demonym"),
             dispute_noun_openers: take("dispute-noun-openers"),
             attributive_openers: take("attributive-openers"),
+            regret_words: take("regret-words"),
         })
     }
 }
@@ -249,13 +255,17 @@ mod tests {
         let w = words();
         check(&w.dispute_noun_openers, &["a", "heated", "under"]);
         check(&w.attributive_openers, &["the", "their", "over", "into"]);
+        check(
+            &w.regret_words,
+            &["apologies", "apologized", "regrets", "proud"],
+        );
     }
 
     #[test]
     fn every_section_is_read() {
         // A section the struct does not take would be dropped unread.
         let sections = TEXT.lines().filter(|l| l.starts_with('[')).count();
-        assert_eq!(sections, 21);
+        assert_eq!(sections, 22);
         let w = words();
         let all = [
             &w.stop_words,
@@ -279,6 +289,7 @@ mod tests {
             &w.verbs_after_demonym,
             &w.dispute_noun_openers,
             &w.attributive_openers,
+            &w.regret_words,
         ];
         assert!(all.iter().all(|l| !l.words().is_empty()));
     }

@@ -12,10 +12,16 @@
 //!   killed"): that force.
 //!
 //! Anything else stays without a source, and no event.
+//!
+//! A gerund after a word of owning to or regretting a deed ("makes no
+//! apologies for accusing China", "apologized for insulting Uganda") is a
+//! deed told as done, by the one who owns to it: [`owned_deed_doer`].
 
 use super::context::{self, country_of};
-use super::{Coded, Doc};
+use super::roles::{phrase_at, subject_left};
+use super::{Coded, Doc, Sentence};
 use crate::cameo;
+use crate::clause;
 use crate::phrases::ActorRef;
 
 /// How many of the document's latest events a release looks back through
@@ -132,4 +138,51 @@ pub(super) fn is_force_body(doc: &Doc, r: &ActorRef) -> bool {
         e.kind == model::EntityType::Person && e.mentions.iter().any(|m| r.span.overlaps(*m))
     };
     is_state_force(r) && !doc.analysis.entities.iter().any(person)
+}
+
+/// The subject phrase that did the deed the gerund at `i` names when it
+/// follows a word of owning to or regretting it and "for", "about",
+/// "over" or "of" ("Kenya makes no apologies for attacking Uganda", "has
+/// no regrets about criticizing", "apologized for having insulted", "is
+/// proud of backing"): an apology or a regret presupposes the deed, so it
+/// is told as done, by the one who apologizes. An accusation's or a
+/// proposal's gerund ("accused Iran of attacking") stays unreported.
+pub(super) fn owned_deed_doer(s: &Sentence, i: usize) -> Option<usize> {
+    let lower = |k: usize| s.tokens[k].lower.as_str();
+    // "for accusing", or the perfect "for having accused".
+    let prep = if lower(i).ends_with("ing") {
+        i.checked_sub(1)?
+    } else if i >= 2 && lower(i - 1) == "having" {
+        i - 2
+    } else {
+        return None;
+    };
+    let word = prep.checked_sub(1)?;
+    if !matches!(lower(prep), "for" | "about" | "over" | "of")
+        || !lexicon::event_words().regret_words.contains(lower(word))
+    {
+        return None;
+    }
+    // The verb that owns the word: the word itself ("apologized"), or the
+    // one before its determiners ("makes no apologies", "is proud").
+    let mut verb = word;
+    let modifier = |w: &str| {
+        lexicon::event_words().determiners.contains(w)
+            || lexicon::modality_words().adverbs.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly"))
+    };
+    while verb > 0 && modifier(lower(verb - 1)) {
+        verb -= 1;
+    }
+    if verb < word {
+        verb = verb.checked_sub(1)?;
+    } else if !lower(word).starts_with("apolog") && !lower(word).starts_with("regret") {
+        // "proud", "sorry": the verb is the copula before them.
+        verb = verb.checked_sub(1)?;
+    }
+    let t = &s.tokens[verb];
+    if !t.is_word() || t.is_capitalized() || phrase_at(s, verb).is_some() {
+        return None;
+    }
+    subject_left(s, clause::analyse(&s.tokens, verb).start)
 }

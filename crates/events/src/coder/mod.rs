@@ -1004,7 +1004,9 @@ fn code_sentence(
         // "lashed out at Turkey for having shot down a Russian bomber",
         // "praised Japan for sending aid": what someone is criticised or
         // praised for is told as done, by the one criticised or praised.
-        let reason_doer = reason_doer(s, i, &coded);
+        // "makes no apologies for accusing China": a deed owned to is done,
+        // by the one who owns to it.
+        let reason_doer = reason_doer(s, i, &coded).or_else(|| doers::owned_deed_doer(s, i));
         if reason_doer.is_none() && (is_blamed_gerund(s, i) || is_proposed_gerund(s, i)) {
             continue;
         }

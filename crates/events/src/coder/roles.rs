@@ -33,6 +33,17 @@ pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
     let lower = s.tokens[i].lower.as_str();
     let bare = !(lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"))
         && crate::lemma::irregular(lower).is_none();
+    // "makes no apologies for accusing China" (a deed owned to), "in a hole
+    // with the crowd after questioning Israel" (a participle clause's
+    // subordinator): the "-ing" form is a verb, not the head of a phrase
+    // that a determiner further back opens.
+    let opener = i > 0
+        && lexicon::modality_words()
+            .participle_openers
+            .contains(&s.tokens[i - 1].lower.as_str());
+    if lower.ends_with("ing") && (opener || super::doers::owned_deed_doer(s, i).is_some()) {
+        return false;
+    }
     for back in 1..=3 {
         let Some(k) = i.checked_sub(back) else {
             return false;
@@ -49,6 +60,7 @@ pub(super) fn is_noun_use(s: &Sentence, verbs: &VerbLexicon, i: usize) -> bool {
         if bare && phrases::PREPOSITIONS.contains(&t.lower.as_str()) && t.lower != "to" {
             return true;
         }
+
         // "an Islamic State target": a name between an article and a bare stem.
         if bare
             && phrase_at(s, k).is_some_and(|p| {
