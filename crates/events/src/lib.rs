@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod actor_table;
+mod byte_set;
 pub mod cameo;
 pub mod clause;
 mod coder;

@@ -2,6 +2,7 @@
 //! which CAMEO event. The patterns live in `verbs.txt` (format described at
 //! its top), written for this project from the CAMEO code list.
 
+use crate::byte_set::ByteSet;
 use crate::lemma;
 use crate::phrases::Phrase;
 use crate::tokens::Token;
@@ -50,7 +51,7 @@ struct Alternatives {
     /// none): a word's lemmas but an irregular one start with its first
     /// byte and are no longer, so most tokens are told they match none
     /// without a look at each word (see [`word_matches`]).
-    firsts: [u64; 4],
+    firsts: ByteSet,
     shortest: usize,
 }
 
@@ -65,12 +66,12 @@ impl Alternatives {
             .iter()
             .any(|w| irregulars.past_of(w).is_some() || irregulars.plural_of(w).is_some());
         let prefix = words.iter().any(|w| w.ends_with('*'));
-        let mut firsts = [0u64; 4];
+        let mut firsts = ByteSet::EMPTY;
         let mut shortest = usize::MAX;
         for w in words.iter().filter(|w| !w.ends_with('*')) {
             shortest = shortest.min(w.len());
             if let Some(&b) = w.as_bytes().first() {
-                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                firsts.insert(b);
             }
         }
         Alternatives {
@@ -114,7 +115,7 @@ pub struct Pattern {
 struct Needs {
     /// Per word element that some token must start: the first bytes its
     /// alternatives (prefixes too) may match, as in [`Alternatives::firsts`].
-    firsts: Vec<[u64; 4]>,
+    firsts: Vec<ByteSet>,
     /// Whether an element is the target.
     target: bool,
 }
@@ -133,7 +134,7 @@ impl Needs {
             let mut set = alts.firsts;
             for w in &alts.words {
                 if let Some(&b) = w.strip_suffix('*').and_then(|p| p.as_bytes().first()) {
-                    set[usize::from(b >> 6)] |= 1 << (b & 63);
+                    set.insert(b);
                 }
             }
             firsts.push(set);
@@ -147,12 +148,8 @@ impl Needs {
     /// Whether the pattern may match after a head followed by tokens whose
     /// first bytes are `after` (an empty token sets every bit) and, if
     /// `phrase_after`, by a phrase.
-    fn may_fit(&self, after: &[u64; 4], phrase_after: bool) -> bool {
-        (phrase_after || !self.target)
-            && self
-                .firsts
-                .iter()
-                .all(|need| need.iter().zip(after).any(|(n, a)| n & a != 0))
+    fn may_fit(&self, after: &ByteSet, phrase_after: bool) -> bool {
+        (phrase_after || !self.target) && self.firsts.iter().all(|need| need.intersects(after))
     }
 }
 
@@ -357,11 +354,11 @@ impl VerbLexicon {
         let (_, patterns) = self.head_of(&tokens.get(at)?.lower)?;
         // The first bytes of the tokens after the head, and whether a
         // phrase starts there: what [`Needs::may_fit`] asks.
-        let mut after = [0u64; 4];
+        let mut after = ByteSet::EMPTY;
         for t in &tokens[at + 1..] {
             match t.lower.as_bytes().first() {
-                Some(&b) => after[usize::from(b >> 6)] |= 1 << (b & 63),
-                None => after = [u64::MAX; 4],
+                Some(&b) => after.insert(b),
+                None => after = ByteSet::ALL,
             }
         }
         let phrase_after = phrases.iter().any(|p| p.start > at);
@@ -565,10 +562,12 @@ fn word_matches(alts: &Alternatives, lower: &str) -> bool {
     // (this is asked at every token a gap crosses, for every pattern).
     // The sets above tell most tokens first; the words are read only
     // when one of the right first byte may be short enough.
-    let first_may = |b: u8| alts.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
     let may = alts.irregular
         || (alts.shortest <= lower.len()
-            && lower.as_bytes().first().is_none_or(|&b| first_may(b))
+            && lower
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| alts.firsts.contains(b))
             && words.iter().any(|a| {
                 !a.ends_with('*')
                     && a.len() <= lower.len()
@@ -623,22 +622,22 @@ mod tests {
         let mut some_needs = 0;
         for p in lex.by_head.values().flatten() {
             for pick in [0, usize::MAX] {
-                let mut after = [0u64; 4];
+                let mut after = ByteSet::EMPTY;
                 for e in &p.elements {
                     if let Element::Word(alts) = e {
                         let w = alts.words[pick.min(alts.words.len() - 1)];
                         let b = w.as_bytes().first().copied().unwrap_or(b'x');
-                        after[usize::from(b >> 6)] |= 1 << (b & 63);
+                        after.insert(b);
                     }
                 }
                 assert!(p.needs.may_fit(&after, true), "line {}", p.line);
             }
             if !p.needs.firsts.is_empty() {
                 some_needs += 1;
-                assert!(!p.needs.may_fit(&[0; 4], true), "line {}", p.line);
+                assert!(!p.needs.may_fit(&ByteSet::EMPTY, true), "line {}", p.line);
             }
             if p.needs.target {
-                assert!(!p.needs.may_fit(&[u64::MAX; 4], false), "line {}", p.line);
+                assert!(!p.needs.may_fit(&ByteSet::ALL, false), "line {}", p.line);
             }
         }
         assert!(some_needs > 100, "{some_needs}");

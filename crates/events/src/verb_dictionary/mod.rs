@@ -14,6 +14,7 @@
 
 pub mod convert;
 
+use crate::byte_set::ByteSet;
 use crate::phrases::Phrase;
 use crate::table_text::{find_ascii, lines, split_ascii, split_once_ascii};
 use crate::tokens::Token;
@@ -91,7 +92,7 @@ struct Alternatives {
     by_pair: Vec<(u16, u32)>,
     /// The first bytes in `by_byte`, as a set of 256 bits: most tokens
     /// start with none of them, and are told so without a search.
-    firsts: [u64; 4],
+    firsts: ByteSet,
     /// The first two bytes of the first words, as a [`Pairs`] set.
     pairs: Pairs,
     /// Some first word is shorter than two bytes (or missing), which the
@@ -103,7 +104,7 @@ impl Alternatives {
     fn new(alts: Vec<Vec<&'static str>>) -> Self {
         let mut by_byte = Vec::with_capacity(alts.len());
         let mut by_pair = Vec::with_capacity(alts.len());
-        let mut pairs = [0u64; 4];
+        let mut pairs = Pairs::EMPTY;
         let mut short = false;
         for (i, alt) in alts.iter().enumerate() {
             match alt.first().map(|w| w.as_bytes()) {
@@ -117,9 +118,9 @@ impl Alternatives {
         }
         by_byte.sort_unstable();
         by_pair.sort_unstable();
-        let mut firsts = [0u64; 4];
+        let mut firsts = ByteSet::EMPTY;
         for &(b, _) in &by_byte {
-            firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            firsts.insert(b);
         }
         Alternatives {
             alts,
@@ -138,7 +139,7 @@ impl Alternatives {
     fn at(&self, lower: &str) -> Option<Candidates<'_>> {
         match lower.as_bytes() {
             [b, _, ..] if !self.short => {
-                if self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                if !self.firsts.contains(*b) {
                     return Some(Candidates::Pairs(&[]));
                 }
                 match lower.as_bytes() {
@@ -167,7 +168,7 @@ impl Alternatives {
     /// pattern whose words are nowhere near the verb is passed over without
     /// a scan of its window.
     fn may_start_in(&self, window: &Pairs) -> bool {
-        self.short || self.pairs.iter().zip(window).any(|(a, b)| a & b != 0)
+        self.short || self.pairs.intersects(window)
     }
 }
 
@@ -184,12 +185,12 @@ fn pair_key(a: u8, b: u8) -> u16 {
 
 /// A set of the first two bytes of words, hashed into 256 bits (two pairs
 /// may share a bit: a set tells only that a pair is absent).
-type Pairs = [u64; 4];
+type Pairs = ByteSet;
 
 /// Adds the pair (`a`, `b`) to `pairs`.
 fn add_pair(pairs: &mut Pairs, a: u8, b: u8) {
     let h = a.wrapping_mul(31) ^ b;
-    pairs[usize::from(h >> 6)] |= 1 << (h & 63);
+    pairs.insert(h);
 }
 
 /// The first two bytes a word (of two bytes or more, see
@@ -198,10 +199,10 @@ fn add_pair(pairs: &mut Pairs, a: u8, b: u8) {
 /// otherwise ("a" → "as", "aes"; "y" → "ies"; "ky" ↔ "kies") theirs too. An
 /// empty token could match any word: all bits.
 fn window_pairs(tokens: &[Token]) -> Pairs {
-    let mut pairs = [0u64; 4];
+    let mut pairs = Pairs::EMPTY;
     for t in tokens {
         match *t.lower.as_bytes() {
-            [] => return [u64::MAX; 4],
+            [] => return Pairs::ALL,
             [b] => {
                 add_pair(&mut pairs, b, b's');
                 add_pair(&mut pairs, b, b'e');
