@@ -323,10 +323,15 @@ fn named_as_place(text: &str, pos: usize) -> bool {
         word = words.next().unwrap_or_default().to_lowercase();
     }
     crate::phrases::PREPOSITIONS.contains(&word.as_str())
-        && !matches!(
-            word.as_str(),
-            "with" | "to" | "against" | "on" | "for" | "between"
-        )
+        && !is_partner_preposition(&word)
+        && word != "between"
+}
+
+/// Whether a phrase after `prep` names a party to the act rather than a
+/// place ("with Putin", "against Iran"; not "in Syria", "from Moscow"): what
+/// "it" or "him" may point back to, and no place for "the two countries".
+pub(super) fn is_partner_preposition(prep: &str) -> bool {
+    matches!(prep, "with" | "to" | "against" | "on" | "for")
 }
 
 #[cfg(test)]

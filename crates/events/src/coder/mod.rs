@@ -541,7 +541,7 @@ fn resolve_references(
         // points back to; partners ("with Putin", "against Iran") may be.
         let remembered = match p.preposition.as_deref() {
             None => true,
-            Some(prep) => matches!(prep, "with" | "to" | "against" | "on" | "for"),
+            Some(prep) => antecedents::is_partner_preposition(prep),
         };
         if remembered && !p.possessive && !p.actors.is_empty() {
             let is_subject = p.preposition.is_none() && subject.is_none();
