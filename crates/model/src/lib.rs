@@ -20,6 +20,8 @@ pub mod contract;
 pub mod gdelt;
 mod mention_index;
 mod offsets;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 mod token;
 
 pub use budget::{Budget, OverBudget, Projection, Step};
