@@ -21,6 +21,7 @@ mod context;
 mod derived;
 mod discard;
 mod doers;
+mod evaluations;
 mod headline;
 mod modality;
 mod near;
@@ -898,22 +899,13 @@ fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
 /// The actor of the speaker of the quote around byte `at` ("we" → the speaker).
 fn speaker_actor(doc: &Doc, actors: &ActorTable, at: usize) -> Option<ActorRef> {
     let a = doc.analysis;
-    let q = &a.quotes[doc.quotes.entity_containing(Span::new(at, at + 1))?];
+    let index = doc.quotes.entity_containing(Span::new(at, at + 1))?;
+    if let Some(r) = evaluations::speaker_of(doc, index) {
+        return Some(r);
+    }
+    let q = &a.quotes[index];
     let speaker = q.speaker.as_ref()?;
     let span = speaker.span.unwrap_or(q.span);
-    if let Some(code) = speaker.actor.clone().or_else(|| {
-        speaker
-            .entity
-            .as_ref()
-            .and_then(|id| a.entity(id))
-            .and_then(|e| e.actor.clone())
-    }) {
-        return Some(ActorRef {
-            code,
-            name: speaker.name.clone(),
-            span,
-        });
-    }
     let toks = tokenize(&speaker.name, Span::new(0, speaker.name.len()));
     let found = phrases::find(
         &toks,
@@ -1109,7 +1101,12 @@ fn code_sentence(
                         .flatten()
                 })
         });
+        let object_doer = inherited.is_none()
+            && opened.is_some()
+            && !chain.passive
+            && doers::object_as_opened_doer(verbs, s, chain.start);
         let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded)
+            .filter(|_| !object_doer)
             .filter(|(c, _)| {
                 reason_doer.is_none() || c.iter().all(|c| acts_on_object(s, m.last, c))
             })
@@ -1171,6 +1168,7 @@ fn code_sentence(
         .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
         .collect();
     coded.extend(derived);
+    coded.extend(evaluations::described(doc, verbs, s));
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
