@@ -13,8 +13,8 @@
 
 use super::modality::{in_condition, quote_of};
 use super::roles::follows_its_verb;
-use super::{arguments, Coded, Doc, Sentence};
-use crate::phrases::ActorRef;
+use super::{arguments, speaker_actor, Coded, Doc, Sentence};
+use crate::actor_table::ActorTable;
 use crate::verbs::VerbLexicon;
 use model::{Modality, Span};
 
@@ -47,7 +47,12 @@ const BREAKS: &[&str] = &[
 /// The judgements described in quotes of sentence `s`: one per actor
 /// phrase that is the subject of a copula followed by a listed
 /// description, inside a quote whose speaker has an actor.
-pub(super) fn described(doc: &Doc, verbs: &VerbLexicon, s: &Sentence) -> Vec<Coded> {
+pub(super) fn described(
+    doc: &Doc,
+    actors: &ActorTable,
+    verbs: &VerbLexicon,
+    s: &Sentence,
+) -> Vec<Coded> {
     let t = &s.tokens;
     let mut out = Vec::new();
     for (idx, p) in s.phrases.iter().enumerate() {
@@ -74,7 +79,7 @@ pub(super) fn described(doc: &Doc, verbs: &VerbLexicon, s: &Sentence) -> Vec<Cod
         else {
             continue;
         };
-        let Some(speaker) = speaker_of(doc, q) else {
+        let Some(speaker) = speaker_actor(doc, actors, doc.analysis.quotes[q].span.start) else {
             continue;
         };
         let modality = if in_condition(t, copula) {
@@ -141,24 +146,5 @@ fn listed(list: &[&str], w: &str) -> bool {
     list.iter().any(|l| match l.strip_suffix('*') {
         Some(prefix) => w.starts_with(prefix),
         None => *l == w || w.strip_suffix('s') == Some(l),
-    })
-}
-
-/// The actor of quote `q`'s speaker, when the attribution gave one.
-pub(super) fn speaker_of(doc: &Doc, q: usize) -> Option<ActorRef> {
-    let a = doc.analysis;
-    let quote = &a.quotes[q];
-    let speaker = quote.speaker.as_ref()?;
-    let code = speaker.actor.clone().or_else(|| {
-        speaker
-            .entity
-            .as_ref()
-            .and_then(|id| a.entity(id))
-            .and_then(|e| e.actor.clone())
-    })?;
-    Some(ActorRef {
-        code,
-        name: speaker.name.clone(),
-        span: speaker.span.unwrap_or(quote.span),
     })
 }

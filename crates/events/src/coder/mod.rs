@@ -312,7 +312,7 @@ pub fn code(
                 tokens,
                 phrases,
             };
-            for e in code_sentence(verbs, &mut nouns, &doc, &s) {
+            for e in code_sentence(actors, verbs, &mut nouns, &doc, &s) {
                 if seen.insert(event_key(&e)) {
                     remember_act(&mut doc, &e);
                     events.push(e);
@@ -899,13 +899,22 @@ fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
 /// The actor of the speaker of the quote around byte `at` ("we" → the speaker).
 fn speaker_actor(doc: &Doc, actors: &ActorTable, at: usize) -> Option<ActorRef> {
     let a = doc.analysis;
-    let index = doc.quotes.entity_containing(Span::new(at, at + 1))?;
-    if let Some(r) = evaluations::speaker_of(doc, index) {
-        return Some(r);
-    }
-    let q = &a.quotes[index];
+    let q = &a.quotes[doc.quotes.entity_containing(Span::new(at, at + 1))?];
     let speaker = q.speaker.as_ref()?;
     let span = speaker.span.unwrap_or(q.span);
+    if let Some(code) = speaker.actor.clone().or_else(|| {
+        speaker
+            .entity
+            .as_ref()
+            .and_then(|id| a.entity(id))
+            .and_then(|e| e.actor.clone())
+    }) {
+        return Some(ActorRef {
+            code,
+            name: speaker.name.clone(),
+            span,
+        });
+    }
     let toks = tokenize(&speaker.name, Span::new(0, speaker.name.len()));
     let found = phrases::find(
         &toks,
@@ -936,6 +945,7 @@ struct Coded {
 }
 
 fn code_sentence(
+    actors: &ActorTable,
     verbs: &VerbLexicon,
     nouns: &mut nominal::NounCodes<'_>,
     doc: &Doc,
@@ -1168,7 +1178,7 @@ fn code_sentence(
         .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
         .collect();
     coded.extend(derived);
-    coded.extend(evaluations::described(doc, verbs, s));
+    coded.extend(evaluations::described(doc, actors, verbs, s));
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
