@@ -65,6 +65,9 @@ fn a_denial_a_forecast_or_another_noun_is_no_judgement() {
     assert!(!has(&f, "UGA", "KEN", "11"), "{f:?}");
     let f = facts("\"Kenya is a victim of a crime,\" the Ugandan foreign minister said.");
     assert!(!has(&f, "UGA", "KEN", "11"), "{f:?}");
+    // A class of people or things described is no side judged.
+    let f = facts("\"The settlements are illegal,\" the Jordanian foreign minister said.");
+    assert!(!f.iter().any(|(_, _, c)| c.starts_with("11")), "{f:?}");
     // Without a quote the description is the writer's, not a side's.
     let f = facts("Kenya is a bully in the region.");
     assert!(!f.iter().any(|(_, _, c)| c.starts_with("11")), "{f:?}");

@@ -12,9 +12,10 @@
 //! at most one degree word ("so reckless").
 
 use super::modality::{in_condition, quote_of};
-use super::roles::follows_its_verb;
+use super::roles::{follows_its_verb, DETERMINERS};
 use super::{arguments, speaker_actor, Coded, Doc, Sentence};
 use crate::actor_table::ActorTable;
+use crate::phrases::Phrase;
 use crate::verbs::VerbLexicon;
 use model::{Modality, Span};
 
@@ -62,6 +63,7 @@ pub(super) fn described(
             || p.pronoun
                 .as_deref()
                 .is_some_and(|w| matches!(w, "i" | "we" | "us" | "it"))
+            || (p.pronoun.is_none() && !names_someone(s, p))
         {
             continue;
         }
@@ -147,4 +149,14 @@ fn listed(list: &[&str], w: &str) -> bool {
         Some(prefix) => w.starts_with(prefix),
         None => *l == w || w.strip_suffix('s') == Some(l),
     })
+}
+
+/// Whether phrase `p` names its actor (a name or a nationality: "Donald
+/// Trump", "the Iranian government") rather than a class of people or
+/// things ("the settlements were illegal", "rebels are terrorists"): a
+/// description of a class is no judgement of one side.
+fn names_someone(s: &Sentence, p: &Phrase) -> bool {
+    s.tokens[p.start..p.end]
+        .iter()
+        .any(|t| t.is_capitalized() && !DETERMINERS.contains(&t.lower.as_str()))
 }
