@@ -8,8 +8,8 @@
 //! "will be a disaster" is a forecast and "is not a racist" a denial. The
 //! description is a word of `modality_words.txt`'s `[blame-labels]` or
 //! `[praise-labels]` after an article and at most two other words ("a
-//! disgusting fraud", "such a liar"), or a `[blame-adjectives]` word after
-//! at most one degree word ("so reckless").
+//! disgusting fraud", "such a liar"), or a `[blame-adjectives]` word, each
+//! after at most two degree words ("so reckless", "is truly a statesman").
 
 use super::modality::{in_condition, quote_of};
 use super::roles::{follows_its_verb, DETERMINERS};
@@ -70,7 +70,8 @@ pub(super) fn described(
         let Some((code, copula, last)) = description_after(s, p.end) else {
             continue;
         };
-        // "… that it hired a fraud", not "… that Trump is a fraud".
+        // The copula's subject opens its clause: a phrase after a verb of
+        // its own clause is that verb's object.
         if follows_its_verb(verbs, t, &s.phrases, p.start) {
             continue;
         }
