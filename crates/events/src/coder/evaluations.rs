@@ -126,9 +126,9 @@ fn description_after(s: &Sentence, from: usize) -> Option<(&'static str, usize, 
     let words = lexicon::modality_words();
     let w = word(k)?;
     if matches!(w, "a" | "an" | "the") {
-        for j in k + 1..(k + 4).min(t.len()) {
-            let w = word(j)?;
-            if !t[j].is_word() || BREAKS.contains(&w) {
+        for (j, next) in t.iter().enumerate().take(k + 4).skip(k + 1) {
+            let w = next.lower.as_str();
+            if !next.is_word() || BREAKS.contains(&w) {
                 return None;
             }
             if listed(&words.blame_labels, w) {
