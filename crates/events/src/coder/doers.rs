@@ -18,11 +18,12 @@
 //! deed told as done, by the one who owns to it: [`owned_deed_doer`].
 
 use super::context::{self, country_of};
-use super::roles::{phrase_at, subject_left};
+use super::roles::{self, phrase_at, subject_left};
 use super::{Coded, Doc, Sentence};
 use crate::cameo;
 use crate::clause;
 use crate::phrases::ActorRef;
+use crate::verbs::VerbLexicon;
 
 /// How many of the document's latest events a release looks back through
 /// for its captor (a bound on the work per passive in a long document).
@@ -185,4 +186,16 @@ pub(super) fn owned_deed_doer(s: &Sentence, i: usize) -> Option<usize> {
         return None;
     }
     subject_left(s, clause::analyse(&s.tokens, verb).start)
+}
+
+/// Whether the participle whose verb group starts at `from`, opened by a
+/// subordinator and given no doer by its main clause, would take an object
+/// as its doer: the nearest subject to its left stands after a verb of its
+/// own clause ("telling voters that they'd send terrorists to their
+/// backyard before backing the plan": the terrorists are sent, they back
+/// nothing). An object is no participle's doer; the participle then codes
+/// nothing rather than a wrong pair.
+pub(super) fn object_as_opened_doer(verbs: &VerbLexicon, s: &Sentence, from: usize) -> bool {
+    subject_left(s, from)
+        .is_some_and(|p| roles::follows_its_verb(verbs, &s.tokens, &s.phrases, s.phrases[p].start))
 }

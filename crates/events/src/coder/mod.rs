@@ -21,6 +21,7 @@ mod context;
 mod derived;
 mod discard;
 mod doers;
+mod evaluations;
 mod headline;
 mod modality;
 mod near;
@@ -311,7 +312,7 @@ pub fn code(
                 tokens,
                 phrases,
             };
-            for e in code_sentence(verbs, &mut nouns, &doc, &s) {
+            for e in code_sentence(actors, verbs, &mut nouns, &doc, &s) {
                 if seen.insert(event_key(&e)) {
                     remember_act(&mut doc, &e);
                     events.push(e);
@@ -944,6 +945,7 @@ struct Coded {
 }
 
 fn code_sentence(
+    actors: &ActorTable,
     verbs: &VerbLexicon,
     nouns: &mut nominal::NounCodes<'_>,
     doc: &Doc,
@@ -1109,7 +1111,12 @@ fn code_sentence(
                         .flatten()
                 })
         });
+        let object_doer = inherited.is_none()
+            && opened.is_some()
+            && !chain.passive
+            && doers::object_as_opened_doer(verbs, s, chain.start);
         let found = code_trigger(doc, s, &m, &chain, reported_sentence, inherited, &coded)
+            .filter(|_| !object_doer)
             .filter(|(c, _)| {
                 reason_doer.is_none() || c.iter().all(|c| acts_on_object(s, m.last, c))
             })
@@ -1171,6 +1178,7 @@ fn code_sentence(
         .filter_map(|c| accusation(s, c).or_else(|| denial(s, c)))
         .collect();
     coded.extend(derived);
+    coded.extend(evaluations::described(doc, actors, verbs, s));
     coded.into_iter().flat_map(|c| pair(doc, s, c)).collect()
 }
 
