@@ -51,6 +51,9 @@ struct Doc<'a> {
     /// Which quote a span is in.
     quotes: MentionIndex,
     gazetteer: &'a Gazetteer,
+    /// The verb patterns, for the code of a noun a rule reads on its own
+    /// (`targets::blamed_before`'s blame nouns).
+    verbs: &'a VerbLexicon,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
     /// Mentions of people the coder has no actor for ("Julian Assange"),
@@ -189,6 +192,7 @@ pub fn code(
         mentions: MentionIndex::new(&a.entities),
         quotes: MentionIndex::of_spans(a.quotes.iter().map(|q| q.span)),
         gazetteer,
+        verbs,
         antecedents: antecedents::Antecedents::default(),
         uncoded_people,
         uncoded_seen: 0,
