@@ -299,9 +299,6 @@ pub(super) fn blamed_before(
         .cloned()
 }
 
-/// Whether two actors are one side: the same code, or the same country
-/// where either is the bare country ("the US" and "the White House").
-/// Two organs of one state ("the White House", "House Democrats") are not.
 /// "made a strong condemnation of North Korea's test and pledged to impose
 /// further sanctions": the target of a blame its own clause names with a
 /// noun before the trigger ending at `last` — nouns are coded after the
@@ -331,7 +328,7 @@ fn blame_noun_before(
             else {
                 return false;
             };
-            let Some(n) = prep.checked_sub(1).filter(|&n| n >= 1) else {
+            let Some(n) = prep.checked_sub(1) else {
                 return false;
             };
             let noun = &s.tokens[n];
@@ -350,6 +347,9 @@ fn blame_noun_before(
         .cloned()
 }
 
+/// Whether two actors are one side: the same code, or the same country
+/// where either is the bare country ("the US" and "the White House").
+/// Two organs of one state ("the White House", "House Democrats") are not.
 fn same_side(a: &ActorRef, b: &ActorRef) -> bool {
     use super::context::country_of;
     a.code == b.code
