@@ -95,6 +95,9 @@ pub struct ModalityWords<'t> {
     /// Names of praise after a verb of naming and an article ("called the
     /// general a hero"): the speaker praises the one named.
     pub praise_labels: Vec<&'t str>,
+    /// Words after which "no" is no determiner of a verb's object ("killed
+    /// no fewer than", "no longer"): the act is not denied.
+    pub not_a_denial_after_no: Vec<&'t str>,
 }
 
 impl<'t> ModalityWords<'t> {
@@ -128,6 +131,7 @@ impl<'t> ModalityWords<'t> {
             "blame-labels",
             "blame-adjectives",
             "praise-labels",
+            "not-a-denial-after-no",
         ];
         for (name, lines) in parse::sections(FILE, text, &known)? {
             let list = match name {
@@ -157,6 +161,7 @@ impl<'t> ModalityWords<'t> {
                 "blame-labels" => &mut out.blame_labels,
                 "blame-adjectives" => &mut out.blame_adjectives,
                 "praise-labels" => &mut out.praise_labels,
+                "not-a-denial-after-no" => &mut out.not_a_denial_after_no,
                 _ => unreachable!("parse::sections admits only known sections"),
             };
             push_entries(list, &lines, FILE)?;
@@ -193,6 +198,7 @@ mod tests {
         assert!(w.blame_labels.contains(&"sham"));
         assert!(w.blame_adjectives.contains(&"provocative"));
         assert!(w.praise_labels.contains(&"hero"));
+        assert!(w.not_a_denial_after_no.contains(&"fewer"));
         assert!(w.adverbs.contains(&"already"));
         assert!(w.light_verbs.contains(&"launch"));
         assert!(w.background_modifiers.contains(&"former"));

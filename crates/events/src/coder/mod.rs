@@ -36,8 +36,8 @@ use derived::{
 };
 use gazetteer::Gazetteer;
 use modality::{
-    condition_after, counterfactual, in_concession, in_condition, in_denial, inside_marks,
-    quote_of, CUES,
+    condition_after, counterfactual, denied_object, in_concession, in_condition, in_denial,
+    inside_marks, quote_of, CUES,
 };
 use model::{
     Analysis, Budget, Entity, Event, MentionIndex, Modality, OverBudget, Reference, Span, Step,
@@ -52,6 +52,9 @@ struct Doc<'a> {
     /// Which quote a span is in.
     quotes: MentionIndex,
     gazetteer: &'a Gazetteer,
+    /// The verb patterns, for the code of a noun a rule reads on its own
+    /// (`targets::blamed_before`'s blame nouns).
+    verbs: &'a VerbLexicon,
     /// Actors mentioned so far, for "it", "he", "him".
     antecedents: antecedents::Antecedents,
     /// Mentions of people the coder has no actor for ("Julian Assange"),
@@ -190,6 +193,7 @@ pub fn code(
         mentions: MentionIndex::new(&a.entities),
         quotes: MentionIndex::of_spans(a.quotes.iter().map(|q| q.span)),
         gazetteer,
+        verbs,
         antecedents: antecedents::Antecedents::default(),
         uncoded_people,
         uncoded_seen: 0,
@@ -698,7 +702,19 @@ fn role_country(
                 .find_map(|(_, r)| context::country_of(&r.actor.code).map(str::to_string))
         })
         .map(|c| (c, false))
-        .or_else(|| doc.places.main.clone().map(|c| (c, true)))
+        .or_else(|| {
+            // "state news media claimed …" in a story naming several
+            // countries: whose state, the text has to say ("North Korean
+            // state media"); the article's main country is seldom it.
+            let state_media = role.starts_with("MED")
+                && tokens[p.start.saturating_sub(1)..p.end]
+                    .iter()
+                    .any(|t| t.lower == "state" || t.lower.starts_with("state-"));
+            if state_media && doc.places.runner_up.is_some() {
+                return None;
+            }
+            doc.places.main.clone().map(|c| (c, true))
+        })
 }
 
 /// Whether an actor names a person, as far as the named entities or its
@@ -1482,7 +1498,10 @@ fn code_trigger(
     let last = m.last.max(head);
     let trigger = Span::new(s.tokens[head].span.start, s.tokens[last].span.end);
     let mut code = m.code.clone();
-    let mut negated = chain.negated || in_denial(&s.tokens, head);
+    // "will raise no money for Trump" is denied, but no refusal: the
+    // refusal codes below read only the verb group's own negation.
+    let denied = denied_object(&s.tokens, head) && !code.starts_with("12");
+    let mut negated = chain.negated || in_denial(&s.tokens, head) || denied;
     // A question asks whether it happens ("Will Iran attack Israel?").
     let question = s.tokens.last().is_some_and(|t| t.text == "?");
     let mut hypothetical = chain.hypothetical || chain.purpose || question;
@@ -1668,6 +1687,7 @@ fn code_trigger(
     // own; so is any negated acceptance ("did not accept", "does not
     // recognise").
     let refusal = negated
+        && !denied
         && !conditional
         && (future
             || chain.would

@@ -103,6 +103,21 @@ pub(super) fn in_concession(tokens: &[Token], i: usize) -> bool {
             .any(|t| matches!(t.text, "," | ";" | ":" | "."))
 }
 
+/// Whether the verb at `head` takes an object that "no" opens ("offered
+/// no apologies", "gave no support to the rebels", "made no threats"): the
+/// act is denied, not done. "no fewer than", "no longer" and the like are
+/// no determiner (`modality_words.txt`'s `[not-a-denial-after-no]`). A
+/// rejection (root 12) whose pattern holds the "no" itself ("made no
+/// concessions") is the caller's to keep.
+pub(super) fn denied_object(tokens: &[Token], head: usize) -> bool {
+    tokens.get(head + 1).is_some_and(|t| t.lower == "no")
+        && !tokens.get(head + 2).is_some_and(|n| {
+            lexicon::modality_words()
+                .not_a_denial_after_no
+                .contains(&n.lower.as_str())
+        })
+}
+
 /// Whether the head at `i` is inside a complement of "deny" ("denied that it had …").
 pub(super) fn in_denial(tokens: &[Token], i: usize) -> bool {
     tokens[..i].iter().enumerate().any(|(k, t)| {

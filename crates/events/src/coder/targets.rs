@@ -279,6 +279,9 @@ pub(super) fn blamed_before(
     if let Some(t) = in_sentence {
         return Some(t.clone());
     }
+    if let Some(t) = blame_noun_before(doc, s, last, sources, &ours) {
+        return Some(t);
+    }
     // The sentences before this one: `doc.acts` are in text order.
     let here = doc.sentence_starts.partition_point(|&at| at < s.span.start);
     let from = doc
@@ -292,6 +295,54 @@ pub(super) fn blamed_before(
         .take_while(|a| a.source.span.start >= from)
         .filter(|a| a.source.span.start < s.span.start && blames(&a.code) && ours(&a.source))
         .flat_map(|a| &a.targets)
+        .find(|t| !ours(t))
+        .cloned()
+}
+
+/// "made a strong condemnation of North Korea's test and pledged to impose
+/// further sanctions": the target of a blame its own clause names with a
+/// noun before the trigger ending at `last` — nouns are coded after the
+/// verbs, so `blamed_before`'s `earlier` does not hold it yet. The noun
+/// (its code a blame by `VerbLexicon::noun_code`) follows an article, so
+/// no possessor or "by" names another doer ("Russia's condemnation of"),
+/// one of `sources` is named before it, and an actor phrase after "of",
+/// "against" or "on" right after it is its target (a possessor there is
+/// the act's doer: "of North Korea's test").
+fn blame_noun_before(
+    doc: &Doc,
+    s: &Sentence,
+    last: usize,
+    sources: &[ActorRef],
+    ours: &dyn Fn(&ActorRef) -> bool,
+) -> Option<ActorRef> {
+    let first_source = sources.iter().map(|r| r.span.start).min()?;
+    s.phrases
+        .iter()
+        .filter(|p| p.end <= last && p.start >= 3 && !p.actors.is_empty())
+        .filter(|p| matches!(p.preposition.as_deref(), Some("of" | "against" | "on")))
+        .filter(|p| {
+            // The preposition, before an article or not ("of the regime").
+            let Some(prep) = (p.start - 2..p.start)
+                .rev()
+                .find(|&k| p.preposition.as_deref() == Some(s.tokens[k].lower.as_str()))
+            else {
+                return false;
+            };
+            let Some(n) = prep.checked_sub(1) else {
+                return false;
+            };
+            let noun = &s.tokens[n];
+            noun.span.start > first_source
+                && phrase_at(s, n).is_none()
+                && s.tokens[n.saturating_sub(4)..n]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+                && doc
+                    .verbs
+                    .noun_code(&noun.lower)
+                    .is_some_and(|code| blames(&code))
+        })
+        .flat_map(|p| p.actors.iter())
         .find(|t| !ours(t))
         .cloned()
 }
