@@ -242,8 +242,66 @@ struct Pattern {
     code: DictCode,
     subject: Box<[Box<[Slot]>]>,
     object: Box<[Element]>,
+    /// What the pattern's words need of the clause's two windows, in one
+    /// flat list read before anything else: most patterns of a verb's
+    /// block name words that are nowhere near it, and were turned down one
+    /// element and slot at a time, each slot behind its own pointer.
+    needs: Needs,
     weight: usize,
     line: usize,
+}
+
+/// The first two bytes (as [`Pairs`]) each word of a pattern needs in its
+/// window: one set for each slot that [`Alternatives::may_start_in`] would
+/// test (not a short one, which passes any window) and for each
+/// preposition of two bytes or more, whose token must be in the object
+/// window and has its first two bytes there. The subject's come first.
+/// A pattern whose needs a window's pairs miss cannot match: every set is
+/// one its matcher also requires.
+#[derive(Debug, Clone, Default)]
+struct Needs {
+    pairs: Box<[Pairs]>,
+    /// How many of `pairs` are the subject window's.
+    subject: usize,
+}
+
+impl Needs {
+    fn of(subject: &[Box<[Slot]>], object: &[Element]) -> Needs {
+        let slot_pairs = |slots: &[Slot]| {
+            slots
+                .iter()
+                .filter(|s| !s.short)
+                .map(|s| s.pairs)
+                .collect::<Vec<Pairs>>()
+        };
+        let mut pairs: Vec<Pairs> = subject.iter().flat_map(|p| slot_pairs(p)).collect();
+        let subject = pairs.len();
+        for e in object {
+            match e {
+                Element::Phrase(slots) => pairs.extend(slot_pairs(slots)),
+                Element::Prep(prep, slots) => {
+                    if let &[a, b, ..] = prep.as_bytes() {
+                        let mut own = Pairs::EMPTY;
+                        add_pair(&mut own, a, b);
+                        pairs.push(own);
+                    }
+                    pairs.extend(slot_pairs(slots));
+                }
+                Element::Target => {}
+            }
+        }
+        Needs {
+            pairs: pairs.into_boxed_slice(),
+            subject,
+        }
+    }
+
+    /// Whether the windows whose pairs are `subject` and `object` have
+    /// every pair set this pattern needs (false: it cannot match there).
+    fn met_by(&self, subject: &Pairs, object: &Pairs) -> bool {
+        let (before, after) = self.pairs.split_at(self.subject.min(self.pairs.len()));
+        before.iter().all(|n| n.intersects(subject)) && after.iter().all(|n| n.intersects(object))
+    }
 }
 
 /// One listing of a verb form: its block, code and particles.
@@ -565,6 +623,7 @@ impl VerbDictionary {
             }
             patterns.push(Pattern {
                 code,
+                needs: Needs::of(&subject, &object),
                 subject: subject.into_boxed_slice(),
                 object: object.into_boxed_slice(),
                 weight,
@@ -749,6 +808,13 @@ impl VerbDictionary {
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
         let mut best: Option<(usize, usize, DictMatch)> = None;
         for p in self.patterns_of(form.block) {
+            // A pattern lighter than the best found cannot replace it, and
+            // one whose words are missing from the windows cannot match.
+            if best.as_ref().is_some_and(|(w, _, _)| p.weight < *w)
+                || !p.needs.met_by(&subject_pairs, &object_pairs)
+            {
+                continue;
+            }
             let subject_ok = p.subject.iter().all(|s| {
                 may_match(s, &subject_pairs)
                     && phrase_from(s, tokens, subject_start, subject_end).is_some()
@@ -988,6 +1054,54 @@ mod tests {
                 .flat_map(|p| p.get())
                 .map(|p| p.len())
                 .sum::<usize>(),
+            TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
+        );
+    }
+
+    #[test]
+    fn a_pattern_needs_only_pairs_its_own_words_give() {
+        let d = VerbDictionary::parse(TABLE).unwrap();
+        let token = |w: &'static str| Token {
+            span: Span::new(0, w.len()),
+            text: w,
+            lower: w.into(),
+        };
+        // The words of each slot's first alternative, as tokens.
+        let words = |slots: &[Slot]| -> Vec<Token<'static>> {
+            slots
+                .iter()
+                .flat_map(|s| s.alts.first().into_iter().flatten().map(|w| token(w)))
+                .collect()
+        };
+        let mut checked = 0;
+        for block in 0..d.names.len() as u32 {
+            for p in d.patterns_of(block) {
+                let subject: Vec<Token> = p.subject.iter().flat_map(|s| words(s)).collect();
+                let mut object = Vec::new();
+                for e in &p.object {
+                    match e {
+                        Element::Phrase(slots) => object.extend(words(slots)),
+                        Element::Prep(prep, slots) => {
+                            object.push(token(prep));
+                            object.extend(words(slots));
+                        }
+                        Element::Target => {}
+                    }
+                }
+                let (before, after) = (window_pairs(&subject), window_pairs(&object));
+                assert!(p.needs.met_by(&before, &after), "line {}", p.line);
+                // Words it names missing, it is turned down.
+                if p.needs.pairs.len() > p.needs.subject {
+                    assert!(!p.needs.met_by(&before, &Pairs::EMPTY), "line {}", p.line);
+                }
+                if p.needs.subject > 0 {
+                    assert!(!p.needs.met_by(&Pairs::EMPTY, &after), "line {}", p.line);
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(
+            checked,
             TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
         );
     }
