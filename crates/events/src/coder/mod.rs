@@ -1154,7 +1154,10 @@ fn code_sentence(
             reported_sentence,
             &protest_country,
         );
-        coded.extend(found);
+        // `push`, not `extend`: at every token, and nearly always `None`.
+        if let Some(c) = found {
+            coded.push(c);
+        }
         let repressed = nominal::repression_of_protest(
             nouns,
             &doc.quotes,
@@ -1164,7 +1167,9 @@ fn code_sentence(
             reported_sentence,
             &protest_country,
         );
-        coded.extend(repressed);
+        if let Some(c) = repressed {
+            coded.push(c);
+        }
     }
     let derived: Vec<Coded> = coded
         .iter()
