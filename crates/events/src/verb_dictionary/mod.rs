@@ -536,7 +536,9 @@ impl VerbDictionary {
         })
     }
 
-    /// Reads the pattern lines of block `block`, in table order.
+    /// Reads the pattern lines of block `block`, the heaviest first and
+    /// those of one weight in table order: the order in which `match_at`
+    /// prefers them, so that the first that matches is the one it takes.
     fn read_patterns(&self, block: u32) -> Result<Box<[Pattern]>, TableError> {
         let Some(&(first, last)) = self.pattern_runs.get(block as usize) else {
             return Ok(Box::default());
@@ -630,6 +632,7 @@ impl VerbDictionary {
                 line,
             });
         }
+        patterns.sort_by_key(|p| (std::cmp::Reverse(p.weight), p.line));
         Ok(patterns.into_boxed_slice())
     }
 
@@ -806,13 +809,10 @@ impl VerbDictionary {
         let subject_end = at.saturating_sub(form.front.len());
         let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
-        let mut best: Option<(usize, usize, DictMatch)> = None;
+        let mut best: Option<DictMatch> = None;
         for p in self.patterns_of(form.block) {
-            // A pattern lighter than the best found cannot replace it, and
-            // one whose words are missing from the windows cannot match.
-            if best.as_ref().is_some_and(|(w, _, _)| p.weight < *w)
-                || !p.needs.met_by(&subject_pairs, &object_pairs)
-            {
+            // A pattern whose words are missing from the windows cannot match.
+            if !p.needs.met_by(&subject_pairs, &object_pairs) {
                 continue;
             }
             let subject_ok = p.subject.iter().all(|s| {
@@ -867,27 +867,21 @@ impl VerbDictionary {
             if !ok {
                 continue;
             }
-            let better = match &best {
-                None => true,
-                Some((w, line, _)) => p.weight > *w || (p.weight == *w && p.line < *line),
-            };
-            if better {
-                best = Some((
-                    p.weight,
-                    p.line,
-                    DictMatch {
-                        code: p.code,
-                        head: at,
-                        last,
-                        target,
-                        weight: p.weight,
-                        block: self.names[form.block as usize],
-                    },
-                ));
-            }
+            // The patterns come in the order they are preferred in (the
+            // most elements, then the earliest line): the first that
+            // matches is the best, and the others are not tried.
+            best = Some(DictMatch {
+                code: p.code,
+                head: at,
+                last,
+                target,
+                weight: p.weight,
+                block: self.names[form.block as usize],
+            });
+            break;
         }
         match best {
-            Some((_, _, m)) => Some(m),
+            Some(m) => Some(m),
             None if form.code != DictCode::Null => Some(DictMatch {
                 code: form.code,
                 head: at,
@@ -1104,6 +1098,22 @@ mod tests {
             checked,
             TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
         );
+    }
+
+    #[test]
+    fn a_block_s_patterns_come_in_the_order_they_are_preferred_in() {
+        // `match_at` takes the first that matches: the most elements, then
+        // the earliest line.
+        let d = VerbDictionary::parse(TABLE).unwrap();
+        for block in 0..d.names.len() as u32 {
+            let ps = d.patterns_of(block);
+            assert!(
+                ps.windows(2).all(|w| w[0].weight > w[1].weight
+                    || (w[0].weight == w[1].weight && w[0].line < w[1].line)),
+                "{}",
+                d.names[block as usize]
+            );
+        }
     }
 
     fn matched(s: &str, verb: &str) -> Option<DictMatch> {
