@@ -795,28 +795,22 @@ impl VerbDictionary {
         let window_end = (verb_end..tokens.len().min(verb_end + WINDOW))
             .find(|&k| STOPS.contains(&tokens[k].lower.as_str()) || infinitive(k))
             .unwrap_or(tokens.len().min(verb_end + WINDOW));
+        let subject_start = {
+            let from = at.saturating_sub(form.front.len());
+            let mut k = from;
+            while k > 0
+                && from - k < SUBJECT_WINDOW
+                && !STOPS.contains(&tokens[k - 1].lower.as_str())
+            {
+                k -= 1;
+            }
+            k
+        };
         let subject_end = at.saturating_sub(form.front.len());
-        // The subject window (its start and pairs) is found for the first
-        // pattern with subject words, if one is tried: most have none (none
-        // of "go"'s 31), and only they read it.
-        let mut subject_window: Option<(usize, Pairs)> = None;
+        let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
         let mut best: Option<DictMatch> = None;
         for p in self.patterns_of(form.block) {
-            let (subject_start, subject_pairs) = if p.subject.is_empty() {
-                (subject_end, Pairs::EMPTY)
-            } else {
-                *subject_window.get_or_insert_with(|| {
-                    let mut k = subject_end;
-                    while k > 0
-                        && subject_end - k < SUBJECT_WINDOW
-                        && !STOPS.contains(&tokens[k - 1].lower.as_str())
-                    {
-                        k -= 1;
-                    }
-                    (k, window_pairs(&tokens[k..subject_end]))
-                })
-            };
             // A pattern whose words are missing from the windows cannot match.
             if !p.needs.met_by(&subject_pairs, &object_pairs) {
                 continue;
