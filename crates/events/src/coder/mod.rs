@@ -1177,7 +1177,10 @@ fn code_sentence(
             reported_sentence,
             &protest_country,
         );
-        coded.extend(found);
+        // `push`, not `extend`: at every token, and nearly always `None`.
+        if let Some(c) = found {
+            coded.push(c);
+        }
         let repressed = nominal::repression_of_protest(
             nouns,
             &doc.quotes,
@@ -1187,7 +1190,9 @@ fn code_sentence(
             reported_sentence,
             &protest_country,
         );
-        coded.extend(repressed);
+        if let Some(c) = repressed {
+            coded.push(c);
+        }
     }
     let derived: Vec<Coded> = coded
         .iter()

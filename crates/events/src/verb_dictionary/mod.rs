@@ -242,8 +242,66 @@ struct Pattern {
     code: DictCode,
     subject: Box<[Box<[Slot]>]>,
     object: Box<[Element]>,
+    /// What the pattern's words need of the clause's two windows, in one
+    /// flat list read before anything else: most patterns of a verb's
+    /// block name words that are nowhere near it, and were turned down one
+    /// element and slot at a time, each slot behind its own pointer.
+    needs: Needs,
     weight: usize,
     line: usize,
+}
+
+/// The first two bytes (as [`Pairs`]) each word of a pattern needs in its
+/// window: one set for each slot that [`Alternatives::may_start_in`] would
+/// test (not a short one, which passes any window) and for each
+/// preposition of two bytes or more, whose token must be in the object
+/// window and has its first two bytes there. The subject's come first.
+/// A pattern whose needs a window's pairs miss cannot match: every set is
+/// one its matcher also requires.
+#[derive(Debug, Clone, Default)]
+struct Needs {
+    pairs: Box<[Pairs]>,
+    /// How many of `pairs` are the subject window's.
+    subject: usize,
+}
+
+impl Needs {
+    fn of(subject: &[Box<[Slot]>], object: &[Element]) -> Needs {
+        let slot_pairs = |slots: &[Slot]| {
+            slots
+                .iter()
+                .filter(|s| !s.short)
+                .map(|s| s.pairs)
+                .collect::<Vec<Pairs>>()
+        };
+        let mut pairs: Vec<Pairs> = subject.iter().flat_map(|p| slot_pairs(p)).collect();
+        let subject = pairs.len();
+        for e in object {
+            match e {
+                Element::Phrase(slots) => pairs.extend(slot_pairs(slots)),
+                Element::Prep(prep, slots) => {
+                    if let &[a, b, ..] = prep.as_bytes() {
+                        let mut own = Pairs::EMPTY;
+                        add_pair(&mut own, a, b);
+                        pairs.push(own);
+                    }
+                    pairs.extend(slot_pairs(slots));
+                }
+                Element::Target => {}
+            }
+        }
+        Needs {
+            pairs: pairs.into_boxed_slice(),
+            subject,
+        }
+    }
+
+    /// Whether the windows whose pairs are `subject` and `object` have
+    /// every pair set this pattern needs (false: it cannot match there).
+    fn met_by(&self, subject: &Pairs, object: &Pairs) -> bool {
+        let (before, after) = self.pairs.split_at(self.subject.min(self.pairs.len()));
+        before.iter().all(|n| n.intersects(subject)) && after.iter().all(|n| n.intersects(object))
+    }
 }
 
 /// One listing of a verb form: its block, code and particles.
@@ -478,7 +536,9 @@ impl VerbDictionary {
         })
     }
 
-    /// Reads the pattern lines of block `block`, in table order.
+    /// Reads the pattern lines of block `block`, the heaviest first and
+    /// those of one weight in table order: the order in which `match_at`
+    /// prefers them, so that the first that matches is the one it takes.
     fn read_patterns(&self, block: u32) -> Result<Box<[Pattern]>, TableError> {
         let Some(&(first, last)) = self.pattern_runs.get(block as usize) else {
             return Ok(Box::default());
@@ -565,12 +625,14 @@ impl VerbDictionary {
             }
             patterns.push(Pattern {
                 code,
+                needs: Needs::of(&subject, &object),
                 subject: subject.into_boxed_slice(),
                 object: object.into_boxed_slice(),
                 weight,
                 line,
             });
         }
+        patterns.sort_by_key(|p| (std::cmp::Reverse(p.weight), p.line));
         Ok(patterns.into_boxed_slice())
     }
 
@@ -747,8 +809,12 @@ impl VerbDictionary {
         let subject_end = at.saturating_sub(form.front.len());
         let subject_pairs = window_pairs(&tokens[subject_start..subject_end]);
         let object_pairs = window_pairs(&tokens[verb_end..window_end]);
-        let mut best: Option<(usize, usize, DictMatch)> = None;
+        let mut best: Option<DictMatch> = None;
         for p in self.patterns_of(form.block) {
+            // A pattern whose words are missing from the windows cannot match.
+            if !p.needs.met_by(&subject_pairs, &object_pairs) {
+                continue;
+            }
             let subject_ok = p.subject.iter().all(|s| {
                 may_match(s, &subject_pairs)
                     && phrase_from(s, tokens, subject_start, subject_end).is_some()
@@ -801,27 +867,21 @@ impl VerbDictionary {
             if !ok {
                 continue;
             }
-            let better = match &best {
-                None => true,
-                Some((w, line, _)) => p.weight > *w || (p.weight == *w && p.line < *line),
-            };
-            if better {
-                best = Some((
-                    p.weight,
-                    p.line,
-                    DictMatch {
-                        code: p.code,
-                        head: at,
-                        last,
-                        target,
-                        weight: p.weight,
-                        block: self.names[form.block as usize],
-                    },
-                ));
-            }
+            // The patterns come in the order they are preferred in (the
+            // most elements, then the earliest line): the first that
+            // matches is the best, and the others are not tried.
+            best = Some(DictMatch {
+                code: p.code,
+                head: at,
+                last,
+                target,
+                weight: p.weight,
+                block: self.names[form.block as usize],
+            });
+            break;
         }
         match best {
-            Some((_, _, m)) => Some(m),
+            Some(m) => Some(m),
             None if form.code != DictCode::Null => Some(DictMatch {
                 code: form.code,
                 head: at,
@@ -990,6 +1050,70 @@ mod tests {
                 .sum::<usize>(),
             TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
         );
+    }
+
+    #[test]
+    fn a_pattern_needs_only_pairs_its_own_words_give() {
+        let d = VerbDictionary::parse(TABLE).unwrap();
+        let token = |w: &'static str| Token {
+            span: Span::new(0, w.len()),
+            text: w,
+            lower: w.into(),
+        };
+        // The words of each slot's first alternative, as tokens.
+        let words = |slots: &[Slot]| -> Vec<Token<'static>> {
+            slots
+                .iter()
+                .flat_map(|s| s.alts.first().into_iter().flatten().map(|w| token(w)))
+                .collect()
+        };
+        let mut checked = 0;
+        for block in 0..d.names.len() as u32 {
+            for p in d.patterns_of(block) {
+                let subject: Vec<Token> = p.subject.iter().flat_map(|s| words(s)).collect();
+                let mut object = Vec::new();
+                for e in &p.object {
+                    match e {
+                        Element::Phrase(slots) => object.extend(words(slots)),
+                        Element::Prep(prep, slots) => {
+                            object.push(token(prep));
+                            object.extend(words(slots));
+                        }
+                        Element::Target => {}
+                    }
+                }
+                let (before, after) = (window_pairs(&subject), window_pairs(&object));
+                assert!(p.needs.met_by(&before, &after), "line {}", p.line);
+                // Words it names missing, it is turned down.
+                if p.needs.pairs.len() > p.needs.subject {
+                    assert!(!p.needs.met_by(&before, &Pairs::EMPTY), "line {}", p.line);
+                }
+                if p.needs.subject > 0 {
+                    assert!(!p.needs.met_by(&Pairs::EMPTY, &after), "line {}", p.line);
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(
+            checked,
+            TABLE.lines().filter(|l| l.starts_with("pat\t")).count()
+        );
+    }
+
+    #[test]
+    fn a_block_s_patterns_come_in_the_order_they_are_preferred_in() {
+        // `match_at` takes the first that matches: the most elements, then
+        // the earliest line.
+        let d = VerbDictionary::parse(TABLE).unwrap();
+        for block in 0..d.names.len() as u32 {
+            let ps = d.patterns_of(block);
+            assert!(
+                ps.windows(2).all(|w| w[0].weight > w[1].weight
+                    || (w[0].weight == w[1].weight && w[0].line < w[1].line)),
+                "{}",
+                d.names[block as usize]
+            );
+        }
     }
 
     fn matched(s: &str, verb: &str) -> Option<DictMatch> {
