@@ -161,20 +161,21 @@ impl DocMemo {
     }
 
     /// Remembers the sums of part `id` (not yet known), unless it is a
-    /// part past `with_vectors` that carries vectors.
-    fn remember(&mut self, id: usize, sums: &PartSums) {
+    /// part past `with_vectors` that carries vectors; whether it did.
+    fn remember(&mut self, id: usize, sums: &PartSums) -> bool {
         let vectors = sums.dense != [0; SLOT_LABELS];
         if id >= self.with_vectors && vectors {
-            return;
+            return false;
         }
         let Some(slot) = self.at.get_mut(id) else {
-            return;
+            return false;
         };
         let Ok(k) = u32::try_from(self.sums.len() + 1) else {
-            return;
+            return false;
         };
         *slot = k;
         self.sums.push(*sums);
+        true
     }
 }
 
@@ -322,25 +323,41 @@ impl Weights {
         let (Some(table), true) = (table, block.is_some() || self.dense.is_empty()) else {
             return self.score_plain(parts, features, scores);
         };
-        let mut sparse = table.sum(features);
-        let mut dense = [0i32; SLOT_LABELS];
-        for (k, &id) in parts.ids().iter().enumerate() {
-            if id == NO_PART {
-                continue;
-            }
-            if let Some(sums) = memo.get(id) {
-                add_lanes(&mut sparse, &sums.sparse);
-                add_lanes(&mut dense, &sums.dense);
+        // The parts not known yet are worked out first, and then every
+        // part's sums are added in a loop without calls, into sums that
+        // start from constants and whose address is never taken: so they
+        // stay in registers (a sum live across a call, written by one or
+        // handed to one by reference lives in memory, and every part's
+        // lanes were loaded, added and stored again).
+        let ids = parts.ids();
+        let mut missing = [0i32; SLOT_LABELS];
+        let mut missing_dense = [0i32; SLOT_LABELS];
+        for (k, &id) in ids.iter().enumerate() {
+            if id == NO_PART || memo.knows(id) {
                 continue;
             }
             let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
                 return self.score_plain(parts, features, scores);
             };
-            add_lanes(&mut sparse, &sums.sparse);
-            add_lanes(&mut dense, &sums.dense);
-            memo.remember(id, &sums);
+            if !memo.remember(id, &sums) {
+                add_lanes(&mut missing, &sums.sparse);
+                add_lanes(&mut missing_dense, &sums.dense);
+            }
         }
-        finish(&sparse, &dense, scores);
+        let own = table.sum(features);
+        let mut sparse = [0i32; SLOT_LABELS];
+        let mut dense = [0i32; SLOT_LABELS];
+        for &id in ids {
+            if let Some(sums) = memo.get(id) {
+                add_lanes(&mut sparse, &sums.sparse);
+                add_lanes(&mut dense, &sums.dense);
+            }
+        }
+        add_lanes(&mut sparse, &own);
+        add_lanes(&mut sparse, &missing);
+        add_lanes(&mut dense, &missing_dense);
+        // Copies are handed over, not the sums themselves (see above).
+        finish(&{ sparse }, &{ dense }, scores);
     }
 
     /// The sums of one part; `None` when a vector's length is not the
