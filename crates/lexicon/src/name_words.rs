@@ -3,9 +3,10 @@
 //! generic head words of organisations and places, and the particles
 //! inside personal names.
 
+use crate::lemma::Shapes;
 use crate::parse::{self, ParseError};
 use crate::speaker::push_entries;
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const FILE: &str = "name_words.txt";
@@ -22,6 +23,12 @@ pub struct NameWords<'t> {
     particles: HashSet<&'t str>,
     legislator_titles: HashSet<&'t str>,
     governor_titles: HashSet<&'t str>,
+    /// Every word of the six sections [`NameWords::kinds`] reads, with its
+    /// bits: one lookup where `kinds` hashed the word into each section
+    /// (the tagger asks it of every distinct word of a document).
+    kinds: HashMap<&'t str, u8>,
+    /// The shapes of `kinds`' words: most words asked about are in none.
+    kind_shapes: Shapes,
 }
 
 /// A word's lower-case form without a final period ("Dr." → "dr").
@@ -102,6 +109,19 @@ impl<'t> NameWords<'t> {
             };
             set.extend(list);
         }
+        for (set, bit) in [
+            (&out.titles, Self::TITLE),
+            (&out.org_heads, Self::ORG_HEAD),
+            (&out.media_heads, Self::MEDIA_HEAD),
+            (&out.place_heads, Self::PLACE_HEAD),
+            (&out.event_heads, Self::EVENT_HEAD),
+            (&out.particles, Self::PARTICLE),
+        ] {
+            for &w in set {
+                *out.kinds.entry(w).or_default() |= bit;
+                out.kind_shapes.insert(w);
+            }
+        }
         Ok(out)
     }
 
@@ -144,24 +164,22 @@ impl<'t> NameWords<'t> {
     /// [`NameWords::PARTICLE`]); 0 for none. The tagger reads the bits as
     /// features, so one lookup serves all six lists.
     pub fn kinds(&self, word: &str) -> u8 {
-        let k = key(word);
-        let k = k.as_ref();
-        let mut bits = 0;
-        for (set, bit) in [
-            (&self.titles, Self::TITLE),
-            (&self.org_heads, Self::ORG_HEAD),
-            (&self.media_heads, Self::MEDIA_HEAD),
-            (&self.place_heads, Self::PLACE_HEAD),
-            (&self.event_heads, Self::EVENT_HEAD),
-        ] {
-            if set.contains(k) {
-                bits |= bit;
+        let bits_of = |w: &str| {
+            if self.kind_shapes.may_contain(w) {
+                self.kinds.get(w).copied().unwrap_or(0)
+            } else {
+                0
             }
+        };
+        match word.strip_suffix('.') {
+            // The five lists are asked without a final period ([`key`]),
+            // the particles as written.
+            Some(stem) => {
+                (bits_of(lower(stem).as_ref()) & !Self::PARTICLE)
+                    | (bits_of(lower(word).as_ref()) & Self::PARTICLE)
+            }
+            None => bits_of(lower(word).as_ref()),
         }
-        if self.particles.contains(lower(word).as_ref()) {
-            bits |= Self::PARTICLE;
-        }
-        bits
     }
 
     /// [`NameWords::kinds`] bit: a title or honorific.
@@ -247,6 +265,57 @@ mod tests {
             NameWords::TITLE | NameWords::ORG_HEAD
         );
         assert_eq!(w.kinds("Trump"), 0);
+    }
+
+    /// The one lookup of `kinds` answers as the six lists asked one by
+    /// one do, for every listed word as written, capitalised, upper-cased
+    /// and with a period, and for words in none.
+    #[test]
+    fn kinds_agree_with_the_lists() {
+        let w = NameWords::parse(TEXT).expect("name word list");
+        let by_lists = |word: &str| {
+            let k = key(word);
+            let k = k.as_ref();
+            let mut bits = 0;
+            for (set, bit) in [
+                (&w.titles, NameWords::TITLE),
+                (&w.org_heads, NameWords::ORG_HEAD),
+                (&w.media_heads, NameWords::MEDIA_HEAD),
+                (&w.place_heads, NameWords::PLACE_HEAD),
+                (&w.event_heads, NameWords::EVENT_HEAD),
+            ] {
+                if set.contains(k) {
+                    bits |= bit;
+                }
+            }
+            if w.particles.contains(lower(word).as_ref()) {
+                bits |= NameWords::PARTICLE;
+            }
+            bits
+        };
+        let mut asked = 0;
+        for &listed in w
+            .kinds
+            .keys()
+            .chain(&["Trump", "said", "", ".", "St.", "Ünited"])
+        {
+            let mut cap = listed.chars();
+            let capitalised: String = cap
+                .next()
+                .map(|c| c.to_uppercase().chain(cap).collect())
+                .unwrap_or_default();
+            for word in [
+                listed.to_string(),
+                capitalised,
+                listed.to_uppercase(),
+                format!("{listed}."),
+                format!("{listed}.."),
+            ] {
+                assert_eq!(w.kinds(&word), by_lists(&word), "{word:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 100, "{asked}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! news reader needs that the tagger's training data labels differently
 //! ("White House" is an ORG as an actor; "Chinese" is NORP).
 
+use foldhash::HashSet;
 use model::{EntityType, Span};
 use std::collections::BTreeMap;
 
@@ -425,11 +426,25 @@ pub fn fold_caps_lines(
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let word = |i: usize| tokens[i].slice(text);
+    // Most documents have no line in capitals, and then nothing changes:
+    // the words written as names are gathered (each lower-cased into a
+    // set) only for a document that has one.
+    let mut words: Vec<&str> = Vec::new();
+    let caps: Vec<bool> = ranges
+        .iter()
+        .map(|&(s, e)| {
+            words.clear();
+            words.extend((s..e).map(word));
+            caps_line(&words)
+        })
+        .collect();
+    if !caps.contains(&true) {
+        return mentions;
+    }
     let mut caps_sentence = vec![false; tokens.len()];
-    let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for &(s, e) in ranges {
-        let words: Vec<&str> = (s..e).map(word).collect();
-        if caps_line(&words) {
+    let mut named: HashSet<String> = HashSet::default();
+    for (&(s, e), &is_caps) in ranges.iter().zip(&caps) {
+        if is_caps {
             caps_sentence[s..e].iter_mut().for_each(|c| *c = true);
             continue;
         }
@@ -612,5 +627,25 @@ mod tests {
             kind: EntityType::Gpe,
         };
         assert!(fold_caps_lines(text, &tokens, &ranges, vec![m]).is_empty());
+    }
+
+    #[test]
+    fn a_page_without_capital_lines_keeps_every_name() {
+        // "Markets" is written as a name nowhere else: in a capitals line
+        // it would be dropped, in ordinary case it stays.
+        let text = "Markets Fall in Lund\nShares fell on Monday in Lund.";
+        let tokens = crate::tokenize::tokens(text);
+        let ranges = [(0, 4), (4, tokens.len())];
+        let mention = |first: usize, end: usize| Mention {
+            span: Span::new(tokens[first].start, tokens[end - 1].end),
+            first,
+            end,
+            kind: EntityType::Gpe,
+        };
+        let found = vec![mention(0, 1), mention(3, 4), mention(9, 10)];
+        let got = fold_caps_lines(text, &tokens, &ranges, found.clone());
+        assert_eq!(got, found);
+        assert_eq!(got[0].span.slice(text), "Markets");
+        assert_eq!(got[2].span.slice(text), "Lund");
     }
 }
