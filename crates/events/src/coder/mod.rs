@@ -543,7 +543,8 @@ fn resolve_references(
                     .find(|(pos, _)| *pos < since)
                     .and_then(|(_, r)| context::country_of(&r.code)?.as_bytes().try_into().ok());
                 forget_before(&mut doc.countries, since, |r| {
-                    context::country_of(&r.code).map(str::as_bytes) != latest.as_ref().map(|c| &c[..])
+                    context::country_of(&r.code).map(str::as_bytes)
+                        != latest.as_ref().map(|c| &c[..])
                 });
                 doc.countries.push((at, r.clone()));
             }
