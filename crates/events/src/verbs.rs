@@ -293,16 +293,18 @@ impl VerbLexicon {
             // "occupation"); of the verbal codes they mostly name states
             // ("decision", "determination", "agreement" → 03, 05), so only
             // the former take the dictionary's isolated code.
-            code = own.or_else(
-                || match self.dictionary.own_code(verb).filter(|_| derived)? {
+            // (`derived` asked before the dictionary is: a lookup at every
+            // candidate verb of a noun that is a verb form itself.)
+            code = own.or_else(|| {
+                match derived.then(|| self.dictionary.own_code(verb)).flatten()? {
                     DictCode::Forward(c) | DictCode::Mutual(c)
                         if crate::cameo::quad_class(c) == 4 =>
                     {
                         Some(c.to_string())
                     }
                     _ => None,
-                },
-            );
+                }
+            });
             code.is_some()
         });
         let code = code?;

@@ -51,9 +51,11 @@ fn fits(pronoun: &str, m: &Mention, person: &dyn Fn(&ActorRef) -> Option<bool>) 
         ("he" | "she" | "him" | "her", []) => true,
         (_, []) => false,
         // Not a group ("the Swedish judicial officials").
-        ("he" | "she" | "him" | "her", [one]) => {
-            person(one) == Some(true) || (person(one).is_none() && !is_plural_role(&one.name))
-        }
+        // `person` answers the same at every call: asked once.
+        ("he" | "she" | "him" | "her", [one]) => match person(one) {
+            Some(is) => is,
+            None => !is_plural_role(&one.name),
+        },
         ("it", [one]) => person(one) != Some(true),
         (_, [_]) => true,
         _ => false,
@@ -265,9 +267,10 @@ pub(super) fn relative_subject(tokens: &[Token], phrases: &[Phrase], k: usize) -
 /// Swedish judicial officials", "protesters"): a group, which "he" and
 /// "him" do not point at.
 fn is_plural_role(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
-    })
+    // The last word, found by a byte search (`rsplit`'s pattern walk cost
+    // more than the rest: `Antecedents::forget` asks it of most mentions).
+    let w = name.rsplit_once(' ').map_or(name, |(_, w)| w);
+    w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// "Obama met Putin in China. … talks between the two countries", "both
@@ -338,6 +341,29 @@ pub(super) fn is_partner_preposition(prep: &str) -> bool {
 mod tests {
     use super::*;
     use model::Span;
+
+    #[test]
+    fn a_plural_role_is_a_name_whose_last_word_is_a_lower_case_plural() {
+        for name in [
+            "the Swedish judicial officials",
+            "protesters",
+            "Lagos officials",
+            "a  guards",
+        ] {
+            assert!(is_plural_role(name), "{name}");
+        }
+        for name in [
+            "",
+            "boss",
+            "the boss",
+            "Officials",
+            "officials ",
+            "Lagos",
+            "police chief",
+        ] {
+            assert!(!is_plural_role(name), "{name}");
+        }
+    }
 
     fn actor(code: &str, at: usize) -> ActorRef {
         ActorRef {

@@ -58,7 +58,9 @@ fn us_state_names(a: &Analysis, gazetteer: &Gazetteer) -> Vec<String> {
 /// transnational group).
 pub(super) fn country_of(code: &str) -> Option<&str> {
     let c = code.get(..3)?;
-    let country = c.chars().all(|ch| ch.is_ascii_uppercase())
+    // By bytes: a non-ASCII character's bytes are no ASCII capitals either,
+    // and this runs at every actor a sentence names, several times.
+    let country = c.bytes().all(|b| b.is_ascii_uppercase())
         && !matches!(c, "IGO" | "NGO" | "IMG" | "WST" | "MNC");
     country.then_some(c)
 }

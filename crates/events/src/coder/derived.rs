@@ -5,6 +5,7 @@
 use super::modality::inside_marks;
 use super::roles::subject_left;
 use super::{Coded, Sentence};
+use crate::byte_set::ByteSet;
 use crate::{cameo, clause};
 use model::Modality;
 
@@ -79,8 +80,31 @@ pub(super) fn is_acceptance(s: &Sentence, head: usize, start: usize) -> bool {
 /// or recognising (`modality_words.txt`'s `[acceptance-verbs]`).
 pub(super) fn is_acceptance_verb(word: &str) -> bool {
     let listed = &lexicon::modality_words().acceptance_verbs;
-    crate::lemma::each_candidate(word, |l| listed.contains(&l))
+    // Asked of every word no pattern codes, and most start with a byte no
+    // listed verb starts with. Every lemma candidate but the irregular
+    // lemma starts with the word's own first byte (the word, or a stem of
+    // it with "y" or "e" put back, two bytes or more): such a word is one
+    // of them only by its irregular lemma.
+    match word.as_bytes().first() {
+        Some(&b) if !ACCEPTANCE_FIRSTS.contains(b) => {
+            crate::lemma::irregular(word).is_some_and(|l| listed.contains(&l))
+        }
+        _ => crate::lemma::each_candidate(word, |l| listed.contains(&l)),
+    }
 }
+
+/// The first bytes of the acceptance verbs, for [`is_acceptance_verb`].
+static ACCEPTANCE_FIRSTS: std::sync::LazyLock<ByteSet> = std::sync::LazyLock::new(|| {
+    let mut firsts = ByteSet::EMPTY;
+    for verb in &lexicon::modality_words().acceptance_verbs {
+        // An empty entry (none is) would match only the empty word, which
+        // takes the full reading above.
+        if let Some(&b) = verb.as_bytes().first() {
+            firsts.insert(b);
+        }
+    }
+    firsts
+});
 
 /// The refusal code for an action a source says it will not take.
 pub(super) fn refusal_code(code: &str) -> Option<&'static str> {
@@ -274,4 +298,48 @@ pub(super) fn repression_code(code: &str, source: &str, target: &str) -> Option<
 pub(super) fn captor_code(code: &str, source: &str) -> Option<&'static str> {
     let armed_group = source.get(3..6) == Some("REB") || source.starts_with("IMG");
     (code == "173" && armed_group).then_some("181")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `is_acceptance_verb` as every lemma candidate reads it, with no
+    /// first-byte test.
+    fn by_every_candidate(word: &str) -> bool {
+        let listed = &lexicon::modality_words().acceptance_verbs;
+        crate::lemma::candidates(word)
+            .iter()
+            .any(|c| listed.contains(&c.as_str()))
+    }
+
+    #[test]
+    fn the_first_byte_test_changes_no_answer() {
+        let listed = &lexicon::modality_words().acceptance_verbs;
+        let mut words: Vec<String> = Vec::new();
+        for verb in listed {
+            for end in ["", "s", "d", "ed", "es", "ing", "ment", "ied", "ies"] {
+                words.push(format!("{verb}{end}"));
+            }
+        }
+        // Every word of the verb patterns, irregular forms among them
+        // ("went", "met", "sought"), and a few more that no rule strips.
+        let pattern_words = include_str!("../verbs.txt")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase);
+        words.extend(pattern_words);
+        words
+            .extend(["", "a", "r", "y", "e", "es", "ies", "children", "'s", "é"].map(String::from));
+        let mut accepted = 0;
+        for w in &words {
+            assert_eq!(is_acceptance_verb(w), by_every_candidate(w), "{w:?}");
+            accepted += usize::from(is_acceptance_verb(w));
+        }
+        for w in ["accepted", "recognises", "ratified", "approving", "accedes"] {
+            assert!(is_acceptance_verb(w), "{w}");
+        }
+        assert!(!is_acceptance_verb("talks") && !is_acceptance_verb("went"));
+        assert!(accepted >= 30, "{accepted} accepted");
+    }
 }

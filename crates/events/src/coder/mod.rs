@@ -533,11 +533,18 @@ fn resolve_references(
         for r in p.actors.iter().filter(|_| named_here) {
             if r.code.len() >= 3 && !r.code.starts_with("---") && !r.code.starts_with("IGO") {
                 // The last of another country is kept too, for "the two
-                // countries" (`antecedents::country_pair`).
-                let latest = last_before(&doc.countries, since)
-                    .and_then(|r| context::country_of(&r.code).map(str::to_string));
+                // countries" (`antecedents::country_pair`). Its country is
+                // copied out (three bytes), not the actor with its two
+                // strings: this runs at every country a sentence names.
+                let latest: Option<[u8; 3]> = doc
+                    .countries
+                    .iter()
+                    .rev()
+                    .find(|(pos, _)| *pos < since)
+                    .and_then(|(_, r)| context::country_of(&r.code)?.as_bytes().try_into().ok());
                 forget_before(&mut doc.countries, since, |r| {
-                    context::country_of(&r.code) != latest.as_deref()
+                    context::country_of(&r.code).map(str::as_bytes)
+                        != latest.as_ref().map(|c| &c[..])
                 });
                 doc.countries.push((at, r.clone()));
             }
