@@ -71,18 +71,18 @@ pub fn read_line(reader: &mut (impl BufRead + ?Sized)) -> std::io::Result<Option
 /// Parses one JSON Lines record into a document; `origin` names the line in
 /// error messages.
 pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
-    let record: JsonlRecord = match flat_record(line) {
+    let record = match flat_record(line) {
         Some(record) => record,
-        None => serde_json::from_str(line)?,
+        None => Fields::from(serde_json::from_str::<JsonlRecord>(line)?),
     };
-    let id = match &record.id {
-        serde_json::Value::String(s) if !s.is_empty() => s.clone(),
+    let id = match record.id {
+        serde_json::Value::String(s) if !s.is_empty() => s,
         serde_json::Value::Number(n) => n.to_string(),
         _ => return Err(JsonlError::Id),
     };
     let (bytes, kind) = match (record.html, record.text) {
-        (Some(html), _) => (html.into_bytes(), InputKind::Html),
-        (None, Some(text)) => (text.into_bytes(), InputKind::Text),
+        (Some(html), _) => (html, InputKind::Html),
+        (None, Some(text)) => (text, InputKind::Text),
         (None, None) => return Err(JsonlError::NoContent),
     };
     let published = match record.published {
@@ -101,20 +101,47 @@ pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlEr
     })
 }
 
+/// A record's fields as a document takes them: the page or the text as
+/// the bytes the fast reader writes, with no `String` made of them between.
+struct Fields {
+    /// As [`JsonlRecord::id`].
+    id: serde_json::Value,
+    /// The page's HTML.
+    html: Option<Vec<u8>>,
+    /// The plain text.
+    text: Option<Vec<u8>>,
+    /// As [`JsonlRecord::url`].
+    url: Option<String>,
+    /// As [`JsonlRecord::published`].
+    published: Option<String>,
+}
+
+impl From<JsonlRecord> for Fields {
+    fn from(r: JsonlRecord) -> Self {
+        Fields {
+            id: r.id,
+            html: r.html.map(String::into_bytes),
+            text: r.text.map(String::into_bytes),
+            url: r.url,
+            published: r.published,
+        }
+    }
+}
+
 /// A record whose values are all strings, read without serde: a page's
 /// HTML is megabytes with an escape every twenty bytes or so, which serde
 /// copies twice (scratch, then string). `None` for anything else (another
 /// value type, a duplicate or escaped key, a control character, a lone
 /// surrogate, malformed JSON), which serde then reads with its own errors,
 /// so the two ways accept the same records alike.
-fn flat_record(line: &str) -> Option<JsonlRecord> {
+fn flat_record(line: &str) -> Option<Fields> {
     let b = line.as_bytes();
     let mut at = skip_space(b, 0);
     if b.get(at) != Some(&b'{') {
         return None;
     }
     at = skip_space(b, at + 1);
-    let mut fields: [Option<String>; 5] = Default::default();
+    let mut fields: [Option<Vec<u8>>; 5] = Default::default();
     if b.get(at) == Some(&b'}') {
         at += 1;
     } else {
@@ -150,12 +177,15 @@ fn flat_record(line: &str) -> Option<JsonlRecord> {
         return None;
     }
     let [id, html, text, url, published] = fields;
-    Some(JsonlRecord {
-        id: serde_json::Value::String(id?),
+    // The short fields become strings; they are UTF-8 as the line is, so
+    // none fails.
+    let string = |f: Option<Vec<u8>>| f.map(String::from_utf8).transpose().ok();
+    Some(Fields {
+        id: serde_json::Value::String(string(id)??),
         html,
         text,
-        url,
-        published,
+        url: string(url)?,
+        published: string(published)?,
     })
 }
 
@@ -217,25 +247,29 @@ fn plain_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The text of the JSON string at `at` in `line` and the position after its
-/// closing quote, decoded in one pass: each run of plain bytes is found
-/// eight bytes at a time and copied whole, as the `&str` it is, so the text
-/// is never validated as UTF-8 again (the line was); `None` for a control
+/// The text of the JSON string at `at` in `line`, as bytes, and the
+/// position after its closing quote, decoded in one pass: each run of plain
+/// bytes is found eight bytes at a time and copied whole. The text is UTF-8
+/// as the line is (a run starts after an ASCII byte and ends before one, an
+/// escape writes a whole character), so it is never tested again: as a
+/// `&str` each run's ends were tested for character boundaries, at every
+/// escape, an escape every twenty bytes of a page. `None` for a control
 /// character, an unknown escape, a lone surrogate or no end.
-fn string_at(line: &str, at: usize) -> Option<(String, usize)> {
+fn string_at(line: &str, at: usize) -> Option<(Vec<u8>, usize)> {
     let b = line.as_bytes();
     if b.get(at) != Some(&b'"') {
         return None;
     }
     let mut i = at + 1;
     // The string is at most the rest of the line.
-    let mut out = String::with_capacity(b.len() - i);
+    let mut out = Vec::with_capacity(b.len() - i);
     loop {
         let start = i;
         i = plain_end(b, i);
         // A run starts after an ASCII byte and ends before one (or at the
-        // line's end), so it is always a whole `&str`.
-        out.push_str(line.get(start..i)?);
+        // line's end): it is whole characters of `line`, copied as bytes
+        // with no test of where characters start.
+        out.extend_from_slice(b.get(start..i)?);
         match *b.get(i)? {
             b'"' => break,
             b'\\' => {}
@@ -274,7 +308,11 @@ fn string_at(line: &str, at: usize) -> Option<(String, usize)> {
             }
             _ => return None,
         };
-        out.push(c);
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
     }
     if out.len() < out.capacity() / 2 {
         out.shrink_to_fit();
@@ -333,6 +371,7 @@ mod tests {
             r#"{"id":"d","text":"t","published":null}"#,
             r#"{"\u0069d":"e","text":"t"}"#,
             r#"{"id":"f","text":"ends in a long run of plain text, more than eight bytes"}"#,
+            r#"{"id":"g","html":"<p>Ünïcödé “quoted” — 日本\n😀 ok</p>","url":"https://e.com/ü"}"#,
         ];
         for line in lines {
             let fast = parse_jsonl_line(line, "x:1").unwrap();
