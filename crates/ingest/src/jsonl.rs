@@ -71,10 +71,33 @@ pub fn read_line(reader: &mut (impl BufRead + ?Sized)) -> std::io::Result<Option
 /// Parses one JSON Lines record into a document; `origin` names the line in
 /// error messages.
 pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
-    let record = match flat_record(line) {
-        Some(record) => record,
-        None => Fields::from(serde_json::from_str::<JsonlRecord>(line)?),
-    };
+    match flat_record(line.as_bytes()) {
+        Some(record) => document(record, origin),
+        None => serde_record(line, origin),
+    }
+}
+
+/// Parses one JSON Lines record read as bytes, as [`parse_jsonl_line`]
+/// parses its text; `None` when the line is not UTF-8. The fast reader
+/// tests only the non-ASCII bytes of the record's strings, where a test of
+/// the whole line first read every byte of a page once more.
+pub fn parse_jsonl_bytes(line: &[u8], origin: &str) -> Option<Result<RawDocument, JsonlError>> {
+    match flat_record(line) {
+        Some(record) => Some(document(record, origin)),
+        None => Some(serde_record(std::str::from_utf8(line).ok()?, origin)),
+    }
+}
+
+/// The record `line` as serde reads it, with serde's errors.
+fn serde_record(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
+    document(
+        Fields::from(serde_json::from_str::<JsonlRecord>(line)?),
+        origin,
+    )
+}
+
+/// The document of a record's fields.
+fn document(record: Fields, origin: &str) -> Result<RawDocument, JsonlError> {
     let id = match record.id {
         serde_json::Value::String(s) if !s.is_empty() => s,
         serde_json::Value::Number(n) => n.to_string(),
@@ -133,9 +156,9 @@ impl From<JsonlRecord> for Fields {
 /// copies twice (scratch, then string). `None` for anything else (another
 /// value type, a duplicate or escaped key, a control character, a lone
 /// surrogate, malformed JSON), which serde then reads with its own errors,
-/// so the two ways accept the same records alike.
-fn flat_record(line: &str) -> Option<Fields> {
-    let b = line.as_bytes();
+/// so the two ways accept the same records alike. Only a line that is UTF-8
+/// gives a record: a key must be ASCII and a string's other bytes UTF-8.
+fn flat_record(b: &[u8]) -> Option<Fields> {
     let mut at = skip_space(b, 0);
     if b.get(at) != Some(&b'{') {
         return None;
@@ -152,7 +175,7 @@ fn flat_record(line: &str) -> Option<Fields> {
                 return None;
             }
             at = skip_space(b, at + 1);
-            let (value, after) = string_at(line, at)?;
+            let (value, after) = string_at(b, at)?;
             let slot = [&b"id"[..], b"html", b"text", b"url", b"published"]
                 .iter()
                 .position(|k| *k == key);
@@ -209,9 +232,10 @@ fn plain_key(b: &[u8], at: usize) -> Option<(&[u8], usize)> {
 }
 
 /// Bytes that end a run of plain string content: a quote, a backslash,
-/// or a control character (which JSON forbids inside strings).
+/// a control character (which JSON forbids inside strings), or a byte
+/// outside ASCII (whose character is tested for UTF-8 on its own).
 fn is_special(c: u8) -> bool {
-    c == b'"' || c == b'\\' || c < 0x20
+    c == b'"' || c == b'\\' || c < 0x20 || !c.is_ascii()
 }
 
 /// Per byte of `x` (little-endian), the high bit set where the byte is
@@ -224,7 +248,8 @@ fn special_bits(x: u64) -> u64 {
     let backslash = x ^ (ONES * u64::from(b'\\'));
     (quote.wrapping_sub(ONES) & !quote
         | backslash.wrapping_sub(ONES) & !backslash
-        | x.wrapping_sub(ONES * 0x20) & !x)
+        | x.wrapping_sub(ONES * 0x20) & !x
+        | x)
         & HIGH
 }
 
@@ -247,16 +272,14 @@ fn plain_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The text of the JSON string at `at` in `line`, as bytes, and the
-/// position after its closing quote, decoded in one pass: each run of plain
-/// bytes is found eight bytes at a time and copied whole. The text is UTF-8
-/// as the line is (a run starts after an ASCII byte and ends before one, an
-/// escape writes a whole character), so it is never tested again: as a
-/// `&str` each run's ends were tested for character boundaries, at every
-/// escape, an escape every twenty bytes of a page. `None` for a control
-/// character, an unknown escape, a lone surrogate or no end.
-fn string_at(line: &str, at: usize) -> Option<(Vec<u8>, usize)> {
-    let b = line.as_bytes();
+/// The text of the JSON string at `at` in `b`, as bytes, and the position
+/// after its closing quote, decoded in one pass: each run of plain ASCII
+/// bytes is found eight bytes at a time and copied whole, each run of other
+/// bytes tested for UTF-8 and copied. The text is UTF-8 so, with no test of
+/// the whole line before or of the whole text after. `None` for bytes that
+/// are not UTF-8, a control character, an unknown escape, a lone surrogate
+/// or no end.
+fn string_at(b: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
     if b.get(at) != Some(&b'"') {
         return None;
     }
@@ -266,13 +289,21 @@ fn string_at(line: &str, at: usize) -> Option<(Vec<u8>, usize)> {
     loop {
         let start = i;
         i = plain_end(b, i);
-        // A run starts after an ASCII byte and ends before one (or at the
-        // line's end): it is whole characters of `line`, copied as bytes
-        // with no test of where characters start.
         out.extend_from_slice(b.get(start..i)?);
         match *b.get(i)? {
             b'"' => break,
             b'\\' => {}
+            c if !c.is_ascii() => {
+                // Characters outside ASCII, whole up to the next ASCII byte.
+                let end = b[i..]
+                    .iter()
+                    .position(u8::is_ascii)
+                    .map_or(b.len(), |n| i + n);
+                let chars = std::str::from_utf8(&b[i..end]).ok()?;
+                out.extend_from_slice(chars.as_bytes());
+                i = end;
+                continue;
+            }
             _ => return None,
         }
         let escape = *b.get(i + 1)?;
@@ -387,6 +418,29 @@ mod tests {
                 .bytes,
             "café".as_bytes()
         );
+    }
+
+    #[test]
+    fn bytes_read_as_the_text_and_a_line_not_utf8_is_told() {
+        let line = r#"{"id":"é","html":"<p>Ünïcödé “quoted” \u00e9 — 日本 😀</p>"}"#;
+        let from_bytes = parse_jsonl_bytes(line.as_bytes(), "x:1").unwrap().unwrap();
+        assert_eq!(
+            from_bytes.bytes,
+            "<p>Ünïcödé “quoted” é — 日本 😀</p>".as_bytes()
+        );
+        assert_eq!(from_bytes.id, "é");
+        for bad in [
+            &b"{\"id\":\"a\",\"text\":\"caf\xe9\"}"[..],
+            b"{\"id\":\"a\",\"text\":\"\xf0\x9f\x98\"}",
+            b"{\"i\xffd\":\"a\",\"text\":\"t\"}",
+            b"{\"id\":\"a\",\"text\":\"t\"}\xa0",
+        ] {
+            assert!(parse_jsonl_bytes(bad, "x:1").is_none(), "{bad:?}");
+        }
+        let e = parse_jsonl_bytes(br#"{"id":"a"}"#, "x:1")
+            .unwrap()
+            .unwrap_err();
+        assert!(matches!(e, JsonlError::NoContent), "{e}");
     }
 
     #[test]
