@@ -71,18 +71,41 @@ pub fn read_line(reader: &mut (impl BufRead + ?Sized)) -> std::io::Result<Option
 /// Parses one JSON Lines record into a document; `origin` names the line in
 /// error messages.
 pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
-    let record: JsonlRecord = match flat_record(line) {
-        Some(record) => record,
-        None => serde_json::from_str(line)?,
-    };
-    let id = match &record.id {
-        serde_json::Value::String(s) if !s.is_empty() => s.clone(),
+    match flat_record(line.as_bytes()) {
+        Some(record) => document(record, origin),
+        None => serde_record(line, origin),
+    }
+}
+
+/// Parses one JSON Lines record read as bytes, as [`parse_jsonl_line`]
+/// parses its text; `None` when the line is not UTF-8. The fast reader
+/// tests only the non-ASCII bytes of the record's strings, where a test of
+/// the whole line first read every byte of a page once more.
+pub fn parse_jsonl_bytes(line: &[u8], origin: &str) -> Option<Result<RawDocument, JsonlError>> {
+    match flat_record(line) {
+        Some(record) => Some(document(record, origin)),
+        None => Some(serde_record(std::str::from_utf8(line).ok()?, origin)),
+    }
+}
+
+/// The record `line` as serde reads it, with serde's errors.
+fn serde_record(line: &str, origin: &str) -> Result<RawDocument, JsonlError> {
+    document(
+        Fields::from(serde_json::from_str::<JsonlRecord>(line)?),
+        origin,
+    )
+}
+
+/// The document of a record's fields.
+fn document(record: Fields, origin: &str) -> Result<RawDocument, JsonlError> {
+    let id = match record.id {
+        serde_json::Value::String(s) if !s.is_empty() => s,
         serde_json::Value::Number(n) => n.to_string(),
         _ => return Err(JsonlError::Id),
     };
     let (bytes, kind) = match (record.html, record.text) {
-        (Some(html), _) => (html.into_bytes(), InputKind::Html),
-        (None, Some(text)) => (text.into_bytes(), InputKind::Text),
+        (Some(html), _) => (html, InputKind::Html),
+        (None, Some(text)) => (text, InputKind::Text),
         (None, None) => return Err(JsonlError::NoContent),
     };
     let published = match record.published {
@@ -101,20 +124,47 @@ pub fn parse_jsonl_line(line: &str, origin: &str) -> Result<RawDocument, JsonlEr
     })
 }
 
+/// A record's fields as a document takes them: the page or the text as
+/// the bytes the fast reader writes, with no `String` made of them between.
+struct Fields {
+    /// As [`JsonlRecord::id`].
+    id: serde_json::Value,
+    /// The page's HTML.
+    html: Option<Vec<u8>>,
+    /// The plain text.
+    text: Option<Vec<u8>>,
+    /// As [`JsonlRecord::url`].
+    url: Option<String>,
+    /// As [`JsonlRecord::published`].
+    published: Option<String>,
+}
+
+impl From<JsonlRecord> for Fields {
+    fn from(r: JsonlRecord) -> Self {
+        Fields {
+            id: r.id,
+            html: r.html.map(String::into_bytes),
+            text: r.text.map(String::into_bytes),
+            url: r.url,
+            published: r.published,
+        }
+    }
+}
+
 /// A record whose values are all strings, read without serde: a page's
 /// HTML is megabytes with an escape every twenty bytes or so, which serde
 /// copies twice (scratch, then string). `None` for anything else (another
 /// value type, a duplicate or escaped key, a control character, a lone
 /// surrogate, malformed JSON), which serde then reads with its own errors,
-/// so the two ways accept the same records alike.
-fn flat_record(line: &str) -> Option<JsonlRecord> {
-    let b = line.as_bytes();
+/// so the two ways accept the same records alike. Only a line that is UTF-8
+/// gives a record: a key must be ASCII and a string's other bytes UTF-8.
+fn flat_record(b: &[u8]) -> Option<Fields> {
     let mut at = skip_space(b, 0);
     if b.get(at) != Some(&b'{') {
         return None;
     }
     at = skip_space(b, at + 1);
-    let mut fields: [Option<String>; 5] = Default::default();
+    let mut fields: [Option<Vec<u8>>; 5] = Default::default();
     if b.get(at) == Some(&b'}') {
         at += 1;
     } else {
@@ -125,7 +175,7 @@ fn flat_record(line: &str) -> Option<JsonlRecord> {
                 return None;
             }
             at = skip_space(b, at + 1);
-            let (value, after) = string_at(line, at)?;
+            let (value, after) = string_at(b, at)?;
             let slot = [&b"id"[..], b"html", b"text", b"url", b"published"]
                 .iter()
                 .position(|k| *k == key);
@@ -150,12 +200,15 @@ fn flat_record(line: &str) -> Option<JsonlRecord> {
         return None;
     }
     let [id, html, text, url, published] = fields;
-    Some(JsonlRecord {
-        id: serde_json::Value::String(id?),
+    // The short fields become strings; they are UTF-8 as the line is, so
+    // none fails.
+    let string = |f: Option<Vec<u8>>| f.map(String::from_utf8).transpose().ok();
+    Some(Fields {
+        id: serde_json::Value::String(string(id)??),
         html,
         text,
-        url,
-        published,
+        url: string(url)?,
+        published: string(published)?,
     })
 }
 
@@ -179,9 +232,10 @@ fn plain_key(b: &[u8], at: usize) -> Option<(&[u8], usize)> {
 }
 
 /// Bytes that end a run of plain string content: a quote, a backslash,
-/// or a control character (which JSON forbids inside strings).
+/// a control character (which JSON forbids inside strings), or a byte
+/// outside ASCII (whose character is tested for UTF-8 on its own).
 fn is_special(c: u8) -> bool {
-    c == b'"' || c == b'\\' || c < 0x20
+    c == b'"' || c == b'\\' || c < 0x20 || !c.is_ascii()
 }
 
 /// Per byte of `x` (little-endian), the high bit set where the byte is
@@ -194,7 +248,8 @@ fn special_bits(x: u64) -> u64 {
     let backslash = x ^ (ONES * u64::from(b'\\'));
     (quote.wrapping_sub(ONES) & !quote
         | backslash.wrapping_sub(ONES) & !backslash
-        | x.wrapping_sub(ONES * 0x20) & !x)
+        | x.wrapping_sub(ONES * 0x20) & !x
+        | x)
         & HIGH
 }
 
@@ -217,28 +272,38 @@ fn plain_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The text of the JSON string at `at` in `line` and the position after its
-/// closing quote, decoded in one pass: each run of plain bytes is found
-/// eight bytes at a time and copied whole, as the `&str` it is, so the text
-/// is never validated as UTF-8 again (the line was); `None` for a control
-/// character, an unknown escape, a lone surrogate or no end.
-fn string_at(line: &str, at: usize) -> Option<(String, usize)> {
-    let b = line.as_bytes();
+/// The text of the JSON string at `at` in `b`, as bytes, and the position
+/// after its closing quote, decoded in one pass: each run of plain ASCII
+/// bytes is found eight bytes at a time and copied whole, each run of other
+/// bytes tested for UTF-8 and copied. The text is UTF-8 so, with no test of
+/// the whole line before or of the whole text after. `None` for bytes that
+/// are not UTF-8, a control character, an unknown escape, a lone surrogate
+/// or no end.
+fn string_at(b: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
     if b.get(at) != Some(&b'"') {
         return None;
     }
     let mut i = at + 1;
     // The string is at most the rest of the line.
-    let mut out = String::with_capacity(b.len() - i);
+    let mut out = Vec::with_capacity(b.len() - i);
     loop {
         let start = i;
         i = plain_end(b, i);
-        // A run starts after an ASCII byte and ends before one (or at the
-        // line's end), so it is always a whole `&str`.
-        out.push_str(line.get(start..i)?);
+        out.extend_from_slice(b.get(start..i)?);
         match *b.get(i)? {
             b'"' => break,
             b'\\' => {}
+            c if !c.is_ascii() => {
+                // Characters outside ASCII, whole up to the next ASCII byte.
+                let end = b[i..]
+                    .iter()
+                    .position(u8::is_ascii)
+                    .map_or(b.len(), |n| i + n);
+                let chars = std::str::from_utf8(&b[i..end]).ok()?;
+                out.extend_from_slice(chars.as_bytes());
+                i = end;
+                continue;
+            }
             _ => return None,
         }
         let escape = *b.get(i + 1)?;
@@ -274,7 +339,11 @@ fn string_at(line: &str, at: usize) -> Option<(String, usize)> {
             }
             _ => return None,
         };
-        out.push(c);
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
     }
     if out.len() < out.capacity() / 2 {
         out.shrink_to_fit();
@@ -333,6 +402,7 @@ mod tests {
             r#"{"id":"d","text":"t","published":null}"#,
             r#"{"\u0069d":"e","text":"t"}"#,
             r#"{"id":"f","text":"ends in a long run of plain text, more than eight bytes"}"#,
+            r#"{"id":"g","html":"<p>Ünïcödé “quoted” — 日本\n😀 ok</p>","url":"https://e.com/ü"}"#,
         ];
         for line in lines {
             let fast = parse_jsonl_line(line, "x:1").unwrap();
@@ -348,6 +418,29 @@ mod tests {
                 .bytes,
             "café".as_bytes()
         );
+    }
+
+    #[test]
+    fn bytes_read_as_the_text_and_a_line_not_utf8_is_told() {
+        let line = r#"{"id":"é","html":"<p>Ünïcödé “quoted” \u00e9 — 日本 😀</p>"}"#;
+        let from_bytes = parse_jsonl_bytes(line.as_bytes(), "x:1").unwrap().unwrap();
+        assert_eq!(
+            from_bytes.bytes,
+            "<p>Ünïcödé “quoted” é — 日本 😀</p>".as_bytes()
+        );
+        assert_eq!(from_bytes.id, "é");
+        for bad in [
+            &b"{\"id\":\"a\",\"text\":\"caf\xe9\"}"[..],
+            b"{\"id\":\"a\",\"text\":\"\xf0\x9f\x98\"}",
+            b"{\"i\xffd\":\"a\",\"text\":\"t\"}",
+            b"{\"id\":\"a\",\"text\":\"t\"}\xa0",
+        ] {
+            assert!(parse_jsonl_bytes(bad, "x:1").is_none(), "{bad:?}");
+        }
+        let e = parse_jsonl_bytes(br#"{"id":"a"}"#, "x:1")
+            .unwrap()
+            .unwrap_err();
+        assert!(matches!(e, JsonlError::NoContent), "{e}");
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub mod warc;
 
 pub use feed::FeedError;
 pub use http::{HttpClient, HttpError, HttpOptions};
-pub use jsonl::{parse_jsonl_line, read_line, JsonlError, JsonlRecord, LINE_BUFFER};
+pub use jsonl::{
+    parse_jsonl_bytes, parse_jsonl_line, read_line, JsonlError, JsonlRecord, LINE_BUFFER,
+};
 pub use schedule::{
     run, run_inputs, DocumentError, Failure, IngestError, Options, Progress, Report, Stages,
     WRITE_BATCH,

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use ingest::{parse_jsonl_line, RawDocument};
+use ingest::{parse_jsonl_bytes, RawDocument};
 use pipeline::{Budget, Input, OverBudget, Pipeline, PipelineError};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
@@ -203,24 +203,19 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0usize;
     let mut seen = std::collections::HashSet::new();
-    let mut batch: Vec<(usize, std::io::Result<String>)> = Vec::with_capacity(BATCH);
-    // As `BufRead::lines`: a line loses its "\n" and a "\r" before it, and
-    // one that is not UTF-8 is an error.
+    let mut batch: Vec<(usize, std::io::Result<Vec<u8>>)> = Vec::with_capacity(BATCH);
+    // As `BufRead::lines`: a line loses its "\n" and a "\r" before it (and
+    // one that is not UTF-8 is an error, told by the record's reader).
     let lines = std::iter::from_fn(|| {
         let line = ingest::read_line(&mut reader).transpose()?;
-        Some(line.and_then(|mut line| {
+        Some(line.map(|mut line| {
             if line.last() == Some(&b'\n') {
                 line.pop();
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
             }
-            String::from_utf8(line).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "stream did not contain valid UTF-8",
-                )
-            })
+            line
         }))
     });
     let mut lines = lines.enumerate().peekable();
@@ -232,14 +227,30 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<ExitCode> {
             .map(|(n, line)| {
                 let origin = format!("{name}:{}", n + 1);
                 let line = match line {
-                    Ok(l) if l.trim().is_empty() => return None,
                     Ok(l) => l,
                     Err(e) => return Some(error_record(None, &origin, &format!("{e}"))),
                 };
-                Some(match parse_jsonl_line(line, &origin) {
-                    Ok(doc) => analyze_record(pipeline, &doc, args),
-                    Err(e) => error_record(record_id(line).as_deref(), &origin, &e.to_string()),
-                })
+                match parse_jsonl_bytes(line, &origin) {
+                    Some(Ok(doc)) => Some(analyze_record(pipeline, &doc, args)),
+                    None => Some(error_record(
+                        None,
+                        &origin,
+                        "stream did not contain valid UTF-8",
+                    )),
+                    Some(Err(e)) => {
+                        // A record that failed is UTF-8: a blank line is
+                        // skipped, any other named by its id when it has one.
+                        let line = std::str::from_utf8(line).unwrap_or_default();
+                        if line.trim().is_empty() {
+                            return None;
+                        }
+                        Some(error_record(
+                            record_id(line).as_deref(),
+                            &origin,
+                            &e.to_string(),
+                        ))
+                    }
+                }
             })
             .collect();
         for line in results.into_iter().flatten() {
