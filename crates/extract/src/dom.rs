@@ -280,10 +280,15 @@ impl Builder<'_, '_> {
         let mut at = 0;
         let mut text_start = 0;
         while at < bytes.len() {
-            let Some(lt) = memchr(b'<', &bytes[at..]) else {
-                break;
+            // Tags often follow one another directly: no search then.
+            let lt = if bytes[at] == b'<' {
+                at
+            } else {
+                let Some(lt) = memchr(b'<', &bytes[at..]) else {
+                    break;
+                };
+                at + lt
             };
-            let lt = at + lt;
             let next = bytes.get(lt + 1).copied().unwrap_or(0);
             if next == b'!' || next == b'?' {
                 self.push_text(text_start, lt);
@@ -296,7 +301,12 @@ impl Builder<'_, '_> {
             } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
                 self.push_text(text_start, lt);
                 let (name, end) = tag_name(self.dom.src, lt + 2);
-                at = memchr(b'>', &bytes[end..]).map_or(bytes.len(), |e| end + e + 1);
+                // Nearly every end tag closes right after its name.
+                at = if bytes.get(end) == Some(&b'>') {
+                    end + 1
+                } else {
+                    memchr(b'>', &bytes[end..]).map_or(bytes.len(), |e| end + e + 1)
+                };
                 text_start = at;
                 self.end_tag(&name);
             } else if next.is_ascii_alphabetic() {
