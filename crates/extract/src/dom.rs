@@ -214,8 +214,13 @@ impl<'a> Dom<'a> {
             return found;
         };
         for a in &self.attrs[attrs.clone()] {
-            let name = &self.src[a.name.clone()];
-            if let Some(k) = names.iter().position(|n| name.eq_ignore_ascii_case(n)) {
+            // Compared as bytes: no character-boundary checks for a name
+            // that is not wanted (most).
+            let name = &self.src.as_bytes()[a.name.clone()];
+            if let Some(k) = names
+                .iter()
+                .position(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+            {
                 found[k].get_or_insert(&self.src[a.value.clone()]);
             }
         }
@@ -490,16 +495,19 @@ impl Builder<'_, '_> {
 fn tag_name(src: &str, at: usize) -> (Cow<'_, str>, usize) {
     let bytes = src.as_bytes();
     let mut end = at;
+    // Capitals noted on the way: no second pass over the name.
+    let mut upper = false;
     while end < bytes.len()
         && !bytes[end].is_ascii_whitespace()
         && !matches!(bytes[end], b'>' | b'/')
     {
+        upper |= bytes[end].is_ascii_uppercase();
         end += 1;
     }
     // `at` follows a `<` and `end` is at an ASCII byte or the end, so the
     // slice is always on character boundaries.
     let name = match src.get(at..end) {
-        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        Some(name) if !upper => Cow::Borrowed(name),
         Some(name) => Cow::Owned(name.to_ascii_lowercase()),
         None => Cow::Owned(String::from_utf8_lossy(&bytes[at..end]).to_ascii_lowercase()),
     };
