@@ -258,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn samples_are_counted_in_characters() {
+        assert_eq!(first_chars("Talks", 3), "Tal");
+        assert_eq!(first_chars("Talks", 10), "Talks");
+        assert_eq!(first_chars("Ünsere Gespräche", 8), "Ünsere G");
+        assert_eq!(first_chars("«Ça va»", 7), "«Ça va»");
+        assert_eq!(first_chars("", 5), "");
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
         assert!(matches!(
             extract(b"", &Options::default()),
