@@ -114,9 +114,17 @@ fn first_chars(text: &str, n: usize) -> &str {
     if text.as_bytes()[..ascii_end].is_ascii() {
         return &text[..ascii_end];
     }
-    text.char_indices()
-        .nth(n)
-        .map_or(text, |(at, _)| &text[..at])
+    let mut chars = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        // A byte that does not continue a UTF-8 character starts one.
+        if b & 0xC0 != 0x80 {
+            if chars == n {
+                return &text[..at];
+            }
+            chars += 1;
+        }
+    }
+    text
 }
 
 /// Decodes, sniffs and extracts one document.
