@@ -774,6 +774,8 @@ mod tests {
             ("Talks went on.", "Talks went on."),
             ("Talks went on. ", "Talks went on."),
             ("café  au\u{a0}lait", "café au lait"),
+            ("“Talks,” he said — again.", "“Talks,” he said — again."),
+            ("\u{3000}“Talks,”\u{2028}he said\u{85}", "“Talks,” he said"),
             (" \n\t", ""),
         ] {
             let (text, chars) = normalise(raw);

@@ -214,8 +214,13 @@ impl<'a> Dom<'a> {
             return found;
         };
         for a in &self.attrs[attrs.clone()] {
-            let name = &self.src[a.name.clone()];
-            if let Some(k) = names.iter().position(|n| name.eq_ignore_ascii_case(n)) {
+            // Compared as bytes: no character-boundary checks for a name
+            // that is not wanted (most).
+            let name = &self.src.as_bytes()[a.name.clone()];
+            if let Some(k) = names
+                .iter()
+                .position(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+            {
                 found[k].get_or_insert(&self.src[a.value.clone()]);
             }
         }
@@ -280,10 +285,15 @@ impl Builder<'_, '_> {
         let mut at = 0;
         let mut text_start = 0;
         while at < bytes.len() {
-            let Some(lt) = memchr(b'<', &bytes[at..]) else {
-                break;
+            // Tags often follow one another directly: no search then.
+            let lt = if bytes[at] == b'<' {
+                at
+            } else {
+                let Some(lt) = memchr(b'<', &bytes[at..]) else {
+                    break;
+                };
+                at + lt
             };
-            let lt = at + lt;
             let next = bytes.get(lt + 1).copied().unwrap_or(0);
             if next == b'!' || next == b'?' {
                 self.push_text(text_start, lt);
@@ -296,7 +306,12 @@ impl Builder<'_, '_> {
             } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
                 self.push_text(text_start, lt);
                 let (name, end) = tag_name(self.dom.src, lt + 2);
-                at = memchr(b'>', &bytes[end..]).map_or(bytes.len(), |e| end + e + 1);
+                // Nearly every end tag closes right after its name.
+                at = if bytes.get(end) == Some(&b'>') {
+                    end + 1
+                } else {
+                    memchr(b'>', &bytes[end..]).map_or(bytes.len(), |e| end + e + 1)
+                };
                 text_start = at;
                 self.end_tag(&name);
             } else if next.is_ascii_alphabetic() {
@@ -480,16 +495,19 @@ impl Builder<'_, '_> {
 fn tag_name(src: &str, at: usize) -> (Cow<'_, str>, usize) {
     let bytes = src.as_bytes();
     let mut end = at;
+    // Capitals noted on the way: no second pass over the name.
+    let mut upper = false;
     while end < bytes.len()
         && !bytes[end].is_ascii_whitespace()
         && !matches!(bytes[end], b'>' | b'/')
     {
+        upper |= bytes[end].is_ascii_uppercase();
         end += 1;
     }
     // `at` follows a `<` and `end` is at an ASCII byte or the end, so the
     // slice is always on character boundaries.
     let name = match src.get(at..end) {
-        Some(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        Some(name) if !upper => Cow::Borrowed(name),
         Some(name) => Cow::Owned(name.to_ascii_lowercase()),
         None => Cow::Owned(String::from_utf8_lossy(&bytes[at..end]).to_ascii_lowercase()),
     };

@@ -80,13 +80,7 @@ pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Whether `text` is HTML (markup near the start) or plain text.
 pub fn sniff(text: &str) -> InputKind {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = first_chars(text.trim_start_matches('\u{feff}').trim_start(), 1024);
     let markers = [
         "<!doctype html",
         "<html",
@@ -99,12 +93,38 @@ pub fn sniff(text: &str) -> InputKind {
         "<article",
         "<!--",
     ];
-    if markers.iter().any(|m| head.starts_with(m)) || (head.starts_with('<') && head.contains("</"))
-    {
+    // The markers are lower-case ASCII: compared in place, in any case.
+    let starts_with = |m: &str| {
+        head.as_bytes()
+            .get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    };
+    if markers.iter().any(|m| starts_with(m)) || (head.starts_with('<') && head.contains("</")) {
         InputKind::Html
     } else {
         InputKind::Text
     }
+}
+
+/// The first `n` characters of `text` (all of it when shorter), borrowed:
+/// a copy made character by character cost more than what reads it.
+fn first_chars(text: &str, n: usize) -> &str {
+    let ascii_end = text.len().min(n);
+    // In ASCII a character is a byte, and most pages start in ASCII.
+    if text.as_bytes()[..ascii_end].is_ascii() {
+        return &text[..ascii_end];
+    }
+    let mut chars = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        // A byte that does not continue a UTF-8 character starts one.
+        if b & 0xC0 != 0x80 {
+            if chars == n {
+                return &text[..at];
+            }
+            chars += 1;
+        }
+    }
+    text
 }
 
 /// Decodes, sniffs and extracts one document.
@@ -138,15 +158,15 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, ExtractError>
 pub fn detect_language(text: &str) -> Option<String> {
     // 600 characters tell a language apart about as well as the whole text,
     // and detection cost grows with the sample.
-    let sample: String = text.chars().take(600).collect();
+    let sample = first_chars(text, 600);
     // English function words settle most news before any trigram is
     // counted: whatlang scores every Latin-script language it knows (about
     // 0.9 M instructions a sample), and its verdict on such a sample could
     // only have been overruled to English or, unsure, to no language.
-    if mostly_english_words(&sample) {
+    if mostly_english_words(sample) {
         return Some("en".to_string());
     }
-    let info = whatlang::detect(&sample)?;
+    let info = whatlang::detect(sample)?;
     // Below this confidence a guess is noise ("Hello world" comes out
     // Dutch at 0.01): better no language than a wrong one.
     if !info.is_reliable() && (sample.len() > 200 || info.confidence() < 0.05) {
@@ -243,6 +263,15 @@ mod tests {
         assert_eq!(sniff("<!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(sniff("  <p>Hello</p>"), InputKind::Html);
         assert_eq!(sniff("Russia has asked China"), InputKind::Text);
+    }
+
+    #[test]
+    fn samples_are_counted_in_characters() {
+        assert_eq!(first_chars("Talks", 3), "Tal");
+        assert_eq!(first_chars("Talks", 10), "Talks");
+        assert_eq!(first_chars("Ünsere Gespräche", 8), "Ünsere G");
+        assert_eq!(first_chars("«Ça va»", 7), "«Ça va»");
+        assert_eq!(first_chars("", 5), "");
     }
 
     #[test]
