@@ -473,7 +473,7 @@ fn resolve_references(
                 if let Some(both) = antecedents::country_pair(&doc.countries, at, except, text) {
                     p.actors = both.into_iter().map(|r| ActorRef { span, ..r }).collect();
                 }
-            } else if let Some(r) = last_before(&doc.countries, at) {
+            } else if let Some(r) = last_before(&doc.countries, at).cloned() {
                 p.actors = vec![ActorRef { span, ..r }];
             }
         }
@@ -536,12 +536,8 @@ fn resolve_references(
                 // countries" (`antecedents::country_pair`). Its country is
                 // copied out (three bytes), not the actor with its two
                 // strings: this runs at every country a sentence names.
-                let latest: Option<[u8; 3]> = doc
-                    .countries
-                    .iter()
-                    .rev()
-                    .find(|(pos, _)| *pos < since)
-                    .and_then(|(_, r)| context::country_of(&r.code)?.as_bytes().try_into().ok());
+                let latest: Option<[u8; 3]> = last_before(&doc.countries, since)
+                    .and_then(|r| context::country_of(&r.code)?.as_bytes().try_into().ok());
                 forget_before(&mut doc.countries, since, |r| {
                     context::country_of(&r.code).map(str::as_bytes)
                         != latest.as_ref().map(|c| &c[..])
@@ -912,11 +908,9 @@ fn is_people(doc: &Doc, r: &ActorRef) -> bool {
     }
 }
 
-fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<ActorRef> {
-    list.iter()
-        .rev()
-        .find(|(pos, _)| *pos < at)
-        .map(|(_, r)| r.clone())
+/// The last actor of `list` (in the order of its positions) before byte `at`.
+fn last_before(list: &[(usize, ActorRef)], at: usize) -> Option<&ActorRef> {
+    list.iter().rev().find(|(pos, _)| *pos < at).map(|(_, r)| r)
 }
 
 /// The actor of the speaker of the quote around byte `at` ("we" → the speaker).
