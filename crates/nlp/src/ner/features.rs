@@ -10,6 +10,7 @@
 use super::lexicon::{LexiconHit, Lexicons, PersonName};
 use compact_str::CompactString;
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// FNV-1a style incremental hasher for feature keys (deterministic, fast).
 #[derive(Clone, Copy)]
@@ -209,13 +210,24 @@ pub(crate) struct WordViews<'w> {
     ids: HashMap<&'w str, u32>,
     /// The views, in order of first occurrence.
     views: Vec<WordView>,
+    /// The lexicon hits of the sentence being added, and the buffer of
+    /// their keys ([`Lexicons::match_sentence`]), kept for the next.
+    hits: Vec<Option<LexiconHit>>,
+    key: String,
+}
+
+/// Whether a word is ASCII without digits: then its lower-case key
+/// ([`lower_key`]) is its plain lower-case form, with no apostrophe to
+/// straighten and no digit to normalise.
+fn plain_ascii(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit())
 }
 
 impl WordView {
     /// The view of word `w`, numbered `id`, but for what the model's
     /// tables say of it ([`look_up`] adds that).
     fn new(w: &str, id: u32) -> Self {
-        let word = if w.contains('’') {
+        let word = if !w.is_ascii() && w.contains('’') {
             CompactString::from(w.replace('’', "'"))
         } else {
             CompactString::from(w)
@@ -227,7 +239,7 @@ impl WordView {
         // An ASCII word without digits is in the lists its lower-case form
         // is in; the lower-case form of any other may differ by more than
         // the case (a curly apostrophe straightened, digits made 0).
-        let name_kinds = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        let name_kinds = if plain_ascii(w) {
             kinds
         } else {
             super::names::ASK
@@ -277,29 +289,42 @@ fn look_up(fresh: &mut [WordView], lex: &Lexicons) {
 }
 
 /// Document-wide evidence about each lower-cased word, gathered before
-/// tagging: how it is written elsewhere in the document.
+/// tagging: how it is written elsewhere in the document. Its keys are
+/// `tokenize::lowercase` forms, borrowed from the word views where that is
+/// their lower-case key, and its spellings borrowed from the sentences.
 #[derive(Default)]
-pub(crate) struct DocEvidence {
+pub(crate) struct DocEvidence<'a> {
     /// Lower-cased word → the capitalised, non-all-caps spelling seen
     /// mid-sentence elsewhere ("BRUSSELS" in a headline → "Brussels").
-    pub truecase: HashMap<String, String>,
+    pub truecase: HashMap<Cow<'a, str>, &'a str>,
     /// Lower-cased words seen written in lower case in a normal sentence.
-    pub seen_lower: HashSet<String>,
+    pub seen_lower: HashSet<Cow<'a, str>>,
 }
 
-impl DocEvidence {
+impl<'a> DocEvidence<'a> {
     /// Gathers the evidence from every sentence of a document, each
     /// written in capitals or not as `caps` says ([`all_caps_sentence`]),
-    /// its `tokens` sentence after sentence ([`WordViews::add_sentence`]).
+    /// its `tokens` sentence after sentence ([`WordViews::add_sentence`])
+    /// and their words' `views` by number.
     /// Only a word's first occurrence of each kind is lower-cased and
     /// looked up: a later one finds its lower-case form there already, for
     /// the same word number is the same word as written.
-    pub(crate) fn gather(sentences: &[Vec<&str>], caps: &[bool], tokens: &[TokenWord]) -> Self {
+    pub(crate) fn gather(
+        sentences: &[Vec<&'a str>],
+        caps: &[bool],
+        tokens: &[TokenWord],
+        views: &'a [WordView],
+    ) -> Self {
         const LOWER: u8 = 1;
         const TRUECASE: u8 = 2;
-        let mut ev = DocEvidence::default();
+        // At most a key a distinct word in each: reserved, as grown they
+        // hashed their keys again at each doubling.
+        let mut ev = DocEvidence {
+            truecase: HashMap::with_capacity_and_hasher(views.len(), Default::default()),
+            seen_lower: HashSet::with_capacity_and_hasher(views.len(), Default::default()),
+        };
         // Per word number, the kinds of evidence it has given already.
-        let mut given: Vec<u8> = Vec::new();
+        let mut given: Vec<u8> = vec![0; views.len()];
         let mut at = 0;
         for (words, caps) in sentences.iter().zip(caps) {
             let from = at;
@@ -308,29 +333,34 @@ impl DocEvidence {
                 continue;
             }
             let tokens = tokens.get(from..at).unwrap_or_default();
-            for (i, w) in words.iter().enumerate() {
+            for (i, &w) in words.iter().enumerate() {
+                let Some(id) = tokens.get(i).map(|t| t.word as usize) else {
+                    continue;
+                };
                 // Whether this word as written gave `kind` already, noting
                 // that it now has.
                 let mut again = |kind: u8| {
-                    let Some(id) = tokens.get(i).map(|t| t.word as usize) else {
+                    let Some(given) = given.get_mut(id) else {
                         return false;
                     };
-                    if id >= given.len() {
-                        given.resize(id + 1, 0);
-                    }
-                    let had = given[id] & kind != 0;
-                    given[id] |= kind;
+                    let had = *given & kind != 0;
+                    *given |= kind;
                     had
+                };
+                // The word's `tokenize::lowercase` form: its view's lower
+                // form where that is the same string (no allocation), made
+                // otherwise (a digit or ’ makes the view's differ).
+                let lower = || match views.get(id) {
+                    Some(v) if plain_ascii(w) => Cow::Borrowed(v.lower.as_str()),
+                    _ => Cow::Owned(String::from(crate::tokenize::lowercase(w))),
                 };
                 let first = w.chars().next();
                 if first.is_some_and(char::is_lowercase) {
                     if again(LOWER) {
                         continue;
                     }
-                    let lower = crate::tokenize::lowercase(w);
-                    if !ev.seen_lower.contains(lower.as_str()) {
-                        ev.seen_lower.insert(lower.into());
-                    }
+                    // A form there already stays (one hash, not two).
+                    ev.seen_lower.insert(lower());
                 } else if i > 0
                     && first.is_some_and(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
@@ -338,10 +368,8 @@ impl DocEvidence {
                     if again(TRUECASE) {
                         continue;
                     }
-                    let lower = crate::tokenize::lowercase(w);
-                    if !ev.truecase.contains_key(lower.as_str()) {
-                        ev.truecase.insert(lower.into(), (*w).to_string());
-                    }
+                    // The first spelling of a form stays.
+                    ev.truecase.entry(lower()).or_insert(w);
                 }
             }
         }
@@ -551,6 +579,23 @@ pub(crate) fn first_pass_word_features(
 }
 
 impl<'w> WordViews<'w> {
+    /// Views for a document (or part) of `tokens` tokens: room for the
+    /// distinct words of most, reserved at once. Grown as words came, the
+    /// map hashed every word again at each doubling (~10 M instructions
+    /// on the 122 pages); a long document, of few distinct words for its
+    /// length, reserves no more than [`WordViews::RESERVED_MAX`].
+    pub(crate) fn with_capacity(tokens: usize) -> Self {
+        let words = (tokens / 2).min(Self::RESERVED_MAX);
+        WordViews {
+            ids: HashMap::with_capacity_and_hasher(words, Default::default()),
+            views: Vec::with_capacity(words),
+            ..WordViews::default()
+        }
+    }
+
+    /// The most distinct words [`WordViews::with_capacity`] reserves.
+    const RESERVED_MAX: usize = 1 << 14;
+
     /// Appends a sentence's tokens to `out`, numbering each new word and
     /// working out its [`WordView`] once: most words of a document occur
     /// more than once, and a token's view is its word's (by number) with
@@ -561,17 +606,24 @@ impl<'w> WordViews<'w> {
         lex: &Lexicons,
         out: &mut Vec<TokenWord>,
     ) {
-        let hits = lex.match_sentence(words);
-        let known = self.views.len();
-        out.extend(words.iter().zip(hits).map(|(w, lexicon)| {
-            let next = self.views.len() as u32;
-            let word = *self.ids.entry(*w).or_insert_with(|| {
-                self.views.push(WordView::new(w, next));
+        let WordViews {
+            ids,
+            views,
+            hits,
+            key,
+        } = self;
+        hits.clear();
+        lex.match_sentence(words, key, hits);
+        let known = views.len();
+        out.extend(words.iter().zip(hits.iter()).map(|(w, &lexicon)| {
+            let next = views.len() as u32;
+            let word = *ids.entry(*w).or_insert_with(|| {
+                views.push(WordView::new(w, next));
                 next
             });
             TokenWord { word, lexicon }
         }));
-        look_up(&mut self.views[known..], lex);
+        look_up(&mut views[known..], lex);
     }
 
     /// The views by word number, for [`TokenWord::view`].
@@ -584,7 +636,7 @@ impl<'w> WordViews<'w> {
 /// its tokens' views).
 #[cfg(test)]
 pub(crate) fn sentence_words(words: &[&str], lex: &Lexicons) -> (Vec<WordView>, Vec<TokenWord>) {
-    let mut cache = WordViews::default();
+    let mut cache = WordViews::with_capacity(words.len());
     let mut tokens = Vec::new();
     cache.add_sentence(words, lex, &mut tokens);
     (cache.into_views(), tokens)

@@ -238,7 +238,7 @@ impl DocFeatures {
         let tokens: usize = sentences.iter().map(Vec::len).sum();
         // Every token's view first: the evidence reads their word numbers
         // (a word's first occurrence only), and the features the evidence.
-        let mut cache = WordViews::default();
+        let mut cache = WordViews::with_capacity(tokens);
         let mut token_words = Vec::with_capacity(tokens);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
         for words in sentences {
@@ -246,8 +246,8 @@ impl DocFeatures {
             cache.add_sentence(words, lex, &mut token_words);
         }
         starts.push(token_words.len());
-        let evidence = DocEvidence::gather(sentences, &caps, &token_words);
         let words = cache.into_views();
+        let evidence = DocEvidence::gather(sentences, &caps, &token_words, &words);
         let views = token_views(&token_words, &words);
         // Vector row → document-wide id; rows are spread by a bijective
         // multiplication, since the map hashes keys by identity.
