@@ -1050,6 +1050,30 @@ mod tests {
     }
 
     #[test]
+    fn evidence_is_keyed_by_each_words_lower_case_form() {
+        let sentences = vec![vec![
+            "Talks", "in", "Brussels", "and", "brussels", "on", "Covid19", "ended",
+        ]];
+        let lex = Lexicons::default();
+        let mut cache = WordViews::with_capacity(8);
+        let mut tokens = Vec::new();
+        for words in &sentences {
+            cache.add_sentence(words, &lex, &mut tokens);
+        }
+        let views = cache.into_views();
+        let ev = DocEvidence::gather(&sentences, &[false], &tokens, &views);
+        // Borrowed from the word views: the same keys as lower-cased.
+        assert!(ev.seen_lower.contains("brussels") && ev.seen_lower.contains("in"));
+        assert_eq!(ev.truecase.get("brussels"), Some(&"Brussels"));
+        // A word with a digit is keyed by its lower-case form, which its
+        // view's key ("covid00") is not.
+        assert_eq!(ev.truecase.get("covid19"), Some(&"Covid19"));
+        assert!(!ev.truecase.contains_key("covid00"));
+        // A sentence's first word gives no spelling: it is capitalised there.
+        assert!(!ev.truecase.contains_key("talks"));
+    }
+
+    #[test]
     fn a_key_mixes_in_a_string_of_any_length_byte_by_byte() {
         let text = "Lagos officials said talks would go on, zürich’s Straße";
         for from in 0..8 {
