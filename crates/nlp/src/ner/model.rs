@@ -10,6 +10,7 @@
 //! u8 given-name band, u8 surname band).
 
 mod dense;
+mod shared;
 mod stored;
 mod table;
 
@@ -18,6 +19,7 @@ use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
 pub(crate) use dense::NO_VECTOR;
+pub(crate) use shared::{PartCache, PartCaches};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -76,7 +78,7 @@ pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
 /// part depends on one word alone (its own, or a neighbour's in one
 /// place) or on the labels before the token, and is the same at every
 /// token it stands for.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Hash)]
 pub(crate) struct PartInput<'a> {
     /// Its sparse features.
     pub features: &'a [u64],
@@ -97,7 +99,14 @@ pub(crate) trait TokenParts {
     /// The features and vectors of the `k`-th part of [`TokenParts::ids`]
     /// (asked for only when its sums are not known yet).
     fn part(&self, k: usize) -> PartInput<'_>;
+    /// Whether the `k`-th part is a word's, which other documents are
+    /// likely to have too (its sums are then looked for in, and kept in,
+    /// a [`PartCache`]).
+    fn common(&self, k: usize) -> bool;
 }
+
+/// A [`PartCache`] lent to the scoring of one stage, the stage's number.
+pub(crate) type Shared<'c> = Option<(&'c mut PartCache, usize)>;
 
 /// What one part adds to a token's scores, summed: its features' weights
 /// and its vectors' products (divided and rounded only with the rest of
@@ -312,6 +321,7 @@ impl Weights {
         parts: &P,
         features: &[u64],
         memo: &mut DocMemo,
+        shared: Shared<'_>,
         scores: &mut [i32],
     ) {
         let n = scores.len();
@@ -332,11 +342,19 @@ impl Weights {
         let ids = parts.ids();
         let mut missing = [0i32; SLOT_LABELS];
         let mut missing_dense = [0i32; SLOT_LABELS];
+        let mut shared = shared;
         for (k, &id) in ids.iter().enumerate() {
             if id == NO_PART || memo.knows(id) {
                 continue;
             }
-            let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
+            let part = parts.part(k);
+            let sums = match shared.as_mut().filter(|_| parts.common(k)) {
+                Some((cache, stage)) => {
+                    cache.sums(*stage, &part, || self.part_sums(table, block, &part))
+                }
+                None => self.part_sums(table, block, &part),
+            };
+            let Some(sums) = sums else {
                 return self.score_plain(parts, features, scores);
             };
             if !memo.remember(id, &sums) {
@@ -916,12 +934,49 @@ mod tests {
                 let mut memo = DocMemo::new(3, 2);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
-                    stage.score_memo(&parts, &features[20..], &mut memo, &mut memoised);
+                    stage.score_memo(&parts, &features[20..], &mut memo, None, &mut memoised);
                     assert_eq!(memoised, plain);
                     // Part 2 is remembered only without vectors.
                     let vectors = dense[3].is_some() || dense[4].is_some();
                     assert!(memo.knows(0) && memo.knows(1));
                     assert_eq!(memo.knows(2), !vectors);
+                }
+                // Kept across documents: the first document works the
+                // three parts' sums out and keeps them, the second (a
+                // fresh memo) reads them back, each the same scores.
+                let mut cache = PartCache::default();
+                for _ in 0..2 {
+                    let mut memo = DocMemo::new(3, 2);
+                    let mut memoised = vec![0i32; labels];
+                    let shared = Some((&mut cache, 0));
+                    stage.score_memo(&parts, &features[20..], &mut memo, shared, &mut memoised);
+                    assert_eq!(memoised, plain);
+                    assert_eq!(cache.len(), 3);
+                }
+                // A part that differs in one feature, or in a vector's
+                // slot, is not taken for a kept one.
+                let mut other = features[..15].to_vec();
+                other[14] ^= 1;
+                let mut changed = vec![PartInput {
+                    features: &other,
+                    dense: [slot(0), slot(5)],
+                }];
+                if let Some((_, x)) = slot(0) {
+                    changed.push(PartInput {
+                        features: &features[..15],
+                        dense: [Some((1, x)), slot(5)],
+                    });
+                }
+                for part in changed {
+                    assert!(cache.sums(0, &part, || None).is_none());
+                    let summed = stage.part_sums(
+                        stage.tagging.sparse.as_ref().unwrap(),
+                        stage.tagging.dense.as_ref(),
+                        &part,
+                    );
+                    let kept = cache.sums(0, &part, || summed);
+                    assert_eq!(kept.map(|s| s.sparse), summed.map(|s| s.sparse));
+                    assert_eq!(kept.map(|s| s.dense), summed.map(|s| s.dense));
                 }
             }
         }
@@ -939,6 +994,9 @@ mod tests {
         }
         fn part(&self, k: usize) -> PartInput<'_> {
             self.inputs[k]
+        }
+        fn common(&self, _: usize) -> bool {
+            true
         }
     }
 

@@ -11,8 +11,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_PART,
-    NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartCaches, PartInput, Shared, TokenParts, Weights,
+    DENSE_SLOTS, NO_PART, NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -77,6 +77,9 @@ pub(crate) struct Predict<'a> {
     /// What the document's tokens share so far: word-vector products and
     /// the weights of each word's own features.
     pub memo: DocMemo,
+    /// The sums of word parts kept from other documents, and the stage's
+    /// number there (none while the weights are being trained).
+    pub shared: Shared<'a>,
 }
 
 impl Decoder for Predict<'_> {
@@ -104,8 +107,12 @@ impl Decoder for Predict<'_> {
     ) {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
+        let shared = self
+            .shared
+            .as_mut()
+            .map(|(cache, stage)| (&mut **cache, *stage));
         self.weights
-            .score_memo(parts, features, &mut self.memo, &mut ints[..n]);
+            .score_memo(parts, features, &mut self.memo, shared, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -594,6 +601,10 @@ impl TokenParts for Token<'_> {
             dense: [None, None],
         }
     }
+
+    fn common(&self, k: usize) -> bool {
+        k < WORD_PARTS
+    }
 }
 
 /// Decodes every sentence of one document.
@@ -784,6 +795,9 @@ pub fn parts(count: usize, len: impl Fn(usize) -> usize) -> impl Iterator<Item =
 pub struct Tagger {
     model: NerModel,
     lexicons: Lexicons,
+    /// Word parts' sums kept across the documents tagged, one cache per
+    /// document tagged at once.
+    caches: PartCaches,
 }
 
 impl Tagger {
@@ -794,7 +808,11 @@ impl Tagger {
             std::mem::take(&mut model.vectors),
             std::mem::take(&mut model.person_names),
         );
-        Tagger { model, lexicons }
+        Tagger {
+            model,
+            lexicons,
+            caches: PartCaches::default(),
+        }
     }
 
     /// The model's entity types, in label order.
@@ -855,25 +873,29 @@ impl Tagger {
             return sentences.iter().map(|s| vec![0; s.len()]).collect();
         };
         let doc = DocFeatures::new(&self.lexicons, sentences);
+        let mut cache = self.caches.take();
         let mut predict = Predict {
             weights: stage1,
             labels,
             memo: doc.memo(labels),
+            shared: Some((&mut cache, 0)),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.
         let mut memo = predict.memo;
-        for stage in stages {
+        for (n, stage) in stages.enumerate() {
             let first = doc.first_pass(tags);
             memo.clear();
             let mut predict = Predict {
                 weights: stage,
                 labels,
                 memo,
+                shared: Some((&mut cache, n + 1)),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
             memo = predict.memo;
         }
+        self.caches.give(cache);
         for (labels, words) in tags.iter_mut().zip(sentences) {
             repair(labels, words);
         }
@@ -1057,6 +1079,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn word_sums_kept_across_documents_tag_as_a_fresh_tagger_does() {
+        let model = || NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
+        let texts = [
+            "President Ana Berg said on Monday that the government in Oslo would talk to Russia .\n\
+             Berg told reporters the talks with Moscow would go on .",
+            "The United Nations said the government of Nigeria and rebels in Lagos met on Monday .\n\
+             Officials in Abuja said talks would go on , a spokesman for the government said .",
+            "LAGOS OFFICIALS SAID TALKS WOULD GO ON\nLagos officials said talks would go on .",
+        ];
+        let docs: Vec<Vec<Vec<&str>>> = texts
+            .iter()
+            .map(|t| t.lines().map(|l| l.split(' ').collect()).collect())
+            .collect();
+        // Each document alone, by a tagger that never tagged another.
+        let fresh: Vec<Vec<Vec<u8>>> = docs
+            .iter()
+            .map(|d| Tagger::new(model()).tag_ids(d))
+            .collect();
+        assert!(fresh.iter().flatten().flatten().any(|l| *l != 0));
+        // One tagger, its caches warm, in two orders and twice over.
+        let tagger = Tagger::new(model());
+        for order in [[0, 1, 2, 0, 1, 2], [2, 1, 0, 2, 1, 0]] {
+            for d in order {
+                assert_eq!(tagger.tag_ids(&docs[d]), fresh[d], "document {d}");
+            }
+        }
+        let warm = tagger.caches.take();
+        assert!(warm.len() > 50);
+        tagger.caches.give(warm);
+        // Two threads at once, each with a cache of its own.
+        std::thread::scope(|scope| {
+            for order in [[0, 1, 2], [2, 0, 1]] {
+                let (tagger, docs, fresh) = (&tagger, &docs, &fresh);
+                scope.spawn(move || {
+                    for d in order {
+                        assert_eq!(tagger.tag_ids(&docs[d]), fresh[d], "document {d}");
+                    }
+                });
+            }
+        });
     }
 
     #[test]

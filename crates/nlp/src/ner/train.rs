@@ -373,6 +373,7 @@ fn predict_all(
                 weights,
                 labels,
                 memo: docs.features[d].memo(labels),
+                shared: None,
             };
             decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
         })
