@@ -19,7 +19,8 @@ use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
 pub(crate) use dense::NO_VECTOR;
-pub(crate) use shared::{PartCache, PartCaches};
+use shared::PartCache;
+pub(crate) use shared::PartCaches;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -78,7 +79,7 @@ pub(crate) type DenseInput<'a> = [Option<&'a [i8]>; DENSE_SLOTS];
 /// part depends on one word alone (its own, or a neighbour's in one
 /// place) or on the labels before the token, and is the same at every
 /// token it stands for.
-#[derive(Debug, Clone, Copy, Default, Hash)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PartInput<'a> {
     /// Its sparse features.
     pub features: &'a [u64],
@@ -105,9 +106,6 @@ pub(crate) trait TokenParts {
     fn common(&self, k: usize) -> bool;
 }
 
-/// A [`PartCache`] lent to the scoring of one stage, the stage's number.
-pub(crate) type Shared<'c> = Option<(&'c mut PartCache, usize)>;
-
 /// What one part adds to a token's scores, summed: its features' weights
 /// and its vectors' products (divided and rounded only with the rest of
 /// the token's, as the plain layout does).
@@ -133,6 +131,11 @@ pub(crate) struct DocMemo {
     /// the memo keeps with their sums (any other part is remembered
     /// only without vectors).
     with_vectors: usize,
+    /// The sums of common parts ([`TokenParts::common`]) kept across
+    /// documents, lent to the memo for one document ([`DocMemo::share`]).
+    shared: Option<PartCache>,
+    /// The stage scored, whose sums are read from and kept in `shared`.
+    stage: usize,
 }
 
 impl DocMemo {
@@ -147,11 +150,33 @@ impl DocMemo {
             at: vec![0; parts],
             sums: Vec::with_capacity(room),
             with_vectors: with_vectors.min(parts),
+            shared: None,
+            stage: 0,
         }
     }
 
-    /// Forgets what the memo holds, keeping its memory: the next stage of
-    /// the same document reuses it rather than touching fresh pages.
+    /// Lends the memo `cache`, in which common parts' sums of stage
+    /// `stage` are looked for first and kept once worked out (taken back
+    /// by [`DocMemo::unshare`]).
+    pub(crate) fn share(&mut self, cache: PartCache, stage: usize) {
+        self.shared = Some(cache);
+        self.stage = stage;
+    }
+
+    /// Makes `stage` the stage whose sums are read from and kept in the
+    /// cache lent to the memo.
+    pub(crate) fn set_stage(&mut self, stage: usize) {
+        self.stage = stage;
+    }
+
+    /// The cache lent by [`DocMemo::share`], if any.
+    pub(crate) fn unshare(&mut self) -> Option<PartCache> {
+        self.shared.take()
+    }
+
+    /// Forgets what the memo holds, keeping its memory (and the cache lent
+    /// to it): the next stage of the same document reuses it rather than
+    /// touching fresh pages.
     pub(crate) fn clear(&mut self) {
         self.at.fill(0);
         self.sums.clear();
@@ -321,7 +346,6 @@ impl Weights {
         parts: &P,
         features: &[u64],
         memo: &mut DocMemo,
-        shared: Shared<'_>,
         scores: &mut [i32],
     ) {
         let n = scores.len();
@@ -342,16 +366,14 @@ impl Weights {
         let ids = parts.ids();
         let mut missing = [0i32; SLOT_LABELS];
         let mut missing_dense = [0i32; SLOT_LABELS];
-        let mut shared = shared;
         for (k, &id) in ids.iter().enumerate() {
             if id == NO_PART || memo.knows(id) {
                 continue;
             }
             let part = parts.part(k);
-            let sums = match shared.as_mut().filter(|_| parts.common(k)) {
-                Some((cache, stage)) => {
-                    cache.sums(*stage, &part, || self.part_sums(table, block, &part))
-                }
+            let stage = memo.stage;
+            let sums = match memo.shared.as_mut().filter(|_| parts.common(k)) {
+                Some(cache) => cache.sums(stage, &part, || self.part_sums(table, block, &part)),
                 None => self.part_sums(table, block, &part),
             };
             let Some(sums) = sums else {
@@ -934,7 +956,7 @@ mod tests {
                 let mut memo = DocMemo::new(3, 2);
                 for _ in 0..2 {
                     let mut memoised = vec![0i32; labels];
-                    stage.score_memo(&parts, &features[20..], &mut memo, None, &mut memoised);
+                    stage.score_memo(&parts, &features[20..], &mut memo, &mut memoised);
                     assert_eq!(memoised, plain);
                     // Part 2 is remembered only without vectors.
                     let vectors = dense[3].is_some() || dense[4].is_some();
@@ -947,10 +969,11 @@ mod tests {
                 let mut cache = PartCache::default();
                 for _ in 0..2 {
                     let mut memo = DocMemo::new(3, 2);
+                    memo.share(cache, 0);
                     let mut memoised = vec![0i32; labels];
-                    let shared = Some((&mut cache, 0));
-                    stage.score_memo(&parts, &features[20..], &mut memo, shared, &mut memoised);
+                    stage.score_memo(&parts, &features[20..], &mut memo, &mut memoised);
                     assert_eq!(memoised, plain);
+                    cache = memo.unshare().unwrap();
                     assert_eq!(cache.len(), 3);
                 }
                 // A part that differs in one feature, or in a vector's

@@ -11,8 +11,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, PartCaches, PartInput, Shared, TokenParts, Weights,
-    DENSE_SLOTS, NO_PART, NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartCaches, PartInput, TokenParts, Weights, DENSE_SLOTS,
+    NO_PART, NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -77,9 +77,6 @@ pub(crate) struct Predict<'a> {
     /// What the document's tokens share so far: word-vector products and
     /// the weights of each word's own features.
     pub memo: DocMemo,
-    /// The sums of word parts kept from other documents, and the stage's
-    /// number there (none while the weights are being trained).
-    pub shared: Shared<'a>,
 }
 
 impl Decoder for Predict<'_> {
@@ -107,12 +104,8 @@ impl Decoder for Predict<'_> {
     ) {
         let mut ints = [0i32; 16];
         let n = scores.len().min(16);
-        let shared = self
-            .shared
-            .as_mut()
-            .map(|(cache, stage)| (&mut **cache, *stage));
         self.weights
-            .score_memo(parts, features, &mut self.memo, shared, &mut ints[..n]);
+            .score_memo(parts, features, &mut self.memo, &mut ints[..n]);
         for (s, i) in scores.iter_mut().zip(&ints[..n]) {
             *s = f64::from(*i);
         }
@@ -873,12 +866,13 @@ impl Tagger {
             return sentences.iter().map(|s| vec![0; s.len()]).collect();
         };
         let doc = DocFeatures::new(&self.lexicons, sentences);
-        let mut cache = self.caches.take();
+        // Word parts' sums are looked for among other documents' first.
+        let mut memo = doc.memo(labels);
+        memo.share(self.caches.take(), 0);
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo: doc.memo(labels),
-            shared: Some((&mut cache, 0)),
+            memo,
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.
@@ -886,16 +880,18 @@ impl Tagger {
         for (n, stage) in stages.enumerate() {
             let first = doc.first_pass(tags);
             memo.clear();
+            memo.set_stage(n + 1);
             let mut predict = Predict {
                 weights: stage,
                 labels,
                 memo,
-                shared: Some((&mut cache, n + 1)),
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
             memo = predict.memo;
         }
-        self.caches.give(cache);
+        if let Some(cache) = memo.unshare() {
+            self.caches.give(cache);
+        }
         for (labels, words) in tags.iter_mut().zip(sentences) {
             repair(labels, words);
         }

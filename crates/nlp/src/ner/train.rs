@@ -373,7 +373,6 @@ fn predict_all(
                 weights,
                 labels,
                 memo: docs.features[d].memo(labels),
-                shared: None,
             };
             decode_document(&mut p, &docs.features[d], first.map(|f| &f[d]))
         })

@@ -9,7 +9,7 @@
 //! before, whatever document it came from.
 
 use super::{KeyMap, PartInput, PartSums};
-use std::hash::BuildHasher;
+use std::collections::hash_map::Entry;
 use std::sync::Mutex;
 
 /// Parts a cache keeps at most: past that it keeps what it has and
@@ -32,7 +32,7 @@ pub(crate) const CACHED_STAGES: usize = 2;
 
 /// One kept part: where its features and vectors are, and its sums.
 #[derive(Debug, Clone, Copy)]
-struct Entry {
+struct Kept {
     /// Its features are `features[from..to]`.
     features: (u32, u32),
     /// Its vectors' (slot, start in `components`, length).
@@ -51,7 +51,7 @@ pub(crate) struct PartCache {
     /// hash but different features are not kept (the first one is).
     map: KeyMap<u32>,
     /// The kept parts.
-    entries: Vec<Entry>,
+    entries: Vec<Kept>,
     /// The kept parts' features, one after another.
     features: Vec<u64>,
     /// The kept parts' vector components, one after another.
@@ -59,11 +59,24 @@ pub(crate) struct PartCache {
 }
 
 impl PartCache {
-    /// The hash of a part's features and vectors: the map's key.
+    /// The hash of a part's features and its vectors' slots: the map's
+    /// key. The vectors themselves are left out (a word's features name
+    /// it), and told apart only when a part is found.
     fn hash(part: &PartInput<'_>) -> u64 {
-        // Fixed, so that a run's work does not depend on a seed; no output
-        // does either way.
-        foldhash::fast::FixedState::with_seed(0x6E67_6E65_7277_6F72).hash_one(part)
+        // The features are well-mixed hashes already, so one multiply
+        // each folds them in order (foldhash's hasher, fed them one by
+        // one, ran ~25 instructions a feature; a part has ~6). Collisions
+        // only cost a part its place in the cache.
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = part.features.len() as u64;
+        for f in part.features {
+            h = (h.rotate_left(23) ^ f).wrapping_mul(MIX);
+        }
+        for (slot, _) in part.dense.iter().flatten() {
+            h = (h.rotate_left(23) ^ *slot as u64).wrapping_mul(MIX);
+        }
+        // The map reads the top bits and the bottom ones.
+        h ^ (h >> 32)
     }
 
     /// The entry of `part`, if kept.
@@ -98,10 +111,14 @@ impl PartCache {
         if self.entries.len() >= MAX_PARTS
             || self.features.len() + part.features.len() > MAX_FEATURES
             || self.components.len() + components > MAX_COMPONENTS
-            || self.map.contains_key(&hash)
         {
             return None;
         }
+        let e = self.entries.len();
+        match self.map.entry(hash) {
+            Entry::Occupied(_) => return None,
+            Entry::Vacant(slot) => slot.insert(e as u32),
+        };
         // The caps keep every offset far below `u32::MAX`.
         let from = self.features.len() as u32;
         self.features.extend_from_slice(part.features);
@@ -110,14 +127,12 @@ impl PartCache {
             *kept = Some((*slot, self.components.len() as u32, x.len() as u32));
             self.components.extend_from_slice(x);
         }
-        let e = self.entries.len();
-        self.entries.push(Entry {
+        self.entries.push(Kept {
             features: (from, self.features.len() as u32),
             dense,
             sums: [PartSums::default(); CACHED_STAGES],
             known: 0,
         });
-        self.map.insert(hash, e as u32);
         Some(e)
     }
 
