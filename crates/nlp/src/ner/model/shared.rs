@@ -14,8 +14,8 @@ use std::sync::Mutex;
 
 /// Parts a cache keeps at most: past that it keeps what it has and
 /// adds nothing (the frequent words come early in any stream of
-/// documents). At about 350 bytes a part (its features, its vector,
-/// two stages' sums and the map's slot), some 23 MB a cache when full.
+/// documents). At about 380 bytes a part (its features, its vector,
+/// two stages' sums and the map's slot), some 25 MB a cache when full.
 const MAX_PARTS: usize = 1 << 16;
 
 /// Feature keys a cache keeps at most (about 8 a part on news text; a
@@ -56,7 +56,17 @@ pub(crate) struct PartCache {
     features: Vec<u64>,
     /// The kept parts' vector components, one after another.
     components: Vec<i8>,
+    /// A bit per hash (its top [`SEEN_BITS`] bits) of the parts seen in
+    /// the first stage of a document: a part is kept only when seen
+    /// again, in a later document (or where another part's hash shares
+    /// its bit). So a word met once costs the cache no memory, and no
+    /// lookup in the map; kept parts are those that come back.
+    seen: Vec<u64>,
 }
+
+/// The bits of [`PartCache::seen`]: 2^19 (64 KB), about five times the
+/// distinct parts of a hundred articles.
+const SEEN_BITS: u32 = 19;
 
 impl PartCache {
     /// The hash of a part's features and its vectors' slots: the map's
@@ -149,6 +159,21 @@ impl PartCache {
             return work_out();
         }
         let hash = Self::hash(part);
+        if self.seen.is_empty() {
+            self.seen = vec![0; 1 << (SEEN_BITS - 6)];
+        }
+        let bit = (hash >> (64 - SEEN_BITS)) as usize;
+        let Some(word) = self.seen.get_mut(bit / 64) else {
+            return work_out();
+        };
+        let mask = 1u64 << (bit % 64);
+        if *word & mask == 0 {
+            // Never seen (a later stage sees only parts the first saw).
+            if stage == 0 {
+                *word |= mask;
+            }
+            return work_out();
+        }
         let found = self.find(hash, part);
         if let Some(entry) = found.and_then(|e| self.entries.get(e)) {
             if entry.known & (1 << stage) != 0 {
@@ -156,7 +181,9 @@ impl PartCache {
             }
         }
         let sums = work_out()?;
-        let e = found.or_else(|| self.keep(hash, part));
+        // Kept as the first stage meets it again, so that the first
+        // stage's sums are known for every part kept.
+        let e = found.or_else(|| (stage == 0).then(|| self.keep(hash, part)).flatten());
         if let Some(entry) = e.and_then(|e| self.entries.get_mut(e)) {
             entry.sums[stage] = sums;
             entry.known |= 1 << stage;
