@@ -10,7 +10,6 @@
 //! u8 given-name band, u8 surname band).
 
 mod dense;
-mod shared;
 mod stored;
 mod table;
 
@@ -19,8 +18,6 @@ use super::lexicon::{PersonName, WordVectors};
 use super::words::{Payload, SortedWords, Words};
 use dense::DenseBlock;
 pub(crate) use dense::NO_VECTOR;
-use shared::PartCache;
-pub(crate) use shared::PartCaches;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -100,10 +97,6 @@ pub(crate) trait TokenParts {
     /// The features and vectors of the `k`-th part of [`TokenParts::ids`]
     /// (asked for only when its sums are not known yet).
     fn part(&self, k: usize) -> PartInput<'_>;
-    /// Whether the `k`-th part is a word's, which other documents are
-    /// likely to have too (its sums are then looked for in, and kept in,
-    /// a [`PartCache`]).
-    fn common(&self, k: usize) -> bool;
 }
 
 /// What one part adds to a token's scores, summed: its features' weights
@@ -131,11 +124,6 @@ pub(crate) struct DocMemo {
     /// the memo keeps with their sums (any other part is remembered
     /// only without vectors).
     with_vectors: usize,
-    /// The sums of common parts ([`TokenParts::common`]) kept across
-    /// documents, lent to the memo for one document ([`DocMemo::share`]).
-    shared: Option<PartCache>,
-    /// The stage scored, whose sums are read from and kept in `shared`.
-    stage: usize,
 }
 
 impl DocMemo {
@@ -150,33 +138,11 @@ impl DocMemo {
             at: vec![0; parts],
             sums: Vec::with_capacity(room),
             with_vectors: with_vectors.min(parts),
-            shared: None,
-            stage: 0,
         }
     }
 
-    /// Lends the memo `cache`, in which common parts' sums of stage
-    /// `stage` are looked for first and kept once worked out (taken back
-    /// by [`DocMemo::unshare`]).
-    pub(crate) fn share(&mut self, cache: PartCache, stage: usize) {
-        self.shared = Some(cache);
-        self.stage = stage;
-    }
-
-    /// Makes `stage` the stage whose sums are read from and kept in the
-    /// cache lent to the memo.
-    pub(crate) fn set_stage(&mut self, stage: usize) {
-        self.stage = stage;
-    }
-
-    /// The cache lent by [`DocMemo::share`], if any.
-    pub(crate) fn unshare(&mut self) -> Option<PartCache> {
-        self.shared.take()
-    }
-
-    /// Forgets what the memo holds, keeping its memory (and the cache lent
-    /// to it): the next stage of the same document reuses it rather than
-    /// touching fresh pages.
+    /// Forgets what the memo holds, keeping its memory: the next stage of
+    /// the same document reuses it rather than touching fresh pages.
     pub(crate) fn clear(&mut self) {
         self.at.fill(0);
         self.sums.clear();
@@ -370,13 +336,7 @@ impl Weights {
             if id == NO_PART || memo.knows(id) {
                 continue;
             }
-            let part = parts.part(k);
-            let stage = memo.stage;
-            let sums = match memo.shared.as_mut().filter(|_| parts.common(k)) {
-                Some(cache) => cache.sums(stage, &part, || self.part_sums(table, block, &part)),
-                None => self.part_sums(table, block, &part),
-            };
-            let Some(sums) = sums else {
+            let Some(sums) = self.part_sums(table, block, &parts.part(k)) else {
                 return self.score_plain(parts, features, scores);
             };
             if !memo.remember(id, &sums) {
@@ -963,47 +923,6 @@ mod tests {
                     assert!(memo.knows(0) && memo.knows(1));
                     assert_eq!(memo.knows(2), !vectors);
                 }
-                // Kept across documents: the first document sees the three
-                // parts, the second works their sums out again and keeps
-                // them, the third (each a fresh memo) reads them back,
-                // each the same scores.
-                let mut cache = PartCache::default();
-                // (The first keeps none unless two of their hashes share
-                // a bit of the cache's record of parts seen.)
-                for kept in [None, Some(3), Some(3)] {
-                    let mut memo = DocMemo::new(3, 2);
-                    memo.share(cache, 0);
-                    let mut memoised = vec![0i32; labels];
-                    stage.score_memo(&parts, &features[20..], &mut memo, &mut memoised);
-                    assert_eq!(memoised, plain);
-                    cache = memo.unshare().unwrap();
-                    assert!(kept.is_none_or(|kept| cache.len() == kept));
-                }
-                // A part that differs in one feature, or in a vector's
-                // slot, is not taken for a kept one.
-                let mut other = features[..15].to_vec();
-                other[14] ^= 1;
-                let mut changed = vec![PartInput {
-                    features: &other,
-                    dense: [slot(0), slot(5)],
-                }];
-                if let Some((_, x)) = slot(0) {
-                    changed.push(PartInput {
-                        features: &features[..15],
-                        dense: [Some((1, x)), slot(5)],
-                    });
-                }
-                for part in changed {
-                    assert!(cache.sums(0, &part, || None).is_none());
-                    let summed = stage.part_sums(
-                        stage.tagging.sparse.as_ref().unwrap(),
-                        stage.tagging.dense.as_ref(),
-                        &part,
-                    );
-                    let kept = cache.sums(0, &part, || summed);
-                    assert_eq!(kept.map(|s| s.sparse), summed.map(|s| s.sparse));
-                    assert_eq!(kept.map(|s| s.dense), summed.map(|s| s.dense));
-                }
             }
         }
     }
@@ -1020,9 +939,6 @@ mod tests {
         }
         fn part(&self, k: usize) -> PartInput<'_> {
             self.inputs[k]
-        }
-        fn common(&self, _: usize) -> bool {
-            true
         }
     }
 

@@ -11,8 +11,8 @@ use super::features::{
 };
 use super::lexicon::Lexicons;
 use super::model::{
-    DenseInput, DocMemo, KeyMap, NerModel, PartCaches, PartInput, TokenParts, Weights, DENSE_SLOTS,
-    NO_PART, NO_VECTOR,
+    DenseInput, DocMemo, KeyMap, NerModel, PartInput, TokenParts, Weights, DENSE_SLOTS, NO_PART,
+    NO_VECTOR,
 };
 use foldhash::HashMap;
 use model::{Budget, OverBudget, Step};
@@ -594,10 +594,6 @@ impl TokenParts for Token<'_> {
             dense: [None, None],
         }
     }
-
-    fn common(&self, k: usize) -> bool {
-        k < WORD_PARTS
-    }
 }
 
 /// Decodes every sentence of one document.
@@ -788,9 +784,6 @@ pub fn parts(count: usize, len: impl Fn(usize) -> usize) -> impl Iterator<Item =
 pub struct Tagger {
     model: NerModel,
     lexicons: Lexicons,
-    /// Word parts' sums kept across the documents tagged, one cache per
-    /// document tagged at once.
-    caches: PartCaches,
 }
 
 impl Tagger {
@@ -801,11 +794,7 @@ impl Tagger {
             std::mem::take(&mut model.vectors),
             std::mem::take(&mut model.person_names),
         );
-        Tagger {
-            model,
-            lexicons,
-            caches: PartCaches::default(),
-        }
+        Tagger { model, lexicons }
     }
 
     /// The model's entity types, in label order.
@@ -866,21 +855,17 @@ impl Tagger {
             return sentences.iter().map(|s| vec![0; s.len()]).collect();
         };
         let doc = DocFeatures::new(&self.lexicons, sentences);
-        // Word parts' sums are looked for among other documents' first.
-        let mut memo = doc.memo(labels);
-        memo.share(self.caches.take(), 0);
         let mut predict = Predict {
             weights: stage1,
             labels,
-            memo,
+            memo: doc.memo(labels),
         };
         let mut tags = decode_document(&mut predict, &doc, None);
         // One memo for every stage: its pages are faulted in and cached once.
         let mut memo = predict.memo;
-        for (n, stage) in stages.enumerate() {
+        for stage in stages {
             let first = doc.first_pass(tags);
             memo.clear();
-            memo.set_stage(n + 1);
             let mut predict = Predict {
                 weights: stage,
                 labels,
@@ -888,9 +873,6 @@ impl Tagger {
             };
             tags = decode_document(&mut predict, &doc, Some(&first));
             memo = predict.memo;
-        }
-        if let Some(cache) = memo.unshare() {
-            self.caches.give(cache);
         }
         for (labels, words) in tags.iter_mut().zip(sentences) {
             repair(labels, words);
@@ -1075,49 +1057,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn word_sums_kept_across_documents_tag_as_a_fresh_tagger_does() {
-        let model = || NerModel::from_static_bytes(crate::EMBEDDED_NER).unwrap();
-        let texts = [
-            "President Ana Berg said on Monday that the government in Oslo would talk to Russia .\n\
-             Berg told reporters the talks with Moscow would go on .",
-            "The United Nations said the government of Nigeria and rebels in Lagos met on Monday .\n\
-             Officials in Abuja said talks would go on , a spokesman for the government said .",
-            "LAGOS OFFICIALS SAID TALKS WOULD GO ON\nLagos officials said talks would go on .",
-        ];
-        let docs: Vec<Vec<Vec<&str>>> = texts
-            .iter()
-            .map(|t| t.lines().map(|l| l.split(' ').collect()).collect())
-            .collect();
-        // Each document alone, by a tagger that never tagged another.
-        let fresh: Vec<Vec<Vec<u8>>> = docs
-            .iter()
-            .map(|d| Tagger::new(model()).tag_ids(d))
-            .collect();
-        assert!(fresh.iter().flatten().flatten().any(|l| *l != 0));
-        // One tagger, its caches warm, in two orders and twice over.
-        let tagger = Tagger::new(model());
-        for order in [[0, 1, 2, 0, 1, 2], [2, 1, 0, 2, 1, 0]] {
-            for d in order {
-                assert_eq!(tagger.tag_ids(&docs[d]), fresh[d], "document {d}");
-            }
-        }
-        let warm = tagger.caches.take();
-        assert!(warm.len() > 50);
-        tagger.caches.give(warm);
-        // Two threads at once, each with a cache of its own.
-        std::thread::scope(|scope| {
-            for order in [[0, 1, 2], [2, 0, 1]] {
-                let (tagger, docs, fresh) = (&tagger, &docs, &fresh);
-                scope.spawn(move || {
-                    for d in order {
-                        assert_eq!(tagger.tag_ids(&docs[d]), fresh[d], "document {d}");
-                    }
-                });
-            }
-        });
     }
 
     #[test]
