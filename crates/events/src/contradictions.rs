@@ -115,7 +115,7 @@ fn may_deny(a: &Analysis) -> bool {
 /// Appends `word`'s form (lower case, straight apostrophes) to `out` when
 /// it differs from `word`, and tells whether it did. Most words are
 /// lower-case ASCII, their own form, which one pass over their bytes tells
-/// (inlined: `Norm::new` asks this of every token).
+/// (`Norm::new` asks this of every token).
 #[inline]
 fn push_form(word: &str, out: &mut String) -> bool {
     if word
