@@ -62,6 +62,12 @@ pub fn annotate(a: &mut Analysis) {
 
 /// The `contradiction` flags of a document (see the module documentation).
 pub fn find(a: &Analysis) -> Vec<Flag> {
+    // Most sentences hold no word a denial starts with (a long page may
+    // hold none at all): a document without one has no denial, and its
+    // forms, sentence lists and indexes were all made for nothing.
+    if !may_deny(a) {
+        return Vec::new();
+    }
     let doc = Doc::new(a);
     let mut out: Vec<Flag> = Vec::new();
     let mut seen: HashSet<(Span, Span)> = HashSet::new();
@@ -73,6 +79,62 @@ pub fn find(a: &Analysis) -> Vec<Flag> {
         }
     }
     out
+}
+
+/// Whether some token of `a` may start a denial: its form ([`Norm`]) is a
+/// deny or reject verb or the first word of a `falsity` or `unknown`
+/// sequence, without which `Doc::trigger` finds nothing at any token. The
+/// scan stops at the first such word (most articles have a "no" or "not"
+/// early) and keeps no form.
+fn may_deny(a: &Analysis) -> bool {
+    let words = lexicon::denial_words();
+    let text = a.text();
+    let mut form = String::new();
+    a.tokens.iter().any(|t| {
+        let word = t.span().slice(text);
+        // An ASCII word's form is its ASCII lower case, of the same length
+        // and, letter for letter, the same low five bits: the same shape
+        // (`lemma::Shapes`), told without lower-casing it. Most words are
+        // ruled out here, as they are in `trigger`.
+        if word.is_ascii() && !words.may_trigger(word) {
+            return false;
+        }
+        form.clear();
+        let w = if push_form(word, &mut form) {
+            form.as_str()
+        } else {
+            word
+        };
+        words.may_trigger(w)
+            && (words.deny_verbs.contains(w)
+                || words.reject_verbs.contains(w)
+                || words.may_start_sequence(w))
+    })
+}
+
+/// Appends `word`'s form (lower case, straight apostrophes) to `out` when
+/// it differs from `word`, and tells whether it did. Most words are
+/// lower-case ASCII, their own form, which one pass over their bytes tells
+/// (`Norm::new` asks this of every token).
+#[inline]
+fn push_form(word: &str, out: &mut String) -> bool {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    push_other_form(word, out)
+}
+
+/// [`push_form`] of a word with a capital or a non-ASCII character.
+fn push_other_form(word: &str, out: &mut String) -> bool {
+    if !word.is_ascii() && word.contains('’') {
+        out.push_str(&model::lowercase(word).replace('’', "'"));
+        true
+    } else {
+        model::push_lowercase(word, out)
+    }
 }
 
 /// One document's tokens, grouped by sentence.
@@ -197,14 +259,7 @@ impl Norm {
             let k = u32::try_from(norm.ends.len()).unwrap_or(AS_WRITTEN);
             // Past four billion forms (never, under the size limits) a word
             // is read as written.
-            let kept = k != AS_WRITTEN
-                && if !word.is_ascii() && word.contains('’') {
-                    norm.forms
-                        .push_str(&model::lowercase(word).replace('’', "'"));
-                    true
-                } else {
-                    model::push_lowercase(word, &mut norm.forms)
-                };
+            let kept = k != AS_WRITTEN && push_form(word, &mut norm.forms);
             if kept {
                 norm.ends.push(norm.forms.len());
                 norm.at.push(k);
@@ -1592,6 +1647,45 @@ impl Denial {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenized(text: &str) -> Analysis {
+        let mut a = Analysis::new(model::Document::default());
+        a.document.article.text = text.to_string();
+        let (tokens, sentences) = nlp::tokenize::document(text).expect("a short text");
+        a.tokens = tokens;
+        a.sentences = sentences;
+        a
+    }
+
+    /// The scan before the search finds every word a denial may start
+    /// with, however it is written, so that skipping the search where it
+    /// finds none changes no answer; and a sentence of none is skipped.
+    #[test]
+    fn a_document_may_deny_wherever_a_denial_may_start() {
+        let words = lexicon::denial_words();
+        let starts = words
+            .falsity
+            .iter()
+            .chain(&words.unknown)
+            .filter_map(|seq| seq.first());
+        for w in words
+            .deny_verbs
+            .iter()
+            .chain(&words.reject_verbs)
+            .chain(starts)
+        {
+            let mut title = w[..1].to_uppercase();
+            title.push_str(&w[1..]);
+            for form in [w.clone(), title, w.to_uppercase()] {
+                let a = tokenized(&format!("Officials {form} it."));
+                assert!(may_deny(&a), "{form}");
+            }
+        }
+        let plain = tokenized("Lagos officials said talks would go on. They met.");
+        assert!(!may_deny(&plain));
+        assert!(Doc::new(&plain).denials().is_empty());
+        assert!(find(&plain).is_empty());
+    }
 
     /// The index finds what a walk over every span finds, in the order of
     /// the spans' starts, whatever their lengths and overlaps.
