@@ -1574,9 +1574,7 @@ fn code_trigger(
                     Some(t)
                 }
             })
-            .or_else(|| targets::doer_of_object(s, last, &exclude))
-            .or_else(|| targets::that_clause_subject(s, last, &code))
-            .filter(|t| !exclude.contains(t)),
+            .or_else(|| targets::doer_of_object(s, last, &exclude)),
     };
     match chain.governor {
         Some(Governor::Refuse) => negated = true,

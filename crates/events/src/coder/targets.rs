@@ -11,63 +11,6 @@ use crate::phrases::PREPOSITIONS;
 /// How many tokens after the verb the object's "by" phrase may start.
 const REACH: usize = 8;
 
-/// How many words a disapproval's "that" clause may follow it by ("expressed
-/// frustration in an interview this year that …").
-const THAT_REACH: usize = 7;
-
-/// "expressed frustration in an interview this year that the European
-/// allies were free riders", "complained that China was dumping steel": a
-/// disapproval (CAMEO 11) whose pattern ends at token `last` with no object
-/// of its own is aimed at the subject of the "that" clause after it. Only
-/// a few words between, with no comma, clause break or actor, and the
-/// subject right after "that" (an article allowed), not governed by a
-/// preposition. A possessor there is blamed for what it owns ("that
-/// Russia's jets violated …"), unless what it owns is an actor itself
-/// ("that the United States' European allies were …": the allies).
-pub(super) fn that_clause_subject(s: &Sentence, last: usize, code: &str) -> Option<usize> {
-    if crate::cameo::root(code) != "11" {
-        return None;
-    }
-    let t = &s.tokens;
-    // The pattern may end on the "that" itself ("complain that").
-    let that = (last..t.len().min(last + 2 + THAT_REACH)).find(|&k| t[k].lower == "that")?;
-    let crossed = t[(last + 1).min(that)..that].iter().any(|w| {
-        !w.is_word()
-            || CLAUSE_BREAKS.contains(&w.lower.as_str())
-            || matches!(w.lower.as_str(), "and" | "or")
-    }) || s
-        .phrases
-        .iter()
-        .any(|p| p.start > last && p.end <= that && !p.actors.is_empty());
-    if crossed {
-        return None;
-    }
-    let article = t
-        .get(that + 1)
-        .is_some_and(|w| matches!(w.lower.as_str(), "the" | "a" | "an"));
-    let start = that + 1 + usize::from(article);
-    let subject = s.phrases.iter().position(|p| {
-        (p.start == that + 1 || p.start == start) && p.preposition.is_none() && !p.actors.is_empty()
-    })?;
-    let owner = &s.phrases[subject];
-    // A possessive inside one phrase ("the United States' European allies"):
-    // owner and owned cannot be told apart, so no target.
-    let inner_possessive = t[owner.start..owner.end.saturating_sub(1)]
-        .iter()
-        .any(|w| matches!(w.text, "'" | "’" | "'s" | "’s"));
-    if inner_possessive {
-        return None;
-    }
-    if !owner.possessive {
-        return Some(subject);
-    }
-    let owned = s
-        .phrases
-        .iter()
-        .position(|p| p.start == owner.end && !p.actors.is_empty() && !p.possessive);
-    Some(owned.unwrap_or(subject))
-}
-
 /// The "by" phrase that names the doer of the object noun phrase after
 /// the verb ending at token `last`: at least one word of the object lies
 /// between (right after the verb, "by" is a means or a passive's agent),
