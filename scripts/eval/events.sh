@@ -126,6 +126,9 @@ echo "speed              $SPEED sentences/s on one thread, ${RATIO}x PETRARCH2's
 # root F1 0.5895 (P 0.889), halves 0.585 / 0.594; petr2_gsr root 0.7013, actor pairs 0.574.
 # Measured 2026-12-07 17:35 on main with round 22 merged: news_events_dev root F1 0.5895
 # (P 0.889), halves 0.585 / 0.594; petr2_gsr and unit tests byte-identical. Floor left at 0.570.
+# Measured 2026-12-07 23:45 on r24-events (threats of measures, weapons tests, reporters of
+# relative clauses): news_events_dev root F1 0.5932 (P 0.890), halves 0.592 / 0.594; petr2_gsr
+# root 0.7013, actor pairs 0.574 (gsr, unit tests and the 122 pages byte-identical to main).
 python3 - "$(f1 "$GSR_ROOT")" "$(pf1 "$UT_PAIRS")" "$(f1 "$NEWS_ROOT")" <<'PY'
 import sys
 gsr, ut, news = map(float, sys.argv[1:4])

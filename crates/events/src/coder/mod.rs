@@ -1606,11 +1606,16 @@ fn code_trigger(
     // "X - which … if talks resume - called for …": the inserted clause's
     // condition is not the verb's.
     // "said it would condemn China if Beijing attacked": a promised act
-    // with its condition after it is as conditional as one after "if".
+    // with its condition after it is as conditional as one after "if" —
+    // unless the act is a threat ("would take further measures if North
+    // Korea conducted another test"): a threat is made by saying it, and
+    // its condition is what makes it one.
     let conditional = in_condition(
         &s.tokens,
         roles::relative_insert_before(&s.tokens, chain.start).unwrap_or(head),
-    ) || ((chain.would || chain.future) && condition_after(&s.tokens, last));
+    ) || ((chain.would || chain.future)
+        && cameo::root(&code) != "13"
+        && condition_after(&s.tokens, last));
     let base = if future {
         Modality::Future
     } else if quoted || reported_sentence {

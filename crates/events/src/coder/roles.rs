@@ -307,7 +307,8 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
             .iter()
             .filter(|t| t.text != ",")
             .count()
-            == 1;
+            == 1
+            || relative && adverbial_after_relative(s, between_start, from);
         if relative && right_before && best.is_none() && !p.actors.is_empty() && !p.possessive {
             return Some(idx);
         }
@@ -329,6 +330,11 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
                 .is_some_and(|t| is_quantity(&t.lower)),
             Some(_) => true,
         };
+        if best.is_none() {
+            if let Some(antecedent) = reported_relative(s, idx, from) {
+                return antecedent;
+            }
+        }
         if governed || p.actors.is_empty() || p.possessive || in_relative_clause(s, p, from) {
             continue;
         }
@@ -352,6 +358,80 @@ fn nearest_subject(s: &Sentence, from: usize) -> Option<usize> {
         return best;
     }
     best
+}
+
+/// "North Korea, which in recent months has conducted a test", "Putin,
+/// who on Monday accused Kiev": a relative pronoun right after the phrase
+/// ending at `end`, then only a short adverbial of time or place opened by
+/// a preposition before the verb group at `from`. The pronoun is still the
+/// verb's subject.
+fn adverbial_after_relative(s: &Sentence, end: usize, from: usize) -> bool {
+    let t = &s.tokens;
+    let Some(relative) = (end..from).find(|&k| t[k].text != ",") else {
+        return false;
+    };
+    let adverbial = &t[relative + 1..from];
+    !adverbial.is_empty()
+        && adverbial.len() <= 5
+        && phrases::PREPOSITIONS.contains(&adverbial[0].lower.as_str())
+        && adverbial.iter().all(|w| w.is_word() || w.text == ",")
+        && !s
+            .phrases
+            .iter()
+            .any(|p| p.start > relative && p.end <= from)
+}
+
+/// "The blast, which state media said killed five soldiers", "the man who
+/// police say shot the officer": phrase `idx`, between a relative pronoun
+/// and a verb of saying or belief right before the verb group at `from`,
+/// only reports the relative clause, whose subject is the pronoun — the
+/// phrase the clause follows. `Some` of that phrase, or `Some(None)` when
+/// it is no actor or follows a preposition (the deed's doer is not named);
+/// `None` when `idx` reports no such clause.
+fn reported_relative(s: &Sentence, idx: usize, from: usize) -> Option<Option<usize>> {
+    let p = &s.phrases[idx];
+    let t = &s.tokens;
+    let reports = p.end + 1 == from
+        && t.get(p.end).is_some_and(|w| {
+            let w = w.lower.as_str();
+            lexicon::attribution_words().speech_verbs.contains(&w)
+                || matches!(
+                    w,
+                    "believe"
+                        | "believes"
+                        | "believed"
+                        | "think"
+                        | "thinks"
+                        | "thought"
+                        | "allege"
+                        | "alleges"
+                        | "alleged"
+                )
+        });
+    if !reports {
+        return None;
+    }
+    // Back over the phrase's determiners ("which the army said") to the pronoun.
+    let mut k = p.start.checked_sub(1)?;
+    while k > 0 && DETERMINERS.contains(&t[k].lower.as_str()) {
+        k -= 1;
+    }
+    if !matches!(t[k].lower.as_str(), "which" | "who" | "that") {
+        return None;
+    }
+    let before = if k > 0 && t[k - 1].text == "," {
+        k - 1
+    } else {
+        k
+    };
+    let antecedent = s
+        .phrases
+        .iter()
+        .position(|a| a.end == before && !a.actors.is_empty() && !a.possessive)
+        // "the drawdown of troops in Iraq, which they say left …": a phrase
+        // after a preposition may be no antecedent of the clause.
+        .filter(|&a| s.phrases[a].preposition.is_none());
+    Some(antecedent)
 }
 
 /// Whether a phrase after `word` ending at token `end` is the subject of
