@@ -100,7 +100,7 @@ fn may_deny(a: &Analysis) -> bool {
             return false;
         }
         form.clear();
-        let w = if push_form(word, &mut form) {
+        let w = if model::push_form(word, &mut form) {
             form.as_str()
         } else {
             word
@@ -110,31 +110,6 @@ fn may_deny(a: &Analysis) -> bool {
                 || words.reject_verbs.contains(w)
                 || words.may_start_sequence(w))
     })
-}
-
-/// Appends `word`'s form (lower case, straight apostrophes) to `out` when
-/// it differs from `word`, and tells whether it did. Most words are
-/// lower-case ASCII, their own form, which one pass over their bytes tells
-/// (`Norm::new` asks this of every token).
-#[inline]
-fn push_form(word: &str, out: &mut String) -> bool {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return false;
-    }
-    push_other_form(word, out)
-}
-
-/// [`push_form`] of a word with a capital or a non-ASCII character.
-fn push_other_form(word: &str, out: &mut String) -> bool {
-    if !word.is_ascii() && word.contains('’') {
-        out.push_str(&model::lowercase(word).replace('’', "'"));
-        true
-    } else {
-        model::push_lowercase(word, out)
-    }
 }
 
 /// One document's tokens, grouped by sentence.
@@ -259,7 +234,7 @@ impl Norm {
             let k = u32::try_from(norm.ends.len()).unwrap_or(AS_WRITTEN);
             // Past four billion forms (never, under the size limits) a word
             // is read as written.
-            let kept = k != AS_WRITTEN && push_form(word, &mut norm.forms);
+            let kept = k != AS_WRITTEN && model::push_form(word, &mut norm.forms);
             if kept {
                 norm.ends.push(norm.forms.len());
                 norm.at.push(k);

@@ -177,26 +177,7 @@ static REJOINED_CLITICS: std::sync::LazyLock<&lexicon::WordSet<'static>> =
 /// Appends the coder's token(s) for one `nlp` token.
 fn regroup<'a>(text: &'a str, span: Span, kind: TokenKind, out: &mut Vec<Token<'a>>) {
     let word = span.slice(text);
-    // Most words are written in lower-case ASCII already: one pass over
-    // their bytes tells so, and they are their own form (what
-    // `model::lowercase` finds in the same pass, but for its `is_ascii`
-    // and apostrophe search after it).
-    let straight = if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Lower(Cow::Borrowed(word))
-    } else {
-        let lower = model::lowercase(word);
-        // Straight apostrophes; the lower-case form, made already, reused.
-        // (`is_ascii` first: a char search at every token costs more than
-        // the rest of this function.)
-        if !lower.is_ascii() && lower.contains('’') {
-            Lower(Cow::Owned(lower.replace('’', "'")))
-        } else {
-            Lower(lower)
-        }
-    };
+    let straight = Lower(model::form(word));
     match kind {
         TokenKind::Word => {
             if let Some(prev) = out.last_mut() {
@@ -321,8 +302,7 @@ mod tests {
         assert_eq!(t[1].text, "-");
     }
 
-    /// The lower-case words taken as their own form, and the others
-    /// lower-cased, give each token the form `model::lowercase` does.
+    /// Each token's form is its lower case with straight apostrophes.
     #[test]
     fn every_form_is_the_lower_case_with_straight_apostrophes() {
         let s = "Officials said talks, U.S.-led and al-Qaeda’s, go on in Ünal’s café ΣΑΣ 2024-25 x-ray.";

@@ -28,8 +28,8 @@ pub use budget::{Budget, OverBudget, Projection, Step};
 pub use mention_index::MentionIndex;
 pub use offsets::CharOffsets;
 pub use token::{
-    is_alphanumeric, is_plain_name, lowercase, push_lowercase, Mark, Token, TokenKind,
-    MAX_TEXT_BYTES,
+    form, is_alphanumeric, is_plain_name, lowercase, push_form, push_lowercase, Mark, Token,
+    TokenKind, MAX_TEXT_BYTES,
 };
 
 use chrono::NaiveDate;

@@ -187,6 +187,39 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// `word`'s form as the word lists and dictionaries compare it: lower case
+/// ([`lowercase`]) with straight apostrophes ("Beijing’s" → "beijing's");
+/// borrowed when that is `word` itself (most words).
+pub fn form(word: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    if push_form(word, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends `word`'s [`form`] to `out` when it differs from `word`, and
+/// tells whether it did. A word in lower-case ASCII, most of a text, is
+/// its own form, told in one pass over its bytes before any other test.
+pub fn push_form(word: &str, out: &mut String) -> bool {
+    if is_lower_ascii(word) {
+        return false;
+    }
+    if !word.is_ascii() && word.contains('’') {
+        out.push_str(&lowercase(word).replace('’', "'"));
+        return true;
+    }
+    push_lowercase(word, out)
+}
+
+/// Whether `word` is ASCII without an upper-case letter: its own lower case.
+#[inline]
+fn is_lower_ascii(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// `char::is_alphanumeric`, answered at once for the General Punctuation
 /// block (’ “ ” — …), which holds no letter or digit: the apostrophe of
 /// most possessives ("Beijing’s") and every curly quote were looked up in
@@ -214,10 +247,7 @@ pub fn is_plain_name(name: &str) -> bool {
 /// [`lowercase`]), and tells whether it did: a word already in lower case,
 /// ASCII or not ("café", "“"), leaves `out` as it was.
 pub fn push_lowercase(word: &str, out: &mut String) -> bool {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
+    if is_lower_ascii(word) {
         return false;
     }
     let at = out.len();
@@ -252,6 +282,40 @@ pub fn push_lowercase(word: &str, out: &mut String) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// A word's form is its lower case with straight apostrophes,
+    /// borrowed exactly when that is the word as written.
+    #[test]
+    fn a_form_is_the_lower_case_with_straight_apostrophes() {
+        for word in [
+            "said",
+            "Said",
+            "Beijing’s",
+            "beijing’s",
+            "café",
+            "CAFÉ",
+            "ΣΑΣ",
+            "“",
+            "2024-25",
+            "won’t",
+            "O'Neill",
+        ] {
+            let want = word.to_lowercase().replace('’', "'");
+            let got = form(word);
+            assert_eq!(got, want, "{word}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), want == word, "{word}");
+            let mut out = String::from("x");
+            assert_eq!(push_form(word, &mut out), want != word, "{word}");
+            assert_eq!(
+                out,
+                if want == word {
+                    "x".to_string()
+                } else {
+                    format!("x{want}")
+                }
+            );
+        }
+    }
     use super::*;
 
     #[test]

@@ -326,11 +326,9 @@ impl Lexicons {
                         key.push(' ');
                     }
                     let w = words[i + n - 1];
-                    if !w.is_ascii() && w.contains('’') {
-                        key.push_str(&w.replace('’', "'").to_lowercase());
-                    } else if !model::push_lowercase(w, key) {
-                        // Written in lower case already: appended as it is,
-                        // with no lower-cased copy made first.
+                    if !model::push_form(w, key) {
+                        // Its own form already: appended as it is, with no
+                        // copy made first.
                         key.push_str(w);
                     }
                     let kind = match self.phrases.get(key.as_str()) {
